@@ -1,0 +1,113 @@
+/**
+ * Non-instance prices and cost helpers.
+ *
+ * All figures are APPROXIMATE AWS list prices for us-east-1 in USD, checked 2026, for
+ * teaching only: they make the simulator's cost comparisons point the same way the
+ * exam's answers do, not quote a bill. Instance-hour prices live in ./instances.
+ *
+ * The catalog imports nothing but itself.
+ */
+import { instanceType } from './instances';
+
+/** Instance type whose price is used when a type is unknown. */
+export const FALLBACK_INSTANCE_TYPE = 'ml.m5.xlarge';
+
+export const PRICES = {
+  /** Serverless inference compute: USD per GB-second of configured memory while serving (1024 MB ≈ $0.00002/s). */
+  serverlessPerGBSecondUSD: 0.00002,
+  /** Serverless provisioned concurrency, idle: USD per GB-second of provisioned memory. */
+  serverlessProvisionedPerGBSecondUSD: 0.0000048,
+  /** Serverless inference per-request charge: USD per request. There is none (0): compute is billed by GB-second. */
+  serverlessPerRequestUSD: 0,
+  /** Serverless inference data processed (in + out): USD per GB. */
+  dataProcessedPerGBUSD: 0.016,
+
+  /** Typical managed spot training saving: fraction (0–1) of the on-demand price saved. */
+  spotDiscount: 0.7,
+  /** Largest spot saving the sheet quotes ("up to 90%"): fraction (0–1). */
+  maxSpotDiscount: 0.9,
+
+  /** NAT gateway: USD per gateway-hour. */
+  natGatewayPerHourUSD: 0.045,
+  /** NAT gateway data processed: USD per GB. */
+  natPerGBProcessedUSD: 0.045,
+  /** Interface VPC endpoint (PrivateLink): USD per endpoint-hour, per AZ. */
+  interfaceEndpointPerHourUSD: 0.01,
+  /** Interface VPC endpoint data processed: USD per GB (first PB tier). */
+  interfaceEndpointPerGBUSD: 0.01,
+  /** S3 (and DynamoDB) gateway endpoint: USD, free (0) — no hourly or per-GB charge. */
+  s3GatewayEndpointUSD: 0,
+
+  /** Ground Truth human labelling: USD per labelled object (first 50k objects/month tier). */
+  groundTruthPerObjectUSD: 0.08,
+  /** Ground Truth automated data labelling (active learning) saving: fraction (0–1) of labelling cost, the sheet's "up to ~70%". */
+  groundTruthActiveLearningSaving: 0.7,
+
+  /** Data Wrangler (default ml.m5.4xlarge): USD per instance-hour. */
+  dataWranglerPerHourUSD: 0.922,
+
+  /** Lambda: USD per request ($0.20 per million). */
+  lambdaPerRequestUSD: 0.0000002,
+  /** Lambda compute (x86): USD per GB-second. */
+  lambdaPerGBSecondUSD: 0.0000166667,
+
+  /** S3 Standard storage: USD per GB-month (first 50 TB tier). */
+  s3PerGBMonthUSD: 0.023,
+
+  /**
+   * Asynchronous inference per-request charge: USD per request. There is none (0):
+   * async endpoints bill only instance-hours (and can scale to zero instances when the
+   * queue is empty, then cost nothing).
+   */
+  asyncPerRequestUSD: 0,
+  /** Note (flag): async endpoints bill only their instances' hours, nothing per request. */
+  asyncOnlyBillsInstances: true,
+} as const;
+
+export type Prices = typeof PRICES;
+
+/** Where the figures above come from. */
+export const PRICE_SOURCES: readonly { what: string; url: string }[] = [
+  {
+    what: 'SageMaker pricing: instances, serverless inference (GB-s, provisioned concurrency, data processed), managed spot, Data Wrangler',
+    url: 'https://aws.amazon.com/sagemaker/pricing/',
+  },
+  { what: 'VPC pricing: NAT gateway per hour and per GB processed', url: 'https://aws.amazon.com/vpc/pricing/' },
+  {
+    what: 'AWS PrivateLink pricing: interface endpoints per AZ-hour and per GB; gateway endpoints are free',
+    url: 'https://aws.amazon.com/privatelink/pricing/',
+  },
+  { what: 'SageMaker Ground Truth pricing: per labelled object', url: 'https://aws.amazon.com/sagemaker/groundtruth/pricing/' },
+  { what: 'AWS Lambda pricing: per request and per GB-second', url: 'https://aws.amazon.com/lambda/pricing/' },
+  { what: 'Amazon S3 pricing: Standard storage per GB-month', url: 'https://aws.amazon.com/s3/pricing/' },
+];
+
+const nonNegative = (x: number): number => (Number.isFinite(x) && x > 0 ? x : 0);
+
+/**
+ * Cost in USD of running `count` instances of `type` for `seconds` seconds.
+ * Unknown types are priced as ml.m5.xlarge. With `spot`, the typical managed spot
+ * saving (PRICES.spotDiscount) is taken off. Negative or non-finite inputs count as 0.
+ */
+export function instanceCostUSD(type: string, seconds: number, count = 1, spot = false): number {
+  const perHour = (instanceType(type) ?? instanceType(FALLBACK_INSTANCE_TYPE)!).pricePerHourUSD;
+  const factor = spot ? 1 - PRICES.spotDiscount : 1;
+  return (perHour / 3600) * nonNegative(seconds) * nonNegative(count) * factor;
+}
+
+/**
+ * Cost in USD of a serverless endpoint with `memoryMB` MB of memory that is busy
+ * (serving) for `busySeconds` seconds: GB-seconds × PRICES.serverlessPerGBSecondUSD.
+ * Data-processed charges are not included.
+ */
+export function serverlessCostUSD(memoryMB: number, busySeconds: number): number {
+  return (nonNegative(memoryMB) / 1024) * nonNegative(busySeconds) * PRICES.serverlessPerGBSecondUSD;
+}
+
+/**
+ * Cost in USD of one NAT gateway running for `seconds` seconds and processing
+ * `gbProcessed` GB: hours × natGatewayPerHourUSD + GB × natPerGBProcessedUSD.
+ */
+export function natCostUSD(seconds: number, gbProcessed: number): number {
+  return (nonNegative(seconds) / 3600) * PRICES.natGatewayPerHourUSD + nonNegative(gbProcessed) * PRICES.natPerGBProcessedUSD;
+}

@@ -1,0 +1,119 @@
+import { describe, it, expect } from 'vitest';
+import { existsSync, readFileSync } from 'node:fs';
+import { fileURLToPath } from 'node:url';
+import { RULES, RULES_BY_ID, ruleById, formatMessage } from './rules';
+import type { Domain } from './types';
+
+const RULES_MD = fileURLToPath(new URL('../../../shared/spec/rules.md', import.meta.url));
+const HAS_RULES_MD = existsSync(RULES_MD);
+
+/** Rule ids of rules.md with the domain section they are in, in document order. */
+function specRules(): { id: string; domain: Domain }[] {
+  const out: { id: string; domain: Domain }[] = [];
+  let domain: Domain | null = null;
+  for (const line of readFileSync(RULES_MD, 'utf8').split(/\r?\n/)) {
+    const heading = /^## (D[1-4]) /.exec(line);
+    if (heading) {
+      domain = heading[1] as Domain;
+      continue;
+    }
+    if (line.startsWith('## ')) domain = null;
+    const row = /^\| (`[a-z0-9-]+`(?: \/ `[a-z0-9-]+`)*) \|/.exec(line);
+    if (row && domain) {
+      for (const m of row[1].matchAll(/`([a-z0-9-]+)`/g)) out.push({ id: m[1], domain });
+    }
+  }
+  return out;
+}
+
+const DOMAIN_ORDER: Domain[] = ['D1', 'D2', 'D3', 'D4'];
+const AREAS = ['inference', 'jobs', 'network', 'security', 'mlops', 'monitoring', 'data'];
+
+describe('rule catalog', () => {
+  it.skipIf(!HAS_RULES_MD)('has exactly the ids of rules.md, in its order and domains', () => {
+    const spec = specRules();
+    expect(spec.length).toBeGreaterThan(40);
+    expect(RULES.map((r) => r.id)).toEqual(spec.map((s) => s.id));
+    for (const s of spec) expect(ruleById(s.id).domain, s.id).toBe(s.domain);
+  });
+
+  it('has unique ids and a map entry for each', () => {
+    const ids = RULES.map((r) => r.id);
+    expect(new Set(ids).size).toBe(ids.length);
+    expect(RULES_BY_ID.size).toBe(RULES.length);
+    for (const r of RULES) expect(RULES_BY_ID.get(r.id)).toBe(r);
+  });
+
+  it('is ordered by domain', () => {
+    const order = RULES.map((r) => DOMAIN_ORDER.indexOf(r.domain));
+    expect(order).toEqual([...order].sort((a, b) => a - b));
+  });
+
+  it('fills every field', () => {
+    for (const r of RULES) {
+      expect(r.id, r.id).toMatch(/^[a-z0-9][a-z0-9-]*$/);
+      expect(DOMAIN_ORDER, r.id).toContain(r.domain);
+      expect(['error', 'warning', 'info'], r.id).toContain(r.severity);
+      expect(AREAS, r.id).toContain(r.area);
+      expect(typeof r.static, r.id).toBe('boolean');
+      for (const field of ['title', 'sheet', 'fix', 'message', 'trigger', 'inRun'] as const) {
+        expect(r[field].trim().length, `${r.id}.${field}`).toBeGreaterThan(0);
+        expect(r[field], `${r.id}.${field} is one line`).not.toMatch(/[\r\n]/);
+      }
+      const words = r.title.trim().split(/\s+/).length;
+      expect(words, `${r.id}.title has 3–7 words`).toBeGreaterThanOrEqual(3);
+      expect(words, `${r.id}.title has 3–7 words`).toBeLessThanOrEqual(7);
+      expect(r.docs === null || r.docs.trim().length > 0, `${r.id}.docs`).toBe(true);
+      if (r.http !== undefined) {
+        expect(Number.isInteger(r.http) && r.http >= 400 && r.http < 600, `${r.id}.http`).toBe(true);
+      }
+    }
+  });
+
+  it('carries the docs notes rules.md names', () => {
+    const withDocs = [
+      'ecr-pull-blocked', 'mme-cold-load', 'mme-cache-thrash', 'async-timeout', 'bias-disparate-impact',
+      'labeling-without-active-learning', 'serverless-throttled', 'monitor-unsupported-endpoint',
+      'kms-on-nvme-instance',
+    ];
+    for (const id of withDocs) expect(ruleById(id).docs, id).not.toBeNull();
+    expect(ruleById('mme-cold-load').docs).toMatch(/ModelNotReadyException/);
+    expect(ruleById('serverless-throttled').docs).toMatch(/200/);
+    expect(RULES.filter((r) => r.docs !== null).map((r) => r.id).sort()).toEqual([...withDocs].sort());
+  });
+
+  it('uses the severities rules.md states', () => {
+    const expected: Record<string, string> = {
+      'iam-wildcard': 'warning', 'no-cloudtrail-data-events': 'info', 'slow-start-file-mode': 'info',
+      'async-scale-from-zero': 'info', 'condition-gate-failed': 'info', 'shadow-variant-response': 'info',
+      'pipe-mode-format': 'warning', 'model-parallel-unneeded': 'warning', 'logs-unreachable': 'warning',
+      'async-no-notification': 'warning', 'labeling-without-active-learning': 'warning',
+      'inter-container-unencrypted': 'warning', 'pii-without-macie': 'warning', 'unencrypted-volume': 'error',
+      'unencrypted-output': 'error', 'feature-store-one-key': 'error', 'monitor-unsupported-endpoint': 'error',
+      'batch-for-realtime': 'error', 'ecr-pull-blocked': 'error', 'endpoint-overloaded': 'error',
+    };
+    for (const [id, severity] of Object.entries(expected)) expect(ruleById(id).severity, id).toBe(severity);
+  });
+
+  it('gives request-failing rules their HTTP-like status', () => {
+    expect(ruleById('payload-too-large').http).toBe(413);
+    expect(ruleById('serverless-throttled').http).toBe(429);
+    expect(ruleById('endpoint-overloaded').http).toBe(503);
+    expect(ruleById('realtime-timeout').http).toBe(504);
+  });
+
+  it('throws a clear error on an unknown id', () => {
+    expect(() => ruleById('no-such-rule')).toThrow(/Unknown rule id "no-such-rule"/);
+  });
+
+  it('fills placeholders and leaves unknown ones as they are', () => {
+    const rule = ruleById('payload-too-large');
+    const text = formatMessage(rule, { sizeMB: 8.5, limitMB: 6, endpointType: 'real-time' });
+    expect(text).toBe(
+      'Received client error (413) from primary with message "Request payload of 8.5 MB exceeds the 6 MB limit of real-time endpoints."',
+    );
+    expect(formatMessage(rule, { sizeMB: 8 })).toContain('{limitMB}');
+    const fake = { ...rule, message: '{node} {node} {missing} {a_1}' };
+    expect(formatMessage(fake, { node: 'ep', a_1: 0 })).toBe('ep ep {missing} 0');
+  });
+});

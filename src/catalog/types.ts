@@ -1,0 +1,129 @@
+/**
+ * Types of the catalog: the data that describes every kind of node, every edge pair,
+ * every rule and every price. The catalog imports nothing but itself.
+ */
+
+/** Exam domains of the cheat sheet. */
+export type Domain = 'D1' | 'D2' | 'D3' | 'D4';
+/** Palette groups: the four exam domains, plus networking & security building blocks. */
+export type Group = Domain | 'NET';
+export type Severity = 'error' | 'warning' | 'info';
+
+export const KINDS = [
+  'client', 's3-bucket', 'data-source', 'ecr-repository', 'data-wrangler', 'processing-job',
+  'feature-store', 'ground-truth', 'training-job', 'tuning-job', 'realtime-endpoint',
+  'serverless-endpoint', 'async-endpoint', 'batch-transform', 'multi-model-endpoint',
+  'model-registry', 'pipeline', 'condition-step', 'callback-step', 'eventbridge', 'lambda', 'sqs',
+  'sns', 'cloudwatch', 'model-monitor', 'clarify', 'vpc', 'subnet', 'vpc-endpoint', 'kms-key',
+  'iam-role', 'macie', 'cloudtrail',
+] as const;
+export type Kind = (typeof KINDS)[number];
+
+/** What a node does in a run; decides its report entry and its default state. */
+export type Role =
+  | 'client' | 'store' | 'job' | 'endpoint' | 'batch' | 'pipeline' | 'step' | 'registry'
+  | 'monitor' | 'glue' | 'network' | 'security';
+
+interface PropBase {
+  /** Label in the inspector. */
+  label: string;
+  /** One-line help text: the sheet's fact behind the prop where there is one. */
+  help: string;
+  /** A prop the contract (format.md section 2) fixes; extra props are the project's own. */
+  contract?: boolean;
+}
+export interface NumberProp extends PropBase {
+  type: 'number';
+  default: number | null;
+  nullable?: boolean;
+  integer?: boolean;
+  min?: number;
+  max?: number;
+  step?: number;
+  /** Unit shown beside the field: "GB", "MB", "s", "ms", "rps", "min"… */
+  unit?: string;
+}
+export interface BooleanProp extends PropBase { type: 'boolean'; default: boolean }
+export interface EnumProp extends PropBase {
+  type: 'enum';
+  options: readonly string[];
+  default: string | null;
+  nullable?: boolean;
+}
+export interface StringProp extends PropBase { type: 'string'; default: string | null; nullable?: boolean; maxLength?: number }
+/** A prop holding the id of another node (a KMS key, an IAM role). */
+export interface RefProp extends PropBase { type: 'ref'; refKinds: readonly Kind[]; default: null }
+export interface StringListProp extends PropBase { type: 'string-list'; default: readonly string[]; maxItems?: number }
+/** Target-tracking autoscaling `{ min, max, targetInvocationsPerInstance }` or null. */
+export interface AutoscalingProp extends PropBase { type: 'autoscaling'; default: null }
+/** Production variants `[{ name, weight, shadow? }]`. */
+export interface VariantsProp extends PropBase {
+  type: 'variants';
+  default: readonly { name: string; weight: number; shadow?: boolean }[];
+}
+export type PropDef =
+  | NumberProp | BooleanProp | EnumProp | StringProp | RefProp | StringListProp | AutoscalingProp | VariantsProp;
+
+export interface KindDef {
+  kind: Kind;
+  /** Name on the canvas and in the palette, as AWS names the thing. */
+  label: string;
+  group: Group;
+  role: Role;
+  /** The sheet's fact about this component, in one line of our own words. */
+  description: string;
+  /** Key of the icon drawn for it. */
+  icon: string;
+  /** vpc, subnet and pipeline hold other nodes. */
+  container?: boolean;
+  /** Kinds that may be this node's parent; empty = never has a parent. */
+  parents: readonly Kind[];
+  /** The node must have a parent (a subnet in a vpc, a step in a pipeline). */
+  parentRequired?: boolean;
+  props: Readonly<Record<string, PropDef>>;
+}
+
+export interface EdgePair {
+  from: readonly Kind[];
+  to: readonly Kind[];
+  /** Short name of what the edge carries, shown on the canvas. */
+  label: string;
+  /** What the connection means, in a sentence. */
+  meaning: string;
+  /** Both ends must be children of one pipeline (the pipeline's DAG). */
+  samePipeline?: boolean;
+  /** Control-plane (artifacts, events, creation) or data-plane (requests). */
+  plane: 'data' | 'control';
+}
+
+/** Which issue's engine module makes the rule happen during a run. */
+export type RuleArea = 'inference' | 'jobs' | 'network' | 'security' | 'mlops' | 'monitoring' | 'data';
+
+export interface RuleDef {
+  id: string;
+  domain: Domain;
+  severity: Severity;
+  /** Short title for lists. */
+  title: string;
+  /** The cheat-sheet fact it teaches, in our own words. */
+  sheet: string;
+  /** What resolves it (names API parameters where there is one). */
+  fix: string;
+  /** What AWS documents today where it differs from the sheet; null when they agree. */
+  docs: string | null;
+  /**
+   * The AWS-style message a user sees when it happens. `{node}` and other `{name}` placeholders
+   * are filled from the incident's details.
+   */
+  message: string;
+  /** Architecture condition that triggers it (rules.md "trigger"). */
+  trigger: string;
+  /** What the run shows (rules.md "in the run"). */
+  inRun: string;
+  /** Engine area that makes it happen in a run. */
+  area: RuleArea;
+  /** True when the trigger can be seen in the document before a run (a static finding). */
+  static: boolean;
+  /** HTTP-like status shown on failed requests, where the rule fails requests. */
+  http?: number;
+}

@@ -1,0 +1,70 @@
+/**
+ * Seeded random numbers (sfc32 seeded through splitmix32). The same seed gives the same stream in
+ * node, the worker and tests. `fork(label)` gives an independent stream per module and node, so adding
+ * randomness in one place never shifts the numbers another place sees.
+ */
+export class Rng {
+  private a: number; private b: number; private c: number; private d: number;
+
+  constructor(seed: number) {
+    let s = seed >>> 0;
+    const next = () => {
+      s = (s + 0x9e3779b9) | 0;
+      let z = s;
+      z = Math.imul(z ^ (z >>> 16), 0x85ebca6b);
+      z = Math.imul(z ^ (z >>> 13), 0xc2b2ae35);
+      return (z ^ (z >>> 16)) >>> 0;
+    };
+    this.a = next(); this.b = next(); this.c = next(); this.d = next();
+    for (let i = 0; i < 12; i++) this.next();
+  }
+
+  /** Uniform in [0, 1). */
+  next(): number {
+    const t = (((this.a + this.b) | 0) + this.d) | 0;
+    this.d = (this.d + 1) | 0;
+    this.a = this.b ^ (this.b >>> 9);
+    this.b = (this.c + (this.c << 3)) | 0;
+    this.c = (this.c << 21) | (this.c >>> 11);
+    this.c = (this.c + t) | 0;
+    return (t >>> 0) / 4294967296;
+  }
+
+  /** Integer in [0, n). */
+  int(n: number): number {
+    return Math.floor(this.next() * n);
+  }
+
+  /** Exponential with the given rate (events per unit): the gap of a Poisson process. */
+  exp(rate: number): number {
+    return -Math.log(1 - this.next()) / rate;
+  }
+
+  /** Standard normal (Box–Muller). */
+  normal(): number {
+    const u = 1 - this.next(), v = this.next();
+    return Math.sqrt(-2 * Math.log(u)) * Math.cos(2 * Math.PI * v);
+  }
+
+  /** Lognormal with the given median and sigma of the underlying normal. */
+  lognormal(median: number, sigma: number): number {
+    return median * Math.exp(sigma * this.normal());
+  }
+
+  /** Poisson-distributed count with mean `mean` (Knuth for small means, normal approximation above 50). */
+  poisson(mean: number): number {
+    if (mean <= 0) return 0;
+    if (mean > 50) return Math.max(0, Math.round(mean + Math.sqrt(mean) * this.normal()));
+    const l = Math.exp(-mean);
+    let k = 0, p = 1;
+    do { k++; p *= this.next(); } while (p > l);
+    return k - 1;
+  }
+
+  /** An independent stream derived from this seed and a label. */
+  static derive(seed: number, label: string): Rng {
+    let h = 2166136261 ^ (seed >>> 0);
+    for (let i = 0; i < label.length; i++) h = Math.imul(h ^ label.charCodeAt(i), 16777619);
+    return new Rng(h >>> 0);
+  }
+}

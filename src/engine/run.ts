@@ -1,0 +1,30 @@
+import type { ArchDoc } from '../model/schema';
+import { MODULES } from './modules';
+import { buildReport, type Report } from './report';
+import { Simulation } from './sim';
+import type { Finding, SimModule } from './types';
+import { collectFindings } from './sim';
+import { Graph } from '../model/graph';
+
+export interface RunOptions {
+  seed?: number;
+  durationSec?: number;
+  modules?: readonly SimModule[];
+  logCapacity?: number;
+}
+
+/** A new run of a (validated) document with every module. */
+export function createSimulation(doc: ArchDoc, o: RunOptions = {}): Simulation {
+  return new Simulation(doc, { seed: o.seed, durationSec: o.durationSec, modules: o.modules ?? MODULES, logCapacity: o.logCapacity });
+}
+
+/** Run a document to the end and build its report (graded when the document has a goal). */
+export function runDocument(doc: ArchDoc, o: RunOptions = {}): { sim: Simulation; report: Report } {
+  const sim = createSimulation(doc, o).runToEnd();
+  return { sim, report: buildReport(sim, doc.goal) };
+}
+
+/** Static findings of a document, without running it (the editor calls this on every change). */
+export function checkDocument(doc: ArchDoc, modules: readonly SimModule[] = MODULES): Finding[] {
+  return collectFindings(new Graph(doc), modules);
+}

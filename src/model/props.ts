@@ -1,0 +1,69 @@
+import { z } from 'zod';
+import type { Kind, PropDef } from '../catalog/types';
+import { KIND_DEFS } from '../catalog/kinds';
+
+/** Target-tracking autoscaling of a real-time endpoint. */
+export const autoscalingSchema = z.strictObject({
+  min: z.number().int().min(0).max(100),
+  max: z.number().int().min(1).max(100),
+  targetInvocationsPerInstance: z.number().positive().max(1_000_000),
+  /** Our own additions: cooldowns (AWS default 300 s each). */
+  scaleOutCooldownSec: z.number().min(0).max(86_400).optional(),
+  scaleInCooldownSec: z.number().min(0).max(86_400).optional(),
+}).refine((a) => a.max >= a.min, { message: 'max must be at least min', path: ['max'] });
+export type Autoscaling = z.infer<typeof autoscalingSchema>;
+
+const variantSchema = z.strictObject({
+  name: z.string().min(1).max(63),
+  weight: z.number().min(0).max(1_000),
+  shadow: z.boolean().optional(),
+  /** Our own additions: per-variant instances and model latency. */
+  instanceType: z.string().min(1).max(40).optional(),
+  instanceCount: z.number().int().min(1).max(100).optional(),
+  modelLatencyMs: z.number().min(0).max(600_000).optional(),
+});
+export const variantsSchema = z.array(variantSchema).min(1).max(10).superRefine((vs, ctx) => {
+  const seen = new Set<string>();
+  vs.forEach((v, i) => {
+    if (seen.has(v.name)) ctx.addIssue({ code: 'custom', path: [i, 'name'], message: `duplicate variant name "${v.name}"` });
+    seen.add(v.name);
+  });
+  if (!vs.some((v) => !v.shadow && v.weight > 0)) ctx.addIssue({ code: 'custom', message: 'at least one non-shadow variant needs a weight above 0' });
+});
+export type Variant = z.infer<typeof variantSchema>;
+
+/** The zod schema of one prop, from its catalog definition. */
+export function propSchema(p: PropDef): z.ZodType {
+  let s: z.ZodType;
+  switch (p.type) {
+    case 'number': {
+      let n = z.number().finite();
+      if (p.integer) n = n.int();
+      if (p.min !== undefined) n = n.min(p.min);
+      if (p.max !== undefined) n = n.max(p.max);
+      s = n;
+      if (p.step !== undefined && p.min !== undefined) {
+        const { step, min } = p;
+        s = n.refine((v) => Number.isInteger((v - min) / step), { message: `must be ${min} plus a multiple of ${step}` });
+      }
+      break;
+    }
+    case 'boolean': s = z.boolean(); break;
+    case 'enum': s = z.enum(p.options as [string, ...string[]]); break;
+    case 'string': s = z.string().max(p.maxLength ?? 1000); break;
+    case 'ref': s = z.string().max(64); break;
+    case 'string-list': s = z.array(z.string().max(2048)).max(p.maxItems ?? 1000); break;
+    case 'autoscaling': return autoscalingSchema.nullable();
+    case 'variants': return variantsSchema;
+  }
+  const nullable = p.type === 'ref' || ('nullable' in p && p.nullable);
+  return nullable ? s.nullable() : s;
+}
+
+/** Per kind: a strict object of optional props (every prop has a default). */
+export const PROPS_SCHEMAS: ReadonlyMap<Kind, z.ZodType> = new Map(
+  KIND_DEFS.map((k) => [
+    k.kind,
+    z.strictObject(Object.fromEntries(Object.entries(k.props).map(([name, p]) => [name, propSchema(p).optional()]))),
+  ]),
+);

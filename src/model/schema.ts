@@ -1,0 +1,101 @@
+import { z } from 'zod';
+import { KINDS } from '../catalog/types';
+
+export const FORMAT = 'sagesim/architecture@1';
+export const LIMITS = { bytes: 5 * 1024 * 1024, nodes: 2000, edges: 10_000, faults: 10_000, durationSec: 30 * 86_400 } as const;
+
+export const ID_RE = /^[a-z0-9][a-z0-9-]*$/;
+const id = z.string().max(64, 'ids are at most 64 characters').regex(ID_RE, 'ids use a-z, 0-9 and "-" and start with a letter or digit');
+const point = z.strictObject({ x: z.number().finite(), y: z.number().finite() });
+
+export const nodeSchema = z.strictObject({
+  id,
+  kind: z.enum(KINDS),
+  label: z.string().max(200).optional(),
+  parent: id.nullable().optional(),
+  props: z.record(z.string(), z.unknown()).optional(),
+  position: point.optional(),
+  /** Our own: the size of a container on the canvas, in px. */
+  size: z.strictObject({ width: z.number().finite().min(20).max(20_000), height: z.number().finite().min(20).max(20_000) }).optional(),
+});
+
+export const edgeSchema = z.strictObject({
+  from: id,
+  to: id,
+  /** Our own: a stable id for the editor; derived from the pair when missing. */
+  id: z.string().max(140).optional(),
+  label: z.string().max(200).optional(),
+});
+
+const atSec = z.number().finite().min(0).max(LIMITS.durationSec);
+const faultBase = { atSec, node: id };
+export const faultSchema = z.discriminatedUnion('kind', [
+  z.strictObject({ ...faultBase, kind: z.literal('spot-interruption') }),
+  z.strictObject({ ...faultBase, kind: z.literal('traffic-spike'), factor: z.number().min(0).max(1000).optional(), durationSec: z.number().min(0).max(LIMITS.durationSec).optional() }),
+  z.strictObject({ ...faultBase, kind: z.literal('large-payloads'), sizeMB: z.number().min(0).max(100_000).optional(), durationSec: z.number().min(0).max(LIMITS.durationSec).optional() }),
+  z.strictObject({ ...faultBase, kind: z.literal('data-drift'), magnitude: z.number().min(0).max(1).optional() }),
+  z.strictObject({ ...faultBase, kind: z.literal('bias-shift'), magnitude: z.number().min(0).max(1).optional() }),
+  z.strictObject({ ...faultBase, kind: z.literal('approve'), status: z.enum(['PendingManualApproval', 'Approved', 'Rejected']).optional() }),
+  z.strictObject({ ...faultBase, kind: z.literal('data-arrival'), sizeGB: z.number().min(0).max(1_000_000).optional() }),
+]);
+export const FAULT_KINDS = ['spot-interruption', 'traffic-spike', 'large-payloads', 'data-drift', 'bias-shift', 'approve', 'data-arrival'] as const;
+
+/** Goal keys of format.md section 6. */
+export const goalSchema = z.strictObject({
+  noIncidents: z.array(z.string().max(64)).optional(),
+  incidents: z.array(z.string().max(64)).optional(),
+  nodeStates: z.record(id, z.string().max(32)).optional(),
+  maxFailedRatio: z.number().min(0).max(1).optional(),
+  maxP99Ms: z.number().min(0).optional(),
+  maxCostUSD: z.number().min(0).optional(),
+  noFindings: z.array(z.string().max(64)).optional(),
+});
+
+export const solutionSchema = z.strictObject({
+  addNodes: z.array(nodeSchema).max(LIMITS.nodes).optional(),
+  addEdges: z.array(edgeSchema).max(LIMITS.edges).optional(),
+  /** node id → props to set (merged over the node's props). */
+  setProps: z.record(id, z.record(z.string(), z.unknown())).optional(),
+  /** node id → new parent (null = none). */
+  setParent: z.record(id, id.nullable()).optional(),
+  removeNodes: z.array(id).optional(),
+  removeEdges: z.array(z.strictObject({ from: id, to: id })).optional(),
+});
+
+export const scriptStepSchema = z.strictObject({
+  atSec,
+  say: z.string().max(2000).optional(),
+  /** Question put to the class before the step shows. */
+  ask: z.string().max(2000).optional(),
+  fault: z.record(z.string(), z.unknown()).optional(),
+  focus: id.optional(),
+});
+
+export const docSchema = z.looseObject({
+  format: z.literal(FORMAT, { error: `must be exactly "${FORMAT}"` }),
+  title: z.string().max(200).optional(),
+  description: z.string().max(5000).optional(),
+  seed: z.number().int().min(0).max(2 ** 32 - 1).optional(),
+  durationSec: z.number().finite().positive().max(LIMITS.durationSec).optional(),
+  nodes: z.array(nodeSchema).max(LIMITS.nodes, `more than ${LIMITS.nodes} nodes`),
+  edges: z.array(edgeSchema).max(LIMITS.edges, `more than ${LIMITS.edges} edges`).optional(),
+  faults: z.array(faultSchema).max(LIMITS.faults).optional(),
+  mode: z.enum(['sandbox', 'puzzle', 'demo']).optional(),
+  domain: z.enum(['D1', 'D2', 'D3', 'D4']).optional(),
+  story: z.string().max(10_000).optional(),
+  goal: goalSchema.optional(),
+  hints: z.array(z.string().max(2000)).max(20).optional(),
+  locked: z.array(id).optional(),
+  palette: z.array(z.enum(KINDS)).optional(),
+  solution: solutionSchema.optional(),
+  script: z.array(scriptStepSchema).max(500).optional(),
+});
+
+export type ArchNode = z.infer<typeof nodeSchema>;
+export type ArchEdge = z.infer<typeof edgeSchema>;
+export type Fault = z.infer<typeof faultSchema>;
+export type FaultKind = Fault['kind'];
+export type Goal = z.infer<typeof goalSchema>;
+export type Solution = z.infer<typeof solutionSchema>;
+export type ScriptStep = z.infer<typeof scriptStepSchema>;
+export type ArchDoc = z.infer<typeof docSchema>;
