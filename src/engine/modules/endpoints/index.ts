@@ -2,6 +2,7 @@ import { createActor } from 'xstate';
 import { ENDPOINT_KINDS } from '../../../catalog/kinds';
 import type { GNode } from '../../../model/graph';
 import type { Simulation } from '../../sim';
+import { TOPICS } from '../../topics';
 import type { Blocker, Phase, SimModule } from '../../types';
 import { endpointMachine, statusOf, type EndpointEvent } from './machine';
 
@@ -17,7 +18,7 @@ export const CREATION_SEC = {
 export const UPDATE_SEC = 120;
 
 /** The topic other modules publish to start an endpoint update, with `{ node, version? }`. */
-export const UPDATE_TOPIC = 'endpoint.update';
+export const UPDATE_TOPIC = TOPICS.endpointUpdate;
 
 /**
  * Endpoint lifecycles: each endpoint goes Creating → InService or Failed over simulated time, asking
@@ -43,7 +44,7 @@ function createEndpoint(sim: Simulation, n: GNode): void {
   const fail = (b: Blocker) => {
     sim.incident(b.rule, n.id, b.vars);
     send({ type: 'FAIL', reason: b.rule }, b.rule);
-    sim.emit('endpoint.failed', { node: n.id, rule: b.rule, data: b.data });
+    sim.emit(TOPICS.endpointFailed, { node: n.id, rule: b.rule, data: b.data });
   };
   const phase = (p: Phase, ok: () => void) => {
     const b = sim.gate(n.id, p);
@@ -59,7 +60,7 @@ function createEndpoint(sim: Simulation, n: GNode): void {
             send({ type: 'MODEL_LOADED' });
             sim.after(share || CREATION_SEC.healthCheck, `${n.id}: health check passed`, n.id, () => {
               send({ type: 'HEALTHY' });
-              sim.emit('endpoint.inService', { node: n.id });
+              sim.emit(TOPICS.endpointInService, { node: n.id });
             });
           }));
       }));
@@ -71,7 +72,7 @@ function createEndpoint(sim: Simulation, n: GNode): void {
       const b = sim.gate(n.id, 'deploy');
       if (b) { sim.incident(b.rule, n.id, b.vars); send({ type: 'FAIL', reason: b.rule }, `update rolled back: ${b.rule}`); return; }
       send({ type: 'UPDATED' }, p.version ? `now serving ${p.version}` : undefined);
-      sim.emit('endpoint.updated', { node: n.id, version: p.version });
+      sim.emit(TOPICS.endpointUpdated, { node: n.id, version: p.version });
     });
   });
 }

@@ -1,0 +1,29 @@
+/**
+ * Topics modules publish and subscribe to (`sim.emit` / `sim.on`). The payloads are the contract
+ * between areas: a module never imports another module's code, only these names and shapes.
+ */
+export const TOPICS = {
+  /** Start a job that waits to be started (a pipeline step, a tuner's training job). `{ node, by, execution }` */
+  jobStart: 'job.start',
+  /** A job completed. `{ node, execution?, durationSec }` */
+  jobCompleted: 'job.completed',
+  /** A job failed or was stopped. `{ node, execution?, rule?, state: 'Failed' | 'Stopped' }` */
+  jobFailed: 'job.failed',
+  /** An endpoint reached InService for the first time. `{ node }` */
+  endpointInService: 'endpoint.inService',
+  /** An endpoint's creation failed. `{ node, rule, data? }` */
+  endpointFailed: 'endpoint.failed',
+  /** Ask an InService endpoint to deploy a new model version. `{ node, version? }` */
+  endpointUpdate: 'endpoint.update',
+  /** An endpoint finished an update. `{ node, version? }` */
+  endpointUpdated: 'endpoint.updated',
+  /** Any node changed state (emitted by the core). `{ node, from, to }` */
+  state: 'state',
+} as const;
+
+/** Payload of TOPICS.jobStart. */
+export interface JobStart { node: string; by: string; execution: number }
+/** Payload of TOPICS.jobCompleted. */
+export interface JobCompleted { node: string; execution?: number; durationSec: number }
+/** Payload of TOPICS.jobFailed. */
+export interface JobFailed { node: string; execution?: number; rule?: string; state: 'Failed' | 'Stopped' }
