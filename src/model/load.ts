@@ -152,7 +152,7 @@ function crossCheck(doc: ArchDoc): LoadError[] {
     const n = byId.get(f.node);
     if (!n) return err(`faults[${i}].node`, `no node with id "${f.node}"`);
     const want = FAULT_TARGETS[f.kind];
-    if (!want.includes(n.kind)) err(`faults[${i}].node`, `a ${f.kind} fault applies to ${want.join(' or ')}, not a ${n.kind}`);
+    if (!want.includes(n.kind)) err(`faults[${i}].node`, `${f.kind} applies to ${want.join(' or ')}, not a ${n.kind}`);
   });
   (doc.locked ?? []).forEach((id, i) => { if (!byId.has(id)) err(`locked[${i}]`, `no node with id "${id}"`); });
   return errors;
