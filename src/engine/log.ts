@@ -31,8 +31,15 @@ export class EventLog {
   }
 
   /** Entries with seq ≥ `seq` still held (for streaming to a UI). */
-  since(seq: number): LogEvent[] {
-    return this.entries().filter((e) => e.seq >= seq);
+  since(seq: number, max = Infinity): LogEvent[] {
+    const n = Math.min(this.total - seq, this.ring.length, max);
+    if (n <= 0) return [];
+    const out: LogEvent[] = new Array(n);
+    const len = this.ring.length;
+    // The newest entry sits just before `start` once the ring is full, at the end before that.
+    const newest = this.ring.length < this.capacity ? len - 1 : (this.start - 1 + len) % len;
+    for (let i = 0; i < n; i++) out[n - 1 - i] = this.ring[(newest - i + len) % len];
+    return out;
   }
 
   get dropped(): number { return this.total - this.ring.length; }

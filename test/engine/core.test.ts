@@ -159,3 +159,16 @@ describe('building blocks', () => {
     expect(log.dropped).toBe(15);
   });
 });
+
+describe('event log streaming', () => {
+  it('since() returns the newest entries from a sequence number, across the ring wrap', () => {
+    const log = new EventLog(10);
+    for (let i = 0; i < 7; i++) log.add({ t: i, node: null, type: 'info', severity: 'info', message: `m${i}` });
+    expect(log.since(4).map((e) => e.seq)).toEqual([4, 5, 6]);
+    for (let i = 7; i < 23; i++) log.add({ t: i, node: null, type: 'info', severity: 'info', message: `m${i}` });
+    expect(log.since(20).map((e) => e.seq)).toEqual([20, 21, 22]);
+    expect(log.since(0).map((e) => e.seq)).toEqual([13, 14, 15, 16, 17, 18, 19, 20, 21, 22]);
+    expect(log.since(0, 3).map((e) => e.seq)).toEqual([20, 21, 22]);
+    expect(log.since(23)).toEqual([]);
+  });
+});
