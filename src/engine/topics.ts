@@ -19,6 +19,10 @@ export const TOPICS = {
   endpointUpdated: 'endpoint.updated',
   /** Any node changed state (emitted by the core). `{ node, from, to }` */
   state: 'state',
+  /** An event left its source for EventBridge (S3 object created, model package state change, monitor violation). `AwsEvent` */
+  awsEvent: 'aws.event',
+  /** An endpoint started serving a model version (at InService or after an update). `ModelServing` */
+  modelServing: 'model.serving',
 } as const;
 
 /** Payload of TOPICS.jobStart. */
@@ -27,3 +31,22 @@ export interface JobStart { node: string; by: string; execution: number }
 export interface JobCompleted { node: string; execution?: number; durationSec: number }
 /** Payload of TOPICS.jobFailed. */
 export interface JobFailed { node: string; execution?: number; rule?: string; state: 'Failed' | 'Stopped' }
+
+/** Payload of TOPICS.awsEvent: `source` is the node that emitted it (an s3-bucket, a model-registry, a model-monitor). */
+export interface AwsEvent {
+  source: string;
+  type: 'object-created' | 'package-state-change' | 'monitor-violation';
+  /** Event details (a model package and its status, a violation's rule). */
+  detail?: Record<string, string | number>;
+}
+/** Payload of TOPICS.modelServing. Quality figures are the judged metric's values (see mlops/quality.ts). */
+export interface ModelServing {
+  endpoint: string;
+  /** Model version id, e.g. "train:v2"; null = the model the endpoint was created with (trained before the run). */
+  version: string | null;
+  /** Simulated second the version was trained (completed); 0 for a model from before the run. */
+  trainedAtSec: number;
+  metric: string;
+  validation: number;
+  production: number;
+}
