@@ -1,0 +1,119 @@
+import dagre from '@dagrejs/dagre';
+import { kindDef } from '../catalog/kinds';
+import type { ArchDoc, ArchNode } from './schema';
+
+/**
+ * Geometry of the canvas and the automatic layout (dagre) of a document.
+ * Positions in a document are relative to the node's parent container (top-left corner, px);
+ * top-level positions are canvas coordinates. Containers carry a `size`; other nodes have a fixed size.
+ */
+export const NODE_W = 208;
+export const NODE_H = 64;
+/** Padding inside a container: sides and bottom, and the header band at the top (px). */
+export const PAD = 28;
+export const HEADER = 48;
+
+export const DEFAULT_SIZE: Record<string, { width: number; height: number }> = {
+  vpc: { width: 720, height: 420 },
+  subnet: { width: 440, height: 260 },
+  pipeline: { width: 520, height: 240 },
+};
+
+export type Size = { width: number; height: number };
+export type Point = { x: number; y: number };
+
+export const isContainer = (n: Pick<ArchNode, 'kind'>): boolean => !!kindDef(n.kind).container;
+
+/** The size a node takes on the canvas. */
+export function sizeOf(n: Pick<ArchNode, 'kind' | 'size'>): Size {
+  if (!isContainer(n)) return { width: NODE_W, height: NODE_H };
+  return n.size ?? DEFAULT_SIZE[n.kind] ?? DEFAULT_SIZE.vpc;
+}
+
+/** Canvas (absolute) position of a node: the sum of positions up its parent chain. */
+export function absolutePosition(doc: ArchDoc, id: string, byId = indexNodes(doc)): Point {
+  let x = 0, y = 0;
+  const seen = new Set<string>();
+  for (let n = byId.get(id); n && !seen.has(n.id); n = n.parent ? byId.get(n.parent) : undefined) {
+    seen.add(n.id);
+    x += n.position?.x ?? 0;
+    y += n.position?.y ?? 0;
+  }
+  return { x, y };
+}
+
+export function indexNodes(doc: ArchDoc): Map<string, ArchNode> {
+  return new Map(doc.nodes.map((n) => [n.id, n]));
+}
+
+/** True when `id` is `ancestor` or sits inside it at any depth. */
+export function isInside(doc: ArchDoc, id: string, ancestor: string, byId = indexNodes(doc)): boolean {
+  const seen = new Set<string>();
+  for (let cur: string | null | undefined = id; cur && !seen.has(cur); cur = byId.get(cur)?.parent) {
+    if (cur === ancestor) return true;
+    seen.add(cur);
+  }
+  return false;
+}
+
+export interface Layout {
+  positions: Map<string, Point>;
+  sizes: Map<string, Size>;
+}
+
+/**
+ * Lay out every node with dagre, left to right: the children of each container first (deepest first),
+ * so that the container is sized to hold them, then each level around them.
+ */
+export function computeLayout(doc: ArchDoc): Layout {
+  const byId = indexNodes(doc);
+  const kids = new Map<string | null, ArchNode[]>();
+  for (const n of doc.nodes) {
+    const p = n.parent && byId.has(n.parent) ? n.parent : null;
+    const l = kids.get(p);
+    if (l) l.push(n);
+    else kids.set(p, [n]);
+  }
+  const positions = new Map<string, Point>();
+  const sizes = new Map<string, Size>();
+  /** Which child of `scope` holds node `id` (itself or an ancestor), or null. */
+  const childOf = (id: string, scope: string | null): string | null => {
+    const seen = new Set<string>();
+    for (let cur: string | undefined = id; cur && !seen.has(cur); cur = byId.get(cur)?.parent ?? undefined) {
+      seen.add(cur);
+      const p = byId.get(cur)?.parent ?? null;
+      if ((p && byId.has(p) ? p : null) === scope) return cur;
+    }
+    return null;
+  };
+  const place = (scope: string | null): Size => {
+    const members = kids.get(scope) ?? [];
+    for (const m of members) if (isContainer(m)) sizes.set(m.id, place(m.id));
+    if (!members.length) return scope ? DEFAULT_SIZE[byId.get(scope)!.kind] ?? DEFAULT_SIZE.vpc : { width: 0, height: 0 };
+    const g = new dagre.graphlib.Graph();
+    g.setGraph({ rankdir: 'LR', nodesep: 36, ranksep: 72, marginx: 0, marginy: 0 });
+    g.setDefaultEdgeLabel(() => ({}));
+    for (const m of members) g.setNode(m.id, { ...(sizes.get(m.id) ?? sizeOf(m)) });
+    for (const e of doc.edges ?? []) {
+      const a = childOf(e.from, scope), b = childOf(e.to, scope);
+      if (a && b && a !== b) g.setEdge(a, b);
+    }
+    dagre.layout(g);
+    const ox = scope ? PAD : 0, oy = scope ? HEADER : 0;
+    let w = 0, h = 0;
+    for (const m of members) {
+      const p = g.node(m.id);
+      const s = sizes.get(m.id) ?? sizeOf(m);
+      const pos = { x: Math.round(p.x - s.width / 2 + ox), y: Math.round(p.y - s.height / 2 + oy) };
+      positions.set(m.id, pos);
+      w = Math.max(w, pos.x + s.width);
+      h = Math.max(h, pos.y + s.height);
+    }
+    return { width: Math.max(w + PAD, 240), height: Math.max(h + PAD, 160) };
+  };
+  place(null);
+  return { positions, sizes };
+}
+
+/** True when some node has no position (a hand-written file): the editor lays it out on open. */
+export const needsLayout = (doc: ArchDoc): boolean => doc.nodes.some((n) => !n.position);
