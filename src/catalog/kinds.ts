@@ -102,6 +102,7 @@ export const KIND_DEFS: readonly KindDef[] = [
       spot: bool('Managed spot', false, 'Up to 90% cheaper; needs checkpoints in S3 to resume after an interruption.'),
       checkpointS3Uri: { type: 'string', label: 'Checkpoint S3 URI', default: null, nullable: true, maxLength: 1024, contract: true,
         help: 'Where spot training saves checkpoints; without it an interrupted job restarts from zero.' },
+      maxWaitSec: num('Max wait (spot)', null, 'StoppingCondition.MaxWaitTimeInSeconds: spot waits plus run time; it must be at least the runtime or the job is Stopped (MaxWaitTimeExceeded). Empty = no limit.', { min: 1, unit: 's', nullable: true, integer: true, contract: false }),
       distribution: oneOf('Distribution', ['none', 'data-parallel', 'model-parallel'], 'none',
         'Data-parallel (SDP) when the model fits one GPU; model-parallel (SMP) when it does not.'),
       modelSizeGB: num('Model size', 1, 'Memory the model needs on a GPU.', { min: 0, max: 10_000, unit: 'GB' }),
