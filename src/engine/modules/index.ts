@@ -1,10 +1,15 @@
 import type { SimModule } from '../types';
 import { endpointsModule } from './endpoints';
+import { networkModule } from './network';
+import { securityModule } from './security';
 
 /**
  * Every behaviour module, in the order they start and check. Adding an area is adding a line here;
  * the core never changes for it.
  */
 export const MODULES: readonly SimModule[] = [
+  // network and security register gates in start(): keep them before any module that asks gates at t=0
+  networkModule,
+  securityModule,
   endpointsModule,
 ];

@@ -1,0 +1,116 @@
+/**
+ * The network's answers, one per rule, shared by the gates (during a run) and the static findings
+ * (before it) so that both always agree. Each returns a Blocker whose `data` is
+ * `{ path, missing, service }` for the UI's why? panel, or null when the node may go on.
+ */
+import { ENDPOINT_KINDS } from '../../../catalog/kinds';
+import type { Kind } from '../../../catalog/types';
+import type { GNode, Graph } from '../../../model/graph';
+import type { Blocker } from '../../types';
+import { missingEndpoints, reach, type Reach, type Service } from './reach';
+
+/** The S3 bucket ECR keeps image layers in (us-east-1): pulls fetch layers from S3, not from ECR. */
+export const ECR_LAYER_BUCKET = 'prod-us-east-1-starport-layer-bucket';
+
+/** Where a job's container sends outbound calls (format.md section 3 "outbound call"). */
+export const OUTBOUND_KINDS: readonly Kind[] = ['data-source', 'sns', 'sqs', 'lambda'];
+
+const blocker = (rule: string, r: Reach, service: Service, vars: Record<string, string | number>, missing = r.missing): Blocker =>
+  ({ rule, vars, data: { path: r.path, missing, service } });
+
+/** The image a node runs: its ECR repository's, or the built-in algorithm's SageMaker image. */
+export function imageOf(g: Graph, n: GNode): string {
+  const repo = g.in(n.id, 'ecr-repository')[0];
+  if (repo) return `123456789012.dkr.ecr.us-east-1.amazonaws.com/${repo.id}:latest`;
+  const algo = n.kind === 'training-job' && n.props.algorithm !== 'custom' ? n.props.algorithm : n.kind;
+  return `382416733822.dkr.ecr.us-east-1.amazonaws.com/sagemaker-${algo}:latest`;
+}
+
+/**
+ * image-pull, first half: ECR needs BOTH ecr.api (GetAuthorizationToken, manifests) and ecr.dkr (the
+ * Docker registry). Missing either gives ecr-pull-blocked (rules.md: "without both … endpoints").
+ */
+export function ecrBlocker(g: Graph, n: GNode): Blocker | null {
+  const api = reach(g, n.id, 'ecr.api'), dkr = reach(g, n.id, 'ecr.dkr');
+  if (api.ok && dkr.ok) return null;
+  const missing = (['ecr.api', 'ecr.dkr'] as const).filter((_, i) => ![api, dkr][i].ok);
+  const first = api.ok ? dkr : api;
+  const vpc = g.vpcOf(n.id)?.id ?? null;
+  return blocker('ecr-pull-blocked', first, missing[0], { image: imageOf(g, n) }, missingEndpoints(missing, vpc));
+}
+
+/** What an S3 read is for, as the message says it: "Data download", "Model download", "Image layer download". */
+export type S3Use = 'data' | 'model' | 'layers';
+const S3_WHAT: Record<S3Use, string> = { data: 'Data download', model: 'Model download', layers: 'Image layer download' };
+
+/**
+ * Reads from S3: input data (data-download), model artifacts (model-download) and, at image-pull once
+ * both ECR endpoints are there, the image layers (which ECR serves from S3). A missing s3 gateway
+ * endpoint is always s3-unreachable, never ecr-pull-blocked: each rule keeps exactly its rules.md
+ * trigger, so adding the two ECR endpoints clears ecr-pull-blocked and the next failure names S3.
+ */
+export function s3Blocker(g: Graph, n: GNode, use: S3Use, bucket = s3Target(g, n, use)): Blocker | null {
+  const r = reach(g, n.id, 's3');
+  return r.ok ? null : blocker('s3-unreachable', r, 's3', { bucket, what: S3_WHAT[use] });
+}
+
+/** The bucket an S3 read goes to: the first input bucket, the model's bucket, or ECR's layer bucket. */
+export function s3Target(g: Graph, n: GNode, use: S3Use): string {
+  if (use === 'layers') return ECR_LAYER_BUCKET;
+  if (use === 'data') return g.in(n.id, 's3-bucket')[0]?.id ?? g.in(n.id, 'feature-store')[0]?.id ?? 'sagemaker-input';
+  const direct = g.in(n.id, 's3-bucket')[0];
+  if (direct) return direct.id;
+  const trainer = g.in(n.id, 'training-job')[0];
+  return (trainer && g.out(trainer.id, 's3-bucket')[0]?.id) ?? 'sagemaker-model-artifacts';
+}
+
+/** Whether a job's data-download reads S3 at all (buckets, or a feature store's offline S3 store). */
+export const readsS3 = (g: Graph, n: GNode): boolean => g.in(n.id, 's3-bucket', 'feature-store').length > 0;
+
+/** logs: containers ship logs to CloudWatch Logs; a warning, never a failure. */
+export function logsBlocker(g: Graph, n: GNode): Blocker | null {
+  const r = reach(g, n.id, 'logs');
+  return r.ok ? null : blocker('logs-unreachable', r, 'logs', {});
+}
+
+/** The SageMaker API action a lambda or pipeline calls, for the message. */
+export function apiActionOf(g: Graph, n: GNode): string {
+  if (n.kind === 'lambda') {
+    if (g.out(n.id, 'pipeline').length) return 'StartPipelineExecution';
+    if (g.out(n.id, ...ENDPOINT_KINDS).length) return 'UpdateEndpoint';
+    if (g.in(n.id, 'sqs').length) return 'SendPipelineExecutionStepSuccess';
+    return 'InvokeEndpoint';
+  }
+  const steps = g.children(n.id);
+  if (steps.some((s) => s.kind === 'training-job')) return 'CreateTrainingJob';
+  if (steps.some((s) => s.kind === 'processing-job')) return 'CreateProcessingJob';
+  return 'StartPipelineExecution';
+}
+
+/** Whether a node calls the SageMaker API in a run: a lambda that starts/updates/answers, a pipeline with steps. */
+export function callsSageMaker(g: Graph, n: GNode): boolean {
+  if (n.kind === 'lambda') return g.out(n.id, 'pipeline', ...ENDPOINT_KINDS).length > 0 || g.in(n.id, 'sqs').length > 0;
+  return n.kind === 'pipeline' && g.children(n.id).length > 0;
+}
+
+/** api-call: a lambda or pipeline calling SageMaker needs the sagemaker.api endpoint from a private subnet. */
+export function apiBlocker(g: Graph, n: GNode): Blocker | null {
+  const r = reach(g, n.id, 'sagemaker.api');
+  return r.ok ? null : blocker('sagemaker-api-unreachable', r, 'sagemaker.api', { action: apiActionOf(g, n) });
+}
+
+/**
+ * outbound-call: with EnableNetworkIsolation the container has no network at all, whatever the subnet;
+ * a job with an "outbound call" edge (to a data-source, sns, sqs or lambda) is blocked. Any job with
+ * such an edge counts (rules.md says "a custom algorithm"; the edge is what says it calls out).
+ */
+export function egressBlocker(g: Graph, n: GNode): Blocker | null {
+  if (n.props.EnableNetworkIsolation !== true) return null;
+  const target = g.out(n.id, ...OUTBOUND_KINDS)[0];
+  if (!target) return null;
+  return {
+    rule: 'network-isolation-egress',
+    vars: { target: target.id },
+    data: { path: [n.id], missing: 'network access: the job runs with EnableNetworkIsolation = true', service: 'internet' },
+  };
+}

@@ -1,0 +1,50 @@
+import { formatMessage, ruleById } from '../../../catalog/rules';
+import type { Graph } from '../../../model/graph';
+import type { Finding, SimModule } from '../../types';
+import {
+  featureStoreOneKey, iamWildcard, interContainer, kmsDenied, kmsOnNvme, noDataEvents, piiWithoutMacie,
+  unencryptedJob, type Hit,
+} from './checks';
+
+/** Static findings of the security rules (D4), in document order. */
+export function checkSecurity(g: Graph): Finding[] {
+  const out: Finding[] = [];
+  const add = (node: string, h: Hit | null) => {
+    if (!h) return;
+    const rule = ruleById(h.rule);
+    out.push({ rule: h.rule, node, severity: rule.severity, message: formatMessage(rule, { node, ...h.vars }) });
+  };
+  for (const n of g.nodes) {
+    for (const h of unencryptedJob(g, n)) add(n.id, h);
+    add(n.id, interContainer(g, n));
+    add(n.id, featureStoreOneKey(n));
+    const denied = kmsDenied(g, n);
+    add(n.id, denied && { rule: denied.rule, vars: denied.vars ?? {} });
+    const nvme = kmsOnNvme(n);
+    add(n.id, nvme && { rule: nvme.rule, vars: nvme.vars ?? {} });
+    add(n.id, iamWildcard(n));
+    add(n.id, piiWithoutMacie(g, n));
+  }
+  for (const { node, hit } of noDataEvents(g)) add(node.id, hit);
+  return out;
+}
+
+/**
+ * Security in a run: findings as above, and two gates —
+ * - data-download: kms-access-denied when a job's role cannot kms:Decrypt its sse-kms input (the job
+ *   fails at download; a job with no role uses the default execution role and passes, see kmsDenied);
+ * - deploy (endpoints): kms-on-nvme-instance, refused when the endpoint configuration is created, so
+ *   the endpoint fails before it pulls anything.
+ */
+export const securityModule: SimModule = {
+  id: 'security',
+  check: checkSecurity,
+  start(sim) {
+    const g = sim.graph;
+    sim.addGate((n, phase) => {
+      if (phase === 'data-download') return kmsDenied(g, n);
+      if (phase === 'deploy') return kmsOnNvme(n);
+      return null;
+    });
+  },
+};
