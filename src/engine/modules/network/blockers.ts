@@ -18,12 +18,17 @@ export const OUTBOUND_KINDS: readonly Kind[] = ['data-source', 'sns', 'sqs', 'la
 const blocker = (rule: string, r: Reach, service: Service, vars: Record<string, string | number>, missing = r.missing): Blocker =>
   ({ rule, vars, data: { path: r.path, missing, service } });
 
-/** The image a node runs: its ECR repository's, or the built-in algorithm's SageMaker image. */
+/** The image a node runs: its ECR repository's, or the SageMaker image of its (or its model's) algorithm or framework. */
 export function imageOf(g: Graph, n: GNode): string {
   const repo = g.in(n.id, 'ecr-repository')[0];
   if (repo) return `123456789012.dkr.ecr.us-east-1.amazonaws.com/${repo.id}:latest`;
-  const algo = n.kind === 'training-job' && n.props.algorithm !== 'custom' ? n.props.algorithm : n.kind;
-  return `382416733822.dkr.ecr.us-east-1.amazonaws.com/sagemaker-${algo}:latest`;
+  const trainer = n.kind === 'training-job' ? n
+    : g.in(n.id, 'training-job')[0] ?? g.in(n.id, 'model-registry').flatMap((r) => g.in(r.id, 'training-job'))[0];
+  const name = trainer
+    ? (trainer.props.algorithm === 'custom' ? g.in(trainer.id, 'ecr-repository')[0]?.id ?? 'custom-algorithm' : `sagemaker-${trainer.props.algorithm}`)
+    : n.kind === 'processing-job' ? (n.props.framework === 'pyspark' ? 'sagemaker-spark-processing' : 'sagemaker-scikit-learn')
+    : n.def.role === 'endpoint' ? 'sagemaker-inference' : `sagemaker-${n.kind}`;
+  return `382416733822.dkr.ecr.us-east-1.amazonaws.com/${name}:latest`;
 }
 
 /**

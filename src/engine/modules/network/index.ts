@@ -48,7 +48,7 @@ export function checkNetwork(g: Graph): Finding[] {
   for (const n of g.nodes) {
     if (n.kind !== 'tuning-job' && (COMPUTE_KINDS as readonly string[]).includes(n.kind) && g.subnetOf(n.id)) {
       add(n, ecrBlocker(g, n));
-      add(n, s3Blocker(g, n, readsS3(g, n) ? 'data' : n.def.role === 'endpoint' ? 'model' : 'layers'));
+      add(n, s3Blocker(g, n, n.def.role === 'endpoint' ? 'model' : readsS3(g, n) ? 'data' : 'layers'));
       add(n, logsBlocker(g, n));
     }
     if (callsSageMaker(g, n)) add(n, apiBlocker(g, n));
