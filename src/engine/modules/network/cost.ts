@@ -29,13 +29,17 @@ export function modelGB(g: Graph, n: GNode): number {
   return trainer ? Number(trainer.props.modelSizeGB) : DEFAULT_MODEL_GB;
 }
 
-/** GB a phase moves into the node over S3, and over other routes (external data sources). */
+/**
+ * GB a phase moves into the node over S3, and over other routes (external data sources). A feature
+ * store's offline store counts as the buckets its feeders (processing, Data Wrangler) read.
+ */
 export function phaseGB(g: Graph, n: GNode, phase: Phase): { s3: number; other: number } {
   const k = instancesOf(n);
   switch (phase) {
     case 'image-pull': return { s3: IMAGE_GB * k, other: 0 };
     case 'data-download': {
-      const s3 = g.in(n.id, 's3-bucket').reduce((a, b) => a + Number(b.props.datasetGB), 0);
+      const stores = g.in(n.id, 'feature-store').flatMap((fs) => g.in(fs.id, 'processing-job', 'data-wrangler')).flatMap((f) => g.in(f.id, 's3-bucket'));
+      const s3 = [...g.in(n.id, 's3-bucket'), ...stores].reduce((a, b) => a + Number(b.props.datasetGB), 0);
       const other = g.in(n.id, 'data-source').reduce((a, b) => a + Number(b.props.datasetGB), 0);
       return { s3: s3 * k, other: other * k };
     }

@@ -33,7 +33,12 @@ export function networkBlocker(g: Graph, n: GNode, phase: Phase): Blocker | null
   }
 }
 
-/** Static findings: each network rule whose trigger the document already shows. */
+/**
+ * Static findings: each network rule whose trigger the document already shows. Jobs and endpoints in
+ * a subnet (not tuning jobs: their training job is the node that runs) are checked for ECR (not Data
+ * Wrangler: a Studio app, no image pull of its own), S3 and logs; lambdas and pipelines that call
+ * SageMaker for sagemaker.api; jobs with network isolation for outbound calls.
+ */
 export function checkNetwork(g: Graph): Finding[] {
   const out: Finding[] = [];
   const add = (n: GNode, b: Blocker | null) => {
@@ -47,7 +52,7 @@ export function checkNetwork(g: Graph): Finding[] {
   };
   for (const n of g.nodes) {
     if (n.kind !== 'tuning-job' && (COMPUTE_KINDS as readonly string[]).includes(n.kind) && g.subnetOf(n.id)) {
-      add(n, ecrBlocker(g, n));
+      if (n.kind !== 'data-wrangler') add(n, ecrBlocker(g, n));
       add(n, s3Blocker(g, n, n.def.role === 'endpoint' ? 'model' : readsS3(g, n) ? 'data' : 'layers'));
       add(n, logsBlocker(g, n));
     }
