@@ -592,7 +592,7 @@ const ENTRIES: RuleDef[] = [
     sheet: 'A job or endpoint in a private subnet has no route to ECR; without ECR interface endpoints it cannot pull its container image.',
     fix: 'Add two vpc-endpoint nodes to the VPC, one with service "ecr.api" and one with service "ecr.dkr" (interface endpoints), plus the "s3" gateway endpoint for image layers; or use a "private-with-nat" subnet.',
     docs: 'AWS documents that SageMaker itself pulls training and hosting images from ECR; ecr.api/ecr.dkr endpoints are needed for pulls made from inside your VPC (Studio in VPC-only mode, image builds, private registries, containers you run yourself). The exam answer is still to add the ECR interface endpoints.',
-    message: 'CannotStartContainerError: CannotPullContainerError: failed to pull image {image} for {node}: Get "https://dkr.ecr.amazonaws.com/v2/": dial tcp: i/o timeout',
+    message: 'CannotStartContainerError: CannotPullContainerError: failed to pull image {image} for {node}: Get "{url}": dial tcp: i/o timeout',
     trigger: 'a job or endpoint in a private subnet (no NAT) without both ecr.api and ecr.dkr interface endpoints in its VPC',
     inRun: 'the container image cannot be pulled: jobs go to Failed, endpoints to Failed, with a CannotPullContainer-style message',
   },

@@ -179,3 +179,14 @@ describe('static findings', () => {
     expect(probe(trainingIn('private-with-nat', []), {}).report.findings).toEqual([]);
   });
 });
+
+describe('ecr-pull-blocked message', () => {
+  it('names the call that times out: the ECR API first, then the registry', () => {
+    const noneMsg = probe(trainingIn('private', []), { train: ['image-pull'] }).incident('ecr-pull-blocked')!.message;
+    expect(noneMsg).toContain('Get "https://api.ecr.us-east-1.amazonaws.com/": dial tcp: i/o timeout');
+    const withRepo = trainingIn('private', ['ecr.api'], node('repo', 'ecr-repository'), edge('repo', 'train'));
+    const dkrMsg = probe(withRepo, { train: ['image-pull'] }).incident('ecr-pull-blocked')!.message;
+    expect(dkrMsg).toBe('CannotStartContainerError: CannotPullContainerError: failed to pull image 123456789012.dkr.ecr.us-east-1.amazonaws.com/repo:latest for train: '
+      + 'Get "https://123456789012.dkr.ecr.us-east-1.amazonaws.com/v2/": dial tcp: i/o timeout');
+  });
+});

@@ -41,7 +41,10 @@ export function ecrBlocker(g: Graph, n: GNode): Blocker | null {
   const missing = (['ecr.api', 'ecr.dkr'] as const).filter((_, i) => ![api, dkr][i].ok);
   const first = api.ok ? dkr : api;
   const vpc = g.vpcOf(n.id)?.id ?? null;
-  return blocker('ecr-pull-blocked', first, missing[0], { image: imageOf(g, n) }, missingEndpoints(missing, vpc));
+  const image = imageOf(g, n);
+  // the first call that times out: GetAuthorizationToken (ecr.api), else the registry (ecr.dkr)
+  const url = api.ok ? `https://${image.slice(0, image.indexOf('/'))}/v2/` : 'https://api.ecr.us-east-1.amazonaws.com/';
+  return blocker('ecr-pull-blocked', first, missing[0], { image, url }, missingEndpoints(missing, vpc));
 }
 
 /** What an S3 read is for, as the message says it: "Data download", "Model download", "Image layer download". */
