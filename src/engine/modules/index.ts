@@ -1,5 +1,6 @@
 import type { SimModule } from '../types';
 import { endpointsModule } from './endpoints';
+import { jobsModule } from './jobs';
 import { networkModule } from './network';
 import { securityModule } from './security';
 
@@ -12,4 +13,5 @@ export const MODULES: readonly SimModule[] = [
   networkModule,
   securityModule,
   endpointsModule,
+  jobsModule,
 ];

@@ -1,0 +1,40 @@
+/**
+ * Built-in algorithms and the training data formats they accept (the sheet's table, with the
+ * content types AWS names in its errors). "custom" containers read anything.
+ */
+export const ACCEPTED_FORMATS: Readonly<Record<string, readonly string[]>> = {
+  xgboost: ['csv', 'libsvm', 'parquet', 'recordio-protobuf'],
+  'linear-learner': ['csv', 'recordio-protobuf'],
+  kmeans: ['csv', 'recordio-protobuf'],
+  pca: ['csv', 'recordio-protobuf'],
+  'random-cut-forest': ['csv', 'recordio-protobuf'],
+  'factorization-machines': ['recordio-protobuf'],
+  deepar: ['jsonlines', 'parquet'],
+  blazingtext: ['text'],
+  'ip-insights': ['csv'],
+};
+
+/**
+ * Formats each built-in algorithm streams efficiently in Pipe mode: RecordIO-protobuf where the
+ * algorithm reads it (XGBoost also Parquet), otherwise the algorithm's own formats.
+ */
+export const PIPE_FORMATS: Readonly<Record<string, readonly string[]>> = Object.fromEntries(
+  Object.entries(ACCEPTED_FORMATS).map(([alg, formats]) => [alg,
+    alg === 'xgboost' ? ['recordio-protobuf', 'parquet']
+      : formats.includes('recordio-protobuf') ? ['recordio-protobuf'] : formats]),
+);
+
+/** The MIME content type of a dataset format, as AWS names it in channel errors. */
+export const CONTENT_TYPES: Readonly<Record<string, string>> = {
+  csv: 'text/csv',
+  libsvm: 'text/libsvm',
+  parquet: 'application/x-parquet',
+  'recordio-protobuf': 'application/x-recordio-protobuf',
+  jsonlines: 'application/jsonlines',
+  text: 'text/plain',
+  image: 'application/x-image',
+};
+
+/** Whether a built-in algorithm accepts a format; custom algorithms accept everything. */
+export const accepts = (algorithm: string, format: string): boolean =>
+  !ACCEPTED_FORMATS[algorithm] || ACCEPTED_FORMATS[algorithm].includes(format);

@@ -1,0 +1,145 @@
+import { instanceCostUSD } from '../../../catalog/prices';
+import type { GNode } from '../../../model/graph';
+import { round } from '../../report';
+import type { Simulation } from '../../sim';
+import { accuracyProblem, diskProblem, formatProblem, gpuProblem, parallelUnneeded, pipeProblem, slowStart } from './checks';
+import { JOB_TIMING } from './constants';
+import { sourcesOf } from './data';
+import { JobRun } from './run';
+import { trainingPlan } from './timing';
+
+/** Training bills from Downloading to the end of Uploading (BillableTimeInSeconds); Starting is free. */
+export const BILLED_PHASES = ['Downloading', 'Running', 'Uploading'] as const;
+
+/** How a training run is shown and what it reports when it ends. */
+export interface TrainingHooks {
+  stateNode: string | null;
+  costNode: string;
+  name: string;
+  verbose: boolean;
+  execution?: number;
+  /** Hyperband early stopping: the tuner stops it after this fraction of its Training phase. */
+  fraction?: number;
+  /** Record misleading-accuracy on completion (a tuner records it once for all its children). */
+  reportAccuracy: boolean;
+  onEnd(run: JobRun): void;
+}
+
+/** A running job a spot-interruption fault can hit. */
+export interface Interruptible {
+  run: JobRun;
+  /** Interrupt now; false when it cannot be (not spot, not running, already interrupted). */
+  interrupt(): boolean;
+}
+
+/**
+ * One training job run: Starting → Downloading → Training → Uploading → Completed, asking the gates
+ * (logs and image-pull at Starting, data-download at Downloading, outbound-call at Training) and failing
+ * on the rules of its configuration: no space left on the File-mode volume (during Downloading), input
+ * format and CUDA out of memory (at Training start). Spot jobs can be interrupted (a fault, or seeded
+ * random interruptions on long jobs): after `spotRecapacitySec` they start again; with a checkpoint
+ * Training resumes where it stopped, without one it restarts from zero (spot-without-checkpoint).
+ * MaxWaitTimeInSeconds (`maxWaitSec`) stops a spot job that has not finished in time.
+ */
+export function startTraining(sim: Simulation, n: GNode, h: TrainingHooks): Interruptible {
+  const g = sim.graph;
+  const p = n.props;
+  const pipe = pipeProblem(g, n), parallel = parallelUnneeded(n), disk = diskProblem(g, n);
+  const plan = trainingPlan(g, n, !!pipe, !!parallel);
+  const spot = p.spot === true;
+  const run = new JobRun(sim, {
+    node: n.id, stateNode: h.stateNode, costNode: h.costNode, name: h.name, runningName: 'Training',
+    usdPerSec: instanceCostUSD(String(p.instanceType), 1, Number(p.instanceCount), spot),
+    billed: BILLED_PHASES, verbose: h.verbose, execution: h.execution,
+  });
+  const rng = sim.rng(`spot:${h.name}:${h.execution ?? 0}`);
+  const trainingSec = plan.trainingSec * (h.fraction ?? 1);
+  const hasInputs = sourcesOf(g, n.id).length > 0;
+  const hasOutbound = g.out(n.id, 'data-source', 'sns', 'sqs', 'lambda').length > 0;
+  const once = new Set<string>();
+  let done = 0, trainFrom = 0, downloadFrom = 0, attemptBilled = 0, restarts = 0, attempts = 0, ended = false;
+
+  const end = () => {
+    if (ended) return;
+    ended = true;
+    if (h.stateNode) sim.metrics(h.stateNode).extra.durationSec = round(sim.now - run.startedAt, 1);
+    h.onEnd(run);
+  };
+  const warnOnce = (rule: string, vars: Record<string, string | number>) => {
+    if (!once.has(rule)) { once.add(rule); sim.incident(rule, n.id, vars); }
+  };
+
+  const starting = () => {
+    attemptBilled = run.billedSec;
+    if (attempts++ === 0) run.go('START', 'Launching requested ML instances; preparing the instances for training');
+    else run.go('RESTART', 'Launching replacement ML instances after the Spot interruption');
+    if (attempts === 1) run.gate('logs');
+    run.after(plan.startingSec, 'instances ready', downloading);
+  };
+  const downloading = () => {
+    if (!run.gate('image-pull')) return end();
+    downloadFrom = sim.now;
+    run.go('PROVISIONED', p.inputMode === 'File' ? `Downloading input data (${round(plan.datasetGB, 2)} GB)` : `Preparing the ${p.inputMode} input channel`);
+    if (hasInputs && !run.gate('data-download')) return end();
+    if (disk && plan.diskFullAtSec !== null) return run.after(plan.diskFullAtSec, 'volume full', () => { run.fail(disk.rule, disk.vars); end(); });
+    run.after(plan.downloadSec, 'input downloaded', training);
+  };
+  const training = () => {
+    const slow = slowStart(g, n);
+    if (slow) warnOnce(slow.rule, { ...slow.vars, downloadMin: round((sim.now - downloadFrom) / 60, 1) });
+    run.go('DOWNLOADED', 'Training image download completed. Training in progress.');
+    const fatal = formatProblem(g, n) ?? gpuProblem(n);
+    if (fatal) { run.fail(fatal.rule, fatal.vars); return end(); }
+    if (hasOutbound && !run.gate('outbound-call')) return end();
+    if (pipe) warnOnce(pipe.rule, pipe.vars);
+    if (parallel) warnOnce(parallel.rule, parallel.vars);
+    trainFrom = sim.now;
+    const remaining = trainingSec - done;
+    if (spot && plan.trainingSec >= JOB_TIMING.spotRandomMinTrainingSec) {
+      const gap = rng.exp(1 / JOB_TIMING.spotMeanSecBetweenInterruptions);
+      if (gap < remaining) run.after(gap, 'spot capacity reclaimed', () => { sim.note(n.id, 'fault', `${h.name}: Spot capacity reclaimed (random interruption)`, 'warning'); interrupt(); });
+    }
+    if (h.fraction !== undefined && h.fraction < 1) {
+      return run.after(remaining, 'early stop', () => { run.stop('Training job stopped early by the tuning job (Hyperband early stopping)'); end(); });
+    }
+    run.after(remaining, 'training done', uploading);
+  };
+  const uploading = () => {
+    done = trainingSec;
+    run.go('RAN', 'Uploading generated training model');
+    run.after(plan.uploadSec, 'model uploaded', () => {
+      run.go('UPLOADED', 'Training job completed');
+      const acc = h.reportAccuracy ? accuracyProblem(g, n) : null;
+      if (acc) {
+        sim.incident(acc.rule, n.id, acc.vars);
+        if (h.stateNode) sim.metrics(h.stateNode).extra.validation = { metric: 'accuracy', value: acc.vars.accuracy };
+      }
+      end();
+    });
+  };
+  const interrupt = (): boolean => {
+    if (!spot || run.ended || run.phase === 'Interrupted' || run.phase === 'Pending') return false;
+    if (run.phase === 'Running') done += sim.now - trainFrom;
+    run.interrupt('Spot capacity reclaimed: the training instances were interrupted');
+    if (p.checkpointS3Uri) {
+      sim.note(n.id, h.verbose ? 'event' : 'info', `${h.name}: will resume from the checkpoint in ${p.checkpointS3Uri} (${round(done / 60, 1)} min of training kept)`);
+    } else {
+      restarts++;
+      done = 0;
+      sim.incident('spot-without-checkpoint', n.id, { lostMin: round((run.billedSec - attemptBilled) / 60, 1), restarts });
+    }
+    run.after(JOB_TIMING.spotRecapacitySec, 'spot capacity back', starting);
+    return true;
+  };
+
+  starting();
+  const maxWait = p.maxWaitSec;
+  if (spot && typeof maxWait === 'number') {
+    sim.after(maxWait, `${h.name}: MaxWaitTimeInSeconds`, n.id, () => {
+      if (run.ended) return;
+      run.stop(`MaxWaitTimeExceeded: the job stopped because it exceeded MaxWaitTimeInSeconds (${maxWait} s) before it completed`);
+      end();
+    });
+  }
+  return { run, interrupt };
+}
