@@ -1,5 +1,6 @@
 import type { SimModule } from '../types';
 import { endpointsModule } from './endpoints';
+import { inferenceModule } from './inference';
 import { jobsModule } from './jobs';
 import { networkModule } from './network';
 import { securityModule } from './security';
@@ -13,5 +14,6 @@ export const MODULES: readonly SimModule[] = [
   networkModule,
   securityModule,
   endpointsModule,
+  inferenceModule,
   jobsModule,
 ];

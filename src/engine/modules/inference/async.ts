@@ -1,0 +1,177 @@
+import { FALLBACK_INSTANCE_TYPE, instanceCostUSD } from '../../../catalog/prices';
+import type { GNode } from '../../../model/graph';
+import type { Rng } from '../../rng';
+import type { Simulation } from '../../sim';
+import { DEFAULT_VARIANT, INFERENCE } from './constants';
+import { EndpointRun } from './endpoint-run';
+import { LATENCY_LN, payloadVars } from './realtime';
+import type { Tally } from './tally';
+import { TABLE_SIZE } from './tables';
+import type { Arrivals } from './traffic';
+
+/**
+ * An asynchronous endpoint: requests are accepted (202) into a queue (input staged in S3, up to 1 GB)
+ * and each instance processes one at a time for `processingSec`. The backlog policy keeps about
+ * `asyncBacklogPerInstance` queued requests per instance between minCapacity and maxCapacity; after
+ * `asyncIdleSec` with an empty queue it scales in to minCapacity, and with minCapacity 0 to zero
+ * instances (billing stops); a request arriving at zero waits `asyncScaleOutSec` for an instance.
+ * Rules: async-scale-from-zero, async-timeout (processing over the 3600 s invocation timeout),
+ * async-no-notification (each result written with no SNS notice), payload-too-large (1 GB).
+ */
+export class AsyncRun extends EndpointRun {
+  private qa = new Float64Array(1024);
+  private qHead = 0;
+  private qTail = 0;
+  private readonly freeAt: Float64Array;
+  active: number;
+  readonly pending: number[] = [];
+  private readonly min: number;
+  private readonly max: number;
+  private readonly processingSec: number;
+  private readonly notify: boolean;
+  private readonly fromZero: Tally;
+  private readonly timeout: Tally;
+  private readonly noNotice: Tally | null;
+  private readonly payload: Tally;
+  private lastBusy: number;
+  private lastOut = -Infinity;
+  private lastScaleEval: number;
+  private instanceSeconds = 0;
+  private instancesMax: number;
+  private backlogMax = 0;
+  private serial = 0;
+
+  constructor(sim: Simulation, node: GNode, private readonly rng: Rng, startSec: number) {
+    super(sim, node);
+    const p = node.props;
+    this.min = p.minCapacity;
+    this.max = Math.max(p.maxCapacity, p.minCapacity, 1);
+    this.active = Math.min(this.max, Math.max(this.min, p.instanceCount));
+    this.freeAt = new Float64Array(this.max).fill(startSec);
+    this.processingSec = p.processingSec;
+    this.notify = sim.graph.out(node.id, 'sns').length > 0;
+    this.fromZero = this.tally('async-scale-from-zero');
+    this.timeout = this.tally('async-timeout');
+    this.noNotice = this.notify ? null : this.tally('async-no-notification');
+    this.payload = this.tally('payload-too-large');
+    this.lastBusy = startSec;
+    this.lastScaleEval = startSec;
+    this.instancesMax = this.active;
+    this.setExtra();
+  }
+
+  private enqueue(a: number): void {
+    if (this.qTail === this.qa.length) {
+      const live = this.qTail - this.qHead;
+      const q = new Float64Array(Math.max(1024, live * 2));
+      q.set(this.qa.subarray(this.qHead, this.qTail));
+      this.qa = q;
+      this.qHead = 0;
+      this.qTail = live;
+    }
+    this.qa[this.qTail++] = a;
+  }
+
+  get backlog(): number { return this.qTail - this.qHead; }
+
+  serve(arr: Arrivals, t0: number, t1: number): void {
+    const m = this.m, n = arr.n, time = arr.time, size = arr.size;
+    while (this.pending.length && this.pending[0] <= t0) this.freeAt[this.active++] = this.pending.shift()!;
+    for (let i = 0; i < n; i++) {
+      const a = time[i];
+      m.requests++;
+      if (size[i] > INFERENCE.asyncMaxPayloadMB) {
+        m.failed++;
+        if (this.payload.hit()) { this.payload.first = a; this.payload.vars = payloadVars(this.node.kind, DEFAULT_VARIANT, size[i]); }
+        continue;
+      }
+      if (this.active + this.pending.length === 0) this.scaleFromZero(a);
+      this.enqueue(a);
+    }
+    this.dispatch(t1);
+  }
+
+  /** A request found no instance: one launches now and serves after the scale-out delay. */
+  private scaleFromZero(a: number): void {
+    const ready = a + INFERENCE.asyncScaleOutSec;
+    this.pending.push(ready);
+    this.lastOut = a;
+    if (this.fromZero.hit()) {
+      this.fromZero.first = a;
+      this.fromZero.vars = { idleMin: INFERENCE.asyncIdleSec / 60, scaleOutSec: INFERENCE.asyncScaleOutSec };
+    }
+  }
+
+  /** Start every queued request whose instance frees up before t1. */
+  private dispatch(t1: number): void {
+    const m = this.m, rng = this.rng, freeAt = this.freeAt;
+    const lookup = this.lookup ? this.lookup.sec : null, offline = this.offlineLookups;
+    const limit = INFERENCE.asyncTimeoutSec;
+    while (this.qHead < this.qTail && this.active > 0) {
+      let j = 0;
+      for (let k = 1; k < this.active; k++) if (freeAt[k] < freeAt[j]) j = k;
+      const a = this.qa[this.qHead];
+      const start = freeAt[j] > a ? freeAt[j] : a;
+      if (start >= t1) break;
+      this.qHead++;
+      let proc = this.processingSec * LATENCY_LN[(rng.next() * TABLE_SIZE) | 0];
+      if (lookup !== null) {
+        const x = lookup[(rng.next() * TABLE_SIZE) | 0];
+        proc += x;
+        if (offline !== null && offline.hit()) { offline.first = a; offline.vars = { featureStore: this.lookup!.store.id, lookupMs: Math.round(x * 1000) }; }
+      }
+      this.serial++;
+      let done: number;
+      if (proc > limit) {
+        done = start + limit;
+        m.failed++;
+        if (this.timeout.hit()) {
+          this.timeout.first = done;
+          this.timeout.vars = { requestId: `inference-${String(this.serial).padStart(6, '0')}`, timeoutSec: limit, processingSec: this.processingSec };
+        }
+      } else {
+        done = start + proc;
+        m.ok++;
+      }
+      this.latency((done - a) * 1000);
+      freeAt[j] = done;
+      if (done > this.lastBusy) this.lastBusy = done;
+      if (this.noNotice !== null && this.noNotice.hit()) { this.noNotice.first = done; this.noNotice.vars = {}; }
+    }
+    if (this.qHead === this.qTail) { this.qHead = 0; this.qTail = 0; }
+  }
+
+  afterTick(t0: number, t1: number): void {
+    const billed = this.active + this.pending.length;
+    this.instanceSeconds += billed * (t1 - t0);
+    this.sim.addCost(this.node.id, instanceCostUSD(FALLBACK_INSTANCE_TYPE, billed * (t1 - t0)));
+    const backlog = this.backlog;
+    if (backlog > this.backlogMax) this.backlogMax = backlog;
+    if (t1 - this.lastScaleEval >= INFERENCE.scalingPeriodSec) {
+      this.lastScaleEval = t1;
+      const planned = this.active + this.pending.length;
+      const desired = Math.min(this.max, Math.max(this.min, Math.ceil(backlog / INFERENCE.asyncBacklogPerInstance)));
+      if (desired > planned && t1 >= this.lastOut + INFERENCE.scaleOutCooldownSec) {
+        for (let i = planned; i < desired; i++) this.pending.push(t1 + INFERENCE.provisionSec);
+        this.lastOut = t1;
+      } else if (backlog === 0 && this.active > this.min && !this.pending.length && t1 - this.lastBusy >= INFERENCE.asyncIdleSec) {
+        this.active = this.min;
+        this.sim.note(this.node.id, 'info', `${this.node.id}: scaled in to ${this.min} instance(s) after ${INFERENCE.asyncIdleSec / 60} min with an empty queue`);
+      }
+    }
+    if (this.active > this.instancesMax) this.instancesMax = this.active;
+    this.series.instances.add(t0, this.active);
+    this.setExtra();
+  }
+
+  private setExtra(): void {
+    const x = this.m.extra;
+    x.instancesMax = this.instancesMax;
+    x.instancesFinal = this.active;
+    x.backlogMax = this.backlogMax;
+  }
+
+  finish(): void {
+    this.setExtra();
+  }
+}

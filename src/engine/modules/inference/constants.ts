@@ -1,0 +1,67 @@
+/**
+ * The numbers of the inference data plane. Limits come from rules.md (and AWS's documentation);
+ * timings that AWS does not publish are chosen to make the sheet's lessons visible in a one-hour run.
+ */
+export const INFERENCE = {
+  /** Simulated seconds per traffic tick: each endpoint moves one tick's arrivals at a time. */
+  tickSec: 1,
+
+  /** Payload limits, MB. */
+  realtimeMaxPayloadMB: 6,
+  serverlessMaxPayloadMB: 4,
+  asyncMaxPayloadMB: 1024,
+
+  /** A synchronous invocation (real-time, multi-model, serverless) fails after this many seconds. */
+  invocationTimeoutSec: 60,
+  /** Async invocation timeout: the maximum InvocationTimeoutSeconds (rules.md: processingSec over 3600). */
+  asyncTimeoutSec: 3600,
+
+  /** Requests a worker's queue holds (model server job queue) before the instance answers 503. */
+  queueDepthPerWorker: 50,
+  /** Spread (sigma of the underlying normal) of model latency around modelLatencyMs. */
+  latencySigma: 0.25,
+  /** Spread of payload sizes around payloadMB when payloadSpread is lognormal. */
+  payloadSigma: 0.5,
+  /** Zipf exponent of the model mix. */
+  zipfExponent: 1,
+
+  /** Online feature store lookup: median ms (GetRecord is single-digit ms) and spread. */
+  onlineLookupMs: 5,
+  onlineLookupSigma: 0.3,
+  /** Offline feature store read (an Athena query over S3 Parquet): median ms and spread. */
+  offlineLookupMs: 6000,
+  offlineLookupSigma: 1,
+
+  /** Serverless: a container's cold start (ModelSetupTime), s, and how long an idle container stays warm, s. */
+  serverlessColdStartSec: 3,
+  serverlessIdleSec: 120,
+
+  /** Autoscaling: seconds between evaluations (CloudWatch's 1-minute period). */
+  scalingPeriodSec: 60,
+  /** Default scale-out and scale-in cooldowns (Application Auto Scaling), s. */
+  scaleOutCooldownSec: 300,
+  scaleInCooldownSec: 300,
+  /** Time for a new instance to launch and pass its health check, s. */
+  provisionSec: 240,
+
+  /** Async: queued requests per instance the backlog policy aims for. */
+  asyncBacklogPerInstance: 5,
+  /** Async: the endpoint scales in to minCapacity after this long with an empty queue, s. */
+  asyncIdleSec: 300,
+  /** Async: time for an instance to start when the endpoint is at zero, s. */
+  asyncScaleOutSec: 240,
+
+  /** Multi-model cache thrash is reported from evictions that reload a model in use. */
+  mmeModelName: (i: number) => `model-${i + 1}`,
+} as const;
+
+/** Error text shown per endpoint kind when a payload is over the limit (rules.md: AWS error text). */
+export const PAYLOAD_ERRORS = {
+  'realtime-endpoint': { status: 413, detail: 'Request Entity Too Large', endpointType: 'real-time', limitMB: INFERENCE.realtimeMaxPayloadMB },
+  'multi-model-endpoint': { status: 413, detail: 'Request Entity Too Large', endpointType: 'real-time (multi-model)', limitMB: INFERENCE.realtimeMaxPayloadMB },
+  'serverless-endpoint': { status: 400, detail: 'ValidationError: oversize body', endpointType: 'serverless', limitMB: INFERENCE.serverlessMaxPayloadMB },
+  'async-endpoint': { status: 400, detail: 'ValidationError: the input object is larger than 1 GB', endpointType: 'asynchronous', limitMB: INFERENCE.asyncMaxPayloadMB },
+} as const;
+
+/** AWS's name for the single production variant of endpoints without variants. */
+export const DEFAULT_VARIANT = 'AllTraffic';

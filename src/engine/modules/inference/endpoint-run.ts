@@ -1,0 +1,99 @@
+import type { GNode } from '../../../model/graph';
+import type { NodeMetrics } from '../../metrics';
+import type { Simulation } from '../../sim';
+import type { Arrivals } from './traffic';
+import { featureStoreOf } from './checks';
+import { INFERENCE } from './constants';
+import { lognormalTable, TABLE_SIZE } from './tables';
+import { Tally, TickLatency, type EndpointSeries } from './tally';
+
+/** Feature lookups of an endpoint with a feature-store edge: seconds per request from a table. */
+export interface FeatureLookup {
+  store: GNode;
+  online: boolean;
+  /** Lookup seconds by table index. */
+  sec: Float64Array;
+}
+
+/**
+ * What every endpoint kind shares: its metrics, chart series, the per-tick latency histogram, the
+ * feature lookup, and the per-tick flush. Each kind implements `serve` (one tick's arrivals, in
+ * time order) and may bill and scale in `afterTick`.
+ */
+export abstract class EndpointRun {
+  readonly m: NodeMetrics;
+  readonly series: EndpointSeries;
+  readonly tickLatency = new TickLatency();
+  readonly lookup: FeatureLookup | null;
+  protected readonly tallies: Tally[] = [];
+  readonly offlineLookups: Tally | null;
+  readonly timeouts: Tally;
+  protected errorsBefore = 0;
+  protected coldBefore = 0;
+  protected requestsBefore = 0;
+
+  constructor(readonly sim: Simulation, readonly node: GNode) {
+    this.m = sim.metrics(node.id);
+    const m = this.m;
+    this.series = {
+      requests: m.s('requests', 'sum'), errors: m.s('errors', 'sum'), coldStarts: m.s('coldStarts', 'sum'),
+      p99: m.s('p99', 'max'), instances: m.s('instances', 'max'),
+    };
+    this.lookup = featureLookupOf(sim, node);
+    this.offlineLookups = this.lookup && !this.lookup.online ? this.tally('offline-store-online-lookup') : null;
+    this.timeouts = this.tally('realtime-timeout');
+  }
+
+  /** A per-tick tally of a rule on this node. */
+  protected tally(rule: string): Tally {
+    const t = new Tally(this.sim.counter(rule, this.node.id));
+    this.tallies.push(t);
+    return t;
+  }
+
+  /** Serve one tick's arrivals (sorted by time) over [t0, t1). */
+  abstract serve(arr: Arrivals, t0: number, t1: number): void;
+
+  /** Bill, scale and record the tick's figures. */
+  abstract afterTick(t0: number, t1: number): void;
+
+  /** Count requests to a Failed endpoint: failed, with no rule of their own. */
+  failAll(n: number): void {
+    this.m.requests += n;
+    this.m.failed += n;
+  }
+
+  /** One tick: serve, then flush tallies and series. */
+  tick(arr: Arrivals, t0: number, t1: number, failed: boolean): void {
+    if (failed) this.failAll(arr.n);
+    else this.serve(arr, t0, t1);
+    for (const t of this.tallies) t.flush();
+    this.afterTick(t0, t1);
+    const m = this.m, s = this.series;
+    s.requests.add(t0, m.requests - this.requestsBefore);
+    s.errors.add(t0, m.failed - this.errorsBefore);
+    s.coldStarts.add(t0, m.coldStarts - this.coldBefore);
+    s.p99.add(t0, this.tickLatency.takeQuantile(0.99));
+    this.requestsBefore = m.requests; this.errorsBefore = m.failed; this.coldBefore = m.coldStarts;
+  }
+
+  /** Record what the caller observed for one request, in ms. */
+  protected latency(ms: number): void {
+    this.m.latency.add(ms);
+    this.tickLatency.add(ms);
+  }
+
+  /** Figures for the report's node entry (`extra`), refreshed at the end of the run. */
+  abstract finish(): void;
+}
+
+function featureLookupOf(sim: Simulation, node: GNode): FeatureLookup | null {
+  const store = featureStoreOf(sim.graph, node);
+  if (!store) return null;
+  const online = !!store.props.online;
+  const median = (online ? INFERENCE.onlineLookupMs : INFERENCE.offlineLookupMs) / 1000;
+  const table = lognormalTable(online ? INFERENCE.onlineLookupSigma : INFERENCE.offlineLookupSigma);
+  const sec = new Float64Array(TABLE_SIZE);
+  for (let i = 0; i < TABLE_SIZE; i++) sec[i] = median * table[i];
+  return { store, online, sec };
+}

@@ -1,0 +1,131 @@
+import { ENDPOINT_KINDS } from '../../../catalog/kinds';
+import type { GNode } from '../../../model/graph';
+import type { Fault } from '../../../model/schema';
+import type { NodeMetrics } from '../../metrics';
+import type { Simulation } from '../../sim';
+import { TOPICS } from '../../topics';
+import type { SimModule } from '../../types';
+import { AsyncRun } from './async';
+import { BatchCalls } from './batch';
+import { frameworksOf, inferenceFindings } from './checks';
+import { INFERENCE } from './constants';
+import type { EndpointRun } from './endpoint-run';
+import { MmeRun } from './mme';
+import { RealtimeRun } from './realtime';
+import { ServerlessRun } from './serverless';
+import { Arrivals, ClientStream } from './traffic';
+
+/** A node that receives client traffic: an endpoint (from InService or Failed on) or a batch transform. */
+interface Target {
+  node: GNode;
+  streams: ClientStream[];
+  clients: NodeMetrics[];
+  begun: boolean;
+  run: EndpointRun | null;
+  batch: BatchCalls | null;
+}
+
+interface State {
+  targets: Target[];
+  byId: Map<string, Target>;
+  arrivals: Arrivals;
+}
+
+const STATES = new WeakMap<Simulation, State>();
+
+/** The inference state of a run (for tests and the UI: streams, endpoint runs). */
+export const inferenceState = (sim: Simulation): State | undefined => STATES.get(sim);
+
+/**
+ * The inference data plane: clients send synthetic traffic along their edges; each endpoint serves
+ * it once InService (requests to a Failed endpoint fail), one tick (INFERENCE.tickSec) at a time in a
+ * data-oriented loop — typed arrays, no per-request objects. Also registers the image-pull gate of
+ * mme-mixed-frameworks and the static findings of the inference rules.
+ */
+export const inferenceModule: SimModule = {
+  id: 'inference',
+  check: inferenceFindings,
+  start(sim) {
+    const st: State = { targets: [], byId: new Map(), arrivals: new Arrivals() };
+    STATES.set(sim, st);
+    sim.addGate((n, phase) => {
+      if (phase !== 'image-pull' || n.kind !== 'multi-model-endpoint') return null;
+      const fw = frameworksOf(sim.graph, n);
+      return fw.length > 1 ? { rule: 'mme-mixed-frameworks', vars: { frameworks: fw.join(' and ') } } : null;
+    });
+    for (const node of sim.graph.ofKind(...ENDPOINT_KINDS, 'batch-transform')) {
+      const clients = sim.graph.in(node.id, 'client');
+      const t: Target = {
+        node, begun: false, run: null, batch: null,
+        streams: clients.map((c) => new ClientStream(c, node, sim.rng(`inference:${c.id}>${node.id}`))),
+        clients: clients.map((c) => sim.metrics(c.id)),
+      };
+      st.targets.push(t);
+      st.byId.set(node.id, t);
+    }
+    for (const t of st.targets) if (t.node.kind === 'batch-transform' && t.streams.length) begin(sim, st, t, 0);
+    const onReady = (p: { node: string }) => {
+      const t = st.byId.get(p.node);
+      if (t && !t.begun) begin(sim, st, t, sim.now);
+    };
+    sim.on(TOPICS.endpointInService, onReady);
+    sim.on(TOPICS.endpointFailed, onReady);
+  },
+  finish(sim) {
+    for (const t of STATES.get(sim)?.targets ?? []) t.run?.finish();
+  },
+  faults: {
+    'traffic-spike': (sim, f) => onClientFault(sim, f, (s, from) => {
+      const p = f as Extract<Fault, { kind: 'traffic-spike' }>;
+      s.spike(from, from + (p.durationSec ?? 300), p.factor ?? 5);
+    }),
+    'large-payloads': (sim, f) => onClientFault(sim, f, (s, from) => {
+      const p = f as Extract<Fault, { kind: 'large-payloads' }>;
+      s.largePayloads(from, from + (p.durationSec ?? 60), p.sizeMB ?? 8);
+    }),
+  },
+};
+
+function onClientFault(sim: Simulation, f: Fault, apply: (s: ClientStream, from: number) => void): void {
+  const st = STATES.get(sim);
+  const streams = st ? st.targets.flatMap((t) => t.streams.filter((s) => s.client.id === f.node)) : [];
+  if (!streams.length) { sim.note(f.node, 'info', `${f.kind} needs a client with an edge to an endpoint; ${f.node} sends nothing`); return; }
+  for (const s of streams) apply(s, Math.max(sim.now, f.atSec));
+}
+
+/** Start serving a target's traffic from `t0` (its InService or Failed time). */
+function begin(sim: Simulation, st: State, t: Target, t0: number): void {
+  t.begun = true;
+  const id = t.node.id;
+  const failed = sim.state(id) === 'Failed';
+  if (t.node.kind === 'batch-transform') t.batch = new BatchCalls(sim, t.node, t.streams);
+  else if (!failed) t.run = createRun(sim, t, t0);
+  const arr = st.arrivals;
+  const label = `${id}: traffic`;
+  const before = new Float64Array(t.streams.length);
+  sim.every(INFERENCE.tickSec, label, id, (tick) => {
+    const t1 = Math.min(tick + INFERENCE.tickSec, sim.durationSec);
+    arr.clear();
+    for (let i = 0; i < t.streams.length; i++) t.streams[i].generate(tick, t1, arr, i);
+    if (t.streams.length > 1) arr.sortByTime();
+    for (let i = 0; i < t.streams.length; i++) {
+      const s = t.streams[i], c = t.clients[i];
+      const n = s.sent - before[i];
+      if (n > 0) { c.requests += n; c.s('requests', 'sum').add(tick, n); }
+      before[i] = s.sent;
+    }
+    if (t.batch) t.batch.tick(arr);
+    else if (t.run) t.run.tick(arr, tick, t1, sim.state(id) === 'Failed');
+    else if (arr.n) { const m = sim.metrics(id); m.requests += arr.n; m.failed += arr.n; }
+  }, t0);
+}
+
+function createRun(sim: Simulation, t: Target, t0: number): EndpointRun {
+  const rng = sim.rng(`inference:${t.node.id}`);
+  switch (t.node.kind) {
+    case 'serverless-endpoint': return new ServerlessRun(sim, t.node, rng, t0);
+    case 'async-endpoint': return new AsyncRun(sim, t.node, rng, t0);
+    case 'multi-model-endpoint': return new MmeRun(sim, t.node, rng, Math.max(1, ...t.streams.map((s) => s.models)), t0);
+    default: return new RealtimeRun(sim, t.node, rng, t0);
+  }
+}

@@ -1,0 +1,161 @@
+import { PRICES, serverlessCostUSD } from '../../../catalog/prices';
+import type { GNode } from '../../../model/graph';
+import type { Rng } from '../../rng';
+import type { Simulation } from '../../sim';
+import { DEFAULT_VARIANT, INFERENCE } from './constants';
+import { EndpointRun } from './endpoint-run';
+import { LATENCY_LN, payloadVars } from './realtime';
+import type { Tally } from './tally';
+import { TABLE_SIZE } from './tables';
+import type { Arrivals } from './traffic';
+
+const CAP = 256; // > the 200 concurrency limit
+
+/**
+ * A serverless endpoint: containers serve one request at a time, at most `maxConcurrency` at once.
+ * Free containers are reused most-recently-used first; one idle for `serverlessIdleSec` is reclaimed
+ * (the first `provisionedConcurrency` never are). A request that finds no warm container starts a
+ * new one and waits a cold start; one that finds `maxConcurrency` busy is throttled (429, no queue).
+ * Rules: serverless-cold-start, serverless-throttled, payload-too-large (4 MB, 400), realtime-timeout.
+ * Cost: GB-seconds of processing, plus provisioned concurrency's GB-seconds while in service.
+ */
+export class ServerlessRun extends EndpointRun {
+  /** Last-used times of free containers: a deque, oldest at `lo`, most recent at `hi - 1`. */
+  private readonly free = new Float64Array(CAP);
+  private lo = 0;
+  private hi = 0;
+  /** Busy-until times of busy containers: a min-heap. */
+  private readonly busy = new Float64Array(CAP);
+  private hn = 0;
+  private alive: number;
+  private readonly maxConc: number;
+  private readonly provisioned: number;
+  private readonly latencySec: number;
+  private readonly memoryMB: number;
+  private readonly coldTally: Tally;
+  private readonly throttled: Tally;
+  private readonly payload: Tally;
+  private busySec = 0;
+  private dataMB = 0;
+  private concurrencyMax = 0;
+  private tickAliveMax = 0;
+
+  constructor(sim: Simulation, node: GNode, private readonly rng: Rng, startSec: number) {
+    super(sim, node);
+    const p = node.props;
+    this.maxConc = Math.min(200, p.maxConcurrency);
+    this.provisioned = Math.min(this.maxConc, p.provisionedConcurrency);
+    this.latencySec = p.modelLatencyMs / 1000;
+    this.memoryMB = p.memoryMB;
+    for (let i = 0; i < this.provisioned; i++) this.free[this.hi++] = startSec;
+    this.alive = this.provisioned;
+    this.coldTally = this.tally('serverless-cold-start');
+    this.throttled = this.tally('serverless-throttled');
+    this.payload = this.tally('payload-too-large');
+    this.m.extra.concurrencyMax = 0;
+  }
+
+  private pushBusy(t: number): void {
+    const h = this.busy;
+    let i = this.hn++;
+    while (i > 0) {
+      const p = (i - 1) >> 1;
+      if (h[p] <= t) break;
+      h[i] = h[p];
+      i = p;
+    }
+    h[i] = t;
+  }
+
+  private popBusy(): number {
+    const h = this.busy;
+    const top = h[0];
+    const last = h[--this.hn];
+    const n = this.hn;
+    let i = 0;
+    for (;;) {
+      const l = 2 * i + 1;
+      if (l >= n) break;
+      const r = l + 1;
+      const c = r < n && h[r] < h[l] ? r : l;
+      if (h[c] >= last) break;
+      h[i] = h[c];
+      i = c;
+    }
+    h[i] = last;
+    return top;
+  }
+
+  serve(arr: Arrivals): void {
+    const m = this.m, rng = this.rng, n = arr.n, time = arr.time, size = arr.size;
+    const free = this.free, busy = this.busy;
+    const lookup = this.lookup ? this.lookup.sec : null, offline = this.offlineLookups;
+    const limit = INFERENCE.serverlessMaxPayloadMB, timeout = INFERENCE.invocationTimeoutSec;
+    const idle = INFERENCE.serverlessIdleSec, coldSec = INFERENCE.serverlessColdStartSec;
+    for (let i = 0; i < n; i++) {
+      const a = time[i];
+      m.requests++;
+      if (size[i] > limit) {
+        m.failed++;
+        if (this.payload.hit()) { this.payload.first = a; this.payload.vars = payloadVars(this.node.kind, DEFAULT_VARIANT, size[i]); }
+        continue;
+      }
+      while (this.hn > 0 && busy[0] <= a) {
+        const done = this.popBusy();
+        free[this.hi % CAP] = done;
+        this.hi++;
+      }
+      const cut = a - idle;
+      while (this.hi > this.lo && this.alive > this.provisioned && free[this.lo % CAP] < cut) { this.lo++; this.alive--; }
+      let cold = 0;
+      if (this.hi > this.lo) this.hi--;
+      else if (this.hn < this.maxConc) {
+        cold = coldSec;
+        this.alive++;
+        m.coldStarts++;
+        if (this.coldTally.hit()) { this.coldTally.first = a; this.coldTally.vars = { coldStartSec: coldSec }; }
+      } else {
+        m.failed++;
+        if (this.throttled.hit()) { this.throttled.first = a; this.throttled.vars = { maxConcurrency: this.maxConc }; }
+        continue;
+      }
+      let extra = 0;
+      if (lookup !== null) {
+        extra = lookup[(rng.next() * TABLE_SIZE) | 0];
+        if (offline !== null && offline.hit()) { offline.first = a; offline.vars = { featureStore: this.lookup!.store.id, lookupMs: Math.round(extra * 1000) }; }
+      }
+      const svc = this.latencySec * LATENCY_LN[(rng.next() * TABLE_SIZE) | 0] + extra;
+      const total = cold + svc;
+      this.pushBusy(a + total);
+      if (this.hn > this.concurrencyMax) this.concurrencyMax = this.hn;
+      if (this.alive > this.tickAliveMax) this.tickAliveMax = this.alive;
+      this.busySec += svc;
+      this.dataMB += size[i];
+      if (total > timeout) {
+        m.failed++;
+        this.latency(timeout * 1000);
+        if (this.timeouts.hit()) { this.timeouts.first = a + timeout; this.timeouts.vars = { variant: DEFAULT_VARIANT }; }
+      } else {
+        m.ok++;
+        this.latency(total * 1000);
+      }
+    }
+  }
+
+  afterTick(t0: number, t1: number): void {
+    const gb = this.memoryMB / 1024;
+    const usd = serverlessCostUSD(this.memoryMB, this.busySec)
+      + this.provisioned * gb * (t1 - t0) * PRICES.serverlessProvisionedPerGBSecondUSD
+      + (this.dataMB / 1024) * PRICES.dataProcessedPerGBUSD;
+    this.sim.addCost(this.node.id, usd);
+    this.busySec = 0;
+    this.dataMB = 0;
+    this.series.instances.add(t0, Math.max(this.tickAliveMax, this.alive));
+    this.tickAliveMax = 0;
+    this.m.extra.concurrencyMax = this.concurrencyMax;
+  }
+
+  finish(): void {
+    this.m.extra.concurrencyMax = this.concurrencyMax;
+  }
+}
