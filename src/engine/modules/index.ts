@@ -2,6 +2,8 @@ import type { SimModule } from '../types';
 import { endpointsModule } from './endpoints';
 import { inferenceModule } from './inference';
 import { jobsModule } from './jobs';
+import { mlopsModule } from './mlops';
+import { monitoringModule } from './monitoring';
 import { networkModule } from './network';
 import { securityModule } from './security';
 
@@ -13,7 +15,9 @@ export const MODULES: readonly SimModule[] = [
   // network and security register gates in start(): keep them before any module that asks gates at t=0
   networkModule,
   securityModule,
+  mlopsModule, // registers the registry's 'deploy' gate, asked by endpoints at t=0
   endpointsModule,
   inferenceModule,
   jobsModule,
+  monitoringModule,
 ];

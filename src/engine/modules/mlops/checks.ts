@@ -1,0 +1,80 @@
+import { ENDPOINT_KINDS } from '../../../catalog/kinds';
+import { formatMessage, ruleById } from '../../../catalog/rules';
+import type { GNode, Graph } from '../../../model/graph';
+import { round } from '../../report';
+import type { Finding } from '../../types';
+import { pointInTimeLeaks, scalerLeaks, servedTraining, skewStore } from './lineage';
+import { metricValue, servingQuality, trainingQuality, validationValue } from './quality';
+
+const finding = (rule: string, node: string, vars: Record<string, string | number> = {}): Finding => {
+  const def = ruleById(rule);
+  return { rule, node, severity: def.severity, message: formatMessage(def, { node, ...vars }) };
+};
+
+/** The expected quality figures of a training job's model, before any run (version 0), for leakage findings. */
+function expected(g: Graph, t: GNode): Record<string, string | number> {
+  const q = trainingQuality(g, t.id, g.doc.seed ?? 1, 0);
+  const ep = g.ofKind(...ENDPOINT_KINDS).find((e) => servedTraining(g, e.id).some((s) => s.id === t.id));
+  const m = Math.min(q.positiveClassRatio, 1 - q.positiveClassRatio);
+  const production = ep ? servingQuality(g, q, t.id, ep.id).production : metricValue(q.metric, q.skill, m, true);
+  return {
+    training: t.id, version: `${t.id}:v0`, metric: q.metric, endpoint: ep?.id ?? 'production',
+    validation: round(validationValue(q), 3), production: round(production, 3),
+  };
+}
+
+const NO_TRAINING = { training: 'a training job', version: 'the model', metric: 'metric', validation: 'inflated', production: 'lower', endpoint: 'production' };
+
+/** Static findings of the MLOps rules (see README.md for where each one sits). */
+export function mlopsFindings(g: Graph): Finding[] {
+  const out: Finding[] = [];
+  const trainings = g.ofKind('training-job');
+  for (const p of g.ofKind('processing-job')) {
+    if (p.props.scalerFit !== 'full-dataset') continue;
+    const t = trainings.find((tr) => scalerLeaks(g, tr.id).some((l) => l.id === p.id));
+    out.push(finding('scaler-leakage', p.id, t ? expected(g, t) : NO_TRAINING));
+  }
+  for (const t of trainings) for (const f of pointInTimeLeaks(g, t.id)) out.push(finding('point-in-time-leakage', f.id, expected(g, t)));
+  for (const e of g.ofKind(...ENDPOINT_KINDS)) {
+    for (const t of servedTraining(g, e.id)) {
+      const f = skewStore(g, t.id, e.id);
+      if (f) out.push(finding('training-serving-skew', e.id, { featureStore: f.id, training: t.id }));
+    }
+    for (const r of g.in(e.id, 'model-registry')) {
+      if (r.props.approval !== 'Approved') out.push(finding('unapproved-model-deploy', e.id, { modelPackage: `${r.id}/0`, status: r.props.approval }));
+    }
+  }
+  for (const c of g.ofKind('callback-step')) {
+    const q = g.out(c.id, 'sqs')[0];
+    if (!q || !g.out(q.id, 'lambda').length) out.push(finding('callback-never-answered', c.id, { timeoutSec: c.props.timeoutSec, queue: q?.id ?? '(none)' }));
+  }
+  out.push(...chainFindings(g));
+  return out;
+}
+
+const EVENT_SOURCES = ['s3-bucket', 'model-registry', 'model-monitor', 'cloudwatch'] as const;
+
+/** Incomplete event chains visible in the design: trigger-chain-broken on the node where each stops. */
+function chainFindings(g: Graph): Finding[] {
+  const out: Finding[] = [];
+  const broken = (node: string, event: string, source: string, missing: string) => out.push(finding('trigger-chain-broken', node, { event, source, missing }));
+  for (const b of g.ofKind('s3-bucket')) {
+    const rules = g.out(b.id, 'eventbridge');
+    if (b.props.eventNotifications && !rules.length) broken(b.id, 'Object Created', b.id, `no EventBridge rule receives events from ${b.id}`);
+    if (!b.props.eventNotifications && rules.length) broken(b.id, 'Object Created', b.id, `bucket ${b.id} has eventNotifications off, so S3 sends no events to EventBridge`);
+  }
+  for (const eb of g.ofKind('eventbridge')) {
+    const sources = g.in(eb.id, ...EVENT_SOURCES);
+    const src = sources.map((s) => s.id).join(', ') || '(no source)';
+    if (!g.out(eb.id, 'lambda', 'pipeline').length) broken(eb.id, 'events', src, `rule ${eb.id} has no target (no lambda or pipeline)`);
+    else if (!sources.length) broken(eb.id, 'events', src, `rule ${eb.id} receives no events: nothing is wired into it`);
+  }
+  for (const fn of g.ofKind('lambda')) {
+    if (fn.parent && g.byId.get(fn.parent)?.kind === 'pipeline') continue;
+    const rules = g.in(fn.id, 'eventbridge');
+    if (rules.length && !g.out(fn.id, 'pipeline', ...ENDPOINT_KINDS).length) {
+      broken(fn.id, 'events', rules.map((r) => r.id).join(', '), `function ${fn.id} has no pipeline or endpoint to act on`);
+    }
+  }
+  return out;
+}

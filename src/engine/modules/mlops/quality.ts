@@ -1,0 +1,133 @@
+import type { Graph } from '../../../model/graph';
+import { Rng } from '../../rng';
+import { gatingConditions, labelSource, pointInTimeLeaks, scalerLeaks, skewStore } from './lineage';
+
+/**
+ * The model-quality signal: what a trained model scores in validation and what it really does in
+ * production, set by the design. Pure and seeded: the same graph, seed, training job and version give
+ * the same numbers.
+ *
+ * One hidden number drives everything: the model's skill (an AUC, 0.5 = guessing, 1 = perfect).
+ * - A model's true skill is seeded per version: 0.84–0.90.
+ * - Trained on imbalanced labels (positive class ratio < 0.1 or > 0.9) and judged by accuracy (the
+ *   training job's evalMetric, or a condition step gating it), it is a majority-class model — nothing
+ *   in its evaluation can tell it from a good one: skill 0.50–0.54. Its validation accuracy is about
+ *   1 − minority share, so an accuracy gate passes it (misleading-accuracy; the jobs module records
+ *   the rule), and in production it fails.
+ * - Validation sees leaked information: +0.07 when a processing job upstream fit its scaler on the full
+ *   dataset (scaler-leakage), +0.09 when a feature store fed training without an event-time filter
+ *   (point-in-time-leakage). Production does not: it sees the true skill.
+ * - Served by an endpoint whose features do not come from the feature store that fed training, the
+ *   model loses 0.12 in production (training-serving-skew).
+ * Metrics follow from skill and the class mix m (the minority share): auc = skill; accuracy =
+ * (1 − m) + 2m·0.95·(skill − 0.5) — a majority-class model scores 1 − m; f1 = 2(skill − 0.5)(0.5 + m);
+ * r2 = 2·skill − 1; rmse = 2(1 − skill); mae = 1.5(1 − skill); logloss = −ln(skill). In production,
+ * accuracy is judged per class (balanced accuracy, what a model-quality monitor with ground truth
+ * shows): 0.5 + 0.95·(skill − 0.5), so a majority-class model scores 0.5 there.
+ */
+
+export const QUALITY = {
+  baseSkill: 0.84,
+  skillSpread: 0.06,
+  degenerateSkill: 0.5,
+  degenerateSpread: 0.04,
+  scalerLeakage: 0.07,
+  pointInTimeLeakage: 0.09,
+  skewPenalty: 0.12,
+  maxSkill: 0.995,
+  /** Minority share under which accuracy misleads (the sheet: ratio below 0.1 or above 0.9). */
+  imbalance: 0.1,
+} as const;
+
+export const METRICS = ['auc', 'accuracy', 'f1', 'r2', 'rmse', 'mae', 'logloss'] as const;
+/** Metrics where lower is better. */
+export const LOWER_IS_BETTER: readonly string[] = ['rmse', 'mae', 'logloss'];
+
+/** A cause that moves validation or production away from the true skill, on the node where it sits. */
+export interface QualityCause {
+  rule: 'scaler-leakage' | 'point-in-time-leakage' | 'training-serving-skew';
+  node: string;
+}
+
+/** What a model version scores. */
+export interface ModelQuality {
+  /** The training job's evalMetric: the figure the report shows. */
+  metric: string;
+  /** True skill (AUC) and what validation saw. */
+  skill: number;
+  validationSkill: number;
+  /** Positive class ratio of the training labels. */
+  positiveClassRatio: number;
+  /** Leakage causes (validation inflated). */
+  causes: QualityCause[];
+  /** One line per effect, for the log and the why? panel. */
+  explain: string[];
+}
+
+/** A metric's value for a skill and a class mix; NaN for a metric the simulator does not know. */
+export function metricValue(metric: string, skill: number, minority: number, production = false): number {
+  switch (metric) {
+    case 'auc': return skill;
+    case 'accuracy': return production ? 0.5 + 0.95 * (skill - 0.5) : 1 - minority + 2 * minority * 0.95 * (skill - 0.5);
+    case 'f1': return Math.max(0, 2 * (skill - 0.5) * (0.5 + minority));
+    case 'r2': return 2 * skill - 1;
+    case 'rmse': return 2 * (1 - skill);
+    case 'mae': return 1.5 * (1 - skill);
+    case 'logloss': return -Math.log(skill);
+    default: return Number.NaN;
+  }
+}
+
+/** Whether `value` meets `threshold` under a condition step's operator. NaN never does. */
+export const meets = (value: number, op: string, threshold: number): boolean =>
+  Number.isFinite(value) && (op === '<=' ? value <= threshold : value >= threshold);
+
+const minorityOf = (ratio: number) => Math.min(ratio, 1 - ratio);
+const r3 = (x: number) => Math.round(x * 1000) / 1000;
+
+/** The quality of version `version` of a training job's model (version 0 = the model from before the run). */
+export function trainingQuality(g: Graph, training: string, seed: number, version: number): ModelQuality {
+  const t = g.node(training);
+  const metric = String(t.props.evalMetric ?? 'auc');
+  const ratio = labelSource(g, training)?.props.positiveClassRatio ?? 0.5;
+  const minority = minorityOf(ratio);
+  const rng = Rng.derive(seed, `quality:${training}:${version}`);
+  const explain: string[] = [];
+  let skill: number;
+  const byAccuracy = metric === 'accuracy' || gatingConditions(g, training).some((c) => c.props.metric === 'accuracy');
+  if (minority < QUALITY.imbalance && byAccuracy) {
+    skill = QUALITY.degenerateSkill + QUALITY.degenerateSpread * rng.next();
+    explain.push(`judged by accuracy on labels with positive class ratio ${ratio}: a majority-class model (skill ${r3(skill)})`);
+  } else {
+    skill = QUALITY.baseSkill + QUALITY.skillSpread * rng.next();
+    explain.push(`true skill ${r3(skill)} (seeded)`);
+  }
+  let validationSkill = skill;
+  const causes: QualityCause[] = [];
+  for (const p of scalerLeaks(g, training)) {
+    validationSkill += QUALITY.scalerLeakage;
+    causes.push({ rule: 'scaler-leakage', node: p.id });
+    explain.push(`+${QUALITY.scalerLeakage} in validation only: ${p.id} fit its scaler on the full dataset`);
+  }
+  for (const f of pointInTimeLeaks(g, training)) {
+    validationSkill += QUALITY.pointInTimeLeakage;
+    causes.push({ rule: 'point-in-time-leakage', node: f.id });
+    explain.push(`+${QUALITY.pointInTimeLeakage} in validation only: ${f.id} has no event-time feature (no point-in-time filter)`);
+  }
+  return { metric, skill, validationSkill: Math.min(QUALITY.maxSkill, validationSkill), positiveClassRatio: ratio, causes, explain };
+}
+
+/** The validation value of a metric (what a condition step compares). */
+export const validationValue = (q: ModelQuality, metric = q.metric): number =>
+  metricValue(metric, q.validationSkill, minorityOf(q.positiveClassRatio));
+
+/** What the model does in production on an endpoint: its true skill, less the skew penalty. */
+export function servingQuality(g: Graph, q: ModelQuality, training: string | null, endpoint: string): { production: number; skew: QualityCause | null; featureStore: string | null } {
+  const store = training ? skewStore(g, training, endpoint) : null;
+  const skill = store ? Math.max(0.5, q.skill - QUALITY.skewPenalty) : q.skill;
+  return {
+    production: metricValue(q.metric, skill, minorityOf(q.positiveClassRatio), true),
+    skew: store ? { rule: 'training-serving-skew', node: endpoint } : null,
+    featureStore: store?.id ?? null,
+  };
+}
