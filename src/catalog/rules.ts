@@ -109,7 +109,7 @@ const ENTRIES: RuleDef[] = [
     sheet: 'Active learning (automated data labelling) lets a model label the items it is confident about and sends only the ambiguous ones to humans; the sheet credits it with roughly 70% lower labelling cost.',
     fix: "Set the ground-truth job's activeLearning to true (automated data labeling) for large datasets.",
     docs: 'The ~70% saving is an AWS marketing figure, not a guarantee. Automated data labeling needs at least 1,250 objects and is offered for only four task types (image classification, object detection with bounding boxes, semantic segmentation, text classification).',
-    message: 'Labeling job {node} sends all {objects} objects ({datasetGB} GB) to human workers: automated data labeling is off (estimated labeling cost {costUSD} USD).',
+    message: 'Labeling job {node} sends all {objects} objects ({datasetGB} GB) to human workers: automated data labeling is off (estimated labeling cost {costUSD} USD; active learning would save about {savingUSD} USD).',
     trigger: 'ground-truth with activeLearning: false on a dataset over 10 GB',
     inRun: 'warning with cost: active learning would auto-label confident items (the sheet: about 70% less)',
   },
