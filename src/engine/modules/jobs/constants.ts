@@ -48,8 +48,8 @@ export const JOB_TIMING = {
   labelingTickSec: 60,
   /** Spot: after an interruption, seconds until capacity is back and the job restarts. */
   spotRecapacitySec: 180,
-  /** Spot: random interruptions happen only on jobs whose Training phase is at least this long, s. */
-  spotRandomMinTrainingSec: 3600,
+  /** Spot: random interruptions happen only on long jobs, whose Training phase is at least this long, s (2 hours). */
+  spotRandomMinTrainingSec: 2 * 3600,
   /** Spot: mean training time between random interruptions on such long jobs, s (4 hours). */
   spotMeanSecBetweenInterruptions: 4 * 3600,
 } as const;

@@ -109,12 +109,10 @@ export function startTraining(sim: Simulation, n: GNode, h: TrainingHooks): Inte
     run.go('RAN', 'Uploading generated training model');
     run.after(plan.uploadSec, 'model uploaded', () => {
       run.go('UPLOADED', 'Training job completed');
-      const acc = h.reportAccuracy ? accuracyProblem(g, n) : null;
-      if (acc) {
-        sim.incident(acc.rule, n.id, acc.vars);
-        if (h.stateNode) sim.metrics(h.stateNode).extra.validation = { metric: 'accuracy', value: acc.vars.accuracy };
-      }
       end();
+      // after jobCompleted: the MLOps module may have recorded the model's validation figure
+      const acc = h.reportAccuracy ? accuracyProblem(g, n) : null;
+      if (acc) sim.incident(acc.rule, n.id, { ...acc.vars, accuracy: reportedAccuracy(sim, n.id) ?? acc.vars.accuracy });
     });
   };
   const interrupt = (): boolean => {
@@ -142,4 +140,10 @@ export function startTraining(sim: Simulation, n: GNode, h: TrainingHooks): Inte
     });
   }
   return { run, interrupt };
+}
+
+/** The validation accuracy another module reported for the job's model (extra.metric / extra.validation), if any. */
+function reportedAccuracy(sim: Simulation, id: string): number | null {
+  const x = sim.metrics(id).extra;
+  return x.metric === 'accuracy' && typeof x.validation === 'number' ? x.validation : null;
 }
