@@ -12,6 +12,8 @@ export const NODE_H = 64;
 /** Padding inside a container: sides and bottom, and the header band at the top (px). */
 export const PAD = 28;
 export const HEADER = 48;
+/** Gap between nodes packed in rows (px). */
+export const GAP = 24;
 
 export const DEFAULT_SIZE: Record<string, { width: number; height: number }> = {
   vpc: { width: 720, height: 420 },
@@ -74,6 +76,7 @@ export function computeLayout(doc: ArchDoc): Layout {
     if (l) l.push(n);
     else kids.set(p, [n]);
   }
+  const allLinks = linksOf(doc);
   const positions = new Map<string, Point>();
   const sizes = new Map<string, Size>();
   /** Which child of `scope` holds node `id` (itself or an ancestor), or null. */
@@ -90,29 +93,61 @@ export function computeLayout(doc: ArchDoc): Layout {
     const members = kids.get(scope) ?? [];
     for (const m of members) if (isContainer(m)) sizes.set(m.id, place(m.id));
     if (!members.length) return scope ? DEFAULT_SIZE[byId.get(scope)!.kind] ?? DEFAULT_SIZE.vpc : { width: 0, height: 0 };
-    const g = new dagre.graphlib.Graph();
-    g.setGraph({ rankdir: 'LR', nodesep: 36, ranksep: 72, marginx: 0, marginy: 0 });
-    g.setDefaultEdgeLabel(() => ({}));
-    for (const m of members) g.setNode(m.id, { ...(sizes.get(m.id) ?? sizeOf(m)) });
-    for (const e of doc.edges ?? []) {
-      const a = childOf(e.from, scope), b = childOf(e.to, scope);
-      if (a && b && a !== b) g.setEdge(a, b);
+    const links: [string, string][] = [];
+    for (const [from, to] of allLinks) {
+      const a = childOf(from, scope), b = childOf(to, scope);
+      if (a && b && a !== b) links.push([a, b]);
     }
-    dagre.layout(g);
+    const linked = new Set(links.flat());
+    const sizeOfMember = (m: ArchNode) => sizes.get(m.id) ?? sizeOf(m);
     const ox = scope ? PAD : 0, oy = scope ? HEADER : 0;
     let w = 0, h = 0;
-    for (const m of members) {
-      const p = g.node(m.id);
-      const s = sizes.get(m.id) ?? sizeOf(m);
-      const pos = { x: Math.round(p.x - s.width / 2 + ox), y: Math.round(p.y - s.height / 2 + oy) };
-      positions.set(m.id, pos);
-      w = Math.max(w, pos.x + s.width);
-      h = Math.max(h, pos.y + s.height);
+    const put = (m: ArchNode, x: number, y: number) => {
+      const s = sizeOfMember(m);
+      positions.set(m.id, { x: Math.round(x + ox), y: Math.round(y + oy) });
+      w = Math.max(w, x + s.width);
+      h = Math.max(h, y + s.height);
+    };
+    const connected = members.filter((m) => linked.has(m.id));
+    if (connected.length) {
+      const g = new dagre.graphlib.Graph();
+      g.setGraph({ rankdir: 'LR', nodesep: 32, ranksep: 64, marginx: 0, marginy: 0 });
+      g.setDefaultEdgeLabel(() => ({}));
+      for (const m of connected) g.setNode(m.id, { ...sizeOfMember(m) });
+      for (const [a, b] of links) g.setEdge(a, b);
+      dagre.layout(g);
+      for (const m of connected) {
+        const p = g.node(m.id), s = sizeOfMember(m);
+        put(m, p.x - s.width / 2, p.y - s.height / 2);
+      }
     }
-    return { width: Math.max(w + PAD, 240), height: Math.max(h + PAD, 160) };
+    // Members with no links: packed in rows below (or as a grid when nothing is linked).
+    const loose = members.filter((m) => !linked.has(m.id));
+    const rowMax = Math.max(w, Math.min(3, loose.length) * (NODE_W + GAP) - GAP);
+    let x = 0, y = connected.length ? h + GAP * 1.5 : 0, rowH = 0;
+    for (const m of loose) {
+      const s = sizeOfMember(m);
+      if (x > 0 && x + s.width > rowMax) { x = 0; y += rowH + GAP; rowH = 0; }
+      put(m, x, y);
+      x += s.width + GAP;
+      rowH = Math.max(rowH, s.height);
+    }
+    return { width: Math.max(w + 2 * PAD, 240), height: Math.max(h + HEADER + PAD, 160) };
   };
   place(null);
   return { positions, sizes };
+}
+
+/** Edges and prop references (a job → its KMS key) as pairs of ids: both pull nodes together. */
+function linksOf(doc: ArchDoc): [string, string][] {
+  const out: [string, string][] = (doc.edges ?? []).map((e) => [e.from, e.to]);
+  for (const n of doc.nodes) {
+    for (const [name, p] of Object.entries(kindDef(n.kind).props)) {
+      const v = n.props?.[name];
+      if (p.type === 'ref' && typeof v === 'string') out.push([n.id, v]);
+    }
+  }
+  return out;
 }
 
 /** True when some node has no position (a hand-written file): the editor lays it out on open. */

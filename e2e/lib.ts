@@ -1,0 +1,104 @@
+/**
+ * Browser-test helpers: serve the production build with `vite preview`, drive Debian's Chromium with
+ * playwright-core, and fail on any console error or request that leaves the origin.
+ */
+import { type ChildProcess, spawn } from 'node:child_process';
+import { existsSync } from 'node:fs';
+import { type Browser, type Page, chromium } from 'playwright-core';
+
+export const PORT = Number(process.env.E2E_PORT ?? 4179);
+export const ORIGIN = `http://127.0.0.1:${PORT}`;
+export const SHOTS = new URL('./screenshots/', import.meta.url).pathname;
+
+const CHROMIUM = process.env.CHROMIUM ?? ['/usr/bin/chromium', '/usr/bin/chromium-browser', '/usr/bin/google-chrome'].find((p) => existsSync(p));
+
+/** Start `vite preview` on the built app and wait until it answers. */
+export async function startPreview(): Promise<ChildProcess> {
+  const p = spawn('npx', ['vite', 'preview', '--host', '127.0.0.1', '--port', String(PORT), '--strictPort'], {
+    stdio: ['ignore', 'pipe', 'pipe'], detached: true,
+  });
+  let out = '';
+  p.stdout?.on('data', (d) => { out += d; });
+  p.stderr?.on('data', (d) => { out += d; });
+  for (let i = 0; i < 100; i++) {
+    try { if ((await fetch(ORIGIN)).ok) return p; } catch { /* not yet */ }
+    if (p.exitCode !== null) throw new Error(`vite preview exited: ${out}`);
+    await new Promise((r) => setTimeout(r, 150));
+  }
+  stopPreview(p);
+  throw new Error(`vite preview did not answer on ${ORIGIN}: ${out}`);
+}
+
+export function stopPreview(p: ChildProcess): void {
+  try { if (p.pid) process.kill(-p.pid, 'SIGTERM'); } catch { /* gone */ }
+}
+
+export async function launch(): Promise<Browser> {
+  if (!CHROMIUM) throw new Error('Chromium not found: apt-get install -y chromium (or set CHROMIUM=/path)');
+  return chromium.launch({
+    executablePath: CHROMIUM,
+    args: ['--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update', '--disable-sync', '--no-first-run', '--disable-quic'],
+  });
+}
+
+export interface Watched { page: Page; problems: string[] }
+
+/** A fresh page (fresh storage) that records console errors, page errors and off-origin requests. */
+export async function openPage(browser: Browser, o: { width?: number; height?: number; theme?: 'light' | 'dark' } = {}): Promise<Watched> {
+  const ctx = await browser.newContext({ viewport: { width: o.width ?? 1280, height: o.height ?? 720 }, colorScheme: o.theme ?? 'light', acceptDownloads: true });
+  const page = await ctx.newPage();
+  const problems: string[] = [];
+  page.on('console', (m) => { if (m.type() === 'error') problems.push(`console: ${m.text()}`); });
+  page.on('pageerror', (e) => problems.push(`page error: ${e.message}`));
+  page.on('request', (r) => {
+    const u = r.url();
+    if (!u.startsWith(ORIGIN) && !u.startsWith('data:') && !u.startsWith('blob:')) problems.push(`off-origin request: ${u}`);
+  });
+  return { page, problems };
+}
+
+export async function shot(page: Page, name: string): Promise<void> {
+  await page.screenshot({ path: `${SHOTS}${name}.png` });
+}
+
+/** Drag a palette item onto the canvas at a client point (HTML5 drag and drop). */
+export async function dragKind(page: Page, kind: string, to: { x: number; y: number }): Promise<void> {
+  const dt = await page.evaluateHandle(() => new DataTransfer());
+  const item = page.locator(`.palette-item[data-kind="${kind}"]`);
+  await item.scrollIntoViewIfNeeded();
+  await item.dispatchEvent('dragstart', { dataTransfer: dt });
+  const pane = page.locator('[data-testid=canvas]');
+  await pane.dispatchEvent('dragover', { dataTransfer: dt, clientX: to.x, clientY: to.y });
+  await pane.dispatchEvent('drop', { dataTransfer: dt, clientX: to.x, clientY: to.y });
+}
+
+/** Screen centre of a node on the canvas. */
+export async function nodeCentre(page: Page, id: string): Promise<{ x: number; y: number }> {
+  const b = await page.locator(`.react-flow__node[data-id="${id}"]`).boundingBox();
+  if (!b) throw new Error(`node ${id} not visible`);
+  return { x: b.x + b.width / 2, y: b.y + b.height / 2 };
+}
+
+/** Drag from one node's output handle to another node's input handle. */
+export async function connectNodes(page: Page, from: string, to: string): Promise<void> {
+  const a = await page.locator(`.react-flow__node[data-id="${from}"] .react-flow__handle.source.port`).boundingBox();
+  const b = await page.locator(`.react-flow__node[data-id="${to}"] .react-flow__handle.target.port`).boundingBox();
+  if (!a || !b) throw new Error(`handles of ${from} → ${to} not found`);
+  await page.mouse.move(a.x + a.width / 2, a.y + a.height / 2);
+  await page.mouse.down();
+  await page.mouse.move(a.x + 40, a.y + 10, { steps: 4 });
+  await page.mouse.move(b.x + b.width / 2, b.y + b.height / 2, { steps: 10 });
+  await page.mouse.up();
+}
+
+/** The document the editor autosaved (what a reload restores). */
+export async function savedDoc(page: Page): Promise<{ nodes: { id: string; kind: string; parent?: string }[]; edges: { from: string; to: string }[] } | null> {
+  return page.evaluate(() => {
+    const raw = localStorage.getItem('sagesim:autosave');
+    return raw ? JSON.parse(raw).doc : null;
+  });
+}
+
+export function assert(cond: unknown, msg: string): asserts cond {
+  if (!cond) throw new Error(`assertion failed: ${msg}`);
+}

@@ -1,0 +1,12 @@
+import { StrictMode } from 'react';
+import { createRoot } from 'react-dom/client';
+import { App } from './ui/App';
+import { boot } from './ui/boot';
+import './ui/styles.css';
+
+const editor = boot();
+createRoot(document.getElementById('root')!).render(
+  <StrictMode>
+    <App editor={editor} />
+  </StrictMode>,
+);

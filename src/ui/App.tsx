@@ -1,0 +1,48 @@
+import { ReactFlowProvider } from '@xyflow/react';
+import { Canvas } from './canvas/Canvas';
+import { ShareDialog } from './dialogs/ShareDialog';
+import { ShortcutSheet } from './dialogs/ShortcutSheet';
+import { StartScreen } from './dialogs/StartScreen';
+import { Inspector } from './inspector/Inspector';
+import { Palette } from './palette/Palette';
+import { FindingsPanel } from './shell/FindingsPanel';
+import { Banner, Toasts } from './shell/Messages';
+import { TopBar } from './shell/TopBar';
+import { useShortcuts } from './shortcuts';
+import { EditorContext, useEditor, useEditorState } from './state/context';
+import type { Editor } from './state/editor';
+
+/** The editor's layout: top bar, palette | canvas (+ findings) | inspector, and the dialogs. */
+function Shell() {
+  const editor = useEditor();
+  const dialog = useEditorState((s) => s.dialog);
+  useShortcuts(editor);
+  return (
+    <div className="app">
+      <TopBar />
+      <Banner />
+      <div className="workspace">
+        <div className="panel panel-left"><Palette /></div>
+        <main className="canvas-area" aria-label="Canvas">
+          <div className="min-h-0 flex-1"><Canvas /></div>
+          <FindingsPanel />
+        </main>
+        <div className="panel panel-right"><Inspector /></div>
+      </div>
+      <Toasts />
+      {dialog === 'start' && <StartScreen />}
+      {dialog === 'shortcuts' && <ShortcutSheet />}
+      {dialog === 'share' && <ShareDialog />}
+    </div>
+  );
+}
+
+export function App({ editor }: { editor: Editor }) {
+  return (
+    <EditorContext.Provider value={editor}>
+      <ReactFlowProvider>
+        <Shell />
+      </ReactFlowProvider>
+    </EditorContext.Provider>
+  );
+}

@@ -1,0 +1,40 @@
+import { useEffect, useState } from 'react';
+import { useEditor } from '../state/context';
+import { EMPTY_DOC } from '../state/editor';
+import { openDoc } from '../state/persist';
+import { type Starter, loadStarters } from '../starters';
+import { Modal } from './Modal';
+
+/** First visit and File › New from starter: the reference architectures, or a blank canvas. */
+export function StartScreen() {
+  const editor = useEditor();
+  const [starters, setStarters] = useState<Starter[] | null>(null);
+  useEffect(() => { void loadStarters().then(setStarters); }, []);
+  const close = () => editor.setDialog(null);
+  const pick = (s: Starter) => { openDoc(editor, s.doc, `the starter “${s.title}”`); close(); };
+  return (
+    <Modal title="Start from a reference architecture" onClose={close} wide>
+      <p className="mb-4 text-[var(--muted)]">
+        Each one is a working SageMaker design you can change and break. Your current work stays in the undo history.
+      </p>
+      <ul className="grid grid-cols-1 gap-3 md:grid-cols-2" data-testid="starters">
+        {(starters ?? []).map((s) => (
+          <li key={s.file}>
+            <button type="button" className="starter-card" onClick={() => pick(s)}>
+              <span className="block text-[16px] font-bold">{s.title}</span>
+              <span className="mt-1 block text-[14px] leading-snug text-[var(--muted)]">{s.description}</span>
+              <span className="mt-2 block text-[13px] text-[var(--muted)]">{s.nodes} components · {s.file}</span>
+            </button>
+          </li>
+        ))}
+        <li>
+          <button type="button" className="starter-card" onClick={() => { openDoc(editor, EMPTY_DOC, 'a blank canvas'); close(); }}>
+            <span className="block text-[16px] font-bold">Blank canvas</span>
+            <span className="mt-1 block text-[14px] text-[var(--muted)]">Build from the palette on the left.</span>
+          </button>
+        </li>
+      </ul>
+      {!starters && <p className="mt-3 text-[var(--muted)]">Loading…</p>}
+    </Modal>
+  );
+}

@@ -1,0 +1,56 @@
+import { useEffect, useState } from 'react';
+import { kindDef } from '../../catalog/kinds';
+import { defaultProps } from '../../catalog/kinds';
+import { KindIcon } from '../icons';
+import { useEditor, useEditorState } from '../state/context';
+import { PropField } from './PropField';
+
+/** The form of one node, generated from its kind in the catalog. */
+export function NodeForm({ id }: { id: string }) {
+  const editor = useEditor();
+  const node = useEditorState((s) => s.doc.nodes.find((n) => n.id === id));
+  const findings = useEditorState((s) => s.findings);
+  const [label, setLabel] = useState(node?.label ?? '');
+  useEffect(() => setLabel(node?.label ?? ''), [node?.label, id]);
+  if (!node) return null;
+  const def = kindDef(node.kind);
+  const defaults = defaultProps(node.kind);
+  const mine = findings.filter((f) => f.node === id);
+  const parent = node.parent ? editor.getState().doc.nodes.find((n) => n.id === node.parent) : null;
+  return (
+    <div>
+      <div className="mb-3 flex items-center gap-3">
+        <KindIcon kind={node.kind} size={44} />
+        <div className="min-w-0">
+          <h2 className="truncate text-lg font-bold leading-tight">{node.label ?? node.id}</h2>
+          <p className="text-[14px] text-[var(--muted)]">{def.label} · <code>{node.id}</code></p>
+        </div>
+      </div>
+      <p className="mb-3 text-[14px] leading-snug">{def.description}</p>
+      <p className="mb-3 text-[13px] text-[var(--muted)]">
+        {parent ? <>Inside <strong>{parent.label ?? parent.id}</strong> ({kindDef(parent.kind).label}).</>
+          : def.parents.length ? <>Not in a container (AWS-managed network). Can sit in: {def.parents.map((k) => kindDef(k).label).join(', ')}.</>
+          : <>An AWS-managed service (never inside a VPC).</>}
+      </p>
+      {mine.length > 0 && (
+        <ul className="mb-3 space-y-2" aria-label="Findings on this node">
+          {mine.map((f, i) => (
+            <li key={i} className={`finding finding-${f.severity}`}><strong>{f.rule}</strong>: {f.message}</li>
+          ))}
+        </ul>
+      )}
+      <div className="mb-3">
+        <label htmlFor={`f-${id}-label`} className="mb-1 block text-[14px] font-semibold">Name on canvas</label>
+        <input id={`f-${id}-label`} className="field w-full" value={label} placeholder={node.id}
+          onChange={(e) => { setLabel(e.target.value); editor.run('setLabel', { id, label: e.target.value }, { coalesce: `${id}.label` }); }}
+          onBlur={() => editor.seal()} />
+      </div>
+      {Object.entries(def.props).map(([name, p]) => (
+        <PropField key={`${id}.${name}`} nodeId={id} name={name} def={p} value={node.props?.[name] ?? defaults[name]} />
+      ))}
+      <button type="button" className="btn btn-danger mt-2" onClick={() => editor.run('removeNodes', { ids: [id] })}>
+        Delete {def.container ? 'with contents' : 'node'}
+      </button>
+    </div>
+  );
+}
