@@ -123,7 +123,7 @@ export function computeLayout(doc: ArchDoc): Layout {
     }
     // Members with no links: packed in rows below (or as a grid when nothing is linked).
     const loose = members.filter((m) => !linked.has(m.id));
-    const rowMax = Math.max(w, Math.min(3, loose.length) * (NODE_W + GAP) - GAP);
+    const rowMax = Math.max(w, Math.min(scope ? 2 : 4, loose.length) * (NODE_W + GAP) - GAP);
     let x = 0, y = connected.length ? h + GAP * 1.5 : 0, rowH = 0;
     for (const m of loose) {
       const s = sizeOfMember(m);

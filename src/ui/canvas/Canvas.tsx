@@ -36,8 +36,8 @@ export function Canvas() {
 
   useEffect(() => {
     if (!fitSeq) return;
-    const t = requestAnimationFrame(() => void rf.fitView({ padding: 0.12, duration: 250, maxZoom: 1.1 }));
-    return () => cancelAnimationFrame(t);
+    const t = setTimeout(() => void rf.fitView({ padding: 0.08, duration: 250, maxZoom: 1.1 }), 30);
+    return () => clearTimeout(t);
   }, [fitSeq, rf]);
 
   return (
@@ -67,7 +67,7 @@ export function Canvas() {
           minZoom={0.1}
           maxZoom={2}
           fitView
-          fitViewOptions={{ padding: 0.12, maxZoom: 1.1 }}
+          fitViewOptions={{ padding: 0.08, maxZoom: 1.1 }}
           defaultEdgeOptions={{ type: 'default' }}
           aria-label="Architecture canvas"
         >
