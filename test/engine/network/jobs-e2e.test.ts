@@ -91,3 +91,26 @@ describe('network isolation and KMS (jobs module)', () => {
     expect(run(doc(ALL)).state('prep')).toBe('Completed');
   });
 });
+
+describe('a pipeline in a private subnet (mlops module)', () => {
+  const doc = (services: string[]) => arch(
+    node('vpc', 'vpc'), node('priv', 'subnet', {}, 'vpc'), node('data', 's3-bucket'),
+    node('pipe', 'pipeline', {}, 'priv'), node('train', 'training-job', {}, 'pipe'), edge('data', 'train'),
+    ...services.map((s) => node(`vpce-${s.replace('.', '-')}`, 'vpc-endpoint', { service: s }, 'vpc')),
+  );
+
+  it('cannot start its steps without the sagemaker.api endpoint', () => {
+    const r = run(doc(ALL));
+    expect(r.incident('sagemaker-api-unreachable', 'pipe')?.count).toBe(1);
+    expect(r.incident('sagemaker-api-unreachable')!.message).toContain('pipe calling CreateTrainingJob');
+    expect(r.state('pipe')).toBe('Failed');
+    expect(r.state('train')).not.toBe('Completed');
+  });
+
+  it('fixed twin: with sagemaker.api its training step runs where the pipeline sits and completes', () => {
+    const r = run(doc([...ALL, 'sagemaker.api']));
+    expect(r.rules().has('sagemaker-api-unreachable')).toBe(false);
+    expect(r.state('train')).toBe('Completed');
+    expect(r.state('pipe')).toBe('Succeeded');
+  });
+});
