@@ -1,0 +1,122 @@
+import { describe, expect, it } from 'vitest';
+import { arch, edge, fault, node, run } from '../../harness';
+import { modules } from '../mlops/fakes';
+import { Rng } from '../../../src/engine/rng';
+import { DRIFT_THRESHOLD, disparateImpact, driftDistance } from '../../../src/engine/modules/monitoring/stats';
+
+/** An endpoint watched by a monitor every 15 minutes for an hour: runs at 900, 1800 and 2700 s (the run's end is not a run). */
+const watched = (ep: { kind?: string; props?: Record<string, unknown> }, monitor: Record<string, unknown>, ...more: Parameters<typeof arch>) => arch(
+  node('ep', (ep.kind ?? 'realtime-endpoint') as 'realtime-endpoint', ep.props ?? { dataCapture: true }),
+  node('mon', 'model-monitor', { baseline: true, scheduleMinutes: 15, ...monitor }),
+  edge('ep', 'mon'),
+  ...more,
+);
+const RUNS = 3;
+const go = (doc: ReturnType<typeof arch>) => run(doc, { modules: modules(), durationSec: 3600 });
+
+describe('Model Monitor: runs that cannot work fail every time, on the monitor', () => {
+  const cases: [string, ReturnType<typeof arch>, ReturnType<typeof arch>][] = [
+    ['monitor-needs-data-capture', watched({ props: { dataCapture: false } }, {}), watched({}, {})],
+    ['monitor-needs-baseline', watched({}, { baseline: false }), watched({}, {})],
+    ['model-quality-needs-ground-truth', watched({}, { monitorType: 'model-quality' }), watched({}, { monitorType: 'model-quality', groundTruth: true })],
+    ['monitor-needs-clarify', watched({}, { monitorType: 'bias-drift' }),
+      watched({}, { monitorType: 'bias-drift' }, node('cl', 'clarify'), edge('mon', 'cl'))],
+    ['monitor-needs-clarify', watched({}, { monitorType: 'feature-attribution' }),
+      watched({}, { monitorType: 'feature-attribution' }, node('cl', 'clarify'), edge('mon', 'cl'))],
+    ['monitor-unsupported-endpoint', watched({ kind: 'serverless-endpoint', props: {} }, {}), watched({}, {})],
+    ['monitor-unsupported-endpoint', watched({ kind: 'multi-model-endpoint', props: {} }, {}), watched({}, {})],
+  ];
+  for (const [rule, broken, fixed] of cases) {
+    it(`${rule} (${JSON.stringify(broken.nodes[1].props)} on ${broken.nodes[0].kind})`, () => {
+      const r = go(broken);
+      expect(r.incident(rule, 'mon')).toMatchObject({ count: RUNS, firstAtSec: 900 });
+      expect(r.finding(rule, 'mon')).toBeDefined();
+      expect(r.node('mon')).toMatchObject({ runs: RUNS, failedRuns: RUNS, violations: 0 });
+      const ok = go(fixed);
+      expect(ok.rules().has(rule)).toBe(false);
+      expect(ok.node('mon')).toMatchObject({ runs: RUNS, failedRuns: 0 });
+    });
+  }
+
+  it('a run meets the first failure only; the findings list every one', () => {
+    const r = go(watched({ props: { dataCapture: false } }, { baseline: false }));
+    expect(r.incident('monitor-needs-data-capture', 'mon')?.count).toBe(RUNS);
+    expect(r.incident('monitor-needs-baseline', 'mon')).toBeUndefined();
+    expect(r.finding('monitor-needs-baseline', 'mon')).toBeDefined();
+  });
+});
+
+describe('violations', () => {
+  it('data-drift-detected at the first scheduled run after a data-drift fault', () => {
+    const r = go(watched({}, {}, fault({ atSec: 1000, kind: 'data-drift', node: 'ep' })));
+    const i = r.incident('data-drift-detected', 'mon');
+    expect(i).toMatchObject({ count: 2, firstAtSec: 1800 });
+    expect(i?.message).toMatch(/distance 0\.3\d+ exceeds the threshold 0\.1/);
+    expect(r.node('mon')).toMatchObject({ runs: RUNS, violations: 2 });
+    // fixed twins: no drift; drift on an endpoint whose monitor cannot run
+    expect(go(watched({}, {})).rules().has('data-drift-detected')).toBe(false);
+    const noBaseline = go(watched({}, { baseline: false }, fault({ atSec: 1000, kind: 'data-drift', node: 'ep' })));
+    expect(noBaseline.rules().has('data-drift-detected')).toBe(false);
+  });
+
+  it('bias-disparate-impact: a bias shift pushes DI below the Clarify threshold', () => {
+    const bias = (magnitude: number | null, threshold = 0.8) => watched({}, { monitorType: 'bias-drift' },
+      node('cl', 'clarify', { disparateImpactThreshold: threshold }), edge('mon', 'cl'),
+      ...(magnitude === null ? [] : [fault({ atSec: 1000, kind: 'bias-shift', node: 'ep', magnitude })]));
+    const r = go(bias(0.3));
+    expect(r.incident('bias-disparate-impact', 'mon')).toMatchObject({ count: 2, firstAtSec: 1800 });
+    expect(r.node('mon').lastDI as number).toBeLessThan(0.8);
+    expect(r.node('mon').lastDI as number).toBeGreaterThan(0.55);
+    const fair = go(bias(null));
+    expect(fair.rules().has('bias-disparate-impact')).toBe(false);
+    expect(fair.node('mon').lastDI as number).toBeGreaterThan(0.85);
+    expect(go(bias(0.3, 0.5)).rules().has('bias-disparate-impact')).toBe(false);
+  });
+
+  it('a violation is an event: through EventBridge it starts the retraining pipeline', () => {
+    const doc = (wired: boolean) => watched({}, {},
+      node('pipe', 'pipeline'), node('train', 'training-job', {}, 'pipe'), node('eb', 'eventbridge'),
+      edge('eb', 'pipe'), ...(wired ? [edge('mon', 'eb')] : [node('b', 's3-bucket', { eventNotifications: true }), edge('b', 'eb')]),
+      fault({ atSec: 1000, kind: 'data-drift', node: 'ep' }));
+    const r = go(doc(true));
+    expect(r.report.timeline.find((e) => e.node === 'pipe')).toMatchObject({ t: 1802, event: expect.stringMatching(/^Executing: execution 1 \(Model Monitor violation from mon via eb\)/) });
+    expect(r.node('pipe').executions).toBe(2); // violations at 1800 and 2700
+    expect(r.node('eb').events).toBe(2);
+    const unwired = go(doc(false));
+    expect(unwired.node('pipe').executions).toBe(0);
+    expect(unwired.rules().has('trigger-chain-broken')).toBe(false);
+  });
+
+  it('a model-quality monitor flags a leaked model serving below its validation', () => {
+    const doc = (scalerFit: string) => watched({}, { monitorType: 'model-quality', groundTruth: true },
+      node('raw', 's3-bucket'), node('prep', 'processing-job', { scalerFit }), node('clean', 's3-bucket'), node('train', 'training-job'),
+      edge('raw', 'prep'), edge('prep', 'clean'), edge('clean', 'train'), edge('train', 'ep'));
+    const r = go(doc('full-dataset'));
+    expect(r.node('mon')).toMatchObject({ runs: RUNS, violations: RUNS });
+    expect(r.incident('scaler-leakage', 'prep')?.count).toBe(1);
+    expect(go(doc('train-split')).node('mon')).toMatchObject({ runs: RUNS, violations: 0 });
+  });
+
+  it('no captured traffic: the run completes with nothing to check', () => {
+    const r = run(watched({}, {}, fault({ atSec: 10, kind: 'data-drift', node: 'ep' })), { modules: modules({ rps: 0 }), durationSec: 3600 });
+    expect(r.node('mon')).toMatchObject({ runs: RUNS, failedRuns: 0, violations: 0 });
+    expect(r.rules().has('data-drift-detected')).toBe(false);
+  });
+});
+
+describe('monitoring statistics', () => {
+  it('drift distance is noise below the threshold, plus the fault magnitude', () => {
+    const rng = new Rng(1);
+    for (let i = 0; i < 200; i++) expect(driftDistance(rng, 0).distance).toBeLessThan(DRIFT_THRESHOLD);
+    expect(driftDistance(rng, 0.3).distance).toBeGreaterThan(0.3);
+  });
+
+  it('disparate impact is about 1 when fair and falls by the shift', () => {
+    const fair = disparateImpact(new Rng(2), 20_000, 0);
+    const shifted = disparateImpact(new Rng(2), 20_000, 0.3);
+    expect(fair.di).toBeGreaterThan(0.9);
+    expect(fair.di).toBeLessThan(1.1);
+    expect(shifted.di / fair.di).toBeCloseTo(0.7, 1);
+    expect(disparateImpact(new Rng(3), 1_000_000, 0).sample).toBe(20_000);
+  });
+});
