@@ -154,9 +154,10 @@ export class AsyncRun extends EndpointRun {
       if (desired > planned && t1 >= this.lastOut + INFERENCE.scaleOutCooldownSec) {
         for (let i = planned; i < desired; i++) this.pending.push(t1 + INFERENCE.provisionSec);
         this.lastOut = t1;
+        this.sim.note(this.node.id, 'event', `${this.node.id}: backlog of ${backlog} queued requests: scaling out ${planned} → ${desired} instance(s), in service in ${INFERENCE.provisionSec} s`);
       } else if (backlog === 0 && this.active > this.min && !this.pending.length && t1 - this.lastBusy >= INFERENCE.asyncIdleSec) {
         this.active = this.min;
-        this.sim.note(this.node.id, 'info', `${this.node.id}: scaled in to ${this.min} instance(s) after ${INFERENCE.asyncIdleSec / 60} min with an empty queue`);
+        this.sim.note(this.node.id, this.min === 0 ? 'event' : 'info', `${this.node.id}: scaled in to ${this.min} instance(s) after ${INFERENCE.asyncIdleSec / 60} min with an empty queue`);
       }
     }
     if (this.active > this.instancesMax) this.instancesMax = this.active;

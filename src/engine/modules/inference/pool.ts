@@ -95,11 +95,14 @@ export class InstancePool {
     if (n > this.instancesMax) this.instancesMax = n;
   }
 
-  /** Bill [t0, t1) and, at the end of a scaling period, apply target tracking. */
-  afterTick(t0: number, t1: number): void {
+  /**
+   * Bill [t0, t1) and, at the end of a scaling period, apply target tracking. Returns the scaling
+   * action taken: the new planned instance count (positive: scale-out launched, negative: scaled in), or 0.
+   */
+  afterTick(t0: number, t1: number): number {
     this.instanceSeconds += (this.instances + this.pending.length) * (t1 - t0);
     const s = this.scaling;
-    if (!s || t1 - this.periodStart < INFERENCE.scalingPeriodSec) return;
+    if (!s || t1 - this.periodStart < INFERENCE.scalingPeriodSec) return 0;
     const perMin = (this.invocations * 60) / (t1 - this.periodStart);
     this.invocations = 0;
     this.periodStart = t1;
@@ -109,10 +112,13 @@ export class InstancePool {
       for (let i = planned; i < desired; i++) this.pending.push(t1 + INFERENCE.provisionSec);
       this.lastOut = t1;
       this.scaleOuts++;
+      return desired;
     } else if (desired < this.instances && !this.pending.length && t1 >= this.lastIn + s.scaleInCooldownSec && t1 >= this.lastOut + s.scaleOutCooldownSec) {
       this.resize(desired, t1);
       this.lastIn = t1;
+      return -desired;
     }
+    return 0;
   }
 
   /** At the top (max) of its range: more load cannot be absorbed by scaling. */

@@ -148,7 +148,8 @@ export class RealtimeRun extends EndpointRun {
     let instances = 0;
     for (const v of this.variants) {
       const before = v.pool.instanceSeconds;
-      v.pool.afterTick(t0, t1);
+      const scaled = v.pool.afterTick(t0, t1);
+      if (scaled) this.noteScaling(v, scaled);
       this.sim.addCost(this.node.id, instanceCostUSD(v.type, v.pool.instanceSeconds - before));
       instances += v.pool.instances;
     }
@@ -157,6 +158,14 @@ export class RealtimeRun extends EndpointRun {
     this.m.extra.instancesMax = this.instancesMax;
     this.m.extra.instancesFinal = instances;
     if (this.track && ++this.ticks % 60 === 0) this.updateExtra();
+  }
+
+  /** A scaling activity on the timeline (target tracking on InvocationsPerInstance). */
+  private noteScaling(v: VariantRun, scaled: number): void {
+    const s = v.pool.scaling!;
+    this.sim.note(this.node.id, 'event', scaled > 0
+      ? `${this.node.id}/${v.spec.name}: target tracking (InvocationsPerInstance > ${s.target}/min) launches instances: ${v.pool.instances} → ${scaled}, in service in ${INFERENCE.provisionSec} s`
+      : `${this.node.id}/${v.spec.name}: target tracking scaled in to ${-scaled} instance(s)`);
   }
 
   private updateExtra(): void {
