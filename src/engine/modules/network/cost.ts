@@ -1,7 +1,11 @@
 /**
  * What the network costs: NAT gateways (hours + GB processed) and interface endpoints (hours).
  * S3 gateway endpoints are free, and traffic that takes one never touches the NAT: the sheet's lesson
- * that endpoints are the cheap, private way out of a private subnet.
+ * that endpoints are the cheap, private way out of a private subnet. Interface endpoints bill their
+ * hours only: what crosses them here (ECR manifests, API calls, logs) is megabytes, so their per-GB
+ * charge is left out; image layers come from S3, through the gateway endpoint or the NAT.
+ * The NAT counts a transfer when the network gate lets it start (each ask: a restarted spot job pulls
+ * again), plus each completed training job's model artifact upload.
  */
 import { COMPUTE_KINDS, ENDPOINT_KINDS } from '../../../catalog/kinds';
 import { PRICES, natCostUSD } from '../../../catalog/prices';
