@@ -108,9 +108,9 @@ describe('rule catalog', () => {
 
   it('fills placeholders and leaves unknown ones as they are', () => {
     const rule = ruleById('payload-too-large');
-    const text = formatMessage(rule, { sizeMB: 8.5, limitMB: 6, endpointType: 'real-time' });
+    const text = formatMessage(rule, { status: 413, variant: 'primary', detail: 'Request Entity Too Large', sizeMB: 8.5, limitMB: 6, endpointType: 'real-time' });
     expect(text).toBe(
-      'Received client error (413) from primary with message "Request payload of 8.5 MB exceeds the 6 MB limit of real-time endpoints."',
+      'Received client error (413) from primary with message "Request Entity Too Large": the request payload of 8.5 MB is over the 6 MB limit of real-time endpoints.',
     );
     expect(formatMessage(rule, { sizeMB: 8 })).toContain('{limitMB}');
     const fake = { ...rule, message: '{node} {node} {missing} {a_1}' };
