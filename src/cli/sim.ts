@@ -42,7 +42,7 @@ function parseArgs(argv: string[]): Args | string {
   return a;
 }
 
-export function main(argv: string[], out = (s: string) => process.stdout.write(s), err = (s: string) => process.stderr.write(s)): number {
+export function main(argv: string[], out: (s: string) => unknown = (s) => process.stdout.write(s), err: (s: string) => unknown = (s) => process.stderr.write(s)): number {
   const args = parseArgs(argv);
   if (typeof args === 'string') {
     err(`${args === USAGE ? '' : `sim: ${args}\n`}${USAGE}\n`);

@@ -70,9 +70,9 @@ describe('npm run sim', () => {
     const solved = cli(p, '--json', '--check', '--apply-solution');
     expect(JSON.parse(solved.out).goal).toEqual({ met: true, failed: [] });
     expect(solved.code).toBe(0);
-    // Until the network module lands the shipped file may also pass; once it does it must fail with exit 3.
-    expect([0, 3]).toContain(shipped.code);
-    expect(shipped.code === 3).toBe(JSON.parse(shipped.out).goal.met === false);
+    expect(shipped.code).toBe(3);
+    expect(JSON.parse(shipped.out).goal.met).toBe(false);
+    expect(JSON.parse(shipped.out).goal.failed).toEqual(['node ep is Failed, not InService']);
     expect(cli(file('nogoal.json', { format: 'sagesim/architecture@1', nodes: [] }), '--check').code).toBe(2);
   });
 
