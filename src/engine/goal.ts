@@ -4,7 +4,7 @@ import type { Finding, Incident } from './types';
 interface Gradable {
   findings: Finding[];
   incidents: Incident[];
-  nodes: Record<string, { state?: string; requests?: number; failed?: number; p99Ms?: number }>;
+  nodes: Record<string, { state?: string; requests?: number; ok?: number; failed?: number; p99Ms?: number }>;
   costUSD: number;
 }
 
@@ -19,6 +19,10 @@ export function gradeGoal(goal: Goal, r: Gradable): { met: boolean; failed: stri
   for (const [node, want] of Object.entries(goal.nodeStates ?? {})) {
     const got = r.nodes[node]?.state;
     if (got !== want) failed.push(`node ${node} is ${got ?? 'absent'}, not ${want}`);
+  }
+  for (const [node, min] of Object.entries(goal.minServed ?? {})) {
+    const ok = r.nodes[node]?.ok ?? 0;
+    if (ok < min) failed.push(`node ${node} served ${ok} requests, fewer than ${min}`);
   }
   if (goal.maxFailedRatio !== undefined) {
     for (const [id, n] of Object.entries(r.nodes)) {

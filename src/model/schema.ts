@@ -49,6 +49,8 @@ export const goalSchema = z.strictObject({
   maxP99Ms: z.number().min(0).optional(),
   maxCostUSD: z.number().min(0).optional(),
   noFindings: z.array(z.string().max(64)).optional(),
+  /** Our own (additive): node id → minimum requests it served OK, so that deleting the client or the endpoint fails a goal. */
+  minServed: z.record(id, z.number().int().min(0)).optional(),
 });
 
 export const solutionSchema = z.strictObject({
