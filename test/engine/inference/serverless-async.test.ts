@@ -131,3 +131,17 @@ describe('async endpoint', () => {
     expect(ok.incident('payload-too-large')).toBeUndefined();
   });
 });
+
+describe('async endpoint over capacity', () => {
+  it('endpoint-overloaded: requests still queued after RequestTTLSeconds (6 h) expire', () => {
+    // 4 instances × 1 / 30 s = 0.13 req/s for 1 req/s offered
+    const r = run(arch(client({ rps: 1 }), asy({ maxCapacity: 4 }), edge('c', 'as'), node('t', 'sns'), edge('as', 't')), { durationSec: 12 * 3600 });
+    const i = r.incident('endpoint-overloaded', 'as')!;
+    expect(i.count).toBe(r.node('as').failed);
+    expect(i.firstAtSec).toBeGreaterThan(6 * 3600);
+    expect(r.node('as').instancesMax).toBe(4);
+    expect(r.node('as').p99Ms).toBeLessThanOrEqual((6 * 3600 + 200) * 1000); // TTL + processing
+    const fixed = run(arch(client({ rps: 1 }), asy({ maxCapacity: 60 }), edge('c', 'as'), node('t', 'sns'), edge('as', 't')), { durationSec: 12 * 3600 });
+    expect(fixed.incident('endpoint-overloaded')).toBeUndefined();
+  });
+});

@@ -16,7 +16,8 @@ import type { Arrivals } from './traffic';
  * `asyncIdleSec` with an empty queue it scales in to minCapacity, and with minCapacity 0 to zero
  * instances (billing stops); a request arriving at zero waits `asyncScaleOutSec` for an instance.
  * Rules: async-scale-from-zero, async-timeout (processing over the 3600 s invocation timeout),
- * async-no-notification (each result written with no SNS notice), payload-too-large (1 GB).
+ * async-no-notification (each result written with no SNS notice), payload-too-large (1 GB),
+ * endpoint-overloaded (a request still queued after RequestTTLSeconds expires; a full queue refuses).
  */
 export class AsyncRun extends EndpointRun {
   private qa = new Float64Array(1024);
@@ -33,6 +34,7 @@ export class AsyncRun extends EndpointRun {
   private readonly timeout: Tally;
   private readonly noNotice: Tally | null;
   private readonly payload: Tally;
+  private readonly overloaded: Tally;
   private lastBusy: number;
   private lastOut = -Infinity;
   private lastScaleEval: number;
@@ -41,7 +43,7 @@ export class AsyncRun extends EndpointRun {
   private backlogMax = 0;
   private serial = 0;
 
-  constructor(sim: Simulation, node: GNode, private readonly rng: Rng, startSec: number) {
+  constructor(sim: Simulation, node: GNode, private readonly rng: Rng, private readonly startSec: number) {
     super(sim, node);
     const p = node.props;
     this.min = p.minCapacity;
@@ -54,6 +56,7 @@ export class AsyncRun extends EndpointRun {
     this.timeout = this.tally('async-timeout');
     this.noNotice = this.notify ? null : this.tally('async-no-notification');
     this.payload = this.tally('payload-too-large');
+    this.overloaded = this.tally('endpoint-overloaded');
     this.lastBusy = startSec;
     this.lastScaleEval = startSec;
     this.instancesMax = this.active;
@@ -85,10 +88,20 @@ export class AsyncRun extends EndpointRun {
         if (this.payload.hit()) { this.payload.first = a; this.payload.vars = payloadVars(this.node.kind, DEFAULT_VARIANT, size[i]); }
         continue;
       }
+      if (this.backlog >= INFERENCE.asyncMaxBacklog) { this.overload(a, n / (t1 - t0)); continue; }
       if (this.active + this.pending.length === 0) this.scaleFromZero(a);
       this.enqueue(a);
     }
     this.dispatch(t1);
+  }
+
+  /** A request the endpoint cannot take or keep: counted failed as endpoint-overloaded. */
+  private overload(t: number, rps: number): void {
+    this.m.failed++;
+    if (this.overloaded.hit()) {
+      this.overloaded.first = t;
+      this.overloaded.vars = { variant: DEFAULT_VARIANT, rps: Math.round(rps * 100) / 100, instances: this.active };
+    }
   }
 
   /** A request found no instance: one launches now and serves after the scale-out delay. */
@@ -114,6 +127,7 @@ export class AsyncRun extends EndpointRun {
       const start = freeAt[j] > a ? freeAt[j] : a;
       if (start >= t1) break;
       this.qHead++;
+      if (start - a > INFERENCE.asyncRequestTtlSec) { this.overload(a + INFERENCE.asyncRequestTtlSec, this.m.requests / Math.max(1, t1 - this.startSec)); continue; }
       let proc = this.processingSec * LATENCY_LN[(rng.next() * TABLE_SIZE) | 0];
       if (lookup !== null) {
         const x = lookup[(rng.next() * TABLE_SIZE) | 0];

@@ -48,6 +48,10 @@ export const INFERENCE = {
   asyncBacklogPerInstance: 5,
   /** Async: the endpoint scales in to minCapacity after this long with an empty queue, s. */
   asyncIdleSec: 300,
+  /** Async: a queued request expires after RequestTTLSeconds (default and maximum 6 h). */
+  asyncRequestTtlSec: 21_600,
+  /** Async: most requests held in the queue (keeps a day-long overloaded run's memory bounded). */
+  asyncMaxBacklog: 1_000_000,
   /** Async: time for an instance to start when the endpoint is at zero, s. */
   asyncScaleOutSec: 240,
 

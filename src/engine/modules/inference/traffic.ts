@@ -132,7 +132,8 @@ export class ClientStream {
     const rng = this.rng, zipf = this.zipf;
     const before = out.n;
     while (x < end) {
-      const e = this.nextChange(x, end);
+      let e = this.nextChange(x, end);
+      if (e <= x) e = end; // a boundary lost to rounding: never loop in place
       const r = this.pattern === 'diurnal' ? this.rateAt((x + e) / 2) : this.rateAt(x);
       if (r > 0) {
         const inv = 1 / r;
