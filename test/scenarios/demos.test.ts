@@ -1,0 +1,46 @@
+/**
+ * Every shipped demo (globbed from scenarios/demos): it loads, is a narrated demo, runs through the
+ * runner's own code quickly and deterministically, teaches something (a rule shows), and each fault its
+ * script narrates really happens in the run, at its time, on its node.
+ */
+import { execFileSync } from 'node:child_process';
+import { describe, expect, it } from 'vitest';
+import { runDocument } from '../../src/engine/run';
+import { checkDemo, demoFaults } from '../../src/model/puzzle';
+import { ROOT, demoFiles, loadDemo } from './catalog';
+
+const demos = demoFiles().map(loadDemo);
+
+describe('shipped demos', () => {
+  it('are at least four', () => expect(demos.length).toBeGreaterThanOrEqual(4));
+
+  describe.each(demos.map((d) => [d.path, d] as const))('%s', (_path, { doc }) => {
+    it('is a narrated demo: script in order, questions for the class, focused nodes that exist, faults mirrored in faults', () => {
+      expect(checkDemo(doc)).toEqual([]);
+      expect(doc.goal).toBeUndefined();
+    });
+
+    it('runs quickly and deterministically, and shows at least one rule', () => {
+      const t0 = performance.now();
+      const { report } = runDocument(doc);
+      expect(performance.now() - t0).toBeLessThan(2000);
+      expect(report.simulatedSec).toBe(doc.durationSec);
+      expect(report.incidents.length + report.findings.length).toBeGreaterThan(0);
+      expect(JSON.stringify(runDocument(doc).report)).toBe(JSON.stringify(report));
+    });
+
+    it('every fault its script narrates happens in the run, at its time, on its node', () => {
+      const { report } = runDocument(doc);
+      for (const f of demoFaults(doc)) {
+        const seen = report.timeline.find((e) => e.t === f.atSec && e.node === f.node && e.event.startsWith(`${f.kind} on ${f.node}`));
+        expect(seen, `${f.kind} on ${f.node} at ${f.atSec} s`).toBeDefined();
+      }
+    });
+  });
+
+  it('the real CLI runs a demo (exit 0)', () => {
+    const out = execFileSync('npx', ['tsx', 'src/cli/sim.ts', 'scenarios/demos/01-the-six-megabyte-wall.json', '--json'], { cwd: ROOT, encoding: 'utf8' });
+    const report = JSON.parse(out);
+    expect(report.incidents.find((i: { rule: string }) => i.rule === 'payload-too-large')?.firstAtSec).toBeGreaterThanOrEqual(600);
+  });
+});
