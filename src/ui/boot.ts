@@ -29,10 +29,10 @@ export function boot(storage: Storage = localStorage): Editor {
       lines: [`Reason: ${r.reason}`, r.key],
     });
   }
+  startAutosave(editor, storage);
   const shared = openShareLink(editor);
   if (!shared && r.kind === 'none' && !storage.getItem(VISITED_KEY)) editor.setDialog('start');
   try { storage.setItem(VISITED_KEY, '1'); } catch { /* private mode */ }
-  startAutosave(editor, storage);
   addEventListener('hashchange', () => openShareLink(editor));
   const applyTheme = () => {
     const t = editor.getState().theme;

@@ -26,6 +26,8 @@ export function Canvas() {
   const cache = useRef<NodeCache>(new Map());
   const pointer = useRef({ x: 0, y: 0 });
   const rf = useReactFlow();
+  /** Fit on mount only when there is something to fit (else the first node added would jump the view). */
+  const [fitOnInit] = useState(() => doc.nodes.length > 0);
   const h = useCanvasHandlers(editor, setOverlay, pointer);
 
   const marks = useMemo(() => badges(findings), [findings]);
@@ -35,10 +37,10 @@ export function Canvas() {
   const edges = useMemo(() => toFlowEdges(doc, edgeSel, selSet), [doc, edgeSel, selSet]);
 
   useEffect(() => {
-    if (!fitSeq) return;
+    if (!fitSeq || !editor.getState().doc.nodes.length) return;
     const t = setTimeout(() => void rf.fitView({ padding: 0.08, duration: 250, maxZoom: 1.1 }), 30);
     return () => clearTimeout(t);
-  }, [fitSeq, rf]);
+  }, [fitSeq, rf, editor]);
 
   return (
     <div
@@ -66,7 +68,7 @@ export function Canvas() {
           multiSelectionKeyCode={['Meta', 'Control']}
           minZoom={0.1}
           maxZoom={2}
-          fitView
+          fitView={fitOnInit}
           fitViewOptions={{ padding: 0.08, maxZoom: 1.1 }}
           defaultEdgeOptions={{ type: 'default' }}
           aria-label="Architecture canvas"

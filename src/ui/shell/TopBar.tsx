@@ -11,9 +11,9 @@ export function TopBar() {
   const errors = s.findings.filter((f) => f.severity === 'error').length;
   return (
     <header className="topbar">
-      <div className="flex items-center gap-2 pr-2 text-[18px] font-extrabold tracking-tight">
+      <h1 className="m-0 flex items-center gap-2 pr-2 text-[18px] font-extrabold tracking-tight">
         <span className="brand-mark" aria-hidden="true">S</span>SageSim
-      </div>
+      </h1>
       <FileMenu />
       <label htmlFor="doc-title" className="sr-only">Architecture title</label>
       <input id="doc-title" className="title-input" value={title} placeholder="Untitled architecture"
