@@ -13,7 +13,6 @@ interface Case { node: string; as: 'incident' | 'finding'; durationSec?: number;
 const vpc = (access: 'private' | 'public' | 'private-with-nat' = 'private') => [node('vpc', 'vpc'), node('sub', 'subnet', { access }, 'vpc')];
 const clientTo = (target: string, props: Record<string, unknown> = {}) => [node('c', 'client', props), edge('c', target)];
 const vpce = (...services: string[]) => services.map((s) => node(`vpce-${s.replace('.', '-')}`, 'vpc-endpoint', { service: s }, 'vpc'));
-const allEndpoints = () => vpce('s3', 'ecr.api', 'ecr.dkr', 'sagemaker.api', 'logs');
 
 const CASES: Record<string, Case> = {
   /* D1 */
