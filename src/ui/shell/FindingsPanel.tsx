@@ -2,6 +2,8 @@ import { useReactFlow } from '@xyflow/react';
 import { RULES_BY_ID } from '../../catalog/rules';
 import { useEditor, useEditorState } from '../state/context';
 
+/** Rows rendered at most: a 200-node design can have hundreds of findings. */
+const MAX_ROWS = 60;
 const ICON = { error: '!', warning: '▲', info: 'i' } as const;
 
 /** Static findings of the design, re-checked as you edit; clicking one selects its node. */
@@ -23,7 +25,7 @@ export function FindingsPanel() {
       </h2>
       {findings.length === 0 ? <p className="px-4 py-2 text-[var(--muted)]">No findings: nothing in this design breaks a rule the checks can see.</p> : (
         <ul className="findings-list">
-          {findings.map((f, i) => (
+          {findings.slice(0, MAX_ROWS).map((f, i) => (
             <li key={`${f.rule}:${f.node}:${i}`}>
               <button type="button" className={`finding-row finding-${f.severity}`} onClick={() => focus(f.node)}>
                 <span className={`sev sev-${f.severity}`} aria-label={f.severity}>{ICON[f.severity]}</span>
@@ -35,6 +37,7 @@ export function FindingsPanel() {
               </button>
             </li>
           ))}
+          {findings.length > MAX_ROWS && <li className="px-4 py-2 text-[var(--muted)]">… and {findings.length - MAX_ROWS} more (fix the first ones; many share a cause).</li>}
         </ul>
       )}
     </section>

@@ -1,0 +1,100 @@
+/**
+ * `npm run bench:ui`: frame times of the editor with a 200-node document while panning and while dragging
+ * a node, in headless Chromium on the production build (vite preview). Prints p50/p95/max frame ms and the
+ * main-thread long tasks (> 50 ms). Budget (design.md): ≥ 50 fps, no task over 50 ms.
+ */
+import { ORIGIN, launch, openPage, startPreview, stopPreview } from '../e2e/lib';
+import type { ArchDoc, ArchNode } from '../src/model/schema';
+
+/** 4 VPCs × 2 subnets × 8 jobs, plus buckets, images, clients and endpoints: 200 nodes, ~150 edges. */
+function bigDoc(): ArchDoc {
+  const nodes: ArchNode[] = [];
+  const edges: { from: string; to: string }[] = [];
+  for (let v = 0; v < 4; v++) {
+    nodes.push({ id: `vpc-${v}`, kind: 'vpc' });
+    for (let s = 0; s < 2; s++) {
+      const sub = `sub-${v}-${s}`;
+      nodes.push({ id: sub, kind: 'subnet', parent: `vpc-${v}` });
+      for (let j = 0; j < 8; j++) nodes.push({ id: `job-${v}-${s}-${j}`, kind: j % 2 ? 'processing-job' : 'training-job', parent: sub });
+    }
+  }
+  const jobs = nodes.filter((n) => n.kind === 'training-job' || n.kind === 'processing-job').map((n) => n.id);
+  let i = 0;
+  while (nodes.length < 200) {
+    const k = i % 4;
+    if (k === 0) { nodes.push({ id: `data-${i}`, kind: 's3-bucket' }); edges.push({ from: `data-${i}`, to: jobs[i % jobs.length] }); }
+    if (k === 1) { nodes.push({ id: `img-${i}`, kind: 'ecr-repository' }); edges.push({ from: `img-${i}`, to: jobs[(i * 7) % jobs.length] }); }
+    if (k === 2) nodes.push({ id: `ep-${i}`, kind: 'serverless-endpoint' });
+    if (k === 3) { nodes.push({ id: `client-${i}`, kind: 'client' }); edges.push({ from: `client-${i}`, to: `ep-${i - 1}` }); }
+    i++;
+  }
+  return { format: 'sagesim/architecture@1', title: 'Bench: 200 nodes', nodes, edges };
+}
+
+function stats(frames: number[]) {
+  const s = [...frames].sort((a, b) => a - b);
+  const q = (p: number) => s[Math.min(s.length - 1, Math.floor(p * s.length))] ?? 0;
+  return { frames: s.length, p50: q(0.5), p95: q(0.95), max: s[s.length - 1] ?? 0, fps: s.length ? 1000 / (frames.reduce((a, b) => a + b, 0) / s.length) : 0 };
+}
+
+const server = await startPreview();
+const browser = await launch();
+try {
+  const { page, problems } = await openPage(browser, { width: 1280, height: 720 });
+  const doc = bigDoc();
+  await page.addInitScript((d) => {
+    if (!sessionStorage.getItem('bench')) {
+      localStorage.setItem('sagesim:autosave', JSON.stringify({ format: 'sagesim/autosave@1', savedAt: null, doc: d }));
+      localStorage.setItem('sagesim:visited', '1');
+      sessionStorage.setItem('bench', '1');
+    }
+  }, doc);
+  await page.goto(ORIGIN);
+  await page.locator('.react-flow__node').first().waitFor();
+  await page.waitForTimeout(1500);
+  const rendered = await page.locator('.react-flow__node').count();
+  // A string, not a function: tsx would wrap named inner functions in a helper the page does not have.
+  await page.evaluate(`(() => {
+    const g = globalThis; g.__frames = []; g.__long = []; g.__rec = false;
+    new PerformanceObserver((l) => { for (const e of l.getEntries()) if (g.__rec) g.__long.push(e.duration); }).observe({ type: 'longtask', buffered: false });
+    let last = performance.now();
+    const tick = (t) => { if (g.__rec) g.__frames.push(t - last); last = t; requestAnimationFrame(tick); };
+    requestAnimationFrame(tick);
+  })()`);
+  const record = async (name: string, gesture: () => Promise<void>) => {
+    await page.evaluate(() => { const g = globalThis as unknown as { __frames: number[]; __long: number[]; __rec: boolean }; g.__frames = []; g.__long = []; g.__rec = true; });
+    await gesture();
+    const r = await page.evaluate(() => { const g = globalThis as unknown as { __frames: number[]; __long: number[]; __rec: boolean }; g.__rec = false; return { frames: g.__frames, long: g.__long }; });
+    const st = stats(r.frames);
+    console.log(`${name.padEnd(28)} frames ${String(st.frames).padStart(4)}  p50 ${st.p50.toFixed(1)} ms  p95 ${st.p95.toFixed(1)} ms  max ${st.max.toFixed(1)} ms  (~${st.fps.toFixed(0)} fps)  long tasks ${r.long.length}${r.long.length ? ` (max ${Math.max(...r.long).toFixed(0)} ms)` : ''}`);
+    return { st, long: r.long };
+  };
+  console.log(`bench:ui — ${doc.nodes.length} nodes, ${doc.edges!.length} edges; ${rendered} node elements rendered; 1280×720`);
+  await record('pan (fit view, all nodes)', async () => {
+    const p = (await page.locator('.react-flow__pane').boundingBox())!;
+    await page.mouse.move(p.x + 8, p.y + 8);
+    await page.mouse.down();
+    for (let k = 0; k < 120; k++) await page.mouse.move(p.x + 8 + Math.sin(k / 12) * 200, p.y + 8 + (1 - Math.cos(k / 17)) * 100);
+    await page.mouse.up();
+  });
+  const node = page.locator('.react-flow__node[data-id="data-0"]');
+  const b = (await node.boundingBox())!;
+  await record('drag a node (fit view)', async () => {
+    await page.mouse.move(b.x + b.width / 2, b.y + b.height / 2);
+    await page.mouse.down();
+    for (let k = 0; k < 120; k++) await page.mouse.move(b.x + b.width / 2 + Math.sin(k / 10) * 150, b.y + b.height / 2 + Math.cos(k / 13) * 80);
+    await page.mouse.up();
+  });
+  const vpc = page.locator('.react-flow__node[data-id="vpc-1"] .group-header');
+  const v = (await vpc.boundingBox())!;
+  await record('drag a VPC (18 children)', async () => {
+    await page.mouse.move(v.x + 40, v.y + 10);
+    await page.mouse.down();
+    for (let k = 0; k < 120; k++) await page.mouse.move(v.x + 40 + Math.sin(k / 10) * 120, v.y + 10 + Math.cos(k / 13) * 60);
+    await page.mouse.up();
+  });
+  if (problems.length) console.log(`browser problems: ${problems.join('; ')}`);
+} finally {
+  await browser.close();
+  stopPreview(server);
+}
