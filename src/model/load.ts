@@ -92,7 +92,7 @@ export function loadJson(json: unknown): LoadResult {
   const parsed = docSchema.safeParse(json);
   if (!parsed.success) return { ok: false, errors: fromZod(parsed.error, json).slice(0, 50) };
   const errors = crossCheck(parsed.data);
-  return errors.length ? { ok: false, errors: errors.slice(0, 50) } : { ok: true, doc: parsed.data };
+  return errors.length ? { ok: false, errors: errors.slice(0, 50) } : { ok: true, doc: positiveZero(parsed.data) };
 }
 
 /** Checks that need the whole document: props per kind, ids, parents, edges, references, faults. */
@@ -172,6 +172,14 @@ export const FAULT_TARGETS: Record<string, readonly Kind[]> = {
 function renameUnknownProp(kind: Kind) {
   return (e: LoadError): LoadError =>
     e.message === 'unknown field' ? { ...e, message: `unknown prop for a ${kind}` } : e;
+}
+
+/** JSON writes -0 as 0; turn -0 into 0 on load so that load → save → load is identity. */
+function positiveZero<T>(v: T): T {
+  if (typeof v === 'number') return (Object.is(v, -0) ? 0 : v) as T;
+  if (Array.isArray(v)) { for (let i = 0; i < v.length; i++) v[i] = positiveZero(v[i]); return v; }
+  if (v && typeof v === 'object') { for (const k of Object.keys(v)) (v as Record<string, unknown>)[k] = positiveZero((v as Record<string, unknown>)[k]); }
+  return v;
 }
 
 /** The errors as lines for a terminal or a message box: `path: reason`. */

@@ -153,3 +153,11 @@ describe('property: untrusted input', () => {
     );
   });
 });
+
+describe('numbers JSON cannot keep', () => {
+  it('-0 loads as 0, so load → save → load is identity', () => {
+    const r = loadJson({ format: 'sagesim/architecture@1', seed: -0, nodes: [{ id: 'c', kind: 'client', props: { startSec: -0 } }] });
+    expect(r.ok && Object.is(r.doc.seed, 0)).toBe(true);
+    expect(r.ok && Object.is(r.doc.nodes[0].props?.startSec, 0)).toBe(true);
+  });
+});
