@@ -177,9 +177,17 @@ function renameUnknownProp(kind: Kind) {
 /** JSON writes -0 as 0; turn -0 into 0 on load so that load → save → load is identity. */
 function positiveZero<T>(v: T): T {
   if (typeof v === 'number') return (Object.is(v, -0) ? 0 : v) as T;
-  if (Array.isArray(v)) { for (let i = 0; i < v.length; i++) v[i] = positiveZero(v[i]); return v; }
-  if (v && typeof v === 'object') { for (const k of Object.keys(v)) (v as Record<string, unknown>)[k] = positiveZero((v as Record<string, unknown>)[k]); }
-  return v;
+  if (!v || typeof v !== 'object') return v;
+  let copy: Record<string, unknown> | unknown[] | null = null;
+  for (const k of Object.keys(v)) {
+    const before = (v as Record<string, unknown>)[k];
+    const after = positiveZero(before);
+    if (after !== before && !Object.is(after, before)) {
+      copy ??= Array.isArray(v) ? v.slice() : { ...(v as object) };
+      (copy as Record<string, unknown>)[k] = after;
+    }
+  }
+  return (copy ?? v) as T;
 }
 
 /** The errors as lines for a terminal or a message box: `path: reason`. */
