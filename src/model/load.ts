@@ -182,7 +182,7 @@ function positiveZero<T>(v: T): T {
   for (const k of Object.keys(v)) {
     const before = (v as Record<string, unknown>)[k];
     const after = positiveZero(before);
-    if (after !== before && !Object.is(after, before)) {
+    if (!Object.is(after, before)) {
       copy ??= Array.isArray(v) ? v.slice() : { ...(v as object) };
       (copy as Record<string, unknown>)[k] = after;
     }
