@@ -9,9 +9,11 @@
  * injects a script fault itself. `checkDemo` refuses a script fault with no identical `faults` entry,
  * and `demoFaults` reads the script's faults (validated) to compare them.
  */
+import { defaultProps, kindDef } from '../catalog/kinds';
 import { RULES_BY_ID } from '../catalog/rules';
-import type { Domain } from '../catalog/types';
-import { type ArchDoc, type ArchEdge, type Fault, faultSchema } from './schema';
+import type { Domain, Kind } from '../catalog/types';
+import { isInside } from './layout';
+import { type ArchDoc, type ArchEdge, type ArchNode, type Fault, type Goal, type Solution, faultSchema } from './schema';
 
 /** Exam domains, in order, with their names. */
 export const DOMAIN_NAMES: Readonly<Record<Domain, string>> = {
@@ -141,4 +143,123 @@ export function renderPuzzleIndex(entries: readonly PuzzleEntry[]): string {
     lines.push('');
   }
   return lines.join('\n');
+}
+
+/* ---------------- making puzzles, checklists and the puzzle guard (the app's puzzle mode) ---------------- */
+
+const edgeKey = (e: { from: string; to: string }) => `${e.from}\u0000${e.to}`;
+const sameJson = (a: unknown, b: unknown) => JSON.stringify(a) === JSON.stringify(b);
+
+/**
+ * The reference solution that turns `broken` into `fixed` (what a puzzle author built): nodes added and
+ * removed, props set, parents changed, edges added and removed. A prop the fixed design dropped is
+ * set to null when the prop may be null, else to its default (the same design, written out).
+ * Positions, labels and sizes are not part of a solution. `applySolution(broken, diffSolution(broken, fixed))`
+ * gives `fixed` up to those and to props written at their defaults.
+ */
+export function diffSolution(broken: ArchDoc, fixed: ArchDoc): Solution {
+  const before = new Map(broken.nodes.map((n) => [n.id, n]));
+  const after = new Map(fixed.nodes.map((n) => [n.id, n]));
+  const s: Solution = {};
+  const removeNodes = broken.nodes.filter((n) => !after.has(n.id)).map((n) => n.id);
+  const addNodes = fixed.nodes.filter((n) => !before.has(n.id) || before.get(n.id)!.kind !== n.kind).map((n) => structuredClone(n));
+  for (const n of fixed.nodes) if (before.has(n.id) && before.get(n.id)!.kind !== n.kind) removeNodes.push(n.id);
+  const gone = new Set(removeNodes);
+  const setProps: Record<string, Record<string, unknown>> = {};
+  const setParent: Record<string, string | null> = {};
+  for (const b of broken.nodes) {
+    const f = after.get(b.id);
+    if (!f || gone.has(b.id)) continue;
+    const changed: Record<string, unknown> = {};
+    const bp = b.props ?? {}, fp = f.props ?? {};
+    for (const [k, v] of Object.entries(fp)) if (!sameJson(bp[k], v)) changed[k] = structuredClone(v);
+    for (const k of Object.keys(bp)) if (!(k in fp)) changed[k] = droppedValue(f.kind, k);
+    if (Object.keys(changed).length) setProps[b.id] = changed;
+    if ((b.parent ?? null) !== (f.parent ?? null)) setParent[b.id] = f.parent ?? null;
+  }
+  const had = new Set((broken.edges ?? []).filter((e) => !gone.has(e.from) && !gone.has(e.to)).map(edgeKey));
+  const has = new Set((fixed.edges ?? []).map(edgeKey));
+  const removeEdges = (broken.edges ?? []).filter((e) => !gone.has(e.from) && !gone.has(e.to) && !has.has(edgeKey(e))).map((e) => ({ from: e.from, to: e.to }));
+  const addEdges = (fixed.edges ?? []).filter((e) => !had.has(edgeKey(e))).map((e) => ({ from: e.from, to: e.to }));
+  if (addNodes.length) s.addNodes = addNodes;
+  if (addEdges.length) s.addEdges = addEdges;
+  if (Object.keys(setProps).length) s.setProps = setProps;
+  if (Object.keys(setParent).length) s.setParent = setParent;
+  if (removeNodes.length) s.removeNodes = removeNodes;
+  if (removeEdges.length) s.removeEdges = removeEdges;
+  return s;
+}
+
+function droppedValue(kind: Kind, prop: string): unknown {
+  const def = kindDef(kind).props[prop];
+  if (!def) return null;
+  if (def.type === 'ref' || ('nullable' in def && def.nullable)) return null;
+  const d = defaultProps(kind)[prop];
+  return d === undefined ? null : structuredClone(d);
+}
+
+/** True when a solution changes nothing. */
+export const emptySolution = (s: Solution): boolean => Object.values(s).every((v) => !v || (Array.isArray(v) ? !v.length : !Object.keys(v).length));
+
+/** One criterion of a goal: a sub-goal holding exactly that criterion (grade it alone), and what it names. */
+export interface Criterion {
+  key: string;
+  type: keyof Goal;
+  goal: Goal;
+  rule?: string;
+  node?: string;
+  value?: string | number;
+}
+
+/** A goal split into its criteria, in a fixed order (a checklist); together they are the goal. */
+export function goalCriteria(goal: Goal | undefined): Criterion[] {
+  if (!goal) return [];
+  const out: Criterion[] = [];
+  for (const rule of goal.noIncidents ?? []) out.push({ key: `noIncidents:${rule}`, type: 'noIncidents', goal: { noIncidents: [rule] }, rule });
+  for (const rule of goal.noFindings ?? []) out.push({ key: `noFindings:${rule}`, type: 'noFindings', goal: { noFindings: [rule] }, rule });
+  for (const rule of goal.incidents ?? []) out.push({ key: `incidents:${rule}`, type: 'incidents', goal: { incidents: [rule] }, rule });
+  for (const [node, state] of Object.entries(goal.nodeStates ?? {})) out.push({ key: `nodeStates:${node}`, type: 'nodeStates', goal: { nodeStates: { [node]: state } }, node, value: state });
+  for (const [node, n] of Object.entries(goal.minServed ?? {})) out.push({ key: `minServed:${node}`, type: 'minServed', goal: { minServed: { [node]: n } }, node, value: n });
+  for (const k of ['maxFailedRatio', 'maxP99Ms', 'maxCostUSD'] as const) {
+    const v = goal[k];
+    if (v !== undefined) out.push({ key: k, type: k, goal: { [k]: v }, value: v });
+  }
+  return out;
+}
+
+/**
+ * Why the puzzle forbids a command (null when it allows it), beyond what the commands refuse themselves
+ * (deleting or moving a locked node out of its parent): adding a kind the palette does not offer,
+ * deleting a container that holds a locked node, removing a connection `lockedEdges` keeps.
+ */
+export function puzzleRefusal(doc: ArchDoc, command: string, args: unknown): string | null {
+  const a = (args ?? {}) as Record<string, unknown>;
+  const palette = doc.palette;
+  const offer = () => (palette!.length ? palette!.map((k) => kindDef(k).label).join(', ') : 'nothing');
+  const notOffered = (kinds: Kind[]) => kinds.find((k) => !palette!.includes(k));
+  if (palette && command === 'addNode') {
+    const k = a.kind as Kind;
+    if (!palette.includes(k)) return `This puzzle's palette offers only: ${offer()}. ${kindDef(k).label} is not part of the fix.`;
+  }
+  if (palette && (command === 'paste' || command === 'duplicate')) {
+    const kinds = command === 'paste'
+      ? ((a.fragment as { nodes?: ArchNode[] })?.nodes ?? []).map((n) => n.kind)
+      : doc.nodes.filter((n) => ((a.ids as string[]) ?? []).some((id) => isInside(doc, n.id, id))).map((n) => n.kind);
+    const k = notOffered(kinds);
+    if (k) return `This puzzle's palette offers only: ${offer()}. ${kindDef(k).label} is not part of the fix.`;
+  }
+  const locked = new Set(doc.locked ?? []);
+  if (command === 'removeNodes' && locked.size) {
+    for (const id of (a.ids as string[]) ?? []) {
+      if (locked.has(id)) return `"${id}" is locked by the puzzle.`;
+      const inner = doc.nodes.find((n) => n.id !== id && locked.has(n.id) && isInside(doc, n.id, id));
+      if (inner) return `"${id}" holds "${inner.id}", which is locked by the puzzle.`;
+    }
+  }
+  if (command === 'disconnect' && locked.size) {
+    const keep = new Set(lockedEdges(doc).map(edgeKey));
+    const e = ((a.edges as { from: string; to: string }[]) ?? []).find((x) => keep.has(edgeKey(x)));
+    if (e) return `The connection ${e.from} → ${e.to} is locked by the puzzle: the fix is elsewhere.`;
+  }
+  return null;
 }
