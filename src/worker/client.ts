@@ -1,15 +1,22 @@
 import type { FromWorker, RunUpdate, ToWorker } from './protocol';
 import type { Report } from '../engine/report';
+import type { Finding } from '../engine/types';
+import type { RequestTrace } from '../engine/modules/inference/traces';
+import type { ArchDoc, Fault } from '../model/schema';
 
 /**
- * Page side of the engine worker: send commands, subscribe to updates, ask for reports.
- * One client per run view; `dispose()` terminates the worker.
+ * Page side of the engine worker: send commands, subscribe to updates, ask for reports, traces and
+ * findings. One client per run view; `dispose()` terminates the worker.
  */
 export class EngineClient {
   private readonly worker: Worker;
   private listeners = new Set<(u: RunUpdate) => void>();
   private errorListeners = new Set<(message: string) => void>();
+  private faultListeners = new Set<(f: Fault) => void>();
   private pendingReports: ((r: Report) => void)[] = [];
+  private pendingTraces: ((t: RequestTrace[]) => void)[] = [];
+  private pendingChecks = new Map<number, (f: Finding[]) => void>();
+  private checkSeq = 0;
   /** The latest update, for components that mount late. */
   last: RunUpdate | null = null;
 
@@ -19,13 +26,16 @@ export class EngineClient {
   }
 
   private receive(m: FromWorker): void {
-    if (m.type === 'update') {
-      this.last = m;
-      for (const l of this.listeners) l(m);
-    } else if (m.type === 'report') {
-      this.pendingReports.shift()?.(m.report);
-    } else {
-      for (const l of this.errorListeners) l(m.message);
+    switch (m.type) {
+      case 'update':
+        this.last = m;
+        for (const l of this.listeners) l(m);
+        break;
+      case 'report': this.pendingReports.shift()?.(m.report); break;
+      case 'traces': this.pendingTraces.shift()?.(m.traces); break;
+      case 'findings': { const r = this.pendingChecks.get(m.id); this.pendingChecks.delete(m.id); r?.(m.findings); break; }
+      case 'fault': for (const l of this.faultListeners) l(m.fault); break;
+      default: for (const l of this.errorListeners) l(m.message);
     }
   }
 
@@ -43,6 +53,12 @@ export class EngineClient {
     return () => this.errorListeners.delete(fn);
   }
 
+  /** Faults the worker applied (with the time it fixed), to record in the document. */
+  onFault(fn: (f: Fault) => void): () => void {
+    this.faultListeners.add(fn);
+    return () => this.faultListeners.delete(fn);
+  }
+
   /** The report of the loaded document, built exactly as `npm run sim` builds it (graded when it has a goal). */
   report(): Promise<Report> {
     return new Promise((resolve) => {
@@ -51,9 +67,27 @@ export class EngineClient {
     });
   }
 
+  /** The sampled request traces of an endpoint in the current run. */
+  traces(node: string): Promise<RequestTrace[]> {
+    return new Promise((resolve) => {
+      this.pendingTraces.push(resolve);
+      this.send({ type: 'traces', node });
+    });
+  }
+
+  /** Static findings of a document, computed in the worker. */
+  check(doc: ArchDoc): Promise<Finding[]> {
+    const id = ++this.checkSeq;
+    return new Promise((resolve) => {
+      this.pendingChecks.set(id, resolve);
+      this.send({ type: 'check', doc, id });
+    });
+  }
+
   dispose(): void {
     this.worker.terminate();
     this.listeners.clear();
     this.errorListeners.clear();
+    this.faultListeners.clear();
   }
 }

@@ -1,46 +1,101 @@
+import { jobProgress } from '../engine/modules/jobs/run';
 import type { Simulation } from '../engine/sim';
-import type { LiveNode } from './protocol';
+import type { LiveNode, Outcomes } from './protocol';
 
-interface Prev { t: number; requests: Map<string, number>; failed: Map<string, number> }
+/** How each data-plane rule colours a failed (or slowed) request on the canvas. */
+export const OUTCOME_OF_RULE: Readonly<Record<string, keyof Outcomes>> = {
+  'payload-too-large': 'rejected',
+  'serverless-throttled': 'throttled',
+  'endpoint-overloaded': 'throttled',
+  'realtime-timeout': 'timedOut',
+  'async-timeout': 'timedOut',
+};
+
+/** Rates are measured over at least this many simulated seconds (traffic ticks are 1 s). */
+export const RATE_WINDOW_SEC = 5;
+const MAX_SAMPLES = 48;
+
+interface Counts { requests: number; failed: number; cold: number; rules: Record<string, number> }
+interface Sample { t: number; nodes: Map<string, Counts> }
 
 /**
- * Builds the live view of a run from the simulation, with rates computed from the change since the
- * previous call. One instance per run.
+ * Builds the live view of a run from the simulation. Rates are per simulated second over a sliding
+ * window of at least RATE_WINDOW_SEC simulated seconds (so a 50-ms wall tick at ×1 does not read as
+ * zero or a burst); while the clock stands still the last rates stay. One instance per run.
  */
 export class LiveView {
-  private prev: Prev = { t: 0, requests: new Map(), failed: new Map() };
+  private samples: Sample[] = [];
+  private lastRates = new Map<string, { rps: number; errorRate: number; outcomes?: Outcomes }>();
 
   nodes(sim: Simulation): Record<string, LiveNode> {
-    const dt = sim.now - this.prev.t;
     const incidentsByNode = new Map<string, Record<string, number>>();
     for (const i of sim.allIncidents()) {
       const rec = incidentsByNode.get(i.node) ?? {};
       rec[i.rule] = i.count;
       incidentsByNode.set(i.node, rec);
     }
+    const now = sim.now;
+    const base = this.baseline(now);
+    const moved = !!base && now > base.t;
+    const sample: Sample = { t: now, nodes: new Map() };
     const out: Record<string, LiveNode> = {};
-    const next: Prev = { t: sim.now, requests: new Map(), failed: new Map() };
+    const metrics = sim.allMetrics();
     for (const n of sim.graph.nodes) {
-      const m = sim.allMetrics().get(n.id);
+      const m = metrics.get(n.id);
       const state = sim.state(n.id);
       const incidents = incidentsByNode.get(n.id) ?? {};
       if (!m && state === undefined && !Object.keys(incidents).length) continue;
-      const requests = m?.requests ?? 0, failed = m?.failed ?? 0;
-      next.requests.set(n.id, requests);
-      next.failed.set(n.id, failed);
+      const requests = m?.requests ?? 0, failed = m?.failed ?? 0, cold = m?.coldStarts ?? 0;
+      const counts: Counts = { requests, failed, cold, rules: incidents };
+      sample.nodes.set(n.id, counts);
+      if (moved) this.lastRates.set(n.id, rates(counts, base!.nodes.get(n.id), now - base!.t));
+      const r = this.lastRates.get(n.id);
+      const inst = m?.series.get('instances');
+      const prog = jobProgress(sim, n.id);
       out[n.id] = {
         state,
-        requests, ok: m?.ok ?? 0, failed, coldStarts: m?.coldStarts ?? 0,
-        rps: dt > 0 ? (requests - (this.prev.requests.get(n.id) ?? 0)) / dt : 0,
-        errorRate: dt > 0 ? (failed - (this.prev.failed.get(n.id) ?? 0)) / dt : 0,
+        requests, ok: m?.ok ?? 0, failed, coldStarts: cold,
+        rps: r?.rps ?? 0,
+        errorRate: r?.errorRate ?? 0,
         p50Ms: m ? m.latency.quantile(0.5) : 0,
         p99Ms: m ? m.latency.quantile(0.99) : 0,
         costUSD: m?.costUSD ?? 0,
         incidents,
         extra: m ? { ...m.extra } : {},
+        ...(inst && inst.values.length ? { instances: inst.values[inst.values.length - 1] ?? 0 } : {}),
+        ...(prog ? { phase: prog.phase, progress: prog.progress } : {}),
+        ...(r?.outcomes ? { outcomes: r.outcomes } : {}),
       };
     }
-    if (dt > 0) this.prev = next;
+    if (!this.samples.length || now > this.samples[this.samples.length - 1].t) {
+      this.samples.push(sample);
+      if (this.samples.length > MAX_SAMPLES) this.samples.shift();
+    }
     return out;
   }
+
+  /** The newest sample at least RATE_WINDOW_SEC old, else the oldest one. */
+  private baseline(now: number): Sample | undefined {
+    let best: Sample | undefined = this.samples[0];
+    for (const s of this.samples) if (now - s.t >= RATE_WINDOW_SEC) best = s;
+    return best;
+  }
+}
+
+function rates(c: Counts, b: Counts | undefined, dt: number): { rps: number; errorRate: number; outcomes?: Outcomes } {
+  const d = (x: number, y = 0) => Math.max(0, x - y) / dt;
+  const rps = d(c.requests, b?.requests), errorRate = d(c.failed, b?.failed);
+  if (rps === 0 && !c.requests) return { rps, errorRate };
+  const o: Outcomes = { ok: 0, rejected: 0, throttled: 0, timedOut: 0, cold: d(c.cold, b?.cold), failed: 0 };
+  let classified = 0;
+  for (const [rule, n] of Object.entries(c.rules)) {
+    const k = OUTCOME_OF_RULE[rule];
+    if (!k) continue;
+    const v = d(n, b?.rules[rule]);
+    o[k] += v;
+    classified += v;
+  }
+  o.failed = Math.max(0, errorRate - classified);
+  o.ok = Math.max(0, rps - errorRate - o.cold);
+  return { rps, errorRate, outcomes: o };
 }

@@ -1,5 +1,6 @@
 import type { Report } from '../engine/report';
-import type { Incident, LogEvent } from '../engine/types';
+import type { Finding, Incident, LogEvent } from '../engine/types';
+import type { RequestTrace } from '../engine/modules/inference/traces';
 import type { ArchDoc, Fault } from '../model/schema';
 
 /** Messages from the page to the engine worker. */
@@ -14,7 +15,13 @@ export type ToWorker =
   /** Inject a fault at the current simulated time (the page also records it in the document). */
   | { type: 'fault'; fault: Omit<Fault, 'atSec'> & { atSec?: number } }
   /** Ask for the report of the document, built exactly as the runner builds it. */
-  | { type: 'report' };
+  | { type: 'report' }
+  /** The node whose chart series come with every update (null: none). */
+  | { type: 'select'; node: string | null }
+  /** Ask for the sampled request traces of an endpoint. */
+  | { type: 'traces'; node: string }
+  /** Static findings of a document (the editor's checks, off the main thread). */
+  | { type: 'check'; doc: ArchDoc; id: number };
 
 export type RunStatus = 'idle' | 'running' | 'paused' | 'finished';
 
@@ -34,9 +41,19 @@ export interface LiveNode {
   costUSD: number;
   /** Incident counts on this node by rule (cumulative). */
   incidents: Record<string, number>;
-  /** Module-provided figures (instances, phase, progress…). */
+  /** Module-provided figures (instances, phase…). */
   extra: Record<string, unknown>;
+  /** Live instance count (the `instances` series' latest value), when the node has one. */
+  instances?: number;
+  /** A running job's phase and its progress (0…1). */
+  phase?: string;
+  progress?: number;
+  /** Outcome rates per simulated second over the last few simulated seconds (endpoints). */
+  outcomes?: Outcomes;
 }
+
+/** Requests per simulated second by outcome, for the dots on the canvas. */
+export interface Outcomes { ok: number; rejected: number; throttled: number; timedOut: number; cold: number; failed: number }
 
 /** A batched update from the worker: everything that changed since the last one. */
 export interface RunUpdate {
@@ -55,9 +72,17 @@ export interface RunUpdate {
   costUSD: number;
   /** The event a single step processed. */
   lastStep: string | null;
+  /** Exact log counts by severity (the log itself is streamed in batches). */
+  logCounts: { error: number; warning: number; info: number };
+  /** Chart series of the selected node ([startSec, value] points), when one is selected. */
+  selected?: { node: string; bucketSec: number; series: Record<string, [number, number][]> };
 }
 
 export type FromWorker =
   | RunUpdate
   | { type: 'report'; report: Report }
+  /** A fault the worker applied, as it must be recorded in the document (its `atSec` fixed). */
+  | { type: 'fault'; fault: Fault }
+  | { type: 'traces'; node: string; traces: RequestTrace[] }
+  | { type: 'findings'; id: number; findings: Finding[] }
   | { type: 'error'; message: string };

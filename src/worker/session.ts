@@ -1,13 +1,21 @@
 import { createActor, fromCallback, type Actor } from 'xstate';
 import { controllerMachine, type ControllerEvent } from '../engine/controller';
 import { buildReport } from '../engine/report';
-import { createSimulation, runDocument } from '../engine/run';
-import type { ArchDoc } from '../model/schema';
+import { requestTraces } from '../engine/modules/inference/traces';
+import { checkDocument, createSimulation, runDocument } from '../engine/run';
+import type { ArchDoc, Fault } from '../model/schema';
 import { LiveView } from './live';
-import type { FromWorker, RunStatus, ToWorker } from './protocol';
+import type { Simulation } from '../engine/sim';
+import type { FromWorker, RunStatus, RunUpdate, ToWorker } from './protocol';
 
-/** Most log entries sent in one update; the page still gets the exact total. */
-export const LOG_BATCH_MAX = 2000;
+/**
+ * Most log entries sent in one update (the page keeps as many): entries are streamed oldest first
+ * from where the previous update stopped, so nothing is skipped unless more than this many arrive at
+ * once (run to end); then the newest are sent and the page still gets the exact totals.
+ */
+export const LOG_BATCH_MAX = 20_000;
+/** Chart series go with every this-many ticking updates (and with every update on demand). */
+const SERIES_EVERY = 5;
 
 export interface Clock {
   /** Call `tick(wallMs)` regularly until the returned function is called. */
@@ -33,6 +41,8 @@ export class RunSession {
   private opts: { seed?: number; durationSec?: number } = {};
   private live = new LiveView();
   private logSeq = 0;
+  private selected: string | null = null;
+  private ticks = 0;
 
   constructor(private readonly post: (m: FromWorker) => void, private readonly clock: Clock = intervalClock()) {}
 
@@ -56,44 +66,80 @@ export class RunSession {
       this.post({ type: 'report', report: runDocument(this.doc, this.opts).report });
       return;
     }
+    if (msg.type === 'check') {
+      this.post({ type: 'findings', id: msg.id, findings: checkDocument(msg.doc) });
+      return;
+    }
+    if (msg.type === 'select') {
+      this.selected = msg.node;
+      this.publish();
+      return;
+    }
     const actor = this.actor;
     if (!actor) throw new Error('no document loaded');
     switch (msg.type) {
+      case 'traces': {
+        const sim = actor.getSnapshot().context.sim;
+        this.post({ type: 'traces', node: msg.node, traces: [...requestTraces(sim, msg.node)] });
+        return;
+      }
       case 'play': actor.send({ type: actor.getSnapshot().value === 'idle' ? 'START' : 'RESUME' }); break;
       case 'pause': actor.send({ type: 'PAUSE' }); break;
       case 'step': actor.send({ type: 'STEP' }); break;
       case 'speed': actor.send({ type: 'SPEED', speed: msg.speed }); break;
       case 'runToEnd': actor.send({ type: 'RUN_TO_END' }); break;
       case 'reset': this.restart(); return;
-      case 'fault': {
-        const sim = actor.getSnapshot().context.sim;
-        sim.start();
-        sim.scheduleFault({ ...msg.fault, atSec: msg.fault.atSec ?? sim.now } as never);
-        break;
-      }
+      case 'fault': this.inject(msg.fault); break;
     }
     this.publish();
   }
 
-  private restart(): void {
+  /**
+   * Inject a fault "now" so that replaying the document gives the same run: the fault is added to the
+   * document at the next whole simulated second (after every event already processed), and the run
+   * is rebuilt from the document and fast-forwarded to the current time — the same events, in the
+   * same order, as a run of the file that has the fault from the start.
+   */
+  private inject(partial: Omit<Fault, 'atSec'> & { atSec?: number }): void {
+    const snap = this.actor!.getSnapshot();
+    const { sim, speed } = snap.context;
+    const status = snap.value as RunStatus;
+    if (status === 'finished') throw new Error('The run has ended: reset it, then inject the fault.');
+    const atSec = partial.atSec ?? (sim.started ? Math.floor(sim.now) + 1 : 0);
+    if (atSec >= sim.durationSec) throw new Error(`The run ends at ${sim.durationSec} s: no time left to inject a fault.`);
+    const fault = { ...partial, atSec } as Fault;
+    const now = sim.now, started = sim.started;
+    this.doc = { ...this.doc!, faults: [...(this.doc!.faults ?? []), fault] };
+    this.restart(true);
+    const a = this.actor!;
+    a.send({ type: 'SPEED', speed });
+    if (started) a.send({ type: 'RUN_UNTIL', t: now });
+    if (status === 'running') a.send({ type: 'START' });
+    this.post({ type: 'fault', fault });
+  }
+
+  /** A fresh run of the document (idle); `keepStream` keeps the log position and rates (a rebuild of the same history). */
+  private restart(keepStream = false): void {
     this.actor?.stop();
     const doc = this.doc!;
-    const ticker = fromCallback<ControllerEvent>(({ sendBack }) => this.clock.start((wallMs) => { sendBack({ type: 'TICK', wallMs }); queueMicrotask(() => this.publish()); }));
+    const ticker = fromCallback<ControllerEvent>(({ sendBack }) => this.clock.start((wallMs) => { sendBack({ type: 'TICK', wallMs }); queueMicrotask(() => this.publish(true)); }));
     const machine = controllerMachine.provide({ actors: { ticker } });
-    this.live = new LiveView();
-    this.logSeq = 0;
+    if (!keepStream) { this.live = new LiveView(); this.logSeq = 0; }
     this.actor = createActor(machine, { input: { makeSim: () => createSimulation(doc, this.opts) } }).start();
-    this.publish();
+    if (!keepStream) this.publish();
   }
 
   /** Post the current state and the log entries since the previous update. */
-  publish(): void {
+  publish(fromTick = false): void {
     if (!this.actor) return;
     const snap = this.actor.getSnapshot();
     const { sim, speed, lastStep } = snap.context;
-    const fresh = sim.log.since(this.logSeq, LOG_BATCH_MAX);
-    this.logSeq = sim.log.total;
+    const total = sim.log.total;
+    const from = Math.max(this.logSeq, total - LOG_BATCH_MAX);
+    const fresh = sim.log.since(from);
+    this.logSeq = total;
     const report = sim.done ? buildReport(sim) : null;
+    const withSeries = this.selected && (!fromTick || ++this.ticks % SERIES_EVERY === 0);
     this.post({
       type: 'update',
       status: snap.value as RunStatus,
@@ -103,14 +149,28 @@ export class RunSession {
       seed: sim.seed,
       nodes: this.live.nodes(sim),
       log: fresh,
-      logTotal: sim.log.total,
+      logTotal: total,
+      logCounts: { ...sim.log.bySeverity },
       incidents: report ? report.incidents : sim.allIncidents().map((i) => ({ ...i })),
       costUSD: report ? report.costUSD : [...sim.allMetrics().values()].reduce((a, m) => a + m.costUSD, 0),
       lastStep,
+      ...(withSeries ? { selected: seriesOf(sim, this.selected!) } : {}),
     });
   }
 
   stop(): void {
     this.actor?.stop();
   }
+}
+
+/** The chart series of a node, on one time axis (the widest bucket of its series). */
+function seriesOf(sim: Simulation, node: string): NonNullable<RunUpdate['selected']> {
+  const m = sim.allMetrics().get(node);
+  const series: Record<string, [number, number][]> = {};
+  let bucketSec = 10;
+  for (const [name, s] of m?.series ?? []) {
+    series[name] = s.points();
+    bucketSec = Math.max(bucketSec, s.bucketSec);
+  }
+  return { node, bucketSec, series };
 }

@@ -6,6 +6,7 @@ import { featureStoreOf } from './checks';
 import { INFERENCE } from './constants';
 import { lognormalTable, TABLE_SIZE } from './tables';
 import { Tally, TickLatency, type EndpointSeries } from './tally';
+import { traceSampler, type TraceHop, type TraceOutcome, type TraceSampler } from './traces';
 
 /** Feature lookups of an endpoint with a feature-store edge: seconds per request from a table. */
 export interface FeatureLookup {
@@ -31,9 +32,12 @@ export abstract class EndpointRun {
   protected errorsBefore = 0;
   protected coldBefore = 0;
   protected requestsBefore = 0;
+  /** A deterministic sample of requests with their hops (the UI's request traces; not in the report). */
+  readonly traces: TraceSampler;
 
   constructor(readonly sim: Simulation, readonly node: GNode) {
     this.m = sim.metrics(node.id);
+    this.traces = traceSampler(sim, node.id);
     const m = this.m;
     this.series = {
       requests: m.s('requests', 'sum'), errors: m.s('errors', 'sum'), coldStarts: m.s('coldStarts', 'sum'),
@@ -75,6 +79,21 @@ export abstract class EndpointRun {
     s.coldStarts.add(t0, m.coldStarts - this.coldBefore);
     s.p99.add(t0, this.tickLatency.takeQuantile(0.99));
     this.requestsBefore = m.requests; this.errorsBefore = m.failed; this.coldBefore = m.coldStarts;
+  }
+
+  /**
+   * Keep a trace of a request the sampler chose (call only after `traces.want`): seconds spent in
+   * the feature lookup, the queue, a cold load and the model, then how it ended.
+   */
+  protected trace(a: number, outcome: TraceOutcome, sizeMB: number, s: { lookup?: number; queue?: number; load?: number; model?: number }, end: string, rule?: string): void {
+    const hops: [TraceHop['kind'], string, number][] = [];
+    if (s.lookup) hops.push(['lookup', `feature lookup (${this.lookup?.store.id ?? 'feature store'})`, s.lookup]);
+    if (s.queue) hops.push(['queue', 'waiting for a worker', s.queue]);
+    if (s.load) hops.push(['load', outcome === 'cold' && this.node.kind === 'serverless-endpoint' ? 'cold start (container)' : 'cold load (model from S3)', s.load]);
+    if (s.model) hops.push(['model', 'model inference', s.model]);
+    const failed = outcome === 'rejected' || outcome === 'throttled' || outcome === 'timedOut';
+    hops.push([failed ? 'failed' : 'response', end, 0]);
+    this.traces.add(a, outcome, sizeMB, hops, end, rule);
   }
 
   /** Record what the caller observed for one request, in ms. */

@@ -108,6 +108,7 @@ export class MmeRun extends EndpointRun {
       if (size[i] > limit) {
         m.failed++;
         if (this.payload.hit()) { this.payload.first = a; this.payload.vars = payloadVars(this.node.kind, DEFAULT_VARIANT, size[i]); }
+        if (this.traces.want('rejected')) this.trace(a, 'rejected', size[i], {}, `413: payload ${round(size[i], 2)} MB > ${limit} MB, rejected before the model`, 'payload-too-large');
         continue;
       }
       const k = model[i];
@@ -139,6 +140,7 @@ export class MmeRun extends EndpointRun {
       if (wait < 0) {
         m.failed++;
         if (this.overloaded.hit()) { this.overloaded.first = a; this.overloaded.vars = { variant: DEFAULT_VARIANT, rps: round(n / (t1 - t0), 1), instances: this.pool.instances }; }
+        if (this.traces.want('throttled')) this.trace(a, 'throttled', size[i], { load, lookup: extra - load }, `503: every worker's queue is full (${this.pool.instances} instance(s))`, 'endpoint-overloaded');
         continue;
       }
       const total = wait + svc + extra;
@@ -146,9 +148,12 @@ export class MmeRun extends EndpointRun {
         m.failed++;
         this.latency(timeout * 1000);
         if (this.timeouts.hit()) { this.timeouts.first = a + timeout; this.timeouts.vars = { variant: DEFAULT_VARIANT }; }
+        if (this.traces.want('timedOut')) this.trace(a, 'timedOut', size[i], { load, lookup: extra - load, queue: wait, model: Math.max(0, timeout - wait - extra) }, `timed out after ${timeout} s (the invocation limit)`, 'realtime-timeout');
       } else {
         m.ok++;
         this.latency(total * 1000);
+        if (load > 0) { if (this.traces.want('cold')) this.trace(a, 'cold', size[i], { load, lookup: extra - load, queue: wait, model: svc }, `200 OK after loading ${INFERENCE.mmeModelName(k)}`, 'mme-cold-load'); }
+        else if (this.traces.want('ok')) this.trace(a, 'ok', size[i], { lookup: extra, queue: wait, model: svc }, `200 OK (${INFERENCE.mmeModelName(k)} in cache)`);
       }
     }
   }

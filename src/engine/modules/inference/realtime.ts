@@ -100,6 +100,7 @@ export class RealtimeRun extends EndpointRun {
         m.failed++;
         if (track) v.failed++;
         if (this.payload.hit()) { this.payload.first = a; this.payload.vars = payloadVars(this.node.kind, v.spec.name, size[i]); }
+        if (this.traces.want('rejected')) this.trace(a, 'rejected', size[i], {}, `413: payload ${round(size[i], 2)} MB > ${limit} MB, rejected before the model`, 'payload-too-large');
         continue;
       }
       let extra = 0;
@@ -113,6 +114,7 @@ export class RealtimeRun extends EndpointRun {
         m.failed++;
         if (track) v.failed++;
         if (this.overloaded.hit()) { this.overloaded.first = a; this.overloaded.vars = { variant: v.spec.name, rps: round(n / (t1 - t0), 1), instances: v.pool.instances }; }
+        if (this.traces.want('throttled')) this.trace(a, 'throttled', size[i], { lookup: extra }, `503: every worker's queue on ${v.spec.name} is full (${v.pool.instances} instance(s))`, 'endpoint-overloaded');
       } else {
         const total = wait + svc + extra;
         if (total > timeout) {
@@ -120,10 +122,12 @@ export class RealtimeRun extends EndpointRun {
           this.latency(timeout * 1000);
           if (track) { v.failed++; v.hist.add(timeout * 1000); }
           if (this.timeouts.hit()) { this.timeouts.first = a + timeout; this.timeouts.vars = { variant: v.spec.name }; }
+          if (this.traces.want('timedOut')) this.trace(a, 'timedOut', size[i], { lookup: extra, queue: wait, model: Math.max(0, timeout - wait - extra) }, `timed out after ${timeout} s (the invocation limit)`, 'realtime-timeout');
         } else {
           m.ok++;
           this.latency(total * 1000);
           if (track) { v.ok++; v.hist.add(total * 1000); }
+          if (this.traces.want('ok')) this.trace(a, 'ok', size[i], { lookup: extra, queue: wait, model: svc }, `200 OK from ${v.spec.name}`);
         }
       }
       for (let s = 0; s < shadows.length; s++) this.shadowCopy(shadows[s], a, size[i], extra);

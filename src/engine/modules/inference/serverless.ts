@@ -98,6 +98,7 @@ export class ServerlessRun extends EndpointRun {
       if (size[i] > limit) {
         m.failed++;
         if (this.payload.hit()) { this.payload.first = a; this.payload.vars = payloadVars(this.node.kind, DEFAULT_VARIANT, size[i]); }
+        if (this.traces.want('rejected')) this.trace(a, 'rejected', size[i], {}, `413: payload ${Math.round(size[i] * 100) / 100} MB > ${limit} MB, rejected before the model`, 'payload-too-large');
         continue;
       }
       while (this.hn > 0 && busy[0] <= a) {
@@ -117,6 +118,7 @@ export class ServerlessRun extends EndpointRun {
       } else {
         m.failed++;
         if (this.throttled.hit()) { this.throttled.first = a; this.throttled.vars = { maxConcurrency: this.maxConc }; }
+        if (this.traces.want('throttled')) this.trace(a, 'throttled', size[i], {}, `ThrottlingException: all ${this.maxConc} concurrent invocations busy`, 'serverless-throttled');
         continue;
       }
       let extra = 0;
@@ -135,9 +137,12 @@ export class ServerlessRun extends EndpointRun {
         m.failed++;
         this.latency(timeout * 1000);
         if (this.timeouts.hit()) { this.timeouts.first = a + timeout; this.timeouts.vars = { variant: DEFAULT_VARIANT }; }
+        if (this.traces.want('timedOut')) this.trace(a, 'timedOut', size[i], { load: cold, lookup: extra, model: Math.max(0, timeout - cold - extra) }, `timed out after ${timeout} s (the invocation limit)`, 'realtime-timeout');
       } else {
         m.ok++;
         this.latency(total * 1000);
+        if (cold > 0) { if (this.traces.want('cold')) this.trace(a, 'cold', size[i], { load: cold, lookup: extra, model: svc - extra }, '200 OK after a cold start', 'serverless-cold-start'); }
+        else if (this.traces.want('ok')) this.trace(a, 'ok', size[i], { lookup: extra, model: svc - extra }, '200 OK (warm container)');
       }
     }
   }

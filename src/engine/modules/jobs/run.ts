@@ -30,6 +30,17 @@ export interface JobRunOptions {
 /** Billable seconds per node over all its runs (a step may run once per pipeline execution). */
 const billedByNode = new WeakMap<Simulation, Map<string, number>>();
 
+/** The latest run of each job node (for the UI's progress bars; not in the report). */
+const runsByNode = new WeakMap<Simulation, Map<string, JobRun>>();
+
+/** Progress of a node's current phase, 0…1, from the phase start to its latest scheduled callback; null when not running. */
+export function jobProgress(sim: Simulation, node: string): { phase: string; progress: number } | null {
+  const r = runsByNode.get(sim)?.get(node);
+  if (!r || r.ended) return null;
+  const span = r.phaseUntil - r.phaseFrom;
+  return { phase: r.shownPhase, progress: span > 0 ? Math.min(1, Math.max(0, (sim.now - r.phaseFrom) / span)) : 0 };
+}
+
 /**
  * One run of a job through the job machine on the simulated clock: it moves the machine, keeps the
  * node's state and `extra.phase`, writes each phase change to the log with an AWS-style status
@@ -47,9 +58,18 @@ export class JobRun {
   lastPhase = 'Pending';
   /** Rule of the failure, when it failed on one. */
   failedRule: string | null = null;
+  /** When the current phase began and its latest scheduled callback (progress bars). */
+  phaseFrom = 0;
+  phaseUntil = 0;
 
   constructor(readonly sim: Simulation, readonly o: JobRunOptions) {
     this.startedAt = sim.now;
+    this.phaseFrom = this.phaseUntil = sim.now;
+    if (o.stateNode) {
+      let m = runsByNode.get(sim);
+      if (!m) { m = new Map(); runsByNode.set(sim, m); }
+      m.set(o.stateNode, this);
+    }
   }
 
   get status(): string { return statusOf(this.actor.getSnapshot().value); }
@@ -69,6 +89,7 @@ export class JobRun {
   /** Run `fn` after `dt` seconds, unless the run ended or was interrupted meanwhile. */
   after(dt: number, label: string, fn: () => void): void {
     const epoch = this.epoch;
+    this.phaseUntil = Math.max(this.phaseUntil, this.sim.now + Math.max(0, dt));
     this.sim.after(Math.max(0, dt), `${this.o.name}: ${label}`, this.o.node, () => {
       if (epoch === this.epoch && !this.ended) fn();
     });
@@ -137,6 +158,7 @@ export class JobRun {
     if (this.meterFrom !== null) this.settle();
     if (billed && this.meterFrom === null) this.meterFrom = sim.now;
     const shown = this.shownPhase;
+    this.phaseFrom = this.phaseUntil = sim.now;
     if (!this.ended) this.lastPhase = shown;
     const data = { phase: shown, ...(o.execution !== undefined ? { execution: o.execution } : {}) };
     if (o.stateNode) {

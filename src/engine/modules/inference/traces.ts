@@ -1,0 +1,81 @@
+import type { Simulation } from '../../sim';
+
+/** How a sampled request ended, as the canvas colours it. */
+export type TraceOutcome = 'ok' | 'cold' | 'rejected' | 'throttled' | 'timedOut';
+export const TRACE_OUTCOMES: readonly TraceOutcome[] = ['ok', 'cold', 'rejected', 'throttled', 'timedOut'];
+const O = { ok: 0, cold: 1, rejected: 2, throttled: 3, timedOut: 4 } as const;
+
+/** One hop of a request: where it spent time (ms from its arrival), and whether it stopped there. */
+export interface TraceHop {
+  name: string;
+  kind: 'network' | 'lookup' | 'queue' | 'load' | 'model' | 'response' | 'failed';
+  startMs: number;
+  durMs: number;
+}
+
+/** A sampled request through an endpoint, hop by hop (for the UI's waterfall; never in the report). */
+export interface RequestTrace {
+  /** Order of the request at its endpoint (1 = the first request it received). */
+  n: number;
+  endpoint: string;
+  atSec: number;
+  outcome: TraceOutcome;
+  /** The rule that failed or slowed it, if any. */
+  rule?: string;
+  payloadMB: number;
+  totalMs: number;
+  hops: TraceHop[];
+  /** One sentence: what happened. */
+  note: string;
+}
+
+/** Traces kept per endpoint: the first FIRST of each outcome, then 1 in EVERY, at most MAX in all. */
+export const TRACE_SAMPLING = { first: 10, every: 5000, max: 300 } as const;
+
+/**
+ * A bounded, deterministic sample of one endpoint's requests (no randomness: the order of requests
+ * decides). `want` is one increment and compare, so the serve loops stay fast; a trace object is
+ * built only for the requests kept.
+ */
+export class TraceSampler {
+  readonly kept: RequestTrace[] = [];
+  private readonly seen = new Float64Array(5);
+  private n = 0;
+
+  constructor(readonly endpoint: string) {}
+
+  /** Counts one request of an outcome; true when it is to be traced. */
+  want(outcome: TraceOutcome): boolean {
+    this.n++;
+    const c = ++this.seen[O[outcome]];
+    return (c <= TRACE_SAMPLING.first || c % TRACE_SAMPLING.every === 0) && this.kept.length < TRACE_SAMPLING.max;
+  }
+
+  /** Keep a trace of the request just counted (hops in seconds from its arrival). */
+  add(atSec: number, outcome: TraceOutcome, payloadMB: number, hops: [TraceHop['kind'], string, number][], note: string, rule?: string): void {
+    let at = 0;
+    const out: TraceHop[] = [];
+    for (const [kind, name, sec] of hops) {
+      out.push({ name, kind, startMs: round(at * 1000), durMs: round(sec * 1000) });
+      at += sec;
+    }
+    this.kept.push({ n: this.n, endpoint: this.endpoint, atSec, outcome, rule, payloadMB: round(payloadMB), totalMs: round(at * 1000), hops: out, note });
+  }
+}
+
+const round = (x: number) => Math.round(x * 100) / 100;
+
+const SAMPLERS = new WeakMap<Simulation, Map<string, TraceSampler>>();
+
+/** The sampler of an endpoint in a run (created on first use). */
+export function traceSampler(sim: Simulation, endpoint: string): TraceSampler {
+  let m = SAMPLERS.get(sim);
+  if (!m) { m = new Map(); SAMPLERS.set(sim, m); }
+  let s = m.get(endpoint);
+  if (!s) { s = new TraceSampler(endpoint); m.set(endpoint, s); }
+  return s;
+}
+
+/** The sampled request traces of an endpoint so far (empty when it served nothing). */
+export const requestTraces = (sim: Simulation, endpoint: string): readonly RequestTrace[] =>
+  SAMPLERS.get(sim)?.get(endpoint)?.kept ?? [];
