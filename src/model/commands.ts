@@ -4,7 +4,7 @@ import { defaultProps, kindDef } from '../catalog/kinds';
 import type { Kind } from '../catalog/types';
 import { computeLayout, isInside, sizeOf, type Point, type Size } from './layout';
 import { propSchema } from './props';
-import type { ArchDoc, ArchEdge, ArchNode } from './schema';
+import type { ArchDoc, ArchEdge, ArchNode, Fault } from './schema';
 
 enablePatches();
 
@@ -299,6 +299,15 @@ export const autoLayout: Command<{ onlyMissing?: boolean }> = {
   },
 };
 
+/** Record a fault injected during a run (appended, as the run applied it, so the file replays the run). */
+export const addFault: Command<{ fault: Fault }> = {
+  id: 'addFault', label: 'Inject fault',
+  perform(d, { fault }) {
+    find(d, fault.node);
+    (d.faults ??= []).push(structuredClone(fault));
+  },
+};
+
 /** Replace the whole document (open a file, a starter or a share link); undoable like any other. */
 export const replaceDocument: Command<{ doc: ArchDoc }> = {
   id: 'replaceDocument', label: 'Open document',
@@ -310,7 +319,7 @@ export const replaceDocument: Command<{ doc: ArchDoc }> = {
 
 export const COMMANDS = {
   addNode, removeNodes, connect, disconnect, setProp, setLabel, setDocField, move, resize, setParent, paste, duplicate,
-  autoLayout, replaceDocument,
+  autoLayout, replaceDocument, addFault,
 } as const;
 export type CommandId = keyof typeof COMMANDS;
 export type ArgsOf<K extends CommandId> = (typeof COMMANDS)[K] extends Command<infer A> ? A : never;
