@@ -4,7 +4,10 @@
  */
 import { mkdirSync } from 'node:fs';
 import { launch, openPage, shot, SHOTS, startPreview, stopPreview } from './lib';
-import { TESTS } from './editor.e2e';
+import { TESTS as EDITOR } from './editor.e2e';
+import { TESTS as PUZZLE } from './puzzle.e2e';
+
+const TESTS = [...EDITOR, ...PUZZLE];
 
 mkdirSync(SHOTS, { recursive: true });
 const only = process.argv[2];

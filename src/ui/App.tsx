@@ -5,6 +5,7 @@ import { ShortcutSheet } from './dialogs/ShortcutSheet';
 import { StartScreen } from './dialogs/StartScreen';
 import { Inspector } from './inspector/Inspector';
 import { Palette } from './palette/Palette';
+import { ModeLayers, ModeSide } from './puzzle/mount';
 import { FindingsPanel } from './shell/FindingsPanel';
 import { Banner, Toasts } from './shell/Messages';
 import { TopBar } from './shell/TopBar';
@@ -27,9 +28,10 @@ function Shell() {
           <div className="min-h-0 flex-1"><Canvas /></div>
           <FindingsPanel />
         </main>
-        <div className="panel panel-right"><Inspector /></div>
+        <div className="panel panel-right"><ModeSide><Inspector /></ModeSide></div>
       </div>
       <Toasts />
+      <ModeLayers />
       {dialog === 'start' && <StartScreen />}
       {dialog === 'shortcuts' && <ShortcutSheet />}
       {dialog === 'share' && <ShareDialog />}

@@ -17,6 +17,10 @@ export function StartScreen() {
       <p className="mb-4 text-[var(--muted)]">
         Each one is a working SageMaker design you can change and break. Your current work stays in the undo history.
       </p>
+      <div className="mb-4 flex flex-wrap gap-3">
+        <button type="button" className="btn" onClick={() => editor.setDialog('puzzles')}>Puzzles: fix a broken architecture</button>
+        <button type="button" className="btn" onClick={() => editor.setDialog('demos')}>Classroom demos</button>
+      </div>
       <ul className="grid grid-cols-1 gap-3 md:grid-cols-2" data-testid="starters">
         {(starters ?? []).map((s) => (
           <li key={s.file}>

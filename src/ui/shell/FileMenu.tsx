@@ -41,6 +41,8 @@ export function FileMenu() {
         <div role="menu" className="menu" aria-label="File">
           {item('New blank architecture', () => openDoc(editor, EMPTY_DOC, 'a blank canvas'))}
           {item('New from starter…', () => editor.setDialog('start'))}
+          {item('Puzzles…', () => editor.setDialog('puzzles'))}
+          {item('Classroom demos…', () => editor.setDialog('demos'))}
           {item('Open file…', () => input.current?.click())}
           {item('Save to file', () => exportFile(editor.getState().doc), 'Ctrl+S')}
           {item('Share link…', () => editor.setDialog('share'))}

@@ -3,12 +3,15 @@ import { History } from '../../model/history';
 import type { ArchDoc } from '../../model/schema';
 import type { Finding } from '../../engine/types';
 import { checkDocument } from '../../engine/run';
+import { puzzleRefusal } from '../../model/puzzle';
 
 /** A short message; with x/y it shows at the pointer (a refused connection or drop). */
 export interface Toast { id: number; text: string; tone: 'error' | 'info'; x?: number; y?: number }
 /** A message that stays until dismissed: load errors (path: reason), a save kept aside. */
 export interface Banner { tone: 'error' | 'info'; title: string; lines: string[] }
-export type Dialog = 'start' | 'shortcuts' | 'share' | null;
+export type Dialog = 'start' | 'shortcuts' | 'share' | 'puzzles' | 'demos' | null;
+/** Asked before every command: a reason to refuse it (a puzzle's lock or palette), or null. */
+export type Guard = (doc: ArchDoc, command: string, args: unknown) => string | null;
 
 export interface EditorState {
   doc: ArchDoc;
@@ -43,6 +46,8 @@ export class Editor {
   private readonly listeners = new Set<() => void>();
   private findingsTimer: ReturnType<typeof setTimeout> | null = null;
   private toastSeq = 0;
+  /** Refuses commands a puzzle forbids (its palette, locked nodes and connections). */
+  guard: Guard | null = puzzleRefusal;
 
   constructor(doc: ArchDoc = EMPTY_DOC, theme: 'light' | 'dark' = 'light') {
     this.s = {
@@ -77,7 +82,8 @@ export class Editor {
   run<K extends CommandId>(id: K, args: ArgsOf<K>, o: { coalesce?: string; at?: { x: number; y: number }; quiet?: boolean } = {}):
     { ok: true; result: unknown } | { ok: false; reason: string } {
     const cmd = COMMANDS[id] as unknown as Parameters<typeof execute>[1];
-    const out = execute(this.s.doc, cmd, args);
+    const why = this.guard?.(this.s.doc, id, args);
+    const out = why ? { ok: false as const, reason: why } : execute(this.s.doc, cmd, args);
     if (!out.ok) {
       if (!o.quiet) this.toast(out.reason, 'error', o.at);
       return out;
@@ -122,7 +128,13 @@ export class Editor {
 
   setBanner(banner: Banner | null): void { this.set({ banner }); }
   setDialog(dialog: Dialog): void { this.set({ dialog }); }
-  toggleFindings(): void { this.set({ showFindings: !this.s.showFindings }); }
+  toggleFindings(): void { this.setShowFindings(!this.s.showFindings); }
+  /** In a puzzle, hidden findings are not computed at all (no badges, no counts: the symptom is the clue). */
+  setShowFindings(show: boolean): void {
+    if (show === this.s.showFindings) return;
+    this.set({ showFindings: show });
+    this.scheduleFindings(0);
+  }
   setTheme(theme: 'light' | 'dark'): void { this.set({ theme }); }
 
   private scheduleFindings(ms: number) {
@@ -131,7 +143,7 @@ export class Editor {
       this.findingsTimer = null;
       let findings: Finding[] = [];
       try {
-        findings = checkDocument(this.s.doc);
+        if (this.s.showFindings || this.s.doc.mode !== 'puzzle') findings = checkDocument(this.s.doc);
       } catch (e) {
         console.error('static checks failed', e);
       }

@@ -1,0 +1,27 @@
+import type { ReactNode } from 'react';
+import { useEditor, useEditorState } from '../state/context';
+import { PuzzlePicker } from './PuzzlePicker';
+import { CheckBar, PuzzlePanel } from './PuzzlePanel';
+import { puzzleSession } from './session';
+import { SideTabs } from './SideTabs';
+import './puzzle.css';
+
+/** The right-hand panel: the puzzle (with the inspector as a tab) in puzzle mode, else `children` (the inspector). */
+export function ModeSide({ children }: { children: ReactNode }) {
+  const editor = useEditor();
+  const session = puzzleSession(editor);
+  const puzzle = useEditorState((s) => s.doc.mode === 'puzzle');
+  if (!puzzle) return <>{children}</>;
+  return (
+    <div className="side-wide h-full">
+      <SideTabs label="Puzzle" main={<PuzzlePanel session={session} />} inspector={children} footer={<CheckBar session={session} />} />
+    </div>
+  );
+}
+
+/** Dialogs and overlays of the puzzle, demo and maker modes. */
+export function ModeLayers() {
+  const editor = useEditor();
+  const dialog = useEditorState((s) => s.dialog);
+  return <>{dialog === 'puzzles' && <PuzzlePicker session={puzzleSession(editor)} />}</>;
+}

@@ -1,0 +1,193 @@
+import type { Report } from '../../engine/report';
+import { loadJson } from '../../model/load';
+import type { ArchDoc } from '../../model/schema';
+import { EngineClient } from '../../worker/client';
+import type { Editor } from '../state/editor';
+import { EMPTY_DOC } from '../state/editor';
+import { AUTOSAVE_FORMAT, AUTOSAVE_KEY, openDoc } from '../state/persist';
+import { applySolutionVisibly } from './applySolution';
+import { type CheckedCriterion, gradeChecklist } from './checklist';
+import { type Progress, markSolved, progressKey, readProgress } from './progress';
+import { Store } from './store';
+
+/** The puzzle being played (which shipped file, the document as opened, hints shown), kept across reloads. */
+export const SESSION_KEY = 'sagesim:puzzle@1';
+const SESSION_FORMAT = 'sagesim/puzzle-session@1';
+/** The sandbox document, kept aside while a puzzle is open (the autosave then holds the puzzle). */
+export const ASIDE_KEY = 'sagesim:sandbox-aside@1';
+const ASIDE_FORMAT = 'sagesim/sandbox-aside@1';
+
+export interface CheckResult {
+  report: Report;
+  items: CheckedCriterion[];
+  met: boolean;
+  /** Editor revision the check ran on (the design changed since when it differs). */
+  revision: number;
+}
+
+export interface PuzzleState {
+  active: boolean;
+  file: string | null;
+  original: ArchDoc | null;
+  hintsShown: number;
+  checking: boolean;
+  result: CheckResult | null;
+  error: string | null;
+  solutionShown: boolean;
+  progress: Progress;
+}
+
+function readJson(storage: Storage, key: string): Record<string, unknown> | null {
+  try {
+    const v = JSON.parse(storage.getItem(key) ?? 'null');
+    return v && typeof v === 'object' && !Array.isArray(v) ? v : null;
+  } catch { return null; }
+}
+const write = (storage: Storage, key: string, v: unknown) => { try { storage.setItem(key, JSON.stringify(v)); } catch { /* full or blocked */ } };
+const remove = (storage: Storage, key: string) => { try { storage.removeItem(key); } catch { /* blocked */ } };
+const loadDoc = (v: unknown): ArchDoc | null => { const r = loadJson(v); return r.ok ? r.doc : null; };
+
+/**
+ * Puzzle mode: on while the open document is a puzzle (`mode: "puzzle"`), however it was opened (the
+ * picker, a file, a share link, a reload). Entering keeps the sandbox aside; leaving brings it back.
+ */
+export class PuzzleSession extends Store<PuzzleState> {
+  private lastSandbox: ArchDoc;
+  private pending: { file: string; doc: ArchDoc } | null = null;
+  private client: EngineClient | null = null;
+
+  constructor(private readonly editor: Editor, private readonly storage: Storage) {
+    const doc = editor.getState().doc;
+    super({ active: false, file: null, original: null, hintsShown: 0, checking: false, result: null, error: null, solutionShown: false, progress: readProgress(storage) });
+    this.lastSandbox = doc.mode === 'puzzle' ? EMPTY_DOC : doc;
+    if (doc.mode === 'puzzle') this.restore(doc);
+    editor.subscribe(() => this.onEditor());
+  }
+
+  private restore(doc: ArchDoc) {
+    const saved = readJson(this.storage, SESSION_KEY);
+    const ok = saved?.format === SESSION_FORMAT;
+    const kept = ok ? loadDoc(saved.original) : null;
+    const original = kept && kept.title === doc.title ? kept : doc;
+    const file = ok && typeof saved.file === 'string' && original === kept ? saved.file : null;
+    const hints = ok && Number.isInteger(saved.hintsShown) ? Math.max(0, Math.min(Number(saved.hintsShown), doc.hints?.length ?? 0)) : 0;
+    this.patch({ active: true, file, original, hintsShown: hints });
+    // Opened before this session existed (a share link at boot): the autosave still holds the sandbox.
+    const auto = readJson(this.storage, AUTOSAVE_KEY);
+    const sandbox = auto?.format === AUTOSAVE_FORMAT ? loadDoc(auto.doc) : null;
+    if (!readJson(this.storage, ASIDE_KEY) && sandbox && sandbox.mode !== 'puzzle') write(this.storage, ASIDE_KEY, { format: ASIDE_FORMAT, doc: sandbox });
+    this.editor.setShowFindings(false);
+  }
+
+  private onEditor() {
+    const doc = this.editor.getState().doc;
+    const isPuzzle = doc.mode === 'puzzle';
+    if (isPuzzle && (!this.s.active || this.pending)) this.enter(doc);
+    else if (!isPuzzle && this.s.active) this.exit();
+    if (!isPuzzle) this.lastSandbox = doc;
+  }
+
+  private enter(doc: ArchDoc) {
+    if (!this.s.active) write(this.storage, ASIDE_KEY, { format: ASIDE_FORMAT, doc: this.lastSandbox });
+    const p = this.pending;
+    this.pending = null;
+    const next = { active: true, file: p?.file ?? null, original: doc, hintsShown: 0, result: null, error: null, solutionShown: false, checking: false };
+    this.patch(next);
+    this.save();
+    this.editor.setShowFindings(false);
+  }
+
+  private exit() {
+    remove(this.storage, SESSION_KEY);
+    remove(this.storage, ASIDE_KEY);
+    this.patch({ active: false, file: null, original: null, result: null, error: null, hintsShown: 0, solutionShown: false });
+    this.editor.setShowFindings(true);
+  }
+
+  private save() {
+    write(this.storage, SESSION_KEY, { format: SESSION_FORMAT, file: this.s.file, original: this.s.original, hintsShown: this.s.hintsShown });
+  }
+
+  /** Open a shipped puzzle (an undoable step, like opening a file). */
+  open(file: string, doc: ArchDoc): void {
+    this.pending = { file, doc };
+    openDoc(this.editor, doc, `the puzzle “${doc.title ?? file}”`);
+    this.pending = null;
+  }
+
+  /** Back to the sandbox as it was before the puzzle (or a blank canvas). */
+  leave(): void {
+    const aside = readJson(this.storage, ASIDE_KEY);
+    const doc = (aside?.format === ASIDE_FORMAT && loadDoc(aside.doc)) || EMPTY_DOC;
+    this.editor.run('replaceDocument', { doc });
+    this.editor.select([]);
+    this.editor.requestFit();
+    this.editor.toast('Back to your sandbox. Undo (Ctrl+Z) returns to the puzzle.');
+  }
+
+  revealHint(): void {
+    const n = this.editor.getState().doc.hints?.length ?? 0;
+    if (this.s.hintsShown >= n) return;
+    this.patch({ hintsShown: this.s.hintsShown + 1 });
+    this.save();
+  }
+
+  /** Run the whole puzzle (in the engine worker) and grade it against its goal. */
+  async check(): Promise<void> {
+    if (this.s.checking) return;
+    const { doc, revision } = this.editor.getState();
+    this.patch({ checking: true, error: null });
+    try {
+      const report = await this.report(doc);
+      const items = gradeChecklist(doc, report);
+      const met = report.goal?.met ?? items.every((i) => i.met);
+      let progress = this.s.progress;
+      if (met) {
+        progress = markSolved(this.storage, progressKey(this.s.file, this.s.original?.title ?? doc.title), this.s.solutionShown);
+        this.editor.toast(this.s.solutionShown ? 'Goal met with the reference solution.' : 'Solved! Every part of the goal is met.');
+      }
+      this.patch({ checking: false, result: { report, items, met, revision }, progress });
+    } catch (e) {
+      this.patch({ checking: false, error: (e as Error).message });
+    }
+  }
+
+  private report(doc: ArchDoc): Promise<Report> {
+    const client = (this.client ??= new EngineClient());
+    return new Promise<Report>((resolve, reject) => {
+      const off = client.onError((m) => { off(); reject(new Error(`The run failed: ${m}`)); });
+      client.send({ type: 'load', doc });
+      void client.report().then((r) => { off(); resolve(r); });
+    });
+  }
+
+  /** Back to the puzzle as opened (an undoable step). */
+  reset(): void {
+    if (!this.s.original) return;
+    this.editor.run('replaceDocument', { doc: this.s.original });
+    this.editor.select([]);
+    this.patch({ result: null, error: null, solutionShown: false });
+    this.editor.toast('The puzzle is back as it was. Undo (Ctrl+Z) brings your changes back.');
+  }
+
+  /** Apply the reference solution on the canvas (one undoable step). */
+  showSolution(): void {
+    const { original } = this.s;
+    const solution = this.editor.getState().doc.solution ?? original?.solution;
+    if (!original || !solution) { this.editor.toast('This puzzle has no reference solution.', 'error'); return; }
+    const problems = applySolutionVisibly(this.editor, original, solution);
+    this.patch({ solutionShown: true, result: null });
+    if (problems.length) this.editor.toast(`Part of the solution could not be applied: ${problems[0]}`, 'error');
+    else this.editor.toast('The reference solution is applied. Check it, or Undo (Ctrl+Z) to take it back.');
+  }
+
+  dispose(): void { this.client?.dispose(); }
+}
+
+const sessions = new WeakMap<Editor, PuzzleSession>();
+/** The puzzle session of an editor (one per editor, created on first use). */
+export function puzzleSession(editor: Editor, storage: Storage = localStorage): PuzzleSession {
+  let s = sessions.get(editor);
+  if (!s) { s = new PuzzleSession(editor, storage); sessions.set(editor, s); }
+  return s;
+}
