@@ -5,9 +5,10 @@
 import { mkdirSync } from 'node:fs';
 import { launch, openPage, shot, SHOTS, startPreview, stopPreview } from './lib';
 import { TESTS as EDITOR } from './editor.e2e';
+import { TESTS as PRESENTER } from './presenter.e2e';
 import { TESTS as PUZZLE } from './puzzle.e2e';
 
-const TESTS = [...EDITOR, ...PUZZLE];
+const TESTS = [...EDITOR, ...PUZZLE, ...PRESENTER];
 
 mkdirSync(SHOTS, { recursive: true });
 const only = process.argv[2];

@@ -4,14 +4,18 @@ import { PuzzlePicker } from './PuzzlePicker';
 import { CheckBar, PuzzlePanel } from './PuzzlePanel';
 import { puzzleSession } from './session';
 import { SideTabs } from './SideTabs';
+import { DemoBar } from '../presenter/DemoBar';
+import { DemoPicker } from '../presenter/DemoPicker';
+import { Presenter } from '../presenter/Presenter';
 import './puzzle.css';
 
 /** The right-hand panel: the puzzle (with the inspector as a tab) in puzzle mode, else `children` (the inspector). */
 export function ModeSide({ children }: { children: ReactNode }) {
   const editor = useEditor();
   const session = puzzleSession(editor);
-  const puzzle = useEditorState((s) => s.doc.mode === 'puzzle');
-  if (!puzzle) return <>{children}</>;
+  const mode = useEditorState((s) => s.doc.mode);
+  if (mode === 'demo') return <div className="flex h-full flex-col"><DemoBar /><div className="min-h-0 flex-1">{children}</div></div>;
+  if (mode !== 'puzzle') return <>{children}</>;
   return (
     <div className="side-wide h-full">
       <SideTabs label="Puzzle" main={<PuzzlePanel session={session} />} inspector={children} footer={<CheckBar session={session} />} />
@@ -23,5 +27,11 @@ export function ModeSide({ children }: { children: ReactNode }) {
 export function ModeLayers() {
   const editor = useEditor();
   const dialog = useEditorState((s) => s.dialog);
-  return <>{dialog === 'puzzles' && <PuzzlePicker session={puzzleSession(editor)} />}</>;
+  return (
+    <>
+      {dialog === 'puzzles' && <PuzzlePicker session={puzzleSession(editor)} />}
+      {dialog === 'demos' && <DemoPicker />}
+      <Presenter />
+    </>
+  );
 }

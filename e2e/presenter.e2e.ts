@@ -1,0 +1,58 @@
+import type { Page } from 'playwright-core';
+import type { E2ETest } from './editor.e2e';
+import { ORIGIN, assert, shot } from './lib';
+
+async function waitFor(what: string, fn: () => Promise<boolean>, ms = 10_000): Promise<void> {
+  const end = Date.now() + ms;
+  while (Date.now() < end) { if (await fn()) return; await new Promise((r) => setTimeout(r, 80)); }
+  throw new Error(`timed out waiting for ${what}`);
+}
+const caption = (page: Page) => page.locator('[data-testid=presenter-caption]').innerText();
+const step = (page: Page) => page.locator('[data-testid=presenter-step]').innerText();
+/** The run has reached the step's time and paused there. */
+const paused = (page: Page) => waitFor('the run to pause at the step', async () => (await page.locator('.pr-clock').innerText()).includes('paused'));
+
+export const TESTS: E2ETest[] = [
+  {
+    name: 'presenter: → and ← step the narration, the run pauses at each step, a question comes before its answer, Esc leaves',
+    async run({ page }) {
+      await page.goto(ORIGIN);
+      await page.getByRole('button', { name: 'Classroom demos' }).click();
+      await page.locator('[data-testid=demo-picker] li').first().waitFor();
+      await shot(page, 'presenter-01-demo-picker');
+      await page.locator('button[data-file="01-the-six-megabyte-wall.json"]').click();
+      await page.locator('[data-testid=presenter]').waitFor();
+      await paused(page);
+      assert((await step(page)).includes('Step 1 /'), await step(page));
+      assert((await caption(page)).includes('half a megabyte'), await caption(page));
+      await page.keyboard.press('ArrowRight');
+      await paused(page);
+      assert((await step(page)).includes('Step 2 /'), await step(page));
+      await waitFor('requests served by 5 minutes', async () => (await page.locator('[data-testid=presenter-live]').innerText()).includes('ok'));
+      await shot(page, 'presenter-02-narration');
+      await page.keyboard.press('ArrowRight');
+      await paused(page);
+      const q = await caption(page);
+      assert(q.toLowerCase().includes('what happens next?') && q.includes('8 MB scanned contracts'), `the question: ${q}`);
+      assert(!(await page.locator('[data-testid=presenter-live]').innerText()).includes('failed'), 'nothing failed before the answer');
+      await shot(page, 'presenter-03-question');
+      await page.keyboard.press('ArrowRight');
+      await page.keyboard.press('ArrowRight');
+      await paused(page);
+      const a = await caption(page);
+      assert(a.includes('HTTP 413'), `the answer: ${a}`);
+      await waitFor('failed requests in the live figures', async () => (await page.locator('[data-testid=presenter-live]').innerText()).includes('failed'));
+      await shot(page, 'presenter-04-answer');
+      await page.keyboard.press('ArrowLeft');
+      await page.keyboard.press('ArrowLeft');
+      await paused(page);
+      assert((await caption(page)).toLowerCase().includes('what happens next?'), 'back to the question');
+      // The editor's shortcuts do not fire while presenting.
+      await page.keyboard.press('Delete');
+      await page.keyboard.press('Escape');
+      await waitFor('presenter closed', async () => (await page.locator('[data-testid=presenter]').count()) === 0);
+      assert(await page.locator('.react-flow__node[data-id="ep"]').count() === 1, 'the demo is on the canvas');
+      await page.locator('[data-testid=present]').waitFor();
+    },
+  },
+];

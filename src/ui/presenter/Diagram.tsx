@@ -1,0 +1,55 @@
+import { type NodeProps, ReactFlow, ReactFlowProvider, useReactFlow } from '@xyflow/react';
+import { createContext, memo, useContext, useEffect, useMemo, useRef } from 'react';
+import type { ArchDoc } from '../../model/schema';
+import type { LiveNode } from '../../worker/protocol';
+import ArchNodeView from '../canvas/ArchNodeView';
+import GroupNodeView from '../canvas/GroupNodeView';
+import { type FlowNode, NO_OVERLAY, type NodeCache, toFlowEdges, toFlowNodes } from '../canvas/adapter';
+
+const Live = createContext<Record<string, LiveNode>>({});
+const fmt = (n: number) => n.toLocaleString('en');
+
+/** A component with its figures at this point of the run underneath. */
+const FigureNode = memo(function FigureNode(p: NodeProps<FlowNode>) {
+  const n = useContext(Live)[p.id];
+  const incidents = n ? Object.values(n.incidents ?? {}).reduce((a, b) => a + b, 0) : 0;
+  return (
+    <div className="relative">
+      <ArchNodeView {...p} />
+      {n && (n.state || n.requests > 0 || incidents > 0) && (
+        <div className={`pr-fig ${n.failed > 0 || incidents > 0 || n.state === 'Failed' ? 'is-bad' : ''}`}>
+          {n.state && <span>{n.state}</span>}
+          {n.requests > 0 && <span>✓ {fmt(n.ok || (n.failed ? 0 : n.requests))}{n.failed > 0 ? ` ✗ ${fmt(n.failed)}` : ''}</span>}
+          {incidents > 0 && <span>⚠ {fmt(incidents)}</span>}
+        </div>
+      )}
+    </div>
+  );
+});
+const nodeTypes = { 'arch-node': FigureNode, 'group-node': GroupNodeView };
+
+function Flow({ doc, focus, live }: { doc: ArchDoc; focus?: string; live: Record<string, LiveNode> }) {
+  const cache = useRef<NodeCache>(new Map());
+  const rf = useReactFlow();
+  const nodes = useMemo(() => toFlowNodes(doc, new Set(), NO_OVERLAY, new Map(), cache.current)
+    .map((n) => (n.id === focus ? { ...n, className: 'pr-focus' } : n)), [doc, focus]);
+  const edges = useMemo(() => toFlowEdges(doc, new Set(), new Set()).map((e) => ({ ...e, label: undefined })), [doc]);
+  useEffect(() => {
+    const fit = () => void rf.fitView({ padding: 0.3, maxZoom: 1.3, duration: 200 });
+    const t = setTimeout(fit, 60);
+    addEventListener('resize', fit);
+    return () => { clearTimeout(t); removeEventListener('resize', fit); };
+  }, [rf, doc]);
+  return (
+    <Live.Provider value={live}>
+      <ReactFlow<FlowNode> nodes={nodes} edges={edges} nodeTypes={nodeTypes} fitView fitViewOptions={{ padding: 0.3, maxZoom: 1.3 }}
+        nodesDraggable={false} nodesConnectable={false} elementsSelectable={false} panOnDrag={false} zoomOnScroll={false}
+        zoomOnPinch={false} zoomOnDoubleClick={false} preventScrolling proOptions={{ hideAttribution: true }} aria-label="Demo architecture" />
+    </Live.Provider>
+  );
+}
+
+/** The demo's architecture, read-only, its own React Flow (the editor's canvas stays as it is underneath). */
+export function Diagram(p: { doc: ArchDoc; focus?: string; live: Record<string, LiveNode> }) {
+  return <ReactFlowProvider><Flow {...p} /></ReactFlowProvider>;
+}

@@ -1,0 +1,75 @@
+import type { ArchDoc } from '../../model/schema';
+import { EngineClient } from '../../worker/client';
+import type { RunUpdate } from '../../worker/protocol';
+import type { Editor } from '../state/editor';
+import { Store } from '../puzzle/store';
+import { type Frame, frames } from './frames';
+
+export interface PresenterState {
+  on: boolean;
+  doc: ArchDoc | null;
+  frames: Frame[];
+  index: number;
+  /** The run at the current frame's time (null while it runs there). */
+  live: RunUpdate | null;
+  error: string | null;
+}
+
+/**
+ * Presenter mode: steps through a demo's narration. At each step the run is replayed from the start to
+ * the step's time and paused there (same file, same seed: the same run every time, forward or back).
+ */
+export class PresenterStore extends Store<PresenterState> {
+  private client: EngineClient | null = null;
+  private want = -1;
+
+  constructor(private readonly editor: Editor) {
+    super({ on: false, doc: null, frames: [], index: 0, live: null, error: null });
+  }
+
+  start(): void {
+    const doc = this.editor.getState().doc;
+    const fs = frames(doc.script);
+    if (!fs.length) { this.editor.toast('This document has no narrated script to present.', 'error'); return; }
+    this.patch({ on: true, doc, frames: fs, index: 0, live: null, error: null });
+    this.editor.select([]);
+    this.goto(0);
+  }
+
+  stop(): void {
+    this.patch({ on: false, live: null });
+    this.client?.dispose();
+    this.client = null;
+  }
+
+  next(): void { if (this.s.index < this.s.frames.length - 1) this.goto(this.s.index + 1); }
+  prev(): void { if (this.s.index > 0) this.goto(this.s.index - 1); }
+
+  goto(index: number): void {
+    const f = this.s.frames[index];
+    if (!f || !this.s.doc) return;
+    const same = this.s.live && this.s.frames[this.s.index]?.atSec === f.atSec;
+    this.patch({ index, live: same ? this.s.live : null });
+    if (same) return;
+    const c = this.ensure();
+    this.want = Math.max(f.atSec, 0.001);
+    c.send({ type: 'load', doc: this.s.doc, durationSec: this.want });
+    c.send({ type: 'runToEnd' });
+  }
+
+  private ensure(): EngineClient {
+    if (this.client) return this.client;
+    const c = new EngineClient();
+    c.onUpdate((u) => { if (u.status === 'finished' && u.durationSec === this.want) this.patch({ live: u }); });
+    c.onError((m) => this.patch({ error: m }));
+    this.client = c;
+    return c;
+  }
+}
+
+const stores = new WeakMap<Editor, PresenterStore>();
+export function presenterStore(editor: Editor): PresenterStore {
+  let s = stores.get(editor);
+  if (!s) { s = new PresenterStore(editor); stores.set(editor, s); }
+  return s;
+}
