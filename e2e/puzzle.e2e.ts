@@ -1,3 +1,7 @@
+import { spawnSync } from 'node:child_process';
+import { mkdtempSync, readFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import type { Page } from 'playwright-core';
 import type { E2ETest } from './editor.e2e';
 import { ORIGIN, assert, dragKind, nodeCentre, savedDoc, shot } from './lib';
@@ -107,6 +111,67 @@ export const TESTS: E2ETest[] = [
       const verdict = await check(page);
       assert(verdict.includes('Solved'), `fixed by hand: ${verdict}`);
       await shot(page, 'puzzle-07-solved-by-hand');
+    },
+  },
+  {
+    name: 'puzzle maker: a sandbox design becomes a puzzle, tested, exported; the file runs with npm run sim --check',
+    async run({ page }) {
+      // The sandbox: a private-subnet training job with no route to ECR (opened as a plain file).
+      const src = JSON.parse(readFileSync(new URL('../scenarios/puzzles/d4/04-no-route-to-ecr.json', import.meta.url), 'utf8'));
+      const sandbox = { format: src.format, title: 'Private training', nodes: src.nodes, edges: src.edges };
+      await page.goto(ORIGIN);
+      await page.getByRole('button', { name: /Blank canvas/ }).click();
+      await page.locator('[data-testid=file-input]').setInputFiles({ name: 'private.json', mimeType: 'application/json', buffer: Buffer.from(JSON.stringify(sandbox)) });
+      await page.locator('.react-flow__node[data-id="train"]').waitFor();
+      await page.getByRole('button', { name: 'File ▾' }).click();
+      await page.getByRole('menuitem', { name: /Make a puzzle/ }).click();
+      await page.locator('[data-testid=maker]').waitFor();
+      await page.locator('#mk-title').fill('My first puzzle: no route to ECR');
+      await page.locator('#mk-domain').selectOption('D4');
+      await page.locator('#mk-story').fill('The risk team moved credit-model training into a private subnet last week. Since then every job fails within a minute, before it reads any data. The regulator wants the new model on Friday.');
+      await page.locator('[data-testid=capture-broken]').click();
+      await page.locator('[data-testid=goal-picker]').waitFor({ timeout: 20_000 });
+      await page.locator('[data-testid=goal-picker] label', { hasText: 'ecr-pull-blocked' }).click();
+      await page.locator('#mk-state-train').check();
+      for (const [i, h] of ['Which step of starting a job fails?', 'A private subnet has no route to ECR.', 'Add ECR interface endpoints (ecr.api and ecr.dkr).'].entries()) {
+        await page.getByLabel(`Hint ${i + 1}`).fill(h);
+      }
+      await shot(page, 'maker-01-goal');
+      // Fix it on the canvas: two ECR endpoints in the subnet.
+      const logs = await nodeCentre(page, 'vpce-logs');
+      for (const [i, service] of (['ecr.api', 'ecr.dkr'] as const).entries()) {
+        await dragKind(page, 'vpc-endpoint', { x: logs.x - 60 + i * 40, y: logs.y + 40 + i * 12 });
+        const node = page.locator(`.react-flow__node[data-id="vpc-endpoint-${i + 1}"]`);
+        await node.waitFor();
+        await node.click({ position: { x: 24, y: 20 } });
+        await page.locator(`#f-vpc-endpoint-${i + 1}-service`).selectOption(service);
+        await page.locator('.react-flow__pane').click({ position: { x: 5, y: 5 } });
+      }
+      await page.getByRole('tab', { name: 'Puzzle maker' }).click();
+      await page.locator('[data-testid=capture-fixed]').click();
+      assert((await text(page, '[data-testid=solution-summary]')).includes('add 2'), await text(page, '[data-testid=solution-summary]'));
+      await page.locator('[data-testid=maker-test]').click();
+      await page.locator('[data-testid=maker-test-result]').waitFor({ timeout: 30_000 });
+      const verdicts = await text(page, '[data-testid=maker-test-result]');
+      assert(verdicts.includes('As built: fails the goal ✓') && verdicts.includes('With the solution: meets the goal ✓'), verdicts);
+      await page.getByRole('button', { name: 'Share link' }).click();
+      assert((await page.locator('[data-testid=maker-link]').inputValue()).includes('#doc='), 'a share link');
+      await page.locator('[data-testid=maker-test-result]').scrollIntoViewIfNeeded();
+      await shot(page, 'maker-02-tested');
+      const [dl] = await Promise.all([page.waitForEvent('download'), page.locator('[data-testid=maker-export]').click()]);
+      const file = join(mkdtempSync(join(tmpdir(), 'sagesim-maker-')), dl.suggestedFilename());
+      await dl.saveAs(file);
+      const sim = (...args: string[]) => spawnSync('npx', ['tsx', 'src/cli/sim.ts', file, ...args], { encoding: 'utf8' });
+      const asBuilt = sim('--check');
+      assert(asBuilt.status === 3, `as built the exported puzzle fails its goal (exit 3), got ${asBuilt.status}: ${asBuilt.stderr}${asBuilt.stdout}`);
+      const fixed = sim('--apply-solution', '--check');
+      assert(fixed.status === 0, `with its solution it meets the goal (exit 0), got ${fixed.status}: ${fixed.stderr}${fixed.stdout}`);
+      const doc = JSON.parse(readFileSync(file, 'utf8'));
+      assert(doc.mode === 'puzzle' && doc.hints.length === 3 && doc.locked.includes('train') && doc.palette?.join() === 'vpc-endpoint', JSON.stringify({ mode: doc.mode, hints: doc.hints, locked: doc.locked, palette: doc.palette }));
+      // Play it: puzzle mode on the new puzzle.
+      await page.getByRole('button', { name: 'Play it' }).click();
+      await page.locator('[data-testid=puzzle-panel]').waitFor();
+      assert(await page.locator('.react-flow__node[data-id="vpc-endpoint-1"]').count() === 0, 'the played puzzle is the broken design');
     },
   },
 ];

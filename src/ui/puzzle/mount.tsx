@@ -7,6 +7,10 @@ import { SideTabs } from './SideTabs';
 import { DemoBar } from '../presenter/DemoBar';
 import { DemoPicker } from '../presenter/DemoPicker';
 import { Presenter } from '../presenter/Presenter';
+import { MakerPanel } from '../maker/MakerPanel';
+import { makerStore } from '../maker/store';
+import { useStore } from './store';
+import '../maker/maker.css';
 import './puzzle.css';
 
 /** The right-hand panel: the puzzle (with the inspector as a tab) in puzzle mode, else `children` (the inspector). */
@@ -14,6 +18,11 @@ export function ModeSide({ children }: { children: ReactNode }) {
   const editor = useEditor();
   const session = puzzleSession(editor);
   const mode = useEditorState((s) => s.doc.mode);
+  const maker = makerStore(editor);
+  const making = useStore(maker, (s) => s.open);
+  if (making && mode !== 'puzzle') {
+    return <div className="side-wide h-full"><SideTabs label="Puzzle maker" main={<MakerPanel store={maker} />} inspector={children} /></div>;
+  }
   if (mode === 'demo') return <div className="flex h-full flex-col"><DemoBar /><div className="min-h-0 flex-1">{children}</div></div>;
   if (mode !== 'puzzle') return <>{children}</>;
   return (

@@ -53,7 +53,7 @@ const loadDoc = (v: unknown): ArchDoc | null => { const r = loadJson(v); return 
  */
 export class PuzzleSession extends Store<PuzzleState> {
   private lastSandbox: ArchDoc;
-  private pending: { file: string; doc: ArchDoc } | null = null;
+  private pending: { file: string | null; doc: ArchDoc } | null = null;
   private client: EngineClient | null = null;
 
   constructor(private readonly editor: Editor, private readonly storage: Storage) {
@@ -109,9 +109,9 @@ export class PuzzleSession extends Store<PuzzleState> {
   }
 
   /** Open a shipped puzzle (an undoable step, like opening a file). */
-  open(file: string, doc: ArchDoc): void {
+  open(file: string | null, doc: ArchDoc): void {
     this.pending = { file, doc };
-    openDoc(this.editor, doc, `the puzzle “${doc.title ?? file}”`);
+    openDoc(this.editor, doc, `the puzzle “${doc.title ?? file ?? 'untitled'}”`);
     this.pending = null;
   }
 

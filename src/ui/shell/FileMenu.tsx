@@ -4,6 +4,7 @@ import { exportPng } from '../canvas/exportPng';
 import { useEditor } from '../state/context';
 import { EMPTY_DOC } from '../state/editor';
 import { exportFile, openDoc, openText } from '../state/persist';
+import { makerStore } from '../maker/store';
 
 /** The file menu: new, starters, open, save, share link, PNG, auto-layout. */
 export function FileMenu() {
@@ -43,6 +44,7 @@ export function FileMenu() {
           {item('New from starter…', () => editor.setDialog('start'))}
           {item('Puzzles…', () => editor.setDialog('puzzles'))}
           {item('Classroom demos…', () => editor.setDialog('demos'))}
+          {item('Make a puzzle from this…', () => makerStore(editor).openMaker())}
           {item('Open file…', () => input.current?.click())}
           {item('Save to file', () => exportFile(editor.getState().doc), 'Ctrl+S')}
           {item('Share link…', () => editor.setDialog('share'))}
