@@ -28,6 +28,20 @@ const FigureNode = memo(function FigureNode(p: NodeProps<FlowNode>) {
 });
 const nodeTypes = { 'arch-node': FigureNode, 'group-node': GroupNodeView };
 
+/**
+ * What to show around the step's focus: its outermost container when it sits in one (a VPC, a pipeline),
+ * else the node and its neighbours. Undefined (the whole design) without a focus.
+ */
+function around(doc: ArchDoc, focus?: string): string[] | undefined {
+  const byId = new Map(doc.nodes.map((n) => [n.id, n]));
+  if (!focus || !byId.has(focus)) return undefined;
+  let top = focus;
+  for (let i = 0; i < 64 && byId.get(top)?.parent; i++) top = byId.get(top)!.parent!;
+  if (top !== focus) return [top];
+  const near = (doc.edges ?? []).flatMap((e) => (e.from === focus ? [e.to] : e.to === focus ? [e.from] : []));
+  return [focus, ...near.map((id) => { let t = id; for (let i = 0; i < 64 && byId.get(t)?.parent; i++) t = byId.get(t)!.parent!; return t; })];
+}
+
 function Flow({ doc, focus, live }: { doc: ArchDoc; focus?: string; live: Record<string, LiveNode> }) {
   const cache = useRef<NodeCache>(new Map());
   const rf = useReactFlow();
@@ -35,14 +49,15 @@ function Flow({ doc, focus, live }: { doc: ArchDoc; focus?: string; live: Record
     .map((n) => (n.id === focus ? { ...n, className: 'pr-focus' } : n)), [doc, focus]);
   const edges = useMemo(() => toFlowEdges(doc, new Set(), new Set()).map((e) => ({ ...e, label: undefined })), [doc]);
   useEffect(() => {
-    const fit = () => void rf.fitView({ padding: 0.3, maxZoom: 1.3, duration: 200 });
+    const ids = around(doc, focus);
+    const fit = () => void rf.fitView({ padding: 0.25, maxZoom: 1.3, minZoom: 0.1, duration: 300, nodes: ids?.map((id) => ({ id })) });
     const t = setTimeout(fit, 60);
     addEventListener('resize', fit);
     return () => { clearTimeout(t); removeEventListener('resize', fit); };
-  }, [rf, doc]);
+  }, [rf, doc, focus]);
   return (
     <Live.Provider value={live}>
-      <ReactFlow<FlowNode> nodes={nodes} edges={edges} nodeTypes={nodeTypes} fitView fitViewOptions={{ padding: 0.3, maxZoom: 1.3 }}
+      <ReactFlow<FlowNode> nodes={nodes} edges={edges} nodeTypes={nodeTypes} minZoom={0.1} fitView fitViewOptions={{ padding: 0.25, maxZoom: 1.3, minZoom: 0.1 }}
         nodesDraggable={false} nodesConnectable={false} elementsSelectable={false} panOnDrag={false} zoomOnScroll={false}
         zoomOnPinch={false} zoomOnDoubleClick={false} preventScrolling proOptions={{ hideAttribution: true }} aria-label="Demo architecture" />
     </Live.Provider>
