@@ -5,6 +5,8 @@ import { ShortcutSheet } from './dialogs/ShortcutSheet';
 import { StartScreen } from './dialogs/StartScreen';
 import { Inspector } from './inspector/Inspector';
 import { Palette } from './palette/Palette';
+import { RunDock } from './run/RunDock';
+import { RunProvider } from './run/RunProvider';
 import { ModeLayers, ModeSide } from './puzzle/mount';
 import { FindingsPanel } from './shell/FindingsPanel';
 import { Banner, Toasts } from './shell/Messages';
@@ -27,6 +29,7 @@ function Shell() {
         <main className="canvas-area" aria-label="Canvas">
           <div className="min-h-0 flex-1"><Canvas /></div>
           <FindingsPanel />
+          <RunDock />
         </main>
         <div className="panel panel-right"><ModeSide><Inspector /></ModeSide></div>
       </div>
@@ -43,7 +46,7 @@ export function App({ editor }: { editor: Editor }) {
   return (
     <EditorContext.Provider value={editor}>
       <ReactFlowProvider>
-        <Shell />
+        <RunProvider editor={editor}><Shell /></RunProvider>
       </ReactFlowProvider>
     </EditorContext.Provider>
   );

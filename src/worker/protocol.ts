@@ -3,6 +3,9 @@ import type { Finding, Incident, LogEvent } from '../engine/types';
 import type { RequestTrace } from '../engine/modules/inference/traces';
 import type { ArchDoc, Fault } from '../model/schema';
 
+/** A fault as the page asks for it: any fault kind with its parameters; `atSec` defaults to now. */
+export type FaultInput = Fault extends infer F ? (F extends Fault ? Omit<F, 'atSec'> & { atSec?: number } : never) : never;
+
 /** Messages from the page to the engine worker. */
 export type ToWorker =
   | { type: 'load'; doc: ArchDoc; seed?: number; durationSec?: number }
@@ -13,7 +16,7 @@ export type ToWorker =
   | { type: 'runToEnd' }
   | { type: 'reset' }
   /** Inject a fault at the current simulated time (the page also records it in the document). */
-  | { type: 'fault'; fault: Omit<Fault, 'atSec'> & { atSec?: number } }
+  | { type: 'fault'; fault: FaultInput }
   /** Ask for the report of the document, built exactly as the runner builds it. */
   | { type: 'report' }
   /** The node whose chart series come with every update (null: none). */

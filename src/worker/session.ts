@@ -6,7 +6,7 @@ import { checkDocument, createSimulation, runDocument } from '../engine/run';
 import type { ArchDoc, Fault } from '../model/schema';
 import { LiveView } from './live';
 import type { Simulation } from '../engine/sim';
-import type { FromWorker, RunStatus, RunUpdate, ToWorker } from './protocol';
+import type { FaultInput, FromWorker, RunStatus, RunUpdate, ToWorker } from './protocol';
 
 /**
  * Most log entries sent in one update (the page keeps as many): entries are streamed oldest first
@@ -100,7 +100,7 @@ export class RunSession {
    * is rebuilt from the document and fast-forwarded to the current time — the same events, in the
    * same order, as a run of the file that has the fault from the start.
    */
-  private inject(partial: Omit<Fault, 'atSec'> & { atSec?: number }): void {
+  private inject(partial: FaultInput): void {
     const snap = this.actor!.getSnapshot();
     const { sim, speed } = snap.context;
     const status = snap.value as RunStatus;

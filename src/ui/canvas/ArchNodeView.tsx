@@ -3,9 +3,10 @@ import { memo } from 'react';
 import { KindIcon } from '../icons';
 import type { FlowNode } from './adapter';
 import { Badge, hasInputs, hasOutputs } from './parts';
+import RunOverlay from '../run/RunOverlay';
 
 /** A component on the canvas: its icon, its name and its kind, and a badge when it has findings. */
-function ArchNodeView({ data, selected }: NodeProps<FlowNode>) {
+function ArchNodeView({ id, data, selected }: NodeProps<FlowNode>) {
   return (
     <div className={`arch-node ${selected ? 'is-selected' : ''}`} data-kind={data.kind}>
       {hasInputs(data.kind) && <Handle type="target" position={Position.Left} className="port" />}
@@ -15,6 +16,7 @@ function ArchNodeView({ data, selected }: NodeProps<FlowNode>) {
         <div className="truncate text-[13px] text-[var(--muted)]">{data.subtitle}</div>
       </div>
       <Badge severity={data.severity} count={data.count} />
+      <RunOverlay id={id} />
       {hasOutputs(data.kind) && <Handle type="source" position={Position.Right} className="port" />}
       <Handle id="ref-out" type="source" position={Position.Bottom} className="ref-port" isConnectable={false} />
       <Handle id="ref-in" type="target" position={Position.Top} className="ref-port" isConnectable={false} />

@@ -8,6 +8,7 @@ import ArchNodeView from './ArchNodeView';
 import GroupNodeView from './GroupNodeView';
 import { GRID } from './geometry';
 import { useCanvasHandlers } from './useCanvasHandlers';
+import { TrafficLayer } from '../run/TrafficLayer';
 
 const nodeTypes = { 'arch-node': ArchNodeView, 'group-node': GroupNodeView };
 const minimapColor = (n: FlowNode) => (n.type === 'group-node' ? 'transparent' : kindColor(n.data.kind));
@@ -78,6 +79,7 @@ export function Canvas() {
           <Controls showInteractive={false} />
         </ReactFlow>
       </CanvasActions.Provider>
+      <TrafficLayer />
     </div>
   );
 }

@@ -1,6 +1,7 @@
 import { useEffect, useState } from 'react';
 import { useEditor, useEditorState } from '../state/context';
 import { FileMenu } from './FileMenu';
+import { RunControls } from '../run/RunControls';
 
 /** The top bar: file menu, title, undo/redo, room for run controls, findings and theme toggles, help. */
 export function TopBar() {
@@ -25,7 +26,7 @@ export function TopBar() {
         <button type="button" className="btn-ghost" onClick={() => editor.redo()} disabled={!s.canRedo}
           title={s.redoLabel ? `Redo ${s.redoLabel} (Ctrl+Shift+Z)` : 'Nothing to redo'} aria-label="Redo">↷ Redo</button>
       </div>
-      <div id="run-controls" className="flex flex-1 items-center justify-center gap-2" />
+      <div id="run-controls" className="flex flex-1 items-center justify-center gap-2"><RunControls /></div>
       <button type="button" className={`btn-ghost ${s.showFindings ? 'is-on' : ''}`} aria-pressed={s.showFindings}
         onClick={() => editor.toggleFindings()}>
         Findings{s.findings.length ? <span className={`count ${errors ? 'count-error' : 'count-warning'}`}>{s.findings.length}</span> : null}

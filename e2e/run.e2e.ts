@@ -1,0 +1,196 @@
+import { execFileSync } from 'node:child_process';
+import { readFileSync, writeFileSync, mkdtempSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import type { Page } from 'playwright-core';
+import { ORIGIN, assert, savedDoc, shot } from './lib';
+import type { E2ETest } from './editor.e2e';
+
+const root = new URL('..', import.meta.url).pathname;
+const read = (rel: string) => readFileSync(new URL(`../${rel}`, import.meta.url), 'utf8');
+
+async function waitFor(what: string, fn: () => Promise<boolean>, ms = 8000): Promise<void> {
+  const end = Date.now() + ms;
+  while (Date.now() < end) { if (await fn()) return; await new Promise((r) => setTimeout(r, 80)); }
+  throw new Error(`timed out waiting for ${what}`);
+}
+
+/** Open a document by dropping its text on the canvas (as a user drops a file). */
+async function openDoc(page: Page, text: string, name = 'arch.json'): Promise<void> {
+  await page.goto(ORIGIN);
+  await page.getByRole('button', { name: /Blank canvas/ }).click();
+  const dt = await page.evaluateHandle(([t, n]) => { const d = new DataTransfer(); d.items.add(new File([t], n, { type: 'application/json' })); return d; }, [text, name] as const);
+  await page.locator('[data-testid=canvas]').dispatchEvent('drop', { dataTransfer: dt });
+  await page.locator('.react-flow__node').first().waitFor();
+  await page.waitForTimeout(400);
+}
+
+/** The 6 MB wall demo (one client, one real-time endpoint, 8 MB scans for two minutes from 00:10:00). */
+const WALL = read('scenarios/demos/01-the-six-megabyte-wall.json');
+/** The same, failing from the start: every request is 8 MB. */
+const eightMB = () => {
+  const d = JSON.parse(WALL);
+  delete d.script; delete d.mode;
+  d.faults = [];
+  d.title = '8 MB payloads';
+  d.nodes[0].props = { rps: 5, payloadMB: 8 };
+  return JSON.stringify(d);
+};
+
+const clockText = (page: Page) => page.locator('[data-testid=run-clock] .run-clock-time').innerText();
+const setSpeed = (page: Page, s: number) => page.locator('#run-speed').selectOption(String(s));
+/** How many non-transparent pixels the traffic layer has drawn (and how many of them are red). */
+const dotPixels = (page: Page) => page.evaluate(() => {
+  const c = document.querySelector<HTMLCanvasElement>('[data-testid=traffic-layer]')!;
+  const d = c.getContext('2d')!.getImageData(0, 0, c.width, c.height).data;
+  let any = 0, red = 0, green = 0;
+  for (let i = 0; i < d.length; i += 4) {
+    if (d[i + 3] < 200) continue;
+    any++;
+    if (d[i] > 180 && d[i + 1] < 80 && d[i + 2] < 90) red++;
+    if (d[i + 1] > 130 && d[i] < 80 && d[i + 2] < 120) green++;
+  }
+  return { any, red, green };
+});
+
+export const TESTS: E2ETest[] = [
+  {
+    name: 'run: a starter plays; dots and counters move; the clock advances',
+    async run({ page }) {
+      await page.goto(ORIGIN);
+      await page.getByRole('button', { name: /fraud/i }).first().click();
+      await page.locator('.react-flow__node').first().waitFor();
+      await setSpeed(page, 100);
+      await page.getByRole('button', { name: 'Play', exact: true }).click();
+      await waitFor('an endpoint InService', async () => (await page.locator('.run-state', { hasText: 'InService' }).count()) > 0, 15000);
+      await waitFor('counters on the canvas', async () => (await page.locator('.run-counters').count()) > 1);
+      const c1 = await page.locator('.run-counters').first().innerText();
+      await waitFor('dots on the canvas', async () => (await dotPixels(page)).green > 20);
+      await page.waitForTimeout(1200);
+      const c2 = await page.locator('.run-counters').first().innerText();
+      assert(c1 !== c2 || (await clockText(page)) !== '00:00:00', `counters did not move: ${c1}`);
+      await shot(page, 'run-01-starter-playing');
+      await page.getByRole('button', { name: 'Pause', exact: true }).click();
+      await waitFor('paused', async () => (await page.locator('[data-testid=run-clock]').getAttribute('data-status')) === 'paused');
+      const t = await clockText(page);
+      await page.waitForTimeout(500);
+      assert(t === (await clockText(page)), 'the clock stops when paused');
+    },
+  },
+  {
+    name: 'run: step advances exactly one event and the log shows which',
+    async run({ page }) {
+      await openDoc(page, WALL, 'wall.json');
+      await page.getByRole('button', { name: 'Step', exact: true }).click();
+      await waitFor('the step row', async () => (await page.locator('.log-step').count()) === 1);
+      const first = await page.locator('.log-step').first().innerText();
+      await page.getByRole('button', { name: 'Step', exact: true }).click();
+      await waitFor('a second step row', async () => (await page.locator('.log-step').count()) === 2);
+      const second = await page.locator('.log-step').nth(1).innerText();
+      assert(/Step: /.test(first) && /Step: /.test(second), `${first} / ${second}`);
+      assert(first !== second, 'two steps processed two events');
+      await shot(page, 'run-02-step');
+    },
+  },
+  {
+    name: 'run: 8 MB payloads to a real-time endpoint: red dots, the incident, why? with the fix, a trace; fix it and run green',
+    async run({ page }) {
+      await openDoc(page, eightMB(), '8mb.json');
+      await setSpeed(page, 30);
+      await page.getByRole('button', { name: 'Play', exact: true }).click();
+      await page.locator('[data-testid=incident-ep]').waitFor({ timeout: 20000 });
+      await waitFor('red dots', async () => (await dotPixels(page)).red > 20, 10000);
+      await shot(page, 'run-03-red-dots-incident');
+      await page.locator('[data-testid=incident-ep]').click();
+      const why = page.locator('[data-testid=why-panel]');
+      await why.waitFor();
+      const text = await why.innerText();
+      assert(text.includes('payload-too-large') && /6 MB/.test(text) && /async/i.test(text), text);
+      await page.getByRole('button', { name: 'Pause', exact: true }).click();
+      await shot(page, 'run-04-why-panel');
+      await page.getByRole('button', { name: /See a request/ }).click();
+      await page.locator('[data-testid=trace-waterfall]').waitFor();
+      const wf = await page.locator('[data-testid=trace-waterfall]').innerText();
+      assert(/413/.test(wf) && /rejected/.test(wf), wf);
+      await shot(page, 'run-05-trace-waterfall');
+      // fix: the client sends 2 MB; the run restarts (the architecture changed) and stays green
+      await page.locator('.react-flow__node[data-id="app"]').click();
+      await page.locator('#f-app-payloadMB').fill('2');
+      await page.locator('.react-flow__pane').click({ position: { x: 5, y: 5 } });
+      await waitFor('the run restarted', async () => (await clockText(page)) === '00:00:00');
+      await page.getByRole('button', { name: 'Play', exact: true }).click();
+      await waitFor('traffic flows', async () => /rps/.test(await page.locator('[data-testid=counters-ep]').innerText().catch(() => '')), 20000);
+      await page.waitForTimeout(1500);
+      assert(!(await page.locator('[data-testid=incident-ep]').count()), 'no incident after the fix');
+      const dots = await dotPixels(page);
+      assert(dots.green > 20 && dots.red < dots.green / 10, JSON.stringify(dots));
+      await shot(page, 'run-06-fixed-green');
+    },
+  },
+  {
+    name: 'run: the log filters by severity, rule and text; a row selects its node',
+    async run({ page }) {
+      await openDoc(page, WALL, 'wall.json');
+      await page.getByRole('button', { name: 'Run to end' }).click();
+      await waitFor('finished', async () => (await page.locator('[data-testid=run-clock]').getAttribute('data-status')) === 'finished', 15000);
+      const rows = page.locator('.log-row');
+      await waitFor('log rows', async () => (await rows.count()) > 5);
+      await page.getByRole('button', { name: /^i/ }).filter({ hasText: /\d/ }).first().click(); // info off
+      await page.locator('.chip-warning').click(); // warnings off
+      await waitFor('only errors', async () => (await page.locator('.log-row:not(.log-error)').count()) === 0 && (await page.locator('.log-error').count()) > 0);
+      await page.locator('select[aria-label=Rule]').selectOption('payload-too-large');
+      await waitFor('only that rule', async () => (await page.locator('.log-row').evaluateAll((els) => els.every((e) => e.getAttribute('data-rule') === 'payload-too-large'))));
+      await page.locator('input[aria-label="Search the log"]').fill('so far');
+      await waitFor('text filter', async () => (await page.locator('.log-row').count()) >= 1 && (await page.locator('.log-row').evaluateAll((els) => els.every((e) => e.textContent!.includes('so far')))));
+      await shot(page, 'run-07-log-filters');
+      await page.locator('.log-row').first().click();
+      await page.locator('.react-flow__node[data-id="ep"].selected').waitFor();
+      const count = await page.locator('[data-testid=log-count]').innerText();
+      assert(/logged/.test(count), count);
+    },
+  },
+  {
+    name: 'run: inject a spot interruption from the node menu; the job restarts; the fault is in the file',
+    async run({ page }) {
+      const doc = {
+        format: 'sagesim/architecture@1', title: 'Spot training', seed: 3, durationSec: 7200,
+        nodes: [
+          { id: 'data', kind: 's3-bucket', props: { datasetGB: 20 } },
+          { id: 'train', kind: 'training-job', props: { spot: true, checkpointS3Uri: 's3://ckpt/train' } },
+        ],
+        edges: [{ from: 'data', to: 'train' }],
+      };
+      await openDoc(page, JSON.stringify(doc), 'spot.json');
+      await setSpeed(page, 30);
+      await page.getByRole('button', { name: 'Play', exact: true }).click();
+      await waitFor('the job trains', async () => /Training/.test(await page.locator('[data-testid=state-train]').innerText().catch(() => '')), 20000);
+      await page.getByRole('button', { name: 'Pause', exact: true }).click();
+      await page.locator('.react-flow__node[data-id="train"]').click({ button: 'right' });
+      await page.getByRole('menuitem', { name: /Spot interruption/ }).click();
+      await page.getByRole('button', { name: 'Play', exact: true }).click();
+      await waitFor('the fault in the log', async () => (await page.locator('.log-row', { hasText: 'spot-interruption on train' }).count()) > 0, 15000);
+      await waitFor('the job restarts', async () => (await page.locator('.log-row', { hasText: /Interrupted/ }).count()) > 0 && /Starting|Downloading|Training/.test(await page.locator('[data-testid=state-train]').innerText().catch(() => '')), 20000);
+      const saved = (await savedDoc(page)) as unknown as { faults?: { kind: string; node: string; atSec: number }[] };
+      assert(saved.faults?.length === 1 && saved.faults[0].kind === 'spot-interruption' && saved.faults[0].node === 'train', JSON.stringify(saved.faults));
+      await page.getByRole('button', { name: 'Pause', exact: true }).click();
+      await shot(page, 'run-08-spot-interruption');
+    },
+  },
+  {
+    name: 'run: the exported report equals the runner’s, byte for byte (file and seed)',
+    async run({ page }) {
+      await openDoc(page, WALL, 'wall.json');
+      const seed = page.locator('input[aria-label=Seed]');
+      await seed.fill('7');
+      await page.getByRole('button', { name: 'Step', exact: true }).click();
+      const [dl] = await Promise.all([page.waitForEvent('download'), page.getByRole('button', { name: 'Export report' }).click()]);
+      const fromPage = readFileSync((await dl.path())!, 'utf8');
+      const dir = mkdtempSync(join(tmpdir(), 'sagesim-'));
+      const file = join(dir, 'wall.json');
+      writeFileSync(file, WALL);
+      const cli = execFileSync('npx', ['tsx', 'src/cli/sim.ts', file, '--json', '--seed', '7'], { cwd: root, encoding: 'utf8', maxBuffer: 64 << 20 });
+      assert(fromPage === cli, `report differs from the CLI (${fromPage.length} vs ${cli.length} bytes)`);
+      assert(JSON.parse(cli).seed === 7, 'seed 7 used');
+    },
+  },
+];

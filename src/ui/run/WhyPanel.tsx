@@ -1,0 +1,88 @@
+import { useMemo } from 'react';
+import { RULES_BY_ID } from '../../catalog/rules';
+import { ENDPOINT_KINDS } from '../../catalog/kinds';
+import { networkReport, type Service } from '../../engine/modules/network/reach';
+import { Graph } from '../../model/graph';
+import { useEditorState } from '../state/context';
+import { useRun, useRunState } from './context';
+import { useFocusNode } from './EventLog';
+import { clock } from './store';
+
+/** Rules whose cause is a network path, and the services each needs. */
+const NETWORK: Record<string, Service[]> = {
+  'ecr-pull-blocked': ['ecr.api', 'ecr.dkr'], 's3-unreachable': ['s3'], 'sagemaker-api-unreachable': ['sagemaker.api'],
+  'logs-unreachable': ['logs'], 'network-isolation-egress': ['internet'],
+};
+
+/**
+ * Why? — a rule that happened on a node: the incident's message, how often and since when, the
+ * sheet's fact, the fix, the AWS docs note, and for network failures the path the traffic takes and
+ * the missing piece.
+ */
+export function WhyPanel() {
+  const why = useRunState((v) => v.why);
+  const incidents = useRunState((v) => v.incidents);
+  const doc = useEditorState((s) => s.doc);
+  const run = useRun();
+  const focus = useFocusNode();
+  const net = useMemo(() => {
+    if (!why?.rule || !NETWORK[why.rule] || !doc.nodes.some((n) => n.id === why.node)) return null;
+    try { return networkReport(new Graph(doc), why.node); } catch { return null; }
+  }, [why, doc]);
+  if (!why) return <p className="run-empty">Click a node's red marker (or a log row with a rule) to see why it happened and how to fix it.</p>;
+  const onNode = incidents.filter((i) => i.node === why.node);
+  const rule = why.rule ?? onNode[0]?.rule ?? null;
+  const def = rule ? RULES_BY_ID.get(rule) : undefined;
+  const inc = onNode.find((i) => i.rule === rule);
+  const kind = doc.nodes.find((n) => n.id === why.node)?.kind;
+  const endpoint = !!kind && ((ENDPOINT_KINDS as readonly string[]).includes(kind));
+  return (
+    <div className="why" data-testid="why-panel">
+      <div className="why-head">
+        <span className={`sev sev-${def?.severity ?? 'info'}`}>{def?.severity === 'error' ? '!' : '▲'}</span>
+        <h3>{def?.title ?? rule ?? 'Nothing happened here'}</h3>
+        <code>{rule}</code>
+        {def && <span className="why-domain">{def.domain}</span>}
+        <button type="button" className="btn-ghost why-node" onClick={() => focus(why.node)}>on {why.node}</button>
+        {onNode.length > 1 && (
+          <select className="field run-select" aria-label="Other incidents on this node" value={rule ?? ''} onChange={(e) => run.openWhy(why.node, e.target.value)}>
+            {onNode.map((i) => <option key={i.rule} value={i.rule}>{i.rule} ({i.count})</option>)}
+          </select>
+        )}
+      </div>
+      <div className="why-body">
+        {inc && (
+          <div className="finding finding-error why-msg">
+            <div>{inc.message}</div>
+            <div className="why-meta">{inc.count.toLocaleString('en-US')} time{inc.count > 1 ? 's' : ''} · first at {clock(inc.firstAtSec)}</div>
+          </div>
+        )}
+        {net && rule && (
+          <div className="why-net" data-testid="why-network">
+            {NETWORK[rule].map((s) => {
+              const r = net.services.find((x) => x.service === s)!;
+              return (
+                <div key={s} className="why-path">
+                  <b>{s}</b>:{' '}
+                  {r.path.map((h, i) => <span key={i}><span className="why-hop">{h}</span>{i < r.path.length - 1 ? ' → ' : ''}</span>)}
+                  {r.ok ? <span className="why-ok"> ✓ reachable</span> : <span className="why-stop"> ✕ stops here</span>}
+                  {r.missing && <div className="why-missing">Missing: {r.missing}</div>}
+                </div>
+              );
+            })}
+          </div>
+        )}
+        {def && (
+          <dl className="why-facts">
+            <dt>The sheet</dt><dd>{def.sheet}</dd>
+            <dt>Fix</dt><dd className="why-fix">{def.fix}</dd>
+            {def.docs && <><dt>AWS docs</dt><dd>{def.docs}</dd></>}
+          </dl>
+        )}
+        {endpoint && (
+          <button type="button" className="btn" onClick={() => void run.openTraces(why.node, rule ?? undefined)}>See a request that hit this →</button>
+        )}
+      </div>
+    </div>
+  );
+}

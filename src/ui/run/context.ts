@@ -1,0 +1,25 @@
+import { createContext, useContext, useSyncExternalStore } from 'react';
+import type { LiveNode } from '../../worker/protocol';
+import type { RunStore, RunView } from './store';
+
+export const RunContext = createContext<RunStore | null>(null);
+
+/** The run store (to send run commands). */
+export function useRun(): RunStore {
+  const r = useContext(RunContext);
+  if (!r) throw new Error('useRun outside <RunContext>');
+  return r;
+}
+
+/** A slice of the run view; re-renders only when the slice changes (by identity). */
+export function useRunState<T>(select: (v: RunView) => T): T {
+  const r = useRun();
+  return useSyncExternalStore(r.subscribe, () => select(r.getState()));
+}
+
+/** One node's live figures (the same object while its painted figures are unchanged); undefined before a run. */
+export function useRunNode(id: string): LiveNode | undefined {
+  const r = useContext(RunContext);
+  return useSyncExternalStore(r ? r.subscribe : noop, () => r?.getState().nodes[id]);
+}
+const noop = () => () => {};

@@ -1,0 +1,284 @@
+import type { RequestTrace } from '../../engine/modules/inference/traces';
+import type { Incident, LogEvent } from '../../engine/types';
+import type { ArchDoc, Fault } from '../../model/schema';
+import { EngineClient } from '../../worker/client';
+import type { FaultInput, LiveNode, RunStatus, RunUpdate } from '../../worker/protocol';
+import type { Editor } from '../state/editor';
+
+/** Log entries the page keeps (the newest); the counts stay exact beyond it. */
+export const LOG_CAP = 20_000;
+/** Node counters are repainted at most this often (ms); the dots read the latest figures every frame. */
+const PAINT_MS = 200;
+
+export type DockTab = 'events' | 'why' | 'charts' | 'cost' | 'traces';
+export type Lens = 'data' | 'control';
+
+/** A log row: an engine entry, or a marker the page adds for a single step. */
+export type LogRow = LogEvent & { step?: boolean };
+
+export interface RunView {
+  /** 'off' until the first run command starts the worker. */
+  status: RunStatus | 'off';
+  now: number;
+  durationSec: number;
+  speed: number;
+  seed: number;
+  nodes: Readonly<Record<string, LiveNode>>;
+  incidents: readonly Incident[];
+  costUSD: number;
+  lastStep: string | null;
+  logTotal: number;
+  logCounts: { error: number; warning: number; info: number };
+  /** Bumps whenever rows are added to the log buffer. */
+  logVersion: number;
+  dock: DockTab | null;
+  lens: Lens;
+  /** The why? panel's subject. */
+  why: { node: string; rule: string | null } | null;
+  /** The traces panel: the endpoint, its sampled requests, the picked one. */
+  traces: { node: string; list: RequestTrace[]; picked: number | null; loading: boolean } | null;
+  series: RunUpdate['selected'] | null;
+  faultMenu: { node: string; x: number; y: number } | null;
+}
+
+const IDLE: RunView = {
+  status: 'off', now: 0, durationSec: 3600, speed: 10, seed: 1, nodes: {}, incidents: [], costUSD: 0, lastStep: null,
+  logTotal: 0, logCounts: { error: 0, warning: 0, info: 0 }, logVersion: 0, dock: null, lens: 'data', why: null, traces: null,
+  series: null, faultMenu: null,
+};
+
+/** What of a document decides a run: everything but layout and titles. */
+export function runKey(doc: ArchDoc): string {
+  const { title: _t, description: _d, script: _s, mode: _m, ...rest } = doc as ArchDoc & { script?: unknown; mode?: unknown };
+  return JSON.stringify({ ...rest, nodes: doc.nodes.map(({ position: _p, size: _z, ...n }) => n) });
+}
+
+/** A node's figures as they are painted: unchanged figures keep the previous object, so its badge does not re-render. */
+function paintKey(n: LiveNode): string {
+  let inc = 0;
+  for (const k in n.incidents) inc += n.incidents[k];
+  return `${n.state}|${n.phase}|${Math.round((n.progress ?? 0) * 50)}|${n.rps.toPrecision(2)}|${n.failed}|${Math.round(n.p99Ms)}|${n.coldStarts}|${n.instances}|${inc}|${n.requests > 0}`;
+}
+
+/**
+ * The page side of a run: the engine worker (started on the first run command), the latest figures,
+ * the log buffer, and what the run panels show. Framework-free like the Editor; React reads it with
+ * `useRunState` / `useRunNode`. The run always matches the canvas: a change to the architecture
+ * while a run goes on restarts it cleanly (the toast says so); moving nodes or renaming the title does not.
+ */
+export class RunStore {
+  private v: RunView = IDLE;
+  private client: EngineClient | null = null;
+  private readonly listeners = new Set<() => void>();
+  private readonly logListeners = new Set<(rows: readonly LogRow[]) => void>();
+  private loadedKey = '';
+  private pending: RunUpdate | null = null;
+  private paintTimer: ReturnType<typeof setTimeout> | null = null;
+  private stepPending = false;
+  private faultPending = false;
+  private seedOverride: number | undefined;
+  private paintKeys = new Map<string, string>();
+  /** The log buffer (oldest first), at most LOG_CAP rows. */
+  log: LogRow[] = [];
+  /** Latest figures, updated on every worker message (for the canvas dots). */
+  latest: Readonly<Record<string, LiveNode>> = {};
+  private unsubEditor: () => void;
+
+  constructor(readonly editor: Editor, private readonly makeClient: () => EngineClient = () => new EngineClient()) {
+    this.v = { ...IDLE, seed: editor.getState().doc.seed ?? 1, durationSec: editor.getState().doc.durationSec ?? 3600 };
+    let doc = editor.getState().doc;
+    this.unsubEditor = editor.subscribe(() => {
+      const d = editor.getState().doc;
+      if (d === doc) return;
+      doc = d;
+      this.docChanged(d);
+    });
+  }
+
+  subscribe = (fn: () => void): (() => void) => { this.listeners.add(fn); return () => this.listeners.delete(fn); };
+  getState = (): RunView => this.v;
+  /** New log rows as they arrive (the canvas draws control-plane flows from them). */
+  onLog(fn: (rows: readonly LogRow[]) => void): () => void { this.logListeners.add(fn); return () => this.logListeners.delete(fn); }
+
+  private set(patch: Partial<RunView>): void {
+    this.v = { ...this.v, ...patch };
+    for (const fn of this.listeners) fn();
+  }
+
+  /* ---------- the worker ---------- */
+
+  private ensure(): EngineClient {
+    if (this.client) return this.client;
+    const c = this.makeClient();
+    this.client = c;
+    c.onUpdate((u) => this.receive(u));
+    c.onError((m) => this.editor.toast(m, 'error'));
+    c.onFault((f) => this.recordFault(f));
+    this.load();
+    c.send({ type: 'speed', speed: this.v.speed });
+    return c;
+  }
+
+  private load(): void {
+    const doc = this.editor.getState().doc;
+    this.loadedKey = runKey(doc);
+    this.log = [];
+    this.paintKeys.clear();
+    this.client!.send({ type: 'load', doc, seed: this.seedOverride });
+    this.set({ logVersion: this.v.logVersion + 1, traces: null, series: null });
+  }
+
+  private docChanged(doc: ArchDoc): void {
+    const key = runKey(doc);
+    if (this.faultPending) { this.loadedKey = key; return; }
+    if (!this.client || key === this.loadedKey) {
+      if (!this.client) this.set({ seed: this.seedOverride ?? doc.seed ?? 1, durationSec: doc.durationSec ?? 3600 });
+      return;
+    }
+    const was = this.v.status;
+    this.load();
+    if (was === 'running' || was === 'paused' || was === 'finished') {
+      this.editor.toast('The architecture changed, so the run restarted from 00:00:00: a run always matches the canvas.', 'info');
+    }
+  }
+
+  private receive(u: RunUpdate): void {
+    this.latest = u.nodes;
+    if (u.log.length) {
+      const rows: LogRow[] = u.log;
+      this.appendLog(rows);
+    }
+    if (this.stepPending) {
+      this.stepPending = false;
+      const marker: LogRow = { seq: -1, t: u.now, node: null, type: 'info', severity: 'info', message: `Step: ${u.lastStep ?? 'nothing left to process'}`, step: true };
+      this.appendLog([marker]);
+    }
+    const urgent = u.status !== this.v.status || u.status !== 'running';
+    this.pending = u;
+    if (urgent) this.flush();
+    else if (!this.paintTimer) this.paintTimer = setTimeout(() => this.flush(), PAINT_MS);
+  }
+
+  private appendLog(rows: LogRow[]): void {
+    for (const r of rows) this.log.push(r);
+    if (this.log.length > LOG_CAP * 1.25) this.log = this.log.slice(this.log.length - LOG_CAP);
+    for (const l of this.logListeners) l(rows);
+    this.v = { ...this.v, logVersion: this.v.logVersion + 1 };
+  }
+
+  private flush(): void {
+    if (this.paintTimer) { clearTimeout(this.paintTimer); this.paintTimer = null; }
+    const u = this.pending;
+    if (!u) { for (const fn of this.listeners) fn(); return; }
+    this.pending = null;
+    const prev = this.v.nodes;
+    const nodes: Record<string, LiveNode> = {};
+    for (const [id, n] of Object.entries(u.nodes)) {
+      const k = paintKey(n);
+      nodes[id] = this.paintKeys.get(id) === k && prev[id] ? prev[id] : n;
+      this.paintKeys.set(id, k);
+    }
+    this.set({
+      status: u.status, now: u.now, durationSec: u.durationSec, speed: u.speed, seed: u.seed, nodes,
+      incidents: u.incidents, costUSD: u.costUSD, lastStep: u.lastStep, logTotal: u.logTotal, logCounts: u.logCounts,
+      ...(u.selected ? { series: u.selected } : {}),
+    });
+  }
+
+  /* ---------- run commands ---------- */
+
+  private firstRun(): void {
+    if (this.v.dock === null) this.set({ dock: 'events' });
+    const ed = this.editor.getState();
+    if (ed.showFindings) this.editor.toggleFindings();
+  }
+
+  play(): void { this.firstRun(); this.ensure().send({ type: 'play' }); }
+  pause(): void { this.client?.send({ type: 'pause' }); }
+  toggle(): void { if (this.v.status === 'running') this.pause(); else this.play(); }
+  step(): void { this.firstRun(); this.stepPending = true; this.ensure().send({ type: 'step' }); }
+  runToEnd(): void { this.firstRun(); this.ensure().send({ type: 'runToEnd' }); }
+  setSpeed(speed: number): void { this.set({ speed }); this.client?.send({ type: 'speed', speed }); }
+  reset(): void {
+    if (!this.client) return;
+    this.load();
+    this.client.send({ type: 'speed', speed: this.v.speed });
+  }
+  setSeed(seed: number | undefined): void {
+    this.seedOverride = seed;
+    this.set({ seed: seed ?? this.editor.getState().doc.seed ?? 1 });
+    if (this.client) this.reset();
+  }
+
+  /** The report of this file and seed, exactly as `npm run sim -- FILE --json [--seed N]` prints it. */
+  async reportText(): Promise<string> {
+    const r = await this.ensure().report();
+    return `${JSON.stringify(r, null, 2)}\n`;
+  }
+
+  async exportReport(): Promise<void> {
+    const text = await this.reportText();
+    const title = (this.editor.getState().doc.title ?? 'architecture').replace(/[^\w.-]+/g, '-');
+    const url = URL.createObjectURL(new Blob([text], { type: 'application/json' }));
+    const a = Object.assign(document.createElement('a'), { href: url, download: `${title}-report-seed-${this.v.seed}.json` });
+    a.click();
+    setTimeout(() => URL.revokeObjectURL(url), 1000);
+  }
+
+  /* ---------- faults ---------- */
+
+  openFaultMenu(node: string, x: number, y: number): void { this.set({ faultMenu: { node, x, y } }); }
+  closeFaultMenu(): void { if (this.v.faultMenu) this.set({ faultMenu: null }); }
+
+  inject(fault: FaultInput): void {
+    this.firstRun();
+    this.set({ faultMenu: null });
+    this.ensure().send({ type: 'fault', fault });
+  }
+
+  private recordFault(f: Fault): void {
+    this.faultPending = true;
+    try {
+      this.editor.run('addFault', { fault: f });
+    } finally {
+      this.faultPending = false;
+    }
+    this.editor.toast(`${f.kind} on ${f.node} at ${clock(f.atSec)}: recorded in the file's faults, so the run replays.`, 'info');
+  }
+
+  /* ---------- panels ---------- */
+
+  setDock(dock: DockTab | null): void { this.set({ dock }); }
+  setLens(lens: Lens): void { this.set({ lens }); }
+
+  /** The node whose chart series the worker sends (null: none). */
+  selectSeries(node: string | null): void {
+    if (this.client) this.client.send({ type: 'select', node });
+    if (!node) this.set({ series: null });
+  }
+
+  openWhy(node: string, rule: string | null): void { this.set({ why: { node, rule }, dock: 'why' }); }
+
+  async openTraces(node: string, pickRule?: string): Promise<void> {
+    if (!this.client) return;
+    this.set({ dock: 'traces', traces: { node, list: [], picked: null, loading: true } });
+    const list = await this.client.traces(node);
+    const failed = list.findIndex((t) => (pickRule ? t.rule === pickRule : t.outcome !== 'ok' && t.outcome !== 'cold'));
+    this.set({ traces: { node, list, picked: failed >= 0 ? failed : list.length ? 0 : null, loading: false } });
+  }
+
+  pickTrace(i: number): void { if (this.v.traces) this.set({ traces: { ...this.v.traces, picked: i } }); }
+
+  dispose(): void {
+    this.unsubEditor();
+    this.client?.dispose();
+    this.client = null;
+  }
+}
+
+/** hh:mm:ss of simulated seconds. */
+export function clock(sec: number): string {
+  const s = Math.max(0, Math.floor(sec));
+  const p = (x: number) => String(x).padStart(2, '0');
+  return `${p(Math.floor(s / 3600))}:${p(Math.floor((s % 3600) / 60))}:${p(s % 60)}`;
+}
