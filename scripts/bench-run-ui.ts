@@ -1,0 +1,144 @@
+/**
+ * `npm run bench:run-ui`: the live run's budgets (design.md) in headless Chromium on the production build.
+ *  1. 200 nodes with a run at 1,000 req/s and ×10 speed: frame times (≥ 50 fps) and main-thread long
+ *     tasks (none over 50 ms) while the dots, counters and log stream.
+ *  2. 24 simulated hours at 1,000 req/s: page memory stays bounded (< 300 MB) — main-thread JS heap, the
+ *     engine worker's JS heap, and the resident memory of the browser's processes, sampled while it plays
+ *     at ×1000 and after "run to end".
+ */
+import { execSync } from 'node:child_process';
+import { ORIGIN, launch, openPage, startPreview, stopPreview } from '../e2e/lib';
+import type { ArchDoc, ArchNode } from '../src/model/schema';
+
+/** 200 nodes: 4 VPCs × 2 subnets × 8 jobs, buckets and images, and 40 clients at 25 req/s (1,000 req/s) to 40 endpoints. */
+function bigDoc(durationSec: number): ArchDoc {
+  const nodes: ArchNode[] = [];
+  const edges: { from: string; to: string }[] = [];
+  for (let v = 0; v < 4; v++) {
+    nodes.push({ id: `vpc-${v}`, kind: 'vpc' });
+    for (let s = 0; s < 2; s++) {
+      const sub = `sub-${v}-${s}`;
+      nodes.push({ id: sub, kind: 'subnet', parent: `vpc-${v}`, props: { access: 'private-with-nat' } });
+      for (let j = 0; j < 8; j++) nodes.push({ id: `job-${v}-${s}-${j}`, kind: j % 2 ? 'processing-job' : 'training-job', parent: sub });
+    }
+  }
+  for (let i = 0; i < 40; i++) {
+    nodes.push({ id: `client-${i}`, kind: 'client', props: { rps: 25, payloadMB: 0.05 } });
+    nodes.push({ id: `ep-${i}`, kind: i % 4 === 3 ? 'serverless-endpoint' : 'realtime-endpoint' });
+    edges.push({ from: `client-${i}`, to: `ep-${i}` });
+  }
+  const jobs = nodes.filter((n) => n.kind === 'training-job' || n.kind === 'processing-job').map((n) => n.id);
+  let i = 0;
+  while (nodes.length < 200) {
+    if (i % 2 === 0) { nodes.push({ id: `data-${i}`, kind: 's3-bucket' }); edges.push({ from: `data-${i}`, to: jobs[i % jobs.length] }); }
+    else { nodes.push({ id: `img-${i}`, kind: 'ecr-repository' }); edges.push({ from: `img-${i}`, to: jobs[(i * 7) % jobs.length] }); }
+    i++;
+  }
+  return { format: 'sagesim/architecture@1', title: 'Bench: 200 nodes at 1,000 req/s', seed: 1, durationSec, nodes, edges };
+}
+
+const mb = (b: number) => `${(b / 2 ** 20).toFixed(0)} MB`;
+/** Resident memory of every Chromium process (the browser, its renderer, GPU and utility processes). */
+function chromiumRss(): number {
+  try {
+    const out = execSync('ps -eo rss=,comm= | grep -i chrom || true', { encoding: 'utf8' });
+    return out.split('\n').reduce((s, l) => s + (Number(l.trim().split(/\s+/)[0]) || 0), 0) * 1024;
+  } catch { return NaN; }
+}
+
+const server = await startPreview();
+const browser = await launch();
+let failed = false;
+try {
+  const { page, problems } = await openPage(browser, { width: 1280, height: 720 });
+  const open = async (doc: ArchDoc) => {
+    await page.addInitScript((d) => {
+      if (!sessionStorage.getItem('bench')) {
+        localStorage.setItem('sagesim:autosave', JSON.stringify({ format: 'sagesim/autosave@1', savedAt: null, doc: d }));
+        localStorage.setItem('sagesim:visited', '1');
+        sessionStorage.setItem('bench', '1');
+      }
+    }, doc);
+    await page.goto(ORIGIN);
+    await page.locator('.react-flow__node').first().waitFor();
+    await page.waitForTimeout(1200);
+  };
+  const doc = bigDoc(86_400);
+  await open(doc);
+  console.log(`bench:run-ui — ${doc.nodes.length} nodes, ${doc.edges!.length} edges, 40 clients × 25 req/s = 1,000 req/s; 1280×720, production build`);
+  await page.evaluate(`(() => {
+    const g = globalThis; g.__frames = []; g.__long = []; g.__rec = false;
+    new PerformanceObserver((l) => { for (const e of l.getEntries()) if (g.__rec) g.__long.push(e.duration); }).observe({ type: 'longtask', buffered: false });
+    let last = performance.now();
+    const tick = (t) => { if (g.__rec) g.__frames.push(t - last); last = t; requestAnimationFrame(tick); };
+    requestAnimationFrame(tick);
+  })()`);
+  await page.locator('#run-speed').selectOption('10');
+  await page.getByRole('button', { name: 'Play', exact: true }).click();
+  await page.waitForFunction(() => document.querySelectorAll('.run-counters').length > 20, undefined, { timeout: 60_000 });
+  await page.waitForTimeout(1000);
+  await page.evaluate(() => { const g = globalThis as unknown as { __frames: number[]; __long: number[]; __rec: boolean }; g.__frames = []; g.__long = []; g.__rec = true; });
+  await page.waitForTimeout(8000);
+  const r = await page.evaluate(() => { const g = globalThis as unknown as { __frames: number[]; __long: number[]; __rec: boolean }; g.__rec = false; return { frames: g.__frames, long: g.__long }; });
+  const s = [...r.frames].sort((a, b) => a - b);
+  const q = (p: number) => s[Math.min(s.length - 1, Math.floor(p * s.length))] ?? 0;
+  const fps = s.length ? 1000 / (r.frames.reduce((a, b) => a + b, 0) / s.length) : 0;
+  const counters = await page.locator('.run-counters').count();
+  const clock = await page.locator('[data-testid=run-clock] .run-clock-time').innerText();
+  const longMax = r.long.length ? Math.max(...r.long) : 0;
+  console.log(`run ×10, 8 s wall          frames ${s.length}  p50 ${q(0.5).toFixed(1)} ms  p95 ${q(0.95).toFixed(1)} ms  max ${q(1).toFixed(1)} ms  (~${fps.toFixed(0)} fps)  long tasks ${r.long.length}${r.long.length ? ` (max ${longMax.toFixed(0)} ms)` : ''}  · ${counters} live counters · clock ${clock}`);
+  if (fps < 50 || longMax > 50) { failed = true; console.log('  OVER BUDGET (≥ 50 fps, no task over 50 ms)'); }
+
+  // memory over 24 simulated hours
+  const cdp = await page.context().newCDPSession(page);
+  // the engine worker's heap, through the page's DevTools session (auto-attached, messages relayed)
+  const workerSessions: string[] = [];
+  const replies = new Map<number, (v: unknown) => void>();
+  let msgId = 0;
+  cdp.on('Target.attachedToTarget', (e: { sessionId: string; targetInfo: { type: string } }) => { if (e.targetInfo.type === 'worker') workerSessions.push(e.sessionId); });
+  cdp.on('Target.receivedMessageFromTarget', (e: { message: string }) => { const m = JSON.parse(e.message); replies.get(m.id)?.(m.result); replies.delete(m.id); });
+  await cdp.send('Target.setAutoAttach', { autoAttach: true, waitForDebuggerOnStart: false, flatten: false });
+  await page.waitForTimeout(300);
+  const workerHeap = async (): Promise<number> => {
+    let sum = 0;
+    for (const sessionId of workerSessions) {
+      const id = ++msgId;
+      const r = await Promise.race([
+        new Promise<unknown>((res) => { replies.set(id, res); void cdp.send('Target.sendMessageToTarget', { sessionId, message: JSON.stringify({ id, method: 'Runtime.getHeapUsage' }) }); }),
+        new Promise<unknown>((res) => setTimeout(() => res(null), 3000)),
+      ]) as { usedSize: number } | null;
+      sum += r?.usedSize ?? 0;
+    }
+    return workerSessions.length ? sum : NaN;
+  };
+  const heap = async () => {
+    const m = (await cdp.send('Performance.getMetrics')).metrics;
+    const main = m.find((x) => x.name === 'JSHeapUsedSize')?.value ?? NaN;
+    return { main, worker: await workerHeap(), rss: chromiumRss() };
+  };
+  await cdp.send('Performance.enable');
+  await page.locator('#run-speed').selectOption('1000');
+  let peak = { main: 0, worker: 0, rss: 0 };
+  for (let i = 0; i < 10; i++) {
+    await page.waitForTimeout(2000);
+    const h = await heap();
+    peak = { main: Math.max(peak.main, h.main), worker: Math.max(peak.worker || 0, h.worker || 0), rss: Math.max(peak.rss, h.rss) };
+  }
+  const mid = await page.locator('[data-testid=run-clock] .run-clock-time').innerText();
+  console.log(`play ×1000 for 20 s wall    reached ${mid} simulated · peak main heap ${mb(peak.main)} · worker heap ${mb(peak.worker)} · all Chromium processes' RSS ${mb(peak.rss)}`);
+  const t0 = Date.now();
+  await page.getByRole('button', { name: 'Run to end', exact: true }).click();
+  await page.waitForFunction(() => document.querySelector('[data-testid=run-clock]')?.getAttribute('data-status') === 'finished', undefined, { timeout: 600_000, polling: 500 });
+  await page.waitForTimeout(1500);
+  await cdp.send('HeapProfiler.collectGarbage').catch(() => {});
+  const end = await heap();
+  const logged = await page.locator('[data-testid=run-dock] .run-tab .count').first().innerText().catch(() => '?');
+  console.log(`run to end (24 h simulated) in ${((Date.now() - t0) / 1000).toFixed(1)} s wall · main heap ${mb(end.main)} · worker heap ${mb(end.worker)} · all Chromium processes' RSS ${mb(end.rss)} · log entries ${logged}`);
+  const total = Math.max(end.main + (end.worker || 0), peak.main + (peak.worker || 0));
+  if (total > 300 * 2 ** 20) { failed = true; console.log('  OVER BUDGET (page memory < 300 MB)'); }
+  if (problems.length) console.log(`browser problems: ${problems.join('; ')}`);
+} finally {
+  await browser.close();
+  stopPreview(server);
+}
+process.exit(failed ? 1 : 0);
