@@ -244,7 +244,7 @@ export const TESTS: E2ETest[] = [
       const result = await page.evaluate(async () => {
         const r = await (window as unknown as { axe: { run(o: unknown): Promise<{ violations: { id: string; impact: string; nodes: unknown[]; help: string }[] }> } })
           .axe.run({ resultTypes: ['violations'] });
-        return r.violations.map((v) => ({ id: v.id, impact: v.impact, n: v.nodes.length, help: v.help }));
+        return r.violations.map((v) => ({ id: v.id, impact: v.impact, n: v.nodes.length, help: v.help, where: (v.nodes as { target: string[] }[]).map((x) => x.target.join(" ")).slice(0, 3) }));
       });
       const serious = result.filter((v) => v.impact === 'serious' || v.impact === 'critical');
       console.log(`  axe: ${result.length} violation kinds (${result.map((v) => `${v.id}:${v.impact}`).join(', ') || 'none'})`);

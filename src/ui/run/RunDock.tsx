@@ -24,7 +24,8 @@ export function RunDock() {
   const status = useRunState((v) => v.status);
   return (
     <section className={`run-dock ${dock ? 'is-open' : ''}`} aria-label="Run panel" data-testid="run-dock">
-      <div className="run-tabs" role="tablist">
+      <div className="run-tabs">
+        <div className="run-tablist" role="tablist" aria-label="Run views">
         {TABS.map((t) => (
           <button key={t.id} type="button" role="tab" aria-selected={dock === t.id} className={`run-tab ${dock === t.id ? 'is-on' : ''}`}
             onClick={() => run.setDock(dock === t.id ? null : t.id)}>
@@ -33,6 +34,7 @@ export function RunDock() {
             {t.id === 'cost' && cost > 0 && <span className="run-tab-note">${cost.toFixed(cost >= 100 ? 0 : 2)}</span>}
           </button>
         ))}
+        </div>
         <span className="flex-1" />
         <label className="run-seed">Seed
           <input className="field" type="number" min={0} max={4294967295} value={seed} aria-label="Seed"
