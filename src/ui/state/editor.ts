@@ -2,7 +2,7 @@ import { COMMANDS, type ArgsOf, type CommandId, execute } from '../../model/comm
 import { History } from '../../model/history';
 import type { ArchDoc } from '../../model/schema';
 import type { Finding } from '../../engine/types';
-import { checkDocument } from '../../engine/run';
+import { createChecker, type Checker } from './checker';
 import { puzzleRefusal } from '../../model/puzzle';
 
 /** A short message; with x/y it shows at the pointer (a refused connection or drop). */
@@ -45,6 +45,8 @@ export class Editor {
   private readonly history = new History(200);
   private readonly listeners = new Set<() => void>();
   private findingsTimer: ReturnType<typeof setTimeout> | null = null;
+  private checker: Checker | null = null;
+  private checkSeq = 0;
   private toastSeq = 0;
   /** Refuses commands a puzzle forbids (its palette, locked nodes and connections). */
   guard: Guard | null = puzzleRefusal;
@@ -141,13 +143,13 @@ export class Editor {
     if (this.findingsTimer) clearTimeout(this.findingsTimer);
     this.findingsTimer = setTimeout(() => {
       this.findingsTimer = null;
-      let findings: Finding[] = [];
-      try {
-        if (this.s.showFindings || this.s.doc.mode !== 'puzzle') findings = checkDocument(this.s.doc);
-      } catch (e) {
-        console.error('static checks failed', e);
-      }
-      this.set({ findings });
+      const seq = ++this.checkSeq;
+      if (!(this.s.showFindings || this.s.doc.mode !== 'puzzle')) { this.set({ findings: [] }); return; }
+      this.checker ??= createChecker();
+      this.checker(this.s.doc).then(
+        (findings: Finding[]) => { if (seq === this.checkSeq) this.set({ findings }); },
+        (e: unknown) => console.error('static checks failed', e),
+      );
     }, ms);
   }
 }
