@@ -4,7 +4,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { Page } from 'playwright-core';
 import type { E2ETest } from './editor.e2e';
-import { ORIGIN, assert, dragKind, nodeCentre, savedDoc, shot } from './lib';
+import { ORIGIN, assert, dragKind, savedDoc, shot } from './lib';
 
 async function waitFor(what: string, fn: () => Promise<boolean>, ms = 8000): Promise<void> {
   const end = Date.now() + ms;
@@ -97,9 +97,11 @@ export const TESTS: E2ETest[] = [
       await openPuzzle(page, 'd4/04-no-route-to-ecr.json');
       const palette = await page.locator('.palette-item').evaluateAll((els) => els.map((e) => e.getAttribute('data-kind')));
       assert(palette.length === 1 && palette[0] === 'vpc-endpoint', `the palette is limited: ${palette}`);
-      const logs = await nodeCentre(page, 'vpce-logs');
       for (const [i, service] of (['ecr.api', 'ecr.dkr'] as const).entries()) {
-        await dragKind(page, 'vpc-endpoint', { x: logs.x - 60 + i * 40, y: logs.y + 40 + i * 12 });
+        // Drop inside the private subnet, just above its bottom edge: left for the first, right for the second.
+        const priv = await page.locator('.react-flow__node[data-id="priv"]').boundingBox();
+        if (!priv) throw new Error('the private subnet is not visible');
+        await dragKind(page, 'vpc-endpoint', { x: i ? priv.x + priv.width - 60 : priv.x + 40, y: priv.y + priv.height - 18 });
         const node = page.locator(`.react-flow__node[data-id="vpc-endpoint-${i + 1}"]`);
         await node.waitFor();
         await waitFor('the endpoint in the subnet', async () => (await savedDoc(page))?.nodes.find((n) => n.id === `vpc-endpoint-${i + 1}`)?.parent === 'priv');
@@ -138,9 +140,11 @@ export const TESTS: E2ETest[] = [
       }
       await shot(page, 'maker-01-goal');
       // Fix it on the canvas: two ECR endpoints in the subnet.
-      const logs = await nodeCentre(page, 'vpce-logs');
       for (const [i, service] of (['ecr.api', 'ecr.dkr'] as const).entries()) {
-        await dragKind(page, 'vpc-endpoint', { x: logs.x - 60 + i * 40, y: logs.y + 40 + i * 12 });
+        // Drop inside the private subnet, just above its bottom edge: left for the first, right for the second.
+        const priv = await page.locator('.react-flow__node[data-id="priv"]').boundingBox();
+        if (!priv) throw new Error('the private subnet is not visible');
+        await dragKind(page, 'vpc-endpoint', { x: i ? priv.x + priv.width - 60 : priv.x + 40, y: priv.y + priv.height - 18 });
         const node = page.locator(`.react-flow__node[data-id="vpc-endpoint-${i + 1}"]`);
         await node.waitFor();
         await node.click({ position: { x: 24, y: 20 } });

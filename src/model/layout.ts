@@ -110,20 +110,13 @@ export function computeLayout(doc: ArchDoc): Layout {
     };
     const connected = members.filter((m) => linked.has(m.id));
     if (connected.length) {
-      // Left-to-right reads best, but a long chain gets too wide to read on a projector: take
-      // top-to-bottom when it needs less zoom-out to fit a 16:10 view.
-      const run = (rankdir: 'LR' | 'TB') => {
-        const g = new dagre.graphlib.Graph();
-        g.setGraph({ rankdir, nodesep: rankdir === 'LR' ? 32 : 40, ranksep: rankdir === 'LR' ? 64 : 56, marginx: 0, marginy: 0 });
-        g.setDefaultEdgeLabel(() => ({}));
-        for (const m of connected) g.setNode(m.id, { ...sizeOfMember(m) });
-        for (const [a, b] of links) g.setEdge(a, b);
-        dagre.layout(g);
-        const gl = g.graph();
-        return { g, cost: Math.max((gl.width ?? 0) / 1.6, gl.height ?? 0) };
-      };
-      const lr = run('LR');
-      const { g } = lr.cost <= 1.15 * run('TB').cost ? lr : run('TB');
+      // Left-to-right always: handles sit left (in) and right (out), and screens and projectors are wide.
+      const g = new dagre.graphlib.Graph();
+      g.setGraph({ rankdir: 'LR', nodesep: 32, ranksep: 64, marginx: 0, marginy: 0 });
+      g.setDefaultEdgeLabel(() => ({}));
+      for (const m of connected) g.setNode(m.id, { ...sizeOfMember(m) });
+      for (const [a, b] of links) g.setEdge(a, b);
+      dagre.layout(g);
       for (const m of connected) {
         const p = g.node(m.id), s = sizeOfMember(m);
         put(m, p.x - s.width / 2, p.y - s.height / 2);

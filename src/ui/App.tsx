@@ -19,19 +19,20 @@ import type { Editor } from './state/editor';
 function Shell() {
   const editor = useEditor();
   const dialog = useEditorState((s) => s.dialog);
+  const panels = useEditorState((s) => s.panels);
   useShortcuts(editor);
   return (
     <div className="app">
       <TopBar />
       <Banner />
-      <div className="workspace">
-        <div className="panel panel-left"><Palette /></div>
+      <div className={`workspace${panels.palette ? '' : ' no-left'}${panels.inspector ? '' : ' no-right'}`}>
+        <div className="panel panel-left" hidden={!panels.palette}><Palette /></div>
         <main className="canvas-area" aria-label="Canvas">
           <div className="min-h-0 flex-1"><Canvas /></div>
           <FindingsPanel />
           <RunDock />
         </main>
-        <div className="panel panel-right"><ModeSide><Inspector /></ModeSide></div>
+        <div className="panel panel-right" hidden={!panels.inspector}><ModeSide><Inspector /></ModeSide></div>
       </div>
       <Toasts />
       <ModeLayers />

@@ -19,6 +19,8 @@ export const SHORTCUTS: readonly { keys: string; label: string }[] = [
   { keys: 'Mod+click', label: 'Add to the selection' },
   { keys: 'Enter (in the palette)', label: 'Add the focused component' },
   { keys: 'Escape', label: 'Close a dialog, clear the selection' },
+  { keys: 'F', label: 'Focus the canvas: hide or show both side panels (for a projector)' },
+  { keys: '[ / ]', label: 'Hide or show the palette / the inspector' },
   { keys: '?', label: 'This sheet' },
 ];
 
@@ -53,6 +55,9 @@ export function useShortcuts(editor: Editor): void {
       const act = (fn: () => void) => { e.preventDefault(); fn(); };
       if (!mod && (e.key === 'Delete' || e.key === 'Backspace')) return act(() => removeSelection(editor));
       if (!mod && e.key === '?') return act(() => editor.setDialog('shortcuts'));
+      if (!mod && !e.altKey && k === 'f') return act(() => editor.toggleFocus());
+      if (!mod && e.key === '[') return act(() => editor.togglePanel('palette'));
+      if (!mod && e.key === ']') return act(() => editor.togglePanel('inspector'));
       if (!mod) return;
       if (k === 'z' && !e.shiftKey) return act(() => editor.undo());
       if ((k === 'z' && e.shiftKey) || k === 'y') return act(() => editor.redo());

@@ -39,7 +39,7 @@ export function Canvas() {
 
   useEffect(() => {
     if (!fitSeq || !editor.getState().doc.nodes.length) return;
-    const t = setTimeout(() => void rf.fitView({ padding: 0.08, duration: 250, maxZoom: 1.1 }), 30);
+    const t = setTimeout(() => void rf.fitView({ padding: 0.08, duration: 250, maxZoom: 1.1 }), 120);
     return () => clearTimeout(t);
   }, [fitSeq, rf, editor]);
 

@@ -27,12 +27,16 @@ export function TopBar() {
           title={s.redoLabel ? `Redo ${s.redoLabel} (Ctrl+Shift+Z)` : 'Nothing to redo'} aria-label="Redo">↷ Redo</button>
       </div>
       <div id="run-controls" className="flex flex-1 items-center justify-center gap-2"><RunControls /></div>
+      <button type="button" className={`btn-ghost ${s.panels.palette || s.panels.inspector ? '' : 'is-on'}`}
+        aria-pressed={!(s.panels.palette || s.panels.inspector)} onClick={() => editor.toggleFocus()}
+        title="Hide the side panels and give the canvas the whole width (F); [ and ] toggle one side">Focus</button>
       <button type="button" className={`btn-ghost ${s.showFindings ? 'is-on' : ''}`} aria-pressed={s.showFindings}
         onClick={() => editor.toggleFindings()}>
         Findings{s.findings.length ? <span className={`count ${errors ? 'count-error' : 'count-warning'}`}>{s.findings.length}</span> : null}
       </button>
       <button type="button" className="btn-ghost" aria-label={`Switch to ${s.theme === 'dark' ? 'light' : 'dark'} theme`}
-        onClick={() => editor.setTheme(s.theme === 'dark' ? 'light' : 'dark')}>{s.theme === 'dark' ? '☀ Light' : '☾ Dark'}</button>
+        title={`Switch to ${s.theme === 'dark' ? 'light' : 'dark'} theme`}
+        onClick={() => editor.setTheme(s.theme === 'dark' ? 'light' : 'dark')}>{s.theme === 'dark' ? '☀' : '☾'}</button>
       <button type="button" className="btn-ghost" aria-label="Keyboard shortcuts" onClick={() => editor.setDialog('shortcuts')}>?</button>
     </header>
   );

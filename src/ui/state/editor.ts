@@ -31,6 +31,8 @@ export interface EditorState {
   theme: 'light' | 'dark';
   /** Increments when the canvas should fit the view to the document (a document was opened). */
   fitSeq: number;
+  /** Side panels shown (hide both to give a projector the whole width to the canvas). */
+  panels: { palette: boolean; inspector: boolean };
 }
 
 export const EMPTY_DOC: ArchDoc = { format: 'sagesim/architecture@1', title: 'Untitled architecture', nodes: [], edges: [] };
@@ -55,6 +57,7 @@ export class Editor {
     this.s = {
       doc, revision: 0, selection: [], edgeSelection: [], findings: [], canUndo: false, canRedo: false,
       undoLabel: null, redoLabel: null, toasts: [], banner: null, dialog: null, showFindings: true, theme, fitSeq: 0,
+      panels: { palette: true, inspector: true },
     };
     this.scheduleFindings(0);
   }
@@ -119,7 +122,7 @@ export class Editor {
 
   toast(text: string, tone: Toast['tone'] = 'info', at?: { x: number; y: number }): void {
     const t: Toast = { id: ++this.toastSeq, text, tone, x: at?.x, y: at?.y };
-    this.set({ toasts: [...this.s.toasts.slice(-3), t] });
+    this.set({ toasts: [...this.s.toasts.slice(-1), t] });
     setTimeout(() => this.dismissToast(t.id), tone === 'error' ? 6000 : 3500);
   }
   dismissToast(id: number): void {
@@ -138,6 +141,17 @@ export class Editor {
     this.scheduleFindings(0);
   }
   setTheme(theme: 'light' | 'dark'): void { this.set({ theme }); }
+  /** Show or hide a side panel; the canvas refits to the space it gains or loses. */
+  togglePanel(which: 'palette' | 'inspector'): void {
+    this.set({ panels: { ...this.s.panels, [which]: !this.s.panels[which] } });
+    this.requestFit();
+  }
+  /** Hide both side panels, or show them again (a projector view of the canvas). */
+  toggleFocus(): void {
+    const both = this.s.panels.palette || this.s.panels.inspector;
+    this.set({ panels: { palette: !both, inspector: !both } });
+    this.requestFit();
+  }
 
   private scheduleFindings(ms: number) {
     if (this.findingsTimer) clearTimeout(this.findingsTimer);
