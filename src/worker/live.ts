@@ -1,5 +1,6 @@
 import { jobProgress } from '../engine/modules/jobs/run';
 import type { Simulation } from '../engine/sim';
+import type { MlopsWatch } from './mlops';
 import type { LiveNode, Outcomes } from './protocol';
 
 /** How each data-plane rule colours a failed (or slowed) request on the canvas. */
@@ -27,7 +28,7 @@ export class LiveView {
   private samples: Sample[] = [];
   private lastRates = new Map<string, { rps: number; errorRate: number; outcomes?: Outcomes }>();
 
-  nodes(sim: Simulation): Record<string, LiveNode> {
+  nodes(sim: Simulation, watch?: MlopsWatch): Record<string, LiveNode> {
     const incidentsByNode = new Map<string, Record<string, number>>();
     for (const i of sim.allIncidents()) {
       const rec = incidentsByNode.get(i.node) ?? {};
@@ -52,6 +53,7 @@ export class LiveView {
       const r = this.lastRates.get(n.id);
       const inst = m?.series.get('instances');
       const prog = jobProgress(sim, n.id);
+      const ml = watch?.of(n.id);
       out[n.id] = {
         state,
         requests, ok: m?.ok ?? 0, failed, coldStarts: cold,
@@ -65,6 +67,7 @@ export class LiveView {
         ...(inst && inst.values.length ? { instances: inst.values[inst.values.length - 1] ?? 0 } : {}),
         ...(prog ? { phase: prog.phase, progress: prog.progress } : {}),
         ...(r?.outcomes ? { outcomes: r.outcomes } : {}),
+        ...(ml ? { mlops: ml } : {}),
       };
     }
     if (!this.samples.length || now > this.samples[this.samples.length - 1].t) {

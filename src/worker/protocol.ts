@@ -53,7 +53,31 @@ export interface LiveNode {
   progress?: number;
   /** Outcome rates per simulated second over the last few simulated seconds (endpoints). */
   outcomes?: Outcomes;
+  /** Live MLOps state (pipelines, registries, monitors): never in the report. */
+  mlops?: MlopsLive;
 }
+
+/** A monitoring run as the live view shows it. */
+export interface MonitorRunLive { n: number; t: number; result: 'ok' | 'violation' | 'failed' | 'empty'; text: string }
+
+/** What a pipeline, a model registry or a model monitor shows while a run goes on. */
+export interface MlopsLive {
+  /** A pipeline's executions (newest last; the last one is current or the last finished). */
+  executions?: { n: number; state: string; reason: string; startSec: number; endSec?: number }[];
+  /** A pipeline's steps with their states (a job step's phase and progress while it runs). */
+  steps?: { id: string; state?: string; phase?: string; progress?: number }[];
+  /** A registry's model packages, oldest first (package 0 is the one from before the run). */
+  packages?: { n: number; id: string; model: string | null; status: string; registeredAt?: number; statusAt?: number }[];
+  /** A monitor's runs (the newest ones). */
+  runs?: MonitorRunLive[];
+}
+
+/**
+ * Something that travelled along a control-plane edge at simulated second `t`: an event along a chain
+ * (S3 → EventBridge → Lambda / pipeline…), a model package, data or an image; `broken` (to null) is a
+ * chain that stops at `from`.
+ */
+export interface Flow { t: number; from: string; to: string | null; kind: 'event' | 'model' | 'data' | 'image' | 'broken'; label: string }
 
 /** Requests per simulated second by outcome, for the dots on the canvas. */
 export interface Outcomes { ok: number; rejected: number; throttled: number; timedOut: number; cold: number; failed: number }
@@ -79,6 +103,8 @@ export interface RunUpdate {
   logCounts: { error: number; warning: number; info: number };
   /** Chart series of the selected node ([startSec, value] points), when one is selected. */
   selected?: { node: string; bucketSec: number; series: Record<string, [number, number][]> };
+  /** Control-plane flows since the previous update (events along chains, artifacts), oldest first. */
+  flows?: Flow[];
 }
 
 export type FromWorker =

@@ -5,6 +5,7 @@ import { requestTraces } from '../engine/modules/inference/traces';
 import { checkDocument, createSimulation, runDocument } from '../engine/run';
 import type { ArchDoc, Fault } from '../model/schema';
 import { LiveView } from './live';
+import { MlopsWatch } from './mlops';
 import type { Simulation } from '../engine/sim';
 import type { FaultInput, FromWorker, RunStatus, RunUpdate, ToWorker } from './protocol';
 
@@ -40,6 +41,7 @@ export class RunSession {
   private doc: ArchDoc | null = null;
   private opts: { seed?: number; durationSec?: number } = {};
   private live = new LiveView();
+  private watch: MlopsWatch | null = null;
   private logSeq = 0;
   private selected: string | null = null;
   private ticks = 0;
@@ -63,7 +65,10 @@ export class RunSession {
     }
     if (msg.type === 'report') {
       if (!this.doc) throw new Error('no document loaded');
-      this.post({ type: 'report', report: runDocument(this.doc, this.opts).report });
+      // A finished live run is the runner's run of the same document and seed (same events, same
+      // order): its report is the runner's, so a check grades the run on the canvas, not a second one.
+      const sim = this.actor?.getSnapshot().context.sim;
+      this.post({ type: 'report', report: sim?.done ? buildReport(sim, this.doc.goal) : runDocument(this.doc, this.opts).report });
       return;
     }
     if (msg.type === 'check') {
@@ -114,6 +119,7 @@ export class RunSession {
     const a = this.actor!;
     a.send({ type: 'SPEED', speed });
     if (started) a.send({ type: 'RUN_UNTIL', t: now });
+    this.watch?.takeFlows(); // the replay's flows were drawn already
     if (status === 'running') a.send({ type: 'START' });
     this.post({ type: 'fault', fault });
   }
@@ -125,7 +131,8 @@ export class RunSession {
     const ticker = fromCallback<ControllerEvent>(({ sendBack }) => this.clock.start((wallMs) => { sendBack({ type: 'TICK', wallMs }); queueMicrotask(() => this.publish(true)); }));
     const machine = controllerMachine.provide({ actors: { ticker } });
     if (!keepStream) { this.live = new LiveView(); this.logSeq = 0; }
-    this.actor = createActor(machine, { input: { makeSim: () => createSimulation(doc, this.opts) } }).start();
+    const makeSim = () => { const sim = createSimulation(doc, this.opts); this.watch = new MlopsWatch(sim); return sim; };
+    this.actor = createActor(machine, { input: { makeSim } }).start();
     if (!keepStream) this.publish();
   }
 
@@ -139,6 +146,7 @@ export class RunSession {
     const fresh = sim.log.since(from);
     this.logSeq = total;
     const report = sim.done ? buildReport(sim) : null;
+    const flows = this.watch?.takeFlows() ?? [];
     const withSeries = this.selected && (!fromTick || ++this.ticks % SERIES_EVERY === 0);
     this.post({
       type: 'update',
@@ -147,7 +155,7 @@ export class RunSession {
       durationSec: sim.durationSec,
       speed,
       seed: sim.seed,
-      nodes: this.live.nodes(sim),
+      nodes: this.live.nodes(sim, this.watch ?? undefined),
       log: fresh,
       logTotal: total,
       logCounts: { ...sim.log.bySeverity },
@@ -155,6 +163,7 @@ export class RunSession {
       costUSD: report ? report.costUSD : [...sim.allMetrics().values()].reduce((a, m) => a + m.costUSD, 0),
       lastStep,
       ...(withSeries ? { selected: seriesOf(sim, this.selected!) } : {}),
+      ...(flows.length ? { flows } : {}),
     });
   }
 
