@@ -4,6 +4,7 @@ import { KindIcon } from '../icons';
 import type { FlowNode } from './adapter';
 import { Badge, hasInputs, hasOutputs } from './parts';
 import RunOverlay from '../run/RunOverlay';
+import { LockMark } from './LockMark';
 
 /** A component on the canvas: its icon, its name and its kind, and a badge when it has findings. */
 function ArchNodeView({ id, data, selected }: NodeProps<FlowNode>) {
@@ -16,6 +17,7 @@ function ArchNodeView({ id, data, selected }: NodeProps<FlowNode>) {
         <div className="truncate text-[13px] text-[var(--muted)]">{data.subtitle}</div>
       </div>
       <Badge severity={data.severity} count={data.count} />
+      <LockMark id={id} />
       <RunOverlay id={id} />
       {hasOutputs(data.kind) && <Handle type="source" position={Position.Right} className="port" />}
       <Handle id="ref-out" type="source" position={Position.Bottom} className="ref-port" isConnectable={false} />

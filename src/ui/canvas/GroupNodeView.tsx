@@ -4,6 +4,8 @@ import { KindIcon } from '../icons';
 import type { FlowNode } from './adapter';
 import { CanvasActions } from './actions';
 import { Badge } from './parts';
+import RunOverlay from '../run/RunOverlay';
+import { LockMark } from './LockMark';
 
 /** A container (VPC, subnet, pipeline): a resizable frame with a header; children sit inside. */
 function GroupNodeView({ id, data, selected }: NodeProps<FlowNode>) {
@@ -26,7 +28,9 @@ function GroupNodeView({ id, data, selected }: NodeProps<FlowNode>) {
           {data.subtitle}{data.access ? ` · ${data.access}` : ''}
         </span>
         <Badge severity={data.severity} count={data.count} />
+        <LockMark id={id} />
       </div>
+      <RunOverlay id={id} group />
       {isPipe && <Handle type="target" position={Position.Left} className="port" />}
       <Handle id="ref-out" type="source" position={Position.Bottom} className="ref-port" isConnectable={false} />
       <Handle id="ref-in" type="target" position={Position.Top} className="ref-port" isConnectable={false} />

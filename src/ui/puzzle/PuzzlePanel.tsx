@@ -1,5 +1,6 @@
 import { kindDef } from '../../catalog/kinds';
 import { DOMAIN_NAMES } from '../../model/puzzle';
+import { useRun } from '../run/context';
 import { useEditor, useEditorState } from '../state/context';
 import { Checklist } from './Checklist';
 import { Hints } from './Hints';
@@ -53,14 +54,15 @@ export function PuzzlePanel({ session }: { session: PuzzleSession }) {
 /** The check button and the share of the goal met, at the foot of the panel (seen from both tabs). */
 export function CheckBar({ session }: { session: PuzzleSession }) {
   const st = useStore(session, (s) => s);
+  const run = useRun();
   const met = st.result?.items.filter((i) => i.met).length ?? 0, total = st.result?.items.length ?? 0;
   return (
     <div className="pz-checkbar">
-      <button type="button" className="btn-primary" onClick={() => void session.check()} disabled={st.checking} data-testid="check">
+      <button type="button" className="btn-primary" onClick={() => void session.check(() => run.runAndGrade())} disabled={st.checking} data-testid="check">
         {st.checking ? 'Running…' : '▶ Check'}
       </button>
       <span className={`pz-verdict ${st.result ? (st.result.met ? 'is-met' : 'is-failed') : ''}`} role="status" data-testid="verdict">
-        {st.checking ? 'Running the whole scenario…' : !st.result ? 'Runs the scenario to the end and grades it' : st.result.met ? 'Solved: the goal is met' : `Not yet: ${met} of ${total} met`}
+        {st.checking ? 'Running the whole scenario…' : !st.result ? 'Runs the scenario to its end on the canvas and grades it' : st.result.met ? 'Solved: the goal is met' : `Not yet: ${met} of ${total} met`}
       </span>
     </div>
   );

@@ -1,7 +1,6 @@
 import type { Report } from '../../engine/report';
 import { loadJson } from '../../model/load';
 import type { ArchDoc } from '../../model/schema';
-import { EngineClient } from '../../worker/client';
 import type { Editor } from '../state/editor';
 import { EMPTY_DOC } from '../state/editor';
 import { AUTOSAVE_FORMAT, AUTOSAVE_KEY, openDoc } from '../state/persist';
@@ -54,7 +53,6 @@ const loadDoc = (v: unknown): ArchDoc | null => { const r = loadJson(v); return 
 export class PuzzleSession extends Store<PuzzleState> {
   private lastSandbox: ArchDoc;
   private pending: { file: string | null; doc: ArchDoc } | null = null;
-  private client: EngineClient | null = null;
 
   constructor(private readonly editor: Editor, private readonly storage: Storage) {
     const doc = editor.getState().doc;
@@ -132,13 +130,16 @@ export class PuzzleSession extends Store<PuzzleState> {
     this.save();
   }
 
-  /** Run the whole puzzle (in the engine worker) and grade it against its goal. */
-  async check(): Promise<void> {
+  /**
+   * Run the whole puzzle and grade it against its goal. `run` fast-forwards the live run on the canvas
+   * to its end and returns its report (RunStore.runAndGrade): the learner sees the run that is graded.
+   */
+  async check(run: () => Promise<Report>): Promise<void> {
     if (this.s.checking) return;
     const { doc, revision } = this.editor.getState();
     this.patch({ checking: true, error: null });
     try {
-      const report = await this.report(doc);
+      const report = await run();
       const items = gradeChecklist(doc, report);
       const met = report.goal?.met ?? items.every((i) => i.met);
       let progress = this.s.progress;
@@ -150,15 +151,6 @@ export class PuzzleSession extends Store<PuzzleState> {
     } catch (e) {
       this.patch({ checking: false, error: (e as Error).message });
     }
-  }
-
-  private report(doc: ArchDoc): Promise<Report> {
-    const client = (this.client ??= new EngineClient());
-    return new Promise<Report>((resolve, reject) => {
-      const off = client.onError((m) => { off(); reject(new Error(`The run failed: ${m}`)); });
-      client.send({ type: 'load', doc });
-      void client.report().then((r) => { off(); resolve(r); });
-    });
   }
 
   /** Back to the puzzle as opened (an undoable step). */
@@ -181,7 +173,6 @@ export class PuzzleSession extends Store<PuzzleState> {
     else this.editor.toast('The reference solution is applied. Check it, or Undo (Ctrl+Z) to take it back.');
   }
 
-  dispose(): void { this.client?.dispose(); }
 }
 
 const sessions = new WeakMap<Editor, PuzzleSession>();

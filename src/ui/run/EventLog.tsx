@@ -7,6 +7,8 @@ import { useRun, useRunState } from './context';
 import { clock, LOG_CAP, type LogRow } from './store';
 
 const ROW = 30;
+/** Rules of single requests: their log rows open the trace of a sampled request that hit them. */
+export const TRACE_RULES = new Set(['payload-too-large', 'serverless-throttled', 'endpoint-overloaded', 'realtime-timeout', 'async-timeout', 'mme-cold-load', 'serverless-cold-start']);
 const SEVS: Severity[] = ['error', 'warning', 'info'];
 const SEV_MARK: Record<Severity, string> = { error: '!', warning: '▲', info: 'i' };
 
@@ -75,6 +77,12 @@ export function EventLog() {
   const last = Math.min(rows.length, Math.ceil((scroll + height) / ROW) + 5);
   const visible: LogRow[] = rows.slice(first, last);
   const held = run.log.filter((r) => !r.step).length;
+  /** A row selects and centres its node; a request rule's row also opens a sampled request's trace. */
+  const open = (r: LogRow) => {
+    if (!r.node) return;
+    focus(r.node);
+    if (r.rule && TRACE_RULES.has(r.rule)) void run.openTraces(r.node, { rule: r.rule, atSec: r.t });
+  };
 
   return (
     <div className="run-log">
@@ -105,13 +113,17 @@ export function EventLog() {
         <div style={{ height: rows.length * ROW, position: 'relative' }}>
           {visible.map((r, i) => (
             <div key={`${r.seq}:${first + i}`} role="button" tabIndex={0} className={`log-row log-${r.severity} ${r.step ? 'log-step' : ''}`} style={{ top: (first + i) * ROW }}
-              data-rule={r.rule ?? ''} onClick={() => { if (r.node) focus(r.node); }} onKeyDown={(e) => { if ((e.key === 'Enter' || e.key === ' ') && r.node) { e.preventDefault(); focus(r.node); } }}
+              data-rule={r.rule ?? ''} onClick={() => open(r)} onKeyDown={(e) => { if ((e.key === 'Enter' || e.key === ' ') && r.node) { e.preventDefault(); open(r); } }}
               title={r.message}>
               <span className="log-t">{clock(r.t)}</span>
               <span className={`sev sev-${r.severity}`}>{r.step ? '⏭' : SEV_MARK[r.severity]}</span>
               <span className="log-node">{r.node ?? '—'}</span>
               <span className="log-rule">{r.rule ?? r.type}</span>
               <span className="log-msg">{r.message}</span>
+              {r.rule && r.node && TRACE_RULES.has(r.rule) && (
+                <button type="button" className="log-why" data-testid="log-trace" title={`See a sampled request that hit ${r.rule} on ${r.node}, hop by hop`}
+                  onClick={(e) => { e.stopPropagation(); open(r); }}>trace</button>
+              )}
               {r.rule && r.node && <button type="button" className="log-why" onClick={(e) => { e.stopPropagation(); run.openWhy(r.node!, r.rule!); }}>why?</button>}
             </div>
           ))}

@@ -1,9 +1,9 @@
-import { lazy, Suspense } from 'react';
+import { lazy, Suspense, useEffect, useRef, useState } from 'react';
 import { useRun, useRunState } from './context';
 import { CostPanel } from './CostPanel';
 import { EventLog } from './EventLog';
 import { FaultMenu } from './FaultMenu';
-import type { DockTab } from './store';
+import { DOCK_HEIGHT_KEY, type DockTab } from './store';
 import { TracePanel } from './TracePanel';
 import { WhyPanel } from './WhyPanel';
 
@@ -13,8 +13,49 @@ const TABS: { id: DockTab; label: string }[] = [
   { id: 'events', label: 'Events' }, { id: 'why', label: 'Why?' }, { id: 'charts', label: 'Charts' }, { id: 'cost', label: 'Cost' }, { id: 'traces', label: 'Traces' },
 ];
 
+/** Smallest height of the open panel, and the share of the window it may take at most. */
+const MIN_H = 120;
+const MAX_SHARE = 0.7;
+/** The open panel's default height: the canvas keeps at least ~55% of the window (236 px at 720 px). */
+const defaultHeight = () => Math.round(Math.max(MIN_H, Math.min(236, window.innerHeight * 0.33)));
+const clampH = (h: number) => Math.round(Math.max(MIN_H, Math.min(window.innerHeight * MAX_SHARE, h)));
+
+function readHeight(): number {
+  try {
+    const v = Number(localStorage.getItem(DOCK_HEIGHT_KEY));
+    return v > 0 ? clampH(v) : defaultHeight();
+  } catch { return defaultHeight(); }
+}
+function saveHeight(h: number): void {
+  try { localStorage.setItem(DOCK_HEIGHT_KEY, String(h)); } catch { /* blocked */ }
+}
+
+/** The top edge of the open panel: drag it (or focus it and press ↑ / ↓) to resize; double-click for the default. */
+function ResizeEdge({ height, onHeight }: { height: number; onHeight: (h: number, save: boolean) => void }) {
+  const drag = useRef<{ y: number; h: number } | null>(null);
+  return (
+    <div className="run-resize" role="separator" aria-orientation="horizontal" aria-label="Resize the run panel" tabIndex={0}
+      aria-valuenow={height} aria-valuemin={MIN_H} aria-valuemax={Math.round(window.innerHeight * MAX_SHARE)} data-testid="dock-resize"
+      title="Drag to resize the run panel (double-click: default height)"
+      onPointerDown={(e) => { e.preventDefault(); e.currentTarget.setPointerCapture(e.pointerId); drag.current = { y: e.clientY, h: height }; }}
+      onPointerMove={(e) => { const d = drag.current; if (d) onHeight(clampH(d.h + d.y - e.clientY), false); }}
+      onPointerUp={(e) => { const d = drag.current; drag.current = null; if (d) onHeight(clampH(d.h + d.y - e.clientY), true); }}
+      onPointerCancel={() => { drag.current = null; }}
+      onDoubleClick={() => onHeight(defaultHeight(), true)}
+      onKeyDown={(e) => {
+        if (e.key === 'ArrowUp' || e.key === 'ArrowDown') { e.preventDefault(); onHeight(clampH(height + (e.key === 'ArrowUp' ? 24 : -24)), true); }
+      }} />
+  );
+}
+
 /** The run panel under the canvas: events, why?, charts, cost and request traces; seed and report export. */
 export function RunDock() {
+  const [height, setHeight] = useState(readHeight);
+  useEffect(() => {
+    const onResize = () => setHeight((h) => clampH(h));
+    addEventListener('resize', onResize);
+    return () => removeEventListener('resize', onResize);
+  }, []);
   const run = useRun();
   const dock = useRunState((v) => v.dock);
   const total = useRunState((v) => v.logTotal);
@@ -23,7 +64,8 @@ export function RunDock() {
   const seed = useRunState((v) => v.seed);
   const status = useRunState((v) => v.status);
   return (
-    <section className={`run-dock ${dock ? 'is-open' : ''}`} aria-label="Run panel" data-testid="run-dock">
+    <section className={`run-dock ${dock ? 'is-open' : ''}`} aria-label="Run panel" data-testid="run-dock" style={dock ? { height } : undefined}>
+      {dock && <ResizeEdge height={height} onHeight={(h, save) => { setHeight(h); if (save) saveHeight(h); }} />}
       <div className="run-tabs">
         <div className="run-tablist" role="tablist" aria-label="Run views">
         {TABS.map((t) => (
@@ -35,13 +77,14 @@ export function RunDock() {
           </button>
         ))}
         </div>
-        <span className="flex-1" />
-        <label className="run-seed">Seed
+        <span className="run-tabs-gap" />
+        <label className="run-seed"><span className="run-seed-label">Seed</span>
           <input className="field" type="number" min={0} max={4294967295} value={seed} aria-label="Seed"
             onChange={(e) => { const v = e.target.value === '' ? undefined : Number(e.target.value); if (v === undefined || (Number.isInteger(v) && v >= 0 && v < 2 ** 32)) run.setSeed(v); }} />
         </label>
-        <button type="button" className="btn-ghost" onClick={() => void run.exportReport()} title="The report of this file and seed, byte for byte what `npm run sim -- FILE --json` prints">Export report</button>
-        {dock && <button type="button" className="btn-ghost" aria-label="Close the run panel" onClick={() => run.setDock(null)}>▾</button>}
+        <button type="button" className="btn-ghost run-export" aria-label="Export report" onClick={() => void run.exportReport()} title="The report of this file and seed, byte for byte what `npm run sim -- FILE --json` prints">Export<span className="run-export-more"> report</span></button>
+        <button type="button" className="btn-ghost run-collapse" aria-label={dock ? 'Collapse the run panel' : 'Expand the run panel'} aria-expanded={!!dock}
+          data-testid="dock-toggle" onClick={() => run.toggleDock()} title={dock ? 'Collapse to the tab row' : 'Open the run panel'}>{dock ? '▾' : '▴'}</button>
       </div>
       {dock && (
         <div className="run-pane" role="tabpanel" data-status={status}>

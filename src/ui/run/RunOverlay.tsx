@@ -2,6 +2,7 @@ import { memo } from 'react';
 import { RULES_BY_ID } from '../../catalog/rules';
 import type { LiveNode } from '../../worker/protocol';
 import { useRun, useRunNode } from './context';
+import { mlopsLine } from './mlopsView';
 
 const RANK = { error: 3, warning: 2, info: 1 } as const;
 
@@ -26,10 +27,11 @@ const STATE_TONE: Record<string, string> = {
  * A node's life during a run, drawn over its card: the state (or a job's phase with a progress bar),
  * live counters, and an incident marker that opens the why? panel. Reads only its own node's figures.
  */
-function RunOverlay({ id }: { id: string }) {
+function RunOverlay({ id, group }: { id: string; group?: boolean }) {
   const n = useRunNode(id);
   const run = useRun();
   if (!n) return null;
+  const line = mlopsLine(n);
   const label = n.state === 'InProgress' && n.phase ? n.phase : n.state;
   const tone = label ? STATE_TONE[n.state ?? ''] ?? 'busy' : null;
   const rule = worstRule(n);
@@ -54,6 +56,13 @@ function RunOverlay({ id }: { id: string }) {
           {n.coldStarts > 0 && <> · <b>{fmtCount(n.coldStarts)}</b> cold</>}
           {n.instances !== undefined && <> · <b>{n.instances}</b> inst</>}
         </span>
+      )}
+      {line && (
+        <button type="button" className={`run-mlops ${group ? 'run-mlops-group' : ''}`} data-testid={`mlops-${id}`}
+          onClick={(e) => { e.stopPropagation(); run.openWhy(id, null); }} onPointerDown={(e) => e.stopPropagation()}
+          title={`${line.title} — click for the details`} aria-label={`${line.title}: details of ${id} in this run`}>
+          {line.parts.map((p, i) => <span key={i} className={p.tone ? `run-chip run-chip-${p.tone}` : undefined}>{p.text}</span>)}
+        </button>
       )}
       {rule && (
         <button type="button" className={`run-incident run-incident-${sev}`} data-testid={`incident-${id}`}

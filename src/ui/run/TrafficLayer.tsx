@@ -2,10 +2,10 @@ import { useReactFlow } from '@xyflow/react';
 import { useEffect, useMemo, useRef } from 'react';
 import { checkEdge } from '../../catalog/edges';
 import type { Kind } from '../../catalog/types';
-import type { Outcomes } from '../../worker/protocol';
+import type { Flow, Outcomes } from '../../worker/protocol';
 import { useEditorState } from '../state/context';
 import { useRun, useRunState } from './context';
-import type { LogRow } from './store';
+import { clock } from './store';
 
 /** Dot colours by outcome (also the legend). */
 export const OUTCOME_COLOURS: Record<keyof Outcomes, string> = {
@@ -16,14 +16,20 @@ export const OUTCOME_LABELS: Record<keyof Outcomes, string> = {
 };
 const KEYS = Object.keys(OUTCOME_COLOURS) as (keyof Outcomes)[];
 const FAILS = new Set<keyof Outcomes>(['rejected', 'throttled', 'timedOut', 'failed']);
-const FLOW_COLOURS: Partial<Record<Kind, string>> = { 'ecr-repository': '#e07b00', 's3-bucket': '#3f8624', 'model-registry': '#8c4fff', 'feature-store': '#0b6bcb' };
+/** Control-lens colours by what travels (also the legend). */
+const FLOW_KIND_COLOURS: Record<Flow['kind'], string> = { image: '#e07b00', data: '#3f8624', model: '#8c4fff', event: '#0f8f8f', broken: '#d7263d' };
+/** A pulse takes this long along its edge (wall seconds); a broken chain's burst lasts as long. */
+const PULSE_SEC = 1.6;
+/** Click or hover this close (px) to a dot to pick its request. */
+const HIT_PX = 9;
 
 /** Most dots on the canvas at once, and per edge per wall second: the page stays fast at any rate. */
 const MAX_DOTS = 900;
 const MAX_PER_EDGE_SEC = 22;
 const MAX_PULSES = 240;
 
-interface Path { from: string; to: string; kind: Kind; colour: string }
+interface Path { from: string; to: string; kind: Kind }
+interface Pulse { from: string; to: string | null; kind: Flow['kind']; label: string; t: number }
 
 /**
  * Traffic you can see: one canvas over the diagram, drawn with requestAnimationFrame (no React state
@@ -49,7 +55,7 @@ export function TrafficLayer() {
       if (!a || !b) continue;
       const c = checkEdge(a, b, (p) => byId.get(p)?.kind);
       if (!c.ok) continue;
-      (c.pair.plane === 'data' ? data : control).push({ from: a.id, to: b.id, kind: a.kind, colour: FLOW_COLOURS[a.kind] ?? '#0f8f8f' });
+      (c.pair.plane === 'data' ? data : control).push({ from: a.id, to: b.id, kind: a.kind });
     }
     return { data, control };
   }, [doc]);
@@ -61,9 +67,12 @@ export function TrafficLayer() {
     const ctx = el.getContext('2d')!;
     // dots: edge index, progress 0…1, seconds per trip, outcome index
     const dEdge = new Int32Array(MAX_DOTS), dPos = new Float32Array(MAX_DOTS), dDur = new Float32Array(MAX_DOTS), dOut = new Int8Array(MAX_DOTS);
+    // where each dot was last drawn (screen px), for picking a request by clicking its dot
+    const dX = new Float32Array(MAX_DOTS), dY = new Float32Array(MAX_DOTS);
     let nDots = 0;
     const acc: number[] = [];
-    const pulses: { p: Path; t: number }[] = [];
+    const pulses: Pulse[] = [];
+    let prevStatus = live.current.status, prevLens = live.current.lens;
     let last = performance.now();
     let w = 0, h = 0, dpr = 1;
 
@@ -78,20 +87,43 @@ export function TrafficLayer() {
     const ro = new ResizeObserver(resize);
     ro.observe(el.parentElement!);
 
-    const offLog = run.onLog((rows: readonly LogRow[]) => {
+    const offFlows = run.onFlows((flows) => {
       if (live.current.lens !== 'control') return;
-      let added = 0;
-      for (let i = rows.length - 1; i >= 0 && added < 40; i--) {
-        const r = rows[i];
-        if (!r.node || (r.type !== 'state' && r.type !== 'event' && r.type !== 'fault')) continue;
-        for (const p of paths.current.control) {
-          if (p.to !== r.node && p.from !== r.node) continue;
-          if (pulses.length >= MAX_PULSES) pulses.shift();
-          pulses.push({ p, t: 0 });
-          added++;
-        }
+      // a run to the end sends thousands at once: the newest are drawn
+      for (const f of flows.length > 60 ? flows.slice(-60) : flows) {
+        if (pulses.length >= MAX_PULSES) pulses.shift();
+        pulses.push({ from: f.from, to: f.to, kind: f.kind, label: f.label, t: 0 });
       }
     });
+
+    /** The dot under a screen point (the topmost within HIT_PX), or -1. */
+    const hit = (x: number, y: number) => {
+      let best = -1, bd = HIT_PX * HIT_PX;
+      for (let i = 0; i < nDots; i++) {
+        const d = (dX[i] - x) ** 2 + (dY[i] - y) ** 2;
+        if (d <= bd) { bd = d; best = i; }
+      }
+      return best;
+    };
+    const host = el.parentElement!;
+    const local = (e: MouseEvent) => { const r = el.getBoundingClientRect(); return [e.clientX - r.left, e.clientY - r.top] as const; };
+    // A click on a dot opens the trace of a sampled request of that outcome on that endpoint.
+    const onClick = (e: MouseEvent) => {
+      if (live.current.lens !== 'data' || !nDots) return;
+      const i = hit(...local(e));
+      if (i < 0) return;
+      const p = paths.current.data[dEdge[i]];
+      if (!p) return;
+      e.stopPropagation(); e.preventDefault();
+      void run.openTraces(p.to, { outcome: KEYS[dOut[i]], atSec: run.getState().now });
+    };
+    let hovering = false;
+    const onMove = (e: MouseEvent) => {
+      const over = live.current.lens === 'data' && nDots > 0 && hit(...local(e)) >= 0;
+      if (over !== hovering) { hovering = over; host.classList.toggle('over-dot', over); }
+    };
+    host.addEventListener('click', onClick, true);
+    host.addEventListener('mousemove', onMove);
 
     /** Screen geometry of an edge: React Flow's default bezier from the right side to the left side. */
     const geom = (from: string, to: string, vp: { x: number; y: number; zoom: number }) => {
@@ -118,6 +150,15 @@ export function TrafficLayer() {
       last = now;
       const { status: st, lens: ln } = live.current;
       const moving = st === 'running';
+      if (st !== prevStatus) {
+        if (st === 'idle' || st === 'off') { nDots = 0; pulses.length = 0; acc.length = 0; }
+        if (st === 'finished' && prevStatus !== 'finished' && ln === 'data') nDots = stillFrame(nDots);
+        prevStatus = st;
+      }
+      if (ln !== prevLens) {
+        if (ln === 'data' && (st === 'finished' || st === 'paused')) nDots = stillFrame(nDots);
+        prevLens = ln;
+      }
       if (!nDots && !pulses.length && !moving) { if (w && el.dataset.clear !== '1') { ctx.setTransform(1, 0, 0, 1, 0, 0); ctx.clearRect(0, 0, el.width, el.height); el.dataset.clear = '1'; } return; }
       el.dataset.clear = '0';
       const vp = rf.getViewport();
@@ -168,10 +209,10 @@ export function TrafficLayer() {
             if (dOut[i] !== k) continue;
             const g = geoms[dEdge[i]]!;
             const r = Math.max(2.5, 4.5 * Math.min(1.3, g[8]));
-            if (dPos[i] <= 1) { const [x, y] = at(g, dPos[i]); ctx.moveTo(x + r, y); ctx.arc(x, y, r, 0, Math.PI * 2); }
+            if (dPos[i] <= 1) { const [x, y] = at(g, dPos[i]); ctx.moveTo(x + r, y); ctx.arc(x, y, r, 0, Math.PI * 2); dX[i] = x; dY[i] = y; }
             else { // a failed request bursts at the endpoint
               const s = (dPos[i] - 1) / 0.25, R = r * (1 + 2.2 * s);
-              ctx.moveTo(g[6] + R, g[7]); ctx.arc(g[6], g[7], R, 0, Math.PI * 2);
+              ctx.moveTo(g[6] + R, g[7]); ctx.arc(g[6], g[7], R, 0, Math.PI * 2); dX[i] = g[6]; dY[i] = g[7];
             }
           }
           ctx.fill();
@@ -179,25 +220,84 @@ export function TrafficLayer() {
       } else {
         nDots = 0;
         let j = 0;
+        ctx.font = '600 12px system-ui, sans-serif';
+        ctx.textBaseline = 'middle';
         for (const pu of pulses) {
-          pu.t += dt / 1.6;
+          if (st !== 'paused') pu.t += dt / PULSE_SEC;
           if (pu.t >= 1) continue;
           pulses[j++] = pu;
-          const g = geom(pu.p.from, pu.p.to, vp);
-          if (!g) continue;
-          const [x, y] = at(g, pu.t);
-          const s = Math.max(4, 7 * Math.min(1.3, g[8]));
-          ctx.fillStyle = pu.p.colour;
-          ctx.globalAlpha = 1 - Math.max(0, pu.t - 0.8) * 5;
-          ctx.fillRect(x - s / 2, y - s / 2, s, s);
+          const colour = FLOW_KIND_COLOURS[pu.kind];
+          const fade = 1 - Math.max(0, pu.t - 0.8) * 5;
+          let x: number, y: number, z: number;
+          if (pu.to === null || pu.to === pu.from) { // a chain that stops here: a red ring bursts at the node
+            const c = centre(pu.from, vp);
+            if (!c) continue;
+            [x, y, z] = c;
+            ctx.strokeStyle = colour; ctx.lineWidth = 3; ctx.globalAlpha = fade;
+            ctx.beginPath(); ctx.arc(x, y, (18 + 40 * pu.t) * Math.min(1.3, z), 0, Math.PI * 2); ctx.stroke();
+          } else {
+            const g = geom(pu.from, pu.to, vp);
+            if (!g) continue;
+            [x, y] = at(g, pu.t); z = g[8];
+            const sz = Math.max(5, (pu.kind === 'event' ? 10 : 8) * Math.min(1.3, z));
+            ctx.fillStyle = colour; ctx.globalAlpha = fade;
+            ctx.beginPath();
+            if (pu.kind === 'event') { ctx.moveTo(x, y - sz / 1.3); ctx.lineTo(x + sz / 1.3, y); ctx.lineTo(x, y + sz / 1.3); ctx.lineTo(x - sz / 1.3, y); ctx.closePath(); }
+            else ctx.rect(x - sz / 2, y - sz / 2, sz, sz);
+            ctx.fill();
+          }
+          if (pu.kind === 'event' || pu.kind === 'model' || pu.kind === 'broken') label(pu.label, x, y - 16 * Math.min(1.3, z), colour);
           ctx.globalAlpha = 1;
         }
         pulses.length = j;
         void cp;
       }
     };
+    /** A small tag over a pulse: what travels ("Object Created", "Approved registry/1"). */
+    const label = (text: string, x: number, y: number, colour: string) => {
+      const tw = ctx.measureText(text).width;
+      ctx.fillStyle = colour;
+      ctx.beginPath(); ctx.roundRect(x - tw / 2 - 5, y - 9, tw + 10, 18, 5); ctx.fill();
+      ctx.fillStyle = '#fff';
+      ctx.fillText(text, x - tw / 2, y + 0.5);
+    };
+    const centre = (id: string, vp: { x: number; y: number; zoom: number }) => {
+      const a = rf.getInternalNode(id);
+      if (!a) return null;
+      const w2 = (a.measured.width ?? 0) / 2, h2 = (a.measured.height ?? 0) / 2;
+      return [(a.internals.positionAbsolute.x + w2) * vp.zoom + vp.x, (a.internals.positionAbsolute.y + h2) * vp.zoom + vp.y, vp.zoom] as const;
+    };
+    /**
+     * The last frame of a finished run: dots spread along each data edge, as many as its rate calls for,
+     * coloured in the proportions of its outcomes (the latest rates), so a run to the end still shows
+     * where requests failed, and each dot can be clicked for a request of its kind.
+     */
+    const stillFrame = (n: number): number => {
+      if (n > 0) return n;
+      const nodes = run.latest, dp = paths.current.data;
+      let k = 0;
+      for (let i = 0; i < dp.length && k < MAX_DOTS; i++) {
+        const rps = nodes[dp[i].from]?.rps ?? 0;
+        if (rps <= 0) continue;
+        const count = Math.max(4, Math.min(14, Math.round(2.5 * Math.log2(1 + rps))));
+        const o = nodes[dp[i].to]?.outcomes;
+        const tot = o ? KEYS.reduce((a, key) => a + o[key], 0) : 0;
+        // largest remainders: each outcome gets its share of the dots (a non-zero one gets at least one)
+        const share = KEYS.map((key) => (o && tot > 0 ? (count * o[key]) / tot : key === 'ok' ? count : 0));
+        const got = share.map((v) => (v > 0 ? Math.max(1, Math.floor(v)) : 0));
+        while (got.reduce((a, b) => a + b, 0) < count) { let b = 0; for (let q = 1; q < KEYS.length; q++) if (share[q] - got[q] > share[b] - got[b]) b = q; got[b]++; }
+        const seq: number[] = [];
+        for (let q = 0; q < KEYS.length; q++) for (let r = 0; r < got[q]; r++) seq.push(q);
+        for (let d = 0; d < seq.length && k < MAX_DOTS; d++) {
+          // interleave outcomes along the edge
+          const q = seq[(d * stride(seq.length)) % seq.length];
+          dEdge[k] = i; dPos[k] = (d + 0.5) / seq.length; dDur[k] = 1; dOut[k] = q; k++;
+        }
+      }
+      return k;
+    };
     raf = requestAnimationFrame(frame);
-    return () => { cancelAnimationFrame(raf); ro.disconnect(); offLog(); };
+    return () => { cancelAnimationFrame(raf); ro.disconnect(); offFlows(); host.removeEventListener('click', onClick, true); host.removeEventListener('mousemove', onMove); host.classList.remove('over-dot'); };
   }, [run, rf]);
 
   return (
@@ -208,7 +308,12 @@ export function TrafficLayer() {
   );
 }
 
+/** A step coprime with n, to interleave outcomes along an edge without a random source. */
+const stride = (n: number) => [5, 3, 7, 11, 13, 1].find((s) => gcd(s, n) === 1) ?? 1;
+const gcd = (a: number, b: number): number => (b ? gcd(b, a % b) : a);
+
 function Legend({ lens, onLens }: { lens: 'data' | 'control'; onLens: (l: 'data' | 'control') => void }) {
+  const recent = useRunState((v) => v.recentFlows);
   return (
     <div className="traffic-legend">
       <div className="traffic-lens" role="radiogroup" aria-label="Lens">
@@ -217,7 +322,16 @@ function Legend({ lens, onLens }: { lens: 'data' | 'control'; onLens: (l: 'data'
       </div>
       {lens === 'data'
         ? <div className="traffic-keys">{KEYS.filter((k) => k !== 'failed').map((k) => <span key={k}><i style={{ background: OUTCOME_COLOURS[k] }} />{OUTCOME_LABELS[k]}</span>)}</div>
-        : <div className="traffic-keys"><span><i className="sq" style={{ background: FLOW_COLOURS['ecr-repository'] }} />image</span><span><i className="sq" style={{ background: FLOW_COLOURS['s3-bucket'] }} />data / artifacts</span><span><i className="sq" style={{ background: FLOW_COLOURS['model-registry'] }} />model</span><span><i className="sq" style={{ background: '#0f8f8f' }} />events</span></div>}
+        : <>
+          <div className="traffic-keys"><span><i className="sq" style={{ background: FLOW_KIND_COLOURS.image }} />image</span><span><i className="sq" style={{ background: FLOW_KIND_COLOURS.data }} />data</span><span><i className="sq" style={{ background: FLOW_KIND_COLOURS.model }} />model</span><span><i className="dia" style={{ background: FLOW_KIND_COLOURS.event }} />event</span></div>
+          {recent.length > 0 && (
+            <ol className="traffic-recent" aria-label="Latest control-plane events" data-testid="recent-flows">
+              {recent.slice().reverse().map((f, i) => (
+                <li key={`${f.t}:${f.from}:${f.to}:${i}`}><span className="muted">{clock(f.t)}</span> <b style={{ color: FLOW_KIND_COLOURS[f.kind] }}>{f.label}</b> {f.from}{f.to ? ` → ${f.to}` : ' ✕ stops here'}</li>
+              ))}
+            </ol>
+          )}
+        </>}
     </div>
   );
 }

@@ -6,6 +6,7 @@ import { Graph } from '../../model/graph';
 import { useEditorState } from '../state/context';
 import { useRun, useRunState } from './context';
 import { useFocusNode } from './EventLog';
+import { MlopsDetail } from './MlopsDetail';
 import { clock } from './store';
 
 /** Rules whose cause is a network path, and the services each needs. */
@@ -25,6 +26,7 @@ export function WhyPanel() {
   const doc = useEditorState((s) => s.doc);
   const run = useRun();
   const focus = useFocusNode();
+  const live = useRunState((v) => (why ? v.nodes[why.node] : undefined));
   const net = useMemo(() => {
     if (!why?.rule || !NETWORK[why.rule] || !doc.nodes.some((n) => n.id === why.node)) return null;
     try { return networkReport(new Graph(doc), why.node); } catch { return null; }
@@ -36,12 +38,13 @@ export function WhyPanel() {
   const inc = onNode.find((i) => i.rule === rule);
   const kind = doc.nodes.find((n) => n.id === why.node)?.kind;
   const endpoint = !!kind && ((ENDPOINT_KINDS as readonly string[]).includes(kind));
+  const hasLive = !!live && (!!live.mlops || live.extra.events !== undefined || live.extra.invocations !== undefined);
   return (
     <div className="why" data-testid="why-panel">
       <div className="why-head">
-        <span className={`sev sev-${def?.severity ?? 'info'}`}>{def?.severity === 'error' ? '!' : '▲'}</span>
-        <h3>{def?.title ?? rule ?? 'Nothing happened here'}</h3>
-        <code>{rule}</code>
+        <span className={`sev sev-${def?.severity ?? 'info'}`}>{!def ? 'i' : def.severity === 'error' ? '!' : '▲'}</span>
+        <h3>{def?.title ?? rule ?? (hasLive ? 'In this run' : 'Nothing went wrong here')}</h3>
+        {rule && <code>{rule}</code>}
         {def && <span className="why-domain">{def.domain}</span>}
         <button type="button" className="btn-ghost why-node" onClick={() => focus(why.node)}>on {why.node}</button>
         {onNode.length > 1 && (
@@ -51,6 +54,7 @@ export function WhyPanel() {
         )}
       </div>
       <div className="why-body">
+        {!rule && <MlopsDetail id={why.node} />}
         {inc && (
           <div className="finding finding-error why-msg">
             <div>{inc.message}</div>
@@ -79,6 +83,7 @@ export function WhyPanel() {
             {def.docs && <><dt>AWS docs</dt><dd>{def.docs}</dd></>}
           </dl>
         )}
+        {rule && <MlopsDetail id={why.node} />}
         {endpoint && (
           <button type="button" className="btn" onClick={() => void run.openTraces(why.node, rule ?? undefined)}>See a request that hit this →</button>
         )}

@@ -1,14 +1,22 @@
 import type { RequestTrace } from '../../engine/modules/inference/traces';
+import type { Report } from '../../engine/report';
 import type { Incident, LogEvent } from '../../engine/types';
 import type { ArchDoc, Fault } from '../../model/schema';
 import { EngineClient } from '../../worker/client';
-import type { FaultInput, LiveNode, RunStatus, RunUpdate } from '../../worker/protocol';
+import type { FaultInput, Flow, LiveNode, Outcomes, RunStatus, RunUpdate } from '../../worker/protocol';
 import type { Editor } from '../state/editor';
 
 /** Log entries the page keeps (the newest); the counts stay exact beyond it. */
 export const LOG_CAP = 20_000;
 /** Node counters are repainted at most this often (ms); the dots read the latest figures every frame. */
 const PAINT_MS = 200;
+/** Control-plane events listed under the lens (the newest). */
+const RECENT_FLOWS = 4;
+/** The run panel's height (px), kept across reloads. */
+export const DOCK_HEIGHT_KEY = 'sagesim:dock-height@1';
+
+/** What a sampled request to trace should be: its rule, its outcome, near a simulated second. */
+export interface TracePick { rule?: string; outcome?: keyof Outcomes; atSec?: number }
 
 export type DockTab = 'events' | 'why' | 'charts' | 'cost' | 'traces';
 export type Lens = 'data' | 'control';
@@ -39,12 +47,16 @@ export interface RunView {
   traces: { node: string; list: RequestTrace[]; picked: number | null; loading: boolean } | null;
   series: RunUpdate['selected'] | null;
   faultMenu: { node: string; x: number; y: number } | null;
+  /** The newest control-plane events (events along chains, model packages, broken chains). */
+  recentFlows: readonly Flow[];
+  /** The tab the panel opens on when it is expanded again. */
+  lastDock: DockTab;
 }
 
 const IDLE: RunView = {
   status: 'off', now: 0, durationSec: 3600, speed: 10, seed: 1, nodes: {}, incidents: [], costUSD: 0, lastStep: null,
   logTotal: 0, logCounts: { error: 0, warning: 0, info: 0 }, logVersion: 0, dock: null, lens: 'data', why: null, traces: null,
-  series: null, faultMenu: null,
+  series: null, faultMenu: null, recentFlows: [], lastDock: 'events',
 };
 
 /** What of a document decides a run: everything but layout and titles. */
@@ -57,7 +69,10 @@ export function runKey(doc: ArchDoc): string {
 function paintKey(n: LiveNode): string {
   let inc = 0;
   for (const k in n.incidents) inc += n.incidents[k];
-  return `${n.state}|${n.phase}|${Math.round((n.progress ?? 0) * 50)}|${n.rps.toPrecision(2)}|${n.failed}|${Math.round(n.p99Ms)}|${n.coldStarts}|${n.instances}|${inc}|${n.requests > 0}`;
+  const ml = n.mlops ? JSON.stringify(n.mlops, (k, v) => (k === 'progress' ? Math.round(v * 50) : v)) : '';
+  let ex = '';
+  for (const k in n.extra) ex += `${k}=${n.extra[k]};`;
+  return `${n.state}|${n.phase}|${Math.round((n.progress ?? 0) * 50)}|${n.rps.toPrecision(2)}|${n.failed}|${Math.round(n.p99Ms)}|${n.coldStarts}|${n.instances}|${inc}|${n.requests > 0}|${ex}|${ml}`;
 }
 
 /**
@@ -71,6 +86,8 @@ export class RunStore {
   private client: EngineClient | null = null;
   private readonly listeners = new Set<() => void>();
   private readonly logListeners = new Set<(rows: readonly LogRow[]) => void>();
+  private readonly flowListeners = new Set<(flows: readonly Flow[]) => void>();
+  private recent: Flow[] = [];
   private loadedKey = '';
   private pending: RunUpdate | null = null;
   private paintTimer: ReturnType<typeof setTimeout> | null = null;
@@ -99,6 +116,8 @@ export class RunStore {
   getState = (): RunView => this.v;
   /** New log rows as they arrive (the canvas draws control-plane flows from them). */
   onLog(fn: (rows: readonly LogRow[]) => void): () => void { this.logListeners.add(fn); return () => this.logListeners.delete(fn); }
+  /** Control-plane flows as they happen (the canvas draws them in the control lens). */
+  onFlows(fn: (flows: readonly Flow[]) => void): () => void { this.flowListeners.add(fn); return () => this.flowListeners.delete(fn); }
 
   private set(patch: Partial<RunView>): void {
     this.v = { ...this.v, ...patch };
@@ -123,9 +142,10 @@ export class RunStore {
     const doc = this.editor.getState().doc;
     this.loadedKey = runKey(doc);
     this.log = [];
+    this.recent = [];
     this.paintKeys.clear();
     this.client!.send({ type: 'load', doc, seed: this.seedOverride });
-    this.set({ logVersion: this.v.logVersion + 1, traces: null, series: null });
+    this.set({ logVersion: this.v.logVersion + 1, traces: null, series: null, recentFlows: [] });
   }
 
   private docChanged(doc: ArchDoc): void {
@@ -144,6 +164,11 @@ export class RunStore {
 
   private receive(u: RunUpdate): void {
     this.latest = u.nodes;
+    if (u.flows?.length) {
+      for (const l of this.flowListeners) l(u.flows);
+      const shown = u.flows.filter((f) => f.kind === 'event' || f.kind === 'model' || f.kind === 'broken');
+      if (shown.length) this.recent = [...this.recent, ...shown].slice(-RECENT_FLOWS);
+    }
     if (u.log.length) {
       const rows: LogRow[] = u.log;
       this.appendLog(rows);
@@ -181,6 +206,7 @@ export class RunStore {
     this.set({
       status: u.status, now: u.now, durationSec: u.durationSec, speed: u.speed, seed: u.seed, nodes,
       incidents: u.incidents, costUSD: u.costUSD, lastStep: u.lastStep, logTotal: u.logTotal, logCounts: u.logCounts,
+      ...(this.recent !== this.v.recentFlows ? { recentFlows: this.recent } : {}),
       ...(u.selected ? { series: u.selected } : {}),
     });
   }
@@ -208,6 +234,22 @@ export class RunStore {
     this.seedOverride = seed;
     this.set({ seed: seed ?? this.editor.getState().doc.seed ?? 1 });
     if (this.client) this.reset();
+  }
+
+  /**
+   * Fast-forward the run on the canvas to its end and return its report, graded against the document's
+   * goal (what `npm run sim -- FILE --check` grades, at the file's seed): a puzzle's Check. The canvas
+   * keeps the finished run (states, incident markers, the traffic's last frame).
+   */
+  async runAndGrade(): Promise<Report> {
+    if (this.seedOverride !== undefined) this.setSeed(undefined);
+    this.firstRun();
+    const c = this.ensure();
+    return new Promise<Report>((resolve, reject) => {
+      const off = c.onError((m) => { off(); reject(new Error(`The run failed: ${m}`)); });
+      if (this.v.status !== 'finished') c.send({ type: 'runToEnd' });
+      void c.report().then((r) => { off(); resolve(r); });
+    });
   }
 
   /** The report of this file and seed, exactly as `npm run sim -- FILE --json [--seed N]` prints it. */
@@ -248,7 +290,9 @@ export class RunStore {
 
   /* ---------- panels ---------- */
 
-  setDock(dock: DockTab | null): void { this.set({ dock }); }
+  setDock(dock: DockTab | null): void { this.set(dock ? { dock, lastDock: dock } : { dock }); }
+  /** Collapse the panel to its tab row, or open it again on its last tab. */
+  toggleDock(): void { this.setDock(this.v.dock ? null : this.v.lastDock); }
   setLens(lens: Lens): void { this.set({ lens }); }
 
   /** The node whose chart series the worker sends (null: none). */
@@ -257,14 +301,28 @@ export class RunStore {
     if (!node) this.set({ series: null });
   }
 
-  openWhy(node: string, rule: string | null): void { this.set({ why: { node, rule }, dock: 'why' }); }
+  openWhy(node: string, rule: string | null): void { this.set({ why: { node, rule }, dock: 'why', lastDock: 'why' }); }
 
-  async openTraces(node: string, pickRule?: string): Promise<void> {
+  /**
+   * Open the traces of an endpoint on a sampled request: of the rule or outcome asked for (a log row's
+   * rule, a dot's colour), the newest one at or before `atSec` (else the first); with nothing asked, the
+   * first failed one.
+   */
+  async openTraces(node: string, pick: TracePick | string = {}): Promise<void> {
     if (!this.client) return;
-    this.set({ dock: 'traces', traces: { node, list: [], picked: null, loading: true } });
+    const want: TracePick = typeof pick === 'string' ? { rule: pick } : pick;
+    this.set({ dock: 'traces', lastDock: 'traces', traces: { node, list: [], picked: null, loading: true } });
     const list = await this.client.traces(node);
-    const failed = list.findIndex((t) => (pickRule ? t.rule === pickRule : t.outcome !== 'ok' && t.outcome !== 'cold'));
-    this.set({ traces: { node, list, picked: failed >= 0 ? failed : list.length ? 0 : null, loading: false } });
+    const match = (t: RequestTrace) => (want.rule ? t.rule === want.rule
+      : want.outcome && want.outcome !== 'failed' ? t.outcome === want.outcome
+        : t.outcome !== 'ok' && t.outcome !== 'cold');
+    let picked = -1;
+    for (let i = 0; i < list.length; i++) {
+      if (!match(list[i])) continue;
+      if (picked < 0 || want.atSec === undefined || list[i].atSec <= want.atSec) picked = i;
+      if (want.atSec === undefined) break;
+    }
+    this.set({ traces: { node, list, picked: picked >= 0 ? picked : list.length ? 0 : null, loading: false } });
   }
 
   pickTrace(i: number): void { if (this.v.traces) this.set({ traces: { ...this.v.traces, picked: i } }); }
