@@ -5,6 +5,7 @@ import { join } from 'node:path';
 import type { Page } from 'playwright-core';
 import type { E2ETest } from './editor.e2e';
 import { ORIGIN, assert, dragKind, savedDoc, shot } from './lib';
+import { findDot } from './run.e2e';
 
 async function waitFor(what: string, fn: () => Promise<boolean>, ms = 8000): Promise<void> {
   const end = Date.now() + ms;
@@ -51,8 +52,16 @@ export const TESTS: E2ETest[] = [
       assert(await page.locator('[data-testid=findings]').count() === 0, 'no findings panel in a puzzle');
       await shot(page, 'puzzle-02-opened');
 
+      // locked nodes carry a lock on the canvas
+      const locks = await page.locator('.react-flow__node .lock-mark[aria-label="Locked by the puzzle"]').count();
+      assert(locks === 7, `one lock per locked node: ${locks}`);
       const verdict = await check(page);
       assert(verdict.includes('Not yet'), `as shipped the goal fails: ${verdict}`);
+      // Check ran on the canvas: the live run is at its end, with the failure where it happened
+      assert(await page.locator('[data-testid=run-clock]').getAttribute('data-status') === 'finished', 'the live run finished');
+      assert(await page.locator('[data-testid=run-clock] .run-clock-time').innerText() === '01:00:00', 'the clock is at the end');
+      await page.locator('[data-testid=incident-train]').waitFor();
+      assert(/Failed/.test(await page.locator('[data-testid=state-train]').innerText()), 'the job shows Failed');
       const list = await text(page, '[data-testid=goal-checklist]');
       assert(list.includes('✗') && list.includes('node train is Failed'), `the checklist crosses the failed criteria: ${list}`);
       assert((await text(page, '[data-testid=symptoms]')).toLowerCase().includes('ecr'), 'the symptom names the pull');
@@ -176,6 +185,38 @@ export const TESTS: E2ETest[] = [
       await page.getByRole('button', { name: 'Play it' }).click();
       await page.locator('[data-testid=puzzle-panel]').waitFor();
       assert(await page.locator('.react-flow__node[data-id="vpc-endpoint-1"]').count() === 0, 'the played puzzle is the broken design');
+    },
+  },
+  {
+    name: 'puzzle: Check runs on the live view (dots, states, incident markers at the end); a red dot opens its trace',
+    options: { theme: 'dark' },
+    async run({ page }) {
+      await openPuzzle(page, 'd3/02-the-six-megabyte-wall.json');
+      await page.waitForTimeout(300);
+      assert(await page.locator('.lock-mark').count() === 7, 'seven locks');
+      await page.keyboard.press('f');
+      await page.waitForTimeout(300);
+      await shot(page, 'puzzle-08-locks-dark');
+      await page.keyboard.press('f');
+      const verdict = await check(page);
+      assert(verdict.includes('Not yet'), verdict);
+      assert(await page.locator('[data-testid=run-clock]').getAttribute('data-status') === 'finished', 'the live run finished');
+      await page.locator('[data-testid=incident-ocr-rt]').waitFor();
+      assert(/InService/.test(await page.locator('[data-testid=state-ocr-rt]').innerText()), 'state on the endpoint');
+      const list = await text(page, '[data-testid=goal-checklist]');
+      assert(list.includes('✗'), list);
+      // the last frame of the traffic stays on the canvas, failures in red
+      const dot = await findDot(page, 'red');
+      assert(dot, 'red dots in the finished run');
+      await page.keyboard.press('f');
+      await page.waitForTimeout(400);
+      await shot(page, 'puzzle-09-checked-live-dark');
+      const dot2 = (await findDot(page, 'red'))!;
+      await page.mouse.click(dot2.x, dot2.y);
+      await page.locator('[data-testid=trace-waterfall]').waitFor();
+      const wf = await text(page, '[data-testid=trace-waterfall]');
+      assert(/413/.test(wf) && /ocr-(rt|sls)/.test(wf), wf);
+      await shot(page, 'puzzle-10-trace-from-dot-dark');
     },
   },
 ];

@@ -53,6 +53,28 @@ const dotPixels = (page: Page) => page.evaluate(() => {
   return { any, red, green };
 });
 
+/** Page coordinates of a drawn dot of a colour (the centre of the first run of such pixels), or null. */
+export const findDot = (page: Page, colour: 'red' | 'teal') => page.evaluate((c) => {
+  const cv = document.querySelector<HTMLCanvasElement>('[data-testid=traffic-layer]')!;
+  const d = cv.getContext('2d')!.getImageData(0, 0, cv.width, cv.height).data;
+  const r = cv.getBoundingClientRect(), k = cv.width / r.width, w = cv.width;
+  for (let y = 0; y + 3 < cv.height; y += 2) {
+    for (let x = 0; x + 3 < w; x += 2) {
+      // the middle of a dot: the pixel, 3 px down and 3 px down-right are all of the colour
+      let all = true;
+      for (const i of [(y * w + x) * 4, ((y + 3) * w + x) * 4, ((y + 3) * w + x + 3) * 4]) {
+        const ok = d[i + 3] > 200 && (c === 'red' ? d[i] > 180 && d[i + 1] < 80 && d[i + 2] < 90 : d[i] < 40 && d[i + 1] > 120 && d[i + 1] < 160 && d[i + 2] > 120 && d[i + 2] < 160);
+        if (!ok) { all = false; break; }
+      }
+      if (all) return { x: r.left + (x + 1.5) / k, y: r.top + (y + 3) / k };
+    }
+  }
+  return null;
+}, colour);
+
+/** The full MLOps loop (S3 → EventBridge → pipeline → registry → approval → Lambda → endpoint → monitor → drift → retraining). */
+const LOOP = read('scenarios/sandbox/full-mlops-loop.json');
+
 export const TESTS: E2ETest[] = [
   {
     name: 'run: a starter plays; dots and counters move; the clock advances',
@@ -108,6 +130,16 @@ export const TESTS: E2ETest[] = [
       assert(text.includes('payload-too-large') && /6 MB/.test(text) && /async/i.test(text), text);
       await page.getByRole('button', { name: 'Pause', exact: true }).click();
       await shot(page, 'run-04-why-panel');
+      // a failed-request dot on the edge opens a sampled request of that outcome on that endpoint
+      const dot = await findDot(page, 'red');
+      assert(dot, 'a red dot is drawn while paused');
+      await page.mouse.click(dot.x, dot.y);
+      await page.locator('[data-testid=trace-waterfall]').waitFor();
+      const fromDot = await page.locator('[data-testid=trace-waterfall]').innerText();
+      assert(/413/.test(fromDot) && /rejected/.test(fromDot) && /to ep/.test(fromDot), fromDot);
+      assert(await page.getByRole('tab', { name: 'Traces' }).getAttribute('aria-selected') === 'true', 'the traces tab is open');
+      await shot(page, 'run-04b-trace-from-dot');
+      await page.getByRole('tab', { name: 'Why?' }).click();
       await page.getByRole('button', { name: /See a request/ }).click();
       await page.locator('[data-testid=trace-waterfall]').waitFor();
       const wf = await page.locator('[data-testid=trace-waterfall]').innerText();
@@ -143,8 +175,17 @@ export const TESTS: E2ETest[] = [
       await page.locator('input[aria-label="Search the log"]').fill('so far');
       await waitFor('text filter', async () => (await page.locator('.log-row').count()) >= 1 && (await page.locator('.log-row').evaluateAll((els) => els.every((e) => e.textContent!.includes('so far')))));
       await shot(page, 'run-07-log-filters');
+      const rowAt = await page.locator('.log-row .log-t').first().innerText();
       await page.locator('.log-row').first().click();
       await page.locator('.react-flow__node[data-id="ep"].selected').waitFor();
+      // a request rule's row opens a sampled request that hit it, on that endpoint
+      await page.locator('[data-testid=trace-waterfall]').waitFor();
+      const wf = await page.locator('[data-testid=trace-waterfall]').innerText();
+      assert(/413/.test(wf) && /to ep/.test(wf), wf);
+      const at = /at (\d\d:\d\d:\d\d)/.exec(wf)?.[1] ?? '';
+      assert(at <= rowAt, `the trace is of a request at or before the row (${at} vs ${rowAt})`);
+      await shot(page, 'run-07b-trace-from-log-row');
+      await page.getByRole('tab', { name: /Events/ }).click();
       const count = await page.locator('[data-testid=log-count]').innerText();
       assert(/logged/.test(count), count);
     },
@@ -191,6 +232,87 @@ export const TESTS: E2ETest[] = [
       const cli = execFileSync('npx', ['tsx', 'src/cli/sim.ts', file, '--json', '--seed', '7'], { cwd: root, encoding: 'utf8', maxBuffer: 64 << 20 });
       assert(fromPage === cli, `report differs from the CLI (${fromPage.length} vs ${cli.length} bytes)`);
       assert(JSON.parse(cli).seed === 7, 'seed 7 used');
+    },
+  },
+  {
+    name: 'run: MLOps while it runs: pipeline execution and step, registry versions, monitor runs, events along the chain',
+    async run({ page }) {
+      await openDoc(page, LOOP, 'loop.json');
+      await page.keyboard.press('f');
+      await setSpeed(page, 30);
+      await page.getByRole('button', { name: 'Play', exact: true }).click();
+      await page.getByRole('radio', { name: 'Control plane' }).click();
+      // S3 arrival at 00:01:00 → EventBridge → pipeline, drawn as it happens
+      const recent = page.locator('[data-testid=recent-flows]');
+      await waitFor('the S3 event on its way', async () => /raw-data → on-upload/.test(await recent.innerText().catch(() => '')), 15000);
+      await page.getByRole('button', { name: 'Pause', exact: true }).click();
+      const t = await clockText(page);
+      assert(t >= '00:01:00' && t < '00:01:30', `drawn at the moment it happens (clock ${t})`);
+      assert(await findDot(page, 'teal'), 'an event pulse is drawn on the canvas');
+      await waitFor('the execution on the pipeline', async () => /#1 Executing/.test(await page.locator('[data-testid=mlops-training-pipeline]').innerText().catch(() => '')));
+      await shot(page, 'run-09-s3-event-chain');
+      // on through approval (01:00:00) and drift (02:00:00) to the retraining
+      await setSpeed(page, 1000);
+      await page.getByRole('button', { name: 'Play', exact: true }).click();
+      await waitFor('the approval deploys', async () => /UpdateEndpoint registry\/1/.test(await recent.innerText().catch(() => '')), 20000);
+      await waitFor('registry v1 approved', async () => /v1 ✓ Approved/.test(await page.locator('[data-testid=mlops-registry]').innerText()));
+      await waitFor('the violation starts retraining', async () => /#2 Executing/.test(await page.locator('[data-testid=mlops-training-pipeline]').innerText().catch(() => '')), 20000);
+      await page.getByRole('button', { name: 'Pause', exact: true }).click();
+      const mon = await page.locator('[data-testid=mlops-drift-monitor]').innerText();
+      assert(/4 runs/.test(mon) && /1 violation/.test(mon) && /Violations/.test(mon), `monitor: ${mon}`);
+      const pipe = await page.locator('[data-testid=mlops-training-pipeline]').innerText();
+      assert(/▸ (prepare|train)/.test(pipe), `the running step: ${pipe}`);
+      assert(/events?/.test(await page.locator('[data-testid=mlops-on-violation]').innerText()), 'the rule counts its events');
+      assert(/1 invocation/.test(await page.locator('[data-testid=mlops-deployer]').innerText()), 'the Lambda counts its invocations');
+      await shot(page, 'run-10-retraining');
+      // the registry in full
+      await page.locator('[data-testid=mlops-registry]').click();
+      const detail = page.locator('[data-testid=mlops-detail]');
+      await detail.waitFor();
+      assert(await detail.locator('tr[data-status=Approved]').count() === 1, 'one approved version');
+      assert(/registry\/1/.test(await detail.innerText()) && /train:v1/.test(await detail.innerText()), await detail.innerText());
+      await page.getByRole('button', { name: 'on registry' }).click();
+      await page.waitForTimeout(500);
+      await shot(page, 'run-11-registry-versions');
+      await page.locator('[data-testid=mlops-drift-monitor]').click();
+      await waitFor('the monitor runs', async () => (await detail.locator('tr[data-result=violation]').count()) === 1 && (await detail.locator('tr[data-result=ok]').count()) === 3);
+    },
+  },
+  {
+    name: 'run: the run panel resizes from its top edge (kept), collapses to its tabs; the canvas keeps most of the height',
+    options: { theme: 'dark' },
+    async run({ page }) {
+      await openDoc(page, WALL, 'wall.json');
+      await page.getByRole('button', { name: 'Step', exact: true }).click();
+      const dock = page.locator('[data-testid=run-dock]');
+      await page.locator('.run-pane').waitFor();
+      const flow = async () => (await page.locator('.react-flow').boundingBox())!.height;
+      assert((await flow()) >= 0.55 * 720, `the canvas keeps ≥ 55% of 720 px: ${await flow()}`);
+      const toggle = page.locator('[data-testid=dock-toggle]');
+      const tb = (await toggle.boundingBox())!, db = (await dock.boundingBox())!;
+      assert(tb.x >= db.x && tb.x + tb.width <= Math.min(1280, db.x + db.width) && tb.width >= 24, `the collapse button is whole: ${JSON.stringify(tb)} in ${JSON.stringify(db)}`);
+      const h0 = db.height;
+      const edge = (await page.locator('[data-testid=dock-resize]').boundingBox())!;
+      await page.mouse.move(edge.x + edge.width / 2, edge.y + edge.height / 2);
+      await page.mouse.down();
+      await page.mouse.move(edge.x + edge.width / 2, edge.y + edge.height / 2 - 100, { steps: 6 });
+      await page.mouse.up();
+      const h1 = (await dock.boundingBox())!.height;
+      assert(Math.abs(h1 - h0 - 100) <= 3, `dragging the top edge 100 px up grows the panel by 100 px: ${h0} → ${h1}`);
+      await shot(page, 'run-12-dock-resized-dark');
+      await toggle.click();
+      assert(await page.locator('.run-pane').count() === 0, 'collapsed to the tab row');
+      const hc = (await dock.boundingBox())!.height;
+      assert(hc < 56, `only the tab row: ${hc}`);
+      await shot(page, 'run-13-dock-collapsed-dark');
+      await page.reload();
+      await page.locator('.react-flow__node').first().waitFor();
+      await page.getByRole('button', { name: 'Step', exact: true }).click();
+      await page.locator('.run-pane').waitFor();
+      const h2 = (await dock.boundingBox())!.height;
+      assert(Math.abs(h2 - h1) <= 2, `the height is kept across a reload: ${h1} vs ${h2}`);
+      await page.locator('[data-testid=dock-resize]').dblclick();
+      assert((await flow()) >= 0.55 * 720, 'double-click: back to the default');
     },
   },
 ];

@@ -6,7 +6,7 @@ export interface LinePart { text: string; tone?: Tone }
 /** A model package status, short, with its tone. */
 export const PACKAGE_STATUS: Record<string, { short: string; tone: Tone }> = {
   Approved: { short: '✓ Approved', tone: 'ok' },
-  PendingManualApproval: { short: '⏳ Pending', tone: 'warn' },
+  PendingManualApproval: { short: '○ Pending', tone: 'warn' },
   Rejected: { short: '✕ Rejected', tone: 'bad' },
 };
 export const RUN_RESULT: Record<NonNullable<MlopsLive['runs']>[number]['result'], { short: string; tone: Tone }> = {
