@@ -35,12 +35,8 @@ export class MlopsWatch {
   private readonly packageTimes = new Map<string, PackageTimes>();
   private readonly monitorRuns = new Map<string, MonitorRunLive[]>();
   private flows: Flow[] = [];
-  private readonly active: boolean;
 
   constructor(private readonly sim: Simulation) {
-    const kinds = new Set(sim.graph.nodes.map((n) => n.kind));
-    this.active = ['pipeline', 'model-registry', 'model-monitor', 'eventbridge', 'lambda'].some((k) => kinds.has(k as never));
-    if (!this.active) return;
     sim.log.subscribe((e) => this.onLog(e));
     sim.on(TOPICS.awsEvent, (ev: AwsEvent) => this.onEvent(ev));
   }
@@ -166,7 +162,6 @@ export class MlopsWatch {
 
   /** The live MLOps figures of a node, or undefined when it has none. */
   of(id: string): MlopsLive | undefined {
-    if (!this.active) return undefined;
     const { sim } = this;
     const node = sim.graph.byId.get(id);
     if (!node) return undefined;
