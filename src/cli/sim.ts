@@ -8,8 +8,8 @@ import { formatReport } from './format';
 const USAGE = `usage: npm run --silent sim -- FILE [--seed N] [--duration SEC] [--json] [--apply-solution] [--check]
        npm run --silent sim -- --rules`;
 
-/** Exit statuses of format.md section 4. */
-export const EXIT = { ok: 0, usage: 64, load: 2, goal: 3 } as const;
+/** Exit statuses of format.md section 4 (a bad command line exits 2 too: nothing could be loaded). */
+export const EXIT = { ok: 0, load: 2, goal: 3 } as const;
 
 interface Args { file?: string; seed?: number; duration?: number; json: boolean; rules: boolean; applySolution: boolean; check: boolean }
 
@@ -46,7 +46,7 @@ export function main(argv: string[], out: (s: string) => unknown = (s) => proces
   const args = parseArgs(argv);
   if (typeof args === 'string') {
     err(`${args === USAGE ? '' : `sim: ${args}\n`}${USAGE}\n`);
-    return args === USAGE ? EXIT.ok : EXIT.usage;
+    return args === USAGE ? EXIT.ok : EXIT.load; // a bad command line runs nothing: the same status as a file that cannot be loaded
   }
   if (args.rules) {
     out(`${JSON.stringify(RULES.map((r) => ({ id: r.id, domain: r.domain, severity: r.severity, sheet: r.sheet, fix: r.fix, title: r.title, docs: r.docs, message: r.message, area: r.area, static: r.static })), null, 2)}\n`);
