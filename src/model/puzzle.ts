@@ -256,6 +256,15 @@ export function puzzleRefusal(doc: ArchDoc, command: string, args: unknown): str
       if (inner) return `"${id}" holds "${inner.id}", which is locked by the puzzle.`;
     }
   }
+  if (command === 'setProp' && doc.mode === 'puzzle' && locked.has(a.id as string)) {
+    const id = a.id as string, name = a.name as string;
+    if (!(name in (doc.solution?.setProps?.[id] ?? {}))) {
+      const n = doc.nodes.find((x) => x.id === id);
+      const def = n ? kindDef(n.kind) : null;
+      const what = def?.props[name]?.label ?? name;
+      return `${n?.label ?? id}'s ${what.toLowerCase()} is part of the puzzle's scenario and stays as it is: the fix is elsewhere.`;
+    }
+  }
   if (command === 'disconnect' && locked.size) {
     const keep = new Set(lockedEdges(doc).map(edgeKey));
     const e = ((a.edges as { from: string; to: string }[]) ?? []).find((x) => keep.has(edgeKey(x)));
