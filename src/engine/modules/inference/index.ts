@@ -70,6 +70,11 @@ export const inferenceModule: SimModule = {
     };
     sim.on(TOPICS.endpointInService, onReady);
     sim.on(TOPICS.endpointFailed, onReady);
+    // endpoints that failed (or came up) before this module subscribed, e.g. a deploy gate at t=0
+    for (const t of st.targets) {
+      const s = sim.state(t.node.id);
+      if (!t.begun && t.node.kind !== 'batch-transform' && (s === 'Failed' || s === 'InService')) begin(sim, st, t, sim.now);
+    }
   },
   finish(sim) {
     for (const t of STATES.get(sim)?.targets ?? []) t.run?.finish();
