@@ -143,6 +143,28 @@ describe('misleading-accuracy', () => {
       edge('data', 'train'), edge('train', 'gate'));
     expect(findings(doc).find((f) => f.rule === 'misleading-accuracy')?.node).toBe('gate');
   });
+  const gated = (trainMetric: string, gateMetric: string) => arch(node('pipe', 'pipeline'),
+    node('data', 's3-bucket', { positiveClassRatio: 0.05 }), node('reg', 'model-registry'),
+    node('train', 'training-job', { evalMetric: trainMetric }, 'pipe'),
+    node('gate', 'condition-step', { metric: gateMetric, threshold: 0.9 }, 'pipe'),
+    edge('data', 'train'), edge('train', 'gate'), edge('gate', 'reg'));
+  it('run placement follows the metric: a gate judging by accuracy records it, not the auc training job', () => {
+    const r = run(gated('auc', 'accuracy'));
+    expect(r.report.findings.filter((f) => f.rule === 'misleading-accuracy').map((f) => f.node)).toEqual(['gate']);
+    const inc = r.report.incidents.filter((i) => i.rule === 'misleading-accuracy');
+    expect(inc.map((i) => i.node)).toEqual(['gate']);
+    expect(inc[0].count).toBe(1);
+    // the figure is the validation accuracy the gate compared
+    expect(inc[0].message).toContain(`gate reports accuracy ${r.node('gate').value} on data whose positive class ratio is 0.05`);
+    expect(r.node('gate').outcome).toBe(true);
+  });
+  it('run placement: both the training job and the gate when both judge by accuracy; neither when both use auc', () => {
+    const both = run(gated('accuracy', 'accuracy'));
+    expect(both.report.findings.filter((f) => f.rule === 'misleading-accuracy').map((f) => f.node).sort()).toEqual(['gate', 'train']);
+    expect(both.report.incidents.filter((i) => i.rule === 'misleading-accuracy').map((i) => i.node).sort()).toEqual(['gate', 'train']);
+    const none = run(gated('auc', 'auc'));
+    expect(none.rules().has('misleading-accuracy')).toBe(false);
+  });
   it('fixed twins: F1 on the same data, or accuracy on balanced data', () => {
     expect(run(job({ positiveClassRatio: 0.05 }, { evalMetric: 'f1' })).rules().has('misleading-accuracy')).toBe(false);
     expect(run(job({ positiveClassRatio: 0.4 }, { evalMetric: 'accuracy' })).rules().has('misleading-accuracy')).toBe(false);

@@ -20,7 +20,7 @@ export interface TrainingHooks {
   execution?: number;
   /** Hyperband early stopping: the tuner stops it after this fraction of its Training phase. */
   fraction?: number;
-  /** Record misleading-accuracy on completion (a tuner records it once for all its children). */
+  /** Record misleading-accuracy on completion when evalMetric is accuracy (a tuner records it once for all its children). */
   reportAccuracy: boolean;
   onEnd(run: JobRun): void;
 }
@@ -111,7 +111,8 @@ export function startTraining(sim: Simulation, n: GNode, h: TrainingHooks): Inte
       run.go('UPLOADED', 'Training job completed');
       end();
       // after jobCompleted: the MLOps module may have recorded the model's validation figure
-      const acc = h.reportAccuracy ? accuracyProblem(g, n) : null;
+      // only when the job's own evalMetric is accuracy: a condition step judging by accuracy records it itself
+      const acc = h.reportAccuracy && p.evalMetric === 'accuracy' ? accuracyProblem(g, n) : null;
       if (acc) sim.incident(acc.rule, n.id, { ...acc.vars, accuracy: reportedAccuracy(sim, n.id) ?? acc.vars.accuracy });
     });
   };

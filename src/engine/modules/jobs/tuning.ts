@@ -44,7 +44,7 @@ export function startTuning(sim: Simulation, n: GNode, onEnd: OnEnd, register: (
     } else {
       run.go('RAN', `Best training job selected (${counts.jobsCompleted} completed, ${counts.jobsStopped} stopped early)`);
       run.go('UPLOADED', 'Hyperparameter tuning job completed');
-      const acc = accuracyProblem(g, train);
+      const acc = train.props.evalMetric === 'accuracy' ? accuracyProblem(g, train) : null;
       if (acc) sim.incident(acc.rule, train.id, acc.vars);
       sim.setState(train.id, counts.jobsCompleted > 0 ? 'Completed' : 'Stopped', `best of ${n.id}'s training jobs`);
     }

@@ -1,6 +1,7 @@
 import { createActor, type Actor } from 'xstate';
 import type { GNode } from '../../../model/graph';
 import { round } from '../../report';
+import { accuracyProblem } from '../jobs/checks';
 import { TOPICS, type JobCompleted, type JobFailed, type JobStart } from '../../topics';
 import { stepPreds, stepsOf, upstreamTraining } from './lineage';
 import { executionMachine } from './machine';
@@ -162,9 +163,13 @@ class PipelineRunner {
     const { sim } = this.run;
     const g = sim.graph;
     const metric = String(s.props.metric);
-    const model = upstreamTraining(g, s.id).map((t) => exec.models.get(t.id)).find(Boolean) ?? null;
+    const trainer = upstreamTraining(g, s.id).find((t) => exec.models.has(t.id)) ?? null;
+    const model = trainer ? exec.models.get(trainer.id)! : null;
     const value = model ? validationValue(model.quality, metric) : Number.NaN;
     const shown = Number.isFinite(value) ? round(value, 3) : 'missing';
+    // misleading-accuracy lands where accuracy is the metric: this gate (the training job records its own evalMetric)
+    const acc = metric === 'accuracy' && trainer && typeof shown === 'number' ? accuracyProblem(g, trainer) : null;
+    if (acc) sim.incident(acc.rule, s.id, { ...acc.vars, accuracy: shown });
     const pass = meets(value, s.props.op, s.props.threshold);
     Object.assign(sim.metrics(s.id).extra, { value: shown, outcome: pass });
     sim.setState(s.id, 'Succeeded', `${metric} = ${shown} ${s.props.op} ${s.props.threshold}: ${pass}`);

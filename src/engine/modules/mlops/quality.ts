@@ -12,8 +12,8 @@ import { gatingConditions, labelSource, pointInTimeLeaks, scalerLeaks, skewStore
  * - Trained on imbalanced labels (positive class ratio < 0.1 or > 0.9) and judged by accuracy (the
  *   training job's evalMetric, or a condition step gating it), it is a majority-class model — nothing
  *   in its evaluation can tell it from a good one: skill 0.50–0.54. Its validation accuracy is about
- *   1 − minority share, so an accuracy gate passes it (misleading-accuracy; the jobs module records
- *   the rule), and in production it fails.
+ *   1 − minority share, so an accuracy gate passes it (misleading-accuracy: the jobs module records it on a
+ *   training job whose evalMetric is accuracy, the pipeline on a condition step judging by accuracy), and in production it fails.
  * - Validation sees leaked information: +0.07 when a processing job upstream fit its scaler on the full
  *   dataset (scaler-leakage), +0.09 when a feature store fed training without an event-time filter
  *   (point-in-time-leakage). Production does not: it sees the true skill.
