@@ -1,7 +1,8 @@
 import { describe, expect, it } from 'vitest';
 import { Graph } from '../../../src/model/graph';
 import { QUALITY, metricValue, servingQuality, trainingQuality, validationValue } from '../../../src/engine/modules/mlops/quality';
-import { arch, edge, node } from '../../harness';
+import { mlopsRun } from '../../../src/engine/modules/mlops/state';
+import { arch, edge, node, run } from '../../harness';
 
 const graph = (...parts: Parameters<typeof arch>) => new Graph(arch(...parts));
 
@@ -69,5 +70,26 @@ describe('model quality signal', () => {
     expect(metricValue('rmse', 0.9, 0.5)).toBeLessThan(metricValue('rmse', 0.8, 0.5));
     expect(metricValue('r2', 0.9, 0.5)).toBeCloseTo(0.8, 9);
     expect(metricValue('precision', 0.9, 0.5)).toBeNaN();
+  });
+});
+
+describe('one validation figure per model version', () => {
+  it('the training entry names its version; every entry and message showing a version shows that version\'s figure', () => {
+    const r = run(arch(
+      node('d', 's3-bucket'), node('p', 'processing-job', { scalerFit: 'full-dataset' }), node('o', 's3-bucket'),
+      node('t', 'training-job'), node('e', 'realtime-endpoint'), node('c', 'client', { rps: 1 }),
+      edge('d', 'p'), edge('p', 'o'), edge('o', 't'), edge('t', 'e'), edge('c', 'e'),
+    ));
+    const st = mlopsRun(r.sim);
+    const figure = (id: string) => st.versions.get('t')!.find((v) => v.id === id)!.validation;
+    // the endpoint came up before training ended: it serves the earlier version, the job reports the one it trained
+    expect(r.node('e').model).toBe('t:v0');
+    expect(r.node('t').model).toBe('t:v1');
+    expect(r.node('e').validation).toBe(figure('t:v0'));
+    expect(r.node('t').validation).toBe(figure('t:v1'));
+    expect(figure('t:v0')).not.toBe(figure('t:v1'));
+    const inc = r.incident('scaler-leakage', 'p')!;
+    expect(inc.message).toContain(`t:v0, trained by t`);
+    expect(inc.message).toContain(`validation auc ${figure('t:v0')} `);
   });
 });

@@ -27,7 +27,8 @@ export function startModels(run: MlopsRun): void {
 }
 
 function makeVersion(sim: Simulation, training: string, n: number, t: number): ModelVersion {
-  return { id: `${training}:v${n}`, training, n, trainedAtSec: t, quality: trainingQuality(sim.graph, training, sim.seed, n) };
+  const quality = trainingQuality(sim.graph, training, sim.seed, n);
+  return { id: `${training}:v${n}`, training, n, trainedAtSec: t, quality, validation: round(validationValue(quality), 3) };
 }
 
 /** A training job completed: a new model version, registered where the design says. */
@@ -39,8 +40,10 @@ export function trained(run: MlopsRun, training: string): ModelVersion {
   const q = v.quality;
   const x = sim.metrics(training).extra;
   x.modelVersions = list.length - 1;
+  // name the version: an endpoint deployed before this run ends still serves an older one (its own figures)
+  x.model = v.id;
   x.metric = q.metric;
-  x.validation = round(validationValue(q), 3);
+  x.validation = v.validation;
   x.production = round(metricValue(q.metric, q.skill, Math.min(q.positiveClassRatio, 1 - q.positiveClassRatio), true), 3);
   sim.note(training, 'info', `model ${v.id}: validation ${q.metric} ${x.validation} (${q.explain.join('; ')})`);
   for (const r of sim.graph.out(training, 'model-registry')) registerPackage(run, r.id, v, `trained by ${training}`);
@@ -64,7 +67,7 @@ export function serve(run: MlopsRun, endpoint: string, v: ModelVersion | null): 
   run.serving.set(endpoint, v);
   if (!v) return;
   const q = v.quality;
-  const validation = round(validationValue(q), 3);
+  const validation = v.validation;
   const s = servingQuality(sim.graph, q, v.training, endpoint);
   const production = round(s.production, 3);
   Object.assign(sim.metrics(endpoint).extra, { model: v.id, metric: q.metric, validation, production });

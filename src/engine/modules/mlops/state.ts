@@ -12,6 +12,8 @@ export interface ModelVersion {
   /** Simulated second training completed (0 for version 0). */
   trainedAtSec: number;
   quality: ModelQuality;
+  /** The version's validation figure in its evalMetric, rounded once: every entry, message and log line shows this one. */
+  validation: number;
 }
 
 /** A model package in a registry. Package 0 is the one registered before the run. */
