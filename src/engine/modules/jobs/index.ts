@@ -55,7 +55,12 @@ export const jobsModule: SimModule = {
   faults: {
     'spot-interruption': (sim, f) => {
       const list = states.get(sim)?.interruptible.get(f.node) ?? [];
-      if (!list.some((it) => it.interrupt())) {
+      if (list.some((it) => it.interrupt())) return;
+      const n = sim.graph.byId.get(f.node);
+      const job = n?.kind === 'tuning-job' ? sim.graph.out(n.id, 'training-job')[0] : n;
+      if (job?.kind === 'training-job' && job.props.spot !== true) {
+        sim.note(f.node, 'event', `${f.node}: nothing happens — ${job.id} runs on on-demand instances (spot: false), which Spot interruptions do not affect`);
+      } else {
         sim.note(f.node, 'info', `${f.node}: no Spot training instance running to interrupt (on-demand jobs and finished jobs are not affected)`);
       }
     },

@@ -25,7 +25,7 @@ export function startTuning(sim: Simulation, n: GNode, onEnd: OnEnd, register: (
   const grid = gridProblem(n);
   if (grid) { run.fail(grid.rule, grid.vars); end(); return run; }
   const train = g.out(n.id, 'training-job')[0];
-  if (!train) { run.failWith(`ValidationException: tuning job ${n.id} has no TrainingJobDefinition (connect it to the training job it tunes)`); end(); return run; }
+  if (!train) { run.failWith(`ValidationException: tuning job ${n.id} needs a training job definition (connect ${n.id} → the training-job it tunes)`); end(); return run; }
   const maxJobs = Number(n.props.maxJobs), maxParallel = Number(n.props.maxParallelJobs);
   const rng = sim.rng(`tuning:${n.id}:${execution ?? 0}`);
   const counts = { jobsCompleted: 0, jobsStopped: 0, jobsFailed: 0, peakParallelJobs: 0 };
