@@ -44,7 +44,13 @@ export function Palette() {
             </ul>
           </section>
         ))}
-        {!groups.length && <p className="p-3 text-[var(--muted)]">Nothing matches “{query}”.</p>}
+        {!groups.length && (
+          <p className="p-3 text-[var(--muted)]" data-testid="palette-empty">
+            {allowed && allowed.length === 0 && !q
+              ? 'This puzzle adds no new components — fix it with what is on the canvas.'
+              : `Nothing matches “${query}”.`}
+          </p>
+        )}
       </div>
       <p className="border-t border-[var(--line)] p-3 text-[13px] text-[var(--muted)]">
         Drag onto the canvas, or focus and press Enter. Drop inside a subnet or pipeline to put it there.

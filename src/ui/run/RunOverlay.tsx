@@ -16,7 +16,8 @@ export function worstRule(n: LiveNode): string | null {
   return best;
 }
 
-const fmtRate = (x: number) => (x >= 100 ? Math.round(x).toLocaleString('en-US') : x >= 10 ? x.toFixed(0) : x.toFixed(1));
+/** Two significant digits below 1 (a 0.05 rps client shows 0.05, not 0.0). */
+export const fmtRate = (x: number) => (x >= 100 ? Math.round(x).toLocaleString('en-US') : x >= 10 ? x.toFixed(0) : x >= 1 || x === 0 ? x.toFixed(1) : String(Number(x.toPrecision(2))));
 const fmtCount = (x: number) => (x >= 1e6 ? `${(x / 1e6).toFixed(1)}M` : x >= 1e4 ? `${Math.round(x / 1e3)}k` : String(x));
 const STATE_TONE: Record<string, string> = {
   InService: 'ok', Completed: 'ok', Succeeded: 'ok', Creating: 'busy', Updating: 'busy', Pending: 'idle', InProgress: 'busy',

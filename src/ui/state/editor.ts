@@ -122,7 +122,9 @@ export class Editor {
 
   toast(text: string, tone: Toast['tone'] = 'info', at?: { x: number; y: number }): void {
     const t: Toast = { id: ++this.toastSeq, text, tone, x: at?.x, y: at?.y };
-    this.set({ toasts: [...this.s.toasts.slice(-1), t] });
+    // A docked toast replaces the docked one before it (one at a time); pointer toasts keep the last one.
+    const kept = at ? this.s.toasts.slice(-1) : this.s.toasts.filter((o) => o.x !== undefined).slice(-1);
+    this.set({ toasts: [...kept, t] });
     setTimeout(() => this.dismissToast(t.id), tone === 'error' ? 6000 : 3500);
   }
   dismissToast(id: number): void {
