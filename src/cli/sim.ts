@@ -1,7 +1,8 @@
 import { readFileSync } from 'node:fs';
 import { RULES } from '../catalog/rules';
 import { applySolution } from '../model/solution';
-import { formatErrors, loadJson, loadText } from '../model/load';
+import { formatErrors, loadJson, loadText, solutionErrors } from '../model/load';
+import { LIMITS } from '../model/schema';
 import { runDocument } from '../engine/run';
 import { formatReport } from './format';
 
@@ -29,7 +30,10 @@ function parseArgs(argv: string[]): Args | string {
       else if (arg === '--apply-solution') a.applySolution = true;
       else if (arg === '--check') a.check = true;
       else if (arg === '--seed') { a.seed = num('--seed'); if (!Number.isInteger(a.seed) || a.seed > 2 ** 32 - 1) return '--seed needs an integer from 0 to 4294967295'; }
-      else if (arg === '--duration') { a.duration = num('--duration'); if (a.duration <= 0) return '--duration needs a positive number of seconds'; }
+      else if (arg === '--duration') {
+        a.duration = num('--duration');
+        if (a.duration <= 0 || a.duration > LIMITS.durationSec) return `--duration needs a number of seconds above 0 and at most ${LIMITS.durationSec} (30 days)`;
+      }
       else if (arg === '-h' || arg === '--help') return USAGE;
       else if (arg.startsWith('-')) return `unknown option ${arg}`;
       else if (a.file) return `only one FILE, got ${a.file} and ${arg}`;
@@ -67,6 +71,11 @@ export function main(argv: string[], out: (s: string) => unknown = (s) => proces
   if (args.applySolution) {
     if (!loaded.doc.solution) {
       err(`sim: ${args.file} has no "solution" to apply\n`);
+      return EXIT.load;
+    }
+    const wrong = solutionErrors(loaded.doc);
+    if (wrong.length) {
+      err(`sim: the solution of ${args.file} names what is not there:\n${formatErrors(wrong).replace(/^/gm, '  ')}\n`);
       return EXIT.load;
     }
     loaded = loadJson(applySolution(loaded.doc, loaded.doc.solution));

@@ -2,6 +2,7 @@ import { formatMessage, ruleById } from '../catalog/rules';
 import type { Severity } from '../catalog/types';
 import { Graph } from '../model/graph';
 import type { ArchDoc, Fault } from '../model/schema';
+import { runFaults } from '../model/faults';
 import { EventLog } from './log';
 import { NodeMetrics } from './metrics';
 import { EventQueue, type Scheduled } from './queue';
@@ -117,7 +118,7 @@ export class Simulation {
     if (this.started) return;
     this.started = true;
     for (const m of this.options.modules) m.start?.(this);
-    for (const f of this.graph.doc.faults ?? []) this.scheduleFault(f);
+    for (const f of runFaults(this.graph.doc)) this.scheduleFault(f);
   }
 
   /** Process one event. Returns it, or null when the run has finished. */

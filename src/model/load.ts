@@ -3,7 +3,8 @@ import { checkEdge } from '../catalog/edges';
 import { kindDef } from '../catalog/kinds';
 import type { Kind } from '../catalog/types';
 import { PROPS_SCHEMAS } from './props';
-import { type ArchDoc, FORMAT, LIMITS, docSchema } from './schema';
+import { type ArchDoc, FORMAT, LIMITS, docSchema, faultSchema } from './schema';
+import { RULES_BY_ID } from '../catalog/rules';
 
 /** One reason a document was refused: a JSON path (`nodes[3].props.inputMode`) and what is wrong there. */
 export interface LoadError { path: string; message: string }
@@ -27,8 +28,9 @@ function describe(issue: z.core.$ZodIssue, input: unknown): string {
   switch (issue.code) {
     case 'invalid_type': {
       const got = valueAt(input, issue.path);
-      if (got === undefined) return `required (expected ${issue.expected})`;
-      return `expected ${issue.expected}, got ${typeName(got)}`;
+      const want = issue.expected === 'int' ? 'an integer' : issue.expected;
+      if (got === undefined) return `required (expected ${want})`;
+      return `expected ${want}, got ${typeof got === 'number' ? String(got) : typeName(got)}`;
     }
     case 'invalid_value':
       if (issue.path[issue.path.length - 1] === 'kind' && typeof valueAt(input, issue.path) === 'string') {
@@ -155,7 +157,70 @@ function crossCheck(doc: ArchDoc): LoadError[] {
     if (!want.includes(n.kind)) err(`faults[${i}].node`, `${f.kind} applies to ${want.join(' or ')}, not a ${n.kind}`);
   });
   (doc.locked ?? []).forEach((id, i) => { if (!byId.has(id)) err(`locked[${i}]`, `no node with id "${id}"`); });
+  checkGoal(doc, err);
+  checkScript(doc, byId, err);
   return errors;
+}
+
+type Err = (path: string, message: string) => void;
+type Nodes = Map<string, { kind: Kind; parent?: string | null; index: number }>;
+
+/** States a goal may require (format.md section 5), plus a registry's approval status. */
+const GOAL_STATES = ['Pending', 'InProgress', 'Completed', 'Failed', 'Stopped', 'Creating', 'InService', 'Failed',
+  'Executing', 'Succeeded', 'PendingManualApproval', 'Approved', 'Rejected'];
+
+/** A goal names real rules and real states, so it can both fail and pass. */
+function checkGoal(doc: ArchDoc, err: Err): void {
+  const g = doc.goal;
+  if (!g) return;
+  for (const key of ['noIncidents', 'incidents', 'noFindings'] as const) {
+    (g[key] ?? []).forEach((rule, i) => { if (!RULES_BY_ID.has(rule)) err(`goal.${key}[${i}]`, `"${rule}" is not a rule id (npm run sim -- --rules lists them)`); });
+  }
+  // A node the goal names may be missing (a player deleted it): the goal then fails, naming it.
+  for (const [id, state] of Object.entries(g.nodeStates ?? {})) {
+    if (!GOAL_STATES.includes(state)) err(`goal.nodeStates.${id}`, `"${state}" is not a state; expected ${[...new Set(GOAL_STATES)].map((x) => `"${x}"`).join(' | ')}`);
+  }
+}
+
+/**
+ * Problems of a puzzle's solution against its document: it must change nodes and edges that exist (in the
+ * document or among the nodes it adds). Checked when the solution is applied (`--apply-solution`), not on
+ * load: deleting a node in the editor may leave a solution naming it, and the file must still open.
+ */
+export function solutionErrors(doc: ArchDoc): LoadError[] {
+  const errors: LoadError[] = [];
+  const err: Err = (path, message) => errors.push({ path, message });
+  const byId = new Set(doc.nodes.map((n) => n.id));
+  const s = doc.solution;
+  if (!s) return errors;
+  const added = new Set((s.addNodes ?? []).map((n) => n.id));
+  const known = (id: string) => byId.has(id) || added.has(id);
+  for (const id of Object.keys(s.setProps ?? {})) if (!known(id)) err(`solution.setProps.${id}`, `no node with id "${id}"`);
+  for (const [id, parent] of Object.entries(s.setParent ?? {})) {
+    if (!known(id)) err(`solution.setParent.${id}`, `no node with id "${id}"`);
+    else if (parent && !known(parent)) err(`solution.setParent.${id}`, `no node with id "${parent}"`);
+  }
+  (s.removeNodes ?? []).forEach((id, i) => { if (!byId.has(id)) err(`solution.removeNodes[${i}]`, `no node with id "${id}"`); });
+  const edges = new Set((doc.edges ?? []).map((e) => `${e.from}\u0000${e.to}`));
+  (s.removeEdges ?? []).forEach((e, i) => { if (!edges.has(`${e.from}\u0000${e.to}`)) err(`solution.removeEdges[${i}]`, `no edge ${e.from} → ${e.to}`); });
+  return errors;
+}
+
+/**
+ * A demo script's faults are real faults (they are injected into the run), on a node they apply to. A fault
+ * or a focus naming a node that is no longer there (deleted in the editor) is skipped by the run.
+ */
+function checkScript(doc: ArchDoc, byId: Nodes, err: Err): void {
+  (doc.script ?? []).forEach((step, i) => {
+    if (!step.fault) return;
+    const r = faultSchema.safeParse({ atSec: step.atSec, ...step.fault });
+    if (!r.success) {
+      for (const issue of r.error.issues) err(formatPath(['script', i, 'fault', ...issue.path]), describe(issue, step.fault));
+      return;
+    }
+    const n = byId.get(r.data.node);
+    if (n && !FAULT_TARGETS[r.data.kind].includes(n.kind)) err(`script[${i}].fault.node`, `${r.data.kind} applies to ${FAULT_TARGETS[r.data.kind].join(' or ')}, not a ${n.kind}`);
+  });
 }
 
 /** Which kinds each fault or timed action applies to. */

@@ -74,6 +74,10 @@ describe('npm run sim', () => {
     expect(JSON.parse(shipped.out).goal.met).toBe(false);
     expect(JSON.parse(shipped.out).goal.failed).toEqual(['node ep is Failed, not InService']);
     expect(cli(file('nogoal.json', { format: 'sagesim/architecture@1', nodes: [] }), '--check').code).toBe(2);
+    const ghost = cli(file('ghost.json', { ...puzzle, solution: { setProps: { ghost: { access: 'public' } } } }), '--apply-solution', '--check');
+    expect(ghost.code).toBe(2);
+    expect(ghost.err).toContain('solution.setProps.ghost: no node with id "ghost"');
+    expect(cli(everyKind, '--duration', '99999999').code).toBe(2);
   });
 
   it('refuses bad options with usage', () => {

@@ -9,7 +9,7 @@ import { buildReport } from '../../src/engine/report';
 import { Rng } from '../../src/engine/rng';
 import { Simulation } from '../../src/engine/sim';
 import type { SimModule } from '../../src/engine/types';
-import { arch, edge, node } from '../harness';
+import { arch, edge, node, validate as validateDoc } from '../harness';
 
 /** A module that logs a tick every 10 s and fails a node at 25 s: enough to test the core alone. */
 const probe: SimModule = {
@@ -170,5 +170,19 @@ describe('event log streaming', () => {
     expect(log.since(0).map((e) => e.seq)).toEqual([13, 14, 15, 16, 17, 18, 19, 20, 21, 22]);
     expect(log.since(0, 3).map((e) => e.seq)).toEqual([20, 21, 22]);
     expect(log.since(23)).toEqual([]);
+  });
+});
+
+describe('demo script faults', () => {
+  it('are injected into the run once, even when also listed in faults', () => {
+    const seen: number[] = [];
+    const m: SimModule = { id: 'f', faults: { 'traffic-spike': (sim) => seen.push(sim.now) } };
+    const d = validateDoc({
+      format: 'sagesim/architecture@1', mode: 'demo', nodes: [{ id: 'c', kind: 'client' }],
+      faults: [{ atSec: 30, kind: 'traffic-spike', node: 'c' }],
+      script: [{ atSec: 10, say: 'watch', fault: { kind: 'traffic-spike', node: 'c' } }, { atSec: 30, fault: { kind: 'traffic-spike', node: 'c' } }],
+    });
+    new Simulation(d, { modules: [m], durationSec: 60 }).runToEnd();
+    expect(seen).toEqual([10, 30]);
   });
 });

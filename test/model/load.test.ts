@@ -2,7 +2,7 @@ import { readFileSync } from 'node:fs';
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { KIND_DEFS } from '../../src/catalog/kinds';
-import { formatErrors, loadJson, loadText, saveText } from '../../src/model/load';
+import { formatErrors, loadJson, loadText, saveText, solutionErrors } from '../../src/model/load';
 import { LIMITS } from '../../src/model/schema';
 
 const everyKind = readFileSync(new URL('../fixtures/every-kind.json', import.meta.url), 'utf8');
@@ -159,5 +159,40 @@ describe('numbers JSON cannot keep', () => {
     const r = loadJson({ format: 'sagesim/architecture@1', seed: -0, nodes: [{ id: 'c', kind: 'client', props: { startSec: -0 } }] });
     expect(r.ok && Object.is(r.doc.seed, 0)).toBe(true);
     expect(r.ok && Object.is(r.doc.nodes[0].props?.startSec, 0)).toBe(true);
+  });
+});
+
+describe('puzzle and demo fields name real things', () => {
+  const nodes = [{ id: 'ep', kind: 'realtime-endpoint' }, { id: 'c', kind: 'client' }];
+  const edges = [{ from: 'c', to: 'ep' }];
+  it('a goal names rules of the catalog and states of the report (a deleted node just fails it)', () => {
+    const msg = errorsOf({ ...base, nodes, edges, goal: { noIncidents: ['payload-too-big'], nodeStates: { zz: 'InService', ep: 'Bogus' }, minServed: { nope: 1 } } });
+    expect(msg).toContain('goal.noIncidents[0]: "payload-too-big" is not a rule id');
+    expect(msg).toMatch(/goal\.nodeStates\.ep: "Bogus" is not a state/);
+    expect(msg).not.toContain('zz');
+    expect(loadJson({ ...base, nodes, edges, goal: { noIncidents: ['payload-too-large'], nodeStates: { ep: 'InService' } } }).ok).toBe(true);
+  });
+
+  it('a solution changes nodes and edges that exist (checked when it is applied)', () => {
+    const r = loadJson({ ...base, nodes, edges, solution: { setProps: { ghost: { rps: 1 } }, removeNodes: ['nope'], removeEdges: [{ from: 'ep', to: 'c' }], setParent: { ep: 'vpc9' } } });
+    if (!r.ok) throw new Error('a solution naming missing nodes still loads');
+    const msg = formatErrors(solutionErrors(r.doc));
+    expect(msg).toContain('solution.setProps.ghost: no node with id "ghost"');
+    expect(msg).toContain('solution.removeNodes[0]: no node with id "nope"');
+    expect(msg).toContain('solution.removeEdges[0]: no edge ep → c');
+    expect(msg).toContain('solution.setParent.ep: no node with id "vpc9"');
+    const ok = loadJson({ ...base, nodes, edges, solution: { addNodes: [{ id: 'n', kind: 'sns' }], setProps: { n: {}, c: { rps: 2 } } } });
+    expect(ok.ok && solutionErrors(ok.doc)).toEqual([]);
+  });
+
+  it('a demo script fault is a real fault on a node it applies to (a deleted node is skipped)', () => {
+    expect(errorsOf({ ...base, nodes, edges, script: [{ atSec: 5, fault: { kind: 'large-payloads', node: 'ep' } }] }))
+      .toContain('script[0].fault.node: large-payloads applies to client, not a realtime-endpoint');
+    expect(errorsOf({ ...base, nodes, edges, script: [{ atSec: 5, fault: { kind: 'meteor', node: 'c' } }] })).toMatch(/^script\[0\]\.fault\.kind: /m);
+    expect(loadJson({ ...base, nodes, edges, script: [{ atSec: 5, say: 'hi', focus: 'zz', fault: { kind: 'traffic-spike', node: 'gone' } }] }).ok).toBe(true);
+  });
+
+  it('says "an integer" for a fractional seed', () => {
+    expect(errorsOf({ ...base, seed: 1.5, nodes: [] })).toBe('seed: expected an integer, got 1.5');
   });
 });
