@@ -14,7 +14,7 @@ const vpc = (access: 'private' | 'public' | 'private-with-nat' = 'private') => [
 const clientTo = (target: string, props: Record<string, unknown> = {}) => [node('c', 'client', props), edge('c', target)];
 const vpce = (...services: string[]) => services.map((s) => node(`vpce-${s.replace('.', '-')}`, 'vpc-endpoint', { service: s }, 'vpc'));
 
-const CASES: Record<string, Case> = {
+export const CASES: Record<string, Case> = {
   /* D1 */
   'wrangler-scale-limit': { node: 'dw', as: 'incident', durationSec: 7200, doc: () => arch(node('raw', 's3-bucket', { datasetGB: 1500 }), node('dw', 'data-wrangler'), edge('raw', 'dw')) },
   'scaler-leakage': { node: 'prep', as: 'incident', durationSec: 1200, doc: () => arch(

@@ -40,7 +40,7 @@ export function inferenceFindings(g: Graph): Finding[] {
   for (const ep of g.ofKind('async-endpoint')) {
     if (!g.out(ep.id, 'sns').length) out.push(finding('async-no-notification', ep.id));
     if (ep.props.processingSec > INFERENCE.asyncTimeoutSec) {
-      out.push(finding('async-timeout', ep.id, { requestId: 'every request', timeoutSec: INFERENCE.asyncTimeoutSec, processingSec: ep.props.processingSec }));
+      out.push(finding('async-timeout', ep.id, { requestId: 'requests', timeoutSec: INFERENCE.asyncTimeoutSec, processingSec: ep.props.processingSec }));
     }
   }
   for (const ep of g.ofKind('multi-model-endpoint')) {

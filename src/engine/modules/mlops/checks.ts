@@ -23,7 +23,7 @@ function expected(g: Graph, t: GNode): Record<string, string | number> {
   };
 }
 
-const NO_TRAINING = { training: 'a training job', version: 'the model', metric: 'metric', validation: 'inflated', production: 'lower', endpoint: 'production' };
+const NO_TRAINING_TEXT = 'Scaler leakage: {node} fits its scaler on the full dataset, so validation statistics leak into training; a model trained on its output would score an inflated validation metric and do worse in production.';
 
 /** Static findings of the MLOps rules (see README.md for where each one sits). */
 export function mlopsFindings(g: Graph): Finding[] {
@@ -32,7 +32,8 @@ export function mlopsFindings(g: Graph): Finding[] {
   for (const p of g.ofKind('processing-job')) {
     if (p.props.scalerFit !== 'full-dataset') continue;
     const t = trainings.find((tr) => scalerLeaks(g, tr.id).some((l) => l.id === p.id));
-    out.push(finding('scaler-leakage', p.id, t ? expected(g, t) : NO_TRAINING));
+    if (t) out.push(finding('scaler-leakage', p.id, expected(g, t)));
+    else { const def = ruleById('scaler-leakage'); out.push({ rule: def.id, node: p.id, severity: def.severity, message: formatMessage({ ...def, message: NO_TRAINING_TEXT }, { node: p.id }) }); }
   }
   for (const t of trainings) for (const f of pointInTimeLeaks(g, t.id)) out.push(finding('point-in-time-leakage', f.id, expected(g, t)));
   for (const e of g.ofKind(...ENDPOINT_KINDS)) {
@@ -53,11 +54,21 @@ export function mlopsFindings(g: Graph): Finding[] {
 }
 
 const EVENT_SOURCES = ['s3-bucket', 'model-registry', 'model-monitor', 'cloudwatch'] as const;
+/** The EventBridge event each source kind emits (as the run names them). */
+const SOURCE_EVENTS: Record<(typeof EVENT_SOURCES)[number], string> = {
+  's3-bucket': 'Object Created', 'model-registry': 'SageMaker Model Package State Change',
+  'model-monitor': 'Model Monitor violation', cloudwatch: 'CloudWatch Alarm State Change',
+};
 
 /** Incomplete event chains visible in the design: trigger-chain-broken on the node where each stops. */
 function chainFindings(g: Graph): Finding[] {
   const out: Finding[] = [];
   const broken = (node: string, event: string, source: string, missing: string) => out.push(finding('trigger-chain-broken', node, { event, source, missing }));
+  // a rule or function with no (or several) sources: worded without the "Event … from …" template
+  const glue = (node: string, missing: string) => {
+    const def = ruleById('trigger-chain-broken');
+    out.push({ rule: def.id, node, severity: def.severity, message: `Events reaching ${node} start nothing (${missing}); no pipeline execution or endpoint update would be started.` });
+  };
   for (const b of g.ofKind('s3-bucket')) {
     const rules = g.out(b.id, 'eventbridge');
     if (b.props.eventNotifications && !rules.length) broken(b.id, 'Object Created', b.id, `no EventBridge rule receives events from ${b.id}`);
@@ -65,15 +76,20 @@ function chainFindings(g: Graph): Finding[] {
   }
   for (const eb of g.ofKind('eventbridge')) {
     const sources = g.in(eb.id, ...EVENT_SOURCES);
-    const src = sources.map((s) => s.id).join(', ') || '(no source)';
-    if (!g.out(eb.id, 'lambda', 'pipeline').length) broken(eb.id, 'events', src, `rule ${eb.id} has no target (no lambda or pipeline)`);
-    else if (!sources.length) broken(eb.id, 'events', src, `rule ${eb.id} receives no events: nothing is wired into it`);
+    const first = sources[0];
+    if (!g.out(eb.id, 'lambda', 'pipeline').length) {
+      if (sources.length === 1) broken(eb.id, SOURCE_EVENTS[first.kind as (typeof EVENT_SOURCES)[number]], first.id, `rule ${eb.id} has no target (no lambda or pipeline)`);
+      else glue(eb.id, `rule ${eb.id} has no target (no lambda or pipeline)${sources.length ? '' : ' and nothing is wired into it'}`);
+    } else if (!sources.length) {
+      const def = ruleById('trigger-chain-broken');
+      out.push({ rule: def.id, node: eb.id, severity: def.severity, message: `EventBridge rule ${eb.id} receives no events: nothing is wired into it, so its targets are never started.` });
+    }
   }
   for (const fn of g.ofKind('lambda')) {
     if (fn.parent && g.byId.get(fn.parent)?.kind === 'pipeline') continue;
     const rules = g.in(fn.id, 'eventbridge');
     if (rules.length && !g.out(fn.id, 'pipeline', ...ENDPOINT_KINDS).length) {
-      broken(fn.id, 'events', rules.map((r) => r.id).join(', '), `function ${fn.id} has no pipeline or endpoint to act on`);
+      glue(fn.id, `function ${fn.id} has no pipeline or endpoint to act on`);
     }
   }
   return out;
