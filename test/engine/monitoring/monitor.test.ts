@@ -97,9 +97,9 @@ describe('violations', () => {
     expect(go(doc('train-split')).node('mon')).toMatchObject({ runs: RUNS, violations: 0 });
   });
 
-  it('no captured traffic: the run completes with nothing to check', () => {
+  it('no captured traffic: every run fails (nothing to check), no violation', () => {
     const r = run(watched({}, {}, fault({ atSec: 10, kind: 'data-drift', node: 'ep' })), { modules: modules({ rps: 0 }), durationSec: 3600 });
-    expect(r.node('mon')).toMatchObject({ runs: RUNS, failedRuns: 0, violations: 0 });
+    expect(r.node('mon')).toMatchObject({ runs: RUNS, failedRuns: RUNS, violations: 0 });
     expect(r.rules().has('data-drift-detected')).toBe(false);
   });
 });
@@ -118,5 +118,25 @@ describe('monitoring statistics', () => {
     expect(fair.di).toBeLessThan(1.1);
     expect(shifted.di / fair.di).toBeCloseTo(0.7, 1);
     expect(disparateImpact(new Rng(3), 1_000_000, 0).sample).toBe(20_000);
+  });
+});
+
+describe('a run with no captured traffic', () => {
+  const doc = (rps: number | null) => arch(
+    node('e', 'realtime-endpoint', { dataCapture: true }), node('m', 'model-monitor', { baseline: true, scheduleMinutes: 15 }), edge('e', 'm'),
+    ...(rps === null ? [] : [node('c', 'client', { rps }), edge('c', 'e')]),
+  );
+  it('fails with "no captured records in the window", counted in failedRuns, with no incident', () => {
+    const r = run(doc(null));
+    expect(r.node('m').runs).toBe(3);
+    expect(r.node('m').failedRuns).toBe(3);
+    expect(r.report.incidents).toEqual([]);
+    const lines = r.sim.log.entries().filter((e) => e.node === 'm' && e.message.includes('no captured records in the window'));
+    expect(lines.length).toBe(3);
+  });
+  it('twin: with a client sending, every run has captured records and works', () => {
+    const r = run(doc(5));
+    expect(r.node('m').runs).toBe(3);
+    expect(r.node('m').failedRuns).toBe(0);
   });
 });

@@ -62,7 +62,11 @@ export function scheduleMonitor(mr: MonitoringRun, m: GNode): void {
     const total = sim.metrics(ep.id).requests;
     const captured = total - seen;
     seen = total;
-    if (captured <= 0) return sim.note(m.id, 'event', `${m.id} run ${x.runs}: no captured records from ${ep.id} in this window`);
+    if (captured <= 0) {
+      // no rule covers it (capture is on; there was simply no traffic): a failed run, logged, no incident
+      x.failedRuns = (x.failedRuns as number) + 1;
+      return sim.note(m.id, 'event', `${m.id} run ${x.runs}: Failed — no captured records in the window (${ep.id} captured no requests since the last run)`, 'warning');
+    }
     const violation = evaluate(mr, m, ep.id, captured, rng);
     if (violation) {
       x.violations = (x.violations as number) + 1;
