@@ -55,4 +55,31 @@ export const TESTS: E2ETest[] = [
       await page.locator('[data-testid=present]').waitFor();
     },
   },
+  {
+    name: 'presenter: at 1280×720 on the last step nothing is cut (the close button, the incident cards) and node names are not clipped',
+    async run({ page }) {
+      await page.goto(ORIGIN);
+      await page.getByRole('button', { name: 'Classroom demos' }).click();
+      await page.locator('button[data-file="03-private-subnet-to-green.json"]').click();
+      await page.locator('[data-testid=presenter]').waitFor();
+      await paused(page);
+      const total = Number(/\/ (\d+)/.exec(await step(page))![1]);
+      for (let i = 1; i < total; i++) { await page.keyboard.press('ArrowRight'); await page.waitForTimeout(60); }
+      await waitFor('the last step', async () => (await step(page)).includes(`Step ${total} / ${total}`));
+      await paused(page);
+      await page.waitForTimeout(500);
+      const vw = page.viewportSize()!.width;
+      const close = (await page.getByRole('button', { name: 'Leave presenter mode' }).boundingBox())!;
+      assert(close.x >= 0 && close.x + close.width <= vw, `the close button is inside the viewport (${close.x}+${close.width} of ${vw})`);
+      for (const el of await page.locator('.pr-inc, .pr-live, .pr-caption, .pr-head').all()) {
+        const b = await el.boundingBox();
+        assert(b && b.x + b.width <= vw + 0.5, `${await el.getAttribute('class')} is inside the viewport (right edge ${b && b.x + b.width})`);
+      }
+      const clipped = await page.locator('.pr-diagram .node-title').evaluateAll((els) => els
+        .filter((e) => e.scrollHeight > e.clientHeight + 1 || e.scrollWidth > e.clientWidth + 1).map((e) => e.textContent));
+      assert(clipped.length === 0, `node names clipped: ${clipped.join(', ')}`);
+      assert(await page.locator('.pr-diagram .node-title').evaluateAll((els) => els.every((e) => getComputedStyle(e).textOverflow !== 'ellipsis')), 'no ellipsis on node names');
+      await shot(page, 'presenter-05-last-step-1280');
+    },
+  },
 ];

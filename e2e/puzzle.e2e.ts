@@ -22,6 +22,22 @@ async function openPuzzle(page: Page, file: string): Promise<void> {
   await page.locator('[data-testid=puzzle-panel]').waitFor();
 }
 
+/** The overlay (when shown) covers none of the canvas's nodes (or the given targets). */
+async function assertUncovered(page: Page, overlay: string, what: string, targets = '.react-flow__node'): Promise<void> {
+  const o = await page.locator(overlay).first().boundingBox().catch(() => null);
+  if (!o) return;
+  for (const el of await page.locator(targets).all()) {
+    const b = await el.boundingBox();
+    if (!b || b.width === 0) continue;
+    const hit = b.x < o.x + o.width && o.x < b.x + b.width && b.y < o.y + o.height && o.y < b.y + b.height;
+    const name = (await el.getAttribute('data-id')) ?? (await el.getAttribute('data-testid'));
+    // a container behind its children may pass under an overlay; only components and markers count
+    if (hit && !(await el.evaluate((n) => n.classList.contains('react-flow__node-group-node')))) {
+      throw new Error(`assertion failed: ${what} covers ${name}`);
+    }
+  }
+}
+
 async function check(page: Page): Promise<string> {
   await page.locator('[data-testid=check]').click();
   await waitFor('the check to finish', async () => !(await text(page, '[data-testid=verdict]')).startsWith('Running'), 30_000);
@@ -194,6 +210,10 @@ export const TESTS: E2ETest[] = [
       await openPuzzle(page, 'd3/02-the-six-megabyte-wall.json');
       await page.waitForTimeout(300);
       assert(await page.locator('.lock-mark').count() === 7, 'seven locks');
+      const empty = await text(page, '[data-testid=palette-empty]');
+      assert(empty.includes('This puzzle adds no new components'), `empty palette: ${empty}`);
+      assert(await page.locator('.toast-dock .toast').count() <= 1, 'one docked toast at a time');
+      await assertUncovered(page, '.react-flow__minimap', 'the overview map');
       await page.keyboard.press('f');
       await page.waitForTimeout(300);
       await shot(page, 'puzzle-08-locks-dark');
@@ -202,6 +222,9 @@ export const TESTS: E2ETest[] = [
       assert(verdict.includes('Not yet'), verdict);
       assert(await page.locator('[data-testid=run-clock]').getAttribute('data-status') === 'finished', 'the live run finished');
       await page.locator('[data-testid=incident-ocr-rt]').waitFor();
+      await page.waitForTimeout(400);
+      await assertUncovered(page, '[data-testid=traffic-legend]', 'the lens legend', '.react-flow__node, [data-testid=incident-ocr-rt]');
+      await assertUncovered(page, '.react-flow__controls', 'the zoom controls');
       assert(/InService/.test(await page.locator('[data-testid=state-ocr-rt]').innerText()), 'state on the endpoint');
       const list = await text(page, '[data-testid=goal-checklist]');
       assert(list.includes('✗'), list);
