@@ -93,6 +93,8 @@ export class RunStore {
   private paintTimer: ReturnType<typeof setTimeout> | null = null;
   private stepPending = false;
   private faultPending = false;
+  /** True from a 'load' until the new run's first update arrives. */
+  private awaitingFresh = false;
   private seedOverride: number | undefined;
   private paintKeys = new Map<string, string>();
   /** The log buffer (oldest first), at most LOG_CAP rows. */
@@ -131,7 +133,7 @@ export class RunStore {
     const c = this.makeClient();
     this.client = c;
     c.onUpdate((u) => this.receive(u));
-    c.onError((m) => this.editor.toast(m, 'error'));
+    c.onError((m) => { this.awaitingFresh = false; this.editor.toast(m, 'error'); });
     c.onFault((f) => this.recordFault(f));
     this.load();
     c.send({ type: 'speed', speed: this.v.speed });
@@ -144,6 +146,7 @@ export class RunStore {
     this.log = [];
     this.recent = [];
     this.paintKeys.clear();
+    this.awaitingFresh = true;
     this.client!.send({ type: 'load', doc, seed: this.seedOverride });
     this.set({ logVersion: this.v.logVersion + 1, traces: null, series: null, recentFlows: [] });
   }
@@ -163,6 +166,12 @@ export class RunStore {
   }
 
   private receive(u: RunUpdate): void {
+    // Updates the worker posted before it read 'load' belong to the previous run: drop them until the new
+    // run's first update (idle at 00:00:00) arrives, so no row of an old document reaches the new log.
+    if (this.awaitingFresh) {
+      if (u.status !== 'idle' || u.now !== 0) return;
+      this.awaitingFresh = false;
+    }
     this.latest = u.nodes;
     if (u.flows?.length) {
       for (const l of this.flowListeners) l(u.flows);
