@@ -7,7 +7,8 @@
  *     at ×1000 and after "run to end".
  */
 import { execSync } from 'node:child_process';
-import { ORIGIN, launch, openPage, startPreview, stopPreview } from '../e2e/lib';
+import { launch, openPage, startPreview, stopPreview } from '../e2e/lib';
+import { formatFrames, installFrameProbe, openAsAutosave, recordFrames } from './frames';
 import type { ArchDoc, ArchNode } from '../src/model/schema';
 
 /** 200 nodes: 4 VPCs × 2 subnets × 8 jobs, buckets and images, and 40 clients at 25 req/s (1,000 req/s) to 40 endpoints. */
@@ -51,43 +52,20 @@ const browser = await launch();
 let failed = false;
 try {
   const { page, problems } = await openPage(browser, { width: 1280, height: 720 });
-  const open = async (doc: ArchDoc) => {
-    await page.addInitScript((d) => {
-      if (!sessionStorage.getItem('bench')) {
-        localStorage.setItem('sagesim:autosave', JSON.stringify({ format: 'sagesim/autosave@1', savedAt: null, doc: d }));
-        localStorage.setItem('sagesim:visited', '1');
-        sessionStorage.setItem('bench', '1');
-      }
-    }, doc);
-    await page.goto(ORIGIN);
-    await page.locator('.react-flow__node').first().waitFor();
-    await page.waitForTimeout(1200);
-  };
   const doc = bigDoc(86_400);
-  await open(doc);
+  await openAsAutosave(page, doc);
   console.log(`bench:run-ui — ${doc.nodes.length} nodes, ${doc.edges!.length} edges, 40 clients × 25 req/s = 1,000 req/s; 1280×720, production build`);
-  await page.evaluate(`(() => {
-    const g = globalThis; g.__frames = []; g.__long = []; g.__rec = false;
-    new PerformanceObserver((l) => { for (const e of l.getEntries()) if (g.__rec) g.__long.push(e.duration); }).observe({ type: 'longtask', buffered: false });
-    let last = performance.now();
-    const tick = (t) => { if (g.__rec) g.__frames.push(t - last); last = t; requestAnimationFrame(tick); };
-    requestAnimationFrame(tick);
-  })()`);
+  await installFrameProbe(page);
   await page.locator('#run-speed').selectOption('10');
   await page.getByRole('button', { name: 'Play', exact: true }).click();
   await page.waitForFunction(() => document.querySelectorAll('.run-counters').length > 20, undefined, { timeout: 60_000 });
   await page.waitForTimeout(1000);
-  await page.evaluate(() => { const g = globalThis as unknown as { __frames: number[]; __long: number[]; __rec: boolean }; g.__frames = []; g.__long = []; g.__rec = true; });
-  await page.waitForTimeout(8000);
-  const r = await page.evaluate(() => { const g = globalThis as unknown as { __frames: number[]; __long: number[]; __rec: boolean }; g.__rec = false; return { frames: g.__frames, long: g.__long }; });
-  const s = [...r.frames].sort((a, b) => a - b);
-  const q = (p: number) => s[Math.min(s.length - 1, Math.floor(p * s.length))] ?? 0;
-  const fps = s.length ? 1000 / (r.frames.reduce((a, b) => a + b, 0) / s.length) : 0;
+  const st = await recordFrames(page, () => page.waitForTimeout(8000));
   const counters = await page.locator('.run-counters').count();
   const clock = await page.locator('[data-testid=run-clock] .run-clock-time').innerText();
-  const longMax = r.long.length ? Math.max(...r.long) : 0;
-  console.log(`run ×10, 8 s wall          frames ${s.length}  p50 ${q(0.5).toFixed(1)} ms  p95 ${q(0.95).toFixed(1)} ms  max ${q(1).toFixed(1)} ms  (~${fps.toFixed(0)} fps)  long tasks ${r.long.length}${r.long.length ? ` (max ${longMax.toFixed(0)} ms)` : ''}  · ${counters} live counters · clock ${clock}`);
-  if (fps < 50 || longMax > 50) { failed = true; console.log('  OVER BUDGET (≥ 50 fps, no task over 50 ms)'); }
+  const longMax = st.long.length ? Math.max(...st.long) : 0;
+  console.log(`${formatFrames('run ×10, 8 s wall', st)}  · ${counters} live counters · clock ${clock}`);
+  if (st.fps < 50 || longMax > 50) { failed = true; console.log('  OVER BUDGET (≥ 50 fps, no task over 50 ms)'); }
 
   // memory over 24 simulated hours
   const cdp = await page.context().newCDPSession(page);

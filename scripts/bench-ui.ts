@@ -3,7 +3,8 @@
  * a node, in headless Chromium on the production build (vite preview). Prints p50/p95/max frame ms and the
  * main-thread long tasks (> 50 ms). Budget (design.md): ≥ 50 fps, no task over 50 ms.
  */
-import { ORIGIN, launch, openPage, startPreview, stopPreview } from '../e2e/lib';
+import { launch, openPage, startPreview, stopPreview } from '../e2e/lib';
+import { formatFrames, installFrameProbe, openAsAutosave, recordFrames } from './frames';
 import type { ArchDoc, ArchNode } from '../src/model/schema';
 
 /** 4 VPCs × 2 subnets × 8 jobs, plus buckets, images, clients and endpoints: 200 nodes, ~150 edges. */
@@ -31,43 +32,19 @@ function bigDoc(): ArchDoc {
   return { format: 'sagesim/architecture@1', title: 'Bench: 200 nodes', nodes, edges };
 }
 
-function stats(frames: number[]) {
-  const s = [...frames].sort((a, b) => a - b);
-  const q = (p: number) => s[Math.min(s.length - 1, Math.floor(p * s.length))] ?? 0;
-  return { frames: s.length, p50: q(0.5), p95: q(0.95), max: s[s.length - 1] ?? 0, fps: s.length ? 1000 / (frames.reduce((a, b) => a + b, 0) / s.length) : 0 };
-}
 
 const server = await startPreview();
 const browser = await launch();
 try {
   const { page, problems } = await openPage(browser, { width: 1280, height: 720 });
   const doc = bigDoc();
-  await page.addInitScript((d) => {
-    if (!sessionStorage.getItem('bench')) {
-      localStorage.setItem('sagesim:autosave', JSON.stringify({ format: 'sagesim/autosave@1', savedAt: null, doc: d }));
-      localStorage.setItem('sagesim:visited', '1');
-      sessionStorage.setItem('bench', '1');
-    }
-  }, doc);
-  await page.goto(ORIGIN);
-  await page.locator('.react-flow__node').first().waitFor();
-  await page.waitForTimeout(1500);
+  await openAsAutosave(page, doc, 1500);
   const rendered = await page.locator('.react-flow__node').count();
-  // A string, not a function: tsx would wrap named inner functions in a helper the page does not have.
-  await page.evaluate(`(() => {
-    const g = globalThis; g.__frames = []; g.__long = []; g.__rec = false;
-    new PerformanceObserver((l) => { for (const e of l.getEntries()) if (g.__rec) g.__long.push(e.duration); }).observe({ type: 'longtask', buffered: false });
-    let last = performance.now();
-    const tick = (t) => { if (g.__rec) g.__frames.push(t - last); last = t; requestAnimationFrame(tick); };
-    requestAnimationFrame(tick);
-  })()`);
+  await installFrameProbe(page);
   const record = async (name: string, gesture: () => Promise<void>) => {
-    await page.evaluate(() => { const g = globalThis as unknown as { __frames: number[]; __long: number[]; __rec: boolean }; g.__frames = []; g.__long = []; g.__rec = true; });
-    await gesture();
-    const r = await page.evaluate(() => { const g = globalThis as unknown as { __frames: number[]; __long: number[]; __rec: boolean }; g.__rec = false; return { frames: g.__frames, long: g.__long }; });
-    const st = stats(r.frames);
-    console.log(`${name.padEnd(28)} frames ${String(st.frames).padStart(4)}  p50 ${st.p50.toFixed(1)} ms  p95 ${st.p95.toFixed(1)} ms  max ${st.max.toFixed(1)} ms  (~${st.fps.toFixed(0)} fps)  long tasks ${r.long.length}${r.long.length ? ` (max ${Math.max(...r.long).toFixed(0)} ms)` : ''}`);
-    return { st, long: r.long };
+    const st = await recordFrames(page, gesture);
+    console.log(formatFrames(name, st));
+    return st;
   };
   console.log(`bench:ui — ${doc.nodes.length} nodes, ${doc.edges!.length} edges; ${rendered} node elements rendered; 1280×720`);
   await record('pan (fit view, all nodes)', async () => {
