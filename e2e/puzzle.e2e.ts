@@ -117,6 +117,19 @@ export const TESTS: E2ETest[] = [
     },
   },
   {
+    name: "puzzle: a locked node's scenario props are shown disabled; the prop the fix changes stays editable",
+    async run({ page }) {
+      await openPuzzle(page, 'd1/01-volume-too-small.json');
+      await page.locator('.react-flow__node[data-id="train"]').click({ position: { x: 24, y: 20 } });
+      await page.getByRole('tab', { name: 'Inspector' }).click().catch(() => {});
+      await page.locator('#f-train-inputMode').waitFor();
+      assert(await page.locator('#f-train-inputMode').isEnabled(), 'the input mode (what the fix changes) is editable');
+      assert(await page.locator('#f-train-volumeGB').isDisabled(), 'the volume size (the scenario) is not');
+      const why = await page.locator('[data-testid=locked-train-volumeGB]').getAttribute('title');
+      assert(/part of the puzzle's scenario/.test(why ?? ''), `the reason is given: ${why}`);
+    },
+  },
+  {
     name: 'puzzle: solve by dragging the missing pieces in from the palette',
     async run({ page }) {
       await openPuzzle(page, 'd4/04-no-route-to-ecr.json');

@@ -4,12 +4,14 @@ import { defaultProps } from '../../catalog/kinds';
 import { KindIcon } from '../icons';
 import { useEditor, useEditorState } from '../state/context';
 import { PropField } from './PropField';
+import { puzzleRefusal } from '../../model/puzzle';
 
 /** The form of one node, generated from its kind in the catalog. */
 export function NodeForm({ id }: { id: string }) {
   const editor = useEditor();
   const node = useEditorState((s) => s.doc.nodes.find((n) => n.id === id));
   const findings = useEditorState((s) => s.findings);
+  const doc = useEditorState((s) => s.doc);
   const [label, setLabel] = useState(node?.label ?? '');
   useEffect(() => setLabel(node?.label ?? ''), [node?.label, id]);
   if (!node) return null;
@@ -45,9 +47,14 @@ export function NodeForm({ id }: { id: string }) {
           onChange={(e) => { setLabel(e.target.value); editor.run('setLabel', { id, label: e.target.value }, { coalesce: `${id}.label` }); }}
           onBlur={() => editor.seal()} />
       </div>
-      {Object.entries(def.props).map(([name, p]) => (
-        <PropField key={`${id}.${name}`} nodeId={id} name={name} def={p} value={node.props?.[name] ?? defaults[name]} />
-      ))}
+      {Object.entries(def.props).map(([name, p]) => {
+        const field = <PropField key={`${id}.${name}`} nodeId={id} name={name} def={p} value={node.props?.[name] ?? defaults[name]} />;
+        // In a puzzle, a locked node's props are the scenario: shown, not editable (the guard would refuse).
+        const why = puzzleRefusal(doc, 'setProp', { id, name });
+        return why ? (
+          <fieldset key={`${id}.${name}`} disabled className="prop-locked" title={why} data-testid={`locked-${id}-${name}`}>{field}</fieldset>
+        ) : field;
+      })}
       <button type="button" className="btn btn-danger mt-2" onClick={() => editor.run('removeNodes', { ids: [id] })}>
         Delete {def.container ? 'with contents' : 'node'}
       </button>
