@@ -22,6 +22,17 @@ async function openPuzzle(page: Page, file: string): Promise<void> {
   await page.locator('[data-testid=puzzle-panel]').waitFor();
 }
 
+/** Drag the i-th VPC endpoint from the palette into the private subnet `priv`, just above its bottom edge
+ * (left for the first, right for the second), wherever the layout put the subnet. */
+async function dropEndpointInSubnet(page: Page, i: number) {
+  const priv = await page.locator('.react-flow__node[data-id="priv"]').boundingBox();
+  if (!priv) throw new Error('the private subnet is not visible');
+  await dragKind(page, 'vpc-endpoint', { x: i ? priv.x + priv.width - 60 : priv.x + 40, y: priv.y + priv.height - 18 });
+  const node = page.locator(`.react-flow__node[data-id="vpc-endpoint-${i + 1}"]`);
+  await node.waitFor();
+  return node;
+}
+
 /** The overlay (when shown) covers none of the canvas's nodes (or the given targets). */
 async function assertUncovered(page: Page, overlay: string, what: string, targets = '.react-flow__node'): Promise<void> {
   const o = await page.locator(overlay).first().boundingBox().catch(() => null);
@@ -136,12 +147,7 @@ export const TESTS: E2ETest[] = [
       const palette = await page.locator('.palette-item').evaluateAll((els) => els.map((e) => e.getAttribute('data-kind')));
       assert(palette.length === 1 && palette[0] === 'vpc-endpoint', `the palette is limited: ${palette}`);
       for (const [i, service] of (['ecr.api', 'ecr.dkr'] as const).entries()) {
-        // Drop inside the private subnet, just above its bottom edge: left for the first, right for the second.
-        const priv = await page.locator('.react-flow__node[data-id="priv"]').boundingBox();
-        if (!priv) throw new Error('the private subnet is not visible');
-        await dragKind(page, 'vpc-endpoint', { x: i ? priv.x + priv.width - 60 : priv.x + 40, y: priv.y + priv.height - 18 });
-        const node = page.locator(`.react-flow__node[data-id="vpc-endpoint-${i + 1}"]`);
-        await node.waitFor();
+        const node = await dropEndpointInSubnet(page, i);
         await waitFor('the endpoint in the subnet', async () => (await savedDoc(page))?.nodes.find((n) => n.id === `vpc-endpoint-${i + 1}`)?.parent === 'priv');
         await node.click({ position: { x: 24, y: 20 } });
         await page.locator(`#f-vpc-endpoint-${i + 1}-service`).selectOption(service);
@@ -179,12 +185,7 @@ export const TESTS: E2ETest[] = [
       await shot(page, 'maker-01-goal');
       // Fix it on the canvas: two ECR endpoints in the subnet.
       for (const [i, service] of (['ecr.api', 'ecr.dkr'] as const).entries()) {
-        // Drop inside the private subnet, just above its bottom edge: left for the first, right for the second.
-        const priv = await page.locator('.react-flow__node[data-id="priv"]').boundingBox();
-        if (!priv) throw new Error('the private subnet is not visible');
-        await dragKind(page, 'vpc-endpoint', { x: i ? priv.x + priv.width - 60 : priv.x + 40, y: priv.y + priv.height - 18 });
-        const node = page.locator(`.react-flow__node[data-id="vpc-endpoint-${i + 1}"]`);
-        await node.waitFor();
+        const node = await dropEndpointInSubnet(page, i);
         await node.click({ position: { x: 24, y: 20 } });
         await page.locator(`#f-vpc-endpoint-${i + 1}-service`).selectOption(service);
         await page.locator('.react-flow__pane').click({ position: { x: 5, y: 5 } });

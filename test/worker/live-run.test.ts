@@ -4,22 +4,14 @@ import { TRACE_SAMPLING } from '../../src/engine/modules/inference/traces';
 import { runDocument } from '../../src/engine/run';
 import { loadText } from '../../src/model/load';
 import type { ArchDoc, Fault } from '../../src/model/schema';
-import type { FromWorker, RunUpdate } from '../../src/worker/protocol';
-import { RunSession, type Clock } from '../../src/worker/session';
+import { manualSession } from './manual-session';
 
 const loaded = loadText(readFileSync(new URL('../../scenarios/demos/01-the-six-megabyte-wall.json', import.meta.url), 'utf8'));
 if (!loaded.ok) throw new Error('demo invalid');
 /** The 6 MB wall without its scripted fault: the test injects it from the "page". */
 const doc: ArchDoc = { ...loaded.doc, faults: [], script: undefined };
 
-function session() {
-  const out: FromWorker[] = [];
-  let tick: ((ms: number) => void) | null = null;
-  const clock: Clock = { start(t) { tick = t; return () => { tick = null; }; } };
-  const s = new RunSession((m) => out.push(m), clock);
-  const updates = () => out.filter((m): m is RunUpdate => m.type === 'update');
-  return { s, out, advance: (ms: number) => tick?.(ms), last: () => updates().at(-1)!, updates };
-}
+const session = manualSession;
 
 describe('live run: faults, rates, series, traces', () => {
   it('a fault injected mid-run gives the same run as the file that has it (report and log)', async () => {

@@ -3,8 +3,8 @@ import { describe, expect, it } from 'vitest';
 import { runDocument } from '../../src/engine/run';
 import { loadText } from '../../src/model/load';
 import type { ArchDoc } from '../../src/model/schema';
-import type { Flow, FromWorker, RunUpdate } from '../../src/worker/protocol';
-import { RunSession, type Clock } from '../../src/worker/session';
+import type { Flow } from '../../src/worker/protocol';
+import { manualSession } from './manual-session';
 
 const root = new URL('../../', import.meta.url).pathname;
 function load(rel: string): ArchDoc {
@@ -13,14 +13,7 @@ function load(rel: string): ArchDoc {
   return r.doc;
 }
 
-function session() {
-  const out: FromWorker[] = [];
-  let tick: ((ms: number) => void) | null = null;
-  const clock: Clock = { start(t) { tick = t; return () => { tick = null; }; } };
-  const s = new RunSession((m) => out.push(m), clock);
-  const updates = () => out.filter((m): m is RunUpdate => m.type === 'update');
-  return { s, out, updates, advance: (ms: number) => tick?.(ms) };
-}
+const session = manualSession;
 
 describe('live MLOps view (worker)', () => {
   it('the full loop: executions with the step running, packages with their status, monitor runs, flows along the chain in order', async () => {

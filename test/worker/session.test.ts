@@ -2,27 +2,17 @@ import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import { main } from '../../src/cli/sim';
 import { loadText } from '../../src/model/load';
-import type { FromWorker, RunUpdate } from '../../src/worker/protocol';
-import { RunSession, type Clock } from '../../src/worker/session';
+import type { RunUpdate } from '../../src/worker/protocol';
+import { manualSession } from './manual-session';
 
 const path = new URL('../fixtures/every-kind.json', import.meta.url).pathname;
 const loaded = loadText(readFileSync(path, 'utf8'));
 if (!loaded.ok) throw new Error('fixture invalid');
 const doc = loaded.doc;
 
-/** A clock the test advances by hand. */
-function manualClock() {
-  let tick: ((ms: number) => void) | null = null;
-  const clock: Clock = { start(t) { tick = t; return () => { tick = null; }; } };
-  return { clock, advance: (ms: number) => tick?.(ms), get running() { return tick !== null; } };
-}
-
 function session() {
-  const out: FromWorker[] = [];
-  const c = manualClock();
-  const s = new RunSession((m) => out.push(m), c.clock);
-  const last = () => out.filter((m): m is RunUpdate => m.type === 'update').at(-1)!;
-  return { s, out, c, last };
+  const m = manualSession();
+  return { s: m.s, out: m.out, last: m.last, c: { advance: m.advance, get running() { return m.running; } } };
 }
 
 describe('engine worker session', () => {
