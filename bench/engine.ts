@@ -18,21 +18,29 @@ import type { Report } from '../src/engine/report';
 const BUDGET = 1_500_000;
 const root = resolve(dirname(fileURLToPath(import.meta.url)), '..');
 const args = process.argv.slice(2);
-const opt = (name: string, dflt: string) => { const i = args.indexOf(name); return i >= 0 ? args[i + 1] : dflt; };
+const opt = (name: string, dflt: string) => {
+  const i = args.indexOf(name);
+  return i >= 0 ? args[i + 1] : dflt;
+};
 const file = resolve(root, opt('--file', 'scenarios/bench/mixed.json'));
 const runs = Math.max(1, Number(opt('--runs', '5')));
 
 /** Requests served by endpoint-like nodes (clients and shadow copies are not counted). */
-const served = (r: Report): number => Object.entries(r.nodes)
-  .filter(([, n]) => n.ok !== undefined)
-  .reduce((s, [, n]) => s + (n.requests ?? 0), 0);
+const served = (r: Report): number =>
+  Object.entries(r.nodes)
+    .filter(([, n]) => n.ok !== undefined)
+    .reduce((s, [, n]) => s + (n.requests ?? 0), 0);
 
 const median = (xs: number[]) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)];
 const fmt = (x: number) => Math.round(x).toLocaleString('en-US');
 
 function timeProcess(argv: string[]): { sec: number; out: string } {
   const t0 = process.hrtime.bigint();
-  const p = spawnSync('npm', ['run', '--silent', 'sim', '--', ...argv], { cwd: root, encoding: 'utf8', maxBuffer: 64 << 20 });
+  const p = spawnSync('npm', ['run', '--silent', 'sim', '--', ...argv], {
+    cwd: root,
+    encoding: 'utf8',
+    maxBuffer: 64 << 20,
+  });
   const sec = Number(process.hrtime.bigint() - t0) / 1e9;
   if (p.status !== 0) throw new Error(`sim exited ${p.status}: ${p.stderr}`);
   return { sec, out: p.stdout };
@@ -64,6 +72,10 @@ console.log(`scenario         ${file.replace(`${root}/`, '')}`);
 console.log(`requests         ${fmt(requests)} simulated`);
 console.log(`whole process    ${median(whole).toFixed(3)} s median of ${runs} (npm run sim, start-up included)`);
 console.log(`  start-up       ${median(startup).toFixed(3)} s (same command, no traffic)`);
-console.log(`  engine alone   ${median(engine).toFixed(3)} s in-process → ${fmt(requests / median(engine))} requests/s`);
-console.log(`requests/s       ${fmt(rate)} simulated requests per wall second (budget ${fmt(BUDGET)}) ${rate >= BUDGET ? 'OK' : 'BELOW BUDGET'}`);
+console.log(
+  `  engine alone   ${median(engine).toFixed(3)} s in-process → ${fmt(requests / median(engine))} requests/s`,
+);
+console.log(
+  `requests/s       ${fmt(rate)} simulated requests per wall second (budget ${fmt(BUDGET)}) ${rate >= BUDGET ? 'OK' : 'BELOW BUDGET'}`,
+);
 if (rate < BUDGET) process.exitCode = 1;

@@ -12,14 +12,21 @@ export interface E2ETest {
 }
 
 /** JSON with sorted keys: the same document whatever order its fields were written in. */
-const canonical = (v: unknown): string => JSON.stringify(v, (_k, x) =>
-  x && typeof x === 'object' && !Array.isArray(x) ? Object.fromEntries(Object.entries(x).sort(([a], [b]) => a.localeCompare(b))) : x);
+const canonical = (v: unknown): string =>
+  JSON.stringify(v, (_k, x) =>
+    x && typeof x === 'object' && !Array.isArray(x)
+      ? Object.fromEntries(Object.entries(x).sort(([a], [b]) => a.localeCompare(b)))
+      : x,
+  );
 const key = (page: Page, combo: string) => page.keyboard.press(combo);
 const findingsText = (page: Page) => page.locator('[data-testid=findings]').innerText();
 
 async function waitFor(what: string, fn: () => Promise<boolean>, ms = 4000): Promise<void> {
   const end = Date.now() + ms;
-  while (Date.now() < end) { if (await fn()) return; await new Promise((r) => setTimeout(r, 60)); }
+  while (Date.now() < end) {
+    if (await fn()) return;
+    await new Promise((r) => setTimeout(r, 60));
+  }
   throw new Error(`timed out waiting for ${what}`);
 }
 
@@ -36,7 +43,8 @@ async function buildPrivateTraining(page: Page): Promise<void> {
   await zoomOut.click();
   await zoomOut.click();
   const box = (await page.locator('.react-flow').boundingBox())!;
-  const cx = box.x + box.width / 2 + 90, cy = box.y + box.height / 2 - 20;
+  const cx = box.x + box.width / 2 + 90,
+    cy = box.y + box.height / 2 - 20;
   await dragKind(page, 'vpc', { x: cx, y: cy });
   await dragKind(page, 'subnet', { x: cx, y: cy });
   await dragKind(page, 'training-job', { x: cx, y: cy + 10 });
@@ -58,7 +66,10 @@ export const TESTS: E2ETest[] = [
       await waitFor('the s3-unreachable finding', async () => (await findingsText(page)).includes('s3-unreachable'));
       await shot(page, '01-private-training-built');
       await page.locator('.finding-row', { hasText: 's3-unreachable' }).click();
-      await waitFor('the inspector shows the job', async () => (await page.locator('aside[aria-label=Inspector] h2').first().innerText()) === 'training-job-1');
+      await waitFor(
+        'the inspector shows the job',
+        async () => (await page.locator('aside[aria-label=Inspector] h2').first().innerText()) === 'training-job-1',
+      );
       await shot(page, '02-finding-selects-node');
     },
   },
@@ -70,7 +81,10 @@ export const TESTS: E2ETest[] = [
       await key(page, 'Control+z');
       await waitFor('undo removes the edge', async () => (await savedDoc(page))?.edges?.length === 0);
       await key(page, 'Control+z');
-      await waitFor('undo removes the bucket', async () => !(await savedDoc(page))?.nodes.some((n) => n.id === 's3-bucket-1'));
+      await waitFor(
+        'undo removes the bucket',
+        async () => !(await savedDoc(page))?.nodes.some((n) => n.id === 's3-bucket-1'),
+      );
       await shot(page, '03-after-undo');
       await key(page, 'Control+Shift+z');
       await page.getByRole('button', { name: 'Redo' }).click();
@@ -86,10 +100,13 @@ export const TESTS: E2ETest[] = [
       await page.waitForTimeout(600);
       await page.reload();
       await page.locator('.react-flow__node[data-id="training-job-1"]').waitFor();
-      assert(await page.getByRole('dialog').count() === 0, 'no start screen after reload');
-      assert(await page.getByLabel('Architecture title').inputValue() === 'My private training', 'title restored');
+      assert((await page.getByRole('dialog').count()) === 0, 'no start screen after reload');
+      assert((await page.getByLabel('Architecture title').inputValue()) === 'My private training', 'title restored');
       const doc = (await savedDoc(page))!;
-      assert(doc.nodes.length === 4 && doc.edges.length === 1, `restored ${doc.nodes.length} nodes, ${doc.edges.length} edges`);
+      assert(
+        doc.nodes.length === 4 && doc.edges.length === 1,
+        `restored ${doc.nodes.length} nodes, ${doc.edges.length} edges`,
+      );
       await shot(page, '04-restored-after-reload');
     },
   },
@@ -102,7 +119,11 @@ export const TESTS: E2ETest[] = [
       await page.locator('[data-testid=banner]').waitFor();
       const text = await page.locator('[data-testid=banner]').innerText();
       assert(text.includes('kept aside') && text.includes('newer SageSim'), `banner says: ${text}`);
-      const kept = await page.evaluate(() => Object.keys(localStorage).filter((k) => k.startsWith('sagesim:kept-aside:')).map((k) => localStorage.getItem(k)));
+      const kept = await page.evaluate(() =>
+        Object.keys(localStorage)
+          .filter((k) => k.startsWith('sagesim:kept-aside:'))
+          .map((k) => localStorage.getItem(k)),
+      );
       assert(kept.length === 1 && kept[0]!.includes('autosave@9'), 'the bad save is kept under another key');
     },
   },
@@ -110,13 +131,22 @@ export const TESTS: E2ETest[] = [
     name: 'a malformed file shows its errors and leaves the work intact',
     async run({ page }) {
       await buildPrivateTraining(page);
-      const bad = JSON.stringify({ format: 'sagesim/architecture@1', nodes: [{ id: 'train', kind: 'training-job', props: { inputMode: 'Stream' } }], edges: [{ from: 'nowhere', to: 'train' }] });
-      await page.locator('[data-testid=file-input]').setInputFiles({ name: 'broken.json', mimeType: 'application/json', buffer: Buffer.from(bad) });
+      const bad = JSON.stringify({
+        format: 'sagesim/architecture@1',
+        nodes: [{ id: 'train', kind: 'training-job', props: { inputMode: 'Stream' } }],
+        edges: [{ from: 'nowhere', to: 'train' }],
+      });
+      await page
+        .locator('[data-testid=file-input]')
+        .setInputFiles({ name: 'broken.json', mimeType: 'application/json', buffer: Buffer.from(bad) });
       await page.locator('[data-testid=banner]').waitFor();
       const text = await page.locator('[data-testid=banner]').innerText();
       assert(text.includes('nodes[0].props.inputMode: expected "File" | "Pipe" | "FastFile"'), `banner: ${text}`);
       assert(text.includes('edges[0].from: no node with id "nowhere"'), 'names the dangling edge');
-      assert(await page.locator('.react-flow__node[data-id="training-job-1"]').count() === 1, 'old work still on the canvas');
+      assert(
+        (await page.locator('.react-flow__node[data-id="training-job-1"]').count()) === 1,
+        'old work still on the canvas',
+      );
       assert((await savedDoc(page))!.nodes.length === 4, 'old work still saved');
       await shot(page, '05-malformed-file-error');
     },
@@ -126,7 +156,11 @@ export const TESTS: E2ETest[] = [
     async run({ page }) {
       await blank(page);
       const text = readFileSync(new URL('../scenarios/sandbox/realtime-fraud-scoring.json', import.meta.url), 'utf8');
-      const dt = await page.evaluateHandle((t) => { const d = new DataTransfer(); d.items.add(new File([t], 'fraud.json', { type: 'application/json' })); return d; }, text);
+      const dt = await page.evaluateHandle((t) => {
+        const d = new DataTransfer();
+        d.items.add(new File([t], 'fraud.json', { type: 'application/json' }));
+        return d;
+      }, text);
       await page.locator('[data-testid=canvas]').dispatchEvent('drop', { dataTransfer: dt });
       await page.locator('.react-flow__node[data-id="fraud-ep"]').waitFor();
       await page.waitForTimeout(400);
@@ -144,13 +178,19 @@ export const TESTS: E2ETest[] = [
       const url = await page.locator('[data-testid=share-url]').inputValue();
       assert(url.startsWith(`${ORIGIN}/#doc=`), `link: ${url.slice(0, 60)}`);
       const original = await savedDoc(page);
-      const other = await page.context().browser()!.newContext({ viewport: { width: 1280, height: 720 } });
+      const other = await page
+        .context()
+        .browser()!
+        .newContext({ viewport: { width: 1280, height: 720 } });
       const p2 = await other.newPage();
       await p2.goto(url);
       await p2.locator('.react-flow__node[data-id="training-job-1"]').waitFor();
       await p2.waitForTimeout(500);
       const got = await savedDoc(p2);
-      assert(canonical(got) === canonical(original), `same document on the other side:\n${canonical(got)}\n${canonical(original)}`);
+      assert(
+        canonical(got) === canonical(original),
+        `same document on the other side:\n${canonical(got)}\n${canonical(original)}`,
+      );
       assert(!p2.url().includes('#doc='), 'the hash is dropped after opening');
       await p2.goto(`${ORIGIN}/#doc=NOT-A-REAL-LINK`);
       await p2.locator('[data-testid=banner]').waitFor();
@@ -168,7 +208,10 @@ export const TESTS: E2ETest[] = [
       const toast = page.locator('[data-testid=pointer-toast]');
       await toast.waitFor();
       const text = await toast.innerText();
-      assert(text.includes('ECR repository cannot connect to S3 bucket') && text.includes('connects to: Training job'), `toast: ${text}`);
+      assert(
+        text.includes('ECR repository cannot connect to S3 bucket') && text.includes('connects to: Training job'),
+        `toast: ${text}`,
+      );
       const tb = (await toast.boundingBox())!;
       const target = await nodeCentre(page, 's3-bucket-1');
       assert(Math.abs(tb.x - target.x) < 200 && Math.abs(tb.y - target.y) < 200, 'the toast is near the pointer');
@@ -177,7 +220,11 @@ export const TESTS: E2ETest[] = [
       // Dropping a training job on the VPC but outside the subnet: refused, with the catalog's reason.
       const vpc = (await page.locator('.react-flow__node[data-id="vpc-1"]').boundingBox())!;
       await dragKind(page, 'training-job', { x: vpc.x + vpc.width - 60, y: vpc.y + vpc.height - 30 });
-      await waitFor('the drop refusal', async () => (await page.locator('[data-testid=pointer-toast]').allInnerTexts()).some((t) => t.includes('not directly in a VPC')));
+      await waitFor('the drop refusal', async () =>
+        (await page.locator('[data-testid=pointer-toast]').allInnerTexts()).some((t) =>
+          t.includes('not directly in a VPC'),
+        ),
+      );
     },
   },
   {
@@ -211,14 +258,18 @@ export const TESTS: E2ETest[] = [
       await count.fill('4');
       await page.locator('#f-training-job-1-inputMode').selectOption('Pipe');
       await page.waitForTimeout(500);
-      const props = (await savedDoc(page))!.nodes.find((n) => n.id === 'training-job-1') as unknown as { props: Record<string, unknown> };
+      const props = (await savedDoc(page))!.nodes.find((n) => n.id === 'training-job-1') as unknown as {
+        props: Record<string, unknown>;
+      };
       assert(props.props.instanceCount === 4 && props.props.inputMode === 'Pipe', JSON.stringify(props.props));
       await shot(page, '09-inspector');
       await page.locator('.react-flow__pane').click({ position: { x: 5, y: 5 } });
       await key(page, 'Control+z');
       await key(page, 'Control+z');
       await page.waitForTimeout(500);
-      const after = (await savedDoc(page))!.nodes.find((n) => n.id === 'training-job-1') as unknown as { props?: Record<string, unknown> };
+      const after = (await savedDoc(page))!.nodes.find((n) => n.id === 'training-job-1') as unknown as {
+        props?: Record<string, unknown>;
+      };
       assert(!after.props, `props after two undos: ${JSON.stringify(after.props)}`);
     },
   },
@@ -229,9 +280,12 @@ export const TESTS: E2ETest[] = [
       await page.goto(ORIGIN);
       await page.getByRole('dialog').waitFor();
       await shot(page, '10-start-screen-dark');
-      await page.getByRole('button', { name: /full MLOps loop/ }).click().catch(async () => {
-        await page.locator('.starter-card').first().click();
-      });
+      await page
+        .getByRole('button', { name: /full MLOps loop/ })
+        .click()
+        .catch(async () => {
+          await page.locator('.starter-card').first().click();
+        });
       await page.waitForTimeout(700);
       await shot(page, '11-starter-dark');
       const axe = readFileSync(createRequire(import.meta.url).resolve('axe-core/axe.min.js'), 'utf8');
@@ -242,12 +296,27 @@ export const TESTS: E2ETest[] = [
       await page.locator('.react-flow__node').first().waitFor();
       await page.addScriptTag({ content: axe });
       const result = await page.evaluate(async () => {
-        const r = await (window as unknown as { axe: { run(o: unknown): Promise<{ violations: { id: string; impact: string; nodes: unknown[]; help: string }[] }> } })
-          .axe.run({ resultTypes: ['violations'] });
-        return r.violations.map((v) => ({ id: v.id, impact: v.impact, n: v.nodes.length, help: v.help, where: (v.nodes as { target: string[] }[]).map((x) => x.target.join(" ")).slice(0, 3) }));
+        const r = await (
+          window as unknown as {
+            axe: {
+              run(
+                o: unknown,
+              ): Promise<{ violations: { id: string; impact: string; nodes: unknown[]; help: string }[] }>;
+            };
+          }
+        ).axe.run({ resultTypes: ['violations'] });
+        return r.violations.map((v) => ({
+          id: v.id,
+          impact: v.impact,
+          n: v.nodes.length,
+          help: v.help,
+          where: (v.nodes as { target: string[] }[]).map((x) => x.target.join(' ')).slice(0, 3),
+        }));
       });
       const serious = result.filter((v) => v.impact === 'serious' || v.impact === 'critical');
-      console.log(`  axe: ${result.length} violation kinds (${result.map((v) => `${v.id}:${v.impact}`).join(', ') || 'none'})`);
+      console.log(
+        `  axe: ${result.length} violation kinds (${result.map((v) => `${v.id}:${v.impact}`).join(', ') || 'none'})`,
+      );
       assert(!serious.length, `serious a11y violations: ${JSON.stringify(serious)}`);
     },
   },

@@ -10,18 +10,29 @@ export const PORT = Number(process.env.E2E_PORT ?? 4179);
 export const ORIGIN = `http://127.0.0.1:${PORT}`;
 export const SHOTS = new URL('./screenshots/', import.meta.url).pathname;
 
-const CHROMIUM = process.env.CHROMIUM ?? ['/usr/bin/chromium', '/usr/bin/chromium-browser', '/usr/bin/google-chrome'].find((p) => existsSync(p));
+const CHROMIUM =
+  process.env.CHROMIUM ??
+  ['/usr/bin/chromium', '/usr/bin/chromium-browser', '/usr/bin/google-chrome'].find((p) => existsSync(p));
 
 /** Start `vite preview` on the built app and wait until it answers. */
 export async function startPreview(): Promise<ChildProcess> {
   const p = spawn('npx', ['vite', 'preview', '--host', '127.0.0.1', '--port', String(PORT), '--strictPort'], {
-    stdio: ['ignore', 'pipe', 'pipe'], detached: true,
+    stdio: ['ignore', 'pipe', 'pipe'],
+    detached: true,
   });
   let out = '';
-  p.stdout?.on('data', (d) => { out += d; });
-  p.stderr?.on('data', (d) => { out += d; });
+  p.stdout?.on('data', (d) => {
+    out += d;
+  });
+  p.stderr?.on('data', (d) => {
+    out += d;
+  });
   for (let i = 0; i < 100; i++) {
-    try { if ((await fetch(ORIGIN)).ok) return p; } catch { /* not yet */ }
+    try {
+      if ((await fetch(ORIGIN)).ok) return p;
+    } catch {
+      /* not yet */
+    }
     if (p.exitCode !== null) throw new Error(`vite preview exited: ${out}`);
     await new Promise((r) => setTimeout(r, 150));
   }
@@ -30,29 +41,54 @@ export async function startPreview(): Promise<ChildProcess> {
 }
 
 export function stopPreview(p: ChildProcess): void {
-  try { if (p.pid) process.kill(-p.pid, 'SIGTERM'); } catch { /* gone */ }
+  try {
+    if (p.pid) process.kill(-p.pid, 'SIGTERM');
+  } catch {
+    /* gone */
+  }
 }
 
 export async function launch(): Promise<Browser> {
   if (!CHROMIUM) throw new Error('Chromium not found: apt-get install -y chromium (or set CHROMIUM=/path)');
   return chromium.launch({
     executablePath: CHROMIUM,
-    args: ['--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update', '--disable-sync', '--no-first-run', '--disable-quic'],
+    args: [
+      '--no-sandbox',
+      '--disable-gpu',
+      '--disable-background-networking',
+      '--disable-component-update',
+      '--disable-sync',
+      '--no-first-run',
+      '--disable-quic',
+    ],
   });
 }
 
-export interface Watched { page: Page; problems: string[] }
+export interface Watched {
+  page: Page;
+  problems: string[];
+}
 
 /** A fresh page (fresh storage) that records console errors, page errors and off-origin requests. */
-export async function openPage(browser: Browser, o: { width?: number; height?: number; theme?: 'light' | 'dark' } = {}): Promise<Watched> {
-  const ctx = await browser.newContext({ viewport: { width: o.width ?? 1280, height: o.height ?? 720 }, colorScheme: o.theme ?? 'light', acceptDownloads: true });
+export async function openPage(
+  browser: Browser,
+  o: { width?: number; height?: number; theme?: 'light' | 'dark' } = {},
+): Promise<Watched> {
+  const ctx = await browser.newContext({
+    viewport: { width: o.width ?? 1280, height: o.height ?? 720 },
+    colorScheme: o.theme ?? 'light',
+    acceptDownloads: true,
+  });
   const page = await ctx.newPage();
   const problems: string[] = [];
-  page.on('console', (m) => { if (m.type() === 'error') problems.push(`console: ${m.text()}`); });
+  page.on('console', (m) => {
+    if (m.type() === 'error') problems.push(`console: ${m.text()}`);
+  });
   page.on('pageerror', (e) => problems.push(`page error: ${e.message}`));
   page.on('request', (r) => {
     const u = r.url();
-    if (!u.startsWith(ORIGIN) && !u.startsWith('data:') && !u.startsWith('blob:')) problems.push(`off-origin request: ${u}`);
+    if (!u.startsWith(ORIGIN) && !u.startsWith('data:') && !u.startsWith('blob:'))
+      problems.push(`off-origin request: ${u}`);
   });
   return { page, problems };
 }
@@ -92,7 +128,9 @@ export async function connectNodes(page: Page, from: string, to: string): Promis
 }
 
 /** The document the editor autosaved (what a reload restores). */
-export async function savedDoc(page: Page): Promise<{ nodes: { id: string; kind: string; parent?: string }[]; edges: { from: string; to: string }[] } | null> {
+export async function savedDoc(
+  page: Page,
+): Promise<{ nodes: { id: string; kind: string; parent?: string }[]; edges: { from: string; to: string }[] } | null> {
   return page.evaluate(() => {
     const raw = localStorage.getItem('sagesim:autosave');
     return raw ? JSON.parse(raw).doc : null;

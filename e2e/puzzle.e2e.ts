@@ -9,7 +9,10 @@ import { findDot } from './run.e2e';
 
 async function waitFor(what: string, fn: () => Promise<boolean>, ms = 8000): Promise<void> {
   const end = Date.now() + ms;
-  while (Date.now() < end) { if (await fn()) return; await new Promise((r) => setTimeout(r, 80)); }
+  while (Date.now() < end) {
+    if (await fn()) return;
+    await new Promise((r) => setTimeout(r, 80));
+  }
   throw new Error(`timed out waiting for ${what}`);
 }
 const text = (page: Page, sel: string) => page.locator(sel).innerText();
@@ -34,8 +37,17 @@ async function dropEndpointInSubnet(page: Page, i: number) {
 }
 
 /** The overlay (when shown) covers none of the canvas's nodes (or the given targets). */
-async function assertUncovered(page: Page, overlay: string, what: string, targets = '.react-flow__node'): Promise<void> {
-  const o = await page.locator(overlay).first().boundingBox().catch(() => null);
+async function assertUncovered(
+  page: Page,
+  overlay: string,
+  what: string,
+  targets = '.react-flow__node',
+): Promise<void> {
+  const o = await page
+    .locator(overlay)
+    .first()
+    .boundingBox()
+    .catch(() => null);
   if (!o) return;
   for (const el of await page.locator(targets).all()) {
     const b = await el.boundingBox();
@@ -51,7 +63,11 @@ async function assertUncovered(page: Page, overlay: string, what: string, target
 
 async function check(page: Page): Promise<string> {
   await page.locator('[data-testid=check]').click();
-  await waitFor('the check to finish', async () => !(await text(page, '[data-testid=verdict]')).startsWith('Running'), 30_000);
+  await waitFor(
+    'the check to finish',
+    async () => !(await text(page, '[data-testid=verdict]')).startsWith('Running'),
+    30_000,
+  );
   return text(page, '[data-testid=verdict]');
 }
 
@@ -75,8 +91,8 @@ export const TESTS: E2ETest[] = [
       assert((await text(page, '[data-testid=puzzle-panel]')).includes('private subnet'), 'the story shows');
       // Findings are hidden: no badges on the canvas, no findings panel.
       await page.waitForTimeout(400);
-      assert(await page.locator('.badge').count() === 0, 'no finding badges in a puzzle');
-      assert(await page.locator('[data-testid=findings]').count() === 0, 'no findings panel in a puzzle');
+      assert((await page.locator('.badge').count()) === 0, 'no finding badges in a puzzle');
+      assert((await page.locator('[data-testid=findings]').count()) === 0, 'no findings panel in a puzzle');
       await shot(page, 'puzzle-02-opened');
 
       // locked nodes carry a lock on the canvas
@@ -85,23 +101,32 @@ export const TESTS: E2ETest[] = [
       const verdict = await check(page);
       assert(verdict.includes('Not yet'), `as shipped the goal fails: ${verdict}`);
       // Check ran on the canvas: the live run is at its end, with the failure where it happened
-      assert(await page.locator('[data-testid=run-clock]').getAttribute('data-status') === 'finished', 'the live run finished');
-      assert(await page.locator('[data-testid=run-clock] .run-clock-time').innerText() === '01:00:00', 'the clock is at the end');
+      assert(
+        (await page.locator('[data-testid=run-clock]').getAttribute('data-status')) === 'finished',
+        'the live run finished',
+      );
+      assert(
+        (await page.locator('[data-testid=run-clock] .run-clock-time').innerText()) === '01:00:00',
+        'the clock is at the end',
+      );
       await page.locator('[data-testid=incident-train]').waitFor();
       assert(/Failed/.test(await page.locator('[data-testid=state-train]').innerText()), 'the job shows Failed');
       const list = await text(page, '[data-testid=goal-checklist]');
-      assert(list.includes('✗') && list.includes('node train is Failed'), `the checklist crosses the failed criteria: ${list}`);
+      assert(
+        list.includes('✗') && list.includes('node train is Failed'),
+        `the checklist crosses the failed criteria: ${list}`,
+      );
       assert((await text(page, '[data-testid=symptoms]')).toLowerCase().includes('ecr'), 'the symptom names the pull');
       await shot(page, 'puzzle-03-checked-failing');
 
       await page.getByRole('button', { name: /Show a hint/ }).click();
-      assert(await page.locator('[data-testid=hints] li').count() === 1, 'one hint revealed');
+      assert((await page.locator('[data-testid=hints] li').count()) === 1, 'one hint revealed');
 
       // A locked node refuses deletion, with the reason.
       await page.locator('.react-flow__node[data-id="train"]').click();
       await page.keyboard.press('Delete');
       await page.locator('.toast', { hasText: 'locked by the puzzle' }).first().waitFor();
-      assert(await page.locator('.react-flow__node[data-id="train"]').count() === 1, 'the locked job is still there');
+      assert((await page.locator('.react-flow__node[data-id="train"]').count()) === 1, 'the locked job is still there');
       await shot(page, 'puzzle-04-locked-refusal');
       await page.locator('.react-flow__pane').click({ position: { x: 5, y: 5 } });
 
@@ -116,15 +141,18 @@ export const TESTS: E2ETest[] = [
       await page.reload();
       await page.locator('[data-testid=puzzle-panel]').waitFor();
       await page.locator('[data-testid=solved-mark]').waitFor();
-      assert(await page.locator('[data-testid=hints] li').count() === 1, 'the revealed hint is kept');
+      assert((await page.locator('[data-testid=hints] li').count()) === 1, 'the revealed hint is kept');
       await page.getByRole('button', { name: 'All puzzles' }).click();
       await page.locator('.pz-pick[data-file="d4/04-no-route-to-ecr.json"] .pz-pick-ok').waitFor();
       await shot(page, 'puzzle-06-progress-after-reload');
       await page.keyboard.press('Escape');
 
       await page.getByRole('button', { name: 'Leave puzzle' }).click();
-      await waitFor('the sandbox back', async () => (await savedDoc(page))?.nodes.some((n) => n.id === 'kms-key-1') ?? false);
-      assert(await page.locator('[data-testid=puzzle-panel]').count() === 0, 'puzzle mode left');
+      await waitFor(
+        'the sandbox back',
+        async () => (await savedDoc(page))?.nodes.some((n) => n.id === 'kms-key-1') ?? false,
+      );
+      assert((await page.locator('[data-testid=puzzle-panel]').count()) === 0, 'puzzle mode left');
     },
   },
   {
@@ -132,7 +160,10 @@ export const TESTS: E2ETest[] = [
     async run({ page }) {
       await openPuzzle(page, 'd1/01-volume-too-small.json');
       await page.locator('.react-flow__node[data-id="train"]').click({ position: { x: 24, y: 20 } });
-      await page.getByRole('tab', { name: 'Inspector' }).click().catch(() => {});
+      await page
+        .getByRole('tab', { name: 'Inspector' })
+        .click()
+        .catch(() => {});
       await page.locator('#f-train-inputMode').waitFor();
       assert(await page.locator('#f-train-inputMode').isEnabled(), 'the input mode (what the fix changes) is editable');
       assert(await page.locator('#f-train-volumeGB').isDisabled(), 'the volume size (the scenario) is not');
@@ -144,11 +175,16 @@ export const TESTS: E2ETest[] = [
     name: 'puzzle: solve by dragging the missing pieces in from the palette',
     async run({ page }) {
       await openPuzzle(page, 'd4/04-no-route-to-ecr.json');
-      const palette = await page.locator('.palette-item').evaluateAll((els) => els.map((e) => e.getAttribute('data-kind')));
+      const palette = await page
+        .locator('.palette-item')
+        .evaluateAll((els) => els.map((e) => e.getAttribute('data-kind')));
       assert(palette.length === 1 && palette[0] === 'vpc-endpoint', `the palette is limited: ${palette}`);
       for (const [i, service] of (['ecr.api', 'ecr.dkr'] as const).entries()) {
         const node = await dropEndpointInSubnet(page, i);
-        await waitFor('the endpoint in the subnet', async () => (await savedDoc(page))?.nodes.find((n) => n.id === `vpc-endpoint-${i + 1}`)?.parent === 'priv');
+        await waitFor(
+          'the endpoint in the subnet',
+          async () => (await savedDoc(page))?.nodes.find((n) => n.id === `vpc-endpoint-${i + 1}`)?.parent === 'priv',
+        );
         await node.click({ position: { x: 24, y: 20 } });
         await page.locator(`#f-vpc-endpoint-${i + 1}-service`).selectOption(service);
         await page.locator('.react-flow__pane').click({ position: { x: 5, y: 5 } });
@@ -163,23 +199,39 @@ export const TESTS: E2ETest[] = [
     name: 'puzzle maker: a sandbox design becomes a puzzle, tested, exported; the file runs with npm run sim --check',
     async run({ page }) {
       // The sandbox: a private-subnet training job with no route to ECR (opened as a plain file).
-      const src = JSON.parse(readFileSync(new URL('../scenarios/puzzles/d4/04-no-route-to-ecr.json', import.meta.url), 'utf8'));
+      const src = JSON.parse(
+        readFileSync(new URL('../scenarios/puzzles/d4/04-no-route-to-ecr.json', import.meta.url), 'utf8'),
+      );
       const sandbox = { format: src.format, title: 'Private training', nodes: src.nodes, edges: src.edges };
       await page.goto(ORIGIN);
       await page.getByRole('button', { name: /Blank canvas/ }).click();
-      await page.locator('[data-testid=file-input]').setInputFiles({ name: 'private.json', mimeType: 'application/json', buffer: Buffer.from(JSON.stringify(sandbox)) });
+      await page
+        .locator('[data-testid=file-input]')
+        .setInputFiles({
+          name: 'private.json',
+          mimeType: 'application/json',
+          buffer: Buffer.from(JSON.stringify(sandbox)),
+        });
       await page.locator('.react-flow__node[data-id="train"]').waitFor();
       await page.getByRole('button', { name: 'File ▾' }).click();
       await page.getByRole('menuitem', { name: /Make a puzzle/ }).click();
       await page.locator('[data-testid=maker]').waitFor();
       await page.locator('#mk-title').fill('My first puzzle: no route to ECR');
       await page.locator('#mk-domain').selectOption('D4');
-      await page.locator('#mk-story').fill('The risk team moved credit-model training into a private subnet last week. Since then every job fails within a minute, before it reads any data. The regulator wants the new model on Friday.');
+      await page
+        .locator('#mk-story')
+        .fill(
+          'The risk team moved credit-model training into a private subnet last week. Since then every job fails within a minute, before it reads any data. The regulator wants the new model on Friday.',
+        );
       await page.locator('[data-testid=capture-broken]').click();
       await page.locator('[data-testid=goal-picker]').waitFor({ timeout: 20_000 });
       await page.locator('[data-testid=goal-picker] label', { hasText: 'ecr-pull-blocked' }).click();
       await page.locator('#mk-state-train').check();
-      for (const [i, h] of ['Which step of starting a job fails?', 'A private subnet has no route to ECR.', 'Add ECR interface endpoints (ecr.api and ecr.dkr).'].entries()) {
+      for (const [i, h] of [
+        'Which step of starting a job fails?',
+        'A private subnet has no route to ECR.',
+        'Add ECR interface endpoints (ecr.api and ecr.dkr).',
+      ].entries()) {
         await page.getByLabel(`Hint ${i + 1}`).fill(h);
       }
       await shot(page, 'maker-01-goal');
@@ -192,29 +244,54 @@ export const TESTS: E2ETest[] = [
       }
       await page.getByRole('tab', { name: 'Puzzle maker' }).click();
       await page.locator('[data-testid=capture-fixed]').click();
-      assert((await text(page, '[data-testid=solution-summary]')).includes('add 2'), await text(page, '[data-testid=solution-summary]'));
+      assert(
+        (await text(page, '[data-testid=solution-summary]')).includes('add 2'),
+        await text(page, '[data-testid=solution-summary]'),
+      );
       await page.locator('[data-testid=maker-test]').click();
       await page.locator('[data-testid=maker-test-result]').waitFor({ timeout: 30_000 });
       const verdicts = await text(page, '[data-testid=maker-test-result]');
-      assert(verdicts.includes('As built: fails the goal ✓') && verdicts.includes('With the solution: meets the goal ✓'), verdicts);
+      assert(
+        verdicts.includes('As built: fails the goal ✓') && verdicts.includes('With the solution: meets the goal ✓'),
+        verdicts,
+      );
       await page.getByRole('button', { name: 'Share link' }).click();
       assert((await page.locator('[data-testid=maker-link]').inputValue()).includes('#doc='), 'a share link');
       await page.locator('[data-testid=maker-test-result]').scrollIntoViewIfNeeded();
       await shot(page, 'maker-02-tested');
-      const [dl] = await Promise.all([page.waitForEvent('download'), page.locator('[data-testid=maker-export]').click()]);
+      const [dl] = await Promise.all([
+        page.waitForEvent('download'),
+        page.locator('[data-testid=maker-export]').click(),
+      ]);
       const file = join(mkdtempSync(join(tmpdir(), 'sagesim-maker-')), dl.suggestedFilename());
       await dl.saveAs(file);
-      const sim = (...args: string[]) => spawnSync('npx', ['tsx', 'src/cli/sim.ts', file, ...args], { encoding: 'utf8' });
+      const sim = (...args: string[]) =>
+        spawnSync('npx', ['tsx', 'src/cli/sim.ts', file, ...args], { encoding: 'utf8' });
       const asBuilt = sim('--check');
-      assert(asBuilt.status === 3, `as built the exported puzzle fails its goal (exit 3), got ${asBuilt.status}: ${asBuilt.stderr}${asBuilt.stdout}`);
+      assert(
+        asBuilt.status === 3,
+        `as built the exported puzzle fails its goal (exit 3), got ${asBuilt.status}: ${asBuilt.stderr}${asBuilt.stdout}`,
+      );
       const fixed = sim('--apply-solution', '--check');
-      assert(fixed.status === 0, `with its solution it meets the goal (exit 0), got ${fixed.status}: ${fixed.stderr}${fixed.stdout}`);
+      assert(
+        fixed.status === 0,
+        `with its solution it meets the goal (exit 0), got ${fixed.status}: ${fixed.stderr}${fixed.stdout}`,
+      );
       const doc = JSON.parse(readFileSync(file, 'utf8'));
-      assert(doc.mode === 'puzzle' && doc.hints.length === 3 && doc.locked.includes('train') && doc.palette?.join() === 'vpc-endpoint', JSON.stringify({ mode: doc.mode, hints: doc.hints, locked: doc.locked, palette: doc.palette }));
+      assert(
+        doc.mode === 'puzzle' &&
+          doc.hints.length === 3 &&
+          doc.locked.includes('train') &&
+          doc.palette?.join() === 'vpc-endpoint',
+        JSON.stringify({ mode: doc.mode, hints: doc.hints, locked: doc.locked, palette: doc.palette }),
+      );
       // Play it: puzzle mode on the new puzzle.
       await page.getByRole('button', { name: 'Play it' }).click();
       await page.locator('[data-testid=puzzle-panel]').waitFor();
-      assert(await page.locator('.react-flow__node[data-id="vpc-endpoint-1"]').count() === 0, 'the played puzzle is the broken design');
+      assert(
+        (await page.locator('.react-flow__node[data-id="vpc-endpoint-1"]').count()) === 0,
+        'the played puzzle is the broken design',
+      );
     },
   },
   {
@@ -223,10 +300,10 @@ export const TESTS: E2ETest[] = [
     async run({ page }) {
       await openPuzzle(page, 'd3/02-the-six-megabyte-wall.json');
       await page.waitForTimeout(300);
-      assert(await page.locator('.lock-mark').count() === 7, 'seven locks');
+      assert((await page.locator('.lock-mark').count()) === 7, 'seven locks');
       const empty = await text(page, '[data-testid=palette-empty]');
       assert(empty.includes('This puzzle adds no new components'), `empty palette: ${empty}`);
-      assert(await page.locator('.toast-dock .toast').count() <= 1, 'one docked toast at a time');
+      assert((await page.locator('.toast-dock .toast').count()) <= 1, 'one docked toast at a time');
       await assertUncovered(page, '.react-flow__minimap', 'the overview map');
       await page.keyboard.press('f');
       await page.waitForTimeout(300);
@@ -234,10 +311,18 @@ export const TESTS: E2ETest[] = [
       await page.keyboard.press('f');
       const verdict = await check(page);
       assert(verdict.includes('Not yet'), verdict);
-      assert(await page.locator('[data-testid=run-clock]').getAttribute('data-status') === 'finished', 'the live run finished');
+      assert(
+        (await page.locator('[data-testid=run-clock]').getAttribute('data-status')) === 'finished',
+        'the live run finished',
+      );
       await page.locator('[data-testid=incident-ocr-rt]').waitFor();
       await page.waitForTimeout(400);
-      await assertUncovered(page, '[data-testid=traffic-legend]', 'the lens legend', '.react-flow__node, [data-testid=incident-ocr-rt]');
+      await assertUncovered(
+        page,
+        '[data-testid=traffic-legend]',
+        'the lens legend',
+        '.react-flow__node, [data-testid=incident-ocr-rt]',
+      );
       await assertUncovered(page, '.react-flow__controls', 'the zoom controls');
       assert(/InService/.test(await page.locator('[data-testid=state-ocr-rt]').innerText()), 'state on the endpoint');
       const list = await text(page, '[data-testid=goal-checklist]');

@@ -11,7 +11,10 @@ const read = (rel: string) => readFileSync(new URL(`../${rel}`, import.meta.url)
 
 async function waitFor(what: string, fn: () => Promise<boolean>, ms = 8000): Promise<void> {
   const end = Date.now() + ms;
-  while (Date.now() < end) { if (await fn()) return; await new Promise((r) => setTimeout(r, 80)); }
+  while (Date.now() < end) {
+    if (await fn()) return;
+    await new Promise((r) => setTimeout(r, 80));
+  }
   throw new Error(`timed out waiting for ${what}`);
 }
 
@@ -19,7 +22,14 @@ async function waitFor(what: string, fn: () => Promise<boolean>, ms = 8000): Pro
 async function openDoc(page: Page, text: string, name = 'arch.json'): Promise<void> {
   await page.goto(ORIGIN);
   await page.getByRole('button', { name: /Blank canvas/ }).click();
-  const dt = await page.evaluateHandle(([t, n]) => { const d = new DataTransfer(); d.items.add(new File([t], n, { type: 'application/json' })); return d; }, [text, name] as const);
+  const dt = await page.evaluateHandle(
+    ([t, n]) => {
+      const d = new DataTransfer();
+      d.items.add(new File([t], n, { type: 'application/json' }));
+      return d;
+    },
+    [text, name] as const,
+  );
   await page.locator('[data-testid=canvas]').dispatchEvent('drop', { dataTransfer: dt });
   await page.locator('.react-flow__node').first().waitFor();
   await page.waitForTimeout(400);
@@ -30,7 +40,8 @@ const WALL = read('scenarios/demos/01-the-six-megabyte-wall.json');
 /** The same, failing from the start: every request is 8 MB. */
 const eightMB = () => {
   const d = JSON.parse(WALL);
-  delete d.script; delete d.mode;
+  delete d.script;
+  delete d.mode;
   d.faults = [];
   d.title = '8 MB payloads';
   d.nodes[0].props = { rps: 5, payloadMB: 8 };
@@ -40,37 +51,50 @@ const eightMB = () => {
 const clockText = (page: Page) => page.locator('[data-testid=run-clock] .run-clock-time').innerText();
 const setSpeed = (page: Page, s: number) => page.locator('#run-speed').selectOption(String(s));
 /** How many non-transparent pixels the traffic layer has drawn (and how many of them are red). */
-const dotPixels = (page: Page) => page.evaluate(() => {
-  const c = document.querySelector<HTMLCanvasElement>('[data-testid=traffic-layer]')!;
-  const d = c.getContext('2d')!.getImageData(0, 0, c.width, c.height).data;
-  let any = 0, red = 0, green = 0;
-  for (let i = 0; i < d.length; i += 4) {
-    if (d[i + 3] < 200) continue;
-    any++;
-    if (d[i] > 180 && d[i + 1] < 80 && d[i + 2] < 90) red++;
-    if (d[i + 1] > 130 && d[i] < 80 && d[i + 2] < 120) green++;
-  }
-  return { any, red, green };
-});
+const dotPixels = (page: Page) =>
+  page.evaluate(() => {
+    const c = document.querySelector<HTMLCanvasElement>('[data-testid=traffic-layer]')!;
+    const d = c.getContext('2d')!.getImageData(0, 0, c.width, c.height).data;
+    let any = 0,
+      red = 0,
+      green = 0;
+    for (let i = 0; i < d.length; i += 4) {
+      if (d[i + 3] < 200) continue;
+      any++;
+      if (d[i] > 180 && d[i + 1] < 80 && d[i + 2] < 90) red++;
+      if (d[i + 1] > 130 && d[i] < 80 && d[i + 2] < 120) green++;
+    }
+    return { any, red, green };
+  });
 
 /** Page coordinates of a drawn dot of a colour (the centre of the first run of such pixels), or null. */
-export const findDot = (page: Page, colour: 'red' | 'teal') => page.evaluate((c) => {
-  const cv = document.querySelector<HTMLCanvasElement>('[data-testid=traffic-layer]')!;
-  const d = cv.getContext('2d')!.getImageData(0, 0, cv.width, cv.height).data;
-  const r = cv.getBoundingClientRect(), k = cv.width / r.width, w = cv.width;
-  for (let y = 0; y + 3 < cv.height; y += 2) {
-    for (let x = 0; x + 3 < w; x += 2) {
-      // the middle of a dot: the pixel, 3 px down and 3 px down-right are all of the colour
-      let all = true;
-      for (const i of [(y * w + x) * 4, ((y + 3) * w + x) * 4, ((y + 3) * w + x + 3) * 4]) {
-        const ok = d[i + 3] > 200 && (c === 'red' ? d[i] > 180 && d[i + 1] < 80 && d[i + 2] < 90 : d[i] < 40 && d[i + 1] > 120 && d[i + 1] < 160 && d[i + 2] > 120 && d[i + 2] < 160);
-        if (!ok) { all = false; break; }
+export const findDot = (page: Page, colour: 'red' | 'teal') =>
+  page.evaluate((c) => {
+    const cv = document.querySelector<HTMLCanvasElement>('[data-testid=traffic-layer]')!;
+    const d = cv.getContext('2d')!.getImageData(0, 0, cv.width, cv.height).data;
+    const r = cv.getBoundingClientRect(),
+      k = cv.width / r.width,
+      w = cv.width;
+    for (let y = 0; y + 3 < cv.height; y += 2) {
+      for (let x = 0; x + 3 < w; x += 2) {
+        // the middle of a dot: the pixel, 3 px down and 3 px down-right are all of the colour
+        let all = true;
+        for (const i of [(y * w + x) * 4, ((y + 3) * w + x) * 4, ((y + 3) * w + x + 3) * 4]) {
+          const ok =
+            d[i + 3] > 200 &&
+            (c === 'red'
+              ? d[i] > 180 && d[i + 1] < 80 && d[i + 2] < 90
+              : d[i] < 40 && d[i + 1] > 120 && d[i + 1] < 160 && d[i + 2] > 120 && d[i + 2] < 160);
+          if (!ok) {
+            all = false;
+            break;
+          }
+        }
+        if (all) return { x: r.left + (x + 1.5) / k, y: r.top + (y + 3) / k };
       }
-      if (all) return { x: r.left + (x + 1.5) / k, y: r.top + (y + 3) / k };
     }
-  }
-  return null;
-}, colour);
+    return null;
+  }, colour);
 
 /** The full MLOps loop (S3 → EventBridge → pipeline → registry → approval → Lambda → endpoint → monitor → drift → retraining). */
 const LOOP = read('scenarios/sandbox/full-mlops-loop.json');
@@ -84,7 +108,11 @@ export const TESTS: E2ETest[] = [
       await page.locator('.react-flow__node').first().waitFor();
       await setSpeed(page, 100);
       await page.getByRole('button', { name: 'Play', exact: true }).click();
-      await waitFor('an endpoint InService', async () => (await page.locator('.run-state', { hasText: 'InService' }).count()) > 0, 15000);
+      await waitFor(
+        'an endpoint InService',
+        async () => (await page.locator('.run-state', { hasText: 'InService' }).count()) > 0,
+        15000,
+      );
       await waitFor('counters on the canvas', async () => (await page.locator('.run-counters').count()) > 1);
       const c1 = await page.locator('.run-counters').first().innerText();
       await waitFor('dots on the canvas', async () => (await dotPixels(page)).green > 20);
@@ -93,7 +121,10 @@ export const TESTS: E2ETest[] = [
       assert(c1 !== c2 || (await clockText(page)) !== '00:00:00', `counters did not move: ${c1}`);
       await shot(page, 'run-01-starter-playing');
       await page.getByRole('button', { name: 'Pause', exact: true }).click();
-      await waitFor('paused', async () => (await page.locator('[data-testid=run-clock]').getAttribute('data-status')) === 'paused');
+      await waitFor(
+        'paused',
+        async () => (await page.locator('[data-testid=run-clock]').getAttribute('data-status')) === 'paused',
+      );
       const t = await clockText(page);
       await page.waitForTimeout(500);
       assert(t === (await clockText(page)), 'the clock stops when paused');
@@ -137,7 +168,10 @@ export const TESTS: E2ETest[] = [
       await page.locator('[data-testid=trace-waterfall]').waitFor();
       const fromDot = await page.locator('[data-testid=trace-waterfall]').innerText();
       assert(/413/.test(fromDot) && /rejected/.test(fromDot) && /to ep/.test(fromDot), fromDot);
-      assert(await page.getByRole('tab', { name: 'Traces' }).getAttribute('aria-selected') === 'true', 'the traces tab is open');
+      assert(
+        (await page.getByRole('tab', { name: 'Traces' }).getAttribute('aria-selected')) === 'true',
+        'the traces tab is open',
+      );
       await shot(page, 'run-04b-trace-from-dot');
       await page.getByRole('tab', { name: 'Why?' }).click();
       await page.getByRole('button', { name: /See a request/ }).click();
@@ -151,7 +185,17 @@ export const TESTS: E2ETest[] = [
       await page.locator('.react-flow__pane').click({ position: { x: 5, y: 5 } });
       await waitFor('the run restarted', async () => (await clockText(page)) === '00:00:00');
       await page.getByRole('button', { name: 'Play', exact: true }).click();
-      await waitFor('traffic flows', async () => /rps/.test(await page.locator('[data-testid=counters-ep]').innerText().catch(() => '')), 20000);
+      await waitFor(
+        'traffic flows',
+        async () =>
+          /rps/.test(
+            await page
+              .locator('[data-testid=counters-ep]')
+              .innerText()
+              .catch(() => ''),
+          ),
+        20000,
+      );
       await page.waitForTimeout(1500);
       assert(!(await page.locator('[data-testid=incident-ep]').count()), 'no incident after the fix');
       const dots = await dotPixels(page);
@@ -164,16 +208,36 @@ export const TESTS: E2ETest[] = [
     async run({ page }) {
       await openDoc(page, WALL, 'wall.json');
       await page.getByRole('button', { name: 'Run to end' }).click();
-      await waitFor('finished', async () => (await page.locator('[data-testid=run-clock]').getAttribute('data-status')) === 'finished', 15000);
+      await waitFor(
+        'finished',
+        async () => (await page.locator('[data-testid=run-clock]').getAttribute('data-status')) === 'finished',
+        15000,
+      );
       const rows = page.locator('.log-row');
       await waitFor('log rows', async () => (await rows.count()) > 5);
       await page.getByRole('button', { name: /^i/ }).filter({ hasText: /\d/ }).first().click(); // info off
       await page.locator('.chip-warning').click(); // warnings off
-      await waitFor('only errors', async () => (await page.locator('.log-row:not(.log-error)').count()) === 0 && (await page.locator('.log-error').count()) > 0);
+      await waitFor(
+        'only errors',
+        async () =>
+          (await page.locator('.log-row:not(.log-error)').count()) === 0 &&
+          (await page.locator('.log-error').count()) > 0,
+      );
       await page.locator('select[aria-label=Rule]').selectOption('payload-too-large');
-      await waitFor('only that rule', async () => (await page.locator('.log-row').evaluateAll((els) => els.every((e) => e.getAttribute('data-rule') === 'payload-too-large'))));
+      await waitFor(
+        'only that rule',
+        async () =>
+          await page
+            .locator('.log-row')
+            .evaluateAll((els) => els.every((e) => e.getAttribute('data-rule') === 'payload-too-large')),
+      );
       await page.locator('input[aria-label="Search the log"]').fill('so far');
-      await waitFor('text filter', async () => (await page.locator('.log-row').count()) >= 1 && (await page.locator('.log-row').evaluateAll((els) => els.every((e) => e.textContent!.includes('so far')))));
+      await waitFor(
+        'text filter',
+        async () =>
+          (await page.locator('.log-row').count()) >= 1 &&
+          (await page.locator('.log-row').evaluateAll((els) => els.every((e) => e.textContent!.includes('so far')))),
+      );
       await shot(page, 'run-07-log-filters');
       const rowAt = await page.locator('.log-row .log-t').first().innerText();
       await page.locator('.log-row').first().click();
@@ -194,7 +258,10 @@ export const TESTS: E2ETest[] = [
     name: 'run: inject a spot interruption from the node menu; the job restarts; the fault is in the file',
     async run({ page }) {
       const doc = {
-        format: 'sagesim/architecture@1', title: 'Spot training', seed: 3, durationSec: 7200,
+        format: 'sagesim/architecture@1',
+        title: 'Spot training',
+        seed: 3,
+        durationSec: 7200,
         nodes: [
           { id: 'data', kind: 's3-bucket', props: { datasetGB: 20 } },
           { id: 'train', kind: 'training-job', props: { spot: true, checkpointS3Uri: 's3://ckpt/train' } },
@@ -204,15 +271,43 @@ export const TESTS: E2ETest[] = [
       await openDoc(page, JSON.stringify(doc), 'spot.json');
       await setSpeed(page, 30);
       await page.getByRole('button', { name: 'Play', exact: true }).click();
-      await waitFor('the job trains', async () => /Training/.test(await page.locator('[data-testid=state-train]').innerText().catch(() => '')), 20000);
+      await waitFor(
+        'the job trains',
+        async () =>
+          /Training/.test(
+            await page
+              .locator('[data-testid=state-train]')
+              .innerText()
+              .catch(() => ''),
+          ),
+        20000,
+      );
       await page.getByRole('button', { name: 'Pause', exact: true }).click();
       await page.locator('.react-flow__node[data-id="train"]').click({ button: 'right' });
       await page.getByRole('menuitem', { name: /Spot interruption/ }).click();
       await page.getByRole('button', { name: 'Play', exact: true }).click();
-      await waitFor('the fault in the log', async () => (await page.locator('.log-row', { hasText: 'spot-interruption on train' }).count()) > 0, 15000);
-      await waitFor('the job restarts', async () => (await page.locator('.log-row', { hasText: /Interrupted/ }).count()) > 0 && /Starting|Downloading|Training/.test(await page.locator('[data-testid=state-train]').innerText().catch(() => '')), 20000);
+      await waitFor(
+        'the fault in the log',
+        async () => (await page.locator('.log-row', { hasText: 'spot-interruption on train' }).count()) > 0,
+        15000,
+      );
+      await waitFor(
+        'the job restarts',
+        async () =>
+          (await page.locator('.log-row', { hasText: /Interrupted/ }).count()) > 0 &&
+          /Starting|Downloading|Training/.test(
+            await page
+              .locator('[data-testid=state-train]')
+              .innerText()
+              .catch(() => ''),
+          ),
+        20000,
+      );
       const saved = (await savedDoc(page)) as unknown as { faults?: { kind: string; node: string; atSec: number }[] };
-      assert(saved.faults?.length === 1 && saved.faults[0].kind === 'spot-interruption' && saved.faults[0].node === 'train', JSON.stringify(saved.faults));
+      assert(
+        saved.faults?.length === 1 && saved.faults[0].kind === 'spot-interruption' && saved.faults[0].node === 'train',
+        JSON.stringify(saved.faults),
+      );
       await page.getByRole('button', { name: 'Pause', exact: true }).click();
       await shot(page, 'run-08-spot-interruption');
     },
@@ -224,12 +319,19 @@ export const TESTS: E2ETest[] = [
       const seed = page.locator('input[aria-label=Seed]');
       await seed.fill('7');
       await page.getByRole('button', { name: 'Step', exact: true }).click();
-      const [dl] = await Promise.all([page.waitForEvent('download'), page.getByRole('button', { name: 'Export report' }).click()]);
+      const [dl] = await Promise.all([
+        page.waitForEvent('download'),
+        page.getByRole('button', { name: 'Export report' }).click(),
+      ]);
       const fromPage = readFileSync((await dl.path())!, 'utf8');
       const dir = mkdtempSync(join(tmpdir(), 'sagesim-'));
       const file = join(dir, 'wall.json');
       writeFileSync(file, WALL);
-      const cli = execFileSync('npx', ['tsx', 'src/cli/sim.ts', file, '--json', '--seed', '7'], { cwd: root, encoding: 'utf8', maxBuffer: 64 << 20 });
+      const cli = execFileSync('npx', ['tsx', 'src/cli/sim.ts', file, '--json', '--seed', '7'], {
+        cwd: root,
+        encoding: 'utf8',
+        maxBuffer: 64 << 20,
+      });
       assert(fromPage === cli, `report differs from the CLI (${fromPage.length} vs ${cli.length} bytes)`);
       assert(JSON.parse(cli).seed === 7, 'seed 7 used');
     },
@@ -244,38 +346,79 @@ export const TESTS: E2ETest[] = [
       await page.getByRole('radio', { name: 'Control plane' }).click();
       // S3 arrival at 00:01:00 → EventBridge → pipeline, drawn as it happens
       const recent = page.locator('[data-testid=recent-flows]');
-      await waitFor('the S3 event on its way', async () => /raw-data → on-upload/.test(await recent.innerText().catch(() => '')), 15000);
+      await waitFor(
+        'the S3 event on its way',
+        async () => /raw-data → on-upload/.test(await recent.innerText().catch(() => '')),
+        15000,
+      );
       await page.getByRole('button', { name: 'Pause', exact: true }).click();
       const t = await clockText(page);
       assert(t >= '00:01:00' && t < '00:01:30', `drawn at the moment it happens (clock ${t})`);
       assert(await findDot(page, 'teal'), 'an event pulse is drawn on the canvas');
-      await waitFor('the execution on the pipeline', async () => /#1 Executing/.test(await page.locator('[data-testid=mlops-training-pipeline]').innerText().catch(() => '')));
+      await waitFor('the execution on the pipeline', async () =>
+        /#1 Executing/.test(
+          await page
+            .locator('[data-testid=mlops-training-pipeline]')
+            .innerText()
+            .catch(() => ''),
+        ),
+      );
       await shot(page, 'run-09-s3-event-chain');
       // on through approval (01:00:00) and drift (02:00:00) to the retraining
       await setSpeed(page, 1000);
       await page.getByRole('button', { name: 'Play', exact: true }).click();
-      await waitFor('the approval deploys', async () => /UpdateEndpoint registry\/1/.test(await recent.innerText().catch(() => '')), 20000);
-      await waitFor('registry v1 approved', async () => /v1 ✓ Approved/.test(await page.locator('[data-testid=mlops-registry]').innerText()));
-      await waitFor('the violation starts retraining', async () => /#2 Executing/.test(await page.locator('[data-testid=mlops-training-pipeline]').innerText().catch(() => '')), 20000);
+      await waitFor(
+        'the approval deploys',
+        async () => /UpdateEndpoint registry\/1/.test(await recent.innerText().catch(() => '')),
+        20000,
+      );
+      await waitFor('registry v1 approved', async () =>
+        /v1 ✓ Approved/.test(await page.locator('[data-testid=mlops-registry]').innerText()),
+      );
+      await waitFor(
+        'the violation starts retraining',
+        async () =>
+          /#2 Executing/.test(
+            await page
+              .locator('[data-testid=mlops-training-pipeline]')
+              .innerText()
+              .catch(() => ''),
+          ),
+        20000,
+      );
       await page.getByRole('button', { name: 'Pause', exact: true }).click();
       const mon = await page.locator('[data-testid=mlops-drift-monitor]').innerText();
       assert(/4 runs/.test(mon) && /1 violation/.test(mon) && /Violations/.test(mon), `monitor: ${mon}`);
       const pipe = await page.locator('[data-testid=mlops-training-pipeline]').innerText();
       assert(/▸ (prepare|train)/.test(pipe), `the running step: ${pipe}`);
-      assert(/events?/.test(await page.locator('[data-testid=mlops-on-violation]').innerText()), 'the rule counts its events');
-      assert(/1 invocation/.test(await page.locator('[data-testid=mlops-deployer]').innerText()), 'the Lambda counts its invocations');
+      assert(
+        /events?/.test(await page.locator('[data-testid=mlops-on-violation]').innerText()),
+        'the rule counts its events',
+      );
+      assert(
+        /1 invocation/.test(await page.locator('[data-testid=mlops-deployer]').innerText()),
+        'the Lambda counts its invocations',
+      );
       await shot(page, 'run-10-retraining');
       // the registry in full
       await page.locator('[data-testid=mlops-registry]').click();
       const detail = page.locator('[data-testid=mlops-detail]');
       await detail.waitFor();
-      assert(await detail.locator('tr[data-status=Approved]').count() === 1, 'one approved version');
-      assert(/registry\/1/.test(await detail.innerText()) && /train:v1/.test(await detail.innerText()), await detail.innerText());
+      assert((await detail.locator('tr[data-status=Approved]').count()) === 1, 'one approved version');
+      assert(
+        /registry\/1/.test(await detail.innerText()) && /train:v1/.test(await detail.innerText()),
+        await detail.innerText(),
+      );
       await page.getByRole('button', { name: 'on registry' }).click();
       await page.waitForTimeout(500);
       await shot(page, 'run-11-registry-versions');
       await page.locator('[data-testid=mlops-drift-monitor]').click();
-      await waitFor('the monitor runs', async () => (await detail.locator('tr[data-result=violation]').count()) === 1 && (await detail.locator('tr[data-result=ok]').count()) === 3);
+      await waitFor(
+        'the monitor runs',
+        async () =>
+          (await detail.locator('tr[data-result=violation]').count()) === 1 &&
+          (await detail.locator('tr[data-result=ok]').count()) === 3,
+      );
     },
   },
   {
@@ -289,8 +432,12 @@ export const TESTS: E2ETest[] = [
       const flow = async () => (await page.locator('.react-flow').boundingBox())!.height;
       assert((await flow()) >= 0.55 * 720, `the canvas keeps ≥ 55% of 720 px: ${await flow()}`);
       const toggle = page.locator('[data-testid=dock-toggle]');
-      const tb = (await toggle.boundingBox())!, db = (await dock.boundingBox())!;
-      assert(tb.x >= db.x && tb.x + tb.width <= Math.min(1280, db.x + db.width) && tb.width >= 24, `the collapse button is whole: ${JSON.stringify(tb)} in ${JSON.stringify(db)}`);
+      const tb = (await toggle.boundingBox())!,
+        db = (await dock.boundingBox())!;
+      assert(
+        tb.x >= db.x && tb.x + tb.width <= Math.min(1280, db.x + db.width) && tb.width >= 24,
+        `the collapse button is whole: ${JSON.stringify(tb)} in ${JSON.stringify(db)}`,
+      );
       const h0 = db.height;
       const edge = (await page.locator('[data-testid=dock-resize]').boundingBox())!;
       await page.mouse.move(edge.x + edge.width / 2, edge.y + edge.height / 2);
@@ -301,7 +448,7 @@ export const TESTS: E2ETest[] = [
       assert(Math.abs(h1 - h0 - 100) <= 3, `dragging the top edge 100 px up grows the panel by 100 px: ${h0} → ${h1}`);
       await shot(page, 'run-12-dock-resized-dark');
       await toggle.click();
-      assert(await page.locator('.run-pane').count() === 0, 'collapsed to the tab row');
+      assert((await page.locator('.run-pane').count()) === 0, 'collapsed to the tab row');
       const hc = (await dock.boundingBox())!.height;
       assert(hc < 56, `only the tab row: ${hc}`);
       await shot(page, 'run-13-dock-collapsed-dark');

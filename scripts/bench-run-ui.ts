@@ -20,7 +20,8 @@ function bigDoc(durationSec: number): ArchDoc {
     for (let s = 0; s < 2; s++) {
       const sub = `sub-${v}-${s}`;
       nodes.push({ id: sub, kind: 'subnet', parent: `vpc-${v}`, props: { access: 'private-with-nat' } });
-      for (let j = 0; j < 8; j++) nodes.push({ id: `job-${v}-${s}-${j}`, kind: j % 2 ? 'processing-job' : 'training-job', parent: sub });
+      for (let j = 0; j < 8; j++)
+        nodes.push({ id: `job-${v}-${s}-${j}`, kind: j % 2 ? 'processing-job' : 'training-job', parent: sub });
     }
   }
   for (let i = 0; i < 40; i++) {
@@ -31,11 +32,23 @@ function bigDoc(durationSec: number): ArchDoc {
   const jobs = nodes.filter((n) => n.kind === 'training-job' || n.kind === 'processing-job').map((n) => n.id);
   let i = 0;
   while (nodes.length < 200) {
-    if (i % 2 === 0) { nodes.push({ id: `data-${i}`, kind: 's3-bucket' }); edges.push({ from: `data-${i}`, to: jobs[i % jobs.length] }); }
-    else { nodes.push({ id: `img-${i}`, kind: 'ecr-repository' }); edges.push({ from: `img-${i}`, to: jobs[(i * 7) % jobs.length] }); }
+    if (i % 2 === 0) {
+      nodes.push({ id: `data-${i}`, kind: 's3-bucket' });
+      edges.push({ from: `data-${i}`, to: jobs[i % jobs.length] });
+    } else {
+      nodes.push({ id: `img-${i}`, kind: 'ecr-repository' });
+      edges.push({ from: `img-${i}`, to: jobs[(i * 7) % jobs.length] });
+    }
     i++;
   }
-  return { format: 'sagesim/architecture@1', title: 'Bench: 200 nodes at 1,000 req/s', seed: 1, durationSec, nodes, edges };
+  return {
+    format: 'sagesim/architecture@1',
+    title: 'Bench: 200 nodes at 1,000 req/s',
+    seed: 1,
+    durationSec,
+    nodes,
+    edges,
+  };
 }
 
 const mb = (b: number) => `${(b / 2 ** 20).toFixed(0)} MB`;
@@ -44,7 +57,9 @@ function chromiumRss(): number {
   try {
     const out = execSync('ps -eo rss=,comm= | grep -i chrom || true', { encoding: 'utf8' });
     return out.split('\n').reduce((s, l) => s + (Number(l.trim().split(/\s+/)[0]) || 0), 0) * 1024;
-  } catch { return NaN; }
+  } catch {
+    return NaN;
+  }
 }
 
 const server = await startPreview();
@@ -54,18 +69,25 @@ try {
   const { page, problems } = await openPage(browser, { width: 1280, height: 720 });
   const doc = bigDoc(86_400);
   await openAsAutosave(page, doc);
-  console.log(`bench:run-ui — ${doc.nodes.length} nodes, ${doc.edges!.length} edges, 40 clients × 25 req/s = 1,000 req/s; 1280×720, production build`);
+  console.log(
+    `bench:run-ui — ${doc.nodes.length} nodes, ${doc.edges!.length} edges, 40 clients × 25 req/s = 1,000 req/s; 1280×720, production build`,
+  );
   await installFrameProbe(page);
   await page.locator('#run-speed').selectOption('10');
   await page.getByRole('button', { name: 'Play', exact: true }).click();
-  await page.waitForFunction(() => document.querySelectorAll('.run-counters').length > 20, undefined, { timeout: 60_000 });
+  await page.waitForFunction(() => document.querySelectorAll('.run-counters').length > 20, undefined, {
+    timeout: 60_000,
+  });
   await page.waitForTimeout(1000);
   const st = await recordFrames(page, () => page.waitForTimeout(8000));
   const counters = await page.locator('.run-counters').count();
   const clock = await page.locator('[data-testid=run-clock] .run-clock-time').innerText();
   const longMax = st.long.length ? Math.max(...st.long) : 0;
   console.log(`${formatFrames('run ×10, 8 s wall', st)}  · ${counters} live counters · clock ${clock}`);
-  if (st.fps < 50 || longMax > 50) { failed = true; console.log('  OVER BUDGET (≥ 50 fps, no task over 50 ms)'); }
+  if (st.fps < 50 || longMax > 50) {
+    failed = true;
+    console.log('  OVER BUDGET (≥ 50 fps, no task over 50 ms)');
+  }
 
   // memory over 24 simulated hours
   const cdp = await page.context().newCDPSession(page);
@@ -73,18 +95,30 @@ try {
   const workerSessions: string[] = [];
   const replies = new Map<number, (v: unknown) => void>();
   let msgId = 0;
-  cdp.on('Target.attachedToTarget', (e: { sessionId: string; targetInfo: { type: string } }) => { if (e.targetInfo.type === 'worker') workerSessions.push(e.sessionId); });
-  cdp.on('Target.receivedMessageFromTarget', (e: { message: string }) => { const m = JSON.parse(e.message); replies.get(m.id)?.(m.result); replies.delete(m.id); });
+  cdp.on('Target.attachedToTarget', (e: { sessionId: string; targetInfo: { type: string } }) => {
+    if (e.targetInfo.type === 'worker') workerSessions.push(e.sessionId);
+  });
+  cdp.on('Target.receivedMessageFromTarget', (e: { message: string }) => {
+    const m = JSON.parse(e.message);
+    replies.get(m.id)?.(m.result);
+    replies.delete(m.id);
+  });
   await cdp.send('Target.setAutoAttach', { autoAttach: true, waitForDebuggerOnStart: false, flatten: false });
   await page.waitForTimeout(300);
   const workerHeap = async (): Promise<number> => {
     let sum = 0;
     for (const sessionId of workerSessions) {
       const id = ++msgId;
-      const r = await Promise.race([
-        new Promise<unknown>((res) => { replies.set(id, res); void cdp.send('Target.sendMessageToTarget', { sessionId, message: JSON.stringify({ id, method: 'Runtime.getHeapUsage' }) }); }),
+      const r = (await Promise.race([
+        new Promise<unknown>((res) => {
+          replies.set(id, res);
+          void cdp.send('Target.sendMessageToTarget', {
+            sessionId,
+            message: JSON.stringify({ id, method: 'Runtime.getHeapUsage' }),
+          });
+        }),
         new Promise<unknown>((res) => setTimeout(() => res(null), 3000)),
-      ]) as { usedSize: number } | null;
+      ])) as { usedSize: number } | null;
       sum += r?.usedSize ?? 0;
     }
     return workerSessions.length ? sum : NaN;
@@ -100,20 +134,39 @@ try {
   for (let i = 0; i < 10; i++) {
     await page.waitForTimeout(2000);
     const h = await heap();
-    peak = { main: Math.max(peak.main, h.main), worker: Math.max(peak.worker || 0, h.worker || 0), rss: Math.max(peak.rss, h.rss) };
+    peak = {
+      main: Math.max(peak.main, h.main),
+      worker: Math.max(peak.worker || 0, h.worker || 0),
+      rss: Math.max(peak.rss, h.rss),
+    };
   }
   const mid = await page.locator('[data-testid=run-clock] .run-clock-time').innerText();
-  console.log(`play ×1000 for 20 s wall    reached ${mid} simulated · peak main heap ${mb(peak.main)} · worker heap ${mb(peak.worker)} · all Chromium processes' RSS ${mb(peak.rss)}`);
+  console.log(
+    `play ×1000 for 20 s wall    reached ${mid} simulated · peak main heap ${mb(peak.main)} · worker heap ${mb(peak.worker)} · all Chromium processes' RSS ${mb(peak.rss)}`,
+  );
   const t0 = Date.now();
   await page.getByRole('button', { name: 'Run to end', exact: true }).click();
-  await page.waitForFunction(() => document.querySelector('[data-testid=run-clock]')?.getAttribute('data-status') === 'finished', undefined, { timeout: 600_000, polling: 500 });
+  await page.waitForFunction(
+    () => document.querySelector('[data-testid=run-clock]')?.getAttribute('data-status') === 'finished',
+    undefined,
+    { timeout: 600_000, polling: 500 },
+  );
   await page.waitForTimeout(1500);
   await cdp.send('HeapProfiler.collectGarbage').catch(() => {});
   const end = await heap();
-  const logged = await page.locator('[data-testid=run-dock] .run-tab .count').first().innerText().catch(() => '?');
-  console.log(`run to end (24 h simulated) in ${((Date.now() - t0) / 1000).toFixed(1)} s wall · main heap ${mb(end.main)} · worker heap ${mb(end.worker)} · all Chromium processes' RSS ${mb(end.rss)} · log entries ${logged}`);
+  const logged = await page
+    .locator('[data-testid=run-dock] .run-tab .count')
+    .first()
+    .innerText()
+    .catch(() => '?');
+  console.log(
+    `run to end (24 h simulated) in ${((Date.now() - t0) / 1000).toFixed(1)} s wall · main heap ${mb(end.main)} · worker heap ${mb(end.worker)} · all Chromium processes' RSS ${mb(end.rss)} · log entries ${logged}`,
+  );
   const total = Math.max(end.main + (end.worker || 0), peak.main + (peak.worker || 0));
-  if (total > 300 * 2 ** 20) { failed = true; console.log('  OVER BUDGET (page memory < 300 MB)'); }
+  if (total > 300 * 2 ** 20) {
+    failed = true;
+    console.log('  OVER BUDGET (page memory < 300 MB)');
+  }
   if (problems.length) console.log(`browser problems: ${problems.join('; ')}`);
 } finally {
   await browser.close();

@@ -16,22 +16,31 @@ function bigDoc(): ArchDoc {
     for (let s = 0; s < 2; s++) {
       const sub = `sub-${v}-${s}`;
       nodes.push({ id: sub, kind: 'subnet', parent: `vpc-${v}` });
-      for (let j = 0; j < 8; j++) nodes.push({ id: `job-${v}-${s}-${j}`, kind: j % 2 ? 'processing-job' : 'training-job', parent: sub });
+      for (let j = 0; j < 8; j++)
+        nodes.push({ id: `job-${v}-${s}-${j}`, kind: j % 2 ? 'processing-job' : 'training-job', parent: sub });
     }
   }
   const jobs = nodes.filter((n) => n.kind === 'training-job' || n.kind === 'processing-job').map((n) => n.id);
   let i = 0;
   while (nodes.length < 200) {
     const k = i % 4;
-    if (k === 0) { nodes.push({ id: `data-${i}`, kind: 's3-bucket' }); edges.push({ from: `data-${i}`, to: jobs[i % jobs.length] }); }
-    if (k === 1) { nodes.push({ id: `img-${i}`, kind: 'ecr-repository' }); edges.push({ from: `img-${i}`, to: jobs[(i * 7) % jobs.length] }); }
+    if (k === 0) {
+      nodes.push({ id: `data-${i}`, kind: 's3-bucket' });
+      edges.push({ from: `data-${i}`, to: jobs[i % jobs.length] });
+    }
+    if (k === 1) {
+      nodes.push({ id: `img-${i}`, kind: 'ecr-repository' });
+      edges.push({ from: `img-${i}`, to: jobs[(i * 7) % jobs.length] });
+    }
     if (k === 2) nodes.push({ id: `ep-${i}`, kind: 'serverless-endpoint' });
-    if (k === 3) { nodes.push({ id: `client-${i}`, kind: 'client' }); edges.push({ from: `client-${i}`, to: `ep-${i - 1}` }); }
+    if (k === 3) {
+      nodes.push({ id: `client-${i}`, kind: 'client' });
+      edges.push({ from: `client-${i}`, to: `ep-${i - 1}` });
+    }
     i++;
   }
   return { format: 'sagesim/architecture@1', title: 'Bench: 200 nodes', nodes, edges };
 }
-
 
 const server = await startPreview();
 const browser = await launch();
@@ -46,12 +55,15 @@ try {
     console.log(formatFrames(name, st));
     return st;
   };
-  console.log(`bench:ui — ${doc.nodes.length} nodes, ${doc.edges!.length} edges; ${rendered} node elements rendered; 1280×720`);
+  console.log(
+    `bench:ui — ${doc.nodes.length} nodes, ${doc.edges!.length} edges; ${rendered} node elements rendered; 1280×720`,
+  );
   await record('pan (fit view, all nodes)', async () => {
     const p = (await page.locator('.react-flow__pane').boundingBox())!;
     await page.mouse.move(p.x + 8, p.y + 8);
     await page.mouse.down();
-    for (let k = 0; k < 120; k++) await page.mouse.move(p.x + 8 + Math.sin(k / 12) * 200, p.y + 8 + (1 - Math.cos(k / 17)) * 100);
+    for (let k = 0; k < 120; k++)
+      await page.mouse.move(p.x + 8 + Math.sin(k / 12) * 200, p.y + 8 + (1 - Math.cos(k / 17)) * 100);
     await page.mouse.up();
   });
   const node = page.locator('.react-flow__node[data-id="data-0"]');
@@ -59,7 +71,8 @@ try {
   await record('drag a node (fit view)', async () => {
     await page.mouse.move(b.x + b.width / 2, b.y + b.height / 2);
     await page.mouse.down();
-    for (let k = 0; k < 120; k++) await page.mouse.move(b.x + b.width / 2 + Math.sin(k / 10) * 150, b.y + b.height / 2 + Math.cos(k / 13) * 80);
+    for (let k = 0; k < 120; k++)
+      await page.mouse.move(b.x + b.width / 2 + Math.sin(k / 10) * 150, b.y + b.height / 2 + Math.cos(k / 13) * 80);
     await page.mouse.up();
   });
   const vpc = page.locator('.react-flow__node[data-id="vpc-1"] .group-header');
@@ -67,7 +80,8 @@ try {
   await record('drag a VPC (18 children)', async () => {
     await page.mouse.move(v.x + 40, v.y + 10);
     await page.mouse.down();
-    for (let k = 0; k < 120; k++) await page.mouse.move(v.x + 40 + Math.sin(k / 10) * 120, v.y + 10 + Math.cos(k / 13) * 60);
+    for (let k = 0; k < 120; k++)
+      await page.mouse.move(v.x + 40 + Math.sin(k / 10) * 120, v.y + 10 + Math.cos(k / 13) * 60);
     await page.mouse.up();
   });
   if (problems.length) console.log(`browser problems: ${problems.join('; ')}`);

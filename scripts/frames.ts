@@ -21,7 +21,14 @@ export async function openAsAutosave(page: Page, doc: ArchDoc, settleMs = 1200):
 }
 
 /** Frame statistics in ms (p50, p95, max) and the mean frames per second. */
-export interface FrameStats { frames: number; p50: number; p95: number; max: number; fps: number; long: number[] }
+export interface FrameStats {
+  frames: number;
+  p50: number;
+  p95: number;
+  max: number;
+  fps: number;
+  long: number[];
+}
 
 /** Install the frame and long-task probe once per page. */
 export async function installFrameProbe(page: Page): Promise<void> {
@@ -39,9 +46,18 @@ type Probe = { __frames: number[]; __long: number[]; __rec: boolean };
 
 /** Record frames and long tasks while `during` runs. */
 export async function recordFrames(page: Page, during: () => Promise<void>): Promise<FrameStats> {
-  await page.evaluate(() => { const g = globalThis as unknown as Probe; g.__frames = []; g.__long = []; g.__rec = true; });
+  await page.evaluate(() => {
+    const g = globalThis as unknown as Probe;
+    g.__frames = [];
+    g.__long = [];
+    g.__rec = true;
+  });
   await during();
-  const r = await page.evaluate(() => { const g = globalThis as unknown as Probe; g.__rec = false; return { frames: g.__frames, long: g.__long }; });
+  const r = await page.evaluate(() => {
+    const g = globalThis as unknown as Probe;
+    g.__rec = false;
+    return { frames: g.__frames, long: g.__long };
+  });
   const s = [...r.frames].sort((a, b) => a - b);
   const q = (p: number) => s[Math.min(s.length - 1, Math.floor(p * s.length))] ?? 0;
   const fps = s.length ? 1000 / (r.frames.reduce((a, b) => a + b, 0) / s.length) : 0;

@@ -17,8 +17,12 @@ import type { Simulation } from '../src/engine/sim';
 
 type Part = ArchNode | ArchEdge | { fault: Fault };
 
-export const node = (id: string, kind: Kind, props?: Record<string, unknown>, parent?: string): ArchNode =>
-  ({ id, kind, ...(props ? { props } : {}), ...(parent ? { parent } : {}) });
+export const node = (id: string, kind: Kind, props?: Record<string, unknown>, parent?: string): ArchNode => ({
+  id,
+  kind,
+  ...(props ? { props } : {}),
+  ...(parent ? { parent } : {}),
+});
 export const edge = (from: string, to: string): ArchEdge => ({ from, to });
 export const fault = (f: Fault): { fault: Fault } => ({ fault: f });
 
@@ -54,7 +58,8 @@ export interface RunResult {
 export function run(doc: ArchDoc, o: RunOptions = {}): RunResult {
   const { sim, report } = runDocument(doc, o);
   return {
-    report, sim,
+    report,
+    sim,
     incident: (rule, n) => report.incidents.find((i) => i.rule === rule && (!n || i.node === n)),
     finding: (rule, n) => report.findings.find((f) => f.rule === rule && (!n || f.node === n)),
     node: (id) => report.nodes[id],

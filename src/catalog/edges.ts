@@ -5,38 +5,197 @@ const EP = ENDPOINT_KINDS;
 
 /** The edge-pair table of format.md section 3 (plus a few pairs of our own, marked). */
 export const EDGE_PAIRS: readonly EdgePair[] = [
-  { from: ['client'], to: EP, label: 'invoke', meaning: 'Invocations: the client sends requests to the endpoint.', plane: 'data' },
-  { from: ['client'], to: ['batch-transform'], label: 'invoke', meaning: 'Interactive calls to an offline batch job (shown so that batch-for-realtime can happen).', plane: 'data' },
-  { from: ['s3-bucket'], to: EP, label: 'model artifacts', meaning: 'Model artifacts the endpoint loads (a multi-model endpoint\'s model prefix).', plane: 'control' },
-  { from: ['ground-truth'], to: ['s3-bucket'], label: 'labels', meaning: 'Labels written as an augmented manifest (JSON Lines).', plane: 'control' },
-  { from: ['batch-transform'], to: ['s3-bucket'], label: 'output', meaning: 'Batch transform output written to S3.', plane: 'control' },
-  { from: ['s3-bucket'], to: ['clarify'], label: 'bias check', meaning: 'Pre-training bias check of the data (CI, DPL).', plane: 'control' },
-  { from: ['s3-bucket', 'data-source'], to: ['data-wrangler', 'processing-job', 'training-job', 'batch-transform', 'ground-truth'],
-    label: 'input data', meaning: 'Input data read by the job.', plane: 'control' },
-  { from: ['data-wrangler'], to: ['processing-job', 'pipeline', 'feature-store'], label: 'export recipe',
-    meaning: 'The Data Wrangler flow exported as a Processing job, a pipeline step or a Feature Store ingestion.', plane: 'control' },
-  { from: ['processing-job', 'data-wrangler'], to: ['feature-store', 's3-bucket'], label: 'output', meaning: 'Output data written, or features ingested.', plane: 'control' },
-  { from: ['feature-store'], to: ['training-job'], label: 'offline read', meaning: 'Training reads the offline store (point-in-time correct with an event time).', plane: 'control' },
-  { from: ['feature-store'], to: EP, label: 'online lookup', meaning: 'The endpoint looks up features in the online store at inference.', plane: 'data' },
-  { from: ['ecr-repository'], to: ['training-job', 'processing-job', ...EP], label: 'image', meaning: 'Container image pulled from ECR.', plane: 'control' },
-  { from: ['training-job'], to: ['s3-bucket'], label: 'model artifact', meaning: 'The model artifact (model.tar.gz) written to S3.', plane: 'control' },
-  { from: ['training-job', 'condition-step'], to: ['model-registry'], label: 'register', meaning: 'Registers a model version in the registry.', plane: 'control' },
-  { from: ['training-job', 'model-registry'], to: EP, label: 'deploy', meaning: 'Deploys the model to the endpoint.', plane: 'control' },
-  { from: ['tuning-job'], to: ['training-job'], label: 'tunes', meaning: 'The tuning job launches this training job with many hyperparameter sets.', plane: 'control' },
-  { from: EP, to: ['model-monitor'], label: 'monitored by', meaning: 'The monitor reads the endpoint\'s captured traffic.', plane: 'control' },
-  { from: ['model-monitor'], to: ['clarify'], label: 'uses', meaning: 'Bias drift and feature attribution monitors run Clarify.', plane: 'control' },
-  { from: ['s3-bucket', 'model-registry', 'model-monitor', 'cloudwatch'], to: ['eventbridge'], label: 'events',
-    meaning: 'Events (object created, package approved, violation, alarm) sent to EventBridge.', plane: 'control' },
-  { from: ['eventbridge'], to: ['lambda', 'pipeline'], label: 'triggers', meaning: 'An EventBridge rule targets the function or starts the pipeline.', plane: 'control' },
-  { from: ['lambda'], to: ['pipeline', ...EP], label: 'start / update', meaning: 'The function starts a pipeline execution or updates an endpoint.', plane: 'control' },
-  { from: ['async-endpoint'], to: ['sns', 's3-bucket'], label: 'notify / output', meaning: 'Completion notice on SNS; results written to S3.', plane: 'control' },
-  { from: ['callback-step'], to: ['sqs'], label: 'callback token', meaning: 'The step sends its token on the queue and waits for an answer.', plane: 'control' },
+  {
+    from: ['client'],
+    to: EP,
+    label: 'invoke',
+    meaning: 'Invocations: the client sends requests to the endpoint.',
+    plane: 'data',
+  },
+  {
+    from: ['client'],
+    to: ['batch-transform'],
+    label: 'invoke',
+    meaning: 'Interactive calls to an offline batch job (shown so that batch-for-realtime can happen).',
+    plane: 'data',
+  },
+  {
+    from: ['s3-bucket'],
+    to: EP,
+    label: 'model artifacts',
+    meaning: "Model artifacts the endpoint loads (a multi-model endpoint's model prefix).",
+    plane: 'control',
+  },
+  {
+    from: ['ground-truth'],
+    to: ['s3-bucket'],
+    label: 'labels',
+    meaning: 'Labels written as an augmented manifest (JSON Lines).',
+    plane: 'control',
+  },
+  {
+    from: ['batch-transform'],
+    to: ['s3-bucket'],
+    label: 'output',
+    meaning: 'Batch transform output written to S3.',
+    plane: 'control',
+  },
+  {
+    from: ['s3-bucket'],
+    to: ['clarify'],
+    label: 'bias check',
+    meaning: 'Pre-training bias check of the data (CI, DPL).',
+    plane: 'control',
+  },
+  {
+    from: ['s3-bucket', 'data-source'],
+    to: ['data-wrangler', 'processing-job', 'training-job', 'batch-transform', 'ground-truth'],
+    label: 'input data',
+    meaning: 'Input data read by the job.',
+    plane: 'control',
+  },
+  {
+    from: ['data-wrangler'],
+    to: ['processing-job', 'pipeline', 'feature-store'],
+    label: 'export recipe',
+    meaning: 'The Data Wrangler flow exported as a Processing job, a pipeline step or a Feature Store ingestion.',
+    plane: 'control',
+  },
+  {
+    from: ['processing-job', 'data-wrangler'],
+    to: ['feature-store', 's3-bucket'],
+    label: 'output',
+    meaning: 'Output data written, or features ingested.',
+    plane: 'control',
+  },
+  {
+    from: ['feature-store'],
+    to: ['training-job'],
+    label: 'offline read',
+    meaning: 'Training reads the offline store (point-in-time correct with an event time).',
+    plane: 'control',
+  },
+  {
+    from: ['feature-store'],
+    to: EP,
+    label: 'online lookup',
+    meaning: 'The endpoint looks up features in the online store at inference.',
+    plane: 'data',
+  },
+  {
+    from: ['ecr-repository'],
+    to: ['training-job', 'processing-job', ...EP],
+    label: 'image',
+    meaning: 'Container image pulled from ECR.',
+    plane: 'control',
+  },
+  {
+    from: ['training-job'],
+    to: ['s3-bucket'],
+    label: 'model artifact',
+    meaning: 'The model artifact (model.tar.gz) written to S3.',
+    plane: 'control',
+  },
+  {
+    from: ['training-job', 'condition-step'],
+    to: ['model-registry'],
+    label: 'register',
+    meaning: 'Registers a model version in the registry.',
+    plane: 'control',
+  },
+  {
+    from: ['training-job', 'model-registry'],
+    to: EP,
+    label: 'deploy',
+    meaning: 'Deploys the model to the endpoint.',
+    plane: 'control',
+  },
+  {
+    from: ['tuning-job'],
+    to: ['training-job'],
+    label: 'tunes',
+    meaning: 'The tuning job launches this training job with many hyperparameter sets.',
+    plane: 'control',
+  },
+  {
+    from: EP,
+    to: ['model-monitor'],
+    label: 'monitored by',
+    meaning: "The monitor reads the endpoint's captured traffic.",
+    plane: 'control',
+  },
+  {
+    from: ['model-monitor'],
+    to: ['clarify'],
+    label: 'uses',
+    meaning: 'Bias drift and feature attribution monitors run Clarify.',
+    plane: 'control',
+  },
+  {
+    from: ['s3-bucket', 'model-registry', 'model-monitor', 'cloudwatch'],
+    to: ['eventbridge'],
+    label: 'events',
+    meaning: 'Events (object created, package approved, violation, alarm) sent to EventBridge.',
+    plane: 'control',
+  },
+  {
+    from: ['eventbridge'],
+    to: ['lambda', 'pipeline'],
+    label: 'triggers',
+    meaning: 'An EventBridge rule targets the function or starts the pipeline.',
+    plane: 'control',
+  },
+  {
+    from: ['lambda'],
+    to: ['pipeline', ...EP],
+    label: 'start / update',
+    meaning: 'The function starts a pipeline execution or updates an endpoint.',
+    plane: 'control',
+  },
+  {
+    from: ['async-endpoint'],
+    to: ['sns', 's3-bucket'],
+    label: 'notify / output',
+    meaning: 'Completion notice on SNS; results written to S3.',
+    plane: 'control',
+  },
+  {
+    from: ['callback-step'],
+    to: ['sqs'],
+    label: 'callback token',
+    meaning: 'The step sends its token on the queue and waits for an answer.',
+    plane: 'control',
+  },
   // Our own additions (format.md: "at least these pairs").
-  { from: ['sqs'], to: ['lambda'], label: 'consumer', meaning: 'A function reads the queue and answers the callback (SendPipelineExecutionStepSuccess).', plane: 'control' },
-  { from: ['model-monitor', ...EP], to: ['cloudwatch'], label: 'metrics', meaning: 'Metrics and alarms published to CloudWatch.', plane: 'control' },
-  { from: ['training-job', 'processing-job'], to: ['data-source', 'sns', 'sqs', 'lambda'], label: 'outbound call',
-    meaning: 'The container calls an outside service while it runs (needs network egress).', plane: 'control' },
-  { from: STEP_KINDS, to: STEP_KINDS, label: 'then', meaning: 'Runs after (the pipeline\'s DAG); both steps must be in one pipeline.', plane: 'control', samePipeline: true },
+  {
+    from: ['sqs'],
+    to: ['lambda'],
+    label: 'consumer',
+    meaning: 'A function reads the queue and answers the callback (SendPipelineExecutionStepSuccess).',
+    plane: 'control',
+  },
+  {
+    from: ['model-monitor', ...EP],
+    to: ['cloudwatch'],
+    label: 'metrics',
+    meaning: 'Metrics and alarms published to CloudWatch.',
+    plane: 'control',
+  },
+  {
+    from: ['training-job', 'processing-job'],
+    to: ['data-source', 'sns', 'sqs', 'lambda'],
+    label: 'outbound call',
+    meaning: 'The container calls an outside service while it runs (needs network egress).',
+    plane: 'control',
+  },
+  {
+    from: STEP_KINDS,
+    to: STEP_KINDS,
+    label: 'then',
+    meaning: "Runs after (the pipeline's DAG); both steps must be in one pipeline.",
+    plane: 'control',
+    samePipeline: true,
+  },
 ];
 
 export type EdgeCheck = { ok: true; pair: EdgePair } | { ok: false; reason: string };
@@ -55,12 +214,15 @@ export function checkEdge(
   for (const pair of EDGE_PAIRS) {
     if (!pair.from.includes(from.kind) || !pair.to.includes(to.kind)) continue;
     if (!pair.samePipeline) return { ok: true, pair };
-    const samePipe = !!from.parent && from.parent === to.parent && (!parentKind || parentKind(from.parent) === 'pipeline');
+    const samePipe =
+      !!from.parent && from.parent === to.parent && (!parentKind || parentKind(from.parent) === 'pipeline');
     if (samePipe) return { ok: true, pair };
     stepPairOnly = true;
   }
-  const a = kindDef(from.kind).label, b = kindDef(to.kind).label;
-  if (stepPairOnly) return { ok: false, reason: `${a} → ${b} is a pipeline step order: put both inside one pipeline first.` };
+  const a = kindDef(from.kind).label,
+    b = kindDef(to.kind).label;
+  if (stepPairOnly)
+    return { ok: false, reason: `${a} → ${b} is a pipeline step order: put both inside one pipeline first.` };
   const targets = targetsOf(from.kind).map((k) => kindDef(k).label);
   return {
     ok: false,

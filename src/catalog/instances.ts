@@ -67,8 +67,14 @@ function cpu(name: string, vcpu: number, memoryGiB: number, pricePerHourUSD: num
 
 /** Shorthand for a GPU instance. */
 function gpu(
-  name: string, vcpu: number, memoryGiB: number, gpus: number, gpuModel: string, gpuMemoryGiB: number,
-  pricePerHourUSD: number, localNvme: boolean,
+  name: string,
+  vcpu: number,
+  memoryGiB: number,
+  gpus: number,
+  gpuModel: string,
+  gpuMemoryGiB: number,
+  pricePerHourUSD: number,
+  localNvme: boolean,
 ): InstanceType {
   return { name, vcpu, memoryGiB, gpus, gpuMemoryGiB, gpuModel, localNvme, pricePerHourUSD };
 }

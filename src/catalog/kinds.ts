@@ -2,18 +2,40 @@ import type { Kind, KindDef, PropDef, Role } from './types';
 import { KINDS } from './types';
 
 /* ---------- prop builders: keep the table below readable ---------- */
-const num = (label: string, dflt: number | null, help: string, o: Partial<PropDef & { type: 'number' }> = {}): PropDef =>
-  ({ type: 'number', label, default: dflt, help, contract: true, ...o }) as PropDef;
+const num = (
+  label: string,
+  dflt: number | null,
+  help: string,
+  o: Partial<PropDef & { type: 'number' }> = {},
+): PropDef => ({ type: 'number', label, default: dflt, help, contract: true, ...o }) as PropDef;
 const int = (label: string, dflt: number, help: string, min = 0, max?: number, unit?: string): PropDef =>
   ({ type: 'number', label, default: dflt, help, integer: true, min, max, unit, contract: true }) as PropDef;
-const bool = (label: string, dflt: boolean, help: string): PropDef => ({ type: 'boolean', label, default: dflt, help, contract: true });
-const oneOf = (label: string, options: readonly string[], dflt: string | null, help: string, nullable = false): PropDef =>
-  ({ type: 'enum', label, options, default: dflt, help, nullable, contract: true });
-const ref = (label: string, refKinds: readonly Kind[], help: string): PropDef =>
-  ({ type: 'ref', label, refKinds, default: null, help, contract: true });
+const bool = (label: string, dflt: boolean, help: string): PropDef => ({
+  type: 'boolean',
+  label,
+  default: dflt,
+  help,
+  contract: true,
+});
+const oneOf = (
+  label: string,
+  options: readonly string[],
+  dflt: string | null,
+  help: string,
+  nullable = false,
+): PropDef => ({ type: 'enum', label, options, default: dflt, help, nullable, contract: true });
+const ref = (label: string, refKinds: readonly Kind[], help: string): PropDef => ({
+  type: 'ref',
+  label,
+  refKinds,
+  default: null,
+  help,
+  contract: true,
+});
 const kmsRef = (param: string, what: string): PropDef =>
   ref(param, ['kms-key'], `KMS key for ${what} (API parameter ${param}); null = AWS-managed key.`);
-const roleRef = (): PropDef => ref('Execution role', ['iam-role'], 'The IAM execution role the job assumes; one role per resource.');
+const roleRef = (): PropDef =>
+  ref('Execution role', ['iam-role'], 'The IAM execution role the job assumes; one role per resource.');
 
 /** Kinds that run compute and may sit in a subnet (VPC mode) or a pipeline (as steps). */
 const IN_NETWORK: readonly Kind[] = ['subnet'];
@@ -22,203 +44,702 @@ const STEP_PARENTS: readonly Kind[] = ['subnet', 'pipeline'];
 const INSTANCE_HELP = 'SageMaker ML instance type, e.g. ml.m5.xlarge, ml.g5.2xlarge, ml.p4d.24xlarge.';
 
 const def = (
-  kind: Kind, label: string, group: KindDef['group'], role: Role, description: string,
-  parents: readonly Kind[], props: Record<string, PropDef> = {}, extra: Partial<KindDef> = {},
+  kind: Kind,
+  label: string,
+  group: KindDef['group'],
+  role: Role,
+  description: string,
+  parents: readonly Kind[],
+  props: Record<string, PropDef> = {},
+  extra: Partial<KindDef> = {},
 ): KindDef => ({ kind, label, group, role, description, icon: kind, parents, props, ...extra });
 
 const ENDPOINT_EXTRAS = {
-  modelLatencyMs: num('Model latency', 50, 'Time the model takes per request, before any queueing.', { min: 0, max: 600_000, unit: 'ms' }),
+  modelLatencyMs: num('Model latency', 50, 'Time the model takes per request, before any queueing.', {
+    min: 0,
+    max: 600_000,
+    unit: 'ms',
+  }),
 };
 
 /** Every kind of format.md section 2, with its contract props and defaults. */
 export const KIND_DEFS: readonly KindDef[] = [
-  def('client', 'Client traffic', 'D3', 'client',
-    'Synthetic callers: a request stream at a rate, with payload sizes and a mix of target models.', [], {
+  def(
+    'client',
+    'Client traffic',
+    'D3',
+    'client',
+    'Synthetic callers: a request stream at a rate, with payload sizes and a mix of target models.',
+    [],
+    {
       rps: num('Requests per second', 10, 'Mean request rate.', { min: 0, max: 100_000, unit: 'rps' }),
-      pattern: oneOf('Pattern', ['constant', 'spiky', 'diurnal'], 'constant',
-        'constant: Poisson at rps; spiky: 1 min at 4× then 3 min silent; diurnal: 24 h sine between 0.2× and 1.8×.'),
-      payloadMB: num('Payload size', 0.1, 'Typical request size. Real-time endpoints take 6 MB, serverless 4 MB, async 1 GB.', { min: 0, max: 10_000, unit: 'MB' }),
-      payloadSpread: oneOf('Payload spread', ['fixed', 'lognormal'], 'lognormal', 'fixed: every request is payloadMB; lognormal: sizes vary around it.'),
-      models: int('Distinct models', 1, 'How many target models the requests are spread over (Zipf-like), for multi-model endpoints.', 1, 100_000),
+      pattern: oneOf(
+        'Pattern',
+        ['constant', 'spiky', 'diurnal'],
+        'constant',
+        'constant: Poisson at rps; spiky: 1 min at 4× then 3 min silent; diurnal: 24 h sine between 0.2× and 1.8×.',
+      ),
+      payloadMB: num(
+        'Payload size',
+        0.1,
+        'Typical request size. Real-time endpoints take 6 MB, serverless 4 MB, async 1 GB.',
+        { min: 0, max: 10_000, unit: 'MB' },
+      ),
+      payloadSpread: oneOf(
+        'Payload spread',
+        ['fixed', 'lognormal'],
+        'lognormal',
+        'fixed: every request is payloadMB; lognormal: sizes vary around it.',
+      ),
+      models: int(
+        'Distinct models',
+        1,
+        'How many target models the requests are spread over (Zipf-like), for multi-model endpoints.',
+        1,
+        100_000,
+      ),
       startSec: num('Start', 0, 'Simulated second the client starts sending.', { min: 0, unit: 's' }),
-      stopSec: num('Stop', null, 'Simulated second the client stops; empty = never.', { min: 0, unit: 's', nullable: true }),
-    }),
-  def('s3-bucket', 'S3 bucket', 'D1', 'store',
-    'Object storage for datasets and model artifacts; reached from a private subnet only through an S3 gateway endpoint.', [], {
+      stopSec: num('Stop', null, 'Simulated second the client stops; empty = never.', {
+        min: 0,
+        unit: 's',
+        nullable: true,
+      }),
+    },
+  ),
+  def(
+    's3-bucket',
+    'S3 bucket',
+    'D1',
+    'store',
+    'Object storage for datasets and model artifacts; reached from a private subnet only through an S3 gateway endpoint.',
+    [],
+    {
       datasetGB: num('Dataset size', 10, 'Size of the data the bucket holds.', { min: 0, max: 1_000_000, unit: 'GB' }),
-      format: oneOf('Format', ['csv', 'parquet', 'jsonlines', 'recordio-protobuf', 'libsvm', 'text', 'image'], 'csv',
-        'Built-in algorithms accept only some formats; Pipe + RecordIO-protobuf is the fastest path.'),
-      sensitive: bool('Sensitive (PII/PHI)', false, 'Sensitive data needs a private workforce, encryption keys and Macie.'),
-      encryption: oneOf('Encryption', ['sse-s3', 'sse-kms'], 'sse-s3', 'SSE-KMS data needs kms:Decrypt on the reader\'s role.'),
+      format: oneOf(
+        'Format',
+        ['csv', 'parquet', 'jsonlines', 'recordio-protobuf', 'libsvm', 'text', 'image'],
+        'csv',
+        'Built-in algorithms accept only some formats; Pipe + RecordIO-protobuf is the fastest path.',
+      ),
+      sensitive: bool(
+        'Sensitive (PII/PHI)',
+        false,
+        'Sensitive data needs a private workforce, encryption keys and Macie.',
+      ),
+      encryption: oneOf(
+        'Encryption',
+        ['sse-s3', 'sse-kms'],
+        'sse-s3',
+        "SSE-KMS data needs kms:Decrypt on the reader's role.",
+      ),
       kmsKey: kmsRef('kmsKey', 'SSE-KMS encryption of the bucket'),
-      eventNotifications: bool('Event notifications', false, 'Send object-created events to EventBridge (starts event-driven MLOps).'),
-      positiveClassRatio: num('Positive class ratio', 0.5, 'Label balance. Below 0.1 or above 0.9 makes accuracy misleading.', { min: 0, max: 1, step: 0.01 }),
-    }),
-  def('data-source', 'External data source', 'D1', 'store',
-    'Athena, Redshift, Snowflake or Salesforce: the connectors Data Wrangler imports from.', [], {
-      engine: oneOf('Engine', ['athena', 'redshift', 'snowflake', 'salesforce'], 'athena', 'Connector Data Wrangler uses.'),
+      eventNotifications: bool(
+        'Event notifications',
+        false,
+        'Send object-created events to EventBridge (starts event-driven MLOps).',
+      ),
+      positiveClassRatio: num(
+        'Positive class ratio',
+        0.5,
+        'Label balance. Below 0.1 or above 0.9 makes accuracy misleading.',
+        { min: 0, max: 1, step: 0.01 },
+      ),
+    },
+  ),
+  def(
+    'data-source',
+    'External data source',
+    'D1',
+    'store',
+    'Athena, Redshift, Snowflake or Salesforce: the connectors Data Wrangler imports from.',
+    [],
+    {
+      engine: oneOf(
+        'Engine',
+        ['athena', 'redshift', 'snowflake', 'salesforce'],
+        'athena',
+        'Connector Data Wrangler uses.',
+      ),
       datasetGB: num('Dataset size', 10, 'Size of the data read.', { min: 0, max: 1_000_000, unit: 'GB' }),
-    }),
-  def('ecr-repository', 'ECR repository', 'D2', 'store',
-    'Container images for jobs and endpoints; a private subnet needs ecr.api and ecr.dkr interface endpoints to pull them.', [], {
-      framework: oneOf('Framework', ['sklearn', 'xgboost', 'pytorch', 'tensorflow', 'custom'], 'custom',
-        'A multi-model endpoint serves all its models from one container: one framework.'),
-    }),
-  def('data-wrangler', 'Data Wrangler', 'D1', 'job',
-    'GUI data prep with 300+ transforms for medium data; it does not scale to multi-TB: export the recipe to a Processing job.', IN_NETWORK),
-  def('processing-job', 'Processing job', 'D1', 'job',
-    'Managed PySpark or scikit-learn jobs for large-scale feature engineering in production.', STEP_PARENTS, {
-      framework: oneOf('Framework', ['pyspark', 'sklearn'], 'sklearn', 'PySpark for large-scale data, scikit-learn for smaller.'),
+    },
+  ),
+  def(
+    'ecr-repository',
+    'ECR repository',
+    'D2',
+    'store',
+    'Container images for jobs and endpoints; a private subnet needs ecr.api and ecr.dkr interface endpoints to pull them.',
+    [],
+    {
+      framework: oneOf(
+        'Framework',
+        ['sklearn', 'xgboost', 'pytorch', 'tensorflow', 'custom'],
+        'custom',
+        'A multi-model endpoint serves all its models from one container: one framework.',
+      ),
+    },
+  ),
+  def(
+    'data-wrangler',
+    'Data Wrangler',
+    'D1',
+    'job',
+    'GUI data prep with 300+ transforms for medium data; it does not scale to multi-TB: export the recipe to a Processing job.',
+    IN_NETWORK,
+  ),
+  def(
+    'processing-job',
+    'Processing job',
+    'D1',
+    'job',
+    'Managed PySpark or scikit-learn jobs for large-scale feature engineering in production.',
+    STEP_PARENTS,
+    {
+      framework: oneOf(
+        'Framework',
+        ['pyspark', 'sklearn'],
+        'sklearn',
+        'PySpark for large-scale data, scikit-learn for smaller.',
+      ),
       instanceCount: int('Instance count', 1, 'Instances in the processing cluster.', 1, 100),
-      scalerFit: oneOf('Fit scalers on', ['train-split', 'full-dataset'], 'train-split',
-        'Fit scalers on the training split only; fitting on the full dataset leaks validation data.'),
+      scalerFit: oneOf(
+        'Fit scalers on',
+        ['train-split', 'full-dataset'],
+        'train-split',
+        'Fit scalers on the training split only; fitting on the full dataset leaks validation data.',
+      ),
       VolumeKmsKeyId: kmsRef('VolumeKmsKeyId', 'the processing volume'),
       OutputKmsKeyId: kmsRef('OutputKmsKeyId', 'the processing output in S3'),
       role: roleRef(),
-    }),
-  def('feature-store', 'Feature Store', 'D1', 'store',
-    'Online store (single-digit ms) for inference, offline store (S3 Parquet) for training; one pipeline feeding both avoids skew.', [], {
+    },
+  ),
+  def(
+    'feature-store',
+    'Feature Store',
+    'D1',
+    'store',
+    'Online store (single-digit ms) for inference, offline store (S3 Parquet) for training; one pipeline feeding both avoids skew.',
+    [],
+    {
       online: bool('Online store', true, 'Low-latency lookups at inference time.'),
       offline: bool('Offline store', true, 'S3 Parquet history for training and batch.'),
       OnlineStoreKmsKeyId: kmsRef('OnlineStoreConfig.SecurityConfig.KmsKeyId', 'the online store'),
       OfflineStoreKmsKeyId: kmsRef('OfflineStoreConfig.S3StorageConfig.KmsKeyId', 'the offline store'),
-      eventTimeFeature: { type: 'string', label: 'Event time feature', default: 'event_time', nullable: true, maxLength: 128, contract: true,
-        help: 'Point-in-time (time-travel) queries filter on it; without it training sees future values: leakage.' },
-    }),
-  def('ground-truth', 'Ground Truth labelling', 'D1', 'job',
-    'Human labelling: private workforce for sensitive data, Mechanical Turk for general tasks; active learning auto-labels confident items.', [], {
-      workforce: oneOf('Workforce', ['private', 'mturk', 'vendor'], 'private', 'Sensitive data (medical, legal, proprietary) needs a private workforce.'),
-      activeLearning: bool('Active learning', false, 'Auto-labels confident items so humans label only the hard ones (about 70% less work).'),
-    }),
-  def('training-job', 'Training job', 'D2', 'job',
-    'Runs an algorithm container on instances: downloads data (File, Pipe or FastFile), trains, uploads the model artifact.', STEP_PARENTS, {
-      algorithm: oneOf('Algorithm', ['xgboost', 'linear-learner', 'deepar', 'random-cut-forest', 'blazingtext', 'factorization-machines', 'kmeans', 'pca', 'ip-insights', 'custom'], 'xgboost',
-        'Built-in algorithms accept only some input formats (Factorization Machines: RecordIO-protobuf only).'),
-      inputMode: oneOf('Input mode', ['File', 'Pipe', 'FastFile'], 'File', 'File copies to the volume first; Pipe streams; FastFile mounts S3.'),
-      instanceType: { type: 'string', label: 'Instance type', default: 'ml.m5.xlarge', help: INSTANCE_HELP, maxLength: 40, contract: true },
+      eventTimeFeature: {
+        type: 'string',
+        label: 'Event time feature',
+        default: 'event_time',
+        nullable: true,
+        maxLength: 128,
+        contract: true,
+        help: 'Point-in-time (time-travel) queries filter on it; without it training sees future values: leakage.',
+      },
+    },
+  ),
+  def(
+    'ground-truth',
+    'Ground Truth labelling',
+    'D1',
+    'job',
+    'Human labelling: private workforce for sensitive data, Mechanical Turk for general tasks; active learning auto-labels confident items.',
+    [],
+    {
+      workforce: oneOf(
+        'Workforce',
+        ['private', 'mturk', 'vendor'],
+        'private',
+        'Sensitive data (medical, legal, proprietary) needs a private workforce.',
+      ),
+      activeLearning: bool(
+        'Active learning',
+        false,
+        'Auto-labels confident items so humans label only the hard ones (about 70% less work).',
+      ),
+    },
+  ),
+  def(
+    'training-job',
+    'Training job',
+    'D2',
+    'job',
+    'Runs an algorithm container on instances: downloads data (File, Pipe or FastFile), trains, uploads the model artifact.',
+    STEP_PARENTS,
+    {
+      algorithm: oneOf(
+        'Algorithm',
+        [
+          'xgboost',
+          'linear-learner',
+          'deepar',
+          'random-cut-forest',
+          'blazingtext',
+          'factorization-machines',
+          'kmeans',
+          'pca',
+          'ip-insights',
+          'custom',
+        ],
+        'xgboost',
+        'Built-in algorithms accept only some input formats (Factorization Machines: RecordIO-protobuf only).',
+      ),
+      inputMode: oneOf(
+        'Input mode',
+        ['File', 'Pipe', 'FastFile'],
+        'File',
+        'File copies to the volume first; Pipe streams; FastFile mounts S3.',
+      ),
+      instanceType: {
+        type: 'string',
+        label: 'Instance type',
+        default: 'ml.m5.xlarge',
+        help: INSTANCE_HELP,
+        maxLength: 40,
+        contract: true,
+      },
       instanceCount: int('Instance count', 1, 'More than one instance is distributed training.', 1, 100),
       volumeGB: int('Volume size', 30, 'EBS volume; in File mode the dataset must fit on it.', 1, 16_384, 'GB'),
-      trainingMinutes: num('Training time', 30, 'Time spent in the Training phase on one instance.', { min: 0, max: 40_320, unit: 'min' }),
+      trainingMinutes: num('Training time', 30, 'Time spent in the Training phase on one instance.', {
+        min: 0,
+        max: 40_320,
+        unit: 'min',
+      }),
       spot: bool('Managed spot', false, 'Up to 90% cheaper; needs checkpoints in S3 to resume after an interruption.'),
-      checkpointS3Uri: { type: 'string', label: 'Checkpoint S3 URI', default: null, nullable: true, maxLength: 1024, contract: true,
-        help: 'Where spot training saves checkpoints; without it an interrupted job restarts from zero.' },
-      maxWaitSec: num('Max wait (spot)', null, 'StoppingCondition.MaxWaitTimeInSeconds: spot waits plus run time; it must be at least the runtime or the job is Stopped (MaxWaitTimeExceeded). Empty = no limit.', { min: 1, unit: 's', nullable: true, integer: true, contract: false }),
-      distribution: oneOf('Distribution', ['none', 'data-parallel', 'model-parallel'], 'none',
-        'Data-parallel (SDP) when the model fits one GPU; model-parallel (SMP) when it does not.'),
+      checkpointS3Uri: {
+        type: 'string',
+        label: 'Checkpoint S3 URI',
+        default: null,
+        nullable: true,
+        maxLength: 1024,
+        contract: true,
+        help: 'Where spot training saves checkpoints; without it an interrupted job restarts from zero.',
+      },
+      maxWaitSec: num(
+        'Max wait (spot)',
+        null,
+        'StoppingCondition.MaxWaitTimeInSeconds: spot waits plus run time; it must be at least the runtime or the job is Stopped (MaxWaitTimeExceeded). Empty = no limit.',
+        { min: 1, unit: 's', nullable: true, integer: true, contract: false },
+      ),
+      distribution: oneOf(
+        'Distribution',
+        ['none', 'data-parallel', 'model-parallel'],
+        'none',
+        'Data-parallel (SDP) when the model fits one GPU; model-parallel (SMP) when it does not.',
+      ),
       modelSizeGB: num('Model size', 1, 'Memory the model needs on a GPU.', { min: 0, max: 10_000, unit: 'GB' }),
       VolumeKmsKeyId: kmsRef('VolumeKmsKeyId', 'the training volume (ResourceConfig.VolumeKmsKeyId)'),
       OutputKmsKeyId: kmsRef('OutputKmsKeyId', 'model artifacts (OutputDataConfig.KmsKeyId)'),
-      EnableInterContainerTrafficEncryption: bool('Inter-container encryption', false, 'Encrypts traffic between instances in distributed training.'),
+      EnableInterContainerTrafficEncryption: bool(
+        'Inter-container encryption',
+        false,
+        'Encrypts traffic between instances in distributed training.',
+      ),
       EnableNetworkIsolation: bool('Network isolation', false, 'Blocks all outbound network calls from the container.'),
       role: roleRef(),
-      evalMetric: oneOf('Evaluation metric', ['accuracy', 'f1', 'auc', 'rmse', 'mae', 'r2', 'logloss'], 'auc',
-        'On imbalanced data use F1 or AUC, never accuracy.'),
-    }),
-  def('tuning-job', 'Hyperparameter tuning', 'D2', 'job',
-    'Automatic model tuning: Bayesian for continuous spaces, random as a baseline, grid for small discrete spaces, Hyperband with early stopping.', STEP_PARENTS, {
-      strategy: oneOf('Strategy', ['bayesian', 'random', 'grid', 'hyperband'], 'bayesian', 'Grid search takes categorical parameters only.'),
-      space: oneOf('Search space', ['continuous', 'discrete', 'mixed'], 'continuous', 'Kinds of hyperparameter ranges.'),
+      evalMetric: oneOf(
+        'Evaluation metric',
+        ['accuracy', 'f1', 'auc', 'rmse', 'mae', 'r2', 'logloss'],
+        'auc',
+        'On imbalanced data use F1 or AUC, never accuracy.',
+      ),
+    },
+  ),
+  def(
+    'tuning-job',
+    'Hyperparameter tuning',
+    'D2',
+    'job',
+    'Automatic model tuning: Bayesian for continuous spaces, random as a baseline, grid for small discrete spaces, Hyperband with early stopping.',
+    STEP_PARENTS,
+    {
+      strategy: oneOf(
+        'Strategy',
+        ['bayesian', 'random', 'grid', 'hyperband'],
+        'bayesian',
+        'Grid search takes categorical parameters only.',
+      ),
+      space: oneOf(
+        'Search space',
+        ['continuous', 'discrete', 'mixed'],
+        'continuous',
+        'Kinds of hyperparameter ranges.',
+      ),
       maxJobs: int('Max training jobs', 20, 'Total training jobs the tuner launches.', 1, 10_000),
       maxParallelJobs: int('Max parallel jobs', 2, 'Training jobs at a time.', 1, 100),
-      warmStart: oneOf('Warm start', ['IDENTICAL_DATA_AND_ALGORITHM', 'TRANSFER_LEARNING'], null, 'Reuse an earlier tuning job\'s results.', true),
-    }),
-  def('realtime-endpoint', 'Real-time endpoint', 'D3', 'endpoint',
-    'Millisecond inference on always-on instances; payloads up to 6 MB, 60 s per request; production variants for A/B and shadow tests.', IN_NETWORK, {
-      instanceType: { type: 'string', label: 'Instance type', default: 'ml.m5.large', help: INSTANCE_HELP, maxLength: 40, contract: true },
+      warmStart: oneOf(
+        'Warm start',
+        ['IDENTICAL_DATA_AND_ALGORITHM', 'TRANSFER_LEARNING'],
+        null,
+        "Reuse an earlier tuning job's results.",
+        true,
+      ),
+    },
+  ),
+  def(
+    'realtime-endpoint',
+    'Real-time endpoint',
+    'D3',
+    'endpoint',
+    'Millisecond inference on always-on instances; payloads up to 6 MB, 60 s per request; production variants for A/B and shadow tests.',
+    IN_NETWORK,
+    {
+      instanceType: {
+        type: 'string',
+        label: 'Instance type',
+        default: 'ml.m5.large',
+        help: INSTANCE_HELP,
+        maxLength: 40,
+        contract: true,
+      },
       instanceCount: int('Instance count', 1, 'Instances per variant at start.', 1, 100),
-      autoscaling: { type: 'autoscaling', label: 'Autoscaling', default: null, contract: true,
-        help: 'Target tracking on InvocationsPerInstance (per minute per instance), between min and max instances.' },
-      variants: { type: 'variants', label: 'Production variants', default: [{ name: 'primary', weight: 1 }], contract: true,
-        help: 'Traffic weights for A/B tests; a shadow variant gets a copy of the traffic and its responses are discarded.' },
+      autoscaling: {
+        type: 'autoscaling',
+        label: 'Autoscaling',
+        default: null,
+        contract: true,
+        help: 'Target tracking on InvocationsPerInstance (per minute per instance), between min and max instances.',
+      },
+      variants: {
+        type: 'variants',
+        label: 'Production variants',
+        default: [{ name: 'primary', weight: 1 }],
+        contract: true,
+        help: 'Traffic weights for A/B tests; a shadow variant gets a copy of the traffic and its responses are discarded.',
+      },
       dataCapture: bool('Data capture', false, 'Model Monitor needs captured requests and responses.'),
       KmsKeyId: kmsRef('KmsKeyId', 'the endpoint storage volume'),
       ...ENDPOINT_EXTRAS,
-    }),
-  def('serverless-endpoint', 'Serverless endpoint', 'D3', 'endpoint',
-    'Pay per use and scales to zero when idle; payloads up to 4 MB; cold starts of seconds after idle.', [], {
-      memoryMB: { type: 'number', label: 'Memory', default: 2048, min: 1024, max: 6144, step: 1024, integer: true, unit: 'MB', contract: true,
-        help: '1024 to 6144 MB in steps of 1024.' },
+    },
+  ),
+  def(
+    'serverless-endpoint',
+    'Serverless endpoint',
+    'D3',
+    'endpoint',
+    'Pay per use and scales to zero when idle; payloads up to 4 MB; cold starts of seconds after idle.',
+    [],
+    {
+      memoryMB: {
+        type: 'number',
+        label: 'Memory',
+        default: 2048,
+        min: 1024,
+        max: 6144,
+        step: 1024,
+        integer: true,
+        unit: 'MB',
+        contract: true,
+        help: '1024 to 6144 MB in steps of 1024.',
+      },
       maxConcurrency: int('Max concurrency', 20, 'Concurrent invocations before throttling (1–200).', 1, 200),
-      provisionedConcurrency: int('Provisioned concurrency', 0, 'Warm capacity that removes cold starts (and bills while idle).', 0, 200),
+      provisionedConcurrency: int(
+        'Provisioned concurrency',
+        0,
+        'Warm capacity that removes cold starts (and bills while idle).',
+        0,
+        200,
+      ),
       ...ENDPOINT_EXTRAS,
-    }),
-  def('async-endpoint', 'Asynchronous endpoint', 'D3', 'endpoint',
-    'Queued inference for payloads up to 1 GB and long processing; scales to zero when idle; notifies through SNS.', IN_NETWORK, {
+    },
+  ),
+  def(
+    'async-endpoint',
+    'Asynchronous endpoint',
+    'D3',
+    'endpoint',
+    'Queued inference for payloads up to 1 GB and long processing; scales to zero when idle; notifies through SNS.',
+    IN_NETWORK,
+    {
       instanceCount: int('Instance count', 1, 'Instances at start.', 0, 100),
       minCapacity: int('Min capacity', 1, '0 lets the endpoint scale to zero when the queue is empty.', 0, 100),
       maxCapacity: int('Max capacity', 4, 'Most instances autoscaling may add.', 1, 100),
-      processingSec: num('Processing time', 30, 'Time per request. The async invocation limit is 3600 s (default 900 s).', { min: 0, max: 86_400, unit: 's' }),
-    }),
-  def('batch-transform', 'Batch transform', 'D3', 'batch',
-    'Offline inference over a dataset in S3, minutes to hours; no endpoint to call.', STEP_PARENTS, {
+      processingSec: num(
+        'Processing time',
+        30,
+        'Time per request. The async invocation limit is 3600 s (default 900 s).',
+        { min: 0, max: 86_400, unit: 's' },
+      ),
+    },
+  ),
+  def(
+    'batch-transform',
+    'Batch transform',
+    'D3',
+    'batch',
+    'Offline inference over a dataset in S3, minutes to hours; no endpoint to call.',
+    STEP_PARENTS,
+    {
       instanceCount: int('Instance count', 1, 'Instances working through the dataset.', 1, 100),
       MaxPayloadInMB: int('Max payload', 6, 'Largest mini-batch per request (at most 100 MB).', 0, 100, 'MB'),
       SplitType: oneOf('Split type', ['None', 'Line', 'RecordIO'], 'Line', 'How input files are split into records.'),
-    }),
-  def('multi-model-endpoint', 'Multi-model endpoint', 'D3', 'endpoint',
-    'Thousands of models on one endpoint sharing compute and one container; models load from S3 on first use and are cached.', IN_NETWORK, {
-      instanceType: { type: 'string', label: 'Instance type', default: 'ml.m5.xlarge', help: INSTANCE_HELP, maxLength: 40, contract: true },
+    },
+  ),
+  def(
+    'multi-model-endpoint',
+    'Multi-model endpoint',
+    'D3',
+    'endpoint',
+    'Thousands of models on one endpoint sharing compute and one container; models load from S3 on first use and are cached.',
+    IN_NETWORK,
+    {
+      instanceType: {
+        type: 'string',
+        label: 'Instance type',
+        default: 'ml.m5.xlarge',
+        help: INSTANCE_HELP,
+        maxLength: 40,
+        contract: true,
+      },
       instanceCount: int('Instance count', 1, 'Instances behind the endpoint.', 1, 100),
-      cachedModels: int('Cached models', 10, 'How many models fit in memory at once; the least recently used is evicted.', 1, 100_000),
-      coldLoadSec: num('Cold load time', 4, 'Time to load a model from S3 on a cache miss.', { min: 0, max: 600, unit: 's' }),
-      modelLatencyMs: num('Model latency', 30, 'Time per request once the model is loaded.', { min: 0, max: 600_000, unit: 'ms' }),
-    }),
-  def('model-registry', 'Model registry', 'D3', 'registry',
-    'Versioned model packages: PendingManualApproval → Approved / Rejected; only Approved versions deploy.', [], {
-      approval: oneOf('Approval status', ['PendingManualApproval', 'Approved', 'Rejected'], 'PendingManualApproval', 'Only Approved models go to production.'),
-    }),
-  def('pipeline', 'SageMaker Pipeline', 'D3', 'pipeline',
-    'A DAG of steps (processing, training, tuning, transform, condition, callback); caching skips unchanged steps on a re-run.', IN_NETWORK, {
+      cachedModels: int(
+        'Cached models',
+        10,
+        'How many models fit in memory at once; the least recently used is evicted.',
+        1,
+        100_000,
+      ),
+      coldLoadSec: num('Cold load time', 4, 'Time to load a model from S3 on a cache miss.', {
+        min: 0,
+        max: 600,
+        unit: 's',
+      }),
+      modelLatencyMs: num('Model latency', 30, 'Time per request once the model is loaded.', {
+        min: 0,
+        max: 600_000,
+        unit: 'ms',
+      }),
+    },
+  ),
+  def(
+    'model-registry',
+    'Model registry',
+    'D3',
+    'registry',
+    'Versioned model packages: PendingManualApproval → Approved / Rejected; only Approved versions deploy.',
+    [],
+    {
+      approval: oneOf(
+        'Approval status',
+        ['PendingManualApproval', 'Approved', 'Rejected'],
+        'PendingManualApproval',
+        'Only Approved models go to production.',
+      ),
+    },
+  ),
+  def(
+    'pipeline',
+    'SageMaker Pipeline',
+    'D3',
+    'pipeline',
+    'A DAG of steps (processing, training, tuning, transform, condition, callback); caching skips unchanged steps on a re-run.',
+    IN_NETWORK,
+    {
       caching: bool('Step caching', false, 'Skip steps whose inputs have not changed since the last run.'),
-    }, { container: true }),
-  def('condition-step', 'Condition step', 'D3', 'step',
-    'Branches on a metric threshold; gates registration of the model.', ['pipeline'], {
-      metric: { type: 'string', label: 'Metric', default: 'auc', help: 'Metric of the training step to compare (use F1 or AUC on imbalanced data).', maxLength: 32, contract: true },
+    },
+    { container: true },
+  ),
+  def(
+    'condition-step',
+    'Condition step',
+    'D3',
+    'step',
+    'Branches on a metric threshold; gates registration of the model.',
+    ['pipeline'],
+    {
+      metric: {
+        type: 'string',
+        label: 'Metric',
+        default: 'auc',
+        help: 'Metric of the training step to compare (use F1 or AUC on imbalanced data).',
+        maxLength: 32,
+        contract: true,
+      },
       op: oneOf('Operator', ['>=', '<='], '>=', 'Comparison with the threshold.'),
       threshold: num('Threshold', 0.8, 'Value the metric must meet.'),
-    }, { parentRequired: true }),
-  def('callback-step', 'Callback step', 'D3', 'step',
-    'Pauses the pipeline until an external system answers a token sent through SQS.', ['pipeline'], {
-      timeoutSec: num('Timeout', 3600, 'How long the step waits for the callback.', { min: 1, max: 604_800, unit: 's' }),
-    }, { parentRequired: true }),
-  def('eventbridge', 'EventBridge rule', 'D3', 'glue', 'Routes events (S3 arrivals, registry approvals, monitor violations) to Lambda or a pipeline.', []),
-  def('lambda', 'Lambda function', 'D3', 'glue', 'Glue code: reacts to events, starts pipelines, updates endpoints after an approval.', STEP_PARENTS),
-  def('sqs', 'SQS queue', 'D3', 'glue', 'Queue carrying a callback step\'s token to the external system that answers it.', []),
-  def('sns', 'SNS topic', 'D3', 'glue', 'Notifications, such as an async endpoint\'s completion notice.', []),
-  def('cloudwatch', 'CloudWatch', 'D4', 'glue', 'Metrics, alarms and logs; jobs in a private subnet need a logs endpoint to reach it.', []),
-  def('model-monitor', 'Model Monitor', 'D4', 'monitor',
-    'Scheduled checks of captured traffic: data quality, model quality, bias drift, feature attribution; all need data capture and a baseline.', [], {
-      monitorType: oneOf('Monitor type', ['data-quality', 'model-quality', 'bias-drift', 'feature-attribution'], 'data-quality',
-        'Bias drift and feature attribution use Clarify; model quality needs ground-truth labels.'),
-      baseline: bool('Baseline computed', false, 'Constraints computed on the training data first; without them runs fail.'),
+    },
+    { parentRequired: true },
+  ),
+  def(
+    'callback-step',
+    'Callback step',
+    'D3',
+    'step',
+    'Pauses the pipeline until an external system answers a token sent through SQS.',
+    ['pipeline'],
+    {
+      timeoutSec: num('Timeout', 3600, 'How long the step waits for the callback.', {
+        min: 1,
+        max: 604_800,
+        unit: 's',
+      }),
+    },
+    { parentRequired: true },
+  ),
+  def(
+    'eventbridge',
+    'EventBridge rule',
+    'D3',
+    'glue',
+    'Routes events (S3 arrivals, registry approvals, monitor violations) to Lambda or a pipeline.',
+    [],
+  ),
+  def(
+    'lambda',
+    'Lambda function',
+    'D3',
+    'glue',
+    'Glue code: reacts to events, starts pipelines, updates endpoints after an approval.',
+    STEP_PARENTS,
+  ),
+  def(
+    'sqs',
+    'SQS queue',
+    'D3',
+    'glue',
+    "Queue carrying a callback step's token to the external system that answers it.",
+    [],
+  ),
+  def('sns', 'SNS topic', 'D3', 'glue', "Notifications, such as an async endpoint's completion notice.", []),
+  def(
+    'cloudwatch',
+    'CloudWatch',
+    'D4',
+    'glue',
+    'Metrics, alarms and logs; jobs in a private subnet need a logs endpoint to reach it.',
+    [],
+  ),
+  def(
+    'model-monitor',
+    'Model Monitor',
+    'D4',
+    'monitor',
+    'Scheduled checks of captured traffic: data quality, model quality, bias drift, feature attribution; all need data capture and a baseline.',
+    [],
+    {
+      monitorType: oneOf(
+        'Monitor type',
+        ['data-quality', 'model-quality', 'bias-drift', 'feature-attribution'],
+        'data-quality',
+        'Bias drift and feature attribution use Clarify; model quality needs ground-truth labels.',
+      ),
+      baseline: bool(
+        'Baseline computed',
+        false,
+        'Constraints computed on the training data first; without them runs fail.',
+      ),
       scheduleMinutes: num('Schedule', 60, 'Minutes between monitoring runs.', { min: 1, max: 10_080, unit: 'min' }),
-      groundTruth: bool('Ground truth merged', false, 'Model quality compares predictions with labels collected later.'),
-    }),
-  def('clarify', 'SageMaker Clarify', 'D4', 'monitor',
-    'Bias metrics (CI, DPL, DI…) and SHAP explanations; disparate impact below 0.8 flags potential discrimination.', [], {
-      disparateImpactThreshold: num('Disparate impact threshold', 0.8, 'The four-fifths rule: DI below this is flagged.', { min: 0, max: 1, step: 0.01 }),
-    }),
-  def('vpc', 'VPC', 'NET', 'network', 'Your private network; SageMaker jobs and endpoints join it in VPC mode through a subnet.', [], {}, { container: true }),
-  def('subnet', 'Subnet', 'NET', 'network',
-    'Public, private (no route to the internet) or private with a NAT gateway; private subnets need VPC endpoints to reach AWS services.', ['vpc'], {
-      access: oneOf('Access', ['public', 'private', 'private-with-nat'], 'private', 'private = no route to the internet: add VPC endpoints or a NAT gateway.'),
-    }, { container: true, parentRequired: true }),
-  def('vpc-endpoint', 'VPC endpoint', 'NET', 'network',
-    'Private route from the VPC to an AWS service: S3 as a free gateway endpoint, the rest (ECR, SageMaker API, logs…) as interface endpoints.', ['vpc', 'subnet'], {
-      service: oneOf('Service', ['s3', 'ecr.api', 'ecr.dkr', 'sagemaker.api', 'sagemaker.runtime', 'logs', 'monitoring', 'sts', 'kms'], 's3',
-        'Pulling from ECR needs both ecr.api and ecr.dkr; S3 is a gateway endpoint.'),
-    }, { parentRequired: true }),
+      groundTruth: bool(
+        'Ground truth merged',
+        false,
+        'Model quality compares predictions with labels collected later.',
+      ),
+    },
+  ),
+  def(
+    'clarify',
+    'SageMaker Clarify',
+    'D4',
+    'monitor',
+    'Bias metrics (CI, DPL, DI…) and SHAP explanations; disparate impact below 0.8 flags potential discrimination.',
+    [],
+    {
+      disparateImpactThreshold: num(
+        'Disparate impact threshold',
+        0.8,
+        'The four-fifths rule: DI below this is flagged.',
+        { min: 0, max: 1, step: 0.01 },
+      ),
+    },
+  ),
+  def(
+    'vpc',
+    'VPC',
+    'NET',
+    'network',
+    'Your private network; SageMaker jobs and endpoints join it in VPC mode through a subnet.',
+    [],
+    {},
+    { container: true },
+  ),
+  def(
+    'subnet',
+    'Subnet',
+    'NET',
+    'network',
+    'Public, private (no route to the internet) or private with a NAT gateway; private subnets need VPC endpoints to reach AWS services.',
+    ['vpc'],
+    {
+      access: oneOf(
+        'Access',
+        ['public', 'private', 'private-with-nat'],
+        'private',
+        'private = no route to the internet: add VPC endpoints or a NAT gateway.',
+      ),
+    },
+    { container: true, parentRequired: true },
+  ),
+  def(
+    'vpc-endpoint',
+    'VPC endpoint',
+    'NET',
+    'network',
+    'Private route from the VPC to an AWS service: S3 as a free gateway endpoint, the rest (ECR, SageMaker API, logs…) as interface endpoints.',
+    ['vpc', 'subnet'],
+    {
+      service: oneOf(
+        'Service',
+        ['s3', 'ecr.api', 'ecr.dkr', 'sagemaker.api', 'sagemaker.runtime', 'logs', 'monitoring', 'sts', 'kms'],
+        's3',
+        'Pulling from ECR needs both ecr.api and ecr.dkr; S3 is a gateway endpoint.',
+      ),
+    },
+    { parentRequired: true },
+  ),
   def('kms-key', 'KMS key', 'D4', 'security', 'Customer managed key for volumes, outputs, stores and buckets.', []),
-  def('iam-role', 'IAM role', 'D4', 'security', 'Execution role with least privilege: specific actions and S3 prefixes, not s3:* on *.', [], {
-    actions: { type: 'string-list', label: 'Allowed actions', default: [], maxItems: 200, contract: true,
-      help: 'IAM actions, wildcards allowed: s3:GetObject, ecr:*, kms:Decrypt.' },
-    s3Resources: { type: 'string-list', label: 'S3 resources', default: ['*'], maxItems: 200, contract: true,
-      help: 'Bucket or prefix ARNs; * is every bucket (not least privilege).' },
-  }),
-  def('macie', 'Amazon Macie', 'D4', 'security', 'Finds PII in S3, including captured inference data and training data.', []),
-  def('cloudtrail', 'CloudTrail', 'D4', 'security', 'Audits every SageMaker API call; S3 object-level access needs data events turned on.', [], {
-    s3DataEvents: bool('S3 data events', false, 'Record object-level reads and writes of S3.'),
-  }),
+  def(
+    'iam-role',
+    'IAM role',
+    'D4',
+    'security',
+    'Execution role with least privilege: specific actions and S3 prefixes, not s3:* on *.',
+    [],
+    {
+      actions: {
+        type: 'string-list',
+        label: 'Allowed actions',
+        default: [],
+        maxItems: 200,
+        contract: true,
+        help: 'IAM actions, wildcards allowed: s3:GetObject, ecr:*, kms:Decrypt.',
+      },
+      s3Resources: {
+        type: 'string-list',
+        label: 'S3 resources',
+        default: ['*'],
+        maxItems: 200,
+        contract: true,
+        help: 'Bucket or prefix ARNs; * is every bucket (not least privilege).',
+      },
+    },
+  ),
+  def(
+    'macie',
+    'Amazon Macie',
+    'D4',
+    'security',
+    'Finds PII in S3, including captured inference data and training data.',
+    [],
+  ),
+  def(
+    'cloudtrail',
+    'CloudTrail',
+    'D4',
+    'security',
+    'Audits every SageMaker API call; S3 object-level access needs data events turned on.',
+    [],
+    {
+      s3DataEvents: bool('S3 data events', false, 'Record object-level reads and writes of S3.'),
+    },
+  ),
 ];
 
 export const KIND_BY_NAME: ReadonlyMap<Kind, KindDef> = new Map(KIND_DEFS.map((k) => [k.kind, k]));
@@ -234,16 +755,35 @@ export function isKind(s: unknown): s is Kind {
   return typeof s === 'string' && (KINDS as readonly string[]).includes(s);
 }
 
-export const ENDPOINT_KINDS = ['realtime-endpoint', 'serverless-endpoint', 'async-endpoint', 'multi-model-endpoint'] as const satisfies readonly Kind[];
+export const ENDPOINT_KINDS = [
+  'realtime-endpoint',
+  'serverless-endpoint',
+  'async-endpoint',
+  'multi-model-endpoint',
+] as const satisfies readonly Kind[];
 export type EndpointKind = (typeof ENDPOINT_KINDS)[number];
 export const isEndpointKind = (k: Kind): k is EndpointKind => (ENDPOINT_KINDS as readonly Kind[]).includes(k);
 
 /** Steps of a pipeline DAG (format.md section 3). */
-export const STEP_KINDS = ['processing-job', 'training-job', 'tuning-job', 'batch-transform', 'condition-step', 'callback-step', 'lambda'] as const satisfies readonly Kind[];
+export const STEP_KINDS = [
+  'processing-job',
+  'training-job',
+  'tuning-job',
+  'batch-transform',
+  'condition-step',
+  'callback-step',
+  'lambda',
+] as const satisfies readonly Kind[];
 
 /** Kinds that run a container (jobs and endpoints): the subjects of the network rules. */
-export const COMPUTE_KINDS = ['processing-job', 'training-job', 'tuning-job', 'batch-transform', 'data-wrangler',
-  ...ENDPOINT_KINDS] as const satisfies readonly Kind[];
+export const COMPUTE_KINDS = [
+  'processing-job',
+  'training-job',
+  'tuning-job',
+  'batch-transform',
+  'data-wrangler',
+  ...ENDPOINT_KINDS,
+] as const satisfies readonly Kind[];
 
 /** Defaults of every prop of a kind, as a fresh object. */
 export function defaultProps(kind: Kind): Record<string, unknown> {

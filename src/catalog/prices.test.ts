@@ -1,7 +1,12 @@
 import { describe, expect, it } from 'vitest';
 import { INSTANCE_SOURCES, INSTANCE_TYPES, instanceType } from './instances';
 import {
-  FALLBACK_INSTANCE_TYPE, PRICES, PRICE_SOURCES, instanceCostUSD, natCostUSD, serverlessCostUSD,
+  FALLBACK_INSTANCE_TYPE,
+  PRICES,
+  PRICE_SOURCES,
+  instanceCostUSD,
+  natCostUSD,
+  serverlessCostUSD,
 } from './prices';
 
 describe('instance catalog', () => {
@@ -27,11 +32,26 @@ describe('instance catalog', () => {
 
   it('covers the families learners meet', () => {
     for (const n of [
-      'ml.t2.medium', 'ml.t3.xlarge', 'ml.m5.24xlarge', 'ml.m5d.4xlarge', 'ml.c5.18xlarge', 'ml.c5d.large',
-      'ml.r5.4xlarge', 'ml.g4dn.12xlarge', 'ml.g5.48xlarge', 'ml.p3.16xlarge', 'ml.p3dn.24xlarge',
-      'ml.p5.48xlarge', 'ml.inf1.xlarge', 'ml.inf2.xlarge', 'ml.trn1.2xlarge', 'ml.trn1.32xlarge',
-      'ml.m6i.large', 'ml.c6i.xlarge',
-    ]) expect(instanceType(n), n).toBeDefined();
+      'ml.t2.medium',
+      'ml.t3.xlarge',
+      'ml.m5.24xlarge',
+      'ml.m5d.4xlarge',
+      'ml.c5.18xlarge',
+      'ml.c5d.large',
+      'ml.r5.4xlarge',
+      'ml.g4dn.12xlarge',
+      'ml.g5.48xlarge',
+      'ml.p3.16xlarge',
+      'ml.p3dn.24xlarge',
+      'ml.p5.48xlarge',
+      'ml.inf1.xlarge',
+      'ml.inf2.xlarge',
+      'ml.trn1.2xlarge',
+      'ml.trn1.32xlarge',
+      'ml.m6i.large',
+      'ml.c6i.xlarge',
+    ])
+      expect(instanceType(n), n).toBeDefined();
   });
 
   it('gives every GPU instance GPUs and GPU memory, and every other instance none', () => {
@@ -51,7 +71,12 @@ describe('instance catalog', () => {
 
   it('records the GPU facts per family', () => {
     const expected: Record<string, [string, number]> = {
-      g4dn: ['T4', 16], g5: ['A10G', 24], p3: ['V100', 16], p3dn: ['V100', 32], p4d: ['A100', 40], p5: ['H100', 80],
+      g4dn: ['T4', 16],
+      g5: ['A10G', 24],
+      p3: ['V100', 16],
+      p3dn: ['V100', 32],
+      p4d: ['A100', 40],
+      p5: ['H100', 80],
     };
     for (const t of INSTANCE_TYPES) {
       const e = expected[t.name.split('.')[1]];
@@ -64,7 +89,16 @@ describe('instance catalog', () => {
   });
 
   it('marks local-NVMe instances (no KMS key on their storage volume)', () => {
-    for (const n of ['ml.m5d.large', 'ml.m5d.4xlarge', 'ml.c5d.xlarge', 'ml.g4dn.xlarge', 'ml.g5.xlarge', 'ml.p3dn.24xlarge', 'ml.p4d.24xlarge', 'ml.p5.48xlarge']) {
+    for (const n of [
+      'ml.m5d.large',
+      'ml.m5d.4xlarge',
+      'ml.c5d.xlarge',
+      'ml.g4dn.xlarge',
+      'ml.g5.xlarge',
+      'ml.p3dn.24xlarge',
+      'ml.p4d.24xlarge',
+      'ml.p5.48xlarge',
+    ]) {
       expect(instanceType(n)?.localNvme, n).toBe(true);
     }
     for (const t of INSTANCE_TYPES) {

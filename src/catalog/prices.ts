@@ -77,7 +77,10 @@ export const PRICE_SOURCES: readonly { what: string; url: string }[] = [
     what: 'AWS PrivateLink pricing: interface endpoints per AZ-hour and per GB; gateway endpoints are free',
     url: 'https://aws.amazon.com/privatelink/pricing/',
   },
-  { what: 'SageMaker Ground Truth pricing: per labelled object', url: 'https://aws.amazon.com/sagemaker/groundtruth/pricing/' },
+  {
+    what: 'SageMaker Ground Truth pricing: per labelled object',
+    url: 'https://aws.amazon.com/sagemaker/groundtruth/pricing/',
+  },
   { what: 'AWS Lambda pricing: per request and per GB-second', url: 'https://aws.amazon.com/lambda/pricing/' },
   { what: 'Amazon S3 pricing: Standard storage per GB-month', url: 'https://aws.amazon.com/s3/pricing/' },
 ];
@@ -109,5 +112,7 @@ export function serverlessCostUSD(memoryMB: number, busySeconds: number): number
  * `gbProcessed` GB: hours × natGatewayPerHourUSD + GB × natPerGBProcessedUSD.
  */
 export function natCostUSD(seconds: number, gbProcessed: number): number {
-  return (nonNegative(seconds) / 3600) * PRICES.natGatewayPerHourUSD + nonNegative(gbProcessed) * PRICES.natPerGBProcessedUSD;
+  return (
+    (nonNegative(seconds) / 3600) * PRICES.natGatewayPerHourUSD + nonNegative(gbProcessed) * PRICES.natPerGBProcessedUSD
+  );
 }

@@ -72,25 +72,48 @@ describe('rule catalog', () => {
 
   it('carries the docs notes rules.md names', () => {
     const withDocs = [
-      'ecr-pull-blocked', 'mme-cold-load', 'mme-cache-thrash', 'async-timeout', 'bias-disparate-impact',
-      'labeling-without-active-learning', 'serverless-throttled', 'monitor-unsupported-endpoint',
+      'ecr-pull-blocked',
+      'mme-cold-load',
+      'mme-cache-thrash',
+      'async-timeout',
+      'bias-disparate-impact',
+      'labeling-without-active-learning',
+      'serverless-throttled',
+      'monitor-unsupported-endpoint',
       'kms-on-nvme-instance',
     ];
     for (const id of withDocs) expect(ruleById(id).docs, id).not.toBeNull();
     expect(ruleById('mme-cold-load').docs).toMatch(/ModelNotReadyException/);
     expect(ruleById('serverless-throttled').docs).toMatch(/200/);
-    expect(RULES.filter((r) => r.docs !== null).map((r) => r.id).sort()).toEqual([...withDocs].sort());
+    expect(
+      RULES.filter((r) => r.docs !== null)
+        .map((r) => r.id)
+        .sort(),
+    ).toEqual([...withDocs].sort());
   });
 
   it('uses the severities rules.md states', () => {
     const expected: Record<string, string> = {
-      'iam-wildcard': 'warning', 'no-cloudtrail-data-events': 'info', 'slow-start-file-mode': 'info',
-      'async-scale-from-zero': 'info', 'condition-gate-failed': 'info', 'shadow-variant-response': 'info',
-      'pipe-mode-format': 'warning', 'model-parallel-unneeded': 'warning', 'logs-unreachable': 'warning',
-      'async-no-notification': 'warning', 'labeling-without-active-learning': 'warning',
-      'inter-container-unencrypted': 'warning', 'pii-without-macie': 'warning', 'unencrypted-volume': 'error',
-      'unencrypted-output': 'error', 'feature-store-one-key': 'error', 'monitor-unsupported-endpoint': 'error',
-      'batch-for-realtime': 'error', 'ecr-pull-blocked': 'error', 'endpoint-overloaded': 'error',
+      'iam-wildcard': 'warning',
+      'no-cloudtrail-data-events': 'info',
+      'slow-start-file-mode': 'info',
+      'async-scale-from-zero': 'info',
+      'condition-gate-failed': 'info',
+      'shadow-variant-response': 'info',
+      'pipe-mode-format': 'warning',
+      'model-parallel-unneeded': 'warning',
+      'logs-unreachable': 'warning',
+      'async-no-notification': 'warning',
+      'labeling-without-active-learning': 'warning',
+      'inter-container-unencrypted': 'warning',
+      'pii-without-macie': 'warning',
+      'unencrypted-volume': 'error',
+      'unencrypted-output': 'error',
+      'feature-store-one-key': 'error',
+      'monitor-unsupported-endpoint': 'error',
+      'batch-for-realtime': 'error',
+      'ecr-pull-blocked': 'error',
+      'endpoint-overloaded': 'error',
     };
     for (const [id, severity] of Object.entries(expected)) expect(ruleById(id).severity, id).toBe(severity);
   });
@@ -108,7 +131,14 @@ describe('rule catalog', () => {
 
   it('fills placeholders and leaves unknown ones as they are', () => {
     const rule = ruleById('payload-too-large');
-    const text = formatMessage(rule, { status: 413, variant: 'primary', detail: 'Request Entity Too Large', sizeMB: 8.5, limitMB: 6, endpointType: 'real-time' });
+    const text = formatMessage(rule, {
+      status: 413,
+      variant: 'primary',
+      detail: 'Request Entity Too Large',
+      sizeMB: 8.5,
+      limitMB: 6,
+      endpointType: 'real-time',
+    });
     expect(text).toBe(
       'Received client error (413) from primary with message "Request Entity Too Large": the request payload of 8.5 MB is over the 6 MB limit of real-time endpoints.',
     );

@@ -22,10 +22,12 @@ const ENTRIES: RuleDef[] = [
     area: 'jobs',
     static: true,
     title: 'Data Wrangler past its scale',
-    sheet: "Data Wrangler is Studio's visual tool (300+ transforms) for medium-sized data; it does not scale to multi-terabyte datasets. For production-scale preparation the recipe is exported and run as a Processing job.",
+    sheet:
+      "Data Wrangler is Studio's visual tool (300+ transforms) for medium-sized data; it does not scale to multi-terabyte datasets. For production-scale preparation the recipe is exported and run as a Processing job.",
     fix: 'Export the flow (a data-wrangler → processing-job edge) and run it as a processing-job with framework "pyspark" and enough instanceCount; keep Data Wrangler for exploring a sample.',
     docs: null,
-    message: 'MemoryError: Data Wrangler flow {node} ran out of memory after {stallMin} min processing {datasetGB} GB of input; the kernel was restarted and the flow failed.',
+    message:
+      'MemoryError: Data Wrangler flow {node} ran out of memory after {stallMin} min processing {datasetGB} GB of input; the kernel was restarted and the flow failed.',
     trigger: 'a data-wrangler reads more than 1 TB (the sheet: it does not scale to multi-TB)',
     inRun: 'its flow fails (out of memory) after a long stall',
   },
@@ -36,12 +38,15 @@ const ENTRIES: RuleDef[] = [
     area: 'mlops',
     static: true,
     title: 'Scaler fit on full dataset',
-    sheet: 'Scaling statistics (mean, standard deviation, min/max) are learned from the training split alone and then applied to validation and test; fitting them on all the data leaks information and inflates validation scores.',
+    sheet:
+      'Scaling statistics (mean, standard deviation, min/max) are learned from the training split alone and then applied to validation and test; fitting them on all the data leaks information and inflates validation scores.',
     fix: 'Set the processing-job\'s scalerFit to "train-split": fit the scaler on the training split only and transform validation/test with those statistics.',
     docs: null,
-    message: 'Model quality degraded in production: {version}, trained by {training} on data prepared by {node}, scored validation {metric} {validation} but serves at {production} on {endpoint}; {node} fit its scaler on the full dataset, leaking validation statistics into training.',
+    message:
+      'Model quality degraded in production: {version}, trained by {training} on data prepared by {node}, scored validation {metric} {validation} but serves at {production} on {endpoint}; {node} fit its scaler on the full dataset, leaking validation statistics into training.',
     trigger: 'a processing-job has scalerFit: "full-dataset"',
-    inRun: 'training and validation metrics look inflated; after deploy, model quality falls (a model-quality monitor, if present, raises a violation)',
+    inRun:
+      'training and validation metrics look inflated; after deploy, model quality falls (a model-quality monitor, if present, raises a violation)',
   },
   {
     id: 'point-in-time-leakage',
@@ -50,10 +55,12 @@ const ENTRIES: RuleDef[] = [
     area: 'mlops',
     static: true,
     title: 'Features read without time travel',
-    sheet: "Feature Store keeps each record with its event time; building training sets with a point-in-time (event_time) filter keeps feature values from after each label's moment out of training, which prevents leakage.",
+    sheet:
+      "Feature Store keeps each record with its event time; building training sets with a point-in-time (event_time) filter keeps feature values from after each label's moment out of training, which prevents leakage.",
     fix: 'Set the feature-store\'s eventTimeFeature (e.g. "event_time") so training sets are built with a point-in-time (time-travel) query.',
     docs: null,
-    message: "Model quality degraded in production: training job {training} read feature group {node} without an event-time filter, so values from after each label's time leaked in ({version}: validation {metric} {validation}, {production} serving on {endpoint}).",
+    message:
+      "Model quality degraded in production: training job {training} read feature group {node} without an event-time filter, so values from after each label's time leaked in ({version}: validation {metric} {validation}, {production} serving on {endpoint}).",
     trigger: 'a feature-store with eventTimeFeature: null feeds a training-job',
     inRun: 'same symptom as leakage: validation inflated, production worse',
   },
@@ -64,12 +71,15 @@ const ENTRIES: RuleDef[] = [
     area: 'inference',
     static: true,
     title: 'Real-time lookup hits offline store',
-    sheet: 'The online store serves the latest feature values in single-digit milliseconds for real-time inference; the offline store is Parquet in S3 for training and batch inference, and a query on it takes seconds.',
+    sheet:
+      'The online store serves the latest feature values in single-digit milliseconds for real-time inference; the offline store is Parquet in S3 for training and batch inference, and a query on it takes seconds.',
     fix: "Set the feature-store's online to true (OnlineStoreConfig) and have the endpoint read with GetRecord from the online store; keep the offline store for training.",
     docs: null,
-    message: 'Feature group {featureStore} has no online store: each request to {node} ran an offline (Athena over S3) query taking {lookupMs} ms instead of a single-digit-ms GetRecord.',
+    message:
+      'Feature group {featureStore} has no online store: each request to {node} ran an offline (Athena over S3) query taking {lookupMs} ms instead of a single-digit-ms GetRecord.',
     trigger: 'an endpoint reads features from a feature-store whose online is false',
-    inRun: 'each request pays an offline (S3/Athena) read: seconds, not single-digit ms; p99 latency explodes, real-time timeouts follow',
+    inRun:
+      'each request pays an offline (S3/Athena) read: seconds, not single-digit ms; p99 latency explodes, real-time timeouts follow',
   },
   {
     id: 'training-serving-skew',
@@ -78,11 +88,14 @@ const ENTRIES: RuleDef[] = [
     area: 'mlops',
     static: true,
     title: 'Training-serving skew from two pipelines',
-    sheet: 'When one feature pipeline writes both the online and the offline store, training and inference see features computed the same way, so there is no training-serving skew.',
+    sheet:
+      'When one feature pipeline writes both the online and the offline store, training and inference see features computed the same way, so there is no training-serving skew.',
     fix: 'Feed the endpoint from the same feature-store that feeds its training-job (a feature-store → endpoint edge, one ingestion pipeline for both stores) instead of recomputing features at inference.',
     docs: null,
-    message: 'Model quality drifting on {node} since deployment: its inference features do not come from feature group {featureStore}, which fed training job {training} (training-serving skew).',
-    trigger: 'an endpoint does inference-time feature work that does not come from the same feature-store that fed its training job, while that training job read from a feature store',
+    message:
+      'Model quality drifting on {node} since deployment: its inference features do not come from feature group {featureStore}, which fed training job {training} (training-serving skew).',
+    trigger:
+      'an endpoint does inference-time feature work that does not come from the same feature-store that fed its training job, while that training job read from a feature store',
     inRun: 'model quality drifts from day one',
   },
   {
@@ -92,10 +105,12 @@ const ENTRIES: RuleDef[] = [
     area: 'jobs',
     static: true,
     title: 'Sensitive data sent to public workforce',
-    sheet: 'The Mechanical Turk workforce is for cheap, general, high-volume labelling; medical, legal or proprietary data belongs with a private workforce of your own people.',
+    sheet:
+      'The Mechanical Turk workforce is for cheap, general, high-volume labelling; medical, legal or proprietary data belongs with a private workforce of your own people.',
     fix: 'Set the ground-truth job\'s workforce to "private" (a private work team) whenever an input bucket has sensitive: true.',
     docs: null,
-    message: 'ValidationException: Labeling job {node} uses the public Amazon Mechanical Turk workforce but its input s3://{bucket} holds sensitive data; a public workforce only accepts data declared FreeOfPersonallyIdentifiableInformation.',
+    message:
+      'ValidationException: Labeling job {node} uses the public Amazon Mechanical Turk workforce but its input s3://{bucket} holds sensitive data; a public workforce only accepts data declared FreeOfPersonallyIdentifiableInformation.',
     trigger: 'a ground-truth job with workforce: "mturk" reads a bucket with sensitive: true',
     inRun: 'labelling job is flagged (security/compliance error)',
   },
@@ -106,10 +121,12 @@ const ENTRIES: RuleDef[] = [
     area: 'jobs',
     static: true,
     title: 'Large labeling job without active learning',
-    sheet: 'Active learning (automated data labelling) lets a model label the items it is confident about and sends only the ambiguous ones to humans; the sheet credits it with roughly 70% lower labelling cost.',
+    sheet:
+      'Active learning (automated data labelling) lets a model label the items it is confident about and sends only the ambiguous ones to humans; the sheet credits it with roughly 70% lower labelling cost.',
     fix: "Set the ground-truth job's activeLearning to true (automated data labeling) for large datasets.",
     docs: 'The ~70% saving is an AWS marketing figure, not a guarantee. Automated data labeling needs at least 1,250 objects and is offered for only four task types (image classification, object detection with bounding boxes, semantic segmentation, text classification).',
-    message: 'Labeling job {node} sends all {objects} objects ({datasetGB} GB) to human workers: automated data labeling is off (estimated labeling cost {costUSD} USD; active learning would save about {savingUSD} USD).',
+    message:
+      'Labeling job {node} sends all {objects} objects ({datasetGB} GB) to human workers: automated data labeling is off (estimated labeling cost {costUSD} USD; active learning would save about {savingUSD} USD).',
     trigger: 'ground-truth with activeLearning: false on a dataset over 10 GB',
     inRun: 'warning with cost: active learning would auto-label confident items (the sheet: about 70% less)',
   },
@@ -120,10 +137,12 @@ const ENTRIES: RuleDef[] = [
     area: 'jobs',
     static: true,
     title: 'File mode overflows training volume',
-    sheet: "File mode copies the whole dataset from S3 onto the instance's EBS volume before training, so the volume must hold it; Pipe streams the data and FastFile mounts S3, so neither needs that space.",
+    sheet:
+      "File mode copies the whole dataset from S3 onto the instance's EBS volume before training, so the volume must hold it; Pipe streams the data and FastFile mounts S3, so neither needs that space.",
     fix: 'Set the training-job\'s inputMode to "Pipe" or "FastFile", or raise volumeGB (ResourceConfig.VolumeSizeInGB) above the dataset size.',
     docs: null,
-    message: 'ClientError: Please ensure that the training volume is large enough for the input data: downloading {datasetGB} GB to a {volumeGB} GB volume failed with [Errno 28] No space left on device',
+    message:
+      'ClientError: Please ensure that the training volume is large enough for the input data: downloading {datasetGB} GB to a {volumeGB} GB volume failed with [Errno 28] No space left on device',
     trigger: 'training-job with inputMode: "File" and dataset larger than volumeGB',
     inRun: 'download phase fails: no space left on the volume',
   },
@@ -134,10 +153,12 @@ const ENTRIES: RuleDef[] = [
     area: 'jobs',
     static: true,
     title: 'Long download before training',
-    sheet: 'In File mode the job waits for the complete copy from S3 before its first step; Pipe streams the data as a FIFO and FastFile mounts S3, so both start training almost at once on large datasets.',
+    sheet:
+      'In File mode the job waits for the complete copy from S3 before its first step; Pipe streams the data as a FIFO and FastFile mounts S3, so both start training almost at once on large datasets.',
     fix: 'Set the training-job\'s inputMode to "Pipe" (fastest with recordio-protobuf for built-in algorithms) or "FastFile" (random access over an S3 mount).',
     docs: null,
-    message: 'Training job {node} stayed {downloadMin} min in SecondaryStatus Downloading ("Downloading input data", {datasetGB} GB) before Training started.',
+    message:
+      'Training job {node} stayed {downloadMin} min in SecondaryStatus Downloading ("Downloading input data", {datasetGB} GB) before Training started.',
     trigger: 'inputMode: "File" with a dataset over 100 GB',
     inRun: 'the job spends long in Downloading before Training (shown on the timeline); Pipe/FastFile start at once',
   },
@@ -149,11 +170,14 @@ const ENTRIES: RuleDef[] = [
     area: 'jobs',
     static: true,
     title: 'Algorithm cannot read input format',
-    sheet: 'Each built-in algorithm accepts fixed content types: XGBoost CSV or libsvm; Linear Learner, K-Means, PCA and Random Cut Forest CSV or RecordIO; DeepAR JSON Lines; BlazingText plain text; IP Insights CSV; Factorization Machines sparse RecordIO-protobuf only.',
+    sheet:
+      'Each built-in algorithm accepts fixed content types: XGBoost CSV or libsvm; Linear Learner, K-Means, PCA and Random Cut Forest CSV or RecordIO; DeepAR JSON Lines; BlazingText plain text; IP Insights CSV; Factorization Machines sparse RecordIO-protobuf only.',
     fix: 'Convert the data to a format the algorithm accepts (a processing-job writing an s3-bucket whose format fits) or choose the algorithm that fits the data, e.g. xgboost rather than factorization-machines for dense tabular CSV.',
     docs: null,
-    message: "ClientError: Unable to read data channel 'train'. Requested content-type is '{format}', which {algorithm} does not support (supported: {supported}). Please verify the data matches the requested content-type.",
-    trigger: 'a built-in algorithm reads a format it does not accept (factorization-machines: only recordio-protobuf; deepar: jsonlines (or parquet); blazingtext: text; ip-insights: csv; xgboost: csv/libsvm/parquet/recordio-protobuf; linear-learner, kmeans, pca, random-cut-forest: csv/recordio-protobuf)',
+    message:
+      "ClientError: Unable to read data channel 'train'. Requested content-type is '{format}', which {algorithm} does not support (supported: {supported}). Please verify the data matches the requested content-type.",
+    trigger:
+      'a built-in algorithm reads a format it does not accept (factorization-machines: only recordio-protobuf; deepar: jsonlines (or parquet); blazingtext: text; ip-insights: csv; xgboost: csv/libsvm/parquet/recordio-protobuf; linear-learner, kmeans, pca, random-cut-forest: csv/recordio-protobuf)',
     inRun: 'the job fails at start with a client error naming the content type',
   },
   {
@@ -163,11 +187,14 @@ const ENTRIES: RuleDef[] = [
     area: 'jobs',
     static: true,
     title: 'Pipe mode without RecordIO-protobuf',
-    sheet: 'The fastest way to feed a large dataset to a built-in algorithm is Pipe mode with RecordIO-protobuf data; streaming other formats gains little.',
+    sheet:
+      'The fastest way to feed a large dataset to a built-in algorithm is Pipe mode with RecordIO-protobuf data; streaming other formats gains little.',
     fix: 'Convert the training data to recordio-protobuf (the input s3-bucket\'s format) to keep inputMode "Pipe", or use inputMode "FastFile".',
     docs: null,
-    message: 'Training job {node} streams {format} data in Pipe mode; {algorithm} reads Pipe input efficiently only as {pipeFormat}, so the job runs no faster than in File mode.',
-    trigger: 'inputMode: "Pipe" for a built-in algorithm whose data is not recordio-protobuf (or the algorithm\'s own pipe formats)',
+    message:
+      'Training job {node} streams {format} data in Pipe mode; {algorithm} reads Pipe input efficiently only as {pipeFormat}, so the job runs no faster than in File mode.',
+    trigger:
+      'inputMode: "Pipe" for a built-in algorithm whose data is not recordio-protobuf (or the algorithm\'s own pipe formats)',
     inRun: "no speed-up; the sheet's fastest path is Pipe + RecordIO-protobuf",
   },
   {
@@ -177,12 +204,16 @@ const ENTRIES: RuleDef[] = [
     area: 'jobs',
     static: true,
     title: 'Spot training without checkpoints',
-    sheet: 'Managed Spot Training cuts training cost by up to 90% against on-demand, but an interrupted job can only resume from checkpoints it saved to S3; without them it starts over.',
+    sheet:
+      'Managed Spot Training cuts training cost by up to 90% against on-demand, but an interrupted job can only resume from checkpoints it saved to S3; without them it starts over.',
     fix: "Set the training-job's checkpointS3Uri (CheckpointConfig.S3Uri, checkpoint_s3_uri in the SDK) and have the training script save and resume from checkpoints.",
     docs: null,
-    message: 'Training job {node} was interrupted (Spot capacity reclaimed) and restarted from the beginning because CheckpointConfig.S3Uri is not set; {lostMin} billable minutes lost ({restarts} restarts).',
-    trigger: 'spot: true and no checkpointS3Uri, and a spot-interruption fault (or random interruptions over long jobs)',
-    inRun: 'the job restarts from zero after each interruption: billed time and wall time grow; with a checkpoint it resumes where it stopped',
+    message:
+      'Training job {node} was interrupted (Spot capacity reclaimed) and restarted from the beginning because CheckpointConfig.S3Uri is not set; {lostMin} billable minutes lost ({restarts} restarts).',
+    trigger:
+      'spot: true and no checkpointS3Uri, and a spot-interruption fault (or random interruptions over long jobs)',
+    inRun:
+      'the job restarts from zero after each interruption: billed time and wall time grow; with a checkpoint it resumes where it stopped',
   },
   {
     id: 'model-exceeds-gpu-memory',
@@ -191,10 +222,12 @@ const ENTRIES: RuleDef[] = [
     area: 'jobs',
     static: true,
     title: 'Model larger than GPU memory',
-    sheet: "Data parallelism (SDP) places a full copy of the model on every GPU, so it needs a model that fits one GPU; a model larger than one GPU's memory calls for model parallelism (SMP), which splits it across GPUs.",
+    sheet:
+      "Data parallelism (SDP) places a full copy of the model on every GPU, so it needs a model that fits one GPU; a model larger than one GPU's memory calls for model parallelism (SMP), which splits it across GPUs.",
     fix: 'Set the training-job\'s distribution to "model-parallel" (SageMaker model parallelism), or pick an instanceType whose GPU memory holds modelSizeGB.',
     docs: null,
-    message: 'AlgorithmError: RuntimeError: CUDA out of memory. Tried to allocate {allocGB} GiB (GPU 0; {gpuGB} GiB total capacity) while loading a {modelSizeGB} GB model on {instanceType}.',
+    message:
+      'AlgorithmError: RuntimeError: CUDA out of memory. Tried to allocate {allocGB} GiB (GPU 0; {gpuGB} GiB total capacity) while loading a {modelSizeGB} GB model on {instanceType}.',
     trigger: 'modelSizeGB greater than one GPU\'s memory of instanceType, with distribution "none" or "data-parallel"',
     inRun: 'the job fails with CUDA out of memory',
   },
@@ -205,10 +238,12 @@ const ENTRIES: RuleDef[] = [
     area: 'jobs',
     static: true,
     title: 'Model parallelism for small model',
-    sheet: 'When the model fits on one GPU, data parallelism (SDP: full model per GPU, gradients combined with AllReduce) is the right choice; splitting it with model parallelism only adds communication overhead.',
+    sheet:
+      'When the model fits on one GPU, data parallelism (SDP: full model per GPU, gradients combined with AllReduce) is the right choice; splitting it with model parallelism only adds communication overhead.',
     fix: 'Set the training-job\'s distribution to "data-parallel" (or "none" on a single GPU).',
     docs: null,
-    message: 'Training job {node} splits a {modelSizeGB} GB model across GPUs although it fits one {gpuGB} GB GPU of {instanceType}; model parallelism makes it slower than data parallelism.',
+    message:
+      'Training job {node} splits a {modelSizeGB} GB model across GPUs although it fits one {gpuGB} GB GPU of {instanceType}; model parallelism makes it slower than data parallelism.',
     trigger: 'distribution: "model-parallel" while the model fits one GPU',
     inRun: 'slower than data-parallel for no gain',
   },
@@ -219,10 +254,12 @@ const ENTRIES: RuleDef[] = [
     area: 'jobs',
     static: true,
     title: 'Grid search on continuous ranges',
-    sheet: 'Grid search tries every combination, so it only suits small discrete (categorical) search spaces; continuous spaces are where Bayesian search does best.',
+    sheet:
+      'Grid search tries every combination, so it only suits small discrete (categorical) search spaces; continuous spaces are where Bayesian search does best.',
     fix: 'Set the tuning-job\'s strategy to "bayesian" (or "random" / "hyperband"), or make its space "discrete" (categorical parameter ranges only) to keep "grid".',
     docs: null,
-    message: 'ValidationException: The Grid search strategy only supports categorical parameter ranges, but tuning job {node} defines {space} ranges.',
+    message:
+      'ValidationException: The Grid search strategy only supports categorical parameter ranges, but tuning job {node} defines {space} ranges.',
     trigger: 'tuning-job with strategy: "grid" and space "continuous" or "mixed"',
     inRun: 'the tuning job is rejected: grid needs categorical (discrete) parameters only',
   },
@@ -233,11 +270,14 @@ const ENTRIES: RuleDef[] = [
     area: 'mlops',
     static: true,
     title: 'Accuracy on imbalanced classes',
-    sheet: 'On imbalanced data accuracy misleads: a model that always predicts the majority class scores high. F1 or AUC-ROC judge such models properly.',
+    sheet:
+      'On imbalanced data accuracy misleads: a model that always predicts the majority class scores high. F1 or AUC-ROC judge such models properly.',
     fix: 'Set the training-job\'s evalMetric and the condition-step\'s metric to "f1" or "auc" (and choose the threshold for that metric).',
     docs: null,
-    message: '{node} reports accuracy {accuracy} on data whose positive class ratio is {positiveClassRatio}: a model that always predicts the majority class scores about the same.',
-    trigger: 'evalMetric or a condition-step\'s metric is "accuracy" and the training data\'s positiveClassRatio is below 0.1 or above 0.9',
+    message:
+      '{node} reports accuracy {accuracy} on data whose positive class ratio is {positiveClassRatio}: a model that always predicts the majority class scores about the same.',
+    trigger:
+      'evalMetric or a condition-step\'s metric is "accuracy" and the training data\'s positiveClassRatio is below 0.1 or above 0.9',
     inRun: 'a majority-class model scores high accuracy and passes the gate, then fails in production',
   },
   // ── D3 · Deployment and orchestration ──────────────────────────────────────────
@@ -249,11 +289,14 @@ const ENTRIES: RuleDef[] = [
     static: false,
     http: 413,
     title: 'Request payload over endpoint limit',
-    sheet: 'Each inference option has a payload ceiling: real-time 6 MB, serverless 4 MB, asynchronous 1 GB (input staged in S3); batch transform reads S3 in mini-batches of at most MaxPayloadInMB.',
+    sheet:
+      'Each inference option has a payload ceiling: real-time 6 MB, serverless 4 MB, asynchronous 1 GB (input staged in S3); batch transform reads S3 in mini-batches of at most MaxPayloadInMB.',
     fix: 'Send large payloads to an async-endpoint (up to 1 GB via S3) or a batch-transform; for batch transform raise MaxPayloadInMB (at most 100) or split records with SplitType "Line" or "RecordIO".',
     docs: null,
-    message: 'Received client error ({status}) from {variant} with message "{detail}": the request payload of {sizeMB} MB is over the {limitMB} MB limit of {endpointType} endpoints.',
-    trigger: "a request bigger than the endpoint's limit: real-time 6 MB, serverless 4 MB, async 1 GB, batch transform MaxPayloadInMB (at most 100 MB) per mini-batch",
+    message:
+      'Received client error ({status}) from {variant} with message "{detail}": the request payload of {sizeMB} MB is over the {limitMB} MB limit of {endpointType} endpoints.',
+    trigger:
+      "a request bigger than the endpoint's limit: real-time 6 MB, serverless 4 MB, async 1 GB, batch transform MaxPayloadInMB (at most 100 MB) per mini-batch",
     inRun: 'that request is rejected with a validation error (HTTP 413-like); counted in failed',
   },
   {
@@ -264,10 +307,12 @@ const ENTRIES: RuleDef[] = [
     static: false,
     http: 504,
     title: 'Real-time invocation timed out',
-    sheet: 'Real-time endpoints serve interactive, millisecond-latency requests and must answer each one within 60 seconds; longer work belongs on an asynchronous endpoint.',
+    sheet:
+      'Real-time endpoints serve interactive, millisecond-latency requests and must answer each one within 60 seconds; longer work belongs on an asynchronous endpoint.',
     fix: 'Move long-running inference to an async-endpoint (processingSec up to 3600 s); otherwise lower modelLatencyMs, add instanceCount or autoscaling to stop queueing, and read features from an online feature-store.',
     docs: null,
-    message: 'Received server error (0) from {variant} with message "Your invocation timed out while waiting for a response from container {variant}. Review the latency metrics for each container in Amazon CloudWatch, resolve the issue, and try again."',
+    message:
+      'Received server error (0) from {variant} with message "Your invocation timed out while waiting for a response from container {variant}. Review the latency metrics for each container in Amazon CloudWatch, resolve the issue, and try again."',
     trigger: 'a real-time request whose processing (model latency + queueing + feature lookups) exceeds 60 s',
     inRun: 'the request fails with a timeout',
   },
@@ -278,10 +323,12 @@ const ENTRIES: RuleDef[] = [
     area: 'inference',
     static: false,
     title: 'Serverless cold start',
-    sheet: 'Serverless inference scales to zero and costs nothing while idle, but a request that finds no warm capacity waits seconds for a cold start; it fits infrequent or spiky traffic that tolerates that.',
+    sheet:
+      'Serverless inference scales to zero and costs nothing while idle, but a request that finds no warm capacity waits seconds for a cold start; it fits infrequent or spiky traffic that tolerates that.',
     fix: "Set the serverless-endpoint's provisionedConcurrency above 0 to keep capacity warm, or use a realtime-endpoint for steady latency-sensitive traffic.",
     docs: null,
-    message: 'Serverless endpoint {node} had no warm capacity: the request waited {coldStartSec} s for a container to start (ModelSetupTime) before inference.',
+    message:
+      'Serverless endpoint {node} had no warm capacity: the request waited {coldStartSec} s for a container to start (ModelSetupTime) before inference.',
     trigger: 'a serverless endpoint receives a request after being idle (no warm capacity; provisionedConcurrency 0)',
     inRun: "that request's latency includes a cold start of seconds; counted in coldStarts",
   },
@@ -293,10 +340,12 @@ const ENTRIES: RuleDef[] = [
     static: false,
     http: 429,
     title: 'Serverless concurrency limit exceeded',
-    sheet: 'A serverless endpoint handles at most its MaxConcurrency requests at the same time (200 at most); requests beyond that are throttled rather than queued.',
+    sheet:
+      'A serverless endpoint handles at most its MaxConcurrency requests at the same time (200 at most); requests beyond that are throttled rather than queued.',
     fix: "Raise the serverless-endpoint's maxConcurrency (ServerlessConfig.MaxConcurrency, up to 200), retry throttled calls with backoff, or move sustained heavy traffic to a realtime-endpoint with autoscaling.",
     docs: 'AWS documents 200 as the maximum concurrency of one serverless endpoint; the concurrency shared by all serverless endpoints of an account is a separate, per-Region service quota.',
-    message: 'ThrottlingException: Rate exceeded: serverless endpoint {node} is at its MaxConcurrency of {maxConcurrency} concurrent invocations.',
+    message:
+      'ThrottlingException: Rate exceeded: serverless endpoint {node} is at its MaxConcurrency of {maxConcurrency} concurrent invocations.',
     trigger: 'concurrent requests above maxConcurrency',
     inRun: 'the excess is throttled (HTTP 429-like)',
   },
@@ -307,10 +356,12 @@ const ENTRIES: RuleDef[] = [
     area: 'inference',
     static: false,
     title: 'Async endpoint scaled to zero',
-    sheet: 'An asynchronous endpoint can scale to zero instances when its queue is empty, so it costs nothing while idle; the first request afterwards waits for an instance to start.',
+    sheet:
+      'An asynchronous endpoint can scale to zero instances when its queue is empty, so it costs nothing while idle; the first request afterwards waits for an instance to start.',
     fix: "Expected behaviour. If the first-request wait matters, set the async-endpoint's minCapacity to 1 or more (paying for an idle instance); otherwise keep 0 and scale out on the backlog (ApproximateBacklogSizePerInstance, HasBacklogWithoutCapacity).",
     docs: null,
-    message: 'Async endpoint {node} scaled in to 0 instances after {idleMin} min without requests; the next request waited {scaleOutSec} s in the queue for an instance (HasBacklogWithoutCapacity = 1).',
+    message:
+      'Async endpoint {node} scaled in to 0 instances after {idleMin} min without requests; the next request waited {scaleOutSec} s in the queue for an instance (HasBacklogWithoutCapacity = 1).',
     trigger: 'async-endpoint with minCapacity: 0 and an idle period',
     inRun: 'instance count drops to 0 (cost stops); the next request waits for scale-out',
   },
@@ -321,10 +372,12 @@ const ENTRIES: RuleDef[] = [
     area: 'inference',
     static: true,
     title: 'Async endpoint without SNS notification',
-    sheet: 'Asynchronous inference writes each result to S3 and publishes a completion or error notice to SNS, so callers learn when output is ready instead of polling.',
+    sheet:
+      'Asynchronous inference writes each result to S3 and publishes a completion or error notice to SNS, so callers learn when output is ready instead of polling.',
     fix: 'Add an sns node and an async-endpoint → sns edge (AsyncInferenceConfig.OutputConfig.NotificationConfig SuccessTopic and ErrorTopic).',
     docs: null,
-    message: 'Async endpoint {node} has no AsyncInferenceConfig.OutputConfig.NotificationConfig (SuccessTopic / ErrorTopic): callers must poll the S3 OutputLocation for results.',
+    message:
+      'Async endpoint {node} has no AsyncInferenceConfig.OutputConfig.NotificationConfig (SuccessTopic / ErrorTopic): callers must poll the S3 OutputLocation for results.',
     trigger: 'an async-endpoint with no edge to an sns topic',
     inRun: "callers must poll S3; the sheet's pattern is an SNS notice on completion",
   },
@@ -335,10 +388,12 @@ const ENTRIES: RuleDef[] = [
     area: 'inference',
     static: false,
     title: 'Multi-model endpoint cold load',
-    sheet: 'A multi-model endpoint loads each model from S3 on demand and keeps it cached in container memory, so the first request for a model is slow.',
+    sheet:
+      'A multi-model endpoint loads each model from S3 on demand and keeps it cached in container memory, so the first request for a model is slow.',
     fix: 'Expected on first use. Warm the models that must be fast with a request after deployment, raise cachedModels (an instanceType with more memory), or give latency-critical models their own realtime-endpoint.',
     docs: 'AWS documents that a multi-model endpoint unloads models that have not been used recently when it needs memory (the sheet calls this an LRU cache); a request whose model is not loaded within about 60 seconds gets ModelNotReadyException (HTTP 429) and should be retried.',
-    message: 'Model {model} was not loaded on multi-model endpoint {node}: the request waited {coldLoadSec} s while it was downloaded from S3 and loaded (ModelLoadingWaitTime; ModelCacheHit = 0).',
+    message:
+      'Model {model} was not loaded on multi-model endpoint {node}: the request waited {coldLoadSec} s while it was downloaded from S3 and loaded (ModelLoadingWaitTime; ModelCacheHit = 0).',
     trigger: 'the first request for a model on a multi-model-endpoint, or after it was evicted',
     inRun: 'that request waits coldLoadSec while the model loads from S3; counted in coldStarts',
   },
@@ -349,10 +404,12 @@ const ENTRIES: RuleDef[] = [
     area: 'inference',
     static: false,
     title: 'Multi-model cache thrashing',
-    sheet: "A multi-model endpoint's memory cache holds a limited number of models; when more models are in active use than fit, the least recently used are evicted and loaded again over and over.",
+    sheet:
+      "A multi-model endpoint's memory cache holds a limited number of models; when more models are in active use than fit, the least recently used are evicted and loaded again over and over.",
     fix: 'Raise cachedModels (an instanceType with more memory) or instanceCount so the working set of models fits, or split the models across several multi-model-endpoints.',
     docs: 'AWS documents that a multi-model endpoint unloads models that have not been used recently when it needs memory (the sheet calls this an LRU cache); a request whose model is not loaded within about 60 seconds gets ModelNotReadyException (HTTP 429) and should be retried.',
-    message: 'Multi-model endpoint {node}: {models} models in use but only {cached} fit in memory; {coldLoads} cold loads in {windowMin} min (ModelCacheHit {cacheHitPct}%, ModelUnloadingTime rising).',
+    message:
+      'Multi-model endpoint {node}: {models} models in use but only {cached} fit in memory; {coldLoads} cold loads in {windowMin} min (ModelCacheHit {cacheHitPct}%, ModelUnloadingTime rising).',
     trigger: "the client's models exceed cachedModels and cold loads keep happening (LRU eviction)",
     inRun: 'a steady stream of cold loads; p99 latency dominated by loads',
   },
@@ -363,10 +420,12 @@ const ENTRIES: RuleDef[] = [
     area: 'inference',
     static: true,
     title: 'Mixed frameworks on multi-model endpoint',
-    sheet: 'All models on a multi-model endpoint share one serving container, so they must be built for the same framework.',
+    sheet:
+      'All models on a multi-model endpoint share one serving container, so they must be built for the same framework.',
     fix: 'Use one ecr-repository framework per multi-model-endpoint (one container for all its models); host the other framework on its own multi-model-endpoint (or a multi-container realtime-endpoint).',
     docs: null,
-    message: 'ValidationException: All models on multi-model endpoint {node} must use the same container image, but it was given {frameworks}.',
+    message:
+      'ValidationException: All models on multi-model endpoint {node} must use the same container image, but it was given {frameworks}.',
     trigger: 'a multi-model-endpoint fed images (ecr edges) or models of more than one framework',
     inRun: 'endpoint creation fails: all models must use the same container',
   },
@@ -378,12 +437,15 @@ const ENTRIES: RuleDef[] = [
     static: false,
     http: 503,
     title: 'Endpoint over capacity',
-    sheet: 'Endpoint autoscaling uses target tracking on InvocationsPerInstance: when invocations per instance exceed the target, instances are added after a scale-out delay.',
+    sheet:
+      'Endpoint autoscaling uses target tracking on InvocationsPerInstance: when invocations per instance exceed the target, instances are added after a scale-out delay.',
     fix: "Set the endpoint's autoscaling { min, max, targetInvocationsPerInstance } (target tracking on SageMakerVariantInvocationsPerInstance) with max high enough for peaks, or raise instanceCount.",
     docs: null,
-    message: 'ServiceUnavailable: Received server error (503) from {variant}: endpoint {node} cannot serve {rps} requests/s with {instances} instance(s); requests are queueing and being rejected.',
+    message:
+      'ServiceUnavailable: Received server error (503) from {variant}: endpoint {node} cannot serve {rps} requests/s with {instances} instance(s); requests are queueing and being rejected.',
     trigger: 'offered load above what instanceCount can serve (no autoscaling, or at max)',
-    inRun: 'queueing: latency climbs, then requests fail; with target-tracking autoscaling on InvocationsPerInstance, instances are added after a delay',
+    inRun:
+      'queueing: latency climbs, then requests fail; with target-tracking autoscaling on InvocationsPerInstance, instances are added after a delay',
   },
   {
     id: 'unapproved-model-deploy',
@@ -392,10 +454,12 @@ const ENTRIES: RuleDef[] = [
     area: 'mlops',
     static: true,
     title: 'Deploying an unapproved model',
-    sheet: 'Model Registry versions go from PendingManualApproval to Approved or Rejected, and only Approved versions are deployed to production endpoints.',
+    sheet:
+      'Model Registry versions go from PendingManualApproval to Approved or Rejected, and only Approved versions are deployed to production endpoints.',
     fix: 'Set the model-registry\'s approval to "Approved" (UpdateModelPackage with ModelApprovalStatus=Approved, or an approve action at run time); the approval event can then drive deployment via eventbridge → lambda.',
     docs: null,
-    message: 'ValidationException: Model package {modelPackage} has ModelApprovalStatus {status}; endpoint {node} can only be deployed from an Approved model package.',
+    message:
+      'ValidationException: Model package {modelPackage} has ModelApprovalStatus {status}; endpoint {node} can only be deployed from an Approved model package.',
     trigger: 'an endpoint is deployed from a model-registry whose approval is not "Approved"',
     inRun: 'the deployment is blocked; the endpoint never reaches InService',
   },
@@ -406,10 +470,12 @@ const ENTRIES: RuleDef[] = [
     area: 'inference',
     static: true,
     title: 'Shadow variant responses discarded',
-    sheet: 'A shadow variant receives a mirrored copy of production traffic but its responses never reach callers; it tests a challenger safely, while weighted variants (e.g. 90/10) split real traffic.',
+    sheet:
+      'A shadow variant receives a mirrored copy of production traffic but its responses never reach callers; it tests a challenger safely, while weighted variants (e.g. 90/10) split real traffic.',
     fix: 'Expected behaviour. Compare the per-variant metrics, then promote the shadow (shadow false, give it weight) once it performs well.',
     docs: null,
-    message: 'Shadow variant {variant} on {node} received a copy of {requests} requests; its responses were logged for comparison and not returned to callers.',
+    message:
+      'Shadow variant {variant} on {node} received a copy of {requests} requests; its responses were logged for comparison and not returned to callers.',
     trigger: 'info for any variant with shadow: true',
     inRun: 'it receives a copy of the traffic, its responses are discarded; per-variant metrics shown side by side',
   },
@@ -420,10 +486,12 @@ const ENTRIES: RuleDef[] = [
     area: 'mlops',
     static: true,
     title: 'Callback step never answered',
-    sheet: 'A Callback step pauses the pipeline, puts a token on an SQS queue and waits for an external system to report success or failure with it.',
+    sheet:
+      'A Callback step pauses the pipeline, puts a token on an SQS queue and waits for an external system to report success or failure with it.',
     fix: 'Add an sqs node with a callback-step → sqs edge and a consumer of that queue that calls SendPipelineExecutionStepSuccess (or SendPipelineExecutionStepFailure) with the token; set timeoutSec to what the external work needs.',
     docs: null,
-    message: 'Step {node} failed: CallbackStep timed out after {timeoutSec} s waiting for SendPipelineExecutionStepSuccess with its callback token from queue {queue}.',
+    message:
+      'Step {node} failed: CallbackStep timed out after {timeoutSec} s waiting for SendPipelineExecutionStepSuccess with its callback token from queue {queue}.',
     trigger: 'a callback-step with no sqs edge, or nothing answering its queue',
     inRun: 'the pipeline waits until timeoutSec, then the step fails',
   },
@@ -434,10 +502,12 @@ const ENTRIES: RuleDef[] = [
     area: 'mlops',
     static: false,
     title: 'Condition step blocked registration',
-    sheet: 'A Condition step branches the pipeline on a metric threshold, so only a model that passes evaluation reaches the RegisterModel step.',
+    sheet:
+      'A Condition step branches the pipeline on a metric threshold, so only a model that passes evaluation reaches the RegisterModel step.',
     fix: "The gate worked as intended. Improve the model (data, features, a tuning-job) until the metric meets the condition-step's threshold; lower the threshold only if the bar itself was wrong.",
     docs: null,
-    message: 'ConditionStep {node} evaluated to false: {metric} = {value} does not satisfy {op} {threshold}; the model was not registered and the pipeline ended.',
+    message:
+      'ConditionStep {node} evaluated to false: {metric} = {value} does not satisfy {op} {threshold}; the model was not registered and the pipeline ended.',
     trigger: "a condition-step's metric does not meet its threshold",
     inRun: 'the model is not registered; the pipeline ends at the condition',
   },
@@ -448,11 +518,14 @@ const ENTRIES: RuleDef[] = [
     area: 'mlops',
     static: true,
     title: 'Event chain is incomplete',
-    sheet: 'Event-driven MLOps links an event source to EventBridge, whose rule starts a Lambda or the pipeline: S3 arrival or monitor drift → EventBridge → Lambda → Pipeline, and an approved model → Lambda → endpoint update.',
+    sheet:
+      'Event-driven MLOps links an event source to EventBridge, whose rule starts a Lambda or the pipeline: S3 arrival or monitor drift → EventBridge → Lambda → Pipeline, and an approved model → Lambda → endpoint update.',
     fix: 'Complete the chain: the source → eventbridge (an s3-bucket with eventNotifications true, a model-registry, a model-monitor or cloudwatch), eventbridge → lambda or pipeline, and lambda → pipeline or endpoint.',
     docs: null,
-    message: 'Event {event} from {source} was emitted but nothing acted on it ({missing}); no pipeline execution or endpoint update was started.',
-    trigger: 'an event source (s3 upload, registry approval, monitor violation) is meant to start a pipeline or update an endpoint but the chain eventbridge → lambda/pipeline is incomplete',
+    message:
+      'Event {event} from {source} was emitted but nothing acted on it ({missing}); no pipeline execution or endpoint update was started.',
+    trigger:
+      'an event source (s3 upload, registry approval, monitor violation) is meant to start a pipeline or update an endpoint but the chain eventbridge → lambda/pipeline is incomplete',
     inRun: 'the event happens and nothing follows it (shown on the timeline)',
   },
   {
@@ -462,11 +535,14 @@ const ENTRIES: RuleDef[] = [
     area: 'inference',
     static: true,
     title: 'Async request exceeded invocation timeout',
-    sheet: 'Asynchronous inference queues requests with large payloads (up to 1 GB) or long processing and writes results to S3; it is the choice when work takes too long for a real-time endpoint, within its invocation timeout.',
+    sheet:
+      'Asynchronous inference queues requests with large payloads (up to 1 GB) or long processing and writes results to S3; it is the choice when work takes too long for a real-time endpoint, within its invocation timeout.',
     fix: 'Bring processingSec under the invocation timeout (a faster instance or model, or smaller pieces of work); the timeout is set per request with InvocationTimeoutSeconds (at most 3600). Wire an async-endpoint → sns edge so failures are announced (ErrorTopic).',
     docs: 'AWS documents an invocation timeout of up to 1 hour for asynchronous inference (InvocationTimeoutSeconds, default 15 minutes); small payloads can also be sent inline with the request instead of through S3.',
-    message: 'Async inference {requestId} on {node} failed: ModelError: the invocation timed out after {timeoutSec} s while waiting for a response from the container (processing needs {processingSec} s).',
-    trigger: 'an async-endpoint request whose processingSec exceeds 3600 (the async invocation timeout maximum; default 900)',
+    message:
+      'Async inference {requestId} on {node} failed: ModelError: the invocation timed out after {timeoutSec} s while waiting for a response from the container (processing needs {processingSec} s).',
+    trigger:
+      'an async-endpoint request whose processingSec exceeds 3600 (the async invocation timeout maximum; default 900)',
     inRun: 'the request fails with a timeout; the error notice goes to SNS if wired',
   },
   {
@@ -476,10 +552,12 @@ const ENTRIES: RuleDef[] = [
     area: 'monitoring',
     static: true,
     title: 'Monitor on unsupported endpoint type',
-    sheet: 'Model Monitor works from data captured on an endpoint hosting the monitored model; the sheet teaches it for real-time endpoints and does not list the types it cannot watch.',
+    sheet:
+      'Model Monitor works from data captured on an endpoint hosting the monitored model; the sheet teaches it for real-time endpoints and does not list the types it cannot watch.',
     fix: 'Attach the model-monitor to a realtime-endpoint (with dataCapture true); move the model to a realtime-endpoint if it must be monitored.',
     docs: 'From AWS documentation; the sheet omits it: Model Monitor supports real-time endpoints that host a single model (and batch transform jobs), not serverless endpoints (no data capture) or multi-model endpoints.',
-    message: 'ValidationException: Model Monitor does not support {endpointType} endpoint {endpoint}; monitoring schedule {node} cannot be created.',
+    message:
+      'ValidationException: Model Monitor does not support {endpointType} endpoint {endpoint}; monitoring schedule {node} cannot be created.',
     trigger: 'a model-monitor attached to a serverless-endpoint or a multi-model-endpoint',
     inRun: 'Model Monitor does not support these endpoint types (AWS docs; the sheet omits it)',
   },
@@ -490,10 +568,12 @@ const ENTRIES: RuleDef[] = [
     area: 'inference',
     static: true,
     title: 'Batch transform used for real-time',
-    sheet: 'Batch transform is offline inference over data in S3 that takes minutes to hours; interactive requests need a real-time (or serverless) endpoint.',
+    sheet:
+      'Batch transform is offline inference over data in S3 that takes minutes to hours; interactive requests need a real-time (or serverless) endpoint.',
     fix: 'Point the client at a realtime-endpoint (or a serverless-endpoint for infrequent traffic) and keep the batch-transform for S3-to-S3 offline scoring.',
     docs: null,
-    message: 'Client {client} sends {rps} requests/s to batch transform {node}, which has no InvokeEndpoint API: a transform job reads its input from S3 and writes results to S3 minutes to hours later.',
+    message:
+      'Client {client} sends {rps} requests/s to batch transform {node}, which has no InvokeEndpoint API: a transform job reads its input from S3 and writes results to S3 minutes to hours later.',
     trigger: 'a client with rps > 0 sends invocations to a batch-transform',
     inRun: 'batch transform is offline (minutes to hours), not an interactive endpoint',
   },
@@ -505,10 +585,12 @@ const ENTRIES: RuleDef[] = [
     area: 'monitoring',
     static: true,
     title: 'Monitor without data capture',
-    sheet: 'Every Model Monitor type (data quality, model quality, bias drift, feature attribution) analyses the requests and responses captured at the endpoint, so data capture must be enabled first.',
+    sheet:
+      'Every Model Monitor type (data quality, model quality, bias drift, feature attribution) analyses the requests and responses captured at the endpoint, so data capture must be enabled first.',
     fix: "Set the monitored endpoint's dataCapture to true (DataCaptureConfig with EnableCapture in the endpoint configuration).",
     docs: null,
-    message: 'Monitoring execution for schedule {node} failed: Job inputs had no data: no captured records were found for endpoint {endpoint}.',
+    message:
+      'Monitoring execution for schedule {node} failed: Job inputs had no data: no captured records were found for endpoint {endpoint}.',
     trigger: 'a model-monitor attached to an endpoint whose dataCapture is false',
     inRun: 'every scheduled monitoring run fails: nothing captured',
   },
@@ -519,10 +601,12 @@ const ENTRIES: RuleDef[] = [
     area: 'monitoring',
     static: true,
     title: 'Monitor without baseline',
-    sheet: 'A monitor needs a baseline (statistics and constraints computed on the training data) before it can detect anything; all four monitor types require one.',
+    sheet:
+      'A monitor needs a baseline (statistics and constraints computed on the training data) before it can detect anything; all four monitor types require one.',
     fix: "Set the model-monitor's baseline to true (run a baselining job on the training data and give its statistics and constraints to the monitoring schedule).",
     docs: null,
-    message: 'Monitoring execution for schedule {node} failed: ClientError: no baseline statistics or constraints were provided to compare captured data with.',
+    message:
+      'Monitoring execution for schedule {node} failed: ClientError: no baseline statistics or constraints were provided to compare captured data with.',
     trigger: 'a model-monitor with baseline: false',
     inRun: 'every scheduled run fails: no baseline constraints to compare with',
   },
@@ -533,10 +617,12 @@ const ENTRIES: RuleDef[] = [
     area: 'monitoring',
     static: true,
     title: 'Model quality without ground truth',
-    sheet: 'Model Quality monitoring compares predictions with the true labels (ground truth) to track accuracy, F1 and similar metrics, so labels must be collected and merged with captured predictions.',
+    sheet:
+      'Model Quality monitoring compares predictions with the true labels (ground truth) to track accuracy, F1 and similar metrics, so labels must be collected and merged with captured predictions.',
     fix: "Set the model-monitor's groundTruth to true (upload labels to the monitor's ground-truth S3 input, keyed by the captured inference ids).",
     docs: null,
-    message: 'Monitoring execution for schedule {node} failed: ClientError: no ground truth labels were found to merge with captured predictions from endpoint {endpoint}.',
+    message:
+      'Monitoring execution for schedule {node} failed: ClientError: no ground truth labels were found to merge with captured predictions from endpoint {endpoint}.',
     trigger: 'monitorType: "model-quality" with groundTruth: false',
     inRun: 'runs fail: no labels merged with predictions',
   },
@@ -547,10 +633,12 @@ const ENTRIES: RuleDef[] = [
     area: 'monitoring',
     static: true,
     title: 'Bias or attribution monitor lacks Clarify',
-    sheet: 'Bias Drift and Feature Attribution monitors are built on SageMaker Clarify: bias metrics such as DPPL and DI, and SHAP values for feature importance.',
+    sheet:
+      'Bias Drift and Feature Attribution monitors are built on SageMaker Clarify: bias metrics such as DPPL and DI, and SHAP values for feature importance.',
     fix: 'Add a clarify node and a model-monitor → clarify edge (the Clarify bias or explainability job definition the monitor runs).',
     docs: null,
-    message: 'Monitoring execution for schedule {node} ({monitorType}) failed: ClientError: no SageMaker Clarify configuration (bias analysis or SHAP baseline) was provided.',
+    message:
+      'Monitoring execution for schedule {node} ({monitorType}) failed: ClientError: no SageMaker Clarify configuration (bias analysis or SHAP baseline) was provided.',
     trigger: 'monitorType "bias-drift" or "feature-attribution" with no edge to a clarify node',
     inRun: 'runs fail: these use Clarify (bias metrics / SHAP)',
   },
@@ -561,10 +649,12 @@ const ENTRIES: RuleDef[] = [
     area: 'monitoring',
     static: false,
     title: 'Data quality drift detected',
-    sheet: 'A Data Quality monitor compares statistics of captured inference data with the training baseline and reports feature distribution drift and schema violations.',
+    sheet:
+      'A Data Quality monitor compares statistics of captured inference data with the training baseline and reports feature distribution drift and schema violations.',
     fix: 'Investigate the drifted features and retrain on recent data; automate it with model-monitor → eventbridge → lambda or pipeline, then redeploy.',
     docs: null,
-    message: 'Monitoring execution for schedule {node} CompletedWithViolations: baseline_drift_check on feature {feature}: distance {distance} exceeds the threshold {threshold}.',
+    message:
+      'Monitoring execution for schedule {node} CompletedWithViolations: baseline_drift_check on feature {feature}: distance {distance} exceeds the threshold {threshold}.',
     trigger: 'a data-drift fault on a monitored endpoint with a working data-quality monitor',
     inRun: 'the next scheduled run reports a violation (and emits an EventBridge event if wired)',
   },
@@ -575,10 +665,12 @@ const ENTRIES: RuleDef[] = [
     area: 'monitoring',
     static: false,
     title: 'Disparate impact below four-fifths',
-    sheet: 'Disparate Impact is the ratio of positive-prediction rates between the disfavoured and the favoured group; below 0.8 (the four-fifths rule) it signals potential discrimination.',
+    sheet:
+      'Disparate Impact is the ratio of positive-prediction rates between the disfavoured and the favoured group; below 0.8 (the four-fifths rule) it signals potential discrimination.',
     fix: 'Investigate the facet, retrain on rebalanced or reweighted data and check again with Clarify; route the violation via eventbridge to a retraining pipeline.',
     docs: "0.8 is the four-fifths convention from US employment guidance, not a threshold AWS defines (the clarify node's disparateImpactThreshold makes it a choice); AWS also notes that SageMaker Clarify is closed to new customers.",
-    message: 'Monitoring execution for schedule {node} CompletedWithViolations: bias_drift_check: disparate impact (DI) for facet {facet} is {di}, below the threshold {threshold}.',
+    message:
+      'Monitoring execution for schedule {node} CompletedWithViolations: bias_drift_check: disparate impact (DI) for facet {facet} is {di}, below the threshold {threshold}.',
     trigger: 'a bias-shift fault, with a working bias-drift monitor',
     inRun: 'a violation when disparate impact falls below 0.8 (the four-fifths rule)',
   },
@@ -589,12 +681,16 @@ const ENTRIES: RuleDef[] = [
     area: 'network',
     static: true,
     title: 'Cannot pull image in private subnet',
-    sheet: 'A job or endpoint in a private subnet has no route to ECR; without ECR interface endpoints it cannot pull its container image.',
+    sheet:
+      'A job or endpoint in a private subnet has no route to ECR; without ECR interface endpoints it cannot pull its container image.',
     fix: 'Add two vpc-endpoint nodes to the VPC, one with service "ecr.api" and one with service "ecr.dkr" (interface endpoints), plus the "s3" gateway endpoint for image layers; or use a "private-with-nat" subnet.',
     docs: 'AWS documents that SageMaker itself pulls training and hosting images from ECR; ecr.api/ecr.dkr endpoints are needed for pulls made from inside your VPC (Studio in VPC-only mode, image builds, private registries, containers you run yourself). The exam answer is still to add the ECR interface endpoints.',
-    message: 'CannotStartContainerError: CannotPullContainerError: failed to pull image {image} for {node}: Get "{url}": dial tcp: i/o timeout',
-    trigger: 'a job or endpoint in a private subnet (no NAT) without both ecr.api and ecr.dkr interface endpoints in its VPC',
-    inRun: 'the container image cannot be pulled: jobs go to Failed, endpoints to Failed, with a CannotPullContainer-style message',
+    message:
+      'CannotStartContainerError: CannotPullContainerError: failed to pull image {image} for {node}: Get "{url}": dial tcp: i/o timeout',
+    trigger:
+      'a job or endpoint in a private subnet (no NAT) without both ecr.api and ecr.dkr interface endpoints in its VPC',
+    inRun:
+      'the container image cannot be pulled: jobs go to Failed, endpoints to Failed, with a CannotPullContainer-style message',
   },
   {
     id: 's3-unreachable',
@@ -603,10 +699,12 @@ const ENTRIES: RuleDef[] = [
     area: 'network',
     static: true,
     title: 'S3 unreachable from private subnet',
-    sheet: 'From a private subnet, SageMaker jobs reach their S3 data through an S3 gateway endpoint, which costs nothing.',
+    sheet:
+      'From a private subnet, SageMaker jobs reach their S3 data through an S3 gateway endpoint, which costs nothing.',
     fix: 'Add a vpc-endpoint node with service "s3" (a gateway endpoint) to the VPC.',
     docs: null,
-    message: 'ClientError: {what} failed for {node}: Could not connect to the endpoint URL: "https://{bucket}.s3.amazonaws.com/" (connect timeout)',
+    message:
+      'ClientError: {what} failed for {node}: Could not connect to the endpoint URL: "https://{bucket}.s3.amazonaws.com/" (connect timeout)',
     trigger: 'a job or endpoint in a private subnet with no s3 gateway endpoint in its VPC',
     inRun: 'training data and model artifacts cannot be downloaded (and image layers, which live in S3): the job fails',
   },
@@ -620,7 +718,8 @@ const ENTRIES: RuleDef[] = [
     sheet: 'SDK and API calls to SageMaker from a private subnet go through the SageMaker API interface endpoint.',
     fix: 'Add a vpc-endpoint node with service "sagemaker.api" to the VPC (and "sagemaker.runtime" for InvokeEndpoint calls).',
     docs: null,
-    message: 'ConnectTimeoutError: Connect timeout on endpoint URL: "https://api.sagemaker.us-east-1.amazonaws.com/" ({node} calling {action})',
+    message:
+      'ConnectTimeoutError: Connect timeout on endpoint URL: "https://api.sagemaker.us-east-1.amazonaws.com/" ({node} calling {action})',
     trigger: 'a lambda or pipeline in a private subnet calling SageMaker with no sagemaker.api endpoint',
     inRun: 'API calls time out; nothing is started',
   },
@@ -631,10 +730,12 @@ const ENTRIES: RuleDef[] = [
     area: 'network',
     static: true,
     title: 'Logs cannot reach CloudWatch',
-    sheet: 'Containers in a private subnet publish their logs to CloudWatch through a CloudWatch Logs interface endpoint.',
+    sheet:
+      'Containers in a private subnet publish their logs to CloudWatch through a CloudWatch Logs interface endpoint.',
     fix: 'Add a vpc-endpoint node with service "logs" to the VPC (and "monitoring" for CloudWatch metrics).',
     docs: null,
-    message: 'No log streams from {node} reached CloudWatch Logs: Connect timeout on endpoint URL: "https://logs.us-east-1.amazonaws.com/"',
+    message:
+      'No log streams from {node} reached CloudWatch Logs: Connect timeout on endpoint URL: "https://logs.us-east-1.amazonaws.com/"',
     trigger: 'a job or endpoint in a private subnet with no logs endpoint',
     inRun: 'it runs, but no logs reach CloudWatch',
   },
@@ -645,11 +746,14 @@ const ENTRIES: RuleDef[] = [
     area: 'network',
     static: true,
     title: 'Network isolation blocks outbound call',
-    sheet: 'With network isolation (EnableNetworkIsolation) the container gets no network access at all, neither the internet nor other AWS services; SageMaker still moves input and output data for it.',
+    sheet:
+      'With network isolation (EnableNetworkIsolation) the container gets no network access at all, neither the internet nor other AWS services; SageMaker still moves input and output data for it.',
     fix: "Remove the container's outbound dependency (package what it needs into the image or the input data), or set the job's EnableNetworkIsolation to false and control egress with VPC endpoints instead.",
     docs: null,
-    message: '{node}: outbound connection to {target} failed: [Errno 101] Network is unreachable (EnableNetworkIsolation is true).',
-    trigger: 'EnableNetworkIsolation: true on a job whose container needs outbound calls (a custom algorithm edge to an external service)',
+    message:
+      '{node}: outbound connection to {target} failed: [Errno 101] Network is unreachable (EnableNetworkIsolation is true).',
+    trigger:
+      'EnableNetworkIsolation: true on a job whose container needs outbound calls (a custom algorithm edge to an external service)',
     inRun: 'the outbound call is blocked',
   },
   {
@@ -659,10 +763,12 @@ const ENTRIES: RuleDef[] = [
     area: 'security',
     static: true,
     title: 'Job volume without KMS key',
-    sheet: "A training job's EBS volume is encrypted with your own KMS key through ResourceConfig.VolumeKmsKeyId; the sheet expects it whenever the data is KMS-encrypted or sensitive.",
+    sheet:
+      "A training job's EBS volume is encrypted with your own KMS key through ResourceConfig.VolumeKmsKeyId; the sheet expects it whenever the data is KMS-encrypted or sensitive.",
     fix: "Set the job's VolumeKmsKeyId to a kms-key (ResourceConfig.VolumeKmsKeyId for training, ProcessingResources.ClusterConfig.VolumeKmsKeyId for processing).",
     docs: null,
-    message: '{node} reads s3://{bucket} ({reason}) but {param} is not set: its ML storage volume is not encrypted with your KMS key.',
+    message:
+      '{node} reads s3://{bucket} ({reason}) but {param} is not set: its ML storage volume is not encrypted with your KMS key.',
     trigger: 'a job without VolumeKmsKeyId while it reads a bucket with encryption "sse-kms" or sensitive: true',
     inRun: 'static finding: the job runs, but its storage volume is not encrypted with a customer KMS key',
   },
@@ -673,12 +779,15 @@ const ENTRIES: RuleDef[] = [
     area: 'security',
     static: true,
     title: 'Job output without KMS key',
-    sheet: 'Model artifacts and other job output written to S3 are encrypted with your own KMS key through OutputDataConfig.KmsKeyId.',
+    sheet:
+      'Model artifacts and other job output written to S3 are encrypted with your own KMS key through OutputDataConfig.KmsKeyId.',
     fix: "Set the job's OutputKmsKeyId to a kms-key (OutputDataConfig.KmsKeyId for training, ProcessingOutputConfig.KmsKeyId for processing).",
     docs: null,
-    message: '{node} reads s3://{bucket} ({reason}) but {param} is not set: its output and model artifacts are not encrypted with your KMS key.',
+    message:
+      '{node} reads s3://{bucket} ({reason}) but {param} is not set: its output and model artifacts are not encrypted with your KMS key.',
     trigger: 'a job without OutputKmsKeyId while it reads a bucket with encryption "sse-kms" or sensitive: true',
-    inRun: 'static finding: the job runs, but its S3 output and model artifacts are not encrypted with a customer KMS key',
+    inRun:
+      'static finding: the job runs, but its S3 output and model artifacts are not encrypted with a customer KMS key',
   },
   {
     id: 'inter-container-unencrypted',
@@ -687,10 +796,12 @@ const ENTRIES: RuleDef[] = [
     area: 'security',
     static: true,
     title: 'Distributed training traffic unencrypted',
-    sheet: 'Traffic between the instances of a distributed training job is encrypted only when EnableInterContainerTrafficEncryption is turned on.',
+    sheet:
+      'Traffic between the instances of a distributed training job is encrypted only when EnableInterContainerTrafficEncryption is turned on.',
     fix: "Set the training-job's EnableInterContainerTrafficEncryption to true (it adds some training time).",
     docs: null,
-    message: 'Training job {node} runs on {instanceCount} instances with sensitive data but EnableInterContainerTrafficEncryption is false: traffic between its containers is not encrypted.',
+    message:
+      'Training job {node} runs on {instanceCount} instances with sensitive data but EnableInterContainerTrafficEncryption is false: traffic between its containers is not encrypted.',
     trigger: 'distributed training (instanceCount > 1) on sensitive data without EnableInterContainerTrafficEncryption',
     inRun: 'static finding: training runs, but traffic between its instances is not encrypted',
   },
@@ -701,12 +812,15 @@ const ENTRIES: RuleDef[] = [
     area: 'security',
     static: true,
     title: 'Feature Store store missing KMS key',
-    sheet: 'Feature Store encrypts its two stores separately, the online store via OnlineStoreConfig.SecurityConfig.KmsKeyId and the offline S3 store via OfflineStoreConfig.S3StorageConfig.KmsKeyId, so it needs a key for each.',
+    sheet:
+      'Feature Store encrypts its two stores separately, the online store via OnlineStoreConfig.SecurityConfig.KmsKeyId and the offline S3 store via OfflineStoreConfig.S3StorageConfig.KmsKeyId, so it needs a key for each.',
     fix: "Set both of the feature-store's keys: OnlineStoreKmsKeyId (OnlineStoreConfig.SecurityConfig.KmsKeyId) and OfflineStoreKmsKeyId (OfflineStoreConfig.S3StorageConfig.KmsKeyId).",
     docs: null,
-    message: 'Feature group {node}: the {keyedStore} store is encrypted with a KMS key but the {missingStore} store is not: set {param}.',
+    message:
+      'Feature group {node}: the {keyedStore} store is encrypted with a KMS key but the {missingStore} store is not: set {param}.',
     trigger: 'a feature-store with online and offline stores where only one store has a KMS key',
-    inRun: 'static finding: one of the two stores is not encrypted with a customer KMS key; each store needs its own key setting',
+    inRun:
+      'static finding: one of the two stores is not encrypted with a customer KMS key; each store needs its own key setting',
   },
   {
     id: 'kms-access-denied',
@@ -715,10 +829,12 @@ const ENTRIES: RuleDef[] = [
     area: 'security',
     static: true,
     title: 'Role lacks kms:Decrypt',
-    sheet: 'A training execution role needs S3 get/put, ECR pull rights and kms:Decrypt / kms:GenerateDataKey on the keys that protect its data.',
+    sheet:
+      'A training execution role needs S3 get/put, ECR pull rights and kms:Decrypt / kms:GenerateDataKey on the keys that protect its data.',
     fix: 'Add "kms:Decrypt" (and "kms:GenerateDataKey" for encrypted output) to the actions of the iam-role the job\'s role references, and allow that role in the key policy.',
     docs: null,
-    message: 'ClientError: Data download failed: AccessDeniedException: User: arn:aws:sts::123456789012:assumed-role/{role}/SageMaker is not authorized to perform: kms:Decrypt on resource: {key} because no identity-based policy allows the kms:Decrypt action',
+    message:
+      'ClientError: Data download failed: AccessDeniedException: User: arn:aws:sts::123456789012:assumed-role/{role}/SageMaker is not authorized to perform: kms:Decrypt on resource: {key} because no identity-based policy allows the kms:Decrypt action',
     trigger: 'a job reading a sse-kms bucket whose role lacks kms:Decrypt',
     inRun: 'the job fails with access denied at download',
   },
@@ -729,11 +845,14 @@ const ENTRIES: RuleDef[] = [
     area: 'security',
     static: true,
     title: 'KMS key on NVMe instance',
-    sheet: 'Endpoint storage can be encrypted with a customer key (KmsKeyId in the endpoint configuration); the sheet does not say that instance types with local NVMe storage refuse one.',
+    sheet:
+      'Endpoint storage can be encrypted with a customer key (KmsKeyId in the endpoint configuration); the sheet does not say that instance types with local NVMe storage refuse one.',
     fix: "Remove the endpoint's KmsKeyId (the NVMe instance store is already hardware-encrypted), or choose an instanceType without local NVMe storage (e.g. ml.m5 rather than ml.m5d) if a customer key is required.",
     docs: 'From AWS documentation, not the sheet: instance types with local NVMe instance storage (e.g. ml.m5d, ml.g5, ml.p4d) encrypt those volumes in hardware, and an endpoint configuration that gives them a KmsKeyId is rejected.',
-    message: 'ValidationException: KmsKeyId is not supported for instance type {instanceType}: its storage is local NVMe instance storage, which is encrypted in hardware.',
-    trigger: 'an endpoint with KmsKeyId on an instance type with local NVMe storage (e.g. ml.m5d, ml.g5, ml.p4d families)',
+    message:
+      'ValidationException: KmsKeyId is not supported for instance type {instanceType}: its storage is local NVMe instance storage, which is encrypted in hardware.',
+    trigger:
+      'an endpoint with KmsKeyId on an instance type with local NVMe storage (e.g. ml.m5d, ml.g5, ml.p4d families)',
     inRun: 'endpoint creation fails: those volumes are hardware-encrypted and a KMS key may not be given (AWS docs)',
   },
   {
@@ -743,7 +862,8 @@ const ENTRIES: RuleDef[] = [
     area: 'security',
     static: true,
     title: 'Wildcard IAM permissions',
-    sheet: 'Execution roles follow least privilege: they name the specific S3 actions and bucket prefixes a resource needs rather than s3:* on every resource; SCPs enforce guardrails across the organisation.',
+    sheet:
+      'Execution roles follow least privilege: they name the specific S3 actions and bucket prefixes a resource needs rather than s3:* on every resource; SCPs enforce guardrails across the organisation.',
     fix: 'Replace wildcards in the iam-role\'s actions (e.g. "s3:GetObject" and "s3:PutObject" instead of "s3:*") and list bucket/prefix ARNs in s3Resources instead of "*".',
     docs: null,
     message: 'Role {node} allows {grant}: wildcard actions or resources grant far more than its jobs need.',
@@ -760,7 +880,8 @@ const ENTRIES: RuleDef[] = [
     sheet: 'Amazon Macie discovers PII in S3, covering both training data and the inference data an endpoint captures.',
     fix: 'Add a macie node so the data-capture bucket (and the sensitive training buckets) are scanned for PII.',
     docs: null,
-    message: 'Endpoint {node} captures requests carrying sensitive data to S3 and no Amazon Macie discovery job scans the capture location for PII.',
+    message:
+      'Endpoint {node} captures requests carrying sensitive data to S3 and no Amazon Macie discovery job scans the capture location for PII.',
     trigger: 'data capture on an endpoint whose traffic carries sensitive data, with no macie',
     inRun: 'static finding: captured PII is stored in S3 without Macie discovery',
   },
@@ -771,10 +892,12 @@ const ENTRIES: RuleDef[] = [
     area: 'security',
     static: true,
     title: 'No S3 data event auditing',
-    sheet: 'CloudTrail records every SageMaker API call, but object-level S3 access (GetObject, PutObject) is logged only when S3 data events are enabled.',
+    sheet:
+      'CloudTrail records every SageMaker API call, but object-level S3 access (GetObject, PutObject) is logged only when S3 data events are enabled.',
     fix: 'Add a cloudtrail node with s3DataEvents set to true (the trail can then be queried with Athena).',
     docs: null,
-    message: 'Sensitive bucket {bucket} is not covered by CloudTrail S3 data events: object-level reads and writes are not audited.',
+    message:
+      'Sensitive bucket {bucket} is not covered by CloudTrail S3 data events: object-level reads and writes are not audited.',
     trigger: 'a cloudtrail without s3DataEvents, or none at all, while sensitive buckets exist',
     inRun: 'static finding: object-level access to sensitive buckets is not audited',
   },

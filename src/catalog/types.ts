@@ -10,19 +10,56 @@ export type Group = Domain | 'NET';
 export type Severity = 'error' | 'warning' | 'info';
 
 export const KINDS = [
-  'client', 's3-bucket', 'data-source', 'ecr-repository', 'data-wrangler', 'processing-job',
-  'feature-store', 'ground-truth', 'training-job', 'tuning-job', 'realtime-endpoint',
-  'serverless-endpoint', 'async-endpoint', 'batch-transform', 'multi-model-endpoint',
-  'model-registry', 'pipeline', 'condition-step', 'callback-step', 'eventbridge', 'lambda', 'sqs',
-  'sns', 'cloudwatch', 'model-monitor', 'clarify', 'vpc', 'subnet', 'vpc-endpoint', 'kms-key',
-  'iam-role', 'macie', 'cloudtrail',
+  'client',
+  's3-bucket',
+  'data-source',
+  'ecr-repository',
+  'data-wrangler',
+  'processing-job',
+  'feature-store',
+  'ground-truth',
+  'training-job',
+  'tuning-job',
+  'realtime-endpoint',
+  'serverless-endpoint',
+  'async-endpoint',
+  'batch-transform',
+  'multi-model-endpoint',
+  'model-registry',
+  'pipeline',
+  'condition-step',
+  'callback-step',
+  'eventbridge',
+  'lambda',
+  'sqs',
+  'sns',
+  'cloudwatch',
+  'model-monitor',
+  'clarify',
+  'vpc',
+  'subnet',
+  'vpc-endpoint',
+  'kms-key',
+  'iam-role',
+  'macie',
+  'cloudtrail',
 ] as const;
 export type Kind = (typeof KINDS)[number];
 
 /** What a node does in a run; decides its report entry and its default state. */
 export type Role =
-  | 'client' | 'store' | 'job' | 'endpoint' | 'batch' | 'pipeline' | 'step' | 'registry'
-  | 'monitor' | 'glue' | 'network' | 'security';
+  | 'client'
+  | 'store'
+  | 'job'
+  | 'endpoint'
+  | 'batch'
+  | 'pipeline'
+  | 'step'
+  | 'registry'
+  | 'monitor'
+  | 'glue'
+  | 'network'
+  | 'security';
 
 interface PropBase {
   /** Label in the inspector. */
@@ -43,26 +80,45 @@ export interface NumberProp extends PropBase {
   /** Unit shown beside the field: "GB", "MB", "s", "ms", "rps", "min"… */
   unit?: string;
 }
-export interface BooleanProp extends PropBase { type: 'boolean'; default: boolean }
+export interface BooleanProp extends PropBase {
+  type: 'boolean';
+  default: boolean;
+}
 export interface EnumProp extends PropBase {
   type: 'enum';
   options: readonly string[];
   default: string | null;
   nullable?: boolean;
 }
-export interface StringProp extends PropBase { type: 'string'; default: string | null; nullable?: boolean; maxLength?: number }
+export interface StringProp extends PropBase {
+  type: 'string';
+  default: string | null;
+  nullable?: boolean;
+  maxLength?: number;
+}
 /** A prop holding the id of another node (a KMS key, an IAM role). */
-export interface RefProp extends PropBase { type: 'ref'; refKinds: readonly Kind[]; default: null }
-export interface StringListProp extends PropBase { type: 'string-list'; default: readonly string[]; maxItems?: number }
+export interface RefProp extends PropBase {
+  type: 'ref';
+  refKinds: readonly Kind[];
+  default: null;
+}
+export interface StringListProp extends PropBase {
+  type: 'string-list';
+  default: readonly string[];
+  maxItems?: number;
+}
 /** Target-tracking autoscaling `{ min, max, targetInvocationsPerInstance }` or null. */
-export interface AutoscalingProp extends PropBase { type: 'autoscaling'; default: null }
+export interface AutoscalingProp extends PropBase {
+  type: 'autoscaling';
+  default: null;
+}
 /** Production variants `[{ name, weight, shadow? }]`. */
 export interface VariantsProp extends PropBase {
   type: 'variants';
   default: readonly { name: string; weight: number; shadow?: boolean }[];
 }
 export type PropDef =
-  | NumberProp | BooleanProp | EnumProp | StringProp | RefProp | StringListProp | AutoscalingProp | VariantsProp;
+  NumberProp | BooleanProp | EnumProp | StringProp | RefProp | StringListProp | AutoscalingProp | VariantsProp;
 
 export interface KindDef {
   kind: Kind;

@@ -11,11 +11,17 @@ export function formatReport(title: string, r: Report): string {
   for (const f of r.findings) lines.push(`  ${pad(f.severity, 8)} ${pad(f.rule, 34)} ${pad(f.node, 18)} ${f.message}`);
   lines.push('');
   lines.push(`Incidents (${r.incidents.length})`);
-  for (const i of r.incidents) lines.push(`  ${pad(`${i.count}×`, 9)} ${pad(i.rule, 34)} ${pad(i.node, 18)} first at ${i.firstAtSec}s · ${i.message}`);
+  for (const i of r.incidents)
+    lines.push(
+      `  ${pad(`${i.count}×`, 9)} ${pad(i.rule, 34)} ${pad(i.node, 18)} first at ${i.firstAtSec}s · ${i.message}`,
+    );
   lines.push('');
   lines.push('Nodes');
   for (const [id, n] of Object.entries(r.nodes)) {
-    const figures = Object.entries(n).filter(([k]) => k !== 'state').map(([k, v]) => `${k} ${typeof v === 'object' ? JSON.stringify(v) : v}`).join(', ');
+    const figures = Object.entries(n)
+      .filter(([k]) => k !== 'state')
+      .map(([k, v]) => `${k} ${typeof v === 'object' ? JSON.stringify(v) : v}`)
+      .join(', ');
     lines.push(`  ${pad(id, 20)} ${pad(n.state ?? '', 12)} ${figures}`);
   }
   if (r.goal) {

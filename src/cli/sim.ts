@@ -12,7 +12,15 @@ const USAGE = `usage: npm run --silent sim -- FILE [--seed N] [--duration SEC] [
 /** Exit statuses of format.md section 4 (a bad command line exits 2 too: nothing could be loaded). */
 export const EXIT = { ok: 0, load: 2, goal: 3 } as const;
 
-interface Args { file?: string; seed?: number; duration?: number; json: boolean; rules: boolean; applySolution: boolean; check: boolean }
+interface Args {
+  file?: string;
+  seed?: number;
+  duration?: number;
+  json: boolean;
+  rules: boolean;
+  applySolution: boolean;
+  check: boolean;
+}
 
 function parseArgs(argv: string[]): Args | string {
   const a: Args = { json: false, rules: false, applySolution: false, check: false };
@@ -21,7 +29,8 @@ function parseArgs(argv: string[]): Args | string {
     const num = (name: string) => {
       const v = argv[++i];
       const n = Number(v);
-      if (v === undefined || v.trim() === '' || !Number.isFinite(n) || n < 0) throw new Error(`${name} needs a non-negative number, got ${v ?? 'nothing'}`);
+      if (v === undefined || v.trim() === '' || !Number.isFinite(n) || n < 0)
+        throw new Error(`${name} needs a non-negative number, got ${v ?? 'nothing'}`);
       return n;
     };
     try {
@@ -29,12 +38,14 @@ function parseArgs(argv: string[]): Args | string {
       else if (arg === '--rules') a.rules = true;
       else if (arg === '--apply-solution') a.applySolution = true;
       else if (arg === '--check') a.check = true;
-      else if (arg === '--seed') { a.seed = num('--seed'); if (!Number.isInteger(a.seed) || a.seed > 2 ** 32 - 1) return '--seed needs an integer from 0 to 4294967295'; }
-      else if (arg === '--duration') {
+      else if (arg === '--seed') {
+        a.seed = num('--seed');
+        if (!Number.isInteger(a.seed) || a.seed > 2 ** 32 - 1) return '--seed needs an integer from 0 to 4294967295';
+      } else if (arg === '--duration') {
         a.duration = num('--duration');
-        if (a.duration <= 0 || a.duration > LIMITS.durationSec) return `--duration needs a number of seconds above 0 and at most ${LIMITS.durationSec} (30 days)`;
-      }
-      else if (arg === '-h' || arg === '--help') return USAGE;
+        if (a.duration <= 0 || a.duration > LIMITS.durationSec)
+          return `--duration needs a number of seconds above 0 and at most ${LIMITS.durationSec} (30 days)`;
+      } else if (arg === '-h' || arg === '--help') return USAGE;
       else if (arg.startsWith('-')) return `unknown option ${arg}`;
       else if (a.file) return `only one FILE, got ${a.file} and ${arg}`;
       else a.file = arg;
@@ -46,21 +57,44 @@ function parseArgs(argv: string[]): Args | string {
   return a;
 }
 
-export function main(argv: string[], out: (s: string) => unknown = (s) => process.stdout.write(s), err: (s: string) => unknown = (s) => process.stderr.write(s)): number {
+export function main(
+  argv: string[],
+  out: (s: string) => unknown = (s) => process.stdout.write(s),
+  err: (s: string) => unknown = (s) => process.stderr.write(s),
+): number {
   const args = parseArgs(argv);
   if (typeof args === 'string') {
     err(`${args === USAGE ? '' : `sim: ${args}\n`}${USAGE}\n`);
     return args === USAGE ? EXIT.ok : EXIT.load; // a bad command line runs nothing: the same status as a file that cannot be loaded
   }
   if (args.rules) {
-    out(`${JSON.stringify(RULES.map((r) => ({ id: r.id, domain: r.domain, severity: r.severity, sheet: r.sheet, fix: r.fix, title: r.title, docs: r.docs, message: r.message, area: r.area, static: r.static })), null, 2)}\n`);
+    out(
+      `${JSON.stringify(
+        RULES.map((r) => ({
+          id: r.id,
+          domain: r.domain,
+          severity: r.severity,
+          sheet: r.sheet,
+          fix: r.fix,
+          title: r.title,
+          docs: r.docs,
+          message: r.message,
+          area: r.area,
+          static: r.static,
+        })),
+        null,
+        2,
+      )}\n`,
+    );
     return EXIT.ok;
   }
   let text: string;
   try {
     text = readFileSync(args.file!, 'utf8');
   } catch (e) {
-    err(`sim: cannot read ${args.file}: ${(e as NodeJS.ErrnoException).code === 'ENOENT' ? 'no such file' : (e as Error).message}\n`);
+    err(
+      `sim: cannot read ${args.file}: ${(e as NodeJS.ErrnoException).code === 'ENOENT' ? 'no such file' : (e as Error).message}\n`,
+    );
     return EXIT.load;
   }
   let loaded = loadText(text);
@@ -80,7 +114,9 @@ export function main(argv: string[], out: (s: string) => unknown = (s) => proces
     }
     loaded = loadJson(applySolution(loaded.doc, loaded.doc.solution));
     if (!loaded.ok) {
-      err(`sim: the solution of ${args.file} does not give a valid architecture:\n${formatErrors(loaded.errors).replace(/^/gm, '  ')}\n`);
+      err(
+        `sim: the solution of ${args.file} does not give a valid architecture:\n${formatErrors(loaded.errors).replace(/^/gm, '  ')}\n`,
+      );
       return EXIT.load;
     }
   }

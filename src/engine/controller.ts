@@ -16,9 +16,15 @@ export interface ControllerContext {
 }
 
 export type ControllerEvent =
-  | { type: 'START' } | { type: 'PAUSE' } | { type: 'RESUME' } | { type: 'STEP' }
-  | { type: 'SPEED'; speed: number } | { type: 'TICK'; wallMs: number }
-  | { type: 'RUN_TO_END' } | { type: 'RUN_UNTIL'; t: number } | { type: 'RESET' };
+  | { type: 'START' }
+  | { type: 'PAUSE' }
+  | { type: 'RESUME' }
+  | { type: 'STEP' }
+  | { type: 'SPEED'; speed: number }
+  | { type: 'TICK'; wallMs: number }
+  | { type: 'RUN_TO_END' }
+  | { type: 'RUN_UNTIL'; t: number }
+  | { type: 'RESET' };
 
 /** Advance the run by wall time × speed. */
 const advance = (c: ControllerContext, wallMs: number) => c.sim.runUntil(c.sim.now + (wallMs / 1000) * c.speed);
@@ -52,14 +58,21 @@ export const controllerMachine = setup({
   actions: {
     tick: ({ context }, p: { wallMs: number }) => advance(context, p.wallMs),
     stepOnce: assign({ lastStep: ({ context }) => context.sim.step()?.label ?? null }),
-    runToEnd: ({ context }) => { context.sim.runToEnd(); },
+    runToEnd: ({ context }) => {
+      context.sim.runToEnd();
+    },
     runUntil: ({ context }, p: { t: number }) => context.sim.runUntil(p.t),
     setSpeed: assign({ speed: (_, p: { speed: number }) => clampSpeed(p.speed) }),
     reset: assign({ sim: ({ context }) => context.makeSim(), lastStep: null }),
   },
 }).createMachine({
   id: 'controller',
-  context: ({ input }) => ({ sim: input.makeSim(), makeSim: input.makeSim, speed: clampSpeed(input.speed ?? 10), lastStep: null }),
+  context: ({ input }) => ({
+    sim: input.makeSim(),
+    makeSim: input.makeSim,
+    speed: clampSpeed(input.speed ?? 10),
+    lastStep: null,
+  }),
   initial: 'idle',
   on: {
     SPEED: { actions: { type: 'setSpeed', params: ({ event }) => ({ speed: event.speed }) } },

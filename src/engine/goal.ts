@@ -13,7 +13,13 @@ export function gradeGoal(goal: Goal, r: Gradable): { met: boolean; failed: stri
   const failed: string[] = [];
   const has = (rule: string) => r.incidents.some((i) => i.rule === rule && i.count > 0);
   for (const rule of goal.noIncidents ?? []) {
-    if (has(rule)) failed.push(`incident of rule ${rule} occurred (${r.incidents.filter((i) => i.rule === rule).map((i) => i.node).join(', ')})`);
+    if (has(rule))
+      failed.push(
+        `incident of rule ${rule} occurred (${r.incidents
+          .filter((i) => i.rule === rule)
+          .map((i) => i.node)
+          .join(', ')})`,
+      );
   }
   for (const rule of goal.incidents ?? []) if (!has(rule)) failed.push(`no incident of rule ${rule}`);
   for (const [node, want] of Object.entries(goal.nodeStates ?? {})) {
@@ -28,15 +34,20 @@ export function gradeGoal(goal: Goal, r: Gradable): { met: boolean; failed: stri
     for (const [id, n] of Object.entries(r.nodes)) {
       if (n.failed === undefined || !n.requests) continue;
       const ratio = n.failed / n.requests;
-      if (ratio > goal.maxFailedRatio) failed.push(`endpoint ${id} failed ${(ratio * 100).toFixed(1)}% of requests (max ${(goal.maxFailedRatio * 100).toFixed(1)}%)`);
+      if (ratio > goal.maxFailedRatio)
+        failed.push(
+          `endpoint ${id} failed ${(ratio * 100).toFixed(1)}% of requests (max ${(goal.maxFailedRatio * 100).toFixed(1)}%)`,
+        );
     }
   }
   if (goal.maxP99Ms !== undefined) {
     for (const [id, n] of Object.entries(r.nodes)) {
-      if (n.p99Ms !== undefined && n.requests && n.p99Ms > goal.maxP99Ms) failed.push(`endpoint ${id} p99 ${n.p99Ms} ms is above ${goal.maxP99Ms} ms`);
+      if (n.p99Ms !== undefined && n.requests && n.p99Ms > goal.maxP99Ms)
+        failed.push(`endpoint ${id} p99 ${n.p99Ms} ms is above ${goal.maxP99Ms} ms`);
     }
   }
-  if (goal.maxCostUSD !== undefined && r.costUSD > goal.maxCostUSD) failed.push(`cost $${r.costUSD} is above $${goal.maxCostUSD}`);
+  if (goal.maxCostUSD !== undefined && r.costUSD > goal.maxCostUSD)
+    failed.push(`cost $${r.costUSD} is above $${goal.maxCostUSD}`);
   for (const rule of goal.noFindings ?? []) {
     if (r.findings.some((f) => f.rule === rule)) failed.push(`finding of rule ${rule} remains`);
   }

@@ -41,5 +41,7 @@ export class Histogram {
     return this.max;
   }
 
-  get mean(): number { return this.total ? this.sum / this.total : 0; }
+  get mean(): number {
+    return this.total ? this.sum / this.total : 0;
+  }
 }

@@ -20,7 +20,10 @@ export class EventLog {
     this.bySeverity[e.severity]++;
     if (e.rule) this.byRule.set(e.rule, (this.byRule.get(e.rule) ?? 0) + 1);
     if (this.ring.length < this.capacity) this.ring.push(entry);
-    else { this.ring[this.start] = entry; this.start = (this.start + 1) % this.capacity; }
+    else {
+      this.ring[this.start] = entry;
+      this.start = (this.start + 1) % this.capacity;
+    }
     for (const l of this.listeners) l(entry);
     return entry;
   }
@@ -42,10 +45,14 @@ export class EventLog {
     return out;
   }
 
-  get dropped(): number { return this.total - this.ring.length; }
+  get dropped(): number {
+    return this.total - this.ring.length;
+  }
 
   subscribe(fn: (e: LogEvent) => void): () => void {
     this.listeners.push(fn);
-    return () => { this.listeners = this.listeners.filter((l) => l !== fn); };
+    return () => {
+      this.listeners = this.listeners.filter((l) => l !== fn);
+    };
   }
 }

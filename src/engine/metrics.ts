@@ -9,7 +9,11 @@ export type SeriesMode = 'sum' | 'max' | 'last';
  */
 export class Series {
   values: number[] = [];
-  constructor(public bucketSec = 10, readonly mode: SeriesMode = 'sum', readonly maxPoints = 1440) {}
+  constructor(
+    public bucketSec = 10,
+    readonly mode: SeriesMode = 'sum',
+    readonly maxPoints = 1440,
+  ) {}
 
   add(t: number, v: number): void {
     const i = this.slot(t);
@@ -19,7 +23,10 @@ export class Series {
 
   private slot(t: number): number {
     let i = Math.floor(t / this.bucketSec);
-    while (i >= this.maxPoints) { this.compact(); i = Math.floor(t / this.bucketSec); }
+    while (i >= this.maxPoints) {
+      this.compact();
+      i = Math.floor(t / this.bucketSec);
+    }
     for (let k = this.values.length; k < i; k++) this.values[k] = this.mode === 'last' ? (this.values[k - 1] ?? 0) : 0;
     return i;
   }
@@ -27,7 +34,8 @@ export class Series {
   private compact(): void {
     const out: number[] = [];
     for (let i = 0; i < this.values.length; i += 2) {
-      const a = this.values[i] ?? 0, b = this.values[i + 1];
+      const a = this.values[i] ?? 0,
+        b = this.values[i + 1];
       out.push(b === undefined ? a : this.mode === 'sum' ? a + b : this.mode === 'max' ? Math.max(a, b) : b);
     }
     this.values = out;
@@ -55,7 +63,10 @@ export class NodeMetrics {
   /** A named series, created on first use. */
   s(name: string, mode: SeriesMode = 'sum', bucketSec = 10): Series {
     let s = this.series.get(name);
-    if (!s) { s = new Series(bucketSec, mode); this.series.set(name, s); }
+    if (!s) {
+      s = new Series(bucketSec, mode);
+      this.series.set(name, s);
+    }
     return s;
   }
 

@@ -16,7 +16,9 @@ export class EventQueue {
   private heap: Scheduled[] = [];
   private seq = 0;
 
-  get size(): number { return this.heap.length; }
+  get size(): number {
+    return this.heap.length;
+  }
 
   push(at: number, label: string, node: string | null, fire: () => void): Scheduled {
     const e: Scheduled = { at, seq: this.seq++, label, node, fire };
@@ -32,7 +34,9 @@ export class EventQueue {
     return e;
   }
 
-  peek(): Scheduled | undefined { return this.heap[0]; }
+  peek(): Scheduled | undefined {
+    return this.heap[0];
+  }
 
   pop(): Scheduled | undefined {
     const h = this.heap;
@@ -43,7 +47,8 @@ export class EventQueue {
       h[0] = last;
       let i = 0;
       for (;;) {
-        const l = 2 * i + 1, r = l + 1;
+        const l = 2 * i + 1,
+          r = l + 1;
         let m = i;
         if (l < h.length && less(h[l], h[m])) m = l;
         if (r < h.length && less(h[r], h[m])) m = r;

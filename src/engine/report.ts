@@ -49,10 +49,15 @@ export function buildReport(sim: Simulation, goal?: Goal): Report {
     if (state !== undefined) entry.state = state;
     if (m && (m.requests > 0 || n.def.role === 'endpoint' || n.def.role === 'client' || n.def.role === 'batch')) {
       if (n.def.role === 'client') entry.requests = m.requests;
-      else Object.assign(entry, {
-        requests: m.requests, ok: m.ok, failed: m.failed,
-        p50Ms: round(m.latency.quantile(0.5), 1), p99Ms: round(m.latency.quantile(0.99), 1), coldStarts: m.coldStarts,
-      });
+      else
+        Object.assign(entry, {
+          requests: m.requests,
+          ok: m.ok,
+          failed: m.failed,
+          p50Ms: round(m.latency.quantile(0.5), 1),
+          p99Ms: round(m.latency.quantile(0.99), 1),
+          coldStarts: m.coldStarts,
+        });
     }
     if (m) {
       Object.assign(entry, m.extra);
@@ -61,8 +66,15 @@ export function buildReport(sim: Simulation, goal?: Goal): Report {
     }
     nodes[n.id] = entry;
   }
-  const incidents = sim.allIncidents()
-    .map((i) => ({ rule: i.rule, node: i.node, count: i.count, firstAtSec: round(i.firstAtSec, 3), message: i.message }))
+  const incidents = sim
+    .allIncidents()
+    .map((i) => ({
+      rule: i.rule,
+      node: i.node,
+      count: i.count,
+      firstAtSec: round(i.firstAtSec, 3),
+      message: i.message,
+    }))
     .sort((a, b) => a.firstAtSec - b.firstAtSec || a.rule.localeCompare(b.rule) || a.node.localeCompare(b.node));
   const report: Report = {
     format: 'sagesim/report@1',

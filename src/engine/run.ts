@@ -15,7 +15,12 @@ export interface RunOptions {
 
 /** A new run of a (validated) document with every module. */
 export function createSimulation(doc: ArchDoc, o: RunOptions = {}): Simulation {
-  return new Simulation(doc, { seed: o.seed, durationSec: o.durationSec, modules: o.modules ?? MODULES, logCapacity: o.logCapacity });
+  return new Simulation(doc, {
+    seed: o.seed,
+    durationSec: o.durationSec,
+    modules: o.modules ?? MODULES,
+    logCapacity: o.logCapacity,
+  });
 }
 
 /** Run a document to the end and build its report (graded when the document has a goal). */

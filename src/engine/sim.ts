@@ -25,7 +25,11 @@ const LOGGED_PER_INCIDENT = 50;
 
 /** A counter for a rule on a node, cheap enough for a hot loop. */
 export class IncidentCounter {
-  constructor(private readonly sim: Simulation, readonly rec: Incident, private readonly severity: Severity) {}
+  constructor(
+    private readonly sim: Simulation,
+    readonly rec: Incident,
+    private readonly severity: Severity,
+  ) {}
 
   /** Count `n` occurrences at simulated second `t`; `vars` fill the message the first time. */
   add(t: number, n = 1, vars?: Record<string, string | number>): void {
@@ -38,14 +42,24 @@ export class IncidentCounter {
     r.count += n;
     if (before < LOGGED_PER_INCIDENT || isMilestone(before, r.count)) {
       this.sim.log.add({
-        t, node: r.node, type: 'incident', severity: this.severity, rule: r.rule,
-        message: before < LOGGED_PER_INCIDENT ? (vars ? formatMessage(ruleById(r.rule), { node: r.node, ...vars }) : r.message) : `${r.message} (${r.count} so far)`,
+        t,
+        node: r.node,
+        type: 'incident',
+        severity: this.severity,
+        rule: r.rule,
+        message:
+          before < LOGGED_PER_INCIDENT
+            ? vars
+              ? formatMessage(ruleById(r.rule), { node: r.node, ...vars })
+              : r.message
+            : `${r.message} (${r.count} so far)`,
       });
     }
   }
 }
 
-const isMilestone = (a: number, b: number) => Math.floor(Math.log10(Math.max(1, a))) !== Math.floor(Math.log10(b)) || Math.floor(a / 1000) !== Math.floor(b / 1000);
+const isMilestone = (a: number, b: number) =>
+  Math.floor(Math.log10(Math.max(1, a))) !== Math.floor(Math.log10(b)) || Math.floor(a / 1000) !== Math.floor(b / 1000);
 
 /**
  * One run of a document: the simulated clock, the event queue, node states, metrics, incidents and the
@@ -72,7 +86,10 @@ export class Simulation {
   /** Significant events (state changes, faults, pipeline steps) kept for the report's timeline. */
   readonly timeline: { t: number; node: string | null; event: string }[] = [];
 
-  constructor(doc: ArchDoc, readonly options: SimOptions) {
+  constructor(
+    doc: ArchDoc,
+    readonly options: SimOptions,
+  ) {
     this.graph = new Graph(doc);
     this.seed = (options.seed ?? doc.seed ?? 1) >>> 0;
     this.durationSec = options.durationSec ?? doc.durationSec ?? 3600;
@@ -99,7 +116,13 @@ export class Simulation {
   }
 
   /** Run `fire` every `periodSec` from `startSec` until the end of the run (or until it returns false). */
-  every(periodSec: number, label: string, node: string | null, fire: (t: number) => boolean | void, startSec = this.now): void {
+  every(
+    periodSec: number,
+    label: string,
+    node: string | null,
+    fire: (t: number) => boolean | void,
+    startSec = this.now,
+  ): void {
     const tick = (t: number) => () => {
       if (fire(t) === false) return;
       if (t + periodSec < this.durationSec) this.at(t + periodSec, label, node, tick(t + periodSec));
@@ -126,7 +149,10 @@ export class Simulation {
     this.start();
     if (this.done) return null;
     const e = this.queue.peek();
-    if (!e || e.at > this.durationSec) { this.finish(); return null; }
+    if (!e || e.at > this.durationSec) {
+      this.finish();
+      return null;
+    }
     this.queue.pop();
     this.now = e.at;
     e.fire();
@@ -167,7 +193,13 @@ export class Simulation {
     this.at(f.atSec, `fault ${f.kind}`, f.node, () => {
       const handler = this.options.modules.find((m) => m.faults?.[f.kind])?.faults?.[f.kind];
       const { atSec: _a, kind, node, ...params } = f;
-      this.note(node, 'fault', `${kind} on ${node}${Object.keys(params).length ? ` ${JSON.stringify(params)}` : ''}`, 'warning', { fault: f });
+      this.note(
+        node,
+        'fault',
+        `${kind} on ${node}${Object.keys(params).length ? ` ${JSON.stringify(params)}` : ''}`,
+        'warning',
+        { fault: f },
+      );
       if (handler) handler(this, f);
       else this.note(node, 'info', `nothing in this run reacts to ${kind} yet`, 'info');
     });
@@ -186,14 +218,24 @@ export class Simulation {
     this.states.set(node, state);
     if (prev === undefined && !message) return;
     const text = `${node}: ${prev ?? '—'} → ${state}${message ? ` · ${message}` : ''}`;
-    this.log.add({ t: this.now, node, type: 'state', severity: state === 'Failed' ? 'error' : 'info', message: text, data: { from: prev, to: state, ...data } });
+    this.log.add({
+      t: this.now,
+      node,
+      type: 'state',
+      severity: state === 'Failed' ? 'error' : 'info',
+      message: text,
+      data: { from: prev, to: state, ...data },
+    });
     this.mark(node, `${state}${message ? `: ${message}` : ''}`);
     this.emit('state', { node, from: prev, to: state });
   }
 
   metrics(node: string): NodeMetrics {
     let m = this.metricsById.get(node);
-    if (!m) { m = new NodeMetrics(); this.metricsById.set(node, m); }
+    if (!m) {
+      m = new NodeMetrics();
+      this.metricsById.set(node, m);
+    }
     return m;
   }
 
@@ -203,7 +245,11 @@ export class Simulation {
     let c = this.incidents.get(key);
     if (!c) {
       const def = ruleById(rule);
-      c = new IncidentCounter(this, { rule, node, count: 0, firstAtSec: 0, message: formatMessage(def, { node }) }, def.severity);
+      c = new IncidentCounter(
+        this,
+        { rule, node, count: 0, firstAtSec: 0, message: formatMessage(def, { node }) },
+        def.severity,
+      );
       this.incidents.set(key, c);
     }
     return c;
@@ -215,7 +261,8 @@ export class Simulation {
   }
 
   hasIncident(rule: string, node?: string): boolean {
-    for (const c of this.incidents.values()) if (c.rec.rule === rule && c.rec.count > 0 && (!node || c.rec.node === node)) return true;
+    for (const c of this.incidents.values())
+      if (c.rec.rule === rule && c.rec.count > 0 && (!node || c.rec.node === node)) return true;
     return false;
   }
 
@@ -225,7 +272,13 @@ export class Simulation {
   }
 
   /** A plain log line (not an incident). */
-  note(node: string | null, type: LogEvent['type'], message: string, severity: Severity = 'info', data?: Record<string, unknown>): void {
+  note(
+    node: string | null,
+    type: LogEvent['type'],
+    message: string,
+    severity: Severity = 'info',
+    data?: Record<string, unknown>,
+  ): void {
     this.log.add({ t: this.now, node, type, severity, message, data });
     if (type !== 'info') this.mark(node, message);
   }

@@ -26,11 +26,24 @@ export const TOPICS = {
 } as const;
 
 /** Payload of TOPICS.jobStart. */
-export interface JobStart { node: string; by: string; execution: number }
+export interface JobStart {
+  node: string;
+  by: string;
+  execution: number;
+}
 /** Payload of TOPICS.jobCompleted. */
-export interface JobCompleted { node: string; execution?: number; durationSec: number }
+export interface JobCompleted {
+  node: string;
+  execution?: number;
+  durationSec: number;
+}
 /** Payload of TOPICS.jobFailed. */
-export interface JobFailed { node: string; execution?: number; rule?: string; state: 'Failed' | 'Stopped' }
+export interface JobFailed {
+  node: string;
+  execution?: number;
+  rule?: string;
+  state: 'Failed' | 'Stopped';
+}
 
 /** Payload of TOPICS.awsEvent: `source` is the node that emitted it (an s3-bucket, a model-registry, a model-monitor). */
 export interface AwsEvent {

@@ -40,9 +40,16 @@ export interface LogEvent {
 
 /** Job, endpoint and pipeline states of format.md section 5 (plus the phase a job is in). */
 export type NodeState =
-  | 'Pending' | 'InProgress' | 'Completed' | 'Failed' | 'Stopped'
-  | 'Creating' | 'InService' | 'Updating'
-  | 'Executing' | 'Succeeded'
+  | 'Pending'
+  | 'InProgress'
+  | 'Completed'
+  | 'Failed'
+  | 'Stopped'
+  | 'Creating'
+  | 'InService'
+  | 'Updating'
+  | 'Executing'
+  | 'Succeeded'
   | (string & {});
 
 /**
@@ -73,7 +80,8 @@ export interface SimModule {
  * - outbound-call: a container calling an outside service
  * - logs: shipping logs to CloudWatch
  */
-export type Phase = 'image-pull' | 'data-download' | 'model-download' | 'deploy' | 'api-call' | 'outbound-call' | 'logs';
+export type Phase =
+  'image-pull' | 'data-download' | 'model-download' | 'deploy' | 'api-call' | 'outbound-call' | 'logs';
 
 /** Why a node cannot go on: the rule, the message's placeholders, and data for the why? panel (a network path). */
 export interface Blocker {

@@ -23,17 +23,20 @@ export interface Command<A> {
 
 /** A command refused: the document is unchanged and `message` says why. */
 export class Refusal extends Error {}
-const refuse = (message: string): never => { throw new Refusal(message); };
+const refuse = (message: string): never => {
+  throw new Refusal(message);
+};
 
 export type Outcome =
-  | { ok: true; doc: ArchDoc; patches: Patch[]; inverse: Patch[]; result: unknown }
-  | { ok: false; reason: string };
+  { ok: true; doc: ArchDoc; patches: Patch[]; inverse: Patch[]; result: unknown } | { ok: false; reason: string };
 
 /** Run a command against a document. */
 export function execute<A>(doc: ArchDoc, cmd: Command<A>, args: A): Outcome {
   try {
     let result: unknown;
-    const [next, patches, inverse] = produceWithPatches(doc, (d) => { result = cmd.perform(d, args); });
+    const [next, patches, inverse] = produceWithPatches(doc, (d) => {
+      result = cmd.perform(d, args);
+    });
     return { ok: true, doc: next, patches, inverse, result };
   } catch (e) {
     if (e instanceof Refusal) return { ok: false, reason: e.message };
@@ -63,7 +66,8 @@ export function parentRefusal(kind: Kind, parentKind: Kind | null): string | nul
   const where = def.parents.map((p) => article(label(p))).join(' or ');
   if (parentKind === null) return def.parentRequired ? `${article(def.label)} must sit inside ${where}.` : null;
   if (def.parents.includes(parentKind)) return null;
-  if (!def.parents.length) return `${article(def.label)} is an AWS-managed service: it cannot sit inside ${article(label(parentKind))}.`;
+  if (!def.parents.length)
+    return `${article(def.label)} is an AWS-managed service: it cannot sit inside ${article(label(parentKind))}.`;
   return `${article(def.label)} can sit in ${where}, not directly in ${article(label(parentKind))}.`;
 }
 
@@ -73,7 +77,8 @@ function pruneEdges(d: D): number {
   const before = d.edges?.length ?? 0;
   if (!d.edges) return 0;
   d.edges = d.edges.filter((e) => {
-    const a = byId.get(e.from), b = byId.get(e.to);
+    const a = byId.get(e.from),
+      b = byId.get(e.to);
     return !!a && !!b && checkEdge(a, b, (p) => byId.get(p)?.kind).ok;
   });
   return before - d.edges.length;
@@ -86,7 +91,8 @@ function removeIds(d: D, gone: Set<string>) {
   if (d.locked) d.locked = d.locked.filter((id) => !gone.has(id));
   for (const n of d.nodes) {
     for (const [k, p] of Object.entries(kindDef(n.kind).props)) {
-      if (p.type === 'ref' && n.props && typeof n.props[k] === 'string' && gone.has(n.props[k] as string)) delete n.props[k];
+      if (p.type === 'ref' && n.props && typeof n.props[k] === 'string' && gone.has(n.props[k] as string))
+        delete n.props[k];
     }
   }
 }
@@ -96,9 +102,17 @@ const locked = (d: D, id: string) => (d.locked ?? []).includes(id);
 
 /* ---------------- the commands ---------------- */
 
-export interface AddNodeArgs { kind: Kind; id?: string; position?: Point; parent?: string | null; label?: string; props?: Record<string, unknown> }
+export interface AddNodeArgs {
+  kind: Kind;
+  id?: string;
+  position?: Point;
+  parent?: string | null;
+  label?: string;
+  props?: Record<string, unknown>;
+}
 export const addNode: Command<AddNodeArgs> = {
-  id: 'addNode', label: 'Add node',
+  id: 'addNode',
+  label: 'Add node',
   perform(d, a) {
     const parent = a.parent ? find(d, a.parent) : null;
     const why = parentRefusal(a.kind, parent?.kind ?? null);
@@ -118,7 +132,9 @@ export const addNode: Command<AddNodeArgs> = {
 };
 
 export const removeNodes: Command<{ ids: readonly string[] }> = {
-  id: 'removeNodes', label: 'Delete', shortcut: 'Delete',
+  id: 'removeNodes',
+  label: 'Delete',
+  shortcut: 'Delete',
   perform(d, { ids }) {
     const gone = new Set<string>();
     for (const id of ids) {
@@ -133,9 +149,11 @@ export const removeNodes: Command<{ ids: readonly string[] }> = {
 };
 
 export const connect: Command<{ from: string; to: string }> = {
-  id: 'connect', label: 'Connect',
+  id: 'connect',
+  label: 'Connect',
   perform(d, { from, to }) {
-    const a = find(d, from), b = find(d, to);
+    const a = find(d, from),
+      b = find(d, to);
     if ((d.edges ?? []).some((e) => e.from === from && e.to === to)) refuse(`${a.id} is already connected to ${b.id}.`);
     const kinds = new Map(d.nodes.map((n) => [n.id, n.kind]));
     const c = checkEdge(a, b, (p) => kinds.get(p));
@@ -146,7 +164,9 @@ export const connect: Command<{ from: string; to: string }> = {
 };
 
 export const disconnect: Command<{ edges: readonly { from: string; to: string }[] }> = {
-  id: 'disconnect', label: 'Delete connection', shortcut: 'Delete',
+  id: 'disconnect',
+  label: 'Delete connection',
+  shortcut: 'Delete',
   perform(d, { edges }) {
     const drop = new Set(edges.map((e) => `${e.from}\u0000${e.to}`));
     if (d.edges) d.edges = d.edges.filter((e) => !drop.has(`${e.from}\u0000${e.to}`));
@@ -155,7 +175,8 @@ export const disconnect: Command<{ edges: readonly { from: string; to: string }[
 
 /** Set one prop; a value equal to the default is removed so files stay short. */
 export const setProp: Command<{ id: string; name: string; value: unknown }> = {
-  id: 'setProp', label: 'Edit property',
+  id: 'setProp',
+  label: 'Edit property',
   perform(d, { id, name, value }) {
     const n = find(d, id);
     const def = kindDef(n.kind).props[name] ?? refuse(`${label(n.kind)} has no property "${name}".`);
@@ -163,7 +184,8 @@ export const setProp: Command<{ id: string; name: string; value: unknown }> = {
     if (!ok.success) refuse(`${def.label}: ${ok.error.issues[0]?.message ?? 'invalid value'}`);
     if (def.type === 'ref' && typeof value === 'string') {
       const t = d.nodes.find((m) => m.id === value) ?? refuse(`There is no node "${value}".`);
-      if (!def.refKinds.includes(t.kind)) refuse(`${def.label} must be ${def.refKinds.map((k) => article(label(k))).join(' or ')}.`);
+      if (!def.refKinds.includes(t.kind))
+        refuse(`${def.label} must be ${def.refKinds.map((k) => article(label(k))).join(' or ')}.`);
     }
     const props = (n.props ??= {});
     if (sameValue(value, defaultProps(n.kind)[name])) delete props[name];
@@ -173,7 +195,8 @@ export const setProp: Command<{ id: string; name: string; value: unknown }> = {
 };
 
 export const setLabel: Command<{ id: string; label: string }> = {
-  id: 'setLabel', label: 'Rename',
+  id: 'setLabel',
+  label: 'Rename',
   perform(d, a) {
     const n = find(d, a.id);
     const text = a.label.trim().slice(0, 200);
@@ -183,26 +206,37 @@ export const setLabel: Command<{ id: string; label: string }> = {
 };
 
 /** Document fields shown when nothing is selected. */
-export const setDocField: Command<{ field: 'title' | 'description' | 'seed' | 'durationSec'; value: string | number | undefined }> = {
-  id: 'setDocField', label: 'Edit document',
+export const setDocField: Command<{
+  field: 'title' | 'description' | 'seed' | 'durationSec';
+  value: string | number | undefined;
+}> = {
+  id: 'setDocField',
+  label: 'Edit document',
   perform(d, { field, value }) {
-    if (value === undefined || value === '') { delete d[field]; return; }
-    if (field === 'seed' && !(Number.isInteger(value) && (value as number) >= 0 && (value as number) < 2 ** 32)) refuse('Seed: a whole number from 0 to 4294967295.');
-    if (field === 'durationSec' && !(typeof value === 'number' && value > 0 && value <= 30 * 86_400)) refuse('Duration: more than 0 s and at most 30 days.');
+    if (value === undefined || value === '') {
+      delete d[field];
+      return;
+    }
+    if (field === 'seed' && !(Number.isInteger(value) && (value as number) >= 0 && (value as number) < 2 ** 32))
+      refuse('Seed: a whole number from 0 to 4294967295.');
+    if (field === 'durationSec' && !(typeof value === 'number' && value > 0 && value <= 30 * 86_400))
+      refuse('Duration: more than 0 s and at most 30 days.');
     (d as Record<string, unknown>)[field] = value;
   },
 };
 
 /** Move nodes to new positions (relative to their parents); a whole drag is one move. */
 export const move: Command<{ positions: Readonly<Record<string, Point>> }> = {
-  id: 'move', label: 'Move',
+  id: 'move',
+  label: 'Move',
   perform(d, { positions }) {
     for (const [id, p] of Object.entries(positions)) find(d, id).position = { x: Math.round(p.x), y: Math.round(p.y) };
   },
 };
 
 export const resize: Command<{ id: string; size: Size; position?: Point }> = {
-  id: 'resize', label: 'Resize',
+  id: 'resize',
+  label: 'Resize',
   perform(d, { id, size, position }) {
     const n = find(d, id);
     if (!kindDef(n.kind).container) refuse(`Only containers (VPC, subnet, pipeline) can be resized.`);
@@ -213,11 +247,13 @@ export const resize: Command<{ id: string; size: Size; position?: Point }> = {
 
 /** Put a node in a container (or take it out, parent null) at a position relative to the new parent. */
 export const setParent: Command<{ id: string; parent: string | null; position: Point }> = {
-  id: 'setParent', label: 'Move into container',
+  id: 'setParent',
+  label: 'Move into container',
   perform(d, { id, parent, position }) {
     const n = find(d, id);
     const p = parent ? find(d, parent) : null;
-    if (locked(d, id) && (n.parent ?? null) !== parent) refuse(`"${id}" is locked by the puzzle: it stays where it is.`);
+    if (locked(d, id) && (n.parent ?? null) !== parent)
+      refuse(`"${id}" is locked by the puzzle: it stays where it is.`);
     const why = parentRefusal(n.kind, p?.kind ?? null);
     if (why) refuse(why);
     if (p && isInside(d as ArchDoc, p.id, n.id)) refuse(`${n.id} cannot go inside itself.`);
@@ -229,7 +265,10 @@ export const setParent: Command<{ id: string; parent: string | null; position: P
 };
 
 /** What copy takes: the nodes (containers with everything inside) and the edges between them. */
-export interface Fragment { nodes: ArchNode[]; edges: ArchEdge[] }
+export interface Fragment {
+  nodes: ArchNode[];
+  edges: ArchEdge[];
+}
 
 export function copyFragment(doc: ArchDoc, ids: readonly string[]): Fragment {
   const take = new Set<string>();
@@ -242,12 +281,21 @@ export function copyFragment(doc: ArchDoc, ids: readonly string[]): Fragment {
 
 /** Paste a fragment with fresh ids, offset; returns the new ids. */
 export const paste: Command<{ fragment: Fragment; offset?: Point }> = {
-  id: 'paste', label: 'Paste', shortcut: 'Mod+V',
+  id: 'paste',
+  label: 'Paste',
+  shortcut: 'Mod+V',
   perform(d, { fragment, offset = { x: 32, y: 32 } }) {
     const taken = new Set(d.nodes.map((n) => n.id));
     const map = new Map<string, string>();
-    for (const n of fragment.nodes) { const id = uniqueId(taken, n.id); taken.add(id); map.set(n.id, id); }
-    const kinds = new Map<string, Kind>([...d.nodes.map((n) => [n.id, n.kind] as const), ...fragment.nodes.map((n) => [map.get(n.id)!, n.kind] as const)]);
+    for (const n of fragment.nodes) {
+      const id = uniqueId(taken, n.id);
+      taken.add(id);
+      map.set(n.id, id);
+    }
+    const kinds = new Map<string, Kind>([
+      ...d.nodes.map((n) => [n.id, n.kind] as const),
+      ...fragment.nodes.map((n) => [map.get(n.id)!, n.kind] as const),
+    ]);
     const added: string[] = [];
     for (const src of fragment.nodes) {
       const n: ArchNode = structuredClone(src);
@@ -268,7 +316,8 @@ export const paste: Command<{ fragment: Fragment; offset?: Point }> = {
     }
     const ok = new Set(added);
     for (const e of fragment.edges) {
-      const from = map.get(e.from), to = map.get(e.to);
+      const from = map.get(e.from),
+        to = map.get(e.to);
       if (from && to && ok.has(from) && ok.has(to)) (d.edges ??= []).push({ from, to });
     }
     pruneEdges(d);
@@ -278,7 +327,9 @@ export const paste: Command<{ fragment: Fragment; offset?: Point }> = {
 };
 
 export const duplicate: Command<{ ids: readonly string[] }> = {
-  id: 'duplicate', label: 'Duplicate', shortcut: 'Mod+D',
+  id: 'duplicate',
+  label: 'Duplicate',
+  shortcut: 'Mod+D',
   perform(d, { ids }) {
     if (!ids.length) refuse('Select something to duplicate.');
     return paste.perform(d, { fragment: copyFragment(current(d) as ArchDoc, ids) });
@@ -287,12 +338,15 @@ export const duplicate: Command<{ ids: readonly string[] }> = {
 
 /** Lay out the nodes with dagre (children inside their containers); `onlyMissing` keeps placed nodes. */
 export const autoLayout: Command<{ onlyMissing?: boolean }> = {
-  id: 'autoLayout', label: 'Auto-layout', shortcut: 'Mod+Shift+L',
+  id: 'autoLayout',
+  label: 'Auto-layout',
+  shortcut: 'Mod+Shift+L',
   perform(d, { onlyMissing }) {
     const { positions, sizes } = computeLayout(d as ArchDoc);
     for (const n of d.nodes) {
       if (onlyMissing && n.position) continue;
-      const p = positions.get(n.id), s = sizes.get(n.id);
+      const p = positions.get(n.id),
+        s = sizes.get(n.id);
       if (p) n.position = p;
       if (s && !(onlyMissing && n.size)) n.size = s;
     }
@@ -301,7 +355,8 @@ export const autoLayout: Command<{ onlyMissing?: boolean }> = {
 
 /** Record a fault injected during a run (appended, as the run applied it, so the file replays the run). */
 export const addFault: Command<{ fault: Fault }> = {
-  id: 'addFault', label: 'Inject fault',
+  id: 'addFault',
+  label: 'Inject fault',
   perform(d, { fault }) {
     find(d, fault.node);
     (d.faults ??= []).push(structuredClone(fault));
@@ -310,7 +365,8 @@ export const addFault: Command<{ fault: Fault }> = {
 
 /** Replace the whole document (open a file, a starter or a share link); undoable like any other. */
 export const replaceDocument: Command<{ doc: ArchDoc }> = {
-  id: 'replaceDocument', label: 'Open document',
+  id: 'replaceDocument',
+  label: 'Open document',
   perform(d, { doc }) {
     for (const k of Object.keys(d)) delete (d as Record<string, unknown>)[k];
     Object.assign(d, structuredClone(doc));
@@ -318,8 +374,21 @@ export const replaceDocument: Command<{ doc: ArchDoc }> = {
 };
 
 export const COMMANDS = {
-  addNode, removeNodes, connect, disconnect, setProp, setLabel, setDocField, move, resize, setParent, paste, duplicate,
-  autoLayout, replaceDocument, addFault,
+  addNode,
+  removeNodes,
+  connect,
+  disconnect,
+  setProp,
+  setLabel,
+  setDocField,
+  move,
+  resize,
+  setParent,
+  paste,
+  duplicate,
+  autoLayout,
+  replaceDocument,
+  addFault,
 } as const;
 export type CommandId = keyof typeof COMMANDS;
 export type ArgsOf<K extends CommandId> = (typeof COMMANDS)[K] extends Command<infer A> ? A : never;

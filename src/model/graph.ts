@@ -30,7 +30,8 @@ export class Graph {
     this.nodes = doc.nodes.map((n, index) => resolveNode(n, index));
     for (const n of this.nodes) this.byId.set(n.id, n);
     for (const e of doc.edges ?? []) {
-      const a = this.byId.get(e.from), b = this.byId.get(e.to);
+      const a = this.byId.get(e.from),
+        b = this.byId.get(e.to);
       if (!a || !b) continue;
       push(this.outs, a.id, b);
       push(this.ins, b.id, a);
@@ -79,7 +80,11 @@ export class Graph {
   /** Every node inside a container, at any depth. */
   descendants(id: string): GNode[] {
     const out: GNode[] = [];
-    const walk = (p: string) => this.children(p).forEach((c) => { out.push(c); walk(c.id); });
+    const walk = (p: string) =>
+      this.children(p).forEach((c) => {
+        out.push(c);
+        walk(c.id);
+      });
     walk(id);
     return out;
   }
@@ -90,7 +95,7 @@ export class Graph {
   /** A ref prop's target node, or null. */
   ref(n: GNode, prop: string): GNode | null {
     const v = n.props[prop];
-    return typeof v === 'string' ? this.byId.get(v) ?? null : null;
+    return typeof v === 'string' ? (this.byId.get(v) ?? null) : null;
   }
 }
 

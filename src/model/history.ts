@@ -20,7 +20,10 @@ export class History {
   private done: Step[] = [];
   private undone: Step[] = [];
 
-  constructor(readonly limit = 200, readonly coalesceMs = 1200) {}
+  constructor(
+    readonly limit = 200,
+    readonly coalesceMs = 1200,
+  ) {}
 
   push(step: Step): void {
     if (!step.patches.length) return;
@@ -61,9 +64,19 @@ export class History {
     this.undone = [];
   }
 
-  get canUndo(): boolean { return this.done.length > 0; }
-  get canRedo(): boolean { return this.undone.length > 0; }
-  get undoLabel(): string | null { return this.done[this.done.length - 1]?.label ?? null; }
-  get redoLabel(): string | null { return this.undone[this.undone.length - 1]?.label ?? null; }
-  get depth(): number { return this.done.length; }
+  get canUndo(): boolean {
+    return this.done.length > 0;
+  }
+  get canRedo(): boolean {
+    return this.undone.length > 0;
+  }
+  get undoLabel(): string | null {
+    return this.done[this.done.length - 1]?.label ?? null;
+  }
+  get redoLabel(): string | null {
+    return this.undone[this.undone.length - 1]?.label ?? null;
+  }
+  get depth(): number {
+    return this.done.length;
+  }
 }

@@ -34,7 +34,8 @@ export function sizeOf(n: Pick<ArchNode, 'kind' | 'size'>): Size {
 
 /** Canvas (absolute) position of a node: the sum of positions up its parent chain. */
 export function absolutePosition(doc: ArchDoc, id: string, byId = indexNodes(doc)): Point {
-  let x = 0, y = 0;
+  let x = 0,
+    y = 0;
   const seen = new Set<string>();
   for (let n = byId.get(id); n && !seen.has(n.id); n = n.parent ? byId.get(n.parent) : undefined) {
     seen.add(n.id);
@@ -92,16 +93,20 @@ export function computeLayout(doc: ArchDoc): Layout {
   const place = (scope: string | null): Size => {
     const members = kids.get(scope) ?? [];
     for (const m of members) if (isContainer(m)) sizes.set(m.id, place(m.id));
-    if (!members.length) return scope ? DEFAULT_SIZE[byId.get(scope)!.kind] ?? DEFAULT_SIZE.vpc : { width: 0, height: 0 };
+    if (!members.length)
+      return scope ? (DEFAULT_SIZE[byId.get(scope)!.kind] ?? DEFAULT_SIZE.vpc) : { width: 0, height: 0 };
     const links: [string, string][] = [];
     for (const [from, to] of allLinks) {
-      const a = childOf(from, scope), b = childOf(to, scope);
+      const a = childOf(from, scope),
+        b = childOf(to, scope);
       if (a && b && a !== b) links.push([a, b]);
     }
     const linked = new Set(links.flat());
     const sizeOfMember = (m: ArchNode) => sizes.get(m.id) ?? sizeOf(m);
-    const ox = scope ? PAD : 0, oy = scope ? HEADER : 0;
-    let w = 0, h = 0;
+    const ox = scope ? PAD : 0,
+      oy = scope ? HEADER : 0;
+    let w = 0,
+      h = 0;
     const put = (m: ArchNode, x: number, y: number) => {
       const s = sizeOfMember(m);
       positions.set(m.id, { x: Math.round(x + ox), y: Math.round(y + oy) });
@@ -118,17 +123,24 @@ export function computeLayout(doc: ArchDoc): Layout {
       for (const [a, b] of links) g.setEdge(a, b);
       dagre.layout(g);
       for (const m of connected) {
-        const p = g.node(m.id), s = sizeOfMember(m);
+        const p = g.node(m.id),
+          s = sizeOfMember(m);
         put(m, p.x - s.width / 2, p.y - s.height / 2);
       }
     }
     // Members with no links: packed in rows below (or as a grid when nothing is linked).
     const loose = members.filter((m) => !linked.has(m.id));
     const rowMax = Math.max(w, Math.min(scope ? 2 : 4, loose.length) * (NODE_W + GAP) - GAP);
-    let x = 0, y = connected.length ? h + GAP * 1.5 : 0, rowH = 0;
+    let x = 0,
+      y = connected.length ? h + GAP * 1.5 : 0,
+      rowH = 0;
     for (const m of loose) {
       const s = sizeOfMember(m);
-      if (x > 0 && x + s.width > rowMax) { x = 0; y += rowH + GAP; rowH = 0; }
+      if (x > 0 && x + s.width > rowMax) {
+        x = 0;
+        y += rowH + GAP;
+        rowH = 0;
+      }
       put(m, x, y);
       x += s.width + GAP;
       rowH = Math.max(rowH, s.height);

@@ -7,7 +7,10 @@ import { type ArchDoc, FORMAT, LIMITS, docSchema, faultSchema } from './schema';
 import { RULES_BY_ID } from '../catalog/rules';
 
 /** One reason a document was refused: a JSON path (`nodes[3].props.inputMode`) and what is wrong there. */
-export interface LoadError { path: string; message: string }
+export interface LoadError {
+  path: string;
+  message: string;
+}
 export type LoadResult = { ok: true; doc: ArchDoc } | { ok: false; errors: LoadError[] };
 
 /** `["nodes", 3, "props", "x"]` → `nodes[3].props.x`. */
@@ -40,9 +43,15 @@ function describe(issue: z.core.$ZodIssue, input: unknown): string {
     case 'unrecognized_keys':
       return `unknown ${issue.keys.length > 1 ? 'fields' : 'field'} ${issue.keys.map((k) => `"${k}"`).join(', ')}`;
     case 'too_small':
-      return issue.origin === 'array' ? `needs at least ${issue.minimum} items` : issue.origin === 'string' ? 'must not be empty' : `must be at least ${issue.minimum}`;
+      return issue.origin === 'array'
+        ? `needs at least ${issue.minimum} items`
+        : issue.origin === 'string'
+          ? 'must not be empty'
+          : `must be at least ${issue.minimum}`;
     case 'too_big':
-      return issue.origin === 'array' || issue.origin === 'string' ? `too long (${issue.message.replace(/^Too big: /, '')})` : `must be at most ${issue.maximum}`;
+      return issue.origin === 'array' || issue.origin === 'string'
+        ? `too long (${issue.message.replace(/^Too big: /, '')})`
+        : `must be at most ${issue.maximum}`;
     case 'invalid_union':
       return 'does not match any allowed shape';
     case 'invalid_format':
@@ -62,15 +71,18 @@ function valueAt(root: unknown, path: readonly PropertyKey[]): unknown {
 }
 
 function fromZod(error: z.ZodError, input: unknown, prefix: PropertyKey[] = []): LoadError[] {
-  return error.issues.flatMap((i) => i.code === 'unrecognized_keys'
-    ? i.keys.map((k) => ({ path: formatPath([...prefix, ...i.path, k]), message: 'unknown field' }))
-    : [{ path: formatPath([...prefix, ...i.path]), message: describe(i, input) }]);
+  return error.issues.flatMap((i) =>
+    i.code === 'unrecognized_keys'
+      ? i.keys.map((k) => ({ path: formatPath([...prefix, ...i.path, k]), message: 'unknown field' }))
+      : [{ path: formatPath([...prefix, ...i.path]), message: describe(i, input) }],
+  );
 }
 
 /** Parse text (a file, a share link, an autosave) into a document, or say precisely why not. */
 export function loadText(text: string): LoadResult {
   const bytes = new TextEncoder().encode(text).length;
-  if (bytes > LIMITS.bytes) return fail('(file)', `the file is ${(bytes / 1048576).toFixed(1)} MB; architecture files are limited to 5 MB`);
+  if (bytes > LIMITS.bytes)
+    return fail('(file)', `the file is ${(bytes / 1048576).toFixed(1)} MB; architecture files are limited to 5 MB`);
   let json: unknown;
   try {
     json = JSON.parse(text);
@@ -89,8 +101,10 @@ export function loadJson(json: unknown): LoadResult {
   if (typeof obj.format === 'string' && obj.format !== FORMAT && /^sagesim\/architecture@\d+$/.test(obj.format)) {
     return fail('format', `"${obj.format}" is a newer or unknown version; this SageSim reads "${FORMAT}"`);
   }
-  if (Array.isArray(obj.nodes) && obj.nodes.length > LIMITS.nodes) return fail('nodes', `${obj.nodes.length} nodes; the limit is ${LIMITS.nodes}`);
-  if (Array.isArray(obj.edges) && obj.edges.length > LIMITS.edges) return fail('edges', `${obj.edges.length} edges; the limit is ${LIMITS.edges}`);
+  if (Array.isArray(obj.nodes) && obj.nodes.length > LIMITS.nodes)
+    return fail('nodes', `${obj.nodes.length} nodes; the limit is ${LIMITS.nodes}`);
+  if (Array.isArray(obj.edges) && obj.edges.length > LIMITS.edges)
+    return fail('edges', `${obj.edges.length} edges; the limit is ${LIMITS.edges}`);
   const parsed = docSchema.safeParse(json);
   if (!parsed.success) return { ok: false, errors: fromZod(parsed.error, json).slice(0, 50) };
   const errors = crossCheck(parsed.data);
@@ -114,10 +128,15 @@ function crossCheck(doc: ArchDoc): LoadError[] {
       const p = byId.get(n.parent);
       if (!p) err(`nodes[${i}].parent`, `no node with id "${n.parent}"`);
       else if (!def.parents.includes(p.kind)) {
-        err(`nodes[${i}].parent`, def.parents.length
-          ? `a ${n.kind} can sit in ${def.parents.map((k) => `a ${k}`).join(' or ')}, not in a ${p.kind}`
-          : `a ${n.kind} cannot sit inside another node`);
-      } else if (n.kind === 'vpc-endpoint' && p.kind === 'subnet') { /* fine */ }
+        err(
+          `nodes[${i}].parent`,
+          def.parents.length
+            ? `a ${n.kind} can sit in ${def.parents.map((k) => `a ${k}`).join(' or ')}, not in a ${p.kind}`
+            : `a ${n.kind} cannot sit inside another node`,
+        );
+      } else if (n.kind === 'vpc-endpoint' && p.kind === 'subnet') {
+        /* fine */
+      }
     } else if (def.parentRequired) {
       err(`nodes[${i}].parent`, `a ${n.kind} must sit in ${def.parents.map((k) => `a ${k}`).join(' or ')}`);
     }
@@ -127,27 +146,36 @@ function crossCheck(doc: ArchDoc): LoadError[] {
       if (typeof v !== 'string') continue;
       const target = byId.get(v);
       if (!target) err(`nodes[${i}].props.${name}`, `no node with id "${v}"`);
-      else if (!p.refKinds.includes(target.kind)) err(`nodes[${i}].props.${name}`, `"${v}" is a ${target.kind}; expected ${p.refKinds.join(' or ')}`);
+      else if (!p.refKinds.includes(target.kind))
+        err(`nodes[${i}].props.${name}`, `"${v}" is a ${target.kind}; expected ${p.refKinds.join(' or ')}`);
     }
   });
   // Parent chains have no cycles.
   for (const [id] of byId) {
     const seen = new Set<string>();
     for (let cur: string | null | undefined = id; cur; cur = byId.get(cur)?.parent) {
-      if (seen.has(cur)) { err(`nodes[${byId.get(id)!.index}].parent`, `parent chain loops back to "${cur}"`); break; }
+      if (seen.has(cur)) {
+        err(`nodes[${byId.get(id)!.index}].parent`, `parent chain loops back to "${cur}"`);
+        break;
+      }
       seen.add(cur);
     }
   }
   const pairs = new Set<string>();
   (doc.edges ?? []).forEach((e, i) => {
-    const a = byId.get(e.from), b = byId.get(e.to);
+    const a = byId.get(e.from),
+      b = byId.get(e.to);
     if (!a) err(`edges[${i}].from`, `no node with id "${e.from}"`);
     if (!b) err(`edges[${i}].to`, `no node with id "${e.to}"`);
     if (!a || !b) return;
     const key = `${e.from}\u0000${e.to}`;
     if (pairs.has(key)) err(`edges[${i}]`, `duplicate edge ${e.from} → ${e.to}`);
     pairs.add(key);
-    const c = checkEdge({ kind: a.kind, parent: a.parent, id: e.from }, { kind: b.kind, parent: b.parent, id: e.to }, (pid) => byId.get(pid)?.kind);
+    const c = checkEdge(
+      { kind: a.kind, parent: a.parent, id: e.from },
+      { kind: b.kind, parent: b.parent, id: e.to },
+      (pid) => byId.get(pid)?.kind,
+    );
     if (!c.ok) err(`edges[${i}]`, c.reason);
   });
   (doc.faults ?? []).forEach((f, i) => {
@@ -156,7 +184,9 @@ function crossCheck(doc: ArchDoc): LoadError[] {
     const want = FAULT_TARGETS[f.kind];
     if (!want.includes(n.kind)) err(`faults[${i}].node`, `${f.kind} applies to ${want.join(' or ')}, not a ${n.kind}`);
   });
-  (doc.locked ?? []).forEach((id, i) => { if (!byId.has(id)) err(`locked[${i}]`, `no node with id "${id}"`); });
+  (doc.locked ?? []).forEach((id, i) => {
+    if (!byId.has(id)) err(`locked[${i}]`, `no node with id "${id}"`);
+  });
   checkGoal(doc, err);
   checkScript(doc, byId, err);
   return errors;
@@ -166,19 +196,39 @@ type Err = (path: string, message: string) => void;
 type Nodes = Map<string, { kind: Kind; parent?: string | null; index: number }>;
 
 /** States a goal may require (format.md section 5), plus a registry's approval status. */
-const GOAL_STATES = ['Pending', 'InProgress', 'Completed', 'Failed', 'Stopped', 'Creating', 'InService', 'Failed',
-  'Executing', 'Succeeded', 'PendingManualApproval', 'Approved', 'Rejected'];
+const GOAL_STATES = [
+  'Pending',
+  'InProgress',
+  'Completed',
+  'Failed',
+  'Stopped',
+  'Creating',
+  'InService',
+  'Failed',
+  'Executing',
+  'Succeeded',
+  'PendingManualApproval',
+  'Approved',
+  'Rejected',
+];
 
 /** A goal names real rules and real states, so it can both fail and pass. */
 function checkGoal(doc: ArchDoc, err: Err): void {
   const g = doc.goal;
   if (!g) return;
   for (const key of ['noIncidents', 'incidents', 'noFindings'] as const) {
-    (g[key] ?? []).forEach((rule, i) => { if (!RULES_BY_ID.has(rule)) err(`goal.${key}[${i}]`, `"${rule}" is not a rule id (npm run sim -- --rules lists them)`); });
+    (g[key] ?? []).forEach((rule, i) => {
+      if (!RULES_BY_ID.has(rule))
+        err(`goal.${key}[${i}]`, `"${rule}" is not a rule id (npm run sim -- --rules lists them)`);
+    });
   }
   // A node the goal names may be missing (a player deleted it): the goal then fails, naming it.
   for (const [id, state] of Object.entries(g.nodeStates ?? {})) {
-    if (!GOAL_STATES.includes(state)) err(`goal.nodeStates.${id}`, `"${state}" is not a state; expected ${[...new Set(GOAL_STATES)].map((x) => `"${x}"`).join(' | ')}`);
+    if (!GOAL_STATES.includes(state))
+      err(
+        `goal.nodeStates.${id}`,
+        `"${state}" is not a state; expected ${[...new Set(GOAL_STATES)].map((x) => `"${x}"`).join(' | ')}`,
+      );
   }
 }
 
@@ -195,14 +245,19 @@ export function solutionErrors(doc: ArchDoc): LoadError[] {
   if (!s) return errors;
   const added = new Set((s.addNodes ?? []).map((n) => n.id));
   const known = (id: string) => byId.has(id) || added.has(id);
-  for (const id of Object.keys(s.setProps ?? {})) if (!known(id)) err(`solution.setProps.${id}`, `no node with id "${id}"`);
+  for (const id of Object.keys(s.setProps ?? {}))
+    if (!known(id)) err(`solution.setProps.${id}`, `no node with id "${id}"`);
   for (const [id, parent] of Object.entries(s.setParent ?? {})) {
     if (!known(id)) err(`solution.setParent.${id}`, `no node with id "${id}"`);
     else if (parent && !known(parent)) err(`solution.setParent.${id}`, `no node with id "${parent}"`);
   }
-  (s.removeNodes ?? []).forEach((id, i) => { if (!byId.has(id)) err(`solution.removeNodes[${i}]`, `no node with id "${id}"`); });
+  (s.removeNodes ?? []).forEach((id, i) => {
+    if (!byId.has(id)) err(`solution.removeNodes[${i}]`, `no node with id "${id}"`);
+  });
   const edges = new Set((doc.edges ?? []).map((e) => `${e.from}\u0000${e.to}`));
-  (s.removeEdges ?? []).forEach((e, i) => { if (!edges.has(`${e.from}\u0000${e.to}`)) err(`solution.removeEdges[${i}]`, `no edge ${e.from} → ${e.to}`); });
+  (s.removeEdges ?? []).forEach((e, i) => {
+    if (!edges.has(`${e.from}\u0000${e.to}`)) err(`solution.removeEdges[${i}]`, `no edge ${e.from} → ${e.to}`);
+  });
   return errors;
 }
 
@@ -215,11 +270,16 @@ function checkScript(doc: ArchDoc, byId: Nodes, err: Err): void {
     if (!step.fault) return;
     const r = faultSchema.safeParse({ atSec: step.atSec, ...step.fault });
     if (!r.success) {
-      for (const issue of r.error.issues) err(formatPath(['script', i, 'fault', ...issue.path]), describe(issue, step.fault));
+      for (const issue of r.error.issues)
+        err(formatPath(['script', i, 'fault', ...issue.path]), describe(issue, step.fault));
       return;
     }
     const n = byId.get(r.data.node);
-    if (n && !FAULT_TARGETS[r.data.kind].includes(n.kind)) err(`script[${i}].fault.node`, `${r.data.kind} applies to ${FAULT_TARGETS[r.data.kind].join(' or ')}, not a ${n.kind}`);
+    if (n && !FAULT_TARGETS[r.data.kind].includes(n.kind))
+      err(
+        `script[${i}].fault.node`,
+        `${r.data.kind} applies to ${FAULT_TARGETS[r.data.kind].join(' or ')}, not a ${n.kind}`,
+      );
   });
 }
 

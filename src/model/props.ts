@@ -3,14 +3,16 @@ import type { Kind, PropDef } from '../catalog/types';
 import { KIND_DEFS } from '../catalog/kinds';
 
 /** Target-tracking autoscaling of a real-time endpoint. */
-export const autoscalingSchema = z.strictObject({
-  min: z.number().int().min(0).max(100),
-  max: z.number().int().min(1).max(100),
-  targetInvocationsPerInstance: z.number().positive().max(1_000_000),
-  /** Our own additions: cooldowns (AWS default 300 s each). */
-  scaleOutCooldownSec: z.number().min(0).max(86_400).optional(),
-  scaleInCooldownSec: z.number().min(0).max(86_400).optional(),
-}).refine((a) => a.max >= a.min, { message: 'max must be at least min', path: ['max'] });
+export const autoscalingSchema = z
+  .strictObject({
+    min: z.number().int().min(0).max(100),
+    max: z.number().int().min(1).max(100),
+    targetInvocationsPerInstance: z.number().positive().max(1_000_000),
+    /** Our own additions: cooldowns (AWS default 300 s each). */
+    scaleOutCooldownSec: z.number().min(0).max(86_400).optional(),
+    scaleInCooldownSec: z.number().min(0).max(86_400).optional(),
+  })
+  .refine((a) => a.max >= a.min, { message: 'max must be at least min', path: ['max'] });
 export type Autoscaling = z.infer<typeof autoscalingSchema>;
 
 const variantSchema = z.strictObject({
@@ -22,14 +24,20 @@ const variantSchema = z.strictObject({
   instanceCount: z.number().int().min(1).max(100).optional(),
   modelLatencyMs: z.number().min(0).max(600_000).optional(),
 });
-export const variantsSchema = z.array(variantSchema).min(1).max(10).superRefine((vs, ctx) => {
-  const seen = new Set<string>();
-  vs.forEach((v, i) => {
-    if (seen.has(v.name)) ctx.addIssue({ code: 'custom', path: [i, 'name'], message: `duplicate variant name "${v.name}"` });
-    seen.add(v.name);
+export const variantsSchema = z
+  .array(variantSchema)
+  .min(1)
+  .max(10)
+  .superRefine((vs, ctx) => {
+    const seen = new Set<string>();
+    vs.forEach((v, i) => {
+      if (seen.has(v.name))
+        ctx.addIssue({ code: 'custom', path: [i, 'name'], message: `duplicate variant name "${v.name}"` });
+      seen.add(v.name);
+    });
+    if (!vs.some((v) => !v.shadow && v.weight > 0))
+      ctx.addIssue({ code: 'custom', message: 'at least one non-shadow variant needs a weight above 0' });
   });
-  if (!vs.some((v) => !v.shadow && v.weight > 0)) ctx.addIssue({ code: 'custom', message: 'at least one non-shadow variant needs a weight above 0' });
-});
 export type Variant = z.infer<typeof variantSchema>;
 
 /** The zod schema of one prop, from its catalog definition. */
@@ -44,17 +52,31 @@ export function propSchema(p: PropDef): z.ZodType {
       s = n;
       if (p.step !== undefined && p.min !== undefined) {
         const { step, min } = p;
-        s = n.refine((v) => Number.isInteger((v - min) / step), { message: `must be ${min} plus a multiple of ${step}` });
+        s = n.refine((v) => Number.isInteger((v - min) / step), {
+          message: `must be ${min} plus a multiple of ${step}`,
+        });
       }
       break;
     }
-    case 'boolean': s = z.boolean(); break;
-    case 'enum': s = z.enum(p.options as [string, ...string[]]); break;
-    case 'string': s = z.string().max(p.maxLength ?? 1000); break;
-    case 'ref': s = z.string().max(64); break;
-    case 'string-list': s = z.array(z.string().max(2048)).max(p.maxItems ?? 1000); break;
-    case 'autoscaling': return autoscalingSchema.nullable();
-    case 'variants': return variantsSchema;
+    case 'boolean':
+      s = z.boolean();
+      break;
+    case 'enum':
+      s = z.enum(p.options as [string, ...string[]]);
+      break;
+    case 'string':
+      s = z.string().max(p.maxLength ?? 1000);
+      break;
+    case 'ref':
+      s = z.string().max(64);
+      break;
+    case 'string-list':
+      s = z.array(z.string().max(2048)).max(p.maxItems ?? 1000);
+      break;
+    case 'autoscaling':
+      return autoscalingSchema.nullable();
+    case 'variants':
+      return variantsSchema;
   }
   const nullable = p.type === 'ref' || ('nullable' in p && p.nullable);
   return nullable ? s.nullable() : s;

@@ -13,11 +13,22 @@ import { defaultProps, kindDef } from '../catalog/kinds';
 import { RULES_BY_ID } from '../catalog/rules';
 import type { Domain, Kind } from '../catalog/types';
 import { isInside } from './layout';
-import { type ArchDoc, type ArchEdge, type ArchNode, type Fault, type Goal, type Solution, faultSchema } from './schema';
+import {
+  type ArchDoc,
+  type ArchEdge,
+  type ArchNode,
+  type Fault,
+  type Goal,
+  type Solution,
+  faultSchema,
+} from './schema';
 
 /** Exam domains, in order, with their names. */
 export const DOMAIN_NAMES: Readonly<Record<Domain, string>> = {
-  D1: 'Data preparation', D2: 'Model development', D3: 'Deployment and orchestration', D4: 'Monitoring and security',
+  D1: 'Data preparation',
+  D2: 'Model development',
+  D3: 'Deployment and orchestration',
+  D4: 'Monitoring and security',
 };
 
 /** Fewest shipped puzzles per domain (the exam's weights, issue 8). */
@@ -47,7 +58,9 @@ export function puzzleOrder(fileName: string): number {
 export function lockedEdges(doc: ArchDoc): ArchEdge[] {
   const locked = new Set(doc.locked ?? []);
   const removed = new Set((doc.solution?.removeEdges ?? []).map((e) => `${e.from}\u0000${e.to}`));
-  return (doc.edges ?? []).filter((e) => locked.has(e.from) && locked.has(e.to) && !removed.has(`${e.from}\u0000${e.to}`));
+  return (doc.edges ?? []).filter(
+    (e) => locked.has(e.from) && locked.has(e.to) && !removed.has(`${e.from}\u0000${e.to}`),
+  );
 }
 
 /** Problems with a puzzle's metadata (empty when it is well formed). Running it is the test's job. */
@@ -69,8 +82,10 @@ export function checkPuzzle(doc: ArchDoc): string[] {
   else {
     const def = RULES_BY_ID.get(rule);
     if (!def) out.push(`unknown rule ${rule}`);
-    else if (doc.domain && def.domain !== doc.domain) out.push(`rule ${rule} is in ${def.domain}, the puzzle in ${doc.domain}`);
-    if (doc.story?.includes(rule) || doc.hints?.some((h) => h.includes(rule))) out.push(`the story or a hint names the rule id ${rule}`);
+    else if (doc.domain && def.domain !== doc.domain)
+      out.push(`rule ${rule} is in ${def.domain}, the puzzle in ${doc.domain}`);
+    if (doc.story?.includes(rule) || doc.hints?.some((h) => h.includes(rule)))
+      out.push(`the story or a hint names the rule id ${rule}`);
   }
   if (!doc.goal?.nodeStates || !Object.keys(doc.goal.nodeStates).length) out.push('the goal names no node state');
   for (const id of doc.locked ?? []) if (!ids.has(id)) out.push(`locked node ${id} does not exist`);
@@ -80,23 +95,31 @@ export function checkPuzzle(doc: ArchDoc): string[] {
   const s = doc.solution;
   const locked = new Set(doc.locked ?? []);
   for (const id of s?.removeNodes ?? []) if (locked.has(id)) out.push(`the solution removes locked node ${id}`);
-  for (const [id, parent] of Object.entries(s?.setParent ?? {})) if (locked.has(id)) out.push(`the solution moves locked node ${id} to ${parent}`);
+  for (const [id, parent] of Object.entries(s?.setParent ?? {}))
+    if (locked.has(id)) out.push(`the solution moves locked node ${id} to ${parent}`);
   if (doc.palette) {
-    for (const n of s?.addNodes ?? []) if (!doc.palette.includes(n.kind)) out.push(`the solution adds a ${n.kind}, which the palette does not offer`);
+    for (const n of s?.addNodes ?? [])
+      if (!doc.palette.includes(n.kind)) out.push(`the solution adds a ${n.kind}, which the palette does not offer`);
   }
   return out;
 }
 
 /** The faults a demo's script narrates, validated (a step's fault without `atSec` takes the step's). */
 export function demoFaults(doc: ArchDoc): Fault[] {
-  return (doc.script ?? []).filter((s) => s.fault).map((s, i) => {
-    const r = faultSchema.safeParse({ atSec: s.atSec, ...s.fault });
-    if (!r.success) throw new Error(`script fault ${i} (${JSON.stringify(s.fault)}) is not a fault: ${r.error.issues.map((x) => `${x.path.join('.')}: ${x.message}`).join('; ')}`);
-    return r.data;
-  });
+  return (doc.script ?? [])
+    .filter((s) => s.fault)
+    .map((s, i) => {
+      const r = faultSchema.safeParse({ atSec: s.atSec, ...s.fault });
+      if (!r.success)
+        throw new Error(
+          `script fault ${i} (${JSON.stringify(s.fault)}) is not a fault: ${r.error.issues.map((x) => `${x.path.join('.')}: ${x.message}`).join('; ')}`,
+        );
+      return r.data;
+    });
 }
 
-const sameFault = (a: Fault, b: Fault) => JSON.stringify(Object.entries(a).sort()) === JSON.stringify(Object.entries(b).sort());
+const sameFault = (a: Fault, b: Fault) =>
+  JSON.stringify(Object.entries(a).sort()) === JSON.stringify(Object.entries(b).sort());
 
 /** Problems with a demo (empty when it is well formed): a narrated script whose faults are real. */
 export function checkDemo(doc: ArchDoc): string[] {
@@ -107,22 +130,34 @@ export function checkDemo(doc: ArchDoc): string[] {
   const script = doc.script ?? [];
   if (script.length < 4) out.push('a demo needs a script of at least 4 steps');
   if (!script.some((s) => s.ask)) out.push('no step asks the class "what happens next?"');
-  for (let i = 1; i < script.length; i++) if (script[i].atSec < script[i - 1].atSec) out.push(`script step ${i} goes back in time`);
+  for (let i = 1; i < script.length; i++)
+    if (script[i].atSec < script[i - 1].atSec) out.push(`script step ${i} goes back in time`);
   for (const s of script) {
     if (s.focus && !ids.has(s.focus)) out.push(`a step focuses ${s.focus}, which is not in the demo`);
     if (!s.say && !s.ask && !s.fault) out.push(`the step at ${s.atSec} s says nothing`);
     if (s.atSec > (doc.durationSec ?? 3600)) out.push(`the step at ${s.atSec} s is after the run ends`);
   }
   let faults: Fault[] = [];
-  try { faults = demoFaults(doc); } catch (e) { out.push((e as Error).message); }
+  try {
+    faults = demoFaults(doc);
+  } catch (e) {
+    out.push((e as Error).message);
+  }
   for (const f of faults) {
-    if (!(doc.faults ?? []).some((g) => sameFault(f, g))) out.push(`script fault ${f.kind} on ${f.node} at ${f.atSec} s is not in faults`);
+    if (!(doc.faults ?? []).some((g) => sameFault(f, g)))
+      out.push(`script fault ${f.kind} on ${f.node} at ${f.atSec} s is not in faults`);
   }
   return out;
 }
 
 /** One shipped puzzle, for the index. */
-export interface PuzzleEntry { file: string; domain: Domain; order: number; title: string; rule: string }
+export interface PuzzleEntry {
+  file: string;
+  domain: Domain;
+  order: number;
+  title: string;
+  rule: string;
+}
 
 /** The README of scenarios/puzzles: every puzzle by domain and order, with the rule it teaches. */
 export function renderPuzzleIndex(entries: readonly PuzzleEntry[]): string {
@@ -138,7 +173,12 @@ export function renderPuzzleIndex(entries: readonly PuzzleEntry[]): string {
   ];
   for (const d of Object.keys(DOMAIN_NAMES) as Domain[]) {
     const list = entries.filter((e) => e.domain === d).sort((a, b) => a.order - b.order);
-    lines.push(`## ${d} · ${DOMAIN_NAMES[d]} (${list.length})`, '', '| # | puzzle | rule | file |', '|---|---|---|---|');
+    lines.push(
+      `## ${d} · ${DOMAIN_NAMES[d]} (${list.length})`,
+      '',
+      '| # | puzzle | rule | file |',
+      '|---|---|---|---|',
+    );
     for (const e of list) lines.push(`| ${e.order} | ${e.title} | \`${e.rule}\` | [${e.file}](${e.file}) |`);
     lines.push('');
   }
@@ -162,7 +202,9 @@ export function diffSolution(broken: ArchDoc, fixed: ArchDoc): Solution {
   const after = new Map(fixed.nodes.map((n) => [n.id, n]));
   const s: Solution = {};
   const removeNodes = broken.nodes.filter((n) => !after.has(n.id)).map((n) => n.id);
-  const addNodes = fixed.nodes.filter((n) => !before.has(n.id) || before.get(n.id)!.kind !== n.kind).map((n) => structuredClone(n));
+  const addNodes = fixed.nodes
+    .filter((n) => !before.has(n.id) || before.get(n.id)!.kind !== n.kind)
+    .map((n) => structuredClone(n));
   for (const n of fixed.nodes) if (before.has(n.id) && before.get(n.id)!.kind !== n.kind) removeNodes.push(n.id);
   const gone = new Set(removeNodes);
   const setProps: Record<string, Record<string, unknown>> = {};
@@ -171,7 +213,8 @@ export function diffSolution(broken: ArchDoc, fixed: ArchDoc): Solution {
     const f = after.get(b.id);
     if (!f || gone.has(b.id)) continue;
     const changed: Record<string, unknown> = {};
-    const bp = b.props ?? {}, fp = f.props ?? {};
+    const bp = b.props ?? {},
+      fp = f.props ?? {};
     for (const [k, v] of Object.entries(fp)) if (!sameJson(bp[k], v)) changed[k] = structuredClone(v);
     for (const k of Object.keys(bp)) if (!(k in fp)) changed[k] = droppedValue(f.kind, k);
     if (Object.keys(changed).length) setProps[b.id] = changed;
@@ -179,7 +222,9 @@ export function diffSolution(broken: ArchDoc, fixed: ArchDoc): Solution {
   }
   const had = new Set((broken.edges ?? []).filter((e) => !gone.has(e.from) && !gone.has(e.to)).map(edgeKey));
   const has = new Set((fixed.edges ?? []).map(edgeKey));
-  const removeEdges = (broken.edges ?? []).filter((e) => !gone.has(e.from) && !gone.has(e.to) && !has.has(edgeKey(e))).map((e) => ({ from: e.from, to: e.to }));
+  const removeEdges = (broken.edges ?? [])
+    .filter((e) => !gone.has(e.from) && !gone.has(e.to) && !has.has(edgeKey(e)))
+    .map((e) => ({ from: e.from, to: e.to }));
   const addEdges = (fixed.edges ?? []).filter((e) => !had.has(edgeKey(e))).map((e) => ({ from: e.from, to: e.to }));
   if (addNodes.length) s.addNodes = addNodes;
   if (addEdges.length) s.addEdges = addEdges;
@@ -199,7 +244,8 @@ function droppedValue(kind: Kind, prop: string): unknown {
 }
 
 /** True when a solution changes nothing. */
-export const emptySolution = (s: Solution): boolean => Object.values(s).every((v) => !v || (Array.isArray(v) ? !v.length : !Object.keys(v).length));
+export const emptySolution = (s: Solution): boolean =>
+  Object.values(s).every((v) => !v || (Array.isArray(v) ? !v.length : !Object.keys(v).length));
 
 /** One criterion of a goal: a sub-goal holding exactly that criterion (grade it alone), and what it names. */
 export interface Criterion {
@@ -215,11 +261,22 @@ export interface Criterion {
 export function goalCriteria(goal: Goal | undefined): Criterion[] {
   if (!goal) return [];
   const out: Criterion[] = [];
-  for (const rule of goal.noIncidents ?? []) out.push({ key: `noIncidents:${rule}`, type: 'noIncidents', goal: { noIncidents: [rule] }, rule });
-  for (const rule of goal.noFindings ?? []) out.push({ key: `noFindings:${rule}`, type: 'noFindings', goal: { noFindings: [rule] }, rule });
-  for (const rule of goal.incidents ?? []) out.push({ key: `incidents:${rule}`, type: 'incidents', goal: { incidents: [rule] }, rule });
-  for (const [node, state] of Object.entries(goal.nodeStates ?? {})) out.push({ key: `nodeStates:${node}`, type: 'nodeStates', goal: { nodeStates: { [node]: state } }, node, value: state });
-  for (const [node, n] of Object.entries(goal.minServed ?? {})) out.push({ key: `minServed:${node}`, type: 'minServed', goal: { minServed: { [node]: n } }, node, value: n });
+  for (const rule of goal.noIncidents ?? [])
+    out.push({ key: `noIncidents:${rule}`, type: 'noIncidents', goal: { noIncidents: [rule] }, rule });
+  for (const rule of goal.noFindings ?? [])
+    out.push({ key: `noFindings:${rule}`, type: 'noFindings', goal: { noFindings: [rule] }, rule });
+  for (const rule of goal.incidents ?? [])
+    out.push({ key: `incidents:${rule}`, type: 'incidents', goal: { incidents: [rule] }, rule });
+  for (const [node, state] of Object.entries(goal.nodeStates ?? {}))
+    out.push({
+      key: `nodeStates:${node}`,
+      type: 'nodeStates',
+      goal: { nodeStates: { [node]: state } },
+      node,
+      value: state,
+    });
+  for (const [node, n] of Object.entries(goal.minServed ?? {}))
+    out.push({ key: `minServed:${node}`, type: 'minServed', goal: { minServed: { [node]: n } }, node, value: n });
   for (const k of ['maxFailedRatio', 'maxP99Ms', 'maxCostUSD'] as const) {
     const v = goal[k];
     if (v !== undefined) out.push({ key: k, type: k, goal: { [k]: v }, value: v });
@@ -239,12 +296,14 @@ export function puzzleRefusal(doc: ArchDoc, command: string, args: unknown): str
   const notOffered = (kinds: Kind[]) => kinds.find((k) => !palette!.includes(k));
   if (palette && command === 'addNode') {
     const k = a.kind as Kind;
-    if (!palette.includes(k)) return `This puzzle's palette offers only: ${offer()}. ${kindDef(k).label} is not part of the fix.`;
+    if (!palette.includes(k))
+      return `This puzzle's palette offers only: ${offer()}. ${kindDef(k).label} is not part of the fix.`;
   }
   if (palette && (command === 'paste' || command === 'duplicate')) {
-    const kinds = command === 'paste'
-      ? ((a.fragment as { nodes?: ArchNode[] })?.nodes ?? []).map((n) => n.kind)
-      : doc.nodes.filter((n) => ((a.ids as string[]) ?? []).some((id) => isInside(doc, n.id, id))).map((n) => n.kind);
+    const kinds =
+      command === 'paste'
+        ? ((a.fragment as { nodes?: ArchNode[] })?.nodes ?? []).map((n) => n.kind)
+        : doc.nodes.filter((n) => ((a.ids as string[]) ?? []).some((id) => isInside(doc, n.id, id))).map((n) => n.kind);
     const k = notOffered(kinds);
     if (k) return `This puzzle's palette offers only: ${offer()}. ${kindDef(k).label} is not part of the fix.`;
   }
@@ -257,7 +316,8 @@ export function puzzleRefusal(doc: ArchDoc, command: string, args: unknown): str
     }
   }
   if (command === 'setProp' && doc.mode === 'puzzle' && locked.has(a.id as string)) {
-    const id = a.id as string, name = a.name as string;
+    const id = a.id as string,
+      name = a.name as string;
     if (!(name in (doc.solution?.setProps?.[id] ?? {}))) {
       const n = doc.nodes.find((x) => x.id === id);
       const def = n ? kindDef(n.kind) : null;

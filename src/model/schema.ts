@@ -2,10 +2,19 @@ import { z } from 'zod';
 import { KINDS } from '../catalog/types';
 
 export const FORMAT = 'sagesim/architecture@1';
-export const LIMITS = { bytes: 5 * 1024 * 1024, nodes: 2000, edges: 10_000, faults: 10_000, durationSec: 30 * 86_400 } as const;
+export const LIMITS = {
+  bytes: 5 * 1024 * 1024,
+  nodes: 2000,
+  edges: 10_000,
+  faults: 10_000,
+  durationSec: 30 * 86_400,
+} as const;
 
 export const ID_RE = /^[a-z0-9][a-z0-9-]*$/;
-const id = z.string().max(64, 'ids are at most 64 characters').regex(ID_RE, 'ids use a-z, 0-9 and "-" and start with a letter or digit');
+const id = z
+  .string()
+  .max(64, 'ids are at most 64 characters')
+  .regex(ID_RE, 'ids use a-z, 0-9 and "-" and start with a letter or digit');
 const point = z.strictObject({ x: z.number().finite(), y: z.number().finite() });
 
 export const nodeSchema = z.strictObject({
@@ -16,7 +25,9 @@ export const nodeSchema = z.strictObject({
   props: z.record(z.string(), z.unknown()).optional(),
   position: point.optional(),
   /** Our own: the size of a container on the canvas, in px. */
-  size: z.strictObject({ width: z.number().finite().min(20).max(20_000), height: z.number().finite().min(20).max(20_000) }).optional(),
+  size: z
+    .strictObject({ width: z.number().finite().min(20).max(20_000), height: z.number().finite().min(20).max(20_000) })
+    .optional(),
 });
 
 export const edgeSchema = z.strictObject({
@@ -31,14 +42,40 @@ const atSec = z.number().finite().min(0).max(LIMITS.durationSec);
 const faultBase = { atSec, node: id };
 export const faultSchema = z.discriminatedUnion('kind', [
   z.strictObject({ ...faultBase, kind: z.literal('spot-interruption') }),
-  z.strictObject({ ...faultBase, kind: z.literal('traffic-spike'), factor: z.number().min(0).max(1000).optional(), durationSec: z.number().min(0).max(LIMITS.durationSec).optional() }),
-  z.strictObject({ ...faultBase, kind: z.literal('large-payloads'), sizeMB: z.number().min(0).max(100_000).optional(), durationSec: z.number().min(0).max(LIMITS.durationSec).optional() }),
+  z.strictObject({
+    ...faultBase,
+    kind: z.literal('traffic-spike'),
+    factor: z.number().min(0).max(1000).optional(),
+    durationSec: z.number().min(0).max(LIMITS.durationSec).optional(),
+  }),
+  z.strictObject({
+    ...faultBase,
+    kind: z.literal('large-payloads'),
+    sizeMB: z.number().min(0).max(100_000).optional(),
+    durationSec: z.number().min(0).max(LIMITS.durationSec).optional(),
+  }),
   z.strictObject({ ...faultBase, kind: z.literal('data-drift'), magnitude: z.number().min(0).max(1).optional() }),
   z.strictObject({ ...faultBase, kind: z.literal('bias-shift'), magnitude: z.number().min(0).max(1).optional() }),
-  z.strictObject({ ...faultBase, kind: z.literal('approve'), status: z.enum(['PendingManualApproval', 'Approved', 'Rejected']).optional() }),
-  z.strictObject({ ...faultBase, kind: z.literal('data-arrival'), sizeGB: z.number().min(0).max(1_000_000).optional() }),
+  z.strictObject({
+    ...faultBase,
+    kind: z.literal('approve'),
+    status: z.enum(['PendingManualApproval', 'Approved', 'Rejected']).optional(),
+  }),
+  z.strictObject({
+    ...faultBase,
+    kind: z.literal('data-arrival'),
+    sizeGB: z.number().min(0).max(1_000_000).optional(),
+  }),
 ]);
-export const FAULT_KINDS = ['spot-interruption', 'traffic-spike', 'large-payloads', 'data-drift', 'bias-shift', 'approve', 'data-arrival'] as const;
+export const FAULT_KINDS = [
+  'spot-interruption',
+  'traffic-spike',
+  'large-payloads',
+  'data-drift',
+  'bias-shift',
+  'approve',
+  'data-arrival',
+] as const;
 
 /** Goal keys of format.md section 6. */
 export const goalSchema = z.strictObject({
@@ -77,7 +114,12 @@ export const docSchema = z.looseObject({
   format: z.literal(FORMAT, { error: `must be exactly "${FORMAT}"` }),
   title: z.string().max(200).optional(),
   description: z.string().max(5000).optional(),
-  seed: z.number().int().min(0).max(2 ** 32 - 1).optional(),
+  seed: z
+    .number()
+    .int()
+    .min(0)
+    .max(2 ** 32 - 1)
+    .optional(),
   durationSec: z.number().finite().positive().max(LIMITS.durationSec).optional(),
   nodes: z.array(nodeSchema).max(LIMITS.nodes, `more than ${LIMITS.nodes} nodes`),
   edges: z.array(edgeSchema).max(LIMITS.edges, `more than ${LIMITS.edges} edges`).optional(),

@@ -16,7 +16,10 @@ export type ShareResult = { ok: true; hash: string } | { ok: false; reason: stri
 export function shareHash(doc: ArchDoc): ShareResult {
   const hash = SHARE_PREFIX + compressToEncodedURIComponent(JSON.stringify(doc));
   if (hash.length > SHARE_LIMIT) {
-    return { ok: false, reason: `This architecture is too large for a link (${hash.length.toLocaleString('en')} characters; the limit is ${SHARE_LIMIT.toLocaleString('en')}). Export it as a file instead.` };
+    return {
+      ok: false,
+      reason: `This architecture is too large for a link (${hash.length.toLocaleString('en')} characters; the limit is ${SHARE_LIMIT.toLocaleString('en')}). Export it as a file instead.`,
+    };
   }
   return { ok: true, hash };
 }
@@ -26,7 +29,15 @@ export function readShareHash(hash: string): LoadResult | null {
   if (!hash.startsWith(SHARE_PREFIX)) return null;
   const payload = hash.slice(SHARE_PREFIX.length);
   if (payload.length > SHARE_LIMIT) {
-    return { ok: false, errors: [{ path: '(link)', message: `the link is ${payload.length} characters; share links are limited to ${SHARE_LIMIT}` }] };
+    return {
+      ok: false,
+      errors: [
+        {
+          path: '(link)',
+          message: `the link is ${payload.length} characters; share links are limited to ${SHARE_LIMIT}`,
+        },
+      ],
+    };
   }
   let text: string | null = null;
   try {
@@ -34,6 +45,10 @@ export function readShareHash(hash: string): LoadResult | null {
   } catch {
     text = null;
   }
-  if (!text) return { ok: false, errors: [{ path: '(link)', message: 'the link is damaged or incomplete (it does not decompress)' }] };
+  if (!text)
+    return {
+      ok: false,
+      errors: [{ path: '(link)', message: 'the link is damaged or incomplete (it does not decompress)' }],
+    };
   return loadText(text);
 }

@@ -7,18 +7,20 @@ import type { ArchDoc, Solution } from './schema';
 export function applySolution(doc: ArchDoc, s: Solution): ArchDoc {
   const removed = new Set(s.removeNodes ?? []);
   const dropEdge = new Set((s.removeEdges ?? []).map((e) => `${e.from}\u0000${e.to}`));
-  const nodes = doc.nodes.filter((n) => !removed.has(n.id)).map((n) => {
-    const props = s.setProps?.[n.id];
-    const parent = s.setParent && n.id in s.setParent ? s.setParent[n.id] : undefined;
-    if (!props && parent === undefined) return n;
-    const next = { ...n };
-    if (props) next.props = { ...(n.props ?? {}), ...props };
-    if (parent !== undefined) {
-      if (parent === null) delete next.parent;
-      else next.parent = parent;
-    }
-    return next;
-  });
+  const nodes = doc.nodes
+    .filter((n) => !removed.has(n.id))
+    .map((n) => {
+      const props = s.setProps?.[n.id];
+      const parent = s.setParent && n.id in s.setParent ? s.setParent[n.id] : undefined;
+      if (!props && parent === undefined) return n;
+      const next = { ...n };
+      if (props) next.props = { ...(n.props ?? {}), ...props };
+      if (parent !== undefined) {
+        if (parent === null) delete next.parent;
+        else next.parent = parent;
+      }
+      return next;
+    });
   nodes.push(...(s.addNodes ?? []));
   const edges = (doc.edges ?? [])
     .filter((e) => !removed.has(e.from) && !removed.has(e.to) && !dropEdge.has(`${e.from}\u0000${e.to}`))

@@ -26,13 +26,21 @@ function Shell() {
       <TopBar />
       <Banner />
       <div className={`workspace${panels.palette ? '' : ' no-left'}${panels.inspector ? '' : ' no-right'}`}>
-        <div className="panel panel-left" hidden={!panels.palette}><Palette /></div>
+        <div className="panel panel-left" hidden={!panels.palette}>
+          <Palette />
+        </div>
         <main className="canvas-area" aria-label="Canvas">
-          <div className="min-h-0 flex-1"><Canvas /></div>
+          <div className="min-h-0 flex-1">
+            <Canvas />
+          </div>
           <FindingsPanel />
           <RunDock />
         </main>
-        <div className="panel panel-right" hidden={!panels.inspector}><ModeSide><Inspector /></ModeSide></div>
+        <div className="panel panel-right" hidden={!panels.inspector}>
+          <ModeSide>
+            <Inspector />
+          </ModeSide>
+        </div>
       </div>
       <Toasts />
       <ModeLayers />
@@ -47,7 +55,9 @@ export function App({ editor }: { editor: Editor }) {
   return (
     <EditorContext.Provider value={editor}>
       <ReactFlowProvider>
-        <RunProvider editor={editor}><Shell /></RunProvider>
+        <RunProvider editor={editor}>
+          <Shell />
+        </RunProvider>
       </ReactFlowProvider>
     </EditorContext.Provider>
   );

@@ -18,7 +18,12 @@ function openShareLink(editor: Editor): boolean {
 /** Create the editor: restore the autosave (or keep a bad one aside), open a share link, start autosaving. */
 export function boot(storage: Storage = localStorage): Editor {
   const saved = storage.getItem(THEME_KEY);
-  const theme = saved === 'dark' || saved === 'light' ? saved : matchMedia('(prefers-color-scheme: dark)').matches ? 'dark' : 'light';
+  const theme =
+    saved === 'dark' || saved === 'light'
+      ? saved
+      : matchMedia('(prefers-color-scheme: dark)').matches
+        ? 'dark'
+        : 'light';
   const editor = new Editor(EMPTY_DOC, theme);
   const r = restore(storage);
   if (r.kind === 'ok') editor.reset(prepare(r.doc));
@@ -32,13 +37,21 @@ export function boot(storage: Storage = localStorage): Editor {
   startAutosave(editor, storage);
   const shared = openShareLink(editor);
   if (!shared && r.kind === 'none' && !storage.getItem(VISITED_KEY)) editor.setDialog('start');
-  try { storage.setItem(VISITED_KEY, '1'); } catch { /* private mode */ }
+  try {
+    storage.setItem(VISITED_KEY, '1');
+  } catch {
+    /* private mode */
+  }
   addEventListener('hashchange', () => openShareLink(editor));
   const applyTheme = () => {
     const t = editor.getState().theme;
     if (document.documentElement.dataset.theme !== t) {
       document.documentElement.dataset.theme = t;
-      try { storage.setItem(THEME_KEY, t); } catch { /* ignore */ }
+      try {
+        storage.setItem(THEME_KEY, t);
+      } catch {
+        /* ignore */
+      }
     }
   };
   applyTheme();

@@ -48,11 +48,18 @@ export function useShortcuts(editor: Editor): void {
   useEffect(() => {
     const onKey = (e: KeyboardEvent) => {
       const s = editor.getState();
-      if (e.key === 'Escape') { if (s.dialog) editor.setDialog(null); else if (!typing(e.target)) editor.select([]); return; }
+      if (e.key === 'Escape') {
+        if (s.dialog) editor.setDialog(null);
+        else if (!typing(e.target)) editor.select([]);
+        return;
+      }
       if (typing(e.target) || s.dialog) return;
       const mod = e.ctrlKey || e.metaKey;
       const k = e.key.toLowerCase();
-      const act = (fn: () => void) => { e.preventDefault(); fn(); };
+      const act = (fn: () => void) => {
+        e.preventDefault();
+        fn();
+      };
       if (!mod && (e.key === 'Delete' || e.key === 'Backspace')) return act(() => removeSelection(editor));
       if (!mod && e.key === '?') return act(() => editor.setDialog('shortcuts'));
       if (!mod && !e.altKey && k === 'f') return act(() => editor.toggleFocus());
@@ -62,12 +69,28 @@ export function useShortcuts(editor: Editor): void {
       if (k === 'z' && !e.shiftKey) return act(() => editor.undo());
       if ((k === 'z' && e.shiftKey) || k === 'y') return act(() => editor.redo());
       if (k === 'a') return act(() => editor.select(s.doc.nodes.map((n) => n.id)));
-      if (k === 'd') return act(() => { const r = editor.run('duplicate', { ids: s.selection }); if (r.ok) editor.select(r.result as string[]); });
-      if (k === 'c' && s.selection.length) return act(() => { clipboard = copyFragment(s.doc, s.selection); editor.toast(`Copied ${clipboard.nodes.length} node${clipboard.nodes.length > 1 ? 's' : ''}.`); });
-      if (k === 'x' && s.selection.length) return act(() => { clipboard = copyFragment(s.doc, s.selection); removeSelection(editor); });
+      if (k === 'd')
+        return act(() => {
+          const r = editor.run('duplicate', { ids: s.selection });
+          if (r.ok) editor.select(r.result as string[]);
+        });
+      if (k === 'c' && s.selection.length)
+        return act(() => {
+          clipboard = copyFragment(s.doc, s.selection);
+          editor.toast(`Copied ${clipboard.nodes.length} node${clipboard.nodes.length > 1 ? 's' : ''}.`);
+        });
+      if (k === 'x' && s.selection.length)
+        return act(() => {
+          clipboard = copyFragment(s.doc, s.selection);
+          removeSelection(editor);
+        });
       if (k === 'v') return act(() => pasteInto(editor, clipboard));
       if (k === 's') return act(() => exportFile(s.doc));
-      if (k === 'l' && e.shiftKey) return act(() => { editor.run('autoLayout', {}); editor.requestFit(); });
+      if (k === 'l' && e.shiftKey)
+        return act(() => {
+          editor.run('autoLayout', {});
+          editor.requestFit();
+        });
     };
     addEventListener('keydown', onKey);
     return () => removeEventListener('keydown', onKey);

@@ -2,21 +2,42 @@ import { loadText } from '../model/load';
 import type { ArchDoc } from '../model/schema';
 
 /** The shipped starter architectures (scenarios/sandbox/*.json), loaded on demand. */
-const FILES = import.meta.glob('../../scenarios/sandbox/*.json', { query: '?raw', import: 'default' }) as Record<string, () => Promise<string>>;
+const FILES = import.meta.glob('../../scenarios/sandbox/*.json', { query: '?raw', import: 'default' }) as Record<
+  string,
+  () => Promise<string>
+>;
 
-export interface Starter { file: string; title: string; description: string; nodes: number; doc: ArchDoc }
+export interface Starter {
+  file: string;
+  title: string;
+  description: string;
+  nodes: number;
+  doc: ArchDoc;
+}
 
 /** Order of the starters on the start screen (others follow alphabetically). */
 const FIRST = ['private-training', 'realtime-fraud-scoring', 'full-mlops-loop'];
-const rank = (f: string) => { const i = FIRST.findIndex((x) => f.startsWith(x)); return i < 0 ? FIRST.length : i; };
+const rank = (f: string) => {
+  const i = FIRST.findIndex((x) => f.startsWith(x));
+  return i < 0 ? FIRST.length : i;
+};
 
 export async function loadStarters(): Promise<Starter[]> {
   const out: Starter[] = [];
   for (const [path, load] of Object.entries(FILES)) {
     const file = path.split('/').pop()!;
     const r = loadText(await load());
-    if (!r.ok) { console.warn(`starter ${file} does not load`, r.errors); continue; }
-    out.push({ file, title: r.doc.title ?? file, description: r.doc.description ?? '', nodes: r.doc.nodes.length, doc: r.doc });
+    if (!r.ok) {
+      console.warn(`starter ${file} does not load`, r.errors);
+      continue;
+    }
+    out.push({
+      file,
+      title: r.doc.title ?? file,
+      description: r.doc.description ?? '',
+      nodes: r.doc.nodes.length,
+      doc: r.doc,
+    });
   }
   return out.sort((a, b) => rank(a.file) - rank(b.file) || a.file.localeCompare(b.file));
 }

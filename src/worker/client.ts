@@ -31,11 +31,23 @@ export class EngineClient {
         this.last = m;
         for (const l of this.listeners) l(m);
         break;
-      case 'report': this.pendingReports.shift()?.(m.report); break;
-      case 'traces': this.pendingTraces.shift()?.(m.traces); break;
-      case 'findings': { const r = this.pendingChecks.get(m.id); this.pendingChecks.delete(m.id); r?.(m.findings); break; }
-      case 'fault': for (const l of this.faultListeners) l(m.fault); break;
-      default: for (const l of this.errorListeners) l(m.message);
+      case 'report':
+        this.pendingReports.shift()?.(m.report);
+        break;
+      case 'traces':
+        this.pendingTraces.shift()?.(m.traces);
+        break;
+      case 'findings': {
+        const r = this.pendingChecks.get(m.id);
+        this.pendingChecks.delete(m.id);
+        r?.(m.findings);
+        break;
+      }
+      case 'fault':
+        for (const l of this.faultListeners) l(m.fault);
+        break;
+      default:
+        for (const l of this.errorListeners) l(m.message);
     }
   }
 

@@ -16,8 +16,16 @@ export const OUTCOME_OF_RULE: Readonly<Record<string, keyof Outcomes>> = {
 export const RATE_WINDOW_SEC = 5;
 const MAX_SAMPLES = 48;
 
-interface Counts { requests: number; failed: number; cold: number; rules: Record<string, number> }
-interface Sample { t: number; nodes: Map<string, Counts> }
+interface Counts {
+  requests: number;
+  failed: number;
+  cold: number;
+  rules: Record<string, number>;
+}
+interface Sample {
+  t: number;
+  nodes: Map<string, Counts>;
+}
 
 /**
  * Builds the live view of a run from the simulation. Rates are per simulated second over a sliding
@@ -46,7 +54,9 @@ export class LiveView {
       const state = sim.state(n.id);
       const incidents = incidentsByNode.get(n.id) ?? {};
       if (!m && state === undefined && !Object.keys(incidents).length) continue;
-      const requests = m?.requests ?? 0, failed = m?.failed ?? 0, cold = m?.coldStarts ?? 0;
+      const requests = m?.requests ?? 0,
+        failed = m?.failed ?? 0,
+        cold = m?.coldStarts ?? 0;
       const counts: Counts = { requests, failed, cold, rules: incidents };
       sample.nodes.set(n.id, counts);
       if (moved) this.lastRates.set(n.id, rates(counts, base!.nodes.get(n.id), now - base!.t));
@@ -56,7 +66,10 @@ export class LiveView {
       const ml = watch?.of(n.id);
       out[n.id] = {
         state,
-        requests, ok: m?.ok ?? 0, failed, coldStarts: cold,
+        requests,
+        ok: m?.ok ?? 0,
+        failed,
+        coldStarts: cold,
         rps: r?.rps ?? 0,
         errorRate: r?.errorRate ?? 0,
         p50Ms: m ? m.latency.quantile(0.5) : 0,
@@ -87,7 +100,8 @@ export class LiveView {
 
 function rates(c: Counts, b: Counts | undefined, dt: number): { rps: number; errorRate: number; outcomes?: Outcomes } {
   const d = (x: number, y = 0) => Math.max(0, x - y) / dt;
-  const rps = d(c.requests, b?.requests), errorRate = d(c.failed, b?.failed);
+  const rps = d(c.requests, b?.requests),
+    errorRate = d(c.failed, b?.failed);
   if (rps === 0 && !c.requests) return { rps, errorRate };
   const o: Outcomes = { ok: 0, rejected: 0, throttled: 0, timedOut: 0, cold: d(c.cold, b?.cold), failed: 0 };
   let classified = 0;

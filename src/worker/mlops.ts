@@ -13,15 +13,35 @@ const KEEP = 30;
 export const FLOWS_MAX = 200;
 
 /** Rules that make a monitoring run fail (monitoring/README.md), as opposed to violations it reports. */
-const MONITOR_FAILURES = new Set(['monitor-unsupported-endpoint', 'monitor-needs-data-capture', 'monitor-needs-baseline', 'model-quality-needs-ground-truth', 'monitor-needs-clarify']);
-const EVENT_LABEL: Record<AwsEvent['type'], string> = { 'object-created': 'Object Created', 'package-state-change': 'Package', 'monitor-violation': 'Violation' };
+const MONITOR_FAILURES = new Set([
+  'monitor-unsupported-endpoint',
+  'monitor-needs-data-capture',
+  'monitor-needs-baseline',
+  'model-quality-needs-ground-truth',
+  'monitor-needs-clarify',
+]);
+const EVENT_LABEL: Record<AwsEvent['type'], string> = {
+  'object-created': 'Object Created',
+  'package-state-change': 'Package',
+  'monitor-violation': 'Violation',
+};
 const START_STATES = new Set(['InProgress', 'Creating']);
 
-interface Execution { n: number; state: string; reason: string; startSec: number; endSec?: number }
-interface PackageTimes { registeredAt?: number; statusAt?: number }
+interface Execution {
+  n: number;
+  state: string;
+  reason: string;
+  startSec: number;
+  endSec?: number;
+}
+interface PackageTimes {
+  registeredAt?: number;
+  statusAt?: number;
+}
 
 /** Words of a message, for "does it name this node" (ids are words of letters, digits, - and _). */
-const names = (message: string, id: string) => new RegExp(`(^|[^\\w-])${id.replace(/[-\\^$*+?.()|[\]{}]/g, '\\$&')}([^\\w-]|$)`).test(message);
+const names = (message: string, id: string) =>
+  new RegExp(`(^|[^\\w-])${id.replace(/[-\\^$*+?.()|[\]{}]/g, '\\$&')}([^\\w-]|$)`).test(message);
 
 /**
  * What the live view shows of the MLOps lifecycle while a run goes on, observed from the outside of the
@@ -54,8 +74,12 @@ export class MlopsWatch {
   }
 
   private onEvent(ev: AwsEvent): void {
-    const label = ev.type === 'package-state-change' ? `${ev.detail?.status ?? 'Package'} ${ev.detail?.modelPackage ?? ''}`.trim()
-      : ev.type === 'monitor-violation' ? `Violation${ev.detail?.violation ? `: ${ev.detail.violation}` : ''}` : EVENT_LABEL[ev.type];
+    const label =
+      ev.type === 'package-state-change'
+        ? `${ev.detail?.status ?? 'Package'} ${ev.detail?.modelPackage ?? ''}`.trim()
+        : ev.type === 'monitor-violation'
+          ? `Violation${ev.detail?.violation ? `: ${ev.detail.violation}` : ''}`
+          : EVENT_LABEL[ev.type];
     for (const r of this.sim.graph.out(ev.source, 'eventbridge')) this.flow(ev.source, r.id, 'event', label);
   }
 
@@ -64,7 +88,10 @@ export class MlopsWatch {
     const node = e.node ? sim.graph.byId.get(e.node) : undefined;
     if (!node) return;
     const g = sim.graph;
-    if (e.rule === 'trigger-chain-broken') { this.flow(node.id, null, 'broken', 'nothing follows'); return; }
+    if (e.rule === 'trigger-chain-broken') {
+      this.flow(node.id, null, 'broken', 'nothing follows');
+      return;
+    }
     switch (node.kind) {
       case 'pipeline':
         if (e.type === 'state') this.pipelineState(node.id, e);
@@ -72,15 +99,18 @@ export class MlopsWatch {
       case 'eventbridge':
         if (e.type === 'event' && e.severity !== 'error' && e.message.includes(' matched rule ')) {
           const label = e.message.slice(0, e.message.indexOf(' from ')) || 'event';
-          for (const t of g.out(node.id, 'lambda', 'pipeline')) this.flow(node.id, t.id, 'event', label.replace('SageMaker Model Package State Change', 'Package change'));
+          for (const t of g.out(node.id, 'lambda', 'pipeline'))
+            this.flow(node.id, t.id, 'event', label.replace('SageMaker Model Package State Change', 'Package change'));
         }
         break;
       case 'lambda':
         if (e.type === 'event') {
           for (const t of g.out(node.id)) {
             if (!names(e.message, t.id)) continue;
-            if (e.message.includes(`started pipeline ${t.id}`)) this.flow(node.id, t.id, 'event', 'StartPipelineExecution');
-            else if (e.message.includes(`updates endpoint ${t.id}`) && !e.message.includes('ignored')) this.flow(node.id, t.id, 'event', `UpdateEndpoint ${/ to (\S+)/.exec(e.message)?.[1] ?? ''}`.trim());
+            if (e.message.includes(`started pipeline ${t.id}`))
+              this.flow(node.id, t.id, 'event', 'StartPipelineExecution');
+            else if (e.message.includes(`updates endpoint ${t.id}`) && !e.message.includes('ignored'))
+              this.flow(node.id, t.id, 'event', `UpdateEndpoint ${/ to (\S+)/.exec(e.message)?.[1] ?? ''}`.trim());
           }
         }
         break;
@@ -99,9 +129,20 @@ export class MlopsWatch {
         if (e.type === 'event') {
           const m = / run (\d+)/.exec(e.message);
           if (m) {
-            const result: MonitorRunLive['result'] = e.message.includes('CompletedWithViolations') ? 'violation' : e.message.includes('no captured records') ? 'empty' : 'ok';
-            this.addRun(node.id, { n: Number(m[1]), t: e.t, result, text: e.message.slice(e.message.indexOf(': ') + 2) });
-            for (const ep of g.in(node.id)) if ((ENDPOINT_KINDS as readonly string[]).includes(ep.kind)) this.flow(ep.id, node.id, 'data', 'captured data');
+            const result: MonitorRunLive['result'] = e.message.includes('CompletedWithViolations')
+              ? 'violation'
+              : e.message.includes('no captured records')
+                ? 'empty'
+                : 'ok';
+            this.addRun(node.id, {
+              n: Number(m[1]),
+              t: e.t,
+              result,
+              text: e.message.slice(e.message.indexOf(': ') + 2),
+            });
+            for (const ep of g.in(node.id))
+              if ((ENDPOINT_KINDS as readonly string[]).includes(ep.kind))
+                this.flow(ep.id, node.id, 'data', 'captured data');
           }
         }
         break;
@@ -111,14 +152,18 @@ export class MlopsWatch {
           for (const s of g.in(node.id, 'ecr-repository')) this.flow(s.id, node.id, 'image', 'image');
         }
         if (e.type === 'state' && e.data?.to === 'Updating') {
-          for (const r of g.in(node.id, 'model-registry')) this.flow(r.id, node.id, 'model', /deploying (\S+)/.exec(e.message)?.[1] ?? 'model');
+          for (const r of g.in(node.id, 'model-registry'))
+            this.flow(r.id, node.id, 'model', /deploying (\S+)/.exec(e.message)?.[1] ?? 'model');
         }
     }
   }
 
   private times(pkg: string): PackageTimes {
     let t = this.packageTimes.get(pkg);
-    if (!t) { t = {}; this.packageTimes.set(pkg, t); }
+    if (!t) {
+      t = {};
+      this.packageTimes.set(pkg, t);
+    }
     return t;
   }
 
@@ -132,7 +177,10 @@ export class MlopsWatch {
       if (list.length > KEEP) list.shift();
     } else {
       const last = list[list.length - 1];
-      if (last && last.state === 'Executing') { last.state = to; last.endSec = e.t; }
+      if (last && last.state === 'Executing') {
+        last.state = to;
+        last.endSec = e.t;
+      }
     }
   }
 
@@ -154,7 +202,8 @@ export class MlopsWatch {
     if (runs > last) {
       const period = Number(sim.graph.node(monitor).props.scheduleMinutes ?? 60) * 60;
       const rule = sim.allIncidents().find((i) => i.node === monitor && MONITOR_FAILURES.has(i.rule))?.rule ?? 'failed';
-      for (let n = Math.max(last + 1, runs - KEEP + 1); n <= runs; n++) list.push({ n, t: n * period, result: 'failed', text: `Failed: ${rule}` });
+      for (let n = Math.max(last + 1, runs - KEEP + 1); n <= runs; n++)
+        list.push({ n, t: n * period, result: 'failed', text: `Failed: ${rule}` });
       while (list.length > KEEP) list.shift();
     }
     return list;
@@ -178,7 +227,13 @@ export class MlopsWatch {
         if (!sim.started) return undefined;
         const pk = mlopsRun(sim).packages.get(id) ?? [];
         return {
-          packages: pk.map((p) => ({ n: p.n, id: p.id, model: p.model?.id ?? null, status: statusOf(p), ...this.packageTimes.get(p.id) })),
+          packages: pk.map((p) => ({
+            n: p.n,
+            id: p.id,
+            model: p.model?.id ?? null,
+            status: statusOf(p),
+            ...this.packageTimes.get(p.id),
+          })),
         };
       }
       case 'model-monitor':

@@ -4,7 +4,11 @@ import type { RequestTrace } from '../engine/modules/inference/traces';
 import type { ArchDoc, Fault } from '../model/schema';
 
 /** A fault as the page asks for it: any fault kind with its parameters; `atSec` defaults to now. */
-export type FaultInput = Fault extends infer F ? (F extends Fault ? Omit<F, 'atSec'> & { atSec?: number } : never) : never;
+export type FaultInput = Fault extends infer F
+  ? F extends Fault
+    ? Omit<F, 'atSec'> & { atSec?: number }
+    : never
+  : never;
 
 /** Messages from the page to the engine worker. */
 export type ToWorker =
@@ -58,7 +62,12 @@ export interface LiveNode {
 }
 
 /** A monitoring run as the live view shows it. */
-export interface MonitorRunLive { n: number; t: number; result: 'ok' | 'violation' | 'failed' | 'empty'; text: string }
+export interface MonitorRunLive {
+  n: number;
+  t: number;
+  result: 'ok' | 'violation' | 'failed' | 'empty';
+  text: string;
+}
 
 /** What a pipeline, a model registry or a model monitor shows while a run goes on. */
 export interface MlopsLive {
@@ -67,7 +76,14 @@ export interface MlopsLive {
   /** A pipeline's steps with their states (a job step's phase and progress while it runs). */
   steps?: { id: string; state?: string; phase?: string; progress?: number }[];
   /** A registry's model packages, oldest first (package 0 is the one from before the run). */
-  packages?: { n: number; id: string; model: string | null; status: string; registeredAt?: number; statusAt?: number }[];
+  packages?: {
+    n: number;
+    id: string;
+    model: string | null;
+    status: string;
+    registeredAt?: number;
+    statusAt?: number;
+  }[];
   /** A monitor's runs (the newest ones). */
   runs?: MonitorRunLive[];
 }
@@ -77,10 +93,23 @@ export interface MlopsLive {
  * (S3 → EventBridge → Lambda / pipeline…), a model package, data or an image; `broken` (to null) is a
  * chain that stops at `from`.
  */
-export interface Flow { t: number; from: string; to: string | null; kind: 'event' | 'model' | 'data' | 'image' | 'broken'; label: string }
+export interface Flow {
+  t: number;
+  from: string;
+  to: string | null;
+  kind: 'event' | 'model' | 'data' | 'image' | 'broken';
+  label: string;
+}
 
 /** Requests per simulated second by outcome, for the dots on the canvas. */
-export interface Outcomes { ok: number; rejected: number; throttled: number; timedOut: number; cold: number; failed: number }
+export interface Outcomes {
+  ok: number;
+  rejected: number;
+  throttled: number;
+  timedOut: number;
+  cold: number;
+  failed: number;
+}
 
 /** A batched update from the worker: everything that changed since the last one. */
 export interface RunUpdate {

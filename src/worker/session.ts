@@ -27,7 +27,11 @@ export interface Clock {
 export const intervalClock = (ms = 50): Clock => ({
   start(tick) {
     let last = Date.now();
-    const id = setInterval(() => { const now = Date.now(); tick(now - last); last = now; }, ms);
+    const id = setInterval(() => {
+      const now = Date.now();
+      tick(now - last);
+      last = now;
+    }, ms);
     return () => clearInterval(id);
   },
 });
@@ -46,7 +50,10 @@ export class RunSession {
   private selected: string | null = null;
   private ticks = 0;
 
-  constructor(private readonly post: (m: FromWorker) => void, private readonly clock: Clock = intervalClock()) {}
+  constructor(
+    private readonly post: (m: FromWorker) => void,
+    private readonly clock: Clock = intervalClock(),
+  ) {}
 
   handle(msg: ToWorker): void {
     try {
@@ -68,7 +75,10 @@ export class RunSession {
       // A finished live run is the runner's run of the same document and seed (same events, same
       // order): its report is the runner's, so a check grades the run on the canvas, not a second one.
       const sim = this.actor?.getSnapshot().context.sim;
-      this.post({ type: 'report', report: sim?.done ? buildReport(sim, this.doc.goal) : runDocument(this.doc, this.opts).report });
+      this.post({
+        type: 'report',
+        report: sim?.done ? buildReport(sim, this.doc.goal) : runDocument(this.doc, this.opts).report,
+      });
       return;
     }
     if (msg.type === 'check') {
@@ -88,13 +98,27 @@ export class RunSession {
         this.post({ type: 'traces', node: msg.node, traces: [...requestTraces(sim, msg.node)] });
         return;
       }
-      case 'play': actor.send({ type: actor.getSnapshot().value === 'idle' ? 'START' : 'RESUME' }); break;
-      case 'pause': actor.send({ type: 'PAUSE' }); break;
-      case 'step': actor.send({ type: 'STEP' }); break;
-      case 'speed': actor.send({ type: 'SPEED', speed: msg.speed }); break;
-      case 'runToEnd': actor.send({ type: 'RUN_TO_END' }); break;
-      case 'reset': this.restart(); return;
-      case 'fault': this.inject(msg.fault); break;
+      case 'play':
+        actor.send({ type: actor.getSnapshot().value === 'idle' ? 'START' : 'RESUME' });
+        break;
+      case 'pause':
+        actor.send({ type: 'PAUSE' });
+        break;
+      case 'step':
+        actor.send({ type: 'STEP' });
+        break;
+      case 'speed':
+        actor.send({ type: 'SPEED', speed: msg.speed });
+        break;
+      case 'runToEnd':
+        actor.send({ type: 'RUN_TO_END' });
+        break;
+      case 'reset':
+        this.restart();
+        return;
+      case 'fault':
+        this.inject(msg.fault);
+        break;
     }
     this.publish();
   }
@@ -111,9 +135,11 @@ export class RunSession {
     const status = snap.value as RunStatus;
     if (status === 'finished') throw new Error('The run has ended: reset it, then inject the fault.');
     const atSec = partial.atSec ?? (sim.started ? Math.floor(sim.now) + 1 : 0);
-    if (atSec >= sim.durationSec) throw new Error(`The run ends at ${sim.durationSec} s: no time left to inject a fault.`);
+    if (atSec >= sim.durationSec)
+      throw new Error(`The run ends at ${sim.durationSec} s: no time left to inject a fault.`);
     const fault = { ...partial, atSec } as Fault;
-    const now = sim.now, started = sim.started;
+    const now = sim.now,
+      started = sim.started;
     this.doc = { ...this.doc!, faults: [...(this.doc!.faults ?? []), fault] };
     this.restart(true);
     const a = this.actor!;
@@ -128,10 +154,22 @@ export class RunSession {
   private restart(keepStream = false): void {
     this.actor?.stop();
     const doc = this.doc!;
-    const ticker = fromCallback<ControllerEvent>(({ sendBack }) => this.clock.start((wallMs) => { sendBack({ type: 'TICK', wallMs }); queueMicrotask(() => this.publish(true)); }));
+    const ticker = fromCallback<ControllerEvent>(({ sendBack }) =>
+      this.clock.start((wallMs) => {
+        sendBack({ type: 'TICK', wallMs });
+        queueMicrotask(() => this.publish(true));
+      }),
+    );
     const machine = controllerMachine.provide({ actors: { ticker } });
-    if (!keepStream) { this.live = new LiveView(); this.logSeq = 0; }
-    const makeSim = () => { const sim = createSimulation(doc, this.opts); this.watch = new MlopsWatch(sim); return sim; };
+    if (!keepStream) {
+      this.live = new LiveView();
+      this.logSeq = 0;
+    }
+    const makeSim = () => {
+      const sim = createSimulation(doc, this.opts);
+      this.watch = new MlopsWatch(sim);
+      return sim;
+    };
     this.actor = createActor(machine, { input: { makeSim } }).start();
     if (!keepStream) this.publish();
   }

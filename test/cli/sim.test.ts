@@ -13,8 +13,17 @@ const file = (name: string, content: unknown) => {
   return p;
 };
 function cli(...args: string[]) {
-  let out = '', err = '';
-  const code = main(args, (s) => { out += s; }, (s) => { err += s; });
+  let out = '',
+    err = '';
+  const code = main(
+    args,
+    (s) => {
+      out += s;
+    },
+    (s) => {
+      err += s;
+    },
+  );
   return { code, out, err };
 }
 const everyKind = new URL('../fixtures/every-kind.json', import.meta.url).pathname;
@@ -39,7 +48,15 @@ describe('npm run sim', () => {
     expect(r.format).toBe('sagesim/report@1');
     expect(r.seed).toBe(7);
     expect(r.simulatedSec).toBe(900);
-    expect(Object.keys(r).slice(0, 7)).toEqual(['format', 'seed', 'simulatedSec', 'findings', 'incidents', 'nodes', 'costUSD']);
+    expect(Object.keys(r).slice(0, 7)).toEqual([
+      'format',
+      'seed',
+      'simulatedSec',
+      'findings',
+      'incidents',
+      'nodes',
+      'costUSD',
+    ]);
   });
 
   it('gives a byte-identical report for the same file and seed, and --seed changes the seed', () => {
@@ -49,7 +66,10 @@ describe('npm run sim', () => {
   });
 
   it('exits 2 naming the JSON path when a file is malformed, and on unreadable files', () => {
-    const bad = file('bad.json', { format: 'sagesim/architecture@1', nodes: [{ id: 't', kind: 'training-job', props: { inputMode: 'Stream' } }] });
+    const bad = file('bad.json', {
+      format: 'sagesim/architecture@1',
+      nodes: [{ id: 't', kind: 'training-job', props: { inputMode: 'Stream' } }],
+    });
     const r = cli(bad, '--json');
     expect(r.code).toBe(2);
     expect(r.out).toBe('');
@@ -60,8 +80,14 @@ describe('npm run sim', () => {
 
   it('applies a solution and checks a goal (exit 3 when not met)', () => {
     const puzzle = {
-      format: 'sagesim/architecture@1', mode: 'puzzle', durationSec: 600,
-      nodes: [{ id: 'vpc', kind: 'vpc' }, { id: 'priv', kind: 'subnet', parent: 'vpc' }, { id: 'ep', kind: 'realtime-endpoint', parent: 'priv' }],
+      format: 'sagesim/architecture@1',
+      mode: 'puzzle',
+      durationSec: 600,
+      nodes: [
+        { id: 'vpc', kind: 'vpc' },
+        { id: 'priv', kind: 'subnet', parent: 'vpc' },
+        { id: 'ep', kind: 'realtime-endpoint', parent: 'priv' },
+      ],
       goal: { nodeStates: { ep: 'InService' } },
       solution: { setProps: { priv: { access: 'private-with-nat' } } },
     };
@@ -74,7 +100,11 @@ describe('npm run sim', () => {
     expect(JSON.parse(shipped.out).goal.met).toBe(false);
     expect(JSON.parse(shipped.out).goal.failed).toEqual(['node ep is Failed, not InService']);
     expect(cli(file('nogoal.json', { format: 'sagesim/architecture@1', nodes: [] }), '--check').code).toBe(2);
-    const ghost = cli(file('ghost.json', { ...puzzle, solution: { setProps: { ghost: { access: 'public' } } } }), '--apply-solution', '--check');
+    const ghost = cli(
+      file('ghost.json', { ...puzzle, solution: { setProps: { ghost: { access: 'public' } } } }),
+      '--apply-solution',
+      '--check',
+    );
     expect(ghost.code).toBe(2);
     expect(ghost.err).toContain('solution.setProps.ghost: no node with id "ghost"');
     expect(cli(everyKind, '--duration', '99999999').code).toBe(2);
@@ -87,9 +117,24 @@ describe('npm run sim', () => {
   });
 
   it('works as a real process through npm with the exit codes of the contract', () => {
-    const out = execFileSync('npm', ['run', '--silent', 'sim', '--', everyKind, '--json', '--duration', '60'], { encoding: 'utf8' });
+    const out = execFileSync('npm', ['run', '--silent', 'sim', '--', everyKind, '--json', '--duration', '60'], {
+      encoding: 'utf8',
+    });
     expect(JSON.parse(out).simulatedSec).toBe(60);
-    const bad = spawnSync('npm', ['run', '--silent', 'sim', '--', file('bad2.json', { format: 'sagesim/architecture@1', nodes: [{ id: 'x', kind: 'client', props: { rps: -1 } }] })], { encoding: 'utf8' });
+    const bad = spawnSync(
+      'npm',
+      [
+        'run',
+        '--silent',
+        'sim',
+        '--',
+        file('bad2.json', {
+          format: 'sagesim/architecture@1',
+          nodes: [{ id: 'x', kind: 'client', props: { rps: -1 } }],
+        }),
+      ],
+      { encoding: 'utf8' },
+    );
     expect(bad.status).toBe(2);
     expect(bad.stderr).toContain('nodes[0].props.rps: must be at least 0');
     expect(bad.stderr).not.toMatch(/\n\s+at /);

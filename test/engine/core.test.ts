@@ -14,24 +14,50 @@ import { arch, edge, node, validate as validateDoc } from '../harness';
 /** A module that logs a tick every 10 s and fails a node at 25 s: enough to test the core alone. */
 const probe: SimModule = {
   id: 'probe',
-  check: (g) => g.ofKind('sns').map((n) => ({ rule: 'async-no-notification', node: n.id, severity: 'warning' as const, message: 'probe finding' })),
+  check: (g) =>
+    g
+      .ofKind('sns')
+      .map((n) => ({
+        rule: 'async-no-notification',
+        node: n.id,
+        severity: 'warning' as const,
+        message: 'probe finding',
+      })),
   start(sim) {
     sim.setState('job', 'InProgress');
     const r = sim.rng('probe');
-    sim.every(10, 'probe tick', null, (t) => { sim.metrics('ep').requests++; sim.metrics('ep').latency.add(10 + r.next() * 5); sim.note(null, 'info', `tick ${t}`); });
-    sim.at(25, 'probe fail', 'job', () => { sim.incident('ecr-pull-blocked', 'job'); sim.setState('job', 'Failed', 'pull failed'); });
+    sim.every(10, 'probe tick', null, (t) => {
+      sim.metrics('ep').requests++;
+      sim.metrics('ep').latency.add(10 + r.next() * 5);
+      sim.note(null, 'info', `tick ${t}`);
+    });
+    sim.at(25, 'probe fail', 'job', () => {
+      sim.incident('ecr-pull-blocked', 'job');
+      sim.setState('job', 'Failed', 'pull failed');
+    });
   },
-  finish(sim) { sim.addCost('job', 1.234567); },
+  finish(sim) {
+    sim.addCost('job', 1.234567);
+  },
 };
-const doc = arch(node('job', 'training-job'), node('ep', 'realtime-endpoint'), node('topic', 'sns'), node('c', 'client'), edge('c', 'ep'));
-const make = (o: Partial<{ seed: number; durationSec: number }> = {}) => new Simulation(doc, { modules: [probe], durationSec: 100, seed: 3, ...o });
+const doc = arch(
+  node('job', 'training-job'),
+  node('ep', 'realtime-endpoint'),
+  node('topic', 'sns'),
+  node('c', 'client'),
+  edge('c', 'ep'),
+);
+const make = (o: Partial<{ seed: number; durationSec: number }> = {}) =>
+  new Simulation(doc, { modules: [probe], durationSec: 100, seed: 3, ...o });
 
 describe('simulation core', () => {
   it('runs modules, records incidents, states, cost and findings into the report', () => {
     const sim = make().runToEnd();
     const r = buildReport(sim);
     expect(r.simulatedSec).toBe(100);
-    expect(r.findings).toEqual([{ rule: 'async-no-notification', node: 'topic', severity: 'warning', message: 'probe finding' }]);
+    expect(r.findings).toEqual([
+      { rule: 'async-no-notification', node: 'topic', severity: 'warning', message: 'probe finding' },
+    ]);
     expect(r.incidents).toHaveLength(1);
     expect(r.incidents[0]).toMatchObject({ rule: 'ecr-pull-blocked', node: 'job', count: 1, firstAtSec: 25 });
     expect(r.nodes.job).toEqual({ state: 'Failed', costUSD: 1.2346 });
@@ -57,7 +83,11 @@ describe('simulation core', () => {
   it('fires a scheduled fault through the module that handles it, and says so when none does', () => {
     const handled: number[] = [];
     const m: SimModule = { id: 'f', faults: { 'traffic-spike': (sim) => handled.push(sim.now) } };
-    const d = arch(node('c', 'client'), { fault: { atSec: 12, kind: 'traffic-spike', node: 'c' } }, { fault: { atSec: 20, kind: 'large-payloads', node: 'c' } });
+    const d = arch(
+      node('c', 'client'),
+      { fault: { atSec: 12, kind: 'traffic-spike', node: 'c' } },
+      { fault: { atSec: 20, kind: 'large-payloads', node: 'c' } },
+    );
     const sim = new Simulation(d, { modules: [m], durationSec: 60 }).runToEnd();
     expect(handled).toEqual([12]);
     expect(sim.log.entries().map((e) => e.message)).toContain('nothing in this run reacts to large-payloads yet');
@@ -65,7 +95,9 @@ describe('simulation core', () => {
 
   it('asks gates in order and returns the first blocker', () => {
     const sim = make();
-    sim.addGate((n, phase) => (phase === 'image-pull' && n.kind === 'training-job' ? { rule: 'ecr-pull-blocked' } : null));
+    sim.addGate((n, phase) =>
+      phase === 'image-pull' && n.kind === 'training-job' ? { rule: 'ecr-pull-blocked' } : null,
+    );
     sim.addGate(() => ({ rule: 's3-unreachable' }));
     expect(sim.gate('job', 'image-pull')?.rule).toBe('ecr-pull-blocked');
     expect(sim.gate('job', 'data-download')?.rule).toBe('s3-unreachable');
@@ -110,7 +142,9 @@ describe('controller machine', () => {
 
 describe('building blocks', () => {
   it('rng streams are deterministic and independent by label', () => {
-    const a = Rng.derive(1, 'x'), b = Rng.derive(1, 'x'), c = Rng.derive(1, 'y');
+    const a = Rng.derive(1, 'x'),
+      b = Rng.derive(1, 'x'),
+      c = Rng.derive(1, 'y');
     const sa = Array.from({ length: 5 }, () => a.next());
     expect(Array.from({ length: 5 }, () => b.next())).toEqual(sa);
     expect(Array.from({ length: 5 }, () => c.next())).not.toEqual(sa);
@@ -152,7 +186,8 @@ describe('building blocks', () => {
     expect(s.values.length).toBeLessThanOrEqual(100);
     expect(s.values.reduce((a, b) => a + b, 0)).toBe(1000);
     const log = new EventLog(10);
-    for (let i = 0; i < 25; i++) log.add({ t: i, node: null, type: 'info', severity: i % 5 ? 'info' : 'error', message: `m${i}` });
+    for (let i = 0; i < 25; i++)
+      log.add({ t: i, node: null, type: 'info', severity: i % 5 ? 'info' : 'error', message: `m${i}` });
     expect(log.total).toBe(25);
     expect(log.bySeverity.error).toBe(5);
     expect(log.entries().map((e) => e.seq)).toEqual([15, 16, 17, 18, 19, 20, 21, 22, 23, 24]);
@@ -178,9 +213,14 @@ describe('demo script faults', () => {
     const seen: number[] = [];
     const m: SimModule = { id: 'f', faults: { 'traffic-spike': (sim) => seen.push(sim.now) } };
     const d = validateDoc({
-      format: 'sagesim/architecture@1', mode: 'demo', nodes: [{ id: 'c', kind: 'client' }],
+      format: 'sagesim/architecture@1',
+      mode: 'demo',
+      nodes: [{ id: 'c', kind: 'client' }],
       faults: [{ atSec: 30, kind: 'traffic-spike', node: 'c' }],
-      script: [{ atSec: 10, say: 'watch', fault: { kind: 'traffic-spike', node: 'c' } }, { atSec: 30, fault: { kind: 'traffic-spike', node: 'c' } }],
+      script: [
+        { atSec: 10, say: 'watch', fault: { kind: 'traffic-spike', node: 'c' } },
+        { atSec: 30, fault: { kind: 'traffic-spike', node: 'c' } },
+      ],
     });
     new Simulation(d, { modules: [m], durationSec: 60 }).runToEnd();
     expect(seen).toEqual([10, 30]);

@@ -6,9 +6,16 @@ import { readFileSync, readdirSync, statSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { arch, edge, node, run, validate, findings } from '../harness';
-import { CASES } from './rule-coverage.test';
+import { CASES } from './rule-cases';
 
-const GARBLE = [/\{/, /undefined/, /NaN/, /\(no source\)/, /\bEvent events\b/, /\b(the|a|an|of|on|to|from|is|in|and) \1\b/];
+const GARBLE = [
+  /\{/,
+  /undefined/,
+  /NaN/,
+  /\(no source\)/,
+  /\bEvent events\b/,
+  /\b(the|a|an|of|on|to|from|is|in|and) \1\b/,
+];
 const bad = (messages: string[]) => messages.filter((m) => GARBLE.some((re) => re.test(m)));
 const messagesOf = (r: ReturnType<typeof run>) => [...r.report.findings, ...r.report.incidents].map((x) => x.message);
 
@@ -35,7 +42,13 @@ describe('messages are filled in', () => {
     const docs = [
       arch(node('eb', 'eventbridge')),
       arch(node('d', 's3-bucket', { eventNotifications: true }), node('eb', 'eventbridge'), edge('d', 'eb')),
-      arch(node('d', 's3-bucket', { eventNotifications: true }), node('eb', 'eventbridge'), node('fn', 'lambda'), edge('d', 'eb'), edge('eb', 'fn')),
+      arch(
+        node('d', 's3-bucket', { eventNotifications: true }),
+        node('eb', 'eventbridge'),
+        node('fn', 'lambda'),
+        edge('d', 'eb'),
+        edge('eb', 'fn'),
+      ),
       arch(node('d', 's3-bucket'), node('p', 'processing-job', { scalerFit: 'full-dataset' }), edge('d', 'p')),
       arch(node('c', 'client', { rps: 0.01 }), node('e', 'async-endpoint', { processingSec: 4000 }), edge('c', 'e')),
     ];
@@ -44,9 +57,17 @@ describe('messages are filled in', () => {
       expect(ms.length).toBeGreaterThan(0);
       expect(bad(ms)).toEqual([]);
     }
-    expect(findings(docs[0])[0].message).toBe('Events reaching eb start nothing (rule eb has no target (no lambda or pipeline) and nothing is wired into it); no pipeline execution or endpoint update would be started.');
-    expect(findings(docs[3]).find((f) => f.rule === 'scaler-leakage')?.message).toMatch(/^Scaler leakage: p fits its scaler on the full dataset/);
-    expect(findings(docs[4]).find((f) => f.rule === 'async-timeout')?.message).toMatch(/^Async inference requests on e failed/);
-    expect(findings(docs[1]).find((f) => f.rule === 'trigger-chain-broken')?.message).toMatch(/^Event Object Created from d was emitted/);
+    expect(findings(docs[0])[0].message).toBe(
+      'Events reaching eb start nothing (rule eb has no target (no lambda or pipeline) and nothing is wired into it); no pipeline execution or endpoint update would be started.',
+    );
+    expect(findings(docs[3]).find((f) => f.rule === 'scaler-leakage')?.message).toMatch(
+      /^Scaler leakage: p fits its scaler on the full dataset/,
+    );
+    expect(findings(docs[4]).find((f) => f.rule === 'async-timeout')?.message).toMatch(
+      /^Async inference requests on e failed/,
+    );
+    expect(findings(docs[1]).find((f) => f.rule === 'trigger-chain-broken')?.message).toMatch(
+      /^Event Object Created from d was emitted/,
+    );
   });
 });

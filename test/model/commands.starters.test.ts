@@ -20,8 +20,10 @@ describe('sandbox starters', () => {
       for (const n of o.doc.nodes) {
         if (!n.parent) continue;
         const p = o.doc.nodes.find((m) => m.id === n.parent)!;
-        const a = absolutePosition(o.doc, n.id), pa = absolutePosition(o.doc, p.id);
-        const s = sizeOf(n), ps = sizeOf(p);
+        const a = absolutePosition(o.doc, n.id),
+          pa = absolutePosition(o.doc, p.id);
+        const s = sizeOf(n),
+          ps = sizeOf(p);
         expect(a.x).toBeGreaterThanOrEqual(pa.x);
         expect(a.y).toBeGreaterThanOrEqual(pa.y);
         expect(a.x + s.width).toBeLessThanOrEqual(pa.x + ps.width);

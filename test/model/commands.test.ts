@@ -47,10 +47,16 @@ describe('commands', () => {
 
   it('refuses parents the catalog does not allow, saying why', () => {
     const d = privateTraining();
-    expect(refused(d, COMMANDS.addNode, { kind: 'training-job', parent: 'vpc' })).toMatch(/Training job can sit in a Subnet or a SageMaker Pipeline, not directly in a VPC/);
+    expect(refused(d, COMMANDS.addNode, { kind: 'training-job', parent: 'vpc' })).toMatch(
+      /Training job can sit in a Subnet or a SageMaker Pipeline, not directly in a VPC/,
+    );
     expect(refused(d, COMMANDS.addNode, { kind: 's3-bucket', parent: 'priv' })).toMatch(/AWS-managed service/);
-    expect(refused(d, COMMANDS.setParent, { id: 'priv', parent: null, position: { x: 0, y: 0 } })).toMatch(/must sit inside a VPC/);
-    expect(refused(d, COMMANDS.setParent, { id: 'vpc', parent: 'priv', position: { x: 0, y: 0 } })).toMatch(/cannot sit inside/);
+    expect(refused(d, COMMANDS.setParent, { id: 'priv', parent: null, position: { x: 0, y: 0 } })).toMatch(
+      /must sit inside a VPC/,
+    );
+    expect(refused(d, COMMANDS.setParent, { id: 'vpc', parent: 'priv', position: { x: 0, y: 0 } })).toMatch(
+      /cannot sit inside/,
+    );
   });
 
   it('refuses an edge that is not in the table, with the reason', () => {
@@ -156,7 +162,10 @@ describe('history', () => {
       d = o.doc;
     }
     let undone = 0;
-    while (h.canUndo) { d = h.undo(d)!; undone++; }
+    while (h.canUndo) {
+      d = h.undo(d)!;
+      undone++;
+    }
     expect(undone).toBe(150);
     expect(d).toEqual(start);
     for (const [i, v] of [1, 12, 123].entries()) {
@@ -172,33 +181,48 @@ describe('history', () => {
   it('random command sequences keep the document loadable and undo back to the start', () => {
     const kinds = KINDS.filter((k) => k !== 'pipeline') as Kind[];
     const op = fc.oneof(
-      fc.record({ t: fc.constant('add' as const), kind: fc.constantFrom(...kinds, 'pipeline' as Kind), parent: fc.nat(20) }),
+      fc.record({
+        t: fc.constant('add' as const),
+        kind: fc.constantFrom(...kinds, 'pipeline' as Kind),
+        parent: fc.nat(20),
+      }),
       fc.record({ t: fc.constant('connect' as const), a: fc.nat(30), b: fc.nat(30) }),
       fc.record({ t: fc.constant('remove' as const), a: fc.nat(30) }),
       fc.record({ t: fc.constant('reparent' as const), a: fc.nat(30), b: fc.nat(30) }),
       fc.record({ t: fc.constant('dup' as const), a: fc.nat(30) }),
     );
-    fc.assert(fc.property(fc.array(op, { maxLength: 40 }), (ops) => {
-      const h = new History(1000);
-      const start = privateTraining();
-      let d = start;
-      const ids = () => d.nodes.map((n) => n.id);
-      const pick = (i: number) => ids()[i % Math.max(1, ids().length)];
-      for (const o of ops) {
-        const res =
-          o.t === 'add' ? execute(d, COMMANDS.addNode, { kind: o.kind, parent: o.parent % 3 === 0 ? null : pick(o.parent) })
-          : o.t === 'connect' ? execute(d, COMMANDS.connect, { from: pick(o.a), to: pick(o.b) })
-          : o.t === 'remove' ? execute(d, COMMANDS.removeNodes, { ids: ids().length ? [pick(o.a)] : [] })
-          : o.t === 'reparent' ? execute(d, COMMANDS.setParent, { id: pick(o.a), parent: o.b % 4 === 0 ? null : pick(o.b), position: { x: 1, y: 2 } })
-          : execute(d, COMMANDS.duplicate, { ids: [pick(o.a)] });
-        if (!res.ok) continue;
-        h.push({ label: 'x', patches: res.patches, inverse: res.inverse, at: 0 });
-        d = res.doc;
-        const l = loadJson(d);
-        if (!l.ok) throw new Error(JSON.stringify(l.errors));
-      }
-      while (h.canUndo) d = h.undo(d)!;
-      expect(d).toEqual(start);
-    }), { numRuns: 200 });
+    fc.assert(
+      fc.property(fc.array(op, { maxLength: 40 }), (ops) => {
+        const h = new History(1000);
+        const start = privateTraining();
+        let d = start;
+        const ids = () => d.nodes.map((n) => n.id);
+        const pick = (i: number) => ids()[i % Math.max(1, ids().length)];
+        for (const o of ops) {
+          const res =
+            o.t === 'add'
+              ? execute(d, COMMANDS.addNode, { kind: o.kind, parent: o.parent % 3 === 0 ? null : pick(o.parent) })
+              : o.t === 'connect'
+                ? execute(d, COMMANDS.connect, { from: pick(o.a), to: pick(o.b) })
+                : o.t === 'remove'
+                  ? execute(d, COMMANDS.removeNodes, { ids: ids().length ? [pick(o.a)] : [] })
+                  : o.t === 'reparent'
+                    ? execute(d, COMMANDS.setParent, {
+                        id: pick(o.a),
+                        parent: o.b % 4 === 0 ? null : pick(o.b),
+                        position: { x: 1, y: 2 },
+                      })
+                    : execute(d, COMMANDS.duplicate, { ids: [pick(o.a)] });
+          if (!res.ok) continue;
+          h.push({ label: 'x', patches: res.patches, inverse: res.inverse, at: 0 });
+          d = res.doc;
+          const l = loadJson(d);
+          if (!l.ok) throw new Error(JSON.stringify(l.errors));
+        }
+        while (h.canUndo) d = h.undo(d)!;
+        expect(d).toEqual(start);
+      }),
+      { numRuns: 200 },
+    );
   });
 });

@@ -33,10 +33,16 @@ describe('loading documents', () => {
   it('names the JSON path and the reason', () => {
     const msg = errorsOf({ ...base, nodes: [{ id: 't', kind: 'training-job', props: { inputMode: 'Stream' } }] });
     expect(msg).toBe('nodes[0].props.inputMode: expected "File" | "Pipe" | "FastFile"');
-    expect(errorsOf({ ...base, nodes: [{ id: 't', kind: 'client', props: { rps: '5' } }] })).toBe('nodes[0].props.rps: expected number, got string');
-    expect(errorsOf({ ...base, nodes: [{ id: 't', kind: 'client', props: { speed: 5 } }] })).toBe('nodes[0].props.speed: unknown prop for a client');
+    expect(errorsOf({ ...base, nodes: [{ id: 't', kind: 'client', props: { rps: '5' } }] })).toBe(
+      'nodes[0].props.rps: expected number, got string',
+    );
+    expect(errorsOf({ ...base, nodes: [{ id: 't', kind: 'client', props: { speed: 5 } }] })).toBe(
+      'nodes[0].props.speed: unknown prop for a client',
+    );
     expect(errorsOf({ ...base, nodes: [{ id: 'A b', kind: 'client' }] })).toMatch(/^nodes\[0\]\.id: /);
-    expect(errorsOf({ ...base, nodes: [{ id: 'x', kind: 'robot' }] })).toMatch(/^nodes\[0\]\.kind: unknown kind "robot"/);
+    expect(errorsOf({ ...base, nodes: [{ id: 'x', kind: 'robot' }] })).toMatch(
+      /^nodes\[0\]\.kind: unknown kind "robot"/,
+    );
     expect(errorsOf({ format: 'sagesim/architecture@2', nodes: [] })).toMatch(/^format: .*newer/);
     expect(errorsOf({ nodes: [] })).toMatch(/^format: /);
   });
@@ -49,7 +55,15 @@ describe('loading documents', () => {
       { id: 'a', kind: 's3-bucket' },
       { id: 'c', kind: 'condition-step' },
     ];
-    const msg = errorsOf({ ...base, nodes, edges: [{ from: 'a', to: 'vpc' }, { from: 'x', to: 'a' }], faults: [{ atSec: 5, kind: 'approve', node: 'a' }] });
+    const msg = errorsOf({
+      ...base,
+      nodes,
+      edges: [
+        { from: 'a', to: 'vpc' },
+        { from: 'x', to: 'a' },
+      ],
+      faults: [{ atSec: 5, kind: 'approve', node: 'a' }],
+    });
     expect(msg).toContain('nodes[3].id: duplicate id "a"');
     expect(msg).toContain('nodes[1].parent: a subnet must sit in a vpc');
     expect(msg).toContain('nodes[2].parent: no node with id "nowhere"');
@@ -61,10 +75,27 @@ describe('loading documents', () => {
   });
 
   it('refuses parent cycles and step edges across pipelines', () => {
-    expect(errorsOf({ ...base, nodes: [{ id: 'p', kind: 'pipeline', parent: 'q' }, { id: 'q', kind: 'pipeline', parent: 'p' }] }))
-      .toMatch(/pipeline/);
-    const msg = errorsOf({ ...base, nodes: [{ id: 'p', kind: 'pipeline' }, { id: 'a', kind: 'processing-job', parent: 'p' }, { id: 'b', kind: 'training-job' }], edges: [{ from: 'a', to: 'b' }] });
-    expect(msg).toContain('edges[0]: Processing job → Training job is a pipeline step order: put both inside one pipeline first.');
+    expect(
+      errorsOf({
+        ...base,
+        nodes: [
+          { id: 'p', kind: 'pipeline', parent: 'q' },
+          { id: 'q', kind: 'pipeline', parent: 'p' },
+        ],
+      }),
+    ).toMatch(/pipeline/);
+    const msg = errorsOf({
+      ...base,
+      nodes: [
+        { id: 'p', kind: 'pipeline' },
+        { id: 'a', kind: 'processing-job', parent: 'p' },
+        { id: 'b', kind: 'training-job' },
+      ],
+      edges: [{ from: 'a', to: 'b' }],
+    });
+    expect(msg).toContain(
+      'edges[0]: Processing job → Training job is a pipeline step order: put both inside one pipeline first.',
+    );
   });
 
   it('holds the size limits', () => {
@@ -122,22 +153,43 @@ describe('property: untrusted input', () => {
   const valid = JSON.parse(everyKind);
 
   it('random JSON values never throw', () => {
-    fc.assert(fc.property(fc.jsonValue(), (v) => { assertLoadsOrRefused(v); }), { numRuns: 2000 });
+    fc.assert(
+      fc.property(fc.jsonValue(), (v) => {
+        assertLoadsOrRefused(v);
+      }),
+      { numRuns: 2000 },
+    );
   });
 
   it('random documents with the right format never throw', () => {
-    const nodeArb = fc.record({
-      id: fc.oneof(fc.constantFrom('a', 'b', 'c', 'vpc', 'sub'), fc.string()),
-      kind: fc.oneof(fc.constantFrom(...KIND_DEFS.map((k) => k.kind)), fc.string()),
-      parent: fc.option(fc.constantFrom('a', 'b', 'vpc', 'sub', 'zz')),
-      props: fc.option(fc.dictionary(fc.constantFrom('rps', 'access', 'service', 'role', 'variants', 'autoscaling', 'memoryMB', 'x'), fc.jsonValue())),
-    }, { requiredKeys: ['id', 'kind'] });
+    const nodeArb = fc.record(
+      {
+        id: fc.oneof(fc.constantFrom('a', 'b', 'c', 'vpc', 'sub'), fc.string()),
+        kind: fc.oneof(fc.constantFrom(...KIND_DEFS.map((k) => k.kind)), fc.string()),
+        parent: fc.option(fc.constantFrom('a', 'b', 'vpc', 'sub', 'zz')),
+        props: fc.option(
+          fc.dictionary(
+            fc.constantFrom('rps', 'access', 'service', 'role', 'variants', 'autoscaling', 'memoryMB', 'x'),
+            fc.jsonValue(),
+          ),
+        ),
+      },
+      { requiredKeys: ['id', 'kind'] },
+    );
     const docArb = fc.record({
       format: fc.constant('sagesim/architecture@1'),
       nodes: fc.array(nodeArb, { maxLength: 8 }),
-      edges: fc.array(fc.record({ from: fc.constantFrom('a', 'b', 'c', 'q'), to: fc.constantFrom('a', 'b', 'c', 'q') }), { maxLength: 6 }),
+      edges: fc.array(
+        fc.record({ from: fc.constantFrom('a', 'b', 'c', 'q'), to: fc.constantFrom('a', 'b', 'c', 'q') }),
+        { maxLength: 6 },
+      ),
     });
-    fc.assert(fc.property(docArb, (d) => { assertLoadsOrRefused(d); }), { numRuns: 3000 });
+    fc.assert(
+      fc.property(docArb, (d) => {
+        assertLoadsOrRefused(d);
+      }),
+      { numRuns: 3000 },
+    );
   });
 
   it('mutations of a valid document load or name a path', () => {
@@ -156,40 +208,80 @@ describe('property: untrusted input', () => {
 
 describe('numbers JSON cannot keep', () => {
   it('-0 loads as 0, so load → save → load is identity', () => {
-    const r = loadJson({ format: 'sagesim/architecture@1', seed: -0, nodes: [{ id: 'c', kind: 'client', props: { startSec: -0 } }] });
+    const r = loadJson({
+      format: 'sagesim/architecture@1',
+      seed: -0,
+      nodes: [{ id: 'c', kind: 'client', props: { startSec: -0 } }],
+    });
     expect(r.ok && Object.is(r.doc.seed, 0)).toBe(true);
     expect(r.ok && Object.is(r.doc.nodes[0].props?.startSec, 0)).toBe(true);
   });
 });
 
 describe('puzzle and demo fields name real things', () => {
-  const nodes = [{ id: 'ep', kind: 'realtime-endpoint' }, { id: 'c', kind: 'client' }];
+  const nodes = [
+    { id: 'ep', kind: 'realtime-endpoint' },
+    { id: 'c', kind: 'client' },
+  ];
   const edges = [{ from: 'c', to: 'ep' }];
   it('a goal names rules of the catalog and states of the report (a deleted node just fails it)', () => {
-    const msg = errorsOf({ ...base, nodes, edges, goal: { noIncidents: ['payload-too-big'], nodeStates: { zz: 'InService', ep: 'Bogus' }, minServed: { nope: 1 } } });
+    const msg = errorsOf({
+      ...base,
+      nodes,
+      edges,
+      goal: { noIncidents: ['payload-too-big'], nodeStates: { zz: 'InService', ep: 'Bogus' }, minServed: { nope: 1 } },
+    });
     expect(msg).toContain('goal.noIncidents[0]: "payload-too-big" is not a rule id');
     expect(msg).toMatch(/goal\.nodeStates\.ep: "Bogus" is not a state/);
     expect(msg).not.toContain('zz');
-    expect(loadJson({ ...base, nodes, edges, goal: { noIncidents: ['payload-too-large'], nodeStates: { ep: 'InService' } } }).ok).toBe(true);
+    expect(
+      loadJson({ ...base, nodes, edges, goal: { noIncidents: ['payload-too-large'], nodeStates: { ep: 'InService' } } })
+        .ok,
+    ).toBe(true);
   });
 
   it('a solution changes nodes and edges that exist (checked when it is applied)', () => {
-    const r = loadJson({ ...base, nodes, edges, solution: { setProps: { ghost: { rps: 1 } }, removeNodes: ['nope'], removeEdges: [{ from: 'ep', to: 'c' }], setParent: { ep: 'vpc9' } } });
+    const r = loadJson({
+      ...base,
+      nodes,
+      edges,
+      solution: {
+        setProps: { ghost: { rps: 1 } },
+        removeNodes: ['nope'],
+        removeEdges: [{ from: 'ep', to: 'c' }],
+        setParent: { ep: 'vpc9' },
+      },
+    });
     if (!r.ok) throw new Error('a solution naming missing nodes still loads');
     const msg = formatErrors(solutionErrors(r.doc));
     expect(msg).toContain('solution.setProps.ghost: no node with id "ghost"');
     expect(msg).toContain('solution.removeNodes[0]: no node with id "nope"');
     expect(msg).toContain('solution.removeEdges[0]: no edge ep → c');
     expect(msg).toContain('solution.setParent.ep: no node with id "vpc9"');
-    const ok = loadJson({ ...base, nodes, edges, solution: { addNodes: [{ id: 'n', kind: 'sns' }], setProps: { n: {}, c: { rps: 2 } } } });
+    const ok = loadJson({
+      ...base,
+      nodes,
+      edges,
+      solution: { addNodes: [{ id: 'n', kind: 'sns' }], setProps: { n: {}, c: { rps: 2 } } },
+    });
     expect(ok.ok && solutionErrors(ok.doc)).toEqual([]);
   });
 
   it('a demo script fault is a real fault on a node it applies to (a deleted node is skipped)', () => {
-    expect(errorsOf({ ...base, nodes, edges, script: [{ atSec: 5, fault: { kind: 'large-payloads', node: 'ep' } }] }))
-      .toContain('script[0].fault.node: large-payloads applies to client, not a realtime-endpoint');
-    expect(errorsOf({ ...base, nodes, edges, script: [{ atSec: 5, fault: { kind: 'meteor', node: 'c' } }] })).toMatch(/^script\[0\]\.fault\.kind: /m);
-    expect(loadJson({ ...base, nodes, edges, script: [{ atSec: 5, say: 'hi', focus: 'zz', fault: { kind: 'traffic-spike', node: 'gone' } }] }).ok).toBe(true);
+    expect(
+      errorsOf({ ...base, nodes, edges, script: [{ atSec: 5, fault: { kind: 'large-payloads', node: 'ep' } }] }),
+    ).toContain('script[0].fault.node: large-payloads applies to client, not a realtime-endpoint');
+    expect(errorsOf({ ...base, nodes, edges, script: [{ atSec: 5, fault: { kind: 'meteor', node: 'c' } }] })).toMatch(
+      /^script\[0\]\.fault\.kind: /m,
+    );
+    expect(
+      loadJson({
+        ...base,
+        nodes,
+        edges,
+        script: [{ atSec: 5, say: 'hi', focus: 'zz', fault: { kind: 'traffic-spike', node: 'gone' } }],
+      }).ok,
+    ).toBe(true);
   });
 
   it('says "an integer" for a fractional seed', () => {

@@ -11,26 +11,42 @@ import { loadPuzzle, puzzleFiles } from '../scenarios/catalog';
 function shape(doc: ArchDoc) {
   const props = (n: ArchNode) => {
     const d = defaultProps(n.kind);
-    return Object.fromEntries(Object.entries(n.props ?? {}).filter(([k, v]) => v !== null && JSON.stringify(v) !== JSON.stringify(d[k])).sort(([a], [b]) => a.localeCompare(b)));
+    return Object.fromEntries(
+      Object.entries(n.props ?? {})
+        .filter(([k, v]) => v !== null && JSON.stringify(v) !== JSON.stringify(d[k]))
+        .sort(([a], [b]) => a.localeCompare(b)),
+    );
   };
   return {
-    nodes: [...doc.nodes].sort((a, b) => a.id.localeCompare(b.id)).map((n) => ({ id: n.id, kind: n.kind, parent: n.parent ?? null, props: props(n) })),
+    nodes: [...doc.nodes]
+      .sort((a, b) => a.id.localeCompare(b.id))
+      .map((n) => ({ id: n.id, kind: n.kind, parent: n.parent ?? null, props: props(n) })),
     edges: (doc.edges ?? []).map((e) => `${e.from}->${e.to}`).sort(),
   };
 }
 
-const doc = (nodes: ArchNode[], edges: { from: string; to: string }[] = []): ArchDoc => ({ format: 'sagesim/architecture@1', nodes, edges });
+const doc = (nodes: ArchNode[], edges: { from: string; to: string }[] = []): ArchDoc => ({
+  format: 'sagesim/architecture@1',
+  nodes,
+  edges,
+});
 
 describe('diffSolution', () => {
-  const broken = doc([
-    { id: 'vpc', kind: 'vpc' },
-    { id: 'a', kind: 'subnet', parent: 'vpc', props: { access: 'private' } },
-    { id: 'b', kind: 'subnet', parent: 'vpc', props: { access: 'public' } },
-    { id: 'key', kind: 'kms-key' },
-    { id: 'data', kind: 's3-bucket', props: { datasetGB: 20 } },
-    { id: 'train', kind: 'training-job', parent: 'a', props: { inputMode: 'File', volumeKmsKey: 'key' } },
-    { id: 'old', kind: 'sns' },
-  ], [{ from: 'data', to: 'train' }, { from: 'train', to: 'old' }]);
+  const broken = doc(
+    [
+      { id: 'vpc', kind: 'vpc' },
+      { id: 'a', kind: 'subnet', parent: 'vpc', props: { access: 'private' } },
+      { id: 'b', kind: 'subnet', parent: 'vpc', props: { access: 'public' } },
+      { id: 'key', kind: 'kms-key' },
+      { id: 'data', kind: 's3-bucket', props: { datasetGB: 20 } },
+      { id: 'train', kind: 'training-job', parent: 'a', props: { inputMode: 'File', volumeKmsKey: 'key' } },
+      { id: 'old', kind: 'sns' },
+    ],
+    [
+      { from: 'data', to: 'train' },
+      { from: 'train', to: 'old' },
+    ],
+  );
 
   it('is empty between a design and itself', () => {
     expect(emptySolution(diffSolution(broken, broken))).toBe(true);
@@ -38,15 +54,18 @@ describe('diffSolution', () => {
   });
 
   it('records added, removed and moved nodes, props set and dropped, edges added and removed', () => {
-    const fixed = doc([
-      { id: 'vpc', kind: 'vpc' },
-      { id: 'a', kind: 'subnet', parent: 'vpc', props: { access: 'private' } },
-      { id: 'b', kind: 'subnet', parent: 'vpc', props: { access: 'public' } },
-      { id: 'key', kind: 'kms-key' },
-      { id: 'data', kind: 's3-bucket', props: { datasetGB: 20 } },
-      { id: 'train', kind: 'training-job', parent: 'b', props: { inputMode: 'FastFile' } },
-      { id: 'ep', kind: 'vpc-endpoint', parent: 'a', props: { service: 'ecr.api' } },
-    ], [{ from: 'data', to: 'train' }]);
+    const fixed = doc(
+      [
+        { id: 'vpc', kind: 'vpc' },
+        { id: 'a', kind: 'subnet', parent: 'vpc', props: { access: 'private' } },
+        { id: 'b', kind: 'subnet', parent: 'vpc', props: { access: 'public' } },
+        { id: 'key', kind: 'kms-key' },
+        { id: 'data', kind: 's3-bucket', props: { datasetGB: 20 } },
+        { id: 'train', kind: 'training-job', parent: 'b', props: { inputMode: 'FastFile' } },
+        { id: 'ep', kind: 'vpc-endpoint', parent: 'a', props: { service: 'ecr.api' } },
+      ],
+      [{ from: 'data', to: 'train' }],
+    );
     const s = diffSolution(broken, fixed);
     expect(s.removeNodes).toEqual(['old']);
     expect(s.addNodes?.map((n) => n.id)).toEqual(['ep']);
@@ -58,7 +77,13 @@ describe('diffSolution', () => {
   });
 
   it('removes an edge between kept nodes and adds a new one', () => {
-    const fixed = { ...broken, edges: [{ from: 'train', to: 'old' }, { from: 'data', to: 'old' }] };
+    const fixed = {
+      ...broken,
+      edges: [
+        { from: 'train', to: 'old' },
+        { from: 'data', to: 'old' },
+      ],
+    };
     const s = diffSolution(broken, fixed);
     expect(s.removeEdges).toEqual([{ from: 'data', to: 'train' }]);
     expect(s.addEdges).toEqual([{ from: 'data', to: 'old' }]);
@@ -66,14 +91,17 @@ describe('diffSolution', () => {
   });
 
   it('a node whose kind changed under the same id is removed and added', () => {
-    const fixed = { ...broken, nodes: broken.nodes.map((n) => (n.id === 'old' ? { id: 'old', kind: 'sqs' as const } : n)) };
+    const fixed = {
+      ...broken,
+      nodes: broken.nodes.map((n) => (n.id === 'old' ? { id: 'old', kind: 'sqs' as const } : n)),
+    };
     const s = diffSolution(broken, fixed);
     expect(s.removeNodes).toEqual(['old']);
     expect(s.addNodes?.map((n) => n.kind)).toEqual(['sqs']);
     expect(shape(applySolution(broken, s))).toEqual(shape(fixed));
   });
 
-  it('recovers every shipped puzzle\'s fix: applySolution(broken, diff(broken, fixed)) is fixed', () => {
+  it("recovers every shipped puzzle's fix: applySolution(broken, diff(broken, fixed)) is fixed", () => {
     const files = puzzleFiles();
     expect(files.length).toBeGreaterThanOrEqual(24);
     for (const f of files) {
@@ -87,11 +115,35 @@ describe('diffSolution', () => {
 
 describe('goalCriteria', () => {
   it('splits a goal into criteria that together are the goal', () => {
-    const goal = { noIncidents: ['a', 'b'], noFindings: ['c'], incidents: ['d'], nodeStates: { x: 'Completed' }, minServed: { ep: 100 }, maxFailedRatio: 0.01, maxP99Ms: 300, maxCostUSD: 5 };
+    const goal = {
+      noIncidents: ['a', 'b'],
+      noFindings: ['c'],
+      incidents: ['d'],
+      nodeStates: { x: 'Completed' },
+      minServed: { ep: 100 },
+      maxFailedRatio: 0.01,
+      maxP99Ms: 300,
+      maxCostUSD: 5,
+    };
     const cs = goalCriteria(goal);
-    expect(cs.map((c) => c.key)).toEqual(['noIncidents:a', 'noIncidents:b', 'noFindings:c', 'incidents:d', 'nodeStates:x', 'minServed:ep', 'maxFailedRatio', 'maxP99Ms', 'maxCostUSD']);
+    expect(cs.map((c) => c.key)).toEqual([
+      'noIncidents:a',
+      'noIncidents:b',
+      'noFindings:c',
+      'incidents:d',
+      'nodeStates:x',
+      'minServed:ep',
+      'maxFailedRatio',
+      'maxP99Ms',
+      'maxCostUSD',
+    ]);
     const merged = cs.reduce<Record<string, unknown>>((acc, c) => {
-      for (const [k, v] of Object.entries(c.goal)) acc[k] = Array.isArray(v) ? [...((acc[k] as unknown[]) ?? []), ...v] : typeof v === 'object' ? { ...(acc[k] as object), ...v } : v;
+      for (const [k, v] of Object.entries(c.goal))
+        acc[k] = Array.isArray(v)
+          ? [...((acc[k] as unknown[]) ?? []), ...v]
+          : typeof v === 'object'
+            ? { ...(acc[k] as object), ...v }
+            : v;
       return acc;
     }, {});
     expect(merged).toEqual(goal);
@@ -100,7 +152,12 @@ describe('goalCriteria', () => {
 
   it('grading each criterion alone agrees with grading the whole goal', () => {
     const goal = { noIncidents: ['payload-too-large'], nodeStates: { ep: 'InService' }, minServed: { ep: 100 } };
-    const report = { findings: [], incidents: [{ rule: 'payload-too-large', node: 'ep', count: 3, firstAtSec: 1, message: '' }], nodes: { ep: { state: 'InService', requests: 150, ok: 147, failed: 3 } }, costUSD: 1 };
+    const report = {
+      findings: [],
+      incidents: [{ rule: 'payload-too-large', node: 'ep', count: 3, firstAtSec: 1, message: '' }],
+      nodes: { ep: { state: 'InService', requests: 150, ok: 147, failed: 3 } },
+      costUSD: 1,
+    };
     const each = goalCriteria(goal).map((c) => gradeGoal(c.goal, report).met);
     expect(each).toEqual([false, true, true]);
     expect(gradeGoal(goal, report).met).toBe(each.every(Boolean));
@@ -109,17 +166,30 @@ describe('goalCriteria', () => {
 
 describe('puzzleRefusal', () => {
   const p: ArchDoc = {
-    ...doc([
-      { id: 'vpc', kind: 'vpc' }, { id: 'priv', kind: 'subnet', parent: 'vpc' },
-      { id: 'data', kind: 's3-bucket' }, { id: 'train', kind: 'training-job', parent: 'priv' }, { id: 'free', kind: 'sns' },
-    ], [{ from: 'data', to: 'train' }, { from: 'train', to: 'free' }]),
-    mode: 'puzzle', locked: ['data', 'train'], palette: ['vpc-endpoint'],
+    ...doc(
+      [
+        { id: 'vpc', kind: 'vpc' },
+        { id: 'priv', kind: 'subnet', parent: 'vpc' },
+        { id: 'data', kind: 's3-bucket' },
+        { id: 'train', kind: 'training-job', parent: 'priv' },
+        { id: 'free', kind: 'sns' },
+      ],
+      [
+        { from: 'data', to: 'train' },
+        { from: 'train', to: 'free' },
+      ],
+    ),
+    mode: 'puzzle',
+    locked: ['data', 'train'],
+    palette: ['vpc-endpoint'],
   };
   it('refuses kinds the palette does not offer, with the offer', () => {
     expect(puzzleRefusal(p, 'addNode', { kind: 'vpc-endpoint' })).toBeNull();
     expect(puzzleRefusal(p, 'addNode', { kind: 'lambda' })).toMatch(/offers only: VPC endpoint/);
     expect(puzzleRefusal(p, 'duplicate', { ids: ['free'] })).toMatch(/not part of the fix/);
-    expect(puzzleRefusal(p, 'paste', { fragment: { nodes: [{ id: 'x', kind: 'lambda' }], edges: [] } })).toMatch(/offers only/);
+    expect(puzzleRefusal(p, 'paste', { fragment: { nodes: [{ id: 'x', kind: 'lambda' }], edges: [] } })).toMatch(
+      /offers only/,
+    );
     expect(puzzleRefusal({ ...p, palette: undefined }, 'addNode', { kind: 'lambda' })).toBeNull();
   });
   it('refuses deleting a locked node or a container that holds one', () => {
@@ -131,7 +201,9 @@ describe('puzzleRefusal', () => {
   });
   it('refuses removing a locked connection, not others', () => {
     expect(lockedEdges(p)).toEqual([{ from: 'data', to: 'train' }]);
-    expect(puzzleRefusal(p, 'disconnect', { edges: [{ from: 'data', to: 'train' }] })).toMatch(/data → train is locked/);
+    expect(puzzleRefusal(p, 'disconnect', { edges: [{ from: 'data', to: 'train' }] })).toMatch(
+      /data → train is locked/,
+    );
     expect(puzzleRefusal(p, 'disconnect', { edges: [{ from: 'train', to: 'free' }] })).toBeNull();
   });
   it('leaves moving a locked node out of its parent to the command, which refuses it', () => {

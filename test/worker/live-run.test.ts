@@ -6,7 +6,9 @@ import { loadText } from '../../src/model/load';
 import type { ArchDoc, Fault } from '../../src/model/schema';
 import { manualSession } from './manual-session';
 
-const loaded = loadText(readFileSync(new URL('../../scenarios/demos/01-the-six-megabyte-wall.json', import.meta.url), 'utf8'));
+const loaded = loadText(
+  readFileSync(new URL('../../scenarios/demos/01-the-six-megabyte-wall.json', import.meta.url), 'utf8'),
+);
 if (!loaded.ok) throw new Error('demo invalid');
 /** The 6 MB wall without its scripted fault: the test injects it from the "page". */
 const doc: ArchDoc = { ...loaded.doc, faults: [], script: undefined };
@@ -19,7 +21,10 @@ describe('live run: faults, rates, series, traces', () => {
     s.handle({ type: 'load', doc });
     s.handle({ type: 'speed', speed: 100 });
     s.handle({ type: 'play' });
-    for (let i = 0; i < 5; i++) { advance(500); await Promise.resolve(); }
+    for (let i = 0; i < 5; i++) {
+      advance(500);
+      await Promise.resolve();
+    }
     s.handle({ type: 'pause' });
     const before = updates().at(-1)!.now;
     expect(before).toBeGreaterThan(200);
@@ -35,7 +40,9 @@ describe('live run: faults, rates, series, traces', () => {
     expect(JSON.stringify(live.type === 'report' && live.report)).toBe(JSON.stringify(replay.report));
     expect(replay.report.incidents.find((i) => i.rule === 'payload-too-large')!.count).toBeGreaterThan(200);
     // the streamed log is the replay's log, entry for entry
-    const streamed = updates().flatMap((u) => u.log).map((e) => `${e.seq} ${e.t} ${e.message}`);
+    const streamed = updates()
+      .flatMap((u) => u.log)
+      .map((e) => `${e.seq} ${e.t} ${e.message}`);
     expect(streamed).toEqual(replay.sim.log.entries().map((e) => `${e.seq} ${e.t} ${e.message}`));
   });
 
@@ -49,11 +56,17 @@ describe('live run: faults, rates, series, traces', () => {
 
   it('rates follow the traffic over simulated seconds; failures are coloured by rule; series come for the selected node', async () => {
     const { s, advance, last } = session();
-    s.handle({ type: 'load', doc: { ...doc, faults: [{ atSec: 700, kind: 'large-payloads', node: 'app', sizeMB: 8, durationSec: 120 }] } });
+    s.handle({
+      type: 'load',
+      doc: { ...doc, faults: [{ atSec: 700, kind: 'large-payloads', node: 'app', sizeMB: 8, durationSec: 120 }] },
+    });
     s.handle({ type: 'select', node: 'ep' });
     s.handle({ type: 'speed', speed: 10 });
     s.handle({ type: 'play' });
-    for (let i = 0; i < 100; i++) { advance(500); await Promise.resolve(); } // 500 simulated seconds at ×10
+    for (let i = 0; i < 100; i++) {
+      advance(500);
+      await Promise.resolve();
+    } // 500 simulated seconds at ×10
     s.handle({ type: 'pause' });
     const ep = last().nodes.ep;
     expect(ep.state).toBe('InService');
@@ -64,7 +77,10 @@ describe('live run: faults, rates, series, traces', () => {
     expect(last().selected!.node).toBe('ep');
     expect(last().selected!.series.requests.length).toBeGreaterThan(3);
     s.handle({ type: 'play' });
-    for (let i = 0; i < 50; i++) { advance(500); await Promise.resolve(); }
+    for (let i = 0; i < 50; i++) {
+      advance(500);
+      await Promise.resolve();
+    }
     const hit = last().nodes.ep;
     expect(hit.outcomes!.rejected).toBeGreaterThan(2);
     expect(hit.outcomes!.ok).toBeLessThan(1);
@@ -73,7 +89,10 @@ describe('live run: faults, rates, series, traces', () => {
 
   it('samples request traces per outcome, bounded, with hops and the rule', () => {
     const { s, out } = session();
-    s.handle({ type: 'load', doc: { ...doc, faults: [{ atSec: 100, kind: 'large-payloads', node: 'app', sizeMB: 8, durationSec: 120 }] } });
+    s.handle({
+      type: 'load',
+      doc: { ...doc, faults: [{ atSec: 100, kind: 'large-payloads', node: 'app', sizeMB: 8, durationSec: 120 }] },
+    });
     s.handle({ type: 'runToEnd' });
     s.handle({ type: 'traces', node: 'ep' });
     const t = out.find((m) => m.type === 'traces');
@@ -89,7 +108,10 @@ describe('live run: faults, rates, series, traces', () => {
     expect(t.traces.length).toBeLessThanOrEqual(TRACE_SAMPLING.max);
     // deterministic: the same run samples the same requests
     const again = session();
-    again.s.handle({ type: 'load', doc: { ...doc, faults: [{ atSec: 100, kind: 'large-payloads', node: 'app', sizeMB: 8, durationSec: 120 }] } });
+    again.s.handle({
+      type: 'load',
+      doc: { ...doc, faults: [{ atSec: 100, kind: 'large-payloads', node: 'app', sizeMB: 8, durationSec: 120 }] },
+    });
     again.s.handle({ type: 'runToEnd' });
     again.s.handle({ type: 'traces', node: 'ep' });
     expect(again.out.find((m) => m.type === 'traces')).toEqual(t);

@@ -22,7 +22,10 @@ describe('live MLOps view (worker)', () => {
     s.handle({ type: 'speed', speed: 1000 });
     s.handle({ type: 'play' });
     // Play until training runs inside the first execution (t ≈ 800 s).
-    for (let i = 0; i < 20; i++) { advance(50); await Promise.resolve(); }
+    for (let i = 0; i < 20; i++) {
+      advance(50);
+      await Promise.resolve();
+    }
     const mid = updates().at(-1)!;
     expect(mid.now).toBeGreaterThan(760);
     const pipe = mid.nodes['training-pipeline'].mlops!;
@@ -37,10 +40,19 @@ describe('live MLOps view (worker)', () => {
     const end = all.at(-1)!;
     expect(end.status).toBe('finished');
     const execs = end.nodes['training-pipeline'].mlops!.executions!;
-    expect(execs.map((x) => [x.n, x.state])).toEqual([[1, 'Succeeded'], [2, 'Succeeded'], [3, 'Succeeded']]);
+    expect(execs.map((x) => [x.n, x.state])).toEqual([
+      [1, 'Succeeded'],
+      [2, 'Succeeded'],
+      [3, 'Succeeded'],
+    ]);
     expect(execs[1].reason).toContain('Model Monitor violation');
     const pk = end.nodes.registry.mlops!.packages!;
-    expect(pk.map((p) => [p.id, p.status])).toEqual([['registry/0', expect.any(String)], ['registry/1', 'Approved'], ['registry/2', 'Approved'], ['registry/3', 'PendingManualApproval']]);
+    expect(pk.map((p) => [p.id, p.status])).toEqual([
+      ['registry/0', expect.any(String)],
+      ['registry/1', 'Approved'],
+      ['registry/2', 'Approved'],
+      ['registry/3', 'PendingManualApproval'],
+    ]);
     expect(pk[1]).toMatchObject({ model: 'train:v1', registeredAt: 1973, statusAt: 3600 });
     const runs = end.nodes['drift-monitor'].mlops!.runs!;
     expect(runs.map((r) => r.result)).toEqual(['ok', 'ok', 'ok', 'violation', 'violation', 'ok']);
@@ -51,9 +63,15 @@ describe('live MLOps view (worker)', () => {
     const hop = (from: string, to: string) => flows.filter((f) => f.from === from && f.to === to);
     expect(hop('raw-data', 'on-upload').map((f) => [f.t, f.label])).toEqual([[60, 'Object Created']]);
     expect(hop('on-upload', 'training-pipeline').map((f) => f.t)).toEqual([61]);
-    expect(hop('registry', 'on-approval').map((f) => [f.t, f.label])).toEqual([[3600, 'Approved registry/1'], [9300, 'Approved registry/2']]);
+    expect(hop('registry', 'on-approval').map((f) => [f.t, f.label])).toEqual([
+      [3600, 'Approved registry/1'],
+      [9300, 'Approved registry/2'],
+    ]);
     expect(hop('on-approval', 'deployer').map((f) => f.t)).toEqual([3601, 9301]);
-    expect(hop('deployer', 'endpoint').map((f) => [f.t, f.label])).toEqual([[3604, 'UpdateEndpoint registry/1'], [9304, 'UpdateEndpoint registry/2']]);
+    expect(hop('deployer', 'endpoint').map((f) => [f.t, f.label])).toEqual([
+      [3604, 'UpdateEndpoint registry/1'],
+      [9304, 'UpdateEndpoint registry/2'],
+    ]);
     expect(hop('drift-monitor', 'on-violation').map((f) => f.t)).toEqual([7200, 9000]);
     expect(hop('on-violation', 'training-pipeline').map((f) => f.t)).toEqual([7201, 9001]);
     expect(hop('quality-gate', 'registry').map((f) => f.label)).toEqual(['registry/1', 'registry/2', 'registry/3']);
@@ -73,20 +91,30 @@ describe('live MLOps view (worker)', () => {
 
   it('a monitor whose runs fail shows failed runs with the rule', () => {
     const doc = load('scenarios/sandbox/full-mlops-loop.json');
-    const nobase: ArchDoc = { ...doc, nodes: doc.nodes.map((n) => (n.id === 'drift-monitor' ? { ...n, props: { ...n.props, baseline: false } } : n)) };
+    const nobase: ArchDoc = {
+      ...doc,
+      nodes: doc.nodes.map((n) => (n.id === 'drift-monitor' ? { ...n, props: { ...n.props, baseline: false } } : n)),
+    };
     const { s, updates } = session();
     s.handle({ type: 'load', doc: nobase, durationSec: 4000 });
     s.handle({ type: 'runToEnd' });
     const end = updates().at(-1)!;
     const runs = end.nodes['drift-monitor'].mlops!.runs!;
-    expect(runs.map((r) => [r.n, r.result])).toEqual([[1, 'failed'], [2, 'failed']]);
+    expect(runs.map((r) => [r.n, r.result])).toEqual([
+      [1, 'failed'],
+      [2, 'failed'],
+    ]);
     expect(runs[0].text).toContain('monitor-needs-baseline');
     expect(end.nodes['drift-monitor'].extra).toMatchObject({ runs: 2, failedRuns: 2 });
   });
 
   const files = [
     ...readdirSync(root + 'scenarios/sandbox').map((f) => `scenarios/sandbox/${f}`),
-    ...['d1', 'd2', 'd3', 'd4'].flatMap((d) => readdirSync(`${root}scenarios/puzzles/${d}`).filter((f) => f.endsWith('.json')).map((f) => `scenarios/puzzles/${d}/${f}`)),
+    ...['d1', 'd2', 'd3', 'd4'].flatMap((d) =>
+      readdirSync(`${root}scenarios/puzzles/${d}`)
+        .filter((f) => f.endsWith('.json'))
+        .map((f) => `scenarios/puzzles/${d}/${f}`),
+    ),
   ];
   it.each(files)('the report of a finished live run is the runner’s, byte for byte: %s', async (rel) => {
     const doc = load(rel);
@@ -94,7 +122,10 @@ describe('live MLOps view (worker)', () => {
     s.handle({ type: 'load', doc });
     s.handle({ type: 'speed', speed: 1000 });
     s.handle({ type: 'play' });
-    for (let i = 0; i < 3; i++) { advance(37); await Promise.resolve(); }
+    for (let i = 0; i < 3; i++) {
+      advance(37);
+      await Promise.resolve();
+    }
     s.handle({ type: 'runToEnd' });
     s.handle({ type: 'report' });
     const live = out.find((m) => m.type === 'report');

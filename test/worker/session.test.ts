@@ -12,7 +12,17 @@ const doc = loaded.doc;
 
 function session() {
   const m = manualSession();
-  return { s: m.s, out: m.out, last: m.last, c: { advance: m.advance, get running() { return m.running; } } };
+  return {
+    s: m.s,
+    out: m.out,
+    last: m.last,
+    c: {
+      advance: m.advance,
+      get running() {
+        return m.running;
+      },
+    },
+  };
 }
 
 describe('engine worker session', () => {
@@ -57,7 +67,13 @@ describe('engine worker session', () => {
     s.handle({ type: 'report' });
     const rep = out.find((m) => m.type === 'report');
     let cliOut = '';
-    main([path, '--json', '--seed', '5'], (x) => { cliOut += x; }, () => {});
+    main(
+      [path, '--json', '--seed', '5'],
+      (x) => {
+        cliOut += x;
+      },
+      () => {},
+    );
     expect(rep && `${JSON.stringify(rep.report, null, 2)}\n`).toBe(cliOut);
   });
 

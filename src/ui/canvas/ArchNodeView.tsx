@@ -13,7 +13,9 @@ function ArchNodeView({ id, data, selected }: NodeProps<FlowNode>) {
       {hasInputs(data.kind) && <Handle type="target" position={Position.Left} className="port" />}
       <KindIcon kind={data.kind} size={40} />
       <div className="min-w-0 flex-1">
-        <div className="node-title text-[15px] font-semibold leading-tight" title={data.title}>{data.title}</div>
+        <div className="node-title text-[15px] font-semibold leading-tight" title={data.title}>
+          {data.title}
+        </div>
         <div className="truncate text-[13px] leading-tight text-[var(--muted)]">{data.subtitle}</div>
       </div>
       <Badge severity={data.severity} count={data.count} />

@@ -1,4 +1,12 @@
-import { Background, BackgroundVariant, ControlButton, Controls, MiniMap, ReactFlow, useReactFlow } from '@xyflow/react';
+import {
+  Background,
+  BackgroundVariant,
+  ControlButton,
+  Controls,
+  MiniMap,
+  ReactFlow,
+  useReactFlow,
+} from '@xyflow/react';
 import { useEffect, useMemo, useRef, useState } from 'react';
 import { useEditor, useEditorState } from '../state/context';
 import { kindColor } from '../icons';
@@ -19,15 +27,24 @@ const minimapStroke = (n: FlowNode) => (n.type === 'group-node' ? kindColor(n.da
 const MINIMAP_KEY = 'sagesim:minimap@1';
 const MINIMAP_MIN_H = 560;
 const readMinimap = (): 'on' | 'off' | null => {
-  try { const v = localStorage.getItem(MINIMAP_KEY); return v === 'on' || v === 'off' ? v : null; } catch { return null; }
+  try {
+    const v = localStorage.getItem(MINIMAP_KEY);
+    return v === 'on' || v === 'off' ? v : null;
+  } catch {
+    return null;
+  }
 };
 /**
  * Fit padding that keeps nodes out of the canvas's corners: the run legend (top right, while a run is on),
  * the overview map (bottom right) and the zoom controls (bottom left).
  */
-const fitPadding = (runOn: boolean, minimap: boolean) => ({
-  top: runOn ? '64px' : '28px', right: '28px', bottom: minimap ? '140px' : '36px', left: minimap ? '28px' : '60px',
-} as const);
+const fitPadding = (runOn: boolean, minimap: boolean) =>
+  ({
+    top: runOn ? '64px' : '28px',
+    right: '28px',
+    bottom: minimap ? '140px' : '36px',
+    left: minimap ? '28px' : '60px',
+  }) as const;
 
 /** The React Flow canvas: nodes and edges derived from the document; gestures become commands. */
 export function Canvas() {
@@ -73,7 +90,10 @@ export function Canvas() {
       if (performance.now() < refitUntil.current) refit(160);
     });
     ro.observe(el);
-    return () => { ro.disconnect(); clearTimeout(refitTimer.current); };
+    return () => {
+      ro.disconnect();
+      clearTimeout(refitTimer.current);
+    };
     // eslint-disable-next-line react-hooks/exhaustive-deps
   }, []);
   useEffect(() => {
@@ -86,7 +106,11 @@ export function Canvas() {
   const toggleMap = () => {
     const next = showMap ? 'off' : 'on';
     setMapChoice(next);
-    try { localStorage.setItem(MINIMAP_KEY, next); } catch { /* blocked */ }
+    try {
+      localStorage.setItem(MINIMAP_KEY, next);
+    } catch {
+      /* blocked */
+    }
   };
 
   const marks = useMemo(() => badges(findings), [findings]);
@@ -107,8 +131,14 @@ export function Canvas() {
       ref={host}
       className="relative h-full w-full"
       data-testid="canvas"
-      onPointerMoveCapture={(e) => { pointer.current.x = e.clientX; pointer.current.y = e.clientY; }}
-      onDragOver={(e) => { e.preventDefault(); e.dataTransfer.dropEffect = 'copy'; }}
+      onPointerMoveCapture={(e) => {
+        pointer.current.x = e.clientX;
+        pointer.current.y = e.clientY;
+      }}
+      onDragOver={(e) => {
+        e.preventDefault();
+        e.dataTransfer.dropEffect = 'copy';
+      }}
       onDrop={h.onDrop}
     >
       <CanvasActions.Provider value={h.actions}>
@@ -131,16 +161,45 @@ export function Canvas() {
           maxZoom={2}
           fitView={fitOnInit}
           fitViewOptions={{ padding, maxZoom: 1.1 }}
-          onMoveStart={(e) => { if (e) userMoved.current = true; }}
+          onMoveStart={(e) => {
+            if (e) userMoved.current = true;
+          }}
           defaultEdgeOptions={{ type: 'default' }}
           aria-label="Architecture canvas"
         >
           <Background variant={BackgroundVariant.Dots} gap={GRID} size={1.2} />
-          {showMap && <MiniMap<FlowNode> style={{ width: 168, height: 112 }} pannable zoomable nodeColor={minimapColor} nodeStrokeColor={minimapStroke} nodeStrokeWidth={6} ariaLabel="Overview map" />}
+          {showMap && (
+            <MiniMap<FlowNode>
+              style={{ width: 168, height: 112 }}
+              pannable
+              zoomable
+              nodeColor={minimapColor}
+              nodeStrokeColor={minimapStroke}
+              nodeStrokeWidth={6}
+              ariaLabel="Overview map"
+            />
+          )}
           <Controls showInteractive={false} fitViewOptions={{ padding, maxZoom: 1.1 }}>
-            <ControlButton onClick={toggleMap} title={showMap ? 'Hide the overview map' : 'Show the overview map'}
-              aria-label={showMap ? 'Hide the overview map' : 'Show the overview map'} aria-pressed={showMap} data-testid="toggle-minimap">
-              <svg viewBox="0 0 16 16" width="14" height="14" aria-hidden="true"><rect x="1.5" y="2.5" width="13" height="11" rx="1.5" fill="none" stroke="currentColor" strokeWidth="1.5" /><rect x="8" y="8" width="5" height="4" fill="currentColor" opacity={showMap ? 1 : 0.35} /></svg>
+            <ControlButton
+              onClick={toggleMap}
+              title={showMap ? 'Hide the overview map' : 'Show the overview map'}
+              aria-label={showMap ? 'Hide the overview map' : 'Show the overview map'}
+              aria-pressed={showMap}
+              data-testid="toggle-minimap"
+            >
+              <svg viewBox="0 0 16 16" width="14" height="14" aria-hidden="true">
+                <rect
+                  x="1.5"
+                  y="2.5"
+                  width="13"
+                  height="11"
+                  rx="1.5"
+                  fill="none"
+                  stroke="currentColor"
+                  strokeWidth="1.5"
+                />
+                <rect x="8" y="8" width="5" height="4" fill="currentColor" opacity={showMap ? 1 : 0.35} />
+              </svg>
             </ControlButton>
           </Controls>
         </ReactFlow>

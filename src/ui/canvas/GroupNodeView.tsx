@@ -12,7 +12,9 @@ function GroupNodeView({ id, data, selected }: NodeProps<FlowNode>) {
   const actions = useContext(CanvasActions);
   const isPipe = data.kind === 'pipeline';
   return (
-    <div className={`group-node group-${data.kind} ${data.access ? `access-${data.access}` : ''} ${selected ? 'is-selected' : ''}`}>
+    <div
+      className={`group-node group-${data.kind} ${data.access ? `access-${data.access}` : ''} ${selected ? 'is-selected' : ''}`}
+    >
       <NodeResizer
         isVisible={selected}
         minWidth={200}
@@ -25,7 +27,8 @@ function GroupNodeView({ id, data, selected }: NodeProps<FlowNode>) {
         <KindIcon kind={data.kind} size={28} />
         <span className="truncate font-semibold">{data.title}</span>
         <span className="truncate text-[13px] text-[var(--muted)]">
-          {data.subtitle}{data.access ? ` · ${data.access}` : ''}
+          {data.subtitle}
+          {data.access ? ` · ${data.access}` : ''}
         </span>
         <Badge severity={data.severity} count={data.count} />
         <LockMark id={id} />

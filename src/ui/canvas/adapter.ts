@@ -23,7 +23,10 @@ export interface ArchNodeData extends Record<string, unknown> {
 export type FlowNode = Node<ArchNodeData>;
 
 /** Transient geometry while dragging or resizing (not in the document until the gesture ends). */
-export interface Overlay { pos: Record<string, Point>; size: Record<string, Size> }
+export interface Overlay {
+  pos: Record<string, Point>;
+  size: Record<string, Size>;
+}
 export const NO_OVERLAY: Overlay = { pos: {}, size: {} };
 
 type Badge = { severity: Severity; count: number };
@@ -34,12 +37,23 @@ export function badges(findings: readonly Finding[]): Map<string, Badge> {
   for (const f of findings) {
     const b = m.get(f.node);
     if (!b) m.set(f.node, { severity: f.severity, count: 1 });
-    else { b.count++; if (RANK[f.severity] > RANK[b.severity]) b.severity = f.severity; }
+    else {
+      b.count++;
+      if (RANK[f.severity] > RANK[b.severity]) b.severity = f.severity;
+    }
   }
   return m;
 }
 
-interface CacheEntry { src: ArchNode; sel: boolean; pos?: Point; size?: Size; sev: Severity | null; count: number; node: FlowNode }
+interface CacheEntry {
+  src: ArchNode;
+  sel: boolean;
+  pos?: Point;
+  size?: Size;
+  sev: Severity | null;
+  count: number;
+  node: FlowNode;
+}
 export type NodeCache = Map<string, CacheEntry>;
 
 function depthOf(n: ArchNode, byId: Map<string, ArchNode>): number {
@@ -48,17 +62,33 @@ function depthOf(n: ArchNode, byId: Map<string, ArchNode>): number {
   return d;
 }
 
-export function toFlowNodes(doc: ArchDoc, selection: ReadonlySet<string>, overlay: Overlay, marks: Map<string, Badge>, cache: NodeCache): FlowNode[] {
+export function toFlowNodes(
+  doc: ArchDoc,
+  selection: ReadonlySet<string>,
+  overlay: Overlay,
+  marks: Map<string, Badge>,
+  cache: NodeCache,
+): FlowNode[] {
   const byId = new Map(doc.nodes.map((n) => [n.id, n]));
   const ordered = doc.nodes.map((n, i) => ({ n, d: depthOf(n, byId), i })).sort((a, b) => a.d - b.d || a.i - b.i);
   const out: FlowNode[] = [];
   const live = new Set<string>();
   for (const { n } of ordered) {
     live.add(n.id);
-    const sel = selection.has(n.id), pos = overlay.pos[n.id], size = overlay.size[n.id];
+    const sel = selection.has(n.id),
+      pos = overlay.pos[n.id],
+      size = overlay.size[n.id];
     const b = marks.get(n.id);
     const c = cache.get(n.id);
-    if (c && c.src === n && c.sel === sel && c.pos === pos && c.size === size && c.sev === (b?.severity ?? null) && c.count === (b?.count ?? 0)) {
+    if (
+      c &&
+      c.src === n &&
+      c.sel === sel &&
+      c.pos === pos &&
+      c.size === size &&
+      c.sev === (b?.severity ?? null) &&
+      c.count === (b?.count ?? 0)
+    ) {
       out.push(c.node);
       continue;
     }
@@ -70,7 +100,13 @@ export function toFlowNodes(doc: ArchDoc, selection: ReadonlySet<string>, overla
   return out;
 }
 
-function buildNode(n: ArchNode, selected: boolean, pos: Point | undefined, size: Size | undefined, b: Badge | undefined): FlowNode {
+function buildNode(
+  n: ArchNode,
+  selected: boolean,
+  pos: Point | undefined,
+  size: Size | undefined,
+  b: Badge | undefined,
+): FlowNode {
   const def = kindDef(n.kind);
   const s = size ?? sizeOf(n);
   const group = isContainer(n);
@@ -103,13 +139,19 @@ export function toFlowEdges(doc: ArchDoc, selection: ReadonlySet<string>, nodeSe
   const byId = new Map(doc.nodes.map((n) => [n.id, n]));
   const out: Edge[] = [];
   for (const e of doc.edges ?? []) {
-    const a = byId.get(e.from), b = byId.get(e.to);
+    const a = byId.get(e.from),
+      b = byId.get(e.to);
     if (!a || !b) continue;
     const c = checkEdge(a, b, (p) => byId.get(p)?.kind);
     const id = edgeId(e);
     out.push({
-      id, source: e.from, target: e.to, selected: selection.has(id), label: e.label ?? (c.ok ? c.pair.label : undefined),
-      className: c.ok && c.pair.plane === 'data' ? 'edge-data' : 'edge-control', zIndex: 2,
+      id,
+      source: e.from,
+      target: e.to,
+      selected: selection.has(id),
+      label: e.label ?? (c.ok ? c.pair.label : undefined),
+      className: c.ok && c.pair.plane === 'data' ? 'edge-data' : 'edge-control',
+      zIndex: 2,
       markerEnd: { type: 'arrowclosed' as never, width: 16, height: 16 },
     });
   }
@@ -119,9 +161,17 @@ export function toFlowEdges(doc: ArchDoc, selection: ReadonlySet<string>, nodeSe
       const v = n.props?.[name];
       if (p.type !== 'ref' || typeof v !== 'string' || !byId.has(v)) continue;
       out.push({
-        id: `ref:${n.id}:${name}`, source: n.id, target: v, sourceHandle: 'ref-out', targetHandle: 'ref-in',
+        id: `ref:${n.id}:${name}`,
+        source: n.id,
+        target: v,
+        sourceHandle: 'ref-out',
+        targetHandle: 'ref-in',
         label: nodeSelection.has(n.id) || nodeSelection.has(v) ? name : undefined,
-        className: 'edge-ref', selectable: false, deletable: false, focusable: false, zIndex: 2,
+        className: 'edge-ref',
+        selectable: false,
+        deletable: false,
+        focusable: false,
+        zIndex: 2,
       });
     }
   }

@@ -10,7 +10,11 @@ export async function exportPng(nodes: Node[], background: string): Promise<stri
   const height = Math.min(4096, Math.max(400, Math.ceil(b.height + 160)));
   const v = getViewportForBounds(b, width, height, 0.1, 2, 0.06);
   return toPng(el, {
-    backgroundColor: background, width, height, pixelRatio: 1, skipFonts: true,
+    backgroundColor: background,
+    width,
+    height,
+    pixelRatio: 1,
+    skipFonts: true,
     style: { width: `${width}px`, height: `${height}px`, transform: `translate(${v.x}px, ${v.y}px) scale(${v.zoom})` },
   });
 }

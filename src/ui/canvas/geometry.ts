@@ -20,7 +20,10 @@ export function containerAt(doc: ArchDoc, p: Point, exclude?: string): ArchNode 
     if (p.x < a.x || p.y < a.y || p.x > a.x + s.width || p.y > a.y + s.height) continue;
     let depth = 0;
     for (let q = n.parent; q && depth < 64; q = byId.get(q)?.parent) depth++;
-    if (depth > bestDepth) { best = n; bestDepth = depth; }
+    if (depth > bestDepth) {
+      best = n;
+      bestDepth = depth;
+    }
   }
   return best;
 }

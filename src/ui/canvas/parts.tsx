@@ -14,7 +14,8 @@ export function Badge({ severity, count }: { severity: Severity | null; count: n
   if (!severity) return null;
   return (
     <span className={`badge badge-${severity}`} title={`${count} ${SEV_LABEL[severity]}${count > 1 ? 's' : ''}`}>
-      {severity === 'error' ? '!' : severity === 'warning' ? '▲' : 'i'}{count > 1 ? count : ''}
+      {severity === 'error' ? '!' : severity === 'warning' ? '▲' : 'i'}
+      {count > 1 ? count : ''}
     </span>
   );
 }

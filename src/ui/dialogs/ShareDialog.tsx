@@ -14,15 +14,39 @@ export function ShareDialog() {
     <Modal title="Share link" onClose={() => editor.setDialog(null)}>
       {r.ok ? (
         <>
-          <p className="mb-2 text-[var(--muted)]">Anyone who opens this link gets a copy of this architecture ({url.length.toLocaleString('en')} characters).</p>
-          <label htmlFor="share-url" className="sr-only">Share link</label>
-          <textarea id="share-url" readOnly rows={4} className="field w-full font-mono text-[13px]" value={url} data-testid="share-url"
-            onFocus={(e) => e.target.select()} />
-          <button type="button" className="btn mt-3" onClick={() => void navigator.clipboard?.writeText(url).then(() => setCopied(true), () => setCopied(false))}>
+          <p className="mb-2 text-[var(--muted)]">
+            Anyone who opens this link gets a copy of this architecture ({url.length.toLocaleString('en')} characters).
+          </p>
+          <label htmlFor="share-url" className="sr-only">
+            Share link
+          </label>
+          <textarea
+            id="share-url"
+            readOnly
+            rows={4}
+            className="field w-full font-mono text-[13px]"
+            value={url}
+            data-testid="share-url"
+            onFocus={(e) => e.target.select()}
+          />
+          <button
+            type="button"
+            className="btn mt-3"
+            onClick={() =>
+              void navigator.clipboard?.writeText(url).then(
+                () => setCopied(true),
+                () => setCopied(false),
+              )
+            }
+          >
             {copied ? 'Copied' : 'Copy link'}
           </button>
         </>
-      ) : <p role="alert" className="text-[var(--err)]">{r.reason}</p>}
+      ) : (
+        <p role="alert" className="text-[var(--err)]">
+          {r.reason}
+        </p>
+      )}
     </Modal>
   );
 }

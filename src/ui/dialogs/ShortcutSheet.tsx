@@ -14,7 +14,9 @@ export function ShortcutSheet() {
         <tbody>
           {SHORTCUTS.map((s) => (
             <tr key={s.keys} className="border-b border-[var(--line)]">
-              <td className="py-2 pr-4"><kbd>{show(s.keys)}</kbd></td>
+              <td className="py-2 pr-4">
+                <kbd>{show(s.keys)}</kbd>
+              </td>
               <td className="py-2">{s.label}</td>
             </tr>
           ))}

@@ -9,17 +9,26 @@ import { Modal } from './Modal';
 export function StartScreen() {
   const editor = useEditor();
   const [starters, setStarters] = useState<Starter[] | null>(null);
-  useEffect(() => { void loadStarters().then(setStarters); }, []);
+  useEffect(() => {
+    void loadStarters().then(setStarters);
+  }, []);
   const close = () => editor.setDialog(null);
-  const pick = (s: Starter) => { openDoc(editor, s.doc, `the starter “${s.title}”`); close(); };
+  const pick = (s: Starter) => {
+    openDoc(editor, s.doc, `the starter “${s.title}”`);
+    close();
+  };
   return (
     <Modal title="Start from a reference architecture" onClose={close} wide>
       <p className="mb-4 text-[var(--muted)]">
         Each one is a working SageMaker design you can change and break. Your current work stays in the undo history.
       </p>
       <div className="mb-4 flex flex-wrap gap-3">
-        <button type="button" className="btn" onClick={() => editor.setDialog('puzzles')}>Puzzles: fix a broken architecture</button>
-        <button type="button" className="btn" onClick={() => editor.setDialog('demos')}>Classroom demos</button>
+        <button type="button" className="btn" onClick={() => editor.setDialog('puzzles')}>
+          Puzzles: fix a broken architecture
+        </button>
+        <button type="button" className="btn" onClick={() => editor.setDialog('demos')}>
+          Classroom demos
+        </button>
       </div>
       <ul className="grid grid-cols-1 gap-3 md:grid-cols-2" data-testid="starters">
         {(starters ?? []).map((s) => (
@@ -27,12 +36,21 @@ export function StartScreen() {
             <button type="button" className="starter-card" onClick={() => pick(s)}>
               <span className="block text-[16px] font-bold">{s.title}</span>
               <span className="mt-1 block text-[14px] leading-snug text-[var(--muted)]">{s.description}</span>
-              <span className="mt-2 block text-[13px] text-[var(--muted)]">{s.nodes} components · {s.file}</span>
+              <span className="mt-2 block text-[13px] text-[var(--muted)]">
+                {s.nodes} components · {s.file}
+              </span>
             </button>
           </li>
         ))}
         <li>
-          <button type="button" className="starter-card" onClick={() => { openDoc(editor, EMPTY_DOC, 'a blank canvas'); close(); }}>
+          <button
+            type="button"
+            className="starter-card"
+            onClick={() => {
+              openDoc(editor, EMPTY_DOC, 'a blank canvas');
+              close();
+            }}
+          >
             <span className="block text-[16px] font-bold">Blank canvas</span>
             <span className="mt-1 block text-[14px] text-[var(--muted)]">Build from the palette on the left.</span>
           </button>

@@ -9,10 +9,25 @@ export function DocForm() {
   useEffect(() => setDesc(doc.description ?? ''), [doc.description]);
   const num = (field: 'seed' | 'durationSec', label: string, unit: string, dflt: number) => (
     <div className="mb-3">
-      <label htmlFor={`doc-${field}`} className="mb-1 flex justify-between text-[14px] font-semibold">{label}<span className="font-normal text-[var(--muted)]">{unit}</span></label>
-      <input id={`doc-${field}`} type="number" className="field w-full" value={doc[field] ?? ''} placeholder={String(dflt)}
-        onChange={(e) => editor.run('setDocField', { field, value: e.target.value === '' ? undefined : Number(e.target.value) }, { coalesce: `doc.${field}` })}
-        onBlur={() => editor.seal()} />
+      <label htmlFor={`doc-${field}`} className="mb-1 flex justify-between text-[14px] font-semibold">
+        {label}
+        <span className="font-normal text-[var(--muted)]">{unit}</span>
+      </label>
+      <input
+        id={`doc-${field}`}
+        type="number"
+        className="field w-full"
+        value={doc[field] ?? ''}
+        placeholder={String(dflt)}
+        onChange={(e) =>
+          editor.run(
+            'setDocField',
+            { field, value: e.target.value === '' ? undefined : Number(e.target.value) },
+            { coalesce: `doc.${field}` },
+          )
+        }
+        onBlur={() => editor.seal()}
+      />
     </div>
   );
   return (
@@ -22,10 +37,20 @@ export function DocForm() {
         {doc.nodes.length} nodes · {(doc.edges ?? []).length} connections. Select a node to edit it.
       </p>
       <div className="mb-3">
-        <label htmlFor="doc-description" className="mb-1 block text-[14px] font-semibold">Description</label>
-        <textarea id="doc-description" rows={4} className="field w-full" value={desc}
-          onChange={(e) => { setDesc(e.target.value); editor.run('setDocField', { field: 'description', value: e.target.value }, { coalesce: 'doc.description' }); }}
-          onBlur={() => editor.seal()} />
+        <label htmlFor="doc-description" className="mb-1 block text-[14px] font-semibold">
+          Description
+        </label>
+        <textarea
+          id="doc-description"
+          rows={4}
+          className="field w-full"
+          value={desc}
+          onChange={(e) => {
+            setDesc(e.target.value);
+            editor.run('setDocField', { field: 'description', value: e.target.value }, { coalesce: 'doc.description' });
+          }}
+          onBlur={() => editor.seal()}
+        />
       </div>
       {num('seed', 'Random seed', 'same seed = same run', 42)}
       {num('durationSec', 'Simulated duration', 's', 3600)}
@@ -35,7 +60,9 @@ export function DocForm() {
         <li>Drop jobs inside a subnet to run them in your VPC.</li>
         <li>Connect nodes from the right-hand dot to the left-hand dot.</li>
         <li>Watch the findings panel: it checks the design as you edit.</li>
-        <li>Press <kbd>?</kbd> for every keyboard shortcut.</li>
+        <li>
+          Press <kbd>?</kbd> for every keyboard shortcut.
+        </li>
       </ol>
     </div>
   );

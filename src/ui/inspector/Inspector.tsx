@@ -11,10 +11,15 @@ export function Inspector() {
   return (
     <aside className="flex h-full flex-col" aria-label="Inspector">
       <div className="min-h-0 flex-1 overflow-y-auto p-4">
-        {selection.length === 1 ? <NodeForm id={selection[0]} />
-          : selection.length > 1 ? <Multi count={selection.length} />
-          : edgeSelection.length ? <EdgeInfo ids={edgeSelection} />
-          : <DocForm />}
+        {selection.length === 1 ? (
+          <NodeForm id={selection[0]} />
+        ) : selection.length > 1 ? (
+          <Multi count={selection.length} />
+        ) : edgeSelection.length ? (
+          <EdgeInfo ids={edgeSelection} />
+        ) : (
+          <DocForm />
+        )}
       </div>
     </aside>
   );
@@ -26,7 +31,13 @@ function Multi({ count }: { count: number }) {
     <div>
       <h2 className="mb-2 text-lg font-bold">{count} nodes selected</h2>
       <p className="mb-3 text-[var(--muted)]">Drag to move them together; Ctrl+D duplicates, Delete removes.</p>
-      <button type="button" className="btn btn-danger" onClick={() => editor.run('removeNodes', { ids: editor.getState().selection })}>Delete {count} nodes</button>
+      <button
+        type="button"
+        className="btn btn-danger"
+        onClick={() => editor.run('removeNodes', { ids: editor.getState().selection })}
+      >
+        Delete {count} nodes
+      </button>
     </div>
   );
 }
@@ -40,17 +51,30 @@ function EdgeInfo({ ids }: { ids: readonly string[] }) {
     <div>
       <h2 className="mb-3 text-lg font-bold">{edges.length === 1 ? 'Connection' : `${edges.length} connections`}</h2>
       {edges.map((e) => {
-        const a = byId.get(e.from), b = byId.get(e.to);
+        const a = byId.get(e.from),
+          b = byId.get(e.to);
         const c = a && b ? checkEdge(a, b, (p) => byId.get(p)?.kind) : null;
         return (
           <div key={`${e.from}->${e.to}`} className="mb-3 rounded-lg border border-[var(--line)] p-3">
-            <p className="font-semibold">{e.from} → {e.to}</p>
-            {a && b && <p className="text-[13px] text-[var(--muted)]">{kindDef(a.kind).label} → {kindDef(b.kind).label}</p>}
-            {c?.ok && <p className="mt-1"><strong>{c.pair.label}:</strong> {c.pair.meaning}</p>}
+            <p className="font-semibold">
+              {e.from} → {e.to}
+            </p>
+            {a && b && (
+              <p className="text-[13px] text-[var(--muted)]">
+                {kindDef(a.kind).label} → {kindDef(b.kind).label}
+              </p>
+            )}
+            {c?.ok && (
+              <p className="mt-1">
+                <strong>{c.pair.label}:</strong> {c.pair.meaning}
+              </p>
+            )}
           </div>
         );
       })}
-      <button type="button" className="btn btn-danger" onClick={() => editor.run('disconnect', { edges })}>Delete connection{edges.length > 1 ? 's' : ''}</button>
+      <button type="button" className="btn btn-danger" onClick={() => editor.run('disconnect', { edges })}>
+        Delete connection{edges.length > 1 ? 's' : ''}
+      </button>
     </div>
   );
 }

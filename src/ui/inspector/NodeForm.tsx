@@ -25,35 +25,75 @@ export function NodeForm({ id }: { id: string }) {
         <KindIcon kind={node.kind} size={44} />
         <div className="min-w-0">
           <h2 className="truncate text-lg font-bold leading-tight">{node.label ?? node.id}</h2>
-          <p className="text-[14px] text-[var(--muted)]">{def.label} · <code>{node.id}</code></p>
+          <p className="text-[14px] text-[var(--muted)]">
+            {def.label} · <code>{node.id}</code>
+          </p>
         </div>
       </div>
       <p className="mb-3 text-[14px] leading-snug">{def.description}</p>
       <p className="mb-3 text-[13px] text-[var(--muted)]">
-        {parent ? <>Inside <strong>{parent.label ?? parent.id}</strong> ({kindDef(parent.kind).label}).</>
-          : def.parents.length ? <>Not in a container (AWS-managed network). Can sit in: {def.parents.map((k) => kindDef(k).label).join(', ')}.</>
-          : <>An AWS-managed service (never inside a VPC).</>}
+        {parent ? (
+          <>
+            Inside <strong>{parent.label ?? parent.id}</strong> ({kindDef(parent.kind).label}).
+          </>
+        ) : def.parents.length ? (
+          <>
+            Not in a container (AWS-managed network). Can sit in: {def.parents.map((k) => kindDef(k).label).join(', ')}.
+          </>
+        ) : (
+          <>An AWS-managed service (never inside a VPC).</>
+        )}
       </p>
       {mine.length > 0 && (
         <ul className="mb-3 space-y-2" aria-label="Findings on this node">
           {mine.map((f, i) => (
-            <li key={i} className={`finding finding-${f.severity}`}><strong>{f.rule}</strong>: {f.message}</li>
+            <li key={i} className={`finding finding-${f.severity}`}>
+              <strong>{f.rule}</strong>: {f.message}
+            </li>
           ))}
         </ul>
       )}
       <div className="mb-3">
-        <label htmlFor={`f-${id}-label`} className="mb-1 block text-[14px] font-semibold">Name on canvas</label>
-        <input id={`f-${id}-label`} className="field w-full" value={label} placeholder={node.id}
-          onChange={(e) => { setLabel(e.target.value); editor.run('setLabel', { id, label: e.target.value }, { coalesce: `${id}.label` }); }}
-          onBlur={() => editor.seal()} />
+        <label htmlFor={`f-${id}-label`} className="mb-1 block text-[14px] font-semibold">
+          Name on canvas
+        </label>
+        <input
+          id={`f-${id}-label`}
+          className="field w-full"
+          value={label}
+          placeholder={node.id}
+          onChange={(e) => {
+            setLabel(e.target.value);
+            editor.run('setLabel', { id, label: e.target.value }, { coalesce: `${id}.label` });
+          }}
+          onBlur={() => editor.seal()}
+        />
       </div>
       {Object.entries(def.props).map(([name, p]) => {
-        const field = <PropField key={`${id}.${name}`} nodeId={id} name={name} def={p} value={node.props?.[name] ?? defaults[name]} />;
+        const field = (
+          <PropField
+            key={`${id}.${name}`}
+            nodeId={id}
+            name={name}
+            def={p}
+            value={node.props?.[name] ?? defaults[name]}
+          />
+        );
         // In a puzzle, a locked node's props are the scenario: shown, not editable (the guard would refuse).
         const why = puzzleRefusal(doc, 'setProp', { id, name });
         return why ? (
-          <fieldset key={`${id}.${name}`} disabled className="prop-locked" title={why} data-testid={`locked-${id}-${name}`}>{field}</fieldset>
-        ) : field;
+          <fieldset
+            key={`${id}.${name}`}
+            disabled
+            className="prop-locked"
+            title={why}
+            data-testid={`locked-${id}-${name}`}
+          >
+            {field}
+          </fieldset>
+        ) : (
+          field
+        );
       })}
       <button type="button" className="btn btn-danger mt-2" onClick={() => editor.run('removeNodes', { ids: [id] })}>
         Delete {def.container ? 'with contents' : 'node'}

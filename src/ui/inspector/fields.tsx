@@ -5,14 +5,21 @@ import { useEditorState } from '../state/context';
 import { Field } from './Field';
 import { useProp } from './useProp';
 
-export interface FieldProps<P> { nodeId: string; name: string; def: P; value: unknown }
+export interface FieldProps<P> {
+  nodeId: string;
+  name: string;
+  def: P;
+  value: unknown;
+}
 const fid = (nodeId: string, name: string) => `f-${nodeId}-${name}`;
 
 /** Text typed into a field, kept while focused and re-synced from the document otherwise (undo). */
 function useDraft(value: string) {
   const ref = useRef<HTMLInputElement>(null);
   const [text, setText] = useState(value);
-  useEffect(() => { if (document.activeElement !== ref.current) setText(value); }, [value]);
+  useEffect(() => {
+    if (document.activeElement !== ref.current) setText(value);
+  }, [value]);
   return { ref, text, setText };
 }
 
@@ -21,21 +28,40 @@ export function NumberField({ nodeId, name, def, value }: FieldProps<NumberProp>
   const shown = value === null || value === undefined ? '' : String(value);
   const d = useDraft(shown);
   const id = fid(nodeId, name);
-  const range = [def.min !== undefined ? `min ${def.min}` : '', def.max !== undefined ? `max ${def.max}` : ''].filter(Boolean).join(', ');
+  const range = [def.min !== undefined ? `min ${def.min}` : '', def.max !== undefined ? `max ${def.max}` : '']
+    .filter(Boolean)
+    .join(', ');
   return (
-    <Field id={id} label={def.label} unit={[def.unit, range].filter(Boolean).join(' · ')} help={def.help} error={p.error}>
+    <Field
+      id={id}
+      label={def.label}
+      unit={[def.unit, range].filter(Boolean).join(' · ')}
+      help={def.help}
+      error={p.error}
+    >
       <input
-        id={id} ref={d.ref} className="field w-full" inputMode="decimal" value={d.text}
-        placeholder={def.nullable ? 'none' : undefined} aria-describedby={`${id}-help`}
+        id={id}
+        ref={d.ref}
+        className="field w-full"
+        inputMode="decimal"
+        value={d.text}
+        placeholder={def.nullable ? 'none' : undefined}
+        aria-describedby={`${id}-help`}
         onChange={(e) => {
           d.setText(e.target.value);
           const t = e.target.value.trim();
-          if (t === '' && def.nullable) { p.set(null); return; }
+          if (t === '' && def.nullable) {
+            p.set(null);
+            return;
+          }
           const v = Number(t);
           if (t === '' || !Number.isFinite(v)) p.setError('Enter a number.');
           else p.set(v);
         }}
-        onBlur={() => { d.setText(shown); p.done(); }}
+        onBlur={() => {
+          d.setText(shown);
+          p.done();
+        }}
       />
     </Field>
   );
@@ -49,10 +75,20 @@ export function TextField({ nodeId, name, def, value }: FieldProps<StringProp>) 
   return (
     <Field id={id} label={def.label} help={def.help} error={p.error}>
       <input
-        id={id} ref={d.ref} className="field w-full" value={d.text} placeholder={def.nullable ? 'none' : undefined}
+        id={id}
+        ref={d.ref}
+        className="field w-full"
+        value={d.text}
+        placeholder={def.nullable ? 'none' : undefined}
         aria-describedby={`${id}-help`}
-        onChange={(e) => { d.setText(e.target.value); p.set(e.target.value === '' && def.nullable ? null : e.target.value); }}
-        onBlur={() => { d.setText(shown); p.done(); }}
+        onChange={(e) => {
+          d.setText(e.target.value);
+          p.set(e.target.value === '' && def.nullable ? null : e.target.value);
+        }}
+        onBlur={() => {
+          d.setText(shown);
+          p.done();
+        }}
       />
     </Field>
   );
@@ -63,10 +99,22 @@ export function EnumField({ nodeId, name, def, value }: FieldProps<EnumProp>) {
   const id = fid(nodeId, name);
   return (
     <Field id={id} label={def.label} help={def.help} error={p.error}>
-      <select id={id} className="field w-full" value={value === null ? '' : String(value)} aria-describedby={`${id}-help`}
-        onChange={(e) => { p.set(e.target.value === '' ? null : e.target.value); p.done(); }}>
+      <select
+        id={id}
+        className="field w-full"
+        value={value === null ? '' : String(value)}
+        aria-describedby={`${id}-help`}
+        onChange={(e) => {
+          p.set(e.target.value === '' ? null : e.target.value);
+          p.done();
+        }}
+      >
         {def.nullable && <option value="">none</option>}
-        {def.options.map((o) => <option key={o} value={o}>{o}</option>)}
+        {def.options.map((o) => (
+          <option key={o} value={o}>
+            {o}
+          </option>
+        ))}
       </select>
     </Field>
   );
@@ -78,12 +126,27 @@ export function BoolField({ nodeId, name, def, value }: FieldProps<BooleanProp>)
   return (
     <div className="mb-3">
       <label htmlFor={id} className="flex items-center gap-2 text-[14px] font-semibold">
-        <input id={id} type="checkbox" className="h-5 w-5 accent-[var(--accent)]" checked={value === true}
-          aria-describedby={`${id}-help`} onChange={(e) => { p.set(e.target.checked); p.done(); }} />
+        <input
+          id={id}
+          type="checkbox"
+          className="h-5 w-5 accent-[var(--accent)]"
+          checked={value === true}
+          aria-describedby={`${id}-help`}
+          onChange={(e) => {
+            p.set(e.target.checked);
+            p.done();
+          }}
+        />
         {def.label}
       </label>
-      {p.error && <p role="alert" className="mt-1 text-[13px] text-[var(--err)]">{p.error}</p>}
-      <p id={`${id}-help`} className="mt-1 text-[13px] leading-snug text-[var(--muted)]">{def.help}</p>
+      {p.error && (
+        <p role="alert" className="mt-1 text-[13px] text-[var(--err)]">
+          {p.error}
+        </p>
+      )}
+      <p id={`${id}-help`} className="mt-1 text-[13px] leading-snug text-[var(--muted)]">
+        {def.help}
+      </p>
     </div>
   );
 }
@@ -97,10 +160,22 @@ export function RefField({ nodeId, name, def, value }: FieldProps<RefProp>) {
   const kinds = def.refKinds.map((k) => kindDef(k).label).join(' or ');
   return (
     <Field id={id} label={def.label} help={def.help} error={p.error}>
-      <select id={id} className="field w-full" value={typeof value === 'string' ? value : ''} aria-describedby={`${id}-help`}
-        onChange={(e) => { p.set(e.target.value || null); p.done(); }}>
+      <select
+        id={id}
+        className="field w-full"
+        value={typeof value === 'string' ? value : ''}
+        aria-describedby={`${id}-help`}
+        onChange={(e) => {
+          p.set(e.target.value || null);
+          p.done();
+        }}
+      >
         <option value="">{options.length ? 'none (AWS default)' : `none — add a ${kinds} first`}</option>
-        {options.map((n) => <option key={n.id} value={n.id}>{n.label ? `${n.label} (${n.id})` : n.id}</option>)}
+        {options.map((n) => (
+          <option key={n.id} value={n.id}>
+            {n.label ? `${n.label} (${n.id})` : n.id}
+          </option>
+        ))}
       </select>
     </Field>
   );

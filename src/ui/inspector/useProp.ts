@@ -5,11 +5,17 @@ import { useEditor } from '../state/context';
 export function useProp(id: string, name: string) {
   const editor = useEditor();
   const [error, setError] = useState<string | null>(null);
-  const set = useCallback((value: unknown): boolean => {
-    const r = editor.run('setProp', { id, name, value }, { coalesce: `${id}.${name}`, quiet: true });
-    setError(r.ok ? null : r.reason);
-    return r.ok;
-  }, [editor, id, name]);
-  const done = useCallback(() => { editor.seal(); setError(null); }, [editor]);
+  const set = useCallback(
+    (value: unknown): boolean => {
+      const r = editor.run('setProp', { id, name, value }, { coalesce: `${id}.${name}`, quiet: true });
+      setError(r.ok ? null : r.reason);
+      return r.ok;
+    },
+    [editor, id, name],
+  );
+  const done = useCallback(() => {
+    editor.seal();
+    setError(null);
+  }, [editor]);
   return { set, error, setError, done };
 }

@@ -8,7 +8,17 @@ const title = (rule: string) => RULES_BY_ID.get(rule)?.title ?? rule;
 const without = <T,>(o: Record<string, T>, k: string) => Object.fromEntries(Object.entries(o).filter(([x]) => x !== k));
 
 /** The goal as checkboxes built from the broken design's run: what to forbid, which states and traffic to require, limits. */
-export function GoalPicker({ store, goal, report, broken }: { store: MakerStore; goal: GoalDraft; report: Report; broken: ArchDoc }) {
+export function GoalPicker({
+  store,
+  goal,
+  report,
+  broken,
+}: {
+  store: MakerStore;
+  goal: GoalDraft;
+  report: Report;
+  broken: ArchDoc;
+}) {
   const set = (g: Partial<GoalDraft>) => store.edit({ goal: { ...goal, ...g } });
   const toggle = (list: string[], v: string, on: boolean) => (on ? [...list, v] : list.filter((x) => x !== v));
   const kind = (id: string) => broken.nodes.find((n) => n.id === id)?.kind;
@@ -17,17 +27,31 @@ export function GoalPicker({ store, goal, report, broken }: { store: MakerStore;
   return (
     <div className="mk-goal" data-testid="goal-picker">
       <p className="mk-sub">Forbid what went wrong (the rule the puzzle teaches)</p>
-      {incidentRules.length + findingRules.length === 0 && <p className="pz-note">The run showed no incident and no finding: break something first.</p>}
+      {incidentRules.length + findingRules.length === 0 && (
+        <p className="pz-note">The run showed no incident and no finding: break something first.</p>
+      )}
       {incidentRules.map((r) => (
         <label key={`i:${r}`} className="mk-check">
-          <input type="checkbox" checked={goal.noIncidents.includes(r)} onChange={(e) => set({ noIncidents: toggle(goal.noIncidents, r, e.target.checked) })} />
-          <span>No “{title(r)}” during the run <code>{r}</code></span>
+          <input
+            type="checkbox"
+            checked={goal.noIncidents.includes(r)}
+            onChange={(e) => set({ noIncidents: toggle(goal.noIncidents, r, e.target.checked) })}
+          />
+          <span>
+            No “{title(r)}” during the run <code>{r}</code>
+          </span>
         </label>
       ))}
       {findingRules.map((r) => (
         <label key={`f:${r}`} className="mk-check">
-          <input type="checkbox" checked={goal.noFindings.includes(r)} onChange={(e) => set({ noFindings: toggle(goal.noFindings, r, e.target.checked) })} />
-          <span>No “{title(r)}” in the design <code>{r}</code></span>
+          <input
+            type="checkbox"
+            checked={goal.noFindings.includes(r)}
+            onChange={(e) => set({ noFindings: toggle(goal.noFindings, r, e.target.checked) })}
+          />
+          <span>
+            No “{title(r)}” in the design <code>{r}</code>
+          </span>
         </label>
       ))}
       <p className="mk-sub">Require (so deleting things does not pass)</p>
@@ -35,11 +59,29 @@ export function GoalPicker({ store, goal, report, broken }: { store: MakerStore;
         const on = id in goal.nodeStates;
         return (
           <div key={`s:${id}`} className="mk-check">
-            <input type="checkbox" id={`mk-state-${id}`} checked={on} onChange={(e) => set({ nodeStates: e.target.checked ? { ...goal.nodeStates, [id]: wantedState(kind(id) ?? 'training-job') } : without(goal.nodeStates, id) })} />
+            <input
+              type="checkbox"
+              id={`mk-state-${id}`}
+              checked={on}
+              onChange={(e) =>
+                set({
+                  nodeStates: e.target.checked
+                    ? { ...goal.nodeStates, [id]: wantedState(kind(id) ?? 'training-job') }
+                    : without(goal.nodeStates, id),
+                })
+              }
+            />
             <label htmlFor={`mk-state-${id}`}>{id} ends</label>
-            <select className="field mk-small" aria-label={`State ${id} must end in`} value={goal.nodeStates[id] ?? wantedState(kind(id) ?? 'training-job')} disabled={!on}
-              onChange={(e) => set({ nodeStates: { ...goal.nodeStates, [id]: e.target.value } })}>
-              {STATES.map((s) => <option key={s}>{s}</option>)}
+            <select
+              className="field mk-small"
+              aria-label={`State ${id} must end in`}
+              value={goal.nodeStates[id] ?? wantedState(kind(id) ?? 'training-job')}
+              disabled={!on}
+              onChange={(e) => set({ nodeStates: { ...goal.nodeStates, [id]: e.target.value } })}
+            >
+              {STATES.map((s) => (
+                <option key={s}>{s}</option>
+              ))}
             </select>
             <span className="pz-note">(as built: {got})</span>
           </div>
@@ -49,25 +91,71 @@ export function GoalPicker({ store, goal, report, broken }: { store: MakerStore;
         const on = id in goal.minServed;
         return (
           <div key={`m:${id}`} className="mk-check">
-            <input type="checkbox" id={`mk-served-${id}`} checked={on} onChange={(e) => set({ minServed: e.target.checked ? { ...goal.minServed, [id]: Math.max(1, ok) } : without(goal.minServed, id) })} />
+            <input
+              type="checkbox"
+              id={`mk-served-${id}`}
+              checked={on}
+              onChange={(e) =>
+                set({
+                  minServed: e.target.checked
+                    ? { ...goal.minServed, [id]: Math.max(1, ok) }
+                    : without(goal.minServed, id),
+                })
+              }
+            />
             <label htmlFor={`mk-served-${id}`}>{id} serves at least</label>
-            <input type="number" min={0} className="field mk-small" aria-label={`Fewest requests ${id} serves`} disabled={!on} value={goal.minServed[id] ?? Math.max(1, ok)}
-              onChange={(e) => set({ minServed: { ...goal.minServed, [id]: Math.max(0, Math.round(Number(e.target.value) || 0)) } })} />
+            <input
+              type="number"
+              min={0}
+              className="field mk-small"
+              aria-label={`Fewest requests ${id} serves`}
+              disabled={!on}
+              value={goal.minServed[id] ?? Math.max(1, ok)}
+              onChange={(e) =>
+                set({ minServed: { ...goal.minServed, [id]: Math.max(0, Math.round(Number(e.target.value) || 0)) } })
+              }
+            />
           </div>
         );
       })}
       <div className="mk-check">
-        <input type="checkbox" id="mk-ratio" checked={goal.maxFailedRatio !== undefined} onChange={(e) => set({ maxFailedRatio: e.target.checked ? 0.01 : undefined })} />
+        <input
+          type="checkbox"
+          id="mk-ratio"
+          checked={goal.maxFailedRatio !== undefined}
+          onChange={(e) => set({ maxFailedRatio: e.target.checked ? 0.01 : undefined })}
+        />
         <label htmlFor="mk-ratio">At most</label>
-        <input type="number" min={0} max={100} step={0.1} className="field mk-small" aria-label="Most failed requests, percent" disabled={goal.maxFailedRatio === undefined}
-          value={+((goal.maxFailedRatio ?? 0.01) * 100).toFixed(2)} onChange={(e) => set({ maxFailedRatio: Math.min(1, Math.max(0, Number(e.target.value) / 100 || 0)) })} />
+        <input
+          type="number"
+          min={0}
+          max={100}
+          step={0.1}
+          className="field mk-small"
+          aria-label="Most failed requests, percent"
+          disabled={goal.maxFailedRatio === undefined}
+          value={+((goal.maxFailedRatio ?? 0.01) * 100).toFixed(2)}
+          onChange={(e) => set({ maxFailedRatio: Math.min(1, Math.max(0, Number(e.target.value) / 100 || 0)) })}
+        />
         <span>% of requests fail</span>
       </div>
       <div className="mk-check">
-        <input type="checkbox" id="mk-cost" checked={goal.maxCostUSD !== undefined} onChange={(e) => set({ maxCostUSD: e.target.checked ? Math.ceil(report.costUSD * 1.2 + 1) : undefined })} />
+        <input
+          type="checkbox"
+          id="mk-cost"
+          checked={goal.maxCostUSD !== undefined}
+          onChange={(e) => set({ maxCostUSD: e.target.checked ? Math.ceil(report.costUSD * 1.2 + 1) : undefined })}
+        />
         <label htmlFor="mk-cost">Costs at most $</label>
-        <input type="number" min={0} className="field mk-small" aria-label="Most cost in dollars" disabled={goal.maxCostUSD === undefined}
-          value={goal.maxCostUSD ?? Math.ceil(report.costUSD * 1.2 + 1)} onChange={(e) => set({ maxCostUSD: Math.max(0, Number(e.target.value) || 0) })} />
+        <input
+          type="number"
+          min={0}
+          className="field mk-small"
+          aria-label="Most cost in dollars"
+          disabled={goal.maxCostUSD === undefined}
+          value={goal.maxCostUSD ?? Math.ceil(report.costUSD * 1.2 + 1)}
+          onChange={(e) => set({ maxCostUSD: Math.max(0, Number(e.target.value) || 0) })}
+        />
         <span className="pz-note">(as built: ${report.costUSD})</span>
       </div>
     </div>

@@ -40,14 +40,29 @@ export function goalOf(g: GoalDraft): Goal {
 
 /** The broken design as it runs (a fixed seed and duration, so the author's test is the player's run). */
 export function runnable(doc: ArchDoc): ArchDoc {
-  const { mode: _m, script: _s, goal: _g, hints: _h, locked: _l, palette: _p, solution: _so, story: _st, domain: _d, ...rest } = doc;
+  const {
+    mode: _m,
+    script: _s,
+    goal: _g,
+    hints: _h,
+    locked: _l,
+    palette: _p,
+    solution: _so,
+    story: _st,
+    domain: _d,
+    ...rest
+  } = doc;
   return { ...rest, seed: doc.seed ?? 1, durationSec: doc.durationSec ?? 3600 };
 }
 
 /** The puzzle file: the broken design, the author's words, goal, locks, palette and the solution. */
 export function buildPuzzle(broken: ArchDoc, d: Draft, solution: Solution | null): ArchDoc {
   const ids = new Set(broken.nodes.map((n) => n.id));
-  const doc: ArchDoc = { ...runnable(broken), mode: 'puzzle', title: d.title.trim() || broken.title || 'Untitled puzzle' };
+  const doc: ArchDoc = {
+    ...runnable(broken),
+    mode: 'puzzle',
+    title: d.title.trim() || broken.title || 'Untitled puzzle',
+  };
   if (d.domain) doc.domain = d.domain;
   if (d.story.trim()) doc.story = d.story.trim();
   doc.goal = goalOf(d.goal);
@@ -65,13 +80,27 @@ export function wantedState(kind: Kind): string {
   const role = kindDef(kind).role;
   return role === 'endpoint' ? 'InService' : role === 'pipeline' ? 'Succeeded' : 'Completed';
 }
-export const STATES = ['Completed', 'InService', 'Succeeded', 'InProgress', 'Failed', 'Stopped', 'Creating', 'Executing', 'Pending'];
+export const STATES = [
+  'Completed',
+  'InService',
+  'Succeeded',
+  'InProgress',
+  'Failed',
+  'Stopped',
+  'Creating',
+  'Executing',
+  'Pending',
+];
 
 /** Nodes of a report that have a state or served requests: what the goal can require. */
 export function stateNodes(r: Report): [string, string][] {
-  return Object.entries(r.nodes).filter(([, n]) => typeof n.state === 'string').map(([id, n]) => [id, n.state!]);
+  return Object.entries(r.nodes)
+    .filter(([, n]) => typeof n.state === 'string')
+    .map(([id, n]) => [id, n.state!]);
 }
 export function servingNodes(r: Report): [string, number][] {
-  return Object.entries(r.nodes).filter(([, n]) => typeof n.ok === 'number').map(([id, n]) => [id, n.ok!]);
+  return Object.entries(r.nodes)
+    .filter(([, n]) => typeof n.ok === 'number')
+    .map(([id, n]) => [id, n.ok!]);
 }
 export const domainLabel = (d: Domain) => `${d} · ${DOMAIN_NAMES[d]}`;

@@ -7,7 +7,10 @@ import { Store } from '../puzzle/store';
 import type { Editor } from '../state/editor';
 import { type Draft, EMPTY_GOAL, buildPuzzle, runnable } from './build';
 
-export interface TestResult { asBuilt: Report; withSolution: Report | null }
+export interface TestResult {
+  asBuilt: Report;
+  withSolution: Report | null;
+}
 
 export interface MakerState {
   open: boolean;
@@ -21,7 +24,15 @@ export interface MakerState {
   error: string | null;
 }
 
-const NEW_DRAFT: Draft = { title: '', domain: '', story: '', hints: ['', '', ''], goal: EMPTY_GOAL, locked: [], palette: null };
+const NEW_DRAFT: Draft = {
+  title: '',
+  domain: '',
+  story: '',
+  hints: ['', '', ''],
+  goal: EMPTY_GOAL,
+  locked: [],
+  palette: null,
+};
 
 /**
  * Make a puzzle from the sandbox: capture the broken design (and run it), write the words, tick the goal,
@@ -32,23 +43,44 @@ export class MakerStore extends Store<MakerState> {
   private client: EngineClient | null = null;
 
   constructor(private readonly editor: Editor) {
-    super({ open: false, draft: NEW_DRAFT, broken: null, report: null, solution: null, busy: null, test: null, error: null });
+    super({
+      open: false,
+      draft: NEW_DRAFT,
+      broken: null,
+      report: null,
+      solution: null,
+      busy: null,
+      test: null,
+      error: null,
+    });
   }
 
   openMaker(): void {
     const doc = this.editor.getState().doc;
-    if (doc.mode === 'puzzle') { this.editor.toast('Leave the puzzle first: the maker turns your own sandbox design into a puzzle.', 'error'); return; }
-    const draft = this.s.broken ? this.s.draft : { ...NEW_DRAFT, title: doc.title && doc.title !== 'Untitled architecture' ? doc.title : '' };
+    if (doc.mode === 'puzzle') {
+      this.editor.toast('Leave the puzzle first: the maker turns your own sandbox design into a puzzle.', 'error');
+      return;
+    }
+    const draft = this.s.broken
+      ? this.s.draft
+      : { ...NEW_DRAFT, title: doc.title && doc.title !== 'Untitled architecture' ? doc.title : '' };
     this.patch({ open: true, draft });
   }
-  close(): void { this.patch({ open: false }); }
+  close(): void {
+    this.patch({ open: false });
+  }
 
-  edit(p: Partial<Draft>): void { this.patch({ draft: { ...this.s.draft, ...p }, test: null }); }
+  edit(p: Partial<Draft>): void {
+    this.patch({ draft: { ...this.s.draft, ...p }, test: null });
+  }
 
   /** The canvas as the broken design; its run fills the goal's choices. */
   async captureBroken(): Promise<void> {
     const broken = runnable(this.editor.getState().doc);
-    if (!broken.nodes.length) { this.editor.toast('The canvas is empty: build the broken design first.', 'error'); return; }
+    if (!broken.nodes.length) {
+      this.editor.toast('The canvas is empty: build the broken design first.', 'error');
+      return;
+    }
     const locked = broken.nodes.map((n) => n.id);
     this.patch({ broken, solution: null, test: null, draft: { ...this.s.draft, locked, goal: EMPTY_GOAL } });
     const report = await this.run('Running the broken design…', broken);
@@ -59,7 +91,10 @@ export class MakerStore extends Store<MakerState> {
   captureFixed(): void {
     if (!this.s.broken) return;
     const solution = diffSolution(this.s.broken, this.editor.getState().doc);
-    if (emptySolution(solution)) { this.editor.toast('Nothing changed since the broken design: fix it on the canvas first.', 'error'); return; }
+    if (emptySolution(solution)) {
+      this.editor.toast('Nothing changed since the broken design: fix it on the canvas first.', 'error');
+      return;
+    }
     const added = [...new Set((solution.addNodes ?? []).map((n) => n.kind))];
     const palette = this.s.draft.palette ?? (added.length ? added : null);
     this.patch({ solution, test: null, draft: { ...this.s.draft, palette } });
@@ -80,7 +115,9 @@ export class MakerStore extends Store<MakerState> {
     if (!doc) return;
     const asBuilt = await this.run('Running the puzzle as built…', doc);
     if (!asBuilt) return;
-    const withSolution = doc.solution ? await this.run('Running it with the solution…', applySolution(doc, doc.solution)) : null;
+    const withSolution = doc.solution
+      ? await this.run('Running it with the solution…', applySolution(doc, doc.solution))
+      : null;
     this.patch({ test: { asBuilt, withSolution } });
   }
 
@@ -88,9 +125,17 @@ export class MakerStore extends Store<MakerState> {
     this.patch({ busy, error: null });
     const client = (this.client ??= new EngineClient());
     return new Promise((resolve) => {
-      const off = client.onError((m) => { off(); this.patch({ busy: null, error: m }); resolve(null); });
+      const off = client.onError((m) => {
+        off();
+        this.patch({ busy: null, error: m });
+        resolve(null);
+      });
       client.send({ type: 'load', doc });
-      void client.report().then((r) => { off(); this.patch({ busy: null }); resolve(r); });
+      void client.report().then((r) => {
+        off();
+        this.patch({ busy: null });
+        resolve(r);
+      });
     });
   }
 }
@@ -98,6 +143,9 @@ export class MakerStore extends Store<MakerState> {
 const stores = new WeakMap<Editor, MakerStore>();
 export function makerStore(editor: Editor): MakerStore {
   let s = stores.get(editor);
-  if (!s) { s = new MakerStore(editor); stores.set(editor, s); }
+  if (!s) {
+    s = new MakerStore(editor);
+    stores.set(editor, s);
+  }
   return s;
 }

@@ -6,22 +6,29 @@ import { PaletteItem } from './PaletteItem';
 
 const ORDER: Group[] = ['D1', 'D2', 'D3', 'D4', 'NET'];
 
-const matches = (k: KindDef, q: string) =>
-  !q || `${k.label} ${k.kind} ${k.description}`.toLowerCase().includes(q);
+const matches = (k: KindDef, q: string) => !q || `${k.label} ${k.kind} ${k.description}`.toLowerCase().includes(q);
 
 /** The palette: every kind, grouped by exam domain, with search. Drag onto the canvas or press Enter. */
 export function Palette() {
   const [query, setQuery] = useState('');
   const allowed = useEditorState((s) => s.doc.palette);
   const q = query.trim().toLowerCase();
-  const groups = useMemo(() => ORDER.map((g) => ({
-    g, kinds: KIND_DEFS.filter((k) => k.group === g && (!allowed || allowed.includes(k.kind)) && matches(k, q)),
-  })).filter((x) => x.kinds.length), [q, allowed]);
+  const groups = useMemo(
+    () =>
+      ORDER.map((g) => ({
+        g,
+        kinds: KIND_DEFS.filter((k) => k.group === g && (!allowed || allowed.includes(k.kind)) && matches(k, q)),
+      })).filter((x) => x.kinds.length),
+    [q, allowed],
+  );
 
   return (
     <nav className="flex h-full flex-col" aria-label="Components">
       <div className="border-b border-[var(--line)] p-3">
-        <label htmlFor="palette-search" className="mb-1 block text-[13px] font-semibold uppercase tracking-wide text-[var(--muted)]">
+        <label
+          htmlFor="palette-search"
+          className="mb-1 block text-[13px] font-semibold uppercase tracking-wide text-[var(--muted)]"
+        >
           Components
         </label>
         <input
@@ -36,11 +43,16 @@ export function Palette() {
       <div className="min-h-0 flex-1 overflow-y-auto px-2 pb-4">
         {groups.map(({ g, kinds }) => (
           <section key={g} aria-labelledby={`pal-${g}`} className="mt-3">
-            <h2 id={`pal-${g}`} className="px-2 pb-1 text-[13px] font-semibold uppercase tracking-wide text-[var(--muted)]">
+            <h2
+              id={`pal-${g}`}
+              className="px-2 pb-1 text-[13px] font-semibold uppercase tracking-wide text-[var(--muted)]"
+            >
               {GROUP_LABELS[g]}
             </h2>
             <ul>
-              {kinds.map((k) => <PaletteItem key={k.kind} def={k} />)}
+              {kinds.map((k) => (
+                <PaletteItem key={k.kind} def={k} />
+              ))}
             </ul>
           </section>
         ))}

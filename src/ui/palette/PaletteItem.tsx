@@ -26,7 +26,10 @@ export function PaletteItem({ def }: { def: KindDef }) {
       <button
         type="button"
         draggable
-        onDragStart={(e) => { e.dataTransfer.setData(KIND_MIME, def.kind); e.dataTransfer.effectAllowed = 'copy'; }}
+        onDragStart={(e) => {
+          e.dataTransfer.setData(KIND_MIME, def.kind);
+          e.dataTransfer.effectAllowed = 'copy';
+        }}
         onClick={add}
         className="palette-item"
         title={def.description}
@@ -55,7 +58,11 @@ function addInside(editor: Editor, def: KindDef, parent: string) {
   const kids = doc.nodes.filter((n) => n.parent === parent).length;
   const p = absolutePosition(doc, parent, byId);
   const s = sizeOf(def);
-  const col = kids % 2, row = Math.floor(kids / 2);
-  const centre = { x: p.x + 28 + col * (s.width + 24) + s.width / 2, y: p.y + 56 + row * (s.height + 24) + s.height / 2 };
+  const col = kids % 2,
+    row = Math.floor(kids / 2);
+  const centre = {
+    x: p.x + 28 + col * (s.width + 24) + s.width / 2,
+    y: p.y + 56 + row * (s.height + 24) + s.height / 2,
+  };
   addAt(editor, def.kind, centre);
 }

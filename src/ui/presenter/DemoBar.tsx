@@ -8,8 +8,17 @@ export function DemoBar() {
   if (!script?.length) return null;
   return (
     <section className="demo-bar" aria-label="Classroom demo">
-      <p className="pz-domain">Classroom demo · {script.length} steps · {script.filter((s) => s.ask).length} questions</p>
-      <button type="button" className="btn-primary mt-2 w-full justify-center" onClick={() => presenterStore(editor).start()} data-testid="present">▶ Present full screen</button>
+      <p className="pz-domain">
+        Classroom demo · {script.length} steps · {script.filter((s) => s.ask).length} questions
+      </p>
+      <button
+        type="button"
+        className="btn-primary mt-2 w-full justify-center"
+        onClick={() => presenterStore(editor).start()}
+        data-testid="present"
+      >
+        ▶ Present full screen
+      </button>
       <p className="mt-2 text-[13px] text-[var(--muted)]">→ and ← step through the narration; Esc leaves.</p>
     </section>
   );

@@ -9,7 +9,9 @@ import { presenterStore } from './store';
 export function DemoPicker() {
   const editor = useEditor();
   const [list, setList] = useState<DemoEntry[] | null>(null);
-  useEffect(() => { void loadDemos().then(setList); }, []);
+  useEffect(() => {
+    void loadDemos().then(setList);
+  }, []);
   const close = () => editor.setDialog(null);
   const open = (d: DemoEntry, present: boolean) => {
     openDoc(editor, d.doc, `the demo “${d.title}”`);
@@ -28,11 +30,17 @@ export function DemoPicker() {
             <div className="min-w-0 flex-1">
               <span className="block text-[17px] font-bold">{d.title}</span>
               <span className="mt-1 block text-[14px] leading-snug text-[var(--muted)]">{d.description}</span>
-              <span className="mt-1 block text-[13px] text-[var(--muted)]">{d.steps} steps · {d.file}</span>
+              <span className="mt-1 block text-[13px] text-[var(--muted)]">
+                {d.steps} steps · {d.file}
+              </span>
             </div>
             <div className="flex flex-none flex-col gap-2">
-              <button type="button" className="btn-primary" data-file={d.file} onClick={() => open(d, true)}>▶ Present</button>
-              <button type="button" className="btn" onClick={() => open(d, false)}>Open</button>
+              <button type="button" className="btn-primary" data-file={d.file} onClick={() => open(d, true)}>
+                ▶ Present
+              </button>
+              <button type="button" className="btn" onClick={() => open(d, false)}>
+                Open
+              </button>
             </div>
           </li>
         ))}

@@ -19,7 +19,12 @@ const FigureNode = memo(function FigureNode(p: NodeProps<FlowNode>) {
       {n && (n.state || n.requests > 0 || incidents > 0) && (
         <div className={`pr-fig ${n.failed > 0 || incidents > 0 || n.state === 'Failed' ? 'is-bad' : ''}`}>
           {n.state && <span>{n.state}</span>}
-          {n.requests > 0 && <span>✓ {fmt(n.ok || (n.failed ? 0 : n.requests))}{n.failed > 0 ? ` ✗ ${fmt(n.failed)}` : ''}</span>}
+          {n.requests > 0 && (
+            <span>
+              ✓ {fmt(n.ok || (n.failed ? 0 : n.requests))}
+              {n.failed > 0 ? ` ✗ ${fmt(n.failed)}` : ''}
+            </span>
+          )}
           {incidents > 0 && <span>⚠ {fmt(incidents)}</span>}
         </div>
       )}
@@ -39,32 +44,67 @@ function around(doc: ArchDoc, focus?: string): string[] | undefined {
   for (let i = 0; i < 64 && byId.get(top)?.parent; i++) top = byId.get(top)!.parent!;
   if (top !== focus) return [top];
   const near = (doc.edges ?? []).flatMap((e) => (e.from === focus ? [e.to] : e.to === focus ? [e.from] : []));
-  return [focus, ...near.map((id) => { let t = id; for (let i = 0; i < 64 && byId.get(t)?.parent; i++) t = byId.get(t)!.parent!; return t; })];
+  return [
+    focus,
+    ...near.map((id) => {
+      let t = id;
+      for (let i = 0; i < 64 && byId.get(t)?.parent; i++) t = byId.get(t)!.parent!;
+      return t;
+    }),
+  ];
 }
 
 function Flow({ doc, focus, live }: { doc: ArchDoc; focus?: string; live: Record<string, LiveNode> }) {
   const cache = useRef<NodeCache>(new Map());
   const rf = useReactFlow();
-  const nodes = useMemo(() => toFlowNodes(doc, new Set(), NO_OVERLAY, new Map(), cache.current)
-    .map((n) => (n.id === focus ? { ...n, className: 'pr-focus' } : n)), [doc, focus]);
+  const nodes = useMemo(
+    () =>
+      toFlowNodes(doc, new Set(), NO_OVERLAY, new Map(), cache.current).map((n) =>
+        n.id === focus ? { ...n, className: 'pr-focus' } : n,
+      ),
+    [doc, focus],
+  );
   const edges = useMemo(() => toFlowEdges(doc, new Set(), new Set()).map((e) => ({ ...e, label: undefined })), [doc]);
   useEffect(() => {
     const ids = around(doc, focus);
-    const fit = () => void rf.fitView({ padding: 0.25, maxZoom: 1.3, minZoom: 0.1, duration: 300, nodes: ids?.map((id) => ({ id })) });
+    const fit = () =>
+      void rf.fitView({ padding: 0.25, maxZoom: 1.3, minZoom: 0.1, duration: 300, nodes: ids?.map((id) => ({ id })) });
     const t = setTimeout(fit, 60);
     addEventListener('resize', fit);
-    return () => { clearTimeout(t); removeEventListener('resize', fit); };
+    return () => {
+      clearTimeout(t);
+      removeEventListener('resize', fit);
+    };
   }, [rf, doc, focus]);
   return (
     <Live.Provider value={live}>
-      <ReactFlow<FlowNode> nodes={nodes} edges={edges} nodeTypes={nodeTypes} minZoom={0.1} fitView fitViewOptions={{ padding: 0.25, maxZoom: 1.3, minZoom: 0.1 }}
-        nodesDraggable={false} nodesConnectable={false} elementsSelectable={false} panOnDrag={false} zoomOnScroll={false}
-        zoomOnPinch={false} zoomOnDoubleClick={false} preventScrolling proOptions={{ hideAttribution: true }} aria-label="Demo architecture" />
+      <ReactFlow<FlowNode>
+        nodes={nodes}
+        edges={edges}
+        nodeTypes={nodeTypes}
+        minZoom={0.1}
+        fitView
+        fitViewOptions={{ padding: 0.25, maxZoom: 1.3, minZoom: 0.1 }}
+        nodesDraggable={false}
+        nodesConnectable={false}
+        elementsSelectable={false}
+        panOnDrag={false}
+        zoomOnScroll={false}
+        zoomOnPinch={false}
+        zoomOnDoubleClick={false}
+        preventScrolling
+        proOptions={{ hideAttribution: true }}
+        aria-label="Demo architecture"
+      />
     </Live.Provider>
   );
 }
 
 /** The demo's architecture, read-only, its own React Flow (the editor's canvas stays as it is underneath). */
 export function Diagram(p: { doc: ArchDoc; focus?: string; live: Record<string, LiveNode> }) {
-  return <ReactFlowProvider><Flow {...p} /></ReactFlowProvider>;
+  return (
+    <ReactFlowProvider>
+      <Flow {...p} />
+    </ReactFlowProvider>
+  );
 }

@@ -20,7 +20,9 @@ function useKeys(store: PresenterStore) {
       else if (k === 'Home') store.goto(0);
       else if (k === 'Escape') store.stop();
     };
-    const onFs = () => { if (!document.fullscreenElement) store.stop(); };
+    const onFs = () => {
+      if (!document.fullscreenElement) store.stop();
+    };
     addEventListener('keydown', onKey, true);
     document.addEventListener('fullscreenchange', onFs);
     void document.documentElement.requestFullscreen?.().catch(() => {});
@@ -41,18 +43,45 @@ function Stage({ store }: { store: PresenterStore }) {
   const asking = frame.phase === 'ask';
   const last = st.index === st.frames.length - 1;
   return (
-    <div className="presenter" role="dialog" aria-modal="true" aria-label={`Presenting ${doc.title ?? 'demo'}`} data-testid="presenter">
+    <div
+      className="presenter"
+      role="dialog"
+      aria-modal="true"
+      aria-label={`Presenting ${doc.title ?? 'demo'}`}
+      data-testid="presenter"
+    >
       <header className="pr-head">
         <h2>{doc.title}</h2>
-        <span className="pr-step" data-testid="presenter-step">Step {st.index + 1} / {st.frames.length}</span>
-        <span className="pr-clock" aria-label="Simulated time">t = {clock(frame.atSec)}{st.live ? ' · paused' : ' · running…'}</span>
-        <span className="pr-keys"><kbd>←</kbd> <kbd>→</kbd> step · <kbd>Esc</kbd> leave</span>
-        <button type="button" className="pr-btn" onClick={() => store.prev()} disabled={st.index === 0} aria-label="Previous step">←</button>
-        <button type="button" className="pr-btn" onClick={() => store.next()} disabled={last} aria-label="Next step">→</button>
-        <button type="button" className="pr-btn" onClick={() => store.stop()} aria-label="Leave presenter mode">✕</button>
+        <span className="pr-step" data-testid="presenter-step">
+          Step {st.index + 1} / {st.frames.length}
+        </span>
+        <span className="pr-clock" aria-label="Simulated time">
+          t = {clock(frame.atSec)}
+          {st.live ? ' · paused' : ' · running…'}
+        </span>
+        <span className="pr-keys">
+          <kbd>←</kbd> <kbd>→</kbd> step · <kbd>Esc</kbd> leave
+        </span>
+        <button
+          type="button"
+          className="pr-btn"
+          onClick={() => store.prev()}
+          disabled={st.index === 0}
+          aria-label="Previous step"
+        >
+          ←
+        </button>
+        <button type="button" className="pr-btn" onClick={() => store.next()} disabled={last} aria-label="Next step">
+          →
+        </button>
+        <button type="button" className="pr-btn" onClick={() => store.stop()} aria-label="Leave presenter mode">
+          ✕
+        </button>
       </header>
       <div className="pr-body">
-        <div className="pr-diagram"><Diagram doc={doc} focus={step.focus} live={st.live?.nodes ?? {}} /></div>
+        <div className="pr-diagram">
+          <Diagram doc={doc} focus={step.focus} live={st.live?.nodes ?? {}} />
+        </div>
         <LivePanel doc={doc} live={st.live} />
       </div>
       <footer className={`pr-caption ${asking ? 'is-ask' : ''}`} aria-live="polite" data-testid="presenter-caption">
@@ -63,7 +92,11 @@ function Stage({ store }: { store: PresenterStore }) {
           </>
         ) : (
           <>
-            {step.fault && <p className="pr-label">⚡ {String(step.fault.kind)} on {String(step.fault.node ?? '')}</p>}
+            {step.fault && (
+              <p className="pr-label">
+                ⚡ {String(step.fault.kind)} on {String(step.fault.node ?? '')}
+              </p>
+            )}
             <p className="pr-text">{step.say ?? ''}</p>
           </>
         )}

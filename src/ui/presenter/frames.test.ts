@@ -3,12 +3,14 @@ import { clock, frames } from './frames';
 
 describe('presenter frames', () => {
   it('shows a question alone first, then what the step says', () => {
-    expect(frames([
-      { atSec: 0, say: 'a' },
-      { atSec: 590, ask: 'what next?' },
-      { atSec: 600, say: 'b', fault: { kind: 'large-payloads', node: 'app' } },
-      { atSec: 900, ask: 'which?', say: 'this one' },
-    ])).toEqual([
+    expect(
+      frames([
+        { atSec: 0, say: 'a' },
+        { atSec: 590, ask: 'what next?' },
+        { atSec: 600, say: 'b', fault: { kind: 'large-payloads', node: 'app' } },
+        { atSec: 900, ask: 'which?', say: 'this one' },
+      ]),
+    ).toEqual([
       { step: 0, phase: 'say', atSec: 0 },
       { step: 1, phase: 'ask', atSec: 590 },
       { step: 2, phase: 'say', atSec: 600 },

@@ -30,7 +30,10 @@ export class PresenterStore extends Store<PresenterState> {
   start(): void {
     const doc = this.editor.getState().doc;
     const fs = frames(doc.script);
-    if (!fs.length) { this.editor.toast('This document has no narrated script to present.', 'error'); return; }
+    if (!fs.length) {
+      this.editor.toast('This document has no narrated script to present.', 'error');
+      return;
+    }
     this.patch({ on: true, doc, frames: fs, index: 0, live: null, error: null });
     this.editor.select([]);
     this.goto(0);
@@ -42,8 +45,12 @@ export class PresenterStore extends Store<PresenterState> {
     this.client = null;
   }
 
-  next(): void { if (this.s.index < this.s.frames.length - 1) this.goto(this.s.index + 1); }
-  prev(): void { if (this.s.index > 0) this.goto(this.s.index - 1); }
+  next(): void {
+    if (this.s.index < this.s.frames.length - 1) this.goto(this.s.index + 1);
+  }
+  prev(): void {
+    if (this.s.index > 0) this.goto(this.s.index - 1);
+  }
 
   goto(index: number): void {
     const f = this.s.frames[index];
@@ -60,7 +67,9 @@ export class PresenterStore extends Store<PresenterState> {
   private ensure(): EngineClient {
     if (this.client) return this.client;
     const c = new EngineClient();
-    c.onUpdate((u) => { if (u.status === 'finished' && u.durationSec === this.want) this.patch({ live: u }); });
+    c.onUpdate((u) => {
+      if (u.status === 'finished' && u.durationSec === this.want) this.patch({ live: u });
+    });
     c.onError((m) => this.patch({ error: m }));
     this.client = c;
     return c;
@@ -70,6 +79,9 @@ export class PresenterStore extends Store<PresenterState> {
 const stores = new WeakMap<Editor, PresenterStore>();
 export function presenterStore(editor: Editor): PresenterStore {
   let s = stores.get(editor);
-  if (!s) { s = new PresenterStore(editor); stores.set(editor, s); }
+  if (!s) {
+    s = new PresenterStore(editor);
+    stores.set(editor, s);
+  }
   return s;
 }

@@ -9,18 +9,29 @@ export function Checklist({ doc, result, stale }: { doc: ArchDoc; result: CheckR
   return (
     <section aria-labelledby="pz-goal" className="pz-block">
       <h3 id="pz-goal" className="pz-h">
-        Goal <span className="pz-pct" data-testid="goal-percent">{result ? `${pct}% complete` : 'not checked yet'}</span>
+        Goal{' '}
+        <span className="pz-pct" data-testid="goal-percent">
+          {result ? `${pct}% complete` : 'not checked yet'}
+        </span>
       </h3>
-      <div className="pz-bar" aria-hidden="true"><span style={{ width: `${result ? pct : 0}%` }} /></div>
+      <div className="pz-bar" aria-hidden="true">
+        <span style={{ width: `${result ? pct : 0}%` }} />
+      </div>
       <ul className="pz-checklist" data-testid="goal-checklist">
         {items.map((i) => {
           const state = !result ? 'pending' : i.met ? 'met' : 'failed';
           return (
             <li key={i.key} className={`pz-item pz-${state}`}>
-              <span className="pz-mark" aria-label={state === 'pending' ? 'not checked' : state === 'met' ? 'met' : 'not met'}>
+              <span
+                className="pz-mark"
+                aria-label={state === 'pending' ? 'not checked' : state === 'met' ? 'met' : 'not met'}
+              >
                 {state === 'pending' ? '○' : state === 'met' ? '✓' : '✗'}
               </span>
-              <span>{i.label}{state === 'failed' && i.why && <span className="pz-why">{i.why}</span>}</span>
+              <span>
+                {i.label}
+                {state === 'failed' && i.why && <span className="pz-why">{i.why}</span>}
+              </span>
             </li>
           );
         })}

@@ -5,9 +5,16 @@ export function Hints({ hints, shown, session }: { hints: readonly string[]; sho
   if (!hints.length) return null;
   return (
     <section aria-labelledby="pz-hints" className="pz-block">
-      <h3 id="pz-hints" className="pz-h">Hints <span className="pz-pct">{shown} of {hints.length}</span></h3>
+      <h3 id="pz-hints" className="pz-h">
+        Hints{' '}
+        <span className="pz-pct">
+          {shown} of {hints.length}
+        </span>
+      </h3>
       <ol className="pz-hints" data-testid="hints">
-        {hints.slice(0, shown).map((h, i) => <li key={i}>{h}</li>)}
+        {hints.slice(0, shown).map((h, i) => (
+          <li key={i}>{h}</li>
+        ))}
       </ol>
       {shown < hints.length && (
         <button type="button" className="btn" onClick={() => session.revealHint()}>

@@ -21,20 +21,42 @@ export function PuzzlePanel({ session }: { session: PuzzleSession }) {
   return (
     <section className="pz" aria-label="Puzzle" data-testid="puzzle-panel">
       <p className="pz-domain">
-        {doc.domain ? `${doc.domain} · ${DOMAIN_NAMES[doc.domain]}` : 'Puzzle'}{order ? ` · ${order}` : ''}
-        {solved && <span className="pz-solved" data-testid="solved-mark">✓ Solved{solved.withSolution ? ' (with the solution)' : ''}</span>}
+        {doc.domain ? `${doc.domain} · ${DOMAIN_NAMES[doc.domain]}` : 'Puzzle'}
+        {order ? ` · ${order}` : ''}
+        {solved && (
+          <span className="pz-solved" data-testid="solved-mark">
+            ✓ Solved{solved.withSolution ? ' (with the solution)' : ''}
+          </span>
+        )}
       </p>
       <h2 className="pz-title">{doc.title ?? 'Untitled puzzle'}</h2>
       {doc.story && <p className="pz-story">{doc.story}</p>}
       <Checklist doc={doc} result={st.result} stale={!!st.result && st.result.revision !== revision} />
-      {st.error && <p className="pz-error" role="alert">{st.error}</p>}
+      {st.error && (
+        <p className="pz-error" role="alert">
+          {st.error}
+        </p>
+      )}
       {st.result && <Symptoms doc={doc} report={st.result.report} />}
       <Hints hints={doc.hints ?? []} shown={st.hintsShown} session={session} />
       <section aria-labelledby="pz-rules" className="pz-block">
-        <h3 id="pz-rules" className="pz-h">This puzzle's rules</h3>
+        <h3 id="pz-rules" className="pz-h">
+          This puzzle's rules
+        </h3>
         <ul className="pz-rules">
-          <li>You may add: <strong>{doc.palette ? (doc.palette.map((k) => kindDef(k).label).join(', ') || 'nothing') : 'any component'}</strong>.</li>
-          {doc.locked?.length ? <li><strong>{doc.locked.length} locked</strong> components cannot be deleted or moved out of their container; change their settings in the Inspector.</li> : null}
+          <li>
+            You may add:{' '}
+            <strong>
+              {doc.palette ? doc.palette.map((k) => kindDef(k).label).join(', ') || 'nothing' : 'any component'}
+            </strong>
+            .
+          </li>
+          {doc.locked?.length ? (
+            <li>
+              <strong>{doc.locked.length} locked</strong> components cannot be deleted or moved out of their container;
+              change their settings in the Inspector.
+            </li>
+          ) : null}
         </ul>
         <label className="pz-toggle">
           <input type="checkbox" checked={showFindings} onChange={(e) => editor.setShowFindings(e.target.checked)} />
@@ -42,10 +64,18 @@ export function PuzzlePanel({ session }: { session: PuzzleSession }) {
         </label>
       </section>
       <div className="pz-actions">
-        <button type="button" className="btn" onClick={() => session.showSolution()} disabled={!doc.solution}>Show solution</button>
-        <button type="button" className="btn" onClick={() => session.reset()}>Reset puzzle</button>
-        <button type="button" className="btn" onClick={() => editor.setDialog('puzzles')}>All puzzles</button>
-        <button type="button" className="btn" onClick={() => session.leave()}>Leave puzzle</button>
+        <button type="button" className="btn" onClick={() => session.showSolution()} disabled={!doc.solution}>
+          Show solution
+        </button>
+        <button type="button" className="btn" onClick={() => session.reset()}>
+          Reset puzzle
+        </button>
+        <button type="button" className="btn" onClick={() => editor.setDialog('puzzles')}>
+          All puzzles
+        </button>
+        <button type="button" className="btn" onClick={() => session.leave()}>
+          Leave puzzle
+        </button>
       </div>
     </section>
   );
@@ -55,14 +85,31 @@ export function PuzzlePanel({ session }: { session: PuzzleSession }) {
 export function CheckBar({ session }: { session: PuzzleSession }) {
   const st = useStore(session, (s) => s);
   const run = useRun();
-  const met = st.result?.items.filter((i) => i.met).length ?? 0, total = st.result?.items.length ?? 0;
+  const met = st.result?.items.filter((i) => i.met).length ?? 0,
+    total = st.result?.items.length ?? 0;
   return (
     <div className="pz-checkbar">
-      <button type="button" className="btn-primary" onClick={() => void session.check(() => run.runAndGrade())} disabled={st.checking} data-testid="check">
+      <button
+        type="button"
+        className="btn-primary"
+        onClick={() => void session.check(() => run.runAndGrade())}
+        disabled={st.checking}
+        data-testid="check"
+      >
         {st.checking ? 'Running…' : '▶ Check'}
       </button>
-      <span className={`pz-verdict ${st.result ? (st.result.met ? 'is-met' : 'is-failed') : ''}`} role="status" data-testid="verdict">
-        {st.checking ? 'Running the whole scenario…' : !st.result ? 'Runs the scenario to its end on the canvas and grades it' : st.result.met ? 'Solved: the goal is met' : `Not yet: ${met} of ${total} met`}
+      <span
+        className={`pz-verdict ${st.result ? (st.result.met ? 'is-met' : 'is-failed') : ''}`}
+        role="status"
+        data-testid="verdict"
+      >
+        {st.checking
+          ? 'Running the whole scenario…'
+          : !st.result
+            ? 'Runs the scenario to its end on the canvas and grades it'
+            : st.result.met
+              ? 'Solved: the goal is met'
+              : `Not yet: ${met} of ${total} met`}
       </span>
     </div>
   );

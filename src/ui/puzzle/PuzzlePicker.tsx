@@ -14,28 +14,51 @@ export function PuzzlePicker({ session }: { session: PuzzleSession }) {
   const editor = useEditor();
   const progress = useStore(session, (s) => s.progress);
   const [list, setList] = useState<PuzzleEntry[] | null>(null);
-  useEffect(() => { void loadPuzzles().then(setList); }, []);
+  useEffect(() => {
+    void loadPuzzles().then(setList);
+  }, []);
   const close = () => editor.setDialog(null);
   const solved = (list ?? []).filter((p) => progress[p.file]).length;
   return (
     <Modal title={`Puzzles${list ? ` — ${solved} of ${list.length} solved` : ''}`} onClose={close} wide>
       <p className="mb-3 text-[var(--muted)]">
-        Each puzzle is a broken SageMaker architecture with a story. Run it, read the symptom, fix it with the components
-        on offer, and Check. Your sandbox is kept aside until you leave the puzzle.
+        Each puzzle is a broken SageMaker architecture with a story. Run it, read the symptom, fix it with the
+        components on offer, and Check. Your sandbox is kept aside until you leave the puzzle.
       </p>
       <div className="pz-picker" data-testid="puzzle-picker">
         {DOMAINS.map((d) => {
           const items = (list ?? []).filter((p) => p.domain === d);
           return (
             <section key={d} aria-labelledby={`pk-${d}`}>
-              <h3 id={`pk-${d}`} className="pz-pick-h">{d} · {DOMAIN_NAMES[d]} <span>{items.filter((p) => progress[p.file]).length}/{items.length}</span></h3>
+              <h3 id={`pk-${d}`} className="pz-pick-h">
+                {d} · {DOMAIN_NAMES[d]}{' '}
+                <span>
+                  {items.filter((p) => progress[p.file]).length}/{items.length}
+                </span>
+              </h3>
               <ol>
                 {items.map((p) => (
                   <li key={p.file}>
-                    <button type="button" className="pz-pick" data-file={p.file} onClick={() => { session.open(p.file, p.doc); close(); }}>
+                    <button
+                      type="button"
+                      className="pz-pick"
+                      data-file={p.file}
+                      onClick={() => {
+                        session.open(p.file, p.doc);
+                        close();
+                      }}
+                    >
                       <span className="pz-pick-n">{p.order}</span>
                       <span className="min-w-0 flex-1">{p.title}</span>
-                      {progress[p.file] && <span className="pz-pick-ok" aria-label="solved" title={progress[p.file].withSolution ? 'solved with the solution' : 'solved'}>✓</span>}
+                      {progress[p.file] && (
+                        <span
+                          className="pz-pick-ok"
+                          aria-label="solved"
+                          title={progress[p.file].withSolution ? 'solved with the solution' : 'solved'}
+                        >
+                          ✓
+                        </span>
+                      )}
                     </button>
                   </li>
                 ))}

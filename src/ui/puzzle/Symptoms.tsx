@@ -10,12 +10,17 @@ export function Symptoms({ doc, report }: { doc: ArchDoc; report: Report }) {
   const states = Object.entries(report.nodes).filter(([, n]) => n.state || n.requests);
   return (
     <section aria-labelledby="pz-run" className="pz-block" data-testid="symptoms">
-      <h3 id="pz-run" className="pz-h">What the run showed <span className="pz-pct">{Math.round(report.simulatedSec / 60)} simulated min</span></h3>
-      {report.incidents.length === 0 ? <p className="pz-note">No incidents.</p> : (
+      <h3 id="pz-run" className="pz-h">
+        What the run showed <span className="pz-pct">{Math.round(report.simulatedSec / 60)} simulated min</span>
+      </h3>
+      {report.incidents.length === 0 ? (
+        <p className="pz-note">No incidents.</p>
+      ) : (
         <ul className="space-y-2">
           {report.incidents.slice(0, MAX).map((i) => (
             <li key={`${i.rule}:${i.node}`} className="pz-incident">
-              <strong>{name(i.node)}</strong> · {RULES_BY_ID.get(i.rule)?.title ?? i.rule}{i.count > 1 ? ` ×${i.count.toLocaleString('en')}` : ''}
+              <strong>{name(i.node)}</strong> · {RULES_BY_ID.get(i.rule)?.title ?? i.rule}
+              {i.count > 1 ? ` ×${i.count.toLocaleString('en')}` : ''}
               <span className="pz-why">{i.message}</span>
             </li>
           ))}
@@ -25,7 +30,15 @@ export function Symptoms({ doc, report }: { doc: ArchDoc; report: Report }) {
       {states.length > 0 && (
         <ul className="pz-states">
           {states.slice(0, 8).map(([id, n]) => (
-            <li key={id}><span>{name(id)}</span> <strong>{n.state ?? ''}{n.requests ? ` ${(n.ok ?? n.requests).toLocaleString('en')} ok${n.failed ? ` · ${n.failed.toLocaleString('en')} failed` : ''}` : ''}</strong></li>
+            <li key={id}>
+              <span>{name(id)}</span>{' '}
+              <strong>
+                {n.state ?? ''}
+                {n.requests
+                  ? ` ${(n.ok ?? n.requests).toLocaleString('en')} ok${n.failed ? ` · ${n.failed.toLocaleString('en')} failed` : ''}`
+                  : ''}
+              </strong>
+            </li>
           ))}
         </ul>
       )}

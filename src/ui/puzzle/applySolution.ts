@@ -14,7 +14,8 @@ function slot(doc: ArchDoc, n: Pick<ArchNode, 'kind' | 'parent'>): { x: number; 
     return { x: Math.max(20, left), y: bottom + GAP };
   }
   const byId = indexNodes(doc);
-  let right = 0, top = Infinity;
+  let right = 0,
+    top = Infinity;
   for (const m of doc.nodes) {
     if (m.parent) continue;
     const p = absolutePosition(doc, m.id, byId);
@@ -27,11 +28,15 @@ function slot(doc: ArchDoc, n: Pick<ArchNode, 'kind' | 'parent'>): { x: number; 
 /** Grow a container so a child fits (only ever larger). */
 function fit(editor: Editor, parent: string, child: string) {
   const doc = editor.getState().doc;
-  const p = doc.nodes.find((n) => n.id === parent), c = doc.nodes.find((n) => n.id === child);
+  const p = doc.nodes.find((n) => n.id === parent),
+    c = doc.nodes.find((n) => n.id === child);
   if (!p || !c || !kindDef(p.kind).container) return;
-  const ps = sizeOf(p), cs = sizeOf(c);
-  const w = Math.max(ps.width, (c.position?.x ?? 0) + cs.width + GAP), h = Math.max(ps.height, (c.position?.y ?? 0) + cs.height + GAP);
-  if (w > ps.width || h > ps.height) editor.run('resize', { id: parent, size: { width: w, height: h } }, { coalesce: KEY, quiet: true });
+  const ps = sizeOf(p),
+    cs = sizeOf(c);
+  const w = Math.max(ps.width, (c.position?.x ?? 0) + cs.width + GAP),
+    h = Math.max(ps.height, (c.position?.y ?? 0) + cs.height + GAP);
+  if (w > ps.width || h > ps.height)
+    editor.run('resize', { id: parent, size: { width: w, height: h } }, { coalesce: KEY, quiet: true });
   if (p.parent) fit(editor, p.parent, p.id);
 }
 
@@ -55,13 +60,23 @@ export function applySolutionVisibly(editor: Editor, original: ArchDoc, s: Solut
   if (s.removeNodes?.length) run('removeNodes', { ids: s.removeNodes });
   for (const [id, parent] of Object.entries(s.setParent ?? {})) {
     const n = editor.getState().doc.nodes.find((m) => m.id === id);
-    if (n && run('setParent', { id, parent, position: slot(editor.getState().doc, { kind: n.kind, parent }) }) && parent) fit(editor, parent, id);
+    if (
+      n &&
+      run('setParent', { id, parent, position: slot(editor.getState().doc, { kind: n.kind, parent }) }) &&
+      parent
+    )
+      fit(editor, parent, id);
   }
   const adding = new Set((s.addNodes ?? []).map((n) => n.id));
-  const depth = (n: ArchNode): number => (n.parent && adding.has(n.parent) ? 1 + depth(s.addNodes!.find((m) => m.id === n.parent)!) : 0);
+  const depth = (n: ArchNode): number =>
+    n.parent && adding.has(n.parent) ? 1 + depth(s.addNodes!.find((m) => m.id === n.parent)!) : 0;
   for (const n of [...(s.addNodes ?? [])].sort((a, b) => depth(a) - depth(b))) {
     const position = n.position ?? slot(editor.getState().doc, n);
-    if (run('addNode', { kind: n.kind, id: n.id, parent: n.parent ?? null, label: n.label, props: n.props, position }) && n.parent) fit(editor, n.parent, n.id);
+    if (
+      run('addNode', { kind: n.kind, id: n.id, parent: n.parent ?? null, label: n.label, props: n.props, position }) &&
+      n.parent
+    )
+      fit(editor, n.parent, n.id);
   }
   for (const [id, props] of Object.entries(s.setProps ?? {})) {
     for (const [name, value] of Object.entries(props)) run('setProp', { id, name, value });

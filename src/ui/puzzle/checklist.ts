@@ -5,7 +5,12 @@ import { type Criterion, goalCriteria } from '../../model/puzzle';
 import type { ArchDoc } from '../../model/schema';
 
 /** One line of the goal checklist after a run: met or not, and the runner's words when not. */
-export interface CheckedCriterion { key: string; label: string; met: boolean; why?: string }
+export interface CheckedCriterion {
+  key: string;
+  label: string;
+  met: boolean;
+  why?: string;
+}
 
 const title = (rule: string) => RULES_BY_ID.get(rule)?.title ?? rule;
 const name = (doc: ArchDoc, id: string) => doc.nodes.find((n) => n.id === id)?.label ?? id;
@@ -16,15 +21,24 @@ const name = (doc: ArchDoc, id: string) => doc.nodes.find((n) => n.id === id)?.l
  */
 export function criterionLabel(c: Criterion, doc: ArchDoc, reveal: boolean): string {
   switch (c.type) {
-    case 'noIncidents': return reveal ? `No “${title(c.rule!)}” during the run` : 'The failure in the story no longer happens';
-    case 'noFindings': return reveal ? `No “${title(c.rule!)}” left in the design` : 'The design flaw behind the story is gone';
-    case 'incidents': return `The run shows “${title(c.rule!)}”`;
-    case 'nodeStates': return `${name(doc, c.node!)} ends ${c.value}`;
-    case 'minServed': return `${name(doc, c.node!)} serves at least ${Number(c.value).toLocaleString('en')} requests`;
-    case 'maxFailedRatio': return `No endpoint fails more than ${+(Number(c.value) * 100).toFixed(2)}% of its requests`;
-    case 'maxP99Ms': return `p99 latency at most ${c.value} ms`;
-    case 'maxCostUSD': return `The run costs at most $${c.value}`;
-    default: return c.key;
+    case 'noIncidents':
+      return reveal ? `No “${title(c.rule!)}” during the run` : 'The failure in the story no longer happens';
+    case 'noFindings':
+      return reveal ? `No “${title(c.rule!)}” left in the design` : 'The design flaw behind the story is gone';
+    case 'incidents':
+      return `The run shows “${title(c.rule!)}”`;
+    case 'nodeStates':
+      return `${name(doc, c.node!)} ends ${c.value}`;
+    case 'minServed':
+      return `${name(doc, c.node!)} serves at least ${Number(c.value).toLocaleString('en')} requests`;
+    case 'maxFailedRatio':
+      return `No endpoint fails more than ${+(Number(c.value) * 100).toFixed(2)}% of its requests`;
+    case 'maxP99Ms':
+      return `p99 latency at most ${c.value} ms`;
+    case 'maxCostUSD':
+      return `The run costs at most $${c.value}`;
+    default:
+      return c.key;
   }
 }
 
@@ -40,4 +54,5 @@ export function gradeChecklist(doc: ArchDoc, report: Report): CheckedCriterion[]
   });
 }
 
-export const percent = (items: readonly { met: boolean }[]) => (items.length ? Math.round((100 * items.filter((i) => i.met).length) / items.length) : 0);
+export const percent = (items: readonly { met: boolean }[]) =>
+  items.length ? Math.round((100 * items.filter((i) => i.met).length) / items.length) : 0;

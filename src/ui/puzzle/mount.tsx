@@ -21,13 +21,28 @@ export function ModeSide({ children }: { children: ReactNode }) {
   const maker = makerStore(editor);
   const making = useStore(maker, (s) => s.open);
   if (making && mode !== 'puzzle') {
-    return <div className="side-wide h-full"><SideTabs label="Puzzle maker" main={<MakerPanel store={maker} />} inspector={children} /></div>;
+    return (
+      <div className="side-wide h-full">
+        <SideTabs label="Puzzle maker" main={<MakerPanel store={maker} />} inspector={children} />
+      </div>
+    );
   }
-  if (mode === 'demo') return <div className="flex h-full flex-col"><DemoBar /><div className="min-h-0 flex-1">{children}</div></div>;
+  if (mode === 'demo')
+    return (
+      <div className="flex h-full flex-col">
+        <DemoBar />
+        <div className="min-h-0 flex-1">{children}</div>
+      </div>
+    );
   if (mode !== 'puzzle') return <>{children}</>;
   return (
     <div className="side-wide h-full">
-      <SideTabs label="Puzzle" main={<PuzzlePanel session={session} />} inspector={children} footer={<CheckBar session={session} />} />
+      <SideTabs
+        label="Puzzle"
+        main={<PuzzlePanel session={session} />}
+        inspector={children}
+        footer={<CheckBar session={session} />}
+      />
     </div>
   );
 }

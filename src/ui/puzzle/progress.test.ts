@@ -12,7 +12,10 @@ describe('puzzle progress', () => {
     expect(readProgress(s)).toEqual({});
     markSolved(s, 'd1/01-a.json', false, 0);
     markSolved(s, 'd2/03-b.json', true, 1000);
-    expect(readProgress(s)).toEqual({ 'd1/01-a.json': { solvedAt: '1970-01-01T00:00:00.000Z' }, 'd2/03-b.json': { solvedAt: '1970-01-01T00:00:01.000Z', withSolution: true } });
+    expect(readProgress(s)).toEqual({
+      'd1/01-a.json': { solvedAt: '1970-01-01T00:00:00.000Z' },
+      'd2/03-b.json': { solvedAt: '1970-01-01T00:00:01.000Z', withSolution: true },
+    });
   });
   it('a later solve without the solution clears the mark; with it, an honest solve stays honest', () => {
     const s = mem();
@@ -23,15 +26,32 @@ describe('puzzle progress', () => {
     expect(readProgress(s).p.withSolution).toBeUndefined();
   });
   it('tolerates damaged, foreign and partly bad values', () => {
-    for (const bad of ['{', 'null', '42', '"x"', '[]', '{"format":"sagesim/progress@2","puzzles":{"a":{"solvedAt":"x"}}}', '{"format":"sagesim/progress@1","puzzles":[]}']) {
+    for (const bad of [
+      '{',
+      'null',
+      '42',
+      '"x"',
+      '[]',
+      '{"format":"sagesim/progress@2","puzzles":{"a":{"solvedAt":"x"}}}',
+      '{"format":"sagesim/progress@1","puzzles":[]}',
+    ]) {
       expect(readProgress(mem({ [PROGRESS_KEY]: bad }))).toEqual({});
     }
-    const mixed = JSON.stringify({ format: 'sagesim/progress@1', puzzles: { ok: { solvedAt: 'T' }, bad: 3, worse: { solvedAt: 5 } } });
+    const mixed = JSON.stringify({
+      format: 'sagesim/progress@1',
+      puzzles: { ok: { solvedAt: 'T' }, bad: 3, worse: { solvedAt: 5 } },
+    });
     expect(readProgress(mem({ [PROGRESS_KEY]: mixed }))).toEqual({ ok: { solvedAt: 'T' } });
     const s = mem({ [PROGRESS_KEY]: '{broken' });
     expect(markSolved(s, 'x', false, 0)).toEqual({ x: { solvedAt: '1970-01-01T00:00:00.000Z' } });
   });
   it('a storage that throws counts as no progress', () => {
-    expect(readProgress({ getItem: () => { throw new Error('blocked'); } })).toEqual({});
+    expect(
+      readProgress({
+        getItem: () => {
+          throw new Error('blocked');
+        },
+      }),
+    ).toEqual({});
   });
 });

@@ -5,16 +5,24 @@
 export const PROGRESS_KEY = 'sagesim:progress@1';
 export const PROGRESS_FORMAT = 'sagesim/progress@1';
 
-export interface Solved { solvedAt: string; withSolution?: boolean }
+export interface Solved {
+  solvedAt: string;
+  withSolution?: boolean;
+}
 export type Progress = Readonly<Record<string, Solved>>;
 
 export function readProgress(storage: Pick<Storage, 'getItem'>): Progress {
   let raw: string | null = null;
-  try { raw = storage.getItem(PROGRESS_KEY); } catch { return {}; }
+  try {
+    raw = storage.getItem(PROGRESS_KEY);
+  } catch {
+    return {};
+  }
   if (!raw) return {};
   try {
     const v = JSON.parse(raw) as { format?: unknown; puzzles?: unknown };
-    if (v?.format !== PROGRESS_FORMAT || !v.puzzles || typeof v.puzzles !== 'object' || Array.isArray(v.puzzles)) return {};
+    if (v?.format !== PROGRESS_FORMAT || !v.puzzles || typeof v.puzzles !== 'object' || Array.isArray(v.puzzles))
+      return {};
     const out: Record<string, Solved> = {};
     for (const [k, e] of Object.entries(v.puzzles as Record<string, unknown>)) {
       const s = e as Partial<Solved> | null;
@@ -28,15 +36,25 @@ export function readProgress(storage: Pick<Storage, 'getItem'>): Progress {
 }
 
 /** Record a solved puzzle (solving it without the solution later clears the "with solution" mark). */
-export function markSolved(storage: Pick<Storage, 'getItem' | 'setItem'>, key: string, withSolution: boolean, now = Date.now()): Progress {
+export function markSolved(
+  storage: Pick<Storage, 'getItem' | 'setItem'>,
+  key: string,
+  withSolution: boolean,
+  now = Date.now(),
+): Progress {
   const cur = readProgress(storage);
   const before = cur[key];
   const entry: Solved = { solvedAt: new Date(now).toISOString() };
   if (withSolution && (!before || before.withSolution)) entry.withSolution = true;
   const next = { ...cur, [key]: entry };
-  try { storage.setItem(PROGRESS_KEY, JSON.stringify({ format: PROGRESS_FORMAT, puzzles: next })); } catch { /* storage full or blocked */ }
+  try {
+    storage.setItem(PROGRESS_KEY, JSON.stringify({ format: PROGRESS_FORMAT, puzzles: next }));
+  } catch {
+    /* storage full or blocked */
+  }
   return next;
 }
 
 /** The progress key of a puzzle: its shipped file, or its title for a puzzle opened from a file or link. */
-export const progressKey = (file: string | null, title: string | undefined): string => file ?? `custom:${title ?? 'untitled'}`;
+export const progressKey = (file: string | null, title: string | undefined): string =>
+  file ?? `custom:${title ?? 'untitled'}`;

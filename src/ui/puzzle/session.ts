@@ -40,11 +40,28 @@ function readJson(storage: Storage, key: string): Record<string, unknown> | null
   try {
     const v = JSON.parse(storage.getItem(key) ?? 'null');
     return v && typeof v === 'object' && !Array.isArray(v) ? v : null;
-  } catch { return null; }
+  } catch {
+    return null;
+  }
 }
-const write = (storage: Storage, key: string, v: unknown) => { try { storage.setItem(key, JSON.stringify(v)); } catch { /* full or blocked */ } };
-const remove = (storage: Storage, key: string) => { try { storage.removeItem(key); } catch { /* blocked */ } };
-const loadDoc = (v: unknown): ArchDoc | null => { const r = loadJson(v); return r.ok ? r.doc : null; };
+const write = (storage: Storage, key: string, v: unknown) => {
+  try {
+    storage.setItem(key, JSON.stringify(v));
+  } catch {
+    /* full or blocked */
+  }
+};
+const remove = (storage: Storage, key: string) => {
+  try {
+    storage.removeItem(key);
+  } catch {
+    /* blocked */
+  }
+};
+const loadDoc = (v: unknown): ArchDoc | null => {
+  const r = loadJson(v);
+  return r.ok ? r.doc : null;
+};
 
 /**
  * Puzzle mode: on while the open document is a puzzle (`mode: "puzzle"`), however it was opened (the
@@ -54,9 +71,22 @@ export class PuzzleSession extends Store<PuzzleState> {
   private lastSandbox: ArchDoc;
   private pending: { file: string | null; doc: ArchDoc } | null = null;
 
-  constructor(private readonly editor: Editor, private readonly storage: Storage) {
+  constructor(
+    private readonly editor: Editor,
+    private readonly storage: Storage,
+  ) {
     const doc = editor.getState().doc;
-    super({ active: false, file: null, original: null, hintsShown: 0, checking: false, result: null, error: null, solutionShown: false, progress: readProgress(storage) });
+    super({
+      active: false,
+      file: null,
+      original: null,
+      hintsShown: 0,
+      checking: false,
+      result: null,
+      error: null,
+      solutionShown: false,
+      progress: readProgress(storage),
+    });
     this.lastSandbox = doc.mode === 'puzzle' ? EMPTY_DOC : doc;
     if (doc.mode === 'puzzle') this.restore(doc);
     editor.subscribe(() => this.onEditor());
@@ -68,12 +98,16 @@ export class PuzzleSession extends Store<PuzzleState> {
     const kept = ok ? loadDoc(saved.original) : null;
     const original = kept && kept.title === doc.title ? kept : doc;
     const file = ok && typeof saved.file === 'string' && original === kept ? saved.file : null;
-    const hints = ok && Number.isInteger(saved.hintsShown) ? Math.max(0, Math.min(Number(saved.hintsShown), doc.hints?.length ?? 0)) : 0;
+    const hints =
+      ok && Number.isInteger(saved.hintsShown)
+        ? Math.max(0, Math.min(Number(saved.hintsShown), doc.hints?.length ?? 0))
+        : 0;
     this.patch({ active: true, file, original, hintsShown: hints });
     // Opened before this session existed (a share link at boot): the autosave still holds the sandbox.
     const auto = readJson(this.storage, AUTOSAVE_KEY);
     const sandbox = auto?.format === AUTOSAVE_FORMAT ? loadDoc(auto.doc) : null;
-    if (!readJson(this.storage, ASIDE_KEY) && sandbox && sandbox.mode !== 'puzzle') write(this.storage, ASIDE_KEY, { format: ASIDE_FORMAT, doc: sandbox });
+    if (!readJson(this.storage, ASIDE_KEY) && sandbox && sandbox.mode !== 'puzzle')
+      write(this.storage, ASIDE_KEY, { format: ASIDE_FORMAT, doc: sandbox });
     this.editor.setShowFindings(false);
   }
 
@@ -89,7 +123,16 @@ export class PuzzleSession extends Store<PuzzleState> {
     if (!this.s.active) write(this.storage, ASIDE_KEY, { format: ASIDE_FORMAT, doc: this.lastSandbox });
     const p = this.pending;
     this.pending = null;
-    const next = { active: true, file: p?.file ?? null, original: doc, hintsShown: 0, result: null, error: null, solutionShown: false, checking: false };
+    const next = {
+      active: true,
+      file: p?.file ?? null,
+      original: doc,
+      hintsShown: 0,
+      result: null,
+      error: null,
+      solutionShown: false,
+      checking: false,
+    };
     this.patch(next);
     this.save();
     this.editor.setShowFindings(false);
@@ -98,12 +141,25 @@ export class PuzzleSession extends Store<PuzzleState> {
   private exit() {
     remove(this.storage, SESSION_KEY);
     remove(this.storage, ASIDE_KEY);
-    this.patch({ active: false, file: null, original: null, result: null, error: null, hintsShown: 0, solutionShown: false });
+    this.patch({
+      active: false,
+      file: null,
+      original: null,
+      result: null,
+      error: null,
+      hintsShown: 0,
+      solutionShown: false,
+    });
     this.editor.setShowFindings(true);
   }
 
   private save() {
-    write(this.storage, SESSION_KEY, { format: SESSION_FORMAT, file: this.s.file, original: this.s.original, hintsShown: this.s.hintsShown });
+    write(this.storage, SESSION_KEY, {
+      format: SESSION_FORMAT,
+      file: this.s.file,
+      original: this.s.original,
+      hintsShown: this.s.hintsShown,
+    });
   }
 
   /** Open a shipped puzzle (an undoable step, like opening a file). */
@@ -144,8 +200,14 @@ export class PuzzleSession extends Store<PuzzleState> {
       const met = report.goal?.met ?? items.every((i) => i.met);
       let progress = this.s.progress;
       if (met) {
-        progress = markSolved(this.storage, progressKey(this.s.file, this.s.original?.title ?? doc.title), this.s.solutionShown);
-        this.editor.toast(this.s.solutionShown ? 'Goal met with the reference solution.' : 'Solved! Every part of the goal is met.');
+        progress = markSolved(
+          this.storage,
+          progressKey(this.s.file, this.s.original?.title ?? doc.title),
+          this.s.solutionShown,
+        );
+        this.editor.toast(
+          this.s.solutionShown ? 'Goal met with the reference solution.' : 'Solved! Every part of the goal is met.',
+        );
       }
       this.patch({ checking: false, result: { report, items, met, revision }, progress });
     } catch (e) {
@@ -166,19 +228,24 @@ export class PuzzleSession extends Store<PuzzleState> {
   showSolution(): void {
     const { original } = this.s;
     const solution = this.editor.getState().doc.solution ?? original?.solution;
-    if (!original || !solution) { this.editor.toast('This puzzle has no reference solution.', 'error'); return; }
+    if (!original || !solution) {
+      this.editor.toast('This puzzle has no reference solution.', 'error');
+      return;
+    }
     const problems = applySolutionVisibly(this.editor, original, solution);
     this.patch({ solutionShown: true, result: null });
     if (problems.length) this.editor.toast(`Part of the solution could not be applied: ${problems[0]}`, 'error');
     else this.editor.toast('The reference solution is applied. Check it, or Undo (Ctrl+Z) to take it back.');
   }
-
 }
 
 const sessions = new WeakMap<Editor, PuzzleSession>();
 /** The puzzle session of an editor (one per editor, created on first use). */
 export function puzzleSession(editor: Editor, storage: Storage = localStorage): PuzzleSession {
   let s = sessions.get(editor);
-  if (!s) { s = new PuzzleSession(editor, storage); sessions.set(editor, s); }
+  if (!s) {
+    s = new PuzzleSession(editor, storage);
+    sessions.set(editor, s);
+  }
   return s;
 }

@@ -4,7 +4,10 @@ import { useSyncExternalStore } from 'react';
 export class Store<T extends object> {
   private readonly listeners = new Set<() => void>();
   constructor(protected s: T) {}
-  subscribe = (fn: () => void): (() => void) => { this.listeners.add(fn); return () => this.listeners.delete(fn); };
+  subscribe = (fn: () => void): (() => void) => {
+    this.listeners.add(fn);
+    return () => this.listeners.delete(fn);
+  };
   get = (): T => this.s;
   protected patch(p: Partial<T>): void {
     this.s = { ...this.s, ...p };

@@ -8,14 +8,20 @@ import { clock } from './store';
 const CHARTS: { title: string; series: string[]; colours: string[]; rate: boolean }[] = [
   { title: 'Requests / s', series: ['requests'], colours: ['#0b6bcb'], rate: true },
   { title: 'p99 latency (ms)', series: ['p99'], colours: ['#a35b00'], rate: false },
-  { title: 'Errors / s · cold starts / s', series: ['errors', 'coldStarts'], colours: ['#d7263d', '#7c4dff'], rate: true },
+  {
+    title: 'Errors / s · cold starts / s',
+    series: ['errors', 'coldStarts'],
+    colours: ['#d7263d', '#7c4dff'],
+    rate: true,
+  },
   { title: 'Instances', series: ['instances'], colours: ['#1f9d55'], rate: false },
 ];
 
 type UPlotCtor = typeof uPlot;
 let loading: Promise<UPlotCtor> | null = null;
 /** uPlot and its stylesheet, loaded on first use (not in the first screen's bundle). */
-const loadUPlot = () => (loading ??= Promise.all([import('uplot'), import('uplot/dist/uPlot.min.css')]).then(([m]) => m.default));
+const loadUPlot = () =>
+  (loading ??= Promise.all([import('uplot'), import('uplot/dist/uPlot.min.css')]).then(([m]) => m.default));
 
 /** Per-node charts over simulated time for the selected node (the worker sends its series). */
 export function Charts() {
@@ -25,15 +31,29 @@ export function Charts() {
   const series = useRunState((v) => v.series);
   const node = selection[0] ?? why?.node ?? null;
   const [U, setU] = useState<UPlotCtor | null>(null);
-  useEffect(() => { void loadUPlot().then((u) => setU(() => u)); }, []);
-  useEffect(() => { run.selectSeries(node); return () => run.selectSeries(null); }, [run, node]);
+  useEffect(() => {
+    void loadUPlot().then((u) => setU(() => u));
+  }, []);
+  useEffect(() => {
+    run.selectSeries(node);
+    return () => run.selectSeries(null);
+  }, [run, node]);
   if (!node) return <p className="run-empty">Select a node on the canvas to chart it over simulated time.</p>;
   const s = series?.node === node ? series : null;
   const has = s && CHARTS.some((c) => c.series.some((n) => s.series[n]?.length));
   return (
     <div className="charts" data-testid="charts">
-      <div className="charts-head">Charts of <b>{node}</b>{!U ? ' · loading…' : ''}</div>
-      {!has ? <p className="run-empty">{s ? `${node} has no time series yet (endpoints and clients have them once traffic flows).` : 'Waiting for the run…'}</p> : (
+      <div className="charts-head">
+        Charts of <b>{node}</b>
+        {!U ? ' · loading…' : ''}
+      </div>
+      {!has ? (
+        <p className="run-empty">
+          {s
+            ? `${node} has no time series yet (endpoints and clients have them once traffic flows).`
+            : 'Waiting for the run…'}
+        </p>
+      ) : (
         <div className="charts-row">
           {U && CHARTS.map((c) => <Chart key={c.title} U={U} spec={c} data={s!.series} />)}
         </div>
@@ -42,7 +62,15 @@ export function Charts() {
   );
 }
 
-function Chart({ U, spec, data }: { U: UPlotCtor; spec: (typeof CHARTS)[number]; data: Record<string, [number, number][]> }) {
+function Chart({
+  U,
+  spec,
+  data,
+}: {
+  U: UPlotCtor;
+  spec: (typeof CHARTS)[number];
+  data: Record<string, [number, number][]>;
+}) {
   const box = useRef<HTMLDivElement>(null);
   const plot = useRef<uPlot | null>(null);
   const present = spec.series.filter((n) => data[n]?.length);
@@ -51,23 +79,57 @@ function Chart({ U, spec, data }: { U: UPlotCtor; spec: (typeof CHARTS)[number];
     const el = box.current!;
     if (!present.length) return;
     const cs = getComputedStyle(document.documentElement);
-    const text = cs.getPropertyValue('--muted').trim() || '#566372', grid = cs.getPropertyValue('--line').trim() || '#d9dee5';
-    const axis = { stroke: text, grid: { stroke: grid, width: 1 }, ticks: { stroke: grid, width: 1 }, font: '12px system-ui' };
-    const p = new U({
-      width: Math.max(160, el.clientWidth), height: 132,
-      legend: { show: false }, cursor: { show: true, drag: { x: false, y: false } },
-      scales: { x: { time: false } },
-      axes: [{ ...axis, values: (_u, v) => v.map((x) => clock(x).slice(0, 5)) }, { ...axis, size: 44 }],
-      series: [{}, ...present.map((n) => ({ label: n, stroke: spec.colours[spec.series.indexOf(n)], width: 2, fill: `${spec.colours[spec.series.indexOf(n)]}22` }))],
-    }, toData(present, data, spec.rate), el);
+    const text = cs.getPropertyValue('--muted').trim() || '#566372',
+      grid = cs.getPropertyValue('--line').trim() || '#d9dee5';
+    const axis = {
+      stroke: text,
+      grid: { stroke: grid, width: 1 },
+      ticks: { stroke: grid, width: 1 },
+      font: '12px system-ui',
+    };
+    const p = new U(
+      {
+        width: Math.max(160, el.clientWidth),
+        height: 132,
+        legend: { show: false },
+        cursor: { show: true, drag: { x: false, y: false } },
+        scales: { x: { time: false } },
+        axes: [
+          { ...axis, values: (_u, v) => v.map((x) => clock(x).slice(0, 5)) },
+          { ...axis, size: 44 },
+        ],
+        series: [
+          {},
+          ...present.map((n) => ({
+            label: n,
+            stroke: spec.colours[spec.series.indexOf(n)],
+            width: 2,
+            fill: `${spec.colours[spec.series.indexOf(n)]}22`,
+          })),
+        ],
+      },
+      toData(present, data, spec.rate),
+      el,
+    );
     plot.current = p;
     const ro = new ResizeObserver(() => p.setSize({ width: Math.max(160, el.clientWidth), height: 132 }));
     ro.observe(el);
-    return () => { ro.disconnect(); p.destroy(); plot.current = null; };
+    return () => {
+      ro.disconnect();
+      p.destroy();
+      plot.current = null;
+    };
     // eslint-disable-next-line react-hooks/exhaustive-deps
   }, [U, key]);
-  useEffect(() => { plot.current?.setData(toData(present, data, spec.rate)); });
-  return <div className="chart"><div className="chart-title">{spec.title}</div><div ref={box} className="chart-plot" /></div>;
+  useEffect(() => {
+    plot.current?.setData(toData(present, data, spec.rate));
+  });
+  return (
+    <div className="chart">
+      <div className="chart-title">{spec.title}</div>
+      <div ref={box} className="chart-plot" />
+    </div>
+  );
 }
 
 /** Columns for uPlot on the first series' time axis; sums become per-second rates. */
@@ -79,7 +141,10 @@ function toData(names: string[], data: Record<string, [number, number][]>, rate:
     const pts = data[n] ?? [];
     const w = pts.length > 1 ? pts[1][0] - pts[0][0] : width;
     const byT = new Map(pts.map((p) => [p[0], p[1]]));
-    return xs.map((x) => { const v = byT.get(x); return v === undefined ? null : rate ? v / w : v; });
+    return xs.map((x) => {
+      const v = byT.get(x);
+      return v === undefined ? null : rate ? v / w : v;
+    });
   });
   return [xs, ...cols] as uPlot.AlignedData;
 }

@@ -12,16 +12,27 @@ export function CostPanel() {
   const now = useRunState((v) => v.now);
   const labels = useEditorState((s) => s.doc.nodes);
   const focus = useFocusNode();
-  const rows = Object.entries(nodes).filter(([, n]) => n.costUSD > 0).sort((a, b) => b[1].costUSD - a[1].costUSD);
+  const rows = Object.entries(nodes)
+    .filter(([, n]) => n.costUSD > 0)
+    .sort((a, b) => b[1].costUSD - a[1].costUSD);
   const max = rows[0]?.[1].costUSD ?? 1;
   return (
     <div className="cost" data-testid="cost-panel">
-      <div className="cost-total"><span>Cost so far</span><b data-testid="cost-total">{usd(total)}</b><span className="muted">at {clock(now)}{now > 0 ? ` · ≈ ${usd((total / now) * 3600)} per hour` : ''}</span></div>
+      <div className="cost-total">
+        <span>Cost so far</span>
+        <b data-testid="cost-total">{usd(total)}</b>
+        <span className="muted">
+          at {clock(now)}
+          {now > 0 ? ` · ≈ ${usd((total / now) * 3600)} per hour` : ''}
+        </span>
+      </div>
       <div className="cost-rows">
         {rows.map(([id, n]) => (
           <button key={id} type="button" className="cost-row" onClick={() => focus(id)}>
             <span className="cost-name">{labels.find((x) => x.id === id)?.label ?? id}</span>
-            <span className="cost-bar"><span style={{ width: `${(100 * n.costUSD) / max}%` }} /></span>
+            <span className="cost-bar">
+              <span style={{ width: `${(100 * n.costUSD) / max}%` }} />
+            </span>
             <span className="cost-usd">{usd(n.costUSD)}</span>
           </button>
         ))}

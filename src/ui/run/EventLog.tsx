@@ -8,7 +8,15 @@ import { clock, LOG_CAP, type LogRow } from './store';
 
 const ROW = 30;
 /** Rules of single requests: their log rows open the trace of a sampled request that hit them. */
-export const TRACE_RULES = new Set(['payload-too-large', 'serverless-throttled', 'endpoint-overloaded', 'realtime-timeout', 'async-timeout', 'mme-cold-load', 'serverless-cold-start']);
+export const TRACE_RULES = new Set([
+  'payload-too-large',
+  'serverless-throttled',
+  'endpoint-overloaded',
+  'realtime-timeout',
+  'async-timeout',
+  'mme-cold-load',
+  'serverless-cold-start',
+]);
 const SEVS: Severity[] = ['error', 'warning', 'info'];
 const SEV_MARK: Record<Severity, string> = { error: '!', warning: '▲', info: 'i' };
 
@@ -20,8 +28,12 @@ export function useFocusNode(): (id: string) => void {
     editor.select([id]);
     const n = rf.getInternalNode(id);
     if (!n) return;
-    const w = n.measured.width ?? 0, h = n.measured.height ?? 0;
-    void rf.setCenter(n.internals.positionAbsolute.x + w / 2, n.internals.positionAbsolute.y + h / 2, { zoom: Math.max(rf.getZoom(), 0.8), duration: 300 });
+    const w = n.measured.width ?? 0,
+      h = n.measured.height ?? 0;
+    void rf.setCenter(n.internals.positionAbsolute.x + w / 2, n.internals.positionAbsolute.y + h / 2, {
+      zoom: Math.max(rf.getZoom(), 0.8),
+      duration: 300,
+    });
   };
 }
 
@@ -50,13 +62,23 @@ export function EventLog() {
     const q = text.trim().toLowerCase();
     const all = run.log;
     if (sev.error && sev.warning && sev.info && !domain && !rule && !node && !q) return all;
-    return all.filter((r) => sev[r.severity] && (!node || r.node === node) && (!rule || r.rule === rule)
-      && (!domain || (r.rule && RULES_BY_ID.get(r.rule)?.domain === domain)) && (!q || r.message.toLowerCase().includes(q) || (r.node ?? '').toLowerCase().includes(q)));
+    return all.filter(
+      (r) =>
+        sev[r.severity] &&
+        (!node || r.node === node) &&
+        (!rule || r.rule === rule) &&
+        (!domain || (r.rule && RULES_BY_ID.get(r.rule)?.domain === domain)) &&
+        (!q || r.message.toLowerCase().includes(q) || (r.node ?? '').toLowerCase().includes(q)),
+    );
     // eslint-disable-next-line react-hooks/exhaustive-deps
   }, [version, sev, domain, rule, node, text, run]);
   const options = useMemo(() => {
-    const rules = new Set<string>(), nodes = new Set<string>();
-    for (const r of run.log) { if (r.rule) rules.add(r.rule); if (r.node) nodes.add(r.node); }
+    const rules = new Set<string>(),
+      nodes = new Set<string>();
+    for (const r of run.log) {
+      if (r.rule) rules.add(r.rule);
+      if (r.node) nodes.add(r.node);
+    }
     return { rules: [...rules].sort(), nodes: [...nodes].sort() };
     // eslint-disable-next-line react-hooks/exhaustive-deps
   }, [version, run]);
@@ -70,7 +92,10 @@ export function EventLog() {
   }, []);
   useEffect(() => {
     const el = box.current;
-    if (el && follow) { el.scrollTop = el.scrollHeight; setScroll(el.scrollTop); }
+    if (el && follow) {
+      el.scrollTop = el.scrollHeight;
+      setScroll(el.scrollTop);
+    }
   }, [rows, follow, version]);
 
   const first = Math.max(0, Math.floor(scroll / ROW) - 5);
@@ -88,43 +113,123 @@ export function EventLog() {
     <div className="run-log">
       <div className="run-filters" role="group" aria-label="Log filters">
         {SEVS.map((s) => (
-          <button key={s} type="button" className={`chip chip-${s} ${sev[s] ? 'is-on' : ''}`} aria-pressed={sev[s]}
-            onClick={() => setSev({ ...sev, [s]: !sev[s] })} title={`Show ${s} entries`}>
-            <span className={`sev sev-${s}`}>{SEV_MARK[s]}</span>{counts[s].toLocaleString('en-US')}
+          <button
+            key={s}
+            type="button"
+            className={`chip chip-${s} ${sev[s] ? 'is-on' : ''}`}
+            aria-pressed={sev[s]}
+            onClick={() => setSev({ ...sev, [s]: !sev[s] })}
+            title={`Show ${s} entries`}
+          >
+            <span className={`sev sev-${s}`}>{SEV_MARK[s]}</span>
+            {counts[s].toLocaleString('en-US')}
           </button>
         ))}
-        <select className="field run-select" aria-label="Domain" value={domain} onChange={(e) => setDomain(e.target.value)}>
-          <option value="">All domains</option>{['D1', 'D2', 'D3', 'D4'].map((d) => <option key={d}>{d}</option>)}
+        <select
+          className="field run-select"
+          aria-label="Domain"
+          value={domain}
+          onChange={(e) => setDomain(e.target.value)}
+        >
+          <option value="">All domains</option>
+          {['D1', 'D2', 'D3', 'D4'].map((d) => (
+            <option key={d}>{d}</option>
+          ))}
         </select>
         <select className="field run-select" aria-label="Rule" value={rule} onChange={(e) => setRule(e.target.value)}>
-          <option value="">All rules</option>{options.rules.map((r) => <option key={r}>{r}</option>)}
+          <option value="">All rules</option>
+          {options.rules.map((r) => (
+            <option key={r}>{r}</option>
+          ))}
         </select>
         <select className="field run-select" aria-label="Node" value={node} onChange={(e) => setNode(e.target.value)}>
-          <option value="">All nodes</option>{options.nodes.map((r) => <option key={r}>{r}</option>)}
+          <option value="">All nodes</option>
+          {options.nodes.map((r) => (
+            <option key={r}>{r}</option>
+          ))}
         </select>
-        <input className="field run-search" type="search" placeholder="Search…" aria-label="Search the log" value={text} onChange={(e) => setText(e.target.value)} />
-        <label className="run-follow"><input type="checkbox" checked={follow} onChange={(e) => setFollow(e.target.checked)} /> follow</label>
-        <span className="run-count" data-testid="log-count" title={`${total.toLocaleString('en-US')} logged in all; the newest ${LOG_CAP.toLocaleString('en-US')} are kept here`}>
-          {rows.length.toLocaleString('en-US')} shown · {total.toLocaleString('en-US')} logged{total > held ? ` (${(total - held).toLocaleString('en-US')} older not kept)` : ''}
+        <input
+          className="field run-search"
+          type="search"
+          placeholder="Search…"
+          aria-label="Search the log"
+          value={text}
+          onChange={(e) => setText(e.target.value)}
+        />
+        <label className="run-follow">
+          <input type="checkbox" checked={follow} onChange={(e) => setFollow(e.target.checked)} /> follow
+        </label>
+        <span
+          className="run-count"
+          data-testid="log-count"
+          title={`${total.toLocaleString('en-US')} logged in all; the newest ${LOG_CAP.toLocaleString('en-US')} are kept here`}
+        >
+          {rows.length.toLocaleString('en-US')} shown · {total.toLocaleString('en-US')} logged
+          {total > held ? ` (${(total - held).toLocaleString('en-US')} older not kept)` : ''}
         </span>
       </div>
-      <div ref={box} className="run-log-rows" role="log" aria-label="Event log" data-testid="event-log"
-        onScroll={(e) => { const el = e.currentTarget; setScroll(el.scrollTop); const atEnd = el.scrollTop + el.clientHeight >= el.scrollHeight - ROW; if (atEnd !== follow) setFollow(atEnd); }}>
+      <div
+        ref={box}
+        className="run-log-rows"
+        role="log"
+        aria-label="Event log"
+        data-testid="event-log"
+        onScroll={(e) => {
+          const el = e.currentTarget;
+          setScroll(el.scrollTop);
+          const atEnd = el.scrollTop + el.clientHeight >= el.scrollHeight - ROW;
+          if (atEnd !== follow) setFollow(atEnd);
+        }}
+      >
         <div style={{ height: rows.length * ROW, position: 'relative' }}>
           {visible.map((r, i) => (
-            <div key={`${r.seq}:${first + i}`} role="button" tabIndex={0} className={`log-row log-${r.severity} ${r.step ? 'log-step' : ''}`} style={{ top: (first + i) * ROW }}
-              data-rule={r.rule ?? ''} onClick={() => open(r)} onKeyDown={(e) => { if ((e.key === 'Enter' || e.key === ' ') && r.node) { e.preventDefault(); open(r); } }}
-              title={r.message}>
+            <div
+              key={`${r.seq}:${first + i}`}
+              role="button"
+              tabIndex={0}
+              className={`log-row log-${r.severity} ${r.step ? 'log-step' : ''}`}
+              style={{ top: (first + i) * ROW }}
+              data-rule={r.rule ?? ''}
+              onClick={() => open(r)}
+              onKeyDown={(e) => {
+                if ((e.key === 'Enter' || e.key === ' ') && r.node) {
+                  e.preventDefault();
+                  open(r);
+                }
+              }}
+              title={r.message}
+            >
               <span className="log-t">{clock(r.t)}</span>
               <span className={`sev sev-${r.severity}`}>{r.step ? '⏭' : SEV_MARK[r.severity]}</span>
               <span className="log-node">{r.node ?? '—'}</span>
               <span className="log-rule">{r.rule ?? r.type}</span>
               <span className="log-msg">{r.message}</span>
               {r.rule && r.node && TRACE_RULES.has(r.rule) && (
-                <button type="button" className="log-why" data-testid="log-trace" title={`See a sampled request that hit ${r.rule} on ${r.node}, hop by hop`}
-                  onClick={(e) => { e.stopPropagation(); open(r); }}>trace</button>
+                <button
+                  type="button"
+                  className="log-why"
+                  data-testid="log-trace"
+                  title={`See a sampled request that hit ${r.rule} on ${r.node}, hop by hop`}
+                  onClick={(e) => {
+                    e.stopPropagation();
+                    open(r);
+                  }}
+                >
+                  trace
+                </button>
               )}
-              {r.rule && r.node && <button type="button" className="log-why" onClick={(e) => { e.stopPropagation(); run.openWhy(r.node!, r.rule!); }}>why?</button>}
+              {r.rule && r.node && (
+                <button
+                  type="button"
+                  className="log-why"
+                  onClick={(e) => {
+                    e.stopPropagation();
+                    run.openWhy(r.node!, r.rule!);
+                  }}
+                >
+                  why?
+                </button>
+              )}
             </div>
           ))}
         </div>

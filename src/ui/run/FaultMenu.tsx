@@ -8,21 +8,50 @@ import { useRun, useRunState } from './context';
 import { clock } from './store';
 
 type FaultSpec = Fault extends infer F ? (F extends Fault ? Omit<F, 'atSec' | 'node'> : never) : never;
-interface Choice { label: string; hint: string; fault: FaultSpec }
+interface Choice {
+  label: string;
+  hint: string;
+  fault: FaultSpec;
+}
 
 /** The faults a node of a kind can take from its menu. */
 export function faultChoices(kind: Kind): Choice[] {
-  if (kind === 'training-job' || kind === 'tuning-job') return [{ label: 'Spot interruption', hint: 'capacity reclaimed now; resumes from a checkpoint if it has one', fault: { kind: 'spot-interruption' } }];
-  if (kind === 'client') return [
-    { label: 'Traffic spike', hint: '×5 for 5 minutes', fault: { kind: 'traffic-spike', factor: 5, durationSec: 300 } },
-    { label: 'Large payloads', hint: '8 MB requests for 1 minute', fault: { kind: 'large-payloads', sizeMB: 8, durationSec: 60 } },
-  ];
-  if ((ENDPOINT_KINDS as readonly string[]).includes(kind)) return [
-    { label: 'Data drift', hint: 'inputs shift (magnitude 0.3)', fault: { kind: 'data-drift', magnitude: 0.3 } },
-    { label: 'Bias shift', hint: 'a group’s outcomes shift (0.3)', fault: { kind: 'bias-shift', magnitude: 0.3 } },
-  ];
-  if (kind === 'model-registry') return [{ label: 'Approve the latest version', hint: 'ModelApprovalStatus = Approved', fault: { kind: 'approve', status: 'Approved' } }];
-  if (kind === 's3-bucket') return [{ label: 'Data arrival', hint: '10 GB of new data lands', fault: { kind: 'data-arrival', sizeGB: 10 } }];
+  if (kind === 'training-job' || kind === 'tuning-job')
+    return [
+      {
+        label: 'Spot interruption',
+        hint: 'capacity reclaimed now; resumes from a checkpoint if it has one',
+        fault: { kind: 'spot-interruption' },
+      },
+    ];
+  if (kind === 'client')
+    return [
+      {
+        label: 'Traffic spike',
+        hint: '×5 for 5 minutes',
+        fault: { kind: 'traffic-spike', factor: 5, durationSec: 300 },
+      },
+      {
+        label: 'Large payloads',
+        hint: '8 MB requests for 1 minute',
+        fault: { kind: 'large-payloads', sizeMB: 8, durationSec: 60 },
+      },
+    ];
+  if ((ENDPOINT_KINDS as readonly string[]).includes(kind))
+    return [
+      { label: 'Data drift', hint: 'inputs shift (magnitude 0.3)', fault: { kind: 'data-drift', magnitude: 0.3 } },
+      { label: 'Bias shift', hint: 'a group’s outcomes shift (0.3)', fault: { kind: 'bias-shift', magnitude: 0.3 } },
+    ];
+  if (kind === 'model-registry')
+    return [
+      {
+        label: 'Approve the latest version',
+        hint: 'ModelApprovalStatus = Approved',
+        fault: { kind: 'approve', status: 'Approved' },
+      },
+    ];
+  if (kind === 's3-bucket')
+    return [{ label: 'Data arrival', hint: '10 GB of new data lands', fault: { kind: 'data-arrival', sizeGB: 10 } }];
   return [];
 }
 
@@ -51,23 +80,48 @@ export function FaultMenu() {
   }, [run, doc]);
   useEffect(() => {
     if (!menu) return;
-    const close = (e: PointerEvent) => { if (!root.current?.contains(e.target as Node)) run.closeFaultMenu(); };
-    const esc = (e: KeyboardEvent) => { if (e.key === 'Escape') run.closeFaultMenu(); };
+    const close = (e: PointerEvent) => {
+      if (!root.current?.contains(e.target as Node)) run.closeFaultMenu();
+    };
+    const esc = (e: KeyboardEvent) => {
+      if (e.key === 'Escape') run.closeFaultMenu();
+    };
     addEventListener('pointerdown', close);
     addEventListener('keydown', esc);
     root.current?.querySelector<HTMLButtonElement>('[role=menuitem]')?.focus();
-    return () => { removeEventListener('pointerdown', close); removeEventListener('keydown', esc); };
+    return () => {
+      removeEventListener('pointerdown', close);
+      removeEventListener('keydown', esc);
+    };
   }, [menu, run]);
   if (!menu) return null;
   const kind = doc.nodes.find((n) => n.id === menu.node)?.kind;
   const choices = kind ? faultChoices(kind) : [];
   return (
-    <div ref={root} role="menu" aria-label={`Inject a fault into ${menu.node}`} className="menu fault-menu"
-      style={{ position: 'fixed', left: Math.min(menu.x, innerWidth - 320), top: Math.min(menu.y, innerHeight - 60 - choices.length * 52) }}>
-      <div className="fault-head">Inject at {clock(Math.floor(now) + (now > 0 ? 1 : 0))} into <b>{menu.node}</b></div>
+    <div
+      ref={root}
+      role="menu"
+      aria-label={`Inject a fault into ${menu.node}`}
+      className="menu fault-menu"
+      style={{
+        position: 'fixed',
+        left: Math.min(menu.x, innerWidth - 320),
+        top: Math.min(menu.y, innerHeight - 60 - choices.length * 52),
+      }}
+    >
+      <div className="fault-head">
+        Inject at {clock(Math.floor(now) + (now > 0 ? 1 : 0))} into <b>{menu.node}</b>
+      </div>
       {choices.map((c) => (
-        <button key={c.label} type="button" role="menuitem" className="menu-item" onClick={() => run.inject({ ...c.fault, node: menu.node } as FaultInput)}>
-          <span>{c.label}</span><span className="fault-hint">{c.hint}</span>
+        <button
+          key={c.label}
+          type="button"
+          role="menuitem"
+          className="menu-item"
+          onClick={() => run.inject({ ...c.fault, node: menu.node } as FaultInput)}
+        >
+          <span>{c.label}</span>
+          <span className="fault-hint">{c.hint}</span>
         </button>
       ))}
     </div>

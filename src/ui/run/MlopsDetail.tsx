@@ -15,23 +15,59 @@ export function MlopsDetail({ id }: { id: string }) {
   const ml = n.mlops;
   return (
     <section className="mlx" data-testid="mlops-detail" aria-label={`${id} in this run`}>
-      <div className="mlx-head"><b>{id}</b> in this run: {line.title}</div>
+      <div className="mlx-head">
+        <b>{id}</b> in this run: {line.title}
+      </div>
       {ml?.steps && (
         <div className="mlx-grid">
           <table className="mlx-table">
             <caption>Executions</caption>
-            <thead><tr><th>#</th><th>State</th><th>Started</th><th>Ended</th><th>Trigger</th></tr></thead>
+            <thead>
+              <tr>
+                <th>#</th>
+                <th>State</th>
+                <th>Started</th>
+                <th>Ended</th>
+                <th>Trigger</th>
+              </tr>
+            </thead>
             <tbody>
-              {(ml.executions ?? []).slice().reverse().map((e) => (
-                <tr key={e.n}><td>{e.n}</td><td><span className={`run-chip run-chip-${EXEC_TONE[e.state] ?? 'idle'}`}>{e.state}</span></td><td>{at(e.startSec)}</td><td>{at(e.endSec)}</td><td className="mlx-wrap">{e.reason || '—'}</td></tr>
-              ))}
-              {!ml.executions?.length && <tr><td colSpan={5} className="muted">No execution yet: it starts at 00:00:00, or when its trigger fires.</td></tr>}
+              {(ml.executions ?? [])
+                .slice()
+                .reverse()
+                .map((e) => (
+                  <tr key={e.n}>
+                    <td>{e.n}</td>
+                    <td>
+                      <span className={`run-chip run-chip-${EXEC_TONE[e.state] ?? 'idle'}`}>{e.state}</span>
+                    </td>
+                    <td>{at(e.startSec)}</td>
+                    <td>{at(e.endSec)}</td>
+                    <td className="mlx-wrap">{e.reason || '—'}</td>
+                  </tr>
+                ))}
+              {!ml.executions?.length && (
+                <tr>
+                  <td colSpan={5} className="muted">
+                    No execution yet: it starts at 00:00:00, or when its trigger fires.
+                  </td>
+                </tr>
+              )}
             </tbody>
           </table>
           <table className="mlx-table">
             <caption>Steps{runningSteps(ml) ? ` — running: ${runningSteps(ml)}` : ''}</caption>
             <tbody>
-              {ml.steps.map((s) => <tr key={s.id}><td>{s.id}</td><td>{s.state ?? '—'}{s.phase ? ` · ${s.phase}` : ''}{s.progress !== undefined ? ` ${Math.round(s.progress * 100)}%` : ''}</td></tr>)}
+              {ml.steps.map((s) => (
+                <tr key={s.id}>
+                  <td>{s.id}</td>
+                  <td>
+                    {s.state ?? '—'}
+                    {s.phase ? ` · ${s.phase}` : ''}
+                    {s.progress !== undefined ? ` ${Math.round(s.progress * 100)}%` : ''}
+                  </td>
+                </tr>
+              ))}
             </tbody>
           </table>
         </div>
@@ -39,27 +75,69 @@ export function MlopsDetail({ id }: { id: string }) {
       {ml?.packages && (
         <table className="mlx-table">
           <caption>Model package versions</caption>
-          <thead><tr><th>Version</th><th>Model</th><th>Status</th><th>Registered</th><th>Status since</th></tr></thead>
+          <thead>
+            <tr>
+              <th>Version</th>
+              <th>Model</th>
+              <th>Status</th>
+              <th>Registered</th>
+              <th>Status since</th>
+            </tr>
+          </thead>
           <tbody>
-            {ml.packages.slice().reverse().map((p) => (
-              <tr key={p.id} data-status={p.status}>
-                <td>v{p.n} <span className="muted">{p.id}</span></td><td>{p.model ?? '—'}</td>
-                <td><span className={`run-chip run-chip-${PACKAGE_STATUS[p.status]?.tone ?? 'idle'}`}>{p.status}</span></td>
-                <td>{p.n === 0 ? 'before the run' : at(p.registeredAt)}</td><td>{at(p.statusAt ?? p.registeredAt)}</td>
-              </tr>
-            ))}
+            {ml.packages
+              .slice()
+              .reverse()
+              .map((p) => (
+                <tr key={p.id} data-status={p.status}>
+                  <td>
+                    v{p.n} <span className="muted">{p.id}</span>
+                  </td>
+                  <td>{p.model ?? '—'}</td>
+                  <td>
+                    <span className={`run-chip run-chip-${PACKAGE_STATUS[p.status]?.tone ?? 'idle'}`}>{p.status}</span>
+                  </td>
+                  <td>{p.n === 0 ? 'before the run' : at(p.registeredAt)}</td>
+                  <td>{at(p.statusAt ?? p.registeredAt)}</td>
+                </tr>
+              ))}
           </tbody>
         </table>
       )}
       {ml?.runs && (
         <table className="mlx-table">
           <caption>Monitoring runs (newest first)</caption>
-          <thead><tr><th>Run</th><th>At</th><th>Result</th><th>Detail</th></tr></thead>
+          <thead>
+            <tr>
+              <th>Run</th>
+              <th>At</th>
+              <th>Result</th>
+              <th>Detail</th>
+            </tr>
+          </thead>
           <tbody>
-            {ml.runs.slice().reverse().map((r) => (
-              <tr key={r.n} data-result={r.result}><td>{r.n}</td><td>{clock(r.t)}</td><td><span className={`run-chip run-chip-${RUN_RESULT[r.result].tone}`}>{RUN_RESULT[r.result].short}</span></td><td className="mlx-wrap">{r.text}</td></tr>
-            ))}
-            {!ml.runs.length && <tr><td colSpan={4} className="muted">No run yet: the first comes one schedule period after the start.</td></tr>}
+            {ml.runs
+              .slice()
+              .reverse()
+              .map((r) => (
+                <tr key={r.n} data-result={r.result}>
+                  <td>{r.n}</td>
+                  <td>{clock(r.t)}</td>
+                  <td>
+                    <span className={`run-chip run-chip-${RUN_RESULT[r.result].tone}`}>
+                      {RUN_RESULT[r.result].short}
+                    </span>
+                  </td>
+                  <td className="mlx-wrap">{r.text}</td>
+                </tr>
+              ))}
+            {!ml.runs.length && (
+              <tr>
+                <td colSpan={4} className="muted">
+                  No run yet: the first comes one schedule period after the start.
+                </td>
+              </tr>
+            )}
           </tbody>
         </table>
       )}

@@ -10,7 +10,11 @@ import { WhyPanel } from './WhyPanel';
 const Charts = lazy(() => import('./Charts').then((m) => ({ default: m.Charts })));
 
 const TABS: { id: DockTab; label: string }[] = [
-  { id: 'events', label: 'Events' }, { id: 'why', label: 'Why?' }, { id: 'charts', label: 'Charts' }, { id: 'cost', label: 'Cost' }, { id: 'traces', label: 'Traces' },
+  { id: 'events', label: 'Events' },
+  { id: 'why', label: 'Why?' },
+  { id: 'charts', label: 'Charts' },
+  { id: 'cost', label: 'Cost' },
+  { id: 'traces', label: 'Traces' },
 ];
 
 /** Smallest height of the open panel, and the share of the window it may take at most. */
@@ -24,27 +28,58 @@ function readHeight(): number {
   try {
     const v = Number(localStorage.getItem(DOCK_HEIGHT_KEY));
     return v > 0 ? clampH(v) : defaultHeight();
-  } catch { return defaultHeight(); }
+  } catch {
+    return defaultHeight();
+  }
 }
 function saveHeight(h: number): void {
-  try { localStorage.setItem(DOCK_HEIGHT_KEY, String(h)); } catch { /* blocked */ }
+  try {
+    localStorage.setItem(DOCK_HEIGHT_KEY, String(h));
+  } catch {
+    /* blocked */
+  }
 }
 
 /** The top edge of the open panel: drag it (or focus it and press ↑ / ↓) to resize; double-click for the default. */
 function ResizeEdge({ height, onHeight }: { height: number; onHeight: (h: number, save: boolean) => void }) {
   const drag = useRef<{ y: number; h: number } | null>(null);
   return (
-    <div className="run-resize" role="separator" aria-orientation="horizontal" aria-label="Resize the run panel" tabIndex={0}
-      aria-valuenow={height} aria-valuemin={MIN_H} aria-valuemax={Math.round(window.innerHeight * MAX_SHARE)} data-testid="dock-resize"
+    <div
+      className="run-resize"
+      role="separator"
+      aria-orientation="horizontal"
+      aria-label="Resize the run panel"
+      tabIndex={0}
+      aria-valuenow={height}
+      aria-valuemin={MIN_H}
+      aria-valuemax={Math.round(window.innerHeight * MAX_SHARE)}
+      data-testid="dock-resize"
       title="Drag to resize the run panel (double-click: default height)"
-      onPointerDown={(e) => { e.preventDefault(); e.currentTarget.setPointerCapture(e.pointerId); drag.current = { y: e.clientY, h: height }; }}
-      onPointerMove={(e) => { const d = drag.current; if (d) onHeight(clampH(d.h + d.y - e.clientY), false); }}
-      onPointerUp={(e) => { const d = drag.current; drag.current = null; if (d) onHeight(clampH(d.h + d.y - e.clientY), true); }}
-      onPointerCancel={() => { drag.current = null; }}
+      onPointerDown={(e) => {
+        e.preventDefault();
+        e.currentTarget.setPointerCapture(e.pointerId);
+        drag.current = { y: e.clientY, h: height };
+      }}
+      onPointerMove={(e) => {
+        const d = drag.current;
+        if (d) onHeight(clampH(d.h + d.y - e.clientY), false);
+      }}
+      onPointerUp={(e) => {
+        const d = drag.current;
+        drag.current = null;
+        if (d) onHeight(clampH(d.h + d.y - e.clientY), true);
+      }}
+      onPointerCancel={() => {
+        drag.current = null;
+      }}
       onDoubleClick={() => onHeight(defaultHeight(), true)}
       onKeyDown={(e) => {
-        if (e.key === 'ArrowUp' || e.key === 'ArrowDown') { e.preventDefault(); onHeight(clampH(height + (e.key === 'ArrowUp' ? 24 : -24)), true); }
-      }} />
+        if (e.key === 'ArrowUp' || e.key === 'ArrowDown') {
+          e.preventDefault();
+          onHeight(clampH(height + (e.key === 'ArrowUp' ? 24 : -24)), true);
+        }
+      }}
+    />
   );
 }
 
@@ -64,33 +99,90 @@ export function RunDock() {
   const seed = useRunState((v) => v.seed);
   const status = useRunState((v) => v.status);
   return (
-    <section className={`run-dock ${dock ? 'is-open' : ''}`} aria-label="Run panel" data-testid="run-dock" style={dock ? { height } : undefined}>
-      {dock && <ResizeEdge height={height} onHeight={(h, save) => { setHeight(h); if (save) saveHeight(h); }} />}
+    <section
+      className={`run-dock ${dock ? 'is-open' : ''}`}
+      aria-label="Run panel"
+      data-testid="run-dock"
+      style={dock ? { height } : undefined}
+    >
+      {dock && (
+        <ResizeEdge
+          height={height}
+          onHeight={(h, save) => {
+            setHeight(h);
+            if (save) saveHeight(h);
+          }}
+        />
+      )}
       <div className="run-tabs">
         <div className="run-tablist" role="tablist" aria-label="Run views">
-        {TABS.map((t) => (
-          <button key={t.id} type="button" role="tab" aria-selected={dock === t.id} className={`run-tab ${dock === t.id ? 'is-on' : ''}`}
-            onClick={() => run.setDock(dock === t.id ? null : t.id)}>
-            {t.label}
-            {t.id === 'events' && total > 0 && <span className={`count ${errors ? 'count-error' : 'count-info'}`}>{total > 9999 ? `${Math.round(total / 1000)}k` : total}</span>}
-            {t.id === 'cost' && cost > 0 && <span className="run-tab-note">${cost.toFixed(cost >= 100 ? 0 : 2)}</span>}
-          </button>
-        ))}
+          {TABS.map((t) => (
+            <button
+              key={t.id}
+              type="button"
+              role="tab"
+              aria-selected={dock === t.id}
+              className={`run-tab ${dock === t.id ? 'is-on' : ''}`}
+              onClick={() => run.setDock(dock === t.id ? null : t.id)}
+            >
+              {t.label}
+              {t.id === 'events' && total > 0 && (
+                <span className={`count ${errors ? 'count-error' : 'count-info'}`}>
+                  {total > 9999 ? `${Math.round(total / 1000)}k` : total}
+                </span>
+              )}
+              {t.id === 'cost' && cost > 0 && (
+                <span className="run-tab-note">${cost.toFixed(cost >= 100 ? 0 : 2)}</span>
+              )}
+            </button>
+          ))}
         </div>
         <span className="run-tabs-gap" />
-        <label className="run-seed"><span className="run-seed-label">Seed</span>
-          <input className="field" type="number" min={0} max={4294967295} value={seed} aria-label="Seed"
-            onChange={(e) => { const v = e.target.value === '' ? undefined : Number(e.target.value); if (v === undefined || (Number.isInteger(v) && v >= 0 && v < 2 ** 32)) run.setSeed(v); }} />
+        <label className="run-seed">
+          <span className="run-seed-label">Seed</span>
+          <input
+            className="field"
+            type="number"
+            min={0}
+            max={4294967295}
+            value={seed}
+            aria-label="Seed"
+            onChange={(e) => {
+              const v = e.target.value === '' ? undefined : Number(e.target.value);
+              if (v === undefined || (Number.isInteger(v) && v >= 0 && v < 2 ** 32)) run.setSeed(v);
+            }}
+          />
         </label>
-        <button type="button" className="btn-ghost run-export" aria-label="Export report" onClick={() => void run.exportReport()} title="The report of this file and seed, byte for byte what `npm run sim -- FILE --json` prints">Export<span className="run-export-more"> report</span></button>
-        <button type="button" className="btn-ghost run-collapse" aria-label={dock ? 'Collapse the run panel' : 'Expand the run panel'} aria-expanded={!!dock}
-          data-testid="dock-toggle" onClick={() => run.toggleDock()} title={dock ? 'Collapse to the tab row' : 'Open the run panel'}>{dock ? '▾' : '▴'}</button>
+        <button
+          type="button"
+          className="btn-ghost run-export"
+          aria-label="Export report"
+          onClick={() => void run.exportReport()}
+          title="The report of this file and seed, byte for byte what `npm run sim -- FILE --json` prints"
+        >
+          Export<span className="run-export-more"> report</span>
+        </button>
+        <button
+          type="button"
+          className="btn-ghost run-collapse"
+          aria-label={dock ? 'Collapse the run panel' : 'Expand the run panel'}
+          aria-expanded={!!dock}
+          data-testid="dock-toggle"
+          onClick={() => run.toggleDock()}
+          title={dock ? 'Collapse to the tab row' : 'Open the run panel'}
+        >
+          {dock ? '▾' : '▴'}
+        </button>
       </div>
       {dock && (
         <div className="run-pane" role="tabpanel" data-status={status}>
           {dock === 'events' && <EventLog />}
           {dock === 'why' && <WhyPanel />}
-          {dock === 'charts' && <Suspense fallback={<p className="run-empty">Loading charts…</p>}><Charts /></Suspense>}
+          {dock === 'charts' && (
+            <Suspense fallback={<p className="run-empty">Loading charts…</p>}>
+              <Charts />
+            </Suspense>
+          )}
           {dock === 'cost' && <CostPanel />}
           {dock === 'traces' && <TracePanel />}
         </div>

@@ -8,20 +8,42 @@ const RANK = { error: 3, warning: 2, info: 1 } as const;
 
 /** The worst rule that happened on a node (errors first, then the most frequent). */
 export function worstRule(n: LiveNode): string | null {
-  let best: string | null = null, rank = 0, count = 0;
+  let best: string | null = null,
+    rank = 0,
+    count = 0;
   for (const [rule, c] of Object.entries(n.incidents)) {
     const r = RANK[RULES_BY_ID.get(rule)?.severity ?? 'info'];
-    if (r > rank || (r === rank && c > count)) { best = rule; rank = r; count = c; }
+    if (r > rank || (r === rank && c > count)) {
+      best = rule;
+      rank = r;
+      count = c;
+    }
   }
   return best;
 }
 
 /** Two significant digits below 1 (a 0.05 rps client shows 0.05, not 0.0). */
-export const fmtRate = (x: number) => (x >= 100 ? Math.round(x).toLocaleString('en-US') : x >= 10 ? x.toFixed(0) : x >= 1 || x === 0 ? x.toFixed(1) : String(Number(x.toPrecision(2))));
-const fmtCount = (x: number) => (x >= 1e6 ? `${(x / 1e6).toFixed(1)}M` : x >= 1e4 ? `${Math.round(x / 1e3)}k` : String(x));
+export const fmtRate = (x: number) =>
+  x >= 100
+    ? Math.round(x).toLocaleString('en-US')
+    : x >= 10
+      ? x.toFixed(0)
+      : x >= 1 || x === 0
+        ? x.toFixed(1)
+        : String(Number(x.toPrecision(2)));
+const fmtCount = (x: number) =>
+  x >= 1e6 ? `${(x / 1e6).toFixed(1)}M` : x >= 1e4 ? `${Math.round(x / 1e3)}k` : String(x);
 const STATE_TONE: Record<string, string> = {
-  InService: 'ok', Completed: 'ok', Succeeded: 'ok', Creating: 'busy', Updating: 'busy', Pending: 'idle', InProgress: 'busy',
-  Executing: 'busy', Failed: 'bad', Stopped: 'idle',
+  InService: 'ok',
+  Completed: 'ok',
+  Succeeded: 'ok',
+  Creating: 'busy',
+  Updating: 'busy',
+  Pending: 'idle',
+  InProgress: 'busy',
+  Executing: 'busy',
+  Failed: 'bad',
+  Stopped: 'idle',
 };
 
 /**
@@ -34,43 +56,88 @@ function RunOverlay({ id, group }: { id: string; group?: boolean }) {
   if (!n) return null;
   const line = mlopsLine(n);
   const label = n.state === 'InProgress' && n.phase ? n.phase : n.state;
-  const tone = label ? STATE_TONE[n.state ?? ''] ?? 'busy' : null;
+  const tone = label ? (STATE_TONE[n.state ?? ''] ?? 'busy') : null;
   const rule = worstRule(n);
   const total = rule ? Object.values(n.incidents).reduce((a, b) => a + b, 0) : 0;
-  const sev = rule ? RULES_BY_ID.get(rule)?.severity ?? 'error' : null;
+  const sev = rule ? (RULES_BY_ID.get(rule)?.severity ?? 'error') : null;
   const traffic = n.requests > 0;
   return (
     <>
       {label && (
         <span className={`run-state run-state-${tone}`} data-testid={`state-${id}`}>
-          {label}{n.progress !== undefined && n.state === 'InProgress' ? ` ${Math.round(n.progress * 100)}%` : ''}
+          {label}
+          {n.progress !== undefined && n.state === 'InProgress' ? ` ${Math.round(n.progress * 100)}%` : ''}
         </span>
       )}
       {n.progress !== undefined && n.state === 'InProgress' && (
-        <span className="run-progress" aria-hidden="true"><span style={{ width: `${Math.round(n.progress * 100)}%` }} /></span>
+        <span className="run-progress" aria-hidden="true">
+          <span style={{ width: `${Math.round(n.progress * 100)}%` }} />
+        </span>
       )}
       {traffic && (
         <span className="run-counters" data-testid={`counters-${id}`}>
           <b>{fmtRate(n.rps)}</b> rps
-          {n.ok > 0 || n.failed > 0 ? <> · <b className={n.failed ? 'run-bad' : ''}>{fmtCount(n.failed)}</b> err</> : null}
-          {n.p99Ms > 0 && <> · p99 <b>{n.p99Ms >= 1000 ? `${(n.p99Ms / 1000).toFixed(1)} s` : `${Math.round(n.p99Ms)} ms`}</b></>}
-          {n.coldStarts > 0 && <> · <b>{fmtCount(n.coldStarts)}</b> cold</>}
-          {n.instances !== undefined && <> · <b>{n.instances}</b> inst</>}
+          {n.ok > 0 || n.failed > 0 ? (
+            <>
+              {' '}
+              · <b className={n.failed ? 'run-bad' : ''}>{fmtCount(n.failed)}</b> err
+            </>
+          ) : null}
+          {n.p99Ms > 0 && (
+            <>
+              {' '}
+              · p99 <b>{n.p99Ms >= 1000 ? `${(n.p99Ms / 1000).toFixed(1)} s` : `${Math.round(n.p99Ms)} ms`}</b>
+            </>
+          )}
+          {n.coldStarts > 0 && (
+            <>
+              {' '}
+              · <b>{fmtCount(n.coldStarts)}</b> cold
+            </>
+          )}
+          {n.instances !== undefined && (
+            <>
+              {' '}
+              · <b>{n.instances}</b> inst
+            </>
+          )}
         </span>
       )}
       {line && (
-        <button type="button" className={`run-mlops ${group ? 'run-mlops-group' : ''}`} data-testid={`mlops-${id}`}
-          onClick={(e) => { e.stopPropagation(); run.openWhy(id, null); }} onPointerDown={(e) => e.stopPropagation()}
-          title={`${line.title} — click for the details`} aria-label={`${line.title}: details of ${id} in this run`}>
-          {line.parts.map((p, i) => <span key={i} className={p.tone ? `run-chip run-chip-${p.tone}` : undefined}>{p.text}</span>)}
+        <button
+          type="button"
+          className={`run-mlops ${group ? 'run-mlops-group' : ''}`}
+          data-testid={`mlops-${id}`}
+          onClick={(e) => {
+            e.stopPropagation();
+            run.openWhy(id, null);
+          }}
+          onPointerDown={(e) => e.stopPropagation()}
+          title={`${line.title} — click for the details`}
+          aria-label={`${line.title}: details of ${id} in this run`}
+        >
+          {line.parts.map((p, i) => (
+            <span key={i} className={p.tone ? `run-chip run-chip-${p.tone}` : undefined}>
+              {p.text}
+            </span>
+          ))}
         </button>
       )}
       {rule && (
-        <button type="button" className={`run-incident run-incident-${sev}`} data-testid={`incident-${id}`}
-          onClick={(e) => { e.stopPropagation(); run.openWhy(id, rule); }}
+        <button
+          type="button"
+          className={`run-incident run-incident-${sev}`}
+          data-testid={`incident-${id}`}
+          onClick={(e) => {
+            e.stopPropagation();
+            run.openWhy(id, rule);
+          }}
           onPointerDown={(e) => e.stopPropagation()}
-          title={`${rule}: ${total.toLocaleString('en-US')} occurrence${total > 1 ? 's' : ''} — click for why`} aria-label={`Why? ${rule} on ${id}`}>
-          {sev === 'error' ? '!' : '▲'}<span>{fmtCount(total)}</span>
+          title={`${rule}: ${total.toLocaleString('en-US')} occurrence${total > 1 ? 's' : ''} — click for why`}
+          aria-label={`Why? ${rule} on ${id}`}
+        >
+          {sev === 'error' ? '!' : '▲'}
+          <span>{fmtCount(total)}</span>
         </button>
       )}
     </>

@@ -11,8 +11,11 @@ import { clock } from './store';
 
 /** Rules whose cause is a network path, and the services each needs. */
 const NETWORK: Record<string, Service[]> = {
-  'ecr-pull-blocked': ['ecr.api', 'ecr.dkr'], 's3-unreachable': ['s3'], 'sagemaker-api-unreachable': ['sagemaker.api'],
-  'logs-unreachable': ['logs'], 'network-isolation-egress': ['internet'],
+  'ecr-pull-blocked': ['ecr.api', 'ecr.dkr'],
+  's3-unreachable': ['s3'],
+  'sagemaker-api-unreachable': ['sagemaker.api'],
+  'logs-unreachable': ['logs'],
+  'network-isolation-egress': ['internet'],
 };
 
 /**
@@ -29,27 +32,49 @@ export function WhyPanel() {
   const live = useRunState((v) => (why ? v.nodes[why.node] : undefined));
   const net = useMemo(() => {
     if (!why?.rule || !NETWORK[why.rule] || !doc.nodes.some((n) => n.id === why.node)) return null;
-    try { return networkReport(new Graph(doc), why.node); } catch { return null; }
+    try {
+      return networkReport(new Graph(doc), why.node);
+    } catch {
+      return null;
+    }
   }, [why, doc]);
-  if (!why) return <p className="run-empty">Click a node's red marker (or a log row with a rule) to see why it happened and how to fix it.</p>;
+  if (!why)
+    return (
+      <p className="run-empty">
+        Click a node's red marker (or a log row with a rule) to see why it happened and how to fix it.
+      </p>
+    );
   const onNode = incidents.filter((i) => i.node === why.node);
   const rule = why.rule ?? onNode[0]?.rule ?? null;
   const def = rule ? RULES_BY_ID.get(rule) : undefined;
   const inc = onNode.find((i) => i.rule === rule);
   const kind = doc.nodes.find((n) => n.id === why.node)?.kind;
-  const endpoint = !!kind && ((ENDPOINT_KINDS as readonly string[]).includes(kind));
+  const endpoint = !!kind && (ENDPOINT_KINDS as readonly string[]).includes(kind);
   const hasLive = !!live && (!!live.mlops || live.extra.events !== undefined || live.extra.invocations !== undefined);
   return (
     <div className="why" data-testid="why-panel">
       <div className="why-head">
-        <span className={`sev sev-${def?.severity ?? 'info'}`}>{!def ? 'i' : def.severity === 'error' ? '!' : '▲'}</span>
+        <span className={`sev sev-${def?.severity ?? 'info'}`}>
+          {!def ? 'i' : def.severity === 'error' ? '!' : '▲'}
+        </span>
         <h3>{def?.title ?? rule ?? (hasLive ? 'In this run' : 'Nothing went wrong here')}</h3>
         {rule && <code>{rule}</code>}
         {def && <span className="why-domain">{def.domain}</span>}
-        <button type="button" className="btn-ghost why-node" onClick={() => focus(why.node)}>on {why.node}</button>
+        <button type="button" className="btn-ghost why-node" onClick={() => focus(why.node)}>
+          on {why.node}
+        </button>
         {onNode.length > 1 && (
-          <select className="field run-select" aria-label="Other incidents on this node" value={rule ?? ''} onChange={(e) => run.openWhy(why.node, e.target.value)}>
-            {onNode.map((i) => <option key={i.rule} value={i.rule}>{i.rule} ({i.count})</option>)}
+          <select
+            className="field run-select"
+            aria-label="Other incidents on this node"
+            value={rule ?? ''}
+            onChange={(e) => run.openWhy(why.node, e.target.value)}
+          >
+            {onNode.map((i) => (
+              <option key={i.rule} value={i.rule}>
+                {i.rule} ({i.count})
+              </option>
+            ))}
           </select>
         )}
       </div>
@@ -58,7 +83,9 @@ export function WhyPanel() {
         {inc && (
           <div className="finding finding-error why-msg">
             <div>{inc.message}</div>
-            <div className="why-meta">{inc.count.toLocaleString('en-US')} time{inc.count > 1 ? 's' : ''} · first at {clock(inc.firstAtSec)}</div>
+            <div className="why-meta">
+              {inc.count.toLocaleString('en-US')} time{inc.count > 1 ? 's' : ''} · first at {clock(inc.firstAtSec)}
+            </div>
           </div>
         )}
         {net && rule && (
@@ -68,8 +95,17 @@ export function WhyPanel() {
               return (
                 <div key={s} className="why-path">
                   <b>{s}</b>:{' '}
-                  {r.path.map((h, i) => <span key={i}><span className="why-hop">{h}</span>{i < r.path.length - 1 ? ' → ' : ''}</span>)}
-                  {r.ok ? <span className="why-ok"> ✓ reachable</span> : <span className="why-stop"> ✕ stops here</span>}
+                  {r.path.map((h, i) => (
+                    <span key={i}>
+                      <span className="why-hop">{h}</span>
+                      {i < r.path.length - 1 ? ' → ' : ''}
+                    </span>
+                  ))}
+                  {r.ok ? (
+                    <span className="why-ok"> ✓ reachable</span>
+                  ) : (
+                    <span className="why-stop"> ✕ stops here</span>
+                  )}
                   {r.missing && <div className="why-missing">Missing: {r.missing}</div>}
                 </div>
               );
@@ -78,14 +114,23 @@ export function WhyPanel() {
         )}
         {def && (
           <dl className="why-facts">
-            <dt>The sheet</dt><dd>{def.sheet}</dd>
-            <dt>Fix</dt><dd className="why-fix">{def.fix}</dd>
-            {def.docs && <><dt>AWS docs</dt><dd>{def.docs}</dd></>}
+            <dt>The sheet</dt>
+            <dd>{def.sheet}</dd>
+            <dt>Fix</dt>
+            <dd className="why-fix">{def.fix}</dd>
+            {def.docs && (
+              <>
+                <dt>AWS docs</dt>
+                <dd>{def.docs}</dd>
+              </>
+            )}
           </dl>
         )}
         {rule && <MlopsDetail id={why.node} />}
         {endpoint && (
-          <button type="button" className="btn" onClick={() => void run.openTraces(why.node, rule ?? undefined)}>See a request that hit this →</button>
+          <button type="button" className="btn" onClick={() => void run.openTraces(why.node, rule ?? undefined)}>
+            See a request that hit this →
+          </button>
         )}
       </div>
     </div>

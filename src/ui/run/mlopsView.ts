@@ -1,7 +1,10 @@
 import type { LiveNode, MlopsLive } from '../../worker/protocol';
 
 export type Tone = 'ok' | 'busy' | 'bad' | 'warn' | 'idle';
-export interface LinePart { text: string; tone?: Tone }
+export interface LinePart {
+  text: string;
+  tone?: Tone;
+}
 
 /** A model package status, short, with its tone. */
 export const PACKAGE_STATUS: Record<string, { short: string; tone: Tone }> = {
@@ -23,7 +26,12 @@ const plural = (n: number, w: string) => `${n.toLocaleString('en-US')} ${w}${n =
 /** The step a pipeline runs now, in words ("train: Training 45%"). */
 export function runningSteps(ml: MlopsLive): string {
   const r = (ml.steps ?? []).filter((s) => s.state === 'InProgress' || s.state === 'Executing');
-  return r.map((s) => `${s.id}${s.phase ? `: ${s.phase}` : ''}${s.progress !== undefined ? ` ${Math.round(s.progress * 100)}%` : ''}`).join(', ');
+  return r
+    .map(
+      (s) =>
+        `${s.id}${s.phase ? `: ${s.phase}` : ''}${s.progress !== undefined ? ` ${Math.round(s.progress * 100)}%` : ''}`,
+    )
+    .join(', ');
 }
 
 /**
@@ -32,26 +40,36 @@ export function runningSteps(ml: MlopsLive): string {
  * runs / violations / the last result, events handled.
  */
 export function mlopsLine(n: LiveNode): { title: string; parts: LinePart[] } | null {
-  const ml = n.mlops, x = n.extra;
+  const ml = n.mlops,
+    x = n.extra;
   if (ml?.executions || ml?.steps) {
     const e = ml.executions?.[ml.executions.length - 1];
     if (!e) return { title: 'No execution yet', parts: [{ text: 'waiting for a trigger', tone: 'idle' }] };
     const step = e.state === 'Executing' ? runningSteps(ml) : '';
     return {
       title: `Execution #${e.n}: ${e.state}${step ? ` (${step})` : ''}`,
-      parts: [{ text: `#${e.n} ${e.state}`, tone: EXEC_TONE[e.state] ?? 'idle' }, ...(step ? [{ text: `▸ ${step}` }] : []), ...(num(x.cacheHits) ? [{ text: `${plural(num(x.cacheHits), 'cache hit')}` }] : [])],
+      parts: [
+        { text: `#${e.n} ${e.state}`, tone: EXEC_TONE[e.state] ?? 'idle' },
+        ...(step ? [{ text: `▸ ${step}` }] : []),
+        ...(num(x.cacheHits) ? [{ text: `${plural(num(x.cacheHits), 'cache hit')}` }] : []),
+      ],
     };
   }
   if (ml?.packages) {
     const shown = ml.packages.slice(-3).reverse();
     return {
       title: ml.packages.map((p) => `v${p.n} ${p.status}`).join(', '),
-      parts: shown.map((p) => ({ text: `v${p.n} ${PACKAGE_STATUS[p.status]?.short ?? p.status}`, tone: PACKAGE_STATUS[p.status]?.tone ?? 'idle' })),
+      parts: shown.map((p) => ({
+        text: `v${p.n} ${PACKAGE_STATUS[p.status]?.short ?? p.status}`,
+        tone: PACKAGE_STATUS[p.status]?.tone ?? 'idle',
+      })),
     };
   }
   if (ml?.runs) {
     const last = ml.runs[ml.runs.length - 1];
-    const runs = num(x.runs), failed = num(x.failedRuns), viol = num(x.violations);
+    const runs = num(x.runs),
+      failed = num(x.failedRuns),
+      viol = num(x.violations);
     return {
       title: `${plural(runs, 'run')}, ${plural(failed, 'failed run')}, ${plural(viol, 'violation')}${last ? `; last: run ${last.n} ${last.text}` : ''}`,
       parts: [
@@ -62,7 +80,15 @@ export function mlopsLine(n: LiveNode): { title: string; parts: LinePart[] } | n
       ],
     };
   }
-  if (x.events !== undefined) return { title: `${plural(num(x.events), 'event')} matched`, parts: [{ text: `⚡ ${plural(num(x.events), 'event')}` }] };
-  if (x.invocations !== undefined) return { title: `${plural(num(x.invocations), 'invocation')}`, parts: [{ text: `λ ${plural(num(x.invocations), 'invocation')}` }] };
+  if (x.events !== undefined)
+    return {
+      title: `${plural(num(x.events), 'event')} matched`,
+      parts: [{ text: `⚡ ${plural(num(x.events), 'event')}` }],
+    };
+  if (x.invocations !== undefined)
+    return {
+      title: `${plural(num(x.invocations), 'invocation')}`,
+      parts: [{ text: `λ ${plural(num(x.invocations), 'invocation')}` }],
+    };
   return null;
 }

@@ -8,19 +8,47 @@ import { RunStore } from './store';
 /** A worker the test answers by hand: it records what the page sends and delivers what the test says. */
 function fakeWorker() {
   const sent: ToWorker[] = [];
-  const w = { onmessage: null as ((e: MessageEvent) => void) | null, postMessage: (m: ToWorker) => { sent.push(m); }, terminate: () => {} };
+  const w = {
+    onmessage: null as ((e: MessageEvent) => void) | null,
+    postMessage: (m: ToWorker) => {
+      sent.push(m);
+    },
+    terminate: () => {},
+  };
   return { worker: w as unknown as Worker, sent, deliver: (data: unknown) => w.onmessage?.({ data } as MessageEvent) };
 }
 
-const update = (status: RunUpdate['status'], now: number, rows: { seq: number; message: string }[]): RunUpdate => ({
-  type: 'update', status, now, durationSec: 600, speed: 10, seed: 1, nodes: {},
-  log: rows.map((r) => ({ ...r, t: now, node: 'ep', type: 'incident', severity: 'error', rule: 'payload-too-large' })),
-  logTotal: rows.length, logCounts: { error: rows.length, warning: 0, info: 0 }, incidents: [], costUSD: 0, lastStep: null,
-} as unknown as RunUpdate);
+const update = (status: RunUpdate['status'], now: number, rows: { seq: number; message: string }[]): RunUpdate =>
+  ({
+    type: 'update',
+    status,
+    now,
+    durationSec: 600,
+    speed: 10,
+    seed: 1,
+    nodes: {},
+    log: rows.map((r) => ({
+      ...r,
+      t: now,
+      node: 'ep',
+      type: 'incident',
+      severity: 'error',
+      rule: 'payload-too-large',
+    })),
+    logTotal: rows.length,
+    logCounts: { error: rows.length, warning: 0, info: 0 },
+    incidents: [],
+    costUSD: 0,
+    lastStep: null,
+  }) as unknown as RunUpdate;
 
 const doc = (payloadMB: number): ArchDoc => ({
-  format: 'sagesim/architecture@1', title: 't',
-  nodes: [{ id: 'c', kind: 'client', props: { payloadMB } }, { id: 'ep', kind: 'realtime-endpoint' }],
+  format: 'sagesim/architecture@1',
+  title: 't',
+  nodes: [
+    { id: 'c', kind: 'client', props: { payloadMB } },
+    { id: 'ep', kind: 'realtime-endpoint' },
+  ],
   edges: [{ from: 'c', to: 'ep' }],
 });
 

@@ -16,7 +16,11 @@ const RECENT_FLOWS = 4;
 export const DOCK_HEIGHT_KEY = 'sagesim:dock-height@1';
 
 /** What a sampled request to trace should be: its rule, its outcome, near a simulated second. */
-export interface TracePick { rule?: string; outcome?: keyof Outcomes; atSec?: number }
+export interface TracePick {
+  rule?: string;
+  outcome?: keyof Outcomes;
+  atSec?: number;
+}
 
 export type DockTab = 'events' | 'why' | 'charts' | 'cost' | 'traces';
 export type Lens = 'data' | 'control';
@@ -54,14 +58,37 @@ export interface RunView {
 }
 
 const IDLE: RunView = {
-  status: 'off', now: 0, durationSec: 3600, speed: 10, seed: 1, nodes: {}, incidents: [], costUSD: 0, lastStep: null,
-  logTotal: 0, logCounts: { error: 0, warning: 0, info: 0 }, logVersion: 0, dock: null, lens: 'data', why: null, traces: null,
-  series: null, faultMenu: null, recentFlows: [], lastDock: 'events',
+  status: 'off',
+  now: 0,
+  durationSec: 3600,
+  speed: 10,
+  seed: 1,
+  nodes: {},
+  incidents: [],
+  costUSD: 0,
+  lastStep: null,
+  logTotal: 0,
+  logCounts: { error: 0, warning: 0, info: 0 },
+  logVersion: 0,
+  dock: null,
+  lens: 'data',
+  why: null,
+  traces: null,
+  series: null,
+  faultMenu: null,
+  recentFlows: [],
+  lastDock: 'events',
 };
 
 /** What of a document decides a run: everything but layout and titles. */
 export function runKey(doc: ArchDoc): string {
-  const { title: _t, description: _d, script: _s, mode: _m, ...rest } = doc as ArchDoc & { script?: unknown; mode?: unknown };
+  const {
+    title: _t,
+    description: _d,
+    script: _s,
+    mode: _m,
+    ...rest
+  } = doc as ArchDoc & { script?: unknown; mode?: unknown };
   return JSON.stringify({ ...rest, nodes: doc.nodes.map(({ position: _p, size: _z, ...n }) => n) });
 }
 
@@ -103,7 +130,10 @@ export class RunStore {
   latest: Readonly<Record<string, LiveNode>> = {};
   private unsubEditor: () => void;
 
-  constructor(readonly editor: Editor, private readonly makeClient: () => EngineClient = () => new EngineClient()) {
+  constructor(
+    readonly editor: Editor,
+    private readonly makeClient: () => EngineClient = () => new EngineClient(),
+  ) {
     this.v = { ...IDLE, seed: editor.getState().doc.seed ?? 1, durationSec: editor.getState().doc.durationSec ?? 3600 };
     let doc = editor.getState().doc;
     this.unsubEditor = editor.subscribe(() => {
@@ -114,12 +144,21 @@ export class RunStore {
     });
   }
 
-  subscribe = (fn: () => void): (() => void) => { this.listeners.add(fn); return () => this.listeners.delete(fn); };
+  subscribe = (fn: () => void): (() => void) => {
+    this.listeners.add(fn);
+    return () => this.listeners.delete(fn);
+  };
   getState = (): RunView => this.v;
   /** New log rows as they arrive (the canvas draws control-plane flows from them). */
-  onLog(fn: (rows: readonly LogRow[]) => void): () => void { this.logListeners.add(fn); return () => this.logListeners.delete(fn); }
+  onLog(fn: (rows: readonly LogRow[]) => void): () => void {
+    this.logListeners.add(fn);
+    return () => this.logListeners.delete(fn);
+  }
   /** Control-plane flows as they happen (the canvas draws them in the control lens). */
-  onFlows(fn: (flows: readonly Flow[]) => void): () => void { this.flowListeners.add(fn); return () => this.flowListeners.delete(fn); }
+  onFlows(fn: (flows: readonly Flow[]) => void): () => void {
+    this.flowListeners.add(fn);
+    return () => this.flowListeners.delete(fn);
+  }
 
   private set(patch: Partial<RunView>): void {
     this.v = { ...this.v, ...patch };
@@ -133,7 +172,10 @@ export class RunStore {
     const c = this.makeClient();
     this.client = c;
     c.onUpdate((u) => this.receive(u));
-    c.onError((m) => { this.awaitingFresh = false; this.editor.toast(m, 'error'); });
+    c.onError((m) => {
+      this.awaitingFresh = false;
+      this.editor.toast(m, 'error');
+    });
     c.onFault((f) => this.recordFault(f));
     this.load();
     c.send({ type: 'speed', speed: this.v.speed });
@@ -153,7 +195,10 @@ export class RunStore {
 
   private docChanged(doc: ArchDoc): void {
     const key = runKey(doc);
-    if (this.faultPending) { this.loadedKey = key; return; }
+    if (this.faultPending) {
+      this.loadedKey = key;
+      return;
+    }
     if (!this.client || key === this.loadedKey) {
       if (!this.client) this.set({ seed: this.seedOverride ?? doc.seed ?? 1, durationSec: doc.durationSec ?? 3600 });
       return;
@@ -161,7 +206,10 @@ export class RunStore {
     const was = this.v.status;
     this.load();
     if (was === 'running' || was === 'paused' || was === 'finished') {
-      this.editor.toast('The architecture changed, so the run restarted from 00:00:00: a run always matches the canvas.', 'info');
+      this.editor.toast(
+        'The architecture changed, so the run restarted from 00:00:00: a run always matches the canvas.',
+        'info',
+      );
     }
   }
 
@@ -184,7 +232,15 @@ export class RunStore {
     }
     if (this.stepPending) {
       this.stepPending = false;
-      const marker: LogRow = { seq: -1, t: u.now, node: null, type: 'info', severity: 'info', message: `Step: ${u.lastStep ?? 'nothing left to process'}`, step: true };
+      const marker: LogRow = {
+        seq: -1,
+        t: u.now,
+        node: null,
+        type: 'info',
+        severity: 'info',
+        message: `Step: ${u.lastStep ?? 'nothing left to process'}`,
+        step: true,
+      };
       this.appendLog([marker]);
     }
     const urgent = u.status !== this.v.status || u.status !== 'running';
@@ -201,9 +257,15 @@ export class RunStore {
   }
 
   private flush(): void {
-    if (this.paintTimer) { clearTimeout(this.paintTimer); this.paintTimer = null; }
+    if (this.paintTimer) {
+      clearTimeout(this.paintTimer);
+      this.paintTimer = null;
+    }
     const u = this.pending;
-    if (!u) { for (const fn of this.listeners) fn(); return; }
+    if (!u) {
+      for (const fn of this.listeners) fn();
+      return;
+    }
     this.pending = null;
     const prev = this.v.nodes;
     const nodes: Record<string, LiveNode> = {};
@@ -213,8 +275,17 @@ export class RunStore {
       this.paintKeys.set(id, k);
     }
     this.set({
-      status: u.status, now: u.now, durationSec: u.durationSec, speed: u.speed, seed: u.seed, nodes,
-      incidents: u.incidents, costUSD: u.costUSD, lastStep: u.lastStep, logTotal: u.logTotal, logCounts: u.logCounts,
+      status: u.status,
+      now: u.now,
+      durationSec: u.durationSec,
+      speed: u.speed,
+      seed: u.seed,
+      nodes,
+      incidents: u.incidents,
+      costUSD: u.costUSD,
+      lastStep: u.lastStep,
+      logTotal: u.logTotal,
+      logCounts: u.logCounts,
       ...(this.recent !== this.v.recentFlows ? { recentFlows: this.recent } : {}),
       ...(u.selected ? { series: u.selected } : {}),
     });
@@ -228,12 +299,30 @@ export class RunStore {
     if (ed.showFindings) this.editor.toggleFindings();
   }
 
-  play(): void { this.firstRun(); this.ensure().send({ type: 'play' }); }
-  pause(): void { this.client?.send({ type: 'pause' }); }
-  toggle(): void { if (this.v.status === 'running') this.pause(); else this.play(); }
-  step(): void { this.firstRun(); this.stepPending = true; this.ensure().send({ type: 'step' }); }
-  runToEnd(): void { this.firstRun(); this.ensure().send({ type: 'runToEnd' }); }
-  setSpeed(speed: number): void { this.set({ speed }); this.client?.send({ type: 'speed', speed }); }
+  play(): void {
+    this.firstRun();
+    this.ensure().send({ type: 'play' });
+  }
+  pause(): void {
+    this.client?.send({ type: 'pause' });
+  }
+  toggle(): void {
+    if (this.v.status === 'running') this.pause();
+    else this.play();
+  }
+  step(): void {
+    this.firstRun();
+    this.stepPending = true;
+    this.ensure().send({ type: 'step' });
+  }
+  runToEnd(): void {
+    this.firstRun();
+    this.ensure().send({ type: 'runToEnd' });
+  }
+  setSpeed(speed: number): void {
+    this.set({ speed });
+    this.client?.send({ type: 'speed', speed });
+  }
   reset(): void {
     if (!this.client) return;
     this.load();
@@ -255,9 +344,15 @@ export class RunStore {
     this.firstRun();
     const c = this.ensure();
     return new Promise<Report>((resolve, reject) => {
-      const off = c.onError((m) => { off(); reject(new Error(`The run failed: ${m}`)); });
+      const off = c.onError((m) => {
+        off();
+        reject(new Error(`The run failed: ${m}`));
+      });
       if (this.v.status !== 'finished') c.send({ type: 'runToEnd' });
-      void c.report().then((r) => { off(); resolve(r); });
+      void c.report().then((r) => {
+        off();
+        resolve(r);
+      });
     });
   }
 
@@ -271,15 +366,22 @@ export class RunStore {
     const text = await this.reportText();
     const title = (this.editor.getState().doc.title ?? 'architecture').replace(/[^\w.-]+/g, '-');
     const url = URL.createObjectURL(new Blob([text], { type: 'application/json' }));
-    const a = Object.assign(document.createElement('a'), { href: url, download: `${title}-report-seed-${this.v.seed}.json` });
+    const a = Object.assign(document.createElement('a'), {
+      href: url,
+      download: `${title}-report-seed-${this.v.seed}.json`,
+    });
     a.click();
     setTimeout(() => URL.revokeObjectURL(url), 1000);
   }
 
   /* ---------- faults ---------- */
 
-  openFaultMenu(node: string, x: number, y: number): void { this.set({ faultMenu: { node, x, y } }); }
-  closeFaultMenu(): void { if (this.v.faultMenu) this.set({ faultMenu: null }); }
+  openFaultMenu(node: string, x: number, y: number): void {
+    this.set({ faultMenu: { node, x, y } });
+  }
+  closeFaultMenu(): void {
+    if (this.v.faultMenu) this.set({ faultMenu: null });
+  }
 
   inject(fault: FaultInput): void {
     this.firstRun();
@@ -294,15 +396,24 @@ export class RunStore {
     } finally {
       this.faultPending = false;
     }
-    this.editor.toast(`${f.kind} on ${f.node} at ${clock(f.atSec)}: recorded in the file's faults, so the run replays.`, 'info');
+    this.editor.toast(
+      `${f.kind} on ${f.node} at ${clock(f.atSec)}: recorded in the file's faults, so the run replays.`,
+      'info',
+    );
   }
 
   /* ---------- panels ---------- */
 
-  setDock(dock: DockTab | null): void { this.set(dock ? { dock, lastDock: dock } : { dock }); }
+  setDock(dock: DockTab | null): void {
+    this.set(dock ? { dock, lastDock: dock } : { dock });
+  }
   /** Collapse the panel to its tab row, or open it again on its last tab. */
-  toggleDock(): void { this.setDock(this.v.dock ? null : this.v.lastDock); }
-  setLens(lens: Lens): void { this.set({ lens }); }
+  toggleDock(): void {
+    this.setDock(this.v.dock ? null : this.v.lastDock);
+  }
+  setLens(lens: Lens): void {
+    this.set({ lens });
+  }
 
   /** The node whose chart series the worker sends (null: none). */
   selectSeries(node: string | null): void {
@@ -310,7 +421,9 @@ export class RunStore {
     if (!node) this.set({ series: null });
   }
 
-  openWhy(node: string, rule: string | null): void { this.set({ why: { node, rule }, dock: 'why', lastDock: 'why' }); }
+  openWhy(node: string, rule: string | null): void {
+    this.set({ why: { node, rule }, dock: 'why', lastDock: 'why' });
+  }
 
   /**
    * Open the traces of an endpoint on a sampled request: of the rule or outcome asked for (a log row's
@@ -322,9 +435,12 @@ export class RunStore {
     const want: TracePick = typeof pick === 'string' ? { rule: pick } : pick;
     this.set({ dock: 'traces', lastDock: 'traces', traces: { node, list: [], picked: null, loading: true } });
     const list = await this.client.traces(node);
-    const match = (t: RequestTrace) => (want.rule ? t.rule === want.rule
-      : want.outcome && want.outcome !== 'failed' ? t.outcome === want.outcome
-        : t.outcome !== 'ok' && t.outcome !== 'cold');
+    const match = (t: RequestTrace) =>
+      want.rule
+        ? t.rule === want.rule
+        : want.outcome && want.outcome !== 'failed'
+          ? t.outcome === want.outcome
+          : t.outcome !== 'ok' && t.outcome !== 'cold';
     let picked = -1;
     for (let i = 0; i < list.length; i++) {
       if (!match(list[i])) continue;
@@ -334,7 +450,9 @@ export class RunStore {
     this.set({ traces: { node, list, picked: picked >= 0 ? picked : list.length ? 0 : null, loading: false } });
   }
 
-  pickTrace(i: number): void { if (this.v.traces) this.set({ traces: { ...this.v.traces, picked: i } }); }
+  pickTrace(i: number): void {
+    if (this.v.traces) this.set({ traces: { ...this.v.traces, picked: i } });
+  }
 
   dispose(): void {
     this.unsubEditor();

@@ -15,29 +15,60 @@ export function FileMenu() {
   const root = useRef<HTMLDivElement>(null);
   useEffect(() => {
     if (!open) return;
-    const close = (e: PointerEvent) => { if (!root.current?.contains(e.target as Node)) setOpen(false); };
+    const close = (e: PointerEvent) => {
+      if (!root.current?.contains(e.target as Node)) setOpen(false);
+    };
     addEventListener('pointerdown', close);
     root.current?.querySelector<HTMLButtonElement>('[role=menuitem]')?.focus();
     return () => removeEventListener('pointerdown', close);
   }, [open]);
   const item = (label: string, fn: () => void, hint?: string) => (
-    <button type="button" role="menuitem" className="menu-item" onClick={() => { setOpen(false); fn(); }}>
-      <span>{label}</span>{hint && <kbd>{hint}</kbd>}
+    <button
+      type="button"
+      role="menuitem"
+      className="menu-item"
+      onClick={() => {
+        setOpen(false);
+        fn();
+      }}
+    >
+      <span>{label}</span>
+      {hint && <kbd>{hint}</kbd>}
     </button>
   );
   const png = async () => {
     try {
       const bg = getComputedStyle(document.documentElement).getPropertyValue('--canvas').trim() || '#ffffff';
       const url = await exportPng(rf.getNodes(), bg);
-      const a = Object.assign(document.createElement('a'), { href: url, download: `${editor.getState().doc.title ?? 'architecture'}.png` });
+      const a = Object.assign(document.createElement('a'), {
+        href: url,
+        download: `${editor.getState().doc.title ?? 'architecture'}.png`,
+      });
       a.click();
     } catch (e) {
       editor.toast(`PNG export failed: ${(e as Error).message}`, 'error');
     }
   };
   return (
-    <div ref={root} className="relative" onKeyDown={(e) => { if (e.key === 'Escape') { setOpen(false); e.stopPropagation(); } }}>
-      <button type="button" className="btn-ghost" aria-haspopup="menu" aria-expanded={open} onClick={() => setOpen(!open)}>File ▾</button>
+    <div
+      ref={root}
+      className="relative"
+      onKeyDown={(e) => {
+        if (e.key === 'Escape') {
+          setOpen(false);
+          e.stopPropagation();
+        }
+      }}
+    >
+      <button
+        type="button"
+        className="btn-ghost"
+        aria-haspopup="menu"
+        aria-expanded={open}
+        onClick={() => setOpen(!open)}
+      >
+        File ▾
+      </button>
       {open && (
         <div role="menu" className="menu" aria-label="File">
           {item('New blank architecture', () => openDoc(editor, EMPTY_DOC, 'a blank canvas'))}
@@ -49,15 +80,29 @@ export function FileMenu() {
           {item('Save to file', () => exportFile(editor.getState().doc), 'Ctrl+S')}
           {item('Share link…', () => editor.setDialog('share'))}
           {item('Export PNG', () => void png())}
-          {item('Auto-layout', () => { editor.run('autoLayout', {}); editor.requestFit(); }, 'Ctrl+Shift+L')}
+          {item(
+            'Auto-layout',
+            () => {
+              editor.run('autoLayout', {});
+              editor.requestFit();
+            },
+            'Ctrl+Shift+L',
+          )}
         </div>
       )}
-      <input ref={input} type="file" accept=".json,application/json" className="hidden" data-testid="file-input" aria-label="Open architecture file"
+      <input
+        ref={input}
+        type="file"
+        accept=".json,application/json"
+        className="hidden"
+        data-testid="file-input"
+        aria-label="Open architecture file"
         onChange={(e) => {
           const f = e.target.files?.[0];
           e.target.value = '';
           if (f) void f.text().then((t) => openText(editor, t, `"${f.name}"`));
-        }} />
+        }}
+      />
     </div>
   );
 }

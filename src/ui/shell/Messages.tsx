@@ -10,13 +10,27 @@ export function Toasts() {
   return (
     <>
       {floating.map((t) => (
-        <div key={t.id} role="alert" className={`toast toast-${t.tone} toast-pointer`} data-testid="pointer-toast"
+        <div
+          key={t.id}
+          role="alert"
+          className={`toast toast-${t.tone} toast-pointer`}
+          data-testid="pointer-toast"
           style={{ left: Math.min(t.x! + 14, innerWidth - 380), top: Math.min(t.y! + 14, innerHeight - 120) }}
-          onClick={() => editor.dismissToast(t.id)}>{t.text}</div>
+          onClick={() => editor.dismissToast(t.id)}
+        >
+          {t.text}
+        </div>
       ))}
       <div className="toast-dock" aria-live="polite">
         {docked.map((t) => (
-          <div key={t.id} role={t.tone === 'error' ? 'alert' : 'status'} className={`toast toast-${t.tone}`} onClick={() => editor.dismissToast(t.id)}>{t.text}</div>
+          <div
+            key={t.id}
+            role={t.tone === 'error' ? 'alert' : 'status'}
+            className={`toast toast-${t.tone}`}
+            onClick={() => editor.dismissToast(t.id)}
+          >
+            {t.text}
+          </div>
         ))}
       </div>
     </>
@@ -33,16 +47,24 @@ export function Banner() {
       <div className="min-w-0 flex-1">
         <p className="font-semibold">{b.title}</p>
         <ul className="mt-1 max-h-32 overflow-y-auto font-mono text-[14px]">
-          {b.lines.slice(0, 20).map((l, i) => <li key={i}>{l}</li>)}
+          {b.lines.slice(0, 20).map((l, i) => (
+            <li key={i}>{l}</li>
+          ))}
           {b.lines.length > 20 && <li>… and {b.lines.length - 20} more</li>}
         </ul>
       </div>
       {keptKey && (
-        <button type="button" className="btn" onClick={() => download('kept-aside-autosave.json', localStorage.getItem(keptKey) ?? '')}>
+        <button
+          type="button"
+          className="btn"
+          onClick={() => download('kept-aside-autosave.json', localStorage.getItem(keptKey) ?? '')}
+        >
           Download the kept-aside save
         </button>
       )}
-      <button type="button" className="btn" onClick={() => editor.setBanner(null)}>Dismiss</button>
+      <button type="button" className="btn" onClick={() => editor.setBanner(null)}>
+        Dismiss
+      </button>
     </div>
   );
 }

@@ -13,31 +13,88 @@ export function TopBar() {
   return (
     <header className="topbar">
       <h1 className="m-0 flex items-center gap-2 pr-2 text-[18px] font-extrabold tracking-tight">
-        <span className="brand-mark" aria-hidden="true">S</span>SageSim
+        <span className="brand-mark" aria-hidden="true">
+          S
+        </span>
+        SageSim
       </h1>
       <FileMenu />
-      <label htmlFor="doc-title" className="sr-only">Architecture title</label>
-      <input id="doc-title" className="title-input" value={title} placeholder="Untitled architecture"
-        onChange={(e) => { setTitle(e.target.value); editor.run('setDocField', { field: 'title', value: e.target.value }, { coalesce: 'doc.title' }); }}
-        onBlur={() => editor.seal()} />
+      <label htmlFor="doc-title" className="sr-only">
+        Architecture title
+      </label>
+      <input
+        id="doc-title"
+        className="title-input"
+        value={title}
+        placeholder="Untitled architecture"
+        onChange={(e) => {
+          setTitle(e.target.value);
+          editor.run('setDocField', { field: 'title', value: e.target.value }, { coalesce: 'doc.title' });
+        }}
+        onBlur={() => editor.seal()}
+      />
       <div className="flex items-center gap-1" role="group" aria-label="History">
-        <button type="button" className="btn-ghost" onClick={() => editor.undo()} disabled={!s.canUndo}
-          title={s.undoLabel ? `Undo ${s.undoLabel} (Ctrl+Z)` : 'Nothing to undo'} aria-label="Undo">↶ Undo</button>
-        <button type="button" className="btn-ghost" onClick={() => editor.redo()} disabled={!s.canRedo}
-          title={s.redoLabel ? `Redo ${s.redoLabel} (Ctrl+Shift+Z)` : 'Nothing to redo'} aria-label="Redo">↷ Redo</button>
+        <button
+          type="button"
+          className="btn-ghost"
+          onClick={() => editor.undo()}
+          disabled={!s.canUndo}
+          title={s.undoLabel ? `Undo ${s.undoLabel} (Ctrl+Z)` : 'Nothing to undo'}
+          aria-label="Undo"
+        >
+          ↶ Undo
+        </button>
+        <button
+          type="button"
+          className="btn-ghost"
+          onClick={() => editor.redo()}
+          disabled={!s.canRedo}
+          title={s.redoLabel ? `Redo ${s.redoLabel} (Ctrl+Shift+Z)` : 'Nothing to redo'}
+          aria-label="Redo"
+        >
+          ↷ Redo
+        </button>
       </div>
-      <div id="run-controls" className="flex flex-1 items-center justify-center gap-2"><RunControls /></div>
-      <button type="button" className={`btn-ghost ${s.panels.palette || s.panels.inspector ? '' : 'is-on'}`}
-        aria-pressed={!(s.panels.palette || s.panels.inspector)} onClick={() => editor.toggleFocus()}
-        title="Hide the side panels and give the canvas the whole width (F); [ and ] toggle one side">Focus</button>
-      <button type="button" className={`btn-ghost ${s.showFindings ? 'is-on' : ''}`} aria-pressed={s.showFindings}
-        onClick={() => editor.toggleFindings()}>
-        Findings{s.findings.length ? <span className={`count ${errors ? 'count-error' : 'count-warning'}`}>{s.findings.length}</span> : null}
+      <div id="run-controls" className="flex flex-1 items-center justify-center gap-2">
+        <RunControls />
+      </div>
+      <button
+        type="button"
+        className={`btn-ghost ${s.panels.palette || s.panels.inspector ? '' : 'is-on'}`}
+        aria-pressed={!(s.panels.palette || s.panels.inspector)}
+        onClick={() => editor.toggleFocus()}
+        title="Hide the side panels and give the canvas the whole width (F); [ and ] toggle one side"
+      >
+        Focus
       </button>
-      <button type="button" className="btn-ghost" aria-label={`Switch to ${s.theme === 'dark' ? 'light' : 'dark'} theme`}
+      <button
+        type="button"
+        className={`btn-ghost ${s.showFindings ? 'is-on' : ''}`}
+        aria-pressed={s.showFindings}
+        onClick={() => editor.toggleFindings()}
+      >
+        Findings
+        {s.findings.length ? (
+          <span className={`count ${errors ? 'count-error' : 'count-warning'}`}>{s.findings.length}</span>
+        ) : null}
+      </button>
+      <button
+        type="button"
+        className="btn-ghost"
+        aria-label={`Switch to ${s.theme === 'dark' ? 'light' : 'dark'} theme`}
         title={`Switch to ${s.theme === 'dark' ? 'light' : 'dark'} theme`}
-        onClick={() => editor.setTheme(s.theme === 'dark' ? 'light' : 'dark')}>{s.theme === 'dark' ? '☀' : '☾'}</button>
-      <button type="button" className="btn-ghost" aria-label="Keyboard shortcuts" onClick={() => editor.setDialog('shortcuts')}>?</button>
+        onClick={() => editor.setTheme(s.theme === 'dark' ? 'light' : 'dark')}
+      >
+        {s.theme === 'dark' ? '☀' : '☾'}
+      </button>
+      <button
+        type="button"
+        className="btn-ghost"
+        aria-label="Keyboard shortcuts"
+        onClick={() => editor.setDialog('shortcuts')}
+      >
+        ?
+      </button>
     </header>
   );
 }

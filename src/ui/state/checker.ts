@@ -19,9 +19,10 @@ export function createChecker(): Checker {
     waiting.get(e.data.id)?.(e.data.findings);
     waiting.delete(e.data.id);
   };
-  return (doc) => new Promise((resolve) => {
-    const id = ++seq;
-    waiting.set(id, resolve);
-    worker.postMessage({ id, doc });
-  });
+  return (doc) =>
+    new Promise((resolve) => {
+      const id = ++seq;
+      waiting.set(id, resolve);
+      worker.postMessage({ id, doc });
+    });
 }

@@ -6,9 +6,19 @@ import { createChecker, type Checker } from './checker';
 import { puzzleRefusal } from '../../model/puzzle';
 
 /** A short message; with x/y it shows at the pointer (a refused connection or drop). */
-export interface Toast { id: number; text: string; tone: 'error' | 'info'; x?: number; y?: number }
+export interface Toast {
+  id: number;
+  text: string;
+  tone: 'error' | 'info';
+  x?: number;
+  y?: number;
+}
 /** A message that stays until dismissed: load errors (path: reason), a save kept aside. */
-export interface Banner { tone: 'error' | 'info'; title: string; lines: string[] }
+export interface Banner {
+  tone: 'error' | 'info';
+  title: string;
+  lines: string[];
+}
 export type Dialog = 'start' | 'shortcuts' | 'share' | 'puzzles' | 'demos' | null;
 /** Asked before every command: a reason to refuse it (a puzzle's lock or palette), or null. */
 export type Guard = (doc: ArchDoc, command: string, args: unknown) => string | null;
@@ -35,7 +45,12 @@ export interface EditorState {
   panels: { palette: boolean; inspector: boolean };
 }
 
-export const EMPTY_DOC: ArchDoc = { format: 'sagesim/architecture@1', title: 'Untitled architecture', nodes: [], edges: [] };
+export const EMPTY_DOC: ArchDoc = {
+  format: 'sagesim/architecture@1',
+  title: 'Untitled architecture',
+  nodes: [],
+  edges: [],
+};
 
 /**
  * The editor: the open document, its history, the selection and the UI messages. Framework-free;
@@ -55,14 +70,30 @@ export class Editor {
 
   constructor(doc: ArchDoc = EMPTY_DOC, theme: 'light' | 'dark' = 'light') {
     this.s = {
-      doc, revision: 0, selection: [], edgeSelection: [], findings: [], canUndo: false, canRedo: false,
-      undoLabel: null, redoLabel: null, toasts: [], banner: null, dialog: null, showFindings: true, theme, fitSeq: 0,
+      doc,
+      revision: 0,
+      selection: [],
+      edgeSelection: [],
+      findings: [],
+      canUndo: false,
+      canRedo: false,
+      undoLabel: null,
+      redoLabel: null,
+      toasts: [],
+      banner: null,
+      dialog: null,
+      showFindings: true,
+      theme,
+      fitSeq: 0,
       panels: { palette: true, inspector: true },
     };
     this.scheduleFindings(0);
   }
 
-  subscribe = (fn: () => void): (() => void) => { this.listeners.add(fn); return () => this.listeners.delete(fn); };
+  subscribe = (fn: () => void): (() => void) => {
+    this.listeners.add(fn);
+    return () => this.listeners.delete(fn);
+  };
   getState = (): EditorState => this.s;
 
   private set(patch: Partial<EditorState>) {
@@ -74,18 +105,25 @@ export class Editor {
     const ids = new Set(doc.nodes.map((n) => n.id));
     const h = this.history;
     this.set({
-      doc, revision: this.s.revision + 1,
+      doc,
+      revision: this.s.revision + 1,
       selection: (extra.selection ?? this.s.selection).filter((id) => ids.has(id)),
       edgeSelection: extra.edgeSelection ?? this.s.edgeSelection,
-      canUndo: h.canUndo, canRedo: h.canRedo, undoLabel: h.undoLabel, redoLabel: h.redoLabel,
+      canUndo: h.canUndo,
+      canRedo: h.canRedo,
+      undoLabel: h.undoLabel,
+      redoLabel: h.redoLabel,
       ...Object.fromEntries(Object.entries(extra).filter(([k]) => k !== 'selection' && k !== 'edgeSelection')),
     });
     this.scheduleFindings(200);
   }
 
   /** Run a named command; returns its result, or a refusal reason (also shown as a toast unless quiet). */
-  run<K extends CommandId>(id: K, args: ArgsOf<K>, o: { coalesce?: string; at?: { x: number; y: number }; quiet?: boolean } = {}):
-    { ok: true; result: unknown } | { ok: false; reason: string } {
+  run<K extends CommandId>(
+    id: K,
+    args: ArgsOf<K>,
+    o: { coalesce?: string; at?: { x: number; y: number }; quiet?: boolean } = {},
+  ): { ok: true; result: unknown } | { ok: false; reason: string } {
     const cmd = COMMANDS[id] as unknown as Parameters<typeof execute>[1];
     const why = this.guard?.(this.s.doc, id, args);
     const out = why ? { ok: false as const, reason: why } : execute(this.s.doc, cmd, args);
@@ -93,7 +131,13 @@ export class Editor {
       if (!o.quiet) this.toast(out.reason, 'error', o.at);
       return out;
     }
-    this.history.push({ label: cmd.label, patches: out.patches, inverse: out.inverse, key: o.coalesce, at: performance.now() });
+    this.history.push({
+      label: cmd.label,
+      patches: out.patches,
+      inverse: out.inverse,
+      key: o.coalesce,
+      at: performance.now(),
+    });
     if (out.patches.length) this.docChanged(out.doc);
     return { ok: true, result: out.result };
   }
@@ -107,7 +151,9 @@ export class Editor {
     if (d) this.docChanged(d);
   }
   /** End coalescing of the current edit (a field lost focus). */
-  seal(): void { this.history.seal(); }
+  seal(): void {
+    this.history.seal();
+  }
 
   /** Open a document as a fresh start (the restored autosave): no undo back past it. */
   reset(doc: ArchDoc): void {
@@ -131,18 +177,28 @@ export class Editor {
     if (this.s.toasts.some((t) => t.id === id)) this.set({ toasts: this.s.toasts.filter((t) => t.id !== id) });
   }
 
-  requestFit(): void { this.set({ fitSeq: this.s.fitSeq + 1 }); }
+  requestFit(): void {
+    this.set({ fitSeq: this.s.fitSeq + 1 });
+  }
 
-  setBanner(banner: Banner | null): void { this.set({ banner }); }
-  setDialog(dialog: Dialog): void { this.set({ dialog }); }
-  toggleFindings(): void { this.setShowFindings(!this.s.showFindings); }
+  setBanner(banner: Banner | null): void {
+    this.set({ banner });
+  }
+  setDialog(dialog: Dialog): void {
+    this.set({ dialog });
+  }
+  toggleFindings(): void {
+    this.setShowFindings(!this.s.showFindings);
+  }
   /** In a puzzle, hidden findings are not computed at all (no badges, no counts: the symptom is the clue). */
   setShowFindings(show: boolean): void {
     if (show === this.s.showFindings) return;
     this.set({ showFindings: show });
     this.scheduleFindings(0);
   }
-  setTheme(theme: 'light' | 'dark'): void { this.set({ theme }); }
+  setTheme(theme: 'light' | 'dark'): void {
+    this.set({ theme });
+  }
   /** Show or hide a side panel; the canvas refits to the space it gains or loses. */
   togglePanel(which: 'palette' | 'inspector'): void {
     this.set({ panels: { ...this.s.panels, [which]: !this.s.panels[which] } });
@@ -160,10 +216,15 @@ export class Editor {
     this.findingsTimer = setTimeout(() => {
       this.findingsTimer = null;
       const seq = ++this.checkSeq;
-      if (!(this.s.showFindings || this.s.doc.mode !== 'puzzle')) { this.set({ findings: [] }); return; }
+      if (!(this.s.showFindings || this.s.doc.mode !== 'puzzle')) {
+        this.set({ findings: [] });
+        return;
+      }
       this.checker ??= createChecker();
       this.checker(this.s.doc).then(
-        (findings: Finding[]) => { if (seq === this.checkSeq) this.set({ findings }); },
+        (findings: Finding[]) => {
+          if (seq === this.checkSeq) this.set({ findings });
+        },
         (e: unknown) => console.error('static checks failed', e),
       );
     }, ms);

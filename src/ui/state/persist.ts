@@ -34,12 +34,14 @@ export function restore(storage: Storage, now = Date.now()): Restore {
   try {
     const wrapper = JSON.parse(raw) as { format?: unknown; savedAt?: unknown; doc?: unknown };
     if (wrapper?.format !== AUTOSAVE_FORMAT) {
-      reason = typeof wrapper?.format === 'string' && wrapper.format.startsWith('sagesim/autosave@')
-        ? `it was written by a newer SageSim (${wrapper.format})`
-        : 'it is not a SageSim autosave';
+      reason =
+        typeof wrapper?.format === 'string' && wrapper.format.startsWith('sagesim/autosave@')
+          ? `it was written by a newer SageSim (${wrapper.format})`
+          : 'it is not a SageSim autosave';
     } else {
       const r = loadJson(wrapper.doc);
-      if (r.ok) return { kind: 'ok', doc: r.doc, savedAt: typeof wrapper.savedAt === 'string' ? wrapper.savedAt : null };
+      if (r.ok)
+        return { kind: 'ok', doc: r.doc, savedAt: typeof wrapper.savedAt === 'string' ? wrapper.savedAt : null };
       reason = `it does not load: ${formatErrors(r.errors.slice(0, 3))}`;
     }
   } catch (e) {
@@ -49,13 +51,18 @@ export function restore(storage: Storage, now = Date.now()): Restore {
   try {
     storage.setItem(key, raw);
     storage.removeItem(AUTOSAVE_KEY);
-  } catch { /* storage full: the original stays where it was */ }
+  } catch {
+    /* storage full: the original stays where it was */
+  }
   return { kind: 'kept-aside', key, reason };
 }
 
 export function save(storage: Storage, doc: ArchDoc, now = Date.now()): boolean {
   try {
-    storage.setItem(AUTOSAVE_KEY, JSON.stringify({ format: AUTOSAVE_FORMAT, savedAt: new Date(now).toISOString(), doc }));
+    storage.setItem(
+      AUTOSAVE_KEY,
+      JSON.stringify({ format: AUTOSAVE_FORMAT, savedAt: new Date(now).toISOString(), doc }),
+    );
     return true;
   } catch {
     return false;
@@ -81,15 +88,27 @@ export function startAutosave(editor: Editor, storage: Storage): () => void {
     if (timer) clearTimeout(timer);
     timer = setTimeout(flush, AUTOSAVE_DELAY_MS);
   });
-  const onHide = () => { if (timer) { clearTimeout(timer); flush(); } };
+  const onHide = () => {
+    if (timer) {
+      clearTimeout(timer);
+      flush();
+    }
+  };
   addEventListener('pagehide', onHide);
-  return () => { unsub(); removeEventListener('pagehide', onHide); if (timer) clearTimeout(timer); };
+  return () => {
+    unsub();
+    removeEventListener('pagehide', onHide);
+    if (timer) clearTimeout(timer);
+  };
 }
 
 /** Open text (a file) into the editor as an undoable step, or show the loader's errors and change nothing. */
 export function openText(editor: Editor, text: string, source: string): boolean {
   const r = loadText(text);
-  if (!r.ok) { showLoadErrors(editor, source, r.errors); return false; }
+  if (!r.ok) {
+    showLoadErrors(editor, source, r.errors);
+    return false;
+  }
   openDoc(editor, r.doc, source);
   return true;
 }
@@ -120,7 +139,12 @@ export function download(name: string, text: string, type = 'application/json'):
 }
 
 export const fileName = (doc: ArchDoc) =>
-  `${(doc.title ?? 'architecture').toLowerCase().replace(/[^a-z0-9]+/g, '-').replace(/^-|-$/g, '') || 'architecture'}.json`;
+  `${
+    (doc.title ?? 'architecture')
+      .toLowerCase()
+      .replace(/[^a-z0-9]+/g, '-')
+      .replace(/^-|-$/g, '') || 'architecture'
+  }.json`;
 
 export function exportFile(doc: ArchDoc): void {
   download(fileName(doc), saveText(doc));

@@ -4,23 +4,33 @@ import { createSimulation, runDocument } from '../../../src/engine/run';
 import { buildReport } from '../../../src/engine/report';
 
 /** Every endpoint kind, variants with a shadow, autoscaling, a cache that thrashes and two faults. */
-const mixed = () => arch(
-  node('web', 'client', { rps: 80, payloadMB: 2 }),
-  node('ep', 'realtime-endpoint', {
-    autoscaling: { min: 1, max: 4, targetInvocationsPerInstance: 1500 },
-    variants: [{ name: 'a', weight: 2 }, { name: 'b', weight: 1 }, { name: 'shadow', weight: 1, shadow: true }],
-  }),
-  node('fs', 'feature-store'), edge('fs', 'ep'),
-  node('tenants', 'client', { rps: 30, models: 40, pattern: 'diurnal' }),
-  node('mme', 'multi-model-endpoint', { cachedModels: 15 }),
-  node('bursty', 'client', { rps: 3, pattern: 'spiky' }),
-  node('sl', 'serverless-endpoint', { maxConcurrency: 4 }),
-  node('jobs', 'client', { rps: 0.1, startSec: 900, stopSec: 1500 }),
-  node('as', 'async-endpoint', { minCapacity: 0 }),
-  edge('web', 'ep'), edge('tenants', 'mme'), edge('bursty', 'sl'), edge('jobs', 'as'), edge('web', 'sl'),
-  fault({ atSec: 1000, kind: 'traffic-spike', node: 'web', factor: 3, durationSec: 200 }),
-  fault({ atSec: 2000, kind: 'large-payloads', node: 'bursty', sizeMB: 5, durationSec: 400 }),
-);
+const mixed = () =>
+  arch(
+    node('web', 'client', { rps: 80, payloadMB: 2 }),
+    node('ep', 'realtime-endpoint', {
+      autoscaling: { min: 1, max: 4, targetInvocationsPerInstance: 1500 },
+      variants: [
+        { name: 'a', weight: 2 },
+        { name: 'b', weight: 1 },
+        { name: 'shadow', weight: 1, shadow: true },
+      ],
+    }),
+    node('fs', 'feature-store'),
+    edge('fs', 'ep'),
+    node('tenants', 'client', { rps: 30, models: 40, pattern: 'diurnal' }),
+    node('mme', 'multi-model-endpoint', { cachedModels: 15 }),
+    node('bursty', 'client', { rps: 3, pattern: 'spiky' }),
+    node('sl', 'serverless-endpoint', { maxConcurrency: 4 }),
+    node('jobs', 'client', { rps: 0.1, startSec: 900, stopSec: 1500 }),
+    node('as', 'async-endpoint', { minCapacity: 0 }),
+    edge('web', 'ep'),
+    edge('tenants', 'mme'),
+    edge('bursty', 'sl'),
+    edge('jobs', 'as'),
+    edge('web', 'sl'),
+    fault({ atSec: 1000, kind: 'traffic-spike', node: 'web', factor: 3, durationSec: 200 }),
+    fault({ atSec: 2000, kind: 'large-payloads', node: 'bursty', sizeMB: 5, durationSec: 400 }),
+  );
 
 describe('inference runs are deterministic', () => {
   it('the same file and seed give a byte-identical report', () => {
@@ -48,8 +58,16 @@ describe('inference runs are deterministic', () => {
   it('shows every kind of figure in the mixed run', () => {
     const { report } = runDocument(mixed(), { seed: 11 });
     const rules = new Set(report.incidents.map((i) => `${i.rule}@${i.node}`));
-    for (const r of ['shadow-variant-response@ep', 'payload-too-large@ep', 'mme-cache-thrash@mme', 'serverless-throttled@sl',
-      'async-scale-from-zero@as', 'async-no-notification@as', 'payload-too-large@sl']) expect(rules).toContain(r);
+    for (const r of [
+      'shadow-variant-response@ep',
+      'payload-too-large@ep',
+      'mme-cache-thrash@mme',
+      'serverless-throttled@sl',
+      'async-scale-from-zero@as',
+      'async-no-notification@as',
+      'payload-too-large@sl',
+    ])
+      expect(rules).toContain(r);
     // web sends its whole stream along each of its edges; sl merges two clients in time order
     const n = (id: string) => report.nodes[id].requests as number;
     expect(n('web')).toBe(n('ep') + n('sl') - n('bursty'));

@@ -35,11 +35,17 @@ describe('multi-model endpoint', () => {
   });
 
   it('mme-mixed-frameworks: a finding, and creation fails at the image pull; its requests fail with no other rule', () => {
-    const r = run(arch(
-      client({ rps: 5 }), mme(), edge('c', 'mme'),
-      node('sk', 'ecr-repository', { framework: 'sklearn' }), node('xg', 'ecr-repository', { framework: 'xgboost' }),
-      edge('sk', 'mme'), edge('xg', 'mme'),
-    ));
+    const r = run(
+      arch(
+        client({ rps: 5 }),
+        mme(),
+        edge('c', 'mme'),
+        node('sk', 'ecr-repository', { framework: 'sklearn' }),
+        node('xg', 'ecr-repository', { framework: 'xgboost' }),
+        edge('sk', 'mme'),
+        edge('xg', 'mme'),
+      ),
+    );
     expect(r.finding('mme-mixed-frameworks', 'mme')?.message).toContain('sklearn and xgboost');
     const i = r.incident('mme-mixed-frameworks', 'mme')!;
     expect(i.count).toBe(1);
@@ -51,19 +57,32 @@ describe('multi-model endpoint', () => {
   });
 
   it('mme-mixed-frameworks also sees a built-in algorithm deployed next to another image', () => {
-    const r = run(arch(
-      mme(), node('sk', 'ecr-repository', { framework: 'sklearn' }), edge('sk', 'mme'),
-      node('tr', 'training-job', { algorithm: 'xgboost' }), edge('tr', 'mme'),
-    ));
+    const r = run(
+      arch(
+        mme(),
+        node('sk', 'ecr-repository', { framework: 'sklearn' }),
+        edge('sk', 'mme'),
+        node('tr', 'training-job', { algorithm: 'xgboost' }),
+        edge('tr', 'mme'),
+      ),
+    );
     expect(r.finding('mme-mixed-frameworks', 'mme')).toBeDefined();
   });
 
   it('mme-mixed-frameworks fixed twin: one framework', () => {
-    const r = run(arch(
-      client({ rps: 5 }), mme(), edge('c', 'mme'),
-      node('a', 'ecr-repository', { framework: 'xgboost' }), node('b', 'ecr-repository', { framework: 'xgboost' }),
-      edge('a', 'mme'), edge('b', 'mme'), node('tr', 'training-job', { algorithm: 'xgboost' }), edge('tr', 'mme'),
-    ));
+    const r = run(
+      arch(
+        client({ rps: 5 }),
+        mme(),
+        edge('c', 'mme'),
+        node('a', 'ecr-repository', { framework: 'xgboost' }),
+        node('b', 'ecr-repository', { framework: 'xgboost' }),
+        edge('a', 'mme'),
+        edge('b', 'mme'),
+        node('tr', 'training-job', { algorithm: 'xgboost' }),
+        edge('tr', 'mme'),
+      ),
+    );
     expect(r.rules().has('mme-mixed-frameworks')).toBe(false);
     expect(r.state('mme')).toBe('InService');
     expect(r.node('mme').ok).toBe(r.node('mme').requests);
@@ -71,17 +90,23 @@ describe('multi-model endpoint', () => {
 });
 
 describe('feature lookups at inference', () => {
-  const doc = (online: boolean) => arch(
-    client({ rps: 2 }), node('ep', 'realtime-endpoint', { instanceCount: 4 }), edge('c', 'ep'),
-    node('fs', 'feature-store', { online }), edge('fs', 'ep'),
-  );
+  const doc = (online: boolean) =>
+    arch(
+      client({ rps: 2 }),
+      node('ep', 'realtime-endpoint', { instanceCount: 4 }),
+      edge('c', 'ep'),
+      node('fs', 'feature-store', { online }),
+      edge('fs', 'ep'),
+    );
 
   it('offline-store-online-lookup: every request pays a multi-second offline read; p99 explodes and timeouts follow', () => {
     const r = run(doc(false));
     expect(r.finding('offline-store-online-lookup', 'ep')).toBeDefined();
     const i = r.incident('offline-store-online-lookup', 'ep')!;
     expect(i.count).toBe(r.node('ep').requests);
-    expect(i.message).toMatch(/Feature group fs has no online store: each request to ep ran an offline .* taking \d+ ms/);
+    expect(i.message).toMatch(
+      /Feature group fs has no online store: each request to ep ran an offline .* taking \d+ ms/,
+    );
     expect(r.node('ep').p50Ms).toBeGreaterThan(3000);
     expect(r.node('ep').p99Ms).toBeGreaterThan(40_000);
     const t = r.incident('realtime-timeout', 'ep')!;
@@ -110,7 +135,9 @@ describe('batch transform called like an endpoint', () => {
   });
 
   it('batch-for-realtime fixed twin: the client calls a real-time endpoint', () => {
-    const r = run(arch(client({ rps: 2 }), node('ep', 'realtime-endpoint'), edge('c', 'ep'), node('bt', 'batch-transform')));
+    const r = run(
+      arch(client({ rps: 2 }), node('ep', 'realtime-endpoint'), edge('c', 'ep'), node('bt', 'batch-transform')),
+    );
     expect(r.rules().has('batch-for-realtime')).toBe(false);
   });
 });

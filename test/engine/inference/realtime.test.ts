@@ -21,7 +21,13 @@ describe('real-time endpoint traffic', () => {
     // ml.m5.large for the 3495 s in service
     expect(ep.costUSD).toBeCloseTo((0.115 * 3495) / 3600, 3);
     // nothing before InService at 105 s
-    expect(r.sim.metrics('ep').s('requests').values.slice(0, 10).every((v) => !v)).toBe(true);
+    expect(
+      r.sim
+        .metrics('ep')
+        .s('requests')
+        .values.slice(0, 10)
+        .every((v) => !v),
+    ).toBe(true);
     expect(r.rules().size).toBe(0);
   });
 
@@ -86,7 +92,8 @@ describe('real-time endpoint traffic', () => {
   it('target tracking on InvocationsPerInstance adds instances after the provisioning delay, then scales in', () => {
     const doc = arch(
       client({ rps: 100, stopSec: 1800 }),
-      rt({ autoscaling: { min: 1, max: 8, targetInvocationsPerInstance: 1300 } }), edge('c', 'ep'),
+      rt({ autoscaling: { min: 1, max: 8, targetInvocationsPerInstance: 1300 } }),
+      edge('c', 'ep'),
     );
     const r = run(doc);
     const ep = r.node('ep');
@@ -100,15 +107,29 @@ describe('real-time endpoint traffic', () => {
     expect(errors.slice(41).every((v) => !v)).toBe(true);
     const fixed = run(arch(client({ rps: 100, stopSec: 1800 }), rt(), edge('c', 'ep')));
     expect(fixed.node('ep').failed).toBeGreaterThan(4 * ep.failed!);
-    expect(r.report.timeline.some((e) => e.node === 'ep' && /target tracking .* launches instances: 1 → 5/.test(e.event))).toBe(true);
+    expect(
+      r.report.timeline.some((e) => e.node === 'ep' && /target tracking .* launches instances: 1 → 5/.test(e.event)),
+    ).toBe(true);
   });
 
   it('production variants split traffic by weight, with per-variant figures', () => {
-    const r = run(arch(client({ rps: 40 }), rt({
-      instanceCount: 2,
-      variants: [{ name: 'champion', weight: 3 }, { name: 'challenger', weight: 1, modelLatencyMs: 200 }],
-    }), edge('c', 'ep')));
-    const v = r.node('ep').variants as Record<string, { requests: number; ok: number; p50Ms: number; instancesFinal: number }>;
+    const r = run(
+      arch(
+        client({ rps: 40 }),
+        rt({
+          instanceCount: 2,
+          variants: [
+            { name: 'champion', weight: 3 },
+            { name: 'challenger', weight: 1, modelLatencyMs: 200 },
+          ],
+        }),
+        edge('c', 'ep'),
+      ),
+    );
+    const v = r.node('ep').variants as Record<
+      string,
+      { requests: number; ok: number; p50Ms: number; instancesFinal: number }
+    >;
     expect(Object.keys(v)).toEqual(['champion', 'challenger']);
     expect(v.champion.requests + v.challenger.requests).toBe(r.node('ep').requests);
     expect(v.champion.requests / v.challenger.requests).toBeGreaterThan(2.8);
@@ -120,9 +141,18 @@ describe('real-time endpoint traffic', () => {
   });
 
   it('shadow-variant-response: a shadow gets a copy of every request; its failures never reach callers', () => {
-    const r = run(arch(client({ rps: 30 }), rt({
-      variants: [{ name: 'prod', weight: 1 }, { name: 'candidate', weight: 1, shadow: true, modelLatencyMs: 200 }],
-    }), edge('c', 'ep')));
+    const r = run(
+      arch(
+        client({ rps: 30 }),
+        rt({
+          variants: [
+            { name: 'prod', weight: 1 },
+            { name: 'candidate', weight: 1, shadow: true, modelLatencyMs: 200 },
+          ],
+        }),
+        edge('c', 'ep'),
+      ),
+    );
     const ep = r.node('ep');
     const v = ep.variants as Record<string, { requests: number; failed: number; shadow?: boolean }>;
     expect(v.candidate.shadow).toBe(true);
@@ -138,7 +168,18 @@ describe('real-time endpoint traffic', () => {
   });
 
   it('shadow-variant-response fixed twin: no shadow variant', () => {
-    const r = run(arch(client({ rps: 30 }), rt({ variants: [{ name: 'a', weight: 1 }, { name: 'b', weight: 1 }] }), edge('c', 'ep')));
+    const r = run(
+      arch(
+        client({ rps: 30 }),
+        rt({
+          variants: [
+            { name: 'a', weight: 1 },
+            { name: 'b', weight: 1 },
+          ],
+        }),
+        edge('c', 'ep'),
+      ),
+    );
     expect(r.incident('shadow-variant-response')).toBeUndefined();
     expect(r.finding('shadow-variant-response')).toBeUndefined();
   });

@@ -64,7 +64,8 @@ describe('serverless endpoint', () => {
   });
 
   it('costs almost nothing while idle, unlike an always-on instance', () => {
-    const doc = (kind: 'serverless-endpoint' | 'realtime-endpoint') => arch(client({ rps: 0.02 }), node('ep', kind), edge('c', 'ep'));
+    const doc = (kind: 'serverless-endpoint' | 'realtime-endpoint') =>
+      arch(client({ rps: 0.02 }), node('ep', kind), edge('c', 'ep'));
     const s = run(doc('serverless-endpoint')).node('ep').costUSD ?? 0;
     const rt = run(doc('realtime-endpoint')).node('ep').costUSD!;
     expect(s).toBeLessThan(rt / 100);
@@ -73,7 +74,15 @@ describe('serverless endpoint', () => {
 
 describe('async endpoint', () => {
   it('async-scale-from-zero: at minCapacity 0 it scales in, and the next request waits for scale-out', () => {
-    const r = run(arch(client({ rps: 0.2, startSec: 1200, stopSec: 1300 }), asy({ minCapacity: 0, processingSec: 2 }), edge('c', 'as'), node('t', 'sns'), edge('as', 't')));
+    const r = run(
+      arch(
+        client({ rps: 0.2, startSec: 1200, stopSec: 1300 }),
+        asy({ minCapacity: 0, processingSec: 2 }),
+        edge('c', 'as'),
+        node('t', 'sns'),
+        edge('as', 't'),
+      ),
+    );
     const i = r.incident('async-scale-from-zero', 'as')!;
     expect(i.count).toBe(1);
     expect(i.firstAtSec).toBeGreaterThanOrEqual(1200);
@@ -88,8 +97,20 @@ describe('async endpoint', () => {
   });
 
   it('async-scale-from-zero fixed twin: minCapacity 1 answers at once but pays for the idle instance', () => {
-    const zero = run(arch(client({ rps: 0.2, startSec: 1200, stopSec: 1300 }), asy({ minCapacity: 0, processingSec: 2 }), edge('c', 'as')));
-    const r = run(arch(client({ rps: 0.2, startSec: 1200, stopSec: 1300 }), asy({ minCapacity: 1, processingSec: 2 }), edge('c', 'as')));
+    const zero = run(
+      arch(
+        client({ rps: 0.2, startSec: 1200, stopSec: 1300 }),
+        asy({ minCapacity: 0, processingSec: 2 }),
+        edge('c', 'as'),
+      ),
+    );
+    const r = run(
+      arch(
+        client({ rps: 0.2, startSec: 1200, stopSec: 1300 }),
+        asy({ minCapacity: 1, processingSec: 2 }),
+        edge('c', 'as'),
+      ),
+    );
     expect(r.incident('async-scale-from-zero')).toBeUndefined();
     expect(r.node('as').p50Ms).toBeLessThan(5000);
     expect(r.node('as').costUSD!).toBeGreaterThan(1.5 * zero.node('as').costUSD!);
@@ -109,7 +130,16 @@ describe('async endpoint', () => {
   });
 
   it('async-timeout: processing over 3600 s fails every request at the timeout', () => {
-    const r = run(arch(client({ rps: 0.01 }), asy({ processingSec: 7200, maxCapacity: 20 }), edge('c', 'as'), node('t', 'sns'), edge('as', 't')), { durationSec: 4 * 3600 });
+    const r = run(
+      arch(
+        client({ rps: 0.01 }),
+        asy({ processingSec: 7200, maxCapacity: 20 }),
+        edge('c', 'as'),
+        node('t', 'sns'),
+        edge('as', 't'),
+      ),
+      { durationSec: 4 * 3600 },
+    );
     expect(r.finding('async-timeout', 'as')?.message).toContain('processing needs 7200 s');
     const i = r.incident('async-timeout', 'as')!;
     expect(i.count).toBe(r.node('as').failed);
@@ -119,7 +149,9 @@ describe('async endpoint', () => {
   });
 
   it('async-timeout fixed twin: processing within the limit', () => {
-    const r = run(arch(client({ rps: 0.01 }), asy({ processingSec: 600, maxCapacity: 20 }), edge('c', 'as')), { durationSec: 4 * 3600 });
+    const r = run(arch(client({ rps: 0.01 }), asy({ processingSec: 600, maxCapacity: 20 }), edge('c', 'as')), {
+      durationSec: 4 * 3600,
+    });
     expect(r.rules().has('async-timeout')).toBe(false);
     expect(r.node('as').failed).toBe(0);
   });
@@ -135,13 +167,19 @@ describe('async endpoint', () => {
 describe('async endpoint over capacity', () => {
   it('endpoint-overloaded: requests still queued after RequestTTLSeconds (6 h) expire', () => {
     // 4 instances × 1 / 30 s = 0.13 req/s for 1 req/s offered
-    const r = run(arch(client({ rps: 1 }), asy({ maxCapacity: 4 }), edge('c', 'as'), node('t', 'sns'), edge('as', 't')), { durationSec: 12 * 3600 });
+    const r = run(
+      arch(client({ rps: 1 }), asy({ maxCapacity: 4 }), edge('c', 'as'), node('t', 'sns'), edge('as', 't')),
+      { durationSec: 12 * 3600 },
+    );
     const i = r.incident('endpoint-overloaded', 'as')!;
     expect(i.count).toBe(r.node('as').failed);
     expect(i.firstAtSec).toBeGreaterThan(6 * 3600);
     expect(r.node('as').instancesMax).toBe(4);
     expect(r.node('as').p99Ms).toBeLessThanOrEqual((6 * 3600 + 200) * 1000); // TTL + processing
-    const fixed = run(arch(client({ rps: 1 }), asy({ maxCapacity: 60 }), edge('c', 'as'), node('t', 'sns'), edge('as', 't')), { durationSec: 12 * 3600 });
+    const fixed = run(
+      arch(client({ rps: 1 }), asy({ maxCapacity: 60 }), edge('c', 'as'), node('t', 'sns'), edge('as', 't')),
+      { durationSec: 12 * 3600 },
+    );
     expect(fixed.incident('endpoint-overloaded')).toBeUndefined();
   });
 });

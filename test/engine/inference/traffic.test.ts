@@ -15,7 +15,11 @@ function generate(s: ClientStream, t0: number, t1: number, step = 1): Arrivals {
   for (let t = t0; t < t1; t += step) s.generate(t, Math.min(t + step, t1), out, 0);
   return out;
 }
-const count = (a: Arrivals, from: number, to: number) => { let n = 0; for (let i = 0; i < a.n; i++) if (a.time[i] >= from && a.time[i] < to) n++; return n; };
+const count = (a: Arrivals, from: number, to: number) => {
+  let n = 0;
+  for (let i = 0; i < a.n; i++) if (a.time[i] >= from && a.time[i] < to) n++;
+  return n;
+};
 
 describe('client traffic', () => {
   it('constant: a Poisson stream at rps (mean and spread)', () => {
@@ -53,8 +57,13 @@ describe('client traffic', () => {
 
   it('diurnal: a 24-hour sine between 0.2× and 1.8× rps', () => {
     const s = stream({ rps: 10, pattern: 'diurnal' });
-    let lo = Infinity, hi = -Infinity;
-    for (let t = 0; t < 86_400; t += 60) { const r = s.rateAt(t); lo = Math.min(lo, r); hi = Math.max(hi, r); }
+    let lo = Infinity,
+      hi = -Infinity;
+    for (let t = 0; t < 86_400; t += 60) {
+      const r = s.rateAt(t);
+      lo = Math.min(lo, r);
+      hi = Math.max(hi, r);
+    }
     expect(lo).toBeGreaterThanOrEqual(2 - 1e-9);
     expect(lo).toBeLessThan(2.01);
     expect(hi).toBeLessThanOrEqual(18 + 1e-9);
@@ -62,7 +71,8 @@ describe('client traffic', () => {
     const a = generate(s, 0, 86_400);
     expect(a.n / 86_400).toBeGreaterThan(9.9);
     expect(a.n / 86_400).toBeLessThan(10.1);
-    const peak = count(a, 6 * 3600 - 1800, 6 * 3600 + 1800) / 3600, trough = count(a, 18 * 3600 - 1800, 18 * 3600 + 1800) / 3600;
+    const peak = count(a, 6 * 3600 - 1800, 6 * 3600 + 1800) / 3600,
+      trough = count(a, 18 * 3600 - 1800, 18 * 3600 + 1800) / 3600;
     expect(peak).toBeGreaterThan(17);
     expect(trough).toBeLessThan(2.5);
   });
@@ -93,10 +103,15 @@ describe('client traffic', () => {
   });
 
   it('traffic-spike multiplies the rate by factor for durationSec', () => {
-    const r = run(arch(
-      node('c', 'client', { rps: 20 }), node('ep', 'realtime-endpoint', { instanceCount: 10 }), edge('c', 'ep'),
-      fault({ atSec: 600, kind: 'traffic-spike', node: 'c', factor: 5, durationSec: 300 }),
-    ), { durationSec: 1200 });
+    const r = run(
+      arch(
+        node('c', 'client', { rps: 20 }),
+        node('ep', 'realtime-endpoint', { instanceCount: 10 }),
+        edge('c', 'ep'),
+        fault({ atSec: 600, kind: 'traffic-spike', node: 'c', factor: 5, durationSec: 300 }),
+      ),
+      { durationSec: 1200 },
+    );
     const series = r.sim.metrics('c').s('requests').values; // 10-s buckets
     const during = series.slice(61, 89).reduce((s, x) => s + x, 0) / 280;
     const before = series.slice(20, 59).reduce((s, x) => s + x, 0) / 390;
@@ -105,10 +120,15 @@ describe('client traffic', () => {
   });
 
   it('large-payloads sends sizeMB requests for durationSec: each one over the limit is rejected', () => {
-    const r = run(arch(
-      node('c', 'client', { rps: 10 }), node('ep', 'realtime-endpoint'), edge('c', 'ep'),
-      fault({ atSec: 600, kind: 'large-payloads', node: 'c', sizeMB: 8, durationSec: 60 }),
-    ), { durationSec: 1200 });
+    const r = run(
+      arch(
+        node('c', 'client', { rps: 10 }),
+        node('ep', 'realtime-endpoint'),
+        edge('c', 'ep'),
+        fault({ atSec: 600, kind: 'large-payloads', node: 'c', sizeMB: 8, durationSec: 60 }),
+      ),
+      { durationSec: 1200 },
+    );
     const i = r.incident('payload-too-large', 'ep')!;
     expect(i.count).toBeGreaterThan(500);
     expect(i.count).toBeLessThan(700);

@@ -19,16 +19,26 @@ describe('wrangler-scale-limit', () => {
     expect(small.state('dw')).toBe('Completed');
     expect(when(small, 'dw', 'Completed')).toBe(T.startingSec + 500 * T.wranglerSecPerGB + T.wranglerExportSec);
     expect(small.rules().has('wrangler-scale-limit')).toBe(false);
-    const pj = run(arch(node('big', 's3-bucket', { datasetGB: 1500 }), node('pj', 'processing-job', { framework: 'pyspark', instanceCount: 20 }), edge('big', 'pj')),
-      { durationSec: 7200 });
+    const pj = run(
+      arch(
+        node('big', 's3-bucket', { datasetGB: 1500 }),
+        node('pj', 'processing-job', { framework: 'pyspark', instanceCount: 20 }),
+        edge('big', 'pj'),
+      ),
+      { durationSec: 7200 },
+    );
     expect(pj.state('pj')).toBe('Completed');
     expect(pj.rules().has('wrangler-scale-limit')).toBe(false);
   });
 });
 
 describe('sensitive-data-public-workforce', () => {
-  const doc = (workforce: string, sensitive: boolean) => arch(node('pii', 's3-bucket', { sensitive, datasetGB: 1 }),
-    node('gt', 'ground-truth', { workforce }), edge('pii', 'gt'));
+  const doc = (workforce: string, sensitive: boolean) =>
+    arch(
+      node('pii', 's3-bucket', { sensitive, datasetGB: 1 }),
+      node('gt', 'ground-truth', { workforce }),
+      edge('pii', 'gt'),
+    );
   it('Mechanical Turk on sensitive data: flagged and the labelling job fails at creation', () => {
     const r = run(doc('mturk', true));
     expect(r.state('gt')).toBe('Failed');
@@ -38,7 +48,10 @@ describe('sensitive-data-public-workforce', () => {
     expect(cost(r, 'gt')).toBe(0);
   });
   it('fixed twins: a private workforce on the same data, or mturk on public data', () => {
-    for (const [w, s] of [['private', true], ['mturk', false]] as const) {
+    for (const [w, s] of [
+      ['private', true],
+      ['mturk', false],
+    ] as const) {
       const r = run(doc(w, s));
       expect(r.state('gt')).toBe('Completed');
       expect(r.rules().has('sensitive-data-public-workforce')).toBe(false);
@@ -47,8 +60,12 @@ describe('sensitive-data-public-workforce', () => {
 });
 
 describe('labeling-without-active-learning', () => {
-  const doc = (activeLearning: boolean, datasetGB = 20) => arch(node('imgs', 's3-bucket', { datasetGB, format: 'image' }),
-    node('gt', 'ground-truth', { activeLearning }), edge('imgs', 'gt'));
+  const doc = (activeLearning: boolean, datasetGB = 20) =>
+    arch(
+      node('imgs', 's3-bucket', { datasetGB, format: 'image' }),
+      node('gt', 'ground-truth', { activeLearning }),
+      edge('imgs', 'gt'),
+    );
   it('20 GB without active learning: a warning with the cost and the saving; the run pays for every object', () => {
     const r = run(doc(false), { durationSec: 10_000 });
     const f = r.finding('labeling-without-active-learning', 'gt')!;
@@ -61,7 +78,8 @@ describe('labeling-without-active-learning', () => {
     expect(cost(r, 'gt')).toBeCloseTo(1600, 6);
   });
   it('fixed twins: active learning cuts the bill by 70% and finishes sooner; 10 GB or less is not flagged', () => {
-    const without = run(doc(false), { durationSec: 10_000 }), withAl = run(doc(true), { durationSec: 10_000 });
+    const without = run(doc(false), { durationSec: 10_000 }),
+      withAl = run(doc(true), { durationSec: 10_000 });
     expect(withAl.rules().has('labeling-without-active-learning')).toBe(false);
     expect(withAl.node('gt')).toMatchObject({ objects: 20_000, labeled: 20_000, autoLabeled: 14_000 });
     expect(cost(withAl, 'gt')).toBeCloseTo(cost(without, 'gt') * 0.3, 6);
@@ -71,8 +89,12 @@ describe('labeling-without-active-learning', () => {
 });
 
 describe('batch transform payload-too-large', () => {
-  const doc = (bt: Record<string, unknown>, format = 'csv') => arch(node('data', 's3-bucket', { datasetGB: 10, format }),
-    node('bt', 'batch-transform', { instanceCount: 2, ...bt }), edge('data', 'bt'));
+  const doc = (bt: Record<string, unknown>, format = 'csv') =>
+    arch(
+      node('data', 's3-bucket', { datasetGB: 10, format }),
+      node('bt', 'batch-transform', { instanceCount: 2, ...bt }),
+      edge('data', 'bt'),
+    );
   it('SplitType None sends each 64 MB part file as one record: over MaxPayloadInMB 6, rejected, the job fails', () => {
     const r = run(doc({ SplitType: 'None' }));
     expect(r.state('bt')).toBe('Failed');
@@ -83,7 +105,11 @@ describe('batch transform payload-too-large', () => {
     expect(r.node('bt')).toMatchObject({ requests: 2, ok: 0, failed: 2 });
   });
   it('fixed twins: SplitType Line; MaxPayloadInMB 100; images (one small file each) with SplitType None', () => {
-    for (const [bt, format] of [[{ SplitType: 'Line' }, 'csv'], [{ SplitType: 'None', MaxPayloadInMB: 100 }, 'csv'], [{ SplitType: 'None' }, 'image']] as const) {
+    for (const [bt, format] of [
+      [{ SplitType: 'Line' }, 'csv'],
+      [{ SplitType: 'None', MaxPayloadInMB: 100 }, 'csv'],
+      [{ SplitType: 'None' }, 'image'],
+    ] as const) {
       const r = run(doc(bt, format));
       expect(r.state('bt'), JSON.stringify(bt)).toBe('Completed');
       expect(r.rules().has('payload-too-large')).toBe(false);
@@ -92,6 +118,8 @@ describe('batch transform payload-too-large', () => {
     // 10 GB at 10 MB/s on 2 instances: 512 s of transforming, accounted in 30 s ticks
     const line = run(doc({ SplitType: 'Line' }));
     expect(line.node('bt').requests).toBe(Math.ceil(10_240 / 6));
-    expect(when(line, 'bt', 'Uploading')! - when(line, 'bt', 'Transforming')!).toBe(Math.ceil(512 / T.transformTickSec) * T.transformTickSec);
+    expect(when(line, 'bt', 'Uploading')! - when(line, 'bt', 'Transforming')!).toBe(
+      Math.ceil(512 / T.transformTickSec) * T.transformTickSec,
+    );
   });
 });

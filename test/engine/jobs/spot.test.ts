@@ -4,9 +4,13 @@ import { arch, edge, fault, node, run } from '../../harness';
 import { cost, when } from './helpers';
 
 /** 10 GB, 60 training minutes: Starting 0–120, Downloading 120–230, Training 230–3830, Uploading to 3850. */
-const job = (train: Record<string, unknown>, faults: number[] = []) => arch(
-  node('data', 's3-bucket', { datasetGB: 10 }), node('train', 'training-job', { trainingMinutes: 60, ...train }), edge('data', 'train'),
-  ...faults.map((atSec) => fault({ atSec, kind: 'spot-interruption', node: 'train' })));
+const job = (train: Record<string, unknown>, faults: number[] = []) =>
+  arch(
+    node('data', 's3-bucket', { datasetGB: 10 }),
+    node('train', 'training-job', { trainingMinutes: 60, ...train }),
+    edge('data', 'train'),
+    ...faults.map((atSec) => fault({ atSec, kind: 'spot-interruption', node: 'train' })),
+  );
 const opts = { durationSec: 10_000 };
 
 describe('spot-without-checkpoint', () => {
@@ -49,24 +53,39 @@ describe('spot-without-checkpoint', () => {
     const short = run(job({ spot: true, maxWaitSec: 3000 }), opts);
     expect(short.state('train')).toBe('Stopped');
     expect(when(short, 'train', 'Stopped')).toBe(3000);
-    expect(short.report.timeline.find((e) => e.node === 'train' && e.event.startsWith('Stopped'))!.event).toContain('MaxWaitTimeExceeded');
+    expect(short.report.timeline.find((e) => e.node === 'train' && e.event.startsWith('Stopped'))!.event).toContain(
+      'MaxWaitTimeExceeded',
+    );
     const enough = run(job({ spot: true, maxWaitSec: 7200 }, [1500]), opts);
     expect(enough.state('train')).toBe('Completed');
   });
 
   it('long spot jobs see seeded random interruptions; short ones do not', () => {
     const long = job({ spot: true, trainingMinutes: 600 });
-    const hits = [1, 2, 3, 4, 5, 6].map((seed) => run(long, { durationSec: 100_000, seed }).incident('spot-without-checkpoint', 'train')?.count ?? 0);
+    const hits = [1, 2, 3, 4, 5, 6].map(
+      (seed) => run(long, { durationSec: 100_000, seed }).incident('spot-without-checkpoint', 'train')?.count ?? 0,
+    );
     expect(hits.some((n) => n > 0)).toBe(true);
-    expect(run(long, { durationSec: 100_000, seed: 3 }).report).toEqual(run(long, { durationSec: 100_000, seed: 3 }).report);
+    expect(run(long, { durationSec: 100_000, seed: 3 }).report).toEqual(
+      run(long, { durationSec: 100_000, seed: 3 }).report,
+    );
     const short = job({ spot: true, trainingMinutes: 110 });
-    for (const seed of [1, 2, 3, 4, 5, 6]) expect(run(short, { durationSec: 100_000, seed }).incident('spot-without-checkpoint')).toBeUndefined();
+    for (const seed of [1, 2, 3, 4, 5, 6])
+      expect(run(short, { durationSec: 100_000, seed }).incident('spot-without-checkpoint')).toBeUndefined();
   });
 
   it('an interruption on a tuning job hits one of its running training jobs', () => {
-    const r = run(arch(node('data', 's3-bucket'), node('train', 'training-job', { spot: true, trainingMinutes: 20 }), edge('data', 'train'),
-      node('tuner', 'tuning-job', { maxJobs: 4, maxParallelJobs: 2 }), edge('tuner', 'train'),
-      fault({ atSec: 600, kind: 'spot-interruption', node: 'tuner' })), opts);
+    const r = run(
+      arch(
+        node('data', 's3-bucket'),
+        node('train', 'training-job', { spot: true, trainingMinutes: 20 }),
+        edge('data', 'train'),
+        node('tuner', 'tuning-job', { maxJobs: 4, maxParallelJobs: 2 }),
+        edge('tuner', 'train'),
+        fault({ atSec: 600, kind: 'spot-interruption', node: 'tuner' }),
+      ),
+      opts,
+    );
     expect(r.incident('spot-without-checkpoint', 'train')?.count).toBe(1);
     expect(r.state('tuner')).toBe('Completed');
     expect(r.node('tuner').jobsCompleted).toBe(4);

@@ -17,7 +17,9 @@ describe('algorithm-input-format', () => {
     expect(i.firstAtSec).toBe(T.startingSec + T.transferOverheadSec + 10 / T.fileDownloadGBps);
     expect(i.message).toContain("'text/csv'");
     expect(i.message).toContain('application/x-recordio-protobuf');
-    expect(findings(job({ format: 'csv' }, { algorithm: 'factorization-machines' })).map((f) => f.rule)).toContain('algorithm-input-format');
+    expect(findings(job({ format: 'csv' }, { algorithm: 'factorization-machines' })).map((f) => f.rule)).toContain(
+      'algorithm-input-format',
+    );
   });
 
   it('follows the whole table: every accepted pair trains, every other fails', () => {
@@ -35,8 +37,11 @@ describe('algorithm-input-format', () => {
 
 describe('pipe-mode-format', () => {
   it('Pipe on CSV for a RecordIO algorithm warns and gains nothing over File mode', () => {
-    const mk = (format: string, inputMode: string) => run(job({ format, datasetGB: 20 }, { algorithm: 'linear-learner', inputMode }));
-    const slow = mk('csv', 'Pipe'), file = mk('csv', 'File'), fast = mk('recordio-protobuf', 'Pipe');
+    const mk = (format: string, inputMode: string) =>
+      run(job({ format, datasetGB: 20 }, { algorithm: 'linear-learner', inputMode }));
+    const slow = mk('csv', 'Pipe'),
+      file = mk('csv', 'File'),
+      fast = mk('recordio-protobuf', 'Pipe');
     expect(slow.incident('pipe-mode-format', 'train')?.count).toBe(1);
     expect(slow.finding('pipe-mode-format', 'train')?.severity).toBe('warning');
     expect(slow.state('train')).toBe('Completed');
@@ -91,7 +96,11 @@ describe('GPU memory and distribution', () => {
     }
   });
   it('fixed twins: model-parallel, or an instance whose GPU holds it; CPU instances are not judged', () => {
-    for (const fix of [{ instanceType: 'ml.g5.2xlarge', distribution: 'model-parallel' }, { instanceType: 'ml.p4d.24xlarge' }, { instanceType: 'ml.m5.xlarge' }]) {
+    for (const fix of [
+      { instanceType: 'ml.g5.2xlarge', distribution: 'model-parallel' },
+      { instanceType: 'ml.p4d.24xlarge' },
+      { instanceType: 'ml.m5.xlarge' },
+    ]) {
       const r = run(job({}, { modelSizeGB: 30, ...fix }));
       expect(r.state('train'), fix.instanceType).toBe('Completed');
       expect(r.rules().has('model-exceeds-gpu-memory')).toBe(false);
@@ -104,22 +113,32 @@ describe('GPU memory and distribution', () => {
     expect(mp.incident('model-parallel-unneeded', 'train')?.count).toBe(1);
     expect(mp.finding('model-parallel-unneeded', 'train')?.severity).toBe('warning');
     expect(dp.rules().has('model-parallel-unneeded')).toBe(false);
-    expect(when(mp, 'train', 'Completed')! - when(dp, 'train', 'Completed')!).toBeCloseTo(1800 * (T.modelParallelOverhead - 1), 2);
+    expect(when(mp, 'train', 'Completed')! - when(dp, 'train', 'Completed')!).toBeCloseTo(
+      1800 * (T.modelParallelOverhead - 1),
+      2,
+    );
   });
 });
 
 describe('grid-search-continuous', () => {
   it('grid over continuous or mixed ranges is rejected at creation; discrete grid and bayesian run', () => {
     for (const space of ['continuous', 'mixed']) {
-      const r = run(job({}, {}, [node('tuner', 'tuning-job', { strategy: 'grid', space, maxJobs: 2 }), edge('tuner', 'train')]));
+      const r = run(
+        job({}, {}, [node('tuner', 'tuning-job', { strategy: 'grid', space, maxJobs: 2 }), edge('tuner', 'train')]),
+      );
       expect(r.state('tuner')).toBe('Failed');
       expect(r.incident('grid-search-continuous', 'tuner')).toMatchObject({ count: 1, firstAtSec: 0 });
       expect(r.incident('grid-search-continuous', 'tuner')!.message).toContain(space);
       expect(r.finding('grid-search-continuous', 'tuner')?.severity).toBe('error');
       expect(r.state('train')).toBe('Pending');
     }
-    for (const fix of [{ strategy: 'grid', space: 'discrete' }, { strategy: 'bayesian', space: 'continuous' }]) {
-      const r = run(job({}, { trainingMinutes: 5 }, [node('tuner', 'tuning-job', { ...fix, maxJobs: 2 }), edge('tuner', 'train')]));
+    for (const fix of [
+      { strategy: 'grid', space: 'discrete' },
+      { strategy: 'bayesian', space: 'continuous' },
+    ]) {
+      const r = run(
+        job({}, { trainingMinutes: 5 }, [node('tuner', 'tuning-job', { ...fix, maxJobs: 2 }), edge('tuner', 'train')]),
+      );
       expect(r.state('tuner')).toBe('Completed');
       expect(r.rules().has('grid-search-continuous')).toBe(false);
     }
@@ -138,16 +157,27 @@ describe('misleading-accuracy', () => {
     expect(r.state('train')).toBe('Completed');
   });
   it('a condition step gating on accuracy is flagged too', () => {
-    const doc = arch(node('pipe', 'pipeline'), node('data', 's3-bucket', { positiveClassRatio: 0.97 }),
-      node('train', 'training-job', {}, 'pipe'), node('gate', 'condition-step', { metric: 'accuracy' }, 'pipe'),
-      edge('data', 'train'), edge('train', 'gate'));
+    const doc = arch(
+      node('pipe', 'pipeline'),
+      node('data', 's3-bucket', { positiveClassRatio: 0.97 }),
+      node('train', 'training-job', {}, 'pipe'),
+      node('gate', 'condition-step', { metric: 'accuracy' }, 'pipe'),
+      edge('data', 'train'),
+      edge('train', 'gate'),
+    );
     expect(findings(doc).find((f) => f.rule === 'misleading-accuracy')?.node).toBe('gate');
   });
-  const gated = (trainMetric: string, gateMetric: string) => arch(node('pipe', 'pipeline'),
-    node('data', 's3-bucket', { positiveClassRatio: 0.05 }), node('reg', 'model-registry'),
-    node('train', 'training-job', { evalMetric: trainMetric }, 'pipe'),
-    node('gate', 'condition-step', { metric: gateMetric, threshold: 0.9 }, 'pipe'),
-    edge('data', 'train'), edge('train', 'gate'), edge('gate', 'reg'));
+  const gated = (trainMetric: string, gateMetric: string) =>
+    arch(
+      node('pipe', 'pipeline'),
+      node('data', 's3-bucket', { positiveClassRatio: 0.05 }),
+      node('reg', 'model-registry'),
+      node('train', 'training-job', { evalMetric: trainMetric }, 'pipe'),
+      node('gate', 'condition-step', { metric: gateMetric, threshold: 0.9 }, 'pipe'),
+      edge('data', 'train'),
+      edge('train', 'gate'),
+      edge('gate', 'reg'),
+    );
   it('run placement follows the metric: a gate judging by accuracy records it, not the auc training job', () => {
     const r = run(gated('auc', 'accuracy'));
     expect(r.report.findings.filter((f) => f.rule === 'misleading-accuracy').map((f) => f.node)).toEqual(['gate']);
@@ -155,18 +185,38 @@ describe('misleading-accuracy', () => {
     expect(inc.map((i) => i.node)).toEqual(['gate']);
     expect(inc[0].count).toBe(1);
     // the figure is the validation accuracy the gate compared
-    expect(inc[0].message).toContain(`gate reports accuracy ${r.node('gate').value} on data whose positive class ratio is 0.05`);
+    expect(inc[0].message).toContain(
+      `gate reports accuracy ${r.node('gate').value} on data whose positive class ratio is 0.05`,
+    );
     expect(r.node('gate').outcome).toBe(true);
   });
   it('run placement: both the training job and the gate when both judge by accuracy; neither when both use auc', () => {
     const both = run(gated('accuracy', 'accuracy'));
-    expect(both.report.findings.filter((f) => f.rule === 'misleading-accuracy').map((f) => f.node).sort()).toEqual(['gate', 'train']);
-    expect(both.report.incidents.filter((i) => i.rule === 'misleading-accuracy').map((i) => i.node).sort()).toEqual(['gate', 'train']);
+    expect(
+      both.report.findings
+        .filter((f) => f.rule === 'misleading-accuracy')
+        .map((f) => f.node)
+        .sort(),
+    ).toEqual(['gate', 'train']);
+    expect(
+      both.report.incidents
+        .filter((i) => i.rule === 'misleading-accuracy')
+        .map((i) => i.node)
+        .sort(),
+    ).toEqual(['gate', 'train']);
     const none = run(gated('auc', 'auc'));
     expect(none.rules().has('misleading-accuracy')).toBe(false);
   });
   it('fixed twins: F1 on the same data, or accuracy on balanced data', () => {
-    expect(run(job({ positiveClassRatio: 0.05 }, { evalMetric: 'f1' })).rules().has('misleading-accuracy')).toBe(false);
-    expect(run(job({ positiveClassRatio: 0.4 }, { evalMetric: 'accuracy' })).rules().has('misleading-accuracy')).toBe(false);
+    expect(
+      run(job({ positiveClassRatio: 0.05 }, { evalMetric: 'f1' }))
+        .rules()
+        .has('misleading-accuracy'),
+    ).toBe(false);
+    expect(
+      run(job({ positiveClassRatio: 0.4 }, { evalMetric: 'accuracy' }))
+        .rules()
+        .has('misleading-accuracy'),
+    ).toBe(false);
   });
 });

@@ -2,14 +2,18 @@ import { describe, expect, it } from 'vitest';
 import { arch, edge, fault, node, run, validate } from '../../harness';
 import { fakeGate, modules } from './fakes';
 
-const chainIncident = (r: ReturnType<typeof run>) => r.report.incidents.filter((i) => i.rule === 'trigger-chain-broken');
+const chainIncident = (r: ReturnType<typeof run>) =>
+  r.report.incidents.filter((i) => i.rule === 'trigger-chain-broken');
 
 describe('event chains', () => {
-  const s3Chain = (bucket: Record<string, unknown>, withRule: boolean, ruleTarget: boolean) => arch(
-    node('b', 's3-bucket', bucket), node('pipe', 'pipeline'), node('train', 'training-job', {}, 'pipe'),
-    ...(withRule ? [node('eb', 'eventbridge'), edge('b', 'eb'), ...(ruleTarget ? [edge('eb', 'pipe')] : [])] : []),
-    fault({ atSec: 300, kind: 'data-arrival', node: 'b' }),
-  );
+  const s3Chain = (bucket: Record<string, unknown>, withRule: boolean, ruleTarget: boolean) =>
+    arch(
+      node('b', 's3-bucket', bucket),
+      node('pipe', 'pipeline'),
+      node('train', 'training-job', {}, 'pipe'),
+      ...(withRule ? [node('eb', 'eventbridge'), edge('b', 'eb'), ...(ruleTarget ? [edge('eb', 'pipe')] : [])] : []),
+      fault({ atSec: 300, kind: 'data-arrival', node: 'b' }),
+    );
 
   it('S3 arrival → EventBridge → pipeline starts an execution (the fixed twin)', () => {
     const r = run(s3Chain({ eventNotifications: true }, true, true), { modules: modules(), durationSec: 1200 });
@@ -44,12 +48,28 @@ describe('event chains', () => {
   });
 
   it('a Lambda with no target: broken at the Lambda; with a pipeline target it starts it', () => {
-    const doc = (target: boolean) => validate({ ...arch(
-      node('b', 's3-bucket', { eventNotifications: true }), node('eb', 'eventbridge'), node('fn', 'lambda'),
-      node('pipe', 'pipeline'), node('train', 'training-job', {}, 'pipe'),
-      edge('b', 'eb'), edge('eb', 'fn'), edge('fn', 'pipe'),
-      fault({ atSec: 300, kind: 'data-arrival', node: 'b' }),
-    ), ...(target ? {} : { edges: [{ from: 'b', to: 'eb' }, { from: 'eb', to: 'fn' }] }) });
+    const doc = (target: boolean) =>
+      validate({
+        ...arch(
+          node('b', 's3-bucket', { eventNotifications: true }),
+          node('eb', 'eventbridge'),
+          node('fn', 'lambda'),
+          node('pipe', 'pipeline'),
+          node('train', 'training-job', {}, 'pipe'),
+          edge('b', 'eb'),
+          edge('eb', 'fn'),
+          edge('fn', 'pipe'),
+          fault({ atSec: 300, kind: 'data-arrival', node: 'b' }),
+        ),
+        ...(target
+          ? {}
+          : {
+              edges: [
+                { from: 'b', to: 'eb' },
+                { from: 'eb', to: 'fn' },
+              ],
+            }),
+      });
     const r = run(doc(false), { modules: modules(), durationSec: 1200 });
     expect(r.incident('trigger-chain-broken', 'fn')).toMatchObject({ count: 1, firstAtSec: 302 });
     expect(r.finding('trigger-chain-broken', 'fn')).toBeDefined();
@@ -60,11 +80,16 @@ describe('event chains', () => {
   });
 
   it('an approval meant for an endpoint with no EventBridge rule: broken at the registry', () => {
-    const doc = (wired: boolean) => arch(
-      node('reg', 'model-registry', { approval: 'Approved' }), node('ep', 'realtime-endpoint'), edge('reg', 'ep'),
-      ...(wired ? [node('eb', 'eventbridge'), node('fn', 'lambda'), edge('reg', 'eb'), edge('eb', 'fn'), edge('fn', 'ep')] : []),
-      fault({ atSec: 600, kind: 'approve', node: 'reg' }),
-    );
+    const doc = (wired: boolean) =>
+      arch(
+        node('reg', 'model-registry', { approval: 'Approved' }),
+        node('ep', 'realtime-endpoint'),
+        edge('reg', 'ep'),
+        ...(wired
+          ? [node('eb', 'eventbridge'), node('fn', 'lambda'), edge('reg', 'eb'), edge('eb', 'fn'), edge('fn', 'ep')]
+          : []),
+        fault({ atSec: 600, kind: 'approve', node: 'reg' }),
+      );
     const r = run(doc(false), { modules: modules(), durationSec: 1200 });
     expect(r.incident('trigger-chain-broken', 'reg')).toMatchObject({ count: 1, firstAtSec: 600 });
     const ok = run(doc(true), { modules: modules(), durationSec: 1200 });
@@ -72,18 +97,30 @@ describe('event chains', () => {
     expect(ok.report.timeline.some((e) => e.node === 'ep' && /^Updating/.test(e.event))).toBe(true);
   });
 
-  it('a Lambda that cannot reach the SageMaker API starts nothing (the gate\'s incident on the Lambda)', () => {
-    const r = run(arch(
-      node('b', 's3-bucket', { eventNotifications: true }), node('eb', 'eventbridge'), node('fn', 'lambda'),
-      node('pipe', 'pipeline'), node('train', 'training-job', {}, 'pipe'),
-      edge('b', 'eb'), edge('eb', 'fn'), edge('fn', 'pipe'), fault({ atSec: 300, kind: 'data-arrival', node: 'b' }),
-    ), { modules: modules({ extra: [fakeGate('api-call', ['fn'])] }), durationSec: 1200 });
+  it("a Lambda that cannot reach the SageMaker API starts nothing (the gate's incident on the Lambda)", () => {
+    const r = run(
+      arch(
+        node('b', 's3-bucket', { eventNotifications: true }),
+        node('eb', 'eventbridge'),
+        node('fn', 'lambda'),
+        node('pipe', 'pipeline'),
+        node('train', 'training-job', {}, 'pipe'),
+        edge('b', 'eb'),
+        edge('eb', 'fn'),
+        edge('fn', 'pipe'),
+        fault({ atSec: 300, kind: 'data-arrival', node: 'b' }),
+      ),
+      { modules: modules({ extra: [fakeGate('api-call', ['fn'])] }), durationSec: 1200 },
+    );
     expect(r.incident('sagemaker-api-unreachable', 'fn')?.count).toBe(1);
     expect(r.node('pipe').executions).toBe(0);
   });
 
   it('static: an EventBridge rule nothing feeds is an incomplete chain', () => {
-    const r = run(arch(node('eb', 'eventbridge'), node('pipe', 'pipeline'), edge('eb', 'pipe')), { modules: modules(), durationSec: 60 });
+    const r = run(arch(node('eb', 'eventbridge'), node('pipe', 'pipeline'), edge('eb', 'pipe')), {
+      modules: modules(),
+      durationSec: 60,
+    });
     expect(r.finding('trigger-chain-broken', 'eb')?.message).toMatch(/receives no events/);
     expect(r.node('pipe').executions).toBe(0);
   });

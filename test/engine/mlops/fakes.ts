@@ -34,8 +34,12 @@ export function fakeJobs(failing: readonly string[] = []): SimModule & { starts:
     starts,
     start(sim) {
       starts.length = 0;
-      for (const n of sim.graph.ofKind('processing-job', 'training-job')) if (!sim.graph.ancestor(n.id, 'pipeline')) run(sim, n.id);
-      sim.on(TOPICS.jobStart, (p: JobStart) => { starts.push(p); run(sim, p.node, p.execution); });
+      for (const n of sim.graph.ofKind('processing-job', 'training-job'))
+        if (!sim.graph.ancestor(n.id, 'pipeline')) run(sim, n.id);
+      sim.on(TOPICS.jobStart, (p: JobStart) => {
+        starts.push(p);
+        run(sim, p.node, p.execution);
+      });
     },
   };
 }
@@ -69,5 +73,11 @@ export function fakeGate(phase: Phase, nodes: readonly string[], rule = 'sagemak
 }
 
 /** The module list for MLOps and monitoring tests: ours, the real endpoint lifecycle, fake jobs and traffic. */
-export const modules = (o: { failing?: string[]; rps?: number; extra?: SimModule[] } = {}): SimModule[] =>
-  [...(o.extra ?? []), mlopsModule, endpointsModule, fakeJobs(o.failing), fakeTraffic(o.rps), monitoringModule];
+export const modules = (o: { failing?: string[]; rps?: number; extra?: SimModule[] } = {}): SimModule[] => [
+  ...(o.extra ?? []),
+  mlopsModule,
+  endpointsModule,
+  fakeJobs(o.failing),
+  fakeTraffic(o.rps),
+  monitoringModule,
+];

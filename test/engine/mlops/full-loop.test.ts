@@ -9,7 +9,13 @@ const FILE = 'scenarios/sandbox/full-mlops-loop.json';
 /** The runner's report, as `npm run --silent sim -- FILE --json` prints it (every real module). */
 function report() {
   let out = '';
-  const code = main([FILE, '--json'], (s) => { out += s; }, () => {});
+  const code = main(
+    [FILE, '--json'],
+    (s) => {
+      out += s;
+    },
+    () => {},
+  );
   expect(code).toBe(0);
   return JSON.parse(out);
 }
@@ -18,11 +24,14 @@ describe('scenario: the full MLOps loop', () => {
   const r = report();
   const timeline: { t: number; node: string | null; event: string }[] = r.timeline;
   /** Index of the first timeline entry on `node` matching `re`, after index `from`. */
-  const find = (node: string, re: RegExp, from = -1) => timeline.findIndex((e, i) => i > from && e.node === node && re.test(e.event));
+  const find = (node: string, re: RegExp, from = -1) =>
+    timeline.findIndex((e, i) => i > from && e.node === node && re.test(e.event));
 
   it('runs green: no findings, only the drift the loop is about, nothing failed', () => {
     expect(r.findings).toEqual([]);
-    expect(r.incidents.map((i: { rule: string; node: string }) => `${i.rule}@${i.node}`)).toEqual(['data-drift-detected@drift-monitor']);
+    expect(r.incidents.map((i: { rule: string; node: string }) => `${i.rule}@${i.node}`)).toEqual([
+      'data-drift-detected@drift-monitor',
+    ]);
     for (const [id, n] of Object.entries(r.nodes as Record<string, { state?: string; failed?: number }>)) {
       expect(n.state, id).not.toBe('Failed');
       if (n.failed !== undefined) expect(n.failed, id).toBe(0);

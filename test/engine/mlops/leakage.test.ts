@@ -6,18 +6,27 @@ import { modules } from './fakes';
 const IN_SERVICE = 105;
 
 describe('leakage and skew show when a model from that lineage serves', () => {
-  const scaler = (scalerFit: string) => arch(
-    node('raw', 's3-bucket'), node('prep', 'processing-job', { scalerFit }), node('clean', 's3-bucket'),
-    node('train', 'training-job'), node('ep', 'realtime-endpoint'),
-    edge('raw', 'prep'), edge('prep', 'clean'), edge('clean', 'train'), edge('train', 'ep'),
-  );
+  const scaler = (scalerFit: string) =>
+    arch(
+      node('raw', 's3-bucket'),
+      node('prep', 'processing-job', { scalerFit }),
+      node('clean', 's3-bucket'),
+      node('train', 'training-job'),
+      node('ep', 'realtime-endpoint'),
+      edge('raw', 'prep'),
+      edge('prep', 'clean'),
+      edge('clean', 'train'),
+      edge('train', 'ep'),
+    );
 
   it('scaler-leakage on the processing job (finding and incident); training shows validation above production', () => {
     const r = run(scaler('full-dataset'), { modules: modules(), durationSec: 1200 });
     expect(r.finding('scaler-leakage', 'prep')).toBeDefined();
     const i = r.incident('scaler-leakage', 'prep');
     expect(i).toMatchObject({ count: 1, firstAtSec: IN_SERVICE });
-    expect(i?.message).toMatch(/train:v0, trained by train on data prepared by prep, scored validation auc 0\.\d+ but serves at 0\.\d+ on ep/);
+    expect(i?.message).toMatch(
+      /train:v0, trained by train on data prepared by prep, scored validation auc 0\.\d+ but serves at 0\.\d+ on ep/,
+    );
     const ep = r.node('ep');
     expect((ep.validation as number) - (ep.production as number)).toBeCloseTo(0.07, 2);
     expect((r.node('train').validation as number) > (r.node('train').production as number)).toBe(true);
@@ -26,10 +35,15 @@ describe('leakage and skew show when a model from that lineage serves', () => {
     expect(ok.node('ep').validation).toBe(ok.node('ep').production);
   });
 
-  const featureDoc = (fs: Record<string, unknown>, servedFromStore: boolean) => arch(
-    node('fs', 'feature-store', fs), node('train', 'training-job'), node('ep', 'realtime-endpoint'),
-    edge('fs', 'train'), edge('train', 'ep'), ...(servedFromStore ? [edge('fs', 'ep')] : []),
-  );
+  const featureDoc = (fs: Record<string, unknown>, servedFromStore: boolean) =>
+    arch(
+      node('fs', 'feature-store', fs),
+      node('train', 'training-job'),
+      node('ep', 'realtime-endpoint'),
+      edge('fs', 'train'),
+      edge('train', 'ep'),
+      ...(servedFromStore ? [edge('fs', 'ep')] : []),
+    );
 
   it('point-in-time-leakage on the feature store without an event time', () => {
     const r = run(featureDoc({ eventTimeFeature: null }, true), { modules: modules(), durationSec: 1200 });
@@ -50,25 +64,49 @@ describe('leakage and skew show when a model from that lineage serves', () => {
   });
 
   it('every deployment of a leaked version counts: a redeploy after approval is a second occurrence', () => {
-    const r = run(arch(
-      node('raw', 's3-bucket'), node('pipe', 'pipeline'), node('prep', 'processing-job', { scalerFit: 'full-dataset' }, 'pipe'),
-      node('train', 'training-job', {}, 'pipe'), node('reg', 'model-registry'), node('eb', 'eventbridge'), node('fn', 'lambda'),
-      node('ep', 'realtime-endpoint'),
-      edge('raw', 'prep'), edge('prep', 'train'), edge('train', 'reg'), edge('reg', 'eb'), edge('eb', 'fn'), edge('fn', 'ep'),
-      fault({ atSec: 1500, kind: 'approve', node: 'reg' }),
-    ), { modules: modules(), durationSec: 3600 });
+    const r = run(
+      arch(
+        node('raw', 's3-bucket'),
+        node('pipe', 'pipeline'),
+        node('prep', 'processing-job', { scalerFit: 'full-dataset' }, 'pipe'),
+        node('train', 'training-job', {}, 'pipe'),
+        node('reg', 'model-registry'),
+        node('eb', 'eventbridge'),
+        node('fn', 'lambda'),
+        node('ep', 'realtime-endpoint'),
+        edge('raw', 'prep'),
+        edge('prep', 'train'),
+        edge('train', 'reg'),
+        edge('reg', 'eb'),
+        edge('eb', 'fn'),
+        edge('fn', 'ep'),
+        fault({ atSec: 1500, kind: 'approve', node: 'reg' }),
+      ),
+      { modules: modules(), durationSec: 3600 },
+    );
     expect(r.incident('scaler-leakage', 'prep')?.count).toBe(2);
     expect(r.node('ep').model).toBe('train:v1');
   });
 
   it('misleading accuracy: an accuracy gate passes a majority-class model that fails in production', () => {
-    const doc = (metric: string) => arch(
-      node('raw', 's3-bucket', { positiveClassRatio: 0.03 }), node('pipe', 'pipeline'),
-      node('train', 'training-job', { evalMetric: metric }, 'pipe'), node('gate', 'condition-step', { metric, threshold: 0.8 }, 'pipe'),
-      node('reg', 'model-registry', { approval: 'Approved' }), node('eb', 'eventbridge'), node('fn', 'lambda'), node('ep', 'realtime-endpoint'),
-      edge('raw', 'train'), edge('train', 'gate'), edge('gate', 'reg'), edge('reg', 'eb'), edge('eb', 'fn'), edge('fn', 'ep'),
-      fault({ atSec: 1000, kind: 'approve', node: 'reg' }),
-    );
+    const doc = (metric: string) =>
+      arch(
+        node('raw', 's3-bucket', { positiveClassRatio: 0.03 }),
+        node('pipe', 'pipeline'),
+        node('train', 'training-job', { evalMetric: metric }, 'pipe'),
+        node('gate', 'condition-step', { metric, threshold: 0.8 }, 'pipe'),
+        node('reg', 'model-registry', { approval: 'Approved' }),
+        node('eb', 'eventbridge'),
+        node('fn', 'lambda'),
+        node('ep', 'realtime-endpoint'),
+        edge('raw', 'train'),
+        edge('train', 'gate'),
+        edge('gate', 'reg'),
+        edge('reg', 'eb'),
+        edge('eb', 'fn'),
+        edge('fn', 'ep'),
+        fault({ atSec: 1000, kind: 'approve', node: 'reg' }),
+      );
     const r = run(doc('accuracy'), { modules: modules(), durationSec: 3600 });
     expect(r.node('gate')).toMatchObject({ outcome: true });
     expect(r.node('gate').value as number).toBeGreaterThan(0.95);

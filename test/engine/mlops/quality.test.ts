@@ -1,16 +1,28 @@
 import { describe, expect, it } from 'vitest';
 import { Graph } from '../../../src/model/graph';
-import { QUALITY, metricValue, servingQuality, trainingQuality, validationValue } from '../../../src/engine/modules/mlops/quality';
+import {
+  QUALITY,
+  metricValue,
+  servingQuality,
+  trainingQuality,
+  validationValue,
+} from '../../../src/engine/modules/mlops/quality';
 import { mlopsRun } from '../../../src/engine/modules/mlops/state';
 import { arch, edge, node, run } from '../../harness';
 
 const graph = (...parts: Parameters<typeof arch>) => new Graph(arch(...parts));
 
-const base = (prep: Record<string, unknown> = {}, fs: Record<string, unknown> | null = null) => graph(
-  node('raw', 's3-bucket'), node('prep', 'processing-job', prep), node('clean', 's3-bucket'), node('train', 'training-job'),
-  edge('raw', 'prep'), edge('prep', 'clean'), edge('clean', 'train'),
-  ...(fs ? [node('fs', 'feature-store', fs), edge('fs', 'train')] : []),
-);
+const base = (prep: Record<string, unknown> = {}, fs: Record<string, unknown> | null = null) =>
+  graph(
+    node('raw', 's3-bucket'),
+    node('prep', 'processing-job', prep),
+    node('clean', 's3-bucket'),
+    node('train', 'training-job'),
+    edge('raw', 'prep'),
+    edge('prep', 'clean'),
+    edge('clean', 'train'),
+    ...(fs ? [node('fs', 'feature-store', fs), edge('fs', 'train')] : []),
+  );
 
 describe('model quality signal', () => {
   it('is seeded: same graph, seed and version give the same figures; another version differs', () => {
@@ -44,8 +56,14 @@ describe('model quality signal', () => {
 
   it('training-serving-skew lowers production on an endpoint not fed by the training feature store', () => {
     const g = graph(
-      node('fs', 'feature-store'), node('train', 'training-job'), node('ep', 'realtime-endpoint'), node('ep2', 'realtime-endpoint'),
-      edge('fs', 'train'), edge('train', 'ep'), edge('train', 'ep2'), edge('fs', 'ep2'),
+      node('fs', 'feature-store'),
+      node('train', 'training-job'),
+      node('ep', 'realtime-endpoint'),
+      node('ep2', 'realtime-endpoint'),
+      edge('fs', 'train'),
+      edge('train', 'ep'),
+      edge('train', 'ep2'),
+      edge('fs', 'ep2'),
     );
     const q = trainingQuality(g, 'train', 3, 1);
     const skewed = servingQuality(g, q, 'train', 'ep');
@@ -58,7 +76,12 @@ describe('model quality signal', () => {
   });
 
   it('imbalanced labels judged by accuracy: high validation accuracy, production fails', () => {
-    const mk = (metric: string) => graph(node('raw', 's3-bucket', { positiveClassRatio: 0.03 }), node('train', 'training-job', { evalMetric: metric }), edge('raw', 'train'));
+    const mk = (metric: string) =>
+      graph(
+        node('raw', 's3-bucket', { positiveClassRatio: 0.03 }),
+        node('train', 'training-job', { evalMetric: metric }),
+        edge('raw', 'train'),
+      );
     const acc = trainingQuality(mk('accuracy'), 'train', 5, 1);
     expect(validationValue(acc)).toBeGreaterThan(0.95);
     expect(metricValue('accuracy', acc.skill, 0.03, true)).toBeLessThan(0.55);
@@ -74,12 +97,22 @@ describe('model quality signal', () => {
 });
 
 describe('one validation figure per model version', () => {
-  it('the training entry names its version; every entry and message showing a version shows that version\'s figure', () => {
-    const r = run(arch(
-      node('d', 's3-bucket'), node('p', 'processing-job', { scalerFit: 'full-dataset' }), node('o', 's3-bucket'),
-      node('t', 'training-job'), node('e', 'realtime-endpoint'), node('c', 'client', { rps: 1 }),
-      edge('d', 'p'), edge('p', 'o'), edge('o', 't'), edge('t', 'e'), edge('c', 'e'),
-    ));
+  it("the training entry names its version; every entry and message showing a version shows that version's figure", () => {
+    const r = run(
+      arch(
+        node('d', 's3-bucket'),
+        node('p', 'processing-job', { scalerFit: 'full-dataset' }),
+        node('o', 's3-bucket'),
+        node('t', 'training-job'),
+        node('e', 'realtime-endpoint'),
+        node('c', 'client', { rps: 1 }),
+        edge('d', 'p'),
+        edge('p', 'o'),
+        edge('o', 't'),
+        edge('t', 'e'),
+        edge('c', 'e'),
+      ),
+    );
     const st = mlopsRun(r.sim);
     const figure = (id: string) => st.versions.get('t')!.find((v) => v.id === id)!.validation;
     // the endpoint came up before training ended: it serves the earlier version, the job reports the one it trained

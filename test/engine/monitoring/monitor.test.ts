@@ -5,12 +5,17 @@ import { Rng } from '../../../src/engine/rng';
 import { DRIFT_THRESHOLD, disparateImpact, driftDistance } from '../../../src/engine/modules/monitoring/stats';
 
 /** An endpoint watched by a monitor every 15 minutes for an hour: runs at 900, 1800 and 2700 s (the run's end is not a run). */
-const watched = (ep: { kind?: string; props?: Record<string, unknown> }, monitor: Record<string, unknown>, ...more: Parameters<typeof arch>) => arch(
-  node('ep', (ep.kind ?? 'realtime-endpoint') as 'realtime-endpoint', ep.props ?? { dataCapture: true }),
-  node('mon', 'model-monitor', { baseline: true, scheduleMinutes: 15, ...monitor }),
-  edge('ep', 'mon'),
-  ...more,
-);
+const watched = (
+  ep: { kind?: string; props?: Record<string, unknown> },
+  monitor: Record<string, unknown>,
+  ...more: Parameters<typeof arch>
+) =>
+  arch(
+    node('ep', (ep.kind ?? 'realtime-endpoint') as 'realtime-endpoint', ep.props ?? { dataCapture: true }),
+    node('mon', 'model-monitor', { baseline: true, scheduleMinutes: 15, ...monitor }),
+    edge('ep', 'mon'),
+    ...more,
+  );
 const RUNS = 3;
 const go = (doc: ReturnType<typeof arch>) => run(doc, { modules: modules(), durationSec: 3600 });
 
@@ -18,11 +23,21 @@ describe('Model Monitor: runs that cannot work fail every time, on the monitor',
   const cases: [string, ReturnType<typeof arch>, ReturnType<typeof arch>][] = [
     ['monitor-needs-data-capture', watched({ props: { dataCapture: false } }, {}), watched({}, {})],
     ['monitor-needs-baseline', watched({}, { baseline: false }), watched({}, {})],
-    ['model-quality-needs-ground-truth', watched({}, { monitorType: 'model-quality' }), watched({}, { monitorType: 'model-quality', groundTruth: true })],
-    ['monitor-needs-clarify', watched({}, { monitorType: 'bias-drift' }),
-      watched({}, { monitorType: 'bias-drift' }, node('cl', 'clarify'), edge('mon', 'cl'))],
-    ['monitor-needs-clarify', watched({}, { monitorType: 'feature-attribution' }),
-      watched({}, { monitorType: 'feature-attribution' }, node('cl', 'clarify'), edge('mon', 'cl'))],
+    [
+      'model-quality-needs-ground-truth',
+      watched({}, { monitorType: 'model-quality' }),
+      watched({}, { monitorType: 'model-quality', groundTruth: true }),
+    ],
+    [
+      'monitor-needs-clarify',
+      watched({}, { monitorType: 'bias-drift' }),
+      watched({}, { monitorType: 'bias-drift' }, node('cl', 'clarify'), edge('mon', 'cl')),
+    ],
+    [
+      'monitor-needs-clarify',
+      watched({}, { monitorType: 'feature-attribution' }),
+      watched({}, { monitorType: 'feature-attribution' }, node('cl', 'clarify'), edge('mon', 'cl')),
+    ],
     ['monitor-unsupported-endpoint', watched({ kind: 'serverless-endpoint', props: {} }, {}), watched({}, {})],
     ['monitor-unsupported-endpoint', watched({ kind: 'multi-model-endpoint', props: {} }, {}), watched({}, {})],
   ];
@@ -60,9 +75,14 @@ describe('violations', () => {
   });
 
   it('bias-disparate-impact: a bias shift pushes DI below the Clarify threshold', () => {
-    const bias = (magnitude: number | null, threshold = 0.8) => watched({}, { monitorType: 'bias-drift' },
-      node('cl', 'clarify', { disparateImpactThreshold: threshold }), edge('mon', 'cl'),
-      ...(magnitude === null ? [] : [fault({ atSec: 1000, kind: 'bias-shift', node: 'ep', magnitude })]));
+    const bias = (magnitude: number | null, threshold = 0.8) =>
+      watched(
+        {},
+        { monitorType: 'bias-drift' },
+        node('cl', 'clarify', { disparateImpactThreshold: threshold }),
+        edge('mon', 'cl'),
+        ...(magnitude === null ? [] : [fault({ atSec: 1000, kind: 'bias-shift', node: 'ep', magnitude })]),
+      );
     const r = go(bias(0.3));
     expect(r.incident('bias-disparate-impact', 'mon')).toMatchObject({ count: 2, firstAtSec: 1800 });
     expect(r.node('mon').lastDI as number).toBeLessThan(0.8);
@@ -74,12 +94,22 @@ describe('violations', () => {
   });
 
   it('a violation is an event: through EventBridge it starts the retraining pipeline', () => {
-    const doc = (wired: boolean) => watched({}, {},
-      node('pipe', 'pipeline'), node('train', 'training-job', {}, 'pipe'), node('eb', 'eventbridge'),
-      edge('eb', 'pipe'), ...(wired ? [edge('mon', 'eb')] : [node('b', 's3-bucket', { eventNotifications: true }), edge('b', 'eb')]),
-      fault({ atSec: 1000, kind: 'data-drift', node: 'ep' }));
+    const doc = (wired: boolean) =>
+      watched(
+        {},
+        {},
+        node('pipe', 'pipeline'),
+        node('train', 'training-job', {}, 'pipe'),
+        node('eb', 'eventbridge'),
+        edge('eb', 'pipe'),
+        ...(wired ? [edge('mon', 'eb')] : [node('b', 's3-bucket', { eventNotifications: true }), edge('b', 'eb')]),
+        fault({ atSec: 1000, kind: 'data-drift', node: 'ep' }),
+      );
     const r = go(doc(true));
-    expect(r.report.timeline.find((e) => e.node === 'pipe')).toMatchObject({ t: 1802, event: expect.stringMatching(/^Executing: execution 1 \(Model Monitor violation from mon via eb\)/) });
+    expect(r.report.timeline.find((e) => e.node === 'pipe')).toMatchObject({
+      t: 1802,
+      event: expect.stringMatching(/^Executing: execution 1 \(Model Monitor violation from mon via eb\)/),
+    });
     expect(r.node('pipe').executions).toBe(2); // violations at 1800 and 2700
     expect(r.node('eb').events).toBe(2);
     const unwired = go(doc(false));
@@ -88,9 +118,19 @@ describe('violations', () => {
   });
 
   it('a model-quality monitor flags a leaked model serving below its validation', () => {
-    const doc = (scalerFit: string) => watched({}, { monitorType: 'model-quality', groundTruth: true },
-      node('raw', 's3-bucket'), node('prep', 'processing-job', { scalerFit }), node('clean', 's3-bucket'), node('train', 'training-job'),
-      edge('raw', 'prep'), edge('prep', 'clean'), edge('clean', 'train'), edge('train', 'ep'));
+    const doc = (scalerFit: string) =>
+      watched(
+        {},
+        { monitorType: 'model-quality', groundTruth: true },
+        node('raw', 's3-bucket'),
+        node('prep', 'processing-job', { scalerFit }),
+        node('clean', 's3-bucket'),
+        node('train', 'training-job'),
+        edge('raw', 'prep'),
+        edge('prep', 'clean'),
+        edge('clean', 'train'),
+        edge('train', 'ep'),
+      );
     const r = go(doc('full-dataset'));
     expect(r.node('mon')).toMatchObject({ runs: RUNS, violations: RUNS });
     expect(r.incident('scaler-leakage', 'prep')?.count).toBe(1);
@@ -98,7 +138,10 @@ describe('violations', () => {
   });
 
   it('no captured traffic: every run fails (nothing to check), no violation', () => {
-    const r = run(watched({}, {}, fault({ atSec: 10, kind: 'data-drift', node: 'ep' })), { modules: modules({ rps: 0 }), durationSec: 3600 });
+    const r = run(watched({}, {}, fault({ atSec: 10, kind: 'data-drift', node: 'ep' })), {
+      modules: modules({ rps: 0 }),
+      durationSec: 3600,
+    });
     expect(r.node('mon')).toMatchObject({ runs: RUNS, failedRuns: RUNS, violations: 0 });
     expect(r.rules().has('data-drift-detected')).toBe(false);
   });
@@ -122,16 +165,21 @@ describe('monitoring statistics', () => {
 });
 
 describe('a run with no captured traffic', () => {
-  const doc = (rps: number | null) => arch(
-    node('e', 'realtime-endpoint', { dataCapture: true }), node('m', 'model-monitor', { baseline: true, scheduleMinutes: 15 }), edge('e', 'm'),
-    ...(rps === null ? [] : [node('c', 'client', { rps }), edge('c', 'e')]),
-  );
+  const doc = (rps: number | null) =>
+    arch(
+      node('e', 'realtime-endpoint', { dataCapture: true }),
+      node('m', 'model-monitor', { baseline: true, scheduleMinutes: 15 }),
+      edge('e', 'm'),
+      ...(rps === null ? [] : [node('c', 'client', { rps }), edge('c', 'e')]),
+    );
   it('fails with "no captured records in the window", counted in failedRuns, with no incident', () => {
     const r = run(doc(null));
     expect(r.node('m').runs).toBe(3);
     expect(r.node('m').failedRuns).toBe(3);
     expect(r.report.incidents).toEqual([]);
-    const lines = r.sim.log.entries().filter((e) => e.node === 'm' && e.message.includes('no captured records in the window'));
+    const lines = r.sim.log
+      .entries()
+      .filter((e) => e.node === 'm' && e.message.includes('no captured records in the window'));
     expect(lines.length).toBe(3);
   });
   it('twin: with a client sending, every run has captured records and works', () => {

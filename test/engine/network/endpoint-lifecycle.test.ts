@@ -5,15 +5,16 @@ import { IMAGE_GB } from '../../../src/engine/modules/network/cost';
 import { PRICES } from '../../../src/catalog/prices';
 
 /** A real-time endpoint serving a model from a bucket, in a subnet of `access`, with vpc-endpoints of `services`. */
-const endpointIn = (access: string, services: string[], ...extra: (ArchNode | ArchEdge)[]) => arch(
-  node('vpc', 'vpc'),
-  node('priv', 'subnet', { access }, 'vpc'),
-  node('models', 's3-bucket'),
-  node('ep', 'realtime-endpoint', {}, 'priv'),
-  edge('models', 'ep'),
-  ...services.map((s) => node(`vpce-${s.replace('.', '-')}`, 'vpc-endpoint', { service: s }, 'vpc')),
-  ...extra,
-);
+const endpointIn = (access: string, services: string[], ...extra: (ArchNode | ArchEdge)[]) =>
+  arch(
+    node('vpc', 'vpc'),
+    node('priv', 'subnet', { access }, 'vpc'),
+    node('models', 's3-bucket'),
+    node('ep', 'realtime-endpoint', {}, 'priv'),
+    edge('models', 'ep'),
+    ...services.map((s) => node(`vpce-${s.replace('.', '-')}`, 'vpc-endpoint', { service: s }, 'vpc')),
+    ...extra,
+  );
 
 describe('endpoint creation in a VPC (with the endpoints module)', () => {
   it('an endpoint in a private subnet without ECR endpoints ends Failed with ecr-pull-blocked', () => {
@@ -43,7 +44,8 @@ describe('endpoint creation in a VPC (with the endpoints module)', () => {
   it('fixed twin with a logs endpoint too: no network incident or finding at all', () => {
     const r = run(endpointIn('private', ['ecr.api', 'ecr.dkr', 's3', 'logs']));
     expect(r.state('ep')).toBe('InService');
-    for (const rule of ['ecr-pull-blocked', 's3-unreachable', 'logs-unreachable']) expect(r.rules().has(rule), rule).toBe(false);
+    for (const rule of ['ecr-pull-blocked', 's3-unreachable', 'logs-unreachable'])
+      expect(r.rules().has(rule), rule).toBe(false);
   });
 });
 
@@ -65,7 +67,8 @@ describe('NAT and endpoint cost', () => {
     // three interface endpoints for an hour; the S3 gateway endpoint is free
     expect(natShare('vpce-ecr-api', endpoints)).toBeCloseTo(PRICES.interfaceEndpointPerHourUSD, 6);
     expect(natShare('vpce-s3', endpoints)).toBe(0);
-    const networkCost = (r: ReturnType<typeof run>) => ['priv', 'vpce-ecr-api', 'vpce-ecr-dkr', 'vpce-s3', 'vpce-logs'].reduce((a, id) => a + natShare(id, r), 0);
+    const networkCost = (r: ReturnType<typeof run>) =>
+      ['priv', 'vpce-ecr-api', 'vpce-ecr-dkr', 'vpce-s3', 'vpce-logs'].reduce((a, id) => a + natShare(id, r), 0);
     expect(networkCost(nat)).toBeGreaterThan(networkCost(endpoints));
     expect(nat.report.costUSD).toBeGreaterThan(endpoints.report.costUSD);
   });

@@ -5,15 +5,21 @@ import type { ArchEdge, ArchNode } from '../../../src/model/schema';
 import { PRICES } from '../../../src/catalog/prices';
 import { IMAGE_GB } from '../../../src/engine/modules/network/cost';
 
-const privateTraining = (access: string, services: string[], trainProps: Record<string, unknown> = {}, ...extra: (ArchNode | ArchEdge)[]) => arch(
-  node('vpc', 'vpc'),
-  node('priv', 'subnet', { access }, 'vpc'),
-  node('data', 's3-bucket', { datasetGB: 20, format: 'csv' }),
-  node('train', 'training-job', { algorithm: 'xgboost', inputMode: 'File', ...trainProps }, 'priv'),
-  edge('data', 'train'),
-  ...services.map((s) => node(`vpce-${s.replace('.', '-')}`, 'vpc-endpoint', { service: s }, 'vpc')),
-  ...extra,
-);
+const privateTraining = (
+  access: string,
+  services: string[],
+  trainProps: Record<string, unknown> = {},
+  ...extra: (ArchNode | ArchEdge)[]
+) =>
+  arch(
+    node('vpc', 'vpc'),
+    node('priv', 'subnet', { access }, 'vpc'),
+    node('data', 's3-bucket', { datasetGB: 20, format: 'csv' }),
+    node('train', 'training-job', { algorithm: 'xgboost', inputMode: 'File', ...trainProps }, 'priv'),
+    edge('data', 'train'),
+    ...services.map((s) => node(`vpce-${s.replace('.', '-')}`, 'vpc-endpoint', { service: s }, 'vpc')),
+    ...extra,
+  );
 const ALL = ['ecr.api', 'ecr.dkr', 's3', 'logs'];
 
 describe('training in a private subnet (jobs module)', () => {
@@ -48,17 +54,24 @@ describe('training in a private subnet (jobs module)', () => {
     expect(nat.node('train').costUSD).toBe(eps.node('train').costUSD);
     // image + 20 GB of data + the 1 GB model artifact uploaded, all through the NAT
     expect(nat.node('priv')).toMatchObject({ natGB: IMAGE_GB + 20 + 1 });
-    expect(nat.node('priv').costUSD).toBeCloseTo(PRICES.natGatewayPerHourUSD + (IMAGE_GB + 21) * PRICES.natPerGBProcessedUSD, 4);
+    expect(nat.node('priv').costUSD).toBeCloseTo(
+      PRICES.natGatewayPerHourUSD + (IMAGE_GB + 21) * PRICES.natPerGBProcessedUSD,
+      4,
+    );
     expect(nat.report.costUSD).toBeGreaterThan(eps.report.costUSD);
   });
 });
 
 describe('network isolation and KMS (jobs module)', () => {
   it('network-isolation-egress fails a job that calls out; its twin without isolation completes', () => {
-    const doc = (isolated: boolean) => arch(
-      node('data', 's3-bucket'), node('train', 'training-job', { algorithm: 'custom', EnableNetworkIsolation: isolated }), node('topic', 'sns'),
-      edge('data', 'train'), edge('train', 'topic'),
-    );
+    const doc = (isolated: boolean) =>
+      arch(
+        node('data', 's3-bucket'),
+        node('train', 'training-job', { algorithm: 'custom', EnableNetworkIsolation: isolated }),
+        node('topic', 'sns'),
+        edge('data', 'train'),
+        edge('train', 'topic'),
+      );
     const r = run(doc(true));
     expect(r.state('train')).toBe('Failed');
     expect(r.incident('network-isolation-egress', 'train')?.count).toBe(1);
@@ -68,11 +81,14 @@ describe('network isolation and KMS (jobs module)', () => {
   });
 
   it('kms-access-denied fails the job at download; kms:Decrypt on the role fixes it', () => {
-    const doc = (actions: string[]) => arch(
-      node('key', 'kms-key'), node('data', 's3-bucket', { encryption: 'sse-kms', kmsKey: 'key' }),
-      node('role', 'iam-role', { actions, s3Resources: ['arn:aws:s3:::data/*'] }),
-      node('train', 'training-job', { role: 'role', VolumeKmsKeyId: 'key', OutputKmsKeyId: 'key' }), edge('data', 'train'),
-    );
+    const doc = (actions: string[]) =>
+      arch(
+        node('key', 'kms-key'),
+        node('data', 's3-bucket', { encryption: 'sse-kms', kmsKey: 'key' }),
+        node('role', 'iam-role', { actions, s3Resources: ['arn:aws:s3:::data/*'] }),
+        node('train', 'training-job', { role: 'role', VolumeKmsKeyId: 'key', OutputKmsKeyId: 'key' }),
+        edge('data', 'train'),
+      );
     const r = run(doc(['s3:GetObject']));
     expect(r.state('train')).toBe('Failed');
     expect(r.incident('kms-access-denied', 'train')?.count).toBe(1);
@@ -82,10 +98,15 @@ describe('network isolation and KMS (jobs module)', () => {
   });
 
   it('a processing job in a private subnet needs the same endpoints', () => {
-    const doc = (services: string[]) => arch(
-      node('vpc', 'vpc'), node('priv', 'subnet', {}, 'vpc'), node('raw', 's3-bucket'), node('prep', 'processing-job', {}, 'priv'), edge('raw', 'prep'),
-      ...services.map((s) => node(`vpce-${s.replace('.', '-')}`, 'vpc-endpoint', { service: s }, 'vpc')),
-    );
+    const doc = (services: string[]) =>
+      arch(
+        node('vpc', 'vpc'),
+        node('priv', 'subnet', {}, 'vpc'),
+        node('raw', 's3-bucket'),
+        node('prep', 'processing-job', {}, 'priv'),
+        edge('raw', 'prep'),
+        ...services.map((s) => node(`vpce-${s.replace('.', '-')}`, 'vpc-endpoint', { service: s }, 'vpc')),
+      );
     expect(run(doc([])).incident('ecr-pull-blocked', 'prep')?.count).toBe(1);
     expect(run(doc([])).state('prep')).toBe('Failed');
     expect(run(doc(ALL)).state('prep')).toBe('Completed');
@@ -93,11 +114,16 @@ describe('network isolation and KMS (jobs module)', () => {
 });
 
 describe('a pipeline in a private subnet (mlops module)', () => {
-  const doc = (services: string[]) => arch(
-    node('vpc', 'vpc'), node('priv', 'subnet', {}, 'vpc'), node('data', 's3-bucket'),
-    node('pipe', 'pipeline', {}, 'priv'), node('train', 'training-job', {}, 'pipe'), edge('data', 'train'),
-    ...services.map((s) => node(`vpce-${s.replace('.', '-')}`, 'vpc-endpoint', { service: s }, 'vpc')),
-  );
+  const doc = (services: string[]) =>
+    arch(
+      node('vpc', 'vpc'),
+      node('priv', 'subnet', {}, 'vpc'),
+      node('data', 's3-bucket'),
+      node('pipe', 'pipeline', {}, 'priv'),
+      node('train', 'training-job', {}, 'pipe'),
+      edge('data', 'train'),
+      ...services.map((s) => node(`vpce-${s.replace('.', '-')}`, 'vpc-endpoint', { service: s }, 'vpc')),
+    );
 
   it('cannot start its steps without the sagemaker.api endpoint', () => {
     const r = run(doc(ALL));

@@ -22,7 +22,11 @@ export function probeModule(asks: Record<string, Phase[]>, blockers: Record<stri
             if (!b) continue;
             blockers[`${id}:${p}`] = b;
             sim.incident(b.rule, id, b.vars);
-            if (p !== 'logs') { failed = true; sim.setState(id, 'Failed', b.rule); break; }
+            if (p !== 'logs') {
+              failed = true;
+              sim.setState(id, 'Failed', b.rule);
+              break;
+            }
           }
           if (!failed) sim.setState(id, 'Completed');
         }
@@ -36,10 +40,14 @@ export function probe(doc: ArchDoc, asks: Record<string, Phase[]>) {
   const blockers: Record<string, Blocker> = {};
   const { sim, report } = runDocument(doc, { modules: [networkModule, securityModule, probeModule(asks, blockers)] });
   return {
-    report, sim, blockers,
+    report,
+    sim,
+    blockers,
     state: (id: string) => report.nodes[id]?.state,
-    incident: (rule: string, node?: string) => report.incidents.find((i) => i.rule === rule && (!node || i.node === node)),
-    finding: (rule: string, node?: string) => report.findings.find((f) => f.rule === rule && (!node || f.node === node)),
+    incident: (rule: string, node?: string) =>
+      report.incidents.find((i) => i.rule === rule && (!node || i.node === node)),
+    finding: (rule: string, node?: string) =>
+      report.findings.find((f) => f.rule === rule && (!node || f.node === node)),
     rules: () => new Set([...report.incidents.map((i) => i.rule), ...report.findings.map((f) => f.rule)]),
   };
 }

@@ -62,15 +62,21 @@ function createEndpoint(sim: Simulation, n: GNode): void {
               send({ type: 'HEALTHY' });
               sim.emit(TOPICS.endpointInService, { node: n.id });
             });
-          }));
-      }));
+          }),
+        );
+      }),
+    );
   });
   sim.on(UPDATE_TOPIC, (p: { node: string; version?: string }) => {
     if (p.node !== n.id || statusOf(actor.getSnapshot().value) !== 'InService') return;
     send({ type: 'UPDATE' }, p.version ? `deploying ${p.version}` : undefined);
     sim.after(UPDATE_SEC, `${n.id}: update`, n.id, () => {
       const b = sim.gate(n.id, 'deploy');
-      if (b) { sim.incident(b.rule, n.id, b.vars); send({ type: 'FAIL', reason: b.rule }, `update rolled back: ${b.rule}`); return; }
+      if (b) {
+        sim.incident(b.rule, n.id, b.vars);
+        send({ type: 'FAIL', reason: b.rule }, `update rolled back: ${b.rule}`);
+        return;
+      }
       send({ type: 'UPDATED' }, p.version ? `now serving ${p.version}` : undefined);
       sim.emit(TOPICS.endpointUpdated, { node: n.id, version: p.version });
     });

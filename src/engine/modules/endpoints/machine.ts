@@ -1,8 +1,12 @@
 import { setup } from 'xstate';
 
 export type EndpointEvent =
-  | { type: 'IMAGE_PULLED' } | { type: 'MODEL_LOADED' } | { type: 'HEALTHY' }
-  | { type: 'FAIL'; reason: string } | { type: 'UPDATE' } | { type: 'UPDATED' };
+  | { type: 'IMAGE_PULLED' }
+  | { type: 'MODEL_LOADED' }
+  | { type: 'HEALTHY' }
+  | { type: 'FAIL'; reason: string }
+  | { type: 'UPDATE' }
+  | { type: 'UPDATED' };
 
 /**
  * An endpoint's life as AWS reports it: Creating (image pull → model download → health check) →
@@ -31,4 +35,5 @@ export const endpointMachine = setup({
 });
 
 /** The AWS status name of a machine state value. */
-export const statusOf = (value: unknown): string => (typeof value === 'string' ? value : Object.keys(value as object)[0]);
+export const statusOf = (value: unknown): string =>
+  typeof value === 'string' ? value : Object.keys(value as object)[0];

@@ -43,7 +43,12 @@ export class AsyncRun extends EndpointRun {
   private backlogMax = 0;
   private serial = 0;
 
-  constructor(sim: Simulation, node: GNode, private readonly rng: Rng, private readonly startSec: number) {
+  constructor(
+    sim: Simulation,
+    node: GNode,
+    private readonly rng: Rng,
+    private readonly startSec: number,
+  ) {
     super(sim, node);
     const p = node.props;
     this.min = p.minCapacity;
@@ -75,20 +80,31 @@ export class AsyncRun extends EndpointRun {
     this.qa[this.qTail++] = a;
   }
 
-  get backlog(): number { return this.qTail - this.qHead; }
+  get backlog(): number {
+    return this.qTail - this.qHead;
+  }
 
   serve(arr: Arrivals, t0: number, t1: number): void {
-    const m = this.m, n = arr.n, time = arr.time, size = arr.size;
+    const m = this.m,
+      n = arr.n,
+      time = arr.time,
+      size = arr.size;
     while (this.pending.length && this.pending[0] <= t0) this.freeAt[this.active++] = this.pending.shift()!;
     for (let i = 0; i < n; i++) {
       const a = time[i];
       m.requests++;
       if (size[i] > INFERENCE.asyncMaxPayloadMB) {
         m.failed++;
-        if (this.payload.hit()) { this.payload.first = a; this.payload.vars = payloadVars(this.node.kind, DEFAULT_VARIANT, size[i]); }
+        if (this.payload.hit()) {
+          this.payload.first = a;
+          this.payload.vars = payloadVars(this.node.kind, DEFAULT_VARIANT, size[i]);
+        }
         continue;
       }
-      if (this.backlog >= INFERENCE.asyncMaxBacklog) { this.overload(a, n / (t1 - t0)); continue; }
+      if (this.backlog >= INFERENCE.asyncMaxBacklog) {
+        this.overload(a, n / (t1 - t0));
+        continue;
+      }
       if (this.active + this.pending.length === 0) this.scaleFromZero(a);
       this.enqueue(a);
     }
@@ -117,8 +133,11 @@ export class AsyncRun extends EndpointRun {
 
   /** Start every queued request whose instance frees up before t1. */
   private dispatch(t1: number): void {
-    const m = this.m, rng = this.rng, freeAt = this.freeAt;
-    const lookup = this.lookup ? this.lookup.sec : null, offline = this.offlineLookups;
+    const m = this.m,
+      rng = this.rng,
+      freeAt = this.freeAt;
+    const lookup = this.lookup ? this.lookup.sec : null,
+      offline = this.offlineLookups;
     const limit = INFERENCE.asyncTimeoutSec;
     while (this.qHead < this.qTail && this.active > 0) {
       let j = 0;
@@ -127,12 +146,18 @@ export class AsyncRun extends EndpointRun {
       const start = freeAt[j] > a ? freeAt[j] : a;
       if (start >= t1) break;
       this.qHead++;
-      if (start - a > INFERENCE.asyncRequestTtlSec) { this.overload(a + INFERENCE.asyncRequestTtlSec, this.m.requests / Math.max(1, t1 - this.startSec)); continue; }
+      if (start - a > INFERENCE.asyncRequestTtlSec) {
+        this.overload(a + INFERENCE.asyncRequestTtlSec, this.m.requests / Math.max(1, t1 - this.startSec));
+        continue;
+      }
       let proc = this.processingSec * LATENCY_LN[(rng.next() * TABLE_SIZE) | 0];
       if (lookup !== null) {
         const x = lookup[(rng.next() * TABLE_SIZE) | 0];
         proc += x;
-        if (offline !== null && offline.hit()) { offline.first = a; offline.vars = { featureStore: this.lookup!.store.id, lookupMs: Math.round(x * 1000) }; }
+        if (offline !== null && offline.hit()) {
+          offline.first = a;
+          offline.vars = { featureStore: this.lookup!.store.id, lookupMs: Math.round(x * 1000) };
+        }
       }
       this.serial++;
       let done: number;
@@ -141,7 +166,11 @@ export class AsyncRun extends EndpointRun {
         m.failed++;
         if (this.timeout.hit()) {
           this.timeout.first = done;
-          this.timeout.vars = { requestId: `inference-${String(this.serial).padStart(6, '0')}`, timeoutSec: limit, processingSec: this.processingSec };
+          this.timeout.vars = {
+            requestId: `inference-${String(this.serial).padStart(6, '0')}`,
+            timeoutSec: limit,
+            processingSec: this.processingSec,
+          };
         }
       } else {
         done = start + proc;
@@ -150,9 +179,15 @@ export class AsyncRun extends EndpointRun {
       this.latency((done - a) * 1000);
       freeAt[j] = done;
       if (done > this.lastBusy) this.lastBusy = done;
-      if (this.noNotice !== null && this.noNotice.hit()) { this.noNotice.first = done; this.noNotice.vars = {}; }
+      if (this.noNotice !== null && this.noNotice.hit()) {
+        this.noNotice.first = done;
+        this.noNotice.vars = {};
+      }
     }
-    if (this.qHead === this.qTail) { this.qHead = 0; this.qTail = 0; }
+    if (this.qHead === this.qTail) {
+      this.qHead = 0;
+      this.qTail = 0;
+    }
   }
 
   afterTick(t0: number, t1: number): void {
@@ -168,10 +203,23 @@ export class AsyncRun extends EndpointRun {
       if (desired > planned && t1 >= this.lastOut + INFERENCE.scaleOutCooldownSec) {
         for (let i = planned; i < desired; i++) this.pending.push(t1 + INFERENCE.provisionSec);
         this.lastOut = t1;
-        this.sim.note(this.node.id, 'event', `${this.node.id}: backlog of ${backlog} queued requests: scaling out ${planned} → ${desired} instance(s), in service in ${INFERENCE.provisionSec} s`);
-      } else if (backlog === 0 && this.active > this.min && !this.pending.length && t1 - this.lastBusy >= INFERENCE.asyncIdleSec) {
+        this.sim.note(
+          this.node.id,
+          'event',
+          `${this.node.id}: backlog of ${backlog} queued requests: scaling out ${planned} → ${desired} instance(s), in service in ${INFERENCE.provisionSec} s`,
+        );
+      } else if (
+        backlog === 0 &&
+        this.active > this.min &&
+        !this.pending.length &&
+        t1 - this.lastBusy >= INFERENCE.asyncIdleSec
+      ) {
         this.active = this.min;
-        this.sim.note(this.node.id, this.min === 0 ? 'event' : 'info', `${this.node.id}: scaled in to ${this.min} instance(s) after ${INFERENCE.asyncIdleSec / 60} min with an empty queue`);
+        this.sim.note(
+          this.node.id,
+          this.min === 0 ? 'event' : 'info',
+          `${this.node.id}: scaled in to ${this.min} instance(s) after ${INFERENCE.asyncIdleSec / 60} min with an empty queue`,
+        );
       }
     }
     if (this.active > this.instancesMax) this.instancesMax = this.active;

@@ -10,7 +10,11 @@ import type { Arrivals, ClientStream } from './traffic';
 export class BatchCalls {
   private readonly tally: Tally;
 
-  constructor(readonly sim: Simulation, readonly node: GNode, private readonly streams: ClientStream[]) {
+  constructor(
+    readonly sim: Simulation,
+    readonly node: GNode,
+    private readonly streams: ClientStream[],
+  ) {
     this.tally = new Tally(sim.counter('batch-for-realtime', node.id));
   }
 

@@ -16,7 +16,10 @@ const finding = (rule: string, node: string, vars: Record<string, string | numbe
 export function frameworksOf(g: Graph, mme: GNode): string[] {
   const out = new Set<string>();
   for (const r of g.in(mme.id, 'ecr-repository')) out.add(r.props.framework);
-  const jobs = [...g.in(mme.id, 'training-job'), ...g.in(mme.id, 'model-registry').flatMap((reg) => g.in(reg.id, 'training-job'))];
+  const jobs = [
+    ...g.in(mme.id, 'training-job'),
+    ...g.in(mme.id, 'model-registry').flatMap((reg) => g.in(reg.id, 'training-job')),
+  ];
   for (const j of jobs) {
     if (j.props.algorithm !== 'custom') out.add(j.props.algorithm);
     else for (const r of g.in(j.id, 'ecr-repository')) out.add(r.props.framework);
@@ -35,12 +38,21 @@ export function inferenceFindings(g: Graph): Finding[] {
   const out: Finding[] = [];
   for (const ep of g.ofKind(...ENDPOINT_KINDS)) {
     const fs = featureStoreOf(g, ep);
-    if (fs && !fs.props.online) out.push(finding('offline-store-online-lookup', ep.id, { featureStore: fs.id, lookupMs: INFERENCE.offlineLookupMs }));
+    if (fs && !fs.props.online)
+      out.push(
+        finding('offline-store-online-lookup', ep.id, { featureStore: fs.id, lookupMs: INFERENCE.offlineLookupMs }),
+      );
   }
   for (const ep of g.ofKind('async-endpoint')) {
     if (!g.out(ep.id, 'sns').length) out.push(finding('async-no-notification', ep.id));
     if (ep.props.processingSec > INFERENCE.asyncTimeoutSec) {
-      out.push(finding('async-timeout', ep.id, { requestId: 'requests', timeoutSec: INFERENCE.asyncTimeoutSec, processingSec: ep.props.processingSec }));
+      out.push(
+        finding('async-timeout', ep.id, {
+          requestId: 'requests',
+          timeoutSec: INFERENCE.asyncTimeoutSec,
+          processingSec: ep.props.processingSec,
+        }),
+      );
     }
   }
   for (const ep of g.ofKind('multi-model-endpoint')) {
@@ -49,7 +61,10 @@ export function inferenceFindings(g: Graph): Finding[] {
   }
   for (const ep of g.ofKind('realtime-endpoint')) {
     const shadows = (ep.props.variants as { name: string; shadow?: boolean }[]).filter((v) => v.shadow);
-    if (shadows.length) out.push(finding('shadow-variant-response', ep.id, { variant: shadows.map((v) => v.name).join(', '), requests: 'all' }));
+    if (shadows.length)
+      out.push(
+        finding('shadow-variant-response', ep.id, { variant: shadows.map((v) => v.name).join(', '), requests: 'all' }),
+      );
   }
   for (const bt of g.ofKind('batch-transform')) {
     const c = g.in(bt.id, 'client').find((n) => n.props.rps > 0);

@@ -61,10 +61,30 @@ export const INFERENCE = {
 
 /** Error text shown per endpoint kind when a payload is over the limit (rules.md: AWS error text). */
 export const PAYLOAD_ERRORS = {
-  'realtime-endpoint': { status: 413, detail: 'Request Entity Too Large', endpointType: 'real-time', limitMB: INFERENCE.realtimeMaxPayloadMB },
-  'multi-model-endpoint': { status: 413, detail: 'Request Entity Too Large', endpointType: 'real-time (multi-model)', limitMB: INFERENCE.realtimeMaxPayloadMB },
-  'serverless-endpoint': { status: 400, detail: 'ValidationError: oversize body', endpointType: 'serverless', limitMB: INFERENCE.serverlessMaxPayloadMB },
-  'async-endpoint': { status: 400, detail: 'ValidationError: the input object is larger than 1 GB', endpointType: 'asynchronous', limitMB: INFERENCE.asyncMaxPayloadMB },
+  'realtime-endpoint': {
+    status: 413,
+    detail: 'Request Entity Too Large',
+    endpointType: 'real-time',
+    limitMB: INFERENCE.realtimeMaxPayloadMB,
+  },
+  'multi-model-endpoint': {
+    status: 413,
+    detail: 'Request Entity Too Large',
+    endpointType: 'real-time (multi-model)',
+    limitMB: INFERENCE.realtimeMaxPayloadMB,
+  },
+  'serverless-endpoint': {
+    status: 400,
+    detail: 'ValidationError: oversize body',
+    endpointType: 'serverless',
+    limitMB: INFERENCE.serverlessMaxPayloadMB,
+  },
+  'async-endpoint': {
+    status: 400,
+    detail: 'ValidationError: the input object is larger than 1 GB',
+    endpointType: 'asynchronous',
+    limitMB: INFERENCE.asyncMaxPayloadMB,
+  },
 } as const;
 
 /** AWS's name for the single production variant of endpoints without variants. */

@@ -35,13 +35,19 @@ export abstract class EndpointRun {
   /** A deterministic sample of requests with their hops (the UI's request traces; not in the report). */
   readonly traces: TraceSampler;
 
-  constructor(readonly sim: Simulation, readonly node: GNode) {
+  constructor(
+    readonly sim: Simulation,
+    readonly node: GNode,
+  ) {
     this.m = sim.metrics(node.id);
     this.traces = traceSampler(sim, node.id);
     const m = this.m;
     this.series = {
-      requests: m.s('requests', 'sum'), errors: m.s('errors', 'sum'), coldStarts: m.s('coldStarts', 'sum'),
-      p99: m.s('p99', 'max'), instances: m.s('instances', 'max'),
+      requests: m.s('requests', 'sum'),
+      errors: m.s('errors', 'sum'),
+      coldStarts: m.s('coldStarts', 'sum'),
+      p99: m.s('p99', 'max'),
+      instances: m.s('instances', 'max'),
     };
     this.lookup = featureLookupOf(sim, node);
     this.offlineLookups = this.lookup && !this.lookup.online ? this.tally('offline-store-online-lookup') : null;
@@ -73,23 +79,40 @@ export abstract class EndpointRun {
     else this.serve(arr, t0, t1);
     for (const t of this.tallies) t.flush();
     this.afterTick(t0, t1);
-    const m = this.m, s = this.series;
+    const m = this.m,
+      s = this.series;
     s.requests.add(t0, m.requests - this.requestsBefore);
     s.errors.add(t0, m.failed - this.errorsBefore);
     s.coldStarts.add(t0, m.coldStarts - this.coldBefore);
     s.p99.add(t0, this.tickLatency.takeQuantile(0.99));
-    this.requestsBefore = m.requests; this.errorsBefore = m.failed; this.coldBefore = m.coldStarts;
+    this.requestsBefore = m.requests;
+    this.errorsBefore = m.failed;
+    this.coldBefore = m.coldStarts;
   }
 
   /**
    * Keep a trace of a request the sampler chose (call only after `traces.want`): seconds spent in
    * the feature lookup, the queue, a cold load and the model, then how it ended.
    */
-  protected trace(a: number, outcome: TraceOutcome, sizeMB: number, s: { lookup?: number; queue?: number; load?: number; model?: number }, end: string, rule?: string): void {
+  protected trace(
+    a: number,
+    outcome: TraceOutcome,
+    sizeMB: number,
+    s: { lookup?: number; queue?: number; load?: number; model?: number },
+    end: string,
+    rule?: string,
+  ): void {
     const hops: [TraceHop['kind'], string, number][] = [];
     if (s.lookup) hops.push(['lookup', `feature lookup (${this.lookup?.store.id ?? 'feature store'})`, s.lookup]);
     if (s.queue) hops.push(['queue', 'waiting for a worker', s.queue]);
-    if (s.load) hops.push(['load', outcome === 'cold' && this.node.kind === 'serverless-endpoint' ? 'cold start (container)' : 'cold load (model from S3)', s.load]);
+    if (s.load)
+      hops.push([
+        'load',
+        outcome === 'cold' && this.node.kind === 'serverless-endpoint'
+          ? 'cold start (container)'
+          : 'cold load (model from S3)',
+        s.load,
+      ]);
     if (s.model) hops.push(['model', 'model inference', s.model]);
     const failed = outcome === 'rejected' || outcome === 'throttled' || outcome === 'timedOut';
     hops.push([failed ? 'failed' : 'response', end, 0]);

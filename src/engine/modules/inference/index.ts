@@ -56,7 +56,10 @@ export const inferenceModule: SimModule = {
     for (const node of sim.graph.ofKind(...ENDPOINT_KINDS, 'batch-transform')) {
       const clients = sim.graph.in(node.id, 'client');
       const t: Target = {
-        node, begun: false, run: null, batch: null,
+        node,
+        begun: false,
+        run: null,
+        batch: null,
         streams: clients.map((c) => new ClientStream(c, node, sim.rng(`inference:${c.id}>${node.id}`))),
         clients: clients.map((c) => sim.metrics(c.id)),
       };
@@ -73,28 +76,34 @@ export const inferenceModule: SimModule = {
     // endpoints that failed (or came up) before this module subscribed, e.g. a deploy gate at t=0
     for (const t of st.targets) {
       const s = sim.state(t.node.id);
-      if (!t.begun && t.node.kind !== 'batch-transform' && (s === 'Failed' || s === 'InService')) begin(sim, st, t, sim.now);
+      if (!t.begun && t.node.kind !== 'batch-transform' && (s === 'Failed' || s === 'InService'))
+        begin(sim, st, t, sim.now);
     }
   },
   finish(sim) {
     for (const t of STATES.get(sim)?.targets ?? []) t.run?.finish();
   },
   faults: {
-    'traffic-spike': (sim, f) => onClientFault(sim, f, (s, from) => {
-      const p = f as Extract<Fault, { kind: 'traffic-spike' }>;
-      s.spike(from, from + (p.durationSec ?? 300), p.factor ?? 5);
-    }),
-    'large-payloads': (sim, f) => onClientFault(sim, f, (s, from) => {
-      const p = f as Extract<Fault, { kind: 'large-payloads' }>;
-      s.largePayloads(from, from + (p.durationSec ?? 60), p.sizeMB ?? 8);
-    }),
+    'traffic-spike': (sim, f) =>
+      onClientFault(sim, f, (s, from) => {
+        const p = f as Extract<Fault, { kind: 'traffic-spike' }>;
+        s.spike(from, from + (p.durationSec ?? 300), p.factor ?? 5);
+      }),
+    'large-payloads': (sim, f) =>
+      onClientFault(sim, f, (s, from) => {
+        const p = f as Extract<Fault, { kind: 'large-payloads' }>;
+        s.largePayloads(from, from + (p.durationSec ?? 60), p.sizeMB ?? 8);
+      }),
   },
 };
 
 function onClientFault(sim: Simulation, f: Fault, apply: (s: ClientStream, from: number) => void): void {
   const st = STATES.get(sim);
   const streams = st ? st.targets.flatMap((t) => t.streams.filter((s) => s.client.id === f.node)) : [];
-  if (!streams.length) { sim.note(f.node, 'info', `${f.kind} needs a client with an edge to an endpoint; ${f.node} sends nothing`); return; }
+  if (!streams.length) {
+    sim.note(f.node, 'info', `${f.kind} needs a client with an edge to an endpoint; ${f.node} sends nothing`);
+    return;
+  }
   for (const s of streams) apply(s, Math.max(sim.now, f.atSec));
 }
 
@@ -108,29 +117,47 @@ function begin(sim: Simulation, st: State, t: Target, t0: number): void {
   const arr = st.arrivals;
   const label = `${id}: traffic`;
   const before = new Float64Array(t.streams.length);
-  sim.every(INFERENCE.tickSec, label, id, (tick) => {
-    const t1 = Math.min(tick + INFERENCE.tickSec, sim.durationSec);
-    arr.clear();
-    for (let i = 0; i < t.streams.length; i++) t.streams[i].generate(tick, t1, arr, i);
-    if (t.streams.length > 1) arr.sortByTime();
-    for (let i = 0; i < t.streams.length; i++) {
-      const s = t.streams[i], c = t.clients[i];
-      const n = s.sent - before[i];
-      if (n > 0) { c.requests += n; c.s('requests', 'sum').add(tick, n); }
-      before[i] = s.sent;
-    }
-    if (t.batch) t.batch.tick(arr);
-    else if (t.run) t.run.tick(arr, tick, t1, sim.state(id) === 'Failed');
-    else if (arr.n) { const m = sim.metrics(id); m.requests += arr.n; m.failed += arr.n; }
-  }, t0);
+  sim.every(
+    INFERENCE.tickSec,
+    label,
+    id,
+    (tick) => {
+      const t1 = Math.min(tick + INFERENCE.tickSec, sim.durationSec);
+      arr.clear();
+      for (let i = 0; i < t.streams.length; i++) t.streams[i].generate(tick, t1, arr, i);
+      if (t.streams.length > 1) arr.sortByTime();
+      for (let i = 0; i < t.streams.length; i++) {
+        const s = t.streams[i],
+          c = t.clients[i];
+        const n = s.sent - before[i];
+        if (n > 0) {
+          c.requests += n;
+          c.s('requests', 'sum').add(tick, n);
+        }
+        before[i] = s.sent;
+      }
+      if (t.batch) t.batch.tick(arr);
+      else if (t.run) t.run.tick(arr, tick, t1, sim.state(id) === 'Failed');
+      else if (arr.n) {
+        const m = sim.metrics(id);
+        m.requests += arr.n;
+        m.failed += arr.n;
+      }
+    },
+    t0,
+  );
 }
 
 function createRun(sim: Simulation, t: Target, t0: number): EndpointRun {
   const rng = sim.rng(`inference:${t.node.id}`);
   switch (t.node.kind) {
-    case 'serverless-endpoint': return new ServerlessRun(sim, t.node, rng, t0);
-    case 'async-endpoint': return new AsyncRun(sim, t.node, rng, t0);
-    case 'multi-model-endpoint': return new MmeRun(sim, t.node, rng, Math.max(1, ...t.streams.map((s) => s.models)), t0);
-    default: return new RealtimeRun(sim, t.node, rng, t0);
+    case 'serverless-endpoint':
+      return new ServerlessRun(sim, t.node, rng, t0);
+    case 'async-endpoint':
+      return new AsyncRun(sim, t.node, rng, t0);
+    case 'multi-model-endpoint':
+      return new MmeRun(sim, t.node, rng, Math.max(1, ...t.streams.map((s) => s.models)), t0);
+    default:
+      return new RealtimeRun(sim, t.node, rng, t0);
   }
 }

@@ -24,7 +24,10 @@ export class ModelCache {
   size = 0;
   evictions = 0;
 
-  constructor(readonly models: number, readonly capacity: number) {
+  constructor(
+    readonly models: number,
+    readonly capacity: number,
+  ) {
     this.inCache = new Uint8Array(models);
     this.prev = new Int32Array(models + 1);
     this.next = new Int32Array(models + 1);
@@ -35,23 +38,35 @@ export class ModelCache {
 
   /** Mark a cached model as just used. */
   touch(m: number): void {
-    const p = this.prev, nx = this.next, h = this.head;
+    const p = this.prev,
+      nx = this.next,
+      h = this.head;
     if (p[m] === h) return;
-    nx[p[m]] = nx[m]; p[nx[m]] = p[m];
-    nx[m] = nx[h]; p[m] = h; p[nx[h]] = m; nx[h] = m;
+    nx[p[m]] = nx[m];
+    p[nx[m]] = p[m];
+    nx[m] = nx[h];
+    p[m] = h;
+    p[nx[h]] = m;
+    nx[h] = m;
   }
 
   /** Load a model that is not cached, evicting the least recently used when full. */
   insert(m: number): void {
-    const p = this.prev, nx = this.next, h = this.head;
+    const p = this.prev,
+      nx = this.next,
+      h = this.head;
     if (this.size >= this.capacity) {
       const lru = p[h];
-      nx[p[lru]] = h; p[h] = p[lru];
+      nx[p[lru]] = h;
+      p[h] = p[lru];
       this.inCache[lru] = 0;
       this.size--;
       this.evictions++;
     }
-    nx[m] = nx[h]; p[m] = h; p[nx[h]] = m; nx[h] = m;
+    nx[m] = nx[h];
+    p[m] = h;
+    p[nx[h]] = m;
+    nx[h] = m;
     this.inCache[m] = 1;
     this.size++;
   }
@@ -80,7 +95,13 @@ export class MmeRun extends EndpointRun {
   private reloads = 0;
   private distinct = 0;
 
-  constructor(sim: Simulation, node: GNode, private readonly rng: Rng, readonly models: number, private readonly startSec: number) {
+  constructor(
+    sim: Simulation,
+    node: GNode,
+    private readonly rng: Rng,
+    readonly models: number,
+    private readonly startSec: number,
+  ) {
     super(sim, node);
     const p = node.props;
     this.latencySec = p.modelLatencyMs / 1000;
@@ -97,18 +118,40 @@ export class MmeRun extends EndpointRun {
   }
 
   serve(arr: Arrivals, t0: number, t1: number): void {
-    const m = this.m, rng = this.rng, n = arr.n, time = arr.time, size = arr.size, model = arr.model;
-    const cache = this.cache, inCache = cache.inCache, readyAt = this.readyAt, loadedEver = this.loadedEver;
-    const lookup = this.lookup ? this.lookup.sec : null, offline = this.offlineLookups;
-    const limit = INFERENCE.realtimeMaxPayloadMB, timeout = INFERENCE.invocationTimeoutSec, coldLoad = this.coldLoadSec;
+    const m = this.m,
+      rng = this.rng,
+      n = arr.n,
+      time = arr.time,
+      size = arr.size,
+      model = arr.model;
+    const cache = this.cache,
+      inCache = cache.inCache,
+      readyAt = this.readyAt,
+      loadedEver = this.loadedEver;
+    const lookup = this.lookup ? this.lookup.sec : null,
+      offline = this.offlineLookups;
+    const limit = INFERENCE.realtimeMaxPayloadMB,
+      timeout = INFERENCE.invocationTimeoutSec,
+      coldLoad = this.coldLoadSec;
     this.pool.advance(t0);
     for (let i = 0; i < n; i++) {
       const a = time[i];
       m.requests++;
       if (size[i] > limit) {
         m.failed++;
-        if (this.payload.hit()) { this.payload.first = a; this.payload.vars = payloadVars(this.node.kind, DEFAULT_VARIANT, size[i]); }
-        if (this.traces.want('rejected')) this.trace(a, 'rejected', size[i], {}, `413: payload ${round(size[i], 2)} MB > ${limit} MB, rejected before the model`, 'payload-too-large');
+        if (this.payload.hit()) {
+          this.payload.first = a;
+          this.payload.vars = payloadVars(this.node.kind, DEFAULT_VARIANT, size[i]);
+        }
+        if (this.traces.want('rejected'))
+          this.trace(
+            a,
+            'rejected',
+            size[i],
+            {},
+            `413: payload ${round(size[i], 2)} MB > ${limit} MB, rejected before the model`,
+            'payload-too-large',
+          );
         continue;
       }
       const k = model[i];
@@ -123,45 +166,102 @@ export class MmeRun extends EndpointRun {
         readyAt[k] = a + coldLoad;
         load = coldLoad;
         m.coldStarts++;
-        if (this.cold.hit()) { this.cold.first = a; this.cold.vars = { model: INFERENCE.mmeModelName(k), coldLoadSec: coldLoad }; }
+        if (this.cold.hit()) {
+          this.cold.first = a;
+          this.cold.vars = { model: INFERENCE.mmeModelName(k), coldLoadSec: coldLoad };
+        }
         if (loadedEver[k] === 1) {
           this.reloads++;
-          if (this.thrash.hit()) { this.thrash.first = a; this.thrash.vars = this.thrashVars(a); }
-        } else { loadedEver[k] = 1; this.distinct++; }
+          if (this.thrash.hit()) {
+            this.thrash.first = a;
+            this.thrash.vars = this.thrashVars(a);
+          }
+        } else {
+          loadedEver[k] = 1;
+          this.distinct++;
+        }
       }
       let extra = load;
       if (lookup !== null) {
         const x = lookup[(rng.next() * TABLE_SIZE) | 0];
         extra += x;
-        if (offline !== null && offline.hit()) { offline.first = a; offline.vars = { featureStore: this.lookup!.store.id, lookupMs: Math.round(x * 1000) }; }
+        if (offline !== null && offline.hit()) {
+          offline.first = a;
+          offline.vars = { featureStore: this.lookup!.store.id, lookupMs: Math.round(x * 1000) };
+        }
       }
       const svc = this.latencySec * LATENCY_LN[(rng.next() * TABLE_SIZE) | 0];
       const wait = this.pool.serve(a, svc);
       if (wait < 0) {
         m.failed++;
-        if (this.overloaded.hit()) { this.overloaded.first = a; this.overloaded.vars = { variant: DEFAULT_VARIANT, rps: round(n / (t1 - t0), 1), instances: this.pool.instances }; }
-        if (this.traces.want('throttled')) this.trace(a, 'throttled', size[i], { load, lookup: extra - load }, `503: every worker's queue is full (${this.pool.instances} instance(s))`, 'endpoint-overloaded');
+        if (this.overloaded.hit()) {
+          this.overloaded.first = a;
+          this.overloaded.vars = {
+            variant: DEFAULT_VARIANT,
+            rps: round(n / (t1 - t0), 1),
+            instances: this.pool.instances,
+          };
+        }
+        if (this.traces.want('throttled'))
+          this.trace(
+            a,
+            'throttled',
+            size[i],
+            { load, lookup: extra - load },
+            `503: every worker's queue is full (${this.pool.instances} instance(s))`,
+            'endpoint-overloaded',
+          );
         continue;
       }
       const total = wait + svc + extra;
       if (total > timeout) {
         m.failed++;
         this.latency(timeout * 1000);
-        if (this.timeouts.hit()) { this.timeouts.first = a + timeout; this.timeouts.vars = { variant: DEFAULT_VARIANT }; }
-        if (this.traces.want('timedOut')) this.trace(a, 'timedOut', size[i], { load, lookup: extra - load, queue: wait, model: Math.max(0, timeout - wait - extra) }, `timed out after ${timeout} s (the invocation limit)`, 'realtime-timeout');
+        if (this.timeouts.hit()) {
+          this.timeouts.first = a + timeout;
+          this.timeouts.vars = { variant: DEFAULT_VARIANT };
+        }
+        if (this.traces.want('timedOut'))
+          this.trace(
+            a,
+            'timedOut',
+            size[i],
+            { load, lookup: extra - load, queue: wait, model: Math.max(0, timeout - wait - extra) },
+            `timed out after ${timeout} s (the invocation limit)`,
+            'realtime-timeout',
+          );
       } else {
         m.ok++;
         this.latency(total * 1000);
-        if (load > 0) { if (this.traces.want('cold')) this.trace(a, 'cold', size[i], { load, lookup: extra - load, queue: wait, model: svc }, `200 OK after loading ${INFERENCE.mmeModelName(k)}`, 'mme-cold-load'); }
-        else if (this.traces.want('ok')) this.trace(a, 'ok', size[i], { lookup: extra, queue: wait, model: svc }, `200 OK (${INFERENCE.mmeModelName(k)} in cache)`);
+        if (load > 0) {
+          if (this.traces.want('cold'))
+            this.trace(
+              a,
+              'cold',
+              size[i],
+              { load, lookup: extra - load, queue: wait, model: svc },
+              `200 OK after loading ${INFERENCE.mmeModelName(k)}`,
+              'mme-cold-load',
+            );
+        } else if (this.traces.want('ok'))
+          this.trace(
+            a,
+            'ok',
+            size[i],
+            { lookup: extra, queue: wait, model: svc },
+            `200 OK (${INFERENCE.mmeModelName(k)} in cache)`,
+          );
       }
     }
   }
 
   private thrashVars(t: number): Record<string, string | number> {
     return {
-      models: this.models, cached: this.cache.capacity, coldLoads: this.m.coldStarts,
-      windowMin: round(Math.max(t - this.startSec, 1) / 60, 1), cacheHitPct: round((100 * this.hits) / Math.max(1, this.lookups), 1),
+      models: this.models,
+      cached: this.cache.capacity,
+      coldLoads: this.m.coldStarts,
+      windowMin: round(Math.max(t - this.startSec, 1) / 60, 1),
+      cacheHitPct: round((100 * this.hits) / Math.max(1, this.lookups), 1),
     };
   }
 
@@ -186,7 +286,10 @@ export class MmeRun extends EndpointRun {
     const c = this.thrash.counter;
     if (c.rec.count > 0) {
       // state the whole run's figures rather than those at the first reload
-      c.rec.message = formatMessage(ruleById('mme-cache-thrash'), { node: this.node.id, ...this.thrashVars(this.sim.now) });
+      c.rec.message = formatMessage(ruleById('mme-cache-thrash'), {
+        node: this.node.id,
+        ...this.thrashVars(this.sim.now),
+      });
     }
   }
 }

@@ -41,7 +41,13 @@ export class InstancePool {
   instancesMax: number;
   scaleOuts = 0;
 
-  constructor(readonly workers: number, initial: number, meanServiceSec: number, readonly scaling: Scaling | null, startSec: number) {
+  constructor(
+    readonly workers: number,
+    initial: number,
+    meanServiceSec: number,
+    readonly scaling: Scaling | null,
+    startSec: number,
+  ) {
     this.instances = scaling ? Math.min(scaling.max, Math.max(scaling.min, initial)) : initial;
     const cap = Math.max(this.instances, scaling?.max ?? 0) * workers;
     this.slots = new Float64Array(Math.max(1, cap));
@@ -113,7 +119,12 @@ export class InstancePool {
       this.lastOut = t1;
       this.scaleOuts++;
       return desired;
-    } else if (desired < this.instances && !this.pending.length && t1 >= this.lastIn + s.scaleInCooldownSec && t1 >= this.lastOut + s.scaleOutCooldownSec) {
+    } else if (
+      desired < this.instances &&
+      !this.pending.length &&
+      t1 >= this.lastIn + s.scaleInCooldownSec &&
+      t1 >= this.lastOut + s.scaleOutCooldownSec
+    ) {
       this.resize(desired, t1);
       this.lastIn = t1;
       return -desired;

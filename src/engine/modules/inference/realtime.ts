@@ -17,7 +17,8 @@ import type { Arrivals } from './traffic';
 export const LATENCY_LN = lognormalTable(INFERENCE.latencySigma);
 
 /** Workers per instance: one per vCPU (the model server's default). */
-export const workersOf = (type: string): number => Math.max(1, (instanceType(type) ?? instanceType(FALLBACK_INSTANCE_TYPE)!).vcpu);
+export const workersOf = (type: string): number =>
+  Math.max(1, (instanceType(type) ?? instanceType(FALLBACK_INSTANCE_TYPE)!).vcpu);
 
 /** Requests, outcomes and latency of one production or shadow variant. */
 export class VariantRun {
@@ -29,10 +30,21 @@ export class VariantRun {
   readonly pool: InstancePool;
   readonly type: string;
 
-  constructor(readonly spec: Variant, ep: GNode, scaling: Scaling | null, startSec: number) {
+  constructor(
+    readonly spec: Variant,
+    ep: GNode,
+    scaling: Scaling | null,
+    startSec: number,
+  ) {
     this.type = spec.instanceType ?? ep.props.instanceType;
     this.latencySec = (spec.modelLatencyMs ?? ep.props.modelLatencyMs) / 1000;
-    this.pool = new InstancePool(workersOf(this.type), spec.instanceCount ?? ep.props.instanceCount, this.latencySec, scaling, startSec);
+    this.pool = new InstancePool(
+      workersOf(this.type),
+      spec.instanceCount ?? ep.props.instanceCount,
+      this.latencySec,
+      scaling,
+      startSec,
+    );
   }
 }
 
@@ -41,7 +53,9 @@ export function scalingOf(ep: GNode): Scaling | null {
   const a = ep.props.autoscaling;
   if (!a) return null;
   return {
-    min: Math.max(1, a.min), max: Math.max(1, a.max), target: a.targetInvocationsPerInstance,
+    min: Math.max(1, a.min),
+    max: Math.max(1, a.max),
+    target: a.targetInvocationsPerInstance,
     scaleOutCooldownSec: a.scaleOutCooldownSec ?? INFERENCE.scaleOutCooldownSec,
     scaleInCooldownSec: a.scaleInCooldownSec ?? INFERENCE.scaleInCooldownSec,
   };
@@ -66,7 +80,12 @@ export class RealtimeRun extends EndpointRun {
   private instancesMax = 0;
   private ticks = 0;
 
-  constructor(sim: Simulation, node: GNode, private readonly rng: Rng, startSec: number) {
+  constructor(
+    sim: Simulation,
+    node: GNode,
+    private readonly rng: Rng,
+    startSec: number,
+  ) {
     super(sim, node);
     const scaling = scalingOf(node);
     this.variants = (node.props.variants as Variant[]).map((v) => new VariantRun(v, node, scaling, startSec));
@@ -75,7 +94,10 @@ export class RealtimeRun extends EndpointRun {
     const total = this.prod.reduce((s, v) => s + v.spec.weight, 0);
     this.cum = new Float64Array(this.prod.length);
     let acc = 0;
-    this.prod.forEach((v, i) => { acc += v.spec.weight / total; this.cum[i] = acc; });
+    this.prod.forEach((v, i) => {
+      acc += v.spec.weight / total;
+      this.cum[i] = acc;
+    });
     this.cum[this.prod.length - 1] = 1;
     this.track = this.variants.length > 1;
     this.payload = this.tally('payload-too-large');
@@ -85,49 +107,107 @@ export class RealtimeRun extends EndpointRun {
   }
 
   serve(arr: Arrivals, t0: number, t1: number): void {
-    const m = this.m, rng = this.rng, n = arr.n, time = arr.time, size = arr.size;
-    const prod = this.prod, cum = this.cum, np = prod.length, shadows = this.shadows, track = this.track;
-    const lookup = this.lookup ? this.lookup.sec : null, offline = this.offlineLookups;
-    const limit = INFERENCE.realtimeMaxPayloadMB, timeout = INFERENCE.invocationTimeoutSec;
+    const m = this.m,
+      rng = this.rng,
+      n = arr.n,
+      time = arr.time,
+      size = arr.size;
+    const prod = this.prod,
+      cum = this.cum,
+      np = prod.length,
+      shadows = this.shadows,
+      track = this.track;
+    const lookup = this.lookup ? this.lookup.sec : null,
+      offline = this.offlineLookups;
+    const limit = INFERENCE.realtimeMaxPayloadMB,
+      timeout = INFERENCE.invocationTimeoutSec;
     for (const v of this.variants) v.pool.advance(t0);
     for (let i = 0; i < n; i++) {
       const a = time[i];
       let v = prod[0];
-      if (np > 1) { const u = rng.next(); let j = 0; while (j < np - 1 && u >= cum[j]) j++; v = prod[j]; }
+      if (np > 1) {
+        const u = rng.next();
+        let j = 0;
+        while (j < np - 1 && u >= cum[j]) j++;
+        v = prod[j];
+      }
       m.requests++;
       if (track) v.requests++;
       if (size[i] > limit) {
         m.failed++;
         if (track) v.failed++;
-        if (this.payload.hit()) { this.payload.first = a; this.payload.vars = payloadVars(this.node.kind, v.spec.name, size[i]); }
-        if (this.traces.want('rejected')) this.trace(a, 'rejected', size[i], {}, `413: payload ${round(size[i], 2)} MB > ${limit} MB, rejected before the model`, 'payload-too-large');
+        if (this.payload.hit()) {
+          this.payload.first = a;
+          this.payload.vars = payloadVars(this.node.kind, v.spec.name, size[i]);
+        }
+        if (this.traces.want('rejected'))
+          this.trace(
+            a,
+            'rejected',
+            size[i],
+            {},
+            `413: payload ${round(size[i], 2)} MB > ${limit} MB, rejected before the model`,
+            'payload-too-large',
+          );
         continue;
       }
       let extra = 0;
       if (lookup !== null) {
         extra = lookup[(rng.next() * TABLE_SIZE) | 0];
-        if (offline !== null && offline.hit()) { offline.first = a; offline.vars = { featureStore: this.lookup!.store.id, lookupMs: Math.round(extra * 1000) }; }
+        if (offline !== null && offline.hit()) {
+          offline.first = a;
+          offline.vars = { featureStore: this.lookup!.store.id, lookupMs: Math.round(extra * 1000) };
+        }
       }
       const svc = v.latencySec * LATENCY_LN[(rng.next() * TABLE_SIZE) | 0];
       const wait = v.pool.serve(a, svc);
       if (wait < 0) {
         m.failed++;
         if (track) v.failed++;
-        if (this.overloaded.hit()) { this.overloaded.first = a; this.overloaded.vars = { variant: v.spec.name, rps: round(n / (t1 - t0), 1), instances: v.pool.instances }; }
-        if (this.traces.want('throttled')) this.trace(a, 'throttled', size[i], { lookup: extra }, `503: every worker's queue on ${v.spec.name} is full (${v.pool.instances} instance(s))`, 'endpoint-overloaded');
+        if (this.overloaded.hit()) {
+          this.overloaded.first = a;
+          this.overloaded.vars = { variant: v.spec.name, rps: round(n / (t1 - t0), 1), instances: v.pool.instances };
+        }
+        if (this.traces.want('throttled'))
+          this.trace(
+            a,
+            'throttled',
+            size[i],
+            { lookup: extra },
+            `503: every worker's queue on ${v.spec.name} is full (${v.pool.instances} instance(s))`,
+            'endpoint-overloaded',
+          );
       } else {
         const total = wait + svc + extra;
         if (total > timeout) {
           m.failed++;
           this.latency(timeout * 1000);
-          if (track) { v.failed++; v.hist.add(timeout * 1000); }
-          if (this.timeouts.hit()) { this.timeouts.first = a + timeout; this.timeouts.vars = { variant: v.spec.name }; }
-          if (this.traces.want('timedOut')) this.trace(a, 'timedOut', size[i], { lookup: extra, queue: wait, model: Math.max(0, timeout - wait - extra) }, `timed out after ${timeout} s (the invocation limit)`, 'realtime-timeout');
+          if (track) {
+            v.failed++;
+            v.hist.add(timeout * 1000);
+          }
+          if (this.timeouts.hit()) {
+            this.timeouts.first = a + timeout;
+            this.timeouts.vars = { variant: v.spec.name };
+          }
+          if (this.traces.want('timedOut'))
+            this.trace(
+              a,
+              'timedOut',
+              size[i],
+              { lookup: extra, queue: wait, model: Math.max(0, timeout - wait - extra) },
+              `timed out after ${timeout} s (the invocation limit)`,
+              'realtime-timeout',
+            );
         } else {
           m.ok++;
           this.latency(total * 1000);
-          if (track) { v.ok++; v.hist.add(total * 1000); }
-          if (this.traces.want('ok')) this.trace(a, 'ok', size[i], { lookup: extra, queue: wait, model: svc }, `200 OK from ${v.spec.name}`);
+          if (track) {
+            v.ok++;
+            v.hist.add(total * 1000);
+          }
+          if (this.traces.want('ok'))
+            this.trace(a, 'ok', size[i], { lookup: extra, queue: wait, model: svc }, `200 OK from ${v.spec.name}`);
         }
       }
       for (let s = 0; s < shadows.length; s++) this.shadowCopy(shadows[s], a, size[i], extra);
@@ -138,14 +218,28 @@ export class RealtimeRun extends EndpointRun {
   private shadowCopy(v: VariantRun, a: number, sizeMB: number, extra: number): void {
     v.requests++;
     const t = this.shadowTally!;
-    if (t.hit()) { t.first = a; t.vars = { variant: v.spec.name, requests: 'all' }; }
-    if (sizeMB > INFERENCE.realtimeMaxPayloadMB) { v.failed++; return; }
+    if (t.hit()) {
+      t.first = a;
+      t.vars = { variant: v.spec.name, requests: 'all' };
+    }
+    if (sizeMB > INFERENCE.realtimeMaxPayloadMB) {
+      v.failed++;
+      return;
+    }
     const svc = v.latencySec * LATENCY_LN[(this.rng.next() * TABLE_SIZE) | 0];
     const wait = v.pool.serve(a, svc);
-    if (wait < 0) { v.failed++; return; }
+    if (wait < 0) {
+      v.failed++;
+      return;
+    }
     const total = wait + svc + extra;
-    if (total > INFERENCE.invocationTimeoutSec) { v.failed++; v.hist.add(INFERENCE.invocationTimeoutSec * 1000); }
-    else { v.ok++; v.hist.add(total * 1000); }
+    if (total > INFERENCE.invocationTimeoutSec) {
+      v.failed++;
+      v.hist.add(INFERENCE.invocationTimeoutSec * 1000);
+    } else {
+      v.ok++;
+      v.hist.add(total * 1000);
+    }
   }
 
   afterTick(t0: number, t1: number): void {
@@ -167,9 +261,13 @@ export class RealtimeRun extends EndpointRun {
   /** A scaling activity on the timeline (target tracking on InvocationsPerInstance). */
   private noteScaling(v: VariantRun, scaled: number): void {
     const s = v.pool.scaling!;
-    this.sim.note(this.node.id, 'event', scaled > 0
-      ? `${this.node.id}/${v.spec.name}: target tracking (InvocationsPerInstance > ${s.target}/min) launches instances: ${v.pool.instances} → ${scaled}, in service in ${INFERENCE.provisionSec} s`
-      : `${this.node.id}/${v.spec.name}: target tracking scaled in to ${-scaled} instance(s)`);
+    this.sim.note(
+      this.node.id,
+      'event',
+      scaled > 0
+        ? `${this.node.id}/${v.spec.name}: target tracking (InvocationsPerInstance > ${s.target}/min) launches instances: ${v.pool.instances} → ${scaled}, in service in ${INFERENCE.provisionSec} s`
+        : `${this.node.id}/${v.spec.name}: target tracking scaled in to ${-scaled} instance(s)`,
+    );
   }
 
   private updateExtra(): void {
@@ -183,10 +281,15 @@ export class RealtimeRun extends EndpointRun {
     const out: Record<string, unknown> = {};
     for (const v of this.variants) {
       out[v.spec.name] = {
-        weight: v.spec.weight, ...(v.spec.shadow ? { shadow: true } : {}),
-        requests: v.requests, ok: v.ok, failed: v.failed,
-        p50Ms: round(v.hist.quantile(0.5), 1), p99Ms: round(v.hist.quantile(0.99), 1),
-        instancesMax: v.pool.instancesMax, instancesFinal: v.pool.instances,
+        weight: v.spec.weight,
+        ...(v.spec.shadow ? { shadow: true } : {}),
+        requests: v.requests,
+        ok: v.ok,
+        failed: v.failed,
+        p50Ms: round(v.hist.quantile(0.5), 1),
+        p99Ms: round(v.hist.quantile(0.99), 1),
+        instancesMax: v.pool.instancesMax,
+        instancesFinal: v.pool.instances,
       };
     }
     x.variants = out;
@@ -198,7 +301,11 @@ export class RealtimeRun extends EndpointRun {
     if (t && t.counter.rec.count > 0) {
       // the message states the whole run's copies, not the first tick's
       const v = this.shadows[0];
-      t.counter.rec.message = formatMessage(ruleById('shadow-variant-response'), { node: this.node.id, variant: this.shadows.map((s) => s.spec.name).join(', '), requests: v.requests });
+      t.counter.rec.message = formatMessage(ruleById('shadow-variant-response'), {
+        node: this.node.id,
+        variant: this.shadows.map((s) => s.spec.name).join(', '),
+        requests: v.requests,
+      });
     }
   }
 }
@@ -206,5 +313,12 @@ export class RealtimeRun extends EndpointRun {
 /** The message values of a payload-too-large rejection on an endpoint kind. */
 export function payloadVars(kind: string, variant: string, sizeMB: number): Record<string, string | number> {
   const e = PAYLOAD_ERRORS[kind as keyof typeof PAYLOAD_ERRORS];
-  return { status: e.status, detail: e.detail, variant, sizeMB: round(sizeMB, 2), limitMB: e.limitMB, endpointType: e.endpointType };
+  return {
+    status: e.status,
+    detail: e.detail,
+    variant,
+    sizeMB: round(sizeMB, 2),
+    limitMB: e.limitMB,
+    endpointType: e.endpointType,
+  };
 }

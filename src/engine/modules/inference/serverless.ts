@@ -40,7 +40,12 @@ export class ServerlessRun extends EndpointRun {
   private concurrencyMax = 0;
   private tickAliveMax = 0;
 
-  constructor(sim: Simulation, node: GNode, private readonly rng: Rng, startSec: number) {
+  constructor(
+    sim: Simulation,
+    node: GNode,
+    private readonly rng: Rng,
+    startSec: number,
+  ) {
     super(sim, node);
     const p = node.props;
     this.maxConc = Math.min(200, p.maxConcurrency);
@@ -87,18 +92,37 @@ export class ServerlessRun extends EndpointRun {
   }
 
   serve(arr: Arrivals): void {
-    const m = this.m, rng = this.rng, n = arr.n, time = arr.time, size = arr.size;
-    const free = this.free, busy = this.busy;
-    const lookup = this.lookup ? this.lookup.sec : null, offline = this.offlineLookups;
-    const limit = INFERENCE.serverlessMaxPayloadMB, timeout = INFERENCE.invocationTimeoutSec;
-    const idle = INFERENCE.serverlessIdleSec, coldSec = INFERENCE.serverlessColdStartSec;
+    const m = this.m,
+      rng = this.rng,
+      n = arr.n,
+      time = arr.time,
+      size = arr.size;
+    const free = this.free,
+      busy = this.busy;
+    const lookup = this.lookup ? this.lookup.sec : null,
+      offline = this.offlineLookups;
+    const limit = INFERENCE.serverlessMaxPayloadMB,
+      timeout = INFERENCE.invocationTimeoutSec;
+    const idle = INFERENCE.serverlessIdleSec,
+      coldSec = INFERENCE.serverlessColdStartSec;
     for (let i = 0; i < n; i++) {
       const a = time[i];
       m.requests++;
       if (size[i] > limit) {
         m.failed++;
-        if (this.payload.hit()) { this.payload.first = a; this.payload.vars = payloadVars(this.node.kind, DEFAULT_VARIANT, size[i]); }
-        if (this.traces.want('rejected')) this.trace(a, 'rejected', size[i], {}, `413: payload ${Math.round(size[i] * 100) / 100} MB > ${limit} MB, rejected before the model`, 'payload-too-large');
+        if (this.payload.hit()) {
+          this.payload.first = a;
+          this.payload.vars = payloadVars(this.node.kind, DEFAULT_VARIANT, size[i]);
+        }
+        if (this.traces.want('rejected'))
+          this.trace(
+            a,
+            'rejected',
+            size[i],
+            {},
+            `413: payload ${Math.round(size[i] * 100) / 100} MB > ${limit} MB, rejected before the model`,
+            'payload-too-large',
+          );
         continue;
       }
       while (this.hn > 0 && busy[0] <= a) {
@@ -107,24 +131,44 @@ export class ServerlessRun extends EndpointRun {
         this.hi++;
       }
       const cut = a - idle;
-      while (this.hi > this.lo && this.alive > this.provisioned && free[this.lo % CAP] < cut) { this.lo++; this.alive--; }
+      while (this.hi > this.lo && this.alive > this.provisioned && free[this.lo % CAP] < cut) {
+        this.lo++;
+        this.alive--;
+      }
       let cold = 0;
       if (this.hi > this.lo) this.hi--;
       else if (this.hn < this.maxConc) {
         cold = coldSec;
         this.alive++;
         m.coldStarts++;
-        if (this.coldTally.hit()) { this.coldTally.first = a; this.coldTally.vars = { coldStartSec: coldSec }; }
+        if (this.coldTally.hit()) {
+          this.coldTally.first = a;
+          this.coldTally.vars = { coldStartSec: coldSec };
+        }
       } else {
         m.failed++;
-        if (this.throttled.hit()) { this.throttled.first = a; this.throttled.vars = { maxConcurrency: this.maxConc }; }
-        if (this.traces.want('throttled')) this.trace(a, 'throttled', size[i], {}, `ThrottlingException: all ${this.maxConc} concurrent invocations busy`, 'serverless-throttled');
+        if (this.throttled.hit()) {
+          this.throttled.first = a;
+          this.throttled.vars = { maxConcurrency: this.maxConc };
+        }
+        if (this.traces.want('throttled'))
+          this.trace(
+            a,
+            'throttled',
+            size[i],
+            {},
+            `ThrottlingException: all ${this.maxConc} concurrent invocations busy`,
+            'serverless-throttled',
+          );
         continue;
       }
       let extra = 0;
       if (lookup !== null) {
         extra = lookup[(rng.next() * TABLE_SIZE) | 0];
-        if (offline !== null && offline.hit()) { offline.first = a; offline.vars = { featureStore: this.lookup!.store.id, lookupMs: Math.round(extra * 1000) }; }
+        if (offline !== null && offline.hit()) {
+          offline.first = a;
+          offline.vars = { featureStore: this.lookup!.store.id, lookupMs: Math.round(extra * 1000) };
+        }
       }
       const svc = this.latencySec * LATENCY_LN[(rng.next() * TABLE_SIZE) | 0] + extra;
       const total = cold + svc;
@@ -136,22 +180,44 @@ export class ServerlessRun extends EndpointRun {
       if (total > timeout) {
         m.failed++;
         this.latency(timeout * 1000);
-        if (this.timeouts.hit()) { this.timeouts.first = a + timeout; this.timeouts.vars = { variant: DEFAULT_VARIANT }; }
-        if (this.traces.want('timedOut')) this.trace(a, 'timedOut', size[i], { load: cold, lookup: extra, model: Math.max(0, timeout - cold - extra) }, `timed out after ${timeout} s (the invocation limit)`, 'realtime-timeout');
+        if (this.timeouts.hit()) {
+          this.timeouts.first = a + timeout;
+          this.timeouts.vars = { variant: DEFAULT_VARIANT };
+        }
+        if (this.traces.want('timedOut'))
+          this.trace(
+            a,
+            'timedOut',
+            size[i],
+            { load: cold, lookup: extra, model: Math.max(0, timeout - cold - extra) },
+            `timed out after ${timeout} s (the invocation limit)`,
+            'realtime-timeout',
+          );
       } else {
         m.ok++;
         this.latency(total * 1000);
-        if (cold > 0) { if (this.traces.want('cold')) this.trace(a, 'cold', size[i], { load: cold, lookup: extra, model: svc - extra }, '200 OK after a cold start', 'serverless-cold-start'); }
-        else if (this.traces.want('ok')) this.trace(a, 'ok', size[i], { lookup: extra, model: svc - extra }, '200 OK (warm container)');
+        if (cold > 0) {
+          if (this.traces.want('cold'))
+            this.trace(
+              a,
+              'cold',
+              size[i],
+              { load: cold, lookup: extra, model: svc - extra },
+              '200 OK after a cold start',
+              'serverless-cold-start',
+            );
+        } else if (this.traces.want('ok'))
+          this.trace(a, 'ok', size[i], { lookup: extra, model: svc - extra }, '200 OK (warm container)');
       }
     }
   }
 
   afterTick(t0: number, t1: number): void {
     const gb = this.memoryMB / 1024;
-    const usd = serverlessCostUSD(this.memoryMB, this.busySec)
-      + this.provisioned * gb * (t1 - t0) * PRICES.serverlessProvisionedPerGBSecondUSD
-      + (this.dataMB / 1024) * PRICES.dataProcessedPerGBUSD;
+    const usd =
+      serverlessCostUSD(this.memoryMB, this.busySec) +
+      this.provisioned * gb * (t1 - t0) * PRICES.serverlessProvisionedPerGBSecondUSD +
+      (this.dataMB / 1024) * PRICES.dataProcessedPerGBUSD;
     this.sim.addCost(this.node.id, usd);
     this.busySec = 0;
     this.dataMB = 0;

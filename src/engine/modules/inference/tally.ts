@@ -13,7 +13,9 @@ export class Tally {
   constructor(readonly counter: IncidentCounter) {}
 
   /** True on the first occurrence of the tick: the caller then sets `first` and `vars`. */
-  hit(): boolean { return this.n++ === 0; }
+  hit(): boolean {
+    return this.n++ === 0;
+  }
 
   flush(): void {
     if (this.n === 0) return;
@@ -36,7 +38,10 @@ export class TickLatency {
     if (v > 0x3fffffff || v < 0) v = 0x3fffffff;
     let i: number;
     if (v < 4) i = v;
-    else { const o = 31 - Math.clz32(v); i = (o << 2) + ((v >>> (o - 2)) & 3); }
+    else {
+      const o = 31 - Math.clz32(v);
+      i = (o << 2) + ((v >>> (o - 2)) & 3);
+    }
     this.counts[i]++;
     this.total++;
   }
@@ -45,12 +50,16 @@ export class TickLatency {
   takeQuantile(q: number): number {
     if (!this.total) return 0;
     const target = q * this.total;
-    let acc = 0, out = 0;
+    let acc = 0,
+      out = 0;
     for (let i = 0; i < 128; i++) {
       const c = this.counts[i];
       if (c === 0) continue;
       acc += c;
-      if (acc >= target) { out = upperEdge(i); break; }
+      if (acc >= target) {
+        out = upperEdge(i);
+        break;
+      }
     }
     this.counts.fill(0);
     this.total = 0;

@@ -52,14 +52,31 @@ export class TraceSampler {
   }
 
   /** Keep a trace of the request just counted (hops in seconds from its arrival). */
-  add(atSec: number, outcome: TraceOutcome, payloadMB: number, hops: [TraceHop['kind'], string, number][], note: string, rule?: string): void {
+  add(
+    atSec: number,
+    outcome: TraceOutcome,
+    payloadMB: number,
+    hops: [TraceHop['kind'], string, number][],
+    note: string,
+    rule?: string,
+  ): void {
     let at = 0;
     const out: TraceHop[] = [];
     for (const [kind, name, sec] of hops) {
       out.push({ name, kind, startMs: round(at * 1000), durMs: round(sec * 1000) });
       at += sec;
     }
-    this.kept.push({ n: this.n, endpoint: this.endpoint, atSec, outcome, rule, payloadMB: round(payloadMB), totalMs: round(at * 1000), hops: out, note });
+    this.kept.push({
+      n: this.n,
+      endpoint: this.endpoint,
+      atSec,
+      outcome,
+      rule,
+      payloadMB: round(payloadMB),
+      totalMs: round(at * 1000),
+      hops: out,
+      note,
+    });
   }
 }
 
@@ -70,9 +87,15 @@ const SAMPLERS = new WeakMap<Simulation, Map<string, TraceSampler>>();
 /** The sampler of an endpoint in a run (created on first use). */
 export function traceSampler(sim: Simulation, endpoint: string): TraceSampler {
   let m = SAMPLERS.get(sim);
-  if (!m) { m = new Map(); SAMPLERS.set(sim, m); }
+  if (!m) {
+    m = new Map();
+    SAMPLERS.set(sim, m);
+  }
   let s = m.get(endpoint);
-  if (!s) { s = new TraceSampler(endpoint); m.set(endpoint, s); }
+  if (!s) {
+    s = new TraceSampler(endpoint);
+    m.set(endpoint, s);
+  }
   return s;
 }
 

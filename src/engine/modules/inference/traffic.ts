@@ -15,14 +15,24 @@ export class Arrivals {
   model = new Int32Array(1024);
   src = new Int32Array(1024);
 
-  clear(): void { this.n = 0; }
+  clear(): void {
+    this.n = 0;
+  }
 
   grow(): void {
     const cap = this.time.length * 2;
-    const t = new Float64Array(cap); t.set(this.time); this.time = t;
-    const s = new Float64Array(cap); s.set(this.size); this.size = s;
-    const m = new Int32Array(cap); m.set(this.model); this.model = m;
-    const r = new Int32Array(cap); r.set(this.src); this.src = r;
+    const t = new Float64Array(cap);
+    t.set(this.time);
+    this.time = t;
+    const s = new Float64Array(cap);
+    s.set(this.size);
+    this.size = s;
+    const m = new Int32Array(cap);
+    m.set(this.model);
+    this.model = m;
+    const r = new Int32Array(cap);
+    r.set(this.src);
+    this.src = r;
   }
 
   /** Sort by time (stable: equal times keep stream order). Only needed when several streams share a tick. */
@@ -32,16 +42,26 @@ export class Arrivals {
     for (let i = 0; i < n; i++) idx[i] = i;
     const t = this.time;
     const order = Array.from(idx).sort((a, b) => t[a] - t[b] || a - b);
-    const time = this.time.slice(0, n), size = this.size.slice(0, n), model = this.model.slice(0, n), src = this.src.slice(0, n);
+    const time = this.time.slice(0, n),
+      size = this.size.slice(0, n),
+      model = this.model.slice(0, n),
+      src = this.src.slice(0, n);
     for (let i = 0; i < n; i++) {
       const j = order[i];
-      this.time[i] = time[j]; this.size[i] = size[j]; this.model[i] = model[j]; this.src[i] = src[j];
+      this.time[i] = time[j];
+      this.size[i] = size[j];
+      this.model[i] = model[j];
+      this.src[i] = src[j];
     }
   }
 }
 
 /** A timed change to a client's traffic (the traffic-spike and large-payloads faults). */
-interface Window { from: number; to: number; value: number }
+interface Window {
+  from: number;
+  to: number;
+  value: number;
+}
 
 const SPIKY_PERIOD = 240;
 const SPIKY_ON = 60;
@@ -72,7 +92,11 @@ export class ClientStream {
   /** Requests sent so far. */
   sent = 0;
 
-  constructor(readonly client: GNode, readonly target: GNode, private readonly rng: Rng) {
+  constructor(
+    readonly client: GNode,
+    readonly target: GNode,
+    private readonly rng: Rng,
+  ) {
     const p = client.props;
     this.rps = p.rps;
     this.pattern = p.pattern;
@@ -85,17 +109,26 @@ export class ClientStream {
   }
 
   /** Multiply the rate by `factor` during [from, to) (traffic-spike). */
-  spike(from: number, to: number, factor: number): void { this.spikes.push({ from, to, value: factor }); }
+  spike(from: number, to: number, factor: number): void {
+    this.spikes.push({ from, to, value: factor });
+  }
 
   /** Send payloads of `sizeMB` during [from, to) (large-payloads). */
-  largePayloads(from: number, to: number, sizeMB: number): void { this.large.push({ from, to, value: sizeMB }); }
+  largePayloads(from: number, to: number, sizeMB: number): void {
+    this.large.push({ from, to, value: sizeMB });
+  }
 
   /** The pattern's rate at simulated second x (requests/s), before faults. */
   patternRate(x: number): number {
     switch (this.pattern) {
-      case 'spiky': return ((x - this.startSec) % SPIKY_PERIOD + SPIKY_PERIOD) % SPIKY_PERIOD < SPIKY_ON ? this.rps * SPIKY_FACTOR : 0;
-      case 'diurnal': return this.rps * (1 + 0.8 * Math.sin((2 * Math.PI * x) / DAY));
-      default: return this.rps;
+      case 'spiky':
+        return (((x - this.startSec) % SPIKY_PERIOD) + SPIKY_PERIOD) % SPIKY_PERIOD < SPIKY_ON
+          ? this.rps * SPIKY_FACTOR
+          : 0;
+      case 'diurnal':
+        return this.rps * (1 + 0.8 * Math.sin((2 * Math.PI * x) / DAY));
+      default:
+        return this.rps;
     }
   }
 
@@ -110,12 +143,18 @@ export class ClientStream {
   private nextChange(x: number, end: number): number {
     let e = end;
     if (this.pattern === 'spiky') {
-      const phase = ((x - this.startSec) % SPIKY_PERIOD + SPIKY_PERIOD) % SPIKY_PERIOD;
+      const phase = (((x - this.startSec) % SPIKY_PERIOD) + SPIKY_PERIOD) % SPIKY_PERIOD;
       const edge = x + (phase < SPIKY_ON ? SPIKY_ON - phase : SPIKY_PERIOD - phase);
       if (edge < e) e = edge;
     }
-    for (const w of this.spikes) { if (w.from > x && w.from < e) e = w.from; if (w.to > x && w.to < e) e = w.to; }
-    for (const w of this.large) { if (w.from > x && w.from < e) e = w.from; if (w.to > x && w.to < e) e = w.to; }
+    for (const w of this.spikes) {
+      if (w.from > x && w.from < e) e = w.from;
+      if (w.to > x && w.to < e) e = w.to;
+    }
+    for (const w of this.large) {
+      if (w.from > x && w.from < e) e = w.from;
+      if (w.to > x && w.to < e) e = w.to;
+    }
     return e;
   }
 
@@ -129,7 +168,8 @@ export class ClientStream {
   generate(t0: number, t1: number, out: Arrivals, src: number): void {
     let x = t0 > this.startSec ? t0 : this.startSec;
     const end = t1 < this.stopSec ? t1 : this.stopSec;
-    const rng = this.rng, zipf = this.zipf;
+    const rng = this.rng,
+      zipf = this.zipf;
     const before = out.n;
     while (x < end) {
       let e = this.nextChange(x, end);

@@ -26,8 +26,15 @@ export function startBatch(sim: Simulation, n: GNode, onEnd: OnEnd, execution?: 
   const split = String(n.props.SplitType);
   const sources = sourcesOf(g, n.id);
   const run = new JobRun(sim, {
-    node: n.id, stateNode: n.id, costNode: n.id, name: n.id, runningName: 'Transforming',
-    usdPerSec: instanceCostUSD(FALLBACK_INSTANCE_TYPE, 1, count), billed: ['Downloading', 'Running', 'Uploading'], verbose: true, execution,
+    node: n.id,
+    stateNode: n.id,
+    costNode: n.id,
+    name: n.id,
+    runningName: 'Transforming',
+    usdPerSec: instanceCostUSD(FALLBACK_INSTANCE_TYPE, 1, count),
+    billed: ['Downloading', 'Running', 'Uploading'],
+    verbose: true,
+    execution,
   });
   const m = sim.metrics(n.id);
   const end = () => onEnd(run);
@@ -41,28 +48,60 @@ export function startBatch(sim: Simulation, n: GNode, onEnd: OnEnd, execution?: 
     if (!run.gate('model-download')) return end();
     run.after(T.transferOverheadSec, 'model loaded', () => {
       if (sources.length && !run.gate('data-download')) return end();
-      run.go('DOWNLOADED', `Transforming ${round(sources.reduce((a, s) => a + s.gb, 0), 2)} GB in mini-batches (SplitType ${split}, MaxPayloadInMB ${limit})`);
+      run.go(
+        'DOWNLOADED',
+        `Transforming ${round(
+          sources.reduce((a, s) => a + s.gb, 0),
+          2,
+        )} GB in mini-batches (SplitType ${split}, MaxPayloadInMB ${limit})`,
+      );
       const big = batches.find((b) => limit > 0 && b.mb > limit && b.totalMB > 0);
       if (big) {
-        m.requests += count; m.failed += count; m.latency.add(REJECT_MS, count);
-        sim.counter('payload-too-large', n.id).add(sim.now, count, { status: 413, variant: 'the transform container', detail: 'Request payload exceeds MaxPayloadInMB', sizeMB: round(big.mb, 3), limitMB: limit, endpointType: 'batch transform' });
-        run.failWith(`ClientError: a mini-batch of ${round(big.mb, 3)} MB from ${big.s.node.id} exceeds MaxPayloadInMB (${limit} MB) with SplitType "${split}": each file is sent as one record`, 'payload-too-large');
+        m.requests += count;
+        m.failed += count;
+        m.latency.add(REJECT_MS, count);
+        sim
+          .counter('payload-too-large', n.id)
+          .add(sim.now, count, {
+            status: 413,
+            variant: 'the transform container',
+            detail: 'Request payload exceeds MaxPayloadInMB',
+            sizeMB: round(big.mb, 3),
+            limitMB: limit,
+            endpointType: 'batch transform',
+          });
+        run.failWith(
+          `ClientError: a mini-batch of ${round(big.mb, 3)} MB from ${big.s.node.id} exceeds MaxPayloadInMB (${limit} MB) with SplitType "${split}": each file is sent as one record`,
+          'payload-too-large',
+        );
         return end();
       }
-      let i = 0, doneMB = 0;
+      let i = 0,
+        doneMB = 0;
       const tick = () => {
         let budget = T.transformMBps * count * T.transformTickSec;
         while (budget > 0 && i < batches.length) {
           const b = batches[i];
           const take = Math.min(budget, b.totalMB - doneMB);
           const reqs = b.mb > 0 ? Math.ceil((doneMB + take) / b.mb) - Math.ceil(doneMB / b.mb) : 0;
-          if (reqs > 0) { m.requests += reqs; m.ok += reqs; m.latency.add((b.mb / T.transformMBps) * 1000, reqs); }
-          doneMB += take; budget -= take;
-          if (doneMB >= b.totalMB) { i++; doneMB = 0; }
+          if (reqs > 0) {
+            m.requests += reqs;
+            m.ok += reqs;
+            m.latency.add((b.mb / T.transformMBps) * 1000, reqs);
+          }
+          doneMB += take;
+          budget -= take;
+          if (doneMB >= b.totalMB) {
+            i++;
+            doneMB = 0;
+          }
         }
         if (i >= batches.length) {
           run.go('RAN', 'Writing the transform output to S3');
-          return run.after(T.transferOverheadSec, 'output written', () => { run.go('UPLOADED', 'Transform job completed'); end(); });
+          return run.after(T.transferOverheadSec, 'output written', () => {
+            run.go('UPLOADED', 'Transform job completed');
+            end();
+          });
         }
         run.after(T.transformTickSec, 'transform progress', tick);
       };

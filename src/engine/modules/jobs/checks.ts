@@ -10,7 +10,10 @@ import { fileDownloadSec } from './timing';
 
 type Vars = Record<string, string | number>;
 /** A rule's trigger on a node, with the placeholders of its message. */
-export interface Hit { rule: string; vars: Vars }
+export interface Hit {
+  rule: string;
+  vars: Vars;
+}
 
 const hit = (rule: string, vars: Vars = {}): Hit => ({ rule, vars });
 
@@ -22,7 +25,8 @@ export function formatProblem(g: Graph, n: GNode): Hit | null {
   const bad = sourcesOf(g, n.id).find((s) => !accepts(alg, s.format));
   if (!bad) return null;
   return hit('algorithm-input-format', {
-    format: CONTENT_TYPES[bad.format] ?? bad.format, algorithm: alg,
+    format: CONTENT_TYPES[bad.format] ?? bad.format,
+    algorithm: alg,
     supported: ACCEPTED_FORMATS[alg].map((f) => CONTENT_TYPES[f] ?? f).join(', '),
   });
 }
@@ -32,21 +36,27 @@ export function pipeProblem(g: Graph, n: GNode): Hit | null {
   const alg = String(n.props.algorithm);
   if (n.props.inputMode !== 'Pipe' || !PIPE_FORMATS[alg]) return null;
   const slow = sourcesOf(g, n.id).find((s) => accepts(alg, s.format) && !PIPE_FORMATS[alg].includes(s.format));
-  return slow ? hit('pipe-mode-format', { format: slow.format, algorithm: alg, pipeFormat: PIPE_FORMATS[alg].join(' or ') }) : null;
+  return slow
+    ? hit('pipe-mode-format', { format: slow.format, algorithm: alg, pipeFormat: PIPE_FORMATS[alg].join(' or ') })
+    : null;
 }
 
 /** file-mode-disk-full: File mode copies the whole dataset to each instance's volume. */
 export function diskProblem(g: Graph, n: GNode): Hit | null {
   const gb = datasetGB(g, n.id);
   return n.props.inputMode === 'File' && gb > Number(n.props.volumeGB)
-    ? hit('file-mode-disk-full', { datasetGB: gb, volumeGB: Number(n.props.volumeGB) }) : null;
+    ? hit('file-mode-disk-full', { datasetGB: gb, volumeGB: Number(n.props.volumeGB) })
+    : null;
 }
 
 /** slow-start-file-mode: File mode on more than 100 GB (info; the job still runs). */
 export function slowStart(g: Graph, n: GNode): Hit | null {
   const gb = datasetGB(g, n.id);
   if (n.props.inputMode !== 'File' || gb <= DATA_SIZES.slowStartGB) return null;
-  return hit('slow-start-file-mode', { datasetGB: gb, downloadMin: round(fileDownloadSec(gb, Number(n.props.instanceCount)) / 60, 1) });
+  return hit('slow-start-file-mode', {
+    datasetGB: gb,
+    downloadMin: round(fileDownloadSec(gb, Number(n.props.instanceCount)) / 60, 1),
+  });
 }
 
 /**
@@ -58,7 +68,12 @@ export function gpuProblem(n: GNode): Hit | null {
   const t = instanceOf(n);
   const size = Number(n.props.modelSizeGB);
   if (!t || t.gpus === 0 || size <= t.gpuMemoryGiB || n.props.distribution === 'model-parallel') return null;
-  return hit('model-exceeds-gpu-memory', { allocGB: size, gpuGB: t.gpuMemoryGiB, modelSizeGB: size, instanceType: t.name });
+  return hit('model-exceeds-gpu-memory', {
+    allocGB: size,
+    gpuGB: t.gpuMemoryGiB,
+    modelSizeGB: size,
+    instanceType: t.name,
+  });
 }
 
 /** model-parallel-unneeded: model parallelism on a GPU instance where the model fits one GPU. */
@@ -90,9 +105,13 @@ export function conditionsOf(g: Graph, id: string): GNode[] {
 /** misleading-accuracy on a training job: it (or a condition step gating it) judges by accuracy on imbalanced data. */
 export function accuracyProblem(g: Graph, n: GNode): Hit | null {
   const ratio = positiveRatio(g, n.id);
-  const usesAccuracy = n.props.evalMetric === 'accuracy' || conditionsOf(g, n.id).some((c) => c.props.metric === 'accuracy');
+  const usesAccuracy =
+    n.props.evalMetric === 'accuracy' || conditionsOf(g, n.id).some((c) => c.props.metric === 'accuracy');
   if (!usesAccuracy || !imbalanced(ratio)) return null;
-  return hit('misleading-accuracy', { accuracy: round(Math.max(ratio, 1 - ratio), 3), positiveClassRatio: round(ratio, 3) });
+  return hit('misleading-accuracy', {
+    accuracy: round(Math.max(ratio, 1 - ratio), 3),
+    positiveClassRatio: round(ratio, 3),
+  });
 }
 
 /** Training jobs upstream of a condition step, in its pipeline. */
@@ -115,11 +134,15 @@ function trainingUpstream(g: Graph, id: string): GNode[] {
 /* ---------- tuning and data preparation ---------- */
 
 export const gridProblem = (n: GNode): Hit | null =>
-  n.props.strategy === 'grid' && n.props.space !== 'discrete' ? hit('grid-search-continuous', { space: String(n.props.space) }) : null;
+  n.props.strategy === 'grid' && n.props.space !== 'discrete'
+    ? hit('grid-search-continuous', { space: String(n.props.space) })
+    : null;
 
 export function wranglerProblem(g: Graph, n: GNode): Hit | null {
   const gb = datasetGB(g, n.id);
-  return gb > DATA_SIZES.wranglerLimitGB ? hit('wrangler-scale-limit', { datasetGB: gb, stallMin: JOB_TIMING.wranglerStallSec / 60 }) : null;
+  return gb > DATA_SIZES.wranglerLimitGB
+    ? hit('wrangler-scale-limit', { datasetGB: gb, stallMin: JOB_TIMING.wranglerStallSec / 60 })
+    : null;
 }
 
 export function workforceProblem(g: Graph, n: GNode): Hit | null {
@@ -135,13 +158,17 @@ export function labelingProblem(g: Graph, n: GNode): Hit | null {
   const objects = objectsOf(gb);
   const cost = objects * PRICES.groundTruthPerObjectUSD;
   return hit('labeling-without-active-learning', {
-    objects, datasetGB: gb, costUSD: round(cost, 2), savingUSD: round(cost * PRICES.groundTruthActiveLearningSaving, 2),
+    objects,
+    datasetGB: gb,
+    costUSD: round(cost, 2),
+    savingUSD: round(cost * PRICES.groundTruthActiveLearningSaving, 2),
   });
 }
 
 /* ---------- findings ---------- */
 
-const SPOT_FINDING = 'Training job {node} uses Managed Spot Training without CheckpointConfig.S3Uri: a Spot interruption restarts it from the beginning and the lost time is billed again.';
+const SPOT_FINDING =
+  'Training job {node} uses Managed Spot Training without CheckpointConfig.S3Uri: a Spot interruption restarts it from the beginning and the lost time is billed again.';
 
 /** Static findings of the job rules. */
 export function checkJobs(g: Graph): Finding[] {
@@ -149,7 +176,12 @@ export function checkJobs(g: Graph): Finding[] {
   const add = (n: GNode, h: Hit | null, text?: string) => {
     if (!h) return;
     const rule = ruleById(h.rule);
-    out.push({ rule: h.rule, node: n.id, severity: rule.severity, message: formatMessage(text ? { ...rule, message: text } : rule, { node: n.id, ...h.vars }) });
+    out.push({
+      rule: h.rule,
+      node: n.id,
+      severity: rule.severity,
+      message: formatMessage(text ? { ...rule, message: text } : rule, { node: n.id, ...h.vars }),
+    });
   };
   for (const n of g.nodes) {
     if (n.kind === 'training-job') {
@@ -163,12 +195,17 @@ export function checkJobs(g: Graph): Finding[] {
       if (n.props.evalMetric === 'accuracy') add(n, accuracyProblem(g, n));
     }
     if (n.kind === 'condition-step' && n.props.metric === 'accuracy') {
-      const t = trainingUpstream(g, n.id).map((x) => accuracyProblem(g, x)).find((h) => h);
+      const t = trainingUpstream(g, n.id)
+        .map((x) => accuracyProblem(g, x))
+        .find((h) => h);
       add(n, t ?? null);
     }
     if (n.kind === 'tuning-job') add(n, gridProblem(n));
     if (n.kind === 'data-wrangler') add(n, wranglerProblem(g, n));
-    if (n.kind === 'ground-truth') { add(n, workforceProblem(g, n)); add(n, labelingProblem(g, n)); }
+    if (n.kind === 'ground-truth') {
+      add(n, workforceProblem(g, n));
+      add(n, labelingProblem(g, n));
+    }
   }
   return out;
 }

@@ -19,7 +19,12 @@ export function sourcesOf(g: Graph, id: string): Source[] {
   const n = g.byId.get(id);
   if (n?.kind === 'tuning-job') return g.out(id, 'training-job').flatMap((t) => sourcesOf(g, t.id));
   const out: Source[] = [];
-  for (const s of g.inputsOf(id)) out.push({ node: s, gb: Number(s.props.datasetGB) || 0, format: s.kind === 's3-bucket' ? String(s.props.format) : 'csv' });
+  for (const s of g.inputsOf(id))
+    out.push({
+      node: s,
+      gb: Number(s.props.datasetGB) || 0,
+      format: s.kind === 's3-bucket' ? String(s.props.format) : 'csv',
+    });
   for (const fs of g.in(id, 'feature-store')) {
     const feeders = g.in(fs.id, 'processing-job', 'data-wrangler');
     out.push({ node: fs, gb: sum(feeders.flatMap((f) => sourcesOf(g, f.id))), format: 'parquet' });

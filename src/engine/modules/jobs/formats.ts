@@ -19,9 +19,14 @@ export const ACCEPTED_FORMATS: Readonly<Record<string, readonly string[]>> = {
  * algorithm reads it (XGBoost also Parquet), otherwise the algorithm's own formats.
  */
 export const PIPE_FORMATS: Readonly<Record<string, readonly string[]>> = Object.fromEntries(
-  Object.entries(ACCEPTED_FORMATS).map(([alg, formats]) => [alg,
-    alg === 'xgboost' ? ['recordio-protobuf', 'parquet']
-      : formats.includes('recordio-protobuf') ? ['recordio-protobuf'] : formats]),
+  Object.entries(ACCEPTED_FORMATS).map(([alg, formats]) => [
+    alg,
+    alg === 'xgboost'
+      ? ['recordio-protobuf', 'parquet']
+      : formats.includes('recordio-protobuf')
+        ? ['recordio-protobuf']
+        : formats,
+  ]),
 );
 
 /** The MIME content type of a dataset format, as AWS names it in channel errors. */

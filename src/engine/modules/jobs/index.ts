@@ -15,12 +15,22 @@ export { JOB_TIMING, DATA_SIZES } from './constants';
 export { ACCEPTED_FORMATS, PIPE_FORMATS, CONTENT_TYPES } from './formats';
 
 /** Kinds whose lifecycle this module owns. */
-export const JOB_KINDS = ['processing-job', 'training-job', 'tuning-job', 'batch-transform', 'data-wrangler', 'ground-truth'] as const satisfies readonly Kind[];
+export const JOB_KINDS = [
+  'processing-job',
+  'training-job',
+  'tuning-job',
+  'batch-transform',
+  'data-wrangler',
+  'ground-truth',
+] as const satisfies readonly Kind[];
 /** Of those, the ones a pipeline starts as steps (TOPICS.jobStart). */
 const STEP_JOBS: readonly Kind[] = ['processing-job', 'training-job', 'tuning-job', 'batch-transform'];
 
 /** Per run: every job run (billed at the end) and what a spot-interruption fault can hit, by node. */
-interface JobsState { runs: Set<JobRun>; interruptible: Map<string, Interruptible[]> }
+interface JobsState {
+  runs: Set<JobRun>;
+  interruptible: Map<string, Interruptible[]>;
+}
 const states = new WeakMap<Simulation, JobsState>();
 
 /**
@@ -59,9 +69,17 @@ export const jobsModule: SimModule = {
       const n = sim.graph.byId.get(f.node);
       const job = n?.kind === 'tuning-job' ? sim.graph.out(n.id, 'training-job')[0] : n;
       if (job?.kind === 'training-job' && job.props.spot !== true) {
-        sim.note(f.node, 'event', `${f.node}: nothing happens — ${job.id} runs on on-demand instances (spot: false), which Spot interruptions do not affect`);
+        sim.note(
+          f.node,
+          'event',
+          `${f.node}: nothing happens — ${job.id} runs on on-demand instances (spot: false), which Spot interruptions do not affect`,
+        );
       } else {
-        sim.note(f.node, 'info', `${f.node}: no Spot training instance running to interrupt (on-demand jobs and finished jobs are not affected)`);
+        sim.note(
+          f.node,
+          'info',
+          `${f.node}: no Spot training instance running to interrupt (on-demand jobs and finished jobs are not affected)`,
+        );
       }
     },
   },
@@ -71,7 +89,8 @@ export const jobsModule: SimModule = {
 function launch(sim: Simulation, st: JobsState, n: GNode, execution?: number): void {
   const register = (node: string, it: Interruptible) => {
     const l = st.interruptible.get(node);
-    if (l) l.push(it); else st.interruptible.set(node, [it]);
+    if (l) l.push(it);
+    else st.interruptible.set(node, [it]);
     st.runs.add(it.run);
   };
   const onEnd = (run: JobRun) => {
@@ -81,8 +100,10 @@ function launch(sim: Simulation, st: JobsState, n: GNode, execution?: number): v
       sim.emit(TOPICS.jobCompleted, p);
     } else {
       const p: JobFailed = {
-        node: n.id, state: run.status === 'Stopped' ? 'Stopped' : 'Failed',
-        ...(execution !== undefined ? { execution } : {}), ...(run.failedRule ? { rule: run.failedRule } : {}),
+        node: n.id,
+        state: run.status === 'Stopped' ? 'Stopped' : 'Failed',
+        ...(execution !== undefined ? { execution } : {}),
+        ...(run.failedRule ? { rule: run.failedRule } : {}),
       };
       sim.emit(TOPICS.jobFailed, p);
     }
@@ -90,17 +111,36 @@ function launch(sim: Simulation, st: JobsState, n: GNode, execution?: number): v
   let run: JobRun;
   switch (n.kind) {
     case 'training-job': {
-      const it = startTraining(sim, n, { stateNode: n.id, costNode: n.id, name: n.id, verbose: true, execution, reportAccuracy: true, onEnd });
+      const it = startTraining(sim, n, {
+        stateNode: n.id,
+        costNode: n.id,
+        name: n.id,
+        verbose: true,
+        execution,
+        reportAccuracy: true,
+        onEnd,
+      });
       register(n.id, it);
       run = it.run;
       break;
     }
-    case 'tuning-job': run = startTuning(sim, n, onEnd, register, execution); break;
-    case 'processing-job': run = startProcessing(sim, n, onEnd, execution); break;
-    case 'batch-transform': run = startBatch(sim, n, onEnd, execution); break;
-    case 'data-wrangler': run = startWrangler(sim, n, onEnd); break;
-    case 'ground-truth': run = startLabeling(sim, n, onEnd); break;
-    default: return;
+    case 'tuning-job':
+      run = startTuning(sim, n, onEnd, register, execution);
+      break;
+    case 'processing-job':
+      run = startProcessing(sim, n, onEnd, execution);
+      break;
+    case 'batch-transform':
+      run = startBatch(sim, n, onEnd, execution);
+      break;
+    case 'data-wrangler':
+      run = startWrangler(sim, n, onEnd);
+      break;
+    case 'ground-truth':
+      run = startLabeling(sim, n, onEnd);
+      break;
+    default:
+      return;
   }
   st.runs.add(run);
 }

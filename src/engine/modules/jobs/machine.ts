@@ -1,8 +1,16 @@
 import { setup } from 'xstate';
 
 export type JobEvent =
-  | { type: 'START' } | { type: 'PROVISIONED' } | { type: 'RUN' } | { type: 'DOWNLOADED' } | { type: 'RAN' }
-  | { type: 'UPLOADED' } | { type: 'INTERRUPT' } | { type: 'RESTART' } | { type: 'FAIL' } | { type: 'STOP' };
+  | { type: 'START' }
+  | { type: 'PROVISIONED' }
+  | { type: 'RUN' }
+  | { type: 'DOWNLOADED' }
+  | { type: 'RAN' }
+  | { type: 'UPLOADED' }
+  | { type: 'INTERRUPT' }
+  | { type: 'RESTART' }
+  | { type: 'FAIL' }
+  | { type: 'STOP' };
 
 /**
  * A job's life as AWS reports it: TrainingJobStatus (Pending → InProgress → Completed / Failed / Stopped)
@@ -35,7 +43,8 @@ export const jobMachine = setup({
 });
 
 /** The job status (format.md section 5) of a machine state value. */
-export const statusOf = (value: unknown): string => (typeof value === 'string' ? value : Object.keys(value as object)[0]);
+export const statusOf = (value: unknown): string =>
+  typeof value === 'string' ? value : Object.keys(value as object)[0];
 
 /** The secondary status (phase) of a machine state value: the InProgress sub-state, or the status itself. */
 export const phaseOf = (value: unknown): string =>

@@ -25,8 +25,15 @@ export function startProcessing(sim: Simulation, n: GNode, onEnd: OnEnd, executi
   const gb = datasetGB(g, n.id);
   const spark = n.props.framework === 'pyspark';
   const run = new JobRun(sim, {
-    node: n.id, stateNode: n.id, costNode: n.id, name: n.id, runningName: 'Processing',
-    usdPerSec: instanceCostUSD(PROCESSING_INSTANCE, 1, count), billed: ['Downloading', 'Running', 'Uploading'], verbose: true, execution,
+    node: n.id,
+    stateNode: n.id,
+    costNode: n.id,
+    name: n.id,
+    runningName: 'Processing',
+    usdPerSec: instanceCostUSD(PROCESSING_INSTANCE, 1, count),
+    billed: ['Downloading', 'Running', 'Uploading'],
+    verbose: true,
+    execution,
   });
   const processSec = spark ? (gb * T.pysparkSecPerGB) / speedup(count) : gb * T.sklearnSecPerGB;
   const uploadSec = T.transferOverheadSec + gb / (T.uploadGBps * count);
@@ -39,11 +46,17 @@ export function startProcessing(sim: Simulation, n: GNode, onEnd: OnEnd, executi
     run.go('PROVISIONED', spark ? 'Reading input from S3 (PySpark)' : `Downloading input data (${round(gb, 2)} GB)`);
     if (sourcesOf(g, n.id).length && !run.gate('data-download')) return end();
     run.after(spark ? T.streamSetupSec : fileDownloadSec(gb, count), 'input downloaded', () => {
-      run.go('DOWNLOADED', `Processing ${round(gb, 2)} GB with ${spark ? 'PySpark' : 'scikit-learn'} on ${count} instance(s)`);
+      run.go(
+        'DOWNLOADED',
+        `Processing ${round(gb, 2)} GB with ${spark ? 'PySpark' : 'scikit-learn'} on ${count} instance(s)`,
+      );
       if (hasOutbound && !run.gate('outbound-call')) return end();
       run.after(processSec, 'processed', () => {
         run.go('RAN', 'Uploading processing output');
-        run.after(uploadSec, 'uploaded', () => { run.go('UPLOADED', 'Processing job completed'); end(); });
+        run.after(uploadSec, 'uploaded', () => {
+          run.go('UPLOADED', 'Processing job completed');
+          end();
+        });
       });
     });
   });
@@ -59,8 +72,14 @@ export function startWrangler(sim: Simulation, n: GNode, onEnd: OnEnd): JobRun {
   const g = sim.graph;
   const gb = datasetGB(g, n.id);
   const run = new JobRun(sim, {
-    node: n.id, stateNode: n.id, costNode: n.id, name: n.id, runningName: 'Processing',
-    usdPerSec: PRICES.dataWranglerPerHourUSD / 3600, billed: ['Starting', 'Running', 'Uploading'], verbose: true,
+    node: n.id,
+    stateNode: n.id,
+    costNode: n.id,
+    name: n.id,
+    runningName: 'Processing',
+    usdPerSec: PRICES.dataWranglerPerHourUSD / 3600,
+    billed: ['Starting', 'Running', 'Uploading'],
+    verbose: true,
   });
   const end = () => onEnd(run);
   const tooBig = wranglerProblem(g, n);
@@ -70,12 +89,25 @@ export function startWrangler(sim: Simulation, n: GNode, onEnd: OnEnd): JobRun {
     if (sourcesOf(g, n.id).length && !run.gate('data-download')) return end();
     run.go('RUN', `Importing and transforming ${round(gb, 2)} GB`);
     if (tooBig) {
-      run.after(T.wranglerStallSec / 2, 'stall', () => sim.note(n.id, 'event', `${n.id}: Processing · no progress: the flow's kernel is at its memory limit on ${round(gb, 2)} GB`, 'warning'));
-      return run.after(T.wranglerStallSec, 'out of memory', () => { run.fail(tooBig.rule, tooBig.vars); end(); });
+      run.after(T.wranglerStallSec / 2, 'stall', () =>
+        sim.note(
+          n.id,
+          'event',
+          `${n.id}: Processing · no progress: the flow's kernel is at its memory limit on ${round(gb, 2)} GB`,
+          'warning',
+        ),
+      );
+      return run.after(T.wranglerStallSec, 'out of memory', () => {
+        run.fail(tooBig.rule, tooBig.vars);
+        end();
+      });
     }
     run.after(gb * T.wranglerSecPerGB, 'transformed', () => {
       run.go('RAN', 'Exporting the flow output');
-      run.after(T.wranglerExportSec, 'exported', () => { run.go('UPLOADED', 'Data Wrangler flow completed'); end(); });
+      run.after(T.wranglerExportSec, 'exported', () => {
+        run.go('UPLOADED', 'Data Wrangler flow completed');
+        end();
+      });
     });
   });
   return run;
@@ -92,11 +124,22 @@ export function startLabeling(sim: Simulation, n: GNode, onEnd: OnEnd): JobRun {
   const g = sim.graph;
   const gb = datasetGB(g, n.id);
   const run = new JobRun(sim, {
-    node: n.id, stateNode: n.id, costNode: n.id, name: n.id, runningName: 'Labeling', usdPerSec: 0, billed: [], verbose: true,
+    node: n.id,
+    stateNode: n.id,
+    costNode: n.id,
+    name: n.id,
+    runningName: 'Labeling',
+    usdPerSec: 0,
+    billed: [],
+    verbose: true,
   });
   const end = () => onEnd(run);
   const flagged = workforceProblem(g, n);
-  if (flagged) { run.fail(flagged.rule, flagged.vars); end(); return run; }
+  if (flagged) {
+    run.fail(flagged.rule, flagged.vars);
+    end();
+    return run;
+  }
   const objects = objectsOf(gb);
   const auto = n.props.activeLearning === true ? Math.floor(objects * PRICES.groundTruthActiveLearningSaving) : 0;
   const human = objects - auto;
@@ -105,20 +148,28 @@ export function startLabeling(sim: Simulation, n: GNode, onEnd: OnEnd): JobRun {
   run.go('START', 'Creating the labeling job and notifying the work team');
   run.after(T.labelingStartSec, 'started', () => {
     if (sourcesOf(g, n.id).length && !run.gate('data-download')) return end();
-    run.go('RUN', `Labeling ${objects} objects (${human} by human workers${auto ? `, ${auto} by automated data labeling` : ''})`);
+    run.go(
+      'RUN',
+      `Labeling ${objects} objects (${human} by human workers${auto ? `, ${auto} by automated data labeling` : ''})`,
+    );
     const cost = labelingProblem(g, n);
     if (cost) sim.incident(cost.rule, n.id, cost.vars);
-    let humanDone = 0, autoDone = 0;
+    let humanDone = 0,
+      autoDone = 0;
     const tick = () => {
       const h = Math.min(human - humanDone, Math.round(T.humanObjectsPerSec * T.labelingTickSec));
       const a = Math.min(auto - autoDone, Math.round(T.autoObjectsPerSec * T.labelingTickSec));
-      humanDone += h; autoDone += a;
+      humanDone += h;
+      autoDone += a;
       sim.addCost(n.id, h * PRICES.groundTruthPerObjectUSD);
       extra.labeled = humanDone + autoDone;
       extra.autoLabeled = autoDone;
       if (humanDone >= human && autoDone >= auto) {
         run.go('RAN', 'Writing the output manifest (augmented manifest, JSON Lines)');
-        return run.after(T.transferOverheadSec, 'manifest written', () => { run.go('UPLOADED', 'Labeling job completed'); end(); });
+        return run.after(T.transferOverheadSec, 'manifest written', () => {
+          run.go('UPLOADED', 'Labeling job completed');
+          end();
+        });
       }
       run.after(T.labelingTickSec, 'labeling progress', tick);
     };

@@ -62,22 +62,36 @@ export class JobRun {
   phaseFrom = 0;
   phaseUntil = 0;
 
-  constructor(readonly sim: Simulation, readonly o: JobRunOptions) {
+  constructor(
+    readonly sim: Simulation,
+    readonly o: JobRunOptions,
+  ) {
     this.startedAt = sim.now;
     this.phaseFrom = this.phaseUntil = sim.now;
     if (o.stateNode) {
       let m = runsByNode.get(sim);
-      if (!m) { m = new Map(); runsByNode.set(sim, m); }
+      if (!m) {
+        m = new Map();
+        runsByNode.set(sim, m);
+      }
       m.set(o.stateNode, this);
     }
   }
 
-  get status(): string { return statusOf(this.actor.getSnapshot().value); }
+  get status(): string {
+    return statusOf(this.actor.getSnapshot().value);
+  }
   /** Machine phase: Starting, Downloading, Running, Uploading, Interrupted, or the final status. */
-  get phase(): string { return phaseOf(this.actor.getSnapshot().value); }
-  get ended(): boolean { return this.actor.getSnapshot().status === 'done'; }
+  get phase(): string {
+    return phaseOf(this.actor.getSnapshot().value);
+  }
+  get ended(): boolean {
+    return this.actor.getSnapshot().status === 'done';
+  }
   /** The phase as AWS shows it for this kind. */
-  get shownPhase(): string { return this.phase === 'Running' ? this.o.runningName : this.phase; }
+  get shownPhase(): string {
+    return this.phase === 'Running' ? this.o.runningName : this.phase;
+  }
 
   /** Move the machine and log the new phase with its status message. */
   go(type: JobEvent['type'], message: string): void {
@@ -127,7 +141,9 @@ export class JobRun {
     this.sync(message);
   }
 
-  stop(message: string): void { this.go('STOP', message); }
+  stop(message: string): void {
+    this.go('STOP', message);
+  }
 
   /** A Spot interruption: billing stops, pending callbacks are dropped. */
   interrupt(message: string): void {
@@ -145,7 +161,10 @@ export class JobRun {
     this.sim.addCost(this.o.costNode, sec * this.o.usdPerSec);
     if (this.o.stateNode && this.o.usdPerSec > 0) {
       let m = billedByNode.get(this.sim);
-      if (!m) { m = new Map(); billedByNode.set(this.sim, m); }
+      if (!m) {
+        m = new Map();
+        billedByNode.set(this.sim, m);
+      }
       const total = (m.get(this.o.stateNode) ?? 0) + sec;
       m.set(this.o.stateNode, total);
       this.sim.metrics(this.o.stateNode).extra.billableSec = round(total, 1);
@@ -166,7 +185,10 @@ export class JobRun {
       // while it runs: the phase; once Failed or Stopped: the phase it was in; once Completed: none
       if (!this.ended) extra.phase = shown;
       else if (this.status === 'Completed') delete extra.phase;
-      if (this.ended) { sim.setState(o.stateNode, this.status, message, { ...data, phase: this.lastPhase }); return; }
+      if (this.ended) {
+        sim.setState(o.stateNode, this.status, message, { ...data, phase: this.lastPhase });
+        return;
+      }
       sim.setState(o.stateNode, this.status);
     }
     const failed = this.status === 'Failed';

@@ -2,7 +2,15 @@ import { instanceCostUSD } from '../../../catalog/prices';
 import type { GNode } from '../../../model/graph';
 import { round } from '../../report';
 import type { Simulation } from '../../sim';
-import { accuracyProblem, diskProblem, formatProblem, gpuProblem, parallelUnneeded, pipeProblem, slowStart } from './checks';
+import {
+  accuracyProblem,
+  diskProblem,
+  formatProblem,
+  gpuProblem,
+  parallelUnneeded,
+  pipeProblem,
+  slowStart,
+} from './checks';
 import { JOB_TIMING } from './constants';
 import { sourcesOf } from './data';
 import { JobRun } from './run';
@@ -44,20 +52,34 @@ export interface Interruptible {
 export function startTraining(sim: Simulation, n: GNode, h: TrainingHooks): Interruptible {
   const g = sim.graph;
   const p = n.props;
-  const pipe = pipeProblem(g, n), parallel = parallelUnneeded(n), disk = diskProblem(g, n);
+  const pipe = pipeProblem(g, n),
+    parallel = parallelUnneeded(n),
+    disk = diskProblem(g, n);
   const plan = trainingPlan(g, n, !!pipe, !!parallel);
   const spot = p.spot === true;
   const run = new JobRun(sim, {
-    node: n.id, stateNode: h.stateNode, costNode: h.costNode, name: h.name, runningName: 'Training',
+    node: n.id,
+    stateNode: h.stateNode,
+    costNode: h.costNode,
+    name: h.name,
+    runningName: 'Training',
     usdPerSec: instanceCostUSD(String(p.instanceType), 1, Number(p.instanceCount), spot),
-    billed: BILLED_PHASES, verbose: h.verbose, execution: h.execution,
+    billed: BILLED_PHASES,
+    verbose: h.verbose,
+    execution: h.execution,
   });
   const rng = sim.rng(`spot:${h.name}:${h.execution ?? 0}`);
   const trainingSec = plan.trainingSec * (h.fraction ?? 1);
   const hasInputs = sourcesOf(g, n.id).length > 0;
   const hasOutbound = g.out(n.id, 'data-source', 'sns', 'sqs', 'lambda').length > 0;
   const once = new Set<string>();
-  let done = 0, trainFrom = 0, downloadFrom = 0, attemptBilled = 0, restarts = 0, attempts = 0, ended = false;
+  let done = 0,
+    trainFrom = 0,
+    downloadFrom = 0,
+    attemptBilled = 0,
+    restarts = 0,
+    attempts = 0,
+    ended = false;
 
   const end = () => {
     if (ended) return;
@@ -66,7 +88,10 @@ export function startTraining(sim: Simulation, n: GNode, h: TrainingHooks): Inte
     h.onEnd(run);
   };
   const warnOnce = (rule: string, vars: Record<string, string | number>) => {
-    if (!once.has(rule)) { once.add(rule); sim.incident(rule, n.id, vars); }
+    if (!once.has(rule)) {
+      once.add(rule);
+      sim.incident(rule, n.id, vars);
+    }
   };
 
   const starting = () => {
@@ -79,9 +104,18 @@ export function startTraining(sim: Simulation, n: GNode, h: TrainingHooks): Inte
   const downloading = () => {
     if (!run.gate('image-pull')) return end();
     downloadFrom = sim.now;
-    run.go('PROVISIONED', p.inputMode === 'File' ? `Downloading input data (${round(plan.datasetGB, 2)} GB)` : `Preparing the ${p.inputMode} input channel`);
+    run.go(
+      'PROVISIONED',
+      p.inputMode === 'File'
+        ? `Downloading input data (${round(plan.datasetGB, 2)} GB)`
+        : `Preparing the ${p.inputMode} input channel`,
+    );
     if (hasInputs && !run.gate('data-download')) return end();
-    if (disk && plan.diskFullAtSec !== null) return run.after(plan.diskFullAtSec, 'volume full', () => { run.fail(disk.rule, disk.vars); end(); });
+    if (disk && plan.diskFullAtSec !== null)
+      return run.after(plan.diskFullAtSec, 'volume full', () => {
+        run.fail(disk.rule, disk.vars);
+        end();
+      });
     run.after(plan.downloadSec, 'input downloaded', training);
   };
   const training = () => {
@@ -89,7 +123,10 @@ export function startTraining(sim: Simulation, n: GNode, h: TrainingHooks): Inte
     if (slow) warnOnce(slow.rule, { ...slow.vars, downloadMin: round((sim.now - downloadFrom) / 60, 1) });
     run.go('DOWNLOADED', 'Training image download completed. Training in progress.');
     const fatal = formatProblem(g, n) ?? gpuProblem(n);
-    if (fatal) { run.fail(fatal.rule, fatal.vars); return end(); }
+    if (fatal) {
+      run.fail(fatal.rule, fatal.vars);
+      return end();
+    }
     if (hasOutbound && !run.gate('outbound-call')) return end();
     if (pipe) warnOnce(pipe.rule, pipe.vars);
     if (parallel) warnOnce(parallel.rule, parallel.vars);
@@ -97,10 +134,17 @@ export function startTraining(sim: Simulation, n: GNode, h: TrainingHooks): Inte
     const remaining = trainingSec - done;
     if (spot && plan.trainingSec >= JOB_TIMING.spotRandomMinTrainingSec) {
       const gap = rng.exp(1 / JOB_TIMING.spotMeanSecBetweenInterruptions);
-      if (gap < remaining) run.after(gap, 'spot capacity reclaimed', () => { sim.note(n.id, 'fault', `${h.name}: Spot capacity reclaimed (random interruption)`, 'warning'); interrupt(); });
+      if (gap < remaining)
+        run.after(gap, 'spot capacity reclaimed', () => {
+          sim.note(n.id, 'fault', `${h.name}: Spot capacity reclaimed (random interruption)`, 'warning');
+          interrupt();
+        });
     }
     if (h.fraction !== undefined && h.fraction < 1) {
-      return run.after(remaining, 'early stop', () => { run.stop('Training job stopped early by the tuning job (Hyperband early stopping)'); end(); });
+      return run.after(remaining, 'early stop', () => {
+        run.stop('Training job stopped early by the tuning job (Hyperband early stopping)');
+        end();
+      });
     }
     run.after(remaining, 'training done', uploading);
   };
@@ -113,7 +157,8 @@ export function startTraining(sim: Simulation, n: GNode, h: TrainingHooks): Inte
       // after jobCompleted: the MLOps module may have recorded the model's validation figure
       // only when the job's own evalMetric is accuracy: a condition step judging by accuracy records it itself
       const acc = h.reportAccuracy && p.evalMetric === 'accuracy' ? accuracyProblem(g, n) : null;
-      if (acc) sim.incident(acc.rule, n.id, { ...acc.vars, accuracy: reportedAccuracy(sim, n.id) ?? acc.vars.accuracy });
+      if (acc)
+        sim.incident(acc.rule, n.id, { ...acc.vars, accuracy: reportedAccuracy(sim, n.id) ?? acc.vars.accuracy });
     });
   };
   const interrupt = (): boolean => {
@@ -121,11 +166,18 @@ export function startTraining(sim: Simulation, n: GNode, h: TrainingHooks): Inte
     if (run.phase === 'Running') done += sim.now - trainFrom;
     run.interrupt('Spot capacity reclaimed: the training instances were interrupted');
     if (p.checkpointS3Uri) {
-      sim.note(n.id, h.verbose ? 'event' : 'info', `${h.name}: will resume from the checkpoint in ${p.checkpointS3Uri} (${round(done / 60, 1)} min of training kept)`);
+      sim.note(
+        n.id,
+        h.verbose ? 'event' : 'info',
+        `${h.name}: will resume from the checkpoint in ${p.checkpointS3Uri} (${round(done / 60, 1)} min of training kept)`,
+      );
     } else {
       restarts++;
       done = 0;
-      sim.incident('spot-without-checkpoint', n.id, { lostMin: round((run.billedSec - attemptBilled) / 60, 1), restarts });
+      sim.incident('spot-without-checkpoint', n.id, {
+        lostMin: round((run.billedSec - attemptBilled) / 60, 1),
+        restarts,
+      });
     }
     run.after(JOB_TIMING.spotRecapacitySec, 'spot capacity back', starting);
     return true;
@@ -136,7 +188,9 @@ export function startTraining(sim: Simulation, n: GNode, h: TrainingHooks): Inte
   if (spot && typeof maxWait === 'number') {
     sim.after(maxWait, `${h.name}: MaxWaitTimeInSeconds`, n.id, () => {
       if (run.ended) return;
-      run.stop(`MaxWaitTimeExceeded: the job stopped because it exceeded MaxWaitTimeInSeconds (${maxWait} s) before it completed`);
+      run.stop(
+        `MaxWaitTimeExceeded: the job stopped because it exceeded MaxWaitTimeInSeconds (${maxWait} s) before it completed`,
+      );
       end();
     });
   }

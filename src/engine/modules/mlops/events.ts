@@ -41,12 +41,14 @@ function route(run: MlopsRun, ev: AwsEvent): void {
   };
   const rules = g.out(src.id, 'eventbridge');
   if (src.kind === 's3-bucket' && !src.props.eventNotifications) {
-    if (rules.length) broken(src.id, `bucket ${src.id} has eventNotifications off, so S3 sends no events to EventBridge`);
+    if (rules.length)
+      broken(src.id, `bucket ${src.id} has eventNotifications off, so S3 sends no events to EventBridge`);
     else sim.note(src.id, 'info', `${name} in ${src.id}: no event notifications configured; nothing listens`);
     return;
   }
   if (!rules.length) {
-    if (meantToAct(src, ev, g.out(src.id, ...ENDPOINT_KINDS))) broken(src.id, `no EventBridge rule receives events from ${src.id}`);
+    if (meantToAct(src, ev, g.out(src.id, ...ENDPOINT_KINDS)))
+      broken(src.id, `no EventBridge rule receives events from ${src.id}`);
     else sim.note(src.id, 'info', `${name} from ${src.id}: no EventBridge rule is wired to it`);
     return;
   }
@@ -56,9 +58,16 @@ function route(run: MlopsRun, ev: AwsEvent): void {
       x.events = ((x.events as number) ?? 0) + 1;
       const targets = g.out(rule.id, 'lambda', 'pipeline');
       if (!targets.length) return broken(rule.id, `rule ${rule.id} has no target (no lambda or pipeline)`);
-      sim.note(rule.id, 'event', `${name} from ${ev.source} matched rule ${rule.id} → ${targets.map((t) => t.id).join(', ')}`);
+      sim.note(
+        rule.id,
+        'event',
+        `${name} from ${ev.source} matched rule ${rule.id} → ${targets.map((t) => t.id).join(', ')}`,
+      );
       for (const t of targets) {
-        if (t.kind === 'pipeline') sim.after(EVENT_SEC.hop, `${t.id}: start`, t.id, () => run.triggerPipeline(t.id, `${name} from ${ev.source} via ${rule.id}`));
+        if (t.kind === 'pipeline')
+          sim.after(EVENT_SEC.hop, `${t.id}: start`, t.id, () =>
+            run.triggerPipeline(t.id, `${name} from ${ev.source} via ${rule.id}`),
+          );
         else sim.after(EVENT_SEC.hop, `${t.id}: invoke`, t.id, () => invokeLambda(run, t, ev, broken));
       }
     });
@@ -91,9 +100,12 @@ function invokeLambda(run: MlopsRun, fn: GNode, ev: AwsEvent, broken: (node: str
   }
   const deploys = approved ? endpoints : [];
   if (!pipelines.length && !deploys.length) {
-    return broken(fn.id, endpoints.length
-      ? `function ${fn.id} only updates endpoints, and a ${ev.type} event carries no approved model package`
-      : `function ${fn.id} has no pipeline or endpoint to act on`);
+    return broken(
+      fn.id,
+      endpoints.length
+        ? `function ${fn.id} only updates endpoints, and a ${ev.type} event carries no approved model package`
+        : `function ${fn.id} has no pipeline or endpoint to act on`,
+    );
   }
   const b = sim.gate(fn.id, 'api-call');
   if (b) {
@@ -109,7 +121,11 @@ function invokeLambda(run: MlopsRun, fn: GNode, ev: AwsEvent, broken: (node: str
     for (const e of deploys) {
       const version = String(ev.detail!.modelPackage);
       const state = sim.state(e.id);
-      sim.note(fn.id, 'event', `${fn.id} updates endpoint ${e.id} to ${version}${state === 'InService' ? '' : ` — ignored: ${e.id} is ${state ?? 'not created'}`}`);
+      sim.note(
+        fn.id,
+        'event',
+        `${fn.id} updates endpoint ${e.id} to ${version}${state === 'InService' ? '' : ` — ignored: ${e.id} is ${state ?? 'not created'}`}`,
+      );
       sim.emit(TOPICS.endpointUpdate, { node: e.id, version });
     }
   });

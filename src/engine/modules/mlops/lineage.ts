@@ -92,13 +92,16 @@ export const trainingFeatureStores = (g: Graph, training: string): GNode[] => g.
 
 /** Feature stores feeding the training job without an event-time (point-in-time) filter. */
 export const pointInTimeLeaks = (g: Graph, training: string): GNode[] =>
-  trainingFeatureStores(g, training).filter((f) => f.props.eventTimeFeature === null || f.props.eventTimeFeature === '');
+  trainingFeatureStores(g, training).filter(
+    (f) => f.props.eventTimeFeature === null || f.props.eventTimeFeature === '',
+  );
 
 /** The most imbalanced bucket the training job learned from (its positiveClassRatio sets the class mix), or null. */
 export function labelSource(g: Graph, training: string): GNode | null {
   let best: GNode | null = null;
   const minority = (n: GNode) => Math.min(n.props.positiveClassRatio, 1 - n.props.positiveClassRatio);
-  for (const n of dataLineage(g, training)) if (n.kind === 's3-bucket' && (!best || minority(n) < minority(best))) best = n;
+  for (const n of dataLineage(g, training))
+    if (n.kind === 's3-bucket' && (!best || minority(n) < minority(best))) best = n;
   return best;
 }
 
@@ -113,7 +116,8 @@ export function registryTraining(g: Graph, registry: string): GNode[] {
 /** Registries whose approvals reach an endpoint through eventbridge → lambda → endpoint. */
 export function approvalRegistries(g: Graph, endpoint: string): GNode[] {
   const out = new Map<string, GNode>();
-  for (const l of g.in(endpoint, 'lambda')) for (const eb of g.in(l.id, 'eventbridge')) for (const r of g.in(eb.id, 'model-registry')) out.set(r.id, r);
+  for (const l of g.in(endpoint, 'lambda'))
+    for (const eb of g.in(l.id, 'eventbridge')) for (const r of g.in(eb.id, 'model-registry')) out.set(r.id, r);
   return [...out.values()];
 }
 
@@ -124,7 +128,8 @@ export function approvalRegistries(g: Graph, endpoint: string): GNode[] {
 export function servedTraining(g: Graph, endpoint: string): GNode[] {
   const out = new Map<string, GNode>();
   for (const t of g.in(endpoint, 'training-job')) out.set(t.id, t);
-  for (const r of [...g.in(endpoint, 'model-registry'), ...approvalRegistries(g, endpoint)]) for (const t of registryTraining(g, r.id)) out.set(t.id, t);
+  for (const r of [...g.in(endpoint, 'model-registry'), ...approvalRegistries(g, endpoint)])
+    for (const t of registryTraining(g, r.id)) out.set(t.id, t);
   return [...out.values()].sort((a, b) => a.index - b.index);
 }
 

@@ -28,7 +28,14 @@ export function startModels(run: MlopsRun): void {
 
 function makeVersion(sim: Simulation, training: string, n: number, t: number): ModelVersion {
   const quality = trainingQuality(sim.graph, training, sim.seed, n);
-  return { id: `${training}:v${n}`, training, n, trainedAtSec: t, quality, validation: round(validationValue(quality), 3) };
+  return {
+    id: `${training}:v${n}`,
+    training,
+    n,
+    trainedAtSec: t,
+    quality,
+    validation: round(validationValue(quality), 3),
+  };
 }
 
 /** A training job completed: a new model version, registered where the design says. */
@@ -44,7 +51,10 @@ export function trained(run: MlopsRun, training: string): ModelVersion {
   x.model = v.id;
   x.metric = q.metric;
   x.validation = v.validation;
-  x.production = round(metricValue(q.metric, q.skill, Math.min(q.positiveClassRatio, 1 - q.positiveClassRatio), true), 3);
+  x.production = round(
+    metricValue(q.metric, q.skill, Math.min(q.positiveClassRatio, 1 - q.positiveClassRatio), true),
+    3,
+  );
   sim.note(training, 'info', `model ${v.id}: validation ${q.metric} ${x.validation} (${q.explain.join('; ')})`);
   for (const r of sim.graph.out(training, 'model-registry')) registerPackage(run, r.id, v, `trained by ${training}`);
   return v;
@@ -71,7 +81,14 @@ export function serve(run: MlopsRun, endpoint: string, v: ModelVersion | null): 
   const s = servingQuality(sim.graph, q, v.training, endpoint);
   const production = round(s.production, 3);
   Object.assign(sim.metrics(endpoint).extra, { model: v.id, metric: q.metric, validation, production });
-  const payload: ModelServing = { endpoint, version: v.n ? v.id : null, trainedAtSec: v.trainedAtSec, metric: q.metric, validation, production };
+  const payload: ModelServing = {
+    endpoint,
+    version: v.n ? v.id : null,
+    trainedAtSec: v.trainedAtSec,
+    metric: q.metric,
+    validation,
+    production,
+  };
   sim.emit(TOPICS.modelServing, payload);
   const vars = { metric: q.metric, validation, production, training: v.training, endpoint, version: v.id };
   for (const c of q.causes) sim.incident(c.rule, c.node, vars);

@@ -29,7 +29,12 @@ interface Execution {
   failed: boolean;
 }
 
-interface CacheEntry { key: string; output: string; execution: number; model?: ModelVersion }
+interface CacheEntry {
+  key: string;
+  output: string;
+  execution: number;
+  model?: ModelVersion;
+}
 
 /**
  * Pipeline executions. A pipeline runs its child steps as a DAG (step → step edges inside it): a step
@@ -49,7 +54,10 @@ class PipelineRunner {
   /** Cache keys of the job steps now running. */
   private readonly pendingKeys = new Map<string, string>();
 
-  constructor(private readonly run: MlopsRun, readonly node: GNode) {
+  constructor(
+    private readonly run: MlopsRun,
+    readonly node: GNode,
+  ) {
     this.steps = stepsOf(run.sim.graph, node.id);
     Object.assign(run.sim.metrics(node.id).extra, { executions: 0, steps: this.steps.length });
   }
@@ -57,7 +65,12 @@ class PipelineRunner {
   trigger(reason: string): void {
     const { sim } = this.run;
     if (!this.current) return this.begin(reason);
-    if (this.queued) return sim.note(this.node.id, 'info', `${this.node.id}: trigger (${reason}) dropped: an execution is already queued`);
+    if (this.queued)
+      return sim.note(
+        this.node.id,
+        'info',
+        `${this.node.id}: trigger (${reason}) dropped: an execution is already queued`,
+      );
     this.queued = reason;
     sim.note(this.node.id, 'info', `${this.node.id}: execution queued behind execution ${this.current.n} (${reason})`);
   }
@@ -66,8 +79,13 @@ class PipelineRunner {
     const { sim } = this.run;
     const id = this.node.id;
     const exec: Execution = {
-      n: ++this.executions, actor: createActor(executionMachine).start(),
-      status: new Map(), outputs: new Map(), models: new Map(), falseConditions: new Set(), failed: false,
+      n: ++this.executions,
+      actor: createActor(executionMachine).start(),
+      status: new Map(),
+      outputs: new Map(),
+      models: new Map(),
+      falseConditions: new Set(),
+      failed: false,
     };
     this.current = exec;
     sim.metrics(id).extra.executions = exec.n;
@@ -88,7 +106,8 @@ class PipelineRunner {
       for (const s of this.steps) {
         if (exec.status.has(s.id)) continue;
         const preds = stepPreds(g, s.id);
-        if (preds.every((p) => exec.status.get(p.id) === 'done' && !exec.falseConditions.has(p.id))) this.startStep(exec, s);
+        if (preds.every((p) => exec.status.get(p.id) === 'done' && !exec.falseConditions.has(p.id)))
+          this.startStep(exec, s);
       }
     }
     if (this.current === exec && ![...exec.status.values()].includes('running')) this.end(exec);
@@ -117,15 +136,22 @@ class PipelineRunner {
     exec.status.set(s.id, 'running');
     if (JOB_STEPS.includes(s.kind)) return this.startJob(exec, s);
     sim.setState(s.id, 'Executing');
-    if (s.kind === 'condition-step') sim.after(STEP_SEC.condition, `${s.id}: evaluate`, s.id, () => this.evaluate(exec, s));
+    if (s.kind === 'condition-step')
+      sim.after(STEP_SEC.condition, `${s.id}: evaluate`, s.id, () => this.evaluate(exec, s));
     else if (s.kind === 'callback-step') this.callback(exec, s);
-    else sim.after(STEP_SEC.lambda, `${s.id}: lambda step`, s.id, () => { sim.setState(s.id, 'Succeeded'); this.finishStep(exec, s.id, true); });
+    else
+      sim.after(STEP_SEC.lambda, `${s.id}: lambda step`, s.id, () => {
+        sim.setState(s.id, 'Succeeded');
+        this.finishStep(exec, s.id, true);
+      });
   }
 
   /** The cache key of a job step: data arrivals in its inputs and its predecessors' outputs. */
   private cacheKey(exec: Execution, s: GNode): string {
     const g = this.run.sim.graph;
-    const inputs = g.in(s.id, 's3-bucket', 'data-source', 'feature-store').map((n) => `${n.id}#${this.run.dataVersion.get(n.id) ?? 0}`);
+    const inputs = g
+      .in(s.id, 's3-bucket', 'data-source', 'feature-store')
+      .map((n) => `${n.id}#${this.run.dataVersion.get(n.id) ?? 0}`);
     return [...inputs, ...stepPreds(g, s.id).map((p) => exec.outputs.get(p.id))].join('|');
   }
 
@@ -136,7 +162,11 @@ class PipelineRunner {
     if (hit && hit.key === key) {
       this.hits++;
       sim.metrics(this.node.id).extra.cacheHits = this.hits;
-      sim.note(s.id, 'event', `${s.id}: step cache hit, skipped (inputs unchanged; reusing the output of execution ${hit.execution})`);
+      sim.note(
+        s.id,
+        'event',
+        `${s.id}: step cache hit, skipped (inputs unchanged; reusing the output of execution ${hit.execution})`,
+      );
       if (hit.model) exec.models.set(s.id, hit.model);
       sim.after(0, `${s.id}: cached`, s.id, () => this.finishStep(exec, s.id, true, hit.output));
       return;
@@ -151,9 +181,15 @@ class PipelineRunner {
     const exec = this.current;
     if (!exec || p.execution !== exec.n || exec.status.get(p.node) !== 'running') return;
     if (ok) {
-      const model = this.run.sim.graph.node(p.node).kind === 'training-job' ? this.run.latest(p.node) ?? undefined : undefined;
+      const model =
+        this.run.sim.graph.node(p.node).kind === 'training-job' ? (this.run.latest(p.node) ?? undefined) : undefined;
       if (model) exec.models.set(p.node, model);
-      this.cache.set(p.node, { key: this.pendingKeys.get(p.node) ?? '', output: `${p.node}@${exec.n}`, execution: exec.n, model });
+      this.cache.set(p.node, {
+        key: this.pendingKeys.get(p.node) ?? '',
+        output: `${p.node}@${exec.n}`,
+        execution: exec.n,
+        model,
+      });
     }
     this.finishStep(exec, p.node, ok);
   }
@@ -174,12 +210,18 @@ class PipelineRunner {
     Object.assign(sim.metrics(s.id).extra, { value: shown, outcome: pass });
     sim.setState(s.id, 'Succeeded', `${metric} = ${shown} ${s.props.op} ${s.props.threshold}: ${pass}`);
     if (!pass) {
-      sim.incident('condition-gate-failed', s.id, { metric, value: shown, op: s.props.op, threshold: s.props.threshold });
+      sim.incident('condition-gate-failed', s.id, {
+        metric,
+        value: shown,
+        op: s.props.op,
+        threshold: s.props.threshold,
+      });
       exec.falseConditions.add(s.id);
       sim.note(this.node.id, 'event', `${this.node.id}: ${s.id} is false; the steps after it do not run`);
     } else if (model) {
       for (const r of g.out(s.id, 'model-registry')) {
-        if (this.run.packages.get(r.id)!.some((p) => p.model === model)) sim.note(r.id, 'info', `${model.id} is already registered in ${r.id}; no new package`);
+        if (this.run.packages.get(r.id)!.some((p) => p.model === model))
+          sim.note(r.id, 'info', `${model.id} is already registered in ${r.id}; no new package`);
         else registerPackage(this.run, r.id, model, `passed ${s.id} in ${this.node.id} execution ${exec.n}`);
       }
     }
@@ -201,7 +243,13 @@ class PipelineRunner {
       });
       return;
     }
-    sim.note(s.id, 'event', queue ? `${s.id}: callback token sent to ${queue.id}, which nothing consumes` : `${s.id}: no SQS queue to send the callback token to`);
+    sim.note(
+      s.id,
+      'event',
+      queue
+        ? `${s.id}: callback token sent to ${queue.id}, which nothing consumes`
+        : `${s.id}: no SQS queue to send the callback token to`,
+    );
     const timeoutSec = s.props.timeoutSec as number;
     sim.after(timeoutSec, `${s.id}: callback timeout`, s.id, () => {
       if (this.current !== exec) return;
@@ -220,7 +268,8 @@ export function startPipelines(run: MlopsRun): void {
   for (const p of g.ofKind('pipeline')) {
     const r = new PipelineRunner(run, p);
     runners.set(p.id, r);
-    if (!g.in(p.id, 'eventbridge', 'lambda').length) sim.at(0, `${p.id}: start`, p.id, () => r.trigger('no trigger wired: started at t = 0'));
+    if (!g.in(p.id, 'eventbridge', 'lambda').length)
+      sim.at(0, `${p.id}: start`, p.id, () => r.trigger('no trigger wired: started at t = 0'));
   }
   run.triggerPipeline = (id, reason) => runners.get(id)?.trigger(reason);
   const answer = (p: JobCompleted | JobFailed, ok: boolean) => {

@@ -67,14 +67,22 @@ export interface ModelQuality {
 /** A metric's value for a skill and a class mix; NaN for a metric the simulator does not know. */
 export function metricValue(metric: string, skill: number, minority: number, production = false): number {
   switch (metric) {
-    case 'auc': return skill;
-    case 'accuracy': return production ? 0.5 + 0.95 * (skill - 0.5) : 1 - minority + 2 * minority * 0.95 * (skill - 0.5);
-    case 'f1': return Math.max(0, 2 * (skill - 0.5) * (0.5 + minority));
-    case 'r2': return 2 * skill - 1;
-    case 'rmse': return 2 * (1 - skill);
-    case 'mae': return 1.5 * (1 - skill);
-    case 'logloss': return -Math.log(skill);
-    default: return Number.NaN;
+    case 'auc':
+      return skill;
+    case 'accuracy':
+      return production ? 0.5 + 0.95 * (skill - 0.5) : 1 - minority + 2 * minority * 0.95 * (skill - 0.5);
+    case 'f1':
+      return Math.max(0, 2 * (skill - 0.5) * (0.5 + minority));
+    case 'r2':
+      return 2 * skill - 1;
+    case 'rmse':
+      return 2 * (1 - skill);
+    case 'mae':
+      return 1.5 * (1 - skill);
+    case 'logloss':
+      return -Math.log(skill);
+    default:
+      return Number.NaN;
   }
 }
 
@@ -97,7 +105,9 @@ export function trainingQuality(g: Graph, training: string, seed: number, versio
   const byAccuracy = metric === 'accuracy' || gatingConditions(g, training).some((c) => c.props.metric === 'accuracy');
   if (minority < QUALITY.imbalance && byAccuracy) {
     skill = QUALITY.degenerateSkill + QUALITY.degenerateSpread * rng.next();
-    explain.push(`judged by accuracy on labels with positive class ratio ${ratio}: a majority-class model (skill ${r3(skill)})`);
+    explain.push(
+      `judged by accuracy on labels with positive class ratio ${ratio}: a majority-class model (skill ${r3(skill)})`,
+    );
   } else {
     skill = QUALITY.baseSkill + QUALITY.skillSpread * rng.next();
     explain.push(`true skill ${r3(skill)} (seeded)`);
@@ -112,9 +122,18 @@ export function trainingQuality(g: Graph, training: string, seed: number, versio
   for (const f of pointInTimeLeaks(g, training)) {
     validationSkill += QUALITY.pointInTimeLeakage;
     causes.push({ rule: 'point-in-time-leakage', node: f.id });
-    explain.push(`+${QUALITY.pointInTimeLeakage} in validation only: ${f.id} has no event-time feature (no point-in-time filter)`);
+    explain.push(
+      `+${QUALITY.pointInTimeLeakage} in validation only: ${f.id} has no event-time feature (no point-in-time filter)`,
+    );
   }
-  return { metric, skill, validationSkill: Math.min(QUALITY.maxSkill, validationSkill), positiveClassRatio: ratio, causes, explain };
+  return {
+    metric,
+    skill,
+    validationSkill: Math.min(QUALITY.maxSkill, validationSkill),
+    positiveClassRatio: ratio,
+    causes,
+    explain,
+  };
 }
 
 /** The validation value of a metric (what a condition step compares). */
@@ -122,7 +141,12 @@ export const validationValue = (q: ModelQuality, metric = q.metric): number =>
   metricValue(metric, q.validationSkill, minorityOf(q.positiveClassRatio));
 
 /** What the model does in production on an endpoint: its true skill, less the skew penalty. */
-export function servingQuality(g: Graph, q: ModelQuality, training: string | null, endpoint: string): { production: number; skew: QualityCause | null; featureStore: string | null } {
+export function servingQuality(
+  g: Graph,
+  q: ModelQuality,
+  training: string | null,
+  endpoint: string,
+): { production: number; skew: QualityCause | null; featureStore: string | null } {
   const store = training ? skewStore(g, training, endpoint) : null;
   const skill = store ? Math.max(0.5, q.skill - QUALITY.skewPenalty) : q.skill;
   return {

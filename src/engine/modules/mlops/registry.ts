@@ -36,7 +36,13 @@ export function startRegistries(run: MlopsRun): void {
 function addPackage(run: MlopsRun, registry: string, model: ModelVersion | null): ModelPackage {
   const list = run.packages.get(registry)!;
   const status = run.sim.graph.node(registry).props.approval as ApprovalStatus;
-  const p: ModelPackage = { id: `${registry}/${list.length}`, registry, n: list.length, model, actor: createActor(packageMachine, { input: { status } }).start() };
+  const p: ModelPackage = {
+    id: `${registry}/${list.length}`,
+    registry,
+    n: list.length,
+    model,
+    actor: createActor(packageMachine, { input: { status } }).start(),
+  };
   list.push(p);
   run.packageById.set(p.id, p);
   return p;

@@ -57,6 +57,9 @@ const RUNS = new WeakMap<Simulation, MlopsRun>();
 /** The MLOps state of a run, created on first use. */
 export function mlopsRun(sim: Simulation): MlopsRun {
   let r = RUNS.get(sim);
-  if (!r) { r = new MlopsRun(sim); RUNS.set(sim, r); }
+  if (!r) {
+    r = new MlopsRun(sim);
+    RUNS.set(sim, r);
+  }
   return r;
 }

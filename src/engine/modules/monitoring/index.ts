@@ -7,7 +7,10 @@ import { MonitoringRun, scheduleMonitor } from './schedule';
 const RUNS = new WeakMap<Simulation, MonitoringRun>();
 const runOf = (sim: Simulation): MonitoringRun => {
   let r = RUNS.get(sim);
-  if (!r) { r = new MonitoringRun(sim); RUNS.set(sim, r); }
+  if (!r) {
+    r = new MonitoringRun(sim);
+    RUNS.set(sim, r);
+  }
   return r;
 };
 

@@ -28,7 +28,11 @@ export class MonitoringRun {
       const d = this.drift.get(p.endpoint);
       if (d && p.version && p.trainedAtSec > d.atSec) {
         this.drift.delete(p.endpoint);
-        sim.note(p.endpoint, 'event', `${p.endpoint} now serves ${p.version}, trained after the drift began: captured data matches its training data again`);
+        sim.note(
+          p.endpoint,
+          'event',
+          `${p.endpoint} now serves ${p.version}, trained after the drift began: captured data matches its training data again`,
+        );
       }
     });
   }
@@ -50,34 +54,51 @@ export function scheduleMonitor(mr: MonitoringRun, m: GNode): void {
   const rng = sim.rng(`monitoring:${m.id}`);
   const runCost = (instanceType(RUN_INSTANCE)?.pricePerHourUSD ?? 0) * (RUN_MINUTES / 60);
   let seen = 0;
-  sim.every(period, `${m.id}: monitoring run`, m.id, () => {
-    x.runs = (x.runs as number) + 1;
-    sim.addCost(m.id, runCost);
-    const fail = monitorFailures(sim.graph, m)[0];
-    if (fail) {
-      x.failedRuns = (x.failedRuns as number) + 1;
-      sim.incident(fail.rule, m.id, fail.vars);
-      return;
-    }
-    const total = sim.metrics(ep.id).requests;
-    const captured = total - seen;
-    seen = total;
-    if (captured <= 0) {
-      // no rule covers it (capture is on; there was simply no traffic): a failed run, logged, no incident
-      x.failedRuns = (x.failedRuns as number) + 1;
-      return sim.note(m.id, 'event', `${m.id} run ${x.runs}: Failed — no captured records in the window (${ep.id} captured no requests since the last run)`, 'warning');
-    }
-    const violation = evaluate(mr, m, ep.id, captured, rng);
-    if (violation) {
-      x.violations = (x.violations as number) + 1;
-      const ev: AwsEvent = { source: m.id, type: 'monitor-violation', detail: { endpoint: ep.id, violation } };
-      sim.emit(TOPICS.awsEvent, ev);
-    }
-  }, period);
+  sim.every(
+    period,
+    `${m.id}: monitoring run`,
+    m.id,
+    () => {
+      x.runs = (x.runs as number) + 1;
+      sim.addCost(m.id, runCost);
+      const fail = monitorFailures(sim.graph, m)[0];
+      if (fail) {
+        x.failedRuns = (x.failedRuns as number) + 1;
+        sim.incident(fail.rule, m.id, fail.vars);
+        return;
+      }
+      const total = sim.metrics(ep.id).requests;
+      const captured = total - seen;
+      seen = total;
+      if (captured <= 0) {
+        // no rule covers it (capture is on; there was simply no traffic): a failed run, logged, no incident
+        x.failedRuns = (x.failedRuns as number) + 1;
+        return sim.note(
+          m.id,
+          'event',
+          `${m.id} run ${x.runs}: Failed — no captured records in the window (${ep.id} captured no requests since the last run)`,
+          'warning',
+        );
+      }
+      const violation = evaluate(mr, m, ep.id, captured, rng);
+      if (violation) {
+        x.violations = (x.violations as number) + 1;
+        const ev: AwsEvent = { source: m.id, type: 'monitor-violation', detail: { endpoint: ep.id, violation } };
+        sim.emit(TOPICS.awsEvent, ev);
+      }
+    },
+    period,
+  );
 }
 
 /** One working run; returns the violation's name, or null. */
-function evaluate(mr: MonitoringRun, m: GNode, ep: string, captured: number, rng: ReturnType<Simulation['rng']>): string | null {
+function evaluate(
+  mr: MonitoringRun,
+  m: GNode,
+  ep: string,
+  captured: number,
+  rng: ReturnType<Simulation['rng']>,
+): string | null {
   const { sim } = mr;
   const x = sim.metrics(m.id).extra;
   const type = m.props.monitorType as string;
@@ -85,9 +106,21 @@ function evaluate(mr: MonitoringRun, m: GNode, ep: string, captured: number, rng
   if (type === 'data-quality') {
     const { feature, distance } = driftDistance(rng, mr.drift.get(ep)?.magnitude ?? 0);
     x.lastDistance = round(distance, 3);
-    if (distance <= DRIFT_THRESHOLD) { sim.note(m.id, 'event', `${head}: Completed, no drift (max distance ${x.lastDistance})`); return null; }
-    sim.incident('data-drift-detected', m.id, { feature, distance: x.lastDistance as number, threshold: DRIFT_THRESHOLD });
-    sim.note(m.id, 'event', `${head}: CompletedWithViolations, ${feature} drifted (distance ${x.lastDistance} > ${DRIFT_THRESHOLD})`, 'warning');
+    if (distance <= DRIFT_THRESHOLD) {
+      sim.note(m.id, 'event', `${head}: Completed, no drift (max distance ${x.lastDistance})`);
+      return null;
+    }
+    sim.incident('data-drift-detected', m.id, {
+      feature,
+      distance: x.lastDistance as number,
+      threshold: DRIFT_THRESHOLD,
+    });
+    sim.note(
+      m.id,
+      'event',
+      `${head}: CompletedWithViolations, ${feature} drifted (distance ${x.lastDistance} > ${DRIFT_THRESHOLD})`,
+      'warning',
+    );
     return 'data-drift';
   }
   if (type === 'bias-drift') {
@@ -95,18 +128,37 @@ function evaluate(mr: MonitoringRun, m: GNode, ep: string, captured: number, rng
     const threshold = clarify.props.disparateImpactThreshold as number;
     const r = disparateImpact(rng, captured, mr.bias.get(ep) ?? 0);
     x.lastDI = round(r.di, 3);
-    if (r.di >= threshold) { sim.note(m.id, 'event', `${head}: Completed, DI ${x.lastDI} (threshold ${threshold})`); return null; }
+    if (r.di >= threshold) {
+      sim.note(m.id, 'event', `${head}: Completed, DI ${x.lastDI} (threshold ${threshold})`);
+      return null;
+    }
     sim.incident('bias-disparate-impact', m.id, { facet: 'group', di: x.lastDI as number, threshold });
-    sim.note(m.id, 'event', `${head}: CompletedWithViolations, DI ${x.lastDI} < ${threshold} (positive rates ${round(r.rateB, 3)} vs ${round(r.rateA, 3)})`, 'warning');
+    sim.note(
+      m.id,
+      'event',
+      `${head}: CompletedWithViolations, DI ${x.lastDI} < ${threshold} (positive rates ${round(r.rateB, 3)} vs ${round(r.rateA, 3)})`,
+      'warning',
+    );
     return 'bias';
   }
   if (type === 'model-quality') {
     const s = mr.serving.get(ep);
-    if (!s) { sim.note(m.id, 'event', `${head}: Completed (no model lineage to compare)`); return null; }
+    if (!s) {
+      sim.note(m.id, 'event', `${head}: Completed (no model lineage to compare)`);
+      return null;
+    }
     const gap = LOWER_IS_BETTER.includes(s.metric) ? s.production - s.validation : s.validation - s.production;
     x.lastProduction = s.production;
-    if (gap <= QUALITY_TOLERANCE) { sim.note(m.id, 'event', `${head}: Completed, ${s.metric} ${s.production} (baseline ${s.validation})`); return null; }
-    sim.note(m.id, 'event', `${head}: CompletedWithViolations, ${s.metric} ${s.production} in production vs ${s.validation} at validation`, 'warning');
+    if (gap <= QUALITY_TOLERANCE) {
+      sim.note(m.id, 'event', `${head}: Completed, ${s.metric} ${s.production} (baseline ${s.validation})`);
+      return null;
+    }
+    sim.note(
+      m.id,
+      'event',
+      `${head}: CompletedWithViolations, ${s.metric} ${s.production} in production vs ${s.validation} at validation`,
+      'warning',
+    );
     return 'model-quality';
   }
   sim.note(m.id, 'event', `${head}: Completed (feature attribution within baseline)`);

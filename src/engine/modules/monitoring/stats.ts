@@ -32,9 +32,14 @@ function positives(rng: Rng, n: number, p: number): number {
  * (fair), lowered by a bias-shift fault's magnitude: rate_b = rate_a × ratio × (1 − shift). The rates
  * are then observed on the captured records, split evenly between the groups.
  */
-export function disparateImpact(rng: Rng, captured: number, shift: number): { di: number; rateA: number; rateB: number; sample: number } {
+export function disparateImpact(
+  rng: Rng,
+  captured: number,
+  shift: number,
+): { di: number; rateA: number; rateB: number; sample: number } {
   const n = Math.min(captured, MAX_SAMPLE);
-  const nA = Math.floor(n / 2), nB = n - nA;
+  const nA = Math.floor(n / 2),
+    nB = n - nA;
   const pA = 0.45 + 0.1 * rng.next();
   const pB = Math.min(1, pA * (0.95 + 0.08 * rng.next()) * (1 - shift));
   const rateA = nA ? positives(rng, nA, pA) / nA : pA;

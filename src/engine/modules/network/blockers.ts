@@ -15,19 +15,33 @@ export const ECR_LAYER_BUCKET = 'prod-us-east-1-starport-layer-bucket';
 /** Where a job's container sends outbound calls (format.md section 3 "outbound call"). */
 export const OUTBOUND_KINDS: readonly Kind[] = ['data-source', 'sns', 'sqs', 'lambda'];
 
-const blocker = (rule: string, r: Reach, service: Service, vars: Record<string, string | number>, missing = r.missing): Blocker =>
-  ({ rule, vars, data: { path: r.path, missing, service } });
+const blocker = (
+  rule: string,
+  r: Reach,
+  service: Service,
+  vars: Record<string, string | number>,
+  missing = r.missing,
+): Blocker => ({ rule, vars, data: { path: r.path, missing, service } });
 
 /** The image a node runs: its ECR repository's, or the SageMaker image of its (or its model's) algorithm or framework. */
 export function imageOf(g: Graph, n: GNode): string {
   const repo = g.in(n.id, 'ecr-repository')[0];
   if (repo) return `123456789012.dkr.ecr.us-east-1.amazonaws.com/${repo.id}:latest`;
-  const trainer = n.kind === 'training-job' ? n
-    : g.in(n.id, 'training-job')[0] ?? g.in(n.id, 'model-registry').flatMap((r) => g.in(r.id, 'training-job'))[0];
+  const trainer =
+    n.kind === 'training-job'
+      ? n
+      : (g.in(n.id, 'training-job')[0] ?? g.in(n.id, 'model-registry').flatMap((r) => g.in(r.id, 'training-job'))[0]);
   const name = trainer
-    ? (trainer.props.algorithm === 'custom' ? g.in(trainer.id, 'ecr-repository')[0]?.id ?? 'custom-algorithm' : `sagemaker-${trainer.props.algorithm}`)
-    : n.kind === 'processing-job' ? (n.props.framework === 'pyspark' ? 'sagemaker-spark-processing' : 'sagemaker-scikit-learn')
-    : n.def.role === 'endpoint' ? 'sagemaker-inference' : `sagemaker-${n.kind}`;
+    ? trainer.props.algorithm === 'custom'
+      ? (g.in(trainer.id, 'ecr-repository')[0]?.id ?? 'custom-algorithm')
+      : `sagemaker-${trainer.props.algorithm}`
+    : n.kind === 'processing-job'
+      ? n.props.framework === 'pyspark'
+        ? 'sagemaker-spark-processing'
+        : 'sagemaker-scikit-learn'
+      : n.def.role === 'endpoint'
+        ? 'sagemaker-inference'
+        : `sagemaker-${n.kind}`;
   return `382416733822.dkr.ecr.us-east-1.amazonaws.com/${name}:latest`;
 }
 
@@ -36,7 +50,8 @@ export function imageOf(g: Graph, n: GNode): string {
  * Docker registry). Missing either gives ecr-pull-blocked (rules.md: "without both … endpoints").
  */
 export function ecrBlocker(g: Graph, n: GNode): Blocker | null {
-  const api = reach(g, n.id, 'ecr.api'), dkr = reach(g, n.id, 'ecr.dkr');
+  const api = reach(g, n.id, 'ecr.api'),
+    dkr = reach(g, n.id, 'ecr.dkr');
   if (api.ok && dkr.ok) return null;
   const missing = (['ecr.api', 'ecr.dkr'] as const).filter((_, i) => ![api, dkr][i].ok);
   const first = api.ok ? dkr : api;
@@ -49,7 +64,11 @@ export function ecrBlocker(g: Graph, n: GNode): Blocker | null {
 
 /** What an S3 read is for, as the message says it: "Data download", "Model download", "Image layer download". */
 export type S3Use = 'data' | 'model' | 'layers';
-const S3_WHAT: Record<S3Use, string> = { data: 'Data download', model: 'Model download', layers: 'Image layer download' };
+const S3_WHAT: Record<S3Use, string> = {
+  data: 'Data download',
+  model: 'Model download',
+  layers: 'Image layer download',
+};
 
 /**
  * Reads from S3: input data (data-download), model artifacts (model-download) and, at image-pull once
@@ -119,6 +138,10 @@ export function egressBlocker(g: Graph, n: GNode): Blocker | null {
   return {
     rule: 'network-isolation-egress',
     vars: { target: target.id },
-    data: { path: [n.id], missing: 'network access: the job runs with EnableNetworkIsolation = true', service: 'internet' },
+    data: {
+      path: [n.id],
+      missing: 'network access: the job runs with EnableNetworkIsolation = true',
+      service: 'internet',
+    },
   };
 }

@@ -29,7 +29,8 @@ export const instancesOf = (n: GNode): number => Math.max(1, Number(n.props.inst
 
 /** The model artifact's size for an endpoint: the training job it deploys (directly or via a registry). */
 export function modelGB(g: Graph, n: GNode): number {
-  const trainer = g.in(n.id, 'training-job')[0] ?? g.in(n.id, 'model-registry').flatMap((r) => g.in(r.id, 'training-job'))[0];
+  const trainer =
+    g.in(n.id, 'training-job')[0] ?? g.in(n.id, 'model-registry').flatMap((r) => g.in(r.id, 'training-job'))[0];
   return trainer ? Number(trainer.props.modelSizeGB) : DEFAULT_MODEL_GB;
 }
 
@@ -40,15 +41,23 @@ export function modelGB(g: Graph, n: GNode): number {
 export function phaseGB(g: Graph, n: GNode, phase: Phase): { s3: number; other: number } {
   const k = instancesOf(n);
   switch (phase) {
-    case 'image-pull': return { s3: IMAGE_GB * k, other: 0 };
+    case 'image-pull':
+      return { s3: IMAGE_GB * k, other: 0 };
     case 'data-download': {
-      const stores = g.in(n.id, 'feature-store').flatMap((fs) => g.in(fs.id, 'processing-job', 'data-wrangler')).flatMap((f) => g.in(f.id, 's3-bucket'));
+      const stores = g
+        .in(n.id, 'feature-store')
+        .flatMap((fs) => g.in(fs.id, 'processing-job', 'data-wrangler'))
+        .flatMap((f) => g.in(f.id, 's3-bucket'));
       const s3 = [...g.in(n.id, 's3-bucket'), ...stores].reduce((a, b) => a + Number(b.props.datasetGB), 0);
       const other = g.in(n.id, 'data-source').reduce((a, b) => a + Number(b.props.datasetGB), 0);
       return { s3: s3 * k, other: other * k };
     }
-    case 'model-download': return (ENDPOINT_KINDS as readonly Kind[]).includes(n.kind) ? { s3: modelGB(g, n) * k, other: 0 } : { s3: 0, other: 0 };
-    default: return { s3: 0, other: 0 };
+    case 'model-download':
+      return (ENDPOINT_KINDS as readonly Kind[]).includes(n.kind)
+        ? { s3: modelGB(g, n) * k, other: 0 }
+        : { s3: 0, other: 0 };
+    default:
+      return { s3: 0, other: 0 };
   }
 }
 
@@ -76,7 +85,8 @@ export class NetworkBill {
   finish(sim: Simulation): void {
     const seconds = sim.now;
     for (const s of this.g.ofKind('subnet')) {
-      if (s.props.access !== 'private-with-nat' || !this.g.descendants(s.id).some((d) => NAT_USERS.includes(d.kind))) continue;
+      if (s.props.access !== 'private-with-nat' || !this.g.descendants(s.id).some((d) => NAT_USERS.includes(d.kind)))
+        continue;
       const gb = this.natGB.get(s.id) ?? 0;
       sim.addCost(s.id, natCostUSD(seconds, gb));
       sim.metrics(s.id).extra.natGB = round(gb, 2);

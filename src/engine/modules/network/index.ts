@@ -23,13 +23,20 @@ export { reach, networkReport, SERVICES, type Reach, type Service, type NetworkR
  */
 export function networkBlocker(g: Graph, n: GNode, phase: Phase): Blocker | null {
   switch (phase) {
-    case 'image-pull': return ecrBlocker(g, n) ?? s3Blocker(g, n, 'layers');
-    case 'data-download': return readsS3(g, n) ? s3Blocker(g, n, 'data') : null;
-    case 'model-download': return s3Blocker(g, n, 'model');
-    case 'api-call': return apiBlocker(g, n);
-    case 'outbound-call': return egressBlocker(g, n);
-    case 'logs': return logsBlocker(g, n);
-    default: return null;
+    case 'image-pull':
+      return ecrBlocker(g, n) ?? s3Blocker(g, n, 'layers');
+    case 'data-download':
+      return readsS3(g, n) ? s3Blocker(g, n, 'data') : null;
+    case 'model-download':
+      return s3Blocker(g, n, 'model');
+    case 'api-call':
+      return apiBlocker(g, n);
+    case 'outbound-call':
+      return egressBlocker(g, n);
+    case 'logs':
+      return logsBlocker(g, n);
+    default:
+      return null;
   }
 }
 
@@ -46,7 +53,9 @@ export function checkNetwork(g: Graph): Finding[] {
     const rule = ruleById(b.rule);
     const missing = b.data?.missing;
     out.push({
-      rule: b.rule, node: n.id, severity: rule.severity,
+      rule: b.rule,
+      node: n.id,
+      severity: rule.severity,
       message: `${formatMessage(rule, { node: n.id, ...b.vars })}${missing ? ` (missing: ${missing})` : ''}`,
     });
   };
@@ -79,7 +88,10 @@ export const networkModule: SimModule = {
     bills.set(sim, bill);
     sim.addGate((n, phase) => {
       const b = networkBlocker(g, n, phase);
-      if (!b) { const gb = phaseGB(g, n, phase); bill.transfer(n, gb.s3, gb.other); }
+      if (!b) {
+        const gb = phaseGB(g, n, phase);
+        bill.transfer(n, gb.s3, gb.other);
+      }
       return b;
     });
     sim.on(TOPICS.endpointInService, (p: { node: string }) => {

@@ -15,7 +15,18 @@
 import type { GNode, Graph } from '../../../model/graph';
 
 /** The services a node may need; all but `internet` have a VPC endpoint of that name. */
-export const SERVICES = ['s3', 'ecr.api', 'ecr.dkr', 'sagemaker.api', 'sagemaker.runtime', 'logs', 'monitoring', 'sts', 'kms', 'internet'] as const;
+export const SERVICES = [
+  's3',
+  'ecr.api',
+  'ecr.dkr',
+  'sagemaker.api',
+  'sagemaker.runtime',
+  'logs',
+  'monitoring',
+  'sts',
+  'kms',
+  'internet',
+] as const;
 export type Service = (typeof SERVICES)[number];
 
 /** Names a learner reads in a path. */
@@ -95,7 +106,8 @@ export function vpcEndpoint(g: Graph, vpc: string | null, service: Service): GNo
 /** The node and the containers between it and its subnet (a step's pipeline), then the subnet. */
 function innerPath(g: Graph, nodeId: string, subnet: GNode): string[] {
   const path = [nodeId];
-  for (let p = g.byId.get(nodeId)?.parent; p && p !== subnet.id && nodeId !== subnet.id; p = g.byId.get(p)?.parent) path.push(p);
+  for (let p = g.byId.get(nodeId)?.parent; p && p !== subnet.id && nodeId !== subnet.id; p = g.byId.get(p)?.parent)
+    path.push(p);
   if (nodeId !== subnet.id) path.push(subnet.id);
   return path;
 }
@@ -135,7 +147,7 @@ export function networkReport(g: Graph, nodeId: string): NetworkReport {
     node: nodeId,
     subnet: subnet?.id ?? null,
     access: subnet ? subnet.props.access : null,
-    vpc: subnet ? g.vpcOf(subnet.id)?.id ?? null : null,
+    vpc: subnet ? (g.vpcOf(subnet.id)?.id ?? null) : null,
     services: SERVICES.map((service) => ({ service, ...reach(g, nodeId, service) })),
   };
 }

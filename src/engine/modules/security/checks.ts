@@ -11,7 +11,10 @@ import { roleAllows, wildcardGrant } from './iam';
 import { protectionReason, sensitiveUpstream } from './lineage';
 
 type Vars = Record<string, string | number>;
-export interface Hit { rule: string; vars: Vars }
+export interface Hit {
+  rule: string;
+  vars: Vars;
+}
 
 /** Jobs with KMS key props (format.md section 2). */
 export const KEYED_JOBS: readonly Kind[] = ['processing-job', 'training-job'];
@@ -19,7 +22,10 @@ export const KEYED_JOBS: readonly Kind[] = ['processing-job', 'training-job'];
 /** The exact API parameter a job prop maps to, per kind. */
 const PARAM: Record<string, Record<'volume' | 'output', string>> = {
   'training-job': { volume: 'ResourceConfig.VolumeKmsKeyId', output: 'OutputDataConfig.KmsKeyId' },
-  'processing-job': { volume: 'ProcessingResources.ClusterConfig.VolumeKmsKeyId', output: 'ProcessingOutputConfig.KmsKeyId' },
+  'processing-job': {
+    volume: 'ProcessingResources.ClusterConfig.VolumeKmsKeyId',
+    output: 'ProcessingOutputConfig.KmsKeyId',
+  },
 };
 
 /** unencrypted-volume / unencrypted-output: a job reading a KMS-encrypted or sensitive bucket without its keys. */
@@ -36,20 +42,32 @@ export function unencryptedJob(g: Graph, n: GNode): Hit[] {
 
 /** inter-container-unencrypted: distributed training on sensitive data without inter-container encryption. */
 export function interContainer(g: Graph, n: GNode): Hit | null {
-  if (n.kind !== 'training-job' || n.props.instanceCount <= 1 || n.props.EnableInterContainerTrafficEncryption) return null;
-  return sensitiveUpstream(g, n.id).length ? { rule: 'inter-container-unencrypted', vars: { instanceCount: n.props.instanceCount } } : null;
+  if (n.kind !== 'training-job' || n.props.instanceCount <= 1 || n.props.EnableInterContainerTrafficEncryption)
+    return null;
+  return sensitiveUpstream(g, n.id).length
+    ? { rule: 'inter-container-unencrypted', vars: { instanceCount: n.props.instanceCount } }
+    : null;
 }
 
 /** feature-store-one-key: both stores on and exactly one of the two keys set. */
 export function featureStoreOneKey(n: GNode): Hit | null {
   if (n.kind !== 'feature-store' || !n.props.online || !n.props.offline) return null;
-  const on = !!n.props.OnlineStoreKmsKeyId, off = !!n.props.OfflineStoreKmsKeyId;
+  const on = !!n.props.OnlineStoreKmsKeyId,
+    off = !!n.props.OfflineStoreKmsKeyId;
   if (on === off) return null;
   return {
     rule: 'feature-store-one-key',
     vars: on
-      ? { keyedStore: 'online', missingStore: 'offline', param: 'OfflineStoreConfig.S3StorageConfig.KmsKeyId (OfflineStoreKmsKeyId)' }
-      : { keyedStore: 'offline', missingStore: 'online', param: 'OnlineStoreConfig.SecurityConfig.KmsKeyId (OnlineStoreKmsKeyId)' },
+      ? {
+          keyedStore: 'online',
+          missingStore: 'offline',
+          param: 'OfflineStoreConfig.S3StorageConfig.KmsKeyId (OfflineStoreKmsKeyId)',
+        }
+      : {
+          keyedStore: 'offline',
+          missingStore: 'online',
+          param: 'OnlineStoreConfig.SecurityConfig.KmsKeyId (OnlineStoreKmsKeyId)',
+        },
   };
 }
 
@@ -99,6 +117,8 @@ export function piiWithoutMacie(g: Graph, n: GNode): Hit | null {
 /** no-cloudtrail-data-events: one finding per sensitive bucket when no cloudtrail records S3 data events. */
 export function noDataEvents(g: Graph): { node: GNode; hit: Hit }[] {
   if (g.ofKind('cloudtrail').some((t) => t.props.s3DataEvents === true)) return [];
-  return g.ofKind('s3-bucket').filter((b) => b.props.sensitive === true)
+  return g
+    .ofKind('s3-bucket')
+    .filter((b) => b.props.sensitive === true)
     .map((b) => ({ node: b, hit: { rule: 'no-cloudtrail-data-events', vars: { bucket: b.id } } }));
 }

@@ -2,8 +2,15 @@ import { formatMessage, ruleById } from '../../../catalog/rules';
 import type { Graph } from '../../../model/graph';
 import type { Finding, SimModule } from '../../types';
 import {
-  featureStoreOneKey, iamWildcard, interContainer, kmsDenied, kmsOnNvme, noDataEvents, piiWithoutMacie,
-  unencryptedJob, type Hit,
+  featureStoreOneKey,
+  iamWildcard,
+  interContainer,
+  kmsDenied,
+  kmsOnNvme,
+  noDataEvents,
+  piiWithoutMacie,
+  unencryptedJob,
+  type Hit,
 } from './checks';
 
 /** Static findings of the security rules (D4), in document order. */

@@ -7,8 +7,16 @@ import type { GNode, Graph } from '../../../model/graph';
 
 /** Kinds whose incoming edges carry data or a model trained on it. */
 const CARRIERS: readonly Kind[] = [
-  's3-bucket', 'data-source', 'feature-store', 'processing-job', 'data-wrangler', 'training-job',
-  'model-registry', 'ground-truth', 'batch-transform', 'condition-step',
+  's3-bucket',
+  'data-source',
+  'feature-store',
+  'processing-job',
+  'data-wrangler',
+  'training-job',
+  'model-registry',
+  'ground-truth',
+  'batch-transform',
+  'condition-step',
 ];
 
 /** Buckets with `sensitive: true` among a node's upstream data (itself included), in document order. */
@@ -17,7 +25,10 @@ export function sensitiveUpstream(g: Graph, id: string): GNode[] {
   const stack = [id];
   while (stack.length) {
     for (const src of g.in(stack.pop()!, ...CARRIERS)) {
-      if (!seen.has(src.id)) { seen.add(src.id); stack.push(src.id); }
+      if (!seen.has(src.id)) {
+        seen.add(src.id);
+        stack.push(src.id);
+      }
     }
   }
   return g.nodes.filter((n) => seen.has(n.id) && n.kind === 's3-bucket' && n.props.sensitive === true);
@@ -25,6 +36,9 @@ export function sensitiveUpstream(g: Graph, id: string): GNode[] {
 
 /** Why a bucket needs a customer key: "SSE-KMS encrypted", "sensitive data", or both; null = neither. */
 export function protectionReason(b: GNode): string | null {
-  const r = [b.props.encryption === 'sse-kms' ? 'SSE-KMS encrypted' : '', b.props.sensitive === true ? 'sensitive data' : ''].filter(Boolean);
+  const r = [
+    b.props.encryption === 'sse-kms' ? 'SSE-KMS encrypted' : '',
+    b.props.sensitive === true ? 'sensitive data' : '',
+  ].filter(Boolean);
   return r.length ? r.join(', ') : null;
 }

@@ -1,0 +1,578 @@
+/**
+ * One small architecture per rule of the catalog whose run reports it on the node where it happens (as an incident
+ * when the rule is something the run shows, as a finding when rules.md calls it a finding). Used by the rule-coverage
+ * test and the golden-report guard.
+ */
+import type { ArchDoc } from '../../src/model/schema';
+import { arch, edge, fault, node } from '../harness';
+
+export interface Case {
+  node: string;
+  as: 'incident' | 'finding';
+  durationSec?: number;
+  doc: () => ArchDoc;
+}
+
+const vpc = (access: 'private' | 'public' | 'private-with-nat' = 'private') => [
+  node('vpc', 'vpc'),
+  node('sub', 'subnet', { access }, 'vpc'),
+];
+const clientTo = (target: string, props: Record<string, unknown> = {}) => [
+  node('c', 'client', props),
+  edge('c', target),
+];
+const vpce = (...services: string[]) =>
+  services.map((s) => node(`vpce-${s.replace('.', '-')}`, 'vpc-endpoint', { service: s }, 'vpc'));
+
+export const CASES: Record<string, Case> = {
+  /* D1 */
+  'wrangler-scale-limit': {
+    node: 'dw',
+    as: 'incident',
+    durationSec: 7200,
+    doc: () => arch(node('raw', 's3-bucket', { datasetGB: 1500 }), node('dw', 'data-wrangler'), edge('raw', 'dw')),
+  },
+  'scaler-leakage': {
+    node: 'prep',
+    as: 'incident',
+    durationSec: 1200,
+    doc: () =>
+      arch(
+        node('raw', 's3-bucket'),
+        node('prep', 'processing-job', { scalerFit: 'full-dataset' }),
+        node('clean', 's3-bucket'),
+        node('train', 'training-job'),
+        node('ep', 'realtime-endpoint'),
+        edge('raw', 'prep'),
+        edge('prep', 'clean'),
+        edge('clean', 'train'),
+        edge('train', 'ep'),
+      ),
+  },
+  'point-in-time-leakage': {
+    node: 'fs',
+    as: 'incident',
+    durationSec: 1200,
+    doc: () =>
+      arch(
+        node('fs', 'feature-store', { eventTimeFeature: null }),
+        node('train', 'training-job'),
+        node('ep', 'realtime-endpoint'),
+        edge('fs', 'train'),
+        edge('train', 'ep'),
+        edge('fs', 'ep'),
+      ),
+  },
+  'offline-store-online-lookup': {
+    node: 'ep',
+    as: 'incident',
+    durationSec: 600,
+    doc: () =>
+      arch(
+        node('fs', 'feature-store', { online: false }),
+        node('ep', 'realtime-endpoint'),
+        edge('fs', 'ep'),
+        ...clientTo('ep', { rps: 2 }),
+      ),
+  },
+  'training-serving-skew': {
+    node: 'ep',
+    as: 'incident',
+    durationSec: 1200,
+    doc: () =>
+      arch(
+        node('fs', 'feature-store'),
+        node('train', 'training-job'),
+        node('ep', 'realtime-endpoint'),
+        edge('fs', 'train'),
+        edge('train', 'ep'),
+      ),
+  },
+  'sensitive-data-public-workforce': {
+    node: 'gt',
+    as: 'incident',
+    doc: () =>
+      arch(
+        node('raw', 's3-bucket', { sensitive: true, datasetGB: 1 }),
+        node('gt', 'ground-truth', { workforce: 'mturk' }),
+        edge('raw', 'gt'),
+      ),
+  },
+  'labeling-without-active-learning': {
+    node: 'gt',
+    as: 'incident',
+    doc: () => arch(node('raw', 's3-bucket', { datasetGB: 20 }), node('gt', 'ground-truth'), edge('raw', 'gt')),
+  },
+  'file-mode-disk-full': {
+    node: 'train',
+    as: 'incident',
+    doc: () => arch(node('raw', 's3-bucket', { datasetGB: 80 }), node('train', 'training-job'), edge('raw', 'train')),
+  },
+  'slow-start-file-mode': {
+    node: 'train',
+    as: 'incident',
+    durationSec: 7200,
+    doc: () =>
+      arch(
+        node('raw', 's3-bucket', { datasetGB: 200 }),
+        node('train', 'training-job', { volumeGB: 500 }),
+        edge('raw', 'train'),
+      ),
+  },
+  /* D2 */
+  'algorithm-input-format': {
+    node: 'train',
+    as: 'incident',
+    doc: () =>
+      arch(
+        node('raw', 's3-bucket', { format: 'csv' }),
+        node('train', 'training-job', { algorithm: 'factorization-machines' }),
+        edge('raw', 'train'),
+      ),
+  },
+  'pipe-mode-format': {
+    node: 'train',
+    as: 'incident',
+    doc: () =>
+      arch(
+        node('raw', 's3-bucket', { format: 'csv' }),
+        node('train', 'training-job', { algorithm: 'linear-learner', inputMode: 'Pipe' }),
+        edge('raw', 'train'),
+      ),
+  },
+  'spot-without-checkpoint': {
+    node: 'train',
+    as: 'incident',
+    durationSec: 7200,
+    doc: () =>
+      arch(
+        node('raw', 's3-bucket'),
+        node('train', 'training-job', { spot: true, trainingMinutes: 60 }),
+        edge('raw', 'train'),
+        fault({ atSec: 1500, kind: 'spot-interruption', node: 'train' }),
+      ),
+  },
+  'model-exceeds-gpu-memory': {
+    node: 'train',
+    as: 'incident',
+    doc: () =>
+      arch(
+        node('raw', 's3-bucket'),
+        node('train', 'training-job', { instanceType: 'ml.g5.2xlarge', modelSizeGB: 60 }),
+        edge('raw', 'train'),
+      ),
+  },
+  'model-parallel-unneeded': {
+    node: 'train',
+    as: 'incident',
+    doc: () =>
+      arch(
+        node('raw', 's3-bucket'),
+        node('train', 'training-job', {
+          instanceType: 'ml.p3.8xlarge',
+          distribution: 'model-parallel',
+          modelSizeGB: 2,
+        }),
+        edge('raw', 'train'),
+      ),
+  },
+  'grid-search-continuous': {
+    node: 'tune',
+    as: 'incident',
+    doc: () =>
+      arch(
+        node('raw', 's3-bucket'),
+        node('tune', 'tuning-job', { strategy: 'grid' }),
+        node('train', 'training-job'),
+        edge('raw', 'train'),
+        edge('tune', 'train'),
+      ),
+  },
+  'misleading-accuracy': {
+    node: 'train',
+    as: 'incident',
+    doc: () =>
+      arch(
+        node('raw', 's3-bucket', { positiveClassRatio: 0.02 }),
+        node('train', 'training-job', { evalMetric: 'accuracy' }),
+        edge('raw', 'train'),
+      ),
+  },
+  /* D3 */
+  'payload-too-large': {
+    node: 'ep',
+    as: 'incident',
+    durationSec: 600,
+    doc: () =>
+      arch(node('ep', 'realtime-endpoint'), ...clientTo('ep', { payloadMB: 8, payloadSpread: 'fixed', rps: 1 })),
+  },
+  'realtime-timeout': {
+    node: 'ep',
+    as: 'incident',
+    durationSec: 600,
+    doc: () => arch(node('ep', 'realtime-endpoint', { modelLatencyMs: 70_000 }), ...clientTo('ep', { rps: 0.5 })),
+  },
+  'serverless-cold-start': {
+    node: 'ep',
+    as: 'incident',
+    durationSec: 600,
+    doc: () => arch(node('ep', 'serverless-endpoint'), ...clientTo('ep', { rps: 1 })),
+  },
+  'serverless-throttled': {
+    node: 'ep',
+    as: 'incident',
+    durationSec: 600,
+    doc: () =>
+      arch(
+        node('ep', 'serverless-endpoint', { maxConcurrency: 2, modelLatencyMs: 500 }),
+        ...clientTo('ep', { rps: 50 }),
+      ),
+  },
+  'async-scale-from-zero': {
+    node: 'ep',
+    as: 'incident',
+    durationSec: 3600,
+    doc: () =>
+      arch(
+        node('ep', 'async-endpoint', { minCapacity: 0, processingSec: 2 }),
+        node('t', 'sns'),
+        edge('ep', 't'),
+        ...clientTo('ep', { rps: 0.2, startSec: 1200, stopSec: 1300 }),
+      ),
+  },
+  'async-no-notification': {
+    node: 'ep',
+    as: 'incident',
+    durationSec: 600,
+    doc: () => arch(node('ep', 'async-endpoint'), ...clientTo('ep', { rps: 0.05 })),
+  },
+  'mme-cold-load': {
+    node: 'ep',
+    as: 'incident',
+    durationSec: 600,
+    doc: () => arch(node('ep', 'multi-model-endpoint'), ...clientTo('ep', { models: 5 })),
+  },
+  'mme-cache-thrash': {
+    node: 'ep',
+    as: 'incident',
+    durationSec: 600,
+    doc: () =>
+      arch(node('ep', 'multi-model-endpoint', { cachedModels: 5 }), ...clientTo('ep', { models: 200, rps: 50 })),
+  },
+  'mme-mixed-frameworks': {
+    node: 'ep',
+    as: 'incident',
+    durationSec: 600,
+    doc: () =>
+      arch(
+        node('ep', 'multi-model-endpoint'),
+        node('a', 'ecr-repository', { framework: 'pytorch' }),
+        node('b', 'ecr-repository', { framework: 'xgboost' }),
+        edge('a', 'ep'),
+        edge('b', 'ep'),
+      ),
+  },
+  'endpoint-overloaded': {
+    node: 'ep',
+    as: 'incident',
+    durationSec: 900,
+    doc: () => arch(node('ep', 'realtime-endpoint', { modelLatencyMs: 500 }), ...clientTo('ep', { rps: 200 })),
+  },
+  'unapproved-model-deploy': {
+    node: 'ep',
+    as: 'incident',
+    durationSec: 600,
+    doc: () => arch(node('reg', 'model-registry'), node('ep', 'realtime-endpoint'), edge('reg', 'ep')),
+  },
+  'shadow-variant-response': {
+    node: 'ep',
+    as: 'incident',
+    durationSec: 600,
+    doc: () =>
+      arch(
+        node('ep', 'realtime-endpoint', {
+          variants: [
+            { name: 'prod', weight: 1 },
+            { name: 'shadow', weight: 1, shadow: true },
+          ],
+        }),
+        ...clientTo('ep'),
+      ),
+  },
+  'callback-never-answered': {
+    node: 'cb',
+    as: 'incident',
+    durationSec: 1800,
+    doc: () =>
+      arch(
+        node('pipe', 'pipeline'),
+        node('cb', 'callback-step', { timeoutSec: 600 }, 'pipe'),
+        node('q', 'sqs'),
+        edge('cb', 'q'),
+      ),
+  },
+  'condition-gate-failed': {
+    node: 'cond',
+    as: 'incident',
+    durationSec: 7200,
+    doc: () =>
+      arch(
+        node('raw', 's3-bucket'),
+        node('pipe', 'pipeline'),
+        node('train', 'training-job', {}, 'pipe'),
+        node('cond', 'condition-step', { threshold: 0.99 }, 'pipe'),
+        node('reg', 'model-registry'),
+        edge('raw', 'train'),
+        edge('train', 'cond'),
+        edge('cond', 'reg'),
+      ),
+  },
+  'trigger-chain-broken': {
+    node: 'raw',
+    as: 'incident',
+    durationSec: 600,
+    doc: () =>
+      arch(
+        node('raw', 's3-bucket', { eventNotifications: true }),
+        node('pipe', 'pipeline'),
+        node('p', 'processing-job', {}, 'pipe'),
+        edge('raw', 'p'),
+        fault({ atSec: 100, kind: 'data-arrival', node: 'raw' }),
+      ),
+  },
+  'async-timeout': {
+    node: 'ep',
+    as: 'incident',
+    durationSec: 7200,
+    doc: () =>
+      arch(
+        node('ep', 'async-endpoint', { processingSec: 4000 }),
+        node('t', 'sns'),
+        edge('ep', 't'),
+        ...clientTo('ep', { rps: 0.001, pattern: 'constant' }),
+      ),
+  },
+  'monitor-unsupported-endpoint': {
+    node: 'mon',
+    as: 'incident',
+    durationSec: 7200,
+    doc: () =>
+      arch(
+        node('ep', 'serverless-endpoint'),
+        node('mon', 'model-monitor', { baseline: true }),
+        edge('ep', 'mon'),
+        ...clientTo('ep'),
+      ),
+  },
+  'batch-for-realtime': {
+    node: 'bt',
+    as: 'incident',
+    durationSec: 600,
+    doc: () => arch(node('raw', 's3-bucket'), node('bt', 'batch-transform'), edge('raw', 'bt'), ...clientTo('bt')),
+  },
+  /* D4 */
+  'monitor-needs-data-capture': {
+    node: 'mon',
+    as: 'incident',
+    durationSec: 7200,
+    doc: () =>
+      arch(
+        node('ep', 'realtime-endpoint'),
+        node('mon', 'model-monitor', { baseline: true }),
+        edge('ep', 'mon'),
+        ...clientTo('ep'),
+      ),
+  },
+  'monitor-needs-baseline': {
+    node: 'mon',
+    as: 'incident',
+    durationSec: 7200,
+    doc: () =>
+      arch(
+        node('ep', 'realtime-endpoint', { dataCapture: true }),
+        node('mon', 'model-monitor'),
+        edge('ep', 'mon'),
+        ...clientTo('ep'),
+      ),
+  },
+  'model-quality-needs-ground-truth': {
+    node: 'mon',
+    as: 'incident',
+    durationSec: 7200,
+    doc: () =>
+      arch(
+        node('ep', 'realtime-endpoint', { dataCapture: true }),
+        node('mon', 'model-monitor', { baseline: true, monitorType: 'model-quality' }),
+        edge('ep', 'mon'),
+        ...clientTo('ep'),
+      ),
+  },
+  'monitor-needs-clarify': {
+    node: 'mon',
+    as: 'incident',
+    durationSec: 7200,
+    doc: () =>
+      arch(
+        node('ep', 'realtime-endpoint', { dataCapture: true }),
+        node('mon', 'model-monitor', { baseline: true, monitorType: 'bias-drift' }),
+        edge('ep', 'mon'),
+        ...clientTo('ep'),
+      ),
+  },
+  'data-drift-detected': {
+    node: 'mon',
+    as: 'incident',
+    durationSec: 7200,
+    doc: () =>
+      arch(
+        node('ep', 'realtime-endpoint', { dataCapture: true }),
+        node('mon', 'model-monitor', { baseline: true }),
+        edge('ep', 'mon'),
+        ...clientTo('ep'),
+        fault({ atSec: 1200, kind: 'data-drift', node: 'ep' }),
+      ),
+  },
+  'bias-disparate-impact': {
+    node: 'mon',
+    as: 'incident',
+    durationSec: 7200,
+    doc: () =>
+      arch(
+        node('ep', 'realtime-endpoint', { dataCapture: true }),
+        node('mon', 'model-monitor', { baseline: true, monitorType: 'bias-drift' }),
+        node('cl', 'clarify'),
+        edge('ep', 'mon'),
+        edge('mon', 'cl'),
+        ...clientTo('ep'),
+        fault({ atSec: 1200, kind: 'bias-shift', node: 'ep', magnitude: 0.5 }),
+      ),
+  },
+  'ecr-pull-blocked': {
+    node: 'train',
+    as: 'incident',
+    doc: () => arch(...vpc(), node('raw', 's3-bucket'), node('train', 'training-job', {}, 'sub'), edge('raw', 'train')),
+  },
+  's3-unreachable': {
+    node: 'train',
+    as: 'incident',
+    doc: () =>
+      arch(
+        ...vpc(),
+        ...vpce('ecr.api', 'ecr.dkr', 'logs'),
+        node('raw', 's3-bucket'),
+        node('train', 'training-job', {}, 'sub'),
+        edge('raw', 'train'),
+      ),
+  },
+  'sagemaker-api-unreachable': {
+    node: 'pipe',
+    as: 'incident',
+    doc: () =>
+      arch(
+        ...vpc(),
+        ...vpce('s3', 'ecr.api', 'ecr.dkr', 'logs'),
+        node('raw', 's3-bucket'),
+        node('pipe', 'pipeline', {}, 'sub'),
+        node('p', 'processing-job', {}, 'pipe'),
+        edge('raw', 'p'),
+      ),
+  },
+  'logs-unreachable': {
+    node: 'train',
+    as: 'incident',
+    doc: () =>
+      arch(
+        ...vpc(),
+        ...vpce('s3', 'ecr.api', 'ecr.dkr'),
+        node('raw', 's3-bucket'),
+        node('train', 'training-job', {}, 'sub'),
+        edge('raw', 'train'),
+      ),
+  },
+  'network-isolation-egress': {
+    node: 'train',
+    as: 'incident',
+    doc: () =>
+      arch(
+        node('raw', 's3-bucket'),
+        node('ext', 'data-source', { engine: 'snowflake' }),
+        node('train', 'training-job', { algorithm: 'custom', EnableNetworkIsolation: true }),
+        edge('raw', 'train'),
+        edge('train', 'ext'),
+      ),
+  },
+  'unencrypted-volume': {
+    node: 'train',
+    as: 'finding',
+    doc: () =>
+      arch(
+        node('raw', 's3-bucket', { encryption: 'sse-kms' }),
+        node('train', 'training-job', { OutputKmsKeyId: 'k' }),
+        node('k', 'kms-key'),
+        edge('raw', 'train'),
+      ),
+  },
+  'unencrypted-output': {
+    node: 'train',
+    as: 'finding',
+    doc: () =>
+      arch(
+        node('raw', 's3-bucket', { sensitive: true }),
+        node('train', 'training-job', { VolumeKmsKeyId: 'k' }),
+        node('k', 'kms-key'),
+        edge('raw', 'train'),
+      ),
+  },
+  'inter-container-unencrypted': {
+    node: 'train',
+    as: 'finding',
+    doc: () =>
+      arch(
+        node('raw', 's3-bucket', { sensitive: true }),
+        node('train', 'training-job', { instanceCount: 4 }),
+        edge('raw', 'train'),
+      ),
+  },
+  'feature-store-one-key': {
+    node: 'fs',
+    as: 'finding',
+    doc: () => arch(node('k', 'kms-key'), node('fs', 'feature-store', { OnlineStoreKmsKeyId: 'k' })),
+  },
+  'kms-access-denied': {
+    node: 'train',
+    as: 'incident',
+    doc: () =>
+      arch(
+        node('k', 'kms-key'),
+        node('role', 'iam-role', { actions: ['s3:GetObject'], s3Resources: ['arn:aws:s3:::raw/*'] }),
+        node('raw', 's3-bucket', { encryption: 'sse-kms', kmsKey: 'k' }),
+        node('train', 'training-job', { role: 'role' }),
+        edge('raw', 'train'),
+      ),
+  },
+  'iam-wildcard': { node: 'role', as: 'finding', doc: () => arch(node('role', 'iam-role', { actions: ['s3:*'] })) },
+  'pii-without-macie': {
+    node: 'ep',
+    as: 'finding',
+    doc: () =>
+      arch(
+        node('raw', 's3-bucket', { sensitive: true }),
+        node('train', 'training-job'),
+        node('ep', 'realtime-endpoint', { dataCapture: true }),
+        edge('raw', 'train'),
+        edge('train', 'ep'),
+      ),
+  },
+  'no-cloudtrail-data-events': {
+    node: 'raw',
+    as: 'finding',
+    doc: () => arch(node('raw', 's3-bucket', { sensitive: true })),
+  },
+  'kms-on-nvme-instance': {
+    node: 'ep',
+    as: 'incident',
+    durationSec: 600,
+    doc: () =>
+      arch(node('k', 'kms-key'), node('ep', 'realtime-endpoint', { instanceType: 'ml.g5.xlarge', KmsKeyId: 'k' })),
+  },
+};
