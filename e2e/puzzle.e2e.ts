@@ -205,13 +205,11 @@ export const TESTS: E2ETest[] = [
       const sandbox = { format: src.format, title: 'Private training', nodes: src.nodes, edges: src.edges };
       await page.goto(ORIGIN);
       await page.getByRole('button', { name: /Blank canvas/ }).click();
-      await page
-        .locator('[data-testid=file-input]')
-        .setInputFiles({
-          name: 'private.json',
-          mimeType: 'application/json',
-          buffer: Buffer.from(JSON.stringify(sandbox)),
-        });
+      await page.locator('[data-testid=file-input]').setInputFiles({
+        name: 'private.json',
+        mimeType: 'application/json',
+        buffer: Buffer.from(JSON.stringify(sandbox)),
+      });
       await page.locator('.react-flow__node[data-id="train"]').waitFor();
       await page.getByRole('button', { name: 'File ▾' }).click();
       await page.getByRole('menuitem', { name: /Make a puzzle/ }).click();

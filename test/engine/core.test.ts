@@ -15,14 +15,12 @@ import { arch, edge, node, validate as validateDoc } from '../harness';
 const probe: SimModule = {
   id: 'probe',
   check: (g) =>
-    g
-      .ofKind('sns')
-      .map((n) => ({
-        rule: 'async-no-notification',
-        node: n.id,
-        severity: 'warning' as const,
-        message: 'probe finding',
-      })),
+    g.ofKind('sns').map((n) => ({
+      rule: 'async-no-notification',
+      node: n.id,
+      severity: 'warning' as const,
+      message: 'probe finding',
+    })),
   start(sim) {
     sim.setState('job', 'InProgress');
     const r = sim.rng('probe');

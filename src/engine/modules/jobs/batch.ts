@@ -60,16 +60,14 @@ export function startBatch(sim: Simulation, n: GNode, onEnd: OnEnd, execution?: 
         m.requests += count;
         m.failed += count;
         m.latency.add(REJECT_MS, count);
-        sim
-          .counter('payload-too-large', n.id)
-          .add(sim.now, count, {
-            status: 413,
-            variant: 'the transform container',
-            detail: 'Request payload exceeds MaxPayloadInMB',
-            sizeMB: round(big.mb, 3),
-            limitMB: limit,
-            endpointType: 'batch transform',
-          });
+        sim.counter('payload-too-large', n.id).add(sim.now, count, {
+          status: 413,
+          variant: 'the transform container',
+          detail: 'Request payload exceeds MaxPayloadInMB',
+          sizeMB: round(big.mb, 3),
+          limitMB: limit,
+          endpointType: 'batch transform',
+        });
         run.failWith(
           `ClientError: a mini-batch of ${round(big.mb, 3)} MB from ${big.s.node.id} exceeds MaxPayloadInMB (${limit} MB) with SplitType "${split}": each file is sent as one record`,
           'payload-too-large',
