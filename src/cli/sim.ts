@@ -5,8 +5,11 @@ import { formatErrors, loadJson, loadText, solutionErrors } from '../model/load'
 import { LIMITS } from '../model/schema';
 import { runDocument } from '../engine/run';
 import { formatReport } from './format';
+import { gradeSubmission, puzzleVariant, readDocument, recordedVariant } from './check';
+import type { ArchDoc } from '../model/schema';
 
-const USAGE = `usage: npm run --silent sim -- FILE [--seed N] [--duration SEC] [--json] [--apply-solution] [--check]
+const USAGE = `usage: npm run --silent sim -- FILE [--seed N] [--duration SEC] [--json] [--apply-solution] [--check] [--variant N]
+       npm run --silent sim -- SUBMISSION --check --puzzle PUZZLE [--variant N] [--json]
        npm run --silent sim -- --rules`;
 
 /** Exit statuses of format.md section 4 (a bad command line exits 2 too: nothing could be loaded). */
@@ -20,6 +23,8 @@ interface Args {
   rules: boolean;
   applySolution: boolean;
   check: boolean;
+  puzzle?: string;
+  variant?: number;
 }
 
 function parseArgs(argv: string[]): Args | string {
@@ -38,7 +43,13 @@ function parseArgs(argv: string[]): Args | string {
       else if (arg === '--rules') a.rules = true;
       else if (arg === '--apply-solution') a.applySolution = true;
       else if (arg === '--check') a.check = true;
-      else if (arg === '--seed') {
+      else if (arg === '--puzzle') {
+        a.puzzle = argv[++i];
+        if (!a.puzzle || a.puzzle.startsWith('-')) return "--puzzle needs the teacher's PUZZLE file";
+      } else if (arg === '--variant') {
+        a.variant = num('--variant');
+        if (!Number.isInteger(a.variant)) return '--variant needs a whole number';
+      } else if (arg === '--seed') {
         a.seed = num('--seed');
         if (!Number.isInteger(a.seed) || a.seed > 2 ** 32 - 1) return '--seed needs an integer from 0 to 4294967295';
       } else if (arg === '--duration') {
@@ -54,6 +65,8 @@ function parseArgs(argv: string[]): Args | string {
     }
   }
   if (!a.rules && !a.file) return 'missing FILE';
+  if (a.puzzle && !a.check) return '--puzzle grades a submission: use it with --check';
+  if (a.puzzle && a.applySolution) return '--apply-solution and --puzzle do not mix: grade the submission as it is';
   return a;
 }
 
@@ -102,6 +115,15 @@ export function main(
     err(`sim: ${args.file} could not be loaded:\n${formatErrors(loaded.errors).replace(/^/gm, '  ')}\n`);
     return EXIT.load;
   }
+  if (args.puzzle) return checkAgainst(args.puzzle, loaded.doc, args, out, err);
+  if (args.variant !== undefined) {
+    const v = puzzleVariant(loaded.doc, args.variant);
+    if (!v.ok) {
+      err(`sim: ${args.file}: ${v.reason}\n`);
+      return EXIT.load;
+    }
+    loaded = v;
+  }
   if (args.applySolution) {
     if (!loaded.doc.solution) {
       err(`sim: ${args.file} has no "solution" to apply\n`);
@@ -129,6 +151,34 @@ export function main(
   out(args.json ? `${JSON.stringify(report, null, 2)}\n` : formatReport(doc.title ?? args.file!, report));
   if (args.check && report.goal && !report.goal.met) return EXIT.goal;
   return EXIT.ok;
+}
+
+/** `--check --puzzle PUZZLE`: grade the loaded submission with the teacher's goal, locks and palette. */
+function checkAgainst(
+  puzzleFile: string,
+  submission: ArchDoc,
+  args: Args,
+  out: (s: string) => unknown,
+  err: (s: string) => unknown,
+): number {
+  const p = readDocument(puzzleFile, 'puzzle');
+  if (!p.ok) {
+    err(`sim: ${p.reason}\n`);
+    return EXIT.load;
+  }
+  if (!p.doc.goal) {
+    err(`sim: puzzle ${puzzleFile} has no "goal" to check\n`);
+    return EXIT.load;
+  }
+  const variant = args.variant ?? recordedVariant(submission);
+  const v = puzzleVariant(p.doc, variant);
+  if (!v.ok) {
+    err(`sim: puzzle ${puzzleFile}: ${v.reason}\n`);
+    return EXIT.load;
+  }
+  const { report } = gradeSubmission(v.doc, submission, { seed: args.seed, durationSec: args.duration, variant });
+  out(args.json ? `${JSON.stringify(report, null, 2)}\n` : formatReport(submission.title ?? args.file!, report));
+  return report.goal!.met ? EXIT.ok : EXIT.goal;
 }
 
 const invoked = process.argv[1] && /sim\.(ts|js|mjs)$/.test(process.argv[1]);

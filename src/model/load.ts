@@ -5,6 +5,7 @@ import type { Kind } from '../catalog/types';
 import { PROPS_SCHEMAS } from './props';
 import { type ArchDoc, FORMAT, LIMITS, docSchema, faultSchema } from './schema';
 import { RULES_BY_ID } from '../catalog/rules';
+import { variableErrors } from './variants';
 
 /** One reason a document was refused: a JSON path (`nodes[3].props.inputMode`) and what is wrong there. */
 export interface LoadError {
@@ -189,7 +190,25 @@ function crossCheck(doc: ArchDoc): LoadError[] {
   });
   checkGoal(doc, err);
   checkScript(doc, byId, err);
+  checkTeaching(doc, err);
   return errors;
+}
+
+/** v1.1 teaching fields: answers index their options; variables set props of real nodes. */
+function checkTeaching(doc: ArchDoc, err: Err): void {
+  (doc.questions ?? []).forEach((q, i) => {
+    if (q.answer >= q.options.length)
+      err(`questions[${i}].answer`, `${q.answer} is not an option index (0–${q.options.length - 1})`);
+  });
+  (doc.script ?? []).forEach((s, i) => {
+    if (s.answer !== undefined && (!s.options || s.answer >= s.options.length))
+      err(
+        `script[${i}].answer`,
+        s.options ? `${s.answer} is not an option index (0–${s.options.length - 1})` : 'an answer needs options',
+      );
+    if (s.options && !s.ask) err(`script[${i}].options`, 'options answer a question: the step needs an "ask"');
+  });
+  for (const [path, message] of variableErrors(doc)) err(path, message);
 }
 
 type Err = (path: string, message: string) => void;

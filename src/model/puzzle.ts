@@ -63,6 +63,19 @@ export function lockedEdges(doc: ArchDoc): ArchEdge[] {
   );
 }
 
+/**
+ * Whether a prop of a node is part of the puzzle's scenario (the player may not change it): a prop the
+ * puzzle's `lockedProps` lists for the node; for a locked node `lockedProps` does not list, every prop
+ * but those the reference solution sets (v1). Outside puzzle mode nothing is locked.
+ */
+export function isLockedProp(doc: ArchDoc, id: string, prop: string): boolean {
+  if (doc.mode !== 'puzzle') return false;
+  const listed = doc.lockedProps?.[id];
+  if (listed) return listed.includes(prop);
+  if (!(doc.locked ?? []).includes(id)) return false;
+  return !(prop in (doc.solution?.setProps?.[id] ?? {}));
+}
+
 /** Problems with a puzzle's metadata (empty when it is well formed). Running it is the test's job. */
 export function checkPuzzle(doc: ArchDoc): string[] {
   const out: string[] = [];
@@ -315,10 +328,10 @@ export function puzzleRefusal(doc: ArchDoc, command: string, args: unknown): str
       if (inner) return `"${id}" holds "${inner.id}", which is locked by the puzzle.`;
     }
   }
-  if (command === 'setProp' && doc.mode === 'puzzle' && locked.has(a.id as string)) {
+  if (command === 'setProp' && doc.mode === 'puzzle') {
     const id = a.id as string,
       name = a.name as string;
-    if (!(name in (doc.solution?.setProps?.[id] ?? {}))) {
+    if (isLockedProp(doc, id, name)) {
       const n = doc.nodes.find((x) => x.id === id);
       const def = n ? kindDef(n.kind) : null;
       const what = def?.props[name]?.label ?? name;
