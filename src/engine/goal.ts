@@ -1,4 +1,7 @@
 import type { Goal } from '../model/schema';
+import type { Graph } from '../model/graph';
+import { leastPrivilegeProblems } from './modules/security/needs';
+import { unneededEndpoints } from './modules/network/needs';
 import type { Finding, Incident } from './types';
 
 interface Gradable {
@@ -8,8 +11,11 @@ interface Gradable {
   costUSD: number;
 }
 
-/** Grade a run against a puzzle goal (format.md section 6): every key present must hold. */
-export function gradeGoal(goal: Goal, r: Gradable): { met: boolean; failed: string[] } {
+/**
+ * Grade a run against a puzzle goal (format.md sections 6–7): every key present must hold. The design keys
+ * (`leastPrivilege`, `noUnneededEndpoints`) judge the architecture itself and need its graph.
+ */
+export function gradeGoal(goal: Goal, r: Gradable, g?: Graph): { met: boolean; failed: string[] } {
   const failed: string[] = [];
   const has = (rule: string) => r.incidents.some((i) => i.rule === rule && i.count > 0);
   for (const rule of goal.noIncidents ?? []) {
@@ -51,5 +57,9 @@ export function gradeGoal(goal: Goal, r: Gradable): { met: boolean; failed: stri
   for (const rule of goal.noFindings ?? []) {
     if (r.findings.some((f) => f.rule === rule)) failed.push(`finding of rule ${rule} remains`);
   }
+  if ((goal.leastPrivilege || goal.noUnneededEndpoints) && !g)
+    throw new Error('gradeGoal: leastPrivilege and noUnneededEndpoints need the design (pass the graph)');
+  if (goal.leastPrivilege) failed.push(...leastPrivilegeProblems(g!).map((p) => `not least privilege: ${p}`));
+  if (goal.noUnneededEndpoints) failed.push(...unneededEndpoints(g!));
   return { met: failed.length === 0, failed };
 }

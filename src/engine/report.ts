@@ -88,7 +88,7 @@ export function buildReport(sim: Simulation, goal?: Goal): Report {
   };
   if (goal) {
     const { timeline, ...rest } = report;
-    report.goal = gradeGoal(goal, rest);
+    report.goal = gradeGoal(goal, rest, sim.graph);
     // keep "goal" before our own "timeline" field
     delete (report as Partial<Report>).timeline;
     report.timeline = timeline;

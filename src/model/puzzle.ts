@@ -294,6 +294,8 @@ export function goalCriteria(goal: Goal | undefined): Criterion[] {
     const v = goal[k];
     if (v !== undefined) out.push({ key: k, type: k, goal: { [k]: v }, value: v });
   }
+  for (const k of ['leastPrivilege', 'noUnneededEndpoints'] as const)
+    if (goal[k]) out.push({ key: k, type: k, goal: { [k]: true } });
   return out;
 }
 

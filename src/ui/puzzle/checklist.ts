@@ -1,6 +1,7 @@
 import { RULES_BY_ID } from '../../catalog/rules';
 import type { Report } from '../../engine/report';
 import { gradeGoal } from '../../engine/goal';
+import { Graph } from '../../model/graph';
 import { type Criterion, goalCriteria } from '../../model/puzzle';
 import type { ArchDoc } from '../../model/schema';
 
@@ -37,6 +38,10 @@ export function criterionLabel(c: Criterion, doc: ArchDoc, reveal: boolean): str
       return `p99 latency at most ${c.value} ms`;
     case 'maxCostUSD':
       return `The run costs at most $${c.value}`;
+    case 'leastPrivilege':
+      return 'Every role grants exactly what its jobs use (no wildcards)';
+    case 'noUnneededEndpoints':
+      return 'Only the VPC endpoints the design needs';
     default:
       return c.key;
   }
@@ -48,8 +53,9 @@ export const pendingChecklist = (doc: ArchDoc): { key: string; label: string }[]
 
 /** Grade each criterion alone against the report (the runner's own grading, one criterion at a time). */
 export function gradeChecklist(doc: ArchDoc, report: Report): CheckedCriterion[] {
+  const graph = new Graph(doc);
   return goalCriteria(doc.goal).map((c) => {
-    const g = gradeGoal(c.goal, report);
+    const g = gradeGoal(c.goal, report, graph);
     return { key: c.key, label: criterionLabel(c, doc, true), met: g.met, why: g.failed[0] };
   });
 }
