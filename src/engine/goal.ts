@@ -7,7 +7,10 @@ import type { Finding, Incident } from './types';
 interface Gradable {
   findings: Finding[];
   incidents: Incident[];
-  nodes: Record<string, { state?: string; requests?: number; ok?: number; failed?: number; p99Ms?: number }>;
+  nodes: Record<
+    string,
+    { state?: string; requests?: number; ok?: number; failed?: number; p99Ms?: number; model?: unknown }
+  >;
   costUSD: number;
 }
 
@@ -31,6 +34,13 @@ export function gradeGoal(goal: Goal, r: Gradable, g?: Graph): { met: boolean; f
   for (const [node, want] of Object.entries(goal.nodeStates ?? {})) {
     const got = r.nodes[node]?.state;
     if (got !== want) failed.push(`node ${node} is ${got ?? 'absent'}, not ${want}`);
+  }
+  for (const [node, job] of Object.entries(goal.modelFrom ?? {})) {
+    const model = r.nodes[node]?.model;
+    if (typeof model !== 'string' || !model.startsWith(`${job}:v`) || model === `${job}:v0`)
+      failed.push(
+        `endpoint ${node} serves ${typeof model === 'string' ? model : 'no model'}, not a version ${job} trained in this run`,
+      );
   }
   for (const [node, min] of Object.entries(goal.minServed ?? {})) {
     const ok = r.nodes[node]?.ok ?? 0;

@@ -5,7 +5,7 @@ import type { Kind } from '../catalog/types';
 import { PROPS_SCHEMAS } from './props';
 import { type ArchDoc, FORMAT, LIMITS, docSchema, faultSchema } from './schema';
 import { RULES_BY_ID } from '../catalog/rules';
-import { variableErrors } from './variants';
+import { isSkillId } from './skills';
 
 /** One reason a document was refused: a JSON path (`nodes[3].props.inputMode`) and what is wrong there. */
 export interface LoadError {
@@ -194,7 +194,7 @@ function crossCheck(doc: ArchDoc): LoadError[] {
   return errors;
 }
 
-/** v1.1 teaching fields: answers index their options; variables set props of real nodes. */
+/** v1.1 teaching fields: answers index their options; skills are exam-guide ids. */
 function checkTeaching(doc: ArchDoc, err: Err): void {
   (doc.questions ?? []).forEach((q, i) => {
     if (q.answer >= q.options.length)
@@ -208,7 +208,9 @@ function checkTeaching(doc: ArchDoc, err: Err): void {
       );
     if (s.options && !s.ask) err(`script[${i}].options`, 'options answer a question: the step needs an "ask"');
   });
-  for (const [path, message] of variableErrors(doc)) err(path, message);
+  (doc.skills ?? []).forEach((s, i) => {
+    if (!isSkillId(s)) err(`skills[${i}]`, `"${s}" is not an item of the exam guide (exam-skills.md)`);
+  });
 }
 
 type Err = (path: string, message: string) => void;

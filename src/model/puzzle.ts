@@ -13,6 +13,7 @@ import { defaultProps, kindDef } from '../catalog/kinds';
 import { RULES_BY_ID } from '../catalog/rules';
 import type { Domain, Kind } from '../catalog/types';
 import { isInside } from './layout';
+import { variableErrors } from './variants';
 import {
   type ArchDoc,
   type ArchEdge,
@@ -110,6 +111,7 @@ export function checkPuzzle(doc: ArchDoc): string[] {
   for (const id of s?.removeNodes ?? []) if (locked.has(id)) out.push(`the solution removes locked node ${id}`);
   for (const [id, parent] of Object.entries(s?.setParent ?? {}))
     if (locked.has(id)) out.push(`the solution moves locked node ${id} to ${parent}`);
+  for (const [path, message] of variableErrors(doc)) out.push(`${path}: ${message}`);
   if (doc.palette) {
     for (const n of s?.addNodes ?? [])
       if (!doc.palette.includes(n.kind)) out.push(`the solution adds a ${n.kind}, which the palette does not offer`);
@@ -288,6 +290,8 @@ export function goalCriteria(goal: Goal | undefined): Criterion[] {
       node,
       value: state,
     });
+  for (const [node, job] of Object.entries(goal.modelFrom ?? {}))
+    out.push({ key: `modelFrom:${node}`, type: 'modelFrom', goal: { modelFrom: { [node]: job } }, node, value: job });
   for (const [node, n] of Object.entries(goal.minServed ?? {}))
     out.push({ key: `minServed:${node}`, type: 'minServed', goal: { minServed: { [node]: n } }, node, value: n });
   for (const k of ['maxFailedRatio', 'maxP99Ms', 'maxCostUSD'] as const) {

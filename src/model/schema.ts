@@ -88,6 +88,8 @@ export const goalSchema = z.strictObject({
   noFindings: z.array(z.string().max(64)).optional(),
   /** Our own (additive): node id → minimum requests it served OK, so that deleting the client or the endpoint fails a goal. */
   minServed: z.record(id, z.number().int().min(0)).optional(),
+  /** Our own (additive): endpoint id → training job whose new version (trained in this run) it must serve at the end. */
+  modelFrom: z.record(id, id).optional(),
   /** v1.1: every role grants exactly the actions its jobs use, with no wildcard. */
   leastPrivilege: z.boolean().optional(),
   /** v1.1: no VPC endpoint that no node in the VPC needs. */
@@ -178,6 +180,11 @@ export const docSchema = z.looseObject({
     .max(20)
     .optional(),
   questions: z.array(questionSchema).max(5).optional(),
+  /** Our own: other correct fixes (each hint's alternative), proven by tests and shown after solving. */
+  alternatives: z
+    .array(z.strictObject({ label: z.string().min(1).max(500), solution: solutionSchema }))
+    .max(10)
+    .optional(),
   variables: variablesSchema.optional(),
   /** Our own: the variant number this document was made from (set by applyVariant). */
   variant: z.number().int().min(0).optional(),

@@ -40,7 +40,10 @@ const fillValue = (v: unknown, values: Record<string, Value>): unknown => {
   return v;
 };
 
-/** Problems with a document's `variables` (a target that names no node), as `[path, message]` pairs. */
+/**
+ * Problems with a document's `variables` (a target that names no node), as `[path, message]` pairs. Checked for
+ * shipped puzzles (checkPuzzle), not on load: deleting a node in the editor may leave a variable naming it.
+ */
 export function variableErrors(doc: ArchDoc): [string, string][] {
   const ids = new Set(doc.nodes.map((n) => n.id));
   const out: [string, string][] = [];
@@ -78,6 +81,11 @@ export function applyVariant(doc: ArchDoc, n: number): ArchDoc {
   if (doc.story) out.story = fillText(doc.story, values);
   if (doc.hints) out.hints = doc.hints.map((h) => fillText(h, values));
   if (doc.solution) out.solution = fillValue(doc.solution, values) as Solution;
+  if (doc.alternatives)
+    out.alternatives = doc.alternatives.map((a) => ({
+      label: fillText(a.label, values),
+      solution: fillValue(a.solution, values) as Solution,
+    }));
   return out;
 }
 

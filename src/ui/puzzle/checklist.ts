@@ -38,6 +38,8 @@ export function criterionLabel(c: Criterion, doc: ArchDoc, reveal: boolean): str
       return `p99 latency at most ${c.value} ms`;
     case 'maxCostUSD':
       return `The run costs at most $${c.value}`;
+    case 'modelFrom':
+      return `${name(doc, c.node!)} serves a new model from ${name(doc, String(c.value))}`;
     case 'leastPrivilege':
       return 'Every role grants exactly what its jobs use (no wildcards)';
     case 'noUnneededEndpoints':
