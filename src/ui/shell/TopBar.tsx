@@ -1,12 +1,13 @@
 import { useEffect, useState } from 'react';
-import { useEditor, useEditorState } from '../state/context';
+import { useEditor, useEditorState, useFindings, useUi, useUiState } from '../state/context';
 import { FileMenu } from './FileMenu';
 import { RunControls } from '../run/RunControls';
 
 /** The top bar: file menu, title, undo/redo, room for run controls, findings and theme toggles, help. */
 export function TopBar() {
   const editor = useEditor();
-  const s = useEditorState((x) => x);
+  const ui = useUi();
+  const s = { ...useEditorState((x) => x), ...useUiState((x) => x), findings: useFindings() };
   const [title, setTitle] = useState(s.doc.title ?? '');
   useEffect(() => setTitle(s.doc.title ?? ''), [s.doc.title]);
   const errors = s.findings.filter((f) => f.severity === 'error').length;
@@ -62,7 +63,7 @@ export function TopBar() {
         type="button"
         className={`btn-ghost ${s.panels.palette || s.panels.inspector ? '' : 'is-on'}`}
         aria-pressed={!(s.panels.palette || s.panels.inspector)}
-        onClick={() => editor.toggleFocus()}
+        onClick={() => ui.toggleFocus()}
         title="Hide the side panels and give the canvas the whole width (F); [ and ] toggle one side"
       >
         Focus
@@ -71,7 +72,7 @@ export function TopBar() {
         type="button"
         className={`btn-ghost ${s.showFindings ? 'is-on' : ''}`}
         aria-pressed={s.showFindings}
-        onClick={() => editor.toggleFindings()}
+        onClick={() => ui.toggleFindings()}
       >
         Findings
         {s.findings.length ? (
@@ -83,7 +84,7 @@ export function TopBar() {
         className="btn-ghost"
         aria-label={`Switch to ${s.theme === 'dark' ? 'light' : 'dark'} theme`}
         title={`Switch to ${s.theme === 'dark' ? 'light' : 'dark'} theme`}
-        onClick={() => editor.setTheme(s.theme === 'dark' ? 'light' : 'dark')}
+        onClick={() => ui.setTheme(s.theme === 'dark' ? 'light' : 'dark')}
       >
         {s.theme === 'dark' ? '☀' : '☾'}
       </button>
@@ -91,7 +92,7 @@ export function TopBar() {
         type="button"
         className="btn-ghost"
         aria-label="Keyboard shortcuts"
-        onClick={() => editor.setDialog('shortcuts')}
+        onClick={() => ui.setDialog('shortcuts')}
       >
         ?
       </button>
