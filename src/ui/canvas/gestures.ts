@@ -42,11 +42,7 @@ export function connectNodes({ editor }: Host, from: string, to: string, at?: Po
  * Nodes dropped after a drag, at their new positions (relative to their parent). A single node dropped
  * over another container (or out of its own) moves into it (or out to the top level).
  */
-export function dragStop(
-  { editor, ui }: Host,
-  dragged: readonly { id: string; position: Point }[],
-  at?: Point,
-): void {
+export function dragStop({ editor, ui }: Host, dragged: readonly { id: string; position: Point }[], at?: Point): void {
   const doc = editor.getState().doc;
   if (dragged.length === 1) {
     const n = dragged[0];
