@@ -21,8 +21,13 @@ export function TrafficLayer() {
   const paths = useMemo(() => trafficPaths(doc), [doc]);
   const canvas = useRef<HTMLCanvasElement>(null);
   const layer = useRef<TrafficInstance | null>(null);
-  const view = useRef<TrafficUpdate>({ status, lens, paths });
-  view.current = { status, lens, paths };
+  const view = useRef<TrafficUpdate | null>(null);
+
+  // Before the layer is made (effects run in order): the view it starts from, then every change to it.
+  useEffect(() => {
+    view.current = { status, lens, paths };
+    layer.current?.update(view.current);
+  }, [status, lens, paths]);
 
   useEffect(() => {
     const inst = createTraffic({
@@ -38,7 +43,7 @@ export function TrafficLayer() {
       getTime: () => run.getState().now,
       onPick: (endpoint, outcome, atSec) => void run.openTraces(endpoint, { outcome, atSec }),
     });
-    inst.update(view.current);
+    if (view.current) inst.update(view.current);
     const offFlows = run.onFlows((flows) => inst.flows(flows));
     layer.current = inst;
     return () => {
@@ -47,10 +52,6 @@ export function TrafficLayer() {
       layer.current = null;
     };
   }, [run, rf]);
-
-  useEffect(() => {
-    layer.current?.update({ status, lens, paths });
-  }, [status, lens, paths]);
 
   return (
     <>
