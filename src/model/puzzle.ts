@@ -145,6 +145,11 @@ export function checkDemo(doc: ArchDoc): string[] {
   const script = doc.script ?? [];
   if (script.length < 4) out.push('a demo needs a script of at least 4 steps');
   if (!script.some((s) => s.ask)) out.push('no step asks the class "what happens next?"');
+  if (!doc.skills?.length) out.push('no skills (exam-skills.md ids)');
+  for (const s of script) {
+    if (s.ask && (!s.options || s.options.length < 3 || s.options.length > 4 || s.answer === undefined))
+      out.push(`the question at ${s.atSec} s needs 3–4 options and an answer (a show of hands)`);
+  }
   for (let i = 1; i < script.length; i++)
     if (script[i].atSec < script[i - 1].atSec) out.push(`script step ${i} goes back in time`);
   for (const s of script) {
