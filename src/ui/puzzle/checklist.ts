@@ -53,6 +53,24 @@ export function criterionLabel(c: Criterion, doc: ArchDoc, reveal: boolean): str
 export const pendingChecklist = (doc: ArchDoc): { key: string; label: string }[] =>
   goalCriteria(doc.goal).map((c) => ({ key: c.key, label: criterionLabel(c, doc, false) }));
 
+/**
+ * The checklist as the learner may see it: before the answer is revealed, a criterion that forbids a rule is
+ * worded as the story's symptom and its failure does not name the rule.
+ */
+export function shownChecklist(
+  doc: ArchDoc,
+  items: readonly CheckedCriterion[],
+  revealed: boolean,
+): CheckedCriterion[] {
+  if (revealed) return [...items];
+  const crit = new Map(goalCriteria(doc.goal).map((c) => [c.key, c]));
+  return items.map((i) => {
+    const c = crit.get(i.key);
+    if (!c || (c.type !== 'noIncidents' && c.type !== 'noFindings')) return i;
+    return { ...i, label: criterionLabel(c, doc, false), why: i.met ? undefined : 'It still happens in the run.' };
+  });
+}
+
 /** Grade each criterion alone against the report (the runner's own grading, one criterion at a time). */
 export function gradeChecklist(doc: ArchDoc, report: Report): CheckedCriterion[] {
   const graph = new Graph(doc);

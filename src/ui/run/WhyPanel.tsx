@@ -3,7 +3,10 @@ import { RULES_BY_ID } from '../../catalog/rules';
 import { ENDPOINT_KINDS } from '../../catalog/kinds';
 import { networkReport, type Service } from '../../engine/modules/network/reach';
 import { Graph } from '../../model/graph';
-import { useEditorState } from '../state/context';
+import { useEditorState, useWorkspace } from '../state/context';
+import { useStore } from '../state/store';
+import { isRevealed } from '../puzzle/session';
+import { namesItsCause } from '../puzzle/symptoms';
 import { useRun, useRunState } from './context';
 import { useFocusNode } from './EventLog';
 import { MlopsDetail } from './MlopsDetail';
@@ -30,6 +33,9 @@ export function WhyPanel() {
   const run = useRun();
   const focus = useFocusNode();
   const live = useRunState((v) => (why ? v.nodes[why.node] : undefined));
+  // in a puzzle the rule's name, fact and fix are the answer: hidden until solved, the last hint, or giving up
+  const puzzle = useStore(useWorkspace().puzzle, (s) => s);
+  const hidden = doc.mode === 'puzzle' && !isRevealed(puzzle, doc);
   const net = useMemo(() => {
     if (!why?.rule || !NETWORK[why.rule] || !doc.nodes.some((n) => n.id === why.node)) return null;
     try {
@@ -46,7 +52,7 @@ export function WhyPanel() {
     );
   const onNode = incidents.filter((i) => i.node === why.node);
   const rule = why.rule ?? onNode[0]?.rule ?? null;
-  const def = rule ? RULES_BY_ID.get(rule) : undefined;
+  const def = rule && !hidden ? RULES_BY_ID.get(rule) : undefined;
   const inc = onNode.find((i) => i.rule === rule);
   const kind = doc.nodes.find((n) => n.id === why.node)?.kind;
   const endpoint = !!kind && (ENDPOINT_KINDS as readonly string[]).includes(kind);
@@ -57,8 +63,12 @@ export function WhyPanel() {
         <span className={`sev sev-${def?.severity ?? 'info'}`}>
           {!def ? 'i' : def.severity === 'error' ? '!' : '▲'}
         </span>
-        <h3>{def?.title ?? rule ?? (hasLive ? 'In this run' : 'Nothing went wrong here')}</h3>
-        {rule && <code>{rule}</code>}
+        <h3>
+          {hidden && rule
+            ? 'What happened here'
+            : (def?.title ?? rule ?? (hasLive ? 'In this run' : 'Nothing went wrong here'))}
+        </h3>
+        {rule && !hidden && <code>{rule}</code>}
         {def && <span className="why-domain">{def.domain}</span>}
         <button type="button" className="btn-ghost why-node" onClick={() => focus(why.node)}>
           on {why.node}
@@ -70,9 +80,9 @@ export function WhyPanel() {
             value={rule ?? ''}
             onChange={(e) => run.openWhy(why.node, e.target.value)}
           >
-            {onNode.map((i) => (
+            {onNode.map((i, k) => (
               <option key={i.rule} value={i.rule}>
-                {i.rule} ({i.count})
+                {hidden ? `Incident ${k + 1}` : i.rule} ({i.count})
               </option>
             ))}
           </select>
@@ -82,7 +92,11 @@ export function WhyPanel() {
         {!rule && <MlopsDetail id={why.node} />}
         {inc && (
           <div className="finding finding-error why-msg">
-            <div>{inc.message}</div>
+            <div>
+              {hidden && namesItsCause(inc.rule)
+                ? 'The figures of this run are in the puzzle panel: what would an operator see, and why?'
+                : inc.message}
+            </div>
             <div className="why-meta">
               {inc.count.toLocaleString('en-US')} time{inc.count > 1 ? 's' : ''} · first at {clock(inc.firstAtSec)}
             </div>
