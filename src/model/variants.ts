@@ -90,6 +90,26 @@ export function applyVariant(doc: ArchDoc, n: number): ArchDoc {
 }
 
 /**
+ * A puzzle text with its `{name}` placeholders filled from the document as it stands: each variable takes the
+ * value of its first `set` target (so a puzzle opened as written reads like its variant 0, and a variant that
+ * was already filled is left as it is).
+ */
+export function textNow(doc: ArchDoc, text: string): string {
+  if (!doc.variables) return text;
+  const values: Record<string, Value> = {};
+  for (const [name, v] of Object.entries(doc.variables)) {
+    const target = v.set[0];
+    if (!target) continue;
+    const dot = target.indexOf('.');
+    const node = doc.nodes.find((n) => n.id === target.slice(0, dot));
+    const prop = target.slice(dot + 1);
+    if (node?.props && prop in node.props) values[name] = node.props[prop] as Value;
+    else values[name] = v.values[0] as Value;
+  }
+  return fillText(text, values);
+}
+
+/**
  * The variant a learner's name picks (the page asks for a name so that each learner in a class gets
  * their own variant, and the same name always gets the same one): FNV-1a of the trimmed, lower-cased
  * name, modulo the puzzle's variant count.

@@ -5,6 +5,7 @@ import {
   applyVariant,
   variableErrors,
   fillText,
+  textNow,
   variantCount,
   variantFromName,
   variantValues,
@@ -55,6 +56,11 @@ describe('puzzle variants', () => {
     const plain = { ...doc, variables: undefined };
     expect(applyVariant(plain, 3)).toBe(plain);
     expect(variantCount(plain)).toBe(1);
+  });
+
+  it('a puzzle opened as written reads its placeholders from the props as they stand', () => {
+    expect(textNow(doc, doc.story!)).toBe('The csv data is 1 GB.');
+    expect(textNow(applyVariant(doc, 5), 'Read {format}.')).toBe('Read parquet.');
   });
 
   it('leave unknown placeholders as written', () => {

@@ -7,7 +7,7 @@ import { Hints } from './Hints';
 import { progressKey } from './progress';
 import { isRevealed, type PuzzleSession } from './session';
 import { Debrief } from './Debrief';
-import { variantCount } from '../../model/variants';
+import { textNow, variantCount } from '../../model/variants';
 import { saveText } from '../../model/load';
 import { useState } from 'react';
 import { useStore } from '../state/store';
@@ -46,8 +46,8 @@ export function PuzzlePanel({ session }: { session: PuzzleSession }) {
           </span>
         )}
       </p>
-      <h2 className="pz-title">{doc.title ?? 'Untitled puzzle'}</h2>
-      {doc.story && <p className="pz-story">{doc.story}</p>}
+      <h2 className="pz-title">{doc.title ? textNow(doc, doc.title) : 'Untitled puzzle'}</h2>
+      {doc.story && <p className="pz-story">{textNow(doc, doc.story)}</p>}
       {(variants > 1 || st.variant !== null) && (
         <form
           className="pz-variant"
@@ -85,7 +85,7 @@ export function PuzzlePanel({ session }: { session: PuzzleSession }) {
         </p>
       )}
       {st.result && <Symptoms doc={doc} report={st.result.report} revealed={revealed} />}
-      <Hints hints={doc.hints ?? []} shown={st.hintsShown} session={session} />
+      <Hints hints={(doc.hints ?? []).map((h) => textNow(doc, h))} shown={st.hintsShown} session={session} />
       {revealed && <Debrief doc={doc} st={st} session={session} />}
       <section aria-labelledby="pz-rules" className="pz-block">
         <h3 id="pz-rules" className="pz-h">
