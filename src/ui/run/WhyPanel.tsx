@@ -3,9 +3,8 @@ import { RULES_BY_ID } from '../../catalog/rules';
 import { ENDPOINT_KINDS } from '../../catalog/kinds';
 import { networkReport, type Service } from '../../engine/modules/network/reach';
 import { Graph } from '../../model/graph';
-import { useEditorState, useWorkspace } from '../state/context';
-import { useStore } from '../state/store';
-import { isRevealed } from '../puzzle/session';
+import { useEditorState } from '../state/context';
+import { useAnswerHidden } from '../puzzle/reveal';
 import { namesItsCause } from '../puzzle/symptoms';
 import { useRun, useRunState } from './context';
 import { useFocusNode } from './EventLog';
@@ -34,8 +33,7 @@ export function WhyPanel() {
   const focus = useFocusNode();
   const live = useRunState((v) => (why ? v.nodes[why.node] : undefined));
   // in a puzzle the rule's name, fact and fix are the answer: hidden until solved, the last hint, or giving up
-  const puzzle = useStore(useWorkspace().puzzle, (s) => s);
-  const hidden = doc.mode === 'puzzle' && !isRevealed(puzzle, doc);
+  const hidden = useAnswerHidden();
   const net = useMemo(() => {
     if (!why?.rule || !NETWORK[why.rule] || !doc.nodes.some((n) => n.id === why.node)) return null;
     try {
