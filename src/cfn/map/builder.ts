@@ -86,9 +86,12 @@ export class Builder {
     const m = this.meta(r);
     const cdk = typeof r.metadata['aws:cdk:path'] === 'string' ? cdkName(r.metadata['aws:cdk:path'] as string) : null;
     const base = typeof m.id === 'string' && /^[a-z0-9][a-z0-9-]*$/.test(m.id) ? m.id : kebab(cdk ?? r.id);
-    const node = this.node(base, kind, label ?? (typeof m.label === 'string' ? m.label : (tagName(r) ?? cdk ?? r.id)));
+    // an exported design's node keeps its own label (or none); a template's resource is labelled by its Name tag,
+    // its CDK construct path or its logical id
+    const fallback = typeof m.id === 'string' ? undefined : (tagName(r) ?? cdk ?? r.id);
+    const node = this.node(base, kind, label ?? (typeof m.label === 'string' ? m.label : fallback));
     this.claim(r.id, node.id);
-    this.setProps(node, { ...rec(m.props), ...props });
+    this.setProps(node, { ...props, ...rec(m.props) }); // Metadata holds only what no property says: it wins
     this.scanRefs(node.id, r.props, r.type);
     return node;
   }

@@ -106,7 +106,9 @@ export function mapNetwork(b: Builder): void {
       const served = [...subnets.entries()].filter(([sid]) =>
         tablesOf(sid).some((rt) => list(r.props.RouteTableIds).some((x) => refsIn(x).includes(rt))),
       );
-      if (served.length === 1) parent = served[0][1];
+      // one subnet of several: the endpoint serves that subnet; every subnet of the VPC: it is the VPC's
+      const ofVpc = [...subnets.values()].filter((x) => x.parent === vpc.id).length;
+      if (served.length === 1 && ofVpc > 1) parent = served[0][1];
     }
     if ((service === 's3') !== (type === 'Gateway'))
       b.note(r, `${service} endpoint of type ${type}: SageSim routes it the same way`, 'info');

@@ -34,7 +34,8 @@ const ALGORITHMS: [RegExp, string][] = [
   [/ipinsights|ip-insights/i, 'ip-insights'],
 ];
 export const algorithmOf = (image: unknown): string | undefined => {
-  if (typeof image !== 'string') return undefined;
+  // an image from a repository of the template says nothing about the algorithm in it
+  if (typeof image !== 'string' || image.includes('{{cfn:')) return undefined;
   return ALGORITHMS.find(([re]) => re.test(image))?.[1] ?? 'custom';
 };
 
@@ -92,13 +93,21 @@ export function mapPipelines(b: Builder): void {
       const kind = STEP_TYPES[s.Type];
       if (!kind) continue;
       const m = rec(meta[s.Name]);
-      const n = b.node(s.Name || `${pipe.id}-step`, kind, typeof m.label === 'string' ? m.label : s.Name);
+      const n = b.node(s.Name || `${pipe.id}-step`, kind, typeof m.label === 'string' ? m.label : b.meta(r).id ? undefined : s.Name);
       n.parent = pipe.id;
-      b.setProps(n, { ...rec(m.props), ...stepProps(b, s) });
+      b.setProps(n, { ...stepProps(b, s), ...rec(m.props) });
       nodeOf.set(s.Name, n);
       // References to resources (buckets, repositories, queues, functions) inside the step become connections.
       b.scanRefs(n.id, { Arguments: own(s.raw).Arguments, SqsQueueUrl: s.raw.SqsQueueUrl, FunctionArn: s.raw.FunctionArn, RoleArn: undefined }, 'Step');
     }
+    // Where the steps run: a VpcConfig on the steps puts the pipeline in that subnet; caching on any step is the pipeline's.
+    for (const s of steps) {
+      const subnets = dig(s.raw, 'Arguments.VpcConfig.Subnets') ?? dig(s.raw, 'Arguments.NetworkConfig.VpcConfig.Subnets');
+      const sub = subnets === undefined ? undefined : list(subnets).map((x) => b.nodeOf(x, ['subnet'])).find(Boolean);
+      if (sub && !pipe.parent) b.setParent(pipe, sub);
+    }
+    if (!('caching' in rec(b.meta(r).props)) && steps.some((s) => bool(dig(s.raw, 'CacheConfig.Enabled'))))
+      b.setProps(pipe, { caching: true });
     // The DAG: DependsOn, property references, and a condition's branches.
     // A step in a condition's branch runs after the condition: the condition is its gate, so property references
     // to steps before the condition add nothing (and a RegisterModel step must stay behind the gate).

@@ -190,7 +190,7 @@ export function mapSageMaker(b: Builder): void {
       offline: off !== undefined,
       OnlineStoreKmsKeyId: kmsNode(b, dig(on, 'SecurityConfig.KmsKeyId')),
       OfflineStoreKmsKeyId: kmsNode(b, dig(off, 'S3StorageConfig.KmsKeyId')),
-      eventTimeFeature: typeof r.props.EventTimeFeatureName === 'string' ? r.props.EventTimeFeatureName : undefined,
+      eventTimeFeature: r.props.EventTimeFeatureName === undefined ? null : String(r.props.EventTimeFeatureName),
     });
   }
 
