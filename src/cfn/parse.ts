@@ -59,7 +59,7 @@ export function parseTemplate(text: string): ParsedTemplate {
   const doc = parseDocument(text, { customTags: CUSTOM_TAGS, lineCounter: lc, prettyErrors: false, merge: true });
   const first = doc.errors[0];
   if (first) {
-    const pos = first.linePos?.[0];
+    const pos = first.linePos?.[0] ?? lc.linePos(first.pos[0]);
     throw new CfnError(`not valid YAML or JSON: ${first.message.split('\n')[0]}`, [], pos?.line, pos?.col);
   }
   const positions = new Map<string, number>();
@@ -69,7 +69,7 @@ export function parseTemplate(text: string): ParsedTemplate {
     if (node === null || node === undefined) return null;
     if (isAlias(node)) return convert((node as Alias).resolve(doc), path);
     const n = node as Node;
-    if (n.range) positions.set(key(path), n.range[0]);
+    if (n.range && !positions.has(key(path))) positions.set(key(path), n.range[0]);
     let value: unknown;
     if (isMap(n)) {
       const obj: Record<string, unknown> = {};
@@ -87,7 +87,8 @@ export function parseTemplate(text: string): ParsedTemplate {
     if (tag && tag.startsWith('!') && !tag.startsWith('!!')) {
       const long = SHORT_TAGS[tag];
       if (!long) {
-        const p = at(n.range?.[0]);
+        const start = n.range?.[0];
+        const p = at(start === undefined ? undefined : Math.max(0, text.lastIndexOf(tag, start)));
         throw new CfnError(`unknown intrinsic function tag ${tag}`, path, p?.line, p?.col);
       }
       if (long === 'Fn::GetAtt' && typeof value === 'string') {
