@@ -47,7 +47,8 @@ interface ParamDef {
   Description?: string;
 }
 
-const obj = (v: unknown): v is Record<string, unknown> => !!v && typeof v === 'object' && !Array.isArray(v) && !isSym(v);
+const obj = (v: unknown): v is Record<string, unknown> =>
+  !!v && typeof v === 'object' && !Array.isArray(v) && !isSym(v);
 const isListType = (t: string | undefined) => !!t && (t === 'CommaDelimitedList' || t.startsWith('List<'));
 
 /** Evaluate a parsed template with the given parameter values (`KEY=VALUE` pairs as a record). */
@@ -127,7 +128,8 @@ export function evaluateTemplate(t: Record<string, unknown>, given: Readonly<Rec
         return condition(String(arg), p);
       case 'Fn::Equals': {
         const [a, b] = list([2, 2]).map((x, i) => value(x, [...p, i]));
-        if (!isSym(a) && !isSym(b) && !hasSym(a) && !hasSym(b)) return JSON.stringify(norm(a)) === JSON.stringify(norm(b));
+        if (!isSym(a) && !isSym(b) && !hasSym(a) && !hasSym(b))
+          return JSON.stringify(norm(a)) === JSON.stringify(norm(b));
         const u = new Set<string>();
         paramsIn([a, b], u);
         return { unknown: u };
@@ -175,7 +177,8 @@ export function evaluateTemplate(t: Record<string, unknown>, given: Readonly<Rec
     if (Array.isArray(v)) return v.map((x, i) => value(x, [...path, i])).filter((x) => x !== NO_VALUE);
     if (!obj(v)) return v;
     const keys = Object.keys(v);
-    if (keys.length === 1 && (keys[0] === 'Ref' || keys[0].startsWith('Fn::'))) return intrinsic(keys[0], v[keys[0]], [...path, keys[0]]);
+    if (keys.length === 1 && (keys[0] === 'Ref' || keys[0].startsWith('Fn::')))
+      return intrinsic(keys[0], v[keys[0]], [...path, keys[0]]);
     const out: Record<string, unknown> = {};
     for (const k of keys) {
       if (k.startsWith('Fn::') && keys.length > 1)
@@ -220,7 +223,8 @@ export function evaluateTemplate(t: Record<string, unknown>, given: Readonly<Rec
       case 'Ref':
         return ref(value(raw, path), path);
       case 'Fn::GetAtt': {
-        const a = typeof raw === 'string' ? raw.split(/\.(.*)/s).slice(0, 2) : args(2).map((x, i) => value(x, [...path, i]));
+        const a =
+          typeof raw === 'string' ? raw.split(/\.(.*)/s).slice(0, 2) : args(2).map((x, i) => value(x, [...path, i]));
         const [id, attr] = a;
         if (typeof id !== 'string' || !(id in resources))
           throw new CfnError(`Fn::GetAtt names ${String(id)}, which is not a resource`, path);
@@ -229,7 +233,8 @@ export function evaluateTemplate(t: Record<string, unknown>, given: Readonly<Rec
       }
       case 'Fn::Sub': {
         const [tmpl, varsRaw] = typeof raw === 'string' ? [raw, {}] : args(1, 2);
-        if (typeof tmpl !== 'string') throw new CfnError('Fn::Sub takes a string, or a string and a mapping of variables', path);
+        if (typeof tmpl !== 'string')
+          throw new CfnError('Fn::Sub takes a string, or a string and a mapping of variables', path);
         const vars = varsRaw === undefined ? {} : value(varsRaw, [...path, 1]);
         if (!obj(vars)) throw new CfnError('the variables of Fn::Sub must be a mapping', [...path, 1]);
         const parts: unknown[] = [];
@@ -275,7 +280,8 @@ export function evaluateTemplate(t: Record<string, unknown>, given: Readonly<Rec
         if (!Number.isInteger(i) || i < 0) throw new CfnError('Fn::Select needs a non-negative integer index', path);
         if (isSym(list)) return new Sym('fn', fn, [i, list]);
         if (!Array.isArray(list)) throw new CfnError('Fn::Select takes an index and a list', path);
-        if (i >= list.length) throw new CfnError(`Fn::Select index ${i} is past the end of a list of ${list.length}`, path);
+        if (i >= list.length)
+          throw new CfnError(`Fn::Select index ${i} is past the end of a list of ${list.length}`, path);
         return list[i];
       }
       case 'Fn::Split': {
@@ -290,16 +296,17 @@ export function evaluateTemplate(t: Record<string, unknown>, given: Readonly<Rec
       }
       case 'Fn::FindInMap': {
         const [m, k1, k2] = args(3, 4).map((x, i) => (i < 3 ? value(x, [...path, i]) : x));
-        if ([m, k1, k2].some(isSym))
-          return new Sym('fn', fn, [m, k1, k2]);
+        if ([m, k1, k2].some(isSym)) return new Sym('fn', fn, [m, k1, k2]);
         const map = mappings[String(m)];
         if (!obj(map)) throw new CfnError(`Fn::FindInMap: no mapping ${String(m)} in Mappings`, path);
         const top = map[String(k1)];
         if (!obj(top)) {
-          if (Array.isArray(raw) && raw.length === 4 && obj(raw[3])) return value((raw[3] as Record<string, unknown>).DefaultValue, path);
+          if (Array.isArray(raw) && raw.length === 4 && obj(raw[3]))
+            return value((raw[3] as Record<string, unknown>).DefaultValue, path);
           throw new CfnError(`Fn::FindInMap: mapping ${String(m)} has no key ${String(k1)}`, path);
         }
-        if (!(String(k2) in top)) throw new CfnError(`Fn::FindInMap: ${String(m)}.${String(k1)} has no key ${String(k2)}`, path);
+        if (!(String(k2) in top))
+          throw new CfnError(`Fn::FindInMap: ${String(m)}.${String(k1)} has no key ${String(k2)}`, path);
         return top[String(k2)];
       }
       case 'Fn::Base64': {
@@ -348,7 +355,8 @@ export function evaluateTemplate(t: Record<string, unknown>, given: Readonly<Rec
     if (!obj(props)) throw new CfnError('Properties must be a mapping', [...path, 'Properties']);
     const dependsOn = (Array.isArray(r.DependsOn) ? r.DependsOn : r.DependsOn ? [r.DependsOn] : []).map(String);
     for (const d of dependsOn)
-      if (!(d in resources)) throw new CfnError(`DependsOn names ${d}, which is not a resource`, [...path, 'DependsOn']);
+      if (!(d in resources))
+        throw new CfnError(`DependsOn names ${d}, which is not a resource`, [...path, 'DependsOn']);
     out.push({ id, type: r.Type, props, dependsOn, metadata: obj(r.Metadata) ? r.Metadata : {} });
   }
   checkCycles(out);

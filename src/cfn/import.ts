@@ -53,7 +53,12 @@ export function importTemplate(text: string, opts: ImportOptions = {}): ImportRe
     const transforms = (Array.isArray(t.Transform) ? t.Transform : t.Transform ? [t.Transform] : []).map(String);
     if (transforms.includes(SAM)) applySamGlobals(t);
     for (const tr of transforms.filter((x) => x !== SAM))
-      notes.push({ severity: 'warning', resource: '', type: '', message: `transform ${tr} is not applied offline: its macros are left as written` });
+      notes.push({
+        severity: 'warning',
+        resource: '',
+        type: '',
+        message: `transform ${tr} is not applied offline: its macros are left as written`,
+      });
     const ev = evaluateTemplate(t, opts.params ?? {});
     const b = new Builder(ev.resources);
     mapNetwork(b);
@@ -65,16 +70,25 @@ export function importTemplate(text: string, opts: ImportOptions = {}): ImportRe
     for (const r of ev.resources) {
       const owner = b.owner.get(r.id);
       if (!owner) continue;
-      for (const p of NAME_PROPS) if (typeof r.props[p] === 'string' && (r.props[p] as string).length >= 3) b.names.set(r.props[p] as string, owner);
+      for (const p of NAME_PROPS)
+        if (typeof r.props[p] === 'string' && (r.props[p] as string).length >= 3)
+          b.names.set(r.props[p] as string, owner);
     }
     addDesignMetadata(b, rec(rec(t.Metadata)[META]));
     b.connectReferences();
     noteTheRest(b);
     for (const s of ev.skipped)
-      b.notes.push({ severity: 'info', resource: s.id, type: s.type, message: `not created: condition ${s.condition} is false` });
+      b.notes.push({
+        severity: 'info',
+        resource: s.id,
+        type: s.type,
+        message: `not created: condition ${s.condition} is false`,
+      });
     const doc: ArchDoc = {
       format: FORMAT,
-      title: (opts.title ?? (typeof t.Description === 'string' ? t.Description : 'Imported CloudFormation template')).slice(0, 200),
+      title: (
+        opts.title ?? (typeof t.Description === 'string' ? t.Description : 'Imported CloudFormation template')
+      ).slice(0, 200),
       nodes: b.nodes,
       edges: b.edges,
     };
@@ -117,7 +131,11 @@ function addDesignMetadata(b: Builder, meta: Record<string, unknown>): void {
     const from = b.get(String(c.from)),
       to = b.get(String(c.to));
     if (!b.connect(from, to))
-      b.note(null, `Metadata.${META}.connections: ${String(c.from)} → ${String(c.to)} is not a connection SageSim allows; skipped`, 'warning');
+      b.note(
+        null,
+        `Metadata.${META}.connections: ${String(c.from)} → ${String(c.to)} is not a connection SageSim allows; skipped`,
+        'warning',
+      );
   }
 }
 
@@ -129,8 +147,7 @@ function applySamGlobals(t: Record<string, unknown>): void {
     if (r.Type !== 'AWS::Serverless::Function') continue;
     const own = rec(r.Properties);
     const merged: Record<string, unknown> = { ...g, ...own };
-    for (const k of ['Environment', 'Tags'])
-      if (g[k] && own[k]) merged[k] = { ...rec(g[k]), ...rec(own[k]) };
+    for (const k of ['Environment', 'Tags']) if (g[k] && own[k]) merged[k] = { ...rec(g[k]), ...rec(own[k]) };
     r.Properties = merged;
   }
 }

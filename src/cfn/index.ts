@@ -17,7 +17,8 @@ export { designToYaml } from './design-yaml';
 export function looksLikeTemplate(name: string, text: string): boolean {
   if (/\.(ya?ml|template)$/i.test(name)) return true;
   const head = text.trimStart();
-  if (!head.startsWith('{')) return /^(AWSTemplateFormatVersion|Resources|Transform|Description|Parameters)\s*:/m.test(text);
+  if (!head.startsWith('{'))
+    return /^(AWSTemplateFormatVersion|Resources|Transform|Description|Parameters)\s*:/m.test(text);
   if (/"format"\s*:\s*"sagesim\//.test(text)) return false;
   return /"(Resources|AWSTemplateFormatVersion)"\s*:/.test(text);
 }

@@ -101,7 +101,8 @@ export function refsIn(v: unknown, out: string[] = []): string[] {
   } else if (Array.isArray(v)) v.forEach((x) => refsIn(x, out));
   else if (v && typeof v === 'object') Object.values(v).forEach((x) => refsIn(x, out));
   else if (typeof v === 'string' && v.includes('{{cfn:')) {
-    for (const m of v.matchAll(/\{\{cfn:([A-Za-z0-9]+)(?:\.[A-Za-z0-9.]+)?\}\}/g)) if (!out.includes(m[1])) out.push(m[1]);
+    for (const m of v.matchAll(/\{\{cfn:([A-Za-z0-9]+)(?:\.[A-Za-z0-9.]+)?\}\}/g))
+      if (!out.includes(m[1])) out.push(m[1]);
   }
   return out;
 }

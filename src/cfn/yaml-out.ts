@@ -23,11 +23,14 @@ function node(doc: Document, v: unknown): unknown {
       const tag = LONG_TO_SHORT[k];
       if (tag && tag !== '!Condition') {
         let inner: unknown;
-        if (k === 'Fn::GetAtt' && Array.isArray(arg) && arg.every((x) => typeof x === 'string')) inner = new Scalar(arg.join('.'));
+        if (k === 'Fn::GetAtt' && Array.isArray(arg) && arg.every((x) => typeof x === 'string'))
+          inner = new Scalar(arg.join('.'));
         else inner = node(doc, arg);
-        if (!(inner instanceof Scalar) && !(inner instanceof YAMLSeq) && !(inner instanceof YAMLMap)) inner = new Scalar(inner);
+        if (!(inner instanceof Scalar) && !(inner instanceof YAMLSeq) && !(inner instanceof YAMLMap))
+          inner = new Scalar(inner);
         (inner as Scalar).tag = tag;
-        if (inner instanceof Scalar && typeof inner.value === 'string' && inner.value.includes('\n')) inner.type = 'BLOCK_LITERAL';
+        if (inner instanceof Scalar && typeof inner.value === 'string' && inner.value.includes('\n'))
+          inner.type = 'BLOCK_LITERAL';
         return inner;
       }
     }

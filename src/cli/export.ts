@@ -26,7 +26,9 @@ export function main(
   try {
     text = readFileSync(file, 'utf8');
   } catch (e) {
-    err(`export: cannot read ${file}: ${(e as NodeJS.ErrnoException).code === 'ENOENT' ? 'no such file' : (e as Error).message}\n`);
+    err(
+      `export: cannot read ${file}: ${(e as NodeJS.ErrnoException).code === 'ENOENT' ? 'no such file' : (e as Error).message}\n`,
+    );
     return 2;
   }
   const loaded = loadText(text);

@@ -34,7 +34,9 @@ export function main(
   try {
     text = readFileSync(file, 'utf8');
   } catch (e) {
-    err(`import: cannot read ${file}: ${(e as NodeJS.ErrnoException).code === 'ENOENT' ? 'no such file' : (e as Error).message}\n`);
+    err(
+      `import: cannot read ${file}: ${(e as NodeJS.ErrnoException).code === 'ENOENT' ? 'no such file' : (e as Error).message}\n`,
+    );
     return 2;
   }
   const r = readTemplate(file, text, params, (line) => err(`${line}\n`));

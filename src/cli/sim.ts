@@ -106,7 +106,8 @@ export function main(
   // CloudFormation: a template is converted to a design before it is loaded (notes on stderr).
   if (looksLikeTemplate(args.file!, text)) {
     const params = parseParams(args.params);
-    const r = typeof params === 'string' ? { error: params } : readTemplate(args.file!, text, params, (l) => err(`${l}\n`));
+    const r =
+      typeof params === 'string' ? { error: params } : readTemplate(args.file!, text, params, (l) => err(`${l}\n`));
     if ('error' in r) {
       err(`sim: ${r.error}\n`);
       return EXIT.load;

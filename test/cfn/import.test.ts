@@ -37,7 +37,13 @@ describe('import: templates in the styles people write', () => {
       ],
       dataCapture: true,
       KmsKeyId: 'model-key',
-      autoscaling: { min: 2, max: 8, targetInvocationsPerInstance: 750, scaleInCooldownSec: 600, scaleOutCooldownSec: 60 },
+      autoscaling: {
+        min: 2,
+        max: 8,
+        targetInvocationsPerInstance: 750,
+        scaleInCooldownSec: 600,
+        scaleOutCooldownSec: 60,
+      },
     });
     expect(node(doc, 'artifact-bucket').props).toEqual({ encryption: 'sse-kms', kmsKey: 'model-key' });
     expect(node(doc, 'hosting-role').props?.actions).toContain('ecr:BatchGetImage');
@@ -50,7 +56,9 @@ describe('import: templates in the styles people write', () => {
     expect(doc.nodes.every((n) => n.position)).toBe(true);
   });
   it('conditions decide resources and properties; a left-out resource is a note', () => {
-    const { doc, notes } = importTemplate(fixture('realtime-short-tags.yaml'), { params: { Env: 'dev', CaptureData: 'false' } });
+    const { doc, notes } = importTemplate(fixture('realtime-short-tags.yaml'), {
+      params: { Env: 'dev', CaptureData: 'false' },
+    });
     const ep = node(doc, 'scoring-endpoint');
     expect(ep.props).toMatchObject({ instanceType: 'ml.m5.large', instanceCount: 1, dataCapture: false });
     expect(ep.props?.autoscaling).toBeUndefined();
@@ -66,15 +74,25 @@ describe('import: templates in the styles people write', () => {
     expect([e.line, e.col]).toEqual([12, 3]);
     const prod = importTemplate(fixture('conditions.yaml'), { params: { Stage: 'production' } }).doc;
     expect(node(prod, 'endpoint').kind).toBe('realtime-endpoint');
-    expect(node(prod, 'quality-schedule').props).toMatchObject({ monitorType: 'data-quality', scheduleMinutes: 360, baseline: true });
+    expect(node(prod, 'quality-schedule').props).toMatchObject({
+      monitorType: 'data-quality',
+      scheduleMinutes: 360,
+      baseline: true,
+    });
     expect(edges(prod)).toContain('endpoint -> quality-schedule');
     const staging = importTemplate(fixture('conditions.yaml'), { params: { Stage: 'staging' } }).doc;
-    expect(node(staging, 'endpoint')).toMatchObject({ kind: 'serverless-endpoint', props: { memoryMB: 2048, maxConcurrency: 5 } });
+    expect(node(staging, 'endpoint')).toMatchObject({
+      kind: 'serverless-endpoint',
+      props: { memoryMB: 2048, maxConcurrency: 5 },
+    });
     expect(staging.nodes.map((n) => n.id)).toEqual(['endpoint']);
   });
   it('JSON as cdk synth emits it: construct paths name the nodes, Fn::Join ARNs, CDK metadata is a note', () => {
     const { doc, notes } = importTemplate(fixture('cdk-synth.json'));
-    expect(node(doc, 'extract-endpoint')).toMatchObject({ kind: 'async-endpoint', props: { instanceCount: 1, minCapacity: 0, maxCapacity: 5 } });
+    expect(node(doc, 'extract-endpoint')).toMatchObject({
+      kind: 'async-endpoint',
+      props: { instanceCount: 1, minCapacity: 0, maxCapacity: 5 },
+    });
     expect(node(doc, 'classify-endpoint')).toMatchObject({
       kind: 'serverless-endpoint',
       props: { memoryMB: 4096, maxConcurrency: 10, provisionedConcurrency: 2 },
@@ -93,7 +111,10 @@ describe('import: templates in the styles people write', () => {
   });
   it('SAM: functions are Lambda, SQS and EventBridge events become connections, Globals apply', () => {
     const { doc, notes } = importTemplate(fixture('sam-function.yaml'));
-    expect(doc.nodes.filter((n) => n.kind === 'lambda').map((n) => n.id)).toEqual(['deploy-function', 'callback-function']);
+    expect(doc.nodes.filter((n) => n.kind === 'lambda').map((n) => n.id)).toEqual([
+      'deploy-function',
+      'callback-function',
+    ]);
     expect(edges(doc)).toEqual([
       'callback-function-nightly -> callback-function',
       'callback-queue -> callback-function',
@@ -128,7 +149,13 @@ describe('import: templates in the styles people write', () => {
       'check-recall:condition-step',
       'human-review:callback-step',
     ]);
-    expect(node(doc, 'train').props).toMatchObject({ algorithm: 'xgboost', inputMode: 'Pipe', instanceType: 'ml.m5.2xlarge', volumeGB: 50, role: 'pipeline-role' });
+    expect(node(doc, 'train').props).toMatchObject({
+      algorithm: 'xgboost',
+      inputMode: 'Pipe',
+      instanceType: 'ml.m5.2xlarge',
+      volumeGB: 50,
+      role: 'pipeline-role',
+    });
     expect(node(doc, 'check-recall').props).toEqual({ metric: 'f1', op: '>=', threshold: 0.6 });
     expect(edges(doc)).toEqual([
       'check-auc -> check-recall',
@@ -167,12 +194,16 @@ describe('import: bad templates get a message with the location', () => {
     const t = error('Resources:\n  A:\n    Type: AWS::SNS::Topic\n    Properties:\n      TopicName: !Frob x\n');
     expect(t.message).toBe('unknown intrinsic function tag !Frob');
     expect([t.line, t.col]).toEqual([5, 18]);
-    const f = error('Resources:\n  A:\n    Type: AWS::SNS::Topic\n    Properties:\n      TopicName: { "Fn::Frob": x }\n');
+    const f = error(
+      'Resources:\n  A:\n    Type: AWS::SNS::Topic\n    Properties:\n      TopicName: { "Fn::Frob": x }\n',
+    );
     expect(f.message).toBe('unknown intrinsic function Fn::Frob');
     expect(f.where).toMatch(/^Resources\.A\.Properties\.TopicName\.Fn::Frob \(line 5/);
   });
   it('circular references name the cycle and the line', () => {
-    const e = error('Resources:\n  A:\n    Type: AWS::SNS::Topic\n    Properties: { X: !Ref B }\n  B:\n    Type: AWS::SNS::Topic\n    Properties: { X: !Ref A }\n');
+    const e = error(
+      'Resources:\n  A:\n    Type: AWS::SNS::Topic\n    Properties: { X: !Ref B }\n  B:\n    Type: AWS::SNS::Topic\n    Properties: { X: !Ref A }\n',
+    );
     expect(e.message).toMatch(/circular reference between resources: A → B → A/);
     expect(e.line).toBe(2);
   });

@@ -82,12 +82,16 @@ describe('intrinsic functions', () => {
       expect.unreachable();
     } catch (e) {
       expect(e).toBeInstanceOf(MissingParamsError);
-      expect((e as MissingParamsError).params).toEqual([{ name: 'Stage', description: 'which', allowed: ['a', 'b'], condition: 'IsA' }]);
+      expect((e as MissingParamsError).params).toEqual([
+        { name: 'Stage', description: 'which', allowed: ['a', 'b'], condition: 'IsA' },
+      ]);
     }
     expect(value('!If [IsA, 1, 2]', C, { Stage: 'b' })).toBe(2);
   });
   it('a parameter value outside AllowedValues, or a parameter the template does not have, is refused', () => {
-    expect(() => value('x', 'Parameters:\n  E: { Type: String, AllowedValues: [a] }', { E: 'z' })).toThrow(/allowed values are a/);
+    expect(() => value('x', 'Parameters:\n  E: { Type: String, AllowedValues: [a] }', { E: 'z' })).toThrow(
+      /allowed values are a/,
+    );
     expect(() => value('x', '', { Nope: '1' })).toThrow(/no parameter Nope/);
   });
   it('circular references between resources are refused, naming the cycle', () => {

@@ -45,7 +45,9 @@ function roundTrip(doc: ArchDoc, strip = false): ArchDoc {
   let yaml = templateToYaml(exportDesign(doc).template);
   if (strip) {
     // Drop what Metadata keeps of each resource's props: the props left must come back from resource properties.
-    const t = parseTemplate(yaml).template as { Resources: Record<string, { Metadata?: { SageSim?: Record<string, unknown> } }> };
+    const t = parseTemplate(yaml).template as {
+      Resources: Record<string, { Metadata?: { SageSim?: Record<string, unknown> } }>;
+    };
     for (const r of Object.values(t.Resources)) {
       const m = r.Metadata?.SageSim;
       if (!m) continue;
@@ -91,13 +93,16 @@ describe('export → import', () => {
         let changed = true;
         while (changed) {
           changed = false;
-          for (const n of every.nodes) if (!gone.has(n.id) && n.parent && gone.has(n.parent)) (gone.add(n.id), (changed = true));
+          for (const n of every.nodes)
+            if (!gone.has(n.id) && n.parent && gone.has(n.parent)) (gone.add(n.id), (changed = true));
         }
         const nodes = every.nodes
           .filter((n) => !gone.has(n.id))
           .map((n) => ({
             ...n,
-            props: Object.fromEntries(Object.entries(n.props ?? {}).filter(([, v]) => !(typeof v === 'string' && gone.has(v)))),
+            props: Object.fromEntries(
+              Object.entries(n.props ?? {}).filter(([, v]) => !(typeof v === 'string' && gone.has(v))),
+            ),
           }));
         const doc = { ...every, nodes, edges: (every.edges ?? []).filter((e) => !gone.has(e.from) && !gone.has(e.to)) };
         const ok = loadJson(doc);

@@ -83,7 +83,13 @@ export class ExportContext {
   }
 
   /** Add a resource; `node` makes it the node's main resource and gives it the node's Metadata. */
-  add(id: string, type: string, props: Record<string, unknown>, node?: ArchNode, extra: Record<string, unknown> = {}): string {
+  add(
+    id: string,
+    type: string,
+    props: Record<string, unknown>,
+    node?: ArchNode,
+    extra: Record<string, unknown> = {},
+  ): string {
     const r: Record<string, unknown> = { Type: type, ...extra };
     if (Object.keys(props).length) r.Properties = props;
     if (node) {

@@ -56,8 +56,10 @@ export function exportDesign(doc: ArchDoc): ExportResult {
   const of = (...kinds: Kind[]) => doc.nodes.filter((n) => kinds.includes(n.kind) && hasResource(n));
 
   for (const v of of('vpc')) exportVpc(c, v);
-  for (const n of of('kms-key', 'iam-role', 's3-bucket', 'ecr-repository', 'sqs', 'sns', 'macie', 'cloudtrail')) exportStore(c, n);
-  for (const n of of('realtime-endpoint', 'serverless-endpoint', 'async-endpoint', 'multi-model-endpoint')) exportEndpoint(c, n);
+  for (const n of of('kms-key', 'iam-role', 's3-bucket', 'ecr-repository', 'sqs', 'sns', 'macie', 'cloudtrail'))
+    exportStore(c, n);
+  for (const n of of('realtime-endpoint', 'serverless-endpoint', 'async-endpoint', 'multi-model-endpoint'))
+    exportEndpoint(c, n);
   for (const n of of('model-monitor')) exportMonitor(c, n);
   for (const n of of('feature-store')) exportFeatureStore(c, n);
   for (const n of of('model-registry', 'lambda')) exportGlue(c, n);

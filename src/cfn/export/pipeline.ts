@@ -23,7 +23,12 @@ const IMAGE_DEFAULTS: Record<string, string> = {
 };
 
 const OPS: Record<string, string> = { '>=': 'GreaterThanOrEqualTo', '<=': 'LessThanOrEqualTo' };
-const pascal = (s: string) => s.split(/[^A-Za-z0-9]+/).filter(Boolean).map((w) => w[0].toUpperCase() + w.slice(1)).join('');
+const pascal = (s: string) =>
+  s
+    .split(/[^A-Za-z0-9]+/)
+    .filter(Boolean)
+    .map((w) => w[0].toUpperCase() + w.slice(1))
+    .join('');
 
 export function exportPipeline(c: ExportContext, pipe: ArchNode): void {
   const steps = c.children(pipe.id);
@@ -33,7 +38,10 @@ export function exportPipeline(c: ExportContext, pipe: ArchNode): void {
   const role = (n: ArchNode) => {
     const r = c.props(n).role;
     if (r && c.logical.get(r)) return ref(r, 'Arn');
-    c.param(ROLE_PARAM, { Type: 'String', Description: 'ARN of the IAM role SageMaker assumes for models, jobs and pipelines' });
+    c.param(ROLE_PARAM, {
+      Type: 'String',
+      Description: 'ARN of the IAM role SageMaker assumes for models, jobs and pipelines',
+    });
     return `\${${ROLE_PARAM}}`;
   };
   const key = (id: unknown) => (typeof id === 'string' && c.logical.get(id) ? ref(id, 'Arn') : undefined);
@@ -44,14 +52,19 @@ export function exportPipeline(c: ExportContext, pipe: ArchNode): void {
     const [sg] = v.SecurityGroupIds as { Ref: string }[];
     return { VpcConfig: { Subnets: [`\${${subnet.Ref}}`], SecurityGroupIds: [`\${${sg.Ref}}`] } };
   })();
-  const inputs = (n: ArchNode) => c.in(n.id, ['s3-bucket']).map((b) => (c.say(b.id, n.id), `s3://${ref(b.id)}/${n.id}/input/`));
+  const inputs = (n: ArchNode) =>
+    c.in(n.id, ['s3-bucket']).map((b) => (c.say(b.id, n.id), `s3://${ref(b.id)}/${n.id}/input/`));
   const output = (n: ArchNode, what: string) => {
     const b = c.out(n.id, ['s3-bucket'])[0];
     if (b) c.say(n.id, b.id);
     return b ? `s3://${ref(b.id)}/${n.id}/${what}/` : `\${PipelineS3Uri}/${n.id}/${what}/`;
   };
   const needsS3Param = () =>
-    c.param('PipelineS3Uri', { Type: 'String', Default: 's3://pipeline-bucket', Description: 'S3 prefix for pipeline outputs' });
+    c.param('PipelineS3Uri', {
+      Type: 'String',
+      Default: 's3://pipeline-bucket',
+      Description: 'S3 prefix for pipeline outputs',
+    });
   const image = (n: ArchNode, fallback: string) => {
     const repo = c.in(n.id, ['ecr-repository'])[0];
     if (repo) {
@@ -59,7 +72,11 @@ export function exportPipeline(c: ExportContext, pipe: ArchNode): void {
       return `${ref(repo.id, 'RepositoryUri')}:latest`;
     }
     const name = `${pascal(fallback)}ImageUri`;
-    c.param(name, { Type: 'String', Default: fallback, Description: `ECR image URI of ${fallback} in your region (the default is a placeholder)` });
+    c.param(name, {
+      Type: 'String',
+      Default: fallback,
+      Description: `ECR image URI of ${fallback} in your region (the default is a placeholder)`,
+    });
     return `\${${name}}`;
   };
 
@@ -74,11 +91,28 @@ export function exportPipeline(c: ExportContext, pipe: ArchNode): void {
           Type: 'Training',
           Arguments: {
             RoleArn: role(n),
-            AlgorithmSpecification: { TrainingImage: image(n, IMAGE_DEFAULTS[p.algorithm] ?? 'custom-training-image'), TrainingInputMode: p.inputMode },
-            ResourceConfig: { InstanceType: p.instanceType, InstanceCount: p.instanceCount, VolumeSizeInGB: p.volumeGB, ...(key(p.VolumeKmsKeyId) ? { VolumeKmsKeyId: key(p.VolumeKmsKeyId) } : {}) },
-            OutputDataConfig: { S3OutputPath: output(n, 'model'), ...(key(p.OutputKmsKeyId) ? { KmsKeyId: key(p.OutputKmsKeyId) } : {}) },
-            StoppingCondition: { MaxRuntimeInSeconds: 86_400, ...(p.maxWaitSec ? { MaxWaitTimeInSeconds: p.maxWaitSec } : {}) },
-            InputDataConfig: inputs(n).map((uri, i) => ({ ChannelName: i ? `train${i + 1}` : 'train', DataSource: { S3DataSource: { S3DataType: 'S3Prefix', S3Uri: uri } } })),
+            AlgorithmSpecification: {
+              TrainingImage: image(n, IMAGE_DEFAULTS[p.algorithm] ?? 'custom-training-image'),
+              TrainingInputMode: p.inputMode,
+            },
+            ResourceConfig: {
+              InstanceType: p.instanceType,
+              InstanceCount: p.instanceCount,
+              VolumeSizeInGB: p.volumeGB,
+              ...(key(p.VolumeKmsKeyId) ? { VolumeKmsKeyId: key(p.VolumeKmsKeyId) } : {}),
+            },
+            OutputDataConfig: {
+              S3OutputPath: output(n, 'model'),
+              ...(key(p.OutputKmsKeyId) ? { KmsKeyId: key(p.OutputKmsKeyId) } : {}),
+            },
+            StoppingCondition: {
+              MaxRuntimeInSeconds: 86_400,
+              ...(p.maxWaitSec ? { MaxWaitTimeInSeconds: p.maxWaitSec } : {}),
+            },
+            InputDataConfig: inputs(n).map((uri, i) => ({
+              ChannelName: i ? `train${i + 1}` : 'train',
+              DataSource: { S3DataSource: { S3DataType: 'S3Prefix', S3Uri: uri } },
+            })),
             ...(p.spot ? { EnableManagedSpotTraining: true } : {}),
             ...(p.checkpointS3Uri ? { CheckpointConfig: { S3Uri: p.checkpointS3Uri } } : {}),
             ...(p.EnableInterContainerTrafficEncryption ? { EnableInterContainerTrafficEncryption: true } : {}),
@@ -94,11 +128,37 @@ export function exportPipeline(c: ExportContext, pipe: ArchNode): void {
           Type: 'Processing',
           Arguments: {
             RoleArn: role(n),
-            AppSpecification: { ImageUri: image(n, p.framework === 'pyspark' ? 'sagemaker-spark-processing' : 'sagemaker-scikit-learn') },
-            ProcessingResources: { ClusterConfig: { InstanceCount: p.instanceCount, InstanceType: 'ml.m5.xlarge', VolumeSizeInGB: 30, ...(key(p.VolumeKmsKeyId) ? { VolumeKmsKeyId: key(p.VolumeKmsKeyId) } : {}) } },
-            ProcessingInputs: inputs(n).map((uri, i) => ({ InputName: `input-${i + 1}`, S3Input: { S3Uri: uri, LocalPath: `/opt/ml/processing/input/${i + 1}`, S3DataType: 'S3Prefix', S3InputMode: 'File' } })),
+            AppSpecification: {
+              ImageUri: image(n, p.framework === 'pyspark' ? 'sagemaker-spark-processing' : 'sagemaker-scikit-learn'),
+            },
+            ProcessingResources: {
+              ClusterConfig: {
+                InstanceCount: p.instanceCount,
+                InstanceType: 'ml.m5.xlarge',
+                VolumeSizeInGB: 30,
+                ...(key(p.VolumeKmsKeyId) ? { VolumeKmsKeyId: key(p.VolumeKmsKeyId) } : {}),
+              },
+            },
+            ProcessingInputs: inputs(n).map((uri, i) => ({
+              InputName: `input-${i + 1}`,
+              S3Input: {
+                S3Uri: uri,
+                LocalPath: `/opt/ml/processing/input/${i + 1}`,
+                S3DataType: 'S3Prefix',
+                S3InputMode: 'File',
+              },
+            })),
             ProcessingOutputConfig: {
-              Outputs: [{ OutputName: 'output', S3Output: { S3Uri: output(n, 'output'), LocalPath: '/opt/ml/processing/output', S3UploadMode: 'EndOfJob' } }],
+              Outputs: [
+                {
+                  OutputName: 'output',
+                  S3Output: {
+                    S3Uri: output(n, 'output'),
+                    LocalPath: '/opt/ml/processing/output',
+                    S3UploadMode: 'EndOfJob',
+                  },
+                },
+              ],
               ...(key(p.OutputKmsKeyId) ? { KmsKeyId: key(p.OutputKmsKeyId) } : {}),
             },
             ...(network ? { NetworkConfig: network } : {}),
@@ -112,7 +172,14 @@ export function exportPipeline(c: ExportContext, pipe: ArchNode): void {
           Type: 'Tuning',
           Arguments: {
             HyperParameterTuningJobConfig: {
-              Strategy: p.strategy === 'bayesian' ? 'Bayesian' : p.strategy === 'random' ? 'Random' : p.strategy === 'grid' ? 'Grid' : 'Hyperband',
+              Strategy:
+                p.strategy === 'bayesian'
+                  ? 'Bayesian'
+                  : p.strategy === 'random'
+                    ? 'Random'
+                    : p.strategy === 'grid'
+                      ? 'Grid'
+                      : 'Hyperband',
               ResourceLimits: { MaxNumberOfTrainingJobs: p.maxJobs, MaxParallelTrainingJobs: p.maxParallelJobs },
             },
             ...(p.warmStart ? { WarmStartConfig: { WarmStartType: p.warmStart } } : {}),
@@ -124,8 +191,15 @@ export function exportPipeline(c: ExportContext, pipe: ArchNode): void {
         Object.assign(step, {
           Type: 'Transform',
           Arguments: {
-            ModelName: c.param('TransformModelName', { Type: 'String', Description: 'Model the batch transform steps use' }) && '${TransformModelName}',
-            TransformInput: { DataSource: { S3DataSource: { S3DataType: 'S3Prefix', S3Uri: inputs(n)[0] ?? `\${PipelineS3Uri}/${n.id}/input/` } }, SplitType: p.SplitType },
+            ModelName:
+              c.param('TransformModelName', { Type: 'String', Description: 'Model the batch transform steps use' }) &&
+              '${TransformModelName}',
+            TransformInput: {
+              DataSource: {
+                S3DataSource: { S3DataType: 'S3Prefix', S3Uri: inputs(n)[0] ?? `\${PipelineS3Uri}/${n.id}/input/` },
+              },
+              SplitType: p.SplitType,
+            },
             TransformOutput: { S3OutputPath: output(n, 'output') },
             TransformResources: { InstanceType: 'ml.m5.xlarge', InstanceCount: p.instanceCount },
             MaxPayloadInMB: p.MaxPayloadInMB,
@@ -139,11 +213,13 @@ export function exportPipeline(c: ExportContext, pipe: ArchNode): void {
         Object.assign(step, {
           Type: 'Condition',
           Arguments: {
-            Conditions: [{
-              Type: OPS[p.op] ?? 'GreaterThanOrEqualTo',
-              LeftValue: { 'Std:JsonGet': { PropertyFile: `${n.id}-report`, Path: `metrics.${p.metric}.value` } },
-              RightValue: p.threshold,
-            }],
+            Conditions: [
+              {
+                Type: OPS[p.op] ?? 'GreaterThanOrEqualTo',
+                LeftValue: { 'Std:JsonGet': { PropertyFile: `${n.id}-report`, Path: `metrics.${p.metric}.value` } },
+                RightValue: p.threshold,
+              },
+            ],
             IfSteps: [],
             ElseSteps: [],
           },
@@ -154,7 +230,10 @@ export function exportPipeline(c: ExportContext, pipe: ArchNode): void {
         if (q) c.say(n.id, q.id);
         Object.assign(step, {
           Type: 'Callback',
-          SqsQueueUrl: q ? ref(q.id) : (c.param('CallbackQueueUrl', { Type: 'String', Description: 'Queue callback steps send their token to' }), '${CallbackQueueUrl}'),
+          SqsQueueUrl: q
+            ? ref(q.id)
+            : (c.param('CallbackQueueUrl', { Type: 'String', Description: 'Queue callback steps send their token to' }),
+              '${CallbackQueueUrl}'),
           Arguments: {},
           OutputParameters: [{ OutputName: 'decision', OutputType: 'String' }],
         });
@@ -163,7 +242,9 @@ export function exportPipeline(c: ExportContext, pipe: ArchNode): void {
       case 'lambda':
         Object.assign(step, {
           Type: 'Lambda',
-          FunctionArn: (c.param(`${pascal(n.id)}FunctionArn`, { Type: 'String', Description: `Function the ${n.id} step calls` }), `\${${pascal(n.id)}FunctionArn}`),
+          FunctionArn:
+            (c.param(`${pascal(n.id)}FunctionArn`, { Type: 'String', Description: `Function the ${n.id} step calls` }),
+            `\${${pascal(n.id)}FunctionArn}`),
           Arguments: {},
         });
         break;
@@ -195,7 +276,8 @@ export function exportPipeline(c: ExportContext, pipe: ArchNode): void {
       if (seen.has(x)) return false;
       seen.add(x);
       const d = defs.get(x);
-      const branch = d?.Type === 'Condition' ? ((d.Arguments as Record<string, unknown[]>).IfSteps as { Name: string }[]) : [];
+      const branch =
+        d?.Type === 'Condition' ? ((d.Arguments as Record<string, unknown[]>).IfSteps as { Name: string }[]) : [];
       return branch.some((y) => walk(y.Name));
     };
     return walk(b);
@@ -209,12 +291,17 @@ export function exportPipeline(c: ExportContext, pipe: ArchNode): void {
         Arguments: {
           ModelPackageGroupName: ref(reg.id),
           ModelApprovalStatus: 'PendingManualApproval',
-          InferenceSpecification: { Containers: [{ Image: '${InferenceImageUri}' }], SupportedContentTypes: ['text/csv'], SupportedResponseMIMETypes: ['text/csv'] },
+          InferenceSpecification: {
+            Containers: [{ Image: '${InferenceImageUri}' }],
+            SupportedContentTypes: ['text/csv'],
+            SupportedResponseMIMETypes: ['text/csv'],
+          },
         },
       };
       c.param('InferenceImageUri', { Type: 'String', Description: 'Inference image registered with model packages' });
       c.say(s.id, reg.id);
-      if (s.kind === 'condition-step') ((defs.get(s.id)!.Arguments as Record<string, unknown[]>).IfSteps as unknown[]).push(register);
+      if (s.kind === 'condition-step')
+        ((defs.get(s.id)!.Arguments as Record<string, unknown[]>).IfSteps as unknown[]).push(register);
       else defs.set(register.Name, { ...register, DependsOn: [s.id] });
     }
   }
@@ -224,13 +311,22 @@ export function exportPipeline(c: ExportContext, pipe: ArchNode): void {
   const stepMeta: Record<string, unknown> = {};
   for (const s of steps) {
     const props = c.extraProps(s);
-    if (s.label || Object.keys(props).length) stepMeta[s.id] = { ...(s.label ? { label: s.label } : {}), ...(Object.keys(props).length ? { props } : {}) };
+    if (s.label || Object.keys(props).length)
+      stepMeta[s.id] = { ...(s.label ? { label: s.label } : {}), ...(Object.keys(props).length ? { props } : {}) };
   }
-  c.add(L(c, pipe), 'AWS::SageMaker::Pipeline', {
-    PipelineName: Sub(`\${AWS::StackName}-${pipe.id}`),
-    RoleArn: c.param(ROLE_PARAM, { Type: 'String', Description: 'ARN of the IAM role SageMaker assumes for models, jobs and pipelines' }),
-    PipelineDefinition: { PipelineDefinitionBody: Sub(body) },
-  }, pipe);
+  c.add(
+    L(c, pipe),
+    'AWS::SageMaker::Pipeline',
+    {
+      PipelineName: Sub(`\${AWS::StackName}-${pipe.id}`),
+      RoleArn: c.param(ROLE_PARAM, {
+        Type: 'String',
+        Description: 'ARN of the IAM role SageMaker assumes for models, jobs and pipelines',
+      }),
+      PipelineDefinition: { PipelineDefinitionBody: Sub(body) },
+    },
+    pipe,
+  );
   const meta = (c.resources[L(c, pipe)].Metadata as Record<string, Record<string, unknown>>).SageSim;
   if (Object.keys(stepMeta).length) meta.steps = stepMeta;
 }

@@ -17,7 +17,8 @@ const ASSUME = (service: string) => ({
 export function cronOf(minutes: number): string | null {
   if (minutes === 60) return 'cron(0 * ? * * *)';
   if (minutes === 1440) return 'cron(0 0 ? * * *)';
-  if (minutes > 60 && minutes < 1440 && minutes % 60 === 0 && 24 % (minutes / 60) === 0) return `cron(0 */${minutes / 60} ? * * *)`;
+  if (minutes > 60 && minutes < 1440 && minutes % 60 === 0 && 24 % (minutes / 60) === 0)
+    return `cron(0 */${minutes / 60} ? * * *)`;
   return null;
 }
 
@@ -41,11 +42,20 @@ const L = (c: ExportContext, n: ArchNode | string) => c.logical.get(typeof n ===
 /** Network: the VPC, its subnets (route tables decide public / private / NAT), VPC endpoints, a security group. */
 export function exportVpc(c: ExportContext, vpc: ArchNode): void {
   const V = L(c, vpc);
-  c.add(V, 'AWS::EC2::VPC', {
-    CidrBlock: c.param(`${V}Cidr`, { Type: 'String', Default: '10.0.0.0/16', Description: `CIDR block of ${vpc.label ?? vpc.id}` }),
-    EnableDnsSupport: true,
-    EnableDnsHostnames: true,
-  }, vpc);
+  c.add(
+    V,
+    'AWS::EC2::VPC',
+    {
+      CidrBlock: c.param(`${V}Cidr`, {
+        Type: 'String',
+        Default: '10.0.0.0/16',
+        Description: `CIDR block of ${vpc.label ?? vpc.id}`,
+      }),
+      EnableDnsSupport: true,
+      EnableDnsHostnames: true,
+    },
+    vpc,
+  );
   const subnets = c.children(vpc.id).filter((n) => n.kind === 'subnet');
   const access = (s: ArchNode) => String(c.props(s).access);
   let igw: string | null = null;
@@ -53,7 +63,10 @@ export function exportVpc(c: ExportContext, vpc: ArchNode): void {
     if (igw) return igw;
     igw = c.logicalId(vpc.id, 'Igw');
     c.add(igw, 'AWS::EC2::InternetGateway', {});
-    c.add(c.logicalId(vpc.id, 'IgwAttachment'), 'AWS::EC2::VPCGatewayAttachment', { VpcId: Ref(V), InternetGatewayId: Ref(igw) });
+    c.add(c.logicalId(vpc.id, 'IgwAttachment'), 'AWS::EC2::VPCGatewayAttachment', {
+      VpcId: Ref(V),
+      InternetGatewayId: Ref(igw),
+    });
     return igw;
   };
   const tables = new Map<string, string>();
@@ -72,11 +85,22 @@ export function exportVpc(c: ExportContext, vpc: ArchNode): void {
     );
     const rt = c.logicalId(id, 'RouteTable');
     c.add(rt, 'AWS::EC2::RouteTable', { VpcId: Ref(V) });
-    c.add(c.logicalId(id, 'RouteTableAssociation'), 'AWS::EC2::SubnetRouteTableAssociation', { SubnetId: Ref(id), RouteTableId: Ref(rt) });
+    c.add(c.logicalId(id, 'RouteTableAssociation'), 'AWS::EC2::SubnetRouteTableAssociation', {
+      SubnetId: Ref(id),
+      RouteTableId: Ref(rt),
+    });
     if (kind === 'public')
-      c.add(c.logicalId(id, 'DefaultRoute'), 'AWS::EC2::Route', { RouteTableId: Ref(rt), DestinationCidrBlock: '0.0.0.0/0', GatewayId: Ref(internetGateway()) });
+      c.add(c.logicalId(id, 'DefaultRoute'), 'AWS::EC2::Route', {
+        RouteTableId: Ref(rt),
+        DestinationCidrBlock: '0.0.0.0/0',
+        GatewayId: Ref(internetGateway()),
+      });
     if (kind === 'private-with-nat')
-      c.add(c.logicalId(id, 'DefaultRoute'), 'AWS::EC2::Route', { RouteTableId: Ref(rt), DestinationCidrBlock: '0.0.0.0/0', NatGatewayId: Ref(nat!) });
+      c.add(c.logicalId(id, 'DefaultRoute'), 'AWS::EC2::Route', {
+        RouteTableId: Ref(rt),
+        DestinationCidrBlock: '0.0.0.0/0',
+        NatGatewayId: Ref(nat!),
+      });
     tables.set(id, rt);
   };
   for (const s of subnets.filter((s) => access(s) === 'public')) subnet(L(c, s), s, 'public');
@@ -95,17 +119,28 @@ export function exportVpc(c: ExportContext, vpc: ArchNode): void {
   }
   for (const s of subnets.filter((s) => access(s) !== 'public')) subnet(L(c, s), s, access(s), nat ?? undefined);
   const sg = c.logicalId(vpc.id, 'Sg');
-  c.add(sg, 'AWS::EC2::SecurityGroup', {
-    GroupDescription: 'HTTPS within the VPC (jobs, endpoints and interface endpoints)',
-    VpcId: Ref(V),
-    SecurityGroupIngress: [{ IpProtocol: 'tcp', FromPort: 443, ToPort: 443, CidrIp: GetAtt(V, 'CidrBlock') }],
-  }, undefined, { Metadata: { SageSim: { helper: true } } });
+  c.add(
+    sg,
+    'AWS::EC2::SecurityGroup',
+    {
+      GroupDescription: 'HTTPS within the VPC (jobs, endpoints and interface endpoints)',
+      VpcId: Ref(V),
+      SecurityGroupIngress: [{ IpProtocol: 'tcp', FromPort: 443, ToPort: 443, CidrIp: GetAtt(V, 'CidrBlock') }],
+    },
+    undefined,
+    { Metadata: { SageSim: { helper: true } } },
+  );
   c.vpcSg.set(vpc.id, sg);
-  const endpoints = c.doc.nodes.filter((n) => n.kind === 'vpc-endpoint' && (n.parent === vpc.id || subnets.some((s) => s.id === n.parent)));
+  const endpoints = c.doc.nodes.filter(
+    (n) => n.kind === 'vpc-endpoint' && (n.parent === vpc.id || subnets.some((s) => s.id === n.parent)),
+  );
   for (const e of endpoints) {
     const service = String(c.props(e).service);
     const inSubnet = e.parent !== vpc.id ? L(c, e.parent!) : null;
-    const props: Record<string, unknown> = { VpcId: Ref(V), ServiceName: Sub(`com.amazonaws.\${AWS::Region}.${service}`) };
+    const props: Record<string, unknown> = {
+      VpcId: Ref(V),
+      ServiceName: Sub(`com.amazonaws.\${AWS::Region}.${service}`),
+    };
     if (service === 's3') {
       props.VpcEndpointType = 'Gateway';
       props.RouteTableIds = (inSubnet ? [inSubnet] : subnets.map((s) => L(c, s))).map((s) => Ref(tables.get(s)!));
@@ -132,14 +167,26 @@ export function exportStore(c: ExportContext, n: ArchNode): void {
   const id = L(c, n);
   switch (n.kind) {
     case 'kms-key':
-      c.add(id, 'AWS::KMS::Key', {
-        Description: `${n.label ?? n.id} (customer managed key)`,
-        EnableKeyRotation: true,
-        KeyPolicy: {
-          Version: '2012-10-17',
-          Statement: [{ Effect: 'Allow', Principal: { AWS: Sub('arn:${AWS::Partition}:iam::${AWS::AccountId}:root') }, Action: 'kms:*', Resource: '*' }],
+      c.add(
+        id,
+        'AWS::KMS::Key',
+        {
+          Description: `${n.label ?? n.id} (customer managed key)`,
+          EnableKeyRotation: true,
+          KeyPolicy: {
+            Version: '2012-10-17',
+            Statement: [
+              {
+                Effect: 'Allow',
+                Principal: { AWS: Sub('arn:${AWS::Partition}:iam::${AWS::AccountId}:root') },
+                Action: 'kms:*',
+                Resource: '*',
+              },
+            ],
+          },
         },
-      }, n);
+        n,
+      );
       return;
     case 's3-bucket': {
       const props: Record<string, unknown> = {};
@@ -149,7 +196,8 @@ export function exportStore(c: ExportContext, n: ArchNode): void {
         props.BucketEncryption = { ServerSideEncryptionConfiguration: [{ ServerSideEncryptionByDefault: d }] };
       }
       if (p.encryption !== 'sse-kms' && p.kmsKey) c.keepInMetadata(n, 'kmsKey');
-      if (p.eventNotifications) props.NotificationConfiguration = { EventBridgeConfiguration: { EventBridgeEnabled: true } };
+      if (p.eventNotifications)
+        props.NotificationConfiguration = { EventBridgeConfiguration: { EventBridgeEnabled: true } };
       c.add(id, 'AWS::S3::Bucket', props, n);
       return;
     }
@@ -168,10 +216,19 @@ export function exportStore(c: ExportContext, n: ArchNode): void {
     case 'cloudtrail': {
       const props: Record<string, unknown> = {
         IsLogging: true,
-        S3BucketName: c.param('TrailBucketName', { Type: 'String', Description: 'Bucket CloudTrail writes its logs to' }),
+        S3BucketName: c.param('TrailBucketName', {
+          Type: 'String',
+          Description: 'Bucket CloudTrail writes its logs to',
+        }),
       };
       if (p.s3DataEvents)
-        props.EventSelectors = [{ ReadWriteType: 'All', IncludeManagementEvents: true, DataResources: [{ Type: 'AWS::S3::Object', Values: ['arn:aws:s3'] }] }];
+        props.EventSelectors = [
+          {
+            ReadWriteType: 'All',
+            IncludeManagementEvents: true,
+            DataResources: [{ Type: 'AWS::S3::Object', Values: ['arn:aws:s3'] }],
+          },
+        ];
       c.add(id, 'AWS::CloudTrail::Trail', props, n);
       return;
     }
@@ -183,10 +240,21 @@ export function exportStore(c: ExportContext, n: ArchNode): void {
       if (s3.length) statements.push({ Effect: 'Allow', Action: s3, Resource: p.s3Resources });
       if (rest.length) statements.push({ Effect: 'Allow', Action: rest, Resource: '*' });
       if (!s3.length && JSON.stringify(p.s3Resources) !== '["*"]') c.keepInMetadata(n, 's3Resources');
-      c.add(id, 'AWS::IAM::Role', {
-        AssumeRolePolicyDocument: ASSUME('sagemaker.amazonaws.com'),
-        ...(statements.length ? { Policies: [{ PolicyName: 'least-privilege', PolicyDocument: { Version: '2012-10-17', Statement: statements } }] } : {}),
-      }, n);
+      c.add(
+        id,
+        'AWS::IAM::Role',
+        {
+          AssumeRolePolicyDocument: ASSUME('sagemaker.amazonaws.com'),
+          ...(statements.length
+            ? {
+                Policies: [
+                  { PolicyName: 'least-privilege', PolicyDocument: { Version: '2012-10-17', Statement: statements } },
+                ],
+              }
+            : {}),
+        },
+        n,
+      );
       return;
     }
   }
@@ -203,31 +271,46 @@ export function exportEndpoint(c: ExportContext, n: ArchNode): void {
   if (repo) {
     container.Image = Sub(`\${${L(c, repo)}.RepositoryUri}:latest`);
     c.say(repo.id, n.id);
-  } else container.Image = c.param(`${E}ImageUri`, { Type: 'String', Description: `Inference image of ${n.label ?? n.id}` });
+  } else
+    container.Image = c.param(`${E}ImageUri`, { Type: 'String', Description: `Inference image of ${n.label ?? n.id}` });
   const artifacts = c.in(n.id, ['s3-bucket'])[0];
   if (artifacts) {
-    container.ModelDataUrl = Sub(`s3://\${${L(c, artifacts)}}/${n.kind === 'multi-model-endpoint' ? 'models/' : 'model.tar.gz'}`);
+    container.ModelDataUrl = Sub(
+      `s3://\${${L(c, artifacts)}}/${n.kind === 'multi-model-endpoint' ? 'models/' : 'model.tar.gz'}`,
+    );
     c.say(artifacts.id, n.id);
   }
   if (n.kind === 'multi-model-endpoint') container.Mode = 'MultiModel';
   const vpc = vpcConfig(c, n);
-  c.add(model, 'AWS::SageMaker::Model', { ExecutionRoleArn: executionRole(c), PrimaryContainer: container, ...(vpc ? { VpcConfig: vpc } : {}) });
+  c.add(model, 'AWS::SageMaker::Model', {
+    ExecutionRoleArn: executionRole(c),
+    PrimaryContainer: container,
+    ...(vpc ? { VpcConfig: vpc } : {}),
+  });
   const cfg: Record<string, unknown> = {};
   const first = 'AllTraffic';
   let variantName = first;
   if (n.kind === 'serverless-endpoint') {
-    cfg.ProductionVariants = [{
-      VariantName: first,
-      ModelName: GetAtt(model, 'ModelName'),
-      InitialVariantWeight: 1,
-      ServerlessConfig: {
-        MemorySizeInMB: p.memoryMB,
-        MaxConcurrency: p.maxConcurrency,
-        ...(p.provisionedConcurrency ? { ProvisionedConcurrency: p.provisionedConcurrency } : {}),
+    cfg.ProductionVariants = [
+      {
+        VariantName: first,
+        ModelName: GetAtt(model, 'ModelName'),
+        InitialVariantWeight: 1,
+        ServerlessConfig: {
+          MemorySizeInMB: p.memoryMB,
+          MaxConcurrency: p.maxConcurrency,
+          ...(p.provisionedConcurrency ? { ProvisionedConcurrency: p.provisionedConcurrency } : {}),
+        },
       },
-    }];
+    ];
   } else if (n.kind === 'realtime-endpoint') {
-    const vs = p.variants as { name: string; weight: number; shadow?: boolean; instanceType?: string; instanceCount?: number }[];
+    const vs = p.variants as {
+      name: string;
+      weight: number;
+      shadow?: boolean;
+      instanceType?: string;
+      instanceCount?: number;
+    }[];
     const variant = (v: (typeof vs)[number], i: number) => ({
       VariantName: v.name,
       ModelName: GetAtt(model, 'ModelName'),
@@ -247,18 +330,31 @@ export function exportEndpoint(c: ExportContext, n: ArchNode): void {
       cfg.DataCaptureConfig = {
         EnableCapture: true,
         InitialSamplingPercentage: 100,
-        DestinationS3Uri: c.param('DataCaptureS3Uri', { Type: 'String', Default: 's3://data-capture-bucket/capture/', Description: 'Where endpoints write captured requests and responses' }),
+        DestinationS3Uri: c.param('DataCaptureS3Uri', {
+          Type: 'String',
+          Default: 's3://data-capture-bucket/capture/',
+          Description: 'Where endpoints write captured requests and responses',
+        }),
         CaptureOptions: [{ CaptureMode: 'Input' }, { CaptureMode: 'Output' }],
       };
     if (p.KmsKeyId) cfg.KmsKeyId = Ref(L(c, p.KmsKeyId));
   } else {
-    cfg.ProductionVariants = [{
-      VariantName: first,
-      ModelName: GetAtt(model, 'ModelName'),
-      InstanceType: n.kind === 'multi-model-endpoint' ? p.instanceType : c.param(`${E}InstanceType`, { Type: 'String', Default: 'ml.m5.xlarge', Description: `Instance type of ${n.label ?? n.id}` }),
-      InitialInstanceCount: n.kind === 'async-endpoint' ? Math.max(1, p.instanceCount) : p.instanceCount,
-      InitialVariantWeight: 1,
-    }];
+    cfg.ProductionVariants = [
+      {
+        VariantName: first,
+        ModelName: GetAtt(model, 'ModelName'),
+        InstanceType:
+          n.kind === 'multi-model-endpoint'
+            ? p.instanceType
+            : c.param(`${E}InstanceType`, {
+                Type: 'String',
+                Default: 'ml.m5.xlarge',
+                Description: `Instance type of ${n.label ?? n.id}`,
+              }),
+        InitialInstanceCount: n.kind === 'async-endpoint' ? Math.max(1, p.instanceCount) : p.instanceCount,
+        InitialVariantWeight: 1,
+      },
+    ];
     if (n.kind === 'async-endpoint') {
       if (p.instanceCount < 1) c.keepInMetadata(n, 'instanceCount');
       const out = c.out(n.id, ['s3-bucket'])[0];
@@ -267,15 +363,33 @@ export function exportEndpoint(c: ExportContext, n: ArchNode): void {
       for (const t of topics.slice(0, 2)) c.say(n.id, t.id);
       cfg.AsyncInferenceConfig = {
         OutputConfig: {
-          S3OutputPath: out ? Sub(`s3://\${${L(c, out)}}/async-output/`) : c.param(`${E}OutputPath`, { Type: 'String', Default: 's3://async-output-bucket/output/', Description: `Where ${n.label ?? n.id} writes its results` }),
-          ...(topics.length ? { NotificationConfig: { SuccessTopic: Ref(L(c, topics[0])), ...(topics[1] ? { ErrorTopic: Ref(L(c, topics[1])) } : {}) } } : {}),
+          S3OutputPath: out
+            ? Sub(`s3://\${${L(c, out)}}/async-output/`)
+            : c.param(`${E}OutputPath`, {
+                Type: 'String',
+                Default: 's3://async-output-bucket/output/',
+                Description: `Where ${n.label ?? n.id} writes its results`,
+              }),
+          ...(topics.length
+            ? {
+                NotificationConfig: {
+                  SuccessTopic: Ref(L(c, topics[0])),
+                  ...(topics[1] ? { ErrorTopic: Ref(L(c, topics[1])) } : {}),
+                },
+              }
+            : {}),
         },
       };
     }
   }
   c.add(config, 'AWS::SageMaker::EndpointConfig', cfg);
   c.add(E, 'AWS::SageMaker::Endpoint', { EndpointConfigName: GetAtt(config, 'EndpointConfigName') }, n);
-  const scaling = n.kind === 'realtime-endpoint' ? p.autoscaling : n.kind === 'async-endpoint' ? { min: p.minCapacity, max: p.maxCapacity } : null;
+  const scaling =
+    n.kind === 'realtime-endpoint'
+      ? p.autoscaling
+      : n.kind === 'async-endpoint'
+        ? { min: p.minCapacity, max: p.maxCapacity }
+        : null;
   if (scaling) {
     const target = c.logicalId(n.id, 'ScalableTarget');
     c.add(target, 'AWS::ApplicationAutoScaling::ScalableTarget', {
@@ -321,20 +435,33 @@ export function exportMonitor(c: ExportContext, n: ArchNode): void {
   const type = MONITOR_TYPES[p.monitorType] ?? 'DataQuality';
   const ep = c.in(n.id).find((x) => kindDef(x.kind).role === 'endpoint');
   if (ep) c.say(ep.id, n.id);
-  const endpointName = ep ? GetAtt(L(c, ep), 'EndpointName') : c.param(`${L(c, n)}EndpointName`, { Type: 'String', Description: `Endpoint ${n.label ?? n.id} monitors` });
-  const input: Record<string, unknown> = { EndpointInput: { EndpointName: endpointName, LocalPath: '/opt/ml/processing/input' } };
-  c.param('MonitoringS3Uri', { Type: 'String', Default: 's3://model-monitor-bucket', Description: 'S3 prefix for baselines, ground truth and reports' });
+  const endpointName = ep
+    ? GetAtt(L(c, ep), 'EndpointName')
+    : c.param(`${L(c, n)}EndpointName`, { Type: 'String', Description: `Endpoint ${n.label ?? n.id} monitors` });
+  const input: Record<string, unknown> = {
+    EndpointInput: { EndpointName: endpointName, LocalPath: '/opt/ml/processing/input' },
+  };
+  c.param('MonitoringS3Uri', {
+    Type: 'String',
+    Default: 's3://model-monitor-bucket',
+    Description: 'S3 prefix for baselines, ground truth and reports',
+  });
   const s3 = (what: string) => Sub(`\${MonitoringS3Uri}/${n.id}/${what}`);
   if (p.groundTruth) input.GroundTruthS3Input = { S3Uri: s3('ground-truth') };
   const job: Record<string, unknown> = {
     RoleArn: executionRole(c),
     [`${type}AppSpecification`]: {
-      ImageUri: c.param('ModelMonitorImageUri', { Type: 'String', Description: 'Model Monitor (or Clarify) analyzer image of the region' }),
+      ImageUri: c.param('ModelMonitorImageUri', {
+        Type: 'String',
+        Description: 'Model Monitor (or Clarify) analyzer image of the region',
+      }),
       ...(type === 'ModelQuality' ? { ProblemType: 'BinaryClassification' } : {}),
       ...(type === 'ModelBias' || type === 'ModelExplainability' ? { ConfigUri: s3('analysis_config.json') } : {}),
     },
     [`${type}JobInput`]: input,
-    [`${type}JobOutputConfig`]: { MonitoringOutputs: [{ S3Output: { S3Uri: s3('reports'), LocalPath: '/opt/ml/processing/output' } }] },
+    [`${type}JobOutputConfig`]: {
+      MonitoringOutputs: [{ S3Output: { S3Uri: s3('reports'), LocalPath: '/opt/ml/processing/output' } }],
+    },
     JobResources: { ClusterConfig: { InstanceCount: 1, InstanceType: 'ml.m5.large', VolumeSizeInGB: 20 } },
   };
   if (p.baseline) job[`${type}BaselineConfig`] = { ConstraintsResource: { S3Uri: s3('baseline/constraints.json') } };
@@ -345,14 +472,19 @@ export function exportMonitor(c: ExportContext, n: ArchNode): void {
     c.keepInMetadata(n, 'scheduleMinutes');
     cron = 'cron(0 * ? * * *)';
   }
-  c.add(L(c, n), 'AWS::SageMaker::MonitoringSchedule', {
-    MonitoringScheduleName: Sub(`\${AWS::StackName}-${n.id}`),
-    MonitoringScheduleConfig: {
-      MonitoringJobDefinitionName: GetAtt(jd, 'JobDefinitionName'),
-      MonitoringType: type,
-      ScheduleConfig: { ScheduleExpression: cron },
+  c.add(
+    L(c, n),
+    'AWS::SageMaker::MonitoringSchedule',
+    {
+      MonitoringScheduleName: Sub(`\${AWS::StackName}-${n.id}`),
+      MonitoringScheduleConfig: {
+        MonitoringJobDefinitionName: GetAtt(jd, 'JobDefinitionName'),
+        MonitoringType: type,
+        ScheduleConfig: { ScheduleExpression: cron },
+      },
     },
-  }, n);
+    n,
+  );
 }
 
 export function exportFeatureStore(c: ExportContext, n: ArchNode): void {
@@ -360,17 +492,36 @@ export function exportFeatureStore(c: ExportContext, n: ArchNode): void {
   if (!p.offline && p.OfflineStoreKmsKeyId) c.keepInMetadata(n, 'OfflineStoreKmsKeyId');
   const features = [{ FeatureName: 'record_id', FeatureType: 'String' }];
   if (p.eventTimeFeature) features.push({ FeatureName: p.eventTimeFeature, FeatureType: 'String' });
-  c.add(L(c, n), 'AWS::SageMaker::FeatureGroup', {
-    FeatureGroupName: Sub(`\${AWS::StackName}-${n.id}`),
-    RecordIdentifierFeatureName: 'record_id',
-    ...(p.eventTimeFeature ? { EventTimeFeatureName: p.eventTimeFeature } : {}),
-    FeatureDefinitions: features,
-    OnlineStoreConfig: { EnableOnlineStore: !!p.online, ...(p.OnlineStoreKmsKeyId ? { SecurityConfig: { KmsKeyId: Ref(L(c, p.OnlineStoreKmsKeyId)) } } : {}) },
-    ...(p.offline
-      ? { OfflineStoreConfig: { S3StorageConfig: { S3Uri: c.param('OfflineStoreS3Uri', { Type: 'String', Default: 's3://feature-store-offline', Description: 'S3 prefix of offline stores' }), ...(p.OfflineStoreKmsKeyId ? { KmsKeyId: Ref(L(c, p.OfflineStoreKmsKeyId)) } : {}) } } }
-      : {}),
-    RoleArn: executionRole(c),
-  }, n);
+  c.add(
+    L(c, n),
+    'AWS::SageMaker::FeatureGroup',
+    {
+      FeatureGroupName: Sub(`\${AWS::StackName}-${n.id}`),
+      RecordIdentifierFeatureName: 'record_id',
+      ...(p.eventTimeFeature ? { EventTimeFeatureName: p.eventTimeFeature } : {}),
+      FeatureDefinitions: features,
+      OnlineStoreConfig: {
+        EnableOnlineStore: !!p.online,
+        ...(p.OnlineStoreKmsKeyId ? { SecurityConfig: { KmsKeyId: Ref(L(c, p.OnlineStoreKmsKeyId)) } } : {}),
+      },
+      ...(p.offline
+        ? {
+            OfflineStoreConfig: {
+              S3StorageConfig: {
+                S3Uri: c.param('OfflineStoreS3Uri', {
+                  Type: 'String',
+                  Default: 's3://feature-store-offline',
+                  Description: 'S3 prefix of offline stores',
+                }),
+                ...(p.OfflineStoreKmsKeyId ? { KmsKeyId: Ref(L(c, p.OfflineStoreKmsKeyId)) } : {}),
+              },
+            },
+          }
+        : {}),
+      RoleArn: executionRole(c),
+    },
+    n,
+  );
 }
 
 /** EventBridge rules, Lambda functions, CloudWatch alarms, the model registry. */
@@ -384,21 +535,30 @@ export function exportGlue(c: ExportContext, n: ArchNode): void {
       const env: Record<string, unknown> = {};
       for (const t of c.out(n.id)) {
         if (t.kind === 'pipeline') env[`PIPELINE_${envName(t.id)}`] = Ref(L(c, t));
-        else if (kindDef(t.kind).role === 'endpoint') env[`ENDPOINT_${envName(t.id)}`] = GetAtt(L(c, t), 'EndpointName');
+        else if (kindDef(t.kind).role === 'endpoint')
+          env[`ENDPOINT_${envName(t.id)}`] = GetAtt(L(c, t), 'EndpointName');
         else continue;
         c.say(n.id, t.id);
       }
       const vpc = vpcConfig(c, n, 'SubnetIds');
-      c.add(id, 'AWS::Lambda::Function', {
-        Runtime: 'python3.12',
-        Handler: 'index.handler',
-        Code: { ZipFile: 'def handler(event, context):\n    return event\n' },
-        Role: c.param('LambdaRoleArn', { Type: 'String', Description: 'ARN of the execution role of the functions' }),
-        ...(Object.keys(env).length ? { Environment: { Variables: env } } : {}),
-        ...(vpc ? { VpcConfig: vpc } : {}),
-      }, n);
+      c.add(
+        id,
+        'AWS::Lambda::Function',
+        {
+          Runtime: 'python3.12',
+          Handler: 'index.handler',
+          Code: { ZipFile: 'def handler(event, context):\n    return event\n' },
+          Role: c.param('LambdaRoleArn', { Type: 'String', Description: 'ARN of the execution role of the functions' }),
+          ...(Object.keys(env).length ? { Environment: { Variables: env } } : {}),
+          ...(vpc ? { VpcConfig: vpc } : {}),
+        },
+        n,
+      );
       for (const q of c.in(n.id, ['sqs'])) {
-        c.add(c.logicalId(`${q.id}-to-${n.id}`), 'AWS::Lambda::EventSourceMapping', { EventSourceArn: GetAtt(L(c, q), 'Arn'), FunctionName: Ref(id) });
+        c.add(c.logicalId(`${q.id}-to-${n.id}`), 'AWS::Lambda::EventSourceMapping', {
+          EventSourceArn: GetAtt(L(c, q), 'Arn'),
+          FunctionName: Ref(id),
+        });
         c.say(q.id, n.id);
       }
       return;
@@ -408,12 +568,29 @@ export function exportGlue(c: ExportContext, n: ArchNode): void {
       for (const s of c.in(n.id)) {
         const S = L(c, s);
         if (!S) continue;
-        if (s.kind === 's3-bucket') patterns.push({ source: ['aws.s3'], 'detail-type': ['Object Created'], detail: { bucket: { name: [Ref(S)] } } });
+        if (s.kind === 's3-bucket')
+          patterns.push({
+            source: ['aws.s3'],
+            'detail-type': ['Object Created'],
+            detail: { bucket: { name: [Ref(S)] } },
+          });
         else if (s.kind === 'model-registry')
-          patterns.push({ source: ['aws.sagemaker'], 'detail-type': ['SageMaker Model Package State Change'], detail: { ModelPackageGroupName: [GetAtt(S, 'ModelPackageGroupName')] } });
+          patterns.push({
+            source: ['aws.sagemaker'],
+            'detail-type': ['SageMaker Model Package State Change'],
+            detail: { ModelPackageGroupName: [GetAtt(S, 'ModelPackageGroupName')] },
+          });
         else if (s.kind === 'model-monitor')
-          patterns.push({ source: ['aws.sagemaker'], detail: { monitoringScheduleName: [GetAtt(S, 'MonitoringScheduleName')] } });
-        else if (s.kind === 'cloudwatch') patterns.push({ source: ['aws.cloudwatch'], 'detail-type': ['CloudWatch Alarm State Change'], detail: { alarmName: [Ref(S)] } });
+          patterns.push({
+            source: ['aws.sagemaker'],
+            detail: { monitoringScheduleName: [GetAtt(S, 'MonitoringScheduleName')] },
+          });
+        else if (s.kind === 'cloudwatch')
+          patterns.push({
+            source: ['aws.cloudwatch'],
+            'detail-type': ['CloudWatch Alarm State Change'],
+            detail: { alarmName: [Ref(S)] },
+          });
         else continue;
         c.say(s.id, n.id);
       }
@@ -424,29 +601,54 @@ export function exportGlue(c: ExportContext, n: ArchNode): void {
           : {
               Id: `target-${i + 1}`,
               Arn: Sub(`arn:\${AWS::Partition}:sagemaker:\${AWS::Region}:\${AWS::AccountId}:pipeline/\${${L(c, t)}}`),
-              RoleArn: c.param('EventsRoleArn', { Type: 'String', Description: 'Role EventBridge assumes to start pipelines' }),
+              RoleArn: c.param('EventsRoleArn', {
+                Type: 'String',
+                Description: 'Role EventBridge assumes to start pipelines',
+              }),
             };
       });
-      c.add(id, 'AWS::Events::Rule', {
-        EventPattern: patterns.length === 0 ? { source: ['aws.sagemaker'] } : patterns.length === 1 ? patterns[0] : { $or: patterns },
-        ...(targets.length ? { Targets: targets } : {}),
-      }, n);
+      c.add(
+        id,
+        'AWS::Events::Rule',
+        {
+          EventPattern:
+            patterns.length === 0
+              ? { source: ['aws.sagemaker'] }
+              : patterns.length === 1
+                ? patterns[0]
+                : { $or: patterns },
+          ...(targets.length ? { Targets: targets } : {}),
+        },
+        n,
+      );
       return;
     }
     case 'cloudwatch': {
       const ep = c.in(n.id).find((x) => kindDef(x.kind).role === 'endpoint');
       if (ep) c.say(ep.id, n.id);
-      c.add(id, 'AWS::CloudWatch::Alarm', {
-        AlarmDescription: `${n.label ?? n.id}: server errors`,
-        Namespace: 'AWS/SageMaker',
-        MetricName: 'Invocation5XXErrors',
-        ...(ep ? { Dimensions: [{ Name: 'EndpointName', Value: GetAtt(L(c, ep), 'EndpointName') }, { Name: 'VariantName', Value: 'AllTraffic' }] } : {}),
-        Statistic: 'Sum',
-        Period: 60,
-        EvaluationPeriods: 5,
-        Threshold: 0,
-        ComparisonOperator: 'GreaterThanThreshold',
-      }, n);
+      c.add(
+        id,
+        'AWS::CloudWatch::Alarm',
+        {
+          AlarmDescription: `${n.label ?? n.id}: server errors`,
+          Namespace: 'AWS/SageMaker',
+          MetricName: 'Invocation5XXErrors',
+          ...(ep
+            ? {
+                Dimensions: [
+                  { Name: 'EndpointName', Value: GetAtt(L(c, ep), 'EndpointName') },
+                  { Name: 'VariantName', Value: 'AllTraffic' },
+                ],
+              }
+            : {}),
+          Statistic: 'Sum',
+          Period: 60,
+          EvaluationPeriods: 5,
+          Threshold: 0,
+          ComparisonOperator: 'GreaterThanThreshold',
+        },
+        n,
+      );
       return;
     }
   }

@@ -151,7 +151,10 @@ export class Builder {
   /** Nodes a plain string names: exactly, as `s3://NAME/…`, or as the last part of an ARN. */
   byName(s: string): string[] {
     if (!this.names.size) return [];
-    const hit = this.names.get(s) ?? this.names.get(/^s3:\/\/([^/]+)/.exec(s)?.[1] ?? '') ?? this.names.get(/[:/]([^:/]+)$/.exec(s)?.[1] ?? '');
+    const hit =
+      this.names.get(s) ??
+      this.names.get(/^s3:\/\/([^/]+)/.exec(s)?.[1] ?? '') ??
+      this.names.get(/[:/]([^:/]+)$/.exec(s)?.[1] ?? '');
     return hit ? [hit] : [];
   }
 
@@ -202,7 +205,10 @@ function walk(v: unknown, path: string, f: (v: unknown, path: string) => void): 
 
 /** `Stack/SubmitFn/ServiceRole/Resource` → `SubmitFn-ServiceRole` (the construct path below the stack). */
 function cdkName(path: string): string | null {
-  const parts = path.split('/').slice(1).filter((p) => p && p !== 'Resource' && p !== 'Default');
+  const parts = path
+    .split('/')
+    .slice(1)
+    .filter((p) => p && p !== 'Resource' && p !== 'Default');
   return parts.length ? parts.join('-').replace(/[^A-Za-z0-9-]+/g, '-') : null;
 }
 

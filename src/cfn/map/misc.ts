@@ -55,7 +55,10 @@ export function mapSecurity(b: Builder): void {
   const policies = b.ofType('AWS::IAM::Policy', 'AWS::IAM::ManagedPolicy');
   for (const r of b.ofType('AWS::IAM::Role')) {
     const attached = policies.filter((p) => list(p.props.Roles).some((x) => refsIn(x).includes(r.id)));
-    const docs = [...list(r.props.Policies).map((p) => rec(p).PolicyDocument), ...attached.map((p) => p.props.PolicyDocument)];
+    const docs = [
+      ...list(r.props.Policies).map((p) => rec(p).PolicyDocument),
+      ...attached.map((p) => p.props.PolicyDocument),
+    ];
     const { actions, s3Resources } = policyActions(docs);
     const node = b.add(r, 'iam-role', { actions, s3Resources: s3Resources.length ? s3Resources : undefined });
     for (const p of attached) b.claim(p.id, node.id);
@@ -73,7 +76,9 @@ export function mapSecurity(b: Builder): void {
       list(rec(s).DataResources).some((d) => String(rec(d).Type).startsWith('AWS::S3::Object')),
     );
     const advanced = list(r.props.AdvancedEventSelectors).some((s) =>
-      list(rec(s).FieldSelectors).some((f) => rec(f).Field === 'resources.type' && list(rec(f).Equals).includes('AWS::S3::Object')),
+      list(rec(s).FieldSelectors).some(
+        (f) => rec(f).Field === 'resources.type' && list(rec(f).Equals).includes('AWS::S3::Object'),
+      ),
     );
     b.add(r, 'cloudtrail', { s3DataEvents: basic || advanced });
   }
@@ -86,7 +91,9 @@ export function mapGlue(b: Builder): void {
     const events = rec(r.props.Events);
     const node = b.add(r, 'lambda');
     // The scan added by add() covers Properties; SAM events are handled below (they are rules or sources of their own).
-    b.scan.set(node.id, [{ value: { ...r.props, Events: undefined, VpcConfig: undefined, Role: undefined }, path: 'Function' }]);
+    b.scan.set(node.id, [
+      { value: { ...r.props, Events: undefined, VpcConfig: undefined, Role: undefined }, path: 'Function' },
+    ]);
     const subnets = dig(r.props, 'VpcConfig.SubnetIds');
     b.setParent(node, subnetOf(b, subnets));
     if (subnets !== undefined && !node.parent)
@@ -99,7 +106,11 @@ export function mapGlue(b: Builder): void {
         const rule = b.node(`${node.id}-${name}`, 'eventbridge', `${name} (${t})`);
         b.connect(rule, node);
         b.scanRefs(rule.id, p.Pattern, 'EventPattern');
-      } else b.note(r, `SAM event ${name} (Type ${t}) is not simulated: SageSim starts functions from EventBridge rules and SQS queues`);
+      } else
+        b.note(
+          r,
+          `SAM event ${name} (Type ${t}) is not simulated: SageSim starts functions from EventBridge rules and SQS queues`,
+        );
     }
   }
   for (const r of b.ofType('AWS::Lambda::EventSourceMapping')) {
@@ -108,7 +119,13 @@ export function mapGlue(b: Builder): void {
     if (!b.connect(b.nodeOf(r.props.EventSourceArn, ['sqs']), fn))
       b.note(r, 'its event source is not an SQS queue of this template: not shown');
   }
-  for (const r of b.ofType('AWS::Lambda::Permission', 'AWS::Lambda::Version', 'AWS::Lambda::Alias', 'AWS::SQS::QueuePolicy', 'AWS::SNS::TopicPolicy')) {
+  for (const r of b.ofType(
+    'AWS::Lambda::Permission',
+    'AWS::Lambda::Version',
+    'AWS::Lambda::Alias',
+    'AWS::SQS::QueuePolicy',
+    'AWS::SNS::TopicPolicy',
+  )) {
     const owner = b.nodeOf(r.props.FunctionName ?? r.props.Queues ?? r.props.Topics);
     if (owner) b.claim(r.id, owner.id);
   }
@@ -121,7 +138,8 @@ export function noteTheRest(b: Builder): void {
   for (const r of b.resources) {
     if (b.used.has(r.id)) continue;
     if (r.type === 'AWS::CDK::Metadata') b.note(r, 'CDK metadata (version reporting), not infrastructure');
-    else if (r.type === 'AWS::SNS::Subscription') b.note(r, 'subscriptions are not shown: SageSim connects SNS topics only as notification targets');
+    else if (r.type === 'AWS::SNS::Subscription')
+      b.note(r, 'subscriptions are not shown: SageSim connects SNS topics only as notification targets');
     else b.note(r, 'no SageSim kind for this type: not simulated');
   }
 }

@@ -20,7 +20,10 @@ export function serviceOf(name: unknown): string | null {
 export function mapNetwork(b: Builder): void {
   const vpcs = new Map<string, ArchNode>();
   for (const r of b.ofType('AWS::EC2::VPC')) vpcs.set(r.id, b.add(r, 'vpc'));
-  const vpcOf = (v: unknown) => refsIn(v).map((id) => vpcs.get(id)).find(Boolean);
+  const vpcOf = (v: unknown) =>
+    refsIn(v)
+      .map((id) => vpcs.get(id))
+      .find(Boolean);
 
   // Route tables: which subnets they serve and where their default route goes.
   const assoc = b.ofType('AWS::EC2::SubnetRouteTableAssociation');
@@ -100,7 +103,11 @@ export function mapNetwork(b: Builder): void {
     const n = b.add(r, 'vpc-endpoint', { service });
     let parent: ArchNode | undefined = vpc;
     if (type === 'Interface') {
-      const ss = list(r.props.SubnetIds).flatMap((s) => refsIn(s).map((id) => subnets.get(id)).filter(Boolean));
+      const ss = list(r.props.SubnetIds).flatMap((s) =>
+        refsIn(s)
+          .map((id) => subnets.get(id))
+          .filter(Boolean),
+      );
       if (ss.length === 1) parent = ss[0];
     } else {
       const served = [...subnets.entries()].filter(([sid]) =>
@@ -115,10 +122,14 @@ export function mapNetwork(b: Builder): void {
     b.setParent(n, parent);
   }
 
-  for (const r of b.ofType('AWS::EC2::SecurityGroup', 'AWS::EC2::SecurityGroupIngress', 'AWS::EC2::SecurityGroupEgress'))
-  {
+  for (const r of b.ofType(
+    'AWS::EC2::SecurityGroup',
+    'AWS::EC2::SecurityGroupIngress',
+    'AWS::EC2::SecurityGroupEgress',
+  )) {
     b.used.add(r.id);
-    b.note(r, 'security groups are not simulated: SageSim assumes they allow the traffic the design needs');
+    if (!b.meta(r).helper)
+      b.note(r, 'security groups are not simulated: SageSim assumes they allow the traffic the design needs');
   }
 }
 

@@ -62,18 +62,29 @@ export function mapPipelines(b: Builder): void {
     const meta = rec(b.meta(r).steps);
     const def = rec(r.props.PipelineDefinition);
     if (def.PipelineDefinitionBody === undefined) {
-      b.note(r, 'its definition is in S3 (PipelineDefinitionS3Location): it cannot be read offline, so the pipeline has no steps', 'warning');
+      b.note(
+        r,
+        'its definition is in S3 (PipelineDefinitionS3Location): it cannot be read offline, so the pipeline has no steps',
+        'warning',
+      );
       continue;
     }
     const text = withPlaceholders(def.PipelineDefinitionBody);
     let body: Record<string, unknown>;
     try {
-      body = rec(typeof def.PipelineDefinitionBody === 'object' && text === null ? def.PipelineDefinitionBody : JSON.parse(text ?? ''));
-    } catch (e) {
-      throw new CfnError(
-        `PipelineDefinitionBody is not valid JSON: ${(e as Error).message}`,
-        ['Resources', r.id, 'Properties', 'PipelineDefinition', 'PipelineDefinitionBody'],
+      body = rec(
+        typeof def.PipelineDefinitionBody === 'object' && text === null
+          ? def.PipelineDefinitionBody
+          : JSON.parse(text ?? ''),
       );
+    } catch (e) {
+      throw new CfnError(`PipelineDefinitionBody is not valid JSON: ${(e as Error).message}`, [
+        'Resources',
+        r.id,
+        'Properties',
+        'PipelineDefinition',
+        'PipelineDefinitionBody',
+      ]);
     }
     b.scanRefs(pipe.id, { ...r.props, PipelineDefinition: undefined }, 'Pipeline');
     const steps: Step[] = [];
@@ -93,17 +104,36 @@ export function mapPipelines(b: Builder): void {
       const kind = STEP_TYPES[s.Type];
       if (!kind) continue;
       const m = rec(meta[s.Name]);
-      const n = b.node(s.Name || `${pipe.id}-step`, kind, typeof m.label === 'string' ? m.label : b.meta(r).id ? undefined : s.Name);
+      const n = b.node(
+        s.Name || `${pipe.id}-step`,
+        kind,
+        typeof m.label === 'string' ? m.label : b.meta(r).id ? undefined : s.Name,
+      );
       n.parent = pipe.id;
       b.setProps(n, { ...stepProps(b, s), ...rec(m.props) });
       nodeOf.set(s.Name, n);
       // References to resources (buckets, repositories, queues, functions) inside the step become connections.
-      b.scanRefs(n.id, { Arguments: own(s.raw).Arguments, SqsQueueUrl: s.raw.SqsQueueUrl, FunctionArn: s.raw.FunctionArn, RoleArn: undefined }, 'Step');
+      b.scanRefs(
+        n.id,
+        {
+          Arguments: own(s.raw).Arguments,
+          SqsQueueUrl: s.raw.SqsQueueUrl,
+          FunctionArn: s.raw.FunctionArn,
+          RoleArn: undefined,
+        },
+        'Step',
+      );
     }
     // Where the steps run: a VpcConfig on the steps puts the pipeline in that subnet; caching on any step is the pipeline's.
     for (const s of steps) {
-      const subnets = dig(s.raw, 'Arguments.VpcConfig.Subnets') ?? dig(s.raw, 'Arguments.NetworkConfig.VpcConfig.Subnets');
-      const sub = subnets === undefined ? undefined : list(subnets).map((x) => b.nodeOf(x, ['subnet'])).find(Boolean);
+      const subnets =
+        dig(s.raw, 'Arguments.VpcConfig.Subnets') ?? dig(s.raw, 'Arguments.NetworkConfig.VpcConfig.Subnets');
+      const sub =
+        subnets === undefined
+          ? undefined
+          : list(subnets)
+              .map((x) => b.nodeOf(x, ['subnet']))
+              .find(Boolean);
       if (sub && !pipe.parent) b.setParent(pipe, sub);
     }
     if (!('caching' in rec(b.meta(r).props)) && steps.some((s) => bool(dig(s.raw, 'CacheConfig.Enabled'))))
@@ -133,7 +163,9 @@ export function mapPipelines(b: Builder): void {
       if (STEP_TYPES[s.Type]) continue;
       if (s.Type === 'RegisterModel') {
         const group = registryOf(b, dig(s.raw, 'Arguments.ModelPackageGroupName'));
-        const fromSteps = preds(s).map((p) => nodeOf.get(p)).filter((n): n is ArchNode => !!n);
+        const fromSteps = preds(s)
+          .map((p) => nodeOf.get(p))
+          .filter((n): n is ArchNode => !!n);
         if (group) for (const f of fromSteps) b.connect(f, group);
         if (group && fromSteps.length) continue;
       }
@@ -146,7 +178,9 @@ export function mapPipelines(b: Builder): void {
 function registryOf(b: Builder, v: unknown): ArchNode | undefined {
   const byRef = b.nodeOf(v, ['model-registry']);
   if (byRef) return byRef;
-  const g = b.ofType('AWS::SageMaker::ModelPackageGroup').find((r) => typeof v === 'string' && r.props.ModelPackageGroupName === v);
+  const g = b
+    .ofType('AWS::SageMaker::ModelPackageGroup')
+    .find((r) => typeof v === 'string' && r.props.ModelPackageGroupName === v);
   return b.get(g && b.owner.get(g.id));
 }
 
@@ -215,4 +249,3 @@ function stepProps(b: Builder, s: Step): Record<string, unknown> {
       return {};
   }
 }
-

@@ -61,7 +61,11 @@ export function mapSageMaker(b: Builder): void {
     const cfg = ofRef(ep.props.EndpointConfigName, 'AWS::SageMaker::EndpointConfig');
     if (!cfg) {
       b.add(ep, 'realtime-endpoint');
-      b.note(ep, 'its EndpointConfigName is not an endpoint config in this template: imported as a real-time endpoint with defaults', 'warning');
+      b.note(
+        ep,
+        'its EndpointConfigName is not an endpoint config in this template: imported as a real-time endpoint with defaults',
+        'warning',
+      );
       continue;
     }
     const variants = list(cfg.props.ProductionVariants).map(rec);
@@ -101,16 +105,19 @@ export function mapSageMaker(b: Builder): void {
       if (kind === 'realtime-endpoint') {
         const it = str(v0.InstanceType),
           ic = num(v0.InitialInstanceCount);
-        const vs = [
-          ...variants.map((v) => ({ v, shadow: false })),
-          ...shadows.map((v) => ({ v, shadow: true })),
-        ].map(({ v, shadow }, i) => {
-          const out: Record<string, unknown> = { name: String(v.VariantName ?? `variant-${i + 1}`), weight: num(v.InitialVariantWeight) ?? 1 };
-          if (shadow) out.shadow = true;
-          if (str(v.InstanceType) && str(v.InstanceType) !== it) out.instanceType = str(v.InstanceType);
-          if (num(v.InitialInstanceCount) !== undefined && num(v.InitialInstanceCount) !== ic) out.instanceCount = num(v.InitialInstanceCount);
-          return out;
-        });
+        const vs = [...variants.map((v) => ({ v, shadow: false })), ...shadows.map((v) => ({ v, shadow: true }))].map(
+          ({ v, shadow }, i) => {
+            const out: Record<string, unknown> = {
+              name: String(v.VariantName ?? `variant-${i + 1}`),
+              weight: num(v.InitialVariantWeight) ?? 1,
+            };
+            if (shadow) out.shadow = true;
+            if (str(v.InstanceType) && str(v.InstanceType) !== it) out.instanceType = str(v.InstanceType);
+            if (num(v.InitialInstanceCount) !== undefined && num(v.InitialInstanceCount) !== ic)
+              out.instanceCount = num(v.InitialInstanceCount);
+            return out;
+          },
+        );
         if (vs.length) props.variants = vs;
         const dc = cfg.props.DataCaptureConfig;
         props.dataCapture = dc !== undefined && bool(rec(dc).EnableCapture) !== false;
@@ -162,22 +169,35 @@ export function mapSageMaker(b: Builder): void {
       groundTruth: dig(input, 'GroundTruthS3Input.S3Uri') !== undefined,
     });
     if (minutes === null)
-      b.note(s, `schedule ${String(dig(cfg, 'ScheduleConfig.ScheduleExpression'))} is not hourly, every N hours or daily: the default schedule is used`, 'warning');
+      b.note(
+        s,
+        `schedule ${String(dig(cfg, 'ScheduleConfig.ScheduleExpression'))} is not hourly, every N hours or daily: the default schedule is used`,
+        'warning',
+      );
     if (jd) {
       b.claim(jd.id, node.id);
       b.scanRefs(node.id, jd.props, 'JobDefinition');
     }
   }
-  for (const r of b.resources) if (r.type in JOB_DEF_TYPES && !b.used.has(r.id)) {
-    b.used.add(r.id);
-    b.note(r, 'no monitoring schedule runs this job definition: it never runs, so it is not on the canvas');
-  }
+  for (const r of b.resources)
+    if (r.type in JOB_DEF_TYPES && !b.used.has(r.id)) {
+      b.used.add(r.id);
+      b.note(r, 'no monitoring schedule runs this job definition: it never runs, so it is not on the canvas');
+    }
 
   for (const r of b.ofType('AWS::SageMaker::ModelPackageGroup')) {
     const pkgs = b
       .ofType('AWS::SageMaker::ModelPackage')
-      .filter((p) => refsIn(p.props.ModelPackageGroupName).includes(r.id) || (r.props.ModelPackageGroupName !== undefined && p.props.ModelPackageGroupName === r.props.ModelPackageGroupName));
-    const status = pkgs.map((p) => p.props.ModelApprovalStatus).filter((s) => typeof s === 'string').pop();
+      .filter(
+        (p) =>
+          refsIn(p.props.ModelPackageGroupName).includes(r.id) ||
+          (r.props.ModelPackageGroupName !== undefined &&
+            p.props.ModelPackageGroupName === r.props.ModelPackageGroupName),
+      );
+    const status = pkgs
+      .map((p) => p.props.ModelApprovalStatus)
+      .filter((s) => typeof s === 'string')
+      .pop();
     const node = b.add(r, 'model-registry', { approval: status });
     for (const p of pkgs) b.claim(p.id, node.id);
   }
@@ -239,24 +259,40 @@ function scalingOf(
     (x) =>
       x.props.ServiceNamespace === 'sagemaker' &&
       (refsIn(x.props.ResourceId).includes(ep.id) ||
-        (typeof name === 'string' && typeof x.props.ResourceId === 'string' && x.props.ResourceId.startsWith(`endpoint/${name}/`))),
+        (typeof name === 'string' &&
+          typeof x.props.ResourceId === 'string' &&
+          x.props.ResourceId.startsWith(`endpoint/${name}/`))),
   );
   if (!t) return undefined;
   const ps = policies.filter(
-    (p) => refsIn(p.props.ScalingTargetId).includes(t.id) || (p.props.ResourceId !== undefined && !isSym(p.props.ResourceId) && p.props.ResourceId === t.props.ResourceId),
+    (p) =>
+      refsIn(p.props.ScalingTargetId).includes(t.id) ||
+      (p.props.ResourceId !== undefined && !isSym(p.props.ResourceId) && p.props.ResourceId === t.props.ResourceId),
   );
-  const out: Scaling = { min: num(t.props.MinCapacity), max: num(t.props.MaxCapacity), backlog: false, resources: [t.id] };
+  const out: Scaling = {
+    min: num(t.props.MinCapacity),
+    max: num(t.props.MaxCapacity),
+    backlog: false,
+    resources: [t.id],
+  };
   for (const p of ps) {
     out.resources.push(p.id);
     const tt = rec(p.props.TargetTrackingScalingPolicyConfiguration);
-    const metric = dig(tt, 'PredefinedMetricSpecification.PredefinedMetricType') ?? dig(tt, 'CustomizedMetricSpecification.MetricName');
+    const metric =
+      dig(tt, 'PredefinedMetricSpecification.PredefinedMetricType') ??
+      dig(tt, 'CustomizedMetricSpecification.MetricName');
     if (metric === 'SageMakerVariantInvocationsPerInstance') {
       out.target = num(tt.TargetValue);
       out.scaleIn = num(tt.ScaleInCooldown);
       out.scaleOut = num(tt.ScaleOutCooldown);
-    } else if (metric === 'HasBacklogWithoutCapacity' || metric === 'ApproximateBacklogSizePerInstance') out.backlog = true;
+    } else if (metric === 'HasBacklogWithoutCapacity' || metric === 'ApproximateBacklogSizePerInstance')
+      out.backlog = true;
     else if (metric !== undefined)
-      b.note(p, `target tracking on ${String(metric)}: SageSim scales real-time endpoints on InvocationsPerInstance only, so this policy is not simulated`, 'warning');
+      b.note(
+        p,
+        `target tracking on ${String(metric)}: SageSim scales real-time endpoints on InvocationsPerInstance only, so this policy is not simulated`,
+        'warning',
+      );
     if (p.props.PolicyType === 'StepScaling') {
       const alarm = alarms.find((a) => list(a.props.AlarmActions).some((x) => refsIn(x).includes(p.id)));
       if (alarm) out.resources.push(alarm.id);
