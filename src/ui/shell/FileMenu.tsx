@@ -3,8 +3,10 @@ import { useEffect, useRef, useState } from 'react';
 import { exportPng } from '../canvas/exportPng';
 import { useEditor } from '../state/context';
 import { EMPTY_DOC } from '../state/editor';
-import { exportFile, openDoc, openText } from '../state/persist';
+import { exportFile, openDoc } from '../state/persist';
 import { makerStore } from '../maker/store';
+import { openAnyFile } from '../cfn/open';
+import { cfnViewOpen } from '../cfn/store';
 
 /** The file menu: new, starters, open, save, share link, PNG, auto-layout. */
 export function FileMenu() {
@@ -12,6 +14,7 @@ export function FileMenu() {
   const rf = useReactFlow();
   const [open, setOpen] = useState(false);
   const input = useRef<HTMLInputElement>(null);
+  const cfnInput = useRef<HTMLInputElement>(null);
   const root = useRef<HTMLDivElement>(null);
   useEffect(() => {
     if (!open) return;
@@ -77,6 +80,10 @@ export function FileMenu() {
           {item('Classroom demos…', () => editor.setDialog('demos'))}
           {item('Make a puzzle from this…', () => makerStore(editor).openMaker())}
           {item('Open file…', () => input.current?.click())}
+          {item('Open CloudFormation…', () => cfnInput.current?.click())}
+          {item(cfnViewOpen.get() ? 'Hide CloudFormation view' : 'View as CloudFormation', () =>
+            cfnViewOpen.set(!cfnViewOpen.get()),
+          )}
           {item('Save to file', () => exportFile(editor.getState().doc), 'Ctrl+S')}
           {item('Share link…', () => editor.setDialog('share'))}
           {item('Export PNG', () => void png())}
@@ -93,14 +100,27 @@ export function FileMenu() {
       <input
         ref={input}
         type="file"
-        accept=".json,application/json"
+        accept=".json,application/json,.yaml,.yml,.template"
         className="hidden"
         data-testid="file-input"
         aria-label="Open architecture file"
         onChange={(e) => {
           const f = e.target.files?.[0];
           e.target.value = '';
-          if (f) void f.text().then((t) => openText(editor, t, `"${f.name}"`));
+          if (f) openAnyFile(editor, f);
+        }}
+      />
+      <input
+        ref={cfnInput}
+        type="file"
+        accept=".yaml,.yml,.json,.template"
+        className="hidden"
+        data-testid="cfn-file-input"
+        aria-label="Open CloudFormation template"
+        onChange={(e) => {
+          const f = e.target.files?.[0];
+          e.target.value = '';
+          if (f) openAnyFile(editor, f, true);
         }}
       />
     </div>
