@@ -38,6 +38,14 @@ export function mapStores(b: Builder): void {
     const sse = rec(dig(r.props, 'BucketEncryption.ServerSideEncryptionConfiguration.0.ServerSideEncryptionByDefault'));
     const algo = typeof sse.SSEAlgorithm === 'string' ? sse.SSEAlgorithm : undefined;
     const kms = algo?.startsWith('aws:kms');
+    const direct = ['LambdaConfigurations', 'QueueConfigurations', 'TopicConfigurations'].filter(
+      (k) => dig(r.props, `NotificationConfiguration.${k}`) !== undefined,
+    );
+    if (direct.length)
+      b.note(
+        r,
+        `${direct.join(', ')}: S3 notifications sent straight to a function, queue or topic are not simulated (SageSim routes S3 events through EventBridge)`,
+      );
     b.add(r, 's3-bucket', {
       encryption: algo === undefined ? undefined : kms ? 'sse-kms' : 'sse-s3',
       kmsKey: kms ? kmsNode(b, sse.KMSMasterKeyID) : undefined,
