@@ -133,7 +133,8 @@ export class ExportContext {
     return Ref(name);
   }
 
-  /** Every prop of a node, defaults applied. */
+  /** Every prop of a node, defaults applied (values as the kind's schema allows, like the model's GNode.props). */
+  // eslint-disable-next-line @typescript-eslint/no-explicit-any -- props are typed per kind by the catalog, not here
   props(node: ArchNode): Record<string, any> {
     return { ...defaultProps(node.kind), ...(node.props ?? {}) };
   }
