@@ -94,7 +94,10 @@ describe('export → import', () => {
         while (changed) {
           changed = false;
           for (const n of every.nodes)
-            if (!gone.has(n.id) && n.parent && gone.has(n.parent)) (gone.add(n.id), (changed = true));
+            if (!gone.has(n.id) && n.parent && gone.has(n.parent)) {
+              gone.add(n.id);
+              changed = true;
+            }
         }
         const nodes = every.nodes
           .filter((n) => !gone.has(n.id))

@@ -1,12 +1,12 @@
 import { useReactFlow } from '@xyflow/react';
-import { useEffect, useRef, useState } from 'react';
+import { useCallback, useEffect, useRef, useState } from 'react';
 import { exportPng } from '../canvas/exportPng';
 import { useEditor } from '../state/context';
 import { EMPTY_DOC } from '../state/editor';
 import { exportFile, openDoc } from '../state/persist';
 import { makerStore } from '../maker/store';
 import { openAnyFile } from '../cfn/open';
-import { cfnViewOpen } from '../cfn/store';
+import { cfnViewOpen, useCell } from '../cfn/store';
 
 /** The file menu: new, starters, open, save, share link, PNG, auto-layout. */
 export function FileMenu() {
@@ -14,7 +14,12 @@ export function FileMenu() {
   const rf = useReactFlow();
   const [open, setOpen] = useState(false);
   const input = useRef<HTMLInputElement>(null);
-  const cfnInput = useRef<HTMLInputElement>(null);
+  const cfnOpen = useCell(cfnViewOpen);
+  // the template input is found by its test id when the item is chosen (a ref read from a menu item trips react-hooks/refs)
+  const chooseTemplate = useCallback(
+    () => document.querySelector<HTMLInputElement>('[data-testid=cfn-file-input]')?.click(),
+    [],
+  );
   const root = useRef<HTMLDivElement>(null);
   useEffect(() => {
     if (!open) return;
@@ -80,10 +85,8 @@ export function FileMenu() {
           {item('Classroom demos…', () => editor.setDialog('demos'))}
           {item('Make a puzzle from this…', () => makerStore(editor).openMaker())}
           {item('Open file…', () => input.current?.click())}
-          {item('Open CloudFormation…', () => cfnInput.current?.click())}
-          {item(cfnViewOpen.get() ? 'Hide CloudFormation view' : 'View as CloudFormation', () =>
-            cfnViewOpen.set(!cfnViewOpen.get()),
-          )}
+          {item('Open CloudFormation…', chooseTemplate)}
+          {item(cfnOpen ? 'Hide CloudFormation view' : 'View as CloudFormation', () => cfnViewOpen.set(!cfnOpen))}
           {item('Save to file', () => exportFile(editor.getState().doc), 'Ctrl+S')}
           {item('Share link…', () => editor.setDialog('share'))}
           {item('Export PNG', () => void png())}
@@ -111,7 +114,6 @@ export function FileMenu() {
         }}
       />
       <input
-        ref={cfnInput}
         type="file"
         accept=".yaml,.yml,.json,.template"
         className="hidden"
