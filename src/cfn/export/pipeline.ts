@@ -80,6 +80,20 @@ export function exportPipeline(c: ExportContext, pipe: ArchNode): void {
     return `\${${name}}`;
   };
 
+  // What a condition compares: a training step's final metric, or the evaluation report a processing step writes.
+  const reports = new Set<string>();
+  const metricOf = (n: ArchNode, metric: string): unknown => {
+    const source = c.in(n.id, ['training-job', 'processing-job']).find((x) => stepIds.has(x.id));
+    if (source?.kind === 'training-job')
+      return { Get: `Steps.${source.id}.FinalMetricDataList['validation:${metric}'].Value` };
+    if (source) reports.add(source.id);
+    return {
+      'Std:JsonGet': {
+        PropertyFile: source ? { Get: `Steps.${source.id}.PropertyFiles.${source.id}-report` } : `${n.id}-report`,
+        Path: `metrics.${metric}.value`,
+      },
+    };
+  };
   const def = (n: ArchNode): Record<string, unknown> => {
     const p = c.props(n);
     const step: Record<string, unknown> = { Name: n.id };
@@ -216,7 +230,7 @@ export function exportPipeline(c: ExportContext, pipe: ArchNode): void {
             Conditions: [
               {
                 Type: OPS[p.op] ?? 'GreaterThanOrEqualTo',
-                LeftValue: { 'Std:JsonGet': { PropertyFile: `${n.id}-report`, Path: `metrics.${p.metric}.value` } },
+                LeftValue: metricOf(n, String(p.metric)),
                 RightValue: p.threshold,
               },
             ],
@@ -256,6 +270,10 @@ export function exportPipeline(c: ExportContext, pipe: ArchNode): void {
 
   // The DAG: a step after a condition goes into the condition's IfSteps; every other predecessor is DependsOn.
   const defs = new Map(steps.map((s) => [s.id, def(s)]));
+  for (const id of reports)
+    defs.get(id)!.PropertyFiles = [
+      { PropertyFileName: `${id}-report`, OutputName: 'output', FilePath: 'evaluation.json' },
+    ];
   const nested = new Set<string>();
   for (const s of steps) {
     const preds = c.in(s.id).filter((p) => stepIds.has(p.id));

@@ -241,8 +241,11 @@ function stepProps(b: Builder, s: Step): Record<string, unknown> {
       };
     case 'Condition': {
       const c = rec(list(a.Conditions)[0]);
-      const path = String(dig(c, 'LeftValue.Std:JsonGet.Path') ?? '');
-      const metric = /metrics\.([A-Za-z0-9_]+)/.exec(path)?.[1];
+      // Std:JsonGet of an evaluation report (`metrics.auc.value`) or a training step's `FinalMetricDataList['validation:auc']`
+      const path = String(dig(c, 'LeftValue.Std:JsonGet.Path') ?? dig(c, 'LeftValue.Get') ?? '');
+      const metric =
+        /metrics\.([A-Za-z0-9_]+)/.exec(path)?.[1] ??
+        /FinalMetricDataList\['(?:[a-z]+:)?([A-Za-z0-9_]+)'\]/.exec(path)?.[1];
       return { metric, op: CONDITION_OPS[String(c.Type)], threshold: num(c.RightValue) };
     }
     default:
