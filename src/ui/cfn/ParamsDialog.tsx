@@ -1,12 +1,12 @@
 import { useState } from 'react';
 import { Modal } from '../dialogs/Modal';
-import { useEditor } from '../state/context';
+import { useWorkspace } from '../state/context';
 import { openTemplate, paramsRequest } from './open';
 import { useCell } from './store';
 
 /** Asks for the parameters a template's conditions need and that have no default, then opens the template. */
 export function ParamsDialog() {
-  const editor = useEditor();
+  const ws = useWorkspace();
   const req = useCell(paramsRequest);
   const [values, setValues] = useState<Record<string, string>>({});
   if (!req) return null;
@@ -15,7 +15,7 @@ export function ParamsDialog() {
   const submit = () => {
     const given = Object.fromEntries(req.ask.map((p) => [p.name, values[p.name] ?? p.allowed?.[0] ?? '']));
     setValues({});
-    void openTemplate(editor, req.name, req.text, { ...req.params, ...given });
+    void openTemplate(ws, req.name, req.text, { ...req.params, ...given });
   };
   return (
     <Modal title={`Parameters of "${req.name}"`} onClose={close}>

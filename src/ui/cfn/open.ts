@@ -1,5 +1,4 @@
-import type { Editor } from '../state/editor';
-import { openDoc, openText } from '../state/persist';
+import { type Host, openDoc, openText } from '../state/persist';
 import { looksLikeTemplate } from '../../cfn/detect';
 import { cell } from './store';
 
@@ -27,7 +26,7 @@ export const paramsRequest = cell<PendingTemplate | null>(null);
 
 /** Open a template's text as the design; `params` are values given so far. */
 export async function openTemplate(
-  editor: Editor,
+  host: Host,
   name: string,
   text: string,
   params: Record<string, string> = {},
@@ -36,9 +35,9 @@ export async function openTemplate(
   try {
     const { doc, notes } = cfn.importTemplate(text, { params, title: undefined });
     paramsRequest.set(null);
-    openDoc(editor, doc, `CloudFormation template "${name}"`);
+    openDoc(host, doc, `CloudFormation template "${name}"`);
     if (notes.length)
-      editor.setBanner({
+      host.ui.setBanner({
         tone: 'info',
         title: `Opened "${name}": ${notes.length} ${notes.length === 1 ? 'thing' : 'things'} in the template ${notes.length === 1 ? 'is' : 'are'} not on the canvas or not simulated.`,
         lines: notes.map(cfn.formatNote),
@@ -50,7 +49,7 @@ export async function openTemplate(
       return false;
     }
     if (e instanceof cfn.CfnError) {
-      editor.setBanner({
+      host.ui.setBanner({
         tone: 'error',
         title: `"${name}" could not be opened as a CloudFormation template; your work is unchanged.`,
         lines: [
@@ -64,9 +63,9 @@ export async function openTemplate(
 }
 
 /** Open a file someone chose or dropped: a template goes through the import, anything else through the loader. */
-export function openAnyFile(editor: Editor, file: File, forceTemplate = false): void {
+export function openAnyFile(host: Host, file: File, forceTemplate = false): void {
   void file.text().then((text) => {
-    if (forceTemplate || looksLikeTemplate(file.name, text)) void openTemplate(editor, file.name, text);
-    else openText(editor, text, `"${file.name}"`);
+    if (forceTemplate || looksLikeTemplate(file.name, text)) void openTemplate(host, file.name, text);
+    else openText(host, text, `"${file.name}"`);
   });
 }

@@ -1,26 +1,26 @@
 import { useReactFlow } from '@xyflow/react';
 import { useCallback, useEffect, useRef, useState } from 'react';
 import { exportPng } from '../canvas/exportPng';
-import { useEditor } from '../state/context';
+import { useWorkspace } from '../state/context';
 import { EMPTY_DOC } from '../state/editor';
 import { exportFile, openDoc } from '../state/persist';
-import { makerStore } from '../maker/store';
 import { openAnyFile } from '../cfn/open';
 import { cfnViewOpen, useCell } from '../cfn/store';
 
 /** The file menu: new, starters, open, save, share link, PNG, auto-layout. */
 export function FileMenu() {
-  const editor = useEditor();
+  const ws = useWorkspace();
+  const { editor, ui } = ws;
   const rf = useReactFlow();
   const [open, setOpen] = useState(false);
   const input = useRef<HTMLInputElement>(null);
+  const root = useRef<HTMLDivElement>(null);
   const cfnOpen = useCell(cfnViewOpen);
   // the template input is found by its test id when the item is chosen (a ref read from a menu item trips react-hooks/refs)
   const chooseTemplate = useCallback(
     () => document.querySelector<HTMLInputElement>('[data-testid=cfn-file-input]')?.click(),
     [],
   );
-  const root = useRef<HTMLDivElement>(null);
   useEffect(() => {
     if (!open) return;
     const close = (e: PointerEvent) => {
@@ -54,7 +54,7 @@ export function FileMenu() {
       });
       a.click();
     } catch (e) {
-      editor.toast(`PNG export failed: ${(e as Error).message}`, 'error');
+      ui.toast(`PNG export failed: ${(e as Error).message}`, 'error');
     }
   };
   return (
@@ -79,22 +79,22 @@ export function FileMenu() {
       </button>
       {open && (
         <div role="menu" className="menu" aria-label="File">
-          {item('New blank architecture', () => openDoc(editor, EMPTY_DOC, 'a blank canvas'))}
-          {item('New from starter…', () => editor.setDialog('start'))}
-          {item('Puzzles…', () => editor.setDialog('puzzles'))}
-          {item('Classroom demos…', () => editor.setDialog('demos'))}
-          {item('Make a puzzle from this…', () => makerStore(editor).openMaker())}
+          {item('New blank architecture', () => openDoc(ws, EMPTY_DOC, 'a blank canvas'))}
+          {item('New from starter…', () => ui.setDialog('start'))}
+          {item('Puzzles…', () => ui.setDialog('puzzles'))}
+          {item('Classroom demos…', () => ui.setDialog('demos'))}
+          {item('Make a puzzle from this…', () => ws.maker.openMaker())}
           {item('Open file…', () => input.current?.click())}
           {item('Open CloudFormation…', chooseTemplate)}
           {item(cfnOpen ? 'Hide CloudFormation view' : 'View as CloudFormation', () => cfnViewOpen.set(!cfnOpen))}
           {item('Save to file', () => exportFile(editor.getState().doc), 'Ctrl+S')}
-          {item('Share link…', () => editor.setDialog('share'))}
+          {item('Share link…', () => ui.setDialog('share'))}
           {item('Export PNG', () => void png())}
           {item(
             'Auto-layout',
             () => {
               editor.run('autoLayout', {});
-              editor.requestFit();
+              ui.requestFit();
             },
             'Ctrl+Shift+L',
           )}
@@ -110,7 +110,7 @@ export function FileMenu() {
         onChange={(e) => {
           const f = e.target.files?.[0];
           e.target.value = '';
-          if (f) openAnyFile(editor, f);
+          if (f) openAnyFile(ws, f);
         }}
       />
       <input
@@ -122,7 +122,7 @@ export function FileMenu() {
         onChange={(e) => {
           const f = e.target.files?.[0];
           e.target.value = '';
-          if (f) openAnyFile(editor, f, true);
+          if (f) openAnyFile(ws, f, true);
         }}
       />
     </div>
