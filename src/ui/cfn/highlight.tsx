@@ -6,7 +6,6 @@ import type { ReactNode } from 'react';
  */
 const TOKEN =
   /(#.*$)|(^\s*(?:- )?)([A-Za-z0-9_:.$-]+)(?=:(?:\s|$))|(![A-Za-z]+)|('(?:[^']|'')*'|"(?:[^"\\]|\\.)*")|((?<=(?:[:,[]|^\s*-)\s?)(?:true|false|null|-?\d+(?:\.\d+)?)(?=\s*(?:$|,|\])))/gm;
-/(#.*$)|(^\s*(?:- )?)([A-Za-z0-9_:.$-]+)(?=:(?:\s|$))|(![A-Za-z]+)|('(?:[^']|'')*'|"(?:[^"\\]|\\.)*")|(\b(?:true|false|null)\b|(?<![\w.-])-?\d+(?:\.\d+)?(?![\w.-]))/gm;
 
 export function highlightYaml(text: string): ReactNode[] {
   const out: ReactNode[] = [];
