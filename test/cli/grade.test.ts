@@ -127,6 +127,35 @@ describe('sim --check --puzzle', () => {
     expect(capture(sim, [sub, '--puzzle', PUZZLE]).err).toMatch(/use it with --check/);
   });
 
+  it('--variant N builds the variant: each fails as shipped and passes with its reference', () => {
+    const varied = join(ROOT, 'scenarios/puzzles/d1/01-volume-too-small.json');
+    for (const v of ['0', '1', '2']) {
+      const shipped = capture(sim, [varied, '--variant', v, '--check', '--json']);
+      expect(shipped.code, `variant ${v}`).toBe(3);
+      expect(capture(sim, [varied, '--variant', v, '--apply-solution', '--check']).code, `variant ${v}`).toBe(0);
+    }
+    const r = capture(sim, [varied, '--variant', '2', '--json']);
+    expect(JSON.parse(r.out).incidents[0].message).toMatch(/downloading 120 GB to a 30 GB volume/);
+    expect(capture(sim, [varied, '--variant', '1.5']).code).toBe(2);
+  });
+
+  it('--check --puzzle grades against the variant the submission records (or --variant)', () => {
+    const varied = join(ROOT, 'scenarios/puzzles/d1/01-volume-too-small.json');
+    const base = JSON.parse(readFileSync(varied, 'utf8')) as ArchDoc;
+    // variant 2's data is 120 GB: a 100 GB volume is enough for variant 0 (60 GB) but not for variant 2
+    const sub = structuredClone(base);
+    sub.nodes.find((n) => n.id === 'train')!.props!.volumeGB = 100;
+    sub.nodes.find((n) => n.id === 'history')!.props!.datasetGB = 120;
+    const f = file('variant2.json', { ...sub, attempt: { variant: 2 } });
+    const recorded = capture(sim, [f, '--check', '--puzzle', varied, '--json']);
+    expect(recorded.code).toBe(3);
+    expect(JSON.parse(recorded.out).goal.failed.join('\n')).toMatch(/file-mode-disk-full/);
+    const asVariant0 = capture(sim, [f, '--check', '--puzzle', varied, '--variant', '0', '--json']);
+    expect(JSON.parse(asVariant0.out).goal.failed[0]).toBe(
+      'locked scenario prop history.datasetGB was changed from 60 to 120',
+    );
+  });
+
   it('--variant on a file without variables other than 0 is refused', () => {
     const r = capture(sim, [PUZZLE, '--variant', '2']);
     expect(r.code).toBe(2);
