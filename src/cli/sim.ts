@@ -1,5 +1,5 @@
 import { RULES } from '../catalog/rules';
-import { LIMITS } from '../model/schema';
+import { LIMITS, isDurationSec, isSeed } from '../catalog/limits';
 import { formatReport } from './format';
 import { EXIT, type FileResult, type FileRunOptions, batchStatus, runFile, runFiles } from './run-files';
 
@@ -38,11 +38,11 @@ function parseArgs(argv: string[]): Args | string {
       else if (arg === '--check') a.check = true;
       else if (arg === '--seed') {
         a.seed = num('--seed');
-        if (!Number.isInteger(a.seed) || a.seed > 2 ** 32 - 1) return '--seed needs an integer from 0 to 4294967295';
+        if (!isSeed(a.seed)) return `--seed needs an integer from 0 to ${LIMITS.seedMax}`;
       } else if (arg === '--duration') {
         a.duration = num('--duration');
-        if (a.duration <= 0 || a.duration > LIMITS.durationSec)
-          return `--duration needs a number of seconds above 0 and at most ${LIMITS.durationSec} (30 days)`;
+        if (!isDurationSec(a.duration))
+          return `--duration needs a number of seconds above 0 and at most ${LIMITS.durationSec} (${LIMITS.durationSec / 86_400} days)`;
       } else if (arg === '-h' || arg === '--help') return USAGE;
       else if (arg.startsWith('-')) return `unknown option ${arg}`;
       else a.files.push(arg);

@@ -3,7 +3,8 @@ import { checkEdge } from '../catalog/edges';
 import { kindDef } from '../catalog/kinds';
 import type { Kind } from '../catalog/types';
 import { PROPS_SCHEMAS } from './props';
-import { type ArchDoc, FORMAT, LIMITS, docSchema, faultSchema } from './schema';
+import { LIMIT_WORDS, LIMITS } from '../catalog/limits';
+import { type ArchDoc, FORMAT, docSchema, faultSchema } from './schema';
 import { RULES_BY_ID } from '../catalog/rules';
 
 /** One reason a document was refused: a JSON path (`nodes[3].props.inputMode`) and what is wrong there. */
@@ -82,7 +83,10 @@ function fromZod(error: z.ZodError, input: unknown, prefix: PropertyKey[] = []):
 export function loadText(text: string): LoadResult {
   const bytes = new TextEncoder().encode(text).length;
   if (bytes > LIMITS.bytes)
-    return fail('(file)', `the file is ${(bytes / 1048576).toFixed(1)} MB; architecture files are limited to 5 MB`);
+    return fail(
+      '(file)',
+      `the file is ${(bytes / 1048576).toFixed(1)} MB; architecture files are limited to ${LIMIT_WORDS.bytes}`,
+    );
   let json: unknown;
   try {
     json = JSON.parse(text);

@@ -1,14 +1,9 @@
 import { z } from 'zod';
+import { LIMITS } from '../catalog/limits';
 import { KINDS } from '../catalog/types';
 
+export { LIMITS } from '../catalog/limits';
 export const FORMAT = 'sagesim/architecture@1';
-export const LIMITS = {
-  bytes: 5 * 1024 * 1024,
-  nodes: 2000,
-  edges: 10_000,
-  faults: 10_000,
-  durationSec: 30 * 86_400,
-} as const;
 
 export const ID_RE = /^[a-z0-9][a-z0-9-]*$/;
 const id = z
@@ -114,12 +109,7 @@ export const docSchema = z.looseObject({
   format: z.literal(FORMAT, { error: `must be exactly "${FORMAT}"` }),
   title: z.string().max(200).optional(),
   description: z.string().max(5000).optional(),
-  seed: z
-    .number()
-    .int()
-    .min(0)
-    .max(2 ** 32 - 1)
-    .optional(),
+  seed: z.number().int().min(0).max(LIMITS.seedMax).optional(),
   durationSec: z.number().finite().positive().max(LIMITS.durationSec).optional(),
   nodes: z.array(nodeSchema).max(LIMITS.nodes, `more than ${LIMITS.nodes} nodes`),
   edges: z.array(edgeSchema).max(LIMITS.edges, `more than ${LIMITS.edges} edges`).optional(),
