@@ -1,6 +1,6 @@
 import { type Draft, type Patch, current, enablePatches, produceWithPatches } from 'immer';
 import { checkEdge } from '../catalog/edges';
-import { defaultProps, kindDef } from '../catalog/kinds';
+import { defaultProps, kindDef, propsByName } from '../catalog/kinds';
 import { LIMIT_WORDS, isDurationSec, isSeed } from '../catalog/limits';
 import type { Kind } from '../catalog/types';
 import { computeLayout, isInside, sizeOf, type Point, type Size } from './layout';
@@ -189,7 +189,7 @@ export const setProp: Command<{ id: string; name: string; value: unknown }> = {
         refuse(`${def.label} must be ${def.refKinds.map((k) => article(label(k))).join(' or ')}.`);
     }
     const props = (n.props ??= {});
-    if (sameValue(value, defaultProps(n.kind)[name])) delete props[name];
+    if (sameValue(value, propsByName(defaultProps(n.kind))[name])) delete props[name];
     else props[name] = structuredClone(value) as never;
     if (!Object.keys(props).length) delete n.props;
   },

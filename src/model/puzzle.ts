@@ -9,7 +9,7 @@
  * injects a script fault itself. `checkDemo` refuses a script fault with no identical `faults` entry,
  * and `demoFaults` reads the script's faults (validated) to compare them.
  */
-import { defaultProps, kindDef } from '../catalog/kinds';
+import { defaultProps, kindDef, propsByName } from '../catalog/kinds';
 import { RULES_BY_ID } from '../catalog/rules';
 import type { Domain, Kind } from '../catalog/types';
 import { forbiddenRules, goalNodes } from './goals';
@@ -232,7 +232,7 @@ function droppedValue(kind: Kind, prop: string): unknown {
   const def = kindDef(kind).props[prop];
   if (!def) return null;
   if (def.type === 'ref' || ('nullable' in def && def.nullable)) return null;
-  const d = defaultProps(kind)[prop];
+  const d = propsByName(defaultProps(kind))[prop];
   return d === undefined ? null : structuredClone(d);
 }
 
