@@ -2,7 +2,7 @@ import type { z } from 'zod';
 import { checkEdge } from '../catalog/edges';
 import { kindDef } from '../catalog/kinds';
 import type { Kind } from '../catalog/types';
-import { PROPS_SCHEMAS } from './props';
+import { propsSchema } from './props';
 import { LIMIT_WORDS, LIMITS } from '../catalog/limits';
 import { checkGoal } from './goals';
 import { type ArchDoc, FORMAT, docSchema, faultSchema } from './schema';
@@ -125,7 +125,7 @@ function crossCheck(doc: ArchDoc): LoadError[] {
     else byId.set(n.id, { kind: n.kind, parent: n.parent, index: i });
   });
   doc.nodes.forEach((n, i) => {
-    const ps = PROPS_SCHEMAS.get(n.kind)!.safeParse(n.props ?? {});
+    const ps = propsSchema(n.kind).safeParse(n.props ?? {});
     if (!ps.success) errors.push(...fromZod(ps.error, n.props, ['nodes', i, 'props']).map(renameUnknownProp(n.kind)));
     const def = kindDef(n.kind);
     if (n.parent) {
