@@ -2,7 +2,7 @@ import type { BooleanProp, EnumProp, Kind, KindDef, NumberProp, PropDef, PropVal
 import { KINDS } from './types';
 
 /* ---------- prop builders: keep the table below readable; each keeps its literal types for `PropsOf` ---------- */
-const num = <const O extends Partial<Omit<NumberProp, 'type' | 'label' | 'default' | 'help'>> = {}>(
+const num = <const O extends Partial<Omit<NumberProp, 'type' | 'label' | 'default' | 'help'>> = Record<never, never>>(
   label: string,
   dflt: number | null,
   help: string,
@@ -60,7 +60,7 @@ const STEP_PARENTS: readonly Kind[] = ['subnet', 'pipeline'];
 
 const INSTANCE_HELP = 'SageMaker ML instance type, e.g. ml.m5.xlarge, ml.g5.2xlarge, ml.p4d.24xlarge.';
 
-const def = <K extends Kind, const P extends Readonly<Record<string, PropDef>> = {}>(
+const def = <K extends Kind, const P extends Readonly<Record<string, PropDef>> = Record<never, never>>(
   kind: K,
   label: string,
   group: KindDef['group'],
