@@ -8,14 +8,12 @@
  */
 import { build } from 'esbuild';
 import { execFileSync } from 'node:child_process';
-import { chmodSync, copyFileSync, rmSync } from 'node:fs';
-import { dirname, resolve } from 'node:path';
+import { chmodSync, copyFileSync, mkdirSync, mkdtempSync, renameSync, rmSync } from 'node:fs';
+import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 
 const root = resolve(dirname(fileURLToPath(import.meta.url)), '..');
-export const CLI_OUT = resolve(root, 'dist-cli/sim.mjs');
-const BUNDLE = resolve(root, 'dist-cli/runner.cjs');
-const CACHE = resolve(root, 'dist-cli/runner.cache');
+const OUT = resolve(root, 'dist-cli');
 
 /**
  * zod re-exports its 60-odd message locales as a namespace (`z.locales`), which a bundler cannot drop; the runner
@@ -38,27 +36,37 @@ const englishOnly = {
   },
 };
 
-/** Build dist-cli/ from the sources (well under a second). */
+/**
+ * Build dist-cli/ from the sources (about a second). Everything is made in a scratch folder and then renamed into
+ * place file by file, so a runner started meanwhile sees whole files (and V8 ignores a cache of another bundle).
+ */
 export async function buildCli() {
-  await build({
-    entryPoints: [resolve(root, 'src/cli/bin.ts')],
-    outfile: BUNDLE,
-    bundle: true,
-    platform: 'node',
-    format: 'cjs',
-    target: 'node20',
-    legalComments: 'none',
-    logLevel: 'warning',
-    plugins: [englishOnly],
-  });
-  copyFileSync(resolve(root, 'scripts/cli-loader.mjs'), CLI_OUT);
-  chmodSync(CLI_OUT, 0o755);
-  // The code cache: what V8 compiles while the runner loads, runs and reports the mixed benchmark scenario briefly.
-  rmSync(CACHE, { force: true });
-  execFileSync(process.execPath, [CLI_OUT, resolve(root, 'scenarios/bench/mixed.json'), '--json', '--duration', '60'], {
-    env: { ...process.env, SAGESIM_WRITE_CODE_CACHE: '1' },
-    stdio: 'ignore',
-  });
+  mkdirSync(OUT, { recursive: true });
+  const tmp = mkdtempSync(join(OUT, '.build-'));
+  try {
+    await build({
+      entryPoints: [resolve(root, 'src/cli/bin.ts')],
+      outfile: join(tmp, 'runner.cjs'),
+      bundle: true,
+      platform: 'node',
+      format: 'cjs',
+      target: 'node20',
+      legalComments: 'none',
+      logLevel: 'warning',
+      plugins: [englishOnly],
+    });
+    copyFileSync(resolve(root, 'scripts/cli-loader.mjs'), join(tmp, 'sim.mjs'));
+    chmodSync(join(tmp, 'sim.mjs'), 0o755);
+    // The code cache: what V8 compiles while the runner loads, runs and reports the mixed benchmark scenario briefly.
+    execFileSync(
+      process.execPath,
+      [join(tmp, 'sim.mjs'), resolve(root, 'scenarios/bench/mixed.json'), '--json', '--duration', '60'],
+      { env: { ...process.env, SAGESIM_WRITE_CODE_CACHE: '1' }, stdio: 'ignore' },
+    );
+    for (const f of ['runner.cjs', 'runner.cache', 'sim.mjs']) renameSync(join(tmp, f), join(OUT, f));
+  } finally {
+    rmSync(tmp, { recursive: true, force: true });
+  }
 }
 
 if (process.argv[1] && resolve(process.argv[1]) === fileURLToPath(import.meta.url)) await buildCli();
