@@ -1,9 +1,11 @@
 import { readFileSync } from 'node:fs';
+import { looksLikeTemplate, parseParams } from '../cfn/index';
 import { applySolution } from '../model/solution';
 import { formatErrors, loadJson, loadText, solutionErrors } from '../model/load';
 import type { ArchDoc } from '../model/schema';
 import { runDocument } from '../engine/run';
 import type { Report } from '../engine/report';
+import { readTemplate } from './template';
 
 /** Exit statuses of format.md section 4 (a bad command line exits 2 too: nothing could be loaded). */
 export const EXIT = { ok: 0, load: 2, goal: 3 } as const;
@@ -17,6 +19,10 @@ export interface FileRunOptions {
   applySolution?: boolean;
   /** Grade the run against the file's `goal` (`--check`): a file without one cannot be checked. */
   check?: boolean;
+  /** CloudFormation parameters (`--param KEY=VALUE`) for a file that is a template. */
+  params?: readonly string[];
+  /** Where a template's import notes go, one line each (the runner: standard error). */
+  note?: (line: string) => unknown;
 }
 
 /** One file's outcome: its exit status (format.md section 4) and either its report or why it could not be run. */
@@ -50,6 +56,14 @@ export function runFile(file: string, o: FileRunOptions = {}): FileResult {
       `cannot read ${file}: ${(e as NodeJS.ErrnoException).code === 'ENOENT' ? 'no such file' : (e as Error).message}`,
     );
   }
+  // CloudFormation: a template is converted to a design before it is loaded (notes to `note`).
+  if (looksLikeTemplate(file, text)) {
+    const params = parseParams(o.params ?? []);
+    const r = typeof params === 'string' ? { error: params } : readTemplate(file, text, params, (l) => o.note?.(l));
+    if ('error' in r) return fail(r.error);
+    text = JSON.stringify(r.doc);
+  } else if (o.params?.length)
+    return fail(`--param applies to CloudFormation templates; ${file} is a SageSim document`);
   let loaded = loadText(text);
   if (!loaded.ok) return fail(`${file} could not be loaded:\n${indent(formatErrors(loaded.errors))}`);
   if (o.applySolution) {

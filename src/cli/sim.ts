@@ -7,6 +7,7 @@ export { EXIT } from './run-files';
 
 const USAGE = `usage: npm run --silent sim -- FILE [--seed N] [--duration SEC] [--json] [--apply-solution] [--check]
        npm run --silent sim -- --check FILE... [--seed N] [--duration SEC] [--json] [--apply-solution]
+       npm run --silent sim -- TEMPLATE [--param KEY=VALUE]… [--seed N] [--duration SEC] [--json]
        npm run --silent sim -- --rules
        (sagesim-sim or node dist-cli/sim.mjs take the same arguments)`;
 
@@ -18,10 +19,12 @@ interface Args {
   rules: boolean;
   applySolution: boolean;
   check: boolean;
+  /** CloudFormation parameters (`--param KEY=VALUE`) when FILE is a template. */
+  params: string[];
 }
 
 function parseArgs(argv: string[]): Args | string {
-  const a: Args = { files: [], json: false, rules: false, applySolution: false, check: false };
+  const a: Args = { files: [], json: false, rules: false, applySolution: false, check: false, params: [] };
   for (let i = 0; i < argv.length; i++) {
     const arg = argv[i];
     const num = (name: string) => {
@@ -36,6 +39,7 @@ function parseArgs(argv: string[]): Args | string {
       else if (arg === '--rules') a.rules = true;
       else if (arg === '--apply-solution') a.applySolution = true;
       else if (arg === '--check') a.check = true;
+      else if (arg === '--param') a.params.push(argv[++i] ?? '');
       else if (arg === '--seed') {
         a.seed = num('--seed');
         if (!isSeed(a.seed)) return `--seed needs an integer from 0 to ${LIMITS.seedMax}`;
@@ -88,13 +92,13 @@ export function main(
     return EXIT.ok;
   }
   if (args.files.length === 1) {
-    const r = runFile(args.files[0], opts(args));
+    const r = runFile(args.files[0], opts(args, err));
     if (r.status === EXIT.load) err(`sim: ${r.error}\n`);
     else out(args.json ? `${JSON.stringify(r.report, null, 2)}\n` : formatReport(r.title, r.report));
     return r.status;
   }
   // Many files (only with --check): one process, one report per file, in order (format.md section 7).
-  const results = runFiles(args.files, opts(args), (r, i) => {
+  const results = runFiles(args.files, opts(args, err), (r, i) => {
     if (r.status === EXIT.load) err(`sim: ${r.error}\n`);
     else if (!args.json) out(`${i ? '\n' : ''}${formatReport(r.title, r.report)}`);
   });
@@ -102,11 +106,13 @@ export function main(
   return batchStatus(results);
 }
 
-const opts = (a: Args): FileRunOptions => ({
+const opts = (a: Args, err: (s: string) => unknown): FileRunOptions => ({
   seed: a.seed,
   durationSec: a.duration,
   applySolution: a.applySolution,
   check: a.check,
+  params: a.params,
+  note: (line) => err(`${line}\n`),
 });
 
 /** One element of the `--json` array of a batch: the file, its exit status, and its report or its error. */
