@@ -10,6 +10,7 @@ import { formatErrors, loadJson, loadText } from '../model/load';
 import type { ArchDoc } from '../model/schema';
 import { gradedDocument, lockViolations } from '../model/submission';
 import { applyVariant, variantCount } from '../model/variants';
+import { EXIT, type FileResult } from './run-files';
 
 /** A file read and loaded, or why not (a sentence naming the file). */
 export type Loaded = { ok: true; doc: ArchDoc } | { ok: false; reason: string };
@@ -80,4 +81,36 @@ export function gradeSubmission(
   const failed = [...broken, ...(report.goal?.failed ?? [])];
   report.goal = { met: failed.length === 0, failed };
   return { report, doc, variant: o.variant };
+}
+
+/** The teacher's copy of a puzzle, loaded, with a goal to grade against; or why it cannot be used. */
+export function readPuzzle(file: string): Loaded {
+  const p = readDocument(file, 'puzzle');
+  if (!p.ok) return p;
+  if (!p.doc.goal) return { ok: false, reason: `puzzle ${file} has no "goal" to check` };
+  return p;
+}
+
+/**
+ * One submission file graded against the puzzle (`sim --check --puzzle`), as the runner's per-file result: exit
+ * 0 when met, 3 when not (a lock broken or the goal unmet), 2 when the file or the variant cannot be loaded.
+ */
+export function checkFile(
+  puzzle: ArchDoc,
+  file: string,
+  o: { seed?: number; durationSec?: number; variant?: number } = {},
+): FileResult {
+  const sub = readDocument(file, 'submission');
+  if (!sub.ok) return { file, status: EXIT.load, error: sub.reason };
+  const variant = o.variant ?? recordedVariant(sub.doc);
+  const v = puzzleVariant(puzzle, variant);
+  if (!v.ok) return { file, status: EXIT.load, error: `puzzle: ${v.reason}` };
+  const { report } = gradeSubmission(v.doc, sub.doc, { seed: o.seed, durationSec: o.durationSec, variant });
+  return {
+    file,
+    status: report.goal!.met ? EXIT.ok : EXIT.goal,
+    doc: sub.doc,
+    title: sub.doc.title ?? file,
+    report,
+  };
 }

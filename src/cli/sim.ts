@@ -1,39 +1,36 @@
-import { readFileSync } from 'node:fs';
 import { RULES } from '../catalog/rules';
-import { applySolution } from '../model/solution';
-import { formatErrors, loadJson, loadText, solutionErrors } from '../model/load';
-import { LIMITS } from '../model/schema';
-import { runDocument } from '../engine/run';
+import { LIMITS, isDurationSec, isSeed } from '../catalog/limits';
 import { formatReport } from './format';
-import { gradeSubmission, puzzleVariant, readDocument, recordedVariant } from './check';
-import type { ArchDoc } from '../model/schema';
-import { looksLikeTemplate, parseParams } from '../cfn/index';
-import { readTemplate } from './template';
+import { EXIT, type FileResult, type FileRunOptions, batchStatus, runFile } from './run-files';
+import { checkFile, readPuzzle } from './check';
+
+export { EXIT } from './run-files';
 
 const USAGE = `usage: npm run --silent sim -- FILE [--seed N] [--duration SEC] [--json] [--apply-solution] [--check] [--variant N]
-       npm run --silent sim -- SUBMISSION --check --puzzle PUZZLE [--variant N] [--json]
+       npm run --silent sim -- --check FILE... [--seed N] [--duration SEC] [--json] [--apply-solution]
+       npm run --silent sim -- SUBMISSION... --check --puzzle PUZZLE [--variant N] [--json]
        npm run --silent sim -- TEMPLATE [--param KEY=VALUE]… [--seed N] [--duration SEC] [--json]
-       npm run --silent sim -- --rules`;
-
-/** Exit statuses of format.md section 4 (a bad command line exits 2 too: nothing could be loaded). */
-export const EXIT = { ok: 0, load: 2, goal: 3 } as const;
+       npm run --silent sim -- --rules
+       (sagesim-sim or node dist-cli/sim.mjs take the same arguments)`;
 
 interface Args {
-  file?: string;
+  files: string[];
   seed?: number;
   duration?: number;
   json: boolean;
   rules: boolean;
   applySolution: boolean;
   check: boolean;
-  puzzle?: string;
-  variant?: number;
   /** CloudFormation parameters (`--param KEY=VALUE`) when FILE is a template. */
   params: string[];
+  /** The teacher's copy of a puzzle to grade the files against (`--check --puzzle`). */
+  puzzle?: string;
+  /** A puzzle variant (`--variant N`, its `variables`). */
+  variant?: number;
 }
 
 function parseArgs(argv: string[]): Args | string {
-  const a: Args = { json: false, rules: false, applySolution: false, check: false, params: [] };
+  const a: Args = { files: [], json: false, rules: false, applySolution: false, check: false, params: [] };
   for (let i = 0; i < argv.length; i++) {
     const arg = argv[i];
     const num = (name: string) => {
@@ -48,29 +45,31 @@ function parseArgs(argv: string[]): Args | string {
       else if (arg === '--rules') a.rules = true;
       else if (arg === '--apply-solution') a.applySolution = true;
       else if (arg === '--check') a.check = true;
+      else if (arg === '--param') a.params.push(argv[++i] ?? '');
       else if (arg === '--puzzle') {
         a.puzzle = argv[++i];
         if (!a.puzzle || a.puzzle.startsWith('-')) return "--puzzle needs the teacher's PUZZLE file";
       } else if (arg === '--variant') {
         a.variant = num('--variant');
         if (!Number.isInteger(a.variant)) return '--variant needs a whole number';
-      } else if (arg === '--param') a.params.push(argv[++i] ?? '');
+      }
       else if (arg === '--seed') {
         a.seed = num('--seed');
-        if (!Number.isInteger(a.seed) || a.seed > 2 ** 32 - 1) return '--seed needs an integer from 0 to 4294967295';
+        if (!isSeed(a.seed)) return `--seed needs an integer from 0 to ${LIMITS.seedMax}`;
       } else if (arg === '--duration') {
         a.duration = num('--duration');
-        if (a.duration <= 0 || a.duration > LIMITS.durationSec)
-          return `--duration needs a number of seconds above 0 and at most ${LIMITS.durationSec} (30 days)`;
+        if (!isDurationSec(a.duration))
+          return `--duration needs a number of seconds above 0 and at most ${LIMITS.durationSec} (${LIMITS.durationSec / 86_400} days)`;
       } else if (arg === '-h' || arg === '--help') return USAGE;
       else if (arg.startsWith('-')) return `unknown option ${arg}`;
-      else if (a.file) return `only one FILE, got ${a.file} and ${arg}`;
-      else a.file = arg;
+      else a.files.push(arg);
     } catch (e) {
       return (e as Error).message;
     }
   }
-  if (!a.rules && !a.file) return 'missing FILE';
+  if (!a.rules && !a.files.length) return 'missing FILE';
+  // Many files are a batch of checks; a plain run takes one file.
+  if (!a.rules && !a.check && a.files.length > 1) return `only one FILE, got ${a.files[0]} and ${a.files[1]}`;
   if (a.puzzle && !a.check) return '--puzzle grades a submission: use it with --check';
   if (a.puzzle && a.applySolution) return '--apply-solution and --puzzle do not mix: grade the submission as it is';
   return a;
@@ -107,99 +106,45 @@ export function main(
     );
     return EXIT.ok;
   }
-  let text: string;
-  try {
-    text = readFileSync(args.file!, 'utf8');
-  } catch (e) {
-    err(
-      `sim: cannot read ${args.file}: ${(e as NodeJS.ErrnoException).code === 'ENOENT' ? 'no such file' : (e as Error).message}\n`,
-    );
-    return EXIT.load;
-  }
-  // CloudFormation: a template is converted to a design before it is loaded (notes on stderr).
-  if (looksLikeTemplate(args.file!, text)) {
-    const params = parseParams(args.params);
-    const r =
-      typeof params === 'string' ? { error: params } : readTemplate(args.file!, text, params, (l) => err(`${l}\n`));
-    if ('error' in r) {
-      err(`sim: ${r.error}\n`);
+  let one = (f: string) => runFile(f, opts(args, err));
+  if (args.puzzle) {
+    // --check --puzzle: every file is graded against the teacher's copy (check.ts)
+    const p = readPuzzle(args.puzzle);
+    if (!p.ok) {
+      err(`sim: ${p.reason}\n`);
       return EXIT.load;
     }
-    text = JSON.stringify(r.doc);
-  } else if (args.params.length) {
-    err(`sim: --param applies to CloudFormation templates; ${args.file} is a SageSim document\n`);
-    return EXIT.load;
+    one = (f) => checkFile(p.doc, f, { seed: args.seed, durationSec: args.duration, variant: args.variant });
   }
-  let loaded = loadText(text);
-  if (!loaded.ok) {
-    err(`sim: ${args.file} could not be loaded:\n${formatErrors(loaded.errors).replace(/^/gm, '  ')}\n`);
-    return EXIT.load;
+  if (args.files.length === 1) {
+    const r = one(args.files[0]);
+    if (r.status === EXIT.load) err(`sim: ${r.error}\n`);
+    else out(args.json ? `${JSON.stringify(r.report, null, 2)}\n` : formatReport(r.title, r.report));
+    return r.status;
   }
-  if (args.puzzle) return checkAgainst(args.puzzle, loaded.doc, args, out, err);
-  if (args.variant !== undefined) {
-    const v = puzzleVariant(loaded.doc, args.variant);
-    if (!v.ok) {
-      err(`sim: ${args.file}: ${v.reason}\n`);
-      return EXIT.load;
-    }
-    loaded = v;
-  }
-  if (args.applySolution) {
-    if (!loaded.doc.solution) {
-      err(`sim: ${args.file} has no "solution" to apply\n`);
-      return EXIT.load;
-    }
-    const wrong = solutionErrors(loaded.doc);
-    if (wrong.length) {
-      err(`sim: the solution of ${args.file} names what is not there:\n${formatErrors(wrong).replace(/^/gm, '  ')}\n`);
-      return EXIT.load;
-    }
-    loaded = loadJson(applySolution(loaded.doc, loaded.doc.solution));
-    if (!loaded.ok) {
-      err(
-        `sim: the solution of ${args.file} does not give a valid architecture:\n${formatErrors(loaded.errors).replace(/^/gm, '  ')}\n`,
-      );
-      return EXIT.load;
-    }
-  }
-  const doc = loaded.doc;
-  if (args.check && !doc.goal) {
-    err(`sim: ${args.file} has no "goal" to check\n`);
-    return EXIT.load;
-  }
-  const { report } = runDocument(doc, { seed: args.seed, durationSec: args.duration });
-  out(args.json ? `${JSON.stringify(report, null, 2)}\n` : formatReport(doc.title ?? args.file!, report));
-  if (args.check && report.goal && !report.goal.met) return EXIT.goal;
-  return EXIT.ok;
+  // Many files (only with --check): one process, one report per file, in order (format.md section 7).
+  const results = args.files.map((f, i) => {
+    const r = one(f);
+    if (r.status === EXIT.load) err(`sim: ${r.error}\n`);
+    else if (!args.json) out(`${i ? '\n' : ''}${formatReport(r.title, r.report)}`);
+    return r;
+  });
+  if (args.json) out(`${JSON.stringify(results.map(batchEntry), null, 2)}\n`);
+  return batchStatus(results);
 }
 
-/** `--check --puzzle PUZZLE`: grade the loaded submission with the teacher's goal, locks and palette. */
-function checkAgainst(
-  puzzleFile: string,
-  submission: ArchDoc,
-  args: Args,
-  out: (s: string) => unknown,
-  err: (s: string) => unknown,
-): number {
-  const p = readDocument(puzzleFile, 'puzzle');
-  if (!p.ok) {
-    err(`sim: ${p.reason}\n`);
-    return EXIT.load;
-  }
-  if (!p.doc.goal) {
-    err(`sim: puzzle ${puzzleFile} has no "goal" to check\n`);
-    return EXIT.load;
-  }
-  const variant = args.variant ?? recordedVariant(submission);
-  const v = puzzleVariant(p.doc, variant);
-  if (!v.ok) {
-    err(`sim: puzzle ${puzzleFile}: ${v.reason}\n`);
-    return EXIT.load;
-  }
-  const { report } = gradeSubmission(v.doc, submission, { seed: args.seed, durationSec: args.duration, variant });
-  out(args.json ? `${JSON.stringify(report, null, 2)}\n` : formatReport(submission.title ?? args.file!, report));
-  return report.goal!.met ? EXIT.ok : EXIT.goal;
-}
+const opts = (a: Args, err: (s: string) => unknown): FileRunOptions => ({
+  seed: a.seed,
+  durationSec: a.duration,
+  applySolution: a.applySolution,
+  check: a.check,
+  params: a.params,
+  variant: a.variant,
+  note: (line) => err(`${line}\n`),
+});
 
-const invoked = process.argv[1] && /sim\.(ts|js|mjs)$/.test(process.argv[1]);
-if (invoked) process.exitCode = main(process.argv.slice(2));
+/** One element of the `--json` array of a batch: the file, its exit status, and its report or its error. */
+const batchEntry = (r: FileResult) =>
+  r.status === EXIT.load
+    ? { file: r.file, status: r.status, error: r.error }
+    : { file: r.file, status: r.status, report: r.report };

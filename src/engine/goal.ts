@@ -1,75 +1,18 @@
-import type { Goal } from '../model/schema';
+/**
+ * Grading a run against a puzzle goal. The grading of each goal key lives in its entry of the `GOALS` table
+ * (src/model/goals.ts), with its schema and its checklist words; this is the engine's name for it.
+ */
 import type { Graph } from '../model/graph';
-import { leastPrivilegeProblems } from './modules/security/needs';
+import type { DesignChecks } from '../model/goals';
 import { unneededEndpoints } from './modules/network/needs';
-import type { Finding, Incident } from './types';
+import { leastPrivilegeProblems } from './modules/security/needs';
 
-interface Gradable {
-  findings: Finding[];
-  incidents: Incident[];
-  nodes: Record<
-    string,
-    { state?: string; requests?: number; ok?: number; failed?: number; p99Ms?: number; model?: unknown }
-  >;
-  costUSD: number;
-}
+export { gradeGoal, type GoalRun } from '../model/goals';
 
 /**
- * Grade a run against a puzzle goal (format.md sections 6–7): every key present must hold. The design keys
- * (`leastPrivilege`, `noUnneededEndpoints`) judge the architecture itself and need its graph.
+ * The design checks the goal keys `leastPrivilege` and `noUnneededEndpoints` need (format.md section 7): they
+ * judge the architecture itself, which the model layer cannot reason about, so the engine hands them in.
  */
-export function gradeGoal(goal: Goal, r: Gradable, g?: Graph): { met: boolean; failed: string[] } {
-  const failed: string[] = [];
-  const has = (rule: string) => r.incidents.some((i) => i.rule === rule && i.count > 0);
-  for (const rule of goal.noIncidents ?? []) {
-    if (has(rule))
-      failed.push(
-        `incident of rule ${rule} occurred (${r.incidents
-          .filter((i) => i.rule === rule)
-          .map((i) => i.node)
-          .join(', ')})`,
-      );
-  }
-  for (const rule of goal.incidents ?? []) if (!has(rule)) failed.push(`no incident of rule ${rule}`);
-  for (const [node, want] of Object.entries(goal.nodeStates ?? {})) {
-    const got = r.nodes[node]?.state;
-    if (got !== want) failed.push(`node ${node} is ${got ?? 'absent'}, not ${want}`);
-  }
-  for (const [node, job] of Object.entries(goal.modelFrom ?? {})) {
-    const model = r.nodes[node]?.model;
-    if (typeof model !== 'string' || !model.startsWith(`${job}:v`) || model === `${job}:v0`)
-      failed.push(
-        `endpoint ${node} serves ${typeof model === 'string' ? model : 'no model'}, not a version ${job} trained in this run`,
-      );
-  }
-  for (const [node, min] of Object.entries(goal.minServed ?? {})) {
-    const ok = r.nodes[node]?.ok ?? 0;
-    if (ok < min) failed.push(`node ${node} served ${ok} requests, fewer than ${min}`);
-  }
-  if (goal.maxFailedRatio !== undefined) {
-    for (const [id, n] of Object.entries(r.nodes)) {
-      if (n.failed === undefined || !n.requests) continue;
-      const ratio = n.failed / n.requests;
-      if (ratio > goal.maxFailedRatio)
-        failed.push(
-          `endpoint ${id} failed ${(ratio * 100).toFixed(1)}% of requests (max ${(goal.maxFailedRatio * 100).toFixed(1)}%)`,
-        );
-    }
-  }
-  if (goal.maxP99Ms !== undefined) {
-    for (const [id, n] of Object.entries(r.nodes)) {
-      if (n.p99Ms !== undefined && n.requests && n.p99Ms > goal.maxP99Ms)
-        failed.push(`endpoint ${id} p99 ${n.p99Ms} ms is above ${goal.maxP99Ms} ms`);
-    }
-  }
-  if (goal.maxCostUSD !== undefined && r.costUSD > goal.maxCostUSD)
-    failed.push(`cost $${r.costUSD} is above $${goal.maxCostUSD}`);
-  for (const rule of goal.noFindings ?? []) {
-    if (r.findings.some((f) => f.rule === rule)) failed.push(`finding of rule ${rule} remains`);
-  }
-  if ((goal.leastPrivilege || goal.noUnneededEndpoints) && !g)
-    throw new Error('gradeGoal: leastPrivilege and noUnneededEndpoints need the design (pass the graph)');
-  if (goal.leastPrivilege) failed.push(...leastPrivilegeProblems(g!).map((p) => `not least privilege: ${p}`));
-  if (goal.noUnneededEndpoints) failed.push(...unneededEndpoints(g!));
-  return { met: failed.length === 0, failed };
+export function designChecks(g: Graph): DesignChecks {
+  return { leastPrivilege: () => leastPrivilegeProblems(g), unneededEndpoints: () => unneededEndpoints(g) };
 }

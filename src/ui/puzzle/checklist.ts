@@ -1,8 +1,9 @@
 import { RULES_BY_ID } from '../../catalog/rules';
 import type { Report } from '../../engine/report';
 import { gradeGoal } from '../../engine/goal';
+import { designChecks } from '../../engine/goal';
 import { Graph } from '../../model/graph';
-import { type Criterion, goalCriteria } from '../../model/puzzle';
+import { type Criterion, criterionWords, goalCriteria } from '../../model/goals';
 import type { ArchDoc } from '../../model/schema';
 
 /** One line of the goal checklist after a run: met or not, and the runner's words when not. */
@@ -17,37 +18,11 @@ const title = (rule: string) => RULES_BY_ID.get(rule)?.title ?? rule;
 const name = (doc: ArchDoc, id: string) => doc.nodes.find((n) => n.id === id)?.label ?? id;
 
 /**
- * A criterion in words. Before the first check a forbidden rule is not named (the story's symptom is the
- * clue; the run names it once it happens).
+ * A criterion in words (the words of its key's entry in `GOALS`). Before the first check a forbidden rule is not
+ * named (the story's symptom is the clue; the run names it once it happens).
  */
-export function criterionLabel(c: Criterion, doc: ArchDoc, reveal: boolean): string {
-  switch (c.type) {
-    case 'noIncidents':
-      return reveal ? `No “${title(c.rule!)}” during the run` : 'The failure in the story no longer happens';
-    case 'noFindings':
-      return reveal ? `No “${title(c.rule!)}” left in the design` : 'The design flaw behind the story is gone';
-    case 'incidents':
-      return `The run shows “${title(c.rule!)}”`;
-    case 'nodeStates':
-      return `${name(doc, c.node!)} ends ${c.value}`;
-    case 'minServed':
-      return `${name(doc, c.node!)} serves at least ${Number(c.value).toLocaleString('en')} requests`;
-    case 'maxFailedRatio':
-      return `No endpoint fails more than ${+(Number(c.value) * 100).toFixed(2)}% of its requests`;
-    case 'maxP99Ms':
-      return `p99 latency at most ${c.value} ms`;
-    case 'maxCostUSD':
-      return `The run costs at most $${c.value}`;
-    case 'modelFrom':
-      return `${name(doc, c.node!)} serves a new model from ${name(doc, String(c.value))}`;
-    case 'leastPrivilege':
-      return 'Every role grants exactly what its jobs use (no wildcards)';
-    case 'noUnneededEndpoints':
-      return 'Only the VPC endpoints the design needs';
-    default:
-      return c.key;
-  }
-}
+export const criterionLabel = (c: Criterion, doc: ArchDoc, reveal: boolean): string =>
+  criterionWords(c, { title, name: (id) => name(doc, id), reveal });
 
 /** The goal's checklist before any run. */
 export const pendingChecklist = (doc: ArchDoc): { key: string; label: string }[] =>
@@ -73,9 +48,9 @@ export function shownChecklist(
 
 /** Grade each criterion alone against the report (the runner's own grading, one criterion at a time). */
 export function gradeChecklist(doc: ArchDoc, report: Report): CheckedCriterion[] {
-  const graph = new Graph(doc);
+  const design = designChecks(new Graph(doc));
   return goalCriteria(doc.goal).map((c) => {
-    const g = gradeGoal(c.goal, report, graph);
+    const g = gradeGoal(c.goal, { ...report, design });
     return { key: c.key, label: criterionLabel(c, doc, true), met: g.met, why: g.failed[0] };
   });
 }

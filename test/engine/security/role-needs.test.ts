@@ -5,7 +5,7 @@
  */
 import { describe, expect, it } from 'vitest';
 import { arch, edge, node, run, validate } from '../../harness';
-import { gradeGoal } from '../../../src/engine/goal';
+import { designChecks, gradeGoal } from '../../../src/engine/goal';
 import { Graph } from '../../../src/model/graph';
 import type { ArchDoc } from '../../../src/model/schema';
 
@@ -25,7 +25,10 @@ const job = (actions: string[], s3Resources = RES, extra: Record<string, unknown
 const failure = (r: ReturnType<typeof run>) =>
   r.report.timeline.find((t) => t.node === 'train' && t.event.startsWith('Failed'))?.event ?? '';
 const least = (doc: ArchDoc) =>
-  gradeGoal({ leastPrivilege: true }, { findings: [], incidents: [], nodes: {}, costUSD: 0 }, new Graph(doc));
+  gradeGoal(
+    { leastPrivilege: true },
+    { findings: [], incidents: [], nodes: {}, costUSD: 0, design: designChecks(new Graph(doc)) },
+  );
 
 describe('a role must grant what its job uses', () => {
   it('a role with every action it uses completes and is least privilege', () => {

@@ -93,7 +93,7 @@ export function modelsPerInstance(p: Record<string, unknown>): number {
  * coldStarts), mme-cache-thrash (a model evicted and loaded again), payload-too-large,
  * endpoint-overloaded, realtime-timeout.
  */
-export class MmeRun extends EndpointRun {
+export class MmeRun extends EndpointRun<'multi-model-endpoint'> {
   readonly pool: InstancePool;
   readonly cache: ModelCache;
   private readonly readyAt: Float64Array;
@@ -111,7 +111,7 @@ export class MmeRun extends EndpointRun {
 
   constructor(
     sim: Simulation,
-    node: GNode,
+    node: GNode<'multi-model-endpoint'>,
     private readonly rng: Rng,
     readonly models: number,
     private readonly startSec: number,

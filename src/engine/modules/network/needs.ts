@@ -8,7 +8,7 @@
  *   and image layers), logs (CloudWatch Logs); kms when it uses a KMS key (a key prop, or an sse-kms bucket);
  * - a lambda or pipeline that calls SageMaker: sagemaker.api; a lambda that invokes an endpoint: sagemaker.runtime.
  */
-import { COMPUTE_KINDS, ENDPOINT_KINDS } from '../../../catalog/kinds';
+import { COMPUTE_KINDS, ENDPOINT_KINDS, propsByName } from '../../../catalog/kinds';
 import type { Kind } from '../../../catalog/types';
 import type { GNode, Graph } from '../../../model/graph';
 import { callsSageMaker } from './blockers';
@@ -27,7 +27,7 @@ export function servicesUsed(g: Graph, n: GNode): Service[] {
     }
     out.add('s3');
     out.add('logs');
-    const keyed = KEY_PROPS.some((k) => !!n.props[k]);
+    const keyed = KEY_PROPS.some((k) => !!propsByName(n.props)[k]);
     const kmsBucket = [...g.in(n.id, 's3-bucket'), ...g.out(n.id, 's3-bucket')].some(
       (b) => b.props.encryption === 'sse-kms',
     );

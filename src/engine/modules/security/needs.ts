@@ -11,6 +11,7 @@
  * A bucket's name is its node id or its label written as a bucket name (bucketNames). CloudWatch Logs and metrics actions are allowed extras (the
  * documented role has them) but never required: without them the job runs and its logs are lost.
  */
+import { propsByName } from '../../../catalog/kinds';
 import type { Kind } from '../../../catalog/types';
 import type { GNode, Graph } from '../../../model/graph';
 import { actionMatches } from './iam';
@@ -80,17 +81,17 @@ export function jobNeeds(g: Graph, n: GNode): Need[] {
     out.push({ action: 'kms:Decrypt', resource: '*', phase: 'data-download' });
   const outputs = g.out(n.id, 's3-bucket');
   for (const b of outputs) out.push({ action: 's3:PutObject', ...objects(b), phase: 'output-upload' });
-  if (outputs.length && (n.props.OutputKmsKeyId || outputs.some((b) => b.props.encryption === 'sse-kms')))
+  if (outputs.length && (propsByName(n.props).OutputKmsKeyId || outputs.some((b) => b.props.encryption === 'sse-kms')))
     out.push({ action: 'kms:GenerateDataKey', resource: '*', phase: 'output-upload' });
   return out;
 }
 
 /** Whether a role grants an action on a resource (S3 actions are scoped by `s3Resources`; others apply to "*"). */
 export function roleGrants(role: GNode, need: Pick<Need, 'action' | 'resource' | 'aliases'>): boolean {
-  if (!(role.props.actions as string[]).some((p) => actionMatches(p, need.action))) return false;
+  if (!(propsByName(role.props).actions as string[]).some((p) => actionMatches(p, need.action))) return false;
   if (!isS3(need.action)) return true;
   const names = [need.resource, ...(need.aliases ?? [])];
-  return (role.props.s3Resources as string[]).some((r) => names.some((x) => coversResource(r, x)));
+  return (propsByName(role.props).s3Resources as string[]).some((r) => names.some((x) => coversResource(r, x)));
 }
 
 /**
@@ -131,8 +132,8 @@ export function accessDeniedMessage(roleId: string, need: Need): string {
 export function leastPrivilegeProblems(g: Graph): string[] {
   const out: string[] = [];
   for (const role of g.ofKind('iam-role')) {
-    const actions = role.props.actions as string[];
-    const resources = role.props.s3Resources as string[];
+    const actions = propsByName(role.props).actions as string[];
+    const resources = propsByName(role.props).s3Resources as string[];
     for (const a of actions)
       if (a.includes('*') || a.includes('?')) out.push(`role ${role.id} grants the wildcard action "${a}"`);
     const jobs = g.nodes.filter((n) => ROLE_KINDS.includes(n.kind) && g.ref(n, 'role')?.id === role.id);
