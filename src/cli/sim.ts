@@ -2,11 +2,11 @@ import { readFileSync } from 'node:fs';
 import { RULES } from '../catalog/rules';
 import { applySolution } from '../model/solution';
 import { formatErrors, loadJson, loadText, solutionErrors } from '../model/load';
-import { LIMITS } from '../model/schema';
+import { LIMITS, RULEBOOKS, type Rulebook } from '../model/schema';
 import { runDocument } from '../engine/run';
 import { formatReport } from './format';
 
-const USAGE = `usage: npm run --silent sim -- FILE [--seed N] [--duration SEC] [--json] [--apply-solution] [--check]
+const USAGE = `usage: npm run --silent sim -- FILE [--seed N] [--duration SEC] [--json] [--apply-solution] [--check] [--rulebook sheet|aws]
        npm run --silent sim -- --rules`;
 
 /** Exit statuses of format.md section 4 (a bad command line exits 2 too: nothing could be loaded). */
@@ -20,6 +20,7 @@ interface Args {
   rules: boolean;
   applySolution: boolean;
   check: boolean;
+  rulebook?: Rulebook;
 }
 
 function parseArgs(argv: string[]): Args | string {
@@ -45,6 +46,10 @@ function parseArgs(argv: string[]): Args | string {
         a.duration = num('--duration');
         if (a.duration <= 0 || a.duration > LIMITS.durationSec)
           return `--duration needs a number of seconds above 0 and at most ${LIMITS.durationSec} (30 days)`;
+      } else if (arg === '--rulebook') {
+        const v = argv[++i];
+        if (!(RULEBOOKS as readonly string[]).includes(v ?? '')) return `--rulebook needs sheet or aws, got ${v ?? 'nothing'}`;
+        a.rulebook = v as Rulebook;
       } else if (arg === '-h' || arg === '--help') return USAGE;
       else if (arg.startsWith('-')) return `unknown option ${arg}`;
       else if (a.file) return `only one FILE, got ${a.file} and ${arg}`;
@@ -125,7 +130,7 @@ export function main(
     err(`sim: ${args.file} has no "goal" to check\n`);
     return EXIT.load;
   }
-  const { report } = runDocument(doc, { seed: args.seed, durationSec: args.duration });
+  const { report } = runDocument(doc, { seed: args.seed, durationSec: args.duration, rulebook: args.rulebook });
   out(args.json ? `${JSON.stringify(report, null, 2)}\n` : formatReport(doc.title ?? args.file!, report));
   if (args.check && report.goal && !report.goal.met) return EXIT.goal;
   return EXIT.ok;

@@ -10,6 +10,10 @@ export const LIMITS = {
   durationSec: 30 * 86_400,
 } as const;
 
+/** The rulebooks of format.md section 7: the exam sheet (default) or AWS documentation. */
+export const RULEBOOKS = ['sheet', 'aws'] as const;
+export type Rulebook = (typeof RULEBOOKS)[number];
+
 export const ID_RE = /^[a-z0-9][a-z0-9-]*$/;
 const id = z
   .string()
@@ -121,6 +125,8 @@ export const docSchema = z.looseObject({
     .max(2 ** 32 - 1)
     .optional(),
   durationSec: z.number().finite().positive().max(LIMITS.durationSec).optional(),
+  /** format.md section 7: which behaviour a run follows where the exam sheet and AWS documentation differ. */
+  rulebook: z.enum(RULEBOOKS).optional(),
   nodes: z.array(nodeSchema).max(LIMITS.nodes, `more than ${LIMITS.nodes} nodes`),
   edges: z.array(edgeSchema).max(LIMITS.edges, `more than ${LIMITS.edges} edges`).optional(),
   faults: z.array(faultSchema).max(LIMITS.faults).optional(),

@@ -41,6 +41,16 @@ export const INFERENCE = {
   /** Default scale-out and scale-in cooldowns (Application Auto Scaling), s. */
   scaleOutCooldownSec: 300,
   scaleInCooldownSec: 300,
+  /**
+   * Target tracking's alarms (Application Auto Scaling creates them): scale-out after this many consecutive
+   * 1-minute datapoints above the target, scale-in after this many below `scaleInRatio` × target. A minute
+   * with no invocations has no datapoint, so an idle endpoint never scales in. Scale-in removes capacity
+   * more conservatively than scale-out adds it ("usually 10% or more" below the target):
+   * https://docs.aws.amazon.com/autoscaling/application/userguide/target-tracking-scaling-policy-overview.html
+   */
+  scaleOutDatapoints: 3,
+  scaleInDatapoints: 15,
+  scaleInRatio: 0.9,
   /** Time for a new instance to launch and pass its health check, s. */
   provisionSec: 240,
 
