@@ -57,11 +57,11 @@ const ENTRIES: RuleDef[] = [
     title: 'Features read without time travel',
     sheet:
       "Feature Store keeps each record with its event time; building training sets with a point-in-time (event_time) filter keeps feature values from after each label's moment out of training, which prevents leakage.",
-    fix: 'Set the feature-store\'s eventTimeFeature (e.g. "event_time") so training sets are built with a point-in-time (time-travel) query.',
-    docs: null,
+    fix: 'Set the training-job\'s featureQuery to "point-in-time": build the training set with a point-in-time (time-travel) query on the feature group\'s event time, so each row only sees feature values from before its label.',
+    docs: 'Every feature group has an event time: CreateFeatureGroup requires EventTimeFeatureName (https://docs.aws.amazon.com/sagemaker/latest/APIReference/API_CreateFeatureGroup.html). Leakage comes from reading the offline store for the latest values instead of a point-in-time query.',
     message:
-      "Model quality degraded in production: training job {training} read feature group {node} without an event-time filter, so values from after each label's time leaked in ({version}: validation {metric} {validation}, {production} serving on {endpoint}).",
-    trigger: 'a feature-store with eventTimeFeature: null feeds a training-job',
+      "Model quality degraded in production: training job {training} read feature group {node} for its latest values instead of a point-in-time query on the event time, so values from after each label's time leaked in ({version}: validation {metric} {validation}, {production} serving on {endpoint}).",
+    trigger: 'a training-job reads a feature-store\'s offline store with featureQuery: "latest" instead of a point-in-time query',
     inRun: 'same symptom as leakage: validation inflated, production worse',
   },
   {
@@ -765,11 +765,12 @@ const ENTRIES: RuleDef[] = [
     title: 'Job volume without KMS key',
     sheet:
       "A training job's EBS volume is encrypted with your own KMS key through ResourceConfig.VolumeKmsKeyId; the sheet expects it whenever the data is KMS-encrypted or sensitive.",
-    fix: "Set the job's VolumeKmsKeyId to a kms-key (ResourceConfig.VolumeKmsKeyId for training, ProcessingResources.ClusterConfig.VolumeKmsKeyId for processing).",
-    docs: null,
+    fix: "Set the job's VolumeKmsKeyId to a kms-key (ResourceConfig.VolumeKmsKeyId for training, ProcessingResources.ClusterConfig.VolumeKmsKeyId for processing). On an instance type with local NVMe storage (ml.m5d, ml.g5, ml.p4d…) never set one: the instance store is hardware-encrypted and the key is refused.",
+    docs: 'Never raised for instance types with local NVMe storage: AWS encrypts those volumes in hardware and refuses a VolumeKmsKeyId there (https://docs.aws.amazon.com/sagemaker/latest/APIReference/API_ResourceConfig.html).',
     message:
       '{node} reads s3://{bucket} ({reason}) but {param} is not set: its ML storage volume is not encrypted with your KMS key.',
-    trigger: 'a job without VolumeKmsKeyId while it reads a bucket with encryption "sse-kms" or sensitive: true',
+    trigger:
+      'a job without VolumeKmsKeyId, on an instance type without local NVMe storage, while it reads a bucket with encryption "sse-kms" or sensitive: true',
     inRun: 'static finding: the job runs, but its storage volume is not encrypted with a customer KMS key',
   },
   {
@@ -847,13 +848,13 @@ const ENTRIES: RuleDef[] = [
     title: 'KMS key on NVMe instance',
     sheet:
       'Endpoint storage can be encrypted with a customer key (KmsKeyId in the endpoint configuration); the sheet does not say that instance types with local NVMe storage refuse one.',
-    fix: "Remove the endpoint's KmsKeyId (the NVMe instance store is already hardware-encrypted), or choose an instanceType without local NVMe storage (e.g. ml.m5 rather than ml.m5d) if a customer key is required.",
-    docs: 'From AWS documentation, not the sheet: instance types with local NVMe instance storage (e.g. ml.m5d, ml.g5, ml.p4d) encrypt those volumes in hardware, and an endpoint configuration that gives them a KmsKeyId is rejected.',
+    fix: "Remove the KmsKeyId (endpoint) or VolumeKmsKeyId (training, processing, transform job): the NVMe instance store is already hardware-encrypted; or choose an instanceType without local NVMe storage (e.g. ml.m5 rather than ml.m5d) if a customer key is required.",
+    docs: 'From AWS documentation, not the sheet: instance types with local NVMe instance storage (e.g. ml.m5d, ml.g5, ml.p4d) encrypt those volumes in hardware; "You can\'t request a VolumeKmsKeyId when using an instance type with local storage" (ResourceConfig, ProcessingClusterConfig, TransformResources), and CreateEndpointConfig fails when KmsKeyId is given for them. https://docs.aws.amazon.com/sagemaker/latest/APIReference/API_ResourceConfig.html · https://docs.aws.amazon.com/sagemaker/latest/APIReference/API_CreateEndpointConfig.html',
     message:
-      'ValidationException: KmsKeyId is not supported for instance type {instanceType}: its storage is local NVMe instance storage, which is encrypted in hardware.',
+      'ValidationException: {param} is not supported for instance type {instanceType}: its storage is local NVMe instance storage, which is encrypted in hardware.',
     trigger:
-      'an endpoint with KmsKeyId on an instance type with local NVMe storage (e.g. ml.m5d, ml.g5, ml.p4d families)',
-    inRun: 'endpoint creation fails: those volumes are hardware-encrypted and a KMS key may not be given (AWS docs)',
+      'an endpoint with KmsKeyId, or a training, processing or batch transform job with VolumeKmsKeyId, on an instance type with local NVMe storage (e.g. ml.m5d, ml.g5, ml.p4d families)',
+    inRun: 'endpoint or job creation fails: those volumes are hardware-encrypted and a KMS key may not be given (AWS docs)',
   },
   {
     id: 'iam-wildcard',

@@ -3,6 +3,7 @@ import { checkEdge } from '../catalog/edges';
 import { kindDef } from '../catalog/kinds';
 import type { Kind } from '../catalog/types';
 import { PROPS_SCHEMAS } from './props';
+import { nodeConstraints } from './constraints';
 import { type ArchDoc, FORMAT, LIMITS, docSchema, faultSchema } from './schema';
 import { RULES_BY_ID } from '../catalog/rules';
 
@@ -123,6 +124,7 @@ function crossCheck(doc: ArchDoc): LoadError[] {
   doc.nodes.forEach((n, i) => {
     const ps = PROPS_SCHEMAS.get(n.kind)!.safeParse(n.props ?? {});
     if (!ps.success) errors.push(...fromZod(ps.error, n.props, ['nodes', i, 'props']).map(renameUnknownProp(n.kind)));
+    if (ps.success) for (const [prop, message] of nodeConstraints(n)) err(`nodes[${i}].props.${prop}`, message);
     const def = kindDef(n.kind);
     if (n.parent) {
       const p = byId.get(n.parent);

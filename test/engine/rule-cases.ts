@@ -55,8 +55,8 @@ export const CASES: Record<string, Case> = {
     durationSec: 1200,
     doc: () =>
       arch(
-        node('fs', 'feature-store', { eventTimeFeature: null }),
-        node('train', 'training-job'),
+        node('fs', 'feature-store'),
+        node('train', 'training-job', { featureQuery: 'latest' }),
         node('ep', 'realtime-endpoint'),
         edge('fs', 'train'),
         edge('train', 'ep'),

@@ -183,6 +183,10 @@ export function startTraining(sim: Simulation, n: GNode, h: TrainingHooks): Inte
     return true;
   };
 
+  if (!run.gate('create')) {
+    end();
+    return { run, interrupt };
+  }
   starting();
   const maxWait = p.maxWaitSec;
   if (spot && typeof maxWait === 'number') {
