@@ -57,7 +57,7 @@ describe('refused on load (issue 12)', () => {
   });
 
   it('item 3: MaxConcurrentTransforms × MaxPayloadInMB may not exceed 100 MB', () => {
-    const bt = (props: object) => errors([{ id: 'bt', kind: 'batch-transform', props }]);
+    const bt = (props: Record<string, unknown>) => errors([{ id: 'bt', kind: 'batch-transform', props }]);
     expect(bt({ MaxConcurrentTransforms: 4, MaxPayloadInMB: 30 })[0]).toMatchObject({
       path: 'nodes[0].props.MaxConcurrentTransforms',
     });
@@ -74,7 +74,7 @@ describe('refused on load (issue 12)', () => {
 });
 
 describe('item 3: batch transform SplitType defaults to None (AWS default)', () => {
-  const bt = (props: object) =>
+  const bt = (props: Record<string, unknown>) =>
     run(
       arch(node('data', 's3-bucket', { datasetGB: 1 }), node('bt', 'batch-transform', props), edge('data', 'bt')),
       { durationSec: 7200 },
@@ -116,4 +116,28 @@ describe('item 2: VolumeKmsKeyId on an NVMe instance type is refused for jobs', 
       expect(run(job(kind, 'ml.m5.xlarge', true), { durationSec: 7200 }).rules().has('kms-on-nvme-instance')).toBe(false);
     });
   }
+});
+
+describe('item 5: the shadow variant receives samplingPercentage of the requests', () => {
+  const doc = (samplingPercentage?: number) =>
+    arch(
+      node('c', 'client', { rps: 20 }),
+      node('ep', 'realtime-endpoint', {
+        variants: [
+          { name: 'prod', weight: 1 },
+          { name: 'shadow', weight: 1, shadow: true, ...(samplingPercentage ? { samplingPercentage } : {}) },
+        ],
+      }),
+      edge('c', 'ep'),
+    );
+  it('all by default, a quarter with 25', () => {
+    const all = run(doc(), { durationSec: 600 });
+    const quarter = run(doc(25), { durationSec: 600 });
+    const variants = (r: ReturnType<typeof run>) => r.node('ep').variants as Record<string, { requests: number }>;
+    expect(variants(all).shadow.requests).toBe(variants(all).prod.requests);
+    expect(variants(quarter).shadow.requests).toBe(Math.floor(variants(quarter).prod.requests / 4));
+    expect(quarter.incident('shadow-variant-response', 'ep')?.message).toContain(
+      `copy of ${variants(quarter).shadow.requests} requests`,
+    );
+  });
 });

@@ -214,13 +214,25 @@ export class RealtimeRun extends EndpointRun {
     }
   }
 
-  /** A shadow variant serves a copy; its outcome never reaches the caller. */
+  /** Sampling accumulators of the shadow variants (samplingPercentage of the requests, spread evenly). */
+  private readonly sampled = new Map<VariantRun, number>();
+
+  /**
+   * A shadow variant serves a copy of `samplingPercentage` [100] of the requests (spread evenly, no random
+   * draw); its outcome never reaches the caller.
+   */
   private shadowCopy(v: VariantRun, a: number, sizeMB: number, extra: number): void {
+    const pct = v.spec.samplingPercentage ?? 100;
+    if (pct < 100) {
+      const acc = (this.sampled.get(v) ?? 0) + pct;
+      if (acc < 100) return void this.sampled.set(v, acc);
+      this.sampled.set(v, acc - 100);
+    }
     v.requests++;
     const t = this.shadowTally!;
     if (t.hit()) {
       t.first = a;
-      t.vars = { variant: v.spec.name, requests: 'all' };
+      t.vars = { variant: v.spec.name, requests: pct < 100 ? `${pct}%` : 'all' };
     }
     if (sizeMB > INFERENCE.realtimeMaxPayloadMB) {
       v.failed++;
