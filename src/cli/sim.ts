@@ -83,6 +83,8 @@ export function main(
           fix: r.fix,
           title: r.title,
           docs: r.docs,
+          aws: r.aws ?? null,
+          http: r.http ?? null,
           message: r.message,
           area: r.area,
           static: r.static,

@@ -140,6 +140,16 @@ export const CASES: Record<string, Case> = {
         edge('raw', 'train'),
       ),
   },
+  'input-mode-unsupported': {
+    node: 'train',
+    as: 'incident',
+    doc: () =>
+      arch(
+        node('raw', 's3-bucket', { format: 'jsonlines' }),
+        node('train', 'training-job', { algorithm: 'deepar', inputMode: 'Pipe' }),
+        edge('raw', 'train'),
+      ),
+  },
   'spot-without-checkpoint': {
     node: 'train',
     as: 'incident',
@@ -234,10 +244,22 @@ export const CASES: Record<string, Case> = {
     durationSec: 3600,
     doc: () =>
       arch(
-        node('ep', 'async-endpoint', { minCapacity: 0, processingSec: 2 }),
+        node('ep', 'async-endpoint', { minCapacity: 0, processingSec: 2, backlogScaling: true }),
         node('t', 'sns'),
         edge('ep', 't'),
         ...clientTo('ep', { rps: 0.2, startSec: 1200, stopSec: 1300 }),
+      ),
+  },
+  'async-stuck-at-zero': {
+    node: 'ep',
+    as: 'incident',
+    durationSec: 3600,
+    doc: () =>
+      arch(
+        node('ep', 'async-endpoint', { minCapacity: 0, processingSec: 2 }),
+        node('t', 'sns'),
+        edge('ep', 't'),
+        ...clientTo('ep', { rps: 0.01, startSec: 1200 }),
       ),
   },
   'async-no-notification': {
@@ -258,6 +280,12 @@ export const CASES: Record<string, Case> = {
     durationSec: 600,
     doc: () =>
       arch(node('ep', 'multi-model-endpoint', { cachedModels: 5 }), ...clientTo('ep', { models: 200, rps: 50 })),
+  },
+  'mme-model-not-ready': {
+    node: 'ep',
+    as: 'incident',
+    durationSec: 600,
+    doc: () => arch(node('ep', 'multi-model-endpoint', { coldLoadSec: 90 }), ...clientTo('ep', { models: 5, rps: 2 })),
   },
   'mme-mixed-frameworks': {
     node: 'ep',

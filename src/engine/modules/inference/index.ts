@@ -113,7 +113,10 @@ function begin(sim: Simulation, st: State, t: Target, t0: number): void {
   const id = t.node.id;
   const failed = sim.state(id) === 'Failed';
   if (t.node.kind === 'batch-transform') t.batch = new BatchCalls(sim, t.node, t.streams);
-  else if (!failed) t.run = createRun(sim, t, t0);
+  else if (!failed) {
+    t.run = createRun(sim, t, t0);
+    t.run.clientRetries = t.streams.map((s) => Number(s.client.props.retries ?? 0));
+  }
   const arr = st.arrivals;
   const label = `${id}: traffic`;
   const before = new Float64Array(t.streams.length);

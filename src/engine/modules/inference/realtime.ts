@@ -1,5 +1,5 @@
 import { instanceCostUSD, FALLBACK_INSTANCE_TYPE } from '../../../catalog/prices';
-import { formatMessage, ruleById } from '../../../catalog/rules';
+import { formatMessage, ruleById, httpStatus } from '../../../catalog/rules';
 import { instanceType } from '../../../catalog/instances';
 import type { GNode } from '../../../model/graph';
 import type { Variant } from '../../../model/props';
@@ -146,7 +146,7 @@ export class RealtimeRun extends EndpointRun {
             'rejected',
             size[i],
             {},
-            `413: payload ${round(size[i], 2)} MB > ${limit} MB, rejected before the model`,
+            `${httpStatus('payload-too-large', 'realtime-endpoint')}: payload ${round(size[i], 2)} MB > ${limit} MB, rejected by the front end`,
             'payload-too-large',
           );
         continue;
@@ -174,7 +174,7 @@ export class RealtimeRun extends EndpointRun {
             'throttled',
             size[i],
             { lookup: extra },
-            `503: every worker's queue on ${v.spec.name} is full (${v.pool.instances} instance(s))`,
+            `${httpStatus('endpoint-overloaded')}: every worker's queue on ${v.spec.name} is full (${v.pool.instances} instance(s))`,
             'endpoint-overloaded',
           );
       } else {
@@ -196,7 +196,7 @@ export class RealtimeRun extends EndpointRun {
               'timedOut',
               size[i],
               { lookup: extra, queue: wait, model: Math.max(0, timeout - wait - extra) },
-              `timed out after ${timeout} s (the invocation limit)`,
+              `${httpStatus('realtime-timeout')} ModelError: timed out after ${timeout} s (the invocation limit)`,
               'realtime-timeout',
             );
         } else {

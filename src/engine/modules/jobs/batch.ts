@@ -1,3 +1,4 @@
+import { httpStatus } from '../../../catalog/rules';
 import { FALLBACK_INSTANCE_TYPE, instanceCostUSD } from '../../../catalog/prices';
 import type { GNode } from '../../../model/graph';
 import { round } from '../../report';
@@ -68,8 +69,7 @@ export function startBatch(sim: Simulation, n: GNode, onEnd: OnEnd, execution?: 
         m.failed += count;
         m.latency.add(REJECT_MS, count);
         sim.counter('payload-too-large', n.id).add(sim.now, count, {
-          status: 413,
-          variant: 'the transform container',
+          status: httpStatus('payload-too-large', 'batch-transform')!,
           detail: 'Request payload exceeds MaxPayloadInMB',
           sizeMB: round(big.mb, 3),
           limitMB: limit,
