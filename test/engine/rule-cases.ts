@@ -493,16 +493,22 @@ export const CASES: Record<string, Case> = {
       ),
   },
   'sagemaker-api-unreachable': {
-    node: 'pipe',
+    node: 'fn',
     as: 'incident',
     doc: () =>
       arch(
         ...vpc(),
         ...vpce('s3', 'ecr.api', 'ecr.dkr', 'logs'),
-        node('raw', 's3-bucket'),
-        node('pipe', 'pipeline', {}, 'sub'),
+        node('raw', 's3-bucket', { eventNotifications: true }),
+        node('eb', 'eventbridge'),
+        node('fn', 'lambda', {}, 'sub'),
+        node('pipe', 'pipeline'),
         node('p', 'processing-job', {}, 'pipe'),
+        edge('raw', 'eb'),
+        edge('eb', 'fn'),
+        edge('fn', 'pipe'),
         edge('raw', 'p'),
+        fault({ atSec: 60, kind: 'data-arrival', node: 'raw' }),
       ),
   },
   'logs-unreachable': {

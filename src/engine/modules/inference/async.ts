@@ -238,7 +238,9 @@ export class AsyncRun extends EndpointRun {
       this.lastScaleEval = t1;
       const planned = this.active + this.pending.length;
       const desired = Math.min(this.max, Math.max(this.min, Math.ceil(backlog / INFERENCE.asyncBacklogPerInstance)));
-      if (desired > planned && t1 >= this.lastOut + INFERENCE.scaleOutCooldownSec) {
+      // from zero, target tracking acts only once the backlog exceeds its target (no HasBacklogWithoutCapacity policy)
+      const wakes = planned > 0 || this.backlogScaling || backlog > INFERENCE.asyncBacklogPerInstance;
+      if (desired > planned && wakes && t1 >= this.lastOut + INFERENCE.scaleOutCooldownSec) {
         for (let i = planned; i < desired; i++) this.pending.push(t1 + INFERENCE.provisionSec);
         this.lastOut = t1;
         this.sim.note(

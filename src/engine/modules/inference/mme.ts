@@ -199,11 +199,11 @@ export class MmeRun extends EndpointRun {
         while (refused <= r && load - delay > timeout) delay += 2 ** (refused++ - 1);
         if (load - delay > timeout) refused = r + 1;
         else refused--;
-        this.notReady.n += refused - 1;
         if (this.notReady.hit()) {
           this.notReady.first = a;
           this.notReady.vars = { model: INFERENCE.mmeModelName(k), coldLoadSec: coldLoad, timeoutSec: timeout };
         }
+        this.notReady.n += refused - 1;
         if (load - delay > timeout) {
           m.failed++;
           this.latency(delay * 1000);
@@ -232,7 +232,8 @@ export class MmeRun extends EndpointRun {
         }
       }
       const svc = this.latencySec * LATENCY_LN[(rng.next() * TABLE_SIZE) | 0];
-      const wait = this.pool.serve(at, svc);
+      // the worker is not held during the back-off: the request takes its turn in arrival order (svc is ms)
+      const wait = this.pool.serve(a, svc);
       if (wait < 0) {
         m.failed++;
         if (this.overloaded.hit()) {
