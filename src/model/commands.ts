@@ -207,7 +207,7 @@ export const setLabel: Command<{ id: string; label: string }> = {
 
 /** Document fields shown when nothing is selected. */
 export const setDocField: Command<{
-  field: 'title' | 'description' | 'seed' | 'durationSec';
+  field: 'title' | 'description' | 'seed' | 'durationSec' | 'rulebook';
   value: string | number | undefined;
 }> = {
   id: 'setDocField',
@@ -221,6 +221,12 @@ export const setDocField: Command<{
       refuse('Seed: a whole number from 0 to 4294967295.');
     if (field === 'durationSec' && !(typeof value === 'number' && value > 0 && value <= 30 * 86_400))
       refuse('Duration: more than 0 s and at most 30 days.');
+    if (field === 'rulebook') {
+      if (value !== 'sheet' && value !== 'aws')
+        refuse('Rulebook: "sheet" (the exam sheet) or "aws" (AWS documentation).');
+      // the exam sheet is the default: the field is only written for "aws"
+      if (value === 'sheet') return void delete d.rulebook;
+    }
     (d as Record<string, unknown>)[field] = value;
   },
 };

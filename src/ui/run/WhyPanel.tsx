@@ -27,6 +27,7 @@ export function WhyPanel() {
   const why = useRunState((v) => v.why);
   const incidents = useRunState((v) => v.incidents);
   const doc = useEditorState((s) => s.doc);
+  const rulebook = doc.rulebook ?? 'sheet';
   const run = useRun();
   const focus = useFocusNode();
   const live = useRunState((v) => (why ? v.nodes[why.node] : undefined));
@@ -125,6 +126,18 @@ export function WhyPanel() {
               </>
             )}
           </dl>
+        )}
+        {def?.aws && (
+          <div className="why-books" data-testid="why-rulebooks">
+            <div className={`why-book ${rulebook === 'sheet' ? 'is-on' : ''}`}>
+              <h4>Exam sheet{rulebook === 'sheet' ? ' (this run)' : ''}</h4>
+              <p>{def.inRun}</p>
+            </div>
+            <div className={`why-book ${rulebook === 'aws' ? 'is-on' : ''}`}>
+              <h4>AWS docs{rulebook === 'aws' ? ' (this run)' : ''}</h4>
+              <p>{def.aws}</p>
+            </div>
+          </div>
         )}
         {rule && <MlopsDetail id={why.node} />}
         {endpoint && (
