@@ -27,7 +27,10 @@ function privateTraining(): string {
 
 async function open(page: Page, text: string): Promise<void> {
   await page.goto(ORIGIN);
-  await page.getByRole('button', { name: /Blank canvas/ }).click();
+  // a first visit shows the start screen; with an autosave the last document opens instead
+  const blank = page.getByRole('button', { name: /Blank canvas/ });
+  await Promise.race([blank.waitFor(), page.locator('.react-flow__node').first().waitFor()]);
+  if (await blank.isVisible()) await blank.click();
   await page.locator('[data-testid=file-input]').setInputFiles({
     name: 'private.json',
     mimeType: 'application/json',
@@ -73,9 +76,10 @@ export const TESTS: E2ETest[] = [
       // AWS docs: the platform pulls the image and ships the logs → the job completes
       await sw.getByRole('button', { name: 'AWS docs' }).click();
       await waitFor('AWS docs pressed', () => pressed(page, 'AWS docs'), 3000);
-      assert(
-        ((await savedDoc(page)) as { rulebook?: string } | null)?.rulebook === 'aws',
-        'the document remembers aws',
+      await waitFor(
+        'the autosaved document to remember aws',
+        async () => ((await savedDoc(page)) as { rulebook?: string } | null)?.rulebook === 'aws',
+        5000,
       );
       await runToEnd(page);
       await waitFor('the job to complete under AWS docs', async () =>

@@ -24,9 +24,6 @@ export function RulebookSwitch() {
       title={RULEBOOK_HELP}
       data-testid="rulebook-switch"
     >
-      <span className="rulebook-label" aria-hidden="true">
-        Rules
-      </span>
       {(
         [
           ['sheet', 'Exam sheet'],
