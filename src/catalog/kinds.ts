@@ -365,7 +365,7 @@ export const KIND_DEFS: readonly KindDef[] = [
         'Feature query',
         ['point-in-time', 'latest'],
         'point-in-time',
-        'How it reads a feature store\'s offline store: a point-in-time query on the event time, or the latest values (leakage).',
+        "How it reads a feature store's offline store: a point-in-time query on the event time, or the latest values (leakage).",
       ),
     },
   ),
@@ -536,7 +536,10 @@ export const KIND_DEFS: readonly KindDef[] = [
         0,
         100,
       ),
-      VolumeKmsKeyId: { ...kmsRef('VolumeKmsKeyId', 'the transform volume (TransformResources.VolumeKmsKeyId)'), contract: false },
+      VolumeKmsKeyId: {
+        ...kmsRef('VolumeKmsKeyId', 'the transform volume (TransformResources.VolumeKmsKeyId)'),
+        contract: false,
+      },
     },
   ),
   def(

@@ -61,7 +61,8 @@ const ENTRIES: RuleDef[] = [
     docs: 'Every feature group has an event time: CreateFeatureGroup requires EventTimeFeatureName (https://docs.aws.amazon.com/sagemaker/latest/APIReference/API_CreateFeatureGroup.html). Leakage comes from reading the offline store for the latest values instead of a point-in-time query.',
     message:
       "Model quality degraded in production: training job {training} read feature group {node} for its latest values instead of a point-in-time query on the event time, so values from after each label's time leaked in ({version}: validation {metric} {validation}, {production} serving on {endpoint}).",
-    trigger: 'a training-job reads a feature-store\'s offline store with featureQuery: "latest" instead of a point-in-time query',
+    trigger:
+      'a training-job reads a feature-store\'s offline store with featureQuery: "latest" instead of a point-in-time query',
     inRun: 'same symptom as leakage: validation inflated, production worse',
   },
   {
@@ -310,10 +311,12 @@ const ENTRIES: RuleDef[] = [
       'Each inference option has a payload ceiling: real-time 6 MB, serverless 4 MB, asynchronous 1 GB (input staged in S3); batch transform reads S3 in mini-batches of at most MaxPayloadInMB.',
     fix: 'Send large payloads to an async-endpoint (up to 1 GB via S3) or a batch-transform; for batch transform raise MaxPayloadInMB (at most 100) or split records with SplitType "Line" or "RecordIO".',
     docs: null,
-    message: 'Received client error ({status}) with message "{detail}": the request payload of {sizeMB} MB is over the {limitMB} MB limit of {endpointType} endpoints; the front end rejected it before any instance saw it.',
+    message:
+      'Received client error ({status}) with message "{detail}": the request payload of {sizeMB} MB is over the {limitMB} MB limit of {endpointType} endpoints; the front end rejected it before any instance saw it.',
     trigger:
       "a request bigger than the endpoint's limit: real-time 6 MB, serverless 4 MB, async 1 GB, batch transform MaxPayloadInMB (at most 100 MB) per mini-batch",
-    inRun: 'that request is rejected by the front end: HTTP 413 on real-time and multi-model endpoints, a ValidationError (HTTP 400) on serverless and async; counted in failed',
+    inRun:
+      'that request is rejected by the front end: HTTP 413 on real-time and multi-model endpoints, a ValidationError (HTTP 400) on serverless and async; counted in failed',
   },
   {
     id: 'realtime-timeout',
@@ -327,7 +330,8 @@ const ENTRIES: RuleDef[] = [
       'Real-time endpoints serve interactive, millisecond-latency requests and must answer each one within 60 seconds; longer work belongs on an asynchronous endpoint.',
     fix: 'Move long-running inference to an async-endpoint (processingSec up to 3600 s); otherwise lower modelLatencyMs, add instanceCount or autoscaling to stop queueing, and read features from an online feature-store.',
     docs: null,
-    message: 'ModelError: Received server error (0) from {variant} with message "Your invocation timed out while waiting for a response from container {variant}. Review the latency metrics for each container in Amazon CloudWatch, resolve the issue, and try again." (HTTP 424)',
+    message:
+      'ModelError: Received server error (0) from {variant} with message "Your invocation timed out while waiting for a response from container {variant}. Review the latency metrics for each container in Amazon CloudWatch, resolve the issue, and try again." (HTTP 424)',
     trigger: 'a real-time request whose processing (model latency + queueing + feature lookups) exceeds 60 s',
     inRun: 'the request fails with ModelError (HTTP 424): the invocation timed out',
   },
@@ -375,7 +379,8 @@ const ENTRIES: RuleDef[] = [
       'An asynchronous endpoint can scale to zero instances when its queue is empty, so it costs nothing while idle; the first request afterwards waits for an instance to start.',
     fix: "Expected behaviour. It needs a step-scaling policy on HasBacklogWithoutCapacity (the async-endpoint's backlogScaling) to wake up; if the first-request wait matters, set minCapacity to 1 or more (paying for an idle instance).",
     docs: null,
-    message: 'Async endpoint {node} scaled in to 0 instances after {idleMin} min without requests; the next request waited {scaleOutSec} s in the queue while the HasBacklogWithoutCapacity step-scaling policy started an instance.',
+    message:
+      'Async endpoint {node} scaled in to 0 instances after {idleMin} min without requests; the next request waited {scaleOutSec} s in the queue while the HasBacklogWithoutCapacity step-scaling policy started an instance.',
     trigger: 'async-endpoint with minCapacity: 0, backlogScaling: true and an idle period',
     inRun: 'instance count drops to 0 (cost stops); the next request waits for scale-out',
   },
@@ -567,8 +572,9 @@ const ENTRIES: RuleDef[] = [
     area: 'mlops',
     static: true,
     title: 'Event chain is incomplete',
-    sheet: 'Event-driven MLOps links an event source to EventBridge, whose rule starts a Lambda or the pipeline: S3 arrival, or monitor drift through a CloudWatch alarm on its metrics → EventBridge → Lambda → Pipeline, and an approved model → Lambda → endpoint update.',
-    fix: 'Complete the chain: the source → eventbridge (an s3-bucket with eventNotifications true, a model-registry, or a cloudwatch alarm on the monitor\'s metrics: model-monitor → cloudwatch → eventbridge), eventbridge → lambda or pipeline, and lambda → pipeline or endpoint.',
+    sheet:
+      'Event-driven MLOps links an event source to EventBridge, whose rule starts a Lambda or the pipeline: S3 arrival, or monitor drift through a CloudWatch alarm on its metrics → EventBridge → Lambda → Pipeline, and an approved model → Lambda → endpoint update.',
+    fix: "Complete the chain: the source → eventbridge (an s3-bucket with eventNotifications true, a model-registry, or a cloudwatch alarm on the monitor's metrics: model-monitor → cloudwatch → eventbridge), eventbridge → lambda or pipeline, and lambda → pipeline or endpoint.",
     docs: 'Model Monitor emits no EventBridge event of its own for a violation: it publishes CloudWatch metrics (and the execution status CompletedWithViolations); a CloudWatch alarm on those metrics changes state, and EventBridge matches the "CloudWatch Alarm State Change" event (https://docs.aws.amazon.com/sagemaker/latest/dg/model-monitor-interpreting-cloudwatch.html, https://docs.aws.amazon.com/eventbridge/latest/ref/events-ref-monitoring.html).',
     message:
       'Event {event} from {source} was emitted but nothing acted on it ({missing}); no pipeline execution or endpoint update was started.',
@@ -585,11 +591,12 @@ const ENTRIES: RuleDef[] = [
     title: 'Async request exceeded invocation timeout',
     sheet:
       'Asynchronous inference queues requests with large payloads (up to 1 GB) or long processing and writes results to S3; it is the choice when work takes too long for a real-time endpoint, within its invocation timeout.',
-    fix: 'Bring processingSec under the endpoint\'s invocationTimeoutSec (InvocationTimeoutSeconds: default 900 s, at most 3600 s), with a faster instance or model or smaller pieces of work. Wire an async-endpoint → sns edge so failures are announced (ErrorTopic).',
+    fix: "Bring processingSec under the endpoint's invocationTimeoutSec (InvocationTimeoutSeconds: default 900 s, at most 3600 s), with a faster instance or model or smaller pieces of work. Wire an async-endpoint → sns edge so failures are announced (ErrorTopic).",
     docs: 'AWS: InvocationTimeoutSeconds defaults to 15 minutes and may be set up to 3600 s per request (https://docs.aws.amazon.com/sagemaker/latest/dg/async-inference-invoke-endpoint.html); small payloads can also be sent inline instead of through S3.',
     message:
       'Async inference {requestId} on {node} failed: ModelError: the invocation timed out after {timeoutSec} s while waiting for a response from the container (processing needs {processingSec} s).',
-    trigger: 'an async-endpoint request whose processingSec exceeds the endpoint\'s invocationTimeoutSec (default 900, at most 3600)',
+    trigger:
+      "an async-endpoint request whose processingSec exceeds the endpoint's invocationTimeoutSec (default 900, at most 3600)",
     inRun: 'the request fails with a timeout; the error notice goes to SNS if wired',
   },
   {
@@ -769,7 +776,8 @@ const ENTRIES: RuleDef[] = [
     docs: 'A pipeline is not a VPC resource: the Pipelines service makes its own API calls, so it never needs a sagemaker.api endpoint; a pipeline drawn in a subnet gives that subnet to its step jobs (their VpcConfig/NetworkConfig), whose image pulls and data reads then need routes like standalone jobs (https://docs.aws.amazon.com/sagemaker/latest/dg/build-and-manage-pipeline.html).',
     message:
       'ConnectTimeoutError: Connect timeout on endpoint URL: "https://api.sagemaker.us-east-1.amazonaws.com/" ({node} calling {action})',
-    trigger: 'a lambda in a private subnet calling SageMaker with no sagemaker.api endpoint (never a pipeline: the Pipelines service calls the API itself)',
+    trigger:
+      'a lambda in a private subnet calling SageMaker with no sagemaker.api endpoint (never a pipeline: the Pipelines service calls the API itself)',
     inRun: 'API calls time out; nothing is started',
   },
   {
@@ -898,13 +906,14 @@ const ENTRIES: RuleDef[] = [
     title: 'KMS key on NVMe instance',
     sheet:
       'Endpoint storage can be encrypted with a customer key (KmsKeyId in the endpoint configuration); the sheet does not say that instance types with local NVMe storage refuse one.',
-    fix: "Remove the KmsKeyId (endpoint) or VolumeKmsKeyId (training, processing, transform job): the NVMe instance store is already hardware-encrypted; or choose an instanceType without local NVMe storage (e.g. ml.m5 rather than ml.m5d) if a customer key is required.",
+    fix: 'Remove the KmsKeyId (endpoint) or VolumeKmsKeyId (training, processing, transform job): the NVMe instance store is already hardware-encrypted; or choose an instanceType without local NVMe storage (e.g. ml.m5 rather than ml.m5d) if a customer key is required.',
     docs: 'From AWS documentation, not the sheet: instance types with local NVMe instance storage (e.g. ml.m5d, ml.g5, ml.p4d) encrypt those volumes in hardware; "You can\'t request a VolumeKmsKeyId when using an instance type with local storage" (ResourceConfig, ProcessingClusterConfig, TransformResources), and CreateEndpointConfig fails when KmsKeyId is given for them. https://docs.aws.amazon.com/sagemaker/latest/APIReference/API_ResourceConfig.html · https://docs.aws.amazon.com/sagemaker/latest/APIReference/API_CreateEndpointConfig.html',
     message:
       'ValidationException: {param} is not supported for instance type {instanceType}: its storage is local NVMe instance storage, which is encrypted in hardware.',
     trigger:
       'an endpoint with KmsKeyId, or a training, processing or batch transform job with VolumeKmsKeyId, on an instance type with local NVMe storage (e.g. ml.m5d, ml.g5, ml.p4d families)',
-    inRun: 'endpoint or job creation fails: those volumes are hardware-encrypted and a KMS key may not be given (AWS docs)',
+    inRun:
+      'endpoint or job creation fails: those volumes are hardware-encrypted and a KMS key may not be given (AWS docs)',
   },
   {
     id: 'iam-wildcard',
