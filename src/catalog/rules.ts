@@ -711,7 +711,8 @@ const ENTRIES: RuleDef[] = [
     message:
       'Monitoring execution for schedule {node} CompletedWithViolations: baseline_drift_check on feature {feature}: distance {distance} exceeds the threshold {threshold}.',
     trigger: 'a data-drift fault on a monitored endpoint with a working data-quality monitor',
-    inRun: 'the next scheduled run reports a violation (and emits an EventBridge event if wired)',
+    inRun:
+      'the next scheduled run reports a violation (CompletedWithViolations and CloudWatch metrics; a cloudwatch alarm on them sends its state change to EventBridge if wired)',
   },
   {
     id: 'bias-disparate-impact',

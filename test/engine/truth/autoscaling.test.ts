@@ -53,4 +53,22 @@ describe('target tracking (issue 12 item 1)', () => {
     );
     expect(r.node('ep').instancesMax).toBe(1);
   });
+
+  it('a scale-out larger than the one in progress goes ahead during the cooldown', () => {
+    const r = run(
+      arch(
+        node('base', 'client', { rps: 15, pattern: 'constant' }),
+        node('surge', 'client', { rps: 60, pattern: 'constant', startSec: 400 }),
+        node('ep', 'realtime-endpoint', { instanceCount: 1, autoscaling: { ...scaling, max: 10 } }),
+        edge('base', 'ep'),
+        edge('surge', 'ep'),
+      ),
+      { durationSec: 1200 },
+    );
+    const outs = r.report.timeline.filter((e) => e.node === 'ep' && /launches instances/.test(e.event));
+    expect(outs.length).toBeGreaterThanOrEqual(2);
+    // the second scale-out comes within the first one's 300 s cooldown
+    expect(outs[1].t - outs[0].t).toBeLessThan(300);
+    expect(r.node('ep').instancesMax).toBeGreaterThan(2);
+  });
 });
