@@ -47,7 +47,8 @@ export const accepts = (algorithm: string, format: string): boolean =>
 /**
  * Training input modes AWS lists per built-in algorithm where it is not "File or Pipe": DeepAR and IP Insights
  * take File only (https://docs.aws.amazon.com/sagemaker/latest/dg/common-info-all-im-models.html, checked
- * 2026-12-01). FastFile presents S3 objects as files, so a File-only algorithm reads it like File.
+ * 2026-12-01; the same table gives "File or Pipe" for BlazingText, Factorization Machines, k-means, Linear Learner,
+ * PCA and Random Cut Forest). FastFile presents S3 objects as files, so a File-only algorithm reads it like File.
  */
 export const FILE_ONLY_ALGORITHMS: readonly string[] = ['deepar', 'ip-insights'];
 
