@@ -131,6 +131,13 @@ export const KIND_DEFS = [
         unit: 's',
         nullable: true,
       }),
+      retries: int(
+        'Retries',
+        0,
+        'SDK-style retries with exponential back-off on 429, 503 and throttling (the AWS SDKs retry by default).',
+        0,
+        10,
+      ),
     },
   ),
   def(
@@ -204,6 +211,12 @@ export const KIND_DEFS = [
         'custom',
         'A multi-model endpoint serves all its models from one container: one framework.',
       ),
+      repositoryAccessMode: oneOf(
+        'Image access mode',
+        ['Platform', 'Vpc'],
+        'Platform',
+        'ImageConfig.RepositoryAccessMode: Platform = SageMaker pulls the image itself; Vpc = through your VPC (needs the ECR endpoints). Matters under the AWS docs rulebook.',
+      ),
     },
   ),
   def(
@@ -228,6 +241,14 @@ export const KIND_DEFS = [
         'sklearn',
         'PySpark for large-scale data, scikit-learn for smaller.',
       ),
+      instanceType: {
+        type: 'string',
+        label: 'Instance type',
+        default: 'ml.m5.xlarge',
+        help: INSTANCE_HELP,
+        maxLength: 40,
+        contract: false,
+      },
       instanceCount: int('Instance count', 1, 'Instances in the processing cluster.', 1, 100),
       scalerFit: oneOf(
         'Fit scalers on',
@@ -256,10 +277,9 @@ export const KIND_DEFS = [
         type: 'string',
         label: 'Event time feature',
         default: 'event_time',
-        nullable: true,
         maxLength: 128,
         contract: true,
-        help: 'Point-in-time (time-travel) queries filter on it; without it training sees future values: leakage.',
+        help: 'EventTimeFeatureName: every feature group has one (CreateFeatureGroup requires it); point-in-time queries filter on it.',
       },
     },
   ),
@@ -367,6 +387,12 @@ export const KIND_DEFS = [
         ['accuracy', 'f1', 'auc', 'rmse', 'mae', 'r2', 'logloss'],
         'auc',
         'On imbalanced data use F1 or AUC, never accuracy.',
+      ),
+      featureQuery: oneOf(
+        'Feature query',
+        ['point-in-time', 'latest'],
+        'point-in-time',
+        "How it reads a feature store's offline store: a point-in-time query on the event time, or the latest values (leakage).",
       ),
       imbalance: {
         ...oneOf(
@@ -494,6 +520,19 @@ export const KIND_DEFS = [
         'Time per request. The async invocation limit is 3600 s (default 900 s).',
         { min: 0, max: 86_400, unit: 's' },
       ),
+      invocationTimeoutSec: int(
+        'Invocation timeout',
+        900,
+        'InvocationTimeoutSeconds: a request processing longer fails (default 900 s, at most 3600 s).',
+        1,
+        3600,
+        's',
+      ),
+      backlogScaling: bool(
+        'Scale out from zero',
+        false,
+        'A step-scaling policy on HasBacklogWithoutCapacity: without it an endpoint at zero instances does not wake for a small backlog.',
+      ),
     },
   ),
   def(
@@ -504,9 +543,39 @@ export const KIND_DEFS = [
     'Offline inference over a dataset in S3, minutes to hours; no endpoint to call.',
     STEP_PARENTS,
     {
+      instanceType: {
+        type: 'string',
+        label: 'Instance type',
+        default: 'ml.m5.xlarge',
+        help: INSTANCE_HELP,
+        maxLength: 40,
+        contract: false,
+      },
       instanceCount: int('Instance count', 1, 'Instances working through the dataset.', 1, 100),
       MaxPayloadInMB: int('Max payload', 6, 'Largest mini-batch per request (at most 100 MB).', 0, 100, 'MB'),
-      SplitType: oneOf('Split type', ['None', 'Line', 'RecordIO'], 'Line', 'How input files are split into records.'),
+      SplitType: oneOf(
+        'Split type',
+        ['None', 'Line', 'RecordIO'],
+        'None',
+        'How input files are split into records. AWS default None: each whole file is one request, so a file over MaxPayloadInMB fails the job.',
+      ),
+      BatchStrategy: oneOf(
+        'Batch strategy',
+        ['SingleRecord', 'MultiRecord'],
+        'MultiRecord',
+        'SingleRecord: one record per request; MultiRecord: as many records as fit in MaxPayloadInMB (needs SplitType Line or RecordIO).',
+      ),
+      MaxConcurrentTransforms: int(
+        'Max concurrent transforms',
+        1,
+        'Parallel requests to each instance; MaxConcurrentTransforms × MaxPayloadInMB may not exceed 100 MB.',
+        0,
+        100,
+      ),
+      VolumeKmsKeyId: {
+        ...kmsRef('VolumeKmsKeyId', 'the transform volume (TransformResources.VolumeKmsKeyId)'),
+        contract: false,
+      },
     },
   ),
   def(
@@ -668,7 +737,12 @@ export const KIND_DEFS = [
         false,
         'Constraints computed on the training data first; without them runs fail.',
       ),
-      scheduleMinutes: num('Schedule', 60, 'Minutes between monitoring runs.', { min: 1, max: 10_080, unit: 'min' }),
+      scheduleMinutes: num(
+        'Schedule',
+        60,
+        'Minutes between monitoring runs: hourly, every N hours or daily (a multiple of 60, at most 1440).',
+        { min: 60, max: 1440, step: 60, unit: 'min' },
+      ),
       groundTruth: bool(
         'Ground truth merged',
         false,

@@ -82,6 +82,7 @@ export interface SimModule {
  * - output-upload: writing a job's output (model artifacts, processed data) to S3
  */
 export type Phase =
+  | 'create'
   | 'image-pull'
   | 'data-download'
   | 'model-download'

@@ -78,8 +78,8 @@ export function lockViolations(puzzle: ArchDoc, submission: ArchDoc): string[] {
  */
 export function gradedDocument(puzzle: ArchDoc, submission: ArchDoc): ArchDoc {
   const ids = new Set(submission.nodes.map((n) => n.id));
-  const { rulebook: _own, ...design } = submission as ArchDoc & { rulebook?: unknown };
-  const rulebook = (puzzle as { rulebook?: unknown }).rulebook;
+  const { rulebook: _own, ...design } = submission;
+  const rulebook = puzzle.rulebook;
   return {
     ...design,
     ...(rulebook === undefined ? {} : { rulebook }),

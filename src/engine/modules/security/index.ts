@@ -44,8 +44,8 @@ export function checkSecurity(g: Graph): Finding[] {
  *   kms:GenerateDataKey on output) fails with AWS's AccessDenied message (no catalog rule names it);
  * - data-download: kms-access-denied when a job's role cannot kms:Decrypt its sse-kms input (the job
  *   fails at download; a job with no role uses the default execution role and passes, see kmsDenied);
- * - deploy (endpoints): kms-on-nvme-instance, refused when the endpoint configuration is created, so
- *   the endpoint fails before it pulls anything.
+ * - deploy (endpoints) and create (training, processing, transform jobs): kms-on-nvme-instance, refused
+ *   when the endpoint configuration or the job is created, so it fails before it pulls anything.
  */
 export const securityModule: SimModule = {
   id: 'security',
@@ -59,7 +59,7 @@ export const securityModule: SimModule = {
         if (missing) return { rule: '', failure: accessDeniedMessage(g.ref(n, 'role')!.id, missing) };
       }
       if (phase === 'data-download') return kmsDenied(g, n);
-      if (phase === 'deploy') return kmsOnNvme(n);
+      if (phase === 'deploy' || phase === 'create') return kmsOnNvme(n);
       return null;
     });
   },
