@@ -225,8 +225,8 @@ export const TESTS: E2ETest[] = [
       await page.locator('[data-testid=log-lines]').waitFor();
       await shot(page, 'puzzle-08-symptoms');
 
-      // the fix: stream the data (any correct fix passes)
-      await page.locator('.react-flow__node[data-id="train"]').click({ position: { x: 24, y: 20 } });
+      // the fix: stream the data (any correct fix passes); click the title (the corner holds the incident marker)
+      await page.locator('.react-flow__node[data-id="train"] .node-title').click();
       await page
         .getByRole('tab', { name: 'Inspector' })
         .click()
