@@ -8,7 +8,7 @@ import { EventQueue } from '../../src/engine/queue';
 import { buildReport } from '../../src/engine/report';
 import { Rng } from '../../src/engine/rng';
 import { Simulation } from '../../src/engine/sim';
-import type { SimModule } from '../../src/engine/types';
+import type { SimModule } from '../../src/engine/sim';
 import { arch, edge, node, validate as validateDoc } from '../harness';
 
 /** A module that logs a tick every 10 s and fails a node at 25 s: enough to test the core alone. */

@@ -3,7 +3,8 @@ import { ENDPOINT_KINDS } from '../../../catalog/kinds';
 import type { GNode } from '../../../model/graph';
 import type { Simulation } from '../../sim';
 import { TOPICS } from '../../topics';
-import type { Blocker, Phase, SimModule } from '../../types';
+import type { Blocker, Phase } from '../../types';
+import type { SimModule } from '../../sim';
 import { endpointMachine, statusOf, type EndpointEvent } from './machine';
 
 /** Seconds each creation phase takes (AWS endpoints take minutes; serverless is quicker). */

@@ -4,7 +4,7 @@ import type { Fault } from '../../../model/schema';
 import type { NodeMetrics } from '../../metrics';
 import type { Simulation } from '../../sim';
 import { TOPICS } from '../../topics';
-import type { SimModule } from '../../types';
+import type { SimModule } from '../../sim';
 import { AsyncRun } from './async';
 import { BatchCalls } from './batch';
 import { frameworksOf, inferenceFindings } from './checks';

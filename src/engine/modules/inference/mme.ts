@@ -1,7 +1,7 @@
 import { formatMessage, ruleById } from '../../../catalog/rules';
 import { instanceCostUSD } from '../../../catalog/prices';
 import type { GNode } from '../../../model/graph';
-import { round } from '../../report';
+import { round } from '../../util';
 import type { Rng } from '../../rng';
 import type { Simulation } from '../../sim';
 import { DEFAULT_VARIANT, INFERENCE } from './constants';

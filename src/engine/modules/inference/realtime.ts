@@ -4,7 +4,7 @@ import { instanceType } from '../../../catalog/instances';
 import type { GNode } from '../../../model/graph';
 import type { Variant } from '../../../model/props';
 import { Histogram } from '../../histogram';
-import { round } from '../../report';
+import { round } from '../../util';
 import type { Rng } from '../../rng';
 import type { Simulation } from '../../sim';
 import { INFERENCE, PAYLOAD_ERRORS } from './constants';

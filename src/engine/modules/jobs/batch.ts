@@ -1,6 +1,6 @@
 import { FALLBACK_INSTANCE_TYPE, instanceCostUSD } from '../../../catalog/prices';
 import type { GNode } from '../../../model/graph';
-import { round } from '../../report';
+import { round } from '../../util';
 import type { Simulation } from '../../sim';
 import { JOB_TIMING as T } from './constants';
 import { miniBatchMB, sourcesOf } from './data';

@@ -2,7 +2,7 @@ import type { Kind } from '../../../catalog/types';
 import type { GNode } from '../../../model/graph';
 import type { Simulation } from '../../sim';
 import { TOPICS, type JobCompleted, type JobFailed, type JobStart } from '../../topics';
-import type { SimModule } from '../../types';
+import type { SimModule } from '../../sim';
 import { startBatch } from './batch';
 import { checkJobs } from './checks';
 import { startLabeling, startProcessing, startWrangler } from './prep';

@@ -1,6 +1,6 @@
 import { createActor } from 'xstate';
 import { formatMessage, ruleById } from '../../../catalog/rules';
-import { round } from '../../report';
+import { round } from '../../util';
 import type { Simulation } from '../../sim';
 import type { Phase } from '../../types';
 import { jobMachine, phaseOf, statusOf, type JobEvent } from './machine';

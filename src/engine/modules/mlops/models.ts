@@ -1,5 +1,5 @@
 import type { Simulation } from '../../sim';
-import { round } from '../../report';
+import { round } from '../../util';
 import { TOPICS, type JobCompleted, type ModelServing } from '../../topics';
 import { servedTraining } from './lineage';
 import { metricValue, servingQuality, trainingQuality, validationValue } from './quality';

@@ -1,7 +1,7 @@
 import { createActor, type Actor } from 'xstate';
 import type { GNode } from '../../../model/graph';
-import { round } from '../../report';
-import { accuracyProblem } from '../jobs/checks';
+import { round } from '../../util';
+import { accuracyProblem } from '../shared/data';
 import { TOPICS, type JobCompleted, type JobFailed, type JobStart } from '../../topics';
 import { stepPreds, stepsOf, upstreamTraining } from './lineage';
 import { executionMachine } from './machine';

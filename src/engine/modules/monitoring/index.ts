@@ -1,6 +1,6 @@
 import type { Fault } from '../../../model/schema';
 import type { Simulation } from '../../sim';
-import type { SimModule } from '../../types';
+import type { SimModule } from '../../sim';
 import { monitorFindings } from './checks';
 import { MonitoringRun, scheduleMonitor } from './schedule';
 

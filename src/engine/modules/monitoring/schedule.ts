@@ -1,6 +1,6 @@
 import { instanceType } from '../../../catalog/instances';
 import type { GNode } from '../../../model/graph';
-import { round } from '../../report';
+import { round } from '../../util';
 import type { Simulation } from '../../sim';
 import { TOPICS, type AwsEvent, type ModelServing } from '../../topics';
 import { monitorFailures, monitoredEndpoint } from './checks';

@@ -3,7 +3,8 @@ import { formatMessage, ruleById } from '../../../catalog/rules';
 import type { GNode, Graph } from '../../../model/graph';
 import type { Simulation } from '../../sim';
 import { TOPICS, type JobCompleted } from '../../topics';
-import type { Blocker, Finding, Phase, SimModule } from '../../types';
+import type { Blocker, Finding, Phase } from '../../types';
+import type { SimModule } from '../../sim';
 import { apiBlocker, callsSageMaker, ecrBlocker, egressBlocker, logsBlocker, readsS3, s3Blocker } from './blockers';
 import { NetworkBill, phaseGB } from './cost';
 
