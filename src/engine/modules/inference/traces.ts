@@ -1,4 +1,5 @@
-import type { Simulation } from '../../sim';
+import { defineSlot, type Simulation } from '../../sim';
+import { round } from '../../util';
 
 /** How a sampled request ended, as the canvas colours it. */
 export type TraceOutcome = 'ok' | 'cold' | 'rejected' | 'throttled' | 'timedOut';
@@ -80,17 +81,12 @@ export class TraceSampler {
   }
 }
 
-const round = (x: number) => Math.round(x * 100) / 100;
-
-const SAMPLERS = new WeakMap<Simulation, Map<string, TraceSampler>>();
+/** The trace samplers of a run, by endpoint. */
+const SAMPLERS = defineSlot('inference.traces', () => new Map<string, TraceSampler>());
 
 /** The sampler of an endpoint in a run (created on first use). */
 export function traceSampler(sim: Simulation, endpoint: string): TraceSampler {
-  let m = SAMPLERS.get(sim);
-  if (!m) {
-    m = new Map();
-    SAMPLERS.set(sim, m);
-  }
+  const m = sim.slot(SAMPLERS);
   let s = m.get(endpoint);
   if (!s) {
     s = new TraceSampler(endpoint);
@@ -101,4 +97,4 @@ export function traceSampler(sim: Simulation, endpoint: string): TraceSampler {
 
 /** The sampled request traces of an endpoint so far (empty when it served nothing). */
 export const requestTraces = (sim: Simulation, endpoint: string): readonly RequestTrace[] =>
-  SAMPLERS.get(sim)?.get(endpoint)?.kept ?? [];
+  sim.peekSlot(SAMPLERS)?.get(endpoint)?.kept ?? [];
