@@ -2,6 +2,7 @@ import { FALLBACK_INSTANCE_TYPE, instanceCostUSD } from '../../../catalog/prices
 import type { GNode } from '../../../model/graph';
 import type { Rng } from '../../rng';
 import type { Simulation } from '../../sim';
+import { TOPICS } from '../../topics';
 import { DEFAULT_VARIANT, INFERENCE } from './constants';
 import { EndpointRun } from './endpoint-run';
 import { LATENCY_LN, payloadVars } from './realtime';
@@ -203,6 +204,7 @@ export class AsyncRun extends EndpointRun {
       if (desired > planned && t1 >= this.lastOut + INFERENCE.scaleOutCooldownSec) {
         for (let i = planned; i < desired; i++) this.pending.push(t1 + INFERENCE.provisionSec);
         this.lastOut = t1;
+        this.sim.emit(TOPICS.scaling, { endpoint: this.node.id, from: planned, to: desired, policy: 'backlog' });
         this.sim.note(
           this.node.id,
           'event',
@@ -214,6 +216,7 @@ export class AsyncRun extends EndpointRun {
         !this.pending.length &&
         t1 - this.lastBusy >= INFERENCE.asyncIdleSec
       ) {
+        this.sim.emit(TOPICS.scaling, { endpoint: this.node.id, from: this.active, to: this.min, policy: 'backlog' });
         this.active = this.min;
         this.sim.note(
           this.node.id,

@@ -1,3 +1,5 @@
+import { ruleById, ruleHttp } from '../../../catalog/rules';
+
 /**
  * The numbers of the inference data plane. Limits come from rules.md (and AWS's documentation);
  * timings that AWS does not publish are chosen to make the sheet's lessons visible in a one-hour run.
@@ -59,28 +61,31 @@ export const INFERENCE = {
   mmeModelName: (i: number) => `model-${i + 1}`,
 } as const;
 
-/** Error text shown per endpoint kind when a payload is over the limit (rules.md: AWS error text). */
+const payloadStatus = (kind: 'realtime-endpoint' | 'multi-model-endpoint' | 'serverless-endpoint' | 'async-endpoint') =>
+  ruleHttp(ruleById('payload-too-large'), kind)!;
+
+/** Error text shown per endpoint kind when a payload is over the limit (rules.md: AWS error text; status from the catalog). */
 export const PAYLOAD_ERRORS = {
   'realtime-endpoint': {
-    status: 413,
+    status: payloadStatus('realtime-endpoint'),
     detail: 'Request Entity Too Large',
     endpointType: 'real-time',
     limitMB: INFERENCE.realtimeMaxPayloadMB,
   },
   'multi-model-endpoint': {
-    status: 413,
+    status: payloadStatus('multi-model-endpoint'),
     detail: 'Request Entity Too Large',
     endpointType: 'real-time (multi-model)',
     limitMB: INFERENCE.realtimeMaxPayloadMB,
   },
   'serverless-endpoint': {
-    status: 400,
+    status: payloadStatus('serverless-endpoint'),
     detail: 'ValidationError: oversize body',
     endpointType: 'serverless',
     limitMB: INFERENCE.serverlessMaxPayloadMB,
   },
   'async-endpoint': {
-    status: 400,
+    status: payloadStatus('async-endpoint'),
     detail: 'ValidationError: the input object is larger than 1 GB',
     endpointType: 'asynchronous',
     limitMB: INFERENCE.asyncMaxPayloadMB,

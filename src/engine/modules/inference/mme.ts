@@ -149,7 +149,7 @@ export class MmeRun extends EndpointRun {
             'rejected',
             size[i],
             {},
-            `413: payload ${round(size[i], 2)} MB > ${limit} MB, rejected before the model`,
+            `payload ${round(size[i], 2)} MB > ${limit} MB, rejected before the model`,
             'payload-too-large',
           );
         continue;
@@ -208,7 +208,7 @@ export class MmeRun extends EndpointRun {
             'throttled',
             size[i],
             { load, lookup: extra - load },
-            `503: every worker's queue is full (${this.pool.instances} instance(s))`,
+            `every worker's queue is full (${this.pool.instances} instance(s))`,
             'endpoint-overloaded',
           );
         continue;

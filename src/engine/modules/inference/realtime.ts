@@ -7,6 +7,7 @@ import { Histogram } from '../../histogram';
 import { round } from '../../util';
 import type { Rng } from '../../rng';
 import type { Simulation } from '../../sim';
+import { TOPICS } from '../../topics';
 import { INFERENCE, PAYLOAD_ERRORS } from './constants';
 import { EndpointRun } from './endpoint-run';
 import { InstancePool, type Scaling } from './pool';
@@ -146,7 +147,7 @@ export class RealtimeRun extends EndpointRun {
             'rejected',
             size[i],
             {},
-            `413: payload ${round(size[i], 2)} MB > ${limit} MB, rejected before the model`,
+            `payload ${round(size[i], 2)} MB > ${limit} MB, rejected before the model`,
             'payload-too-large',
           );
         continue;
@@ -174,7 +175,7 @@ export class RealtimeRun extends EndpointRun {
             'throttled',
             size[i],
             { lookup: extra },
-            `503: every worker's queue on ${v.spec.name} is full (${v.pool.instances} instance(s))`,
+            `every worker's queue on ${v.spec.name} is full (${v.pool.instances} instance(s))`,
             'endpoint-overloaded',
           );
       } else {
@@ -246,8 +247,9 @@ export class RealtimeRun extends EndpointRun {
     let instances = 0;
     for (const v of this.variants) {
       const before = v.pool.instanceSeconds;
+      const was = v.pool.instances;
       const scaled = v.pool.afterTick(t0, t1);
-      if (scaled) this.noteScaling(v, scaled);
+      if (scaled) this.noteScaling(v, scaled, was);
       this.sim.addCost(this.node.id, instanceCostUSD(v.type, v.pool.instanceSeconds - before));
       instances += v.pool.instances;
     }
@@ -259,8 +261,15 @@ export class RealtimeRun extends EndpointRun {
   }
 
   /** A scaling activity on the timeline (target tracking on InvocationsPerInstance). */
-  private noteScaling(v: VariantRun, scaled: number): void {
+  private noteScaling(v: VariantRun, scaled: number, was: number): void {
     const s = v.pool.scaling!;
+    this.sim.emit(TOPICS.scaling, {
+      endpoint: this.node.id,
+      variant: v.spec.name,
+      from: was,
+      to: Math.abs(scaled),
+      policy: 'target-tracking',
+    });
     this.sim.note(
       this.node.id,
       'event',

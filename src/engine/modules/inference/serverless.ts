@@ -120,7 +120,7 @@ export class ServerlessRun extends EndpointRun {
             'rejected',
             size[i],
             {},
-            `413: payload ${Math.round(size[i] * 100) / 100} MB > ${limit} MB, rejected before the model`,
+            `payload ${Math.round(size[i] * 100) / 100} MB > ${limit} MB, rejected before the model`,
             'payload-too-large',
           );
         continue;

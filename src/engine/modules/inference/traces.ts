@@ -23,6 +23,8 @@ export interface RequestTrace {
   outcome: TraceOutcome;
   /** The rule that failed or slowed it, if any. */
   rule?: string;
+  /** HTTP-like status of a failed request (the rule's, from the catalog), when it has one. */
+  status?: number;
   payloadMB: number;
   totalMs: number;
   hops: TraceHop[];
@@ -60,6 +62,7 @@ export class TraceSampler {
     hops: [TraceHop['kind'], string, number][],
     note: string,
     rule?: string,
+    status?: number,
   ): void {
     let at = 0;
     const out: TraceHop[] = [];
@@ -73,6 +76,7 @@ export class TraceSampler {
       atSec,
       outcome,
       rule,
+      ...(status !== undefined ? { status } : {}),
       payloadMB: round(payloadMB),
       totalMs: round(at * 1000),
       hops: out,

@@ -1,3 +1,4 @@
+import { ruleById, ruleHttp } from '../../../catalog/rules';
 import { FALLBACK_INSTANCE_TYPE, instanceCostUSD } from '../../../catalog/prices';
 import type { GNode } from '../../../model/graph';
 import { round } from '../../util';
@@ -61,7 +62,7 @@ export function startBatch(sim: Simulation, n: GNode, onEnd: OnEnd, execution?: 
         m.failed += count;
         m.latency.add(REJECT_MS, count);
         sim.counter('payload-too-large', n.id).add(sim.now, count, {
-          status: 413,
+          status: ruleHttp(ruleById('payload-too-large'), 'batch-transform')!,
           variant: 'the transform container',
           detail: 'Request payload exceeds MaxPayloadInMB',
           sizeMB: round(big.mb, 3),

@@ -1,6 +1,7 @@
 import { createActor } from 'xstate';
 import { formatMessage, ruleById } from '../../../catalog/rules';
 import { round } from '../../util';
+import { clockOf } from '../../clock';
 import { defineSlot, type Simulation } from '../../sim';
 import type { Phase } from '../../types';
 import { jobMachine, phaseOf, statusOf, type JobEvent } from './machine';
@@ -49,7 +50,7 @@ export function jobProgress(sim: Simulation, node: string): { phase: string; pro
  * interruption or the end (an epoch counter: the queue has no cancel).
  */
 export class JobRun {
-  private readonly actor = createActor(jobMachine).start();
+  private readonly actor;
   private epoch = 0;
   private meterFrom: number | null = null;
   /** Instance-seconds billed by this run. */
@@ -67,6 +68,8 @@ export class JobRun {
     readonly sim: Simulation,
     readonly o: JobRunOptions,
   ) {
+    // delays in the job machine (if any) run on simulated time
+    this.actor = createActor(jobMachine, { clock: clockOf(sim) }).start();
     this.startedAt = sim.now;
     this.phaseFrom = this.phaseUntil = sim.now;
     if (o.stateNode) {

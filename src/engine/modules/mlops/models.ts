@@ -56,7 +56,8 @@ export function trained(run: MlopsRun, training: string): ModelVersion {
     3,
   );
   sim.note(training, 'info', `model ${v.id}: validation ${q.metric} ${x.validation} (${q.explain.join('; ')})`);
-  for (const r of sim.graph.out(training, 'model-registry')) registerPackage(run, r.id, v, `trained by ${training}`);
+  for (const r of sim.graph.out(training, 'model-registry'))
+    registerPackage(run, r.id, v, `trained by ${training}`, training);
   return v;
 }
 

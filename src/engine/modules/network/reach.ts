@@ -12,22 +12,12 @@
  * - Otherwise a `public` subnet reaches AWS services and the internet through the internet gateway,
  *   a `private-with-nat` subnet through its NAT gateway, and a `private` subnet reaches nothing.
  */
+import { NET_SERVICES, type NetService } from '../../../catalog/types';
 import type { GNode, Graph } from '../../../model/graph';
 
-/** The services a node may need; all but `internet` have a VPC endpoint of that name. */
-export const SERVICES = [
-  's3',
-  'ecr.api',
-  'ecr.dkr',
-  'sagemaker.api',
-  'sagemaker.runtime',
-  'logs',
-  'monitoring',
-  'sts',
-  'kms',
-  'internet',
-] as const;
-export type Service = (typeof SERVICES)[number];
+/** The services a node may need (the catalog's list); all but `internet` have a VPC endpoint of that name. */
+export const SERVICES = NET_SERVICES;
+export type Service = NetService;
 
 /** Names a learner reads in a path. */
 export const SERVICE_NAMES: Readonly<Record<Service, string>> = {
