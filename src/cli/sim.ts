@@ -3,7 +3,7 @@ import { RULES } from '../catalog/rules';
 import { applySolution } from '../model/solution';
 import { formatErrors, loadJson, loadText, solutionErrors } from '../model/load';
 import { LIMITS } from '../model/schema';
-import { runDocument } from '../engine/run';
+import { runDocument } from '../engine';
 import { formatReport } from './format';
 
 const USAGE = `usage: npm run --silent sim -- FILE [--seed N] [--duration SEC] [--json] [--apply-solution] [--check]

@@ -1,6 +1,6 @@
 import { RULES_BY_ID } from '../../catalog/rules';
-import type { Report } from '../../engine/report';
-import { gradeGoal } from '../../engine/goal';
+import type { Report } from '../../engine';
+import { gradeGoal } from '../../engine';
 import { type Criterion, goalCriteria } from '../../model/puzzle';
 import type { ArchDoc } from '../../model/schema';
 

@@ -1,7 +1,7 @@
 import { COMMANDS, type ArgsOf, type CommandId, execute } from '../../model/commands';
 import { History } from '../../model/history';
 import type { ArchDoc } from '../../model/schema';
-import type { Finding } from '../../engine/types';
+import type { Finding } from '../../engine';
 import { createChecker, type Checker } from './checker';
 import { puzzleRefusal } from '../../model/puzzle';
 
