@@ -1,8 +1,9 @@
+import type { RequestOutcome } from '../../../catalog/types';
 import { defineSlot, type Simulation } from '../../sim';
 import { round } from '../../util';
 
-/** How a sampled request ended, as the canvas colours it. */
-export type TraceOutcome = 'ok' | 'cold' | 'rejected' | 'throttled' | 'timedOut';
+/** How a sampled request ended, as the canvas colours it: ok, or a rule's `display.request` in the catalog. */
+export type TraceOutcome = 'ok' | RequestOutcome;
 export const TRACE_OUTCOMES: readonly TraceOutcome[] = ['ok', 'cold', 'rejected', 'throttled', 'timedOut'];
 const O = { ok: 0, cold: 1, rejected: 2, throttled: 3, timedOut: 4 } as const;
 

@@ -1,7 +1,7 @@
 /**
  * Reachability: what a node can reach over the network, and why (the path) or why not (the missing
- * piece). Pure: reads only the resolved Graph, needs no Simulation, so the UI's "why can't it reach?"
- * panel can call it on the document being edited.
+ * piece). Pure: reads only the resolved Graph, needs no Simulation, so the worker answers the UI's
+ * "why can't it reach?" panel with it on the document being edited (`networkReportOf` in engine/readouts.ts).
  *
  * The model (format.md sections 1–2, rules.md D4):
  * - A node with no subnet (no `subnet` ancestor; a pipeline step runs where its pipeline sits) uses the
