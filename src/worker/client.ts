@@ -110,6 +110,25 @@ export class EngineClient {
     });
   }
 
+  /** True while a report, traces, findings or network reply is still due (the worker is not free for another client). */
+  get awaiting(): boolean {
+    return (
+      this.pendingReports.length > 0 ||
+      this.pendingTraces.length > 0 ||
+      this.pendingChecks.size > 0 ||
+      this.pendingNetwork.size > 0
+    );
+  }
+
+  /** Stop listening and hand the worker back (a pool lends it to the next client); the client is unusable after. */
+  detach(): Worker {
+    this.worker.onmessage = null;
+    this.listeners.clear();
+    this.errorListeners.clear();
+    this.faultListeners.clear();
+    return this.worker;
+  }
+
   dispose(): void {
     this.worker.terminate();
     this.listeners.clear();
