@@ -107,4 +107,11 @@ describe('layer boundaries', () => {
     }
     expect(bad).toEqual([]);
   });
+
+  it('no engine code reacts to an observation topic (they are for hosts: listening changes nothing)', () => {
+    const observation = ['flow', 'pipelineExecution', 'packageStatus', 'monitorRun', 'scaling'];
+    const re = new RegExp(`\\.on\\(\\s*TOPICS\\.(${observation.join('|')})\\b`);
+    const bad = [...imports.keys()].filter((f) => inEngine(f) && re.test(readFileSync(f, 'utf8'))).map(rel);
+    expect(bad).toEqual([]);
+  });
 });

@@ -355,11 +355,6 @@ export class Simulation {
     if (l) for (const fn of l) fn(payload);
   }
 
-  /** True when someone listens on a topic (skip building payloads nobody reads). */
-  heard(topic: keyof TopicMap): boolean {
-    return !!this.topics.get(topic)?.length;
-  }
-
   /* ---------- per-run state of modules ---------- */
 
   /** A module's per-run state, created on first use. */
