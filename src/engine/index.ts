@@ -36,6 +36,7 @@ export type { Blocker, Finding, Incident, LogEvent, LogType, NodeState, Phase } 
 export {
   TOPICS,
   type Topic,
+  type TopicHandler,
   type TopicMap,
   type AwsEvent,
   type FlowEvent,

@@ -7,7 +7,7 @@ import { EventLog } from './log';
 import { NodeMetrics } from './metrics';
 import { EventQueue, type Scheduled } from './queue';
 import { Rng } from './rng';
-import { TOPICS, type TopicMap } from './topics';
+import { TOPICS, type Topic, type TopicHandler, type TopicMap } from './topics';
 import type { Blocker, Finding, Incident, LogEvent, NodeState, Phase } from './types';
 
 /**
@@ -114,7 +114,7 @@ export class Simulation {
   private readonly states = new Map<string, NodeState>();
   private readonly metricsById = new Map<string, NodeMetrics>();
   private readonly incidents = new Map<string, IncidentCounter>();
-  private readonly topics = new Map<keyof TopicMap, ((payload: never) => void)[]>();
+  private readonly topics = new Map<Topic, TopicHandler<never>[]>();
   private readonly slots = new Map<Slot<unknown>, unknown>();
   private readonly gates: Gate[] = [];
   /** Significant events (state changes, faults, pipeline steps) kept for the report's timeline. */
@@ -343,15 +343,15 @@ export class Simulation {
   /* ---------- topics between modules ---------- */
 
   /** Subscribe to a topic (TOPICS); the payload's type comes from `TopicMap`. */
-  on<K extends keyof TopicMap>(topic: K, fn: (payload: TopicMap[K]) => void): void {
-    const l = this.topics.get(topic) as ((payload: TopicMap[K]) => void)[] | undefined;
+  on<K extends Topic>(topic: K, fn: TopicHandler<K>): void {
+    const l = this.topics.get(topic) as TopicHandler<K>[] | undefined;
     if (l) l.push(fn);
     else this.topics.set(topic, [fn]);
   }
 
   /** Publish on a topic; subscribers run now, in the order they subscribed. */
-  emit<K extends keyof TopicMap>(topic: K, payload: TopicMap[K]): void {
-    const l = this.topics.get(topic) as ((payload: TopicMap[K]) => void)[] | undefined;
+  emit<K extends Topic>(topic: K, payload: TopicMap[K]): void {
+    const l = this.topics.get(topic) as TopicHandler<K>[] | undefined;
     if (l) for (const fn of l) fn(payload);
   }
 

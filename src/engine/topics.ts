@@ -168,3 +168,6 @@ export interface TopicMap {
 
 /** A topic's name. */
 export type Topic = keyof TopicMap;
+
+/** A subscriber to a topic (as tldraw's TLEventMapHandler). */
+export type TopicHandler<K extends Topic> = (payload: TopicMap[K]) => void;
