@@ -3,8 +3,7 @@ import { looksLikeTemplate, parseParams } from '../cfn/index';
 import { applySolution } from '../model/solution';
 import { formatErrors, loadJson, loadText, solutionErrors } from '../model/load';
 import type { ArchDoc, Rulebook } from '../model/schema';
-import { runDocument } from '../engine/run';
-import type { Report } from '../engine/report';
+import { runDocument, type Report } from '../engine';
 import { readTemplate } from './template';
 
 /** Exit statuses of format.md section 4 (a bad command line exits 2 too: nothing could be loaded). */
