@@ -3,8 +3,7 @@ import { looksLikeTemplate, parseParams } from '../cfn/index';
 import { applySolution } from '../model/solution';
 import { formatErrors, loadJson, loadText, solutionErrors } from '../model/load';
 import type { ArchDoc, Rulebook } from '../model/schema';
-import { runDocument } from '../engine/run';
-import type { Report } from '../engine/report';
+import { runDocument, type Report } from '../engine';
 import { readTemplate } from './template';
 import { puzzleVariant } from './check';
 

@@ -1,6 +1,5 @@
 import { RULES_BY_ID } from '../../catalog/rules';
-import type { Report } from '../../engine/report';
-import { gradeGoal } from '../../engine/goal';
+import { type Report, gradeGoal } from '../../engine';
 import { designChecks } from '../../engine/goal';
 import { Graph } from '../../model/graph';
 import { type Criterion, criterionWords, goalCriteria } from '../../model/goals';

@@ -12,16 +12,8 @@ const HIDDEN_CAUSE = 'Incident: see the figures in the puzzle panel (the cause i
 import { clock, LOG_CAP, type LogRow } from './store';
 
 const ROW = 30;
-/** Rules of single requests: their log rows open the trace of a sampled request that hit them. */
-export const TRACE_RULES = new Set([
-  'payload-too-large',
-  'serverless-throttled',
-  'endpoint-overloaded',
-  'realtime-timeout',
-  'async-timeout',
-  'mme-cold-load',
-  'serverless-cold-start',
-]);
+/** Rules of single requests (the catalog's `display.request`): their log rows open the trace of a sampled request. */
+export const opensTrace = (rule: string): boolean => RULES_BY_ID.get(rule)?.display?.request !== undefined;
 const SEVS: Severity[] = ['error', 'warning', 'info'];
 const SEV_MARK: Record<Severity, string> = { error: '!', warning: '▲', info: 'i' };
 
@@ -113,7 +105,7 @@ export function EventLog() {
   const open = (r: LogRow) => {
     if (!r.node) return;
     focus(r.node);
-    if (r.rule && TRACE_RULES.has(r.rule)) void run.openTraces(r.node, { rule: r.rule, atSec: r.t });
+    if (r.rule && opensTrace(r.rule)) void run.openTraces(r.node, { rule: r.rule, atSec: r.t });
   };
 
   return (
@@ -217,7 +209,7 @@ export function EventLog() {
               <span className="log-node">{r.node ?? '—'}</span>
               <span className="log-rule">{hidden ? r.type : (r.rule ?? r.type)}</span>
               <span className="log-msg">{hidden && r.rule && namesItsCause(r.rule) ? HIDDEN_CAUSE : r.message}</span>
-              {r.rule && r.node && TRACE_RULES.has(r.rule) && (
+              {r.rule && r.node && opensTrace(r.rule) && (
                 <button
                   type="button"
                   className="log-why"

@@ -1,8 +1,8 @@
-import { formatMessage, httpStatus, ruleById } from '../../../catalog/rules';
+import { formatMessage, ruleById } from '../../../catalog/rules';
 import { instanceCostUSD } from '../../../catalog/prices';
 import { instanceType } from '../../../catalog/instances';
 import type { GNode } from '../../../model/graph';
-import { round } from '../../report';
+import { round } from '../../util';
 import type { Rng } from '../../rng';
 import type { Simulation } from '../../sim';
 import { DEFAULT_VARIANT, INFERENCE } from './constants';
@@ -172,7 +172,7 @@ export class MmeRun extends EndpointRun<'multi-model-endpoint'> {
             'rejected',
             size[i],
             {},
-            `${httpStatus('payload-too-large', 'multi-model-endpoint')}: payload ${round(size[i], 2)} MB > ${limit} MB, rejected by the front end`,
+            `payload ${round(size[i], 2)} MB > ${limit} MB, rejected by the front end`,
             'payload-too-large',
           );
         continue;
@@ -227,7 +227,7 @@ export class MmeRun extends EndpointRun<'multi-model-endpoint'> {
               'rejected',
               size[i],
               { load: delay },
-              `${httpStatus('mme-model-not-ready')}: ModelNotReadyException for ${INFERENCE.mmeModelName(k)} after ${r} retr${r === 1 ? 'y' : 'ies'}`,
+              `ModelNotReadyException for ${INFERENCE.mmeModelName(k)} after ${r} retr${r === 1 ? 'y' : 'ies'}`,
               'mme-model-not-ready',
             );
           continue;
@@ -264,7 +264,7 @@ export class MmeRun extends EndpointRun<'multi-model-endpoint'> {
             'throttled',
             size[i],
             { load, lookup: extra - load },
-            `${httpStatus('endpoint-overloaded')}: every worker's queue is full (${this.pool.instances} instance(s))`,
+            `every worker's queue is full (${this.pool.instances} instance(s))`,
             'endpoint-overloaded',
           );
         continue;
@@ -283,7 +283,7 @@ export class MmeRun extends EndpointRun<'multi-model-endpoint'> {
             'timedOut',
             size[i],
             { load, lookup: extra - load, queue: wait, model: Math.max(0, timeout - wait - extra) },
-            `${httpStatus('realtime-timeout')} ModelError: timed out after ${timeout} s (the invocation limit)`,
+            `ModelError: timed out after ${timeout} s (the invocation limit)`,
             'realtime-timeout',
           );
       } else {
