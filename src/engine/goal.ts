@@ -1,5 +1,6 @@
 import type { Goal } from '../model/schema';
 import type { Finding, Incident } from './types';
+import { own } from '../model/own';
 
 interface Gradable {
   findings: Finding[];
@@ -23,11 +24,11 @@ export function gradeGoal(goal: Goal, r: Gradable): { met: boolean; failed: stri
   }
   for (const rule of goal.incidents ?? []) if (!has(rule)) failed.push(`no incident of rule ${rule}`);
   for (const [node, want] of Object.entries(goal.nodeStates ?? {})) {
-    const got = r.nodes[node]?.state;
+    const got = own(r.nodes, node)?.state;
     if (got !== want) failed.push(`node ${node} is ${got ?? 'absent'}, not ${want}`);
   }
   for (const [node, min] of Object.entries(goal.minServed ?? {})) {
-    const ok = r.nodes[node]?.ok ?? 0;
+    const ok = own(r.nodes, node)?.ok ?? 0;
     if (ok < min) failed.push(`node ${node} served ${ok} requests, fewer than ${min}`);
   }
   if (goal.maxFailedRatio !== undefined) {

@@ -22,6 +22,7 @@ import {
   type Solution,
   faultSchema,
 } from './schema';
+import { hasOwn, own } from './own';
 
 /** Exam domains, in order, with their names. */
 export const DOMAIN_NAMES: Readonly<Record<Domain, string>> = {
@@ -318,7 +319,7 @@ export function puzzleRefusal(doc: ArchDoc, command: string, args: unknown): str
   if (command === 'setProp' && doc.mode === 'puzzle' && locked.has(a.id as string)) {
     const id = a.id as string,
       name = a.name as string;
-    if (!(name in (doc.solution?.setProps?.[id] ?? {}))) {
+    if (!hasOwn(own(doc.solution?.setProps, id), name)) {
       const n = doc.nodes.find((x) => x.id === id);
       const def = n ? kindDef(n.kind) : null;
       const what = def?.props[name]?.label ?? name;

@@ -3,6 +3,7 @@ import type { Report } from '../../engine/report';
 import type { ArchDoc } from '../../model/schema';
 import { type GoalDraft, STATES, servingNodes, stateNodes, wantedState } from './build';
 import type { MakerStore } from './store';
+import { hasOwn, own } from '../../model/own';
 
 const title = (rule: string) => RULES_BY_ID.get(rule)?.title ?? rule;
 const without = <T,>(o: Record<string, T>, k: string) => Object.fromEntries(Object.entries(o).filter(([x]) => x !== k));
@@ -56,7 +57,7 @@ export function GoalPicker({
       ))}
       <p className="mk-sub">Require (so deleting things does not pass)</p>
       {stateNodes(report).map(([id, got]) => {
-        const on = id in goal.nodeStates;
+        const on = hasOwn(goal.nodeStates, id);
         return (
           <div key={`s:${id}`} className="mk-check">
             <input
@@ -75,7 +76,7 @@ export function GoalPicker({
             <select
               className="field mk-small"
               aria-label={`State ${id} must end in`}
-              value={goal.nodeStates[id] ?? wantedState(kind(id) ?? 'training-job')}
+              value={own(goal.nodeStates, id) ?? wantedState(kind(id) ?? 'training-job')}
               disabled={!on}
               onChange={(e) => set({ nodeStates: { ...goal.nodeStates, [id]: e.target.value } })}
             >
@@ -88,7 +89,7 @@ export function GoalPicker({
         );
       })}
       {servingNodes(report).map(([id, ok]) => {
-        const on = id in goal.minServed;
+        const on = hasOwn(goal.minServed, id);
         return (
           <div key={`m:${id}`} className="mk-check">
             <input
@@ -110,7 +111,7 @@ export function GoalPicker({
               className="field mk-small"
               aria-label={`Fewest requests ${id} serves`}
               disabled={!on}
-              value={goal.minServed[id] ?? Math.max(1, ok)}
+              value={own(goal.minServed, id) ?? Math.max(1, ok)}
               onChange={(e) =>
                 set({ minServed: { ...goal.minServed, [id]: Math.max(0, Math.round(Number(e.target.value) || 0)) } })
               }

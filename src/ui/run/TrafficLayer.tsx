@@ -6,6 +6,7 @@ import type { Flow, Outcomes } from '../../worker/protocol';
 import { useEditorState } from '../state/context';
 import { useRun, useRunState } from './context';
 import { type RunView, clock } from './store';
+import { own } from '../../model/own';
 
 /** Dot colours by outcome (also the legend). */
 export const OUTCOME_COLOURS: Record<keyof Outcomes, string> = {
@@ -250,11 +251,11 @@ export function TrafficLayer() {
         if (moving) {
           const nodes = run.latest;
           const shareOf = new Map<string, number>();
-          for (const p of dp) shareOf.set(p.to, (shareOf.get(p.to) ?? 0) + (nodes[p.from]?.rps ?? 0));
+          for (const p of dp) shareOf.set(p.to, (shareOf.get(p.to) ?? 0) + (own(nodes, p.from)?.rps ?? 0));
           for (let i = 0; i < dp.length; i++) {
             const p = dp[i],
-              c = nodes[p.from],
-              t = nodes[p.to];
+              c = own(nodes, p.from),
+              t = own(nodes, p.to);
             const rps = c?.rps ?? 0;
             if (rps <= 0 || !geoms[i]) continue;
             const perSec = Math.min(MAX_PER_EDGE_SEC, 2.5 * Math.log2(1 + rps));
@@ -401,10 +402,10 @@ export function TrafficLayer() {
         dp = paths.current.data;
       let k = 0;
       for (let i = 0; i < dp.length && k < MAX_DOTS; i++) {
-        const rps = nodes[dp[i].from]?.rps ?? 0;
+        const rps = own(nodes, dp[i].from)?.rps ?? 0;
         if (rps <= 0) continue;
         const count = Math.max(4, Math.min(14, Math.round(2.5 * Math.log2(1 + rps))));
-        const o = nodes[dp[i].to]?.outcomes;
+        const o = own(nodes, dp[i].to)?.outcomes;
         const tot = o ? KEYS.reduce((a, key) => a + o[key], 0) : 0;
         // largest remainders: each outcome gets its share of the dots (a non-zero one gets at least one)
         const share = KEYS.map((key) => (o && tot > 0 ? (count * o[key]) / tot : key === 'ok' ? count : 0));

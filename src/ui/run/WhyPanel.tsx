@@ -8,6 +8,7 @@ import { useRun, useRunState } from './context';
 import { useFocusNode } from './EventLog';
 import { MlopsDetail } from './MlopsDetail';
 import { clock } from './store';
+import { own } from '../../model/own';
 
 /** Rules whose cause is a network path, and the services each needs. */
 const NETWORK: Record<string, Service[]> = {
@@ -29,7 +30,7 @@ export function WhyPanel() {
   const doc = useEditorState((s) => s.doc);
   const run = useRun();
   const focus = useFocusNode();
-  const live = useRunState((v) => (why ? v.nodes[why.node] : undefined));
+  const live = useRunState((v) => (why ? own(v.nodes, why.node) : undefined));
   const net = useMemo(() => {
     if (!why?.rule || !NETWORK[why.rule] || !doc.nodes.some((n) => n.id === why.node)) return null;
     try {

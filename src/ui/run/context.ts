@@ -1,6 +1,7 @@
 import { createContext, useContext, useSyncExternalStore } from 'react';
 import type { LiveNode } from '../../worker/protocol';
 import type { RunStore, RunView } from './store';
+import { own } from '../../model/own';
 
 export const RunContext = createContext<RunStore | null>(null);
 
@@ -20,6 +21,6 @@ export function useRunState<T>(select: (v: RunView) => T): T {
 /** One node's live figures (the same object while its painted figures are unchanged); undefined before a run. */
 export function useRunNode(id: string): LiveNode | undefined {
   const r = useContext(RunContext);
-  return useSyncExternalStore(r ? r.subscribe : noop, () => r?.getState().nodes[id]);
+  return useSyncExternalStore(r ? r.subscribe : noop, () => own(r?.getState().nodes, id));
 }
 const noop = () => () => {};

@@ -5,6 +5,7 @@ import type { ArchDoc, Fault } from '../../model/schema';
 import { EngineClient } from '../../worker/client';
 import type { FaultInput, Flow, LiveNode, Outcomes, RunStatus, RunUpdate } from '../../worker/protocol';
 import type { Editor } from '../state/editor';
+import { dict, own } from '../../model/own';
 
 /** Log entries the page keeps (the newest); the counts stay exact beyond it. */
 export const LOG_CAP = 20_000;
@@ -268,10 +269,11 @@ export class RunStore {
     }
     this.pending = null;
     const prev = this.v.nodes;
-    const nodes: Record<string, LiveNode> = {};
+    const nodes = dict<LiveNode>();
     for (const [id, n] of Object.entries(u.nodes)) {
       const k = paintKey(n);
-      nodes[id] = this.paintKeys.get(id) === k && prev[id] ? prev[id] : n;
+      const before = own(prev, id);
+      nodes[id] = this.paintKeys.get(id) === k && before ? before : n;
       this.paintKeys.set(id, k);
     }
     this.set({
