@@ -5,6 +5,8 @@ import type { Kind } from '../catalog/types';
 import { PROPS_SCHEMAS } from './props';
 import { type ArchDoc, FORMAT, LIMITS, docSchema, faultSchema } from './schema';
 import { RULES_BY_ID } from '../catalog/rules';
+import { shapeErrors } from './bounds';
+import { formatPath } from './path';
 
 /** One reason a document was refused: a JSON path (`nodes[3].props.inputMode`) and what is wrong there. */
 export interface LoadError {
@@ -13,16 +15,7 @@ export interface LoadError {
 }
 export type LoadResult = { ok: true; doc: ArchDoc } | { ok: false; errors: LoadError[] };
 
-/** `["nodes", 3, "props", "x"]` → `nodes[3].props.x`. */
-export function formatPath(path: readonly PropertyKey[]): string {
-  let out = '';
-  for (const p of path) {
-    if (typeof p === 'number') out += `[${p}]`;
-    else if (/^[A-Za-z_$][\w$]*$/.test(String(p))) out += (out ? '.' : '') + String(p);
-    else out += `[${JSON.stringify(String(p))}]`;
-  }
-  return out || '(root)';
-}
+export { formatPath };
 
 const typeName = (v: unknown) => (v === null ? 'null' : Array.isArray(v) ? 'array' : typeof v);
 
@@ -97,6 +90,8 @@ const fail = (path: string, message: string): LoadResult => ({ ok: false, errors
 /** Validate an already-parsed value as a document. */
 export function loadJson(json: unknown): LoadResult {
   if (json === null || typeof json !== 'object' || Array.isArray(json)) return fail('(root)', 'expected a JSON object');
+  const shape = shapeErrors(json);
+  if (shape.length) return { ok: false, errors: shape };
   const obj = json as Record<string, unknown>;
   if (typeof obj.format === 'string' && obj.format !== FORMAT && /^sagesim\/architecture@\d+$/.test(obj.format)) {
     return fail('format', `"${obj.format}" is a newer or unknown version; this SageSim reads "${FORMAT}"`);
