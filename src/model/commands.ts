@@ -97,6 +97,21 @@ function removeIds(d: D, gone: Set<string>) {
   }
 }
 
+/** True when edges lead from `from` to `to` (iterative breadth-first search). */
+function leadsTo(edges: readonly { from: string; to: string }[], from: string, to: string): boolean {
+  const seen = new Set([from]);
+  for (const queue = [from]; queue.length;) {
+    const cur = queue.shift()!;
+    if (cur === to) return true;
+    for (const e of edges)
+      if (e.from === cur && !seen.has(e.to)) {
+        seen.add(e.to);
+        queue.push(e.to);
+      }
+  }
+  return false;
+}
+
 const sameValue = (a: unknown, b: unknown) => JSON.stringify(a) === JSON.stringify(b);
 const locked = (d: D, id: string) => (d.locked ?? []).includes(id);
 
@@ -158,6 +173,10 @@ export const connect: Command<{ from: string; to: string }> = {
     const kinds = new Map(d.nodes.map((n) => [n.id, n.kind]));
     const c = checkEdge(a, b, (p) => kinds.get(p));
     if (!c.ok) refuse(c.reason);
+    if (c.ok && c.pair.samePipeline && leadsTo(d.edges ?? [], to, from))
+      refuse(
+        `${to} already runs before ${from}: ${from} → ${to} would close a loop in pipeline ${a.parent}, and a pipeline's steps form a directed acyclic graph.`,
+      );
     (d.edges ??= []).push({ from, to });
     return `${from}->${to}`;
   },

@@ -1,6 +1,6 @@
 import type { z } from 'zod';
 import { checkEdge } from '../catalog/edges';
-import { kindDef } from '../catalog/kinds';
+import { STEP_KINDS, kindDef } from '../catalog/kinds';
 import type { Kind } from '../catalog/types';
 import { PROPS_SCHEMAS } from './props';
 import { type ArchDoc, FORMAT, LIMITS, docSchema, faultSchema } from './schema';
@@ -182,6 +182,7 @@ function crossCheck(doc: ArchDoc): LoadError[] {
   (doc.locked ?? []).forEach((id, i) => {
     if (!byId.has(id)) err(`locked[${i}]`, `no node with id "${id}"`);
   });
+  checkStepCycles(doc, byId, err);
   checkGoal(doc, err);
   checkScript(doc, byId, err);
   return errors;
@@ -189,6 +190,59 @@ function crossCheck(doc: ArchDoc): LoadError[] {
 
 type Err = (path: string, message: string) => void;
 type Nodes = Map<string, { kind: Kind; parent?: string | null; index: number }>;
+
+/**
+ * A pipeline's steps form a directed acyclic graph: SageMaker refuses a definition whose steps depend on each
+ * other in a loop (https://docs.aws.amazon.com/sagemaker/latest/dg/pipelines-sdk.html). Each cycle is named once,
+ * at the edge that closes it. Iterative, so a long chain of steps cannot overflow the stack.
+ */
+function checkStepCycles(doc: ArchDoc, byId: Nodes, err: Err): void {
+  const isStep = (id: string) => {
+    const n = byId.get(id);
+    return (
+      !!n && (STEP_KINDS as readonly string[]).includes(n.kind) && !!n.parent && byId.get(n.parent)?.kind === 'pipeline'
+    );
+  };
+  const out = new Map<string, { to: string; index: number }[]>();
+  (doc.edges ?? []).forEach((e, index) => {
+    if (e.from === e.to || !isStep(e.from) || !isStep(e.to)) return;
+    if (byId.get(e.from)!.parent !== byId.get(e.to)!.parent) return;
+    const l = out.get(e.from);
+    if (l) l.push({ to: e.to, index });
+    else out.set(e.from, [{ to: e.to, index }]);
+  });
+  const state = new Map<string, 1 | 2>(); // 1: on the current path, 2: done
+  for (const start of out.keys()) {
+    if (state.has(start)) continue;
+    const path: string[] = [start];
+    const next: number[] = [0];
+    state.set(start, 1);
+    while (path.length) {
+      const id = path[path.length - 1];
+      const succ = out.get(id) ?? [];
+      const k = next[next.length - 1]++;
+      if (k >= succ.length) {
+        state.set(id, 2);
+        path.pop();
+        next.pop();
+        continue;
+      }
+      const { to, index } = succ[k];
+      const st = state.get(to);
+      if (st === 1) {
+        const loop = [...path.slice(path.indexOf(to)), to];
+        err(
+          `edges[${index}]`,
+          `the steps of pipeline "${byId.get(to)!.parent}" form a cycle ${loop.join(' → ')}; a pipeline's steps are a directed acyclic graph, and SageMaker refuses this definition`,
+        );
+      } else if (st === undefined) {
+        state.set(to, 1);
+        path.push(to);
+        next.push(0);
+      }
+    }
+  }
+}
 
 /** States a goal may require (format.md section 5), plus a registry's approval status. */
 const GOAL_STATES = [
