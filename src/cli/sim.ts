@@ -3,6 +3,7 @@ import { RULES } from '../catalog/rules';
 import { applySolution } from '../model/solution';
 import { formatErrors, loadJson, loadText, solutionErrors } from '../model/load';
 import { LIMITS } from '../model/schema';
+import { WORK_BUDGET, durationThatFits, estimateWork, overBudget } from '../model/budget';
 import { runDocument } from '../engine/run';
 import { formatReport } from './format';
 
@@ -123,6 +124,15 @@ export function main(
   const doc = loaded.doc;
   if (args.check && !doc.goal) {
     err(`sim: ${args.file} has no "goal" to check\n`);
+    return EXIT.load;
+  }
+  const durationSec = args.duration ?? doc.durationSec ?? 3600;
+  const tooMuch = overBudget(estimateWork(doc, durationSec));
+  if (tooMuch) {
+    const fits = durationThatFits(doc, durationSec);
+    err(
+      `sim: ${args.file} is over the work budget of a run (${WORK_BUDGET.requests.toLocaleString('en')} simulated requests, ${WORK_BUDGET.peakRps.toLocaleString('en')} per simulated second):\n  ${tooMuch}\n${fits ? `  --duration ${fits} fits the budget.\n` : ''}`,
+    );
     return EXIT.load;
   }
   const { report } = runDocument(doc, { seed: args.seed, durationSec: args.duration });

@@ -4,6 +4,7 @@ import { buildReport } from '../engine/report';
 import { requestTraces } from '../engine/modules/inference/traces';
 import { checkDocument, createSimulation, runDocument } from '../engine/run';
 import type { ArchDoc, Fault } from '../model/schema';
+import { estimateWork, overBudget } from '../model/budget';
 import { LiveView } from './live';
 import { MlopsWatch } from './mlops';
 import type { Simulation } from '../engine/sim';
@@ -72,6 +73,7 @@ export class RunSession {
     }
     if (msg.type === 'report') {
       if (!this.doc) throw new Error('no document loaded');
+      this.withinBudget(this.doc);
       // A finished live run is the runner's run of the same document and seed (same events, same
       // order): its report is the runner's, so a check grades the run on the canvas, not a second one.
       const sim = this.actor?.getSnapshot().context.sim;
@@ -92,12 +94,13 @@ export class RunSession {
     }
     const actor = this.actor;
     if (!actor) throw new Error('no document loaded');
+    if (msg.type === 'traces') {
+      const sim = actor.getSnapshot().context.sim;
+      this.post({ type: 'traces', node: msg.node, traces: [...requestTraces(sim, msg.node)] });
+      return;
+    }
+    if (msg.type === 'play' || msg.type === 'step' || msg.type === 'runToEnd') this.withinBudget(this.doc!);
     switch (msg.type) {
-      case 'traces': {
-        const sim = actor.getSnapshot().context.sim;
-        this.post({ type: 'traces', node: msg.node, traces: [...requestTraces(sim, msg.node)] });
-        return;
-      }
       case 'play':
         actor.send({ type: actor.getSnapshot().value === 'idle' ? 'START' : 'RESUME' });
         break;
@@ -140,7 +143,9 @@ export class RunSession {
     const fault = { ...partial, atSec } as Fault;
     const now = sim.now,
       started = sim.started;
-    this.doc = { ...this.doc!, faults: [...(this.doc!.faults ?? []), fault] };
+    const next = { ...this.doc!, faults: [...(this.doc!.faults ?? []), fault] };
+    this.withinBudget(next);
+    this.doc = next;
     this.restart(true);
     const a = this.actor!;
     a.send({ type: 'SPEED', speed });
@@ -148,6 +153,12 @@ export class RunSession {
     this.watch?.takeFlows(); // the replay's flows were drawn already
     if (status === 'running') a.send({ type: 'START' });
     this.post({ type: 'fault', fault });
+  }
+
+  /** Refuse (throw, posted as an error) a run over the work budget, naming the client or fault and the figure. */
+  private withinBudget(doc: ArchDoc): void {
+    const why = overBudget(estimateWork(doc, this.opts.durationSec ?? doc.durationSec ?? 3600));
+    if (why) throw new Error(`This run would not end in reasonable time: ${why}`);
   }
 
   /** A fresh run of the document (idle); `keepStream` keeps the log position and rates (a rebuild of the same history). */

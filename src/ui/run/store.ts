@@ -6,6 +6,7 @@ import { EngineClient } from '../../worker/client';
 import type { FaultInput, Flow, LiveNode, Outcomes, RunStatus, RunUpdate } from '../../worker/protocol';
 import type { Editor } from '../state/editor';
 import { dict, own } from '../../model/own';
+import { durationThatFits, estimateWork, overBudget } from '../../model/budget';
 
 /** Log entries the page keeps (the newest); the counts stay exact beyond it. */
 export const LOG_CAP = 20_000;
@@ -301,7 +302,35 @@ export class RunStore {
     if (ed.showFindings) this.editor.toggleFindings();
   }
 
+  /**
+   * True (and a banner saying so, with a shorter duration to run) when the run of the canvas, with `extra`
+   * faults, is over the work budget; the worker refuses such a run too.
+   */
+  private overBudget(extra: readonly Fault[] = []): boolean {
+    const doc = this.editor.getState().doc;
+    const withFaults = extra.length ? { ...doc, faults: [...(doc.faults ?? []), ...extra] } : doc;
+    const durationSec = doc.durationSec ?? 3600;
+    const why = overBudget(estimateWork(withFaults, durationSec));
+    if (!why) return false;
+    const fits = durationThatFits(withFaults, durationSec);
+    this.editor.setBanner({
+      tone: 'error',
+      title: 'This run would simulate too many requests to finish, so it did not start.',
+      lines: [why],
+      actions: fits
+        ? [
+            {
+              label: `Run ${fits.toLocaleString('en')} s instead`,
+              run: () => this.editor.run('setDocField', { field: 'durationSec', value: fits }),
+            },
+          ]
+        : [],
+    });
+    return true;
+  }
+
   play(): void {
+    if (this.overBudget()) return;
     this.firstRun();
     this.ensure().send({ type: 'play' });
   }
@@ -313,11 +342,13 @@ export class RunStore {
     else this.play();
   }
   step(): void {
+    if (this.overBudget()) return;
     this.firstRun();
     this.stepPending = true;
     this.ensure().send({ type: 'step' });
   }
   runToEnd(): void {
+    if (this.overBudget()) return;
     this.firstRun();
     this.ensure().send({ type: 'runToEnd' });
   }
@@ -386,6 +417,10 @@ export class RunStore {
   }
 
   inject(fault: FaultInput): void {
+    if (this.overBudget([{ ...fault, atSec: fault.atSec ?? Math.floor(this.v.now) + 1 } as Fault])) {
+      this.set({ faultMenu: null });
+      return;
+    }
     this.firstRun();
     this.set({ faultMenu: null });
     this.ensure().send({ type: 'fault', fault });

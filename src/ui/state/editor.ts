@@ -18,6 +18,8 @@ export interface Banner {
   tone: 'error' | 'info';
   title: string;
   lines: string[];
+  /** Buttons next to Dismiss (open the last good save, run a shorter duration…); each also dismisses. */
+  actions?: readonly { label: string; run: () => void }[];
 }
 export type Dialog = 'start' | 'shortcuts' | 'share' | 'puzzles' | 'demos' | null;
 /** Asked before every command: a reason to refuse it (a puzzle's lock or palette), or null. */
