@@ -1,4 +1,3 @@
-import { readFileSync } from 'node:fs';
 import { RULES } from '../catalog/rules';
 import { applySolution } from '../model/solution';
 import { formatErrors, loadJson, loadText, solutionErrors } from '../model/load';
@@ -6,6 +5,7 @@ import { LIMITS } from '../model/schema';
 import { WORK_BUDGET, durationThatFits, estimateWork, overBudget } from '../model/budget';
 import { runDocument } from '../engine/run';
 import { formatReport } from './format';
+import { readDocumentFile } from './read';
 
 const USAGE = `usage: npm run --silent sim -- FILE [--seed N] [--duration SEC] [--json] [--apply-solution] [--check]
        npm run --silent sim -- --rules`;
@@ -27,12 +27,14 @@ function parseArgs(argv: string[]): Args | string {
   const a: Args = { json: false, rules: false, applySolution: false, check: false };
   for (let i = 0; i < argv.length; i++) {
     const arg = argv[i];
+    // plain decimal digits only: Number() would also take " 7", "0x10" and "1e3"
     const num = (name: string) => {
       const v = argv[++i];
-      const n = Number(v);
-      if (v === undefined || v.trim() === '' || !Number.isFinite(n) || n < 0)
-        throw new Error(`${name} needs a non-negative number, got ${v ?? 'nothing'}`);
-      return n;
+      if (v === undefined || !/^\d+(\.\d+)?$/.test(v))
+        throw new Error(
+          `${name} needs a non-negative decimal number, got ${v === undefined ? 'nothing' : JSON.stringify(v)}`,
+        );
+      return Number(v);
     };
     try {
       if (arg === '--json') a.json = true;
@@ -89,15 +91,12 @@ export function main(
     );
     return EXIT.ok;
   }
-  let text: string;
-  try {
-    text = readFileSync(args.file!, 'utf8');
-  } catch (e) {
-    err(
-      `sim: cannot read ${args.file}: ${(e as NodeJS.ErrnoException).code === 'ENOENT' ? 'no such file' : (e as Error).message}\n`,
-    );
+  const read = readDocumentFile(args.file!);
+  if (!read.ok) {
+    err(`sim: cannot read ${args.file}: ${read.message}\n`);
     return EXIT.load;
   }
+  const text = read.text;
   let loaded = loadText(text);
   if (!loaded.ok) {
     err(`sim: ${args.file} could not be loaded:\n${formatErrors(loaded.errors).replace(/^/gm, '  ')}\n`);

@@ -7,6 +7,7 @@ import { type ArchDoc, FORMAT, LIMITS, docSchema, faultSchema } from './schema';
 import { RULES_BY_ID } from '../catalog/rules';
 import { shapeErrors } from './bounds';
 import { formatPath } from './path';
+import { tooLarge } from './decode';
 
 /** One reason a document was refused: a JSON path (`nodes[3].props.inputMode`) and what is wrong there. */
 export interface LoadError {
@@ -40,11 +41,11 @@ function describe(issue: z.core.$ZodIssue, input: unknown): string {
         ? `needs at least ${issue.minimum} items`
         : issue.origin === 'string'
           ? 'must not be empty'
-          : `must be at least ${issue.minimum}`;
+          : `must be ${issue.inclusive === false ? 'more than' : 'at least'} ${issue.minimum}`;
     case 'too_big':
       return issue.origin === 'array' || issue.origin === 'string'
         ? `too long (${issue.message.replace(/^Too big: /, '')})`
-        : `must be at most ${issue.maximum}`;
+        : `must be ${issue.inclusive === false ? 'less than' : 'at most'} ${issue.maximum}`;
     case 'invalid_union':
       return 'does not match any allowed shape';
     case 'invalid_format':
@@ -63,24 +64,56 @@ function valueAt(root: unknown, path: readonly PropertyKey[]): unknown {
   return v;
 }
 
+/**
+ * One issue per bound and path: an integer past 2^53 breaks both the safe-integer bound and the field's own
+ * maximum; only the tighter bound is reported.
+ */
+function tightest(issues: readonly z.core.$ZodIssue[]): z.core.$ZodIssue[] {
+  const bound = (i: z.core.$ZodIssue) =>
+    i.code === 'too_big' || i.code === 'too_small' ? `${i.code}\u0000${formatPath(i.path)}` : null;
+  const best = new Map<string, z.core.$ZodIssue>();
+  for (const i of issues) {
+    const k = bound(i);
+    if (!k) continue;
+    const prev = best.get(k);
+    if (!prev) best.set(k, i);
+    else if (i.code === 'too_big' && prev.code === 'too_big' && Number(i.maximum) < Number(prev.maximum))
+      best.set(k, i);
+    else if (i.code === 'too_small' && prev.code === 'too_small' && Number(i.minimum) > Number(prev.minimum))
+      best.set(k, i);
+  }
+  return issues.filter((i) => {
+    const k = bound(i);
+    return !k || best.get(k) === i;
+  });
+}
+
 function fromZod(error: z.ZodError, input: unknown, prefix: PropertyKey[] = []): LoadError[] {
-  return error.issues.flatMap((i) =>
+  return tightest(error.issues).flatMap((i) =>
     i.code === 'unrecognized_keys'
       ? i.keys.map((k) => ({ path: formatPath([...prefix, ...i.path, k]), message: 'unknown field' }))
       : [{ path: formatPath([...prefix, ...i.path]), message: describe(i, input) }],
   );
 }
 
-/** Parse text (a file, a share link, an autosave) into a document, or say precisely why not. */
-export function loadText(text: string): LoadResult {
-  const bytes = new TextEncoder().encode(text).length;
+/**
+ * Parse text (a file, a share link, an autosave) into a document, or say precisely why not. `source` labels
+ * the errors that concern the text as a whole: `(file)`, `(link)`.
+ */
+export function loadText(text: string, source: 'file' | 'link' = 'file'): LoadResult {
+  const bytes = text.length > LIMITS.bytes / 3 ? new TextEncoder().encode(text).length : text.length * 3;
   if (bytes > LIMITS.bytes)
-    return fail('(file)', `the file is ${(bytes / 1048576).toFixed(1)} MB; architecture files are limited to 5 MB`);
+    return fail(
+      `(${source})`,
+      source === 'file'
+        ? tooLarge(bytes)
+        : `the document in the link is ${(bytes / 1048576).toFixed(1)} MB; documents are limited to ${LIMITS.bytes / 1048576} MB`,
+    );
   let json: unknown;
   try {
     json = JSON.parse(text);
   } catch (e) {
-    return fail('(file)', `not valid JSON: ${(e as Error).message}`);
+    return fail(`(${source})`, `not valid JSON: ${(e as Error).message}`);
   }
   return loadJson(json);
 }

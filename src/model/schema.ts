@@ -8,6 +8,8 @@ export const LIMITS = {
   edges: 10_000,
   faults: 10_000,
   durationSec: 30 * 86_400,
+  /** Largest |x| or |y| of a position, in px. */
+  coord: 1_000_000,
 } as const;
 
 export const ID_RE = /^[a-z0-9][a-z0-9-]*$/;
@@ -15,7 +17,9 @@ const id = z
   .string()
   .max(64, 'ids are at most 64 characters')
   .regex(ID_RE, 'ids use a-z, 0-9 and "-" and start with a letter or digit');
-const point = z.strictObject({ x: z.number().finite(), y: z.number().finite() });
+/** Canvas coordinates (px): far beyond any real layout, near enough that sums of positions stay finite. */
+const coord = z.number().finite().min(-LIMITS.coord).max(LIMITS.coord);
+const point = z.strictObject({ x: coord, y: coord });
 
 export const nodeSchema = z.strictObject({
   id,

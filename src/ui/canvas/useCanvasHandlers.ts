@@ -1,7 +1,7 @@
 import { type Connection, type EdgeChange, type NodeChange, type OnNodeDrag, useReactFlow } from '@xyflow/react';
 import { type Dispatch, type RefObject, type SetStateAction, useCallback, useMemo } from 'react';
 import { isKind } from '../../catalog/kinds';
-import { openText } from '../state/persist';
+import { openFile } from '../state/persist';
 import type { Editor } from '../state/editor';
 import type { FlowNode, Overlay } from './adapter';
 import { absolutePosition, add, containerAt, sizeOf, snap, sub } from './geometry';
@@ -112,7 +112,7 @@ export function useCanvasHandlers(
       const at = { x: e.clientX, y: e.clientY };
       if (!kind) {
         const file = e.dataTransfer.files?.[0];
-        if (file) void file.text().then((t) => openText(editor, t, `"${file.name}"`));
+        if (file) void openFile(editor, file);
         return;
       }
       if (!isKind(kind)) return;

@@ -3,7 +3,7 @@ import { useEffect, useRef, useState } from 'react';
 import { exportPng } from '../canvas/exportPng';
 import { useEditor } from '../state/context';
 import { EMPTY_DOC } from '../state/editor';
-import { exportFile, openDoc, openText } from '../state/persist';
+import { exportFile, openDoc, openFile } from '../state/persist';
 import { makerStore } from '../maker/store';
 
 /** The file menu: new, starters, open, save, share link, PNG, auto-layout. */
@@ -100,7 +100,7 @@ export function FileMenu() {
         onChange={(e) => {
           const f = e.target.files?.[0];
           e.target.value = '';
-          if (f) void f.text().then((t) => openText(editor, t, `"${f.name}"`));
+          if (f) void openFile(editor, f);
         }}
       />
     </div>

@@ -1,7 +1,8 @@
 import { autoLayout, execute } from '../../model/commands';
 import { needsLayout } from '../../model/layout';
 import { type LoadError, formatErrors, loadJson, loadText, saveText } from '../../model/load';
-import type { ArchDoc } from '../../model/schema';
+import { LIMITS, type ArchDoc } from '../../model/schema';
+import { decodeFile, tooLarge } from '../../model/decode';
 import type { Editor } from './editor';
 
 /**
@@ -109,8 +110,36 @@ export function openText(editor: Editor, text: string, source: string): boolean 
     showLoadErrors(editor, source, r.errors);
     return false;
   }
-  openDoc(editor, r.doc, source);
+  try {
+    openDoc(editor, r.doc, source);
+  } catch (e) {
+    showLoadErrors(editor, source, [{ path: '(file)', message: `it could not be opened: ${(e as Error).message}` }]);
+    return false;
+  }
   return true;
+}
+
+/**
+ * Open a file picked or dropped: refused by its size before it is read, decoded as the runner decodes files
+ * (UTF-8, or UTF-16 with a byte-order mark), then loaded like any text.
+ */
+export async function openFile(editor: Editor, file: Blob & { name: string }): Promise<boolean> {
+  const source = `"${file.name}"`;
+  if (file.size > LIMITS.bytes) {
+    showLoadErrors(editor, source, [{ path: '(file)', message: tooLarge(file.size) }]);
+    return false;
+  }
+  let d: ReturnType<typeof decodeFile>;
+  try {
+    d = decodeFile(new Uint8Array(await file.arrayBuffer()));
+  } catch (e) {
+    d = { ok: false, message: `it could not be read: ${(e as Error).message}` };
+  }
+  if (!d.ok) {
+    showLoadErrors(editor, source, [{ path: '(file)', message: d.message }]);
+    return false;
+  }
+  return openText(editor, d.text, source);
 }
 
 export function openDoc(editor: Editor, doc: ArchDoc, source: string): void {
