@@ -1,6 +1,10 @@
 import { readShareHash } from '../model/share';
+import { saveText } from '../model/load';
 import { Editor, EMPTY_DOC } from './state/editor';
-import { openDoc, prepare, restore, showLoadErrors, startAutosave } from './state/persist';
+import { type Autosave, AUTOSAVE_KEY } from './state/autosave';
+import { beginBoot, crashedOn, forgetCrash, takeBlankStart } from './state/crash';
+import { download, openDoc, prepare, restore, showLoadErrors, startAutosave } from './state/persist';
+import { keepAside } from './state/keep-aside';
 
 const THEME_KEY = 'sagesim:theme';
 const VISITED_KEY = 'sagesim:visited';
@@ -9,14 +13,29 @@ const VISITED_KEY = 'sagesim:visited';
 function openShareLink(editor: Editor): boolean {
   const r = readShareHash(location.hash);
   if (!r) return false;
+  // drop the hash first: a link that crashes the page is not opened again by a reload
+  history.replaceState(null, '', location.pathname + location.search);
   if (r.ok) openDoc(editor, r.doc, 'the shared link');
   else showLoadErrors(editor, 'The shared link', r.errors);
-  history.replaceState(null, '', location.pathname + location.search);
   return true;
 }
 
-/** Create the editor: restore the autosave (or keep a bad one aside), open a share link, start autosaving. */
-export function boot(storage: Storage = localStorage): Editor {
+const readRaw = (storage: Storage): string => {
+  try {
+    return storage.getItem(AUTOSAVE_KEY) ?? '';
+  } catch {
+    return '';
+  }
+};
+
+/**
+ * Create the editor: restore the autosave (or keep a bad one aside; or leave it in place, untouched, when it
+ * cannot be copied; or hold it back when it crashed the page), open a share link, start autosaving.
+ */
+export function boot(
+  storage: Storage = localStorage,
+  session: Storage = sessionStorage,
+): { editor: Editor; autosave: Autosave } {
   const saved = storage.getItem(THEME_KEY);
   const theme =
     saved === 'dark' || saved === 'light'
@@ -25,8 +44,52 @@ export function boot(storage: Storage = localStorage): Editor {
         ? 'dark'
         : 'light';
   const editor = new Editor(EMPTY_DOC, theme);
-  const r = restore(storage);
-  if (r.kind === 'ok') editor.reset(prepare(r.doc));
+  const blank = takeBlankStart(session);
+  const unfinished = beginBoot(storage);
+  const r = blank ? ({ kind: 'none' } as const) : restore(storage);
+  let held = false;
+  /** Keep the held autosave aside and save again; false (and the banner again) when there is no room. */
+  const release = (): boolean => {
+    const raw = readRaw(storage);
+    if (raw && !keepAside(storage, raw, 'autosave')) {
+      heldBanner();
+      editor.toast(
+        'There is no room in browser storage to keep your last autosave aside; it stays, autosave paused.',
+        'error',
+      );
+      return false;
+    }
+    forgetCrash(storage);
+    autosave.resume();
+    return true;
+  };
+  const heldBanner = () => {
+    if (r.kind !== 'ok') return;
+    const doc = r.doc;
+    editor.setBanner({
+      tone: 'error',
+      title: `The page stopped while showing your last autosave${r.savedAt ? ` (saved ${r.savedAt.slice(0, 16).replace('T', ' ')} UTC)` : ''}, so it was not opened again. It is still saved; autosave is paused until you choose.`,
+      lines: [],
+      actions: [
+        {
+          label: 'Open it anyway',
+          run: () => {
+            forgetCrash(storage);
+            editor.reset(prepare(doc));
+            autosave.resume();
+          },
+        },
+        { label: 'Download it', run: () => download('last-autosave.json', saveText(doc)) },
+        { label: 'Start blank (it is kept aside)', run: () => void release() },
+      ],
+    });
+  };
+  if (r.kind === 'ok') {
+    if (unfinished || crashedOn(storage, r.doc)) {
+      held = true;
+      heldBanner();
+    } else editor.reset(prepare(r.doc));
+  }
   if (r.kind === 'kept-aside') {
     editor.setBanner({
       tone: 'error',
@@ -34,9 +97,35 @@ export function boot(storage: Storage = localStorage): Editor {
       lines: [`Reason: ${r.reason}`, r.key],
     });
   }
-  startAutosave(editor, storage);
+  if (r.kind === 'damaged-in-place') {
+    held = true;
+    const raw = readRaw(storage);
+    editor.setBanner({
+      tone: 'error',
+      title:
+        'Your last autosave could not be opened, and browser storage is too full to keep a copy aside. It stays where it is, untouched, and autosave is paused so nothing overwrites it.',
+      lines: [`Reason: ${r.reason}`, `Size: ${raw.length.toLocaleString('en')} characters`],
+      actions: [
+        { label: 'Download the damaged save', run: () => download('damaged-autosave.json', raw, 'text/plain') },
+        {
+          label: 'Discard it and autosave again',
+          run: () => {
+            try {
+              storage.removeItem(AUTOSAVE_KEY);
+            } catch {
+              /* blocked */
+            }
+            autosave.resume();
+          },
+        },
+      ],
+    });
+  }
+  const autosave = startAutosave(editor, storage, { held });
   const shared = openShareLink(editor);
-  if (!shared && r.kind === 'none' && !storage.getItem(VISITED_KEY)) editor.setDialog('start');
+  // a link opened over a held autosave: keep that autosave aside, then save the link's document as usual
+  if (shared && held && r.kind === 'ok') release();
+  if (!shared && r.kind === 'none' && !blank && !storage.getItem(VISITED_KEY)) editor.setDialog('start');
   try {
     storage.setItem(VISITED_KEY, '1');
   } catch {
@@ -56,5 +145,5 @@ export function boot(storage: Storage = localStorage): Editor {
   };
   applyTheme();
   editor.subscribe(applyTheme);
-  return editor;
+  return { editor, autosave };
 }

@@ -4,16 +4,16 @@ import { type LoadError, formatErrors, loadJson, loadText, saveText } from '../.
 import { LIMITS, type ArchDoc } from '../../model/schema';
 import { decodeFile, tooLarge } from '../../model/decode';
 import type { Editor } from './editor';
+import { KEPT_ASIDE_PREFIX, keepAside } from './keep-aside';
+import { AUTOSAVE_DELAY_MS, AUTOSAVE_FORMAT, AUTOSAVE_KEY, startAutosave } from './autosave';
+
+export { AUTOSAVE_DELAY_MS, AUTOSAVE_FORMAT, AUTOSAVE_KEY, startAutosave };
 
 /**
  * Never lose work: autosave to localStorage, restore on reload, keep a bad save aside, open files.
  * Every input here (a save, a file, a link) is untrusted and goes through the loader.
  */
-export const AUTOSAVE_KEY = 'sagesim:autosave';
-export const AUTOSAVE_FORMAT = 'sagesim/autosave@1';
-export const KEPT_ASIDE_PREFIX = 'sagesim:kept-aside:';
-/** Autosave this long after the last change (ms); well within the one-second promise. */
-export const AUTOSAVE_DELAY_MS = 300;
+export { KEPT_ASIDE_PREFIX };
 
 /** Lay out the nodes a file gave no position (hand-written files), keeping the rest. */
 export function prepare(doc: ArchDoc): ArchDoc {
@@ -25,7 +25,9 @@ export function prepare(doc: ArchDoc): ArchDoc {
 export type Restore =
   | { kind: 'none' }
   | { kind: 'ok'; doc: ArchDoc; savedAt: string | null }
-  | { kind: 'kept-aside'; key: string; reason: string };
+  | { kind: 'kept-aside'; key: string; reason: string }
+  /** Damaged, and there was no room to copy it aside: it stays under the autosave key and must not be overwritten. */
+  | { kind: 'damaged-in-place'; reason: string };
 
 /** Read the autosave. A save that cannot be opened is copied under another key, never overwritten. */
 export function restore(storage: Storage, now = Date.now()): Restore {
@@ -48,59 +50,14 @@ export function restore(storage: Storage, now = Date.now()): Restore {
   } catch (e) {
     reason = `it is damaged (${(e as Error).message})`;
   }
-  const key = `${KEPT_ASIDE_PREFIX}${new Date(now).toISOString()}`;
+  const key = keepAside(storage, raw, 'autosave', now);
+  if (!key) return { kind: 'damaged-in-place', reason };
   try {
-    storage.setItem(key, raw);
     storage.removeItem(AUTOSAVE_KEY);
   } catch {
-    /* storage full: the original stays where it was */
+    /* blocked: the copy exists, the original stays too */
   }
   return { kind: 'kept-aside', key, reason };
-}
-
-export function save(storage: Storage, doc: ArchDoc, now = Date.now()): boolean {
-  try {
-    storage.setItem(
-      AUTOSAVE_KEY,
-      JSON.stringify({ format: AUTOSAVE_FORMAT, savedAt: new Date(now).toISOString(), doc }),
-    );
-    return true;
-  } catch {
-    return false;
-  }
-}
-
-/** Save the editor's document shortly after every change. Returns a stop function. */
-export function startAutosave(editor: Editor, storage: Storage): () => void {
-  let last = editor.getState().revision;
-  let timer: ReturnType<typeof setTimeout> | null = null;
-  let warned = false;
-  const flush = () => {
-    timer = null;
-    if (!save(storage, editor.getState().doc) && !warned) {
-      warned = true;
-      editor.toast('Autosave failed: browser storage is full or blocked. Export your work as a file.', 'error');
-    }
-  };
-  const unsub = editor.subscribe(() => {
-    const rev = editor.getState().revision;
-    if (rev === last) return;
-    last = rev;
-    if (timer) clearTimeout(timer);
-    timer = setTimeout(flush, AUTOSAVE_DELAY_MS);
-  });
-  const onHide = () => {
-    if (timer) {
-      clearTimeout(timer);
-      flush();
-    }
-  };
-  addEventListener('pagehide', onHide);
-  return () => {
-    unsub();
-    removeEventListener('pagehide', onHide);
-    if (timer) clearTimeout(timer);
-  };
 }
 
 /** Open text (a file) into the editor as an undoable step, or show the loader's errors and change nothing. */
