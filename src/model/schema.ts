@@ -1,9 +1,6 @@
-import { z } from 'zod';
+import { z } from './zod';
 import { KINDS } from '../catalog/types';
 
-// zod probes `new Function('')` to compile fast validators; the page's CSP forbids eval (a logged violation on
-// every load, in the page and in workers), so validate without it. Same results, set before any parse.
-z.config({ jitless: true });
 
 export const FORMAT = 'sagesim/architecture@1';
 export const LIMITS = {
