@@ -372,8 +372,9 @@ export const autoLayout: Command<{ onlyMissing?: boolean }> = {
       if (onlyMissing && n.position) continue;
       const p = positions.get(n.id),
         s = sizes.get(n.id);
-      if (p) n.position = p;
-      if (s && !(onlyMissing && n.size)) n.size = s;
+      if (p) n.position = at(p);
+      if (s && !(onlyMissing && n.size))
+        n.size = { width: Math.min(Math.max(s.width, 20), 20_000), height: Math.min(Math.max(s.height, 20), 20_000) };
     }
   },
 };

@@ -10,6 +10,7 @@ import { RunProvider } from './run/RunProvider';
 import { ModeLayers, ModeSide } from './puzzle/mount';
 import { FindingsPanel } from './shell/FindingsPanel';
 import { Banner, Toasts } from './shell/Messages';
+import { LayoutProgress } from './shell/LayoutProgress';
 import { TopBar } from './shell/TopBar';
 import { useShortcuts } from './shortcuts';
 import { EditorContext, useEditor, useEditorState } from './state/context';
@@ -43,6 +44,7 @@ function Shell() {
         </div>
       </div>
       <Toasts />
+      <LayoutProgress />
       <ModeLayers />
       {dialog === 'start' && <StartScreen />}
       {dialog === 'shortcuts' && <ShortcutSheet />}

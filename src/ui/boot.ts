@@ -5,6 +5,7 @@ import { type Autosave, AUTOSAVE_KEY } from './state/autosave';
 import { beginBoot, crashedOn, forgetCrash, takeBlankStart } from './state/crash';
 import { download, openDoc, prepare, restore, showLoadErrors, startAutosave } from './state/persist';
 import { keepAside } from './state/keep-aside';
+import { LAYOUT_SYNC_MAX, layoutInBackground } from './state/layout-job';
 
 const THEME_KEY = 'sagesim:theme';
 const VISITED_KEY = 'sagesim:visited';
@@ -88,6 +89,9 @@ export function boot(
     if (unfinished || crashedOn(storage, r.doc)) {
       held = true;
       heldBanner();
+    } else if (r.doc.nodes.filter((n) => !n.position).length > LAYOUT_SYNC_MAX) {
+      const doc = r.doc;
+      layoutInBackground(doc, { what: 'your last autosave', onlyMissing: true, done: (laid) => editor.reset(laid) });
     } else editor.reset(prepare(r.doc));
   }
   if (r.kind === 'kept-aside') {

@@ -2,7 +2,7 @@ import { useEffect } from 'react';
 import { type Fragment, copyFragment } from '../model/commands';
 import { edgeId } from './canvas/adapter';
 import type { Editor } from './state/editor';
-import { exportFile } from './state/persist';
+import { autoLayoutCanvas, exportFile } from './state/persist';
 
 /** Every keyboard shortcut, as the `?` sheet lists them ("Mod" = Ctrl, ⌘ on a Mac). */
 export const SHORTCUTS: readonly { keys: string; label: string }[] = [
@@ -86,11 +86,7 @@ export function useShortcuts(editor: Editor): void {
         });
       if (k === 'v') return act(() => pasteInto(editor, clipboard));
       if (k === 's') return act(() => exportFile(s.doc));
-      if (k === 'l' && e.shiftKey)
-        return act(() => {
-          editor.run('autoLayout', {});
-          editor.requestFit();
-        });
+      if (k === 'l' && e.shiftKey) return act(() => autoLayoutCanvas(editor));
     };
     addEventListener('keydown', onKey);
     return () => removeEventListener('keydown', onKey);

@@ -3,7 +3,7 @@ import { useEffect, useRef, useState } from 'react';
 import { exportPng } from '../canvas/exportPng';
 import { useEditor } from '../state/context';
 import { EMPTY_DOC } from '../state/editor';
-import { exportFile, openDoc, openFile } from '../state/persist';
+import { autoLayoutCanvas, exportFile, openDoc, openFile } from '../state/persist';
 import { makerStore } from '../maker/store';
 
 /** The file menu: new, starters, open, save, share link, PNG, auto-layout. */
@@ -80,14 +80,7 @@ export function FileMenu() {
           {item('Save to file', () => exportFile(editor.getState().doc), 'Ctrl+S')}
           {item('Share link…', () => editor.setDialog('share'))}
           {item('Export PNG', () => void png())}
-          {item(
-            'Auto-layout',
-            () => {
-              editor.run('autoLayout', {});
-              editor.requestFit();
-            },
-            'Ctrl+Shift+L',
-          )}
+          {item('Auto-layout', () => autoLayoutCanvas(editor), 'Ctrl+Shift+L')}
         </div>
       )}
       <input

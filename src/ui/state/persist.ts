@@ -4,6 +4,7 @@ import { type LoadError, formatErrors, loadJson, loadText, saveText } from '../.
 import { LIMITS, type ArchDoc } from '../../model/schema';
 import { decodeFile, tooLarge } from '../../model/decode';
 import type { Editor } from './editor';
+import { LAYOUT_SYNC_MAX, layoutInBackground } from './layout-job';
 import { KEPT_ASIDE_PREFIX, keepAside } from './keep-aside';
 import { AUTOSAVE_DELAY_MS, AUTOSAVE_FORMAT, AUTOSAVE_KEY, startAutosave } from './autosave';
 
@@ -99,8 +100,48 @@ export async function openFile(editor: Editor, file: Blob & { name: string }): P
   return openText(editor, d.text, source);
 }
 
+/** Nodes of a document that have no position (a hand-written file). */
+const unplaced = (doc: ArchDoc) => doc.nodes.reduce((a, n) => a + (n.position ? 0 : 1), 0);
+
+/**
+ * Open a document as an undoable step. One with many nodes to place is laid out in a worker first (with
+ * progress and a cancel that leaves your work as it was).
+ */
 export function openDoc(editor: Editor, doc: ArchDoc, source: string): void {
-  const res = editor.run('replaceDocument', { doc: prepare(doc) });
+  if (unplaced(doc) > LAYOUT_SYNC_MAX) {
+    layoutInBackground(doc, {
+      what: source,
+      onlyMissing: true,
+      done: (laid) => show(editor, laid, source),
+      cancelled: () => editor.toast(`Opening ${source} was cancelled; your work is unchanged.`),
+      failed: (m) => showLoadErrors(editor, source, [{ path: '(layout)', message: m }]),
+    });
+    return;
+  }
+  show(editor, prepare(doc), source);
+}
+
+/** Auto-layout the whole canvas (the menu's and Ctrl+Shift+L's): big documents in a worker. */
+export function autoLayoutCanvas(editor: Editor): void {
+  const doc = editor.getState().doc;
+  if (doc.nodes.length <= LAYOUT_SYNC_MAX) {
+    editor.run('autoLayout', {});
+    editor.requestFit();
+    return;
+  }
+  layoutInBackground(doc, {
+    what: 'the canvas',
+    onlyMissing: false,
+    done: (laid) => {
+      if (editor.getState().doc !== doc) return editor.toast('The canvas changed during the layout; run it again.');
+      editor.run('replaceDocument', { doc: laid });
+      editor.requestFit();
+    },
+  });
+}
+
+function show(editor: Editor, doc: ArchDoc, source: string): void {
+  const res = editor.run('replaceDocument', { doc });
   if (!res.ok) return;
   editor.select([]);
   editor.setBanner(null);
