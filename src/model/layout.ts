@@ -149,11 +149,13 @@ export function computeLayout(doc: ArchDoc, onProgress?: LayoutProgress): Layout
       const g = new dagre.graphlib.Graph();
       g.setGraph({ rankdir: 'LR', nodesep: 32, ranksep: 64, marginx: 0, marginy: 0 });
       g.setDefaultEdgeLabel(() => ({}));
-      for (const m of connected) g.setNode(m.id, { ...sizeOfMember(m) });
-      for (const [a, b] of links) g.setEdge(a, b);
+      // dagre keys plain objects by node id: `constructor` would read Object.prototype, so it gets indices
+      const key = new Map(connected.map((m, i) => [m.id, `n${i}`]));
+      for (const m of connected) g.setNode(key.get(m.id)!, { ...sizeOfMember(m) });
+      for (const [a, b] of links) g.setEdge(key.get(a)!, key.get(b)!);
       dagre.layout(g);
       for (const m of connected) {
-        const p = g.node(m.id),
+        const p = g.node(key.get(m.id)!),
           s = sizeOfMember(m);
         put(m, p.x - s.width / 2, p.y - s.height / 2);
       }

@@ -82,7 +82,10 @@ function tightest(issues: readonly z.core.$ZodIssue[]): z.core.$ZodIssue[] {
     else if (i.code === 'too_small' && prev.code === 'too_small' && Number(i.minimum) > Number(prev.minimum))
       best.set(k, i);
   }
+  // a value of the wrong type gets that one message, not also the bounds of the type it should have had
+  const wrongType = new Set(issues.filter((i) => i.code === 'invalid_type').map((i) => formatPath(i.path)));
   return issues.filter((i) => {
+    if (i.code !== 'invalid_type' && wrongType.has(formatPath(i.path))) return false;
     const k = bound(i);
     return !k || best.get(k) === i;
   });
@@ -133,6 +136,15 @@ export function loadJson(json: unknown): LoadResult {
     return fail('nodes', `${obj.nodes.length} nodes; the limit is ${LIMITS.nodes}`);
   if (Array.isArray(obj.edges) && obj.edges.length > LIMITS.edges)
     return fail('edges', `${obj.edges.length} edges; the limit is ${LIMITS.edges}`);
+  try {
+    return validate(json);
+  } catch (e) {
+    // only values that no JSON text produces reach here (an object without a prototype where a number is due)
+    return fail('(root)', `could not be validated: ${(e as Error).message}`);
+  }
+}
+
+function validate(json: unknown): LoadResult {
   const parsed = docSchema.safeParse(json);
   if (!parsed.success) return { ok: false, errors: fromZod(parsed.error, json).slice(0, 50) };
   const errors = crossCheck(parsed.data);

@@ -1,7 +1,6 @@
 import { z } from './zod';
 import { KINDS } from '../catalog/types';
 
-
 export const FORMAT = 'sagesim/architecture@1';
 export const LIMITS = {
   bytes: 5 * 1024 * 1024,

@@ -6,6 +6,7 @@
 import { render } from '@testing-library/react';
 import { describe, expect, it } from 'vitest';
 import { NO_OVERLAY, toFlowNodes } from '../../src/ui/canvas/adapter';
+import { computeLayout } from '../../src/model/layout';
 import { applySolution } from '../../src/model/solution';
 import { loadJson } from '../../src/model/load';
 import { gradeGoal } from '../../src/engine/goal';
@@ -31,6 +32,20 @@ describe('node ids that name Object.prototype members', () => {
     const n = nodes.find((x) => x.id === 'constructor')!;
     expect(n.position).toEqual({ x: 40, y: 80 });
     expect(n.width).toBe(208);
+  });
+
+  it('auto-layout (dagre) of a document with a node called constructor and no positions (found by the fuzz suite)', () => {
+    const r = loadJson({
+      format: 'sagesim/architecture@1',
+      nodes: [
+        { id: 'constructor', kind: 'client' },
+        { id: 'ep', kind: 'realtime-endpoint' },
+      ],
+      edges: [{ from: 'constructor', to: 'ep' }],
+    });
+    if (!r.ok) throw new Error('fixture');
+    const l = computeLayout(r.doc);
+    expect(l.positions.get('constructor')!.x).toBeLessThan(l.positions.get('ep')!.x);
   });
 
   it('a solution that moves another node gives constructor no parent (not a function)', () => {
