@@ -1,6 +1,9 @@
 import { compressToEncodedURIComponent, decompressFromEncodedURIComponent } from 'lz-string';
 import { type LoadResult, loadText } from './load';
 import type { ArchDoc } from './schema';
+import { crc32 } from './crc32';
+
+export { crc32 };
 
 /**
  * Share links: the whole document, lz-string compressed, in the URL fragment (`#doc=…`), so it never
@@ -16,16 +19,6 @@ export const SHARE_LIMIT = 32_000;
 const SUM = '~';
 
 export type ShareResult = { ok: true; hash: string } | { ok: false; reason: string };
-
-/** CRC-32 (IEEE) of a string's UTF-16 code units (the payload is ASCII), as 8 hex digits. */
-export function crc32(s: string): string {
-  let c = ~0;
-  for (let i = 0; i < s.length; i++) {
-    c ^= s.charCodeAt(i);
-    for (let k = 0; k < 8; k++) c = (c >>> 1) ^ (0xedb88320 & -(c & 1));
-  }
-  return (~c >>> 0).toString(16).padStart(8, '0');
-}
 
 /** The `#doc=…` fragment for a document, or why it cannot be shared as a link. */
 export function shareHash(doc: ArchDoc): ShareResult {
