@@ -17,16 +17,16 @@ function BootDone() {
 
 const root = createRoot(document.getElementById('root')!);
 try {
-  const { editor, autosave } = boot();
+  const { workspace, autosave } = boot();
   root.render(
     <StrictMode>
       <CrashBoundary
-        doc={() => editor.getState().doc}
+        doc={() => workspace.editor.getState().doc}
         onCrash={() => autosave.hold()}
         storage={localStorage}
         session={sessionStorage}
       >
-        <App editor={editor} />
+        <App workspace={workspace} />
         <BootDone />
       </CrashBoundary>
     </StrictMode>,

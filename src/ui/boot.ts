@@ -1,23 +1,33 @@
 import { readShareHash } from '../model/share';
 import { saveText } from '../model/load';
-import { Editor, EMPTY_DOC } from './state/editor';
+import { EMPTY_DOC } from './state/editor';
 import { type Autosave, AUTOSAVE_KEY } from './state/autosave';
 import { beginBoot, crashedOn, forgetCrash, takeBlankStart } from './state/crash';
-import { download, openDoc, prepare, restore, showLoadErrors, startAutosave } from './state/persist';
 import { keepAside } from './state/keep-aside';
 import { LAYOUT_SYNC_MAX, layoutInBackground } from './state/layout-job';
+import {
+  type Host,
+  download,
+  openDoc,
+  prepare,
+  restore,
+  showLoadErrors,
+  startAutosave,
+  unplaced,
+} from './state/persist';
+import { Workspace } from './workspace';
 
 const THEME_KEY = 'sagesim:theme';
 const VISITED_KEY = 'sagesim:visited';
 
 /** Open a share link in the location hash (then drop it from the address bar so a reload keeps your edits). */
-function openShareLink(editor: Editor): boolean {
+function openShareLink(host: Host): boolean {
   const r = readShareHash(location.hash);
   if (!r) return false;
   // drop the hash first: a link that crashes the page is not opened again by a reload
   history.replaceState(null, '', location.pathname + location.search);
-  if (r.ok) openDoc(editor, r.doc, 'the shared link');
-  else showLoadErrors(editor, 'The shared link', r.errors);
+  if (r.ok) openDoc(host, r.doc, 'the shared link');
+  else showLoadErrors(host, 'The shared link', r.errors);
   return true;
 }
 
@@ -30,13 +40,13 @@ const readRaw = (storage: Storage): string => {
 };
 
 /**
- * Create the editor: restore the autosave (or keep a bad one aside; or leave it in place, untouched, when it
+ * Create the workspace: restore the autosave (or keep a bad one aside; or leave it in place, untouched, when it
  * cannot be copied; or hold it back when it crashed the page), open a share link, start autosaving.
  */
 export function boot(
   storage: Storage = localStorage,
   session: Storage = sessionStorage,
-): { editor: Editor; autosave: Autosave } {
+): { workspace: Workspace; autosave: Autosave } {
   const saved = storage.getItem(THEME_KEY);
   const theme =
     saved === 'dark' || saved === 'light'
@@ -44,17 +54,26 @@ export function boot(
       : matchMedia('(prefers-color-scheme: dark)').matches
         ? 'dark'
         : 'light';
-  const editor = new Editor(EMPTY_DOC, theme);
   const blank = takeBlankStart(session);
   const unfinished = beginBoot(storage);
   const r = blank ? ({ kind: 'none' } as const) : restore(storage);
-  let held = false;
+  const crashed = r.kind === 'ok' && (unfinished || crashedOn(storage, r.doc));
+  const big = r.kind === 'ok' && !crashed && unplaced(r.doc) > LAYOUT_SYNC_MAX;
+  const ws = new Workspace({
+    doc: r.kind === 'ok' && !crashed && !big ? prepare(r.doc) : EMPTY_DOC,
+    theme,
+    storage,
+  });
+  const { editor, ui } = ws;
+  if (big && r.kind === 'ok')
+    layoutInBackground(r.doc, { what: 'your last autosave', onlyMissing: true, done: (laid) => editor.reset(laid) });
+
   /** Keep the held autosave aside and save again; false (and the banner again) when there is no room. */
   const release = (): boolean => {
     const raw = readRaw(storage);
     if (raw && !keepAside(storage, raw, 'autosave')) {
       heldBanner();
-      editor.toast(
+      ui.toast(
         'There is no room in browser storage to keep your last autosave aside; it stays, autosave paused.',
         'error',
       );
@@ -67,7 +86,7 @@ export function boot(
   const heldBanner = () => {
     if (r.kind !== 'ok') return;
     const doc = r.doc;
-    editor.setBanner({
+    ui.setBanner({
       tone: 'error',
       title: `The page stopped while showing your last autosave${r.savedAt ? ` (saved ${r.savedAt.slice(0, 16).replace('T', ' ')} UTC)` : ''}, so it was not opened again. It is still saved; autosave is paused until you choose.`,
       lines: [],
@@ -85,26 +104,17 @@ export function boot(
       ],
     });
   };
-  if (r.kind === 'ok') {
-    if (unfinished || crashedOn(storage, r.doc)) {
-      held = true;
-      heldBanner();
-    } else if (r.doc.nodes.filter((n) => !n.position).length > LAYOUT_SYNC_MAX) {
-      const doc = r.doc;
-      layoutInBackground(doc, { what: 'your last autosave', onlyMissing: true, done: (laid) => editor.reset(laid) });
-    } else editor.reset(prepare(r.doc));
-  }
+  if (crashed) heldBanner();
   if (r.kind === 'kept-aside') {
-    editor.setBanner({
+    ui.setBanner({
       tone: 'error',
       title: 'Your last autosave could not be opened, so it was kept aside (not overwritten). You are starting fresh.',
       lines: [`Reason: ${r.reason}`, r.key],
     });
   }
   if (r.kind === 'damaged-in-place') {
-    held = true;
     const raw = readRaw(storage);
-    editor.setBanner({
+    ui.setBanner({
       tone: 'error',
       title:
         'Your last autosave could not be opened, and browser storage is too full to keep a copy aside. It stays where it is, untouched, and autosave is paused so nothing overwrites it.',
@@ -125,19 +135,19 @@ export function boot(
       ],
     });
   }
-  const autosave = startAutosave(editor, storage, { held });
-  const shared = openShareLink(editor);
+  const autosave = startAutosave(ws, storage, { held: crashed || r.kind === 'damaged-in-place' });
+  const shared = openShareLink(ws);
   // a link opened over a held autosave: keep that autosave aside, then save the link's document as usual
-  if (shared && held && r.kind === 'ok') release();
-  if (!shared && r.kind === 'none' && !blank && !storage.getItem(VISITED_KEY)) editor.setDialog('start');
+  if (shared && crashed) release();
+  if (!shared && r.kind === 'none' && !blank && !storage.getItem(VISITED_KEY)) ui.setDialog('start');
   try {
     storage.setItem(VISITED_KEY, '1');
   } catch {
     /* private mode */
   }
-  addEventListener('hashchange', () => openShareLink(editor));
+  addEventListener('hashchange', () => openShareLink(ws));
   const applyTheme = () => {
-    const t = editor.getState().theme;
+    const t = ui.getState().theme;
     if (document.documentElement.dataset.theme !== t) {
       document.documentElement.dataset.theme = t;
       try {
@@ -148,6 +158,6 @@ export function boot(
     }
   };
   applyTheme();
-  editor.subscribe(applyTheme);
-  return { editor, autosave };
+  ui.subscribe(applyTheme);
+  return { workspace: ws, autosave };
 }

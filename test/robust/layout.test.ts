@@ -9,6 +9,7 @@ import { layered } from '../../src/model/layered';
 import { loadJson } from '../../src/model/load';
 import type { ArchDoc } from '../../src/model/schema';
 import { Editor } from '../../src/ui/state/editor';
+import { UiStore } from '../../src/ui/state/ui';
 import { openDoc } from '../../src/ui/state/persist';
 import { cancelLayout, layoutJob } from '../../src/ui/state/layout-job';
 
@@ -99,11 +100,12 @@ describe('opening a big document in the page', () => {
   it('shows progress, and a cancel leaves the canvas as it was', () => {
     vi.useFakeTimers();
     const editor = new Editor();
+    const ui = new UiStore();
     const before = editor.getState().doc;
-    openDoc(editor, big(400, 800), 'big.json');
+    openDoc({ editor, ui }, big(400, 800), 'big.json');
     expect(layoutJob.get()).toMatchObject({ what: 'big.json', total: 400 });
     cancelLayout();
-    expect(editor.getState().toasts.at(-1)?.text).toBe('Opening big.json was cancelled; your work is unchanged.');
+    expect(ui.getState().toasts.at(-1)?.text).toBe('Opening big.json was cancelled; your work is unchanged.');
     vi.runAllTimers();
     expect(layoutJob.get()).toBeNull();
     expect(editor.getState().doc).toBe(before);
@@ -111,7 +113,7 @@ describe('opening a big document in the page', () => {
   it('opens the laid-out document when the layout is done', () => {
     vi.useFakeTimers();
     const editor = new Editor();
-    openDoc(editor, big(400, 800), 'big.json');
+    openDoc({ editor, ui: new UiStore() }, big(400, 800), 'big.json');
     vi.runAllTimers();
     expect(layoutJob.get()).toBeNull();
     const doc = editor.getState().doc;

@@ -13,6 +13,7 @@ import { CrashBoundary } from '../../src/ui/shell/CrashScreen';
 import { restore } from '../../src/ui/state/persist';
 import { KEPT_ASIDE_PREFIX } from '../../src/ui/state/keep-aside';
 import { Editor } from '../../src/ui/state/editor';
+import { UiStore } from '../../src/ui/state/ui';
 import { PROGRESS_KEY, markSolved, readProgress } from '../../src/ui/puzzle/progress';
 import type { ArchDoc } from '../../src/model/schema';
 
@@ -75,8 +76,8 @@ describe('a damaged autosave when storage is full (item 5)', () => {
   it('the page keeps it untouched through edits, offers a non-empty download, and autosaves only after discarding', () => {
     const s = new MemStorage(damaged.length + 200);
     s.setItem(AUTOSAVE_KEY, damaged);
-    const { editor } = boot(s, new MemStorage());
-    const b = editor.getState().banner!;
+    const { editor, ui } = boot(s, new MemStorage()).workspace;
+    const b = ui.getState().banner!;
     expect(b.title).toMatch(/too full to keep a copy aside\. It stays where it is, untouched/);
     expect(b.actions!.map((a) => a.label)).toEqual(['Download the damaged save', 'Discard it and autosave again']);
     editor.run('addNode', { kind: 'sns', id: 'topic', position: { x: 0, y: 0 } });
@@ -114,10 +115,12 @@ describe('two tabs (item 6)', () => {
     const [ca, cb] = channelPair();
     const ea = new Editor(doc('A')),
       eb = new Editor(doc('B'));
-    const a = startAutosave(ea, s, { tab: 'a', channel: ca });
-    const b = startAutosave(eb, s, { tab: 'b', channel: cb });
-    expect(ea.getState().toasts.at(-1)?.text).toMatch(/open in another tab/);
-    expect(eb.getState().toasts.at(-1)?.text).toMatch(/open in another tab/);
+    const ua = new UiStore(),
+      ub = new UiStore();
+    const a = startAutosave({ editor: ea, ui: ua }, s, { tab: 'a', channel: ca });
+    const b = startAutosave({ editor: eb, ui: ub }, s, { tab: 'b', channel: cb });
+    expect(ua.getState().toasts.at(-1)?.text).toMatch(/open in another tab/);
+    expect(ub.getState().toasts.at(-1)?.text).toMatch(/open in another tab/);
     ea.run('setDocField', { field: 'title', value: 'A work' });
     vi.advanceTimersByTime(AUTOSAVE_DELAY_MS + 1);
     const fromA = s.getItem(AUTOSAVE_KEY)!;
@@ -137,23 +140,25 @@ describe('two tabs (item 6)', () => {
     const s = new MemStorage();
     s.setItem(AUTOSAVE_KEY, wrap(doc('before reload'), 'previous-load'));
     const e = new Editor(doc('before reload'));
-    const a = startAutosave(e, s, { tab: 'now', channel: null });
+    const u = new UiStore();
+    const a = startAutosave({ editor: e, ui: u }, s, { tab: 'now', channel: null });
     e.run('setDocField', { field: 'title', value: 'edited' });
     vi.advanceTimersByTime(AUTOSAVE_DELAY_MS + 1);
     expect(s.keys()).toEqual([AUTOSAVE_KEY]);
-    expect(e.getState().toasts).toEqual([]);
+    expect(u.getState().toasts).toEqual([]);
     a.stop();
   });
   it('when the other tab’s work cannot be kept aside, this tab does not overwrite it and says so', () => {
     const other = wrap(doc('other'), 'x');
     const s = new MemStorage(other.length + AUTOSAVE_KEY.length + 10);
     const e = new Editor(doc('mine'));
-    const a = startAutosave(e, s, { tab: 'me', channel: null });
+    const u = new UiStore();
+    const a = startAutosave({ editor: e, ui: u }, s, { tab: 'me', channel: null });
     s.setItem(AUTOSAVE_KEY, other); // the other tab saves after this one started
     e.run('setDocField', { field: 'title', value: 'mine, edited' });
     vi.advanceTimersByTime(AUTOSAVE_DELAY_MS + 1);
     expect(s.getItem(AUTOSAVE_KEY)).toBe(other);
-    expect(e.getState().banner?.title).toMatch(/Autosave is paused: another tab’s work/);
+    expect(u.getState().banner?.title).toMatch(/Autosave is paused: another tab’s work/);
     a.stop();
   });
 });
@@ -187,9 +192,9 @@ describe('never blank, never re-opened (item 3)', () => {
     const d = doc('crashed before');
     s.setItem(AUTOSAVE_KEY, wrap(d));
     recordCrash(s, d);
-    const { editor } = boot(s, new MemStorage());
+    const { editor, ui } = boot(s, new MemStorage()).workspace;
     expect(editor.getState().doc.title).toBe('Untitled architecture');
-    const b = editor.getState().banner!;
+    const b = ui.getState().banner!;
     expect(b.title).toMatch(/The page stopped while showing your last autosave/);
     b.actions!.find((a) => a.label === 'Open it anyway')!.run();
     expect(editor.getState().doc.title).toBe('crashed before');
@@ -200,25 +205,24 @@ describe('never blank, never re-opened (item 3)', () => {
     const s = new MemStorage();
     s.setItem(AUTOSAVE_KEY, wrap(doc('froze')));
     s.setItem(BOOT_KEY, '2026-01-01T00:00:00.000Z');
-    const { editor } = boot(s, new MemStorage());
+    const { editor, ui } = boot(s, new MemStorage()).workspace;
     expect(editor.getState().doc.title).toBe('Untitled architecture');
     // "Start blank" keeps the autosave aside before anything is saved over it
-    editor
-      .getState()
+    ui.getState()
       .banner!.actions!.find((a) => a.label.startsWith('Start blank'))!
       .run();
     const kept = s.keys().filter((k) => k.startsWith(KEPT_ASIDE_PREFIX));
     expect(kept).toHaveLength(1);
     expect(JSON.parse(s.getItem(kept[0])!).doc.title).toBe('froze');
     bootFinished(s);
-    const again = boot(s, new MemStorage());
-    expect(again.editor.getState().banner).toBeNull();
+    const again = boot(s, new MemStorage()).workspace;
+    expect(again.ui.getState().banner).toBeNull();
   });
 
   it('a normal boot opens the autosave', () => {
     const s = new MemStorage();
     s.setItem(AUTOSAVE_KEY, wrap(doc('fine')));
-    expect(boot(s, new MemStorage()).editor.getState().doc.title).toBe('fine');
+    expect(boot(s, new MemStorage()).workspace.editor.getState().doc.title).toBe('fine');
   });
 });
 

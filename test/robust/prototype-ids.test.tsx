@@ -11,9 +11,9 @@ import { applySolution } from '../../src/model/solution';
 import { loadJson } from '../../src/model/load';
 import { gradeGoal } from '../../src/engine/goal';
 import { puzzleRefusal } from '../../src/model/puzzle';
-import { RunContext, useRunNode } from '../../src/ui/run/context';
-import { RunStore } from '../../src/ui/run/store';
-import { Editor } from '../../src/ui/state/editor';
+import { useRunNode } from '../../src/ui/run/context';
+import { WorkspaceContext } from '../../src/ui/state/context';
+import { Workspace } from '../../src/ui/workspace';
 import type { ArchDoc } from '../../src/model/schema';
 
 const doc: ArchDoc = {
@@ -73,18 +73,18 @@ describe('node ids that name Object.prototype members', () => {
   });
 
   it('the live figures of a node called constructor are undefined before a run (no crash)', () => {
-    const editor = new Editor(doc, 'light');
-    const store = new RunStore(editor);
+    const ws = new Workspace({ doc });
     let seen: unknown = 'unset';
     function Probe() {
       seen = useRunNode('constructor');
       return null;
     }
     render(
-      <RunContext.Provider value={store}>
+      <WorkspaceContext.Provider value={ws}>
         <Probe />
-      </RunContext.Provider>,
+      </WorkspaceContext.Provider>,
     );
     expect(seen).toBeUndefined();
+    ws.dispose();
   });
 });

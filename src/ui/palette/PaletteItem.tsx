@@ -4,22 +4,24 @@ import { kindDef } from '../../catalog/kinds';
 import { absolutePosition, indexNodes, sizeOf } from '../../model/layout';
 import { KindIcon } from '../icons';
 import { KIND_MIME, addAt } from '../canvas/useCanvasHandlers';
-import { useEditor } from '../state/context';
+import { useWorkspace } from '../state/context';
 import type { Editor } from '../state/editor';
+import type { Host } from '../state/persist';
 
 /** One kind in the palette: draggable, and a button (Enter/click adds it to the view, or into the selected container). */
 export function PaletteItem({ def }: { def: KindDef }) {
-  const editor = useEditor();
+  const ws = useWorkspace();
+  const editor = ws.editor;
   const rf = useReactFlow();
   const add = () => {
     const into = selectedContainerFor(editor, def);
-    if (into) return addInside(editor, def, into);
+    if (into) return addInside(ws, def, into);
     const el = document.querySelector('.react-flow');
     const r = el?.getBoundingClientRect();
     const centre = r ? { x: r.left + r.width / 2, y: r.top + r.height / 2 } : { x: innerWidth / 2, y: innerHeight / 2 };
     const n = editor.getState().doc.nodes.length;
     const jitter = { x: ((n * 37) % 5) * 24 - 48, y: ((n * 53) % 5) * 24 - 48 };
-    addAt(editor, def.kind, add2(rf.screenToFlowPosition(centre), jitter), centre);
+    addAt(ws, def.kind, add2(rf.screenToFlowPosition(centre), jitter), centre);
   };
   return (
     <li>
@@ -52,8 +54,8 @@ function selectedContainerFor(editor: Editor, def: KindDef): string | null {
   return n && kindDef(n.kind).container && def.parents.includes(n.kind) ? n.id : null;
 }
 
-function addInside(editor: Editor, def: KindDef, parent: string) {
-  const doc = editor.getState().doc;
+function addInside(host: Host, def: KindDef, parent: string) {
+  const doc = host.editor.getState().doc;
   const byId = indexNodes(doc);
   const kids = doc.nodes.filter((n) => n.parent === parent).length;
   const p = absolutePosition(doc, parent, byId);
@@ -64,5 +66,5 @@ function addInside(editor: Editor, def: KindDef, parent: string) {
     x: p.x + 28 + col * (s.width + 24) + s.width / 2,
     y: p.y + 56 + row * (s.height + 24) + s.height / 2,
   };
-  addAt(editor, def.kind, centre);
+  addAt(host, def.kind, centre);
 }

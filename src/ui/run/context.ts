@@ -1,15 +1,12 @@
-import { createContext, useContext, useSyncExternalStore } from 'react';
+import { useContext, useSyncExternalStore } from 'react';
 import type { LiveNode } from '../../worker/protocol';
+import { WorkspaceContext, useWorkspace } from '../state/context';
 import type { RunStore, RunView } from './store';
 import { own } from '../../model/own';
 
-export const RunContext = createContext<RunStore | null>(null);
-
 /** The run store (to send run commands). */
 export function useRun(): RunStore {
-  const r = useContext(RunContext);
-  if (!r) throw new Error('useRun outside <RunContext>');
-  return r;
+  return useWorkspace().run;
 }
 
 /** A slice of the run view; re-renders only when the slice changes (by identity). */
@@ -20,7 +17,7 @@ export function useRunState<T>(select: (v: RunView) => T): T {
 
 /** One node's live figures (the same object while its painted figures are unchanged); undefined before a run. */
 export function useRunNode(id: string): LiveNode | undefined {
-  const r = useContext(RunContext);
+  const r = useContext(WorkspaceContext)?.run;
   return useSyncExternalStore(r ? r.subscribe : noop, () => own(r?.getState().nodes, id));
 }
 const noop = () => () => {};

@@ -1,5 +1,6 @@
 import type { ArchDoc } from '../../model/schema';
 import type { Editor } from './editor';
+import type { UiStore } from './ui';
 import { KEPT_ASIDE_PREFIX } from './keep-aside';
 
 /**
@@ -49,7 +50,11 @@ export interface AutosaveOptions {
 }
 
 /** Save the editor's document shortly after every change. */
-export function startAutosave(editor: Editor, storage: Storage, o: AutosaveOptions = {}): Autosave {
+export function startAutosave(
+  { editor, ui }: { editor: Editor; ui: UiStore },
+  storage: Storage,
+  o: AutosaveOptions = {},
+): Autosave {
   const tab = o.tab ?? Math.random().toString(36).slice(2, 10);
   const now = o.now ?? Date.now;
   let held = !!o.held;
@@ -68,7 +73,7 @@ export function startAutosave(editor: Editor, storage: Storage, o: AutosaveOptio
   const warnOtherTab = () => {
     if (warnedTab) return;
     warnedTab = true;
-    editor.toast(
+    ui.toast(
       'SageSim is open in another tab too. Each tab autosaves; before this tab saves over the other tab’s work, that work is kept aside.',
       'info',
     );
@@ -87,7 +92,7 @@ export function startAutosave(editor: Editor, storage: Storage, o: AutosaveOptio
       if (!copyTo(other)) {
         if (!warnedFull) {
           warnedFull = true;
-          editor.setBanner({
+          ui.setBanner({
             tone: 'error',
             title: 'Autosave is paused: another tab’s work is in the autosave and there is no room to keep it aside.',
             lines: ['Export your work as a file (File → Export), or close the other tab.'],
@@ -120,7 +125,7 @@ export function startAutosave(editor: Editor, storage: Storage, o: AutosaveOptio
     if (held) return;
     if (!write(editor.getState().doc) && !warnedFull) {
       warnedFull = true;
-      editor.toast('Autosave failed: browser storage is full or blocked. Export your work as a file.', 'error');
+      ui.toast('Autosave failed: browser storage is full or blocked. Export your work as a file.', 'error');
     }
   };
   const unsub = editor.subscribe(() => {

@@ -2,19 +2,24 @@ import { autoLayout, execute } from '../../model/commands';
 import { needsLayout } from '../../model/layout';
 import { type LoadError, formatErrors, loadJson, loadText, saveText } from '../../model/load';
 import { LIMITS, type ArchDoc } from '../../model/schema';
-import { decodeFile, tooLarge } from '../../model/decode';
 import type { Editor } from './editor';
-import { LAYOUT_SYNC_MAX, layoutInBackground } from './layout-job';
+import type { UiStore } from './ui';
 import { KEPT_ASIDE_PREFIX, keepAside } from './keep-aside';
 import { AUTOSAVE_DELAY_MS, AUTOSAVE_FORMAT, AUTOSAVE_KEY, startAutosave } from './autosave';
+import { LAYOUT_SYNC_MAX, layoutInBackground } from './layout-job';
+import { decodeFile, tooLarge } from '../../model/decode';
 
-export { AUTOSAVE_DELAY_MS, AUTOSAVE_FORMAT, AUTOSAVE_KEY, startAutosave };
+/** The editor and the UI store a file is opened into (the workspace). */
+export interface Host {
+  editor: Editor;
+  ui: UiStore;
+}
 
 /**
  * Never lose work: autosave to localStorage, restore on reload, keep a bad save aside, open files.
  * Every input here (a save, a file, a link) is untrusted and goes through the loader.
  */
-export { KEPT_ASIDE_PREFIX };
+export { AUTOSAVE_DELAY_MS, AUTOSAVE_FORMAT, AUTOSAVE_KEY, KEPT_ASIDE_PREFIX, startAutosave };
 
 /** Lay out the nodes a file gave no position (hand-written files), keeping the rest. */
 export function prepare(doc: ArchDoc): ArchDoc {
@@ -62,16 +67,16 @@ export function restore(storage: Storage, now = Date.now()): Restore {
 }
 
 /** Open text (a file) into the editor as an undoable step, or show the loader's errors and change nothing. */
-export function openText(editor: Editor, text: string, source: string): boolean {
+export function openText(host: Host, text: string, source: string): boolean {
   const r = loadText(text);
   if (!r.ok) {
-    showLoadErrors(editor, source, r.errors);
+    showLoadErrors(host, source, r.errors);
     return false;
   }
   try {
-    openDoc(editor, r.doc, source);
+    openDoc(host, r.doc, source);
   } catch (e) {
-    showLoadErrors(editor, source, [{ path: '(file)', message: `it could not be opened: ${(e as Error).message}` }]);
+    showLoadErrors(host, source, [{ path: '(file)', message: `it could not be opened: ${(e as Error).message}` }]);
     return false;
   }
   return true;
@@ -81,10 +86,10 @@ export function openText(editor: Editor, text: string, source: string): boolean 
  * Open a file picked or dropped: refused by its size before it is read, decoded as the runner decodes files
  * (UTF-8, or UTF-16 with a byte-order mark), then loaded like any text.
  */
-export async function openFile(editor: Editor, file: Blob & { name: string }): Promise<boolean> {
+export async function openFile(host: Host, file: Blob & { name: string }): Promise<boolean> {
   const source = `"${file.name}"`;
   if (file.size > LIMITS.bytes) {
-    showLoadErrors(editor, source, [{ path: '(file)', message: tooLarge(file.size) }]);
+    showLoadErrors(host, source, [{ path: '(file)', message: tooLarge(file.size) }]);
     return false;
   }
   let d: ReturnType<typeof decodeFile>;
@@ -94,63 +99,63 @@ export async function openFile(editor: Editor, file: Blob & { name: string }): P
     d = { ok: false, message: `it could not be read: ${(e as Error).message}` };
   }
   if (!d.ok) {
-    showLoadErrors(editor, source, [{ path: '(file)', message: d.message }]);
+    showLoadErrors(host, source, [{ path: '(file)', message: d.message }]);
     return false;
   }
-  return openText(editor, d.text, source);
+  return openText(host, d.text, source);
 }
 
 /** Nodes of a document that have no position (a hand-written file). */
-const unplaced = (doc: ArchDoc) => doc.nodes.reduce((a, n) => a + (n.position ? 0 : 1), 0);
+export const unplaced = (doc: ArchDoc) => doc.nodes.reduce((a, n) => a + (n.position ? 0 : 1), 0);
 
 /**
  * Open a document as an undoable step. One with many nodes to place is laid out in a worker first (with
  * progress and a cancel that leaves your work as it was).
  */
-export function openDoc(editor: Editor, doc: ArchDoc, source: string): void {
+export function openDoc(host: Host, doc: ArchDoc, source: string): void {
   if (unplaced(doc) > LAYOUT_SYNC_MAX) {
     layoutInBackground(doc, {
       what: source,
       onlyMissing: true,
-      done: (laid) => show(editor, laid, source),
-      cancelled: () => editor.toast(`Opening ${source} was cancelled; your work is unchanged.`),
-      failed: (m) => showLoadErrors(editor, source, [{ path: '(layout)', message: m }]),
+      done: (laid) => show(host, laid, source),
+      cancelled: () => host.ui.toast(`Opening ${source} was cancelled; your work is unchanged.`),
+      failed: (m) => showLoadErrors(host, source, [{ path: '(layout)', message: m }]),
     });
     return;
   }
-  show(editor, prepare(doc), source);
+  show(host, prepare(doc), source);
 }
 
 /** Auto-layout the whole canvas (the menu's and Ctrl+Shift+L's): big documents in a worker. */
-export function autoLayoutCanvas(editor: Editor): void {
+export function autoLayoutCanvas({ editor, ui }: Host): void {
   const doc = editor.getState().doc;
   if (doc.nodes.length <= LAYOUT_SYNC_MAX) {
     editor.run('autoLayout', {});
-    editor.requestFit();
+    ui.requestFit();
     return;
   }
   layoutInBackground(doc, {
     what: 'the canvas',
     onlyMissing: false,
     done: (laid) => {
-      if (editor.getState().doc !== doc) return editor.toast('The canvas changed during the layout; run it again.');
+      if (editor.getState().doc !== doc) return ui.toast('The canvas changed during the layout; run it again.');
       editor.run('replaceDocument', { doc: laid });
-      editor.requestFit();
+      ui.requestFit();
     },
   });
 }
 
-function show(editor: Editor, doc: ArchDoc, source: string): void {
+function show({ editor, ui }: Host, doc: ArchDoc, source: string): void {
   const res = editor.run('replaceDocument', { doc });
   if (!res.ok) return;
   editor.select([]);
-  editor.setBanner(null);
-  editor.requestFit();
-  editor.toast(`Opened ${source}. Undo (Ctrl+Z) goes back to what you had.`);
+  ui.setBanner(null);
+  ui.requestFit();
+  ui.toast(`Opened ${source}. Undo (Ctrl+Z) goes back to what you had.`);
 }
 
-export function showLoadErrors(editor: Editor, source: string, errors: readonly LoadError[]): void {
-  editor.setBanner({
+export function showLoadErrors({ ui }: Host, source: string, errors: readonly LoadError[]): void {
+  ui.setBanner({
     tone: 'error',
     title: `${source} could not be opened; your work is unchanged.`,
     lines: errors.map((e) => `${e.path}: ${e.message}`),
