@@ -13,6 +13,7 @@ export default defineConfig({
   preview: { headers: { ...SECURITY_HEADERS } },
   test: {
     include: ['src/**/*.test.{ts,tsx}', 'test/**/*.test.{ts,tsx}'],
+    globalSetup: ['test/global-setup.ts'],
     environment: 'node',
     pool: 'threads',
     testTimeout: 60_000,

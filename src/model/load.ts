@@ -2,9 +2,10 @@ import type { z } from 'zod';
 import { checkEdge } from '../catalog/edges';
 import { STEP_KINDS, kindDef } from '../catalog/kinds';
 import type { Kind } from '../catalog/types';
-import { PROPS_SCHEMAS } from './props';
-import { type ArchDoc, FORMAT, LIMITS, docSchema, faultSchema } from './schema';
-import { RULES_BY_ID } from '../catalog/rules';
+import { propsSchema } from './props';
+import { LIMITS } from '../catalog/limits';
+import { checkGoal } from './goals';
+import { type ArchDoc, FORMAT, docSchema, faultSchema } from './schema';
 import { shapeErrors } from './bounds';
 import { formatPath } from './path';
 import { tooLarge } from './decode';
@@ -161,7 +162,7 @@ function crossCheck(doc: ArchDoc): LoadError[] {
     else byId.set(n.id, { kind: n.kind, parent: n.parent, index: i });
   });
   doc.nodes.forEach((n, i) => {
-    const ps = PROPS_SCHEMAS.get(n.kind)!.safeParse(n.props ?? {});
+    const ps = propsSchema(n.kind).safeParse(n.props ?? {});
     if (!ps.success) errors.push(...fromZod(ps.error, n.props, ['nodes', i, 'props']).map(renameUnknownProp(n.kind)));
     const def = kindDef(n.kind);
     if (n.parent) {
@@ -228,7 +229,7 @@ function crossCheck(doc: ArchDoc): LoadError[] {
     if (!byId.has(id)) err(`locked[${i}]`, `no node with id "${id}"`);
   });
   checkStepCycles(doc, byId, err);
-  checkGoal(doc, err);
+  if (doc.goal) checkGoal(doc.goal, err); // rule ids and states that exist, so the goal can both fail and pass
   checkScript(doc, byId, err);
   return errors;
 }
@@ -286,43 +287,6 @@ function checkStepCycles(doc: ArchDoc, byId: Nodes, err: Err): void {
         next.push(0);
       }
     }
-  }
-}
-
-/** States a goal may require (format.md section 5), plus a registry's approval status. */
-const GOAL_STATES = [
-  'Pending',
-  'InProgress',
-  'Completed',
-  'Failed',
-  'Stopped',
-  'Creating',
-  'InService',
-  'Failed',
-  'Executing',
-  'Succeeded',
-  'PendingManualApproval',
-  'Approved',
-  'Rejected',
-];
-
-/** A goal names real rules and real states, so it can both fail and pass. */
-function checkGoal(doc: ArchDoc, err: Err): void {
-  const g = doc.goal;
-  if (!g) return;
-  for (const key of ['noIncidents', 'incidents', 'noFindings'] as const) {
-    (g[key] ?? []).forEach((rule, i) => {
-      if (!RULES_BY_ID.has(rule))
-        err(`goal.${key}[${i}]`, `"${rule}" is not a rule id (npm run sim -- --rules lists them)`);
-    });
-  }
-  // A node the goal names may be missing (a player deleted it): the goal then fails, naming it.
-  for (const [id, state] of Object.entries(g.nodeStates ?? {})) {
-    if (!GOAL_STATES.includes(state))
-      err(
-        `goal.nodeStates.${id}`,
-        `"${state}" is not a state; expected ${[...new Set(GOAL_STATES)].map((x) => `"${x}"`).join(' | ')}`,
-      );
   }
 }
 

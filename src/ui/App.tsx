@@ -10,6 +10,8 @@ import { ModeLayers, ModeSide } from './puzzle/mount';
 import { FindingsPanel } from './shell/FindingsPanel';
 import { Banner, Toasts } from './shell/Messages';
 import { LayoutProgress } from './shell/LayoutProgress';
+import { CfnSide } from './cfn/CfnSide';
+import { ParamsDialog } from './cfn/ParamsDialog';
 import { TopBar } from './shell/TopBar';
 import { useKeymap } from './actions/keymap';
 import { WorkspaceContext, useUiState, useWorkspace } from './state/context';
@@ -31,8 +33,11 @@ function Shell() {
           <Palette />
         </div>
         <main className="canvas-area" aria-label="Canvas">
-          <div className="min-h-0 flex-1">
-            <Canvas />
+          <div className="relative flex min-h-0 flex-1">
+            <div className="min-w-0 flex-1">
+              <Canvas />
+            </div>
+            <CfnSide />
           </div>
           <FindingsPanel />
           <RunDock />
@@ -49,6 +54,7 @@ function Shell() {
       {dialog === 'start' && <StartScreen />}
       {dialog === 'shortcuts' && <ShortcutSheet />}
       {dialog === 'share' && <ShareDialog />}
+      <ParamsDialog />
     </div>
   );
 }

@@ -83,14 +83,14 @@ export function openText(host: Host, text: string, source: string): boolean {
 }
 
 /**
- * Open a file picked or dropped: refused by its size before it is read, decoded as the runner decodes files
- * (UTF-8, or UTF-16 with a byte-order mark), then loaded like any text.
+ * The text of a file picked or dropped, or null (and the reason in the banner): refused by its size before it
+ * is read, decoded as the runner decodes files (UTF-8, or UTF-16 with a byte-order mark).
  */
-export async function openFile(host: Host, file: Blob & { name: string }): Promise<boolean> {
+export async function readFileText(host: Host, file: Blob & { name: string }): Promise<string | null> {
   const source = `"${file.name}"`;
   if (file.size > LIMITS.bytes) {
     showLoadErrors(host, source, [{ path: '(file)', message: tooLarge(file.size) }]);
-    return false;
+    return null;
   }
   let d: ReturnType<typeof decodeFile>;
   try {
@@ -100,9 +100,15 @@ export async function openFile(host: Host, file: Blob & { name: string }): Promi
   }
   if (!d.ok) {
     showLoadErrors(host, source, [{ path: '(file)', message: d.message }]);
-    return false;
+    return null;
   }
-  return openText(host, d.text, source);
+  return d.text;
+}
+
+/** Open a file picked or dropped as a SageSim document. */
+export async function openFile(host: Host, file: Blob & { name: string }): Promise<boolean> {
+  const text = await readFileText(host, file);
+  return text !== null && openText(host, text, `"${file.name}"`);
 }
 
 /** Nodes of a document that have no position (a hand-written file). */
