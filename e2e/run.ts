@@ -8,10 +8,11 @@ import { TESTS as EDITOR } from './editor.e2e';
 import { TESTS as PRESENTER } from './presenter.e2e';
 import { TESTS as PUZZLE } from './puzzle.e2e';
 import { TESTS as RUN } from './run.e2e';
-import { TESTS as ROBUST } from './robust.e2e';
+import { TESTS as RULEBOOK } from './rulebook.e2e';
 import { TESTS as CFN } from './cfn.e2e';
+import { TESTS as ROBUST } from './robust.e2e';
 
-const TESTS = [...EDITOR, ...PUZZLE, ...RUN, ...PRESENTER, ...CFN, ...ROBUST];
+const TESTS = [...EDITOR, ...PUZZLE, ...RUN, ...RULEBOOK, ...PRESENTER, ...CFN, ...ROBUST];
 
 mkdirSync(SHOTS, { recursive: true });
 const only = process.argv[2];
