@@ -1,23 +1,13 @@
-import { useMemo } from 'react';
+import { useEffect, useState } from 'react';
 import { RULES_BY_ID } from '../../catalog/rules';
 import { ENDPOINT_KINDS } from '../../catalog/kinds';
-import { networkReport, type Service } from '../../engine/modules/network/reach';
-import { Graph } from '../../model/graph';
+import type { NetworkReport } from '../../engine';
 import { useEditorState } from '../state/context';
 import { useRun, useRunState } from './context';
 import { useFocusNode } from './EventLog';
 import { MlopsDetail } from './MlopsDetail';
 import { clock } from './store';
 import { own } from '../../model/own';
-
-/** Rules whose cause is a network path, and the services each needs. */
-const NETWORK: Record<string, Service[]> = {
-  'ecr-pull-blocked': ['ecr.api', 'ecr.dkr'],
-  's3-unreachable': ['s3'],
-  'sagemaker-api-unreachable': ['sagemaker.api'],
-  'logs-unreachable': ['logs'],
-  'network-isolation-egress': ['internet'],
-};
 
 /**
  * Why? — a rule that happened on a node: the incident's message, how often and since when, the
@@ -32,14 +22,21 @@ export function WhyPanel() {
   const run = useRun();
   const focus = useFocusNode();
   const live = useRunState((v) => (why ? own(v.nodes, why.node) : undefined));
-  const net = useMemo(() => {
-    if (!why?.rule || !NETWORK[why.rule] || !doc.nodes.some((n) => n.id === why.node)) return null;
-    try {
-      return networkReport(new Graph(doc), why.node);
-    } catch {
-      return null;
-    }
-  }, [why, doc]);
+  // the network path is the engine's answer, computed in the worker (the catalog says which services a rule needs)
+  const services = why?.rule ? RULES_BY_ID.get(why.rule)?.display?.network : undefined;
+  const [net, setNet] = useState<{ key: unknown; report: NetworkReport | null } | null>(null);
+  useEffect(() => {
+    if (!why || !services) return;
+    let live = true;
+    run
+      .networkReport(doc, why.node)
+      .then((report) => live && setNet({ key: why, report }))
+      .catch(() => live && setNet({ key: why, report: null }));
+    return () => {
+      live = false;
+    };
+  }, [why, services, doc, run]);
+  const report = net && net.key === why ? net.report : null;
   if (!why)
     return (
       <p className="run-empty">
@@ -90,10 +87,10 @@ export function WhyPanel() {
             </div>
           </div>
         )}
-        {net && rule && (
+        {report && rule && services && (
           <div className="why-net" data-testid="why-network">
-            {NETWORK[rule].map((s) => {
-              const r = net.services.find((x) => x.service === s)!;
+            {services.map((s) => {
+              const r = report.services.find((x) => x.service === s)!;
               return (
                 <div key={s} className="why-path">
                   <b>{s}</b>:{' '}

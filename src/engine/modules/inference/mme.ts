@@ -1,7 +1,7 @@
-import { formatMessage, httpStatus, ruleById } from '../../../catalog/rules';
+import { formatMessage, ruleById } from '../../../catalog/rules';
 import { instanceCostUSD } from '../../../catalog/prices';
 import type { GNode } from '../../../model/graph';
-import { round } from '../../report';
+import { round } from '../../util';
 import type { Rng } from '../../rng';
 import type { Simulation } from '../../sim';
 import { DEFAULT_VARIANT, INFERENCE } from './constants';
@@ -158,7 +158,7 @@ export class MmeRun extends EndpointRun<'multi-model-endpoint'> {
             'rejected',
             size[i],
             {},
-            `${httpStatus('payload-too-large', 'multi-model-endpoint')}: payload ${round(size[i], 2)} MB > ${limit} MB, rejected by the front end`,
+            `payload ${round(size[i], 2)} MB > ${limit} MB, rejected by the front end`,
             'payload-too-large',
           );
         continue;
@@ -213,7 +213,7 @@ export class MmeRun extends EndpointRun<'multi-model-endpoint'> {
               'rejected',
               size[i],
               { load: delay },
-              `${httpStatus('mme-model-not-ready')}: ModelNotReadyException for ${INFERENCE.mmeModelName(k)} after ${r} retr${r === 1 ? 'y' : 'ies'}`,
+              `ModelNotReadyException for ${INFERENCE.mmeModelName(k)} after ${r} retr${r === 1 ? 'y' : 'ies'}`,
               'mme-model-not-ready',
             );
           continue;
@@ -250,7 +250,7 @@ export class MmeRun extends EndpointRun<'multi-model-endpoint'> {
             'throttled',
             size[i],
             { load, lookup: extra - load },
-            `${httpStatus('endpoint-overloaded')}: every worker's queue is full (${this.pool.instances} instance(s))`,
+            `every worker's queue is full (${this.pool.instances} instance(s))`,
             'endpoint-overloaded',
           );
         continue;
@@ -269,7 +269,7 @@ export class MmeRun extends EndpointRun<'multi-model-endpoint'> {
             'timedOut',
             size[i],
             { load, lookup: extra - load, queue: wait, model: Math.max(0, timeout - wait - extra) },
-            `${httpStatus('realtime-timeout')} ModelError: timed out after ${timeout} s (the invocation limit)`,
+            `ModelError: timed out after ${timeout} s (the invocation limit)`,
             'realtime-timeout',
           );
       } else {

@@ -1,6 +1,6 @@
 import { FALLBACK_INSTANCE_TYPE, instanceCostUSD, PRICES } from '../../../catalog/prices';
 import type { GNode } from '../../../model/graph';
-import { round } from '../../report';
+import { round } from '../../util';
 import type { Simulation } from '../../sim';
 import { labelingProblem, wranglerProblem, workforceProblem } from './checks';
 import { JOB_TIMING as T } from './constants';
