@@ -10,8 +10,9 @@ import { TESTS as PUZZLE } from './puzzle.e2e';
 import { TESTS as RUN } from './run.e2e';
 import { TESTS as RULEBOOK } from './rulebook.e2e';
 import { TESTS as CFN } from './cfn.e2e';
+import { TESTS as ROBUST } from './robust.e2e';
 
-const TESTS = [...EDITOR, ...PUZZLE, ...RUN, ...RULEBOOK, ...PRESENTER, ...CFN];
+const TESTS = [...EDITOR, ...PUZZLE, ...RUN, ...RULEBOOK, ...PRESENTER, ...CFN, ...ROBUST];
 
 mkdirSync(SHOTS, { recursive: true });
 const only = process.argv[2];

@@ -5,6 +5,7 @@ import type { Kind, Severity } from '../../catalog/types';
 import { isContainer, sizeOf, type Point, type Size } from '../../model/layout';
 import type { ArchDoc, ArchNode } from '../../model/schema';
 import type { Finding } from '../../engine';
+import { own } from '../../model/own';
 
 /**
  * The adapter: React Flow nodes and edges derived from the document (the source of truth).
@@ -76,8 +77,8 @@ export function toFlowNodes(
   for (const { n } of ordered) {
     live.add(n.id);
     const sel = selection.has(n.id),
-      pos = overlay.pos[n.id],
-      size = overlay.size[n.id];
+      pos = own(overlay.pos, n.id),
+      size = own(overlay.size, n.id);
     const b = marks.get(n.id);
     const c = cache.get(n.id);
     if (

@@ -5,13 +5,14 @@ import type { LiveNode } from '../../worker/protocol';
 import ArchNodeView from '../canvas/ArchNodeView';
 import GroupNodeView from '../canvas/GroupNodeView';
 import { type FlowNode, NO_OVERLAY, type NodeCache, toFlowEdges, toFlowNodes } from '../canvas/adapter';
+import { own } from '../../model/own';
 
 const Live = createContext<Record<string, LiveNode>>({});
 const fmt = (n: number) => n.toLocaleString('en');
 
 /** A component with its figures at this point of the run underneath. */
 const FigureNode = memo(function FigureNode(p: NodeProps<FlowNode>) {
-  const n = useContext(Live)[p.id];
+  const n = own(useContext(Live), p.id);
   const incidents = n ? Object.values(n.incidents ?? {}).reduce((a, b) => a + b, 0) : 0;
   return (
     <div className="relative">

@@ -9,6 +9,7 @@ import { useRun, useRunState } from './context';
 import { useFocusNode } from './EventLog';
 import { MlopsDetail } from './MlopsDetail';
 import { clock } from './store';
+import { own } from '../../model/own';
 
 /**
  * Why? — a rule that happened on a node: the incident's message, how often and since when, the
@@ -22,7 +23,7 @@ export function WhyPanel() {
   const rulebook = doc.rulebook ?? 'sheet';
   const run = useRun();
   const focus = useFocusNode();
-  const live = useRunState((v) => (why ? v.nodes[why.node] : undefined));
+  const live = useRunState((v) => (why ? own(v.nodes, why.node) : undefined));
   // in a puzzle the rule's name, fact and fix are the answer: hidden until solved, the last hint, or giving up
   const hidden = useAnswerHidden();
   // the network path is the engine's answer, computed in the worker (the catalog says which services a rule needs)

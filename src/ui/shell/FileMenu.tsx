@@ -3,7 +3,7 @@ import { useCallback, useEffect, useRef, useState } from 'react';
 import { exportPng } from '../canvas/exportPng';
 import { useWorkspace } from '../state/context';
 import { EMPTY_DOC } from '../state/editor';
-import { exportFile, openDoc } from '../state/persist';
+import { autoLayoutCanvas, exportFile, openDoc } from '../state/persist';
 import { openAnyFile } from '../cfn/open';
 import { cfnViewOpen, useCell } from '../cfn/store';
 
@@ -90,14 +90,7 @@ export function FileMenu() {
           {item('Save to file', () => exportFile(editor.getState().doc), 'Ctrl+S')}
           {item('Share link…', () => ui.setDialog('share'))}
           {item('Export PNG', () => void png())}
-          {item(
-            'Auto-layout',
-            () => {
-              editor.run('autoLayout', {});
-              ui.requestFit();
-            },
-            'Ctrl+Shift+L',
-          )}
+          {item('Auto-layout', () => autoLayoutCanvas(ws), 'Ctrl+Shift+L')}
         </div>
       )}
       <input

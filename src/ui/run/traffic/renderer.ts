@@ -1,6 +1,7 @@
 import type { Flow, LiveNode, Outcomes } from '../../../worker/protocol';
 import { FLOW_KIND_COLOURS, OUTCOME_COLOURS, OUTCOME_KEYS as KEYS } from './colours';
 import type { TrafficPath } from './paths';
+import { own } from '../../../model/own';
 
 const FAILS = new Set<keyof Outcomes>(['rejected', 'throttled', 'timedOut', 'failed']);
 /** A pulse takes this long along its edge (wall seconds); a broken chain's burst lasts as long. */
@@ -203,10 +204,10 @@ export function createTraffic(params: TrafficParams): TrafficInstance {
       dp = state.paths.data;
     let k = 0;
     for (let i = 0; i < dp.length && k < MAX_DOTS; i++) {
-      const rps = nodes[dp[i].from]?.rps ?? 0;
+      const rps = own(nodes, dp[i].from)?.rps ?? 0;
       if (rps <= 0) continue;
       const count = Math.max(4, Math.min(14, Math.round(2.5 * Math.log2(1 + rps))));
-      const o = nodes[dp[i].to]?.outcomes;
+      const o = own(nodes, dp[i].to)?.outcomes;
       const tot = o ? KEYS.reduce((a, key) => a + o[key], 0) : 0;
       // largest remainders: each outcome gets its share of the dots (a non-zero one gets at least one)
       const share = KEYS.map((key) => (o && tot > 0 ? (count * o[key]) / tot : key === 'ok' ? count : 0));
@@ -239,8 +240,8 @@ export function createTraffic(params: TrafficParams): TrafficInstance {
       const nodes = getFigures();
       for (let i = 0; i < dp.length; i++) {
         const p = dp[i],
-          c = nodes[p.from],
-          t = nodes[p.to];
+          c = own(nodes, p.from),
+          t = own(nodes, p.to);
         const rps = c?.rps ?? 0;
         if (rps <= 0 || !geoms[i]) continue;
         const perSec = Math.min(MAX_PER_EDGE_SEC, 2.5 * Math.log2(1 + rps));
