@@ -4,7 +4,7 @@
 import { readFileSync } from 'node:fs';
 import type { Page } from 'playwright-core';
 import type { E2ETest } from './editor.e2e';
-import { ORIGIN, assert, shot } from './lib';
+import { ORIGIN, assert, dragKind, savedDoc, shot } from './lib';
 import { diffPictures } from './picture';
 
 async function waitFor(what: string, fn: () => Promise<boolean>, ms = 8000): Promise<void> {
@@ -92,3 +92,60 @@ export const TESTS: E2ETest[] = [
     },
   },
 ];
+
+/** Boxes that overlap on screen. */
+const overlap = (
+  a: { x: number; y: number; width: number; height: number },
+  b: { x: number; y: number; width: number; height: number },
+) => a.x < b.x + b.width && b.x < a.x + a.width && a.y < b.y + b.height && b.y < a.y + a.height;
+
+TESTS.push({
+  name: 'overview map: never over a connection dot; a drag from a dot in its corner connects; a drag to nowhere says why',
+  options: { width: 1440, height: 900 },
+  async run({ page }) {
+    await page.goto(ORIGIN);
+    await page.getByRole('button', { name: /Blank canvas/ }).click();
+    const toggle = page.locator('[data-testid=toggle-minimap]');
+    if ((await toggle.getAttribute('aria-pressed')) !== 'true') await toggle.click();
+    const map = page.locator('.react-flow__minimap');
+    await map.waitFor();
+    const pane = (await page.locator('[data-testid=canvas]').boundingBox())!;
+    // a bucket right in the map's corner (bottom right), a training job in the middle
+    await dragKind(page, 's3-bucket', { x: pane.x + pane.width - 160, y: pane.y + pane.height - 60 });
+    await dragKind(page, 'training-job', { x: pane.x + pane.width / 2 - 150, y: pane.y + pane.height / 2 });
+    await page.locator('.react-flow__node[data-id="training-job-1"]').waitFor();
+    const dots = await Promise.all((await page.locator('.react-flow__handle.port').all()).map((h) => h.boundingBox()));
+    const m = await map.boundingBox();
+    if (m) for (const d of dots) assert(!d || !overlap(d, m), `the overview map covers a dot at ${d?.x},${d?.y}`);
+    await shot(page, 'defects-minimap-corner');
+    // drag from the bucket's dot (in the map's corner) straight towards the job (away from the canvas edge,
+    // where React Flow would auto-pan)
+    const a = (await page
+      .locator('.react-flow__node[data-id="s3-bucket-1"] .react-flow__handle.source.port')
+      .boundingBox())!;
+    const t = (await page
+      .locator('.react-flow__node[data-id="training-job-1"] .react-flow__handle.target.port')
+      .boundingBox())!;
+    await page.mouse.move(a.x + a.width / 2, a.y + a.height / 2);
+    await page.mouse.down();
+    await page.mouse.move(a.x - 40, a.y - 30, { steps: 4 });
+    await page.mouse.move(t.x + t.width / 2, t.y + t.height / 2, { steps: 12 });
+    await page.mouse.up();
+    await waitFor('the connection', async () => (await savedDoc(page))?.edges?.length === 1);
+    // the view did not pan away: the bucket is still where it was dropped
+    const b = (await page.locator('.react-flow__node[data-id="s3-bucket-1"]').boundingBox())!;
+    assert(Math.abs(b.x + b.width / 2 - (pane.x + pane.width - 160)) < 30, `the canvas panned (bucket at ${b.x})`);
+    // a drag from the job's dot that ends on the empty canvas explains itself at the pointer
+    const out = (await page
+      .locator('.react-flow__node[data-id="training-job-1"] .react-flow__handle.source.port')
+      .boundingBox())!;
+    await page.mouse.move(out.x + out.width / 2, out.y + out.height / 2);
+    await page.mouse.down();
+    await page.mouse.move(out.x + 80, out.y - 120, { steps: 8 });
+    await page.mouse.up();
+    const toast = page.locator('[data-testid=pointer-toast]');
+    await toast.waitFor();
+    assert((await toast.innerText()).includes('Not connected'), await toast.innerText());
+    assert((await savedDoc(page))?.edges?.length === 1, 'no stray connection');
+  },
+});

@@ -16,6 +16,7 @@ import ArchNodeView from './ArchNodeView';
 import GroupNodeView from './GroupNodeView';
 import { GRID } from './geometry';
 import { useCanvasHandlers } from './useCanvasHandlers';
+import { MAP_SIZE, useMapCorner } from './useMapCorner';
 import { TrafficLayer } from '../run/TrafficLayer';
 import { useRunState } from '../run/context';
 
@@ -67,6 +68,7 @@ export function Canvas() {
   const [tall, setTall] = useState(true);
   const [mapChoice, setMapChoice] = useState(readMinimap);
   const showMap = mapChoice ? mapChoice === 'on' : tall;
+  const mapCorner = useMapCorner(runOn);
   const padding = fitPadding(runOn, showMap);
   const fitArgs = useRef({ padding });
   fitArgs.current = { padding };
@@ -149,6 +151,7 @@ export function Canvas() {
           onNodesChange={h.onNodesChange}
           onEdgesChange={h.onEdgesChange}
           onConnect={h.onConnect}
+          onConnectEnd={h.onConnectEnd}
           onNodeDragStop={h.onNodeDragStop}
           onPaneClick={() => editor.select([])}
           colorMode={theme}
@@ -168,9 +171,10 @@ export function Canvas() {
           aria-label="Architecture canvas"
         >
           <Background variant={BackgroundVariant.Dots} gap={GRID} size={1.2} />
-          {showMap && (
+          {showMap && mapCorner && (
             <MiniMap<FlowNode>
-              style={{ width: 168, height: 112 }}
+              position={mapCorner}
+              style={MAP_SIZE}
               pannable
               zoomable
               nodeColor={minimapColor}
@@ -182,7 +186,13 @@ export function Canvas() {
           <Controls showInteractive={false} fitViewOptions={{ padding, maxZoom: 1.1 }}>
             <ControlButton
               onClick={toggleMap}
-              title={showMap ? 'Hide the overview map' : 'Show the overview map'}
+              title={
+                showMap
+                  ? mapCorner
+                    ? 'Hide the overview map'
+                    : 'Hide the overview map (now stepped aside: components fill every corner)'
+                  : 'Show the overview map'
+              }
               aria-label={showMap ? 'Hide the overview map' : 'Show the overview map'}
               aria-pressed={showMap}
               data-testid="toggle-minimap"
