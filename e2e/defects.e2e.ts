@@ -149,3 +149,66 @@ TESTS.push({
     assert((await savedDoc(page))?.edges?.length === 1, 'no stray connection');
   },
 });
+
+/** Screen boxes of the canvas's components (containers excluded), by id. */
+async function componentBoxes(page: Page) {
+  const out: { id: string; x: number; y: number; width: number; height: number }[] = [];
+  for (const el of await page.locator('.react-flow__node-arch-node').all()) {
+    const b = await el.boundingBox();
+    if (b) out.push({ id: (await el.getAttribute('data-id'))!, ...b });
+  }
+  return out;
+}
+
+TESTS.push({
+  name: 'keyboard: the palette is a listbox (↓ from search, Home/End, type-ahead); Enter places in a free, allowed spot',
+  async run({ page }) {
+    await page.goto(ORIGIN);
+    await page.getByRole('button', { name: /Blank canvas/ }).click();
+    const pane = (await page.locator('[data-testid=canvas]').boundingBox())!;
+    const c = { x: pane.x + pane.width / 2, y: pane.y + pane.height / 2 };
+    // a VPC with a subnet right under the canvas centre (where Enter used to put everything)
+    await dragKind(page, 'vpc', c);
+    await dragKind(page, 'subnet', c);
+    await page.locator('.react-flow__node[data-id="subnet-1"]').waitFor();
+    await page.locator('.react-flow__pane').click({ position: { x: 8, y: 8 } });
+    await page.locator('#palette-search').click();
+    await page.keyboard.press('ArrowDown');
+    const focused = () => page.evaluate(() => document.activeElement?.getAttribute('data-kind') ?? null);
+    const expectFocus = (kind: string, after: string) =>
+      waitFor(`${after} to focus ${kind}`, async () => (await focused()) === kind, 2000);
+    await expectFocus('s3-bucket', '↓ from the search box');
+    await page.keyboard.press('End');
+    await expectFocus('vpc-endpoint', 'End');
+    await page.keyboard.press('Home');
+    await expectFocus('s3-bucket', 'Home');
+    await page.keyboard.press('ArrowDown');
+    await expectFocus('data-source', '↓');
+    await page.keyboard.type('tr');
+    await expectFocus('training-job', 'typing "tr"');
+    await page.waitForTimeout(800);
+    await page.keyboard.type('s');
+    await expectFocus('serverless-endpoint', 'typing "s" after a pause');
+    // Enter twice on the S3 bucket: two buckets outside the VPC, overlapping nothing
+    await page.locator('.palette-item[data-kind="s3-bucket"]').focus();
+    await page.keyboard.press('Enter');
+    await page.locator('.react-flow__node[data-id="s3-bucket-1"]').waitFor();
+    await page.locator('.palette-item[data-kind="s3-bucket"]').focus();
+    await page.keyboard.press('Enter');
+    await page.locator('.react-flow__node[data-id="s3-bucket-2"]').waitFor();
+    // and a training job (allowed in the subnet or outside): also somewhere free
+    await page.locator('.palette-item[data-kind="training-job"]').focus();
+    await page.keyboard.press('Enter');
+    await page.locator('.react-flow__node[data-id="training-job-1"]').waitFor();
+    await page.waitForTimeout(300);
+    const doc = (await savedDoc(page))!;
+    for (const id of ['s3-bucket-1', 's3-bucket-2'])
+      assert(!doc.nodes.find((n) => n.id === id)?.parent, `${id} is not put inside a container`);
+    const vpc = (await page.locator('.react-flow__node[data-id="vpc-1"]').boundingBox())!;
+    const boxes = await componentBoxes(page);
+    for (const b of boxes.filter((x) => x.id.startsWith('s3-bucket')))
+      assert(!overlap(b, vpc), `${b.id} sits on the VPC`);
+    for (const a of boxes) for (const b of boxes) if (a.id < b.id) assert(!overlap(a, b), `${a.id} overlaps ${b.id}`);
+    await shot(page, 'defects-keyboard-placed');
+  },
+});
