@@ -212,3 +212,93 @@ TESTS.push({
     await shot(page, 'defects-keyboard-placed');
   },
 });
+
+/** Texts of the elements matching `sel` whose content is cut (wider or taller than their box). */
+const clippedTexts = (page: Page, sel: string) =>
+  page
+    .locator(sel)
+    .evaluateAll((els) =>
+      els
+        .filter((e) => e.scrollWidth > e.clientWidth + 1 || e.scrollHeight > e.clientHeight + 1)
+        .map((e) => e.textContent ?? ''),
+    );
+
+/** Whether an input's placeholder (or value) fits its box, measured with the input's own font. */
+const textFits = (page: Page, sel: string, which: 'placeholder' | 'value') =>
+  page.locator(sel).evaluate((el, w) => {
+    const i = el as HTMLInputElement;
+    const cs = getComputedStyle(i);
+    const g = document.createElement('canvas').getContext('2d')!;
+    g.font = `${cs.fontWeight} ${cs.fontSize} ${cs.fontFamily}`;
+    const room = i.clientWidth - parseFloat(cs.paddingLeft) - parseFloat(cs.paddingRight);
+    return g.measureText(w === 'placeholder' ? i.placeholder : i.value).width <= room + 0.5;
+  }, which);
+
+TESTS.push({
+  name: 'start screen at 1280×720: Blank canvas is above the fold; the title, palette names and search hint are not cut',
+  async run({ page }) {
+    await page.goto(ORIGIN);
+    const blankBtn = page.getByRole('button', { name: /Blank canvas/ });
+    const b = (await blankBtn.boundingBox())!;
+    assert(b.y + b.height <= 720, `Blank canvas is below the fold (bottom at ${b.y + b.height})`);
+    await shot(page, 'defects-start-1280');
+    await blankBtn.click();
+    assert(await textFits(page, '#doc-title', 'placeholder'), 'the "Untitled architecture" placeholder is cut');
+    assert(await textFits(page, '#palette-search', 'placeholder'), 'the search placeholder is cut');
+    const cut = await clippedTexts(page, '.palette-label');
+    assert(cut.length === 0, `palette names cut: ${cut.join(', ')}`);
+    // a long title ends in an ellipsis and is readable in full on hover
+    await page.locator('#doc-title').fill('Real-time fraud scoring with autoscaling and an A/B test of a new model');
+    await page.locator('.react-flow__pane').click({ position: { x: 10, y: 10 } });
+    const t = page.locator('#doc-title');
+    assert(
+      (await t.evaluate((e) => getComputedStyle(e).textOverflow)) === 'ellipsis' &&
+        (await t.getAttribute('title'))?.includes('A/B test of a new model'),
+      'a long title ends in … and its tooltip holds it whole',
+    );
+    // the top bar's controls all stay on screen
+    for (const name of ['Undo', 'Redo', 'Keyboard shortcuts']) {
+      const bb = (await page.getByRole('button', { name, exact: true }).boundingBox())!;
+      assert(bb.x + bb.width <= 1280, `${name} is off screen`);
+    }
+  },
+});
+
+TESTS.push({
+  name: 'inspector and canvas say the right thing: endpoint services on the canvas, VPC and client placement, one seed',
+  async run({ page }) {
+    await starter(page, /private subnet/i);
+    const joined = (await page.locator('.react-flow__node-arch-node').allInnerTexts()).join('\n');
+    assert(/ecr\.api endpoint/.test(joined) && /s3 \(gateway endpoint\)/.test(joined), `endpoint subtitles: ${joined}`);
+    // the VPC: not "an AWS-managed service"
+    await page.locator('.react-flow__node-group-node .group-header').first().click();
+    const insp = page.locator('aside[aria-label=Inspector]');
+    await waitFor('the VPC in the inspector', async () => /VPC/.test(await insp.innerText()));
+    const vpcText = await insp.innerText();
+    assert(!/AWS-managed service/.test(vpcText), `the VPC is called a managed service: ${vpcText.slice(0, 300)}`);
+    // one seed, in the run panel; no second one in the document form
+    await page.locator('.react-flow__pane').click({ position: { x: 10, y: 10 } });
+    await waitFor('the document form', async () => /Architecture/.test(await insp.innerText()));
+    assert(!/Random seed/.test(await insp.innerText()), 'the inspector still has a seed field');
+    const seed = page.locator('input[aria-label=Seed]');
+    await seed.fill('9');
+    await page.keyboard.press('Tab');
+    await waitFor(
+      'the seed saved in the document',
+      async () =>
+        (await savedDoc(page)) !== null &&
+        (await page.evaluate(() => JSON.parse(localStorage.getItem('sagesim:autosave') ?? '{}').doc?.seed)) === 9,
+    );
+    // a client node: not "an AWS-managed service" either
+    await page.getByRole('button', { name: 'File ▾' }).click();
+    await page.getByRole('menuitem', { name: /New from starter/ }).click();
+    await page.getByRole('button', { name: /fraud/i }).first().click();
+    await page.locator('.react-flow__node[data-id="checkout"]').click();
+    await waitFor('the client in the inspector', async () => /Client traffic/.test(await insp.innerText()));
+    const clientText = await insp.innerText();
+    assert(
+      !/AWS-managed service/.test(clientText),
+      `the client is called a managed service: ${clientText.slice(0, 300)}`,
+    );
+  },
+});

@@ -40,6 +40,12 @@ export function NodeForm({ id }: { id: string }) {
           <>
             Not in a container (AWS-managed network). Can sit in: {def.parents.map((k) => kindDef(k).label).join(', ')}.
           </>
+        ) : def.kind === 'vpc' ? (
+          <>Your own network: holds subnets, and the VPC endpoints that give them private routes to AWS services.</>
+        ) : def.role === 'client' ? (
+          <>
+            The callers (your application or users): they reach the endpoint from outside; never placed in a VPC here.
+          </>
         ) : (
           <>An AWS-managed service (never inside a VPC).</>
         )}

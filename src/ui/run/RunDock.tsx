@@ -1,5 +1,6 @@
 import { lazy, Suspense, useEffect, useRef, useState } from 'react';
 import { useRun, useRunState } from './context';
+import { useEditor } from '../state/context';
 import { CostPanel } from './CostPanel';
 import { EventLog } from './EventLog';
 import { FaultMenu } from './FaultMenu';
@@ -92,6 +93,7 @@ export function RunDock() {
     return () => removeEventListener('resize', onResize);
   }, []);
   const run = useRun();
+  const editor = useEditor();
   const dock = useRunState((v) => v.dock);
   const total = useRunState((v) => v.logTotal);
   const errors = useRunState((v) => v.logCounts.error);
@@ -123,7 +125,7 @@ export function RunDock() {
               role="tab"
               aria-selected={dock === t.id}
               className={`run-tab ${dock === t.id ? 'is-on' : ''}`}
-              onClick={() => run.setDock(dock === t.id ? null : t.id)}
+              onClick={() => run.setDock(t.id)}
             >
               {t.label}
               {t.id === 'events' && total > 0 && (
@@ -147,10 +149,14 @@ export function RunDock() {
             max={4294967295}
             value={seed}
             aria-label="Seed"
+            title="The run's random seed, saved in the file: the same seed gives the same run"
             onChange={(e) => {
               const v = e.target.value === '' ? undefined : Number(e.target.value);
-              if (v === undefined || (Number.isInteger(v) && v >= 0 && v < 2 ** 32)) run.setSeed(v);
+              // the one seed: the document's (what the file, the runner and the report use)
+              if (v === undefined || (Number.isInteger(v) && v >= 0 && v < 2 ** 32))
+                editor.run('setDocField', { field: 'seed', value: v }, { coalesce: 'doc.seed' });
             }}
+            onBlur={() => editor.seal()}
           />
         </label>
         <button
