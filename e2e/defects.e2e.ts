@@ -302,3 +302,91 @@ TESTS.push({
     );
   },
 });
+
+/** Open a shipped puzzle from the start screen's puzzle picker. */
+async function openPuzzle(page: Page, file: string): Promise<void> {
+  await page.goto(ORIGIN);
+  await page.getByRole('button', { name: /Puzzles: fix a broken architecture/ }).click();
+  await page.locator(`.pz-pick[data-file="${file}"]`).click();
+  await page.locator('[data-testid=puzzle-panel]').waitFor();
+}
+const selectedTab = (page: Page) => page.locator('.side-tabs [role=tab][aria-selected=true]').innerText();
+
+TESTS.push({
+  name: 'tabs: re-clicking the selected node and dropping a node show the inspector; a run tab click keeps the panel; a new puzzle starts at its story',
+  async run({ page }) {
+    await openPuzzle(page, 'd4/04-no-route-to-ecr.json');
+    const train = page.locator('.react-flow__node[data-id="train"]');
+    await train.click();
+    await waitFor('the inspector tab', async () => (await selectedTab(page)) === 'Inspector');
+    await page.getByRole('tab', { name: 'Puzzle' }).click();
+    await train.click(); // already selected
+    await waitFor('the inspector tab after a re-click', async () => (await selectedTab(page)) === 'Inspector');
+    await page.getByRole('tab', { name: 'Puzzle' }).click();
+    const priv = (await page.locator('.react-flow__node[data-id="priv"]').boundingBox())!;
+    await dragKind(page, 'vpc-endpoint', { x: priv.x + 40, y: priv.y + priv.height - 18 });
+    await page.locator('.react-flow__node[data-id="vpc-endpoint-1"]').waitFor();
+    await waitFor('the inspector tab after a drop', async () => (await selectedTab(page)) === 'Inspector');
+    // the run panel: clicking the open tab again keeps it open
+    await page.getByRole('tab', { name: /Events/ }).click();
+    await page.getByRole('tab', { name: /Events/ }).click();
+    assert(
+      (await page.locator('[data-testid=dock-toggle]').getAttribute('aria-expanded')) === 'true',
+      'clicking the selected run tab collapsed the panel',
+    );
+    // scroll the story down, then open another puzzle: it starts at the top
+    await page.locator('.react-flow__pane').click({ position: { x: 10, y: 10 } });
+    await waitFor('the puzzle tab', async () => (await selectedTab(page)) === 'Puzzle');
+    const scroller = page.locator('[data-testid=side-scroll]');
+    await scroller.hover();
+    await page.mouse.wheel(0, 600);
+    await waitFor('scrolled', async () => (await scroller.evaluate((e) => e.scrollTop)) > 0);
+    await page.getByRole('button', { name: 'File ▾' }).click();
+    await page.getByRole('menuitem', { name: /Puzzles/ }).click();
+    await page.locator('.pz-pick[data-file="d3/02-the-six-megabyte-wall.json"]').click();
+    await waitFor('the new story', async () =>
+      /6 MB|six|megabyte/i.test(await page.locator('[data-testid=puzzle-panel]').innerText()),
+    );
+    await page.waitForTimeout(200);
+    assert((await scroller.evaluate((e) => e.scrollTop)) === 0, 'the new puzzle opened scrolled down');
+  },
+});
+
+TESTS.push({
+  name: 'locks: a locked setting looks locked (hatched, dashed, no arrow, "· locked") and the inspector says why in text',
+  async run({ page }) {
+    await openPuzzle(page, 'd1/01-volume-too-small.json');
+    await page.locator('.react-flow__node[data-id="train"]').click();
+    const note = page.locator('[data-testid=locked-note]');
+    await note.waitFor();
+    const text = await note.innerText();
+    assert(/Locked by the puzzle/.test(text) && /scenario/.test(text), `the lock note: ${text}`);
+    const locked = page.locator('fieldset.prop-locked').first();
+    const look = await locked
+      .locator('select, input')
+      .first()
+      .evaluate((e) => {
+        const cs = getComputedStyle(e);
+        const tag = e.closest('fieldset')!.querySelector('label > span');
+        return {
+          appearance: cs.appearance,
+          border: cs.borderTopStyle,
+          hatch: cs.backgroundImage.includes('repeating-linear-gradient'),
+          tag: tag ? getComputedStyle(tag, '::after').content : '',
+          disabled: e.matches(':disabled'),
+        };
+      });
+    assert(
+      look.appearance === 'none' && look.border === 'dashed' && look.hatch,
+      `looks editable: ${JSON.stringify(look)}`,
+    );
+    assert(look.tag.includes('locked') && look.disabled, `not marked locked: ${JSON.stringify(look)}`);
+    // a person clicks the locked control: nothing opens, nothing changes
+    const before = JSON.stringify((await savedDoc(page))?.nodes);
+    await locked.locator('select, input').first().click({ force: true });
+    await page.keyboard.press('ArrowDown');
+    await page.keyboard.press('Enter');
+    assert(JSON.stringify((await savedDoc(page))?.nodes) === before, 'a locked setting changed');
+    await shot(page, 'defects-locked-inspector');
+  },
+});
