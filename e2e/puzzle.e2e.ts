@@ -25,11 +25,24 @@ async function openPuzzle(page: Page, file: string): Promise<void> {
   await page.locator('[data-testid=puzzle-panel]').waitFor();
 }
 
+/** An element's box once the view has stopped moving (opening a document fits the view, animated). */
+async function settledBox(page: Page, selector: string) {
+  let last = '';
+  for (let tries = 0; tries < 40; tries++) {
+    const b = await page.locator(selector).boundingBox();
+    if (!b) throw new Error(`${selector} is not visible`);
+    const key = JSON.stringify(b);
+    if (key === last) return b;
+    last = key;
+    await page.waitForTimeout(150);
+  }
+  throw new Error(`${selector} kept moving`);
+}
+
 /** Drag the i-th VPC endpoint from the palette into the private subnet `priv`, just above its bottom edge
  * (left for the first, right for the second), wherever the layout put the subnet. */
 async function dropEndpointInSubnet(page: Page, i: number) {
-  const priv = await page.locator('.react-flow__node[data-id="priv"]').boundingBox();
-  if (!priv) throw new Error('the private subnet is not visible');
+  const priv = await settledBox(page, '.react-flow__node[data-id="priv"]');
   await dragKind(page, 'vpc-endpoint', { x: i ? priv.x + priv.width - 60 : priv.x + 40, y: priv.y + priv.height - 18 });
   const node = page.locator(`.react-flow__node[data-id="vpc-endpoint-${i + 1}"]`);
   await node.waitFor();

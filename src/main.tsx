@@ -4,9 +4,9 @@ import { App } from './ui/App';
 import { boot } from './ui/boot';
 import './ui/styles.css';
 
-const editor = boot();
+const workspace = boot();
 createRoot(document.getElementById('root')!).render(
   <StrictMode>
-    <App editor={editor} />
+    <App workspace={workspace} />
   </StrictMode>,
 );

@@ -6,21 +6,21 @@ import { StartScreen } from './dialogs/StartScreen';
 import { Inspector } from './inspector/Inspector';
 import { Palette } from './palette/Palette';
 import { RunDock } from './run/RunDock';
-import { RunProvider } from './run/RunProvider';
 import { ModeLayers, ModeSide } from './puzzle/mount';
 import { FindingsPanel } from './shell/FindingsPanel';
 import { Banner, Toasts } from './shell/Messages';
 import { TopBar } from './shell/TopBar';
-import { useShortcuts } from './shortcuts';
-import { EditorContext, useEditor, useEditorState } from './state/context';
-import type { Editor } from './state/editor';
+import { useKeymap } from './actions/keymap';
+import { WorkspaceContext, useUiState, useWorkspace } from './state/context';
+import type { Workspace } from './workspace';
+import './run/run.css';
 
 /** The editor's layout: top bar, palette | canvas (+ findings) | inspector, and the dialogs. */
 function Shell() {
-  const editor = useEditor();
-  const dialog = useEditorState((s) => s.dialog);
-  const panels = useEditorState((s) => s.panels);
-  useShortcuts(editor);
+  const ws = useWorkspace();
+  const dialog = useUiState((s) => s.dialog);
+  const panels = useUiState((s) => s.panels);
+  useKeymap(ws);
   return (
     <div className="app">
       <TopBar />
@@ -51,14 +51,13 @@ function Shell() {
   );
 }
 
-export function App({ editor }: { editor: Editor }) {
+/** The page: one workspace (its stores and worker pool) given to every component through one context. */
+export function App({ workspace }: { workspace: Workspace }) {
   return (
-    <EditorContext.Provider value={editor}>
+    <WorkspaceContext.Provider value={workspace}>
       <ReactFlowProvider>
-        <RunProvider editor={editor}>
-          <Shell />
-        </RunProvider>
+        <Shell />
       </ReactFlowProvider>
-    </EditorContext.Provider>
+    </WorkspaceContext.Provider>
   );
 }

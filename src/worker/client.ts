@@ -96,6 +96,20 @@ export class EngineClient {
     });
   }
 
+  /** True while a report, traces or findings reply is still due (the worker is not free for another client). */
+  get awaiting(): boolean {
+    return this.pendingReports.length > 0 || this.pendingTraces.length > 0 || this.pendingChecks.size > 0;
+  }
+
+  /** Stop listening and hand the worker back (a pool lends it to the next client); the client is unusable after. */
+  detach(): Worker {
+    this.worker.onmessage = null;
+    this.listeners.clear();
+    this.errorListeners.clear();
+    this.faultListeners.clear();
+    return this.worker;
+  }
+
   dispose(): void {
     this.worker.terminate();
     this.listeners.clear();

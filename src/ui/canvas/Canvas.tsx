@@ -8,7 +8,7 @@ import {
   useReactFlow,
 } from '@xyflow/react';
 import { useEffect, useMemo, useRef, useState } from 'react';
-import { useEditor, useEditorState } from '../state/context';
+import { useEditorState, useFindings, useUiState, useWorkspace } from '../state/context';
 import { kindColor } from '../icons';
 import { type FlowNode, NO_OVERLAY, type NodeCache, type Overlay, badges, toFlowEdges, toFlowNodes } from './adapter';
 import { CanvasActions } from './actions';
@@ -49,13 +49,14 @@ const fitPadding = (runOn: boolean, minimap: boolean) =>
 
 /** The React Flow canvas: nodes and edges derived from the document; gestures become commands. */
 export function Canvas() {
-  const editor = useEditor();
+  const ws = useWorkspace();
+  const editor = ws.editor;
   const doc = useEditorState((s) => s.doc);
   const selection = useEditorState((s) => s.selection);
   const edgeSelection = useEditorState((s) => s.edgeSelection);
-  const findings = useEditorState((s) => s.findings);
-  const theme = useEditorState((s) => s.theme);
-  const fitSeq = useEditorState((s) => s.fitSeq);
+  const findings = useFindings();
+  const theme = useUiState((s) => s.theme);
+  const fitSeq = useUiState((s) => s.fitSeq);
   const runOn = useRunState((v) => v.status !== 'off');
   const [overlay, setOverlay] = useState<Overlay>(NO_OVERLAY);
   const cache = useRef<NodeCache>(new Map());
@@ -63,7 +64,7 @@ export function Canvas() {
   const rf = useReactFlow();
   /** Fit on mount only when there is something to fit (else the first node added would jump the view). */
   const [fitOnInit] = useState(() => doc.nodes.length > 0);
-  const h = useCanvasHandlers(editor, setOverlay, pointer);
+  const h = useCanvasHandlers(ws, setOverlay, pointer);
   const host = useRef<HTMLDivElement>(null);
   const [tall, setTall] = useState(true);
   const [mapChoice, setMapChoice] = useState(readMinimap);

@@ -1,17 +1,18 @@
 import { useMemo, useState } from 'react';
 import { shareHash } from '../../model/share';
-import { useEditor } from '../state/context';
+import { useEditor, useUi } from '../state/context';
 import { Modal } from './Modal';
 
 /** A link carrying the whole document (compressed in the URL fragment: it never reaches a server). */
 export function ShareDialog() {
   const editor = useEditor();
+  const ui = useUi();
   const doc = editor.getState().doc;
   const r = useMemo(() => shareHash(doc), [doc]);
   const [copied, setCopied] = useState(false);
   const url = r.ok ? `${location.origin}${location.pathname}${r.hash}` : '';
   return (
-    <Modal title="Share link" onClose={() => editor.setDialog(null)}>
+    <Modal title="Share link" onClose={() => ui.setDialog(null)}>
       {r.ok ? (
         <>
           <p className="mb-2 text-[var(--muted)]">

@@ -1,5 +1,5 @@
 import { useEffect, useState } from 'react';
-import { useEditor } from '../state/context';
+import { useWorkspace } from '../state/context';
 import { EMPTY_DOC } from '../state/editor';
 import { openDoc } from '../state/persist';
 import { type Starter, loadStarters } from '../starters';
@@ -7,14 +7,15 @@ import { Modal } from './Modal';
 
 /** First visit and File › New from starter: the reference architectures, or a blank canvas. */
 export function StartScreen() {
-  const editor = useEditor();
+  const ws = useWorkspace();
+  const { ui } = ws;
   const [starters, setStarters] = useState<Starter[] | null>(null);
   useEffect(() => {
     void loadStarters().then(setStarters);
   }, []);
-  const close = () => editor.setDialog(null);
+  const close = () => ui.setDialog(null);
   const pick = (s: Starter) => {
-    openDoc(editor, s.doc, `the starter “${s.title}”`);
+    openDoc(ws, s.doc, `the starter “${s.title}”`);
     close();
   };
   return (
@@ -29,16 +30,16 @@ export function StartScreen() {
           className="btn btn-primary"
           title="An empty canvas: build from the palette on the left"
           onClick={() => {
-            openDoc(editor, EMPTY_DOC, 'a blank canvas');
+            openDoc(ws, EMPTY_DOC, 'a blank canvas');
             close();
           }}
         >
           Blank canvas
         </button>
-        <button type="button" className="btn" onClick={() => editor.setDialog('puzzles')}>
+        <button type="button" className="btn" onClick={() => ui.setDialog('puzzles')}>
           Puzzles: fix a broken architecture
         </button>
-        <button type="button" className="btn" onClick={() => editor.setDialog('demos')}>
+        <button type="button" className="btn" onClick={() => ui.setDialog('demos')}>
           Classroom demos
         </button>
       </div>

@@ -2,7 +2,7 @@ import { useEffect, useState } from 'react';
 import { kindDef } from '../../catalog/kinds';
 import { defaultProps } from '../../catalog/kinds';
 import { KindIcon } from '../icons';
-import { useEditor, useEditorState } from '../state/context';
+import { useEditor, useEditorState, useFindings } from '../state/context';
 import { PropField } from './PropField';
 import { puzzleRefusal } from '../../model/puzzle';
 
@@ -10,7 +10,7 @@ import { puzzleRefusal } from '../../model/puzzle';
 export function NodeForm({ id }: { id: string }) {
   const editor = useEditor();
   const node = useEditorState((s) => s.doc.nodes.find((n) => n.id === id));
-  const findings = useEditorState((s) => s.findings);
+  const findings = useFindings();
   const doc = useEditorState((s) => s.doc);
   const [label, setLabel] = useState(node?.label ?? '');
   useEffect(() => setLabel(node?.label ?? ''), [node?.label, id]);

@@ -1,7 +1,7 @@
 import type { ReactNode } from 'react';
 import type { Domain } from '../../catalog/types';
 import { DOMAIN_NAMES } from '../../model/puzzle';
-import { useStore } from '../puzzle/store';
+import { useStore } from '../state/store';
 import type { Draft } from './build';
 import { GoalPicker } from './GoalPicker';
 import { LocksPalette } from './LocksPalette';

@@ -3,8 +3,7 @@ import type { Report } from '../../engine/report';
 import { checkPuzzle } from '../../model/puzzle';
 import { saveText } from '../../model/load';
 import { shareHash } from '../../model/share';
-import { puzzleSession } from '../puzzle/session';
-import { useEditor } from '../state/context';
+import { useWorkspace } from '../state/context';
 import { download, fileName } from '../state/persist';
 import type { MakerStore } from './store';
 
@@ -29,16 +28,17 @@ function Verdict({ label, report, want }: { label: string; report: Report; want:
 
 /** Test the puzzle (as built it must fail, with its solution it must pass), then save it, share it or play it. */
 export function TestExport({ store }: { store: MakerStore }) {
-  const editor = useEditor();
+  const ws = useWorkspace();
+  const { ui } = ws;
   const [link, setLink] = useState<string | null>(null);
-  const st = store.get();
+  const st = store.getState();
   const doc = store.puzzle();
   if (!doc) return null;
   const problems = checkPuzzle(doc);
   const share = () => {
     const r = shareHash(doc);
     if (!r.ok) {
-      editor.toast(r.reason, 'error');
+      ui.toast(r.reason, 'error');
       return;
     }
     setLink(`${location.origin}${location.pathname}${r.hash}`);
@@ -91,7 +91,7 @@ export function TestExport({ store }: { store: MakerStore }) {
           className="btn"
           onClick={() => {
             store.close();
-            puzzleSession(editor).open(null, doc);
+            ws.puzzle.open(null, doc);
           }}
         >
           Play it

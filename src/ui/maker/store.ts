@@ -2,9 +2,10 @@ import type { Report } from '../../engine/report';
 import { diffSolution, emptySolution } from '../../model/puzzle';
 import type { ArchDoc, Solution } from '../../model/schema';
 import { applySolution } from '../../model/solution';
-import { EngineClient } from '../../worker/client';
-import { Store } from '../puzzle/store';
 import type { Editor } from '../state/editor';
+import type { EnginePool } from '../state/pool';
+import { Store } from '../state/store';
+import type { UiStore } from '../state/ui';
 import { type Draft, EMPTY_GOAL, buildPuzzle, runnable } from './build';
 
 export interface TestResult {
@@ -40,9 +41,9 @@ const NEW_DRAFT: Draft = {
  * difference), test, export.
  */
 export class MakerStore extends Store<MakerState> {
-  private client: EngineClient | null = null;
+  private readonly editor: Editor;
 
-  constructor(private readonly editor: Editor) {
+  constructor(private readonly ws: { editor: Editor; ui: UiStore; pool: EnginePool }) {
     super({
       open: false,
       draft: NEW_DRAFT,
@@ -53,12 +54,13 @@ export class MakerStore extends Store<MakerState> {
       test: null,
       error: null,
     });
+    this.editor = ws.editor;
   }
 
   openMaker(): void {
     const doc = this.editor.getState().doc;
     if (doc.mode === 'puzzle') {
-      this.editor.toast('Leave the puzzle first: the maker turns your own sandbox design into a puzzle.', 'error');
+      this.ws.ui.toast('Leave the puzzle first: the maker turns your own sandbox design into a puzzle.', 'error');
       return;
     }
     const draft = this.s.broken
@@ -78,7 +80,7 @@ export class MakerStore extends Store<MakerState> {
   async captureBroken(): Promise<void> {
     const broken = runnable(this.editor.getState().doc);
     if (!broken.nodes.length) {
-      this.editor.toast('The canvas is empty: build the broken design first.', 'error');
+      this.ws.ui.toast('The canvas is empty: build the broken design first.', 'error');
       return;
     }
     const locked = broken.nodes.map((n) => n.id);
@@ -92,7 +94,7 @@ export class MakerStore extends Store<MakerState> {
     if (!this.s.broken) return;
     const solution = diffSolution(this.s.broken, this.editor.getState().doc);
     if (emptySolution(solution)) {
-      this.editor.toast('Nothing changed since the broken design: fix it on the canvas first.', 'error');
+      this.ws.ui.toast('Nothing changed since the broken design: fix it on the canvas first.', 'error');
       return;
     }
     const added = [...new Set((solution.addNodes ?? []).map((n) => n.kind))];
@@ -121,31 +123,24 @@ export class MakerStore extends Store<MakerState> {
     this.patch({ test: { asBuilt, withSolution } });
   }
 
+  /** One run on a worker leased from the pool for as long as it takes. */
   private run(busy: string, doc: ArchDoc): Promise<Report | null> {
     this.patch({ busy, error: null });
-    const client = (this.client ??= new EngineClient());
+    const client = this.ws.pool.lease();
     return new Promise((resolve) => {
       const off = client.onError((m) => {
         off();
+        this.ws.pool.release(client);
         this.patch({ busy: null, error: m });
         resolve(null);
       });
       client.send({ type: 'load', doc });
       void client.report().then((r) => {
         off();
+        this.ws.pool.release(client);
         this.patch({ busy: null });
         resolve(r);
       });
     });
   }
-}
-
-const stores = new WeakMap<Editor, MakerStore>();
-export function makerStore(editor: Editor): MakerStore {
-  let s = stores.get(editor);
-  if (!s) {
-    s = new MakerStore(editor);
-    stores.set(editor, s);
-  }
-  return s;
 }

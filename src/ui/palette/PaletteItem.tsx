@@ -5,7 +5,7 @@ import { absolutePosition, indexNodes } from '../../model/layout';
 import { KindIcon } from '../icons';
 import { KIND_MIME, addAt } from '../canvas/useCanvasHandlers';
 import { freeSpot } from '../canvas/geometry';
-import { useEditor } from '../state/context';
+import { useWorkspace } from '../state/context';
 import type { Editor } from '../state/editor';
 
 /**
@@ -13,7 +13,8 @@ import type { Editor } from '../state/editor';
  * allowed place in view (or into the selected container).
  */
 export function PaletteItem({ def, active }: { def: KindDef; active: boolean }) {
-  const editor = useEditor();
+  const ws = useWorkspace();
+  const editor = ws.editor;
   const rf = useReactFlow();
   const add = () => {
     const el = document.querySelector('.react-flow');
@@ -24,7 +25,7 @@ export function PaletteItem({ def, active }: { def: KindDef; active: boolean }) 
     const around = into ? interiorStart(editor, into) : rf.screenToFlowPosition(centre);
     const spot = freeSpot(doc, def.kind, around, { within: into ?? undefined });
     // nowhere free and allowed: try the centre anyway, so the refusal says why
-    if (!addAt(editor, def.kind, spot ?? around, centre) || !spot) return;
+    if (!addAt(ws, def.kind, spot ?? around, centre) || !spot) return;
     const view = r && rf.screenToFlowPosition({ x: r.left, y: r.top });
     const far = view && rf.screenToFlowPosition({ x: r.right, y: r.bottom });
     if (view && far && (spot.x < view.x || spot.y < view.y || spot.x > far.x || spot.y > far.y))

@@ -1,9 +1,8 @@
-import { useEditor, useEditorState } from '../state/context';
-import { presenterStore } from './store';
+import { useEditorState, useWorkspace } from '../state/context';
 
 /** Above the inspector when a demo is open: its script at a glance and the way into presenter mode. */
 export function DemoBar() {
-  const editor = useEditor();
+  const ws = useWorkspace();
   const script = useEditorState((s) => s.doc.script);
   if (!script?.length) return null;
   return (
@@ -14,7 +13,7 @@ export function DemoBar() {
       <button
         type="button"
         className="btn-primary mt-2 w-full justify-center"
-        onClick={() => presenterStore(editor).start()}
+        onClick={() => ws.presenter.start()}
         data-testid="present"
       >
         ▶ Present full screen

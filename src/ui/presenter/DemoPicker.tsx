@@ -1,22 +1,22 @@
 import { useEffect, useState } from 'react';
 import { Modal } from '../dialogs/Modal';
-import { useEditor } from '../state/context';
+import { useWorkspace } from '../state/context';
 import { openDoc } from '../state/persist';
 import { type DemoEntry, loadDemos } from './demos';
-import { presenterStore } from './store';
 
 /** Pick a classroom demo: open it on the canvas, or open it and present it straight away. */
 export function DemoPicker() {
-  const editor = useEditor();
+  const ws = useWorkspace();
+  const { ui } = ws;
   const [list, setList] = useState<DemoEntry[] | null>(null);
   useEffect(() => {
     void loadDemos().then(setList);
   }, []);
-  const close = () => editor.setDialog(null);
+  const close = () => ui.setDialog(null);
   const open = (d: DemoEntry, present: boolean) => {
-    openDoc(editor, d.doc, `the demo “${d.title}”`);
+    openDoc(ws, d.doc, `the demo “${d.title}”`);
     close();
-    if (present) presenterStore(editor).start();
+    if (present) ws.presenter.start();
   };
   return (
     <Modal title="Classroom demos" onClose={close} wide>

@@ -1,10 +1,10 @@
 import { useEffect } from 'react';
-import { useEditor } from '../state/context';
-import { useStore } from '../puzzle/store';
+import { useWorkspace } from '../state/context';
+import { useStore } from '../state/store';
 import { Diagram } from './Diagram';
 import { clock } from './frames';
 import { LivePanel } from './LivePanel';
-import { presenterStore, type PresenterStore } from './store';
+import type { PresenterStore } from './store';
 import './presenter.css';
 
 /** Keys while presenting: → / Space / PageDown next, ← / PageUp back, Home first, Escape leaves. Nothing reaches the editor. */
@@ -109,7 +109,7 @@ function Stage({ store }: { store: PresenterStore }) {
 
 /** Presenter mode over the whole page while on. */
 export function Presenter() {
-  const store = presenterStore(useEditor());
+  const store = useWorkspace().presenter;
   const on = useStore(store, (s) => s.on);
   return on ? <Stage store={store} /> : null;
 }

@@ -1,8 +1,10 @@
 import type { ArchDoc } from '../../model/schema';
-import { EngineClient } from '../../worker/client';
+import type { EngineClient } from '../../worker/client';
 import type { RunUpdate } from '../../worker/protocol';
 import type { Editor } from '../state/editor';
-import { Store } from '../puzzle/store';
+import type { EnginePool } from '../state/pool';
+import { Store } from '../state/store';
+import type { UiStore } from '../state/ui';
 import { type Frame, frames } from './frames';
 
 export interface PresenterState {
@@ -23,25 +25,25 @@ export class PresenterStore extends Store<PresenterState> {
   private client: EngineClient | null = null;
   private want = -1;
 
-  constructor(private readonly editor: Editor) {
+  constructor(private readonly ws: { editor: Editor; ui: UiStore; pool: EnginePool }) {
     super({ on: false, doc: null, frames: [], index: 0, live: null, error: null });
   }
 
   start(): void {
-    const doc = this.editor.getState().doc;
+    const doc = this.ws.editor.getState().doc;
     const fs = frames(doc.script);
     if (!fs.length) {
-      this.editor.toast('This document has no narrated script to present.', 'error');
+      this.ws.ui.toast('This document has no narrated script to present.', 'error');
       return;
     }
     this.patch({ on: true, doc, frames: fs, index: 0, live: null, error: null });
-    this.editor.select([]);
+    this.ws.editor.select([]);
     this.goto(0);
   }
 
   stop(): void {
     this.patch({ on: false, live: null });
-    this.client?.dispose();
+    if (this.client) this.ws.pool.release(this.client);
     this.client = null;
   }
 
@@ -66,7 +68,7 @@ export class PresenterStore extends Store<PresenterState> {
 
   private ensure(): EngineClient {
     if (this.client) return this.client;
-    const c = new EngineClient();
+    const c = this.ws.pool.lease();
     c.onUpdate((u) => {
       if (u.status === 'finished' && u.durationSec === this.want) this.patch({ live: u });
     });
@@ -74,14 +76,4 @@ export class PresenterStore extends Store<PresenterState> {
     this.client = c;
     return c;
   }
-}
-
-const stores = new WeakMap<Editor, PresenterStore>();
-export function presenterStore(editor: Editor): PresenterStore {
-  let s = stores.get(editor);
-  if (!s) {
-    s = new PresenterStore(editor);
-    stores.set(editor, s);
-  }
-  return s;
 }

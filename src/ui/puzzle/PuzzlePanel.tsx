@@ -1,20 +1,20 @@
 import { kindDef } from '../../catalog/kinds';
 import { DOMAIN_NAMES } from '../../model/puzzle';
 import { useRun } from '../run/context';
-import { useEditor, useEditorState } from '../state/context';
+import { useEditorState, useUi, useUiState } from '../state/context';
 import { Checklist } from './Checklist';
 import { Hints } from './Hints';
 import { progressKey } from './progress';
 import type { PuzzleSession } from './session';
-import { useStore } from './store';
+import { useStore } from '../state/store';
 import { Symptoms } from './Symptoms';
 
 /** Puzzle mode's panel: the story, the goal checklist, what the run showed, hints, the puzzle's rules and actions. */
 export function PuzzlePanel({ session }: { session: PuzzleSession }) {
-  const editor = useEditor();
+  const ui = useUi();
   const doc = useEditorState((s) => s.doc);
   const revision = useEditorState((s) => s.revision);
-  const showFindings = useEditorState((s) => s.showFindings);
+  const showFindings = useUiState((s) => s.showFindings);
   const st = useStore(session, (s) => s);
   const solved = st.progress[progressKey(st.file, st.original?.title ?? doc.title)];
   const order = st.file ? Number(/\/(\d+)-/.exec(st.file)?.[1]) : null;
@@ -59,7 +59,7 @@ export function PuzzlePanel({ session }: { session: PuzzleSession }) {
           ) : null}
         </ul>
         <label className="pz-toggle">
-          <input type="checkbox" checked={showFindings} onChange={(e) => editor.setShowFindings(e.target.checked)} />
+          <input type="checkbox" checked={showFindings} onChange={(e) => ui.setShowFindings(e.target.checked)} />
           Show findings (static checks: they name the problem, so they are off; the symptom is the clue)
         </label>
       </section>
@@ -70,7 +70,7 @@ export function PuzzlePanel({ session }: { session: PuzzleSession }) {
         <button type="button" className="btn" onClick={() => session.reset()}>
           Reset puzzle
         </button>
-        <button type="button" className="btn" onClick={() => editor.setDialog('puzzles')}>
+        <button type="button" className="btn" onClick={() => ui.setDialog('puzzles')}>
           All puzzles
         </button>
         <button type="button" className="btn" onClick={() => session.leave()}>

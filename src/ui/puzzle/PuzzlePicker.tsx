@@ -2,22 +2,22 @@ import { useEffect, useState } from 'react';
 import type { Domain } from '../../catalog/types';
 import { DOMAIN_NAMES } from '../../model/puzzle';
 import { Modal } from '../dialogs/Modal';
-import { useEditor } from '../state/context';
+import { useUi } from '../state/context';
 import { type PuzzleEntry, loadPuzzles } from './catalog';
 import type { PuzzleSession } from './session';
-import { useStore } from './store';
+import { useStore } from '../state/store';
 
 const DOMAINS = Object.keys(DOMAIN_NAMES) as Domain[];
 
 /** Pick a puzzle: the four exam domains, easy to hard, with what you solved. */
 export function PuzzlePicker({ session }: { session: PuzzleSession }) {
-  const editor = useEditor();
+  const ui = useUi();
   const progress = useStore(session, (s) => s.progress);
   const [list, setList] = useState<PuzzleEntry[] | null>(null);
   useEffect(() => {
     void loadPuzzles().then(setList);
   }, []);
-  const close = () => editor.setDialog(null);
+  const close = () => ui.setDialog(null);
   const solved = (list ?? []).filter((p) => progress[p.file]).length;
   return (
     <Modal title={`Puzzles${list ? ` — ${solved} of ${list.length} solved` : ''}`} onClose={close} wide>

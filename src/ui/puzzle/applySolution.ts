@@ -85,6 +85,5 @@ export function applySolutionVisibly(editor: Editor, original: ArchDoc, s: Solut
   // Lay the result out the way the puzzle was laid out when it opened (same undo step).
   if (s.addNodes?.length || s.setParent) run('autoLayout', {});
   editor.seal();
-  editor.requestFit();
   return problems;
 }

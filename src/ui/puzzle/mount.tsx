@@ -1,24 +1,20 @@
 import type { ReactNode } from 'react';
-import { useEditor, useEditorState } from '../state/context';
+import { useEditorState, useUiState, useWorkspace } from '../state/context';
 import { PuzzlePicker } from './PuzzlePicker';
 import { CheckBar, PuzzlePanel } from './PuzzlePanel';
-import { puzzleSession } from './session';
 import { SideTabs } from './SideTabs';
 import { DemoBar } from '../presenter/DemoBar';
 import { DemoPicker } from '../presenter/DemoPicker';
 import { Presenter } from '../presenter/Presenter';
 import { MakerPanel } from '../maker/MakerPanel';
-import { makerStore } from '../maker/store';
-import { useStore } from './store';
+import { useStore } from '../state/store';
 import '../maker/maker.css';
 import './puzzle.css';
 
 /** The right-hand panel: the puzzle (with the inspector as a tab) in puzzle mode, else `children` (the inspector). */
 export function ModeSide({ children }: { children: ReactNode }) {
-  const editor = useEditor();
-  const session = puzzleSession(editor);
+  const { puzzle: session, maker } = useWorkspace();
   const mode = useEditorState((s) => s.doc.mode);
-  const maker = makerStore(editor);
   const making = useStore(maker, (s) => s.open);
   if (making && mode !== 'puzzle') {
     return (
@@ -49,11 +45,11 @@ export function ModeSide({ children }: { children: ReactNode }) {
 
 /** Dialogs and overlays of the puzzle, demo and maker modes. */
 export function ModeLayers() {
-  const editor = useEditor();
-  const dialog = useEditorState((s) => s.dialog);
+  const ws = useWorkspace();
+  const dialog = useUiState((s) => s.dialog);
   return (
     <>
-      {dialog === 'puzzles' && <PuzzlePicker session={puzzleSession(editor)} />}
+      {dialog === 'puzzles' && <PuzzlePicker session={ws.puzzle} />}
       {dialog === 'demos' && <DemoPicker />}
       <Presenter />
     </>

@@ -1,13 +1,14 @@
 import type { Report } from '../../engine/report';
 import { loadJson } from '../../model/load';
 import type { ArchDoc } from '../../model/schema';
-import type { Editor } from '../state/editor';
-import { EMPTY_DOC } from '../state/editor';
+import { puzzleRefusal } from '../../model/puzzle';
+import { type Editor, EMPTY_DOC } from '../state/editor';
+import { Store } from '../state/store';
+import type { UiStore } from '../state/ui';
 import { AUTOSAVE_FORMAT, AUTOSAVE_KEY, openDoc } from '../state/persist';
 import { applySolutionVisibly } from './applySolution';
 import { type CheckedCriterion, gradeChecklist } from './checklist';
 import { type Progress, markSolved, progressKey, readProgress } from './progress';
-import { Store } from './store';
 
 /** The puzzle being played (which shipped file, the document as opened, hints shown), kept across reloads. */
 export const SESSION_KEY = 'sagesim:puzzle@1';
@@ -65,17 +66,22 @@ const loadDoc = (v: unknown): ArchDoc | null => {
 
 /**
  * Puzzle mode: on while the open document is a puzzle (`mode: "puzzle"`), however it was opened (the
- * picker, a file, a share link, a reload). Entering keeps the sandbox aside; leaving brings it back.
+ * picker, a file, a share link, a reload). Entering keeps the sandbox aside and installs the puzzle's
+ * policy on the editor (its palette and locks refuse commands); leaving brings the sandbox back.
  */
 export class PuzzleSession extends Store<PuzzleState> {
   private lastSandbox: ArchDoc;
   private pending: { file: string | null; doc: ArchDoc } | null = null;
+  private readonly editor: Editor;
+  private readonly ui: UiStore;
+  /** Removes the puzzle policy (set while a puzzle is open). */
+  private removePolicy: (() => void) | null = null;
 
   constructor(
-    private readonly editor: Editor,
+    private readonly ws: { editor: Editor; ui: UiStore },
     private readonly storage: Storage,
   ) {
-    const doc = editor.getState().doc;
+    const doc = ws.editor.getState().doc;
     super({
       active: false,
       file: null,
@@ -87,9 +93,20 @@ export class PuzzleSession extends Store<PuzzleState> {
       solutionShown: false,
       progress: readProgress(storage),
     });
+    this.editor = ws.editor;
+    this.ui = ws.ui;
     this.lastSandbox = doc.mode === 'puzzle' ? EMPTY_DOC : doc;
     if (doc.mode === 'puzzle') this.restore(doc);
-    editor.subscribe(() => this.onEditor());
+    this.editor.subscribe(() => this.onEditor());
+  }
+
+  /** The puzzle's palette and locks refuse commands while a puzzle is open. */
+  private setPolicy(on: boolean) {
+    if (on) this.removePolicy ??= this.editor.addPolicy(puzzleRefusal);
+    else {
+      this.removePolicy?.();
+      this.removePolicy = null;
+    }
   }
 
   private restore(doc: ArchDoc) {
@@ -108,7 +125,8 @@ export class PuzzleSession extends Store<PuzzleState> {
     const sandbox = auto?.format === AUTOSAVE_FORMAT ? loadDoc(auto.doc) : null;
     if (!readJson(this.storage, ASIDE_KEY) && sandbox && sandbox.mode !== 'puzzle')
       write(this.storage, ASIDE_KEY, { format: ASIDE_FORMAT, doc: sandbox });
-    this.editor.setShowFindings(false);
+    this.setPolicy(true);
+    this.ui.setShowFindings(false);
   }
 
   private onEditor() {
@@ -135,7 +153,8 @@ export class PuzzleSession extends Store<PuzzleState> {
     };
     this.patch(next);
     this.save();
-    this.editor.setShowFindings(false);
+    this.setPolicy(true);
+    this.ui.setShowFindings(false);
   }
 
   private exit() {
@@ -150,7 +169,8 @@ export class PuzzleSession extends Store<PuzzleState> {
       hintsShown: 0,
       solutionShown: false,
     });
-    this.editor.setShowFindings(true);
+    this.setPolicy(false);
+    this.ui.setShowFindings(true);
   }
 
   private save() {
@@ -165,7 +185,7 @@ export class PuzzleSession extends Store<PuzzleState> {
   /** Open a shipped puzzle (an undoable step, like opening a file). */
   open(file: string | null, doc: ArchDoc): void {
     this.pending = { file, doc };
-    openDoc(this.editor, doc, `the puzzle “${doc.title ?? file ?? 'untitled'}”`);
+    openDoc(this.ws, doc, `the puzzle “${doc.title ?? file ?? 'untitled'}”`);
     this.pending = null;
   }
 
@@ -175,8 +195,8 @@ export class PuzzleSession extends Store<PuzzleState> {
     const doc = (aside?.format === ASIDE_FORMAT && loadDoc(aside.doc)) || EMPTY_DOC;
     this.editor.run('replaceDocument', { doc });
     this.editor.select([]);
-    this.editor.requestFit();
-    this.editor.toast('Back to your sandbox. Undo (Ctrl+Z) returns to the puzzle.');
+    this.ui.requestFit();
+    this.ui.toast('Back to your sandbox. Undo (Ctrl+Z) returns to the puzzle.');
   }
 
   revealHint(): void {
@@ -205,7 +225,7 @@ export class PuzzleSession extends Store<PuzzleState> {
           progressKey(this.s.file, this.s.original?.title ?? doc.title),
           this.s.solutionShown,
         );
-        this.editor.toast(
+        this.ui.toast(
           this.s.solutionShown ? 'Goal met with the reference solution.' : 'Solved! Every part of the goal is met.',
         );
       }
@@ -221,7 +241,7 @@ export class PuzzleSession extends Store<PuzzleState> {
     this.editor.run('replaceDocument', { doc: this.s.original });
     this.editor.select([]);
     this.patch({ result: null, error: null, solutionShown: false });
-    this.editor.toast('The puzzle is back as it was. Undo (Ctrl+Z) brings your changes back.');
+    this.ui.toast('The puzzle is back as it was. Undo (Ctrl+Z) brings your changes back.');
   }
 
   /** Apply the reference solution on the canvas (one undoable step). */
@@ -229,23 +249,13 @@ export class PuzzleSession extends Store<PuzzleState> {
     const { original } = this.s;
     const solution = this.editor.getState().doc.solution ?? original?.solution;
     if (!original || !solution) {
-      this.editor.toast('This puzzle has no reference solution.', 'error');
+      this.ui.toast('This puzzle has no reference solution.', 'error');
       return;
     }
     const problems = applySolutionVisibly(this.editor, original, solution);
+    this.ui.requestFit();
     this.patch({ solutionShown: true, result: null });
-    if (problems.length) this.editor.toast(`Part of the solution could not be applied: ${problems[0]}`, 'error');
-    else this.editor.toast('The reference solution is applied. Check it, or Undo (Ctrl+Z) to take it back.');
+    if (problems.length) this.ui.toast(`Part of the solution could not be applied: ${problems[0]}`, 'error');
+    else this.ui.toast('The reference solution is applied. Check it, or Undo (Ctrl+Z) to take it back.');
   }
-}
-
-const sessions = new WeakMap<Editor, PuzzleSession>();
-/** The puzzle session of an editor (one per editor, created on first use). */
-export function puzzleSession(editor: Editor, storage: Storage = localStorage): PuzzleSession {
-  let s = sessions.get(editor);
-  if (!s) {
-    s = new PuzzleSession(editor, storage);
-    sessions.set(editor, s);
-  }
-  return s;
 }

@@ -1,4 +1,3 @@
-import { useEffect } from 'react';
 import { useRun, useRunState } from './context';
 import { clock } from './store';
 
@@ -14,22 +13,6 @@ export function RunControls() {
   const lastStep = useRunState((v) => v.lastStep);
   const finished = status === 'finished';
   const running = status === 'running';
-  useEffect(() => {
-    const onKey = (e: KeyboardEvent) => {
-      const t = e.target as HTMLElement;
-      if (t.closest('input, textarea, select, [contenteditable=true]')) return;
-      if (e.ctrlKey || e.metaKey || e.altKey) return;
-      if (e.key === 'p') {
-        e.preventDefault();
-        run.toggle();
-      } else if (e.key === '.') {
-        e.preventDefault();
-        run.step();
-      }
-    };
-    addEventListener('keydown', onKey);
-    return () => removeEventListener('keydown', onKey);
-  }, [run]);
   return (
     <div className="run-controls" role="group" aria-label="Run">
       <button

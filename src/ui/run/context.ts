@@ -1,14 +1,11 @@
-import { createContext, useContext, useSyncExternalStore } from 'react';
+import { useContext, useSyncExternalStore } from 'react';
 import type { LiveNode } from '../../worker/protocol';
+import { WorkspaceContext, useWorkspace } from '../state/context';
 import type { RunStore, RunView } from './store';
-
-export const RunContext = createContext<RunStore | null>(null);
 
 /** The run store (to send run commands). */
 export function useRun(): RunStore {
-  const r = useContext(RunContext);
-  if (!r) throw new Error('useRun outside <RunContext>');
-  return r;
+  return useWorkspace().run;
 }
 
 /** A slice of the run view; re-renders only when the slice changes (by identity). */
@@ -19,7 +16,7 @@ export function useRunState<T>(select: (v: RunView) => T): T {
 
 /** One node's live figures (the same object while its painted figures are unchanged); undefined before a run. */
 export function useRunNode(id: string): LiveNode | undefined {
-  const r = useContext(RunContext);
+  const r = useContext(WorkspaceContext)?.run;
   return useSyncExternalStore(r ? r.subscribe : noop, () => r?.getState().nodes[id]);
 }
 const noop = () => () => {};

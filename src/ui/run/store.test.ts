@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { Editor } from '../state/editor';
+import { UiStore } from '../state/ui';
 import { EngineClient } from '../../worker/client';
 import type { RunUpdate, ToWorker } from '../../worker/protocol';
 import type { ArchDoc } from '../../model/schema';
@@ -56,7 +57,7 @@ describe('run store', () => {
   it('drops updates of the previous run that arrive after a new document was loaded', () => {
     const f = fakeWorker();
     const editor = new Editor(doc(8));
-    const store = new RunStore(editor, () => new EngineClient(f.worker));
+    const store = new RunStore({ editor, ui: new UiStore() }, () => new EngineClient(f.worker));
     store.play();
     f.deliver(update('idle', 0, []));
     f.deliver(update('running', 30, [{ seq: 0, message: 'old 413' }]));

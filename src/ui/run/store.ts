@@ -2,9 +2,11 @@ import type { RequestTrace } from '../../engine/modules/inference/traces';
 import type { Report } from '../../engine/report';
 import type { Incident, LogEvent } from '../../engine/types';
 import type { ArchDoc, Fault } from '../../model/schema';
-import { EngineClient } from '../../worker/client';
+import type { EngineClient } from '../../worker/client';
 import type { FaultInput, Flow, LiveNode, Outcomes, RunStatus, RunUpdate } from '../../worker/protocol';
 import type { Editor } from '../state/editor';
+import { Store } from '../state/store';
+import type { UiStore } from '../state/ui';
 
 /** Log entries the page keeps (the newest); the counts stay exact beyond it. */
 export const LOG_CAP = 20_000;
@@ -108,10 +110,8 @@ function paintKey(n: LiveNode): string {
  * `useRunState` / `useRunNode`. The run always matches the canvas: a change to the architecture
  * while a run goes on restarts it cleanly (the toast says so); moving nodes or renaming the title does not.
  */
-export class RunStore {
-  private v: RunView = IDLE;
+export class RunStore extends Store<RunView> {
   private client: EngineClient | null = null;
-  private readonly listeners = new Set<() => void>();
   private readonly logListeners = new Set<(rows: readonly LogRow[]) => void>();
   private readonly flowListeners = new Set<(flows: readonly Flow[]) => void>();
   private recent: Flow[] = [];
@@ -129,12 +129,18 @@ export class RunStore {
   /** Latest figures, updated on every worker message (for the canvas dots). */
   latest: Readonly<Record<string, LiveNode>> = {};
   private unsubEditor: () => void;
+  readonly editor: Editor;
+  private readonly ui: UiStore;
 
+  /** `lease` gives the engine client (the workspace leases one from its pool on the first run command). */
   constructor(
-    readonly editor: Editor,
-    private readonly makeClient: () => EngineClient = () => new EngineClient(),
+    ws: { editor: Editor; ui: UiStore },
+    private readonly lease: () => EngineClient,
   ) {
-    this.v = { ...IDLE, seed: editor.getState().doc.seed ?? 1, durationSec: editor.getState().doc.durationSec ?? 3600 };
+    const { editor } = ws;
+    super({ ...IDLE, seed: editor.getState().doc.seed ?? 1, durationSec: editor.getState().doc.durationSec ?? 3600 });
+    this.editor = editor;
+    this.ui = ws.ui;
     let doc = editor.getState().doc;
     this.unsubEditor = editor.subscribe(() => {
       const d = editor.getState().doc;
@@ -144,11 +150,6 @@ export class RunStore {
     });
   }
 
-  subscribe = (fn: () => void): (() => void) => {
-    this.listeners.add(fn);
-    return () => this.listeners.delete(fn);
-  };
-  getState = (): RunView => this.v;
   /** New log rows as they arrive (the canvas draws control-plane flows from them). */
   onLog(fn: (rows: readonly LogRow[]) => void): () => void {
     this.logListeners.add(fn);
@@ -160,25 +161,20 @@ export class RunStore {
     return () => this.flowListeners.delete(fn);
   }
 
-  private set(patch: Partial<RunView>): void {
-    this.v = { ...this.v, ...patch };
-    for (const fn of this.listeners) fn();
-  }
-
   /* ---------- the worker ---------- */
 
   private ensure(): EngineClient {
     if (this.client) return this.client;
-    const c = this.makeClient();
+    const c = this.lease();
     this.client = c;
     c.onUpdate((u) => this.receive(u));
     c.onError((m) => {
       this.awaitingFresh = false;
-      this.editor.toast(m, 'error');
+      this.ui.toast(m, 'error');
     });
     c.onFault((f) => this.recordFault(f));
     this.load();
-    c.send({ type: 'speed', speed: this.v.speed });
+    c.send({ type: 'speed', speed: this.s.speed });
     return c;
   }
 
@@ -190,7 +186,7 @@ export class RunStore {
     this.paintKeys.clear();
     this.awaitingFresh = true;
     this.client!.send({ type: 'load', doc, seed: this.seedOverride });
-    this.set({ logVersion: this.v.logVersion + 1, traces: null, series: null, recentFlows: [] });
+    this.patch({ logVersion: this.s.logVersion + 1, traces: null, series: null, recentFlows: [] });
   }
 
   private docChanged(doc: ArchDoc): void {
@@ -200,13 +196,13 @@ export class RunStore {
       return;
     }
     if (!this.client || key === this.loadedKey) {
-      if (!this.client) this.set({ seed: this.seedOverride ?? doc.seed ?? 1, durationSec: doc.durationSec ?? 3600 });
+      if (!this.client) this.patch({ seed: this.seedOverride ?? doc.seed ?? 1, durationSec: doc.durationSec ?? 3600 });
       return;
     }
-    const was = this.v.status;
+    const was = this.s.status;
     this.load();
     if (was === 'running' || was === 'paused' || was === 'finished') {
-      this.editor.toast(
+      this.ui.toast(
         'The architecture changed, so the run restarted from 00:00:00: a run always matches the canvas.',
         'info',
       );
@@ -243,7 +239,7 @@ export class RunStore {
       };
       this.appendLog([marker]);
     }
-    const urgent = u.status !== this.v.status || u.status !== 'running';
+    const urgent = u.status !== this.s.status || u.status !== 'running';
     this.pending = u;
     if (urgent) this.flush();
     else if (!this.paintTimer) this.paintTimer = setTimeout(() => this.flush(), PAINT_MS);
@@ -253,7 +249,7 @@ export class RunStore {
     for (const r of rows) this.log.push(r);
     if (this.log.length > LOG_CAP * 1.25) this.log = this.log.slice(this.log.length - LOG_CAP);
     for (const l of this.logListeners) l(rows);
-    this.v = { ...this.v, logVersion: this.v.logVersion + 1 };
+    this.s = { ...this.s, logVersion: this.s.logVersion + 1 };
   }
 
   private flush(): void {
@@ -263,18 +259,18 @@ export class RunStore {
     }
     const u = this.pending;
     if (!u) {
-      for (const fn of this.listeners) fn();
+      this.emit();
       return;
     }
     this.pending = null;
-    const prev = this.v.nodes;
+    const prev = this.s.nodes;
     const nodes: Record<string, LiveNode> = {};
     for (const [id, n] of Object.entries(u.nodes)) {
       const k = paintKey(n);
       nodes[id] = this.paintKeys.get(id) === k && prev[id] ? prev[id] : n;
       this.paintKeys.set(id, k);
     }
-    this.set({
+    this.patch({
       status: u.status,
       now: u.now,
       durationSec: u.durationSec,
@@ -286,7 +282,7 @@ export class RunStore {
       lastStep: u.lastStep,
       logTotal: u.logTotal,
       logCounts: u.logCounts,
-      ...(this.recent !== this.v.recentFlows ? { recentFlows: this.recent } : {}),
+      ...(this.recent !== this.s.recentFlows ? { recentFlows: this.recent } : {}),
       ...(u.selected ? { series: u.selected } : {}),
     });
   }
@@ -294,9 +290,8 @@ export class RunStore {
   /* ---------- run commands ---------- */
 
   private firstRun(): void {
-    if (this.v.dock === null) this.set({ dock: 'events' });
-    const ed = this.editor.getState();
-    if (ed.showFindings) this.editor.toggleFindings();
+    if (this.s.dock === null) this.patch({ dock: 'events' });
+    this.ui.setShowFindings(false);
   }
 
   play(): void {
@@ -307,7 +302,7 @@ export class RunStore {
     this.client?.send({ type: 'pause' });
   }
   toggle(): void {
-    if (this.v.status === 'running') this.pause();
+    if (this.s.status === 'running') this.pause();
     else this.play();
   }
   step(): void {
@@ -320,17 +315,17 @@ export class RunStore {
     this.ensure().send({ type: 'runToEnd' });
   }
   setSpeed(speed: number): void {
-    this.set({ speed });
+    this.patch({ speed });
     this.client?.send({ type: 'speed', speed });
   }
   reset(): void {
     if (!this.client) return;
     this.load();
-    this.client.send({ type: 'speed', speed: this.v.speed });
+    this.client.send({ type: 'speed', speed: this.s.speed });
   }
   setSeed(seed: number | undefined): void {
     this.seedOverride = seed;
-    this.set({ seed: seed ?? this.editor.getState().doc.seed ?? 1 });
+    this.patch({ seed: seed ?? this.editor.getState().doc.seed ?? 1 });
     if (this.client) this.reset();
   }
 
@@ -348,7 +343,7 @@ export class RunStore {
         off();
         reject(new Error(`The run failed: ${m}`));
       });
-      if (this.v.status !== 'finished') c.send({ type: 'runToEnd' });
+      if (this.s.status !== 'finished') c.send({ type: 'runToEnd' });
       void c.report().then((r) => {
         off();
         resolve(r);
@@ -368,7 +363,7 @@ export class RunStore {
     const url = URL.createObjectURL(new Blob([text], { type: 'application/json' }));
     const a = Object.assign(document.createElement('a'), {
       href: url,
-      download: `${title}-report-seed-${this.v.seed}.json`,
+      download: `${title}-report-seed-${this.s.seed}.json`,
     });
     a.click();
     setTimeout(() => URL.revokeObjectURL(url), 1000);
@@ -377,15 +372,15 @@ export class RunStore {
   /* ---------- faults ---------- */
 
   openFaultMenu(node: string, x: number, y: number): void {
-    this.set({ faultMenu: { node, x, y } });
+    this.patch({ faultMenu: { node, x, y } });
   }
   closeFaultMenu(): void {
-    if (this.v.faultMenu) this.set({ faultMenu: null });
+    if (this.s.faultMenu) this.patch({ faultMenu: null });
   }
 
   inject(fault: FaultInput): void {
     this.firstRun();
-    this.set({ faultMenu: null });
+    this.patch({ faultMenu: null });
     this.ensure().send({ type: 'fault', fault });
   }
 
@@ -396,7 +391,7 @@ export class RunStore {
     } finally {
       this.faultPending = false;
     }
-    this.editor.toast(
+    this.ui.toast(
       `${f.kind} on ${f.node} at ${clock(f.atSec)}: recorded in the file's faults, so the run replays.`,
       'info',
     );
@@ -405,24 +400,24 @@ export class RunStore {
   /* ---------- panels ---------- */
 
   setDock(dock: DockTab | null): void {
-    this.set(dock ? { dock, lastDock: dock } : { dock });
+    this.patch(dock ? { dock, lastDock: dock } : { dock });
   }
   /** Collapse the panel to its tab row, or open it again on its last tab. */
   toggleDock(): void {
-    this.setDock(this.v.dock ? null : this.v.lastDock);
+    this.setDock(this.s.dock ? null : this.s.lastDock);
   }
   setLens(lens: Lens): void {
-    this.set({ lens });
+    this.patch({ lens });
   }
 
   /** The node whose chart series the worker sends (null: none). */
   selectSeries(node: string | null): void {
     if (this.client) this.client.send({ type: 'select', node });
-    if (!node) this.set({ series: null });
+    if (!node) this.patch({ series: null });
   }
 
   openWhy(node: string, rule: string | null): void {
-    this.set({ why: { node, rule }, dock: 'why', lastDock: 'why' });
+    this.patch({ why: { node, rule }, dock: 'why', lastDock: 'why' });
   }
 
   /**
@@ -433,7 +428,7 @@ export class RunStore {
   async openTraces(node: string, pick: TracePick | string = {}): Promise<void> {
     if (!this.client) return;
     const want: TracePick = typeof pick === 'string' ? { rule: pick } : pick;
-    this.set({ dock: 'traces', lastDock: 'traces', traces: { node, list: [], picked: null, loading: true } });
+    this.patch({ dock: 'traces', lastDock: 'traces', traces: { node, list: [], picked: null, loading: true } });
     const list = await this.client.traces(node);
     const match = (t: RequestTrace) =>
       want.rule
@@ -447,11 +442,11 @@ export class RunStore {
       if (picked < 0 || want.atSec === undefined || list[i].atSec <= want.atSec) picked = i;
       if (want.atSec === undefined) break;
     }
-    this.set({ traces: { node, list, picked: picked >= 0 ? picked : list.length ? 0 : null, loading: false } });
+    this.patch({ traces: { node, list, picked: picked >= 0 ? picked : list.length ? 0 : null, loading: false } });
   }
 
   pickTrace(i: number): void {
-    if (this.v.traces) this.set({ traces: { ...this.v.traces, picked: i } });
+    if (this.s.traces) this.patch({ traces: { ...this.s.traces, picked: i } });
   }
 
   dispose(): void {

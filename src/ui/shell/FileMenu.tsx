@@ -1,14 +1,14 @@
 import { useReactFlow } from '@xyflow/react';
 import { useEffect, useRef, useState } from 'react';
 import { exportImage } from '../canvas/exportImage';
-import { useEditor } from '../state/context';
+import { useWorkspace } from '../state/context';
 import { EMPTY_DOC } from '../state/editor';
 import { exportFile, openDoc, openText } from '../state/persist';
-import { makerStore } from '../maker/store';
 
 /** The file menu: new, starters, open, save, share link, PNG, auto-layout. */
 export function FileMenu() {
-  const editor = useEditor();
+  const ws = useWorkspace();
+  const { editor, ui } = ws;
   const rf = useReactFlow();
   const [open, setOpen] = useState(false);
   const input = useRef<HTMLInputElement>(null);
@@ -47,7 +47,7 @@ export function FileMenu() {
       });
       a.click();
     } catch (e) {
-      editor.toast(`${format.toUpperCase()} export failed: ${(e as Error).message}`, 'error');
+      ui.toast(`${format.toUpperCase()} export failed: ${(e as Error).message}`, 'error');
     }
   };
   return (
@@ -72,21 +72,21 @@ export function FileMenu() {
       </button>
       {open && (
         <div role="menu" className="menu" aria-label="File">
-          {item('New blank architecture', () => openDoc(editor, EMPTY_DOC, 'a blank canvas'))}
-          {item('New from starter…', () => editor.setDialog('start'))}
-          {item('Puzzles…', () => editor.setDialog('puzzles'))}
-          {item('Classroom demos…', () => editor.setDialog('demos'))}
-          {item('Make a puzzle from this…', () => makerStore(editor).openMaker())}
+          {item('New blank architecture', () => openDoc(ws, EMPTY_DOC, 'a blank canvas'))}
+          {item('New from starter…', () => ui.setDialog('start'))}
+          {item('Puzzles…', () => ui.setDialog('puzzles'))}
+          {item('Classroom demos…', () => ui.setDialog('demos'))}
+          {item('Make a puzzle from this…', () => ws.maker.openMaker())}
           {item('Open file…', () => input.current?.click())}
           {item('Save to file', () => exportFile(editor.getState().doc), 'Ctrl+S')}
-          {item('Share link…', () => editor.setDialog('share'))}
+          {item('Share link…', () => ui.setDialog('share'))}
           {item('Export PNG', () => void picture('png'))}
           {item('Export SVG', () => void picture('svg'))}
           {item(
             'Auto-layout',
             () => {
               editor.run('autoLayout', {});
-              editor.requestFit();
+              ui.requestFit();
             },
             'Ctrl+Shift+L',
           )}
@@ -102,7 +102,7 @@ export function FileMenu() {
         onChange={(e) => {
           const f = e.target.files?.[0];
           e.target.value = '';
-          if (f) void f.text().then((t) => openText(editor, t, `"${f.name}"`));
+          if (f) void f.text().then((t) => openText(ws, t, `"${f.name}"`));
         }}
       />
     </div>

@@ -1,6 +1,6 @@
 import { useReactFlow } from '@xyflow/react';
 import { RULES_BY_ID } from '../../catalog/rules';
-import { useEditor, useEditorState } from '../state/context';
+import { useEditor, useFindings, useUi, useUiState } from '../state/context';
 
 /** Rows rendered at most: a 200-node design can have hundreds of findings. */
 const MAX_ROWS = 60;
@@ -9,9 +9,10 @@ const ICON = { error: '!', warning: '▲', info: 'i' } as const;
 /** Static findings of the design, re-checked as you edit; clicking one selects its node. */
 export function FindingsPanel() {
   const editor = useEditor();
+  const ui = useUi();
   const rf = useReactFlow();
-  const findings = useEditorState((s) => s.findings);
-  const show = useEditorState((s) => s.showFindings);
+  const findings = useFindings();
+  const show = useUiState((s) => s.showFindings);
   if (!show) return null;
   const focus = (id: string) => {
     editor.select([id]);
@@ -25,7 +26,7 @@ export function FindingsPanel() {
           type="button"
           className="btn-ghost ml-auto px-2 py-0"
           aria-label="Hide findings"
-          onClick={() => editor.toggleFindings()}
+          onClick={() => ui.toggleFindings()}
         >
           ✕
         </button>

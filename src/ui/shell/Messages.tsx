@@ -1,10 +1,10 @@
-import { useEditor, useEditorState } from '../state/context';
+import { useUi, useUiState } from '../state/context';
 import { KEPT_ASIDE_PREFIX, download } from '../state/persist';
 
 /** Toasts (at the pointer when they answer a gesture) and the banner (load errors, a save kept aside). */
 export function Toasts() {
-  const editor = useEditor();
-  const toasts = useEditorState((s) => s.toasts);
+  const ui = useUi();
+  const toasts = useUiState((s) => s.toasts);
   const floating = toasts.filter((t) => t.x !== undefined);
   const docked = toasts.filter((t) => t.x === undefined);
   return (
@@ -16,7 +16,7 @@ export function Toasts() {
           className={`toast toast-${t.tone} toast-pointer`}
           data-testid="pointer-toast"
           style={{ left: Math.min(t.x! + 14, innerWidth - 380), top: Math.min(t.y! + 14, innerHeight - 120) }}
-          onClick={() => editor.dismissToast(t.id)}
+          onClick={() => ui.dismissToast(t.id)}
         >
           {t.text}
         </div>
@@ -27,7 +27,7 @@ export function Toasts() {
             key={t.id}
             role={t.tone === 'error' ? 'alert' : 'status'}
             className={`toast toast-${t.tone}`}
-            onClick={() => editor.dismissToast(t.id)}
+            onClick={() => ui.dismissToast(t.id)}
           >
             {t.text}
           </div>
@@ -38,8 +38,8 @@ export function Toasts() {
 }
 
 export function Banner() {
-  const editor = useEditor();
-  const b = useEditorState((s) => s.banner);
+  const ui = useUi();
+  const b = useUiState((s) => s.banner);
   if (!b) return null;
   const keptKey = b.lines.find((l) => l.startsWith(KEPT_ASIDE_PREFIX));
   return (
@@ -62,7 +62,7 @@ export function Banner() {
           Download the kept-aside save
         </button>
       )}
-      <button type="button" className="btn" onClick={() => editor.setBanner(null)}>
+      <button type="button" className="btn" onClick={() => ui.setBanner(null)}>
         Dismiss
       </button>
     </div>

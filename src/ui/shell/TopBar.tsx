@@ -1,15 +1,18 @@
 import { useEffect, useState } from 'react';
-import { useEditor, useEditorState } from '../state/context';
+import { useEditor, useEditorState, useFindings, useUi, useUiState } from '../state/context';
 import { FileMenu } from './FileMenu';
 import { RunControls } from '../run/RunControls';
 
 /** The top bar: file menu, title, undo/redo, room for run controls, findings and theme toggles, help. */
 export function TopBar() {
   const editor = useEditor();
+  const ui = useUi();
   const s = useEditorState((x) => x);
+  const view = useUiState((x) => x);
+  const findings = useFindings();
   const [title, setTitle] = useState(s.doc.title ?? '');
   useEffect(() => setTitle(s.doc.title ?? ''), [s.doc.title]);
-  const errors = s.findings.filter((f) => f.severity === 'error').length;
+  const errors = findings.filter((f) => f.severity === 'error').length;
   return (
     <header className="topbar">
       <h1 className="m-0 flex items-center gap-2 pr-2 text-[18px] font-extrabold tracking-tight">
@@ -61,38 +64,38 @@ export function TopBar() {
       </div>
       <button
         type="button"
-        className={`btn-ghost ${s.panels.palette || s.panels.inspector ? '' : 'is-on'}`}
-        aria-pressed={!(s.panels.palette || s.panels.inspector)}
-        onClick={() => editor.toggleFocus()}
+        className={`btn-ghost ${view.panels.palette || view.panels.inspector ? '' : 'is-on'}`}
+        aria-pressed={!(view.panels.palette || view.panels.inspector)}
+        onClick={() => ui.toggleFocus()}
         title="Hide the side panels and give the canvas the whole width (F); [ and ] toggle one side"
       >
         Focus
       </button>
       <button
         type="button"
-        className={`btn-ghost ${s.showFindings ? 'is-on' : ''}`}
-        aria-pressed={s.showFindings}
-        onClick={() => editor.toggleFindings()}
+        className={`btn-ghost ${view.showFindings ? 'is-on' : ''}`}
+        aria-pressed={view.showFindings}
+        onClick={() => ui.toggleFindings()}
       >
         Findings
-        {s.findings.length ? (
-          <span className={`count ${errors ? 'count-error' : 'count-warning'}`}>{s.findings.length}</span>
+        {findings.length ? (
+          <span className={`count ${errors ? 'count-error' : 'count-warning'}`}>{findings.length}</span>
         ) : null}
       </button>
       <button
         type="button"
         className="btn-ghost"
-        aria-label={`Switch to ${s.theme === 'dark' ? 'light' : 'dark'} theme`}
-        title={`Switch to ${s.theme === 'dark' ? 'light' : 'dark'} theme`}
-        onClick={() => editor.setTheme(s.theme === 'dark' ? 'light' : 'dark')}
+        aria-label={`Switch to ${view.theme === 'dark' ? 'light' : 'dark'} theme`}
+        title={`Switch to ${view.theme === 'dark' ? 'light' : 'dark'} theme`}
+        onClick={() => ui.setTheme(view.theme === 'dark' ? 'light' : 'dark')}
       >
-        {s.theme === 'dark' ? '☀' : '☾'}
+        {view.theme === 'dark' ? '☀' : '☾'}
       </button>
       <button
         type="button"
         className="btn-ghost"
         aria-label="Keyboard shortcuts"
-        onClick={() => editor.setDialog('shortcuts')}
+        onClick={() => ui.setDialog('shortcuts')}
       >
         ?
       </button>

@@ -1,27 +1,16 @@
 import { COMMANDS, type ArgsOf, type CommandId, execute } from '../../model/commands';
 import { History } from '../../model/history';
 import type { ArchDoc } from '../../model/schema';
-import type { Finding } from '../../engine/types';
-import { createChecker, type Checker } from './checker';
-import { puzzleRefusal } from '../../model/puzzle';
+import { Store } from './store';
 
-/** A short message; with x/y it shows at the pointer (a refused connection or drop). */
-export interface Toast {
-  id: number;
-  text: string;
-  tone: 'error' | 'info';
-  x?: number;
-  y?: number;
-}
-/** A message that stays until dismissed: load errors (path: reason), a save kept aside. */
-export interface Banner {
-  tone: 'error' | 'info';
-  title: string;
-  lines: string[];
-}
-export type Dialog = 'start' | 'shortcuts' | 'share' | 'puzzles' | 'demos' | null;
-/** Asked before every command: a reason to refuse it (a puzzle's lock or palette), or null. */
-export type Guard = (doc: ArchDoc, command: string, args: unknown) => string | null;
+/**
+ * Asked before every command: a reason to refuse it, or null. A mode installs one with `addPolicy`
+ * (puzzle mode refuses what the puzzle's palette and locks forbid).
+ */
+export type Policy = (doc: ArchDoc, command: string, args: unknown) => string | null;
+
+/** The outcome of a command: its result, or why it was refused. */
+export type RunOutcome = { ok: true; result: unknown } | { ok: false; reason: string };
 
 export interface EditorState {
   doc: ArchDoc;
@@ -29,20 +18,10 @@ export interface EditorState {
   revision: number;
   selection: readonly string[];
   edgeSelection: readonly string[];
-  findings: readonly Finding[];
   canUndo: boolean;
   canRedo: boolean;
   undoLabel: string | null;
   redoLabel: string | null;
-  toasts: readonly Toast[];
-  banner: Banner | null;
-  dialog: Dialog;
-  showFindings: boolean;
-  theme: 'light' | 'dark';
-  /** Increments when the canvas should fit the view to the document (a document was opened). */
-  fitSeq: number;
-  /** Side panels shown (hide both to give a projector the whole width to the canvas). */
-  panels: { palette: boolean; inspector: boolean };
 }
 
 export const EMPTY_DOC: ArchDoc = {
@@ -53,82 +32,74 @@ export const EMPTY_DOC: ArchDoc = {
 };
 
 /**
- * The editor: the open document, its history, the selection and the UI messages. Framework-free;
- * React reads it through `useEditor` (useSyncExternalStore). The document changes only through `run`
- * (a named command), `undo` and `redo`.
+ * The editor: the open document, its history and the selection; nothing else (messages, dialogs, panels
+ * and theme live in the `UiStore`). Framework-free; React reads it through `useEditorState`. The document
+ * changes only through `run` (a named command), `undo` and `redo`.
  */
-export class Editor {
-  private s: EditorState;
+export class Editor extends Store<EditorState> {
   private readonly history = new History(200);
-  private readonly listeners = new Set<() => void>();
-  private findingsTimer: ReturnType<typeof setTimeout> | null = null;
-  private checker: Checker | null = null;
-  private checkSeq = 0;
-  private toastSeq = 0;
-  /** Refuses commands a puzzle forbids (its palette, locked nodes and connections). */
-  guard: Guard | null = puzzleRefusal;
+  private readonly policies = new Set<Policy>();
+  private readonly refusalListeners = new Set<(reason: string, at?: { x: number; y: number }) => void>();
 
-  constructor(doc: ArchDoc = EMPTY_DOC, theme: 'light' | 'dark' = 'light') {
-    this.s = {
+  constructor(doc: ArchDoc = EMPTY_DOC) {
+    super({
       doc,
       revision: 0,
       selection: [],
       edgeSelection: [],
-      findings: [],
       canUndo: false,
       canRedo: false,
       undoLabel: null,
       redoLabel: null,
-      toasts: [],
-      banner: null,
-      dialog: null,
-      showFindings: true,
-      theme,
-      fitSeq: 0,
-      panels: { palette: true, inspector: true },
-    };
-    this.scheduleFindings(0);
+    });
   }
 
-  subscribe = (fn: () => void): (() => void) => {
-    this.listeners.add(fn);
-    return () => this.listeners.delete(fn);
-  };
-  getState = (): EditorState => this.s;
-
-  private set(patch: Partial<EditorState>) {
-    this.s = { ...this.s, ...patch };
-    for (const fn of this.listeners) fn();
+  /** Install a policy asked before every command; returns the function that removes it. */
+  addPolicy(p: Policy): () => void {
+    this.policies.add(p);
+    return () => this.policies.delete(p);
   }
 
-  private docChanged(doc: ArchDoc, extra: Partial<EditorState> = {}) {
+  /** Called with the reason of every refused command that is not `quiet` (the workspace shows it as a toast). */
+  onRefuse(fn: (reason: string, at?: { x: number; y: number }) => void): () => void {
+    this.refusalListeners.add(fn);
+    return () => this.refusalListeners.delete(fn);
+  }
+
+  private docChanged(doc: ArchDoc, selection?: { nodes: readonly string[]; edges: readonly string[] }) {
     const ids = new Set(doc.nodes.map((n) => n.id));
     const h = this.history;
-    this.set({
+    this.patch({
       doc,
       revision: this.s.revision + 1,
-      selection: (extra.selection ?? this.s.selection).filter((id) => ids.has(id)),
-      edgeSelection: extra.edgeSelection ?? this.s.edgeSelection,
+      selection: (selection?.nodes ?? this.s.selection).filter((id) => ids.has(id)),
+      edgeSelection: selection?.edges ?? this.s.edgeSelection,
       canUndo: h.canUndo,
       canRedo: h.canRedo,
       undoLabel: h.undoLabel,
       redoLabel: h.redoLabel,
-      ...Object.fromEntries(Object.entries(extra).filter(([k]) => k !== 'selection' && k !== 'edgeSelection')),
     });
-    this.scheduleFindings(200);
   }
 
-  /** Run a named command; returns its result, or a refusal reason (also shown as a toast unless quiet). */
+  private refusal(id: string, args: unknown): string | null {
+    for (const p of this.policies) {
+      const why = p(this.s.doc, id, args);
+      if (why) return why;
+    }
+    return null;
+  }
+
+  /** Run a named command; returns its result, or a refusal reason (also reported to `onRefuse` unless quiet). */
   run<K extends CommandId>(
     id: K,
     args: ArgsOf<K>,
     o: { coalesce?: string; at?: { x: number; y: number }; quiet?: boolean } = {},
-  ): { ok: true; result: unknown } | { ok: false; reason: string } {
+  ): RunOutcome {
     const cmd = COMMANDS[id] as unknown as Parameters<typeof execute>[1];
-    const why = this.guard?.(this.s.doc, id, args);
+    const why = this.refusal(id, args);
     const out = why ? { ok: false as const, reason: why } : execute(this.s.doc, cmd, args);
     if (!out.ok) {
-      if (!o.quiet) this.toast(out.reason, 'error', o.at);
+      if (!o.quiet) for (const fn of this.refusalListeners) fn(out.reason, o.at);
       return out;
     }
     this.history.push({
@@ -158,76 +129,12 @@ export class Editor {
   /** Open a document as a fresh start (the restored autosave): no undo back past it. */
   reset(doc: ArchDoc): void {
     this.history.clear();
-    this.docChanged(doc, { selection: [], edgeSelection: [] });
+    this.docChanged(doc, { nodes: [], edges: [] });
   }
 
   select(ids: readonly string[], edges: readonly string[] = []): void {
     if (same(ids, this.s.selection) && same(edges, this.s.edgeSelection)) return;
-    this.set({ selection: ids, edgeSelection: edges });
-  }
-
-  toast(text: string, tone: Toast['tone'] = 'info', at?: { x: number; y: number }): void {
-    const t: Toast = { id: ++this.toastSeq, text, tone, x: at?.x, y: at?.y };
-    // A docked toast replaces the docked one before it (one at a time); pointer toasts keep the last one.
-    const kept = at ? this.s.toasts.slice(-1) : this.s.toasts.filter((o) => o.x !== undefined).slice(-1);
-    this.set({ toasts: [...kept, t] });
-    setTimeout(() => this.dismissToast(t.id), tone === 'error' ? 6000 : 3500);
-  }
-  dismissToast(id: number): void {
-    if (this.s.toasts.some((t) => t.id === id)) this.set({ toasts: this.s.toasts.filter((t) => t.id !== id) });
-  }
-
-  requestFit(): void {
-    this.set({ fitSeq: this.s.fitSeq + 1 });
-  }
-
-  setBanner(banner: Banner | null): void {
-    this.set({ banner });
-  }
-  setDialog(dialog: Dialog): void {
-    this.set({ dialog });
-  }
-  toggleFindings(): void {
-    this.setShowFindings(!this.s.showFindings);
-  }
-  /** In a puzzle, hidden findings are not computed at all (no badges, no counts: the symptom is the clue). */
-  setShowFindings(show: boolean): void {
-    if (show === this.s.showFindings) return;
-    this.set({ showFindings: show });
-    this.scheduleFindings(0);
-  }
-  setTheme(theme: 'light' | 'dark'): void {
-    this.set({ theme });
-  }
-  /** Show or hide a side panel; the canvas refits to the space it gains or loses. */
-  togglePanel(which: 'palette' | 'inspector'): void {
-    this.set({ panels: { ...this.s.panels, [which]: !this.s.panels[which] } });
-    this.requestFit();
-  }
-  /** Hide both side panels, or show them again (a projector view of the canvas). */
-  toggleFocus(): void {
-    const both = this.s.panels.palette || this.s.panels.inspector;
-    this.set({ panels: { palette: !both, inspector: !both } });
-    this.requestFit();
-  }
-
-  private scheduleFindings(ms: number) {
-    if (this.findingsTimer) clearTimeout(this.findingsTimer);
-    this.findingsTimer = setTimeout(() => {
-      this.findingsTimer = null;
-      const seq = ++this.checkSeq;
-      if (!(this.s.showFindings || this.s.doc.mode !== 'puzzle')) {
-        this.set({ findings: [] });
-        return;
-      }
-      this.checker ??= createChecker();
-      this.checker(this.s.doc).then(
-        (findings: Finding[]) => {
-          if (seq === this.checkSeq) this.set({ findings });
-        },
-        (e: unknown) => console.error('static checks failed', e),
-      );
-    }, ms);
+    this.patch({ selection: ids, edgeSelection: edges });
   }
 }
 

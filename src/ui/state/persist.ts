@@ -3,6 +3,13 @@ import { needsLayout } from '../../model/layout';
 import { type LoadError, formatErrors, loadJson, loadText, saveText } from '../../model/load';
 import type { ArchDoc } from '../../model/schema';
 import type { Editor } from './editor';
+import type { UiStore } from './ui';
+
+/** The editor and the UI store a file is opened into (the workspace). */
+export interface Host {
+  editor: Editor;
+  ui: UiStore;
+}
 
 /**
  * Never lose work: autosave to localStorage, restore on reload, keep a bad save aside, open files.
@@ -70,7 +77,7 @@ export function save(storage: Storage, doc: ArchDoc, now = Date.now()): boolean 
 }
 
 /** Save the editor's document shortly after every change. Returns a stop function. */
-export function startAutosave(editor: Editor, storage: Storage): () => void {
+export function startAutosave({ editor, ui }: Host, storage: Storage): () => void {
   let last = editor.getState().revision;
   let timer: ReturnType<typeof setTimeout> | null = null;
   let warned = false;
@@ -78,7 +85,7 @@ export function startAutosave(editor: Editor, storage: Storage): () => void {
     timer = null;
     if (!save(storage, editor.getState().doc) && !warned) {
       warned = true;
-      editor.toast('Autosave failed: browser storage is full or blocked. Export your work as a file.', 'error');
+      ui.toast('Autosave failed: browser storage is full or blocked. Export your work as a file.', 'error');
     }
   };
   const unsub = editor.subscribe(() => {
@@ -103,27 +110,27 @@ export function startAutosave(editor: Editor, storage: Storage): () => void {
 }
 
 /** Open text (a file) into the editor as an undoable step, or show the loader's errors and change nothing. */
-export function openText(editor: Editor, text: string, source: string): boolean {
+export function openText(host: Host, text: string, source: string): boolean {
   const r = loadText(text);
   if (!r.ok) {
-    showLoadErrors(editor, source, r.errors);
+    showLoadErrors(host, source, r.errors);
     return false;
   }
-  openDoc(editor, r.doc, source);
+  openDoc(host, r.doc, source);
   return true;
 }
 
-export function openDoc(editor: Editor, doc: ArchDoc, source: string): void {
+export function openDoc({ editor, ui }: Host, doc: ArchDoc, source: string): void {
   const res = editor.run('replaceDocument', { doc: prepare(doc) });
   if (!res.ok) return;
   editor.select([]);
-  editor.setBanner(null);
-  editor.requestFit();
-  editor.toast(`Opened ${source}. Undo (Ctrl+Z) goes back to what you had.`);
+  ui.setBanner(null);
+  ui.requestFit();
+  ui.toast(`Opened ${source}. Undo (Ctrl+Z) goes back to what you had.`);
 }
 
-export function showLoadErrors(editor: Editor, source: string, errors: readonly LoadError[]): void {
-  editor.setBanner({
+export function showLoadErrors({ ui }: Host, source: string, errors: readonly LoadError[]): void {
+  ui.setBanner({
     tone: 'error',
     title: `${source} could not be opened; your work is unchanged.`,
     lines: errors.map((e) => `${e.path}: ${e.message}`),
