@@ -390,3 +390,41 @@ TESTS.push({
     await shot(page, 'defects-locked-inspector');
   },
 });
+
+TESTS.push({
+  name: 'findings: a client that always sends 8 MB to a real-time endpoint is flagged before any run',
+  options: { width: 1440, height: 900 },
+  async run({ page }) {
+    await page.goto(ORIGIN);
+    await page.getByRole('button', { name: /Blank canvas/ }).click();
+    const pane = (await page.locator('[data-testid=canvas]').boundingBox())!;
+    await dragKind(page, 'client', { x: pane.x + 200, y: pane.y + 200 });
+    await dragKind(page, 'realtime-endpoint', { x: pane.x + 560, y: pane.y + 200 });
+    await page.locator('.react-flow__node[data-id="realtime-endpoint-1"]').waitFor();
+    await page.waitForTimeout(250);
+    const a = (await page
+      .locator('.react-flow__node[data-id="client-1"] .react-flow__handle.source.port')
+      .boundingBox())!;
+    const b = (await page
+      .locator('.react-flow__node[data-id="realtime-endpoint-1"] .react-flow__handle.target.port')
+      .boundingBox())!;
+    await page.mouse.move(a.x + a.width / 2, a.y + a.height / 2);
+    await page.mouse.down();
+    await page.mouse.move(b.x + b.width / 2, b.y + b.height / 2, { steps: 10 });
+    await page.mouse.up();
+    await waitFor('the connection', async () => (await savedDoc(page))?.edges?.length === 1);
+    await page.locator('.react-flow__node[data-id="client-1"]').click();
+    const insp = page.locator('aside[aria-label=Inspector]');
+    await insp.getByLabel('Payload size').fill('8');
+    await insp.getByLabel('Payload spread').selectOption('fixed');
+    await page.locator('.react-flow__pane').click({ position: { x: 10, y: 10 } });
+    const findings = page.locator('[data-testid=findings]');
+    await waitFor('the payload finding', async () => (await findings.innerText()).includes('payload-too-large'));
+    assert((await findings.innerText()).includes('8 MB is over the 6 MB limit'), await findings.innerText());
+    assert(
+      (await page.locator('[data-testid=run-clock]').getAttribute('data-status')) !== 'running',
+      'no run was needed',
+    );
+    await shot(page, 'defects-static-payload-finding');
+  },
+});
