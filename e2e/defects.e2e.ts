@@ -428,3 +428,77 @@ TESTS.push({
     await shot(page, 'defects-static-payload-finding');
   },
 });
+
+/** Open a document by dropping its file on the canvas. */
+async function dropDoc(page: Page, doc: unknown): Promise<void> {
+  await page.goto(ORIGIN);
+  await page.getByRole('button', { name: /Blank canvas/ }).click();
+  const dt = await page.evaluateHandle((t) => {
+    const d = new DataTransfer();
+    d.items.add(new File([t], 'arch.json', { type: 'application/json' }));
+    return d;
+  }, JSON.stringify(doc));
+  await page.locator('[data-testid=canvas]').dispatchEvent('drop', { dataTransfer: dt });
+  await page.locator('.react-flow__node').first().waitFor();
+}
+
+TESTS.push({
+  name: 'event log: rows in time order; a warning repeated on a node is one row with its count',
+  options: { width: 1440, height: 900 },
+  async run({ page }) {
+    const d = JSON.parse(
+      readFileSync(new URL('../scenarios/sandbox/async-document-processing.json', import.meta.url), 'utf8'),
+    );
+    // no SNS topic: the endpoint warns on every completion it cannot announce
+    d.nodes = d.nodes.filter((n: { id: string }) => n.id !== 'done');
+    d.edges = d.edges.filter((e: { to: string }) => e.to !== 'done');
+    d.nodes.find((n: { id: string }) => n.id === 'uploads').props = { rps: 2, payloadMB: 25 };
+    await dropDoc(page, d);
+    await page.getByRole('button', { name: 'Run to end' }).click();
+    await waitFor(
+      'the run to finish',
+      async () => (await page.locator('[data-testid=run-clock]').getAttribute('data-status')) === 'finished',
+      30_000,
+    );
+    await page.getByRole('tab', { name: /Events/ }).click();
+    const log = page.locator('[data-testid=event-log]');
+    await log.waitFor();
+    // scroll through the whole log, reading every row's time and count
+    const seen = new Map<string, { t: string; rule: string; count: number; node: string }>();
+    await log.evaluate((e) => (e.scrollTop = 0));
+    for (let i = 0; i < 200; i++) {
+      for (const r of await page.locator('.log-row').all()) {
+        const top = await r.evaluate((e) => (e as HTMLElement).style.top);
+        seen.set(top, {
+          t: await r.locator('.log-t').innerText(),
+          rule: (await r.getAttribute('data-rule')) ?? '',
+          count: Number(await r.getAttribute('data-count')),
+          node: await r.locator('.log-node').innerText(),
+        });
+      }
+      const done = await log.evaluate((e) => e.scrollTop + e.clientHeight >= e.scrollHeight - 2);
+      if (done) break;
+      await log.evaluate((e) => (e.scrollTop += e.clientHeight));
+      await page.waitForTimeout(30);
+    }
+    const rows = [...seen.entries()].sort((a, b) => parseFloat(a[0]) - parseFloat(b[0])).map((x) => x[1]);
+    assert(rows.length >= 3, `only ${rows.length} rows`);
+    for (let i = 1; i < rows.length; i++)
+      assert(rows[i - 1].t <= rows[i].t, `out of time order: ${rows[i - 1].t} then ${rows[i].t}`);
+    const warn = rows.filter((r) => r.rule === 'async-no-notification');
+    assert(warn.length === 1, `async-no-notification takes ${warn.length} rows`);
+    assert(warn[0].count > 1, `the grouped row counts ${warn[0].count}`);
+    assert(
+      (await page.locator('.log-row[data-rule="async-no-notification"] [data-testid=log-times]').innerText()) ===
+        `×${warn[0].count.toLocaleString('en-US')}`,
+      'the count is shown',
+    );
+    await shot(page, 'defects-log-grouped');
+    // ungrouped: every entry is its own row again
+    await page.getByLabel('group repeats').uncheck();
+    await waitFor(
+      'one row per entry',
+      async () => (await page.locator('.log-row[data-rule="async-no-notification"]').count()) > 1,
+    );
+  },
+});
