@@ -502,3 +502,47 @@ TESTS.push({
     );
   },
 });
+
+TESTS.push({
+  name: 'presenter at 1280×720: chips clear of the caption, InService is not red, names, kinds and incidents not cut',
+  async run({ page }) {
+    await page.goto(ORIGIN);
+    await page.getByRole('button', { name: 'Classroom demos' }).click();
+    await page.locator('button[data-file="01-the-six-megabyte-wall.json"]').click();
+    await page.locator('[data-testid=presenter]').waitFor();
+    const step = () => page.locator('[data-testid=presenter-step]').innerText();
+    await waitFor('the first step', async () => /Step 1 \//.test(await step()));
+    const total = Number(/\/ (\d+)/.exec(await step())![1]);
+    for (let i = 1; i < total; i++) {
+      await page.keyboard.press('ArrowRight');
+      await page.waitForTimeout(80);
+    }
+    await waitFor('the last step', async () => (await step()).includes(`Step ${total} / ${total}`));
+    await waitFor(
+      'paused at the conclusion',
+      async () => (await page.locator('.pr-clock').innerText()).includes('paused'),
+      15_000,
+    );
+    await page.waitForTimeout(600);
+    const caption = (await page.locator('.pr-caption').boundingBox())!;
+    const diagram = (await page.locator('.pr-diagram').boundingBox())!;
+    const chips = await page.locator('.pr-chip').all();
+    assert(chips.length > 0, 'no figure chips');
+    for (const c of chips) {
+      const b = (await c.boundingBox())!;
+      assert(
+        b.y + b.height <= caption.y &&
+          b.y + b.height <= diagram.y + diagram.height &&
+          b.x + b.width <= diagram.x + diagram.width,
+        `the chip "${await c.innerText()}" is under the caption or cut (bottom ${b.y + b.height}, caption at ${caption.y})`,
+      );
+    }
+    const state = page.locator('.pr-chip', { hasText: 'InService' }).first();
+    const colour = await state.evaluate((e) => getComputedStyle(e).color);
+    assert(/class="[^"]*is-ok/.test(await state.evaluate((e) => e.outerHTML)), `InService chip: ${colour}`);
+    assert(colour !== 'rgb(196, 22, 42)', 'InService is red');
+    const cut = await clippedTexts(page, '.pr-diagram .node-title, .pr-diagram .arch-node .truncate, .pr-inc');
+    assert(cut.length === 0, `cut: ${cut.join(' | ')}`);
+    await shot(page, 'defects-presenter-1280');
+  },
+});
