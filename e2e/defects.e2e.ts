@@ -546,3 +546,60 @@ TESTS.push({
     await shot(page, 'defects-presenter-1280');
   },
 });
+
+/** One client sending 8 MB every time to a real-time endpoint `ep`. */
+const EIGHT_MB = {
+  format: 'sagesim/architecture@1',
+  title: 'Eight megabytes',
+  seed: 1,
+  durationSec: 900,
+  nodes: [
+    { id: 'app', kind: 'client', position: { x: 0, y: 0 }, props: { rps: 2, payloadMB: 8, payloadSpread: 'fixed' } },
+    { id: 'ep', kind: 'realtime-endpoint', position: { x: 320, y: 0 } },
+  ],
+  edges: [{ from: 'app', to: 'ep' }],
+};
+
+TESTS.push({
+  name: 'why?: opens tall enough for its first screen; forgets its subject when the node is deleted or another document opens',
+  async run({ page }) {
+    await dropDoc(page, EIGHT_MB);
+    await page.getByRole('button', { name: 'Run to end' }).click();
+    await page.locator('[data-testid=incident-ep]').waitFor({ timeout: 20_000 });
+    await page.locator('[data-testid=incident-ep]').click();
+    const why = page.locator('[data-testid=why-panel]');
+    await why.waitFor();
+    const dock = (await page.locator('[data-testid=run-dock]').boundingBox())!;
+    assert(dock.height >= 340, `the why? panel opened ${dock.height} px tall`);
+    const fix = (await page.locator('.why-fix').boundingBox())!;
+    assert(fix.y + fix.height <= dock.y + dock.height, 'the fix is below the fold of the why? panel');
+    await shot(page, 'defects-why-tall');
+    // delete the node: the panel no longer talks about it
+    await page.locator('.react-flow__node[data-id="ep"]').click();
+    await page.keyboard.press('Delete');
+    await page.locator('.react-flow__node[data-id="ep"]').waitFor({ state: 'detached' });
+    await page.getByRole('tab', { name: 'Why?' }).click();
+    await waitFor('the why? panel to forget', async () => (await why.count()) === 0);
+    // undo, ask again, then open another document with a node of the same name
+    await page.keyboard.press('Control+z');
+    await page.locator('.react-flow__node[data-id="ep"]').waitFor();
+    await page.getByRole('button', { name: 'Run to end' }).click();
+    await page.locator('[data-testid=incident-ep]').waitFor({ timeout: 20_000 });
+    await page.locator('[data-testid=incident-ep]').click();
+    await why.waitFor();
+    const other = { ...EIGHT_MB, title: 'Another design', nodes: EIGHT_MB.nodes.map((n) => ({ ...n })) };
+    other.nodes[0].props = { rps: 1, payloadMB: 0.1, payloadSpread: 'fixed' };
+    const dt = await page.evaluateHandle((t) => {
+      const d = new DataTransfer();
+      d.items.add(new File([t], 'other.json', { type: 'application/json' }));
+      return d;
+    }, JSON.stringify(other));
+    await page.locator('[data-testid=canvas]').dispatchEvent('drop', { dataTransfer: dt });
+    await waitFor(
+      'the other document',
+      async () => (await page.locator('#doc-title').inputValue()) === 'Another design',
+    );
+    await page.getByRole('tab', { name: 'Why?' }).click();
+    await waitFor('no stale incident', async () => (await why.count()) === 0);
+  },
+});

@@ -84,6 +84,13 @@ function ResizeEdge({ height, onHeight }: { height: number; onHeight: (h: number
   );
 }
 
+/**
+ * The why? panel opens tall enough to show its first screen (the incident, the fact, the fix) at once: at least
+ * 420 px or half the window, whichever is less; the height the user chose is kept for the other tabs.
+ */
+const shownHeight = (dock: DockTab, h: number) =>
+  dock === 'why' ? Math.max(h, clampH(Math.min(420, window.innerHeight * 0.5))) : h;
+
 /** The run panel under the canvas: events, why?, charts, cost and request traces; seed and report export. */
 export function RunDock() {
   const [height, setHeight] = useState(readHeight);
@@ -105,7 +112,7 @@ export function RunDock() {
       className={`run-dock ${dock ? 'is-open' : ''}`}
       aria-label="Run panel"
       data-testid="run-dock"
-      style={dock ? { height } : undefined}
+      style={dock ? { height: shownHeight(dock, height) } : undefined}
     >
       {dock && (
         <ResizeEdge
