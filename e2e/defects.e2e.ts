@@ -603,3 +603,43 @@ TESTS.push({
     await waitFor('no stale incident', async () => (await why.count()) === 0);
   },
 });
+
+/** b lies within a (screen boxes). */
+const within = (
+  a: { x: number; y: number; width: number; height: number },
+  b: { x: number; y: number; width: number; height: number },
+) =>
+  b.x >= a.x - 0.5 &&
+  b.y >= a.y - 0.5 &&
+  b.x + b.width <= a.x + a.width + 0.5 &&
+  b.y + b.height <= a.y + a.height + 0.5;
+
+TESTS.push({
+  name: 'containers grow: an endpoint dropped at the VPC’s edge ends inside it, not sticking out',
+  options: { width: 1440, height: 900 },
+  async run({ page }) {
+    await page.goto(ORIGIN);
+    await page.getByRole('button', { name: /Blank canvas/ }).click();
+    await page.locator('.react-flow__controls-zoomout').click();
+    await page.locator('.react-flow__controls-zoomout').click();
+    const pane = (await page.locator('[data-testid=canvas]').boundingBox())!;
+    await dragKind(page, 'vpc', { x: pane.x + pane.width / 2, y: pane.y + pane.height / 2 });
+    const vpcNode = page.locator('.react-flow__node[data-id="vpc-1"]');
+    await vpcNode.waitFor();
+    const v = (await vpcNode.boundingBox())!;
+    // just inside the VPC's bottom-right corner: most of the endpoint would hang outside
+    await dragKind(page, 'vpc-endpoint', { x: v.x + v.width - 12, y: v.y + v.height - 10 });
+    const ep = page.locator('.react-flow__node[data-id="vpc-endpoint-1"]');
+    await ep.waitFor();
+    await page.waitForTimeout(200);
+    await waitFor(
+      'the endpoint saved inside the VPC',
+      async () => (await savedDoc(page))?.nodes.find((n) => n.id === 'vpc-endpoint-1')?.parent === 'vpc-1',
+    );
+    const v2 = (await vpcNode.boundingBox())!;
+    const e = (await ep.boundingBox())!;
+    assert(within(v2, e), `the endpoint sticks out of the VPC (${JSON.stringify(e)} vs ${JSON.stringify(v2)})`);
+    assert(v2.width > v.width || v2.height > v.height, 'the VPC grew');
+    await shot(page, 'defects-container-grew');
+  },
+});
