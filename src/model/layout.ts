@@ -1,4 +1,5 @@
 import dagre from '@dagrejs/dagre';
+import { checkEdge } from '../catalog/edges';
 import { kindDef } from '../catalog/kinds';
 import type { ArchDoc, ArchNode } from './schema';
 
@@ -117,7 +118,9 @@ export function computeLayout(doc: ArchDoc): Layout {
     if (connected.length) {
       // Left-to-right always: handles sit left (in) and right (out), and screens and projectors are wide.
       const g = new dagre.graphlib.Graph();
-      g.setGraph({ rankdir: 'LR', nodesep: 32, ranksep: 64, marginx: 0, marginy: 0 });
+      // Columns far enough apart for the edge labels drawn between them (12 px text ≈ 6.5 px a character).
+      const ranksep = Math.max(64, ...labelsIn(doc, scope, childOf).map((l) => Math.ceil(l.length * 6.5 + 10 + 56)));
+      g.setGraph({ rankdir: 'LR', nodesep: 40, ranksep, marginx: 0, marginy: 0 });
       g.setDefaultEdgeLabel(() => ({}));
       for (const m of connected) g.setNode(m.id, { ...sizeOfMember(m) });
       for (const [a, b] of links) g.setEdge(a, b);
@@ -149,6 +152,28 @@ export function computeLayout(doc: ArchDoc): Layout {
   };
   place(null);
   return { positions, sizes };
+}
+
+/** The labels the canvas draws on the edges between members of `scope` (the edge's own, else its pair's). */
+function labelsIn(
+  doc: ArchDoc,
+  scope: string | null,
+  childOf: (id: string, scope: string | null) => string | null,
+): string[] {
+  const byId = indexNodes(doc);
+  const out: string[] = [];
+  for (const e of doc.edges ?? []) {
+    const a = byId.get(e.from),
+      b = byId.get(e.to);
+    if (!a || !b) continue;
+    const ca = childOf(a.id, scope),
+      cb = childOf(b.id, scope);
+    if (!ca || !cb || ca === cb) continue;
+    const c = checkEdge(a, b, (p) => byId.get(p)?.kind);
+    const text = e.label ?? (c.ok ? c.pair.label : undefined);
+    if (text) out.push(text);
+  }
+  return out;
 }
 
 /** Edges and prop references (a job → its KMS key) as pairs of ids: both pull nodes together. */

@@ -14,6 +14,7 @@ import { type FlowNode, NO_OVERLAY, type NodeCache, type Overlay, badges, toFlow
 import { CanvasActions } from './actions';
 import ArchNodeView from './ArchNodeView';
 import GroupNodeView from './GroupNodeView';
+import RoutedEdge from './RoutedEdge';
 import { GRID } from './geometry';
 import { useCanvasHandlers } from './useCanvasHandlers';
 import { MAP_SIZE, useMapCorner } from './useMapCorner';
@@ -21,6 +22,7 @@ import { TrafficLayer } from '../run/TrafficLayer';
 import { useRunState } from '../run/context';
 
 const nodeTypes = { 'arch-node': ArchNodeView, 'group-node': GroupNodeView };
+const edgeTypes = { routed: RoutedEdge };
 const minimapColor = (n: FlowNode) => (n.type === 'group-node' ? 'transparent' : kindColor(n.data.kind));
 const minimapStroke = (n: FlowNode) => (n.type === 'group-node' ? kindColor(n.data.kind) : 'transparent');
 
@@ -149,6 +151,7 @@ export function Canvas() {
           nodes={nodes}
           edges={edges}
           nodeTypes={nodeTypes}
+          edgeTypes={edgeTypes}
           onNodesChange={h.onNodesChange}
           onEdgesChange={h.onEdgesChange}
           onConnect={h.onConnect}

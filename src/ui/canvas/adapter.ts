@@ -5,6 +5,7 @@ import type { Kind, Severity } from '../../catalog/types';
 import { isContainer, sizeOf, type Point, type Size } from '../../model/layout';
 import type { ArchDoc, ArchNode } from '../../model/schema';
 import type { Finding } from '../../engine/types';
+import { leanOf } from './route';
 
 /**
  * The adapter: React Flow nodes and edges derived from the document (the source of truth).
@@ -161,6 +162,8 @@ export function toFlowEdges(doc: ArchDoc, selection: ReadonlySet<string>, nodeSe
       selected: selection.has(id),
       label: e.label ?? (c.ok ? c.pair.label : undefined),
       className: c.ok && c.pair.plane === 'data' ? 'edge-data' : 'edge-control',
+      type: 'routed',
+      data: { lean: leanOf(doc.edges ?? [], e.from, e.to) },
       zIndex: 2,
       markerEnd: { type: 'arrowclosed' as never, width: 16, height: 16 },
     });

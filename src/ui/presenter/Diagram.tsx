@@ -4,6 +4,7 @@ import type { ArchDoc } from '../../model/schema';
 import type { LiveNode } from '../../worker/protocol';
 import ArchNodeView from '../canvas/ArchNodeView';
 import GroupNodeView from '../canvas/GroupNodeView';
+import RoutedEdge from '../canvas/RoutedEdge';
 import { type FlowNode, NO_OVERLAY, type NodeCache, toFlowEdges, toFlowNodes } from '../canvas/adapter';
 
 const Live = createContext<Record<string, LiveNode>>({});
@@ -44,6 +45,7 @@ const FigureNode = memo(function FigureNode(p: NodeProps<FlowNode>) {
   );
 });
 const nodeTypes = { 'arch-node': FigureNode, 'group-node': GroupNodeView };
+const edgeTypes = { routed: RoutedEdge };
 
 /**
  * What to show around the step's focus: its outermost container when it sits in one (a VPC, a pipeline),
@@ -100,6 +102,7 @@ function Flow({ doc, focus, live }: { doc: ArchDoc; focus?: string; live: Record
         nodes={nodes}
         edges={edges}
         nodeTypes={nodeTypes}
+        edgeTypes={edgeTypes}
         minZoom={0.1}
         fitView
         fitViewOptions={{ padding: FIT_PADDING, maxZoom: 1.3, minZoom: 0.1 }}
