@@ -5,8 +5,11 @@ import { formatErrors, loadJson, loadText, solutionErrors } from '../model/load'
 import { LIMITS } from '../model/schema';
 import { runDocument } from '../engine/run';
 import { formatReport } from './format';
+import { looksLikeTemplate, parseParams } from '../cfn/index';
+import { readTemplate } from './template';
 
 const USAGE = `usage: npm run --silent sim -- FILE [--seed N] [--duration SEC] [--json] [--apply-solution] [--check]
+       npm run --silent sim -- TEMPLATE [--param KEY=VALUE]… [--seed N] [--duration SEC] [--json]
        npm run --silent sim -- --rules`;
 
 /** Exit statuses of format.md section 4 (a bad command line exits 2 too: nothing could be loaded). */
@@ -20,10 +23,12 @@ interface Args {
   rules: boolean;
   applySolution: boolean;
   check: boolean;
+  /** CloudFormation parameters (`--param KEY=VALUE`) when FILE is a template. */
+  params: string[];
 }
 
 function parseArgs(argv: string[]): Args | string {
-  const a: Args = { json: false, rules: false, applySolution: false, check: false };
+  const a: Args = { json: false, rules: false, applySolution: false, check: false, params: [] };
   for (let i = 0; i < argv.length; i++) {
     const arg = argv[i];
     const num = (name: string) => {
@@ -38,6 +43,7 @@ function parseArgs(argv: string[]): Args | string {
       else if (arg === '--rules') a.rules = true;
       else if (arg === '--apply-solution') a.applySolution = true;
       else if (arg === '--check') a.check = true;
+      else if (arg === '--param') a.params.push(argv[++i] ?? '');
       else if (arg === '--seed') {
         a.seed = num('--seed');
         if (!Number.isInteger(a.seed) || a.seed > 2 ** 32 - 1) return '--seed needs an integer from 0 to 4294967295';
@@ -95,6 +101,20 @@ export function main(
     err(
       `sim: cannot read ${args.file}: ${(e as NodeJS.ErrnoException).code === 'ENOENT' ? 'no such file' : (e as Error).message}\n`,
     );
+    return EXIT.load;
+  }
+  // CloudFormation: a template is converted to a design before it is loaded (notes on stderr).
+  if (looksLikeTemplate(args.file!, text)) {
+    const params = parseParams(args.params);
+    const r =
+      typeof params === 'string' ? { error: params } : readTemplate(args.file!, text, params, (l) => err(`${l}\n`));
+    if ('error' in r) {
+      err(`sim: ${r.error}\n`);
+      return EXIT.load;
+    }
+    text = JSON.stringify(r.doc);
+  } else if (args.params.length) {
+    err(`sim: --param applies to CloudFormation templates; ${args.file} is a SageSim document\n`);
     return EXIT.load;
   }
   let loaded = loadText(text);
