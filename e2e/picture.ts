@@ -1,6 +1,6 @@
 /**
  * Compare two pictures in the browser (no image library needed): both are drawn at the same size and compared
- * pixel by pixel, and tile by tile.
+ * pixel by pixel, and tile by tile, leaving out the given regions.
  */
 import type { Page } from 'playwright-core';
 
@@ -14,10 +14,17 @@ export interface PictureDiff {
 }
 
 /** Draw `a` and `b` (data URLs) at width×height and measure how much they differ. */
-export async function diffPictures(page: Page, a: string, b: string, width: number, height: number) {
+export async function diffPictures(
+  page: Page,
+  a: string,
+  b: string,
+  width: number,
+  height: number,
+  skip: { x: number; y: number; width: number; height: number }[] = [],
+) {
   // A string, not a function: the test runner's transpiler would add helpers the page does not have.
   return page.evaluate(
-    `(async ([a, b, w, h]) => {${COMPARE}})(${JSON.stringify([a, b, width, height])})`,
+    `(async ([a, b, w, h, skip]) => {${COMPARE}})(${JSON.stringify([a, b, width, height, skip])})`,
   ) as Promise<PictureDiff>;
 }
 
@@ -39,6 +46,15 @@ const COMPARE = `
         return g.getImageData(0, 0, w, h).data;
       };
       const [pa, pb] = [await pixels(a), await pixels(b)];
+      // regions to leave out (what floats over the canvas): the same in both pictures
+      for (const r of skip)
+        for (let y = Math.max(0, Math.floor(r.y)); y < Math.min(h, Math.ceil(r.y + r.height)); y++)
+          for (let x = Math.max(0, Math.floor(r.x)); x < Math.min(w, Math.ceil(r.x + r.width)); x++) {
+            const i = (y * w + x) * 4;
+            pb[i] = pa[i];
+            pb[i + 1] = pa[i + 1];
+            pb[i + 2] = pa[i + 2];
+          }
       let off = 0;
       for (let i = 0; i < pa.length; i += 4) {
         const d = Math.max(Math.abs(pa[i] - pb[i]), Math.abs(pa[i + 1] - pb[i + 1]), Math.abs(pa[i + 2] - pb[i + 2]));
