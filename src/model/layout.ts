@@ -132,7 +132,15 @@ export function computeLayout(doc: ArchDoc): Layout {
       }
     }
     // Members with no links: packed in rows below (or as a grid when nothing is linked).
-    const loose = members.filter((m) => !linked.has(m.id));
+    // members that edges from outside come into go first (leftmost): nothing stands between them and the
+    // container's left edge, where those edges come in
+    const fromOutside = (m: ArchNode) =>
+      allLinks.filter(([a, b]) => childOf(b, scope) === m.id && childOf(a, scope) === null).length;
+    const loose = members
+      .filter((m) => !linked.has(m.id))
+      .map((m, i) => ({ m, i, k: fromOutside(m) }))
+      .sort((a, b) => b.k - a.k || a.i - b.i)
+      .map((x) => x.m);
     const rowMax = Math.max(w, Math.min(scope ? 2 : 4, loose.length) * (NODE_W + GAP) - GAP);
     let x = 0,
       y = connected.length ? h + GAP * 1.5 : 0,

@@ -1,14 +1,18 @@
 import { BaseEdge, type EdgeProps, type ReactFlowState, useStore } from '@xyflow/react';
 import { memo, useEffect, useMemo } from 'react';
-import { type Box, ROUTES, labelPoint, pathOf, route } from './route';
+import { type Box, ROUTES, TITLE_BAND, labelPoint, pathOf, route } from './route';
 
-/** Boxes of the components (containers excluded) as one string: edges re-route only when one changes. */
+/**
+ * What edges go around, as one string (edges re-route only when it changes): the components' boxes, and the
+ * title bands of containers (an edge may cross a container's frame, not its name).
+ */
 const boxesKey = (s: ReactFlowState): string => {
   const out: string[] = [];
   for (const n of s.nodeLookup.values()) {
-    if (n.type === 'group-node' || n.hidden) continue;
+    if (n.hidden) continue;
     const p = n.internals.positionAbsolute;
-    out.push(`${n.id}:${Math.round(p.x)},${Math.round(p.y)},${n.measured.width ?? 0},${n.measured.height ?? 0}`);
+    const h = n.type === 'group-node' ? TITLE_BAND : (n.measured.height ?? 0);
+    out.push(`${n.id}:${Math.round(p.x)},${Math.round(p.y)},${n.measured.width ?? 0},${h}`);
   }
   return out.join(';');
 };

@@ -1,7 +1,7 @@
 import { checkEdge } from '../../catalog/edges';
 import { absolutePosition, computeLayout, indexNodes, isContainer, needsLayout, sizeOf } from '../../model/layout';
 import type { ArchDoc } from '../../model/schema';
-import { type Box, blocked, labelPoint, leanOf, route } from './route';
+import { type Box, TITLE_BAND, blocked, labelPoint, leanOf, route } from './route';
 
 /**
  * A layout check (pure): what overlaps in a document as the canvas draws it — components on components,
@@ -43,6 +43,8 @@ export function layoutProblems(doc: ArchDoc): string[] {
       out.push(`${n.id} sticks out of ${n.parent}`);
   }
   const labels: { id: string; b: Box }[] = [];
+  // containers' title bands: edges and labels keep off them, as on the canvas
+  const bands = doc.nodes.filter(isContainer).map((n) => ({ ...box.get(n.id)!, h: TITLE_BAND }));
   for (const e of doc.edges ?? []) {
     const a = byId.get(e.from),
       b = byId.get(e.to);
@@ -51,7 +53,7 @@ export function layoutProblems(doc: ArchDoc): string[] {
       tb = box.get(b.id)!;
     const s = { x: sa.x + sa.w, y: sa.y + sa.h / 2 },
       t = { x: tb.x, y: tb.y + tb.h / 2 };
-    const obstacles = comps.filter((n) => n.id !== a.id && n.id !== b.id).map((n) => box.get(n.id)!);
+    const obstacles = [...comps.filter((n) => n.id !== a.id && n.id !== b.id).map((n) => box.get(n.id)!), ...bands];
     const pts = route(s, t, obstacles, leanOf(doc.edges ?? [], a.id, b.id));
     if (blocked(pts, obstacles)) out.push(`${a.id}→${b.id} crosses a component`);
     const c = checkEdge(a, b, (p) => byId.get(p)?.kind);
@@ -65,6 +67,9 @@ export function layoutProblems(doc: ArchDoc): string[] {
     ); // as the canvas: it avoids components
     const lb = { x: l.x - w / 2, y: l.y - 10, w, h: 20 };
     for (const n of comps) if (overlap(lb, box.get(n.id)!)) out.push(`label "${text}" of ${a.id}→${b.id} on ${n.id}`);
+    for (const n of doc.nodes.filter(isContainer))
+      if (overlap(lb, { ...box.get(n.id)!, h: TITLE_BAND }))
+        out.push(`label "${text}" of ${a.id}→${b.id} on ${n.id}'s name`);
     for (const o of labels) if (overlap(lb, o.b)) out.push(`label "${text}" of ${a.id}→${b.id} on ${o.id}'s`);
     labels.push({ id: `${a.id}→${b.id}`, b: lb });
   }

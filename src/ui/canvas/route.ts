@@ -17,6 +17,8 @@ export interface Box {
 /** How far a route leaves a dot straight before it turns, and the clearance kept around components. */
 export const OFFSET = 20;
 export const CLEAR = 6;
+/** The part of a container's top that holds its name: routes and labels keep off it. */
+export const TITLE_BAND = 36;
 
 const hitsH = (y: number, x0: number, x1: number, b: Box) =>
   y > b.y - CLEAR && y < b.y + b.h + CLEAR && Math.max(x0, x1) > b.x - CLEAR && Math.min(x0, x1) < b.x + b.w + CLEAR;
