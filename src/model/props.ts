@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import type { Kind, PropDef } from '../catalog/types';
-import { KIND_DEFS } from '../catalog/kinds';
+import { kindDef } from '../catalog/kinds';
 
 /** Target-tracking autoscaling of a real-time endpoint. */
 export const autoscalingSchema = z
@@ -19,6 +19,8 @@ const variantSchema = z.strictObject({
   name: z.string().min(1).max(63),
   weight: z.number().min(0).max(1_000),
   shadow: z.boolean().optional(),
+  /** v1.1: the share of requests a shadow variant receives (ShadowModelVariantConfig.SamplingPercentage). */
+  samplingPercentage: z.number().int().min(1).max(100).optional(),
   /** Our own additions: per-variant instances and model latency. */
   instanceType: z.string().min(1).max(40).optional(),
   instanceCount: z.number().int().min(1).max(100).optional(),
@@ -37,6 +39,23 @@ export const variantsSchema = z
     });
     if (!vs.some((v) => !v.shadow && v.weight > 0))
       ctx.addIssue({ code: 'custom', message: 'at least one non-shadow variant needs a weight above 0' });
+    // A shadow test is one production variant and one shadow variant (ShadowProductionVariants takes one).
+    const shadows = vs.filter((v) => v.shadow).length;
+    if (shadows > 1)
+      ctx.addIssue({ code: 'custom', message: `at most one shadow variant per endpoint, got ${shadows}` });
+    if (shadows && vs.length - shadows !== 1)
+      ctx.addIssue({
+        code: 'custom',
+        message: `an endpoint with a shadow variant has exactly one production variant, got ${vs.length - shadows}`,
+      });
+    vs.forEach((v, i) => {
+      if (!v.shadow && v.samplingPercentage !== undefined)
+        ctx.addIssue({
+          code: 'custom',
+          path: [i, 'samplingPercentage'],
+          message: 'samplingPercentage is for a shadow variant only',
+        });
+    });
   });
 export type Variant = z.infer<typeof variantSchema>;
 
@@ -82,10 +101,18 @@ export function propSchema(p: PropDef): z.ZodType {
   return nullable ? s.nullable() : s;
 }
 
-/** Per kind: a strict object of optional props (every prop has a default). */
-export const PROPS_SCHEMAS: ReadonlyMap<Kind, z.ZodType> = new Map(
-  KIND_DEFS.map((k) => [
-    k.kind,
-    z.strictObject(Object.fromEntries(Object.entries(k.props).map(([name, p]) => [name, propSchema(p).optional()]))),
-  ]),
-);
+const propsSchemas = new Map<Kind, z.ZodType>();
+
+/**
+ * The schema of a kind's `props`: a strict object of optional props (every prop has a default). Built on first use
+ * and kept, so a call of the runner builds only the kinds its file uses.
+ */
+export function propsSchema(kind: Kind): z.ZodType {
+  let s = propsSchemas.get(kind);
+  if (!s) {
+    const props = kindDef(kind).props;
+    s = z.strictObject(Object.fromEntries(Object.entries(props).map(([name, p]) => [name, propSchema(p).optional()])));
+    propsSchemas.set(kind, s);
+  }
+  return s;
+}

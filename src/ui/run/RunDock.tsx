@@ -1,4 +1,5 @@
 import { lazy, Suspense, useEffect, useRef, useState } from 'react';
+import { LIMITS, isSeed } from '../../catalog/limits';
 import { useRun, useRunState } from './context';
 import { useEditor } from '../state/context';
 import { CostPanel } from './CostPanel';
@@ -153,14 +154,14 @@ export function RunDock() {
             className="field"
             type="number"
             min={0}
-            max={4294967295}
+            max={LIMITS.seedMax}
             value={seed}
             aria-label="Seed"
             title="The run's random seed, saved in the file: the same seed gives the same run"
             onChange={(e) => {
               const v = e.target.value === '' ? undefined : Number(e.target.value);
               // the one seed: the document's (what the file, the runner and the report use)
-              if (v === undefined || (Number.isInteger(v) && v >= 0 && v < 2 ** 32))
+              if (v === undefined || isSeed(v))
                 editor.run('setDocField', { field: 'seed', value: v }, { coalesce: 'doc.seed' });
             }}
             onBlur={() => editor.seal()}

@@ -29,7 +29,7 @@ export function frameworksOf(g: Graph, mme: GNode): string[] {
 }
 
 /** The feature store an endpoint reads at inference, preferring one without an online store. */
-export function featureStoreOf(g: Graph, ep: GNode): GNode | null {
+export function featureStoreOf(g: Graph, ep: GNode): GNode<'feature-store'> | null {
   const stores = g.in(ep.id, 'feature-store');
   return stores.find((s) => !s.props.online) ?? stores[0] ?? null;
 }
@@ -46,11 +46,19 @@ export function inferenceFindings(g: Graph): Finding[] {
   }
   for (const ep of g.ofKind('async-endpoint')) {
     if (!g.out(ep.id, 'sns').length) out.push(finding('async-no-notification', ep.id));
-    if (ep.props.processingSec > INFERENCE.asyncTimeoutSec) {
+    if (ep.props.minCapacity === 0 && ep.props.backlogScaling !== true)
+      out.push(
+        finding('async-stuck-at-zero', ep.id, {
+          backlog: 'up to ' + INFERENCE.asyncBacklogPerInstance,
+          target: INFERENCE.asyncBacklogPerInstance,
+          ttlSec: INFERENCE.asyncRequestTtlSec,
+        }),
+      );
+    if (ep.props.processingSec > ep.props.invocationTimeoutSec) {
       out.push(
         finding('async-timeout', ep.id, {
           requestId: 'requests',
-          timeoutSec: INFERENCE.asyncTimeoutSec,
+          timeoutSec: ep.props.invocationTimeoutSec,
           processingSec: ep.props.processingSec,
         }),
       );
@@ -76,7 +84,7 @@ export function inferenceFindings(g: Graph): Finding[] {
     for (const ep of g.out(c.id, ...limited)) {
       const kind = ep.kind as keyof typeof PAYLOAD_ERRORS;
       if (c.props.payloadMB <= PAYLOAD_ERRORS[kind].limitMB) continue;
-      const variants = (ep.props.variants as { name: string; shadow?: boolean }[] | undefined) ?? [];
+      const variants = (ep.props as { variants?: { name: string; shadow?: boolean }[] }).variants ?? [];
       const variant = variants.find((v) => !v.shadow)?.name ?? DEFAULT_VARIANT;
       out.push(finding('payload-too-large', ep.id, payloadVars(kind, variant, c.props.payloadMB)));
     }

@@ -1,3 +1,5 @@
+import type { EndpointKind } from '../../../catalog/kinds';
+import { ruleById, ruleHttp } from '../../../catalog/rules';
 import type { GNode } from '../../../model/graph';
 import type { NodeMetrics } from '../../metrics';
 import type { Simulation } from '../../sim';
@@ -10,7 +12,7 @@ import { traceSampler, type TraceHop, type TraceOutcome, type TraceSampler } fro
 
 /** Feature lookups of an endpoint with a feature-store edge: seconds per request from a table. */
 export interface FeatureLookup {
-  store: GNode;
+  store: GNode<'feature-store'>;
   online: boolean;
   /** Lookup seconds by table index. */
   sec: Float64Array;
@@ -21,7 +23,7 @@ export interface FeatureLookup {
  * feature lookup, and the per-tick flush. Each kind implements `serve` (one tick's arrivals, in
  * time order) and may bill and scale in `afterTick`.
  */
-export abstract class EndpointRun {
+export abstract class EndpointRun<K extends EndpointKind = EndpointKind> {
   readonly m: NodeMetrics;
   readonly series: EndpointSeries;
   readonly tickLatency = new TickLatency();
@@ -34,10 +36,12 @@ export abstract class EndpointRun {
   protected requestsBefore = 0;
   /** A deterministic sample of requests with their hops (the UI's request traces; not in the report). */
   readonly traces: TraceSampler;
+  /** Retries of each client stream (the client's `retries`), by the arrivals' `src` index. */
+  clientRetries: readonly number[] = [];
 
   constructor(
     readonly sim: Simulation,
-    readonly node: GNode,
+    readonly node: GNode<K>,
   ) {
     this.m = sim.metrics(node.id);
     this.traces = traceSampler(sim, node.id);
@@ -115,8 +119,11 @@ export abstract class EndpointRun {
       ]);
     if (s.model) hops.push(['model', 'model inference', s.model]);
     const failed = outcome === 'rejected' || outcome === 'throttled' || outcome === 'timedOut';
-    hops.push([failed ? 'failed' : 'response', end, 0]);
-    this.traces.add(a, outcome, sizeMB, hops, end, rule);
+    // a failed request's status is the rule's, read from the catalog (one status per rule and kind)
+    const status = failed && rule ? ruleHttp(ruleById(rule), this.node.kind) : undefined;
+    const note = status ? `${status}: ${end}` : end;
+    hops.push([failed ? 'failed' : 'response', note, 0]);
+    this.traces.add(a, outcome, sizeMB, hops, note, rule, status);
   }
 
   /** Record what the caller observed for one request, in ms. */

@@ -1,4 +1,4 @@
-import { round } from '../../report';
+import { round } from '../../util';
 import { PAYLOAD_ERRORS } from './constants';
 
 /** The message values of a payload-too-large rejection on an endpoint kind. */

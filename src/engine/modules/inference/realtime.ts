@@ -4,9 +4,10 @@ import { instanceType } from '../../../catalog/instances';
 import type { GNode } from '../../../model/graph';
 import type { Variant } from '../../../model/props';
 import { Histogram } from '../../histogram';
-import { round } from '../../report';
+import { round } from '../../util';
 import type { Rng } from '../../rng';
 import type { Simulation } from '../../sim';
+import { TOPICS } from '../../topics';
 import { INFERENCE } from './constants';
 import { payloadVars } from './payload';
 import { EndpointRun } from './endpoint-run';
@@ -33,7 +34,7 @@ export class VariantRun {
 
   constructor(
     readonly spec: Variant,
-    ep: GNode,
+    ep: GNode<'realtime-endpoint'>,
     scaling: Scaling | null,
     startSec: number,
   ) {
@@ -50,7 +51,7 @@ export class VariantRun {
 }
 
 /** Target tracking of a real-time endpoint's `autoscaling` prop (null = none). */
-export function scalingOf(ep: GNode): Scaling | null {
+export function scalingOf(ep: GNode<'realtime-endpoint'>): Scaling | null {
   const a = ep.props.autoscaling;
   if (!a) return null;
   return {
@@ -69,7 +70,7 @@ export function scalingOf(ep: GNode): Scaling | null {
  * (a full queue, 503), realtime-timeout (60 s including queueing and feature lookups),
  * offline-store-online-lookup, shadow-variant-response.
  */
-export class RealtimeRun extends EndpointRun {
+export class RealtimeRun extends EndpointRun<'realtime-endpoint'> {
   readonly variants: VariantRun[];
   private readonly prod: VariantRun[];
   private readonly cum: Float64Array;
@@ -83,13 +84,13 @@ export class RealtimeRun extends EndpointRun {
 
   constructor(
     sim: Simulation,
-    node: GNode,
+    node: GNode<'realtime-endpoint'>,
     private readonly rng: Rng,
     startSec: number,
   ) {
     super(sim, node);
     const scaling = scalingOf(node);
-    this.variants = (node.props.variants as Variant[]).map((v) => new VariantRun(v, node, scaling, startSec));
+    this.variants = node.props.variants.map((v) => new VariantRun(v, node, scaling, startSec));
     this.prod = this.variants.filter((v) => !v.spec.shadow && v.spec.weight > 0);
     this.shadows = this.variants.filter((v) => v.spec.shadow);
     const total = this.prod.reduce((s, v) => s + v.spec.weight, 0);
@@ -147,7 +148,7 @@ export class RealtimeRun extends EndpointRun {
             'rejected',
             size[i],
             {},
-            `413: payload ${round(size[i], 2)} MB > ${limit} MB, rejected before the model`,
+            `payload ${round(size[i], 2)} MB > ${limit} MB, rejected by the front end`,
             'payload-too-large',
           );
         continue;
@@ -175,7 +176,7 @@ export class RealtimeRun extends EndpointRun {
             'throttled',
             size[i],
             { lookup: extra },
-            `503: every worker's queue on ${v.spec.name} is full (${v.pool.instances} instance(s))`,
+            `every worker's queue on ${v.spec.name} is full (${v.pool.instances} instance(s))`,
             'endpoint-overloaded',
           );
       } else {
@@ -197,7 +198,7 @@ export class RealtimeRun extends EndpointRun {
               'timedOut',
               size[i],
               { lookup: extra, queue: wait, model: Math.max(0, timeout - wait - extra) },
-              `timed out after ${timeout} s (the invocation limit)`,
+              `ModelError: timed out after ${timeout} s (the invocation limit)`,
               'realtime-timeout',
             );
         } else {
@@ -215,13 +216,25 @@ export class RealtimeRun extends EndpointRun {
     }
   }
 
-  /** A shadow variant serves a copy; its outcome never reaches the caller. */
+  /** Sampling accumulators of the shadow variants (samplingPercentage of the requests, spread evenly). */
+  private readonly sampled = new Map<VariantRun, number>();
+
+  /**
+   * A shadow variant serves a copy of `samplingPercentage` [100] of the requests (spread evenly, no random
+   * draw); its outcome never reaches the caller.
+   */
   private shadowCopy(v: VariantRun, a: number, sizeMB: number, extra: number): void {
+    const pct = v.spec.samplingPercentage ?? 100;
+    if (pct < 100) {
+      const acc = (this.sampled.get(v) ?? 0) + pct;
+      if (acc < 100) return void this.sampled.set(v, acc);
+      this.sampled.set(v, acc - 100);
+    }
     v.requests++;
     const t = this.shadowTally!;
     if (t.hit()) {
       t.first = a;
-      t.vars = { variant: v.spec.name, requests: 'all' };
+      t.vars = { variant: v.spec.name, requests: pct < 100 ? `${pct}%` : 'all' };
     }
     if (sizeMB > INFERENCE.realtimeMaxPayloadMB) {
       v.failed++;
@@ -247,8 +260,9 @@ export class RealtimeRun extends EndpointRun {
     let instances = 0;
     for (const v of this.variants) {
       const before = v.pool.instanceSeconds;
+      const was = v.pool.instances;
       const scaled = v.pool.afterTick(t0, t1);
-      if (scaled) this.noteScaling(v, scaled);
+      if (scaled) this.noteScaling(v, scaled, was);
       this.sim.addCost(this.node.id, instanceCostUSD(v.type, v.pool.instanceSeconds - before));
       instances += v.pool.instances;
     }
@@ -260,14 +274,21 @@ export class RealtimeRun extends EndpointRun {
   }
 
   /** A scaling activity on the timeline (target tracking on InvocationsPerInstance). */
-  private noteScaling(v: VariantRun, scaled: number): void {
+  private noteScaling(v: VariantRun, scaled: number, was: number): void {
     const s = v.pool.scaling!;
+    this.sim.emit(TOPICS.scaling, {
+      endpoint: this.node.id,
+      variant: v.spec.name,
+      from: was,
+      to: Math.abs(scaled),
+      policy: 'target-tracking',
+    });
     this.sim.note(
       this.node.id,
       'event',
       scaled > 0
-        ? `${this.node.id}/${v.spec.name}: target tracking (InvocationsPerInstance > ${s.target}/min) launches instances: ${v.pool.instances} → ${scaled}, in service in ${INFERENCE.provisionSec} s`
-        : `${this.node.id}/${v.spec.name}: target tracking scaled in to ${-scaled} instance(s)`,
+        ? `${this.node.id}/${v.spec.name}: target tracking (InvocationsPerInstance > ${s.target}/min for ${INFERENCE.scaleOutDatapoints} consecutive minutes) launches instances: ${v.pool.instances} → ${scaled}, in service in ${INFERENCE.provisionSec} s`
+        : `${this.node.id}/${v.spec.name}: target tracking scaled in to ${-scaled} instance(s) after ${INFERENCE.scaleInDatapoints} consecutive minutes below ${Math.round(INFERENCE.scaleInRatio * 100)}% of ${s.target}/min`,
     );
   }
 

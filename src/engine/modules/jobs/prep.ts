@@ -1,6 +1,6 @@
 import { FALLBACK_INSTANCE_TYPE, instanceCostUSD, PRICES } from '../../../catalog/prices';
 import type { GNode } from '../../../model/graph';
-import { round } from '../../report';
+import { round } from '../../util';
 import type { Simulation } from '../../sim';
 import { labelingProblem, wranglerProblem, workforceProblem } from './checks';
 import { JOB_TIMING as T } from './constants';
@@ -19,7 +19,7 @@ export const PROCESSING_INSTANCE = FALLBACK_INSTANCE_TYPE;
  * S3 directly and starts at once) → Processing (seconds per GB; PySpark spreads over instances,
  * scikit-learn does not) → Uploading (its output, about the size of its input) → Completed.
  */
-export function startProcessing(sim: Simulation, n: GNode, onEnd: OnEnd, execution?: number): JobRun {
+export function startProcessing(sim: Simulation, n: GNode<'processing-job'>, onEnd: OnEnd, execution?: number): JobRun {
   const g = sim.graph;
   const count = Number(n.props.instanceCount);
   const gb = datasetGB(g, n.id);
@@ -30,7 +30,7 @@ export function startProcessing(sim: Simulation, n: GNode, onEnd: OnEnd, executi
     costNode: n.id,
     name: n.id,
     runningName: 'Processing',
-    usdPerSec: instanceCostUSD(PROCESSING_INSTANCE, 1, count),
+    usdPerSec: instanceCostUSD(String(n.props.instanceType ?? PROCESSING_INSTANCE), 1, count),
     billed: ['Downloading', 'Running', 'Uploading'],
     verbose: true,
     execution,
@@ -39,6 +39,7 @@ export function startProcessing(sim: Simulation, n: GNode, onEnd: OnEnd, executi
   const uploadSec = T.transferOverheadSec + gb / (T.uploadGBps * count);
   const hasOutbound = g.out(n.id, 'data-source', 'sns', 'sqs', 'lambda').length > 0;
   const end = () => onEnd(run);
+  if (!run.gate('create')) return (end(), run);
   run.go('START', 'Launching requested ML instances');
   run.gate('logs');
   run.after(T.startingSec, 'instances ready', () => {
@@ -68,7 +69,7 @@ export function startProcessing(sim: Simulation, n: GNode, onEnd: OnEnd, executi
  * Uploading (export) → Completed. Past 1 TB it stalls for `wranglerStallSec` and fails out of memory
  * (wrangler-scale-limit). Billed from start to end at the Data Wrangler instance-hour price.
  */
-export function startWrangler(sim: Simulation, n: GNode, onEnd: OnEnd): JobRun {
+export function startWrangler(sim: Simulation, n: GNode<'data-wrangler'>, onEnd: OnEnd): JobRun {
   const g = sim.graph;
   const gb = datasetGB(g, n.id);
   const run = new JobRun(sim, {
@@ -120,7 +121,7 @@ export function startWrangler(sim: Simulation, n: GNode, onEnd: OnEnd): JobRun {
  * objects are labelled automatically (fast, not billed per object). Cost: per human-labelled object,
  * billed as labelling progresses. Extra: objects, labeled (so far), autoLabeled.
  */
-export function startLabeling(sim: Simulation, n: GNode, onEnd: OnEnd): JobRun {
+export function startLabeling(sim: Simulation, n: GNode<'ground-truth'>, onEnd: OnEnd): JobRun {
   const g = sim.graph;
   const gb = datasetGB(g, n.id);
   const run = new JobRun(sim, {
