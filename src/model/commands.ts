@@ -3,7 +3,7 @@ import { checkEdge } from '../catalog/edges';
 import { defaultProps, kindDef, propsByName } from '../catalog/kinds';
 import { LIMIT_WORDS, isDurationSec, isSeed } from '../catalog/limits';
 import type { Kind } from '../catalog/types';
-import { computeLayout, isInside, sizeOf, type Point, type Size } from './layout';
+import { HEADER, PAD, computeLayout, isInside, sizeOf, type Point, type Size } from './layout';
 import { propSchema } from './props';
 import { LIMITS, type ArchDoc, type ArchEdge, type ArchNode, type Fault } from './schema';
 
@@ -149,6 +149,7 @@ export const addNode: Command<AddNodeArgs> = {
     node.position = a.position ? at(a.position) : { x: 0, y: 0 };
     if (kindDef(a.kind).container) node.size = { ...sizeOf(node) };
     d.nodes.push(node);
+    growToFit(d, id);
     return id;
   },
 };
@@ -255,12 +256,36 @@ export const setDocField: Command<{
   },
 };
 
+/**
+ * A container grows to hold what is put in it: a node placed inside (added, dropped in, moved) that sticks out
+ * past the right or bottom edge widens or lengthens its container (and that one's container, up the chain);
+ * one that sticks out at the left or top is nudged in below the title band. Containers never shrink here.
+ */
+function growToFit(d: Draft<ArchDoc>, id: string): void {
+  const seen = new Set<string>();
+  for (let n = find(d, id); n.parent && !seen.has(n.id);) {
+    seen.add(n.id);
+    const p = find(d, n.parent);
+    const pos = (n.position ??= { x: 0, y: 0 });
+    if (pos.x < PAD / 2) pos.x = PAD / 2;
+    if (pos.y < HEADER) pos.y = HEADER;
+    const s = sizeOf(n),
+      ps = sizeOf(p);
+    const width = Math.max(ps.width, pos.x + s.width + PAD),
+      height = Math.max(ps.height, pos.y + s.height + PAD);
+    if (width === ps.width && height === ps.height) break;
+    p.size = { width: Math.round(width), height: Math.round(height) };
+    n = p;
+  }
+}
+
 /** Move nodes to new positions (relative to their parents); a whole drag is one move. */
 export const move: Command<{ positions: Readonly<Record<string, Point>> }> = {
   id: 'move',
   label: 'Move',
   perform(d, { positions }) {
     for (const [id, p] of Object.entries(positions)) find(d, id).position = at(p);
+    for (const id of Object.keys(positions)) growToFit(d, id);
   },
 };
 
@@ -290,6 +315,7 @@ export const setParent: Command<{ id: string; parent: string | null; position: P
     if (p) n.parent = p.id;
     else delete n.parent;
     n.position = at(position);
+    growToFit(d, id);
     return { droppedEdges: pruneEdges(d) };
   },
 };

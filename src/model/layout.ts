@@ -1,4 +1,5 @@
 import dagre from '@dagrejs/dagre';
+import { checkEdge } from '../catalog/edges';
 import { kindDef } from '../catalog/kinds';
 import type { ArchDoc, ArchNode } from './schema';
 import { layered } from './layered';
@@ -147,7 +148,9 @@ export function computeLayout(doc: ArchDoc, onProgress?: LayoutProgress): Layout
     } else if (connected.length) {
       // Left-to-right always: handles sit left (in) and right (out), and screens and projectors are wide.
       const g = new dagre.graphlib.Graph();
-      g.setGraph({ rankdir: 'LR', nodesep: 32, ranksep: 64, marginx: 0, marginy: 0 });
+      // Columns far enough apart for the edge labels drawn between them (12 px text ≈ 6.5 px a character).
+      const ranksep = Math.max(64, ...labelsIn(doc, scope, childOf).map((l) => Math.ceil(l.length * 6.5 + 10 + 56)));
+      g.setGraph({ rankdir: 'LR', nodesep: 40, ranksep, marginx: 0, marginy: 0 });
       g.setDefaultEdgeLabel(() => ({}));
       // dagre keys plain objects by node id: `constructor` would read Object.prototype, so it gets indices
       const key = new Map(connected.map((m, i) => [m.id, `n${i}`]));
@@ -161,7 +164,15 @@ export function computeLayout(doc: ArchDoc, onProgress?: LayoutProgress): Layout
       }
     }
     // Members with no links: packed in rows below (or as a grid when nothing is linked).
-    const loose = members.filter((m) => !linked.has(m.id));
+    // members that edges from outside come into go first (leftmost): nothing stands between them and the
+    // container's left edge, where those edges come in
+    const fromOutside = (m: ArchNode) =>
+      allLinks.filter(([a, b]) => childOf(b, scope) === m.id && childOf(a, scope) === null).length;
+    const loose = members
+      .filter((m) => !linked.has(m.id))
+      .map((m, i) => ({ m, i, k: fromOutside(m) }))
+      .sort((a, b) => b.k - a.k || a.i - b.i)
+      .map((x) => x.m);
     const rowMax = Math.max(w, Math.min(scope ? 2 : 4, loose.length) * (NODE_W + GAP) - GAP);
     let x = 0,
       y = connected.length ? h + GAP * 1.5 : 0,
@@ -184,6 +195,28 @@ export function computeLayout(doc: ArchDoc, onProgress?: LayoutProgress): Layout
   let placed = 0;
   place(null);
   return { positions, sizes };
+}
+
+/** The labels the canvas draws on the edges between members of `scope` (the edge's own, else its pair's). */
+function labelsIn(
+  doc: ArchDoc,
+  scope: string | null,
+  childOf: (id: string, scope: string | null) => string | null,
+): string[] {
+  const byId = indexNodes(doc);
+  const out: string[] = [];
+  for (const e of doc.edges ?? []) {
+    const a = byId.get(e.from),
+      b = byId.get(e.to);
+    if (!a || !b) continue;
+    const ca = childOf(a.id, scope),
+      cb = childOf(b.id, scope);
+    if (!ca || !cb || ca === cb) continue;
+    const c = checkEdge(a, b, (p) => byId.get(p)?.kind);
+    const text = e.label ?? (c.ok ? c.pair.label : undefined);
+    if (text) out.push(text);
+  }
+  return out;
 }
 
 /** Edges and prop references (a job → its KMS key) as pairs of ids: both pull nodes together. */

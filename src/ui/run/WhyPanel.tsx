@@ -17,9 +17,15 @@ import { own } from '../../model/own';
  * the missing piece.
  */
 export function WhyPanel() {
-  const why = useRunState((v) => v.why);
+  const asked = useRunState((v) => v.why);
   const incidents = useRunState((v) => v.incidents);
   const doc = useEditorState((s) => s.doc);
+  // The subject belongs to the document it was asked about: another document, or the node deleted, and it is gone.
+  const docKey = `${doc.title ?? ''}|${doc.description ?? ''}`;
+  const [askedIn, setAskedIn] = useState({ why: asked, key: docKey });
+  if (askedIn.why !== asked) setAskedIn({ why: asked, key: docKey });
+  const key = askedIn.why === asked ? askedIn.key : docKey;
+  const why = asked && key === docKey && doc.nodes.some((n) => n.id === asked.node) ? asked : null;
   const rulebook = doc.rulebook ?? 'sheet';
   const run = useRun();
   const focus = useFocusNode();
