@@ -1,5 +1,6 @@
 import type { Kind, KindDef, PropDef, Role } from './types';
 import { KINDS } from './types';
+import { DATASET_PROPS, TRAINING_LEARNING_PROPS, TUNING_LEARNING_PROPS } from './learning';
 
 /* ---------- prop builders: keep the table below readable ---------- */
 const num = (
@@ -144,6 +145,7 @@ export const KIND_DEFS: readonly KindDef[] = [
         'Label balance. Below 0.1 or above 0.9 makes accuracy misleading.',
         { min: 0, max: 1, step: 0.01 },
       ),
+      ...DATASET_PROPS,
     },
   ),
   def(
@@ -326,6 +328,7 @@ export const KIND_DEFS: readonly KindDef[] = [
         'Data-parallel (SDP) when the model fits one GPU; model-parallel (SMP) when it does not.',
       ),
       modelSizeGB: num('Model size', 1, 'Memory the model needs on a GPU.', { min: 0, max: 10_000, unit: 'GB' }),
+      ...TRAINING_LEARNING_PROPS,
       VolumeKmsKeyId: kmsRef('VolumeKmsKeyId', 'the training volume (ResourceConfig.VolumeKmsKeyId)'),
       OutputKmsKeyId: kmsRef('OutputKmsKeyId', 'model artifacts (OutputDataConfig.KmsKeyId)'),
       EnableInterContainerTrafficEncryption: bool(
@@ -372,6 +375,7 @@ export const KIND_DEFS: readonly KindDef[] = [
         "Reuse an earlier tuning job's results.",
         true,
       ),
+      ...TUNING_LEARNING_PROPS,
     },
   ),
   def(

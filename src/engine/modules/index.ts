@@ -3,6 +3,7 @@ import { endpointsModule } from './endpoints';
 import { inferenceModule } from './inference';
 import { jobsModule } from './jobs';
 import { mlopsModule } from './mlops';
+import { modelsModule } from './models';
 import { monitoringModule } from './monitoring';
 import { networkModule } from './network';
 import { securityModule } from './security';
@@ -20,4 +21,5 @@ export const MODULES: readonly SimModule[] = [
   inferenceModule,
   jobsModule,
   monitoringModule,
+  modelsModule,
 ];

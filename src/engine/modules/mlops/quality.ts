@@ -1,6 +1,7 @@
 import type { Graph } from '../../../model/graph';
 import { Rng } from '../../rng';
 import { gatingConditions, labelSource, pointInTimeLeaks, scalerLeaks, skewStore } from './lineage';
+import { fitEffect } from './fit-effect';
 
 /**
  * The model-quality signal: what a trained model scores in validation and what it really does in
@@ -103,7 +104,8 @@ export function trainingQuality(g: Graph, training: string, seed: number, versio
   const explain: string[] = [];
   let skill: number;
   const byAccuracy = metric === 'accuracy' || gatingConditions(g, training).some((c) => c.props.metric === 'accuracy');
-  if (minority < QUALITY.imbalance && byAccuracy) {
+  const fit = fitEffect(g, t, seed, version, ratio);
+  if (minority < QUALITY.imbalance && byAccuracy && !fit.imbalanceTreated) {
     skill = QUALITY.degenerateSkill + QUALITY.degenerateSpread * rng.next();
     explain.push(
       `judged by accuracy on labels with positive class ratio ${ratio}: a majority-class model (skill ${r3(skill)})`,
@@ -111,6 +113,13 @@ export function trainingQuality(g: Graph, training: string, seed: number, versio
   } else {
     skill = QUALITY.baseSkill + QUALITY.skillSpread * rng.next();
     explain.push(`true skill ${r3(skill)} (seeded)`);
+  }
+  if (fit.skill !== null) {
+    skill = fit.skill;
+    explain.push(...fit.explain);
+  } else if (fit.penalty > 0) {
+    skill = Math.max(QUALITY.degenerateSkill, skill - fit.penalty);
+    explain.push(...fit.explain);
   }
   let validationSkill = skill;
   const causes: QualityCause[] = [];
