@@ -44,8 +44,9 @@ export const DATASET_PROPS: Record<string, PropDef> = {
     type: 'enum',
     label: 'ML task',
     options: TASKS,
-    default: 'binary-classification',
-    help: 'What the label asks: each built-in algorithm fits some tasks (XGBoost: classification, regression; DeepAR: forecasting; Random Cut Forest: anomalies; K-Means: clustering…).',
+    default: null,
+    nullable: true,
+    help: 'What the label asks: each built-in algorithm fits some tasks (XGBoost: classification, regression; DeepAR: forecasting; Random Cut Forest: anomalies; K-Means: clustering…). Empty = not stated (not checked).',
   }),
 };
 

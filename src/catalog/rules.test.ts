@@ -104,7 +104,7 @@ describe('rule catalog', () => {
     ).toEqual([...withDocs].sort());
   });
 
-  it('has the project\'s own rules, in their domain, and their AWS pages where they carry a docs note', () => {
+  it("has the project's own rules, in their domain, and their AWS pages where they carry a docs note", () => {
     for (const id of OWN_RULES) {
       expect(ruleById(id).domain, id).toBe('D2');
       const docs = ruleById(id).docs;

@@ -324,7 +324,7 @@ const ENTRIES: RuleDef[] = [
     title: 'Training and validation loss part ways',
     sheet:
       'Overfitting shows as a widening gap: training loss keeps falling while validation loss rises. Regularisation (XGBoost lambda/alpha, dropout, weight decay), shallower trees and early stopping on the validation metric keep the model that generalises.',
-    fix: 'Set the training-job\'s earlyStoppingRounds (XGBoost early_stopping_rounds: the best round is kept), and regularise: raise lambda/alpha, lower maxDepth or numRound. A Debugger Overfit rule with StopTraining stops such a job early, but it does not make the model generalise.',
+    fix: "Set the training-job's earlyStoppingRounds (XGBoost early_stopping_rounds: the best round is kept), and regularise: raise lambda/alpha, lower maxDepth or numRound. A Debugger Overfit rule with StopTraining stops such a job early, but it does not make the model generalise.",
     docs: 'AWS Debugger Overfit rule: fires when (mean validation loss − mean training loss) ÷ mean training loss exceeds ratio_threshold 0.1 (https://docs.aws.amazon.com/sagemaker/latest/dg/debugger-built-in-rules.html); XGBoost early_stopping_rounds and the best iteration (https://docs.aws.amazon.com/sagemaker/latest/dg/xgboost_hyperparameters.html).',
     message:
       '{source}: at {unit} {step} of {steps}, {node} has training loss {train} and validation loss {validation} (gap ratio {ratio}); validation loss was lowest, {bestValidation}, at {unit} {bestStep}.',
@@ -342,7 +342,7 @@ const ENTRIES: RuleDef[] = [
     title: 'Both losses stay high',
     sheet:
       'Underfitting shows as training and validation loss both high and close together: the model is too simple or has not trained enough (too few rounds, too small a learning rate, too much regularisation).',
-    fix: "Give the training-job more capacity or training: more numRound (or a larger eta), a larger maxDepth, less lambda/alpha; for a deep network more epochs or a larger learningRate.",
+    fix: 'Give the training-job more capacity or training: more numRound (or a larger eta), a larger maxDepth, less lambda/alpha; for a deep network more epochs or a larger learningRate.',
     docs: null,
     message:
       '{source}: {node} ended at {unit} {step} of {steps} with training loss {train} and validation loss {validation} (gap ratio {ratio}).',
@@ -358,7 +358,7 @@ const ENTRIES: RuleDef[] = [
     static: false,
     title: 'Training loss does not decrease',
     sheet:
-      'A loss that does not go down means training does not converge: a learning rate too large (the loss oscillates or diverges) or gradients that vanish. SageMaker Debugger\'s LossNotDecreasing rule catches it and can stop the job before it wastes its budget.',
+      "A loss that does not go down means training does not converge: a learning rate too large (the loss oscillates or diverges) or gradients that vanish. SageMaker Debugger's LossNotDecreasing rule catches it and can stop the job before it wastes its budget.",
     fix: "Lower the training-job's learningRate (e.g. 0.001); if gradients vanish, use relu activations or fewer layers. Attach the Debugger rule LossNotDecreasing with the StopTraining action to stop such runs early.",
     docs: 'AWS Debugger LossNotDecreasing: compares the loss with the loss num_steps (default 10) earlier (https://docs.aws.amazon.com/sagemaker/latest/dg/debugger-built-in-rules.html).',
     message:
@@ -376,11 +376,11 @@ const ENTRIES: RuleDef[] = [
     static: false,
     title: 'Gradients vanish in training',
     sheet:
-      'In deep networks with sigmoid or tanh activations the gradients shrink layer after layer until the first layers stop learning; ReLU activations, batch normalisation, residual connections or a shallower network fix it. SageMaker Debugger\'s VanishingGradient rule detects it (deep-learning frameworks, not XGBoost).',
+      "In deep networks with sigmoid or tanh activations the gradients shrink layer after layer until the first layers stop learning; ReLU activations, batch normalisation, residual connections or a shallower network fix it. SageMaker Debugger's VanishingGradient rule detects it (deep-learning frameworks, not XGBoost).",
     fix: "Set the training-job's activation to relu (or use fewer layers); keep the Debugger VanishingGradient rule with StopTraining to stop such runs at once.",
     docs: 'AWS Debugger VanishingGradient: fires when the mean absolute gradient falls below threshold 1e-7; not available for the XGBoost algorithm (https://docs.aws.amazon.com/sagemaker/latest/dg/debugger-built-in-rules.html).',
     message:
-      '{source}: the mean absolute gradient of {node}\'s first layers is below 1e-7 ({layers} hidden {activation} layers); training loss {train}, validation loss {validation} at {unit} {step} of {steps}.',
+      "{source}: the mean absolute gradient of {node}'s first layers is below 1e-7 ({layers} hidden {activation} layers); training loss {train}, validation loss {validation} at {unit} {step} of {steps}.",
     trigger:
       'a script-mode (custom) training job with sigmoid activations and 9+ hidden layers (tanh: 17+) and the Debugger rule VanishingGradient attached',
     inRun: 'Debugger reports IssuesFound at the first epoch and, with StopTraining, stops the job',

@@ -198,6 +198,79 @@ export const CASES: Record<string, Case> = {
         edge('raw', 'train'),
       ),
   },
+  /* D2 · issue 16: task fit, learning curves, Debugger, tuning */
+  'algorithm-task-mismatch': {
+    node: 'train',
+    as: 'incident',
+    doc: () =>
+      arch(
+        node('raw', 's3-bucket', { task: 'binary-classification' }),
+        node('train', 'training-job', { algorithm: 'kmeans' }),
+        edge('raw', 'train'),
+      ),
+  },
+  'metric-task-mismatch': {
+    node: 'train',
+    as: 'finding',
+    doc: () =>
+      arch(
+        node('raw', 's3-bucket', { task: 'regression' }),
+        node('train', 'training-job', { evalMetric: 'auc' }),
+        edge('raw', 'train'),
+      ),
+  },
+  overfitting: {
+    node: 'train',
+    as: 'incident',
+    doc: () =>
+      arch(
+        node('raw', 's3-bucket'),
+        node('train', 'training-job', { maxDepth: 12, numRound: 500 }),
+        edge('raw', 'train'),
+      ),
+  },
+  underfitting: {
+    node: 'train',
+    as: 'incident',
+    doc: () => arch(node('raw', 's3-bucket'), node('train', 'training-job', { eta: 0.01 }), edge('raw', 'train')),
+  },
+  'loss-not-decreasing': {
+    node: 'train',
+    as: 'incident',
+    doc: () =>
+      arch(
+        node('raw', 's3-bucket'),
+        node('train', 'training-job', { algorithm: 'custom', learningRate: 0.5 }),
+        edge('raw', 'train'),
+      ),
+  },
+  'vanishing-gradient': {
+    node: 'train',
+    as: 'incident',
+    doc: () =>
+      arch(
+        node('raw', 's3-bucket'),
+        node('train', 'training-job', {
+          algorithm: 'custom',
+          activation: 'sigmoid',
+          layers: 12,
+          debuggerRules: ['VanishingGradient'],
+        }),
+        edge('raw', 'train'),
+      ),
+  },
+  'tuning-config-invalid': {
+    node: 'tune',
+    as: 'incident',
+    doc: () =>
+      arch(
+        node('raw', 's3-bucket'),
+        node('tune', 'tuning-job', { strategy: 'hyperband', earlyStopping: 'Auto' }),
+        node('train', 'training-job'),
+        edge('raw', 'train'),
+        edge('tune', 'train'),
+      ),
+  },
   /* D3 */
   'payload-too-large': {
     node: 'ep',

@@ -39,7 +39,9 @@ export function fitEffect(g: Graph, t: GNode, seed: number, version: number, pos
     const { best } = searchOutcome(tuningSearch(tuner, seed));
     penalty = searchPenalty(best);
     if (penalty > 0)
-      explain.push(`−${Math.round(penalty * 1000) / 1000}: the best of ${tuner.id}'s jobs is ${Math.round((best?.distance ?? 1) * 100)}% of the range from the best combination`);
+      explain.push(
+        `−${Math.round(penalty * 1000) / 1000}: the best of ${tuner.id}'s jobs is ${Math.round((best?.distance ?? 1) * 100)}% of the range from the best combination`,
+      );
   } else {
     const plan = learningPlan(t);
     penalty = plan.skillPenalty;

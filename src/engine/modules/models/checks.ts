@@ -28,16 +28,20 @@ export function tuningProblem(n: GNode): { rule: string; vars: Record<string, st
   return reason ? { rule: 'tuning-config-invalid', vars: { reason } } : null;
 }
 
+const TASK_FINDING =
+  'Training job {node} uses {algorithm}, which solves {fits}; its data in {bucket} poses {task}: it will train, but its model will not solve the problem.';
+
 /** Static findings of model development: algorithm and metric against the task, tuning configuration. */
 export function checkModels(g: Graph): Finding[] {
   const out: Finding[] = [];
-  const add = (n: GNode, h: { rule: string; vars: Record<string, string | number> } | null) => {
+  const add = (n: GNode, h: { rule: string; vars: Record<string, string | number> } | null, text?: string) => {
     if (!h) return;
     const rule = ruleById(h.rule);
-    out.push({ rule: h.rule, node: n.id, severity: rule.severity, message: formatMessage(rule, { node: n.id, ...h.vars }) });
+    const message = formatMessage(text ? { ...rule, message: text } : rule, { node: n.id, ...h.vars });
+    out.push({ rule: h.rule, node: n.id, severity: rule.severity, message });
   };
   for (const n of g.ofKind('training-job')) {
-    add(n, taskProblem(g, n));
+    add(n, taskProblem(g, n), TASK_FINDING);
     add(n, metricProblem(g, n));
   }
   for (const n of g.ofKind('tuning-job')) add(n, tuningProblem(n));

@@ -41,9 +41,9 @@ export interface FitHit {
   vars: Record<string, string | number>;
 }
 
-/** The task of a training job's data: the first S3 bucket it reads (directly or through prep), or null. */
+/** The task of a training job's data: the first S3 bucket it reads (directly or through prep) that states one, or null. */
 export function taskOf(g: Graph, training: string): { task: Task; bucket: string } | null {
-  const b = sourcesOf(g, training).find((s) => s.node.kind === 's3-bucket');
+  const b = sourcesOf(g, training).find((s) => s.node.kind === 's3-bucket' && s.node.props.task);
   return b ? { task: b.node.props.task as Task, bucket: b.node.id } : null;
 }
 

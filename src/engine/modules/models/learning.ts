@@ -106,7 +106,8 @@ function xgboostCurve(p: GNode['props']): Curve {
   const L = LEARNING;
   const depth = Number(p.maxDepth);
   const reg = 1 + 0.25 * Math.max(0, Number(p.lambda) - 1) + 0.5 * Number(p.alpha);
-  const floor = L.floorLoss + L.shallowPenaltyPerLevel * Math.max(0, 3 - depth) + Math.min(0.1, L.regulariseFloor * (reg - 1));
+  const floor =
+    L.floorLoss + L.shallowPenaltyPerLevel * Math.max(0, 3 - depth) + Math.min(0.1, L.regulariseFloor * (reg - 1));
   const m = (L.memoriseRate * Math.max(0, depth - 2) ** 1.5) / reg;
   const eta = Number(p.eta);
   return (r) => {
@@ -159,8 +160,7 @@ export function learningPlan(n: GNode): LearningPlan {
   const unit = family === 'xgboost' ? 'round' : 'epoch';
   const steps = Math.max(1, Math.round(Number(family === 'xgboost' ? p.numRound : p.epochs)));
   const rules = (Array.isArray(p.debuggerRules) ? p.debuggerRules : []).map(String);
-  const supported = (r: string) =>
-    family === 'deep' || (family === 'xgboost' && r !== 'VanishingGradient');
+  const supported = (r: string) => family === 'deep' || (family === 'xgboost' && r !== 'VanishingGradient');
   const active = rules.filter(supported);
   const stopAction = p.debuggerAction === 'StopTraining';
 

@@ -14,21 +14,21 @@ import { LEARNING } from './learning';
  *   knows when it picks (jobs completed before this launch, so more parallel jobs learn less), plus the warm-
  *   start parents' jobs (all of them for IDENTICAL_DATA_AND_ALGORITHM, half for TRANSFER_LEARNING, whose data or
  *   algorithm differ). Grid search walks a discrete grid: d evenly spread.
- * - Hyperband draws like random search, but stops most jobs early (the tuner decides which); only jobs run to
+ * - Hyperband draws like random search, but stops the unpromising jobs early (see HYPERBAND); only jobs run to
  *   the end count as candidates (a stopped job's partial result is not a model). It reaches a good model in
- *   less time, not in fewer jobs.
+ *   less time and compute, not in fewer jobs.
  * - Early stopping "Auto" (not with Hyperband): a job whose loss is worse than the median of earlier jobs is
  *   stopped after a third of its training; it is not a candidate.
  * AWS: https://docs.aws.amazon.com/sagemaker/latest/dg/automatic-model-tuning-how-it-works.html,
  * https://docs.aws.amazon.com/sagemaker/latest/dg/automatic-model-tuning-early-stopping.html,
  * https://docs.aws.amazon.com/sagemaker/latest/dg/automatic-model-tuning-warm-start.html.
  */
-/** Hyperband: fractions of the Training phase its jobs run before it stops them, with their odds. */
-export const HYPERBAND = [
-  { upTo: 0.6, fraction: 1 / 9 },
-  { upTo: 0.9, fraction: 1 / 3 },
-  { upTo: 1, fraction: 1 },
-] as const;
+/**
+ * Hyperband's budgets: it runs every job for a short while and gives the full budget only to the promising ones
+ * (our model of its successive halving): a job better than the median of the jobs before it runs to the end, one
+ * better than three quarters of them a third of its training, the rest a ninth.
+ */
+export const HYPERBAND = { full: 0.5, third: 0.75, short: 1 / 9 } as const;
 
 export const SEARCH = {
   lossPerDistance: 0.25,
@@ -77,16 +77,18 @@ export function tuningSearch(tuning: GNode, seed: number): SearchJob[] {
     const earlier = out.map((j) => j.loss).sort((a, b) => a - b);
     const median = earlier.length ? earlier[Math.floor((earlier.length - 1) / 2)] : Infinity;
     const autoStopped = auto && earlier.length >= 2 && loss > median;
-    const r = rng.next();
     const fraction =
-      strategy === 'hyperband'
-        ? HYPERBAND.find((b) => r < b.upTo)!.fraction
-        : autoStopped
-          ? SEARCH.autoStopFraction
-          : 1;
+      strategy === 'hyperband' ? hyperbandFraction(loss, earlier) : autoStopped ? SEARCH.autoStopFraction : 1;
     out.push({ index: i + 1, distance, loss, fraction, autoStopped });
   }
   return out;
+}
+
+/** The share of its training a Hyperband job gets, from its rank among the jobs before it. */
+function hyperbandFraction(loss: number, earlier: readonly number[]): number {
+  if (earlier.length < 2) return 1;
+  const better = earlier.filter((l) => l < loss).length / earlier.length;
+  return better <= HYPERBAND.full ? 1 : better <= HYPERBAND.third ? 1 / 3 : HYPERBAND.short;
 }
 
 /** The best candidate of a search among the jobs that ran to the end, and when a good one first appeared. */
