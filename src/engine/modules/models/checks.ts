@@ -31,6 +31,9 @@ export function tuningProblem(n: GNode): { rule: string; vars: Record<string, st
 const TASK_FINDING =
   'Training job {node} uses {algorithm}, which solves {fits}; its data in {bucket} poses {task}: it will train, but its model will not solve the problem.';
 
+const GATE_FINDING =
+  'Condition step {node} judges the model by {metric}, which does not measure {task} (data in {bucket}); use {suggested}.';
+
 /** Static findings of model development: algorithm and metric against the task, tuning configuration. */
 export function checkModels(g: Graph): Finding[] {
   const out: Finding[] = [];
@@ -45,5 +48,9 @@ export function checkModels(g: Graph): Finding[] {
     add(n, metricProblem(g, n));
   }
   for (const n of g.ofKind('tuning-job')) add(n, tuningProblem(n));
+  // a condition step judging a training job by a metric that does not measure its task
+  for (const c of g.ofKind('condition-step'))
+    for (const t of g.in(c.id, 'training-job'))
+      add(c, metricProblem(g, { ...t, props: { ...t.props, evalMetric: c.props.metric } }), GATE_FINDING);
   return out;
 }
