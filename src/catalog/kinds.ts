@@ -1,6 +1,7 @@
 import type { Kind, KindDef, PropDef, Role } from './types';
 import { KINDS } from './types';
 import { DATASET_PROPS, TRAINING_LEARNING_PROPS, TUNING_LEARNING_PROPS } from './learning';
+import { DATASET_TRAIT_PROPS, PREP_PROPS } from './prep';
 
 /* ---------- prop builders: keep the table below readable ---------- */
 const num = (
@@ -146,6 +147,7 @@ export const KIND_DEFS: readonly KindDef[] = [
         { min: 0, max: 1, step: 0.01 },
       ),
       ...DATASET_PROPS,
+      ...DATASET_TRAIT_PROPS,
     },
   ),
   def(
@@ -188,6 +190,7 @@ export const KIND_DEFS: readonly KindDef[] = [
     'job',
     'GUI data prep with 300+ transforms for medium data; it does not scale to multi-TB: export the recipe to a Processing job.',
     IN_NETWORK,
+    { ...PREP_PROPS },
   ),
   def(
     'processing-job',
@@ -213,6 +216,7 @@ export const KIND_DEFS: readonly KindDef[] = [
       VolumeKmsKeyId: kmsRef('VolumeKmsKeyId', 'the processing volume'),
       OutputKmsKeyId: kmsRef('OutputKmsKeyId', 'the processing output in S3'),
       role: roleRef(),
+      ...PREP_PROPS,
     },
   ),
   def(

@@ -162,6 +162,57 @@ const ENTRIES: RuleDef[] = [
     trigger: 'inputMode: "File" with a dataset over 100 GB',
     inRun: 'the job spends long in Downloading before Training (shown on the timeline); Pipe/FastFile start at once',
   },
+  // ── D1 · Data preparation: feature engineering with consequences (issue 16) ──
+  {
+    id: 'one-hot-high-cardinality',
+    domain: 'D1',
+    severity: 'error',
+    area: 'jobs',
+    static: true,
+    title: 'One-hot encoding exhausts memory',
+    sheet:
+      'One-hot encoding makes a column per category: right for a handful of categories, ruinous for tens of thousands (the data multiplies and no longer fits in memory). High-cardinality categories call for target encoding (out-of-fold), binary or hashed encodings, or embeddings.',
+    fix: 'On the processing-job / data-wrangler, replace "one-hot" in transforms with "target-encoding-oof" or "binary-encoding" for the high-cardinality column (or run the encoding in PySpark, which keeps sparse vectors).',
+    docs: "Data Wrangler's Encode categorical transform offers one-hot and ordinal encoding (https://docs.aws.amazon.com/sagemaker/latest/dg/data-wrangler-transform.html); a scikit-learn processing job holds its data in one instance's memory.",
+    message:
+      'MemoryError: {node} ran out of memory one-hot encoding a column with {cardinality} categories: {datasetGB} GB of input grows to about {expandedGB} GB, more than the {memoryGiB} GiB of {instanceType}.',
+    trigger:
+      'a scikit-learn processing-job or a data-wrangler with transform "one-hot" whose input\'s cardinality makes the encoded data larger than the instance memory',
+    inRun: 'the job fails with MemoryError partway through processing',
+  },
+  {
+    id: 'target-encoding-leakage',
+    domain: 'D1',
+    severity: 'warning',
+    area: 'mlops',
+    static: true,
+    title: 'Target encoding leaks the label',
+    sheet:
+      "Target (mean) encoding replaces a category by the average label of its rows; computed on all rows, each row's own label leaks into its feature and validation looks better than production. Compute it out of fold (on other folds only) and fit it on the training split.",
+    fix: 'Use "target-encoding-oof" (out-of-fold, fitted on the training split) instead of "target-encoding" in the processing-job\'s transforms.',
+    docs: null,
+    message:
+      'Model quality degraded in production: {version}, trained by {training} on data encoded by {node}, scored validation {metric} {validation} but serves at {production} on {endpoint}.',
+    trigger:
+      'a processing-job or data-wrangler upstream of a training-job applies transform "target-encoding" (not out-of-fold)',
+    inRun: 'validation inflated (+0.06 AUC); after deploy the model serves worse than its validation said',
+  },
+  {
+    id: 'resampling-before-split',
+    domain: 'D1',
+    severity: 'warning',
+    area: 'mlops',
+    static: true,
+    title: 'SMOTE applied before the split',
+    sheet:
+      'Oversampling (random or SMOTE) fixes class imbalance only when it is applied to the training split after the train/validation split; before it, synthetic copies of validation rows reach training and validation scores are inflated.',
+    fix: 'Split first, then oversample the training split only: use "smote" instead of "smote-before-split" in the transforms (or class weights such as XGBoost scale_pos_weight).',
+    docs: "Data Wrangler's Balance data transform offers random oversampling, random undersampling and SMOTE (https://docs.aws.amazon.com/sagemaker/latest/dg/data-wrangler-transform.html).",
+    message:
+      'Model quality degraded in production: {version}, trained by {training} on data resampled by {node}, scored validation {metric} {validation} but serves at {production} on {endpoint}.',
+    trigger: 'a processing-job or data-wrangler upstream of a training-job applies transform "smote-before-split"',
+    inRun: 'validation inflated (+0.05 AUC); after deploy the model serves worse than its validation said',
+  },
   // ── D2 · Model development ─────────────────────────────────────────────────────
   {
     id: 'algorithm-input-format',

@@ -119,6 +119,51 @@ export const CASES: Record<string, Case> = {
         edge('raw', 'train'),
       ),
   },
+  /* D1 · issue 16: feature engineering with consequences */
+  'one-hot-high-cardinality': {
+    node: 'prep',
+    as: 'incident',
+    doc: () =>
+      arch(
+        node('raw', 's3-bucket', { datasetGB: 2, cardinality: 50_000 }),
+        node('prep', 'processing-job', { transforms: ['one-hot'] }),
+        edge('raw', 'prep'),
+      ),
+  },
+  'target-encoding-leakage': {
+    node: 'prep',
+    as: 'incident',
+    durationSec: 1200,
+    doc: () =>
+      arch(
+        node('raw', 's3-bucket'),
+        node('prep', 'processing-job', { transforms: ['target-encoding'] }),
+        node('clean', 's3-bucket'),
+        node('train', 'training-job'),
+        node('ep', 'realtime-endpoint'),
+        edge('raw', 'prep'),
+        edge('prep', 'clean'),
+        edge('clean', 'train'),
+        edge('train', 'ep'),
+      ),
+  },
+  'resampling-before-split': {
+    node: 'prep',
+    as: 'incident',
+    durationSec: 1200,
+    doc: () =>
+      arch(
+        node('raw', 's3-bucket', { positiveClassRatio: 0.05 }),
+        node('prep', 'processing-job', { transforms: ['smote-before-split'] }),
+        node('clean', 's3-bucket'),
+        node('train', 'training-job'),
+        node('ep', 'realtime-endpoint'),
+        edge('raw', 'prep'),
+        edge('prep', 'clean'),
+        edge('clean', 'train'),
+        edge('train', 'ep'),
+      ),
+  },
   /* D2 */
   'algorithm-input-format': {
     node: 'train',

@@ -4,6 +4,7 @@ import { inferenceModule } from './inference';
 import { jobsModule } from './jobs';
 import { mlopsModule } from './mlops';
 import { modelsModule } from './models';
+import { dataModule } from './data';
 import { monitoringModule } from './monitoring';
 import { networkModule } from './network';
 import { securityModule } from './security';
@@ -22,4 +23,5 @@ export const MODULES: readonly SimModule[] = [
   jobsModule,
   monitoringModule,
   modelsModule,
+  dataModule,
 ];

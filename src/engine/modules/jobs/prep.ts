@@ -1,3 +1,4 @@
+import { oneHotProblem } from '../data/prep';
 import { FALLBACK_INSTANCE_TYPE, instanceCostUSD, PRICES } from '../../../catalog/prices';
 import type { GNode } from '../../../model/graph';
 import { round } from '../../report';
@@ -51,6 +52,12 @@ export function startProcessing(sim: Simulation, n: GNode, onEnd: OnEnd, executi
         `Processing ${round(gb, 2)} GB with ${spark ? 'PySpark' : 'scikit-learn'} on ${count} instance(s)`,
       );
       if (hasOutbound && !run.gate('outbound-call')) return end();
+      const oneHot = oneHotProblem(g, n);
+      if (oneHot)
+        return run.after(processSec / 2, 'out of memory', () => {
+          run.fail(oneHot.rule, oneHot.vars);
+          end();
+        });
       run.after(processSec, 'processed', () => {
         run.go('RAN', 'Uploading processing output');
         run.after(uploadSec, 'uploaded', () => {
@@ -102,6 +109,12 @@ export function startWrangler(sim: Simulation, n: GNode, onEnd: OnEnd): JobRun {
         end();
       });
     }
+    const oneHot = oneHotProblem(g, n);
+    if (oneHot)
+      return run.after((gb * T.wranglerSecPerGB) / 2, 'out of memory', () => {
+        run.fail(oneHot.rule, oneHot.vars);
+        end();
+      });
     run.after(gb * T.wranglerSecPerGB, 'transformed', () => {
       run.go('RAN', 'Exporting the flow output');
       run.after(T.wranglerExportSec, 'exported', () => {

@@ -3,6 +3,7 @@ import { Rng } from '../../rng';
 import { imbalanceTreated, taskProblem } from '../models/fit';
 import { learningPlan } from '../models/learning';
 import { searchOutcome, searchPenalty, tuningSearch } from '../models/search';
+import { prepPenalty, prepResamples } from '../data/prep';
 
 /** Skill of a model whose algorithm does not solve the task: 0.50–0.58, seeded. */
 export const MISFIT = { skill: 0.5, spread: 0.08 } as const;
@@ -50,5 +51,13 @@ export function fitEffect(g: Graph, t: GNode, seed: number, version: number, pos
         `−${Math.round(penalty * 1000) / 1000}: validation loss ${plan.validation} at ${plan.unit} ${plan.servedStep} (training ${plan.train})`,
       );
   }
-  return { skill, penalty, imbalanceTreated: imbalanceTreated(t, positiveRatio), explain };
+  const prep = prepPenalty(g, t);
+  penalty += prep.penalty;
+  explain.push(...prep.explain);
+  return {
+    skill,
+    penalty,
+    imbalanceTreated: imbalanceTreated(t, positiveRatio) || prepResamples(g, t.id),
+    explain,
+  };
 }

@@ -2,6 +2,7 @@ import type { Graph } from '../../../model/graph';
 import { Rng } from '../../rng';
 import { gatingConditions, labelSource, pointInTimeLeaks, scalerLeaks, skewStore } from './lineage';
 import { fitEffect } from './fit-effect';
+import { prepLeaks } from '../data/prep';
 
 /**
  * The model-quality signal: what a trained model scores in validation and what it really does in
@@ -46,7 +47,12 @@ export const LOWER_IS_BETTER: readonly string[] = ['rmse', 'mae', 'logloss'];
 
 /** A cause that moves validation or production away from the true skill, on the node where it sits. */
 export interface QualityCause {
-  rule: 'scaler-leakage' | 'point-in-time-leakage' | 'training-serving-skew';
+  rule:
+    | 'scaler-leakage'
+    | 'point-in-time-leakage'
+    | 'training-serving-skew'
+    | 'target-encoding-leakage'
+    | 'resampling-before-split';
   node: string;
 }
 
@@ -133,6 +139,13 @@ export function trainingQuality(g: Graph, training: string, seed: number, versio
     causes.push({ rule: 'point-in-time-leakage', node: f.id });
     explain.push(
       `+${QUALITY.pointInTimeLeakage} in validation only: ${f.id} has no event-time feature (no point-in-time filter)`,
+    );
+  }
+  for (const leak of prepLeaks(g, training)) {
+    validationSkill += leak.bump;
+    causes.push({ rule: leak.rule, node: leak.node });
+    explain.push(
+      `+${leak.bump} in validation only: ${leak.node} (${leak.rule === 'target-encoding-leakage' ? 'target encoding fitted on every row' : 'SMOTE before the split'})`,
     );
   }
   return {
