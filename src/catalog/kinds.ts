@@ -1,7 +1,7 @@
 import type { Kind, KindDef, PropDef, Role } from './types';
 import { KINDS } from './types';
 import { DATASET_PROPS, TRAINING_LEARNING_PROPS, TUNING_LEARNING_PROPS } from './learning';
-import { DATASET_TRAIT_PROPS, PREP_PROPS } from './prep';
+import { CLARIFY_PRETRAINING_PROPS, DATASET_FACET_PROPS, DATASET_TRAIT_PROPS, PREP_PROPS } from './prep';
 
 /* ---------- prop builders: keep the table below readable ---------- */
 const num = (
@@ -148,6 +148,7 @@ export const KIND_DEFS: readonly KindDef[] = [
       ),
       ...DATASET_PROPS,
       ...DATASET_TRAIT_PROPS,
+      ...DATASET_FACET_PROPS,
     },
   ),
   def(
@@ -656,6 +657,7 @@ export const KIND_DEFS: readonly KindDef[] = [
         'The four-fifths rule: DI below this is flagged.',
         { min: 0, max: 1, step: 0.01 },
       ),
+      ...CLARIFY_PRETRAINING_PROPS,
     },
   ),
   def(

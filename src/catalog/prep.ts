@@ -68,6 +68,50 @@ export const DATASET_TRAIT_PROPS: Record<string, PropDef> = {
   }),
 };
 
+/** s3-bucket: how a sensitive facet (e.g. an age group) is represented, for Clarify's pre-training bias metrics. */
+export const DATASET_FACET_PROPS: Record<string, PropDef> = {
+  facetShare: own({
+    type: 'number',
+    label: 'Facet share',
+    default: 0.5,
+    min: 0,
+    max: 1,
+    step: 0.01,
+    help: 'Share of rows in the disadvantaged facet d. Clarify class imbalance CI = (na − nd) ÷ (na + nd) = 1 − 2 × share.',
+  }),
+  labelRateGap: own({
+    type: 'number',
+    label: 'Label rate gap',
+    default: 0,
+    min: -1,
+    max: 1,
+    step: 0.01,
+    help: 'Positive-label rate of the advantaged facet minus the disadvantaged one: Clarify DPL = qa − qd.',
+  }),
+};
+
+/** clarify: the limits a pre-training bias report is held to (our defaults; AWS reports the metrics, you judge them). */
+export const CLARIFY_PRETRAINING_PROPS: Record<string, PropDef> = {
+  maxClassImbalance: own({
+    type: 'number',
+    label: 'Max |CI|',
+    default: 0.5,
+    min: 0,
+    max: 1,
+    step: 0.01,
+    help: 'Class imbalance (CI) in [−1, 1]; 0 = both facets equally represented. Above this, the report flags it.',
+  }),
+  maxLabelGap: own({
+    type: 'number',
+    label: 'Max |DPL|',
+    default: 0.1,
+    min: 0,
+    max: 1,
+    step: 0.01,
+    help: 'Difference in proportions of labels (DPL) in [−1, 1]; 0 = both facets get positive labels at the same rate.',
+  }),
+};
+
 /** processing-job and data-wrangler: the transforms applied. */
 export const PREP_PROPS: Record<string, PropDef> = {
   transforms: own({

@@ -213,6 +213,23 @@ const ENTRIES: RuleDef[] = [
     trigger: 'a processing-job or data-wrangler upstream of a training-job applies transform "smote-before-split"',
     inRun: 'validation inflated (+0.05 AUC); after deploy the model serves worse than its validation said',
   },
+  {
+    id: 'pretraining-bias',
+    domain: 'D1',
+    severity: 'warning',
+    area: 'data',
+    static: false,
+    title: 'Training data biased against facet',
+    sheet:
+      'SageMaker Clarify measures bias in the training data before any model exists: class imbalance (CI) shows a facet under-represented, the difference in proportions of labels (DPL) shows it receiving positive labels less often. Bias found here is fixed in the data: collect more data of the facet, resample or reweight it.',
+    fix: 'Fix the data the s3-bucket holds: collect or oversample rows of the under-represented facet (facetShare towards 0.5), relabel or reweight so that positive-label rates agree (labelRateGap towards 0); then run the Clarify check again.',
+    docs: "AWS Clarify pre-training bias metrics, CI = (na − nd)/(na + nd) and DPL = qa − qd, both in [−1, 1] (https://docs.aws.amazon.com/sagemaker/latest/dg/clarify-bias-metric-class-imbalance.html, https://docs.aws.amazon.com/sagemaker/latest/dg/clarify-data-bias-metric-true-label-imbalance.html). AWS reports the metrics without pass/fail limits: the clarify node's maxClassImbalance and maxLabelGap are the team's choice.",
+    message:
+      'Clarify pre-training bias report for {bucket}: class imbalance CI = {ci}, difference in proportions of labels DPL = {dpl} (limits |CI| ≤ {maxCi}, |DPL| ≤ {maxDpl}).',
+    trigger:
+      'an s3-bucket → clarify edge where |1 − 2·facetShare| exceeds maxClassImbalance or |labelRateGap| exceeds maxLabelGap',
+    inRun: 'the Clarify processing job completes and its report flags the metric, on the clarify node',
+  },
   // ── D2 · Model development ─────────────────────────────────────────────────────
   {
     id: 'algorithm-input-format',

@@ -164,6 +164,16 @@ export const CASES: Record<string, Case> = {
         edge('train', 'ep'),
       ),
   },
+  'pretraining-bias': {
+    node: 'bias',
+    as: 'incident',
+    doc: () =>
+      arch(
+        node('loans', 's3-bucket', { facetShare: 0.1, labelRateGap: 0.2 }),
+        node('bias', 'clarify'),
+        edge('loans', 'bias'),
+      ),
+  },
   /* D2 */
   'algorithm-input-format': {
     node: 'train',

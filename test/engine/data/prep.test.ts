@@ -115,3 +115,40 @@ describe('data traits and the transforms that treat them', () => {
     expect(findings(chain(['z-score'])).map((f) => f.rule)).toEqual([]);
   });
 });
+
+describe('Clarify pre-training bias (S3 → Clarify)', () => {
+  const doc = (facetShare: number, labelRateGap: number, limits: Record<string, unknown> = {}) =>
+    arch(
+      node('loans', 's3-bucket', { datasetGB: 3, facetShare, labelRateGap }),
+      node('bias', 'clarify', limits),
+      edge('loans', 'bias'),
+    );
+
+  it('computes CI = 1 − 2·facet share and DPL = qa − qd, and flags them beyond the limits', () => {
+    const r = go(doc(0.1, 0.2));
+    expect(r.state('bias')).toBe('Completed');
+    expect(r.node('bias').classImbalance).toBe(0.8);
+    expect(r.node('bias').dpl).toBe(0.2);
+    const i = r.incident('pretraining-bias', 'bias');
+    expect(i?.message).toBe(
+      'Clarify pre-training bias report for loans: class imbalance CI = 0.8, difference in proportions of labels DPL = 0.2 (limits |CI| ≤ 0.5, |DPL| ≤ 0.1).',
+    );
+    // a Clarify processing job: start plus a pass over 3 GB
+    expect(i?.firstAtSec).toBe(120 + 60 * 3);
+  });
+
+  it("balanced data passes; the limits are the team's choice", () => {
+    expect(go(doc(0.45, 0.02)).rules().has('pretraining-bias')).toBe(false);
+    expect(go(doc(0.3, 0.05)).rules().has('pretraining-bias')).toBe(false);
+    expect(
+      go(doc(0.3, 0.05, { maxClassImbalance: 0.3 }))
+        .rules()
+        .has('pretraining-bias'),
+    ).toBe(true);
+  });
+
+  it('a Clarify node with no data edge runs no pre-training job', () => {
+    const r = go(arch(node('bias', 'clarify')));
+    expect(r.state('bias')).toBeUndefined();
+  });
+});
