@@ -36,10 +36,10 @@ export type Task = (typeof TASKS)[number];
 /** Debugger built-in rules SageSim evaluates (rule names as in rule_configs / the CreateTrainingJob API). */
 export const DEBUGGER_RULES = ['Overfit', 'LossNotDecreasing', 'VanishingGradient'] as const;
 
-const own = <P extends PropDef>(p: P): P => ({ ...p, contract: false });
+const own = <const P extends PropDef>(p: P): P & { contract: false } => ({ ...p, contract: false });
 
 /** s3-bucket: the task its data poses. */
-export const DATASET_PROPS: Record<string, PropDef> = {
+export const DATASET_PROPS = {
   task: own({
     type: 'enum',
     label: 'ML task',
@@ -48,10 +48,10 @@ export const DATASET_PROPS: Record<string, PropDef> = {
     nullable: true,
     help: 'What the label asks: each built-in algorithm fits some tasks (XGBoost: classification, regression; DeepAR: forecasting; Random Cut Forest: anomalies; K-Means: clustering…). Empty = not stated (not checked).',
   }),
-};
+} satisfies Record<string, PropDef>;
 
 /** training-job: hyperparameters that drive its learning curves, and the Debugger rules watching them. */
-export const TRAINING_LEARNING_PROPS: Record<string, PropDef> = {
+export const TRAINING_LEARNING_PROPS = {
   maxDepth: own({
     type: 'number',
     label: 'max_depth',
@@ -160,10 +160,10 @@ export const TRAINING_LEARNING_PROPS: Record<string, PropDef> = {
     default: 'StopTraining',
     help: 'What a rule that finds an issue does: StopTraining stops the job (rule_configs.StopTraining); none only sets IssuesFound.',
   }),
-};
+} satisfies Record<string, PropDef>;
 
 /** tuning-job: early stopping of its training jobs and the size of its warm-start parents. */
-export const TUNING_LEARNING_PROPS: Record<string, PropDef> = {
+export const TUNING_LEARNING_PROPS = {
   earlyStopping: own({
     type: 'enum',
     label: 'Early stopping',
@@ -180,4 +180,4 @@ export const TUNING_LEARNING_PROPS: Record<string, PropDef> = {
     max: 500,
     help: 'Training jobs the warm-start parent tuning jobs ran; they count against the 500-job limit with maxJobs.',
   }),
-};
+} satisfies Record<string, PropDef>;

@@ -31,10 +31,10 @@ export const TRANSFORMS = [
 ] as const;
 export type Transform = (typeof TRANSFORMS)[number];
 
-const own = <P extends PropDef>(p: P): P => ({ ...p, contract: false });
+const own = <const P extends PropDef>(p: P): P & { contract: false } => ({ ...p, contract: false });
 
 /** s3-bucket: what the data is like. */
-export const DATASET_TRAIT_PROPS: Record<string, PropDef> = {
+export const DATASET_TRAIT_PROPS = {
   skew: own({
     type: 'enum',
     label: 'Numeric skew',
@@ -66,10 +66,10 @@ export const DATASET_TRAIT_PROPS: Record<string, PropDef> = {
     max: 100_000_000,
     help: 'Distinct values of the largest categorical column. One-hot encoding makes a column per value: fine for tens, not for 50,000.',
   }),
-};
+} satisfies Record<string, PropDef>;
 
 /** s3-bucket: how a sensitive facet (e.g. an age group) is represented, for Clarify's pre-training bias metrics. */
-export const DATASET_FACET_PROPS: Record<string, PropDef> = {
+export const DATASET_FACET_PROPS = {
   facetShare: own({
     type: 'number',
     label: 'Facet share',
@@ -88,10 +88,10 @@ export const DATASET_FACET_PROPS: Record<string, PropDef> = {
     step: 0.01,
     help: 'Positive-label rate of the advantaged facet minus the disadvantaged one: Clarify DPL = qa − qd.',
   }),
-};
+} satisfies Record<string, PropDef>;
 
 /** clarify: the limits a pre-training bias report is held to (our defaults; AWS reports the metrics, you judge them). */
-export const CLARIFY_PRETRAINING_PROPS: Record<string, PropDef> = {
+export const CLARIFY_PRETRAINING_PROPS = {
   maxClassImbalance: own({
     type: 'number',
     label: 'Max |CI|',
@@ -110,10 +110,10 @@ export const CLARIFY_PRETRAINING_PROPS: Record<string, PropDef> = {
     step: 0.01,
     help: 'Difference in proportions of labels (DPL) in [−1, 1]; 0 = both facets get positive labels at the same rate.',
   }),
-};
+} satisfies Record<string, PropDef>;
 
 /** processing-job and data-wrangler: the transforms applied. */
-export const PREP_PROPS: Record<string, PropDef> = {
+export const PREP_PROPS = {
   transforms: own({
     type: 'string-list',
     label: 'Transforms',
@@ -122,4 +122,4 @@ export const PREP_PROPS: Record<string, PropDef> = {
     options: TRANSFORMS,
     help: 'Feature engineering applied: scaling (min-max, z-score), log, binning, encodings (one-hot, label, binary, target; -oof = out-of-fold), imputing, clipping outliers, dedup, SMOTE (on the training split, or before the split), PCA.',
   }),
-};
+} satisfies Record<string, PropDef>;

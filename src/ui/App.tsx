@@ -9,6 +9,8 @@ import { RunDock } from './run/RunDock';
 import { ModeLayers, ModeSide } from './puzzle/mount';
 import { FindingsPanel } from './shell/FindingsPanel';
 import { Banner, Toasts } from './shell/Messages';
+import { CfnSide } from './cfn/CfnSide';
+import { ParamsDialog } from './cfn/ParamsDialog';
 import { TopBar } from './shell/TopBar';
 import { useKeymap } from './actions/keymap';
 import { WorkspaceContext, useUiState, useWorkspace } from './state/context';
@@ -30,8 +32,11 @@ function Shell() {
           <Palette />
         </div>
         <main className="canvas-area" aria-label="Canvas">
-          <div className="min-h-0 flex-1">
-            <Canvas />
+          <div className="relative flex min-h-0 flex-1">
+            <div className="min-w-0 flex-1">
+              <Canvas />
+            </div>
+            <CfnSide />
           </div>
           <FindingsPanel />
           <RunDock />
@@ -47,6 +52,7 @@ function Shell() {
       {dialog === 'start' && <StartScreen />}
       {dialog === 'shortcuts' && <ShortcutSheet />}
       {dialog === 'share' && <ShareDialog />}
+      <ParamsDialog />
     </div>
   );
 }

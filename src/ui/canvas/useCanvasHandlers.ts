@@ -1,6 +1,7 @@
 import { type Connection, type EdgeChange, type NodeChange, type OnNodeDrag, useReactFlow } from '@xyflow/react';
 import { type Dispatch, type RefObject, type SetStateAction, useCallback, useMemo } from 'react';
-import { type Host, openText } from '../state/persist';
+import type { Host } from '../state/persist';
+import { openAnyFile } from '../cfn/open';
 import type { FlowNode, Overlay } from './adapter';
 import type { CanvasActionsValue } from './actions';
 import { addAt, connectNodes, dragStop, selectEdges, selectNodes } from './gestures';
@@ -77,7 +78,7 @@ export function useCanvasHandlers(
       const at = { x: e.clientX, y: e.clientY };
       if (!kind) {
         const file = e.dataTransfer.files?.[0];
-        if (file) void file.text().then((t) => openText(host, t, `"${file.name}"`));
+        if (file) openAnyFile(host, file); // a SageSim file or a CloudFormation template
         return;
       }
       addAt(host, kind, rf.screenToFlowPosition(at), at);

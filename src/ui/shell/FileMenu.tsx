@@ -1,9 +1,11 @@
 import { useReactFlow } from '@xyflow/react';
-import { useEffect, useRef, useState } from 'react';
+import { useCallback, useEffect, useRef, useState } from 'react';
 import { exportPng } from '../canvas/exportPng';
 import { useWorkspace } from '../state/context';
 import { EMPTY_DOC } from '../state/editor';
-import { exportFile, openDoc, openText } from '../state/persist';
+import { exportFile, openDoc } from '../state/persist';
+import { openAnyFile } from '../cfn/open';
+import { cfnViewOpen, useCell } from '../cfn/store';
 
 /** The file menu: new, starters, open, save, share link, PNG, auto-layout. */
 export function FileMenu() {
@@ -13,6 +15,12 @@ export function FileMenu() {
   const [open, setOpen] = useState(false);
   const input = useRef<HTMLInputElement>(null);
   const root = useRef<HTMLDivElement>(null);
+  const cfnOpen = useCell(cfnViewOpen);
+  // the template input is found by its test id when the item is chosen (a ref read from a menu item trips react-hooks/refs)
+  const chooseTemplate = useCallback(
+    () => document.querySelector<HTMLInputElement>('[data-testid=cfn-file-input]')?.click(),
+    [],
+  );
   useEffect(() => {
     if (!open) return;
     const close = (e: PointerEvent) => {
@@ -77,6 +85,8 @@ export function FileMenu() {
           {item('Classroom demos…', () => ui.setDialog('demos'))}
           {item('Make a puzzle from this…', () => ws.maker.openMaker())}
           {item('Open file…', () => input.current?.click())}
+          {item('Open CloudFormation…', chooseTemplate)}
+          {item(cfnOpen ? 'Hide CloudFormation view' : 'View as CloudFormation', () => cfnViewOpen.set(!cfnOpen))}
           {item('Save to file', () => exportFile(editor.getState().doc), 'Ctrl+S')}
           {item('Share link…', () => ui.setDialog('share'))}
           {item('Export PNG', () => void png())}
@@ -93,14 +103,26 @@ export function FileMenu() {
       <input
         ref={input}
         type="file"
-        accept=".json,application/json"
+        accept=".json,application/json,.yaml,.yml,.template"
         className="hidden"
         data-testid="file-input"
         aria-label="Open architecture file"
         onChange={(e) => {
           const f = e.target.files?.[0];
           e.target.value = '';
-          if (f) void f.text().then((t) => openText(ws, t, `"${f.name}"`));
+          if (f) openAnyFile(ws, f);
+        }}
+      />
+      <input
+        type="file"
+        accept=".yaml,.yml,.json,.template"
+        className="hidden"
+        data-testid="cfn-file-input"
+        aria-label="Open CloudFormation template"
+        onChange={(e) => {
+          const f = e.target.files?.[0];
+          e.target.value = '';
+          if (f) openAnyFile(ws, f, true);
         }}
       />
     </div>

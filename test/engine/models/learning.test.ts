@@ -31,7 +31,7 @@ describe('learning curves of an XGBoost training job', () => {
     expect(fig(r, 'gapRatio')).toBeGreaterThan(1);
     expect(fig(r, 'validation')).toBeLessThan(fig(base, 'validation') - 0.1);
     // the gap grows round after round once the model starts memorising
-    const plan = learningPlan(r.sim.graph.node('train'));
+    const plan = learningPlan(r.sim.graph.nodeOf('train', 'training-job'));
     const gaps = plan.points.filter((p) => p.step > 100).map((p) => p.validation - p.train);
     for (let k = 1; k < gaps.length; k++) expect(gaps[k]).toBeGreaterThan(gaps[k - 1]);
   });

@@ -10,7 +10,7 @@ import type { Simulation } from '../../sim';
  * [−1, 1] with 0 meaning no bias. SageSim's buckets declare the facet's share of rows (facetShare = nd ÷ n) and
  * the label-rate gap (labelRateGap = qa − qd).
  */
-export function pretrainingBias(bucket: GNode): { ci: number; dpl: number } {
+export function pretrainingBias(bucket: GNode<'s3-bucket'>): { ci: number; dpl: number } {
   const share = Number(bucket.props.facetShare);
   return { ci: round(1 - 2 * share, 3), dpl: round(Number(bucket.props.labelRateGap), 3) };
 }

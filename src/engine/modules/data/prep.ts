@@ -42,16 +42,18 @@ const SCALE_SENSITIVE = ['kmeans', 'custom'];
 const SKEW_SENSITIVE = ['kmeans', 'custom', 'linear-learner', 'factorization-machines'];
 
 /** The transforms a prep node applies. */
-export const transformsOf = (n: GNode): string[] =>
+export const transformsOf = (n: GNode<'processing-job' | 'data-wrangler'>): string[] =>
   Array.isArray(n.props.transforms) ? n.props.transforms.map(String) : [];
 
 /** Processing jobs and Data Wrangler flows upstream of a training job. */
-export const prepUpstream = (g: Graph, training: string): GNode[] =>
-  dataLineage(g, training).filter((n) => n.kind === 'processing-job' || n.kind === 'data-wrangler');
+export const prepUpstream = (g: Graph, training: string): GNode<'processing-job' | 'data-wrangler'>[] =>
+  dataLineage(g, training).filter(
+    (n): n is GNode<'processing-job' | 'data-wrangler'> => n.kind === 'processing-job' || n.kind === 'data-wrangler',
+  );
 
 /** The traits of the data a node reads (worst case over its buckets). */
 export function traitsOf(nodes: GNode[]): { skew: boolean; missing: number; outliers: boolean; cardinality: number } {
-  const buckets = nodes.filter((n) => n.kind === 's3-bucket');
+  const buckets = nodes.filter((n): n is GNode<'s3-bucket'> => n.kind === 's3-bucket');
   return {
     skew: buckets.some((b) => b.props.skew === 'right'),
     missing: Math.max(0, ...buckets.map((b) => Number(b.props.missingRatio) || 0)),
@@ -61,7 +63,10 @@ export function traitsOf(nodes: GNode[]): { skew: boolean; missing: number; outl
 }
 
 /** one-hot-high-cardinality: one-hot encoding that does not fit in memory. */
-export function oneHotProblem(g: Graph, n: GNode): { rule: string; vars: Record<string, string | number> } | null {
+export function oneHotProblem(
+  g: Graph,
+  n: GNode<'processing-job' | 'data-wrangler'>,
+): { rule: string; vars: Record<string, string | number> } | null {
   if (!transformsOf(n).includes('one-hot')) return null;
   if (n.kind === 'processing-job' && n.props.framework === 'pyspark') return null;
   const t = traitsOf([...dataLineage(g, n.id), ...g.inputsOf(n.id)]);
@@ -102,7 +107,7 @@ export const prepResamples = (g: Graph, training: string): boolean =>
   prepUpstream(g, training).some((p) => transformsOf(p).some((t) => t === 'smote' || t === 'smote-before-split'));
 
 /** AUC a training job's model loses to data it was not prepared for, with one line per effect. */
-export function prepPenalty(g: Graph, t: GNode): { penalty: number; explain: string[] } {
+export function prepPenalty(g: Graph, t: GNode<'training-job'>): { penalty: number; explain: string[] } {
   const alg = String(t.props.algorithm);
   const lineage = dataLineage(g, t.id);
   const traits = traitsOf(lineage);

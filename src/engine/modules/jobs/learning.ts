@@ -34,7 +34,7 @@ export function learningStop(plan: LearningPlan): LearningStop | null {
  * run panel's chart), and the incident of the learning problem the curves show (overfitting, underfitting,
  * loss-not-decreasing, vanishing-gradient) — named by Debugger when one of its rules found it.
  */
-export function recordLearning(sim: Simulation, n: GNode, plan: LearningPlan): void {
+export function recordLearning(sim: Simulation, n: GNode<'training-job'>, plan: LearningPlan): void {
   const x = sim.metrics(n.id).extra;
   const u = plan.unit;
   Object.assign(x, {

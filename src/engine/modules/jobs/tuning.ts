@@ -18,7 +18,7 @@ import { tuningProblem } from '../models/checks';
  */
 export function startTuning(
   sim: Simulation,
-  n: GNode,
+  n: GNode<'tuning-job'>,
   onEnd: OnEnd,
   register: (node: string, it: Interruptible) => void,
   execution?: number,

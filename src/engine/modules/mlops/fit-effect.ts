@@ -24,7 +24,13 @@ export interface FitEffect {
  * than guessing; the learning curves' kept model (or, for a tuned job, the tuning search's best job) loses
  * AUC for each unit of validation loss above the best reachable.
  */
-export function fitEffect(g: Graph, t: GNode, seed: number, version: number, positiveRatio: number): FitEffect {
+export function fitEffect(
+  g: Graph,
+  t: GNode<'training-job'>,
+  seed: number,
+  version: number,
+  positiveRatio: number,
+): FitEffect {
   const explain: string[] = [];
   const misfit = taskProblem(g, t);
   let skill: number | null = null;

@@ -57,7 +57,7 @@ export function trained(run: MlopsRun, training: string): ModelVersion {
     3,
   );
   sim.note(training, 'info', `model ${v.id}: validation ${q.metric} ${x.validation} (${q.explain.join('; ')})`);
-  const misfit = taskProblem(sim.graph, sim.graph.node(training));
+  const misfit = taskProblem(sim.graph, sim.graph.nodeOf(training, 'training-job'));
   if (misfit) sim.incident(misfit.rule, training, { ...misfit.vars, metric: q.metric, validation: v.validation });
   for (const r of sim.graph.out(training, 'model-registry')) registerPackage(run, r.id, v, `trained by ${training}`);
   return v;

@@ -15,7 +15,7 @@ export const TUNING_JOB_LIMIT = 500;
  * https://docs.aws.amazon.com/sagemaker/latest/APIReference/API_HyperParameterTuningJobConfig.html,
  * https://docs.aws.amazon.com/sagemaker/latest/dg/automatic-model-tuning-warm-start.html
  */
-export function tuningProblem(n: GNode): { rule: string; vars: Record<string, string | number> } | null {
+export function tuningProblem(n: GNode<'tuning-job'>): { rule: string; vars: Record<string, string | number> } | null {
   const p = n.props;
   const reason =
     p.strategy === 'hyperband' && p.earlyStopping === 'Auto'
@@ -50,7 +50,6 @@ export function checkModels(g: Graph): Finding[] {
   for (const n of g.ofKind('tuning-job')) add(n, tuningProblem(n));
   // a condition step judging a training job by a metric that does not measure its task
   for (const c of g.ofKind('condition-step'))
-    for (const t of g.in(c.id, 'training-job'))
-      add(c, metricProblem(g, { ...t, props: { ...t.props, evalMetric: c.props.metric } }), GATE_FINDING);
+    for (const t of g.in(c.id, 'training-job')) add(c, metricProblem(g, t, String(c.props.metric)), GATE_FINDING);
   return out;
 }

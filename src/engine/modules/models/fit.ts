@@ -1,5 +1,6 @@
 import type { Task } from '../../../catalog/learning';
 import type { GNode, Graph } from '../../../model/graph';
+import { propsByName } from '../../../catalog/kinds';
 import { sourcesOf } from '../jobs/data';
 
 /**
@@ -43,8 +44,9 @@ export interface FitHit {
 
 /** The task of a training job's data: the first S3 bucket it reads (directly or through prep) that states one, or null. */
 export function taskOf(g: Graph, training: string): { task: Task; bucket: string } | null {
-  const b = sourcesOf(g, training).find((s) => s.node.kind === 's3-bucket' && s.node.props.task);
-  return b ? { task: b.node.props.task as Task, bucket: b.node.id } : null;
+  for (const s of sourcesOf(g, training))
+    if (s.node.kind === 's3-bucket' && s.node.props.task) return { task: s.node.props.task, bucket: s.node.id };
+  return null;
 }
 
 /** The tasks an algorithm solves, as words. */
@@ -55,7 +57,7 @@ export function tasksOf(algorithm: string): string {
 }
 
 /** algorithm-task-mismatch: a built-in algorithm that does not solve the task its data poses. */
-export function taskProblem(g: Graph, n: GNode): FitHit | null {
+export function taskProblem(g: Graph, n: GNode<'training-job'>): FitHit | null {
   const alg = String(n.props.algorithm);
   const fits = ALGORITHM_TASKS[alg];
   const t = taskOf(g, n.id);
@@ -67,9 +69,9 @@ export function taskProblem(g: Graph, n: GNode): FitHit | null {
 }
 
 /** metric-task-mismatch: a regression metric judging a classifier, or a class metric judging a regressor. */
-export function metricProblem(g: Graph, n: GNode): FitHit | null {
+export function metricProblem(g: Graph, n: GNode<'training-job'>, metricOverride?: string): FitHit | null {
   const t = taskOf(g, n.id);
-  const metric = String(n.props.evalMetric);
+  const metric = metricOverride ?? String(n.props.evalMetric);
   if (!t) return null;
   const classes = CLASSIFICATION.includes(t.task);
   const numeric = NUMERIC.includes(t.task);
@@ -92,8 +94,8 @@ export function metricProblem(g: Graph, n: GNode): FitHit | null {
  * instances)", https://docs.aws.amazon.com/sagemaker/latest/dg/xgboost_hyperparameters.html), or an
  * `imbalance` treatment prop where the design has one.
  */
-export function imbalanceTreated(n: GNode, positiveRatio: number): boolean {
-  const treatment = n.props.imbalance;
+export function imbalanceTreated(n: GNode<'training-job'>, positiveRatio: number): boolean {
+  const treatment = propsByName(n.props).imbalance;
   if (typeof treatment === 'string' && treatment !== 'none') return true;
   if (n.props.algorithm !== 'xgboost' || positiveRatio <= 0 || positiveRatio >= 0.5) return false;
   const balance = (1 - positiveRatio) / positiveRatio;

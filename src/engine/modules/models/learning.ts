@@ -1,4 +1,7 @@
+import type { PropsOf } from '../../../catalog/kinds';
 import type { GNode } from '../../../model/graph';
+
+type TrainingProps = PropsOf<'training-job'>;
 
 /**
  * Learning curves of a training job: training and validation loss per boosting round (XGBoost) or epoch (a
@@ -102,7 +105,7 @@ type Curve = (step: number) => { train: number; validation: number };
 const clamp = (x: number, lo: number, hi: number) => Math.min(hi, Math.max(lo, x));
 const r4 = (x: number) => Math.round(x * 10_000) / 10_000;
 
-function xgboostCurve(p: GNode['props']): Curve {
+function xgboostCurve(p: TrainingProps): Curve {
   const L = LEARNING;
   const depth = Number(p.maxDepth);
   const reg = 1 + 0.25 * Math.max(0, Number(p.lambda) - 1) + 0.5 * Number(p.alpha);
@@ -118,7 +121,10 @@ function xgboostCurve(p: GNode['props']): Curve {
   };
 }
 
-function deepCurve(p: GNode['props']): { curve: Curve; kind: 'ok' | 'diverging' | 'vanishing' } {
+function deepCurve(p: Pick<TrainingProps, 'learningRate' | 'activation' | 'layers'>): {
+  curve: Curve;
+  kind: 'ok' | 'diverging' | 'vanishing';
+} {
   const L = LEARNING;
   const lr = Number(p.learningRate);
   const vanishAt = L.vanishingLayers[String(p.activation)];
@@ -153,7 +159,7 @@ function deepCurve(p: GNode['props']): { curve: Curve; kind: 'ok' | 'diverging' 
 const ratioOf = (c: { train: number; validation: number }) => (c.validation - c.train) / c.train;
 
 /** The learning curves of a training job and what they mean for its model. */
-export function learningPlan(n: GNode): LearningPlan {
+export function learningPlan(n: GNode<'training-job'>): LearningPlan {
   const p = n.props;
   const alg = String(p.algorithm);
   const family: LearningPlan['family'] = alg === 'xgboost' ? 'xgboost' : alg === 'custom' ? 'deep' : 'other';
@@ -168,7 +174,7 @@ export function learningPlan(n: GNode): LearningPlan {
   let kind: 'ok' | 'diverging' | 'vanishing' = 'ok';
   if (family === 'xgboost') curve = xgboostCurve(p);
   else if (family === 'deep') ({ curve, kind } = deepCurve(p));
-  else curve = deepCurve({ ...p, learningRate: 0.001, activation: 'relu', layers: 1 }).curve;
+  else curve = deepCurve({ learningRate: 0.001, activation: 'relu', layers: 1 }).curve;
   if (family === 'other') active.length = 0;
 
   // walk the steps: best validation, early stopping, the first Debugger finding

@@ -52,7 +52,7 @@ export interface SearchJob {
 }
 
 /** The search of a tuning job: one entry per job it may launch. */
-export function tuningSearch(tuning: GNode, seed: number): SearchJob[] {
+export function tuningSearch(tuning: GNode<'tuning-job'>, seed: number): SearchJob[] {
   const p = tuning.props;
   const maxJobs = Math.max(1, Number(p.maxJobs));
   const parallel = Math.max(1, Number(p.maxParallelJobs));

@@ -1,0 +1,118 @@
+import { readFileSync } from 'node:fs';
+import type { Page } from 'playwright-core';
+import type { E2ETest } from './editor.e2e';
+import { ORIGIN, assert, savedDoc, shot } from './lib';
+
+const fixture = (name: string) => readFileSync(new URL(`../test/fixtures/cfn/${name}`, import.meta.url));
+
+async function waitFor(what: string, fn: () => Promise<boolean>, ms = 6000): Promise<void> {
+  const end = Date.now() + ms;
+  while (Date.now() < end) {
+    if (await fn()) return;
+    await new Promise((r) => setTimeout(r, 80));
+  }
+  throw new Error(`timed out waiting for ${what}`);
+}
+
+async function blank(page: Page): Promise<void> {
+  await page.goto(ORIGIN);
+  await page.getByRole('button', { name: /Blank canvas/ }).click();
+}
+
+const yamlText = (page: Page) => page.locator('[data-testid=cfn-yaml]').innerText();
+
+export const TESTS: E2ETest[] = [
+  {
+    name: 'CloudFormation: open a template from the File menu (a parameter asked for), view it as CloudFormation, follow edits',
+    async run({ page }) {
+      await blank(page);
+      await page.getByRole('button', { name: 'File ▾' }).click();
+      const [chooser] = await Promise.all([
+        page.waitForEvent('filechooser'),
+        page.getByRole('menuitem', { name: 'Open CloudFormation…' }).click(),
+      ]);
+      await chooser.setFiles({
+        name: 'conditions.yaml',
+        mimeType: 'application/yaml',
+        buffer: fixture('conditions.yaml'),
+      });
+      const dialog = page.getByRole('dialog', { name: 'Parameters of "conditions.yaml"' });
+      await dialog.waitFor();
+      assert((await dialog.innerText()).includes('decides condition IsProduction'), 'the dialog says why it asks');
+      await dialog.locator('select').selectOption('production');
+      await dialog.getByRole('button', { name: 'Open template' }).click();
+      await page.locator('.react-flow__node[data-id="endpoint"]').waitFor();
+      await page.locator('.react-flow__node[data-id="quality-schedule"]').waitFor();
+      await waitFor('production: a real-time endpoint watched by the monitor (autosaved)', async () => {
+        const doc = await savedDoc(page);
+        return (
+          doc?.nodes.find((n) => n.id === 'endpoint')?.kind === 'realtime-endpoint' &&
+          doc.edges.some((e) => e.from === 'endpoint' && e.to === 'quality-schedule')
+        );
+      });
+
+      await page.getByRole('button', { name: 'View as CloudFormation' }).click();
+      const view = page.locator('[data-testid=cfn-yaml]');
+      await view.waitFor();
+      const first = await yamlText(page);
+      assert(first.includes('Type: AWS::SageMaker::Endpoint'), 'the endpoint is a resource');
+      assert(first.includes('Type: AWS::SageMaker::MonitoringSchedule'), 'so is the monitor');
+      assert(/EndpointName: !GetAtt \w+\.EndpointName/.test(first), 'the monitor references the endpoint');
+      assert((await page.locator('[data-testid=cfn-yaml] .yaml-tag').count()) > 3, 'short tags are highlighted');
+      await shot(page, 'cfn-01-view-as-cloudformation');
+
+      // follows edits: a new title is the Description; deleting the monitor removes its resources
+      await page.locator('#doc-title').fill('Churn in production');
+      await page.locator('#doc-title').press('Enter');
+      await waitFor('the description to follow the title', async () =>
+        (await yamlText(page)).includes('Description: Churn in production'),
+      );
+      await page.locator('.react-flow__node[data-id="quality-schedule"]').click();
+      await page.keyboard.press('Delete');
+      await waitFor(
+        'the monitor to leave the template',
+        async () => !(await yamlText(page)).includes('MonitoringSchedule'),
+      );
+
+      const [download] = await Promise.all([
+        page.waitForEvent('download'),
+        page.getByRole('button', { name: 'Download' }).click(),
+      ]);
+      assert(download.suggestedFilename().endsWith('.template.yaml'), `download name ${download.suggestedFilename()}`);
+      await page.getByRole('button', { name: 'Close CloudFormation view' }).click();
+      await page.getByRole('button', { name: 'View as CloudFormation' }).waitFor();
+    },
+  },
+  {
+    name: 'CloudFormation: a template dropped on the canvas opens; what is not simulated is listed',
+    async run({ page }) {
+      await blank(page);
+      const text = fixture('private-vpc-endpoints.yaml').toString('utf8');
+      const dt = await page.evaluateHandle((t) => {
+        const d = new DataTransfer();
+        d.items.add(new File([t], 'private-vpc-endpoints.yaml', { type: 'application/yaml' }));
+        return d;
+      }, text);
+      await page.locator('[data-testid=canvas]').dispatchEvent('drop', { dataTransfer: dt });
+      await page.locator('.react-flow__node[data-id="endpoint"]').waitFor();
+      await waitFor(
+        'the endpoint in the private subnet (autosaved)',
+        async () => (await savedDoc(page))?.nodes.find((n) => n.id === 'endpoint')?.parent === 'private-subnet',
+      );
+      const banner = await page.locator('[data-testid=banner]').innerText();
+      assert(banner.includes('AWS::EC2::SecurityGroup'), `banner lists the security group: ${banner}`);
+      await waitFor('the ecr-pull-blocked finding', async () =>
+        (
+          await page
+            .locator('[data-testid=findings]')
+            .innerText()
+            .catch(() => '')
+        )
+          .toLowerCase()
+          .includes('ecr'),
+      );
+      await page.waitForTimeout(300);
+      await shot(page, 'cfn-02-dropped-template');
+    },
+  },
+];

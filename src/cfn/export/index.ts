@@ -1,0 +1,106 @@
+import { STEP_KINDS, kindDef, defaultProps, propsByName } from '../../catalog/kinds';
+import type { Kind } from '../../catalog/types';
+import type { ArchDoc, ArchNode } from '../../model/schema';
+import { META } from '../map/builder';
+import { ExportContext } from './context';
+import { exportPipeline } from './pipeline';
+import { exportEndpoint, exportFeatureStore, exportGlue, exportMonitor, exportStore, exportVpc } from './resources';
+
+/**
+ * Export: a SageSim design → a CloudFormation template (long-form intrinsics; `templateToYaml` writes it with short tags).
+ * Every kind with an AWS resource becomes that resource, with references between resources for connections and
+ * parameters for names and ARNs. What has no resource (clients, jobs outside a pipeline, Data Wrangler, Ground Truth,
+ * Clarify…) and connections no reference can say are kept in the template's Metadata.SageSim, so that importing the
+ * template gives the same design.
+ */
+
+/** Kinds that become resources of their own (steps inside a pipeline go into its definition instead). */
+const RESOURCE_KINDS: ReadonlySet<Kind> = new Set<Kind>([
+  's3-bucket',
+  'ecr-repository',
+  'feature-store',
+  'realtime-endpoint',
+  'serverless-endpoint',
+  'async-endpoint',
+  'multi-model-endpoint',
+  'model-registry',
+  'pipeline',
+  'eventbridge',
+  'lambda',
+  'sqs',
+  'sns',
+  'cloudwatch',
+  'model-monitor',
+  'vpc',
+  'subnet',
+  'vpc-endpoint',
+  'kms-key',
+  'iam-role',
+  'macie',
+  'cloudtrail',
+]);
+
+export interface ExportResult {
+  template: Record<string, unknown>;
+  /** Props of kinds that map them, kept in Metadata because no property could hold the value (e.g. a 15-minute schedule). */
+  metadataOnly: readonly { node: string; prop: string }[];
+}
+
+export function exportDesign(doc: ArchDoc): ExportResult {
+  const c = new ExportContext(doc);
+  const byId = c.byId;
+  const inPipeline = (n: ArchNode) => !!n.parent && byId.get(n.parent)?.kind === 'pipeline';
+  const hasResource = (n: ArchNode) =>
+    RESOURCE_KINDS.has(n.kind) && !((STEP_KINDS as readonly Kind[]).includes(n.kind) && inPipeline(n));
+  for (const n of doc.nodes) if (hasResource(n)) c.logical.set(n.id, c.logicalId(n.id));
+  const of = (...kinds: Kind[]) => doc.nodes.filter((n) => kinds.includes(n.kind) && hasResource(n));
+
+  for (const v of of('vpc')) exportVpc(c, v);
+  for (const n of of('kms-key', 'iam-role', 's3-bucket', 'ecr-repository', 'sqs', 'sns', 'macie', 'cloudtrail'))
+    exportStore(c, n);
+  for (const n of of('realtime-endpoint', 'serverless-endpoint', 'async-endpoint', 'multi-model-endpoint'))
+    exportEndpoint(c, n);
+  for (const n of of('model-monitor')) exportMonitor(c, n);
+  for (const n of of('feature-store')) exportFeatureStore(c, n);
+  for (const n of of('model-registry', 'lambda')) exportGlue(c, n);
+  for (const n of of('pipeline')) exportPipeline(c, n);
+  for (const n of of('eventbridge', 'cloudwatch')) exportGlue(c, n);
+
+  const nodes = doc.nodes
+    .filter((n) => !hasResource(n) && !inPipeline(n))
+    .map((n) => {
+      const defaults = propsByName(defaultProps(n.kind));
+      const props = Object.fromEntries(
+        Object.entries(n.props ?? {}).filter(
+          ([k, v]) => k in kindDef(n.kind).props && JSON.stringify(v) !== JSON.stringify(defaults[k]),
+        ),
+      );
+      return {
+        id: n.id,
+        kind: n.kind,
+        ...(n.label ? { label: n.label } : {}),
+        ...(n.parent ? { parent: n.parent } : {}),
+        ...(Object.keys(props).length ? { props } : {}),
+      };
+    });
+  const connections = (doc.edges ?? [])
+    .filter((e) => !c.said.has(`${e.from}\u0000${e.to}`))
+    .map((e) => ({ from: e.from, to: e.to }));
+  const template: Record<string, unknown> = {
+    AWSTemplateFormatVersion: '2010-09-09',
+    Description: (doc.title ?? 'SageSim design').slice(0, 1024),
+  };
+  const meta: Record<string, unknown> = {};
+  if (nodes.length) meta.nodes = nodes;
+  if (connections.length) meta.connections = connections;
+  if (Object.keys(meta).length)
+    template.Metadata = {
+      [META]: {
+        note: 'Parts of the SageSim design that are not CloudFormation resources (jobs run by API calls, traffic, tools) and connections no reference says; CloudFormation ignores them.',
+        ...meta,
+      },
+    };
+  if (Object.keys(c.parameters).length) template.Parameters = c.parameters;
+  template.Resources = c.resources;
+  return { template, metadataOnly: c.metaOnly };
+}

@@ -1,0 +1,659 @@
+import { kindDef } from '../../catalog/kinds';
+import type { ArchNode } from '../../model/schema';
+import { type ExportContext, GetAtt, Ref, Sub } from './context';
+
+/**
+ * One function per kind that has an AWS resource: the resources it becomes, with references (Ref, GetAtt, Sub)
+ * wherever a connection or a prop names another node, and parameters for names and ARNs the design does not hold.
+ */
+
+const ROLE_PARAM = 'SageMakerExecutionRoleArn';
+const ASSUME = (service: string) => ({
+  Version: '2012-10-17',
+  Statement: [{ Effect: 'Allow', Principal: { Service: service }, Action: 'sts:AssumeRole' }],
+});
+
+/** `cron(...)` of a monitoring schedule, or null when SageMaker cannot run it that often (hourly is the most). */
+export function cronOf(minutes: number): string | null {
+  if (minutes === 60) return 'cron(0 * ? * * *)';
+  if (minutes === 1440) return 'cron(0 0 ? * * *)';
+  if (minutes > 60 && minutes < 1440 && minutes % 60 === 0 && 24 % (minutes / 60) === 0)
+    return `cron(0 */${minutes / 60} ? * * *)`;
+  return null;
+}
+
+const MONITOR_TYPES: Record<string, string> = {
+  'data-quality': 'DataQuality',
+  'model-quality': 'ModelQuality',
+  'bias-drift': 'ModelBias',
+  'feature-attribution': 'ModelExplainability',
+};
+
+function executionRole(c: ExportContext) {
+  return c.param(ROLE_PARAM, {
+    Type: 'String',
+    Description: 'ARN of the IAM role SageMaker assumes for models, jobs and pipelines',
+  });
+}
+
+/** The logical id of a node's resource (the node must have one). */
+const L = (c: ExportContext, n: ArchNode | string) => c.logical.get(typeof n === 'string' ? n : n.id)!;
+
+/** Network: the VPC, its subnets (route tables decide public / private / NAT), VPC endpoints, a security group. */
+export function exportVpc(c: ExportContext, vpc: ArchNode): void {
+  const V = L(c, vpc);
+  c.add(
+    V,
+    'AWS::EC2::VPC',
+    {
+      CidrBlock: c.param(`${V}Cidr`, {
+        Type: 'String',
+        Default: '10.0.0.0/16',
+        Description: `CIDR block of ${vpc.label ?? vpc.id}`,
+      }),
+      EnableDnsSupport: true,
+      EnableDnsHostnames: true,
+    },
+    vpc,
+  );
+  const subnets = c.children(vpc.id).filter((n) => n.kind === 'subnet');
+  const access = (s: ArchNode) => String(c.props(s).access);
+  let igw: string | null = null;
+  const internetGateway = () => {
+    if (igw) return igw;
+    igw = c.logicalId(vpc.id, 'Igw');
+    c.add(igw, 'AWS::EC2::InternetGateway', {});
+    c.add(c.logicalId(vpc.id, 'IgwAttachment'), 'AWS::EC2::VPCGatewayAttachment', {
+      VpcId: Ref(V),
+      InternetGatewayId: Ref(igw),
+    });
+    return igw;
+  };
+  const tables = new Map<string, string>();
+  let i = 0;
+  const subnet = (id: string, node: ArchNode | null, kind: string, nat?: string) => {
+    c.add(
+      id,
+      'AWS::EC2::Subnet',
+      {
+        VpcId: Ref(V),
+        CidrBlock: { 'Fn::Select': [i++, { 'Fn::Cidr': [GetAtt(V, 'CidrBlock'), 16, 8] }] },
+        MapPublicIpOnLaunch: kind === 'public',
+      },
+      node ?? undefined,
+      node ? {} : { Metadata: { SageSim: { helper: true } } },
+    );
+    const rt = c.logicalId(id, 'RouteTable');
+    c.add(rt, 'AWS::EC2::RouteTable', { VpcId: Ref(V) });
+    c.add(c.logicalId(id, 'RouteTableAssociation'), 'AWS::EC2::SubnetRouteTableAssociation', {
+      SubnetId: Ref(id),
+      RouteTableId: Ref(rt),
+    });
+    if (kind === 'public')
+      c.add(c.logicalId(id, 'DefaultRoute'), 'AWS::EC2::Route', {
+        RouteTableId: Ref(rt),
+        DestinationCidrBlock: '0.0.0.0/0',
+        GatewayId: Ref(internetGateway()),
+      });
+    if (kind === 'private-with-nat')
+      c.add(c.logicalId(id, 'DefaultRoute'), 'AWS::EC2::Route', {
+        RouteTableId: Ref(rt),
+        DestinationCidrBlock: '0.0.0.0/0',
+        NatGatewayId: Ref(nat!),
+      });
+    tables.set(id, rt);
+  };
+  for (const s of subnets.filter((s) => access(s) === 'public')) subnet(L(c, s), s, 'public');
+  let nat: string | null = null;
+  if (subnets.some((s) => access(s) === 'private-with-nat')) {
+    const pub = subnets.find((s) => access(s) === 'public');
+    let host = pub ? L(c, pub) : null;
+    if (!host) {
+      host = c.logicalId(vpc.id, 'NatSubnet');
+      subnet(host, null, 'public');
+    }
+    const eip = c.logicalId(vpc.id, 'NatEip');
+    c.add(eip, 'AWS::EC2::EIP', { Domain: 'vpc' });
+    nat = c.logicalId(vpc.id, 'Nat');
+    c.add(nat, 'AWS::EC2::NatGateway', { SubnetId: Ref(host), AllocationId: GetAtt(eip, 'AllocationId') });
+  }
+  for (const s of subnets.filter((s) => access(s) !== 'public')) subnet(L(c, s), s, access(s), nat ?? undefined);
+  const sg = c.logicalId(vpc.id, 'Sg');
+  c.add(
+    sg,
+    'AWS::EC2::SecurityGroup',
+    {
+      GroupDescription: 'HTTPS within the VPC (jobs, endpoints and interface endpoints)',
+      VpcId: Ref(V),
+      SecurityGroupIngress: [{ IpProtocol: 'tcp', FromPort: 443, ToPort: 443, CidrIp: GetAtt(V, 'CidrBlock') }],
+    },
+    undefined,
+    { Metadata: { SageSim: { helper: true } } },
+  );
+  c.vpcSg.set(vpc.id, sg);
+  const endpoints = c.doc.nodes.filter(
+    (n) => n.kind === 'vpc-endpoint' && (n.parent === vpc.id || subnets.some((s) => s.id === n.parent)),
+  );
+  for (const e of endpoints) {
+    const service = String(c.props(e).service);
+    const inSubnet = e.parent !== vpc.id ? L(c, e.parent!) : null;
+    const props: Record<string, unknown> = {
+      VpcId: Ref(V),
+      ServiceName: Sub(`com.amazonaws.\${AWS::Region}.${service}`),
+    };
+    if (service === 's3') {
+      props.VpcEndpointType = 'Gateway';
+      props.RouteTableIds = (inSubnet ? [inSubnet] : subnets.map((s) => L(c, s))).map((s) => Ref(tables.get(s)!));
+    } else {
+      props.VpcEndpointType = 'Interface';
+      props.PrivateDnsEnabled = true;
+      props.SecurityGroupIds = [Ref(sg)];
+      const ss = inSubnet ? [inSubnet] : subnets.length >= 2 ? subnets.map((s) => L(c, s)) : [];
+      if (ss.length) props.SubnetIds = ss.map(Ref);
+    }
+    c.add(L(c, e), 'AWS::EC2::VPCEndpoint', props, e);
+  }
+}
+
+/** VpcConfig of something in a subnet: that subnet and the VPC's security group. */
+function vpcConfig(c: ExportContext, node: ArchNode, subnetsKey = 'Subnets'): Record<string, unknown> | undefined {
+  const parent = node.parent ? c.byId.get(node.parent) : undefined;
+  if (parent?.kind !== 'subnet') return undefined;
+  return { [subnetsKey]: [Ref(L(c, parent))], SecurityGroupIds: [Ref(c.vpcSg.get(parent.parent!)!)] };
+}
+
+export function exportStore(c: ExportContext, n: ArchNode): void {
+  const p = c.props(n);
+  const id = L(c, n);
+  switch (n.kind) {
+    case 'kms-key':
+      c.add(
+        id,
+        'AWS::KMS::Key',
+        {
+          Description: `${n.label ?? n.id} (customer managed key)`,
+          EnableKeyRotation: true,
+          KeyPolicy: {
+            Version: '2012-10-17',
+            Statement: [
+              {
+                Effect: 'Allow',
+                Principal: { AWS: Sub('arn:${AWS::Partition}:iam::${AWS::AccountId}:root') },
+                Action: 'kms:*',
+                Resource: '*',
+              },
+            ],
+          },
+        },
+        n,
+      );
+      return;
+    case 's3-bucket': {
+      const props: Record<string, unknown> = {};
+      if (p.encryption === 'sse-kms' || n.props?.encryption !== undefined) {
+        const d: Record<string, unknown> = { SSEAlgorithm: p.encryption === 'sse-kms' ? 'aws:kms' : 'AES256' };
+        if (p.encryption === 'sse-kms' && p.kmsKey) d.KMSMasterKeyID = GetAtt(L(c, p.kmsKey), 'Arn');
+        props.BucketEncryption = { ServerSideEncryptionConfiguration: [{ ServerSideEncryptionByDefault: d }] };
+      }
+      if (p.encryption !== 'sse-kms' && p.kmsKey) c.keepInMetadata(n, 'kmsKey');
+      if (p.eventNotifications)
+        props.NotificationConfiguration = { EventBridgeConfiguration: { EventBridgeEnabled: true } };
+      c.add(id, 'AWS::S3::Bucket', props, n);
+      return;
+    }
+    case 'ecr-repository':
+      c.add(id, 'AWS::ECR::Repository', { ImageScanningConfiguration: { ScanOnPush: true } }, n);
+      return;
+    case 'sqs':
+      c.add(id, 'AWS::SQS::Queue', {}, n);
+      return;
+    case 'sns':
+      c.add(id, 'AWS::SNS::Topic', {}, n);
+      return;
+    case 'macie':
+      c.add(id, 'AWS::Macie::Session', { Status: 'ENABLED' }, n);
+      return;
+    case 'cloudtrail': {
+      const props: Record<string, unknown> = {
+        IsLogging: true,
+        S3BucketName: c.param('TrailBucketName', {
+          Type: 'String',
+          Description: 'Bucket CloudTrail writes its logs to',
+        }),
+      };
+      if (p.s3DataEvents)
+        props.EventSelectors = [
+          {
+            ReadWriteType: 'All',
+            IncludeManagementEvents: true,
+            DataResources: [{ Type: 'AWS::S3::Object', Values: ['arn:aws:s3'] }],
+          },
+        ];
+      c.add(id, 'AWS::CloudTrail::Trail', props, n);
+      return;
+    }
+    case 'iam-role': {
+      const actions: string[] = p.actions;
+      const s3 = actions.filter((a) => /^s3:/i.test(a) || a === '*');
+      const rest = actions.filter((a) => !s3.includes(a));
+      const statements: Record<string, unknown>[] = [];
+      if (s3.length) statements.push({ Effect: 'Allow', Action: s3, Resource: p.s3Resources });
+      if (rest.length) statements.push({ Effect: 'Allow', Action: rest, Resource: '*' });
+      if (!s3.length && JSON.stringify(p.s3Resources) !== '["*"]') c.keepInMetadata(n, 's3Resources');
+      c.add(
+        id,
+        'AWS::IAM::Role',
+        {
+          AssumeRolePolicyDocument: ASSUME('sagemaker.amazonaws.com'),
+          ...(statements.length
+            ? {
+                Policies: [
+                  { PolicyName: 'least-privilege', PolicyDocument: { Version: '2012-10-17', Statement: statements } },
+                ],
+              }
+            : {}),
+        },
+        n,
+      );
+      return;
+    }
+  }
+}
+
+/** Real-time, serverless, asynchronous and multi-model endpoints: Model + EndpointConfig + Endpoint (+ autoscaling). */
+export function exportEndpoint(c: ExportContext, n: ArchNode): void {
+  const p = c.props(n);
+  const E = L(c, n);
+  const model = c.logicalId(n.id, 'Model'),
+    config = c.logicalId(n.id, 'Config');
+  const container: Record<string, unknown> = {};
+  const repo = c.in(n.id, ['ecr-repository'])[0];
+  if (repo) {
+    container.Image = Sub(`\${${L(c, repo)}.RepositoryUri}:latest`);
+    c.say(repo.id, n.id);
+  } else
+    container.Image = c.param(`${E}ImageUri`, { Type: 'String', Description: `Inference image of ${n.label ?? n.id}` });
+  const artifacts = c.in(n.id, ['s3-bucket'])[0];
+  if (artifacts) {
+    container.ModelDataUrl = Sub(
+      `s3://\${${L(c, artifacts)}}/${n.kind === 'multi-model-endpoint' ? 'models/' : 'model.tar.gz'}`,
+    );
+    c.say(artifacts.id, n.id);
+  }
+  if (n.kind === 'multi-model-endpoint') container.Mode = 'MultiModel';
+  const vpc = vpcConfig(c, n);
+  c.add(model, 'AWS::SageMaker::Model', {
+    ExecutionRoleArn: executionRole(c),
+    PrimaryContainer: container,
+    ...(vpc ? { VpcConfig: vpc } : {}),
+  });
+  const cfg: Record<string, unknown> = {};
+  const first = 'AllTraffic';
+  let variantName = first;
+  if (n.kind === 'serverless-endpoint') {
+    cfg.ProductionVariants = [
+      {
+        VariantName: first,
+        ModelName: GetAtt(model, 'ModelName'),
+        InitialVariantWeight: 1,
+        ServerlessConfig: {
+          MemorySizeInMB: p.memoryMB,
+          MaxConcurrency: p.maxConcurrency,
+          ...(p.provisionedConcurrency ? { ProvisionedConcurrency: p.provisionedConcurrency } : {}),
+        },
+      },
+    ];
+  } else if (n.kind === 'realtime-endpoint') {
+    const vs = p.variants as {
+      name: string;
+      weight: number;
+      shadow?: boolean;
+      instanceType?: string;
+      instanceCount?: number;
+    }[];
+    const variant = (v: (typeof vs)[number], i: number) => ({
+      VariantName: v.name,
+      ModelName: GetAtt(model, 'ModelName'),
+      InstanceType: i === 0 ? p.instanceType : (v.instanceType ?? p.instanceType),
+      InitialInstanceCount: i === 0 ? p.instanceCount : (v.instanceCount ?? p.instanceCount),
+      InitialVariantWeight: v.weight,
+    });
+    const prod = vs.filter((v) => !v.shadow);
+    cfg.ProductionVariants = prod.map(variant);
+    if (prod[0]?.instanceType && prod[0].instanceType !== p.instanceType) c.keepInMetadata(n, 'variants');
+    if (prod[0]?.instanceCount !== undefined) c.keepInMetadata(n, 'variants');
+    const shadows = vs.filter((v) => v.shadow);
+    if (shadows.length) cfg.ShadowProductionVariants = shadows.map((v) => variant(v, 1));
+    if (vs.some((v, i) => v.shadow && vs.slice(i + 1).some((w) => !w.shadow))) c.keepInMetadata(n, 'variants'); // order
+    variantName = prod[0]?.name ?? first;
+    if (p.dataCapture)
+      cfg.DataCaptureConfig = {
+        EnableCapture: true,
+        InitialSamplingPercentage: 100,
+        DestinationS3Uri: c.param('DataCaptureS3Uri', {
+          Type: 'String',
+          Default: 's3://data-capture-bucket/capture/',
+          Description: 'Where endpoints write captured requests and responses',
+        }),
+        CaptureOptions: [{ CaptureMode: 'Input' }, { CaptureMode: 'Output' }],
+      };
+    if (p.KmsKeyId) cfg.KmsKeyId = Ref(L(c, p.KmsKeyId));
+  } else {
+    cfg.ProductionVariants = [
+      {
+        VariantName: first,
+        ModelName: GetAtt(model, 'ModelName'),
+        InstanceType:
+          n.kind === 'multi-model-endpoint'
+            ? p.instanceType
+            : c.param(`${E}InstanceType`, {
+                Type: 'String',
+                Default: 'ml.m5.xlarge',
+                Description: `Instance type of ${n.label ?? n.id}`,
+              }),
+        InitialInstanceCount: n.kind === 'async-endpoint' ? Math.max(1, p.instanceCount) : p.instanceCount,
+        InitialVariantWeight: 1,
+      },
+    ];
+    if (n.kind === 'async-endpoint') {
+      if (p.instanceCount < 1) c.keepInMetadata(n, 'instanceCount');
+      const out = c.out(n.id, ['s3-bucket'])[0];
+      const topics = c.out(n.id, ['sns']);
+      if (out) c.say(n.id, out.id);
+      for (const t of topics.slice(0, 2)) c.say(n.id, t.id);
+      cfg.AsyncInferenceConfig = {
+        OutputConfig: {
+          S3OutputPath: out
+            ? Sub(`s3://\${${L(c, out)}}/async-output/`)
+            : c.param(`${E}OutputPath`, {
+                Type: 'String',
+                Default: 's3://async-output-bucket/output/',
+                Description: `Where ${n.label ?? n.id} writes its results`,
+              }),
+          ...(topics.length
+            ? {
+                NotificationConfig: {
+                  SuccessTopic: Ref(L(c, topics[0])),
+                  ...(topics[1] ? { ErrorTopic: Ref(L(c, topics[1])) } : {}),
+                },
+              }
+            : {}),
+        },
+      };
+    }
+  }
+  c.add(config, 'AWS::SageMaker::EndpointConfig', cfg);
+  c.add(E, 'AWS::SageMaker::Endpoint', { EndpointConfigName: GetAtt(config, 'EndpointConfigName') }, n);
+  const scaling =
+    n.kind === 'realtime-endpoint'
+      ? p.autoscaling
+      : n.kind === 'async-endpoint'
+        ? { min: p.minCapacity, max: p.maxCapacity }
+        : null;
+  if (scaling) {
+    const target = c.logicalId(n.id, 'ScalableTarget');
+    c.add(target, 'AWS::ApplicationAutoScaling::ScalableTarget', {
+      ServiceNamespace: 'sagemaker',
+      ScalableDimension: 'sagemaker:variant:DesiredInstanceCount',
+      ResourceId: { 'Fn::Join': ['/', ['endpoint', GetAtt(E, 'EndpointName'), 'variant', variantName]] },
+      MinCapacity: scaling.min,
+      MaxCapacity: scaling.max,
+    });
+    if (n.kind === 'realtime-endpoint')
+      c.add(c.logicalId(n.id, 'ScalingPolicy'), 'AWS::ApplicationAutoScaling::ScalingPolicy', {
+        PolicyName: `${n.id}-invocations-per-instance`,
+        PolicyType: 'TargetTrackingScaling',
+        ScalingTargetId: Ref(target),
+        TargetTrackingScalingPolicyConfiguration: {
+          TargetValue: scaling.targetInvocationsPerInstance,
+          PredefinedMetricSpecification: { PredefinedMetricType: 'SageMakerVariantInvocationsPerInstance' },
+          ...(scaling.scaleInCooldownSec !== undefined ? { ScaleInCooldown: scaling.scaleInCooldownSec } : {}),
+          ...(scaling.scaleOutCooldownSec !== undefined ? { ScaleOutCooldown: scaling.scaleOutCooldownSec } : {}),
+        },
+      });
+    else if (p.backlogScaling)
+      c.add(c.logicalId(n.id, 'BacklogPolicy'), 'AWS::ApplicationAutoScaling::ScalingPolicy', {
+        PolicyName: `${n.id}-has-backlog-without-capacity`,
+        PolicyType: 'TargetTrackingScaling',
+        ScalingTargetId: Ref(target),
+        TargetTrackingScalingPolicyConfiguration: {
+          TargetValue: 0.5,
+          CustomizedMetricSpecification: {
+            MetricName: 'HasBacklogWithoutCapacity',
+            Namespace: 'AWS/SageMaker',
+            Dimensions: [{ Name: 'EndpointName', Value: GetAtt(E, 'EndpointName') }],
+            Statistic: 'Average',
+          },
+        },
+      });
+  }
+}
+
+/** Model monitor: a job definition of its type and a schedule. */
+export function exportMonitor(c: ExportContext, n: ArchNode): void {
+  const p = c.props(n);
+  const type = MONITOR_TYPES[p.monitorType] ?? 'DataQuality';
+  const ep = c.in(n.id).find((x) => kindDef(x.kind).role === 'endpoint');
+  if (ep) c.say(ep.id, n.id);
+  const endpointName = ep
+    ? GetAtt(L(c, ep), 'EndpointName')
+    : c.param(`${L(c, n)}EndpointName`, { Type: 'String', Description: `Endpoint ${n.label ?? n.id} monitors` });
+  const input: Record<string, unknown> = {
+    EndpointInput: { EndpointName: endpointName, LocalPath: '/opt/ml/processing/input' },
+  };
+  c.param('MonitoringS3Uri', {
+    Type: 'String',
+    Default: 's3://model-monitor-bucket',
+    Description: 'S3 prefix for baselines, ground truth and reports',
+  });
+  const s3 = (what: string) => Sub(`\${MonitoringS3Uri}/${n.id}/${what}`);
+  if (p.groundTruth) input.GroundTruthS3Input = { S3Uri: s3('ground-truth') };
+  const job: Record<string, unknown> = {
+    RoleArn: executionRole(c),
+    [`${type}AppSpecification`]: {
+      ImageUri: c.param('ModelMonitorImageUri', {
+        Type: 'String',
+        Description: 'Model Monitor (or Clarify) analyzer image of the region',
+      }),
+      ...(type === 'ModelQuality' ? { ProblemType: 'BinaryClassification' } : {}),
+      ...(type === 'ModelBias' || type === 'ModelExplainability' ? { ConfigUri: s3('analysis_config.json') } : {}),
+    },
+    [`${type}JobInput`]: input,
+    [`${type}JobOutputConfig`]: {
+      MonitoringOutputs: [{ S3Output: { S3Uri: s3('reports'), LocalPath: '/opt/ml/processing/output' } }],
+    },
+    JobResources: { ClusterConfig: { InstanceCount: 1, InstanceType: 'ml.m5.large', VolumeSizeInGB: 20 } },
+  };
+  if (p.baseline) job[`${type}BaselineConfig`] = { ConstraintsResource: { S3Uri: s3('baseline/constraints.json') } };
+  const jd = c.logicalId(n.id, 'JobDefinition');
+  c.add(jd, `AWS::SageMaker::${type}JobDefinition`, job);
+  let cron = cronOf(p.scheduleMinutes);
+  if (!cron) {
+    c.keepInMetadata(n, 'scheduleMinutes');
+    cron = 'cron(0 * ? * * *)';
+  }
+  c.add(
+    L(c, n),
+    'AWS::SageMaker::MonitoringSchedule',
+    {
+      MonitoringScheduleName: Sub(`\${AWS::StackName}-${n.id}`),
+      MonitoringScheduleConfig: {
+        MonitoringJobDefinitionName: GetAtt(jd, 'JobDefinitionName'),
+        MonitoringType: type,
+        ScheduleConfig: { ScheduleExpression: cron },
+      },
+    },
+    n,
+  );
+}
+
+export function exportFeatureStore(c: ExportContext, n: ArchNode): void {
+  const p = c.props(n);
+  if (!p.offline && p.OfflineStoreKmsKeyId) c.keepInMetadata(n, 'OfflineStoreKmsKeyId');
+  const features = [{ FeatureName: 'record_id', FeatureType: 'String' }];
+  if (p.eventTimeFeature) features.push({ FeatureName: p.eventTimeFeature, FeatureType: 'String' });
+  c.add(
+    L(c, n),
+    'AWS::SageMaker::FeatureGroup',
+    {
+      FeatureGroupName: Sub(`\${AWS::StackName}-${n.id}`),
+      RecordIdentifierFeatureName: 'record_id',
+      ...(p.eventTimeFeature ? { EventTimeFeatureName: p.eventTimeFeature } : {}),
+      FeatureDefinitions: features,
+      OnlineStoreConfig: {
+        EnableOnlineStore: !!p.online,
+        ...(p.OnlineStoreKmsKeyId ? { SecurityConfig: { KmsKeyId: Ref(L(c, p.OnlineStoreKmsKeyId)) } } : {}),
+      },
+      ...(p.offline
+        ? {
+            OfflineStoreConfig: {
+              S3StorageConfig: {
+                S3Uri: c.param('OfflineStoreS3Uri', {
+                  Type: 'String',
+                  Default: 's3://feature-store-offline',
+                  Description: 'S3 prefix of offline stores',
+                }),
+                ...(p.OfflineStoreKmsKeyId ? { KmsKeyId: Ref(L(c, p.OfflineStoreKmsKeyId)) } : {}),
+              },
+            },
+          }
+        : {}),
+      RoleArn: executionRole(c),
+    },
+    n,
+  );
+}
+
+/** EventBridge rules, Lambda functions, CloudWatch alarms, the model registry. */
+export function exportGlue(c: ExportContext, n: ArchNode): void {
+  const id = L(c, n);
+  switch (n.kind) {
+    case 'model-registry':
+      c.add(id, 'AWS::SageMaker::ModelPackageGroup', { ModelPackageGroupName: Sub(`\${AWS::StackName}-${n.id}`) }, n);
+      return;
+    case 'lambda': {
+      const env: Record<string, unknown> = {};
+      for (const t of c.out(n.id)) {
+        if (t.kind === 'pipeline') env[`PIPELINE_${envName(t.id)}`] = Ref(L(c, t));
+        else if (kindDef(t.kind).role === 'endpoint')
+          env[`ENDPOINT_${envName(t.id)}`] = GetAtt(L(c, t), 'EndpointName');
+        else continue;
+        c.say(n.id, t.id);
+      }
+      const vpc = vpcConfig(c, n, 'SubnetIds');
+      c.add(
+        id,
+        'AWS::Lambda::Function',
+        {
+          Runtime: 'python3.12',
+          Handler: 'index.handler',
+          Code: { ZipFile: 'def handler(event, context):\n    return event\n' },
+          Role: c.param('LambdaRoleArn', { Type: 'String', Description: 'ARN of the execution role of the functions' }),
+          ...(Object.keys(env).length ? { Environment: { Variables: env } } : {}),
+          ...(vpc ? { VpcConfig: vpc } : {}),
+        },
+        n,
+      );
+      for (const q of c.in(n.id, ['sqs'])) {
+        c.add(c.logicalId(`${q.id}-to-${n.id}`), 'AWS::Lambda::EventSourceMapping', {
+          EventSourceArn: GetAtt(L(c, q), 'Arn'),
+          FunctionName: Ref(id),
+        });
+        c.say(q.id, n.id);
+      }
+      return;
+    }
+    case 'eventbridge': {
+      const patterns: Record<string, unknown>[] = [];
+      for (const s of c.in(n.id)) {
+        const S = L(c, s);
+        if (!S) continue;
+        if (s.kind === 's3-bucket')
+          patterns.push({
+            source: ['aws.s3'],
+            'detail-type': ['Object Created'],
+            detail: { bucket: { name: [Ref(S)] } },
+          });
+        else if (s.kind === 'model-registry')
+          patterns.push({
+            source: ['aws.sagemaker'],
+            'detail-type': ['SageMaker Model Package State Change'],
+            detail: { ModelPackageGroupName: [GetAtt(S, 'ModelPackageGroupName')] },
+          });
+        else if (s.kind === 'model-monitor')
+          patterns.push({
+            source: ['aws.sagemaker'],
+            detail: { monitoringScheduleName: [GetAtt(S, 'MonitoringScheduleName')] },
+          });
+        else if (s.kind === 'cloudwatch')
+          patterns.push({
+            source: ['aws.cloudwatch'],
+            'detail-type': ['CloudWatch Alarm State Change'],
+            detail: { alarmName: [Ref(S)] },
+          });
+        else continue;
+        c.say(s.id, n.id);
+      }
+      const targets = c.out(n.id, ['lambda', 'pipeline']).map((t, i) => {
+        c.say(n.id, t.id);
+        return t.kind === 'lambda'
+          ? { Id: `target-${i + 1}`, Arn: GetAtt(L(c, t), 'Arn') }
+          : {
+              Id: `target-${i + 1}`,
+              Arn: Sub(`arn:\${AWS::Partition}:sagemaker:\${AWS::Region}:\${AWS::AccountId}:pipeline/\${${L(c, t)}}`),
+              RoleArn: c.param('EventsRoleArn', {
+                Type: 'String',
+                Description: 'Role EventBridge assumes to start pipelines',
+              }),
+            };
+      });
+      c.add(
+        id,
+        'AWS::Events::Rule',
+        {
+          EventPattern:
+            patterns.length === 0
+              ? { source: ['aws.sagemaker'] }
+              : patterns.length === 1
+                ? patterns[0]
+                : { $or: patterns },
+          ...(targets.length ? { Targets: targets } : {}),
+        },
+        n,
+      );
+      return;
+    }
+    case 'cloudwatch': {
+      const ep = c.in(n.id).find((x) => kindDef(x.kind).role === 'endpoint');
+      if (ep) c.say(ep.id, n.id);
+      c.add(
+        id,
+        'AWS::CloudWatch::Alarm',
+        {
+          AlarmDescription: `${n.label ?? n.id}: server errors`,
+          Namespace: 'AWS/SageMaker',
+          MetricName: 'Invocation5XXErrors',
+          ...(ep
+            ? {
+                Dimensions: [
+                  { Name: 'EndpointName', Value: GetAtt(L(c, ep), 'EndpointName') },
+                  { Name: 'VariantName', Value: 'AllTraffic' },
+                ],
+              }
+            : {}),
+          Statistic: 'Sum',
+          Period: 60,
+          EvaluationPeriods: 5,
+          Threshold: 0,
+          ComparisonOperator: 'GreaterThanThreshold',
+        },
+        n,
+      );
+      return;
+    }
+  }
+}
+
+const envName = (id: string) => id.toUpperCase().replace(/[^A-Z0-9]+/g, '_');
+
+export { ROLE_PARAM, executionRole, vpcConfig, L };

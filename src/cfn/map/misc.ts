@@ -1,0 +1,155 @@
+import type { EvaluatedResource } from '../evaluate';
+import { refsIn } from '../types';
+import { type Builder, bool, dig, list, rec } from './builder';
+import { subnetOf } from './network';
+import { kmsNode } from './sagemaker';
+
+/**
+ * Stores, security, glue and audit: S3, ECR, KMS, IAM roles (the actions of their policies), EventBridge rules,
+ * Lambda functions (SAM's AWS::Serverless::Function too), SQS, SNS, CloudWatch alarms, Macie, CloudTrail.
+ */
+
+/** Allowed actions and S3 resources of a set of IAM policy documents. */
+export function policyActions(docs: unknown[]): { actions: string[]; s3Resources: string[] } {
+  const actions: string[] = [];
+  const s3: string[] = [];
+  for (const d of docs)
+    for (const st of list(rec(d).Statement).map(rec)) {
+      if (st.Effect !== 'Allow') continue;
+      const acts = list(st.Action).map(String);
+      for (const a of acts) if (!actions.includes(a)) actions.push(a);
+      if (acts.some((a) => /^s3:/i.test(a) || a === '*'))
+        for (const r of list(st.Resource)) {
+          const s = typeof r === 'string' ? r : String(r);
+          const symbolic = typeof r !== 'string' && refsIn(r).length > 0;
+          if ((s === '*' || s.startsWith('arn:aws:s3:::') || symbolic) && !s3.includes(s)) s3.push(s);
+        }
+    }
+  return { actions, s3Resources: s3 };
+}
+
+export function mapStores(b: Builder): void {
+  for (const r of b.ofType('AWS::KMS::Key')) b.add(r, 'kms-key');
+  for (const r of b.ofType('AWS::KMS::Alias')) {
+    const key = b.nodeOf(r.props.TargetKeyId, ['kms-key']);
+    if (key) b.claim(r.id, key.id);
+  }
+  for (const r of b.ofType('AWS::S3::Bucket')) {
+    const sse = rec(dig(r.props, 'BucketEncryption.ServerSideEncryptionConfiguration.0.ServerSideEncryptionByDefault'));
+    const algo = typeof sse.SSEAlgorithm === 'string' ? sse.SSEAlgorithm : undefined;
+    const kms = algo?.startsWith('aws:kms');
+    const direct = ['LambdaConfigurations', 'QueueConfigurations', 'TopicConfigurations'].filter(
+      (k) => dig(r.props, `NotificationConfiguration.${k}`) !== undefined,
+    );
+    if (direct.length)
+      b.note(
+        r,
+        `${direct.join(', ')}: S3 notifications sent straight to a function, queue or topic are not simulated (SageSim routes S3 events through EventBridge)`,
+      );
+    b.add(r, 's3-bucket', {
+      encryption: algo === undefined ? undefined : kms ? 'sse-kms' : 'sse-s3',
+      kmsKey: kms ? kmsNode(b, sse.KMSMasterKeyID) : undefined,
+      eventNotifications: bool(dig(r.props, 'NotificationConfiguration.EventBridgeConfiguration.EventBridgeEnabled')),
+    });
+  }
+  for (const r of b.ofType('AWS::S3::BucketPolicy')) {
+    const bucket = b.nodeOf(r.props.Bucket, ['s3-bucket']);
+    if (bucket) b.claim(r.id, bucket.id);
+  }
+  for (const r of b.ofType('AWS::ECR::Repository')) b.add(r, 'ecr-repository');
+}
+
+export function mapSecurity(b: Builder): void {
+  const policies = b.ofType('AWS::IAM::Policy', 'AWS::IAM::ManagedPolicy');
+  for (const r of b.ofType('AWS::IAM::Role')) {
+    const attached = policies.filter((p) => list(p.props.Roles).some((x) => refsIn(x).includes(r.id)));
+    const docs = [
+      ...list(r.props.Policies).map((p) => rec(p).PolicyDocument),
+      ...attached.map((p) => p.props.PolicyDocument),
+    ];
+    const { actions, s3Resources } = policyActions(docs);
+    const node = b.add(r, 'iam-role', { actions, s3Resources: s3Resources.length ? s3Resources : undefined });
+    for (const p of attached) b.claim(p.id, node.id);
+    const managed = list(r.props.ManagedPolicyArns);
+    if (managed.length)
+      b.note(
+        r,
+        `managed policies ${managed.map(String).join(', ')}: their actions are not known offline, so the role lists only its inline and attached policies`,
+        'warning',
+      );
+  }
+  for (const r of b.ofType('AWS::Macie::Session')) b.add(r, 'macie');
+  for (const r of b.ofType('AWS::CloudTrail::Trail')) {
+    const basic = list(r.props.EventSelectors).some((s) =>
+      list(rec(s).DataResources).some((d) => String(rec(d).Type).startsWith('AWS::S3::Object')),
+    );
+    const advanced = list(r.props.AdvancedEventSelectors).some((s) =>
+      list(rec(s).FieldSelectors).some(
+        (f) => rec(f).Field === 'resources.type' && list(rec(f).Equals).includes('AWS::S3::Object'),
+      ),
+    );
+    b.add(r, 'cloudtrail', { s3DataEvents: basic || advanced });
+  }
+}
+
+export function mapGlue(b: Builder): void {
+  for (const r of b.ofType('AWS::SQS::Queue')) b.add(r, 'sqs');
+  for (const r of b.ofType('AWS::SNS::Topic')) b.add(r, 'sns');
+  for (const r of b.ofType('AWS::Lambda::Function', 'AWS::Serverless::Function')) {
+    const events = rec(r.props.Events);
+    const node = b.add(r, 'lambda');
+    // The scan added by add() covers Properties; SAM events are handled below (they are rules or sources of their own).
+    b.scan.set(node.id, [
+      { value: { ...r.props, Events: undefined, VpcConfig: undefined, Role: undefined }, path: 'Function' },
+    ]);
+    const subnets = dig(r.props, 'VpcConfig.SubnetIds');
+    b.setParent(node, subnetOf(b, subnets));
+    if (subnets !== undefined && !node.parent)
+      b.note(r, 'its VpcConfig names subnets outside this template: the function is not placed in a subnet', 'warning');
+    for (const [name, ev] of Object.entries(events).map(([k, v]) => [k, rec(v)] as const)) {
+      const t = String(ev.Type);
+      const p = rec(ev.Properties);
+      if (t === 'SQS') b.connect(b.nodeOf(p.Queue, ['sqs']), node);
+      else if (t === 'EventBridgeRule' || t === 'CloudWatchEvent' || t === 'Schedule' || t === 'ScheduleV2') {
+        const rule = b.node(`${node.id}-${name}`, 'eventbridge', `${name} (${t})`);
+        b.connect(rule, node);
+        b.scanRefs(rule.id, p.Pattern, 'EventPattern');
+      } else
+        b.note(
+          r,
+          `SAM event ${name} (Type ${t}) is not simulated: SageSim starts functions from EventBridge rules and SQS queues`,
+        );
+    }
+  }
+  for (const r of b.ofType('AWS::Lambda::EventSourceMapping')) {
+    b.used.add(r.id);
+    const fn = b.nodeOf(r.props.FunctionName, ['lambda']);
+    if (!b.connect(b.nodeOf(r.props.EventSourceArn, ['sqs']), fn))
+      b.note(r, 'its event source is not an SQS queue of this template: not shown');
+  }
+  for (const r of b.ofType(
+    'AWS::Lambda::Permission',
+    'AWS::Lambda::Version',
+    'AWS::Lambda::Alias',
+    'AWS::SQS::QueuePolicy',
+    'AWS::SNS::TopicPolicy',
+  )) {
+    const owner = b.nodeOf(r.props.FunctionName ?? r.props.Queues ?? r.props.Topics);
+    if (owner) b.claim(r.id, owner.id);
+  }
+  for (const r of b.ofType('AWS::Events::Rule')) b.add(r, 'eventbridge');
+  for (const r of b.ofType('AWS::CloudWatch::Alarm')) if (!b.used.has(r.id)) b.add(r, 'cloudwatch');
+}
+
+/** Everything no mapping used: a note each (nothing is dropped silently). */
+export function noteTheRest(b: Builder): void {
+  for (const r of b.resources) {
+    if (b.used.has(r.id)) continue;
+    if (r.type === 'AWS::CDK::Metadata') b.note(r, 'CDK metadata (version reporting), not infrastructure');
+    else if (r.type === 'AWS::SNS::Subscription')
+      b.note(r, 'subscriptions are not shown: SageSim connects SNS topics only as notification targets');
+    else b.note(r, 'no SageSim kind for this type: not simulated');
+  }
+}
+
+export type { EvaluatedResource };

@@ -1,0 +1,210 @@
+import { readFileSync } from 'node:fs';
+import { describe, expect, it } from 'vitest';
+import { importTemplate } from '../../src/cfn/import';
+import { CfnError, MissingParamsError } from '../../src/cfn/types';
+import type { ArchDoc } from '../../src/model/schema';
+import { loadJson } from '../../src/model/load';
+
+const fixture = (name: string) => readFileSync(new URL(`../fixtures/cfn/${name}`, import.meta.url), 'utf8');
+const node = (doc: ArchDoc, id: string) => {
+  const n = doc.nodes.find((x) => x.id === id);
+  if (!n) throw new Error(`no node ${id} in ${doc.nodes.map((x) => x.id).join(', ')}`);
+  return n;
+};
+const edges = (doc: ArchDoc) => (doc.edges ?? []).map((e) => `${e.from} -> ${e.to}`).sort();
+function error(text: string, params?: Record<string, string>): CfnError {
+  try {
+    importTemplate(text, { params });
+  } catch (e) {
+    if (e instanceof CfnError) return e;
+    throw e;
+  }
+  throw new Error('expected a CfnError');
+}
+
+describe('import: templates in the styles people write', () => {
+  it('YAML with short tags: an A/B endpoint with mappings, conditions, a built ResourceId for autoscaling', () => {
+    const { doc, notes } = importTemplate(fixture('realtime-short-tags.yaml'));
+    expect(loadJson(doc).ok).toBe(true);
+    const ep = node(doc, 'scoring-endpoint');
+    expect(ep.kind).toBe('realtime-endpoint');
+    expect(ep.props).toMatchObject({
+      instanceType: 'ml.c5.xlarge',
+      instanceCount: 2,
+      variants: [
+        { name: 'champion', weight: 0.9 },
+        { name: 'challenger', weight: 0.1, instanceCount: 1 },
+      ],
+      dataCapture: true,
+      KmsKeyId: 'model-key',
+      autoscaling: {
+        min: 2,
+        max: 8,
+        targetInvocationsPerInstance: 750,
+        scaleInCooldownSec: 600,
+        scaleOutCooldownSec: 60,
+      },
+    });
+    expect(node(doc, 'artifact-bucket').props).toEqual({ encryption: 'sse-kms', kmsKey: 'model-key' });
+    expect(node(doc, 'hosting-role').props?.actions).toContain('ecr:BatchGetImage');
+    expect(edges(doc)).toEqual([
+      'artifact-bucket -> scoring-endpoint',
+      'image-repo -> scoring-endpoint',
+      'scoring-endpoint -> error-alarm',
+    ]);
+    expect(notes).toEqual([]);
+    expect(doc.nodes.every((n) => n.position)).toBe(true);
+  });
+  it('conditions decide resources and properties; a left-out resource is a note', () => {
+    const { doc, notes } = importTemplate(fixture('realtime-short-tags.yaml'), {
+      params: { Env: 'dev', CaptureData: 'false' },
+    });
+    const ep = node(doc, 'scoring-endpoint');
+    expect(ep.props).toMatchObject({ instanceType: 'ml.m5.large', instanceCount: 1, dataCapture: false });
+    expect(ep.props?.autoscaling).toBeUndefined();
+    expect(notes.map((n) => `${n.resource}: ${n.message}`)).toEqual([
+      'ScalingTarget: not created: condition IsProd is false',
+      'ScalingPolicy: not created: condition IsProd is false',
+    ]);
+  });
+  it('a parameter with no default that decides a condition must be given', () => {
+    const e = error(fixture('conditions.yaml'));
+    expect(e).toBeInstanceOf(MissingParamsError);
+    expect(e.message).toMatch(/parameter Stage has no default and decides condition IsProduction/);
+    expect([e.line, e.col]).toEqual([12, 3]);
+    const prod = importTemplate(fixture('conditions.yaml'), { params: { Stage: 'production' } }).doc;
+    expect(node(prod, 'endpoint').kind).toBe('realtime-endpoint');
+    expect(node(prod, 'quality-schedule').props).toMatchObject({
+      monitorType: 'data-quality',
+      scheduleMinutes: 360,
+      baseline: true,
+    });
+    expect(edges(prod)).toContain('endpoint -> quality-schedule');
+    const staging = importTemplate(fixture('conditions.yaml'), { params: { Stage: 'staging' } }).doc;
+    expect(node(staging, 'endpoint')).toMatchObject({
+      kind: 'serverless-endpoint',
+      props: { memoryMB: 2048, maxConcurrency: 5 },
+    });
+    expect(staging.nodes.map((n) => n.id)).toEqual(['endpoint']);
+  });
+  it('JSON as cdk synth emits it: construct paths name the nodes, Fn::Join ARNs, CDK metadata is a note', () => {
+    const { doc, notes } = importTemplate(fixture('cdk-synth.json'));
+    expect(node(doc, 'extract-endpoint')).toMatchObject({
+      kind: 'async-endpoint',
+      props: { instanceCount: 1, minCapacity: 0, maxCapacity: 5 },
+    });
+    expect(node(doc, 'classify-endpoint')).toMatchObject({
+      kind: 'serverless-endpoint',
+      props: { memoryMB: 4096, maxConcurrency: 10, provisionedConcurrency: 2 },
+    });
+    expect(node(doc, 'submit-fn-service-role').props?.actions).toContain('sagemaker:InvokeEndpointAsync');
+    expect(node(doc, 'results-bucket').props).toMatchObject({ eventNotifications: true });
+    expect(edges(doc)).toEqual([
+      'doc-queue -> submit-fn',
+      'extract-endpoint -> done-topic',
+      'extract-endpoint -> failed-topic',
+      'extract-endpoint -> results-bucket',
+      'results-bucket -> extract-endpoint',
+      'submit-fn -> extract-endpoint',
+    ]);
+    expect(notes.map((n) => n.type)).toEqual(['AWS::IAM::Role', 'AWS::CDK::Metadata']);
+  });
+  it('SAM: functions are Lambda, SQS and EventBridge events become connections, Globals apply', () => {
+    const { doc, notes } = importTemplate(fixture('sam-function.yaml'));
+    expect(doc.nodes.filter((n) => n.kind === 'lambda').map((n) => n.id)).toEqual([
+      'deploy-function',
+      'callback-function',
+    ]);
+    expect(edges(doc)).toEqual([
+      'callback-function-nightly -> callback-function',
+      'callback-queue -> callback-function',
+      'deploy-function-approved -> deploy-function',
+      'registry -> deploy-function-approved',
+    ]);
+    expect(notes.map((n) => n.message).join('\n')).toMatch(/SAM event Api \(Type Api\) is not simulated/);
+    expect(notes.map((n) => n.message).join('\n')).toMatch(/VpcConfig names subnets outside this template/);
+  });
+  it('a private VPC: public and private subnets from route tables, gateway and interface endpoints, the endpoint in its subnet', () => {
+    const { doc, notes } = importTemplate(fixture('private-vpc-endpoints.yaml'));
+    expect(node(doc, 'public-subnet').props).toEqual({ access: 'public' });
+    expect(node(doc, 'private-subnet').props).toEqual({ access: 'private' });
+    expect(node(doc, 's3-endpoint')).toMatchObject({ parent: 'vpc', props: { service: 's3' } });
+    expect(node(doc, 'logs-endpoint')).toMatchObject({ parent: 'private-subnet', props: { service: 'logs' } });
+    expect(node(doc, 'endpoint')).toMatchObject({ kind: 'realtime-endpoint', parent: 'private-subnet' });
+    expect(doc.nodes.some((n) => n.kind === 'vpc-endpoint' && String(n.props?.service).startsWith('ecr'))).toBe(false);
+    expect(notes).toEqual([
+      expect.objectContaining({ resource: 'EndpointSg', type: 'AWS::EC2::SecurityGroup', severity: 'info' }),
+    ]);
+    const vpc = node(doc, 'vpc');
+    expect(vpc.size?.width).toBeGreaterThan(0);
+  });
+  it('a pipeline definition: steps, DependsOn and property references, a condition with nested If/Else steps', () => {
+    const { doc, notes } = importTemplate(fixture('pipeline.yaml'));
+    const steps = doc.nodes.filter((n) => n.parent === 'training-pipeline').map((n) => `${n.id}:${n.kind}`);
+    expect(steps).toEqual([
+      'prepare:processing-job',
+      'train:training-job',
+      'evaluate:processing-job',
+      'check-auc:condition-step',
+      'check-recall:condition-step',
+      'human-review:callback-step',
+    ]);
+    expect(node(doc, 'train').props).toMatchObject({
+      algorithm: 'xgboost',
+      inputMode: 'Pipe',
+      instanceType: 'ml.m5.2xlarge',
+      volumeGB: 50,
+      role: 'pipeline-role',
+    });
+    expect(node(doc, 'check-recall').props).toEqual({ metric: 'f1', op: '>=', threshold: 0.6 });
+    expect(edges(doc)).toEqual([
+      'check-auc -> check-recall',
+      'check-recall -> human-review',
+      'check-recall -> registry',
+      'data-bucket -> new-data-rule',
+      'data-bucket -> prepare',
+      'evaluate -> check-auc',
+      'human-review -> review-queue',
+      'new-data-rule -> training-pipeline',
+      'prepare -> data-bucket',
+      'prepare -> train',
+      'train -> artifact-bucket',
+      'train -> evaluate',
+    ]);
+    const text = notes.map((n) => n.message).join('\n');
+    expect(text).toMatch(/step HumanReview is in the ElseSteps of CheckRecall/);
+    expect(text).toMatch(/step Stop \(Type Fail\) has no SageSim kind/);
+  });
+});
+
+describe('import: bad templates get a message with the location', () => {
+  it('YAML errors give line and column', () => {
+    const e = error('Resources:\n  A:\n    Type: [AWS::SNS::Topic\n  B: x\n');
+    expect(e.message).toMatch(/^not valid YAML or JSON/);
+    expect(e.line).toBeGreaterThan(0);
+    expect(error('{ "Resources": { "A": ').message).toMatch(/not valid YAML or JSON/);
+  });
+  it('not CloudFormation: no Resources, a SageSim document, a list', () => {
+    expect(error('AWSTemplateFormatVersion: "2010-09-09"\n').message).toMatch(/no "Resources" section/);
+    expect(error('{"format": "sagesim/architecture@1", "nodes": []}').message).toMatch(/this is a SageSim document/);
+    expect(error('- a\n- b\n').message).toMatch(/not a CloudFormation template/);
+    expect(error('Resources:\n  A: { Properties: {} }\n').message).toMatch(/resource A needs a Type/);
+  });
+  it('an unknown tag or function names it and where it is', () => {
+    const t = error('Resources:\n  A:\n    Type: AWS::SNS::Topic\n    Properties:\n      TopicName: !Frob x\n');
+    expect(t.message).toBe('unknown intrinsic function tag !Frob');
+    expect([t.line, t.col]).toEqual([5, 18]);
+    const f = error(
+      'Resources:\n  A:\n    Type: AWS::SNS::Topic\n    Properties:\n      TopicName: { "Fn::Frob": x }\n',
+    );
+    expect(f.message).toBe('unknown intrinsic function Fn::Frob');
+    expect(f.where).toMatch(/^Resources\.A\.Properties\.TopicName\.Fn::Frob \(line 5/);
+  });
+  it('circular references name the cycle and the line', () => {
+    const e = error(
+      'Resources:\n  A:\n    Type: AWS::SNS::Topic\n    Properties: { X: !Ref B }\n  B:\n    Type: AWS::SNS::Topic\n    Properties: { X: !Ref A }\n',
+    );
+    expect(e.message).toMatch(/circular reference between resources: A → B → A/);
+    expect(e.line).toBe(2);
+  });
+});

@@ -1,0 +1,120 @@
+import { readFileSync, readdirSync, statSync } from 'node:fs';
+import { join } from 'node:path';
+import fc from 'fast-check';
+import { describe, expect, it } from 'vitest';
+import { defaultProps } from '../../src/catalog/kinds';
+import { RESOURCE_PROPS } from '../../src/cfn/export/context';
+import { exportDesign } from '../../src/cfn/export/index';
+import { importTemplate } from '../../src/cfn/import';
+import { parseTemplate } from '../../src/cfn/parse';
+import { templateToYaml } from '../../src/cfn/yaml-out';
+import { loadJson } from '../../src/model/load';
+import type { ArchDoc } from '../../src/model/schema';
+
+/** Every shipped scenario (sandbox, puzzles, demos, bench) and the every-kind fixture. */
+function designs(): [string, ArchDoc][] {
+  const root = new URL('../../', import.meta.url).pathname;
+  const out: [string, ArchDoc][] = [];
+  const walk = (d: string) => {
+    for (const f of readdirSync(d).sort()) {
+      const p = join(d, f);
+      if (statSync(p).isDirectory()) walk(p);
+      else if (f.endsWith('.json')) {
+        const r = loadJson(JSON.parse(readFileSync(p, 'utf8')));
+        if (r.ok) out.push([p.slice(root.length), r.doc]);
+      }
+    }
+  };
+  walk(join(root, 'scenarios'));
+  walk(join(root, 'test/fixtures'));
+  return out;
+}
+
+const nodesOf = (d: ArchDoc) =>
+  d.nodes.map((n) => ({ id: n.id, kind: n.kind, parent: n.parent ?? null })).sort((a, b) => a.id.localeCompare(b.id));
+const edgesOf = (d: ArchDoc) => (d.edges ?? []).map((e) => `${e.from} -> ${e.to}`).sort();
+const propsOf = (d: ArchDoc, only?: (kind: string, prop: string) => boolean) =>
+  Object.fromEntries(
+    d.nodes.map((n) => {
+      const all = { ...defaultProps(n.kind), ...(n.props ?? {}) };
+      return [n.id, Object.fromEntries(Object.entries(all).filter(([k]) => !only || only(n.kind, k)))];
+    }),
+  );
+
+function roundTrip(doc: ArchDoc, strip = false): ArchDoc {
+  let yaml = templateToYaml(exportDesign(doc).template);
+  if (strip) {
+    // Drop what Metadata keeps of each resource's props: the props left must come back from resource properties.
+    const t = parseTemplate(yaml).template as {
+      Resources: Record<string, { Metadata?: { SageSim?: Record<string, unknown> } }>;
+    };
+    for (const r of Object.values(t.Resources)) {
+      const m = r.Metadata?.SageSim;
+      if (!m) continue;
+      delete m.props;
+      for (const s of Object.values((m.steps ?? {}) as Record<string, Record<string, unknown>>)) delete s.props;
+    }
+    yaml = templateToYaml(t);
+  }
+  return importTemplate(yaml).doc;
+}
+
+const all = designs();
+
+describe('export → import', () => {
+  it('covers every shipped scenario', () => {
+    expect(all.length).toBeGreaterThanOrEqual(40);
+  });
+  it.each(all)('%s: the same kinds, containers, connections, props and labels', (_, doc) => {
+    const back = roundTrip(doc);
+    expect(loadJson(back).ok).toBe(true);
+    expect(nodesOf(back)).toEqual(nodesOf(doc));
+    expect(edgesOf(back)).toEqual(edgesOf(doc));
+    expect(propsOf(back)).toEqual(propsOf(doc));
+    expect(back.nodes.map((n) => n.label ?? null).sort()).toEqual(doc.nodes.map((n) => n.label ?? null).sort());
+  });
+  it.each(all)('%s: props with a resource property come back from the resources alone', (_, doc) => {
+    const { metadataOnly } = exportDesign(doc);
+    const back = roundTrip(doc, true);
+    const mapped = (kind: string, prop: string) => (RESOURCE_PROPS[kind] ?? []).includes(prop);
+    const want = propsOf(doc, mapped);
+    for (const { node, prop } of metadataOnly) delete (want[node] as Record<string, unknown>)[prop];
+    const got = propsOf(back, mapped);
+    for (const { node, prop } of metadataOnly) delete (got[node] as Record<string, unknown>)[prop];
+    expect(got).toEqual(want);
+    expect(nodesOf(back)).toEqual(nodesOf(doc));
+  });
+  it('holds for random sub-designs of the every-kind fixture (nodes removed with what depends on them)', () => {
+    const every = all.find(([p]) => p.endsWith('every-kind.json'))![1];
+    fc.assert(
+      fc.property(fc.subarray(every.nodes.map((n) => n.id)), (drop) => {
+        const gone = new Set(drop);
+        // a removed container takes its children; references to removed nodes are cleared
+        let changed = true;
+        while (changed) {
+          changed = false;
+          for (const n of every.nodes)
+            if (!gone.has(n.id) && n.parent && gone.has(n.parent)) {
+              gone.add(n.id);
+              changed = true;
+            }
+        }
+        const nodes = every.nodes
+          .filter((n) => !gone.has(n.id))
+          .map((n) => ({
+            ...n,
+            props: Object.fromEntries(
+              Object.entries(n.props ?? {}).filter(([, v]) => !(typeof v === 'string' && gone.has(v))),
+            ),
+          }));
+        const doc = { ...every, nodes, edges: (every.edges ?? []).filter((e) => !gone.has(e.from) && !gone.has(e.to)) };
+        const ok = loadJson(doc);
+        fc.pre(ok.ok);
+        const back = roundTrip((ok as { doc: ArchDoc }).doc);
+        expect(nodesOf(back)).toEqual(nodesOf(doc));
+        expect(edgesOf(back)).toEqual(edgesOf(doc));
+      }),
+      { numRuns: 40, seed: 7 },
+    );
+  });
+});
