@@ -1,6 +1,7 @@
 import { formatMessage, ruleById } from '../../../catalog/rules';
 import type { Graph } from '../../../model/graph';
-import type { Finding, SimModule } from '../../types';
+import type { Finding } from '../../types';
+import type { SimModule } from '../../sim';
 import { oneHotProblem, prepLeaks } from './prep';
 import { startPretrainingChecks } from './bias';
 

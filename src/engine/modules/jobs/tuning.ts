@@ -4,7 +4,7 @@ import { accuracyProblem, gridProblem } from './checks';
 import type { OnEnd } from './prep';
 import { JobRun } from './run';
 import { startTraining, type Interruptible } from './training';
-import { round } from '../../report';
+import { round } from '../../util';
 import { searchOutcome, tuningSearch } from '../models/search';
 import { tuningProblem } from '../models/checks';
 

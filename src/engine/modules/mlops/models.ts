@@ -1,5 +1,5 @@
 import type { Simulation } from '../../sim';
-import { round } from '../../report';
+import { round } from '../../util';
 import { TOPICS, type JobCompleted, type ModelServing } from '../../topics';
 import { servedTraining } from './lineage';
 import { taskProblem } from '../models/fit';
@@ -59,7 +59,8 @@ export function trained(run: MlopsRun, training: string): ModelVersion {
   sim.note(training, 'info', `model ${v.id}: validation ${q.metric} ${x.validation} (${q.explain.join('; ')})`);
   const misfit = taskProblem(sim.graph, sim.graph.nodeOf(training, 'training-job'));
   if (misfit) sim.incident(misfit.rule, training, { ...misfit.vars, metric: q.metric, validation: v.validation });
-  for (const r of sim.graph.out(training, 'model-registry')) registerPackage(run, r.id, v, `trained by ${training}`);
+  for (const r of sim.graph.out(training, 'model-registry'))
+    registerPackage(run, r.id, v, `trained by ${training}`, training);
   return v;
 }
 

@@ -1,4 +1,4 @@
-import type { SimModule } from '../../types';
+import type { SimModule } from '../../sim';
 import { checkModels } from './checks';
 
 export { ALGORITHM_TASKS, imbalanceTreated, metricProblem, taskOf, taskProblem } from './fit';
