@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { ALGORITHM_TASKS } from '../../../src/engine/modules/models/fit';
+import { ALGORITHM_TASKS } from '../../../src/engine/modules/shared/fit';
 import { arch, edge, findings, node, run } from '../../harness';
 
 const trainOn = (task: string | null, props: Record<string, unknown> = {}, bucket: Record<string, unknown> = {}) =>

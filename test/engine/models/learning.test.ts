@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { LEARNING, learningPlan } from '../../../src/engine/modules/models/learning';
+import { LEARNING, learningPlan } from '../../../src/engine/modules/shared/learning';
 import { arch, edge, node, run, type RunResult } from '../../harness';
 
 const train = (props: Record<string, unknown> = {}, bucket: Record<string, unknown> = {}) =>

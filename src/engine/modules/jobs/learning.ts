@@ -1,7 +1,7 @@
 import type { GNode } from '../../../model/graph';
 import { round } from '../../util';
 import type { Simulation } from '../../sim';
-import type { LearningPlan } from '../models/learning';
+import type { LearningPlan } from '../shared/learning';
 
 /** Where a training job's Training phase ends early: early stopping or a Debugger StopTraining action. */
 export interface LearningStop {

@@ -1,4 +1,4 @@
-import { oneHotProblem } from '../data/prep';
+import { oneHotProblem } from '../shared/prep';
 import { FALLBACK_INSTANCE_TYPE, instanceCostUSD, PRICES } from '../../../catalog/prices';
 import type { GNode } from '../../../model/graph';
 import { round } from '../../util';

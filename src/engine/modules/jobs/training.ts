@@ -13,7 +13,7 @@ import {
   slowStart,
 } from './checks';
 import { JOB_TIMING } from './constants';
-import { learningPlan } from '../models/learning';
+import { learningPlan } from '../shared/learning';
 import { recordLearning, learningStop } from './learning';
 import { sourcesOf } from './data';
 import { JobRun } from './run';

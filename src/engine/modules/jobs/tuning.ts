@@ -5,8 +5,8 @@ import type { OnEnd } from './prep';
 import { JobRun } from './run';
 import { startTraining, type Interruptible } from './training';
 import { round } from '../../util';
-import { searchOutcome, tuningSearch } from '../models/search';
-import { tuningProblem } from '../models/checks';
+import { searchOutcome, tuningSearch } from '../shared/search';
+import { tuningProblem } from '../shared/search';
 
 /**
  * A hyperparameter tuning job: runs `maxJobs` copies of the training job it tunes, at most

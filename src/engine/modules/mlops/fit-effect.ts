@@ -1,9 +1,9 @@
 import type { GNode, Graph } from '../../../model/graph';
 import { Rng } from '../../rng';
-import { imbalanceTreated, taskProblem } from '../models/fit';
-import { learningPlan } from '../models/learning';
-import { searchOutcome, searchPenalty, tuningSearch } from '../models/search';
-import { prepPenalty, prepResamples } from '../data/prep';
+import { imbalanceTreated, taskProblem } from '../shared/fit';
+import { learningPlan } from '../shared/learning';
+import { searchOutcome, searchPenalty, tuningSearch } from '../shared/search';
+import { prepPenalty, prepResamples } from '../shared/prep';
 
 /** Skill of a model whose algorithm does not solve the task: 0.50–0.58, seeded. */
 export const MISFIT = { skill: 0.5, spread: 0.08 } as const;

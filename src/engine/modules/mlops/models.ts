@@ -2,7 +2,7 @@ import type { Simulation } from '../../sim';
 import { round } from '../../util';
 import { TOPICS, type JobCompleted, type ModelServing } from '../../topics';
 import { servedTraining } from './lineage';
-import { taskProblem } from '../models/fit';
+import { taskProblem } from '../shared/fit';
 import { metricValue, servingQuality, trainingQuality, validationValue } from './quality';
 import { latestApproved, registerPackage } from './registry';
 import type { MlopsRun, ModelVersion } from './state';

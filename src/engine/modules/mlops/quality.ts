@@ -3,7 +3,7 @@ import type { Graph } from '../../../model/graph';
 import { Rng } from '../../rng';
 import { gatingConditions, labelSource, pointInTimeLeaks, scalerLeaks, skewStore } from './lineage';
 import { fitEffect } from './fit-effect';
-import { prepLeaks } from '../data/prep';
+import { prepLeaks } from '../shared/prep';
 
 /**
  * The model-quality signal: what a trained model scores in validation and what it really does in

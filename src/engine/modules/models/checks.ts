@@ -1,32 +1,8 @@
 import { formatMessage, ruleById } from '../../../catalog/rules';
 import type { GNode, Graph } from '../../../model/graph';
 import type { Finding } from '../../types';
-import { metricProblem, taskProblem } from './fit';
-
-/** Training jobs a tuning job may launch (AWS MaxNumberOfTrainingJobs, parents' jobs included with warm start). */
-export const TUNING_JOB_LIMIT = 500;
-
-/**
- * tuning-config-invalid: a CreateHyperParameterTuningJob request AWS refuses —
- * Hyperband with TrainingJobEarlyStoppingType AUTO (Hyperband "has its own advanced internal early stopping
- * mechanism, TrainingJobEarlyStoppingType must be OFF"), a warm start without a parent job (1 to 5 parents),
- * or parents' training jobs plus maxJobs over the 500-job limit (AWS: "the training jobs launched by every
- * parent job in a warm start tuning job count against the 500 maximum training jobs").
- * https://docs.aws.amazon.com/sagemaker/latest/APIReference/API_HyperParameterTuningJobConfig.html,
- * https://docs.aws.amazon.com/sagemaker/latest/dg/automatic-model-tuning-warm-start.html
- */
-export function tuningProblem(n: GNode<'tuning-job'>): { rule: string; vars: Record<string, string | number> } | null {
-  const p = n.props;
-  const reason =
-    p.strategy === 'hyperband' && p.earlyStopping === 'Auto'
-      ? 'TrainingJobEarlyStoppingType must be OFF to use the Hyperband strategy, which stops training jobs itself'
-      : p.warmStart && Number(p.parentTrainingJobs) === 0
-        ? `WarmStartConfig (${p.warmStart}) needs at least one parent tuning job with completed training jobs (parentTrainingJobs is 0)`
-        : p.warmStart && Number(p.parentTrainingJobs) + Number(p.maxJobs) > TUNING_JOB_LIMIT
-          ? `the parent tuning jobs' ${p.parentTrainingJobs} training jobs plus MaxNumberOfTrainingJobs ${p.maxJobs} exceed the limit of ${TUNING_JOB_LIMIT} training jobs for a tuning job`
-          : null;
-  return reason ? { rule: 'tuning-config-invalid', vars: { reason } } : null;
-}
+import { metricProblem, taskProblem } from '../shared/fit';
+import { tuningProblem } from '../shared/search';
 
 const TASK_FINDING =
   'Training job {node} uses {algorithm}, which solves {fits}; its data in {bucket} poses {task}: it will train, but its model will not solve the problem.';

@@ -1,7 +1,7 @@
 import type { Task } from '../../../catalog/learning';
 import type { GNode, Graph } from '../../../model/graph';
 import { propsByName } from '../../../catalog/kinds';
-import { sourcesOf } from '../jobs/data';
+import { sourcesOf } from './data';
 
 /**
  * Which ML tasks each built-in algorithm solves (AWS: "Built-in algorithms and pretrained models in Amazon

@@ -1,8 +1,7 @@
 import { instanceType } from '../../../catalog/instances';
 import type { GNode, Graph } from '../../../model/graph';
-import { dataLineage } from '../mlops/lineage';
 import { FALLBACK_INSTANCE_TYPE } from '../../../catalog/prices';
-import { datasetGB } from '../jobs/data';
+import { datasetGB } from './data';
 
 /**
  * Feature engineering as a choice with consequences (pure): what the transforms of the processing jobs and Data
@@ -40,6 +39,25 @@ export const PREP = {
 
 const SCALE_SENSITIVE = ['kmeans', 'custom'];
 const SKEW_SENSITIVE = ['kmeans', 'custom', 'linear-learner', 'factorization-machines'];
+
+/** Kinds through which data flows into a job (pipeline step edges are edges too). */
+const DATA_KINDS = ['s3-bucket', 'data-source', 'processing-job', 'data-wrangler', 'feature-store'] as const;
+
+/** Every node upstream of a node along data edges (buckets, sources, prep jobs, feature stores), in document order. */
+export function dataLineage(g: Graph, id: string): GNode[] {
+  const seen = new Set<string>([id]);
+  const out: GNode[] = [];
+  const stack = [id];
+  while (stack.length) {
+    for (const p of g.in(stack.pop()!, ...DATA_KINDS)) {
+      if (seen.has(p.id)) continue;
+      seen.add(p.id);
+      out.push(p);
+      stack.push(p.id);
+    }
+  }
+  return out.sort((a, b) => a.index - b.index);
+}
 
 /** The transforms a prep node applies. */
 export const transformsOf = (n: GNode<'processing-job' | 'data-wrangler'>): string[] =>
