@@ -62,7 +62,7 @@ const propType = (p: PropDef): string => {
     case 'ref':
       return `id of a ${p.refKinds.join(' / ')} or null`;
     case 'string-list':
-      return 'list of strings';
+      return p.options ? `list of ${p.options.map((o) => `"${o}"`).join(' \\| ')}` : 'list of strings';
     case 'autoscaling':
       return 'null or { min, max, targetInvocationsPerInstance }';
     case 'variants':

@@ -106,6 +106,8 @@ export interface StringListProp extends PropBase {
   type: 'string-list';
   default: readonly string[];
   maxItems?: number;
+  /** The only values an item may take (e.g. Debugger built-in rule names); missing = free text. */
+  options?: readonly string[];
 }
 /** Target-tracking autoscaling `{ min, max, targetInvocationsPerInstance }` or null. */
 export interface AutoscalingProp extends PropBase {

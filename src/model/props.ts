@@ -90,7 +90,9 @@ export function propSchema(p: PropDef): z.ZodType {
       s = z.string().max(64);
       break;
     case 'string-list':
-      s = z.array(z.string().max(2048)).max(p.maxItems ?? 1000);
+      s = z
+        .array(p.options ? z.enum(p.options as [string, ...string[]]) : z.string().max(2048))
+        .max(p.maxItems ?? 1000);
       break;
     case 'autoscaling':
       return autoscalingSchema.nullable();

@@ -119,6 +119,61 @@ export const CASES: Record<string, Case> = {
         edge('raw', 'train'),
       ),
   },
+  /* D1 · issue 16: feature engineering with consequences */
+  'one-hot-high-cardinality': {
+    node: 'prep',
+    as: 'incident',
+    doc: () =>
+      arch(
+        node('raw', 's3-bucket', { datasetGB: 2, cardinality: 50_000 }),
+        node('prep', 'processing-job', { transforms: ['one-hot'] }),
+        edge('raw', 'prep'),
+      ),
+  },
+  'target-encoding-leakage': {
+    node: 'prep',
+    as: 'incident',
+    durationSec: 1200,
+    doc: () =>
+      arch(
+        node('raw', 's3-bucket'),
+        node('prep', 'processing-job', { transforms: ['target-encoding'] }),
+        node('clean', 's3-bucket'),
+        node('train', 'training-job'),
+        node('ep', 'realtime-endpoint'),
+        edge('raw', 'prep'),
+        edge('prep', 'clean'),
+        edge('clean', 'train'),
+        edge('train', 'ep'),
+      ),
+  },
+  'resampling-before-split': {
+    node: 'prep',
+    as: 'incident',
+    durationSec: 1200,
+    doc: () =>
+      arch(
+        node('raw', 's3-bucket', { positiveClassRatio: 0.05 }),
+        node('prep', 'processing-job', { transforms: ['smote-before-split'] }),
+        node('clean', 's3-bucket'),
+        node('train', 'training-job'),
+        node('ep', 'realtime-endpoint'),
+        edge('raw', 'prep'),
+        edge('prep', 'clean'),
+        edge('clean', 'train'),
+        edge('train', 'ep'),
+      ),
+  },
+  'pretraining-bias': {
+    node: 'bias',
+    as: 'incident',
+    doc: () =>
+      arch(
+        node('loans', 's3-bucket', { facetShare: 0.1, labelRateGap: 0.2 }),
+        node('bias', 'clarify'),
+        edge('loans', 'bias'),
+      ),
+  },
   /* D2 */
   'algorithm-input-format': {
     node: 'train',
@@ -206,6 +261,79 @@ export const CASES: Record<string, Case> = {
         node('raw', 's3-bucket', { positiveClassRatio: 0.02 }),
         node('train', 'training-job', { evalMetric: 'accuracy' }),
         edge('raw', 'train'),
+      ),
+  },
+  /* D2 · issue 16: task fit, learning curves, Debugger, tuning */
+  'algorithm-task-mismatch': {
+    node: 'train',
+    as: 'incident',
+    doc: () =>
+      arch(
+        node('raw', 's3-bucket', { task: 'binary-classification' }),
+        node('train', 'training-job', { algorithm: 'kmeans' }),
+        edge('raw', 'train'),
+      ),
+  },
+  'metric-task-mismatch': {
+    node: 'train',
+    as: 'finding',
+    doc: () =>
+      arch(
+        node('raw', 's3-bucket', { task: 'regression' }),
+        node('train', 'training-job', { evalMetric: 'auc' }),
+        edge('raw', 'train'),
+      ),
+  },
+  overfitting: {
+    node: 'train',
+    as: 'incident',
+    doc: () =>
+      arch(
+        node('raw', 's3-bucket'),
+        node('train', 'training-job', { maxDepth: 12, numRound: 500 }),
+        edge('raw', 'train'),
+      ),
+  },
+  underfitting: {
+    node: 'train',
+    as: 'incident',
+    doc: () => arch(node('raw', 's3-bucket'), node('train', 'training-job', { eta: 0.01 }), edge('raw', 'train')),
+  },
+  'loss-not-decreasing': {
+    node: 'train',
+    as: 'incident',
+    doc: () =>
+      arch(
+        node('raw', 's3-bucket'),
+        node('train', 'training-job', { algorithm: 'custom', learningRate: 0.5 }),
+        edge('raw', 'train'),
+      ),
+  },
+  'vanishing-gradient': {
+    node: 'train',
+    as: 'incident',
+    doc: () =>
+      arch(
+        node('raw', 's3-bucket'),
+        node('train', 'training-job', {
+          algorithm: 'custom',
+          activation: 'sigmoid',
+          layers: 12,
+          debuggerRules: ['VanishingGradient'],
+        }),
+        edge('raw', 'train'),
+      ),
+  },
+  'tuning-config-invalid': {
+    node: 'tune',
+    as: 'incident',
+    doc: () =>
+      arch(
+        node('raw', 's3-bucket'),
+        node('tune', 'tuning-job', { strategy: 'hyperband', earlyStopping: 'Auto' }),
+        node('train', 'training-job'),
+        edge('raw', 'train'),
+        edge('tune', 'train'),
       ),
   },
   /* D3 */
