@@ -117,8 +117,24 @@ export interface VariantsProp extends PropBase {
   type: 'variants';
   default: readonly { name: string; weight: number; shadow?: boolean }[];
 }
+/**
+ * A real-time endpoint's deployment guardrails (UpdateEndpoint DeploymentConfig: BlueGreenUpdatePolicy with its
+ * TrafficRoutingConfiguration, and AutoRollbackConfiguration) or null (AWS's default blue/green, all at once, no alarms).
+ */
+export interface DeploymentProp extends PropBase {
+  type: 'deployment';
+  default: null;
+}
 export type PropDef =
-  NumberProp | BooleanProp | EnumProp | StringProp | RefProp | StringListProp | AutoscalingProp | VariantsProp;
+  | NumberProp
+  | BooleanProp
+  | EnumProp
+  | StringProp
+  | RefProp
+  | StringListProp
+  | AutoscalingProp
+  | VariantsProp
+  | DeploymentProp;
 
 export interface KindDef {
   kind: Kind;
@@ -153,7 +169,7 @@ export interface EdgePair {
 }
 
 /** Which issue's engine module makes the rule happen during a run. */
-export type RuleArea = 'inference' | 'jobs' | 'network' | 'security' | 'mlops' | 'monitoring' | 'data';
+export type RuleArea = 'inference' | 'jobs' | 'network' | 'security' | 'mlops' | 'monitoring' | 'data' | 'deploy';
 
 export interface RuleDef {
   id: string;

@@ -23,7 +23,19 @@ export const TOPICS = {
   awsEvent: 'aws.event',
   /** An endpoint started serving a model version (at InService or after an update). `ModelServing` */
   modelServing: 'model.serving',
+  /** A blue/green update moved a share of a real-time endpoint's traffic to the new fleet (0 = rolled back). `DeployTraffic` */
+  deployTraffic: 'deploy.traffic',
 } as const;
+
+/** Payload of TOPICS.deployTraffic (published by the deploy module, read by the real-time data plane). */
+export interface DeployTraffic {
+  node: string;
+  /** Share of production requests on the new (green) fleet, 0–1. */
+  share: number;
+  /** Share of the new version's requests its model fails (500 → ModelError). */
+  errorRate: number;
+  version: string;
+}
 
 /** Payload of TOPICS.jobStart. */
 export interface JobStart {

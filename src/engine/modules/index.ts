@@ -1,4 +1,5 @@
 import type { SimModule } from '../types';
+import { deployModule } from './deploy';
 import { endpointsModule } from './endpoints';
 import { inferenceModule } from './inference';
 import { jobsModule } from './jobs';
@@ -20,4 +21,5 @@ export const MODULES: readonly SimModule[] = [
   inferenceModule,
   jobsModule,
   monitoringModule,
+  deployModule,
 ];
