@@ -116,6 +116,9 @@ export const scriptStepSchema = z.strictObject({
   ask: z.string().max(2000).optional(),
   fault: z.record(z.string(), z.unknown()).optional(),
   focus: id.optional(),
+  /** v1.1: the answers offered to the class for `ask` (3–4), and the index of the right one. */
+  options: z.array(z.string().min(1).max(500)).min(2).max(5).optional(),
+  answer: z.number().int().min(0).optional(),
 });
 
 export const docSchema = z.looseObject({

@@ -95,6 +95,16 @@ describe('deployment guardrails (blue/green updates of a real-time endpoint)', (
     expect(r.incident('bad-version-shipped')?.message).toMatch(/alarm alarm did not reach ALARM/);
   });
 
+  it('bills the second (green) fleet while both run: from UpdateEndpoint until the old fleet is terminated', () => {
+    const none = run(doc(canary(), { errorRate: 0 }), { durationSec: 3600 });
+    const noUpdate = run(arch(node('c', 'client', { rps: 20 }), node('ep', 'realtime-endpoint'), edge('c', 'ep')), {
+      durationSec: 3600,
+    });
+    // 120 s provisioning + 600 s canary bake + 600 s full bake + 300 s termination wait = 1620 s of ml.m5.large
+    const extra = (none.node('ep').costUSD ?? 0) - (noUpdate.node('ep').costUSD ?? 0);
+    expect(extra).toBeCloseTo((0.115 / 3600) * 1620, 2);
+  });
+
   it('linear steps shift 10–50% at a time', () => {
     expect(trafficSteps({ type: 'linear', sizePercent: 25, waitIntervalSec: 60 })).toEqual([0.25, 0.5, 0.75, 1]);
     expect(trafficSteps({ type: 'canary', sizePercent: 5, waitIntervalSec: 60 })).toEqual([0.05, 1]);

@@ -1,3 +1,4 @@
+import { instanceCostUSD } from '../../../catalog/prices';
 import type { GNode } from '../../../model/graph';
 import type { Deployment } from '../../../model/props';
 import type { Fault } from '../../../model/schema';
@@ -57,7 +58,23 @@ export function startUpdate(sim: Simulation, f: ModelUpdate): void {
     );
     return;
   }
-  const d = (ep.props.deployment as Deployment | null) ?? DEFAULT_DEPLOYMENT;
+  const configured = ep.props.deployment as Deployment | null;
+  const d = configured ?? DEFAULT_DEPLOYMENT;
+  const startedAt = sim.now;
+  /** Blue/green runs two fleets until the old one (or, on rollback, the new one) is terminated: bill the second. */
+  const billGreen = () => {
+    const variants = (
+      ep.props.variants as { instanceType?: string; instanceCount?: number; shadow?: boolean }[]
+    ).filter((v) => !v.shadow);
+    for (const v of variants)
+      sim.addCost(
+        ep.id,
+        instanceCostUSD(
+          v.instanceType ?? ep.props.instanceType,
+          (v.instanceCount ?? ep.props.instanceCount) * (sim.now - startedAt),
+        ),
+      );
+  };
   const steps = trafficSteps(d);
   const alarms = sim.graph.out(ep.id, 'cloudwatch');
   const rollback = new Set(rollbackAlarmsOf(sim.graph, ep).map((a) => a.id));
@@ -74,16 +91,19 @@ export function startUpdate(sim: Simulation, f: ModelUpdate): void {
   const finish = () => {
     if (done) return;
     done = true;
+    billGreen();
     sim.setState(ep.id, 'InService', `now serving ${version} on the new fleet; the old fleet is terminated`);
     if (errorRate <= 0) return;
-    const reason =
-      rollback.size === 0
+    const reason = !configured
+      ? 'the default update (no DeploymentConfig) shifts all traffic at once with no baking period and no alarms'
+      : rollback.size === 0
         ? 'no CloudWatch alarm watching the endpoint is listed in deployment.rollbackAlarms'
         : `alarm ${[...rollback].join(', ')} did not reach ALARM before the update ended`;
     sim.incident('bad-version-shipped', ep.id, { version, percent: round(errorRate * 100, 1), reason });
   };
   const rollBack = (alarm: GNode, value: number) => {
     done = true;
+    billGreen();
     const percent = round(share * 100, 1);
     emit(0);
     sim.incident('deployment-rolled-back', ep.id, {
