@@ -10,6 +10,7 @@ export default defineConfig({
   worker: { format: 'es' },
   test: {
     include: ['src/**/*.test.{ts,tsx}', 'test/**/*.test.{ts,tsx}'],
+    globalSetup: ['test/global-setup.ts'],
     environment: 'node',
     pool: 'threads',
     testTimeout: 60_000,

@@ -5,12 +5,16 @@
  * Budget: at least 1.5 million per second. Also prints the engine alone (in this process) and the
  * process start-up, so a regression can be placed.
  *
+ * Then the runner as graders use it: its start-up against `npm run env` (npm alone; budget 1.6×) and
+ * without npm (`node dist-cli/sim.mjs`), and grading throughput — every shipped puzzle checked in one
+ * process (`sim --check FILE…`) against one process per puzzle.
+ *
  *   npm run bench [-- --runs N] [--file scenarios/bench/mixed.json]
  */
 import { spawnSync } from 'node:child_process';
-import { readFileSync } from 'node:fs';
+import { readdirSync, readFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
-import { dirname, resolve } from 'node:path';
+import { dirname, join, resolve } from 'node:path';
 import { loadText } from '../src/model/load';
 import { runDocument } from '../src/engine/run';
 import type { Report } from '../src/engine/report';
@@ -34,17 +38,16 @@ const served = (r: Report): number =>
 const median = (xs: number[]) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)];
 const fmt = (x: number) => Math.round(x).toLocaleString('en-US');
 
-function timeProcess(argv: string[]): { sec: number; out: string } {
+/** Wall seconds of one process; `ok` lists the exit statuses that are not an error. */
+function timeCommand(cmd: string, argv: string[], ok: readonly number[] = [0]): { sec: number; out: string } {
   const t0 = process.hrtime.bigint();
-  const p = spawnSync('npm', ['run', '--silent', 'sim', '--', ...argv], {
-    cwd: root,
-    encoding: 'utf8',
-    maxBuffer: 64 << 20,
-  });
+  const p = spawnSync(cmd, argv, { cwd: root, encoding: 'utf8', maxBuffer: 64 << 20 });
   const sec = Number(process.hrtime.bigint() - t0) / 1e9;
-  if (p.status !== 0) throw new Error(`sim exited ${p.status}: ${p.stderr}`);
+  if (!ok.includes(p.status ?? -1)) throw new Error(`${cmd} ${argv.join(' ')} exited ${p.status}: ${p.stderr}`);
   return { sec, out: p.stdout };
 }
+const timeProcess = (argv: string[], ok?: readonly number[]) =>
+  timeCommand('npm', ['run', '--silent', 'sim', '--', ...argv], ok);
 
 // 1. the whole process, as a user runs it
 const whole: number[] = [];
@@ -79,3 +82,35 @@ console.log(
   `requests/s       ${fmt(rate)} simulated requests per wall second (budget ${fmt(BUDGET)}) ${rate >= BUDGET ? 'OK' : 'BELOW BUDGET'}`,
 );
 if (rate < BUDGET) process.exitCode = 1;
+
+// 4. the runner's start-up as graders meet it: npm alone, npm run sim and the plain bin (zero-length run)
+const BIN = 'dist-cli/sim.mjs';
+const zero = [file, '--json', '--duration', '0.001'];
+const npmEnv: number[] = [],
+  viaNpm: number[] = [],
+  viaBin: number[] = [];
+for (let i = 0; i < runs; i++) {
+  // interleaved, so the machine's load falls on all three alike
+  npmEnv.push(timeCommand('npm', ['run', 'env']).sec);
+  viaNpm.push(timeProcess(zero).sec);
+  viaBin.push(timeCommand(process.execPath, [BIN, ...zero]).sec);
+}
+const startRatio = median(viaNpm) / median(npmEnv);
+console.log(
+  `runner start-up  ${median(viaNpm).toFixed(3)} s npm run sim vs ${median(npmEnv).toFixed(3)} s npm run env = ${startRatio.toFixed(2)}× (budget 1.6×) ${startRatio <= 1.6 ? 'OK' : 'ABOVE BUDGET'}`,
+);
+console.log(`  without npm    ${median(viaBin).toFixed(3)} s node ${BIN}`);
+
+// 5. grading throughput: every shipped puzzle checked as shipped (each fails its goal: exit 3)
+const puzzleDir = join(root, 'scenarios/puzzles');
+const puzzles = readdirSync(puzzleDir, { recursive: true, encoding: 'utf8' })
+  .filter((f) => f.endsWith('.json'))
+  .sort()
+  .map((f) => join(puzzleDir, f));
+const oneProcess = timeCommand(process.execPath, [BIN, '--check', '--json', ...puzzles], [0, 3]);
+const graded = (JSON.parse(oneProcess.out) as unknown[]).length;
+let eachSec = 0;
+for (const p of puzzles) eachSec += timeCommand(process.execPath, [BIN, '--check', '--json', p], [0, 3]).sec;
+console.log(
+  `grading          ${graded} puzzles: ${oneProcess.sec.toFixed(2)} s in one process (${(graded / oneProcess.sec).toFixed(1)} puzzles/s) vs ${eachSec.toFixed(2)} s one process each (${(puzzles.length / eachSec).toFixed(1)} puzzles/s)`,
+);

@@ -277,7 +277,7 @@ export const TESTS: E2ETest[] = [
       const file = join(mkdtempSync(join(tmpdir(), 'sagesim-maker-')), dl.suggestedFilename());
       await dl.saveAs(file);
       const sim = (...args: string[]) =>
-        spawnSync('npx', ['tsx', 'src/cli/sim.ts', file, ...args], { encoding: 'utf8' });
+        spawnSync(process.execPath, ['dist-cli/sim.mjs', file, ...args], { encoding: 'utf8' });
       const asBuilt = sim('--check');
       assert(
         asBuilt.status === 3,

@@ -327,7 +327,7 @@ export const TESTS: E2ETest[] = [
       const dir = mkdtempSync(join(tmpdir(), 'sagesim-'));
       const file = join(dir, 'wall.json');
       writeFileSync(file, WALL);
-      const cli = execFileSync('npx', ['tsx', 'src/cli/sim.ts', file, '--json', '--seed', '7'], {
+      const cli = execFileSync(process.execPath, ['dist-cli/sim.mjs', file, '--json', '--seed', '7'], {
         cwd: root,
         encoding: 'utf8',
         maxBuffer: 64 << 20,

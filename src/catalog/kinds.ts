@@ -1,30 +1,47 @@
-import type { Kind, KindDef, PropDef, Role } from './types';
+import type { BooleanProp, EnumProp, Kind, KindDef, NumberProp, PropDef, PropValue, RefProp, Role } from './types';
 import { KINDS } from './types';
 
-/* ---------- prop builders: keep the table below readable ---------- */
-const num = (
+/* ---------- prop builders: keep the table below readable; each keeps its literal types for `PropsOf` ---------- */
+const num = <const O extends Partial<Omit<NumberProp, 'type' | 'label' | 'default' | 'help'>> = Record<never, never>>(
   label: string,
   dflt: number | null,
   help: string,
-  o: Partial<PropDef & { type: 'number' }> = {},
-): PropDef => ({ type: 'number', label, default: dflt, help, contract: true, ...o }) as PropDef;
-const int = (label: string, dflt: number, help: string, min = 0, max?: number, unit?: string): PropDef =>
-  ({ type: 'number', label, default: dflt, help, integer: true, min, max, unit, contract: true }) as PropDef;
-const bool = (label: string, dflt: boolean, help: string): PropDef => ({
+  o: O = {} as O,
+): NumberProp & O => ({ type: 'number', label, default: dflt, help, contract: true, ...o });
+const int = (label: string, dflt: number, help: string, min = 0, max?: number, unit?: string): NumberProp => ({
+  type: 'number',
+  label,
+  default: dflt,
+  help,
+  integer: true,
+  min,
+  max,
+  unit,
+  contract: true,
+});
+const bool = (label: string, dflt: boolean, help: string): BooleanProp => ({
   type: 'boolean',
   label,
   default: dflt,
   help,
   contract: true,
 });
-const oneOf = (
+const oneOf = <const O extends readonly string[], N extends boolean = false>(
   label: string,
-  options: readonly string[],
-  dflt: string | null,
+  options: O,
+  dflt: O[number] | null,
   help: string,
-  nullable = false,
-): PropDef => ({ type: 'enum', label, options, default: dflt, help, nullable, contract: true });
-const ref = (label: string, refKinds: readonly Kind[], help: string): PropDef => ({
+  nullable: N = false as N,
+): EnumProp & { options: O; nullable: N } => ({
+  type: 'enum',
+  label,
+  options,
+  default: dflt,
+  help,
+  nullable,
+  contract: true,
+});
+const ref = (label: string, refKinds: readonly Kind[], help: string): RefProp => ({
   type: 'ref',
   label,
   refKinds,
@@ -32,9 +49,9 @@ const ref = (label: string, refKinds: readonly Kind[], help: string): PropDef =>
   help,
   contract: true,
 });
-const kmsRef = (param: string, what: string): PropDef =>
+const kmsRef = (param: string, what: string): RefProp =>
   ref(param, ['kms-key'], `KMS key for ${what} (API parameter ${param}); null = AWS-managed key.`);
-const roleRef = (): PropDef =>
+const roleRef = (): RefProp =>
   ref('Execution role', ['iam-role'], 'The IAM execution role the job assumes; one role per resource.');
 
 /** Kinds that run compute and may sit in a subnet (VPC mode) or a pipeline (as steps). */
@@ -43,16 +60,26 @@ const STEP_PARENTS: readonly Kind[] = ['subnet', 'pipeline'];
 
 const INSTANCE_HELP = 'SageMaker ML instance type, e.g. ml.m5.xlarge, ml.g5.2xlarge, ml.p4d.24xlarge.';
 
-const def = (
-  kind: Kind,
+const def = <K extends Kind, const P extends Readonly<Record<string, PropDef>> = Record<never, never>>(
+  kind: K,
   label: string,
   group: KindDef['group'],
   role: Role,
   description: string,
   parents: readonly Kind[],
-  props: Record<string, PropDef> = {},
-  extra: Partial<KindDef> = {},
-): KindDef => ({ kind, label, group, role, description, icon: kind, parents, props, ...extra });
+  props: P = {} as P,
+  extra: Partial<Omit<KindDef, 'kind' | 'props'>> = {},
+): Omit<KindDef, 'kind' | 'props'> & { kind: K; props: P } => ({
+  kind,
+  label,
+  group,
+  role,
+  description,
+  icon: kind,
+  parents,
+  props,
+  ...extra,
+});
 
 const ENDPOINT_EXTRAS = {
   modelLatencyMs: num('Model latency', 50, 'Time the model takes per request, before any queueing.', {
@@ -63,7 +90,7 @@ const ENDPOINT_EXTRAS = {
 };
 
 /** Every kind of format.md section 2, with its contract props and defaults. */
-export const KIND_DEFS: readonly KindDef[] = [
+export const KIND_DEFS = [
   def(
     'client',
     'Client traffic',
@@ -782,9 +809,33 @@ export const KIND_DEFS: readonly KindDef[] = [
       s3DataEvents: bool('S3 data events', false, 'Record object-level reads and writes of S3.'),
     },
   ),
-];
+] as const;
+/** Every entry is a KindDef (checked here rather than with `satisfies`, which would widen kinds without props). */
+const KIND_DEFS_ARE_KIND_DEFS: readonly KindDef[] = KIND_DEFS;
+void KIND_DEFS_ARE_KIND_DEFS;
 
-export const KIND_BY_NAME: ReadonlyMap<Kind, KindDef> = new Map(KIND_DEFS.map((k) => [k.kind, k]));
+/** The definition of one kind, with its props' literal types. */
+export type KindDefOf<K extends Kind> = Extract<(typeof KIND_DEFS)[number], { kind: K }>;
+
+/**
+ * The props of a node of kind K once defaults are applied, typed from the catalog: `PropsOf<'training-job'>`
+ * has `inputMode: 'File' | 'Pipe' | 'FastFile'`, `checkpointS3Uri: string | null`, `role: string | null`…
+ */
+export type PropsOf<K extends Kind> = K extends Kind
+  ? {
+      -readonly [P in keyof KindDefOf<K>['props']]: KindDefOf<K>['props'][P] extends PropDef
+        ? PropValue<KindDefOf<K>['props'][P]>
+        : never;
+    }
+  : never;
+
+/**
+ * Props read by a name known only at run time (the inspector's fields, a solution's `setProps`, a ref prop
+ * named by a rule): every value is one of `PropValue`'s, `undefined` for a name the kind does not have.
+ */
+export const propsByName = (props: PropsOf<Kind>): Readonly<Record<string, unknown>> => props;
+
+export const KIND_BY_NAME: ReadonlyMap<Kind, KindDef> = new Map(KIND_DEFS.map((k): [Kind, KindDef] => [k.kind, k]));
 
 /** The definition of a kind. */
 export function kindDef(kind: Kind): KindDef {
@@ -828,12 +879,12 @@ export const COMPUTE_KINDS = [
 ] as const satisfies readonly Kind[];
 
 /** Defaults of every prop of a kind, as a fresh object. */
-export function defaultProps(kind: Kind): Record<string, unknown> {
+export function defaultProps<K extends Kind>(kind: K): PropsOf<K> {
   const out: Record<string, unknown> = {};
   for (const [name, p] of Object.entries(kindDef(kind).props)) {
     out[name] = Array.isArray(p.default) ? structuredClone(p.default) : p.default;
   }
-  return out;
+  return out as PropsOf<K>;
 }
 
 export const GROUP_LABELS: Record<KindDef['group'], string> = {

@@ -115,7 +115,7 @@ export interface AutoscalingProp extends PropBase {
 /** Production variants `[{ name, weight, shadow? }]`. */
 export interface VariantsProp extends PropBase {
   type: 'variants';
-  default: readonly { name: string; weight: number; shadow?: boolean }[];
+  default: readonly VariantValue[];
 }
 /**
  * A real-time endpoint's deployment guardrails (UpdateEndpoint DeploymentConfig: BlueGreenUpdatePolicy with its
@@ -135,6 +135,46 @@ export type PropDef =
   | AutoscalingProp
   | VariantsProp
   | DeploymentProp;
+
+/** Target-tracking autoscaling of a real-time endpoint (the value of an `autoscaling` prop; model/props.ts validates it). */
+export interface AutoscalingValue {
+  min: number;
+  max: number;
+  targetInvocationsPerInstance: number;
+  /** Our own additions: cooldowns (AWS default 300 s each). */
+  scaleOutCooldownSec?: number;
+  scaleInCooldownSec?: number;
+}
+/** One production variant (an element of a `variants` prop; model/props.ts validates it). */
+export interface VariantValue {
+  name: string;
+  weight: number;
+  shadow?: boolean;
+  /** Our own additions: per-variant instances and model latency. */
+  instanceType?: string;
+  instanceCount?: number;
+  modelLatencyMs?: number;
+}
+
+/** The value a prop holds once defaults are applied, from its definition (nullable props may hold null). */
+export type PropValue<P extends PropDef> = P extends { type: 'number' }
+  ? Nullable<P, number>
+  : P extends { type: 'boolean' }
+    ? boolean
+    : P extends { type: 'enum'; options: readonly (infer O)[] }
+      ? Nullable<P, O>
+      : P extends { type: 'string' }
+        ? Nullable<P, string>
+        : P extends { type: 'ref' }
+          ? string | null
+          : P extends { type: 'string-list' }
+            ? string[]
+            : P extends { type: 'autoscaling' }
+              ? AutoscalingValue | null
+              : P extends { type: 'variants' }
+                ? VariantValue[]
+                : never;
+type Nullable<P, T> = P extends { nullable: true } ? T | null : T;
 
 export interface KindDef {
   kind: Kind;

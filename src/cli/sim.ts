@@ -1,22 +1,18 @@
-import { readFileSync } from 'node:fs';
 import { RULES } from '../catalog/rules';
-import { applySolution } from '../model/solution';
-import { formatErrors, loadJson, loadText, solutionErrors } from '../model/load';
-import { LIMITS } from '../model/schema';
-import { runDocument } from '../engine/run';
+import { LIMITS, isDurationSec, isSeed } from '../catalog/limits';
 import { formatReport } from './format';
-import { looksLikeTemplate, parseParams } from '../cfn/index';
-import { readTemplate } from './template';
+import { EXIT, type FileResult, type FileRunOptions, batchStatus, runFile, runFiles } from './run-files';
+
+export { EXIT } from './run-files';
 
 const USAGE = `usage: npm run --silent sim -- FILE [--seed N] [--duration SEC] [--json] [--apply-solution] [--check]
+       npm run --silent sim -- --check FILE... [--seed N] [--duration SEC] [--json] [--apply-solution]
        npm run --silent sim -- TEMPLATE [--param KEY=VALUE]… [--seed N] [--duration SEC] [--json]
-       npm run --silent sim -- --rules`;
-
-/** Exit statuses of format.md section 4 (a bad command line exits 2 too: nothing could be loaded). */
-export const EXIT = { ok: 0, load: 2, goal: 3 } as const;
+       npm run --silent sim -- --rules
+       (sagesim-sim or node dist-cli/sim.mjs take the same arguments)`;
 
 interface Args {
-  file?: string;
+  files: string[];
   seed?: number;
   duration?: number;
   json: boolean;
@@ -28,7 +24,7 @@ interface Args {
 }
 
 function parseArgs(argv: string[]): Args | string {
-  const a: Args = { json: false, rules: false, applySolution: false, check: false, params: [] };
+  const a: Args = { files: [], json: false, rules: false, applySolution: false, check: false, params: [] };
   for (let i = 0; i < argv.length; i++) {
     const arg = argv[i];
     const num = (name: string) => {
@@ -46,20 +42,21 @@ function parseArgs(argv: string[]): Args | string {
       else if (arg === '--param') a.params.push(argv[++i] ?? '');
       else if (arg === '--seed') {
         a.seed = num('--seed');
-        if (!Number.isInteger(a.seed) || a.seed > 2 ** 32 - 1) return '--seed needs an integer from 0 to 4294967295';
+        if (!isSeed(a.seed)) return `--seed needs an integer from 0 to ${LIMITS.seedMax}`;
       } else if (arg === '--duration') {
         a.duration = num('--duration');
-        if (a.duration <= 0 || a.duration > LIMITS.durationSec)
-          return `--duration needs a number of seconds above 0 and at most ${LIMITS.durationSec} (30 days)`;
+        if (!isDurationSec(a.duration))
+          return `--duration needs a number of seconds above 0 and at most ${LIMITS.durationSec} (${LIMITS.durationSec / 86_400} days)`;
       } else if (arg === '-h' || arg === '--help') return USAGE;
       else if (arg.startsWith('-')) return `unknown option ${arg}`;
-      else if (a.file) return `only one FILE, got ${a.file} and ${arg}`;
-      else a.file = arg;
+      else a.files.push(arg);
     } catch (e) {
       return (e as Error).message;
     }
   }
-  if (!a.rules && !a.file) return 'missing FILE';
+  if (!a.rules && !a.files.length) return 'missing FILE';
+  // Many files are a batch of checks; a plain run takes one file.
+  if (!a.rules && !a.check && a.files.length > 1) return `only one FILE, got ${a.files[0]} and ${a.files[1]}`;
   return a;
 }
 
@@ -94,62 +91,32 @@ export function main(
     );
     return EXIT.ok;
   }
-  let text: string;
-  try {
-    text = readFileSync(args.file!, 'utf8');
-  } catch (e) {
-    err(
-      `sim: cannot read ${args.file}: ${(e as NodeJS.ErrnoException).code === 'ENOENT' ? 'no such file' : (e as Error).message}\n`,
-    );
-    return EXIT.load;
+  if (args.files.length === 1) {
+    const r = runFile(args.files[0], opts(args, err));
+    if (r.status === EXIT.load) err(`sim: ${r.error}\n`);
+    else out(args.json ? `${JSON.stringify(r.report, null, 2)}\n` : formatReport(r.title, r.report));
+    return r.status;
   }
-  // CloudFormation: a template is converted to a design before it is loaded (notes on stderr).
-  if (looksLikeTemplate(args.file!, text)) {
-    const params = parseParams(args.params);
-    const r =
-      typeof params === 'string' ? { error: params } : readTemplate(args.file!, text, params, (l) => err(`${l}\n`));
-    if ('error' in r) {
-      err(`sim: ${r.error}\n`);
-      return EXIT.load;
-    }
-    text = JSON.stringify(r.doc);
-  } else if (args.params.length) {
-    err(`sim: --param applies to CloudFormation templates; ${args.file} is a SageSim document\n`);
-    return EXIT.load;
-  }
-  let loaded = loadText(text);
-  if (!loaded.ok) {
-    err(`sim: ${args.file} could not be loaded:\n${formatErrors(loaded.errors).replace(/^/gm, '  ')}\n`);
-    return EXIT.load;
-  }
-  if (args.applySolution) {
-    if (!loaded.doc.solution) {
-      err(`sim: ${args.file} has no "solution" to apply\n`);
-      return EXIT.load;
-    }
-    const wrong = solutionErrors(loaded.doc);
-    if (wrong.length) {
-      err(`sim: the solution of ${args.file} names what is not there:\n${formatErrors(wrong).replace(/^/gm, '  ')}\n`);
-      return EXIT.load;
-    }
-    loaded = loadJson(applySolution(loaded.doc, loaded.doc.solution));
-    if (!loaded.ok) {
-      err(
-        `sim: the solution of ${args.file} does not give a valid architecture:\n${formatErrors(loaded.errors).replace(/^/gm, '  ')}\n`,
-      );
-      return EXIT.load;
-    }
-  }
-  const doc = loaded.doc;
-  if (args.check && !doc.goal) {
-    err(`sim: ${args.file} has no "goal" to check\n`);
-    return EXIT.load;
-  }
-  const { report } = runDocument(doc, { seed: args.seed, durationSec: args.duration });
-  out(args.json ? `${JSON.stringify(report, null, 2)}\n` : formatReport(doc.title ?? args.file!, report));
-  if (args.check && report.goal && !report.goal.met) return EXIT.goal;
-  return EXIT.ok;
+  // Many files (only with --check): one process, one report per file, in order (format.md section 7).
+  const results = runFiles(args.files, opts(args, err), (r, i) => {
+    if (r.status === EXIT.load) err(`sim: ${r.error}\n`);
+    else if (!args.json) out(`${i ? '\n' : ''}${formatReport(r.title, r.report)}`);
+  });
+  if (args.json) out(`${JSON.stringify(results.map(batchEntry), null, 2)}\n`);
+  return batchStatus(results);
 }
 
-const invoked = process.argv[1] && /sim\.(ts|js|mjs)$/.test(process.argv[1]);
-if (invoked) process.exitCode = main(process.argv.slice(2));
+const opts = (a: Args, err: (s: string) => unknown): FileRunOptions => ({
+  seed: a.seed,
+  durationSec: a.duration,
+  applySolution: a.applySolution,
+  check: a.check,
+  params: a.params,
+  note: (line) => err(`${line}\n`),
+});
+
+/** One element of the `--json` array of a batch: the file, its exit status, and its report or its error. */
+const batchEntry = (r: FileResult) =>
+  r.status === EXIT.load
+    ? { file: r.file, status: r.status, error: r.error }
+    : { file: r.file, status: r.status, report: r.report };

@@ -1,6 +1,7 @@
 import { type Draft, type Patch, current, enablePatches, produceWithPatches } from 'immer';
 import { checkEdge } from '../catalog/edges';
-import { defaultProps, kindDef } from '../catalog/kinds';
+import { defaultProps, kindDef, propsByName } from '../catalog/kinds';
+import { LIMIT_WORDS, isDurationSec, isSeed } from '../catalog/limits';
 import type { Kind } from '../catalog/types';
 import { computeLayout, isInside, sizeOf, type Point, type Size } from './layout';
 import { propSchema } from './props';
@@ -188,7 +189,7 @@ export const setProp: Command<{ id: string; name: string; value: unknown }> = {
         refuse(`${def.label} must be ${def.refKinds.map((k) => article(label(k))).join(' or ')}.`);
     }
     const props = (n.props ??= {});
-    if (sameValue(value, defaultProps(n.kind)[name])) delete props[name];
+    if (sameValue(value, propsByName(defaultProps(n.kind))[name])) delete props[name];
     else props[name] = structuredClone(value) as never;
     if (!Object.keys(props).length) delete n.props;
   },
@@ -217,10 +218,8 @@ export const setDocField: Command<{
       delete d[field];
       return;
     }
-    if (field === 'seed' && !(Number.isInteger(value) && (value as number) >= 0 && (value as number) < 2 ** 32))
-      refuse('Seed: a whole number from 0 to 4294967295.');
-    if (field === 'durationSec' && !(typeof value === 'number' && value > 0 && value <= 30 * 86_400))
-      refuse('Duration: more than 0 s and at most 30 days.');
+    if (field === 'seed' && !isSeed(value)) refuse(`Seed: ${LIMIT_WORDS.seed}.`);
+    if (field === 'durationSec' && !isDurationSec(value)) refuse(`Duration: ${LIMIT_WORDS.durationSec}.`);
     (d as Record<string, unknown>)[field] = value;
   },
 };

@@ -2,9 +2,10 @@ import type { z } from 'zod';
 import { checkEdge } from '../catalog/edges';
 import { kindDef } from '../catalog/kinds';
 import type { Kind } from '../catalog/types';
-import { PROPS_SCHEMAS } from './props';
-import { type ArchDoc, FORMAT, LIMITS, docSchema, faultSchema } from './schema';
-import { RULES_BY_ID } from '../catalog/rules';
+import { propsSchema } from './props';
+import { LIMIT_WORDS, LIMITS } from '../catalog/limits';
+import { checkGoal } from './goals';
+import { type ArchDoc, FORMAT, docSchema, faultSchema } from './schema';
 
 /** One reason a document was refused: a JSON path (`nodes[3].props.inputMode`) and what is wrong there. */
 export interface LoadError {
@@ -82,7 +83,10 @@ function fromZod(error: z.ZodError, input: unknown, prefix: PropertyKey[] = []):
 export function loadText(text: string): LoadResult {
   const bytes = new TextEncoder().encode(text).length;
   if (bytes > LIMITS.bytes)
-    return fail('(file)', `the file is ${(bytes / 1048576).toFixed(1)} MB; architecture files are limited to 5 MB`);
+    return fail(
+      '(file)',
+      `the file is ${(bytes / 1048576).toFixed(1)} MB; architecture files are limited to ${LIMIT_WORDS.bytes}`,
+    );
   let json: unknown;
   try {
     json = JSON.parse(text);
@@ -121,7 +125,7 @@ function crossCheck(doc: ArchDoc): LoadError[] {
     else byId.set(n.id, { kind: n.kind, parent: n.parent, index: i });
   });
   doc.nodes.forEach((n, i) => {
-    const ps = PROPS_SCHEMAS.get(n.kind)!.safeParse(n.props ?? {});
+    const ps = propsSchema(n.kind).safeParse(n.props ?? {});
     if (!ps.success) errors.push(...fromZod(ps.error, n.props, ['nodes', i, 'props']).map(renameUnknownProp(n.kind)));
     const def = kindDef(n.kind);
     if (n.parent) {
@@ -195,50 +199,13 @@ function crossCheck(doc: ArchDoc): LoadError[] {
   (doc.locked ?? []).forEach((id, i) => {
     if (!byId.has(id)) err(`locked[${i}]`, `no node with id "${id}"`);
   });
-  checkGoal(doc, err);
+  if (doc.goal) checkGoal(doc.goal, err); // rule ids and states that exist, so the goal can both fail and pass
   checkScript(doc, byId, err);
   return errors;
 }
 
 type Err = (path: string, message: string) => void;
 type Nodes = Map<string, { kind: Kind; parent?: string | null; index: number }>;
-
-/** States a goal may require (format.md section 5), plus a registry's approval status. */
-const GOAL_STATES = [
-  'Pending',
-  'InProgress',
-  'Completed',
-  'Failed',
-  'Stopped',
-  'Creating',
-  'InService',
-  'Failed',
-  'Executing',
-  'Succeeded',
-  'PendingManualApproval',
-  'Approved',
-  'Rejected',
-];
-
-/** A goal names real rules and real states, so it can both fail and pass. */
-function checkGoal(doc: ArchDoc, err: Err): void {
-  const g = doc.goal;
-  if (!g) return;
-  for (const key of ['noIncidents', 'incidents', 'noFindings'] as const) {
-    (g[key] ?? []).forEach((rule, i) => {
-      if (!RULES_BY_ID.has(rule))
-        err(`goal.${key}[${i}]`, `"${rule}" is not a rule id (npm run sim -- --rules lists them)`);
-    });
-  }
-  // A node the goal names may be missing (a player deleted it): the goal then fails, naming it.
-  for (const [id, state] of Object.entries(g.nodeStates ?? {})) {
-    if (!GOAL_STATES.includes(state))
-      err(
-        `goal.nodeStates.${id}`,
-        `"${state}" is not a state; expected ${[...new Set(GOAL_STATES)].map((x) => `"${x}"`).join(' | ')}`,
-      );
-  }
-}
 
 /**
  * Problems of a puzzle's solution against its document: it must change nodes and edges that exist (in the

@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import type { Kind, PropDef } from '../catalog/types';
-import { KIND_DEFS } from '../catalog/kinds';
+import { kindDef } from '../catalog/kinds';
 
 /** Target-tracking autoscaling of a real-time endpoint. */
 export const autoscalingSchema = z
@@ -108,10 +108,18 @@ export function propSchema(p: PropDef): z.ZodType {
   return nullable ? s.nullable() : s;
 }
 
-/** Per kind: a strict object of optional props (every prop has a default). */
-export const PROPS_SCHEMAS: ReadonlyMap<Kind, z.ZodType> = new Map(
-  KIND_DEFS.map((k) => [
-    k.kind,
-    z.strictObject(Object.fromEntries(Object.entries(k.props).map(([name, p]) => [name, propSchema(p).optional()]))),
-  ]),
-);
+const propsSchemas = new Map<Kind, z.ZodType>();
+
+/**
+ * The schema of a kind's `props`: a strict object of optional props (every prop has a default). Built on first use
+ * and kept, so a call of the runner builds only the kinds its file uses.
+ */
+export function propsSchema(kind: Kind): z.ZodType {
+  let s = propsSchemas.get(kind);
+  if (!s) {
+    const props = kindDef(kind).props;
+    s = z.strictObject(Object.fromEntries(Object.entries(props).map(([name, p]) => [name, propSchema(p).optional()])));
+    propsSchemas.set(kind, s);
+  }
+  return s;
+}

@@ -9,19 +9,12 @@
  * injects a script fault itself. `checkDemo` refuses a script fault with no identical `faults` entry,
  * and `demoFaults` reads the script's faults (validated) to compare them.
  */
-import { defaultProps, kindDef } from '../catalog/kinds';
+import { defaultProps, kindDef, propsByName } from '../catalog/kinds';
 import { RULES_BY_ID } from '../catalog/rules';
 import type { Domain, Kind } from '../catalog/types';
+import { forbiddenRules, goalNodes } from './goals';
 import { isInside } from './layout';
-import {
-  type ArchDoc,
-  type ArchEdge,
-  type ArchNode,
-  type Fault,
-  type Goal,
-  type Solution,
-  faultSchema,
-} from './schema';
+import { type ArchDoc, type ArchEdge, type ArchNode, type Fault, type Solution, faultSchema } from './schema';
 
 /** Exam domains, in order, with their names. */
 export const DOMAIN_NAMES: Readonly<Record<Domain, string>> = {
@@ -40,8 +33,8 @@ export const DOMAIN_MINIMUMS: Readonly<Record<Domain, number>> = { D1: 7, D2: 6,
  * must happen such as a drift the monitor must catch) only make the goal strict.
  */
 export function puzzleRule(doc: ArchDoc): string | null {
-  const ids = new Set([...(doc.goal?.noIncidents ?? []), ...(doc.goal?.noFindings ?? [])]);
-  return ids.size === 1 ? [...ids][0] : null;
+  const ids = forbiddenRules(doc.goal);
+  return ids.length === 1 ? ids[0] : null;
 }
 
 /** The position of a puzzle in its domain, from its file name `NN-slug.json` (NaN when missing). */
@@ -89,7 +82,7 @@ export function checkPuzzle(doc: ArchDoc): string[] {
   }
   if (!doc.goal?.nodeStates || !Object.keys(doc.goal.nodeStates).length) out.push('the goal names no node state');
   for (const id of doc.locked ?? []) if (!ids.has(id)) out.push(`locked node ${id} does not exist`);
-  for (const id of [...Object.keys(doc.goal?.nodeStates ?? {}), ...Object.keys(doc.goal?.minServed ?? {})]) {
+  for (const id of goalNodes(doc.goal)) {
     if (!ids.has(id)) out.push(`the goal names ${id}, which is not in the puzzle as shipped`);
   }
   const s = doc.solution;
@@ -239,7 +232,7 @@ function droppedValue(kind: Kind, prop: string): unknown {
   const def = kindDef(kind).props[prop];
   if (!def) return null;
   if (def.type === 'ref' || ('nullable' in def && def.nullable)) return null;
-  const d = defaultProps(kind)[prop];
+  const d = propsByName(defaultProps(kind))[prop];
   return d === undefined ? null : structuredClone(d);
 }
 
@@ -247,42 +240,7 @@ function droppedValue(kind: Kind, prop: string): unknown {
 export const emptySolution = (s: Solution): boolean =>
   Object.values(s).every((v) => !v || (Array.isArray(v) ? !v.length : !Object.keys(v).length));
 
-/** One criterion of a goal: a sub-goal holding exactly that criterion (grade it alone), and what it names. */
-export interface Criterion {
-  key: string;
-  type: keyof Goal;
-  goal: Goal;
-  rule?: string;
-  node?: string;
-  value?: string | number;
-}
-
-/** A goal split into its criteria, in a fixed order (a checklist); together they are the goal. */
-export function goalCriteria(goal: Goal | undefined): Criterion[] {
-  if (!goal) return [];
-  const out: Criterion[] = [];
-  for (const rule of goal.noIncidents ?? [])
-    out.push({ key: `noIncidents:${rule}`, type: 'noIncidents', goal: { noIncidents: [rule] }, rule });
-  for (const rule of goal.noFindings ?? [])
-    out.push({ key: `noFindings:${rule}`, type: 'noFindings', goal: { noFindings: [rule] }, rule });
-  for (const rule of goal.incidents ?? [])
-    out.push({ key: `incidents:${rule}`, type: 'incidents', goal: { incidents: [rule] }, rule });
-  for (const [node, state] of Object.entries(goal.nodeStates ?? {}))
-    out.push({
-      key: `nodeStates:${node}`,
-      type: 'nodeStates',
-      goal: { nodeStates: { [node]: state } },
-      node,
-      value: state,
-    });
-  for (const [node, n] of Object.entries(goal.minServed ?? {}))
-    out.push({ key: `minServed:${node}`, type: 'minServed', goal: { minServed: { [node]: n } }, node, value: n });
-  for (const k of ['maxFailedRatio', 'maxP99Ms', 'maxCostUSD'] as const) {
-    const v = goal[k];
-    if (v !== undefined) out.push({ key: k, type: k, goal: { [k]: v }, value: v });
-  }
-  return out;
-}
+export { type Criterion, goalCriteria } from './goals';
 
 /**
  * Why the puzzle forbids a command (null when it allows it), beyond what the commands refuse themselves

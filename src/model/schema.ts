@@ -1,20 +1,14 @@
 import { z } from 'zod';
+import { LIMITS } from '../catalog/limits';
 import { KINDS } from '../catalog/types';
+import { goalSchema } from './goals';
+import { idSchema } from './ids';
 
+export { LIMITS } from '../catalog/limits';
 export const FORMAT = 'sagesim/architecture@1';
-export const LIMITS = {
-  bytes: 5 * 1024 * 1024,
-  nodes: 2000,
-  edges: 10_000,
-  faults: 10_000,
-  durationSec: 30 * 86_400,
-} as const;
 
-export const ID_RE = /^[a-z0-9][a-z0-9-]*$/;
-const id = z
-  .string()
-  .max(64, 'ids are at most 64 characters')
-  .regex(ID_RE, 'ids use a-z, 0-9 and "-" and start with a letter or digit');
+export { ID_RE } from './ids';
+const id = idSchema;
 const point = z.strictObject({ x: z.number().finite(), y: z.number().finite() });
 
 export const nodeSchema = z.strictObject({
@@ -85,18 +79,8 @@ export const FAULT_KINDS = [
   'model-update',
 ] as const;
 
-/** Goal keys of format.md section 6. */
-export const goalSchema = z.strictObject({
-  noIncidents: z.array(z.string().max(64)).optional(),
-  incidents: z.array(z.string().max(64)).optional(),
-  nodeStates: z.record(id, z.string().max(32)).optional(),
-  maxFailedRatio: z.number().min(0).max(1).optional(),
-  maxP99Ms: z.number().min(0).optional(),
-  maxCostUSD: z.number().min(0).optional(),
-  noFindings: z.array(z.string().max(64)).optional(),
-  /** Our own (additive): node id → minimum requests it served OK, so that deleting the client or the endpoint fails a goal. */
-  minServed: z.record(id, z.number().int().min(0)).optional(),
-});
+/** Goal keys of format.md section 6: the schema lives with the rest of each key in `goals.ts`. */
+export { goalSchema } from './goals';
 
 export const solutionSchema = z.strictObject({
   addNodes: z.array(nodeSchema).max(LIMITS.nodes).optional(),
@@ -125,12 +109,7 @@ export const docSchema = z.looseObject({
   format: z.literal(FORMAT, { error: `must be exactly "${FORMAT}"` }),
   title: z.string().max(200).optional(),
   description: z.string().max(5000).optional(),
-  seed: z
-    .number()
-    .int()
-    .min(0)
-    .max(2 ** 32 - 1)
-    .optional(),
+  seed: z.number().int().min(0).max(LIMITS.seedMax).optional(),
   durationSec: z.number().finite().positive().max(LIMITS.durationSec).optional(),
   nodes: z.array(nodeSchema).max(LIMITS.nodes, `more than ${LIMITS.nodes} nodes`),
   edges: z.array(edgeSchema).max(LIMITS.edges, `more than ${LIMITS.edges} edges`).optional(),
@@ -150,7 +129,7 @@ export type ArchNode = z.infer<typeof nodeSchema>;
 export type ArchEdge = z.infer<typeof edgeSchema>;
 export type Fault = z.infer<typeof faultSchema>;
 export type FaultKind = Fault['kind'];
-export type Goal = z.infer<typeof goalSchema>;
+export type { Goal } from './goals';
 export type Solution = z.infer<typeof solutionSchema>;
 export type ScriptStep = z.infer<typeof scriptStepSchema>;
 export type ArchDoc = z.infer<typeof docSchema>;

@@ -200,7 +200,7 @@ export class MlopsWatch {
     const runs = Number(x.runs ?? 0);
     const last = list.length ? list[list.length - 1].n : 0;
     if (runs > last) {
-      const period = Number(sim.graph.node(monitor).props.scheduleMinutes ?? 60) * 60;
+      const period = sim.graph.nodeOf(monitor, 'model-monitor').props.scheduleMinutes * 60;
       const rule = sim.allIncidents().find((i) => i.node === monitor && MONITOR_FAILURES.has(i.rule))?.rule ?? 'failed';
       for (let n = Math.max(last + 1, runs - KEEP + 1); n <= runs; n++)
         list.push({ n, t: n * period, result: 'failed', text: `Failed: ${rule}` });

@@ -1,10 +1,12 @@
 import { execFileSync, spawnSync } from 'node:child_process';
-import { mkdtempSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { fileURLToPath } from 'node:url';
 import { describe, expect, it } from 'vitest';
 import { RULES } from '../../src/catalog/rules';
 import { main } from '../../src/cli/sim';
+import { EXIT, batchStatus, runFiles } from '../../src/cli/run-files';
 
 const dir = mkdtempSync(join(tmpdir(), 'sagesim-cli-'));
 const file = (name: string, content: unknown) => {
@@ -138,5 +140,90 @@ describe('npm run sim', () => {
     expect(bad.status).toBe(2);
     expect(bad.stderr).toContain('nodes[0].props.rps: must be at least 0');
     expect(bad.stderr).not.toMatch(/\n\s+at /);
+  });
+
+  it('checks many files in one process: one report per file, in order, the worst status wins', () => {
+    const goal = (id: string, met: boolean) =>
+      file(`${id}.json`, {
+        format: 'sagesim/architecture@1',
+        title: `Puzzle ${id}`,
+        durationSec: 60,
+        nodes: [{ id: 'ep', kind: 'serverless-endpoint' }],
+        goal: { nodeStates: { ep: met ? 'InService' : 'Failed' } },
+      });
+    const [met, unmet] = [goal('met', true), goal('unmet', false)];
+    const missing = join(dir, 'absent.json');
+
+    const both = cli('--check', met, unmet, '--json');
+    expect(both.code).toBe(EXIT.goal);
+    const rows = JSON.parse(both.out);
+    expect(rows.map((r: { file: string; status: number }) => [r.file, r.status])).toEqual([
+      [met, 0],
+      [unmet, 3],
+    ]);
+    // each element carries exactly the report the file alone prints
+    expect(rows[0].report).toEqual(JSON.parse(cli(met, '--check', '--json').out));
+    expect(rows[1].report.goal.failed).toEqual(['node ep is InService, not Failed']);
+
+    const withMissing = cli('--check', met, missing, unmet, '--json');
+    expect(withMissing.code).toBe(EXIT.load);
+    expect(JSON.parse(withMissing.out)[1]).toEqual({
+      file: missing,
+      status: 2,
+      error: `cannot read ${missing}: no such file`,
+    });
+    expect(withMissing.err).toBe(`sim: cannot read ${missing}: no such file\n`);
+
+    const text = cli('--check', met, unmet);
+    expect(text.code).toBe(EXIT.goal);
+    expect(text.out.indexOf('Puzzle met')).toBe(0);
+    expect(text.out).toContain('\n\nPuzzle unmet — seed');
+    expect(text.out).toContain('Goal: not met\n  ✗ node ep is InService, not Failed');
+    expect(cli('--check', met, met, '--json').code).toBe(EXIT.ok);
+    // a plain run still takes one file
+    expect(cli(met, unmet).err).toContain(`only one FILE, got ${met} and ${unmet}`);
+  });
+
+  it('runFiles runs a list of files in one call and reports each as it finishes', () => {
+    const seen: number[] = [];
+    const results = runFiles([everyKind, join(dir, 'nope.json'), everyKind], { durationSec: 30 }, (_, i) =>
+      seen.push(i),
+    );
+    expect(seen).toEqual([0, 1, 2]);
+    expect(results.map((r) => r.status)).toEqual([0, 2, 0]);
+    expect(batchStatus(results)).toBe(EXIT.load);
+    expect(batchStatus(results.filter((r) => r.status === EXIT.ok))).toBe(EXIT.ok);
+    const first = results[0];
+    expect(first.status === EXIT.ok && first.report.simulatedSec).toBe(30);
+  });
+
+  it('ships as plain JavaScript: the package bin runs without npm and answers like npm run sim', () => {
+    const pkg = JSON.parse(readFileSync(new URL('../../package.json', import.meta.url), 'utf8'));
+    const bin = fileURLToPath(new URL(`../../${pkg.bin['sagesim-sim']}`, import.meta.url));
+    expect(readFileSync(bin, 'utf8').startsWith('#!/usr/bin/env node\n')).toBe(true);
+    const direct = spawnSync(bin, [everyKind, '--json', '--duration', '60'], { encoding: 'utf8' });
+    expect(direct.status).toBe(0);
+    expect(direct.stdout).toBe(cli(everyKind, '--json', '--duration', '60').out);
+    const batch = spawnSync(bin, ['--check', everyKind, everyKind], { encoding: 'utf8' });
+    expect(batch.status).toBe(2);
+    expect(batch.stderr).toBe(`sim: ${everyKind} has no "goal" to check\n`.repeat(2));
+  });
+
+  it('npm run sim starts from the snapshot built for this Node, else from the bundle, with the same answers', () => {
+    const root = fileURLToPath(new URL('../..', import.meta.url));
+    // the build made a snapshot for the Node running the tests
+    expect(existsSync(join(root, `dist-cli/runner-${process.version}.blob`))).toBe(true);
+    const agent = (node: string) => ({ ...process.env, npm_config_user_agent: `npm/10.0.0 node/${node} linux x64` });
+    const viaScript = (node: string, ...args: string[]) =>
+      spawnSync('sh', ['scripts/sim.sh', ...args], { cwd: root, encoding: 'utf8', env: agent(node) });
+    const want = cli(everyKind, '--json', '--seed', '3', '--duration', '120');
+    for (const node of [process.version, 'v0.0.0-no-such-blob']) {
+      const run = viaScript(node, everyKind, '--json', '--seed', '3', '--duration', '120');
+      expect([run.status, run.stdout, run.stderr], node).toEqual([0, want.out, '']);
+      // options the runner shares with node itself (--check) reach the runner
+      const bad = viaScript(node, '--check', everyKind);
+      expect([bad.status, bad.stderr], node).toEqual([2, `sim: ${everyKind} has no "goal" to check\n`]);
+      expect(viaScript(node, '--rules').stdout).toBe(cli('--rules').out);
+    }
   });
 });

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { defaultProps } from '../../src/catalog/kinds';
+import { defaultProps, propsByName } from '../../src/catalog/kinds';
 import { gradeGoal } from '../../src/engine/goal';
 import { diffSolution, emptySolution, goalCriteria, lockedEdges, puzzleRefusal } from '../../src/model/puzzle';
 import { execute, removeNodes, setParent } from '../../src/model/commands';
@@ -10,7 +10,7 @@ import { loadPuzzle, puzzleFiles } from '../scenarios/catalog';
 /** A document reduced to what a solution can say: nodes by id (kind, parent, props without defaults), edge pairs. */
 function shape(doc: ArchDoc) {
   const props = (n: ArchNode) => {
-    const d = defaultProps(n.kind);
+    const d = propsByName(defaultProps(n.kind));
     return Object.fromEntries(
       Object.entries(n.props ?? {})
         .filter(([k, v]) => v !== null && JSON.stringify(v) !== JSON.stringify(d[k]))

@@ -39,7 +39,7 @@ describe('shipped demos', () => {
   });
 
   it('the real CLI runs a demo (exit 0)', () => {
-    const out = execFileSync('npx', ['tsx', 'src/cli/sim.ts', 'scenarios/demos/01-the-six-megabyte-wall.json', '--json'], { cwd: ROOT, encoding: 'utf8' });
+    const out = execFileSync(process.execPath, ['dist-cli/sim.mjs', 'scenarios/demos/01-the-six-megabyte-wall.json', '--json'], { cwd: ROOT, encoding: 'utf8' });
     const report = JSON.parse(out);
     expect(report.incidents.find((i: { rule: string }) => i.rule === 'payload-too-large')?.firstAtSec).toBeGreaterThanOrEqual(600);
   });

@@ -101,7 +101,7 @@ describe('shipped puzzles', () => {
 describe('the real CLI grades puzzles by exit status', () => {
   const sim = (...args: string[]) => {
     try {
-      execFileSync('npx', ['tsx', 'src/cli/sim.ts', ...args], { cwd: ROOT, stdio: 'pipe' });
+      execFileSync(process.execPath, ['dist-cli/sim.mjs', ...args], { cwd: ROOT, stdio: 'pipe' });
       return 0;
     } catch (e) {
       return (e as { status: number }).status;

@@ -1,4 +1,4 @@
-import { defaultProps, kindDef } from '../../catalog/kinds';
+import { defaultProps, kindDef, propsByName } from '../../catalog/kinds';
 import type { ArchDoc, ArchEdge, ArchNode } from '../../model/schema';
 import { META, type ResourceMeta } from '../map/builder';
 
@@ -112,7 +112,7 @@ export class ExportContext {
 
   extraProps(node: ArchNode): Record<string, unknown> {
     const mapped = RESOURCE_PROPS[node.kind] ?? [];
-    const defaults = defaultProps(node.kind);
+    const defaults = propsByName(defaultProps(node.kind));
     const out: Record<string, unknown> = {};
     for (const [k, v] of Object.entries(node.props ?? {})) {
       if (!(k in kindDef(node.kind).props)) continue;

@@ -1,4 +1,4 @@
-import { STEP_KINDS, kindDef, defaultProps } from '../../catalog/kinds';
+import { STEP_KINDS, kindDef, defaultProps, propsByName } from '../../catalog/kinds';
 import type { Kind } from '../../catalog/types';
 import type { ArchDoc, ArchNode } from '../../model/schema';
 import { META } from '../map/builder';
@@ -69,7 +69,7 @@ export function exportDesign(doc: ArchDoc): ExportResult {
   const nodes = doc.nodes
     .filter((n) => !hasResource(n) && !inPipeline(n))
     .map((n) => {
-      const defaults = defaultProps(n.kind);
+      const defaults = propsByName(defaultProps(n.kind));
       const props = Object.fromEntries(
         Object.entries(n.props ?? {}).filter(
           ([k, v]) => k in kindDef(n.kind).props && JSON.stringify(v) !== JSON.stringify(defaults[k]),

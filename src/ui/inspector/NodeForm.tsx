@@ -1,6 +1,5 @@
 import { useEffect, useState } from 'react';
-import { kindDef } from '../../catalog/kinds';
-import { defaultProps } from '../../catalog/kinds';
+import { defaultProps, kindDef, propsByName } from '../../catalog/kinds';
 import { KindIcon } from '../icons';
 import { useEditor, useEditorState, useFindings } from '../state/context';
 import { PropField } from './PropField';
@@ -16,7 +15,7 @@ export function NodeForm({ id }: { id: string }) {
   useEffect(() => setLabel(node?.label ?? ''), [node?.label, id]);
   if (!node) return null;
   const def = kindDef(node.kind);
-  const defaults = defaultProps(node.kind);
+  const defaults = propsByName(defaultProps(node.kind));
   const mine = findings.filter((f) => f.node === id);
   const parent = node.parent ? editor.getState().doc.nodes.find((n) => n.id === node.parent) : null;
   return (

@@ -1,10 +1,13 @@
 import { RULES_BY_ID } from '../../catalog/rules';
 import type { Report } from '../../engine/report';
+import { type Goal, criterionWords, goalCriteria } from '../../model/goals';
 import type { ArchDoc } from '../../model/schema';
 import { type GoalDraft, STATES, servingNodes, stateNodes, wantedState } from './build';
 import type { MakerStore } from './store';
 
 const title = (rule: string) => RULES_BY_ID.get(rule)?.title ?? rule;
+/** A one-criterion goal in the checklist's words (the `GOALS` table's), as the player will read it. */
+const words = (g: Goal) => criterionWords(goalCriteria(g)[0], { title, name: (id) => id, reveal: true });
 const without = <T,>(o: Record<string, T>, k: string) => Object.fromEntries(Object.entries(o).filter(([x]) => x !== k));
 
 /** The goal as checkboxes built from the broken design's run: what to forbid, which states and traffic to require, limits. */
@@ -38,7 +41,7 @@ export function GoalPicker({
             onChange={(e) => set({ noIncidents: toggle(goal.noIncidents, r, e.target.checked) })}
           />
           <span>
-            No “{title(r)}” during the run <code>{r}</code>
+            {words({ noIncidents: [r] })} <code>{r}</code>
           </span>
         </label>
       ))}
@@ -50,7 +53,7 @@ export function GoalPicker({
             onChange={(e) => set({ noFindings: toggle(goal.noFindings, r, e.target.checked) })}
           />
           <span>
-            No “{title(r)}” in the design <code>{r}</code>
+            {words({ noFindings: [r] })} <code>{r}</code>
           </span>
         </label>
       ))}

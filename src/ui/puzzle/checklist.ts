@@ -1,7 +1,7 @@
 import { RULES_BY_ID } from '../../catalog/rules';
 import type { Report } from '../../engine/report';
 import { gradeGoal } from '../../engine/goal';
-import { type Criterion, goalCriteria } from '../../model/puzzle';
+import { type Criterion, criterionWords, goalCriteria } from '../../model/goals';
 import type { ArchDoc } from '../../model/schema';
 
 /** One line of the goal checklist after a run: met or not, and the runner's words when not. */
@@ -16,31 +16,11 @@ const title = (rule: string) => RULES_BY_ID.get(rule)?.title ?? rule;
 const name = (doc: ArchDoc, id: string) => doc.nodes.find((n) => n.id === id)?.label ?? id;
 
 /**
- * A criterion in words. Before the first check a forbidden rule is not named (the story's symptom is the
- * clue; the run names it once it happens).
+ * A criterion in words (the words of its key's entry in `GOALS`). Before the first check a forbidden rule is not
+ * named (the story's symptom is the clue; the run names it once it happens).
  */
-export function criterionLabel(c: Criterion, doc: ArchDoc, reveal: boolean): string {
-  switch (c.type) {
-    case 'noIncidents':
-      return reveal ? `No “${title(c.rule!)}” during the run` : 'The failure in the story no longer happens';
-    case 'noFindings':
-      return reveal ? `No “${title(c.rule!)}” left in the design` : 'The design flaw behind the story is gone';
-    case 'incidents':
-      return `The run shows “${title(c.rule!)}”`;
-    case 'nodeStates':
-      return `${name(doc, c.node!)} ends ${c.value}`;
-    case 'minServed':
-      return `${name(doc, c.node!)} serves at least ${Number(c.value).toLocaleString('en')} requests`;
-    case 'maxFailedRatio':
-      return `No endpoint fails more than ${+(Number(c.value) * 100).toFixed(2)}% of its requests`;
-    case 'maxP99Ms':
-      return `p99 latency at most ${c.value} ms`;
-    case 'maxCostUSD':
-      return `The run costs at most $${c.value}`;
-    default:
-      return c.key;
-  }
-}
+export const criterionLabel = (c: Criterion, doc: ArchDoc, reveal: boolean): string =>
+  criterionWords(c, { title, name: (id) => name(doc, id), reveal });
 
 /** The goal's checklist before any run. */
 export const pendingChecklist = (doc: ArchDoc): { key: string; label: string }[] =>

@@ -1,4 +1,5 @@
 import { lazy, Suspense, useEffect, useRef, useState } from 'react';
+import { LIMITS, isSeed } from '../../catalog/limits';
 import { useRun, useRunState } from './context';
 import { CostPanel } from './CostPanel';
 import { EventLog } from './EventLog';
@@ -144,12 +145,12 @@ export function RunDock() {
             className="field"
             type="number"
             min={0}
-            max={4294967295}
+            max={LIMITS.seedMax}
             value={seed}
             aria-label="Seed"
             onChange={(e) => {
               const v = e.target.value === '' ? undefined : Number(e.target.value);
-              if (v === undefined || (Number.isInteger(v) && v >= 0 && v < 2 ** 32)) run.setSeed(v);
+              if (v === undefined || isSeed(v)) run.setSeed(v);
             }}
           />
         </label>

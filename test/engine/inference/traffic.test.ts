@@ -8,7 +8,7 @@ import { ZipfAlias } from '../../../src/engine/modules/inference/tables';
 /** A stream of a client with `props`, generated over [t0, t1) in 1-s windows. */
 function stream(props: Record<string, unknown>, seed = 1) {
   const g = new Graph(arch(node('c', 'client', props), node('ep', 'realtime-endpoint'), edge('c', 'ep')));
-  return new ClientStream(g.node('c'), g.node('ep'), new Rng(seed));
+  return new ClientStream(g.nodeOf('c', 'client'), g.node('ep'), new Rng(seed));
 }
 function generate(s: ClientStream, t0: number, t1: number, step = 1): Arrivals {
   const out = new Arrivals();

@@ -19,7 +19,7 @@ import type { Arrivals } from './traffic';
  * async-no-notification (each result written with no SNS notice), payload-too-large (1 GB),
  * endpoint-overloaded (a request still queued after RequestTTLSeconds expires; a full queue refuses).
  */
-export class AsyncRun extends EndpointRun {
+export class AsyncRun extends EndpointRun<'async-endpoint'> {
   private qa = new Float64Array(1024);
   private qHead = 0;
   private qTail = 0;
@@ -45,7 +45,7 @@ export class AsyncRun extends EndpointRun {
 
   constructor(
     sim: Simulation,
-    node: GNode,
+    node: GNode<'async-endpoint'>,
     private readonly rng: Rng,
     private readonly startSec: number,
   ) {

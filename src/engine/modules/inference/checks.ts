@@ -28,7 +28,7 @@ export function frameworksOf(g: Graph, mme: GNode): string[] {
 }
 
 /** The feature store an endpoint reads at inference, preferring one without an online store. */
-export function featureStoreOf(g: Graph, ep: GNode): GNode | null {
+export function featureStoreOf(g: Graph, ep: GNode): GNode<'feature-store'> | null {
   const stores = g.in(ep.id, 'feature-store');
   return stores.find((s) => !s.props.online) ?? stores[0] ?? null;
 }

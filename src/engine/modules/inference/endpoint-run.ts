@@ -1,3 +1,4 @@
+import type { EndpointKind } from '../../../catalog/kinds';
 import type { GNode } from '../../../model/graph';
 import type { NodeMetrics } from '../../metrics';
 import type { Simulation } from '../../sim';
@@ -10,7 +11,7 @@ import { traceSampler, type TraceHop, type TraceOutcome, type TraceSampler } fro
 
 /** Feature lookups of an endpoint with a feature-store edge: seconds per request from a table. */
 export interface FeatureLookup {
-  store: GNode;
+  store: GNode<'feature-store'>;
   online: boolean;
   /** Lookup seconds by table index. */
   sec: Float64Array;
@@ -21,7 +22,7 @@ export interface FeatureLookup {
  * feature lookup, and the per-tick flush. Each kind implements `serve` (one tick's arrivals, in
  * time order) and may bill and scale in `afterTick`.
  */
-export abstract class EndpointRun {
+export abstract class EndpointRun<K extends EndpointKind = EndpointKind> {
   readonly m: NodeMetrics;
   readonly series: EndpointSeries;
   readonly tickLatency = new TickLatency();
@@ -37,7 +38,7 @@ export abstract class EndpointRun {
 
   constructor(
     readonly sim: Simulation,
-    readonly node: GNode,
+    readonly node: GNode<K>,
   ) {
     this.m = sim.metrics(node.id);
     this.traces = traceSampler(sim, node.id);

@@ -1,4 +1,4 @@
-import { ENDPOINT_KINDS } from '../../../catalog/kinds';
+import { ENDPOINT_KINDS, type EndpointKind } from '../../../catalog/kinds';
 import type { GNode } from '../../../model/graph';
 import type { Fault } from '../../../model/schema';
 import type { NodeMetrics } from '../../metrics';
@@ -17,7 +17,7 @@ import { Arrivals, ClientStream } from './traffic';
 
 /** A node that receives client traffic: an endpoint (from InService or Failed on) or a batch transform. */
 interface Target {
-  node: GNode;
+  node: GNode<EndpointKind | 'batch-transform'>;
   streams: ClientStream[];
   clients: NodeMetrics[];
   begun: boolean;
@@ -113,7 +113,7 @@ function begin(sim: Simulation, st: State, t: Target, t0: number): void {
   const id = t.node.id;
   const failed = sim.state(id) === 'Failed';
   if (t.node.kind === 'batch-transform') t.batch = new BatchCalls(sim, t.node, t.streams);
-  else if (!failed) t.run = createRun(sim, t, t0);
+  else if (!failed) t.run = createRun(sim, t.node, t.streams, t0);
   const arr = st.arrivals;
   const label = `${id}: traffic`;
   const before = new Float64Array(t.streams.length);
@@ -148,16 +148,16 @@ function begin(sim: Simulation, st: State, t: Target, t0: number): void {
   );
 }
 
-function createRun(sim: Simulation, t: Target, t0: number): EndpointRun {
-  const rng = sim.rng(`inference:${t.node.id}`);
-  switch (t.node.kind) {
+function createRun(sim: Simulation, node: GNode<EndpointKind>, streams: ClientStream[], t0: number): EndpointRun {
+  const rng = sim.rng(`inference:${node.id}`);
+  switch (node.kind) {
     case 'serverless-endpoint':
-      return new ServerlessRun(sim, t.node, rng, t0);
+      return new ServerlessRun(sim, node, rng, t0);
     case 'async-endpoint':
-      return new AsyncRun(sim, t.node, rng, t0);
+      return new AsyncRun(sim, node, rng, t0);
     case 'multi-model-endpoint':
-      return new MmeRun(sim, t.node, rng, Math.max(1, ...t.streams.map((s) => s.models)), t0);
-    default:
-      return new RealtimeRun(sim, t.node, rng, t0);
+      return new MmeRun(sim, node, rng, Math.max(1, ...streams.map((s) => s.models)), t0);
+    case 'realtime-endpoint':
+      return new RealtimeRun(sim, node, rng, t0);
   }
 }

@@ -79,7 +79,7 @@ export class ModelCache {
  * coldStarts), mme-cache-thrash (a model evicted and loaded again), payload-too-large,
  * endpoint-overloaded, realtime-timeout.
  */
-export class MmeRun extends EndpointRun {
+export class MmeRun extends EndpointRun<'multi-model-endpoint'> {
   readonly pool: InstancePool;
   readonly cache: ModelCache;
   private readonly readyAt: Float64Array;
@@ -97,7 +97,7 @@ export class MmeRun extends EndpointRun {
 
   constructor(
     sim: Simulation,
-    node: GNode,
+    node: GNode<'multi-model-endpoint'>,
     private readonly rng: Rng,
     readonly models: number,
     private readonly startSec: number,

@@ -33,7 +33,7 @@ export class VariantRun {
 
   constructor(
     readonly spec: Variant,
-    ep: GNode,
+    ep: GNode<'realtime-endpoint'>,
     scaling: Scaling | null,
     startSec: number,
   ) {
@@ -50,7 +50,7 @@ export class VariantRun {
 }
 
 /** Target tracking of a real-time endpoint's `autoscaling` prop (null = none). */
-export function scalingOf(ep: GNode): Scaling | null {
+export function scalingOf(ep: GNode<'realtime-endpoint'>): Scaling | null {
   const a = ep.props.autoscaling;
   if (!a) return null;
   return {
@@ -69,7 +69,7 @@ export function scalingOf(ep: GNode): Scaling | null {
  * (a full queue, 503), realtime-timeout (60 s including queueing and feature lookups),
  * offline-store-online-lookup, shadow-variant-response.
  */
-export class RealtimeRun extends EndpointRun {
+export class RealtimeRun extends EndpointRun<'realtime-endpoint'> {
   readonly variants: VariantRun[];
   private readonly prod: VariantRun[];
   private readonly cum: Float64Array;
@@ -86,13 +86,13 @@ export class RealtimeRun extends EndpointRun {
 
   constructor(
     sim: Simulation,
-    node: GNode,
+    node: GNode<'realtime-endpoint'>,
     private readonly rng: Rng,
     startSec: number,
   ) {
     super(sim, node);
     const scaling = scalingOf(node);
-    this.variants = (node.props.variants as Variant[]).map((v) => new VariantRun(v, node, scaling, startSec));
+    this.variants = node.props.variants.map((v) => new VariantRun(v, node, scaling, startSec));
     this.prod = this.variants.filter((v) => !v.spec.shadow && v.spec.weight > 0);
     this.shadows = this.variants.filter((v) => v.spec.shadow);
     const total = this.prod.reduce((s, v) => s + v.spec.weight, 0);

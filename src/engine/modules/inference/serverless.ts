@@ -19,7 +19,7 @@ const CAP = 256; // > the 200 concurrency limit
  * Rules: serverless-cold-start, serverless-throttled, payload-too-large (4 MB, 400), realtime-timeout.
  * Cost: GB-seconds of processing, plus provisioned concurrency's GB-seconds while in service.
  */
-export class ServerlessRun extends EndpointRun {
+export class ServerlessRun extends EndpointRun<'serverless-endpoint'> {
   /** Last-used times of free containers: a deque, oldest at `lo`, most recent at `hi - 1`. */
   private readonly free = new Float64Array(CAP);
   private lo = 0;
@@ -42,7 +42,7 @@ export class ServerlessRun extends EndpointRun {
 
   constructor(
     sim: Simulation,
-    node: GNode,
+    node: GNode<'serverless-endpoint'>,
     private readonly rng: Rng,
     startSec: number,
   ) {

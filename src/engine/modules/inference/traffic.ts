@@ -93,7 +93,7 @@ export class ClientStream {
   sent = 0;
 
   constructor(
-    readonly client: GNode,
+    readonly client: GNode<'client'>,
     readonly target: GNode,
     private readonly rng: Rng,
   ) {

@@ -19,7 +19,7 @@ const REJECT_MS = 5;
  * such request on each instance fails and the job fails, as AWS fails the whole transform job.
  * Instances are ml.m5.xlarge (the kind has no instanceType prop).
  */
-export function startBatch(sim: Simulation, n: GNode, onEnd: OnEnd, execution?: number): JobRun {
+export function startBatch(sim: Simulation, n: GNode<'batch-transform'>, onEnd: OnEnd, execution?: number): JobRun {
   const g = sim.graph;
   const count = Number(n.props.instanceCount);
   const limit = Number(n.props.MaxPayloadInMB);

@@ -20,7 +20,7 @@ const hit = (rule: string, vars: Vars = {}): Hit => ({ rule, vars });
 /* ---------- training ---------- */
 
 /** algorithm-input-format: the first input whose format the built-in algorithm does not accept. */
-export function formatProblem(g: Graph, n: GNode): Hit | null {
+export function formatProblem(g: Graph, n: GNode<'training-job'>): Hit | null {
   const alg = String(n.props.algorithm);
   const bad = sourcesOf(g, n.id).find((s) => !accepts(alg, s.format));
   if (!bad) return null;
@@ -32,7 +32,7 @@ export function formatProblem(g: Graph, n: GNode): Hit | null {
 }
 
 /** pipe-mode-format: Pipe mode on a format the algorithm does not stream efficiently (only formats it accepts). */
-export function pipeProblem(g: Graph, n: GNode): Hit | null {
+export function pipeProblem(g: Graph, n: GNode<'training-job'>): Hit | null {
   const alg = String(n.props.algorithm);
   if (n.props.inputMode !== 'Pipe' || !PIPE_FORMATS[alg]) return null;
   const slow = sourcesOf(g, n.id).find((s) => accepts(alg, s.format) && !PIPE_FORMATS[alg].includes(s.format));
@@ -42,7 +42,7 @@ export function pipeProblem(g: Graph, n: GNode): Hit | null {
 }
 
 /** file-mode-disk-full: File mode copies the whole dataset to each instance's volume. */
-export function diskProblem(g: Graph, n: GNode): Hit | null {
+export function diskProblem(g: Graph, n: GNode<'training-job'>): Hit | null {
   const gb = datasetGB(g, n.id);
   return n.props.inputMode === 'File' && gb > Number(n.props.volumeGB)
     ? hit('file-mode-disk-full', { datasetGB: gb, volumeGB: Number(n.props.volumeGB) })
@@ -50,7 +50,7 @@ export function diskProblem(g: Graph, n: GNode): Hit | null {
 }
 
 /** slow-start-file-mode: File mode on more than 100 GB (info; the job still runs). */
-export function slowStart(g: Graph, n: GNode): Hit | null {
+export function slowStart(g: Graph, n: GNode<'training-job'>): Hit | null {
   const gb = datasetGB(g, n.id);
   if (n.props.inputMode !== 'File' || gb <= DATA_SIZES.slowStartGB) return null;
   return hit('slow-start-file-mode', {
@@ -64,7 +64,7 @@ export function slowStart(g: Graph, n: GNode): Hit | null {
  * Only GPU instances: a CPU instance keeps the model in host memory (no CUDA), and unknown instance
  * types are not judged.
  */
-export function gpuProblem(n: GNode): Hit | null {
+export function gpuProblem(n: GNode<'training-job'>): Hit | null {
   const t = instanceOf(n);
   const size = Number(n.props.modelSizeGB);
   if (!t || t.gpus === 0 || size <= t.gpuMemoryGiB || n.props.distribution === 'model-parallel') return null;
@@ -77,19 +77,19 @@ export function gpuProblem(n: GNode): Hit | null {
 }
 
 /** model-parallel-unneeded: model parallelism on a GPU instance where the model fits one GPU. */
-export function parallelUnneeded(n: GNode): Hit | null {
+export function parallelUnneeded(n: GNode<'training-job'>): Hit | null {
   const t = instanceOf(n);
   const size = Number(n.props.modelSizeGB);
   if (!t || t.gpus === 0 || size > t.gpuMemoryGiB || n.props.distribution !== 'model-parallel') return null;
   return hit('model-parallel-unneeded', { modelSizeGB: size, gpuGB: t.gpuMemoryGiB, instanceType: t.name });
 }
 
-export const spotUnprotected = (n: GNode): boolean => n.props.spot === true && !n.props.checkpointS3Uri;
+export const spotUnprotected = (n: GNode<'training-job'>): boolean => n.props.spot === true && !n.props.checkpointS3Uri;
 
 /** Condition steps downstream of a training job in its pipeline (the gates that read its metric). */
-export function conditionsOf(g: Graph, id: string): GNode[] {
+export function conditionsOf(g: Graph, id: string): GNode<'condition-step'>[] {
   const seen = new Set<string>();
-  const out: GNode[] = [];
+  const out: GNode<'condition-step'>[] = [];
   const walk = (from: string) => {
     for (const m of g.out(from)) {
       if (seen.has(m.id) || !m.parent || m.parent !== g.byId.get(id)?.parent) continue;
@@ -103,7 +103,7 @@ export function conditionsOf(g: Graph, id: string): GNode[] {
 }
 
 /** misleading-accuracy on a training job: it (or a condition step gating it) judges by accuracy on imbalanced data. */
-export function accuracyProblem(g: Graph, n: GNode): Hit | null {
+export function accuracyProblem(g: Graph, n: GNode<'training-job'>): Hit | null {
   const ratio = positiveRatio(g, n.id);
   const usesAccuracy =
     n.props.evalMetric === 'accuracy' || conditionsOf(g, n.id).some((c) => c.props.metric === 'accuracy');
@@ -115,9 +115,9 @@ export function accuracyProblem(g: Graph, n: GNode): Hit | null {
 }
 
 /** Training jobs upstream of a condition step, in its pipeline. */
-function trainingUpstream(g: Graph, id: string): GNode[] {
+function trainingUpstream(g: Graph, id: string): GNode<'training-job'>[] {
   const seen = new Set<string>();
-  const out: GNode[] = [];
+  const out: GNode<'training-job'>[] = [];
   const walk = (to: string) => {
     for (const m of g.in(to)) {
       if (seen.has(m.id) || m.parent !== g.byId.get(id)?.parent) continue;
@@ -133,26 +133,26 @@ function trainingUpstream(g: Graph, id: string): GNode[] {
 
 /* ---------- tuning and data preparation ---------- */
 
-export const gridProblem = (n: GNode): Hit | null =>
+export const gridProblem = (n: GNode<'tuning-job'>): Hit | null =>
   n.props.strategy === 'grid' && n.props.space !== 'discrete'
     ? hit('grid-search-continuous', { space: String(n.props.space) })
     : null;
 
-export function wranglerProblem(g: Graph, n: GNode): Hit | null {
+export function wranglerProblem(g: Graph, n: GNode<'data-wrangler'>): Hit | null {
   const gb = datasetGB(g, n.id);
   return gb > DATA_SIZES.wranglerLimitGB
     ? hit('wrangler-scale-limit', { datasetGB: gb, stallMin: JOB_TIMING.wranglerStallSec / 60 })
     : null;
 }
 
-export function workforceProblem(g: Graph, n: GNode): Hit | null {
+export function workforceProblem(g: Graph, n: GNode<'ground-truth'>): Hit | null {
   if (n.props.workforce !== 'mturk') return null;
   const s = g.inputsOf(n.id).find((b) => b.kind === 's3-bucket' && b.props.sensitive === true);
   return s ? hit('sensitive-data-public-workforce', { bucket: s.id }) : null;
 }
 
 /** labeling-without-active-learning, with the full labelling cost and what active learning would save. */
-export function labelingProblem(g: Graph, n: GNode): Hit | null {
+export function labelingProblem(g: Graph, n: GNode<'ground-truth'>): Hit | null {
   const gb = datasetGB(g, n.id);
   if (n.props.activeLearning === true || gb <= DATA_SIZES.labelingWarnGB) return null;
   const objects = objectsOf(gb);

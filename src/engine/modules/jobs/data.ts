@@ -1,10 +1,11 @@
 import { instanceType, type InstanceType } from '../../../catalog/instances';
+import { propsByName } from '../../../catalog/kinds';
 import type { GNode, Graph } from '../../../model/graph';
 import { DATA_SIZES } from './constants';
 
 /** One dataset a job reads: the node it comes from, its size and format. */
 export interface Source {
-  node: GNode;
+  node: GNode<'s3-bucket' | 'data-source' | 'feature-store'>;
   gb: number;
   /** Format of the data read: a bucket's `format`; data sources return CSV; feature stores' offline stores are Parquet. */
   format: string;
@@ -40,11 +41,13 @@ export const datasetGB = (g: Graph, id: string): number => sum(sourcesOf(g, id))
 
 /** The label balance of a job's training data (weighted by size over its buckets), or null with no bucket. */
 export function positiveRatio(g: Graph, id: string): number | null {
-  const buckets = sourcesOf(g, id).filter((s) => s.node.kind === 's3-bucket');
+  const buckets = sourcesOf(g, id).flatMap((s) =>
+    s.node.kind === 's3-bucket' ? [{ gb: s.gb, ratio: s.node.props.positiveClassRatio }] : [],
+  );
   if (!buckets.length) return null;
-  const total = sum(buckets);
-  if (total <= 0) return Number(buckets[0].node.props.positiveClassRatio);
-  return buckets.reduce((a, s) => a + Number(s.node.props.positiveClassRatio) * s.gb, 0) / total;
+  const total = buckets.reduce((a, b) => a + b.gb, 0);
+  if (total <= 0) return buckets[0].ratio;
+  return buckets.reduce((a, b) => a + b.ratio * b.gb, 0) / total;
 }
 
 /** True when accuracy misleads on this label balance. */
@@ -52,8 +55,10 @@ export const imbalanced = (ratio: number | null): ratio is number =>
   ratio !== null && (ratio < DATA_SIZES.imbalance || ratio > 1 - DATA_SIZES.imbalance);
 
 /** The instance type of a job, or undefined when the name is unknown. */
-export const instanceOf = (n: GNode): InstanceType | undefined =>
-  typeof n.props.instanceType === 'string' ? instanceType(n.props.instanceType) : undefined;
+export const instanceOf = (n: GNode): InstanceType | undefined => {
+  const type = propsByName(n.props).instanceType;
+  return typeof type === 'string' ? instanceType(type) : undefined;
+};
 
 /** Number of objects a labelling job sends to workers (1,000 per GB, see DATA_SIZES.objectsPerGB). */
 export const objectsOf = (gb: number): number => Math.ceil(gb * DATA_SIZES.objectsPerGB);

@@ -19,7 +19,7 @@ export const PROCESSING_INSTANCE = FALLBACK_INSTANCE_TYPE;
  * S3 directly and starts at once) → Processing (seconds per GB; PySpark spreads over instances,
  * scikit-learn does not) → Uploading (its output, about the size of its input) → Completed.
  */
-export function startProcessing(sim: Simulation, n: GNode, onEnd: OnEnd, execution?: number): JobRun {
+export function startProcessing(sim: Simulation, n: GNode<'processing-job'>, onEnd: OnEnd, execution?: number): JobRun {
   const g = sim.graph;
   const count = Number(n.props.instanceCount);
   const gb = datasetGB(g, n.id);
@@ -68,7 +68,7 @@ export function startProcessing(sim: Simulation, n: GNode, onEnd: OnEnd, executi
  * Uploading (export) → Completed. Past 1 TB it stalls for `wranglerStallSec` and fails out of memory
  * (wrangler-scale-limit). Billed from start to end at the Data Wrangler instance-hour price.
  */
-export function startWrangler(sim: Simulation, n: GNode, onEnd: OnEnd): JobRun {
+export function startWrangler(sim: Simulation, n: GNode<'data-wrangler'>, onEnd: OnEnd): JobRun {
   const g = sim.graph;
   const gb = datasetGB(g, n.id);
   const run = new JobRun(sim, {
@@ -120,7 +120,7 @@ export function startWrangler(sim: Simulation, n: GNode, onEnd: OnEnd): JobRun {
  * objects are labelled automatically (fast, not billed per object). Cost: per human-labelled object,
  * billed as labelling progresses. Extra: objects, labeled (so far), autoLabeled.
  */
-export function startLabeling(sim: Simulation, n: GNode, onEnd: OnEnd): JobRun {
+export function startLabeling(sim: Simulation, n: GNode<'ground-truth'>, onEnd: OnEnd): JobRun {
   const g = sim.graph;
   const gb = datasetGB(g, n.id);
   const run = new JobRun(sim, {

@@ -35,7 +35,12 @@ export interface TrainingPlan {
  *   nothing: its Training phase also carries the time File mode would have spent downloading.
  * - Uploading: the model artifact (modelSizeGB) at `uploadGBps`.
  */
-export function trainingPlan(g: Graph, n: GNode, pipeSlow: boolean, parallelOverhead: boolean): TrainingPlan {
+export function trainingPlan(
+  g: Graph,
+  n: GNode<'training-job'>,
+  pipeSlow: boolean,
+  parallelOverhead: boolean,
+): TrainingPlan {
   const gb = datasetGB(g, n.id);
   const count = Number(n.props.instanceCount);
   const file = n.props.inputMode === 'File';

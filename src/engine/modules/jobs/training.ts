@@ -49,7 +49,7 @@ export interface Interruptible {
  * Training resumes where it stopped, without one it restarts from zero (spot-without-checkpoint).
  * MaxWaitTimeInSeconds (`maxWaitSec`) stops a spot job that has not finished in time.
  */
-export function startTraining(sim: Simulation, n: GNode, h: TrainingHooks): Interruptible {
+export function startTraining(sim: Simulation, n: GNode<'training-job'>, h: TrainingHooks): Interruptible {
   const g = sim.graph;
   const p = n.props;
   const pipe = pipeProblem(g, n),

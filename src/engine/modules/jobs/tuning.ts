@@ -22,7 +22,7 @@ const HYPERBAND = [
  */
 export function startTuning(
   sim: Simulation,
-  n: GNode,
+  n: GNode<'tuning-job'>,
   onEnd: OnEnd,
   register: (node: string, it: Interruptible) => void,
   execution?: number,

@@ -26,8 +26,8 @@ export function stepSuccs(g: Graph, id: string): GNode[] {
 }
 
 /** The nearest training steps upstream of a step in its pipeline (a condition step's model). */
-export function upstreamTraining(g: Graph, id: string): GNode[] {
-  const out: GNode[] = [];
+export function upstreamTraining(g: Graph, id: string): GNode<'training-job'>[] {
+  const out: GNode<'training-job'>[] = [];
   const seen = new Set<string>([id]);
   let frontier = stepPreds(g, id);
   while (frontier.length) {
@@ -44,8 +44,8 @@ export function upstreamTraining(g: Graph, id: string): GNode[] {
 }
 
 /** Condition steps after a training step in its pipeline (the gates that judge its model). */
-export function gatingConditions(g: Graph, training: string): GNode[] {
-  const out: GNode[] = [];
+export function gatingConditions(g: Graph, training: string): GNode<'condition-step'>[] {
+  const out: GNode<'condition-step'>[] = [];
   const seen = new Set<string>([training]);
   const stack = [training];
   while (stack.length) {
@@ -88,18 +88,19 @@ export const scalerLeaks = (g: Graph, training: string): GNode[] =>
   dataLineage(g, training).filter((n) => n.kind === 'processing-job' && n.props.scalerFit === 'full-dataset');
 
 /** Feature stores the training job reads its offline features from. */
-export const trainingFeatureStores = (g: Graph, training: string): GNode[] => g.in(training, 'feature-store');
+export const trainingFeatureStores = (g: Graph, training: string): GNode<'feature-store'>[] =>
+  g.in(training, 'feature-store');
 
 /** Feature stores feeding the training job without an event-time (point-in-time) filter. */
-export const pointInTimeLeaks = (g: Graph, training: string): GNode[] =>
+export const pointInTimeLeaks = (g: Graph, training: string): GNode<'feature-store'>[] =>
   trainingFeatureStores(g, training).filter(
     (f) => f.props.eventTimeFeature === null || f.props.eventTimeFeature === '',
   );
 
 /** The most imbalanced bucket the training job learned from (its positiveClassRatio sets the class mix), or null. */
-export function labelSource(g: Graph, training: string): GNode | null {
-  let best: GNode | null = null;
-  const minority = (n: GNode) => Math.min(n.props.positiveClassRatio, 1 - n.props.positiveClassRatio);
+export function labelSource(g: Graph, training: string): GNode<'s3-bucket'> | null {
+  let best: GNode<'s3-bucket'> | null = null;
+  const minority = (n: GNode<'s3-bucket'>) => Math.min(n.props.positiveClassRatio, 1 - n.props.positiveClassRatio);
   for (const n of dataLineage(g, training))
     if (n.kind === 's3-bucket' && (!best || minority(n) < minority(best))) best = n;
   return best;

@@ -56,7 +56,7 @@ class PipelineRunner {
 
   constructor(
     private readonly run: MlopsRun,
-    readonly node: GNode,
+    readonly node: GNode<'pipeline'>,
   ) {
     this.steps = stepsOf(run.sim.graph, node.id);
     Object.assign(run.sim.metrics(node.id).extra, { executions: 0, steps: this.steps.length });
@@ -195,7 +195,7 @@ class PipelineRunner {
   }
 
   /** A condition step compares the validation metric of the training step before it with its threshold. */
-  private evaluate(exec: Execution, s: GNode): void {
+  private evaluate(exec: Execution, s: GNode<'condition-step'>): void {
     const { sim } = this.run;
     const g = sim.graph;
     const metric = String(s.props.metric);
@@ -229,7 +229,7 @@ class PipelineRunner {
   }
 
   /** A callback step sends its token to SQS and waits for SendPipelineExecutionStepSuccess. */
-  private callback(exec: Execution, s: GNode): void {
+  private callback(exec: Execution, s: GNode<'callback-step'>): void {
     const { sim } = this.run;
     const g = sim.graph;
     const queue = g.out(s.id, 'sqs')[0];
@@ -250,7 +250,7 @@ class PipelineRunner {
         ? `${s.id}: callback token sent to ${queue.id}, which nothing consumes`
         : `${s.id}: no SQS queue to send the callback token to`,
     );
-    const timeoutSec = s.props.timeoutSec as number;
+    const timeoutSec = s.props.timeoutSec;
     sim.after(timeoutSec, `${s.id}: callback timeout`, s.id, () => {
       if (this.current !== exec) return;
       sim.incident('callback-never-answered', s.id, { timeoutSec, queue: queue?.id ?? '(none)' });

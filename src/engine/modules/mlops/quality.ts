@@ -1,3 +1,4 @@
+import { propsByName } from '../../../catalog/kinds';
 import type { Graph } from '../../../model/graph';
 import { Rng } from '../../rng';
 import { gatingConditions, labelSource, pointInTimeLeaks, scalerLeaks, skewStore } from './lineage';
@@ -96,7 +97,7 @@ const r3 = (x: number) => Math.round(x * 1000) / 1000;
 /** The quality of version `version` of a training job's model (version 0 = the model from before the run). */
 export function trainingQuality(g: Graph, training: string, seed: number, version: number): ModelQuality {
   const t = g.node(training);
-  const metric = String(t.props.evalMetric ?? 'auc');
+  const metric = String(propsByName(t.props).evalMetric ?? 'auc');
   const ratio = labelSource(g, training)?.props.positiveClassRatio ?? 0.5;
   const minority = minorityOf(ratio);
   const rng = Rng.derive(seed, `quality:${training}:${version}`);

@@ -35,7 +35,7 @@ export function startRegistries(run: MlopsRun): void {
 
 function addPackage(run: MlopsRun, registry: string, model: ModelVersion | null): ModelPackage {
   const list = run.packages.get(registry)!;
-  const status = run.sim.graph.node(registry).props.approval as ApprovalStatus;
+  const status: ApprovalStatus = run.sim.graph.nodeOf(registry, 'model-registry').props.approval;
   const p: ModelPackage = {
     id: `${registry}/${list.length}`,
     registry,

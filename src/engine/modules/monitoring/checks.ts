@@ -1,4 +1,4 @@
-import { ENDPOINT_KINDS } from '../../../catalog/kinds';
+import { ENDPOINT_KINDS, type EndpointKind, propsByName } from '../../../catalog/kinds';
 import { formatMessage, ruleById } from '../../../catalog/rules';
 import type { GNode, Graph } from '../../../model/graph';
 import type { Finding } from '../../types';
@@ -15,7 +15,7 @@ const UNSUPPORTED: Record<string, string> = {
 };
 
 /** The endpoint a monitor watches (its first endpoint → model-monitor edge), or null. */
-export const monitoredEndpoint = (g: Graph, monitor: string): GNode | null =>
+export const monitoredEndpoint = (g: Graph, monitor: string): GNode<EndpointKind> | null =>
   g.in(monitor, ...ENDPOINT_KINDS)[0] ?? null;
 
 /**
@@ -23,13 +23,14 @@ export const monitoredEndpoint = (g: Graph, monitor: string): GNode | null =>
  * no data capture, no baseline, model quality without ground truth, bias drift or feature attribution
  * without Clarify. An endpoint kind without a dataCapture prop (async) captures.
  */
-export function monitorFailures(g: Graph, m: GNode): MonitorFailure[] {
+export function monitorFailures(g: Graph, m: GNode<'model-monitor'>): MonitorFailure[] {
   const out: MonitorFailure[] = [];
   const ep = monitoredEndpoint(g, m.id);
-  const type = m.props.monitorType as string;
+  const type = m.props.monitorType;
   if (ep && UNSUPPORTED[ep.kind])
     out.push({ rule: 'monitor-unsupported-endpoint', vars: { endpointType: UNSUPPORTED[ep.kind], endpoint: ep.id } });
-  if (ep && ep.props.dataCapture === false) out.push({ rule: 'monitor-needs-data-capture', vars: { endpoint: ep.id } });
+  if (ep && propsByName(ep.props).dataCapture === false)
+    out.push({ rule: 'monitor-needs-data-capture', vars: { endpoint: ep.id } });
   if (!m.props.baseline) out.push({ rule: 'monitor-needs-baseline', vars: {} });
   if (type === 'model-quality' && !m.props.groundTruth)
     out.push({ rule: 'model-quality-needs-ground-truth', vars: { endpoint: ep?.id ?? '(none)' } });

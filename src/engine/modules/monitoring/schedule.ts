@@ -44,13 +44,13 @@ export class MonitoringRun {
  * monitorFailures (one incident per run); a working run computes its statistics and, on a violation,
  * records it and sends a monitor-violation event to EventBridge.
  */
-export function scheduleMonitor(mr: MonitoringRun, m: GNode): void {
+export function scheduleMonitor(mr: MonitoringRun, m: GNode<'model-monitor'>): void {
   const { sim } = mr;
   const ep = monitoredEndpoint(sim.graph, m.id);
   const x = sim.metrics(m.id).extra;
   Object.assign(x, { runs: 0, failedRuns: 0, violations: 0 });
   if (!ep) return sim.note(m.id, 'info', `${m.id} monitors no endpoint (add an endpoint → model-monitor edge)`);
-  const period = (m.props.scheduleMinutes as number) * 60;
+  const period = m.props.scheduleMinutes * 60;
   const rng = sim.rng(`monitoring:${m.id}`);
   const runCost = (instanceType(RUN_INSTANCE)?.pricePerHourUSD ?? 0) * (RUN_MINUTES / 60);
   let seen = 0;
@@ -94,14 +94,14 @@ export function scheduleMonitor(mr: MonitoringRun, m: GNode): void {
 /** One working run; returns the violation's name, or null. */
 function evaluate(
   mr: MonitoringRun,
-  m: GNode,
+  m: GNode<'model-monitor'>,
   ep: string,
   captured: number,
   rng: ReturnType<Simulation['rng']>,
 ): string | null {
   const { sim } = mr;
   const x = sim.metrics(m.id).extra;
-  const type = m.props.monitorType as string;
+  const type = m.props.monitorType;
   const head = `${m.id} run ${x.runs} over ${captured} captured records`;
   if (type === 'data-quality') {
     const { feature, distance } = driftDistance(rng, mr.drift.get(ep)?.magnitude ?? 0);

@@ -3,7 +3,7 @@
  * (before it) so that both always agree. Each returns a Blocker whose `data` is
  * `{ path, missing, service }` for the UI's why? panel, or null when the node may go on.
  */
-import { ENDPOINT_KINDS } from '../../../catalog/kinds';
+import { ENDPOINT_KINDS, propsByName } from '../../../catalog/kinds';
 import type { Kind } from '../../../catalog/types';
 import type { GNode, Graph } from '../../../model/graph';
 import type { Blocker } from '../../types';
@@ -132,7 +132,7 @@ export function apiBlocker(g: Graph, n: GNode): Blocker | null {
  * such an edge counts (rules.md says "a custom algorithm"; the edge is what says it calls out).
  */
 export function egressBlocker(g: Graph, n: GNode): Blocker | null {
-  if (n.props.EnableNetworkIsolation !== true) return null;
+  if (propsByName(n.props).EnableNetworkIsolation !== true) return null;
   const target = g.out(n.id, ...OUTBOUND_KINDS)[0];
   if (!target) return null;
   return {

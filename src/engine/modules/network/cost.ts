@@ -7,7 +7,7 @@
  * The NAT counts a transfer when the network gate lets it start (each ask: a restarted spot job pulls
  * again), plus each completed training job's model artifact upload.
  */
-import { COMPUTE_KINDS, ENDPOINT_KINDS } from '../../../catalog/kinds';
+import { COMPUTE_KINDS, ENDPOINT_KINDS, propsByName } from '../../../catalog/kinds';
 import { PRICES, natCostUSD } from '../../../catalog/prices';
 import type { Kind } from '../../../catalog/types';
 import type { GNode, Graph } from '../../../model/graph';
@@ -25,7 +25,7 @@ export const DEFAULT_MODEL_GB = 1;
 const NAT_USERS: readonly Kind[] = [...COMPUTE_KINDS, 'lambda', 'pipeline'];
 
 /** Instances that each pull the image and the data (FullyReplicated input, one copy per instance). */
-export const instancesOf = (n: GNode): number => Math.max(1, Number(n.props.instanceCount ?? 1) || 1);
+export const instancesOf = (n: GNode): number => Math.max(1, Number(propsByName(n.props).instanceCount ?? 1) || 1);
 
 /** The model artifact's size for an endpoint: the training job it deploys (directly or via a registry). */
 export function modelGB(g: Graph, n: GNode): number {

@@ -12,7 +12,7 @@
  * - Otherwise a `public` subnet reaches AWS services and the internet through the internet gateway,
  *   a `private-with-nat` subnet through its NAT gateway, and a `private` subnet reaches nothing.
  */
-import type { GNode, Graph } from '../../../model/graph';
+import { type GNode, type Graph, isOf } from '../../../model/graph';
 
 /** The services a node may need; all but `internet` have a VPC endpoint of that name. */
 export const SERVICES = [
@@ -79,10 +79,10 @@ export function missingEndpoints(services: readonly Service[], vpc: string | nul
 const NO_INTERNET = 'a route to the internet: a NAT gateway (subnet access "private-with-nat") or a public subnet';
 
 /** The subnet a node runs in (a subnet is in itself); null = AWS-managed network. */
-export function subnetFor(g: Graph, nodeId: string): GNode | null {
+export function subnetFor(g: Graph, nodeId: string): GNode<'subnet'> | null {
   const n = g.byId.get(nodeId);
   if (!n) return null;
-  return n.kind === 'subnet' ? n : g.subnetOf(nodeId);
+  return isOf(n, 'subnet') ? n : g.subnetOf(nodeId);
 }
 
 const endpointCache = new WeakMap<Graph, Map<string, GNode>>();
@@ -104,7 +104,7 @@ export function vpcEndpoint(g: Graph, vpc: string | null, service: Service): GNo
 }
 
 /** The node and the containers between it and its subnet (a step's pipeline), then the subnet. */
-function innerPath(g: Graph, nodeId: string, subnet: GNode): string[] {
+function innerPath(g: Graph, nodeId: string, subnet: GNode<'subnet'>): string[] {
   const path = [nodeId];
   for (let p = g.byId.get(nodeId)?.parent; p && p !== subnet.id && nodeId !== subnet.id; p = g.byId.get(p)?.parent)
     path.push(p);

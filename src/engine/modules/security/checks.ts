@@ -2,10 +2,10 @@
  * The security rules as pure functions over the Graph: each returns the incident/finding details
  * (`vars` for the rule's message) or null. The module turns them into findings and gates.
  */
-import { ENDPOINT_KINDS } from '../../../catalog/kinds';
+import { ENDPOINT_KINDS, propsByName } from '../../../catalog/kinds';
 import { instanceType } from '../../../catalog/instances';
 import type { Kind } from '../../../catalog/types';
-import type { GNode, Graph } from '../../../model/graph';
+import { type GNode, type Graph, isOf } from '../../../model/graph';
 import type { Blocker } from '../../types';
 import { roleAllows, wildcardGrant } from './iam';
 import { protectionReason, sensitiveUpstream } from './lineage';
@@ -17,7 +17,7 @@ export interface Hit {
 }
 
 /** Jobs with KMS key props (format.md section 2). */
-export const KEYED_JOBS: readonly Kind[] = ['processing-job', 'training-job'];
+export const KEYED_JOBS = ['processing-job', 'training-job'] as const satisfies readonly Kind[];
 
 /** The exact API parameter a job prop maps to, per kind. */
 const PARAM: Record<string, Record<'volume' | 'output', string>> = {
@@ -30,7 +30,7 @@ const PARAM: Record<string, Record<'volume' | 'output', string>> = {
 
 /** unencrypted-volume / unencrypted-output: a job reading a KMS-encrypted or sensitive bucket without its keys. */
 export function unencryptedJob(g: Graph, n: GNode): Hit[] {
-  if (!KEYED_JOBS.includes(n.kind)) return [];
+  if (!isOf(n, ...KEYED_JOBS)) return [];
   const bucket = g.in(n.id, 's3-bucket').find((b) => protectionReason(b));
   if (!bucket) return [];
   const base = { bucket: bucket.id, reason: protectionReason(bucket)! };
@@ -80,8 +80,8 @@ const keyArn = (id: string) => `arn:aws:kms:us-east-1:123456789012:key/${id}`;
  * modelled IAM at all, so it must not fail. Only a role that is drawn and lacks the action fails.
  */
 export function kmsDenied(g: Graph, n: GNode): Blocker | null {
-  if (!KEYED_JOBS.includes(n.kind)) return null;
-  const role = g.ref(n, 'role');
+  if (!isOf(n, ...KEYED_JOBS)) return null;
+  const role = g.refOf(n, 'role', 'iam-role');
   if (!role || roleAllows(role, 'kms:Decrypt')) return null;
   const bucket = g.in(n.id, 's3-bucket').find((b) => b.props.encryption === 'sse-kms');
   if (!bucket) return null;
@@ -91,8 +91,8 @@ export function kmsDenied(g: Graph, n: GNode): Blocker | null {
 
 /** kms-on-nvme-instance: an endpoint with KmsKeyId on an instance type with local NVMe storage. */
 export function kmsOnNvme(n: GNode): Blocker | null {
-  if (!(ENDPOINT_KINDS as readonly Kind[]).includes(n.kind) || !n.props.KmsKeyId) return null;
-  const t = instanceType(String(n.props.instanceType));
+  if (!isOf(n, ...ENDPOINT_KINDS) || !propsByName(n.props).KmsKeyId) return null;
+  const t = instanceType(String(propsByName(n.props).instanceType));
   return t?.localNvme ? { rule: 'kms-on-nvme-instance', vars: { instanceType: t.name } } : null;
 }
 
@@ -109,7 +109,7 @@ export function iamWildcard(n: GNode): Hit | null {
  * was trained on, through a registry) — with no macie node in the architecture.
  */
 export function piiWithoutMacie(g: Graph, n: GNode): Hit | null {
-  if (!(ENDPOINT_KINDS as readonly Kind[]).includes(n.kind) || n.props.dataCapture !== true) return null;
+  if (!isOf(n, ...ENDPOINT_KINDS) || propsByName(n.props).dataCapture !== true) return null;
   if (g.ofKind('macie').length || !sensitiveUpstream(g, n.id).length) return null;
   return { rule: 'pii-without-macie', vars: {} };
 }

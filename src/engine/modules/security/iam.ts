@@ -23,8 +23,8 @@ export function actionMatches(pattern: string, action: string): boolean {
 }
 
 /** Whether a role (an iam-role node) allows an action. */
-export const roleAllows = (role: GNode, action: string): boolean =>
-  (role.props.actions as string[]).some((p) => actionMatches(p, action));
+export const roleAllows = (role: GNode<'iam-role'>, action: string): boolean =>
+  role.props.actions.some((p) => actionMatches(p, action));
 
 const WILDCARD_ACTIONS = new Set(['*', 's3:*']);
 const WILDCARD_RESOURCES = new Set(['*', 'arn:aws:s3:::*']);
@@ -35,9 +35,9 @@ const WILDCARD_RESOURCES = new Set(['*', 'arn:aws:s3:::*']);
  * s3Resources defaults to ["*"], but a role with no actions grants nothing, so a fresh role node does
  * not trigger; a role triggers whether or not a job references it (the policy exists either way).
  */
-export function wildcardGrant(role: GNode): string | null {
-  const actions = role.props.actions as string[];
-  const resources = role.props.s3Resources as string[];
+export function wildcardGrant(role: GNode<'iam-role'>): string | null {
+  const actions = role.props.actions;
+  const resources = role.props.s3Resources;
   const wildActions = actions.filter((a) => WILDCARD_ACTIONS.has(a.toLowerCase()));
   const s3Actions = actions.filter((a) => a === '*' || /^s3:/i.test(a));
   const wildResources = s3Actions.length ? resources.filter((r) => WILDCARD_RESOURCES.has(r)) : [];

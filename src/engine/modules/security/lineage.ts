@@ -20,7 +20,7 @@ const CARRIERS: readonly Kind[] = [
 ];
 
 /** Buckets with `sensitive: true` among a node's upstream data (itself included), in document order. */
-export function sensitiveUpstream(g: Graph, id: string): GNode[] {
+export function sensitiveUpstream(g: Graph, id: string): GNode<'s3-bucket'>[] {
   const seen = new Set<string>([id]);
   const stack = [id];
   while (stack.length) {
@@ -31,11 +31,11 @@ export function sensitiveUpstream(g: Graph, id: string): GNode[] {
       }
     }
   }
-  return g.nodes.filter((n) => seen.has(n.id) && n.kind === 's3-bucket' && n.props.sensitive === true);
+  return g.ofKind('s3-bucket').filter((n) => seen.has(n.id) && n.props.sensitive === true);
 }
 
 /** Why a bucket needs a customer key: "SSE-KMS encrypted", "sensitive data", or both; null = neither. */
-export function protectionReason(b: GNode): string | null {
+export function protectionReason(b: GNode<'s3-bucket'>): string | null {
   const r = [
     b.props.encryption === 'sse-kms' ? 'SSE-KMS encrypted' : '',
     b.props.sensitive === true ? 'sensitive data' : '',
