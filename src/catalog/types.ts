@@ -156,6 +156,15 @@ export interface VariantValue {
   modelLatencyMs?: number;
 }
 
+/** A real-time endpoint's deployment guardrails once loaded (model/props.ts `deploymentSchema` validates it). */
+export interface DeploymentValue {
+  type: 'all-at-once' | 'canary' | 'linear';
+  sizePercent?: number;
+  waitIntervalSec: number;
+  terminationWaitSec?: number;
+  rollbackAlarms?: string[];
+}
+
 /** The value a prop holds once defaults are applied, from its definition (nullable props may hold null). */
 export type PropValue<P extends PropDef> = P extends { type: 'number' }
   ? Nullable<P, number>
@@ -173,7 +182,9 @@ export type PropValue<P extends PropDef> = P extends { type: 'number' }
               ? AutoscalingValue | null
               : P extends { type: 'variants' }
                 ? VariantValue[]
-                : never;
+                : P extends { type: 'deployment' }
+                  ? DeploymentValue | null
+                  : never;
 type Nullable<P, T> = P extends { nullable: true } ? T | null : T;
 
 export interface KindDef {

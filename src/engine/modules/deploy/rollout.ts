@@ -26,7 +26,7 @@ export function trafficSteps(d: Deployment): number[] {
 }
 
 /** The statistic an alarm evaluates over the period that ends at `t`. */
-function alarmValue(alarm: GNode, errors: Series, p99: Series, t: number): number {
+function alarmValue(alarm: GNode<'cloudwatch'>, errors: Series, p99: Series, t: number): number {
   const from = t - alarm.props.periodSec;
   const s = alarm.props.metric === 'ModelLatency' ? p99 : errors;
   let v = 0;
@@ -46,7 +46,7 @@ function alarmValue(alarm: GNode, errors: Series, p99: Series, t: number): numbe
  * https://docs.aws.amazon.com/sagemaker/latest/dg/deployment-guardrails-blue-green.html
  */
 export function startUpdate(sim: Simulation, f: ModelUpdate): void {
-  const ep = sim.graph.node(f.node);
+  const ep = sim.graph.nodeOf(f.node, 'realtime-endpoint');
   const version = f.version ?? 'v2';
   const errorRate = f.errorRate ?? 0;
   if (sim.state(ep.id) !== 'InService') {
@@ -58,14 +58,12 @@ export function startUpdate(sim: Simulation, f: ModelUpdate): void {
     );
     return;
   }
-  const configured = ep.props.deployment as Deployment | null;
+  const configured = ep.props.deployment;
   const d = configured ?? DEFAULT_DEPLOYMENT;
   const startedAt = sim.now;
   /** Blue/green runs two fleets until the old one (or, on rollback, the new one) is terminated: bill the second. */
   const billGreen = () => {
-    const variants = (
-      ep.props.variants as { instanceType?: string; instanceCount?: number; shadow?: boolean }[]
-    ).filter((v) => !v.shadow);
+    const variants = ep.props.variants.filter((v) => !v.shadow);
     for (const v of variants)
       sim.addCost(
         ep.id,
@@ -101,7 +99,7 @@ export function startUpdate(sim: Simulation, f: ModelUpdate): void {
         : `alarm ${[...rollback].join(', ')} did not reach ALARM before the update ended`;
     sim.incident('bad-version-shipped', ep.id, { version, percent: round(errorRate * 100, 1), reason });
   };
-  const rollBack = (alarm: GNode, value: number) => {
+  const rollBack = (alarm: GNode<'cloudwatch'>, value: number) => {
     done = true;
     billGreen();
     const percent = round(share * 100, 1);
@@ -116,9 +114,9 @@ export function startUpdate(sim: Simulation, f: ModelUpdate): void {
     });
     sim.setState(ep.id, 'InService', `rolled back to the old fleet (alarm ${alarm.id})`);
   };
-  const watch = (alarm: GNode) => {
+  const watch = (alarm: GNode<'cloudwatch'>) => {
     let breaching = 0;
-    const period = alarm.props.periodSec as number;
+    const period = alarm.props.periodSec;
     sim.every(
       period,
       `${alarm.id}: evaluate`,
