@@ -25,7 +25,6 @@ const DORMANT: string[] = [
   'mme-mixed-frameworks',
   'model-quality-needs-ground-truth',
   'monitor-unsupported-endpoint',
-  'shadow-variant-response',
 ];
 
 function shippedRules(): Map<string, string[]> {
