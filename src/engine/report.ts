@@ -2,6 +2,7 @@ import type { Goal } from '../model/schema';
 import type { Simulation } from './sim';
 import type { Finding, Incident } from './types';
 import { gradeGoal } from './goal';
+import { round } from './util';
 
 /** A report node entry: a job's or endpoint's state and, for endpoints, request figures. */
 export interface NodeReport {
@@ -20,6 +21,8 @@ export interface NodeReport {
 export interface Report {
   format: 'sagesim/report@1';
   seed: number;
+  /** v1.1: the rulebook the run followed ("sheet" or "aws"). */
+  rulebook: 'sheet' | 'aws';
   simulatedSec: number;
   findings: Finding[];
   incidents: Incident[];
@@ -29,13 +32,6 @@ export interface Report {
   /** Our own: significant events in order (state changes, faults, pipeline steps). */
   timeline: { t: number; node: string | null; event: string }[];
 }
-
-/** Round to `d` decimals, and turn -0 into 0 (so reports compare byte for byte). */
-export const round = (x: number, d = 2): number => {
-  const f = 10 ** d;
-  const v = Math.round(x * f) / f;
-  return Object.is(v, -0) ? 0 : v;
-};
 
 /** Build the report of a finished (or stopped) run. Key order is fixed, numbers are rounded. */
 export function buildReport(sim: Simulation, goal?: Goal): Report {
@@ -79,6 +75,7 @@ export function buildReport(sim: Simulation, goal?: Goal): Report {
   const report: Report = {
     format: 'sagesim/report@1',
     seed: sim.seed,
+    rulebook: sim.graph.rulebook,
     simulatedSec: round(sim.now, 3),
     findings: sim.findings.map((f) => ({ rule: f.rule, node: f.node, severity: f.severity, message: f.message })),
     incidents,

@@ -1,5 +1,5 @@
 /// <reference lib="webworker" />
-import { checkDocument } from '../engine/run';
+import { checkDocument } from '../engine';
 import type { ArchDoc } from '../model/schema';
 
 /** Static checks off the main thread: the editor's findings without the engine in the first-screen bundle. */

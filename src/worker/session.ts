@@ -1,12 +1,20 @@
-import { createActor, fromCallback, type Actor } from 'xstate';
-import { controllerMachine, type ControllerEvent } from '../engine/controller';
-import { buildReport } from '../engine/report';
-import { requestTraces } from '../engine/modules/inference/traces';
-import { checkDocument, createSimulation, runDocument } from '../engine/run';
+import { fromCallback, type Actor } from 'xstate';
+import {
+  buildReport,
+  checkDocument,
+  createController,
+  createSimulation,
+  networkReportOf,
+  requestTraces,
+  runDocument,
+  RunDriver,
+  type controllerMachine,
+  type ControllerEvent,
+  type Simulation,
+} from '../engine';
 import type { ArchDoc, Fault } from '../model/schema';
 import { LiveView } from './live';
 import { MlopsWatch } from './mlops';
-import type { Simulation } from '../engine/sim';
 import type { FaultInput, FromWorker, RunStatus, RunUpdate, ToWorker } from './protocol';
 
 /**
@@ -42,6 +50,8 @@ export const intervalClock = (ms = 50): Clock => ({
  */
 export class RunSession {
   private actor: Actor<typeof controllerMachine> | null = null;
+  /** The run the controller drives (the controller's context holds only its speed). */
+  private driver: RunDriver | null = null;
   private doc: ArchDoc | null = null;
   private opts: { seed?: number; durationSec?: number } = {};
   private live = new LiveView();
@@ -74,7 +84,7 @@ export class RunSession {
       if (!this.doc) throw new Error('no document loaded');
       // A finished live run is the runner's run of the same document and seed (same events, same
       // order): its report is the runner's, so a check grades the run on the canvas, not a second one.
-      const sim = this.actor?.getSnapshot().context.sim;
+      const sim = this.driver?.sim;
       this.post({
         type: 'report',
         report: sim?.done ? buildReport(sim, this.doc.goal) : runDocument(this.doc, this.opts).report,
@@ -83,6 +93,10 @@ export class RunSession {
     }
     if (msg.type === 'check') {
       this.post({ type: 'findings', id: msg.id, findings: checkDocument(msg.doc) });
+      return;
+    }
+    if (msg.type === 'network') {
+      this.post({ type: 'network', id: msg.id, report: networkReportOf(msg.doc, msg.node) });
       return;
     }
     if (msg.type === 'select') {
@@ -94,8 +108,7 @@ export class RunSession {
     if (!actor) throw new Error('no document loaded');
     switch (msg.type) {
       case 'traces': {
-        const sim = actor.getSnapshot().context.sim;
-        this.post({ type: 'traces', node: msg.node, traces: [...requestTraces(sim, msg.node)] });
+        this.post({ type: 'traces', node: msg.node, traces: [...requestTraces(this.driver!.sim, msg.node)] });
         return;
       }
       case 'play':
@@ -131,7 +144,8 @@ export class RunSession {
    */
   private inject(partial: FaultInput): void {
     const snap = this.actor!.getSnapshot();
-    const { sim, speed } = snap.context;
+    const { speed } = snap.context;
+    const sim = this.driver!.sim;
     const status = snap.value as RunStatus;
     if (status === 'finished') throw new Error('The run has ended: reset it, then inject the fault.');
     const atSec = partial.atSec ?? (sim.started ? Math.floor(sim.now) + 1 : 0);
@@ -146,6 +160,7 @@ export class RunSession {
     a.send({ type: 'SPEED', speed });
     if (started) a.send({ type: 'RUN_UNTIL', t: now });
     this.watch?.takeFlows(); // the replay's flows were drawn already
+    this.watch?.takeScaling();
     if (status === 'running') a.send({ type: 'START' });
     this.post({ type: 'fault', fault });
   }
@@ -160,7 +175,6 @@ export class RunSession {
         queueMicrotask(() => this.publish(true));
       }),
     );
-    const machine = controllerMachine.provide({ actors: { ticker } });
     if (!keepStream) {
       this.live = new LiveView();
       this.logSeq = 0;
@@ -170,21 +184,24 @@ export class RunSession {
       this.watch = new MlopsWatch(sim);
       return sim;
     };
-    this.actor = createActor(machine, { input: { makeSim } }).start();
+    this.driver = new RunDriver(makeSim);
+    this.actor = createController(this.driver, { ticker });
     if (!keepStream) this.publish();
   }
 
   /** Post the current state and the log entries since the previous update. */
   publish(fromTick = false): void {
-    if (!this.actor) return;
+    if (!this.actor || !this.driver) return;
     const snap = this.actor.getSnapshot();
-    const { sim, speed, lastStep } = snap.context;
+    const { speed } = snap.context;
+    const { sim, lastStep } = this.driver;
     const total = sim.log.total;
     const from = Math.max(this.logSeq, total - LOG_BATCH_MAX);
     const fresh = sim.log.since(from);
     this.logSeq = total;
     const report = sim.done ? buildReport(sim) : null;
     const flows = this.watch?.takeFlows() ?? [];
+    const scaling = this.watch?.takeScaling() ?? [];
     const withSeries = this.selected && (!fromTick || ++this.ticks % SERIES_EVERY === 0);
     this.post({
       type: 'update',
@@ -202,6 +219,7 @@ export class RunSession {
       lastStep,
       ...(withSeries ? { selected: seriesOf(sim, this.selected!) } : {}),
       ...(flows.length ? { flows } : {}),
+      ...(scaling.length ? { scaling } : {}),
     });
   }
 

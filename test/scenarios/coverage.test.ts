@@ -17,12 +17,14 @@ const DIRS = ['scenarios/puzzles', 'scenarios/demos', 'scenarios/sandbox'];
 /** Rules no shipped content shows yet (issue 17 owes each a puzzle or demo). Keep sorted. */
 const DORMANT: string[] = [
   'async-scale-from-zero',
+  'async-stuck-at-zero',
   'async-timeout',
   'bias-disparate-impact',
-  'callback-never-answered',
   'condition-gate-failed',
   'feature-store-one-key',
+  'input-mode-unsupported',
   'mme-mixed-frameworks',
+  'mme-model-not-ready',
   'model-quality-needs-ground-truth',
   'monitor-unsupported-endpoint',
 ];

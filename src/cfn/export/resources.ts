@@ -339,6 +339,7 @@ export function exportEndpoint(c: ExportContext, n: ArchNode): void {
       shadow?: boolean;
       instanceType?: string;
       instanceCount?: number;
+      modelLatencyMs?: number;
     }[];
     const variant = (v: (typeof vs)[number], i: number) => ({
       VariantName: v.name,
@@ -351,6 +352,8 @@ export function exportEndpoint(c: ExportContext, n: ArchNode): void {
     cfg.ProductionVariants = prod.map(variant);
     if (prod[0]?.instanceType && prod[0].instanceType !== p.instanceType) c.keepInMetadata(n, 'variants');
     if (prod[0]?.instanceCount !== undefined) c.keepInMetadata(n, 'variants');
+    // a variant's own model latency is SageSim's (no resource property holds it): keep the variants in metadata
+    if (vs.some((v) => v.modelLatencyMs !== undefined)) c.keepInMetadata(n, 'variants');
     const shadows = vs.filter((v) => v.shadow);
     if (shadows.length) cfg.ShadowProductionVariants = shadows.map((v) => variant(v, 1));
     if (vs.some((v, i) => v.shadow && vs.slice(i + 1).some((w) => !w.shadow))) c.keepInMetadata(n, 'variants'); // order

@@ -1,6 +1,5 @@
 import { RULES_BY_ID } from '../../catalog/rules';
-import type { Report } from '../../engine/report';
-import { gradeGoal } from '../../engine/goal';
+import { type Report, gradeGoal } from '../../engine';
 import { type Criterion, criterionWords, goalCriteria } from '../../model/goals';
 import type { ArchDoc } from '../../model/schema';
 

@@ -1,4 +1,4 @@
-import type { Report } from '../../engine/report';
+import type { Report } from '../../engine';
 import { loadJson } from '../../model/load';
 import type { ArchDoc } from '../../model/schema';
 import { puzzleRefusal } from '../../model/puzzle';

@@ -7,16 +7,8 @@ import { useRun, useRunState } from './context';
 import { clock, LOG_CAP, type LogRow } from './store';
 
 const ROW = 30;
-/** Rules of single requests: their log rows open the trace of a sampled request that hit them. */
-export const TRACE_RULES = new Set([
-  'payload-too-large',
-  'serverless-throttled',
-  'endpoint-overloaded',
-  'realtime-timeout',
-  'async-timeout',
-  'mme-cold-load',
-  'serverless-cold-start',
-]);
+/** Rules of single requests (the catalog's `display.request`): their log rows open the trace of a sampled request. */
+export const opensTrace = (rule: string): boolean => RULES_BY_ID.get(rule)?.display?.request !== undefined;
 const SEVS: Severity[] = ['error', 'warning', 'info'];
 const SEV_MARK: Record<Severity, string> = { error: '!', warning: '▲', info: 'i' };
 
@@ -106,7 +98,7 @@ export function EventLog() {
   const open = (r: LogRow) => {
     if (!r.node) return;
     focus(r.node);
-    if (r.rule && TRACE_RULES.has(r.rule)) void run.openTraces(r.node, { rule: r.rule, atSec: r.t });
+    if (r.rule && opensTrace(r.rule)) void run.openTraces(r.node, { rule: r.rule, atSec: r.t });
   };
 
   return (
@@ -204,7 +196,7 @@ export function EventLog() {
               <span className="log-node">{r.node ?? '—'}</span>
               <span className="log-rule">{r.rule ?? r.type}</span>
               <span className="log-msg">{r.message}</span>
-              {r.rule && r.node && TRACE_RULES.has(r.rule) && (
+              {r.rule && r.node && opensTrace(r.rule) && (
                 <button
                   type="button"
                   className="log-why"

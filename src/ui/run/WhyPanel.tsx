@@ -1,22 +1,12 @@
-import { useMemo } from 'react';
+import { useEffect, useState } from 'react';
 import { RULES_BY_ID } from '../../catalog/rules';
 import { ENDPOINT_KINDS } from '../../catalog/kinds';
-import { networkReport, type Service } from '../../engine/modules/network/reach';
-import { Graph } from '../../model/graph';
+import type { NetworkReport } from '../../engine';
 import { useEditorState } from '../state/context';
 import { useRun, useRunState } from './context';
 import { useFocusNode } from './EventLog';
 import { MlopsDetail } from './MlopsDetail';
 import { clock } from './store';
-
-/** Rules whose cause is a network path, and the services each needs. */
-const NETWORK: Record<string, Service[]> = {
-  'ecr-pull-blocked': ['ecr.api', 'ecr.dkr'],
-  's3-unreachable': ['s3'],
-  'sagemaker-api-unreachable': ['sagemaker.api'],
-  'logs-unreachable': ['logs'],
-  'network-isolation-egress': ['internet'],
-};
 
 /**
  * Why? — a rule that happened on a node: the incident's message, how often and since when, the
@@ -27,17 +17,25 @@ export function WhyPanel() {
   const why = useRunState((v) => v.why);
   const incidents = useRunState((v) => v.incidents);
   const doc = useEditorState((s) => s.doc);
+  const rulebook = doc.rulebook ?? 'sheet';
   const run = useRun();
   const focus = useFocusNode();
   const live = useRunState((v) => (why ? v.nodes[why.node] : undefined));
-  const net = useMemo(() => {
-    if (!why?.rule || !NETWORK[why.rule] || !doc.nodes.some((n) => n.id === why.node)) return null;
-    try {
-      return networkReport(new Graph(doc), why.node);
-    } catch {
-      return null;
-    }
-  }, [why, doc]);
+  // the network path is the engine's answer, computed in the worker (the catalog says which services a rule needs)
+  const services = why?.rule ? RULES_BY_ID.get(why.rule)?.display?.network : undefined;
+  const [net, setNet] = useState<{ key: unknown; report: NetworkReport | null } | null>(null);
+  useEffect(() => {
+    if (!why || !services) return;
+    let live = true;
+    run
+      .networkReport(doc, why.node)
+      .then((report) => live && setNet({ key: why, report }))
+      .catch(() => live && setNet({ key: why, report: null }));
+    return () => {
+      live = false;
+    };
+  }, [why, services, doc, run]);
+  const report = net && net.key === why ? net.report : null;
   if (!why)
     return (
       <p className="run-empty">
@@ -88,10 +86,10 @@ export function WhyPanel() {
             </div>
           </div>
         )}
-        {net && rule && (
+        {report && rule && services && (
           <div className="why-net" data-testid="why-network">
-            {NETWORK[rule].map((s) => {
-              const r = net.services.find((x) => x.service === s)!;
+            {services.map((s) => {
+              const r = report.services.find((x) => x.service === s)!;
               return (
                 <div key={s} className="why-path">
                   <b>{s}</b>:{' '}
@@ -118,13 +116,21 @@ export function WhyPanel() {
             <dd>{def.sheet}</dd>
             <dt>Fix</dt>
             <dd className="why-fix">{def.fix}</dd>
-            {def.docs && (
-              <>
-                <dt>AWS docs</dt>
-                <dd>{def.docs}</dd>
-              </>
-            )}
           </dl>
+        )}
+        {def && (def.aws || def.docs) && (
+          // the two views side by side whenever the sheet and AWS documentation differ on this rule
+          <div className="why-books" data-testid="why-rulebooks">
+            <div className={`why-book ${rulebook === 'sheet' ? 'is-on' : ''}`}>
+              <h4>Exam sheet{rulebook === 'sheet' ? ' (this run)' : ''}</h4>
+              <p>{def.inRun}</p>
+            </div>
+            <div className={`why-book ${rulebook === 'aws' ? 'is-on' : ''}`}>
+              <h4>AWS docs{rulebook === 'aws' ? ' (this run)' : ''}</h4>
+              <p>{def.aws ?? 'This run behaves the same under both rulebooks; what AWS documents:'}</p>
+              {def.docs && <p className="why-docs">{def.docs}</p>}
+            </div>
+          </div>
         )}
         {rule && <MlopsDetail id={why.node} />}
         {endpoint && (

@@ -1,4 +1,4 @@
-import type { Finding } from '../../engine/types';
+import type { Finding } from '../../engine';
 import type { ArchDoc } from '../../model/schema';
 
 /** Runs the static checks of a document; resolves with its findings. Only the latest call matters. */
@@ -10,7 +10,7 @@ export type Checker = (doc: ArchDoc) => Promise<Finding[]>;
  */
 export function createChecker(): Checker {
   if (typeof Worker === 'undefined') {
-    return async (doc) => (await import('../../engine/run')).checkDocument(doc);
+    return async (doc) => (await import('../../engine')).checkDocument(doc);
   }
   const worker = new Worker(new URL('../../worker/check.worker.ts', import.meta.url), { type: 'module' });
   let seq = 0;

@@ -3,7 +3,7 @@ import { instanceCostUSD } from '../../../src/catalog/prices';
 import { jobsModule } from '../../../src/engine/modules/jobs';
 import { JOB_TIMING as T } from '../../../src/engine/modules/jobs/constants';
 import { TOPICS, type JobCompleted, type JobFailed } from '../../../src/engine/topics';
-import type { SimModule } from '../../../src/engine/types';
+import type { SimModule } from '../../../src/engine/sim';
 import { arch, edge, node, run } from '../../harness';
 import { cost, when } from './helpers';
 
@@ -69,7 +69,7 @@ describe('training job lifecycle', () => {
       arch(
         data(10),
         node('pj', 'processing-job', { framework: 'pyspark', instanceCount: 2 }),
-        node('bt', 'batch-transform'),
+        node('bt', 'batch-transform', { SplitType: 'Line' }),
         node('dw', 'data-wrangler'),
         node('gt', 'ground-truth', { activeLearning: true }),
         edge('data', 'pj'),

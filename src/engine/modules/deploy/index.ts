@@ -1,4 +1,4 @@
-import type { SimModule } from '../../types';
+import type { SimModule } from '../../sim';
 import { deployFindings } from './checks';
 import { startUpdate } from './rollout';
 

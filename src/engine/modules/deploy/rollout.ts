@@ -3,7 +3,7 @@ import type { GNode } from '../../../model/graph';
 import type { Deployment } from '../../../model/props';
 import type { Fault } from '../../../model/schema';
 import type { Series } from '../../metrics';
-import { round } from '../../report';
+import { round } from '../../util';
 import type { Simulation } from '../../sim';
 import { TOPICS, type DeployTraffic } from '../../topics';
 import { rollbackAlarmsOf } from './checks';

@@ -2,6 +2,7 @@ import { FALLBACK_INSTANCE_TYPE, instanceCostUSD } from '../../../catalog/prices
 import type { GNode } from '../../../model/graph';
 import type { Rng } from '../../rng';
 import type { Simulation } from '../../sim';
+import { TOPICS } from '../../topics';
 import { DEFAULT_VARIANT, INFERENCE } from './constants';
 import { EndpointRun } from './endpoint-run';
 import { LATENCY_LN, payloadVars } from './realtime';
@@ -14,13 +15,20 @@ import type { Arrivals } from './traffic';
  * and each instance processes one at a time for `processingSec`. The backlog policy keeps about
  * `asyncBacklogPerInstance` queued requests per instance between minCapacity and maxCapacity; after
  * `asyncIdleSec` with an empty queue it scales in to minCapacity, and with minCapacity 0 to zero
- * instances (billing stops); a request arriving at zero waits `asyncScaleOutSec` for an instance.
- * Rules: async-scale-from-zero, async-timeout (processing over the 3600 s invocation timeout),
+ * instances (billing stops). At zero, a request wakes the endpoint (an instance after `asyncScaleOutSec`)
+ * only with `backlogScaling` (a step-scaling policy on HasBacklogWithoutCapacity); without it the target
+ * tracking policy scales out from zero only once the backlog exceeds its target
+ * (https://docs.aws.amazon.com/sagemaker/latest/dg/async-inference-autoscale.html), so a trickle of
+ * requests waits until RequestTTLSeconds expires them: async-stuck-at-zero.
+ * Rules: async-scale-from-zero, async-stuck-at-zero, async-timeout (processing over the endpoint's
+ * InvocationTimeoutSeconds, `invocationTimeoutSec`: default 900, at most 3600),
  * async-no-notification (each result written with no SNS notice), payload-too-large (1 GB),
  * endpoint-overloaded (a request still queued after RequestTTLSeconds expires; a full queue refuses).
  */
 export class AsyncRun extends EndpointRun<'async-endpoint'> {
   private qa = new Float64Array(1024);
+  /** Payload MB of each queued request (for its sampled trace). */
+  private qs = new Float64Array(1024);
   private qHead = 0;
   private qTail = 0;
   private readonly freeAt: Float64Array;
@@ -31,6 +39,9 @@ export class AsyncRun extends EndpointRun<'async-endpoint'> {
   private readonly processingSec: number;
   private readonly notify: boolean;
   private readonly fromZero: Tally;
+  private readonly stuck: Tally;
+  private readonly backlogScaling: boolean;
+  private readonly timeoutSec: number;
   private readonly timeout: Tally;
   private readonly noNotice: Tally | null;
   private readonly payload: Tally;
@@ -58,6 +69,9 @@ export class AsyncRun extends EndpointRun<'async-endpoint'> {
     this.processingSec = p.processingSec;
     this.notify = sim.graph.out(node.id, 'sns').length > 0;
     this.fromZero = this.tally('async-scale-from-zero');
+    this.stuck = this.tally('async-stuck-at-zero');
+    this.backlogScaling = p.backlogScaling === true;
+    this.timeoutSec = Math.min(Number(p.invocationTimeoutSec ?? 900), INFERENCE.asyncTimeoutSec);
     this.timeout = this.tally('async-timeout');
     this.noNotice = this.notify ? null : this.tally('async-no-notification');
     this.payload = this.tally('payload-too-large');
@@ -68,15 +82,19 @@ export class AsyncRun extends EndpointRun<'async-endpoint'> {
     this.setExtra();
   }
 
-  private enqueue(a: number): void {
+  private enqueue(a: number, mb: number): void {
     if (this.qTail === this.qa.length) {
       const live = this.qTail - this.qHead;
       const q = new Float64Array(Math.max(1024, live * 2));
       q.set(this.qa.subarray(this.qHead, this.qTail));
+      const s = new Float64Array(q.length);
+      s.set(this.qs.subarray(this.qHead, this.qTail));
       this.qa = q;
+      this.qs = s;
       this.qHead = 0;
       this.qTail = live;
     }
+    this.qs[this.qTail] = mb;
     this.qa[this.qTail++] = a;
   }
 
@@ -99,14 +117,28 @@ export class AsyncRun extends EndpointRun<'async-endpoint'> {
           this.payload.first = a;
           this.payload.vars = payloadVars(this.node.kind, DEFAULT_VARIANT, size[i]);
         }
+        if (this.traces.want('rejected'))
+          this.trace(
+            a,
+            'rejected',
+            size[i],
+            {},
+            `payload ${Math.round(size[i] * 100) / 100} MB > ${INFERENCE.asyncMaxPayloadMB} MB, rejected before the queue`,
+            'payload-too-large',
+          );
         continue;
       }
       if (this.backlog >= INFERENCE.asyncMaxBacklog) {
         this.overload(a, n / (t1 - t0));
+        if (this.traces.want('throttled'))
+          this.trace(a, 'throttled', size[i], {}, 'the request queue is full', 'endpoint-overloaded');
         continue;
       }
-      if (this.active + this.pending.length === 0) this.scaleFromZero(a);
-      this.enqueue(a);
+      this.enqueue(a, size[i]);
+      if (this.active + this.pending.length === 0) {
+        if (this.backlogScaling || this.backlog > INFERENCE.asyncBacklogPerInstance) this.scaleFromZero(a);
+        else this.strand(a);
+      }
     }
     this.dispatch(t1);
   }
@@ -131,6 +163,29 @@ export class AsyncRun extends EndpointRun<'async-endpoint'> {
     }
   }
 
+  /**
+   * A request queued at zero instances with no HasBacklogWithoutCapacity policy, while the backlog is
+   * within the target: nothing scales out. It waits until RequestTTLSeconds expires it (counted failed then).
+   */
+  private strand(a: number): void {
+    if (this.stuck.hit()) {
+      this.stuck.first = a;
+      this.stuck.vars = {
+        backlog: this.backlog,
+        target: INFERENCE.asyncBacklogPerInstance,
+        ttlSec: INFERENCE.asyncRequestTtlSec,
+      };
+    }
+  }
+
+  /** Requests still queued past RequestTTLSeconds at zero instances: they expire, failures to the error topic. */
+  private expireStranded(t: number): void {
+    while (this.qHead < this.qTail && this.qa[this.qHead] + INFERENCE.asyncRequestTtlSec <= t) {
+      this.qHead++;
+      this.m.failed++;
+    }
+  }
+
   /** Start every queued request whose instance frees up before t1. */
   private dispatch(t1: number): void {
     const m = this.m,
@@ -138,21 +193,33 @@ export class AsyncRun extends EndpointRun<'async-endpoint'> {
       freeAt = this.freeAt;
     const lookup = this.lookup ? this.lookup.sec : null,
       offline = this.offlineLookups;
-    const limit = INFERENCE.asyncTimeoutSec;
+    const limit = this.timeoutSec;
     while (this.qHead < this.qTail && this.active > 0) {
       let j = 0;
       for (let k = 1; k < this.active; k++) if (freeAt[k] < freeAt[j]) j = k;
       const a = this.qa[this.qHead];
+      const mb = this.qs[this.qHead];
       const start = freeAt[j] > a ? freeAt[j] : a;
       if (start >= t1) break;
       this.qHead++;
       if (start - a > INFERENCE.asyncRequestTtlSec) {
         this.overload(a + INFERENCE.asyncRequestTtlSec, this.m.requests / Math.max(1, t1 - this.startSec));
+        if (this.traces.want('throttled'))
+          this.trace(
+            a,
+            'throttled',
+            mb,
+            { queue: INFERENCE.asyncRequestTtlSec },
+            `expired in the queue after RequestTTLSeconds (${INFERENCE.asyncRequestTtlSec} s)`,
+            'endpoint-overloaded',
+          );
         continue;
       }
       let proc = this.processingSec * LATENCY_LN[(rng.next() * TABLE_SIZE) | 0];
+      let looked = 0;
       if (lookup !== null) {
         const x = lookup[(rng.next() * TABLE_SIZE) | 0];
+        looked = x;
         proc += x;
         if (offline !== null && offline.hit()) {
           offline.first = a;
@@ -172,9 +239,20 @@ export class AsyncRun extends EndpointRun<'async-endpoint'> {
             processingSec: this.processingSec,
           };
         }
+        if (this.traces.want('timedOut'))
+          this.trace(
+            a,
+            'timedOut',
+            mb,
+            { queue: start - a, lookup: looked, model: Math.max(0, limit - looked) },
+            `timed out after ${limit} s (the async invocation limit)`,
+            'async-timeout',
+          );
       } else {
         done = start + proc;
         m.ok++;
+        if (this.traces.want('ok'))
+          this.trace(a, 'ok', mb, { queue: start - a, lookup: looked, model: proc - looked }, 'result written to S3');
       }
       this.latency((done - a) * 1000);
       freeAt[j] = done;
@@ -191,6 +269,7 @@ export class AsyncRun extends EndpointRun<'async-endpoint'> {
   }
 
   afterTick(t0: number, t1: number): void {
+    if (this.active + this.pending.length === 0) this.expireStranded(t1);
     const billed = this.active + this.pending.length;
     this.instanceSeconds += billed * (t1 - t0);
     this.sim.addCost(this.node.id, instanceCostUSD(FALLBACK_INSTANCE_TYPE, billed * (t1 - t0)));
@@ -200,9 +279,12 @@ export class AsyncRun extends EndpointRun<'async-endpoint'> {
       this.lastScaleEval = t1;
       const planned = this.active + this.pending.length;
       const desired = Math.min(this.max, Math.max(this.min, Math.ceil(backlog / INFERENCE.asyncBacklogPerInstance)));
-      if (desired > planned && t1 >= this.lastOut + INFERENCE.scaleOutCooldownSec) {
+      // from zero, target tracking acts only once the backlog exceeds its target (no HasBacklogWithoutCapacity policy)
+      const wakes = planned > 0 || this.backlogScaling || backlog > INFERENCE.asyncBacklogPerInstance;
+      if (desired > planned && wakes && t1 >= this.lastOut + INFERENCE.scaleOutCooldownSec) {
         for (let i = planned; i < desired; i++) this.pending.push(t1 + INFERENCE.provisionSec);
         this.lastOut = t1;
+        this.sim.emit(TOPICS.scaling, { endpoint: this.node.id, from: planned, to: desired, policy: 'backlog' });
         this.sim.note(
           this.node.id,
           'event',
@@ -214,6 +296,7 @@ export class AsyncRun extends EndpointRun<'async-endpoint'> {
         !this.pending.length &&
         t1 - this.lastBusy >= INFERENCE.asyncIdleSec
       ) {
+        this.sim.emit(TOPICS.scaling, { endpoint: this.node.id, from: this.active, to: this.min, policy: 'backlog' });
         this.active = this.min;
         this.sim.note(
           this.node.id,

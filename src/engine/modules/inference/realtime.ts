@@ -4,7 +4,7 @@ import { instanceType } from '../../../catalog/instances';
 import type { GNode } from '../../../model/graph';
 import type { Variant } from '../../../model/props';
 import { Histogram } from '../../histogram';
-import { round } from '../../report';
+import { round } from '../../util';
 import type { Rng } from '../../rng';
 import type { Simulation } from '../../sim';
 import { TOPICS, type DeployTraffic } from '../../topics';
@@ -155,7 +155,7 @@ export class RealtimeRun extends EndpointRun<'realtime-endpoint'> {
             'rejected',
             size[i],
             {},
-            `413: payload ${round(size[i], 2)} MB > ${limit} MB, rejected before the model`,
+            `payload ${round(size[i], 2)} MB > ${limit} MB, rejected by the front end`,
             'payload-too-large',
           );
         continue;
@@ -183,7 +183,7 @@ export class RealtimeRun extends EndpointRun<'realtime-endpoint'> {
             'throttled',
             size[i],
             { lookup: extra },
-            `503: every worker's queue on ${v.spec.name} is full (${v.pool.instances} instance(s))`,
+            `every worker's queue on ${v.spec.name} is full (${v.pool.instances} instance(s))`,
             'endpoint-overloaded',
           );
       } else {
@@ -205,7 +205,7 @@ export class RealtimeRun extends EndpointRun<'realtime-endpoint'> {
               'timedOut',
               size[i],
               { lookup: extra, queue: wait, model: Math.max(0, timeout - wait - extra) },
-              `timed out after ${timeout} s (the invocation limit)`,
+              `ModelError: timed out after ${timeout} s (the invocation limit)`,
               'realtime-timeout',
             );
         } else if (green !== null && rng.next() < green.share * green.errorRate) {
@@ -226,7 +226,7 @@ export class RealtimeRun extends EndpointRun<'realtime-endpoint'> {
               'rejected',
               size[i],
               { lookup: extra, queue: wait, model: svc },
-              `424 ModelError: the new model version (${green.version}) answered 500`,
+              `ModelError: the new model version (${green.version}) answered 500`,
               'model-version-errors',
             );
         } else {
@@ -244,13 +244,25 @@ export class RealtimeRun extends EndpointRun<'realtime-endpoint'> {
     }
   }
 
-  /** A shadow variant serves a copy; its outcome never reaches the caller. */
+  /** Sampling accumulators of the shadow variants (samplingPercentage of the requests, spread evenly). */
+  private readonly sampled = new Map<VariantRun, number>();
+
+  /**
+   * A shadow variant serves a copy of `samplingPercentage` [100] of the requests (spread evenly, no random
+   * draw); its outcome never reaches the caller.
+   */
   private shadowCopy(v: VariantRun, a: number, sizeMB: number, extra: number): void {
+    const pct = v.spec.samplingPercentage ?? 100;
+    if (pct < 100) {
+      const acc = (this.sampled.get(v) ?? 0) + pct;
+      if (acc < 100) return void this.sampled.set(v, acc);
+      this.sampled.set(v, acc - 100);
+    }
     v.requests++;
     const t = this.shadowTally!;
     if (t.hit()) {
       t.first = a;
-      t.vars = { variant: v.spec.name, requests: 'all' };
+      t.vars = { variant: v.spec.name, requests: pct < 100 ? `${pct}%` : 'all' };
     }
     if (sizeMB > INFERENCE.realtimeMaxPayloadMB) {
       v.failed++;
@@ -276,8 +288,9 @@ export class RealtimeRun extends EndpointRun<'realtime-endpoint'> {
     let instances = 0;
     for (const v of this.variants) {
       const before = v.pool.instanceSeconds;
+      const was = v.pool.instances;
       const scaled = v.pool.afterTick(t0, t1);
-      if (scaled) this.noteScaling(v, scaled);
+      if (scaled) this.noteScaling(v, scaled, was);
       this.sim.addCost(this.node.id, instanceCostUSD(v.type, v.pool.instanceSeconds - before));
       instances += v.pool.instances;
     }
@@ -289,14 +302,21 @@ export class RealtimeRun extends EndpointRun<'realtime-endpoint'> {
   }
 
   /** A scaling activity on the timeline (target tracking on InvocationsPerInstance). */
-  private noteScaling(v: VariantRun, scaled: number): void {
+  private noteScaling(v: VariantRun, scaled: number, was: number): void {
     const s = v.pool.scaling!;
+    this.sim.emit(TOPICS.scaling, {
+      endpoint: this.node.id,
+      variant: v.spec.name,
+      from: was,
+      to: Math.abs(scaled),
+      policy: 'target-tracking',
+    });
     this.sim.note(
       this.node.id,
       'event',
       scaled > 0
-        ? `${this.node.id}/${v.spec.name}: target tracking (InvocationsPerInstance > ${s.target}/min) launches instances: ${v.pool.instances} → ${scaled}, in service in ${INFERENCE.provisionSec} s`
-        : `${this.node.id}/${v.spec.name}: target tracking scaled in to ${-scaled} instance(s)`,
+        ? `${this.node.id}/${v.spec.name}: target tracking (InvocationsPerInstance > ${s.target}/min for ${INFERENCE.scaleOutDatapoints} consecutive minutes) launches instances: ${v.pool.instances} → ${scaled}, in service in ${INFERENCE.provisionSec} s`
+        : `${this.node.id}/${v.spec.name}: target tracking scaled in to ${-scaled} instance(s) after ${INFERENCE.scaleInDatapoints} consecutive minutes below ${Math.round(INFERENCE.scaleInRatio * 100)}% of ${s.target}/min`,
     );
   }
 

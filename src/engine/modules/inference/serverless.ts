@@ -120,7 +120,7 @@ export class ServerlessRun extends EndpointRun<'serverless-endpoint'> {
             'rejected',
             size[i],
             {},
-            `413: payload ${Math.round(size[i] * 100) / 100} MB > ${limit} MB, rejected before the model`,
+            `payload ${Math.round(size[i] * 100) / 100} MB > ${limit} MB, rejected by the front end`,
             'payload-too-large',
           );
         continue;
@@ -190,7 +190,7 @@ export class ServerlessRun extends EndpointRun<'serverless-endpoint'> {
             'timedOut',
             size[i],
             { load: cold, lookup: extra, model: Math.max(0, timeout - cold - extra) },
-            `timed out after ${timeout} s (the invocation limit)`,
+            `ModelError: timed out after ${timeout} s (the invocation limit)`,
             'realtime-timeout',
           );
       } else {

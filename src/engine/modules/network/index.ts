@@ -1,10 +1,20 @@
 import { COMPUTE_KINDS } from '../../../catalog/kinds';
 import { formatMessage, ruleById } from '../../../catalog/rules';
 import type { GNode, Graph } from '../../../model/graph';
-import type { Simulation } from '../../sim';
+import { defineSlot } from '../../sim';
 import { TOPICS, type JobCompleted } from '../../topics';
-import type { Blocker, Finding, Phase, SimModule } from '../../types';
-import { apiBlocker, callsSageMaker, ecrBlocker, egressBlocker, logsBlocker, readsS3, s3Blocker } from './blockers';
+import type { Blocker, Finding, Phase } from '../../types';
+import type { SimModule } from '../../sim';
+import {
+  apiBlocker,
+  callsSageMaker,
+  ecrBlocker,
+  egressBlocker,
+  logsBlocker,
+  pullsThroughVpc,
+  readsS3,
+  s3Blocker,
+} from './blockers';
 import { NetworkBill, phaseGB } from './cost';
 
 export { reach, networkReport, SERVICES, type Reach, type Service, type NetworkReport } from './reach';
@@ -24,13 +34,15 @@ export { reach, networkReport, SERVICES, type Reach, type Service, type NetworkR
 export function networkBlocker(g: Graph, n: GNode, phase: Phase): Blocker | null {
   switch (phase) {
     case 'image-pull':
-      return ecrBlocker(g, n) ?? s3Blocker(g, n, 'layers');
+      // a platform pull (aws rulebook) fetches the layers outside the VPC too
+      return pullsThroughVpc(g, n) ? (ecrBlocker(g, n) ?? s3Blocker(g, n, 'layers')) : null;
     case 'data-download':
       return readsS3(g, n) ? s3Blocker(g, n, 'data') : null;
     case 'model-download':
       return s3Blocker(g, n, 'model');
     case 'api-call':
-      return apiBlocker(g, n);
+      // the Pipelines service calls the SageMaker API itself: a pipeline is never blocked here
+      return n.kind === 'pipeline' ? null : apiBlocker(g, n);
     case 'outbound-call':
       return egressBlocker(g, n);
     case 'logs':
@@ -43,8 +55,8 @@ export function networkBlocker(g: Graph, n: GNode, phase: Phase): Blocker | null
 /**
  * Static findings: each network rule whose trigger the document already shows. Jobs and endpoints in
  * a subnet (not tuning jobs: their training job is the node that runs) are checked for ECR (not Data
- * Wrangler: a Studio app, no image pull of its own), S3 and logs; lambdas and pipelines that call
- * SageMaker for sagemaker.api; jobs with network isolation for outbound calls.
+ * Wrangler: a Studio app, no image pull of its own), S3 and logs; lambdas that call SageMaker for
+ * sagemaker.api (never pipelines: the Pipelines service makes its own calls); jobs with network isolation for outbound calls.
  */
 export function checkNetwork(g: Graph): Finding[] {
   const out: Finding[] = [];
@@ -62,7 +74,8 @@ export function checkNetwork(g: Graph): Finding[] {
   for (const n of g.nodes) {
     if (n.kind !== 'tuning-job' && (COMPUTE_KINDS as readonly string[]).includes(n.kind) && g.subnetOf(n.id)) {
       if (n.kind !== 'data-wrangler') add(n, ecrBlocker(g, n));
-      add(n, s3Blocker(g, n, n.def.role === 'endpoint' ? 'model' : readsS3(g, n) ? 'data' : 'layers'));
+      const use = n.def.role === 'endpoint' ? 'model' : readsS3(g, n) ? 'data' : 'layers';
+      if (use !== 'layers' || pullsThroughVpc(g, n)) add(n, s3Blocker(g, n, use));
       add(n, logsBlocker(g, n));
     }
     if (callsSageMaker(g, n)) add(n, apiBlocker(g, n));
@@ -71,7 +84,8 @@ export function checkNetwork(g: Graph): Finding[] {
   return out;
 }
 
-const bills = new WeakMap<Simulation, NetworkBill>();
+/** The network bill of a run (NAT gateways, interface endpoints, GB processed). */
+const BILL = defineSlot('network.bill', (sim) => new NetworkBill(sim.graph));
 
 /**
  * Network reasoning in a run: registers the gate above (counting, for every transfer it lets through
@@ -84,8 +98,7 @@ export const networkModule: SimModule = {
   check: checkNetwork,
   start(sim) {
     const g = sim.graph;
-    const bill = new NetworkBill(g);
-    bills.set(sim, bill);
+    const bill = sim.slot(BILL);
     sim.addGate((n, phase) => {
       const b = networkBlocker(g, n, phase);
       if (!b) {
@@ -104,6 +117,6 @@ export const networkModule: SimModule = {
     });
   },
   finish(sim) {
-    bills.get(sim)?.finish(sim);
+    sim.peekSlot(BILL)?.finish(sim);
   },
 };
