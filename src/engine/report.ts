@@ -1,7 +1,7 @@
 import type { Goal } from '../model/schema';
 import type { Simulation } from './sim';
 import type { Finding, Incident } from './types';
-import { gradeGoal } from './goal';
+import { designChecks, gradeGoal } from './goal';
 import { round } from './util';
 
 /** A report node entry: a job's or endpoint's state and, for endpoints, request figures. */
@@ -85,7 +85,7 @@ export function buildReport(sim: Simulation, goal?: Goal): Report {
   };
   if (goal) {
     const { timeline, ...rest } = report;
-    report.goal = gradeGoal(goal, rest);
+    report.goal = gradeGoal(goal, { ...rest, design: designChecks(sim.graph) });
     // keep "goal" before our own "timeline" field
     delete (report as Partial<Report>).timeline;
     report.timeline = timeline;

@@ -59,13 +59,27 @@ export type NodeState =
  * - api-call: calling the SageMaker API (lambda, pipeline)
  * - outbound-call: a container calling an outside service
  * - logs: shipping logs to CloudWatch
+ * - output-upload: writing a job's output (model artifacts, processed data) to S3
  */
 export type Phase =
-  'create' | 'image-pull' | 'data-download' | 'model-download' | 'deploy' | 'api-call' | 'outbound-call' | 'logs';
+  | 'create'
+  | 'image-pull'
+  | 'data-download'
+  | 'model-download'
+  | 'deploy'
+  | 'api-call'
+  | 'outbound-call'
+  | 'logs'
+  | 'output-upload';
 
 /** Why a node cannot go on: the rule, the message's placeholders, and data for the why? panel (a network path). */
 export interface Blocker {
   rule: string;
+  /**
+   * A failure no catalog rule names (IAM AccessDenied for an action the role lacks): the job fails with this
+   * message as its FailureReason and no incident is recorded. Only job lifecycles (JobRun.gate) receive these.
+   */
+  failure?: string;
   vars?: Record<string, string | number>;
   data?: Record<string, unknown>;
 }

@@ -1,5 +1,6 @@
 import { formatMessage, ruleById } from '../../../catalog/rules';
 import { instanceCostUSD } from '../../../catalog/prices';
+import { instanceType } from '../../../catalog/instances';
 import type { GNode } from '../../../model/graph';
 import { round } from '../../util';
 import type { Rng } from '../../rng';
@@ -73,9 +74,22 @@ export class ModelCache {
 }
 
 /**
+ * How many models one instance keeps loaded: as many as its memory holds (instance memory ÷ `modelSizeMB`,
+ * from the instance catalog), capped by `cachedModels`. AWS: a multi-model endpoint loads models into the
+ * instance's memory and unloads unused ones when memory runs short
+ * (https://docs.aws.amazon.com/sagemaker/latest/dg/multi-model-endpoints.html). The container's own memory
+ * is not subtracted, so this is an upper bound.
+ */
+export function modelsPerInstance(p: Record<string, unknown>): number {
+  const memGiB = instanceType(String(p.instanceType))?.memoryGiB;
+  const fit = memGiB ? Math.floor((memGiB * 1024) / Number(p.modelSizeMB)) : Number(p.cachedModels);
+  return Math.max(1, Math.min(Number(p.cachedModels), fit));
+}
+
+/**
  * A multi-model endpoint: one container, many models loaded from S3 on first use into a cache of
- * `cachedModels` per instance (requests for a model go to an instance that holds it, so the
- * endpoint caches cachedModels × instanceCount). Rules: mme-cold-load (each load, counted in
+ * `modelsPerInstance` per instance (requests for a model go to an instance that holds it, so the
+ * endpoint caches modelsPerInstance × instanceCount). Rules: mme-cold-load (each load, counted in
  * coldStarts), mme-cache-thrash (a model evicted and loaded again), payload-too-large,
  * endpoint-overloaded, realtime-timeout (ModelError 424), and mme-model-not-ready: a model whose load
  * cannot finish within the invocation answers ModelNotReadyException (429). A client with `retries`
@@ -113,7 +127,7 @@ export class MmeRun extends EndpointRun<'multi-model-endpoint'> {
     this.latencySec = p.modelLatencyMs / 1000;
     this.coldLoadSec = p.coldLoadSec;
     this.pool = new InstancePool(workersOf(p.instanceType), p.instanceCount, this.latencySec, null, startSec);
-    this.cache = new ModelCache(models, p.cachedModels * p.instanceCount);
+    this.cache = new ModelCache(models, modelsPerInstance(p) * p.instanceCount);
     this.readyAt = new Float64Array(models);
     this.loadedEver = new Uint8Array(models);
     this.cold = this.tally('mme-cold-load');

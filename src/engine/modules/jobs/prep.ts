@@ -55,6 +55,7 @@ export function startProcessing(sim: Simulation, n: GNode<'processing-job'>, onE
       run.after(processSec, 'processed', () => {
         run.go('RAN', 'Uploading processing output');
         run.after(uploadSec, 'uploaded', () => {
+          if (!run.gate('output-upload')) return end();
           run.go('UPLOADED', 'Processing job completed');
           end();
         });

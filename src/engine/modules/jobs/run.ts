@@ -115,6 +115,10 @@ export class JobRun {
   gate(phase: Phase): boolean {
     const b = this.sim.gate(this.o.node, phase);
     if (!b) return true;
+    if (b.failure) {
+      this.failWith(b.failure);
+      return false;
+    }
     if (phase === 'logs') {
       if (!this.sim.hasIncident(b.rule, this.o.node)) this.sim.incident(b.rule, this.o.node, b.vars);
       return true;

@@ -153,6 +153,7 @@ export function startTraining(sim: Simulation, n: GNode<'training-job'>, h: Trai
     done = trainingSec;
     run.go('RAN', 'Uploading generated training model');
     run.after(plan.uploadSec, 'model uploaded', () => {
+      if (!run.gate('output-upload')) return end();
       run.go('UPLOADED', 'Training job completed');
       end();
       // after jobCompleted: the MLOps module may have recorded the model's validation figure

@@ -8,6 +8,8 @@ import { TOPICS, type AwsEvent, type ModelServing, type MonitorRun } from '../..
 import { monitorFailures, monitoredEndpoint } from './checks';
 import { DRIFT_THRESHOLD, disparateImpact, driftDistance } from './stats';
 
+/** What a production figure is: accuracy is judged per class there (balanced accuracy), other metrics as named. */
+const prodName = (metric: string) => (metric === 'accuracy' ? 'balanced accuracy' : metric);
 /** A monitoring job runs on one ml.m5.xlarge for about this long. */
 const RUN_MINUTES = 5;
 const RUN_INSTANCE = 'ml.m5.xlarge';
@@ -171,9 +173,12 @@ function evaluate(
     const gap = LOWER_IS_BETTER.includes(s.metric) ? s.production - s.validation : s.validation - s.production;
     x.lastProduction = s.production;
     if (gap <= QUALITY_TOLERANCE) {
-      return completed(`, ${s.metric} ${s.production} (baseline ${s.validation})`);
+      return completed(`, ${prodName(s.metric)} ${s.production} (baseline ${s.validation})`);
     }
-    return violated(`${s.metric} ${s.production} in production vs ${s.validation} at validation`, 'model-quality');
+    return violated(
+      `${prodName(s.metric)} ${s.production} in production vs ${s.metric} ${s.validation} at validation`,
+      'model-quality',
+    );
   }
   return completed(' (feature attribution within baseline)');
 }
