@@ -67,6 +67,8 @@ const propType = (p: PropDef): string => {
       return 'null or { min, max, targetInvocationsPerInstance }';
     case 'variants':
       return '[{ name, weight, shadow? }]';
+    case 'deployment':
+      return 'null or { type: "all-at-once" \\| "canary" \\| "linear", sizePercent, waitIntervalSec, terminationWaitSec?, rollbackAlarms? }';
     default:
       return `${p.type}${'nullable' in p && p.nullable ? ' or null' : ''}`;
   }

@@ -829,6 +829,78 @@ const ENTRIES: RuleDef[] = [
     trigger: 'a client with rps > 0 sends invocations to a batch-transform',
     inRun: 'batch transform is offline (minutes to hours), not an interactive endpoint',
   },
+  // D3, deployment guardrails (issue 17): blue/green updates with canary/linear traffic shifting and auto-rollback alarms.
+  {
+    id: 'model-version-errors',
+    domain: 'D3',
+    severity: 'error',
+    area: 'deploy',
+    static: false,
+    http: 424,
+    display: { request: 'rejected' },
+    title: 'New model version returns errors',
+    sheet:
+      'An endpoint update provisions the new model on a green fleet and shifts traffic to it; a regressed version fails requests as soon as it takes traffic, and CloudWatch counts them in Invocation5XXErrors.',
+    fix: 'Deploy with deployment guardrails: canary or linear traffic shifting with a baking period and an auto-rollback CloudWatch alarm on Invocation5XXErrors (DeploymentConfig.AutoRollbackConfiguration.Alarms), so that only the canary sees the bad version.',
+    docs: 'InvokeEndpoint returns ModelError (HTTP 424) when the model in the container answers with a 4xx or 5xx code; Invocation5XXErrors counts the 5xx answers. https://docs.aws.amazon.com/sagemaker/latest/APIReference/API_runtime_InvokeEndpoint.html · https://docs.aws.amazon.com/sagemaker/latest/dg/monitoring-cloudwatch.html',
+    message:
+      'An error occurred (ModelError) when calling the InvokeEndpoint operation: Received server error (500) from {variant} on {node} (model version {version}, new fleet).',
+    trigger:
+      'a model-update fault with errorRate > 0 on a realtime-endpoint: the share of traffic on the new fleet fails at that rate',
+    inRun:
+      'requests routed to the new fleet fail with 424 ModelError; Invocation5XXErrors rises with the traffic share the update has shifted',
+  },
+  {
+    id: 'deployment-rolled-back',
+    domain: 'D3',
+    severity: 'info',
+    area: 'deploy',
+    static: false,
+    title: 'Auto-rollback during the baking period',
+    sheet:
+      'Deployment guardrails watch CloudWatch alarms during every baking period; when one trips, SageMaker shifts all traffic back to the old (blue) fleet and the update stops.',
+    fix: 'Expected behaviour: the guardrail worked. Fix the model version, then update the endpoint again.',
+    docs: 'Blue/green deployments with canary or linear traffic shifting and AutoRollbackConfiguration: https://docs.aws.amazon.com/sagemaker/latest/dg/deployment-guardrails-blue-green.html · https://docs.aws.amazon.com/sagemaker/latest/dg/deployment-guardrails-configuration.html',
+    message:
+      'Endpoint {node}: alarm {alarm} went to ALARM ({metric} {value} > {threshold}) during the baking period with {percent}% of traffic on the new fleet; all traffic rolled back to the old fleet and the update of {version} stopped.',
+    trigger:
+      'a model-update with errors (or latency) that trips an alarm listed in deployment.rollbackAlarms during a baking period',
+    inRun: 'traffic returns to the old fleet; the endpoint goes back to InService on the old model; errors stop',
+  },
+  {
+    id: 'bad-version-shipped',
+    domain: 'D3',
+    severity: 'error',
+    area: 'deploy',
+    static: false,
+    title: 'Faulty version shipped to all traffic',
+    sheet:
+      'Without an auto-rollback alarm a blue/green update finishes whatever the new fleet does: all traffic moves to it and the old fleet is terminated, so a regressed model keeps failing requests.',
+    fix: 'Wire a CloudWatch alarm on the endpoint (Invocation5XXErrors) and list it in deployment.rollbackAlarms, with canary or linear traffic shifting and a baking period (WaitIntervalInSeconds) long enough for the alarm to evaluate.',
+    docs: 'If no CloudWatch alarms monitor the endpoint, auto-rollback does not work during the deployment: https://docs.aws.amazon.com/sagemaker/latest/dg/deployment-guardrails-configuration.html',
+    message:
+      'Endpoint {node}: the update to {version} completed with {percent}% of its requests failing on the new fleet; the old fleet was terminated and no alarm stopped it ({reason}).',
+    trigger:
+      'a model-update with errorRate > 0 whose deployment finishes: no alarm in deployment.rollbackAlarms, or none trips before the update ends',
+    inRun: 'all traffic on the new version; the endpoint is InService and keeps failing requests',
+  },
+  {
+    id: 'guardrail-without-alarm',
+    domain: 'D3',
+    severity: 'warning',
+    area: 'deploy',
+    static: true,
+    title: 'Baking period with no rollback alarm',
+    sheet:
+      'CloudWatch alarms are a prerequisite of baking periods: a canary or linear deployment with no alarm watching the endpoint shifts all traffic on schedule and never rolls back.',
+    fix: 'Add a cloudwatch node wired from the endpoint (an alarm on Invocation5XXErrors or ModelLatency) and list its id in deployment.rollbackAlarms.',
+    docs: 'https://docs.aws.amazon.com/sagemaker/latest/dg/deployment-guardrails-configuration.html',
+    message:
+      'Endpoint {node} shifts traffic by {type} with a {wait} s baking period, but no CloudWatch alarm that watches it is listed for auto-rollback: the deployment cannot roll back.',
+    trigger:
+      'deployment.type canary or linear, and deployment.rollbackAlarms names no cloudwatch node wired from this endpoint',
+    inRun: 'a finding before the run; a faulty update would ship (bad-version-shipped)',
+  },
   // ── D4 · Monitoring and security ───────────────────────────────────────────────
   {
     id: 'monitor-needs-data-capture',

@@ -24,6 +24,18 @@ const clientTo = (target: string, props: Record<string, unknown> = {}) => [
 const vpce = (...services: string[]) =>
   services.map((s) => node(`vpce-${s.replace('.', '-')}`, 'vpc-endpoint', { service: s }, 'vpc'));
 
+/** A canary update (10 %, 300 s baking) of a real-time endpoint to a version failing 30 % of requests, at t = 600. */
+const guarded = (rollbackAlarms: string[]) =>
+  arch(
+    node('ep', 'realtime-endpoint', {
+      deployment: { type: 'canary', sizePercent: 10, waitIntervalSec: 300, rollbackAlarms },
+    }),
+    node('alarm', 'cloudwatch', { threshold: 5 }),
+    edge('ep', 'alarm'),
+    ...clientTo('ep', { rps: 20 }),
+    fault({ atSec: 600, kind: 'model-update', node: 'ep', errorRate: 0.3 }),
+  );
+
 export const CASES: Record<string, Case> = {
   /* D1 */
   'wrangler-scale-limit': {
@@ -526,6 +538,11 @@ export const CASES: Record<string, Case> = {
     durationSec: 600,
     doc: () => arch(node('raw', 's3-bucket'), node('bt', 'batch-transform'), edge('raw', 'bt'), ...clientTo('bt')),
   },
+  /* D3, deployment guardrails (issue 17) */
+  'model-version-errors': { node: 'ep', as: 'incident', durationSec: 1800, doc: () => guarded(['alarm']) },
+  'deployment-rolled-back': { node: 'ep', as: 'incident', durationSec: 1800, doc: () => guarded(['alarm']) },
+  'bad-version-shipped': { node: 'ep', as: 'incident', durationSec: 1800, doc: () => guarded([]) },
+  'guardrail-without-alarm': { node: 'ep', as: 'finding', doc: () => guarded([]) },
   /* D4 */
   'monitor-needs-data-capture': {
     node: 'mon',

@@ -1,4 +1,5 @@
 import type { SimModule } from '../sim';
+import { deployModule } from './deploy';
 import { endpointsModule } from './endpoints';
 import { inferenceModule } from './inference';
 import { jobsModule } from './jobs';
@@ -24,4 +25,5 @@ export const MODULES: readonly SimModule[] = [
   monitoringModule,
   modelsModule,
   dataModule,
+  deployModule,
 ];
