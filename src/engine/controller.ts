@@ -23,6 +23,8 @@ export type ControllerEvent =
   | { type: 'SPEED'; speed: number }
   | { type: 'TICK'; wallMs: number }
   | { type: 'RUN_TO_END' }
+  /** While running to the end: process the events up to simulated second `t` (one slice of worker time). */
+  | { type: 'SLICE'; t: number }
   | { type: 'RUN_UNTIL'; t: number }
   | { type: 'RESET' };
 
@@ -33,7 +35,9 @@ const clampSpeed = (s: number) => (Number.isFinite(s) ? Math.min(MAX_SPEED, Math
 /**
  * The run controller: idle → running ⇄ paused → finished, with single steps, speed and reset. The
  * `ticker` actor sends TICK while running; hosts provide their own (a worker's interval, a test's
- * manual clock). The default ticks every 50 ms of wall time.
+ * manual clock). The default ticks every 50 ms of wall time. RUN_TO_END enters `toEnd`, where the host
+ * sends SLICE events (a slice of worker time each, yielding between them) until the run is done; pause,
+ * step and reset work there as anywhere.
  */
 export const controllerMachine = setup({
   types: {
@@ -58,9 +62,6 @@ export const controllerMachine = setup({
   actions: {
     tick: ({ context }, p: { wallMs: number }) => advance(context, p.wallMs),
     stepOnce: assign({ lastStep: ({ context }) => context.sim.step()?.label ?? null }),
-    runToEnd: ({ context }) => {
-      context.sim.runToEnd();
-    },
     runUntil: ({ context }, p: { t: number }) => context.sim.runUntil(p.t),
     setSpeed: assign({ speed: (_, p: { speed: number }) => clampSpeed(p.speed) }),
     reset: assign({ sim: ({ context }) => context.makeSim(), lastStep: null }),
@@ -83,7 +84,7 @@ export const controllerMachine = setup({
       on: {
         START: 'running',
         STEP: { target: 'paused', actions: 'stepOnce' },
-        RUN_TO_END: { target: 'finished', actions: 'runToEnd' },
+        RUN_TO_END: 'toEnd',
         RUN_UNTIL: { target: 'paused', actions: { type: 'runUntil', params: ({ event }) => ({ t: event.t }) } },
       },
     },
@@ -94,7 +95,7 @@ export const controllerMachine = setup({
         TICK: { actions: { type: 'tick', params: ({ event }) => ({ wallMs: event.wallMs }) } },
         PAUSE: 'paused',
         STEP: { target: 'paused', actions: 'stepOnce' },
-        RUN_TO_END: { target: 'finished', actions: 'runToEnd' },
+        RUN_TO_END: 'toEnd',
       },
     },
     paused: {
@@ -103,8 +104,16 @@ export const controllerMachine = setup({
         RESUME: 'running',
         START: 'running',
         STEP: { actions: 'stepOnce' },
-        RUN_TO_END: { target: 'finished', actions: 'runToEnd' },
+        RUN_TO_END: 'toEnd',
         RUN_UNTIL: { actions: { type: 'runUntil', params: ({ event }) => ({ t: event.t }) } },
+      },
+    },
+    toEnd: {
+      always: { guard: 'isDone', target: 'finished' },
+      on: {
+        SLICE: { actions: { type: 'runUntil', params: ({ event }) => ({ t: event.t }) } },
+        PAUSE: 'paused',
+        STEP: { target: 'paused', actions: 'stepOnce' },
       },
     },
     finished: {},

@@ -30,7 +30,8 @@ export type ToWorker =
   /** Static findings of a document (the editor's checks, off the main thread). */
   | { type: 'check'; doc: ArchDoc; id: number };
 
-export type RunStatus = 'idle' | 'running' | 'paused' | 'finished';
+/** `toEnd`: running to the end at full speed, in slices (pause, step and reset still work). */
+export type RunStatus = 'idle' | 'running' | 'paused' | 'toEnd' | 'finished';
 
 /** What the page shows of one node while a run goes on. Rates are per simulated second over the last update. */
 export interface LiveNode {
@@ -128,6 +129,8 @@ export interface RunUpdate {
   costUSD: number;
   /** The event a single step processed. */
   lastStep: string | null;
+  /** While running to the end: wall seconds left at the pace so far (null before the first slice). */
+  etaSec?: number | null;
   /** Exact log counts by severity (the log itself is streamed in batches). */
   logCounts: { error: number; warning: number; info: number };
   /** Chart series of the selected node ([startSec, value] points), when one is selected. */

@@ -121,6 +121,14 @@ describe('controller machine', () => {
     actor.send({ type: 'PAUSE' });
     expect(actor.getSnapshot().value).toBe('paused');
     actor.send({ type: 'RUN_TO_END' });
+    expect(actor.getSnapshot().value).toBe('toEnd');
+    actor.send({ type: 'SLICE', t: 40 });
+    expect(actor.getSnapshot().value).toBe('toEnd');
+    expect(actor.getSnapshot().context.sim.now).toBeCloseTo(40);
+    actor.send({ type: 'PAUSE' });
+    expect(actor.getSnapshot().value).toBe('paused');
+    actor.send({ type: 'RUN_TO_END' });
+    actor.send({ type: 'SLICE', t: Infinity });
     expect(actor.getSnapshot().value).toBe('finished');
     expect(actor.getSnapshot().context.sim.done).toBe(true);
     actor.send({ type: 'RESET' });
