@@ -133,7 +133,14 @@ export class RunSession {
       return;
     }
     if (msg.type === 'check') {
-      this.post({ type: 'findings', id: msg.id, findings: checkDocument(msg.doc) });
+      // A check failing must not read as a run error: its caller gets no findings, the console the cause.
+      let findings: ReturnType<typeof checkDocument> = [];
+      try {
+        findings = checkDocument(msg.doc);
+      } catch (e) {
+        console.error('static checks failed', e);
+      }
+      this.post({ type: 'findings', id: msg.id, findings });
       return;
     }
     if (msg.type === 'select') {
