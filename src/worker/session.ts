@@ -12,7 +12,8 @@ import type { FaultInput, FromWorker, RunStatus, RunUpdate, ToWorker } from './p
 /**
  * Most log entries sent in one update (the page keeps as many): entries are streamed oldest first
  * from where the previous update stopped, so nothing is skipped unless more than this many arrive at
- * once (run to end); then the newest are sent and the page still gets the exact totals.
+ * once (a run to the end sends its rows when it stops); then the newest are sent and the page still
+ * gets the exact totals.
  */
 export const LOG_BATCH_MAX = 20_000;
 /** Chart series go with every this-many ticking updates (and with every update on demand). */
@@ -285,9 +286,12 @@ export class RunSession {
     const snap = this.actor.getSnapshot();
     const { sim, speed, lastStep } = snap.context;
     const total = sim.log.total;
+    // While running to the end the log rows wait (the counts stay exact): the page gets the newest
+    // LOG_BATCH_MAX of them once it stops, instead of every row of every slice on its main thread.
+    const holdLog = snap.value === 'toEnd';
     const from = Math.max(this.logSeq, total - LOG_BATCH_MAX);
-    const fresh = sim.log.since(from);
-    this.logSeq = total;
+    const fresh = holdLog ? [] : sim.log.since(from);
+    if (!holdLog) this.logSeq = total;
     const report = sim.done ? buildReport(sim) : null;
     const flows = this.watch?.takeFlows() ?? [];
     const withSeries = this.selected && (!fromTick || ++this.ticks % SERIES_EVERY === 0);

@@ -149,3 +149,19 @@ describe('run to end in slices', () => {
     expect(m.last()).toMatchObject({ status: 'finished', now: 600 });
   });
 });
+
+describe('run to end: the log', () => {
+  it('holds rows back while slices run and sends them, in order and once, when the run stops', () => {
+    const m = manualSession({ holdSlices: true });
+    m.s.handle({ type: 'load', doc, durationSec: 900 });
+    m.s.handle({ type: 'runToEnd' });
+    m.slice();
+    expect(m.last().status).toBe('toEnd');
+    expect(m.last().log).toEqual([]);
+    expect(m.last().logTotal).toBeGreaterThan(0);
+    while (m.slice());
+    const seqs = m.updates().flatMap((u) => u.log.map((e) => e.seq));
+    const total = m.last().logTotal;
+    if (total <= 20_000) expect(seqs).toEqual(Array.from({ length: total }, (_, i) => i));
+  });
+});
