@@ -8,9 +8,10 @@ import { TESTS as EDITOR } from './editor.e2e';
 import { TESTS as PRESENTER } from './presenter.e2e';
 import { TESTS as PUZZLE } from './puzzle.e2e';
 import { TESTS as RUN } from './run.e2e';
+import { TESTS as RULEBOOK } from './rulebook.e2e';
 import { TESTS as CFN } from './cfn.e2e';
 
-const TESTS = [...EDITOR, ...PUZZLE, ...RUN, ...PRESENTER, ...CFN];
+const TESTS = [...EDITOR, ...PUZZLE, ...RUN, ...RULEBOOK, ...PRESENTER, ...CFN];
 
 mkdirSync(SHOTS, { recursive: true });
 const only = process.argv[2];

@@ -22,6 +22,7 @@ export function renderRulesDoc(): string {
     '',
     'Each rule is a fact of the exam cheat sheet turned into behaviour. The id is what reports, puzzle goals and tests use.',
     '`static` rules are also reported as findings before a run.',
+    'Each rule says how it behaves under the `aws` rulebook (file field `rulebook`, runner flag `--rulebook`), which follows AWS documentation where it differs from the sheet.',
     '',
   ];
   for (const [d, title] of Object.entries(DOMAINS)) {
@@ -30,7 +31,13 @@ export function renderRulesDoc(): string {
       out.push(
         `### \`${r.id}\` — ${r.title}`,
         '',
-        `**${r.severity}**${r.static ? ' · static finding' : ''} · engine area: ${r.area}${r.http ? ` · HTTP ${r.http}` : ''}`,
+        `**${r.severity}**${r.static ? ' · static finding' : ''} · engine area: ${r.area}${r.http ? ` · HTTP ${r.http}` : ''}${
+          r.httpByKind
+            ? ` (${Object.entries(r.httpByKind)
+                .map(([k, v]) => `${v} on ${k}`)
+                .join(', ')})`
+            : ''
+        }`,
         '',
         `- **The sheet:** ${r.sheet}`,
         `- **Trigger:** ${r.trigger}`,
@@ -39,6 +46,7 @@ export function renderRulesDoc(): string {
         `- **Fix:** ${r.fix}`,
       );
       if (r.docs) out.push(`- **AWS docs:** ${r.docs}`);
+      out.push(`- **Under the AWS docs rulebook:** ${r.aws ?? 'behaves the same.'}`);
       out.push('');
     }
   }

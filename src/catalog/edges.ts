@@ -135,7 +135,8 @@ export const EDGE_PAIRS: readonly EdgePair[] = [
     from: ['s3-bucket', 'model-registry', 'model-monitor', 'cloudwatch'],
     to: ['eventbridge'],
     label: 'events',
-    meaning: 'Events (object created, package approved, violation, alarm) sent to EventBridge.',
+    meaning:
+      'Events (object created, package state change, alarm state change) sent to EventBridge. Model Monitor sends none of its own: its violations reach EventBridge through a CloudWatch alarm on its metrics.',
     plane: 'control',
   },
   {
@@ -178,7 +179,7 @@ export const EDGE_PAIRS: readonly EdgePair[] = [
     from: ['model-monitor', ...EP],
     to: ['cloudwatch'],
     label: 'metrics',
-    meaning: 'Metrics and alarms published to CloudWatch.',
+    meaning: "Metrics published to CloudWatch (a monitor's violations too), where alarms watch them.",
     plane: 'control',
   },
   {

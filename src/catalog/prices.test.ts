@@ -170,3 +170,14 @@ describe('prices', () => {
     expect(natCostUSD(7200, 5)).toBeCloseTo(2 * natCostUSD(3600, 2.5), 12);
   });
 });
+
+describe('price audit (issue 12)', () => {
+  it('records a source and an audit date beside every price', async () => {
+    const { PRICES, PRICE_AUDIT } = await import('./prices');
+    expect(Object.keys(PRICE_AUDIT).sort()).toEqual(Object.keys(PRICES).sort());
+    for (const [k, c] of Object.entries(PRICE_AUDIT)) {
+      expect(c.source, k).toMatch(/^https:\/\/aws\.amazon\.com\//);
+      expect(c.checked, k).toMatch(/^\d{4}-\d{2}-\d{2}$/);
+    }
+  });
+});

@@ -66,6 +66,70 @@ export const PRICES = {
 
 export type Prices = typeof PRICES;
 
+/** How a price was checked: against an AWS pricing page we could read, or not confirmed there (kept as the sheet-era figure). */
+export interface PriceCheck {
+  source: string;
+  /** Date of the audit (issue 12). */
+  checked: string;
+  /** 'aws-page': the figure appears on the AWS page read that day; 'unconfirmed': that page was not available to read. */
+  status: 'aws-page' | 'unconfirmed';
+  note?: string;
+}
+
+const AUDIT = '2026-12-01';
+const SM = 'https://aws.amazon.com/sagemaker/pricing/';
+const unconfirmed = (source: string, note?: string): PriceCheck => ({
+  source,
+  checked: AUDIT,
+  status: 'unconfirmed',
+  ...(note ? { note } : {}),
+});
+const onPage = (source: string, note?: string): PriceCheck => ({
+  source,
+  checked: AUDIT,
+  status: 'aws-page',
+  ...(note ? { note } : {}),
+});
+
+/**
+ * The source and audit date of every price above (issue 12: "record each price's source and date beside it").
+ * Only the Lambda, PrivateLink data-processing and gateway-endpoint figures could be read on AWS's own pages
+ * on the audit date; the others match third-party 2026 references where noted and stay approximate.
+ */
+export const PRICE_AUDIT: Readonly<Record<keyof Prices, PriceCheck>> = {
+  serverlessPerGBSecondUSD: unconfirmed(SM),
+  serverlessProvisionedPerGBSecondUSD: unconfirmed(SM),
+  serverlessPerRequestUSD: unconfirmed(SM, 'serverless inference bills compute duration and data processed'),
+  dataProcessedPerGBUSD: unconfirmed(SM),
+  spotDiscount: unconfirmed(SM, 'a typical saving, not a price; AWS quotes "up to 90%"'),
+  maxSpotDiscount: unconfirmed(SM, 'the sheet\'s "up to 90%"'),
+  natGatewayPerHourUSD: unconfirmed(
+    'https://aws.amazon.com/vpc/pricing/',
+    'third-party 2026 references agree: $0.045 per hour in us-east-1',
+  ),
+  natPerGBProcessedUSD: unconfirmed(
+    'https://aws.amazon.com/vpc/pricing/',
+    'third-party 2026 references agree: $0.045 per GB in us-east-1',
+  ),
+  interfaceEndpointPerHourUSD: unconfirmed(
+    'https://aws.amazon.com/privatelink/pricing/',
+    'third-party 2026 references agree: $0.01 per endpoint per AZ-hour',
+  ),
+  interfaceEndpointPerGBUSD: onPage('https://aws.amazon.com/privatelink/pricing/', 'first 1 PB tier: $0.01 per GB'),
+  s3GatewayEndpointUSD: onPage('https://aws.amazon.com/privatelink/pricing/', 'gateway endpoints carry no charge'),
+  groundTruthPerObjectUSD: unconfirmed('https://aws.amazon.com/sagemaker/groundtruth/pricing/'),
+  groundTruthActiveLearningSaving: unconfirmed(
+    'https://aws.amazon.com/sagemaker/groundtruth/pricing/',
+    "the sheet's figure (AWS marketing), not a price",
+  ),
+  dataWranglerPerHourUSD: unconfirmed(SM, 'ml.m5.4xlarge'),
+  lambdaPerRequestUSD: onPage('https://aws.amazon.com/lambda/pricing/', '$0.20 per 1 million requests'),
+  lambdaPerGBSecondUSD: onPage('https://aws.amazon.com/lambda/pricing/', '$0.00001667 per GB-second (x86)'),
+  s3PerGBMonthUSD: unconfirmed('https://aws.amazon.com/s3/pricing/'),
+  asyncPerRequestUSD: unconfirmed(SM, 'async inference bills instance hours only'),
+  asyncOnlyBillsInstances: unconfirmed(SM),
+};
+
 /** Where the figures above come from. */
 export const PRICE_SOURCES: readonly { what: string; url: string }[] = [
   {

@@ -1,7 +1,7 @@
 import { describe, it, expect } from 'vitest';
 import { existsSync, readFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
-import { RULES, RULES_BY_ID, ruleById, formatMessage } from './rules';
+import { RULES, RULES_BY_ID, ruleById, formatMessage, httpStatus } from './rules';
 import type { Domain } from './types';
 
 const RULES_MD = fileURLToPath(new URL('../../../shared/spec/rules.md', import.meta.url));
@@ -18,6 +18,12 @@ function specRules(): { id: string; domain: Domain }[] {
       continue;
     }
     if (line.startsWith('## ')) domain = null;
+    // the v1.1 table names each rule's domain in its second column
+    const added = /^\| `([a-z0-9-]+)` \| (D[1-4]) \|/.exec(line);
+    if (added && !domain) {
+      out.push({ id: added[1], domain: added[2] as Domain });
+      continue;
+    }
     const row = /^\| (`[a-z0-9-]+`(?: \/ `[a-z0-9-]+`)*) \|/.exec(line);
     if (row && domain) {
       for (const m of row[1].matchAll(/`([a-z0-9-]+)`/g)) out.push({ id: m[1], domain });
@@ -33,7 +39,12 @@ describe('rule catalog', () => {
   it.skipIf(!HAS_RULES_MD)('has exactly the ids of rules.md, in its order and domains', () => {
     const spec = specRules();
     expect(spec.length).toBeGreaterThan(40);
-    expect(RULES.map((r) => r.id)).toEqual(spec.map((s) => s.id));
+    // every id of rules.md, v1.1 additions included, and none other; the v1 ids keep their order
+    expect(RULES.map((r) => r.id).sort()).toEqual(spec.map((s) => s.id).sort());
+    const added = new Set(['mme-model-not-ready', 'input-mode-unsupported', 'async-stuck-at-zero']);
+    expect(RULES.map((r) => r.id).filter((id) => !added.has(id))).toEqual(
+      spec.map((s) => s.id).filter((id) => !added.has(id)),
+    );
     for (const s of spec) expect(ruleById(s.id).domain, s.id).toBe(s.domain);
   });
 
@@ -81,10 +92,22 @@ describe('rule catalog', () => {
       'serverless-throttled',
       'monitor-unsupported-endpoint',
       'kms-on-nvme-instance',
+      // v1.1 (issue 12): each fact checked against AWS documentation, with its page
+      'point-in-time-leakage',
+      'input-mode-unsupported',
+      'mme-model-not-ready',
+      'async-stuck-at-zero',
+      'trigger-chain-broken',
+      'sagemaker-api-unreachable',
+      'logs-unreachable',
+      'monitor-needs-baseline',
+      'unencrypted-volume',
     ];
     for (const id of withDocs) expect(ruleById(id).docs, id).not.toBeNull();
     expect(ruleById('mme-cold-load').docs).toMatch(/ModelNotReadyException/);
     expect(ruleById('serverless-throttled').docs).toMatch(/200/);
+    // every v1.1 docs note cites its AWS page
+    for (const id of withDocs.slice(9)) expect(ruleById(id).docs, id).toMatch(/https:\/\/docs\.aws\.amazon\.com\//);
     expect(
       RULES.filter((r) => r.docs !== null)
         .map((r) => r.id)
@@ -120,9 +143,12 @@ describe('rule catalog', () => {
 
   it('gives request-failing rules their HTTP-like status', () => {
     expect(ruleById('payload-too-large').http).toBe(413);
-    expect(ruleById('serverless-throttled').http).toBe(429);
+    expect(ruleById('serverless-throttled').http).toBe(400);
     expect(ruleById('endpoint-overloaded').http).toBe(503);
-    expect(ruleById('realtime-timeout').http).toBe(504);
+    expect(ruleById('realtime-timeout').http).toBe(424);
+    expect(ruleById('mme-model-not-ready').http).toBe(429);
+    expect(httpStatus('payload-too-large', 'serverless-endpoint')).toBe(400);
+    expect(httpStatus('payload-too-large', 'realtime-endpoint')).toBe(413);
   });
 
   it('throws a clear error on an unknown id', () => {
@@ -140,7 +166,7 @@ describe('rule catalog', () => {
       endpointType: 'real-time',
     });
     expect(text).toBe(
-      'Received client error (413) from primary with message "Request Entity Too Large": the request payload of 8.5 MB is over the 6 MB limit of real-time endpoints.',
+      'Received client error (413) with message "Request Entity Too Large": the request payload of 8.5 MB is over the 6 MB limit of real-time endpoints; the front end rejected it before any instance saw it.',
     );
     expect(formatMessage(rule, { sizeMB: 8 })).toContain('{limitMB}');
     const fake = { ...rule, message: '{node} {node} {missing} {a_1}' };

@@ -11,7 +11,7 @@
  * `{key}`, `{format}`, `{algorithm}`, `{models}`, `{cached}`, `{status}`…). A placeholder with no
  * value is left as written.
  */
-import type { RuleDef } from './types';
+import type { Kind, RuleDef } from './types';
 
 const ENTRIES: RuleDef[] = [
   // ── D1 · Data preparation ──────────────────────────────────────────────────────
@@ -57,11 +57,12 @@ const ENTRIES: RuleDef[] = [
     title: 'Features read without time travel',
     sheet:
       "Feature Store keeps each record with its event time; building training sets with a point-in-time (event_time) filter keeps feature values from after each label's moment out of training, which prevents leakage.",
-    fix: 'Set the feature-store\'s eventTimeFeature (e.g. "event_time") so training sets are built with a point-in-time (time-travel) query.',
-    docs: null,
+    fix: 'Set the training-job\'s featureQuery to "point-in-time": build the training set with a point-in-time (time-travel) query on the feature group\'s event time, so each row only sees feature values from before its label.',
+    docs: 'Every feature group has an event time: CreateFeatureGroup requires EventTimeFeatureName (https://docs.aws.amazon.com/sagemaker/latest/APIReference/API_CreateFeatureGroup.html). Leakage comes from reading the offline store for the latest values instead of a point-in-time query.',
     message:
-      "Model quality degraded in production: training job {training} read feature group {node} without an event-time filter, so values from after each label's time leaked in ({version}: validation {metric} {validation}, {production} serving on {endpoint}).",
-    trigger: 'a feature-store with eventTimeFeature: null feeds a training-job',
+      "Model quality degraded in production: training job {training} read feature group {node} for its latest values instead of a point-in-time query on the event time, so values from after each label's time leaked in ({version}: validation {metric} {validation}, {production} serving on {endpoint}).",
+    trigger:
+      'a training-job reads a feature-store\'s offline store with featureQuery: "latest" instead of a point-in-time query',
     inRun: 'same symptom as leakage: validation inflated, production worse',
   },
   {
@@ -198,6 +199,22 @@ const ENTRIES: RuleDef[] = [
     inRun: "no speed-up; the sheet's fastest path is Pipe + RecordIO-protobuf",
   },
   {
+    id: 'input-mode-unsupported',
+    domain: 'D2',
+    severity: 'error',
+    area: 'jobs',
+    static: true,
+    title: 'Input mode the algorithm does not support',
+    sheet:
+      'Pipe mode streams training data from S3 and is the fast path for the built-in algorithms that support it; not every built-in algorithm does.',
+    fix: 'Use inputMode "File" (or "FastFile") for DeepAR and IP Insights, which AWS lists as File-only; keep Pipe for the algorithms whose table entry says "File or Pipe".',
+    docs: 'AWS lists the training input modes per built-in algorithm: DeepAR forecasting and IP Insights take File only (https://docs.aws.amazon.com/sagemaker/latest/dg/common-info-all-im-models.html).',
+    message:
+      'ClientError: The {algorithm} algorithm does not support {inputMode} input mode for channel train; supported input modes: {supported}.',
+    trigger: 'a built-in algorithm given an input mode AWS does not support for it (DeepAR or IP Insights with Pipe)',
+    inRun: 'the training job fails at start with a ClientError naming the algorithm and mode',
+  },
+  {
     id: 'spot-without-checkpoint',
     domain: 'D2',
     severity: 'warning',
@@ -288,16 +305,18 @@ const ENTRIES: RuleDef[] = [
     area: 'inference',
     static: false,
     http: 413,
+    httpByKind: { 'serverless-endpoint': 400, 'async-endpoint': 400 },
     title: 'Request payload over endpoint limit',
     sheet:
       'Each inference option has a payload ceiling: real-time 6 MB, serverless 4 MB, asynchronous 1 GB (input staged in S3); batch transform reads S3 in mini-batches of at most MaxPayloadInMB.',
     fix: 'Send large payloads to an async-endpoint (up to 1 GB via S3) or a batch-transform; for batch transform raise MaxPayloadInMB (at most 100) or split records with SplitType "Line" or "RecordIO".',
     docs: null,
     message:
-      'Received client error ({status}) from {variant} with message "{detail}": the request payload of {sizeMB} MB is over the {limitMB} MB limit of {endpointType} endpoints.',
+      'Received client error ({status}) with message "{detail}": the request payload of {sizeMB} MB is over the {limitMB} MB limit of {endpointType} endpoints; the front end rejected it before any instance saw it.',
     trigger:
       "a request bigger than the endpoint's limit: real-time 6 MB, serverless 4 MB, async 1 GB, batch transform MaxPayloadInMB (at most 100 MB) per mini-batch",
-    inRun: 'that request is rejected with a validation error (HTTP 413-like); counted in failed',
+    inRun:
+      'that request is rejected by the front end: HTTP 413 on real-time and multi-model endpoints, a ValidationError (HTTP 400) on serverless and async; counted in failed',
   },
   {
     id: 'realtime-timeout',
@@ -305,16 +324,16 @@ const ENTRIES: RuleDef[] = [
     severity: 'error',
     area: 'inference',
     static: false,
-    http: 504,
-    title: 'Real-time invocation timed out',
+    http: 424,
+    title: 'Real-time invocation timed out (ModelError)',
     sheet:
       'Real-time endpoints serve interactive, millisecond-latency requests and must answer each one within 60 seconds; longer work belongs on an asynchronous endpoint.',
     fix: 'Move long-running inference to an async-endpoint (processingSec up to 3600 s); otherwise lower modelLatencyMs, add instanceCount or autoscaling to stop queueing, and read features from an online feature-store.',
     docs: null,
     message:
-      'Received server error (0) from {variant} with message "Your invocation timed out while waiting for a response from container {variant}. Review the latency metrics for each container in Amazon CloudWatch, resolve the issue, and try again."',
+      'ModelError: Received server error (0) from {variant} with message "Your invocation timed out while waiting for a response from container {variant}. Review the latency metrics for each container in Amazon CloudWatch, resolve the issue, and try again." (HTTP 424)',
     trigger: 'a real-time request whose processing (model latency + queueing + feature lookups) exceeds 60 s',
-    inRun: 'the request fails with a timeout',
+    inRun: 'the request fails with ModelError (HTTP 424): the invocation timed out',
   },
   {
     id: 'serverless-cold-start',
@@ -338,7 +357,7 @@ const ENTRIES: RuleDef[] = [
     severity: 'error',
     area: 'inference',
     static: false,
-    http: 429,
+    http: 400,
     title: 'Serverless concurrency limit exceeded',
     sheet:
       'A serverless endpoint handles at most its MaxConcurrency requests at the same time (200 at most); requests beyond that are throttled rather than queued.',
@@ -347,7 +366,7 @@ const ENTRIES: RuleDef[] = [
     message:
       'ThrottlingException: Rate exceeded: serverless endpoint {node} is at its MaxConcurrency of {maxConcurrency} concurrent invocations.',
     trigger: 'concurrent requests above maxConcurrency',
-    inRun: 'the excess is throttled (HTTP 429-like)',
+    inRun: 'the excess is throttled: ThrottlingException (HTTP 400); a client with retries backs off and tries again',
   },
   {
     id: 'async-scale-from-zero',
@@ -358,12 +377,29 @@ const ENTRIES: RuleDef[] = [
     title: 'Async endpoint scaled to zero',
     sheet:
       'An asynchronous endpoint can scale to zero instances when its queue is empty, so it costs nothing while idle; the first request afterwards waits for an instance to start.',
-    fix: "Expected behaviour. If the first-request wait matters, set the async-endpoint's minCapacity to 1 or more (paying for an idle instance); otherwise keep 0 and scale out on the backlog (ApproximateBacklogSizePerInstance, HasBacklogWithoutCapacity).",
+    fix: "Expected behaviour. It needs a step-scaling policy on HasBacklogWithoutCapacity (the async-endpoint's backlogScaling) to wake up; if the first-request wait matters, set minCapacity to 1 or more (paying for an idle instance).",
     docs: null,
     message:
-      'Async endpoint {node} scaled in to 0 instances after {idleMin} min without requests; the next request waited {scaleOutSec} s in the queue for an instance (HasBacklogWithoutCapacity = 1).',
-    trigger: 'async-endpoint with minCapacity: 0 and an idle period',
+      'Async endpoint {node} scaled in to 0 instances after {idleMin} min without requests; the next request waited {scaleOutSec} s in the queue while the HasBacklogWithoutCapacity step-scaling policy started an instance.',
+    trigger: 'async-endpoint with minCapacity: 0, backlogScaling: true and an idle period',
     inRun: 'instance count drops to 0 (cost stops); the next request waits for scale-out',
+  },
+  {
+    id: 'async-stuck-at-zero',
+    domain: 'D3',
+    severity: 'error',
+    area: 'inference',
+    static: true,
+    title: 'Async endpoint stuck at zero instances',
+    sheet:
+      'An asynchronous endpoint can scale in to zero instances when idle and scale out again when requests arrive.',
+    fix: "Set the async-endpoint's backlogScaling to true: a step-scaling policy on the HasBacklogWithoutCapacity metric (with a CloudWatch alarm) scales out from zero on the first queued request. Or keep minCapacity at 1 or more.",
+    docs: 'AWS: without the optional scale-from-zero policy on HasBacklogWithoutCapacity, an asynchronous endpoint at zero instances only starts scaling out once the backlog exceeds the target tracking value (https://docs.aws.amazon.com/sagemaker/latest/dg/async-inference-autoscale.html); a trickle of requests waits until RequestTTLSeconds expires it.',
+    message:
+      'Async endpoint {node} has 0 instances and no step-scaling policy on HasBacklogWithoutCapacity: {backlog} queued request(s) are within the backlog target ({target} per instance), so nothing scales out; they expire after RequestTTLSeconds ({ttlSec} s) and fail to the error topic.',
+    trigger:
+      'an async-endpoint with minCapacity: 0 and no step-scaling policy on HasBacklogWithoutCapacity (backlogScaling: false)',
+    inRun: 'after scaling in to zero it never scales out; queued requests expire and fail to the error topic',
   },
   {
     id: 'async-no-notification',
@@ -412,6 +448,24 @@ const ENTRIES: RuleDef[] = [
       'Multi-model endpoint {node}: {models} models in use but only {cached} fit in memory; {coldLoads} cold loads in {windowMin} min (ModelCacheHit {cacheHitPct}%, ModelUnloadingTime rising).',
     trigger: "the client's models exceed cachedModels and cold loads keep happening (LRU eviction)",
     inRun: 'a steady stream of cold loads; p99 latency dominated by loads',
+  },
+  {
+    id: 'mme-model-not-ready',
+    domain: 'D3',
+    severity: 'error',
+    area: 'inference',
+    static: false,
+    http: 429,
+    title: 'Multi-model endpoint: model not ready',
+    sheet:
+      'A multi-model endpoint loads a model on its first request; a model that takes long to download and load is not ready for that request.',
+    fix: 'Give the client retries (the AWS SDKs retry ModelNotReadyException with exponential back-off), keep hot models loaded (a warm-up request, more cachedModels), or make the model smaller / faster to load (coldLoadSec).',
+    docs: 'AWS: InvokeEndpoint answers ModelNotReadyException (HTTP 429) when "a multi-model endpoint is still downloading or loading the target model. Wait and try your request again." (https://docs.aws.amazon.com/sagemaker/latest/APIReference/API_runtime_InvokeEndpoint.html)',
+    message:
+      'ModelNotReadyException: Model {model} is not yet loaded on multi-model endpoint {node} (loading takes {coldLoadSec} s, longer than the {timeoutSec} s invocation allows). Wait and try your request again. (HTTP 429)',
+    trigger: 'a request to a multi-model-endpoint whose model load cannot finish within the invocation time',
+    inRun:
+      'ModelNotReadyException (HTTP 429): wait and retry; a client with retries > 0 retries with back-off and is served once the model is loaded',
   },
   {
     id: 'mme-mixed-frameworks',
@@ -519,9 +573,9 @@ const ENTRIES: RuleDef[] = [
     static: true,
     title: 'Event chain is incomplete',
     sheet:
-      'Event-driven MLOps links an event source to EventBridge, whose rule starts a Lambda or the pipeline: S3 arrival or monitor drift → EventBridge → Lambda → Pipeline, and an approved model → Lambda → endpoint update.',
-    fix: 'Complete the chain: the source → eventbridge (an s3-bucket with eventNotifications true, a model-registry, a model-monitor or cloudwatch), eventbridge → lambda or pipeline, and lambda → pipeline or endpoint.',
-    docs: null,
+      'Event-driven MLOps links an event source to EventBridge, whose rule starts a Lambda or the pipeline: S3 arrival, or monitor drift through a CloudWatch alarm on its metrics → EventBridge → Lambda → Pipeline, and an approved model → Lambda → endpoint update.',
+    fix: "Complete the chain: the source → eventbridge (an s3-bucket with eventNotifications true, a model-registry, or a cloudwatch alarm on the monitor's metrics: model-monitor → cloudwatch → eventbridge), eventbridge → lambda or pipeline, and lambda → pipeline or endpoint.",
+    docs: 'Model Monitor emits no EventBridge event of its own for a violation: it publishes CloudWatch metrics (and the execution status CompletedWithViolations); a CloudWatch alarm on those metrics changes state, and EventBridge matches the "CloudWatch Alarm State Change" event (https://docs.aws.amazon.com/sagemaker/latest/dg/model-monitor-interpreting-cloudwatch.html, https://docs.aws.amazon.com/eventbridge/latest/ref/events-ref-monitoring.html).',
     message:
       'Event {event} from {source} was emitted but nothing acted on it ({missing}); no pipeline execution or endpoint update was started.',
     trigger:
@@ -537,12 +591,12 @@ const ENTRIES: RuleDef[] = [
     title: 'Async request exceeded invocation timeout',
     sheet:
       'Asynchronous inference queues requests with large payloads (up to 1 GB) or long processing and writes results to S3; it is the choice when work takes too long for a real-time endpoint, within its invocation timeout.',
-    fix: 'Bring processingSec under the invocation timeout (a faster instance or model, or smaller pieces of work); the timeout is set per request with InvocationTimeoutSeconds (at most 3600). Wire an async-endpoint → sns edge so failures are announced (ErrorTopic).',
-    docs: 'AWS documents an invocation timeout of up to 1 hour for asynchronous inference (InvocationTimeoutSeconds, default 15 minutes); small payloads can also be sent inline with the request instead of through S3.',
+    fix: "Bring processingSec under the endpoint's invocationTimeoutSec (InvocationTimeoutSeconds: default 900 s, at most 3600 s), with a faster instance or model or smaller pieces of work. Wire an async-endpoint → sns edge so failures are announced (ErrorTopic).",
+    docs: 'AWS: InvocationTimeoutSeconds defaults to 15 minutes and may be set up to 3600 s per request (https://docs.aws.amazon.com/sagemaker/latest/dg/async-inference-invoke-endpoint.html); small payloads can also be sent inline instead of through S3.',
     message:
       'Async inference {requestId} on {node} failed: ModelError: the invocation timed out after {timeoutSec} s while waiting for a response from the container (processing needs {processingSec} s).',
     trigger:
-      'an async-endpoint request whose processingSec exceeds 3600 (the async invocation timeout maximum; default 900)',
+      "an async-endpoint request whose processingSec exceeds the endpoint's invocationTimeoutSec (default 900, at most 3600)",
     inRun: 'the request fails with a timeout; the error notice goes to SNS if wired',
   },
   {
@@ -596,6 +650,7 @@ const ENTRIES: RuleDef[] = [
   },
   {
     id: 'monitor-needs-baseline',
+    aws: 'Under the AWS docs rulebook a monitor without a baseline runs and completes, with no constraint violations to report (drift goes unnoticed).',
     domain: 'D4',
     severity: 'error',
     area: 'monitoring',
@@ -604,7 +659,7 @@ const ENTRIES: RuleDef[] = [
     sheet:
       'A monitor needs a baseline (statistics and constraints computed on the training data) before it can detect anything; all four monitor types require one.',
     fix: "Set the model-monitor's baseline to true (run a baselining job on the training data and give its statistics and constraints to the monitoring schedule).",
-    docs: null,
+    docs: 'A sheet claim AWS documentation does not make: the baseline config of a monitoring job definition is optional (ModelQualityBaselineConfig / DataQualityBaselineConfig, ConstraintsResource "Required: No", https://docs.aws.amazon.com/sagemaker/latest/APIReference/API_ModelQualityBaselineConfig.html); without one the run completes but has no constraints to report violations against.',
     message:
       'Monitoring execution for schedule {node} failed: ClientError: no baseline statistics or constraints were provided to compare captured data with.',
     trigger: 'a model-monitor with baseline: false',
@@ -656,7 +711,8 @@ const ENTRIES: RuleDef[] = [
     message:
       'Monitoring execution for schedule {node} CompletedWithViolations: baseline_drift_check on feature {feature}: distance {distance} exceeds the threshold {threshold}.',
     trigger: 'a data-drift fault on a monitored endpoint with a working data-quality monitor',
-    inRun: 'the next scheduled run reports a violation (and emits an EventBridge event if wired)',
+    inRun:
+      'the next scheduled run reports a violation (CompletedWithViolations and CloudWatch metrics; a cloudwatch alarm on them sends its state change to EventBridge if wired)',
   },
   {
     id: 'bias-disparate-impact',
@@ -676,6 +732,7 @@ const ENTRIES: RuleDef[] = [
   },
   {
     id: 'ecr-pull-blocked',
+    aws: 'Under the AWS docs rulebook training, processing and hosting images are pulled by the SageMaker platform and need no ECR endpoints, unless the ecr-repository sets repositoryAccessMode "Vpc" (then they are needed again).',
     domain: 'D4',
     severity: 'error',
     area: 'network',
@@ -684,7 +741,7 @@ const ENTRIES: RuleDef[] = [
     sheet:
       'A job or endpoint in a private subnet has no route to ECR; without ECR interface endpoints it cannot pull its container image.',
     fix: 'Add two vpc-endpoint nodes to the VPC, one with service "ecr.api" and one with service "ecr.dkr" (interface endpoints), plus the "s3" gateway endpoint for image layers; or use a "private-with-nat" subnet.',
-    docs: 'AWS documents that SageMaker itself pulls training and hosting images from ECR; ecr.api/ecr.dkr endpoints are needed for pulls made from inside your VPC (Studio in VPC-only mode, image builds, private registries, containers you run yourself). The exam answer is still to add the ECR interface endpoints.',
+    docs: 'AWS documents that SageMaker itself pulls training and hosting images from ECR (ImageConfig.RepositoryAccessMode "Platform"); ecr.api/ecr.dkr endpoints are needed for pulls made through your VPC (RepositoryAccessMode "Vpc", Studio in VPC-only mode, image builds, containers you run yourself) (https://docs.aws.amazon.com/sagemaker/latest/APIReference/API_ImageConfig.html). The exam answer is still to add the ECR interface endpoints.',
     message:
       'CannotStartContainerError: CannotPullContainerError: failed to pull image {image} for {node}: Get "{url}": dial tcp: i/o timeout',
     trigger:
@@ -717,14 +774,16 @@ const ENTRIES: RuleDef[] = [
     title: 'SageMaker API unreachable from VPC',
     sheet: 'SDK and API calls to SageMaker from a private subnet go through the SageMaker API interface endpoint.',
     fix: 'Add a vpc-endpoint node with service "sagemaker.api" to the VPC (and "sagemaker.runtime" for InvokeEndpoint calls).',
-    docs: null,
+    docs: 'A pipeline is not a VPC resource: the Pipelines service makes its own API calls, so it never needs a sagemaker.api endpoint; a pipeline drawn in a subnet gives that subnet to its step jobs (their VpcConfig/NetworkConfig), whose image pulls and data reads then need routes like standalone jobs (https://docs.aws.amazon.com/sagemaker/latest/dg/build-and-manage-pipeline.html).',
     message:
       'ConnectTimeoutError: Connect timeout on endpoint URL: "https://api.sagemaker.us-east-1.amazonaws.com/" ({node} calling {action})',
-    trigger: 'a lambda or pipeline in a private subnet calling SageMaker with no sagemaker.api endpoint',
+    trigger:
+      'a lambda in a private subnet calling SageMaker with no sagemaker.api endpoint (never a pipeline: the Pipelines service calls the API itself)',
     inRun: 'API calls time out; nothing is started',
   },
   {
     id: 'logs-unreachable',
+    aws: 'Under the AWS docs rulebook it never happens: job and endpoint containers need no logs endpoint.',
     domain: 'D4',
     severity: 'warning',
     area: 'network',
@@ -733,7 +792,7 @@ const ENTRIES: RuleDef[] = [
     sheet:
       'Containers in a private subnet publish their logs to CloudWatch through a CloudWatch Logs interface endpoint.',
     fix: 'Add a vpc-endpoint node with service "logs" to the VPC (and "monitoring" for CloudWatch metrics).',
-    docs: null,
+    docs: 'A sheet claim AWS documentation does not make: SageMaker ships training, processing and endpoint container logs to CloudWatch itself; AWS does not list a logs interface endpoint among what a job or endpoint in a VPC needs (https://docs.aws.amazon.com/sagemaker/latest/dg/train-vpc.html).',
     message:
       'No log streams from {node} reached CloudWatch Logs: Connect timeout on endpoint URL: "https://logs.us-east-1.amazonaws.com/"',
     trigger: 'a job or endpoint in a private subnet with no logs endpoint',
@@ -765,11 +824,12 @@ const ENTRIES: RuleDef[] = [
     title: 'Job volume without KMS key',
     sheet:
       "A training job's EBS volume is encrypted with your own KMS key through ResourceConfig.VolumeKmsKeyId; the sheet expects it whenever the data is KMS-encrypted or sensitive.",
-    fix: "Set the job's VolumeKmsKeyId to a kms-key (ResourceConfig.VolumeKmsKeyId for training, ProcessingResources.ClusterConfig.VolumeKmsKeyId for processing).",
-    docs: null,
+    fix: "Set the job's VolumeKmsKeyId to a kms-key (ResourceConfig.VolumeKmsKeyId for training, ProcessingResources.ClusterConfig.VolumeKmsKeyId for processing). On an instance type with local NVMe storage (ml.m5d, ml.g5, ml.p4d…) never set one: the instance store is hardware-encrypted and the key is refused.",
+    docs: 'Never raised for instance types with local NVMe storage: AWS encrypts those volumes in hardware and refuses a VolumeKmsKeyId there (https://docs.aws.amazon.com/sagemaker/latest/APIReference/API_ResourceConfig.html).',
     message:
       '{node} reads s3://{bucket} ({reason}) but {param} is not set: its ML storage volume is not encrypted with your KMS key.',
-    trigger: 'a job without VolumeKmsKeyId while it reads a bucket with encryption "sse-kms" or sensitive: true',
+    trigger:
+      'a job without VolumeKmsKeyId, on an instance type without local NVMe storage, while it reads a bucket with encryption "sse-kms" or sensitive: true',
     inRun: 'static finding: the job runs, but its storage volume is not encrypted with a customer KMS key',
   },
   {
@@ -847,13 +907,14 @@ const ENTRIES: RuleDef[] = [
     title: 'KMS key on NVMe instance',
     sheet:
       'Endpoint storage can be encrypted with a customer key (KmsKeyId in the endpoint configuration); the sheet does not say that instance types with local NVMe storage refuse one.',
-    fix: "Remove the endpoint's KmsKeyId (the NVMe instance store is already hardware-encrypted), or choose an instanceType without local NVMe storage (e.g. ml.m5 rather than ml.m5d) if a customer key is required.",
-    docs: 'From AWS documentation, not the sheet: instance types with local NVMe instance storage (e.g. ml.m5d, ml.g5, ml.p4d) encrypt those volumes in hardware, and an endpoint configuration that gives them a KmsKeyId is rejected.',
+    fix: 'Remove the KmsKeyId (endpoint) or VolumeKmsKeyId (training, processing, transform job): the NVMe instance store is already hardware-encrypted; or choose an instanceType without local NVMe storage (e.g. ml.m5 rather than ml.m5d) if a customer key is required.',
+    docs: 'From AWS documentation, not the sheet: instance types with local NVMe instance storage (e.g. ml.m5d, ml.g5, ml.p4d) encrypt those volumes in hardware; "You can\'t request a VolumeKmsKeyId when using an instance type with local storage" (ResourceConfig, ProcessingClusterConfig, TransformResources), and CreateEndpointConfig fails when KmsKeyId is given for them. https://docs.aws.amazon.com/sagemaker/latest/APIReference/API_ResourceConfig.html · https://docs.aws.amazon.com/sagemaker/latest/APIReference/API_CreateEndpointConfig.html',
     message:
-      'ValidationException: KmsKeyId is not supported for instance type {instanceType}: its storage is local NVMe instance storage, which is encrypted in hardware.',
+      'ValidationException: {param} is not supported for instance type {instanceType}: its storage is local NVMe instance storage, which is encrypted in hardware.',
     trigger:
-      'an endpoint with KmsKeyId on an instance type with local NVMe storage (e.g. ml.m5d, ml.g5, ml.p4d families)',
-    inRun: 'endpoint creation fails: those volumes are hardware-encrypted and a KMS key may not be given (AWS docs)',
+      'an endpoint with KmsKeyId, or a training, processing or batch transform job with VolumeKmsKeyId, on an instance type with local NVMe storage (e.g. ml.m5d, ml.g5, ml.p4d families)',
+    inRun:
+      'endpoint or job creation fails: those volumes are hardware-encrypted and a KMS key may not be given (AWS docs)',
   },
   {
     id: 'iam-wildcard',
@@ -919,6 +980,12 @@ export function ruleById(id: string): RuleDef {
     );
   }
   return rule;
+}
+
+/** The HTTP status a request failed by this rule gets on an endpoint of `kind` (the catalog is the one table). */
+export function httpStatus(id: string, kind?: Kind): number | undefined {
+  const rule = ruleById(id);
+  return (kind && rule.httpByKind?.[kind]) ?? rule.http;
 }
 
 const PLACEHOLDER = /\{([A-Za-z_][A-Za-z0-9_]*)\}/g;

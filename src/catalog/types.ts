@@ -134,6 +134,8 @@ export interface VariantValue {
   name: string;
   weight: number;
   shadow?: boolean;
+  /** A shadow variant's share of the requests it mirrors, 1–100 (format.md section 7; default 100). */
+  samplingPercentage?: number;
   /** Our own additions: per-variant instances and model latency. */
   instanceType?: string;
   instanceCount?: number;
@@ -220,6 +222,13 @@ export interface RuleDef {
   area: RuleArea;
   /** True when the trigger can be seen in the document before a run (a static finding). */
   static: boolean;
-  /** HTTP-like status shown on failed requests, where the rule fails requests. */
+  /** HTTP status AWS returns on the requests the rule fails (InvokeEndpoint's error table), where it fails requests. */
   http?: number;
+  /** The status where it differs by endpoint kind (a payload over the limit: 413 real-time, 400 serverless). */
+  httpByKind?: Partial<Record<Kind, number>>;
+  /**
+   * Where the exam sheet and AWS documentation differ: how the rule behaves under the `aws` rulebook
+   * (format.md section 7). Absent when both rulebooks behave alike.
+   */
+  aws?: string;
 }

@@ -5,7 +5,9 @@ const pad = (s: string, n: number) => (s.length >= n ? s : s + ' '.repeat(n - s.
 /** The report as text for a terminal (the default output of `npm run sim`). */
 export function formatReport(title: string, r: Report): string {
   const lines: string[] = [];
-  lines.push(`${title} — seed ${r.seed}, ${r.simulatedSec} simulated s, cost $${r.costUSD.toFixed(2)}`);
+  lines.push(
+    `${title} — seed ${r.seed}, rulebook ${r.rulebook}, ${r.simulatedSec} simulated s, cost $${r.costUSD.toFixed(2)}`,
+  );
   lines.push('');
   lines.push(`Findings (${r.findings.length})`);
   for (const f of r.findings) lines.push(`  ${pad(f.severity, 8)} ${pad(f.rule, 34)} ${pad(f.node, 18)} ${f.message}`);

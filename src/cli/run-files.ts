@@ -2,7 +2,7 @@ import { readFileSync } from 'node:fs';
 import { looksLikeTemplate, parseParams } from '../cfn/index';
 import { applySolution } from '../model/solution';
 import { formatErrors, loadJson, loadText, solutionErrors } from '../model/load';
-import type { ArchDoc } from '../model/schema';
+import type { ArchDoc, Rulebook } from '../model/schema';
 import { runDocument } from '../engine/run';
 import type { Report } from '../engine/report';
 import { readTemplate } from './template';
@@ -15,6 +15,8 @@ export type ExitStatus = (typeof EXIT)[keyof typeof EXIT];
 export interface FileRunOptions {
   seed?: number;
   durationSec?: number;
+  /** Overrides the document's `rulebook` (`--rulebook`). */
+  rulebook?: Rulebook;
   /** Apply the puzzle's `solution` before the run (`--apply-solution`). */
   applySolution?: boolean;
   /** Grade the run against the file's `goal` (`--check`): a file without one cannot be checked. */
@@ -78,7 +80,7 @@ export function runFile(file: string, o: FileRunOptions = {}): FileResult {
   }
   const doc = loaded.doc;
   if (o.check && !doc.goal) return fail(`${file} has no "goal" to check`);
-  const { report } = runDocument(doc, { seed: o.seed, durationSec: o.durationSec });
+  const { report } = runDocument(doc, { seed: o.seed, durationSec: o.durationSec, rulebook: o.rulebook });
   const status = o.check && report.goal && !report.goal.met ? EXIT.goal : EXIT.ok;
   return { file, status, doc, title: doc.title ?? file, report };
 }

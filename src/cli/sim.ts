@@ -1,13 +1,14 @@
 import { RULES } from '../catalog/rules';
 import { LIMITS, isDurationSec, isSeed } from '../catalog/limits';
+import { RULEBOOKS, type Rulebook } from '../model/schema';
 import { formatReport } from './format';
 import { EXIT, type FileResult, type FileRunOptions, batchStatus, runFile, runFiles } from './run-files';
 
 export { EXIT } from './run-files';
 
-const USAGE = `usage: npm run --silent sim -- FILE [--seed N] [--duration SEC] [--json] [--apply-solution] [--check]
-       npm run --silent sim -- --check FILE... [--seed N] [--duration SEC] [--json] [--apply-solution]
-       npm run --silent sim -- TEMPLATE [--param KEY=VALUE]… [--seed N] [--duration SEC] [--json]
+const USAGE = `usage: npm run --silent sim -- FILE [--seed N] [--duration SEC] [--json] [--apply-solution] [--check] [--rulebook sheet|aws]
+       npm run --silent sim -- --check FILE... [--seed N] [--duration SEC] [--json] [--apply-solution] [--rulebook sheet|aws]
+       npm run --silent sim -- TEMPLATE [--param KEY=VALUE]… [--seed N] [--duration SEC] [--json] [--rulebook sheet|aws]
        npm run --silent sim -- --rules
        (sagesim-sim or node dist-cli/sim.mjs take the same arguments)`;
 
@@ -19,6 +20,8 @@ interface Args {
   rules: boolean;
   applySolution: boolean;
   check: boolean;
+  /** Overrides the file's `rulebook` (`--rulebook sheet|aws`). */
+  rulebook?: Rulebook;
   /** CloudFormation parameters (`--param KEY=VALUE`) when FILE is a template. */
   params: string[];
 }
@@ -47,6 +50,11 @@ function parseArgs(argv: string[]): Args | string {
         a.duration = num('--duration');
         if (!isDurationSec(a.duration))
           return `--duration needs a number of seconds above 0 and at most ${LIMITS.durationSec} (${LIMITS.durationSec / 86_400} days)`;
+      } else if (arg === '--rulebook') {
+        const v = argv[++i];
+        if (!(RULEBOOKS as readonly string[]).includes(v ?? ''))
+          return `--rulebook needs sheet or aws, got ${v ?? 'nothing'}`;
+        a.rulebook = v as Rulebook;
       } else if (arg === '-h' || arg === '--help') return USAGE;
       else if (arg.startsWith('-')) return `unknown option ${arg}`;
       else a.files.push(arg);
@@ -81,6 +89,8 @@ export function main(
           fix: r.fix,
           title: r.title,
           docs: r.docs,
+          aws: r.aws ?? null,
+          http: r.http ?? null,
           message: r.message,
           area: r.area,
           static: r.static,
@@ -109,6 +119,7 @@ export function main(
 const opts = (a: Args, err: (s: string) => unknown): FileRunOptions => ({
   seed: a.seed,
   durationSec: a.duration,
+  rulebook: a.rulebook,
   applySolution: a.applySolution,
   check: a.check,
   params: a.params,

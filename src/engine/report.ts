@@ -20,6 +20,8 @@ export interface NodeReport {
 export interface Report {
   format: 'sagesim/report@1';
   seed: number;
+  /** v1.1: the rulebook the run followed ("sheet" or "aws"). */
+  rulebook: 'sheet' | 'aws';
   simulatedSec: number;
   findings: Finding[];
   incidents: Incident[];
@@ -79,6 +81,7 @@ export function buildReport(sim: Simulation, goal?: Goal): Report {
   const report: Report = {
     format: 'sagesim/report@1',
     seed: sim.seed,
+    rulebook: sim.graph.rulebook,
     simulatedSec: round(sim.now, 3),
     findings: sim.findings.map((f) => ({ rule: f.rule, node: f.node, severity: f.severity, message: f.message })),
     incidents,

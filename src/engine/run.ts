@@ -1,4 +1,4 @@
-import type { ArchDoc } from '../model/schema';
+import type { ArchDoc, Rulebook } from '../model/schema';
 import { MODULES } from './modules';
 import { buildReport, type Report } from './report';
 import { Simulation } from './sim';
@@ -11,11 +11,17 @@ export interface RunOptions {
   durationSec?: number;
   modules?: readonly SimModule[];
   logCapacity?: number;
+  /** Overrides the document's `rulebook` (the runner's `--rulebook`). */
+  rulebook?: Rulebook;
 }
+
+/** The document with the run's rulebook applied (a `rulebook` option overrides the file's). */
+const withRulebook = (doc: ArchDoc, rulebook?: Rulebook): ArchDoc =>
+  rulebook && rulebook !== doc.rulebook ? { ...doc, rulebook } : doc;
 
 /** A new run of a (validated) document with every module. */
 export function createSimulation(doc: ArchDoc, o: RunOptions = {}): Simulation {
-  return new Simulation(doc, {
+  return new Simulation(withRulebook(doc, o.rulebook), {
     seed: o.seed,
     durationSec: o.durationSec,
     modules: o.modules ?? MODULES,
@@ -30,6 +36,6 @@ export function runDocument(doc: ArchDoc, o: RunOptions = {}): { sim: Simulation
 }
 
 /** Static findings of a document, without running it (the editor calls this on every change). */
-export function checkDocument(doc: ArchDoc, modules: readonly SimModule[] = MODULES): Finding[] {
-  return collectFindings(new Graph(doc), modules);
+export function checkDocument(doc: ArchDoc, modules: readonly SimModule[] = MODULES, rulebook?: Rulebook): Finding[] {
+  return collectFindings(new Graph(doc, rulebook), modules);
 }

@@ -81,7 +81,7 @@ export interface SimModule {
  * - logs: shipping logs to CloudWatch
  */
 export type Phase =
-  'image-pull' | 'data-download' | 'model-download' | 'deploy' | 'api-call' | 'outbound-call' | 'logs';
+  'create' | 'image-pull' | 'data-download' | 'model-download' | 'deploy' | 'api-call' | 'outbound-call' | 'logs';
 
 /** Why a node cannot go on: the rule, the message's placeholders, and data for the why? panel (a network path). */
 export interface Blocker {

@@ -208,7 +208,7 @@ export const setLabel: Command<{ id: string; label: string }> = {
 
 /** Document fields shown when nothing is selected. */
 export const setDocField: Command<{
-  field: 'title' | 'description' | 'seed' | 'durationSec';
+  field: 'title' | 'description' | 'seed' | 'durationSec' | 'rulebook';
   value: string | number | undefined;
 }> = {
   id: 'setDocField',
@@ -220,6 +220,12 @@ export const setDocField: Command<{
     }
     if (field === 'seed' && !isSeed(value)) refuse(`Seed: ${LIMIT_WORDS.seed}.`);
     if (field === 'durationSec' && !isDurationSec(value)) refuse(`Duration: ${LIMIT_WORDS.durationSec}.`);
+    if (field === 'rulebook') {
+      if (value !== 'sheet' && value !== 'aws')
+        refuse('Rulebook: "sheet" (the exam sheet) or "aws" (AWS documentation).');
+      // the exam sheet is the default: the field is only written for "aws"
+      if (value === 'sheet') return void delete d.rulebook;
+    }
     (d as Record<string, unknown>)[field] = value;
   },
 };

@@ -1,6 +1,6 @@
 import { type PropsOf, defaultProps, kindDef, propsByName } from '../catalog/kinds';
 import type { Kind, KindDef } from '../catalog/types';
-import type { ArchDoc, ArchNode } from './schema';
+import type { ArchDoc, ArchNode, Rulebook } from './schema';
 
 /** A node of kind K with every prop filled in (defaults applied), ready for the engine and the inspector. */
 interface NodeOf<K extends Kind> {
@@ -30,8 +30,14 @@ export class Graph {
   private readonly outs = new Map<string, GNode[]>();
   private readonly ins = new Map<string, GNode[]>();
   private readonly kids = new Map<string, GNode[]>();
+  /** Which behaviour the run follows where the exam sheet and AWS documentation differ (format.md section 7). */
+  readonly rulebook: Rulebook;
 
-  constructor(readonly doc: ArchDoc) {
+  constructor(
+    readonly doc: ArchDoc,
+    rulebook?: Rulebook,
+  ) {
+    this.rulebook = rulebook ?? doc.rulebook ?? 'sheet';
     this.nodes = doc.nodes.map((n, index) => resolveNode(n, index));
     for (const n of this.nodes) this.byId.set(n.id, n);
     for (const e of doc.edges ?? []) {

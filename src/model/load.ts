@@ -6,6 +6,7 @@ import { propsSchema } from './props';
 import { LIMIT_WORDS, LIMITS } from '../catalog/limits';
 import { checkGoal } from './goals';
 import { type ArchDoc, FORMAT, docSchema, faultSchema } from './schema';
+import { nodeConstraints } from './constraints';
 
 /** One reason a document was refused: a JSON path (`nodes[3].props.inputMode`) and what is wrong there. */
 export interface LoadError {
@@ -127,6 +128,7 @@ function crossCheck(doc: ArchDoc): LoadError[] {
   doc.nodes.forEach((n, i) => {
     const ps = propsSchema(n.kind).safeParse(n.props ?? {});
     if (!ps.success) errors.push(...fromZod(ps.error, n.props, ['nodes', i, 'props']).map(renameUnknownProp(n.kind)));
+    if (ps.success) for (const [prop, message] of nodeConstraints(n)) err(`nodes[${i}].props.${prop}`, message);
     const def = kindDef(n.kind);
     if (n.parent) {
       const p = byId.get(n.parent);

@@ -19,6 +19,8 @@ const variantSchema = z.strictObject({
   name: z.string().min(1).max(63),
   weight: z.number().min(0).max(1_000),
   shadow: z.boolean().optional(),
+  /** v1.1: the share of requests a shadow variant receives (ShadowModelVariantConfig.SamplingPercentage). */
+  samplingPercentage: z.number().int().min(1).max(100).optional(),
   /** Our own additions: per-variant instances and model latency. */
   instanceType: z.string().min(1).max(40).optional(),
   instanceCount: z.number().int().min(1).max(100).optional(),
@@ -37,6 +39,23 @@ export const variantsSchema = z
     });
     if (!vs.some((v) => !v.shadow && v.weight > 0))
       ctx.addIssue({ code: 'custom', message: 'at least one non-shadow variant needs a weight above 0' });
+    // A shadow test is one production variant and one shadow variant (ShadowProductionVariants takes one).
+    const shadows = vs.filter((v) => v.shadow).length;
+    if (shadows > 1)
+      ctx.addIssue({ code: 'custom', message: `at most one shadow variant per endpoint, got ${shadows}` });
+    if (shadows && vs.length - shadows !== 1)
+      ctx.addIssue({
+        code: 'custom',
+        message: `an endpoint with a shadow variant has exactly one production variant, got ${vs.length - shadows}`,
+      });
+    vs.forEach((v, i) => {
+      if (!v.shadow && v.samplingPercentage !== undefined)
+        ctx.addIssue({
+          code: 'custom',
+          path: [i, 'samplingPercentage'],
+          message: 'samplingPercentage is for a shadow variant only',
+        });
+    });
   });
 export type Variant = z.infer<typeof variantSchema>;
 

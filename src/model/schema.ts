@@ -7,6 +7,10 @@ import { idSchema } from './ids';
 export { LIMITS } from '../catalog/limits';
 export const FORMAT = 'sagesim/architecture@1';
 
+/** The rulebooks of format.md section 7: the exam sheet (default) or AWS documentation. */
+export const RULEBOOKS = ['sheet', 'aws'] as const;
+export type Rulebook = (typeof RULEBOOKS)[number];
+
 export { ID_RE } from './ids';
 const id = idSchema;
 const point = z.strictObject({ x: z.number().finite(), y: z.number().finite() });
@@ -100,6 +104,8 @@ export const docSchema = z.looseObject({
   description: z.string().max(5000).optional(),
   seed: z.number().int().min(0).max(LIMITS.seedMax).optional(),
   durationSec: z.number().finite().positive().max(LIMITS.durationSec).optional(),
+  /** format.md section 7: which behaviour a run follows where the exam sheet and AWS documentation differ. */
+  rulebook: z.enum(RULEBOOKS).optional(),
   nodes: z.array(nodeSchema).max(LIMITS.nodes, `more than ${LIMITS.nodes} nodes`),
   edges: z.array(edgeSchema).max(LIMITS.edges, `more than ${LIMITS.edges} edges`).optional(),
   faults: z.array(faultSchema).max(LIMITS.faults).optional(),

@@ -80,7 +80,11 @@ export class MlopsWatch {
         : ev.type === 'monitor-violation'
           ? `Violation${ev.detail?.violation ? `: ${ev.detail.violation}` : ''}`
           : EVENT_LABEL[ev.type];
-    for (const r of this.sim.graph.out(ev.source, 'eventbridge')) this.flow(ev.source, r.id, 'event', label);
+    const g = this.sim.graph;
+    // a monitor's violation goes to CloudWatch as metrics; the alarm on them is what reaches EventBridge
+    if (g.node(ev.source).kind === 'model-monitor')
+      for (const c of g.out(ev.source, 'cloudwatch')) this.flow(ev.source, c.id, 'event', label);
+    else for (const r of g.out(ev.source, 'eventbridge')) this.flow(ev.source, r.id, 'event', label);
   }
 
   private onLog(e: LogEvent): void {
@@ -93,6 +97,10 @@ export class MlopsWatch {
       return;
     }
     switch (node.kind) {
+      case 'cloudwatch':
+        if (e.type === 'event' && e.message.includes('went to ALARM'))
+          for (const r of g.out(node.id, 'eventbridge')) this.flow(node.id, r.id, 'event', 'Alarm state change');
+        break;
       case 'pipeline':
         if (e.type === 'state') this.pipelineState(node.id, e);
         break;

@@ -40,7 +40,12 @@ describe('npm run sim', () => {
       expect(Object.keys(r).slice(0, 5)).toEqual(['id', 'domain', 'severity', 'sheet', 'fix']);
       expect(r.sheet.length).toBeGreaterThan(10);
       expect(r.fix.length).toBeGreaterThan(10);
+      expect(r.aws === null || typeof r.aws === 'string').toBe(true);
     }
+    const ids = rules.map((r: { id: string }) => r.id);
+    for (const id of ['mme-model-not-ready', 'input-mode-unsupported', 'async-stuck-at-zero'])
+      expect(ids).toContain(id);
+    expect(rules.find((r: { id: string }) => r.id === 'logs-unreachable').aws).toMatch(/never happens/);
   });
 
   it('runs a file that uses every kind and prints exactly one JSON report', () => {
@@ -50,9 +55,11 @@ describe('npm run sim', () => {
     expect(r.format).toBe('sagesim/report@1');
     expect(r.seed).toBe(7);
     expect(r.simulatedSec).toBe(900);
-    expect(Object.keys(r).slice(0, 7)).toEqual([
+    expect(r.rulebook).toBe('sheet');
+    expect(Object.keys(r).slice(0, 8)).toEqual([
       'format',
       'seed',
+      'rulebook',
       'simulatedSec',
       'findings',
       'incidents',
@@ -116,6 +123,20 @@ describe('npm run sim', () => {
     expect(cli(everyKind, '--seed', 'abc').code).toBe(2);
     expect(cli(everyKind, '--wat').err).toMatch(/unknown option --wat/);
     expect(cli().err).toMatch(/missing FILE/);
+    expect(cli(everyKind, '--rulebook', 'exam').code).toBe(2);
+    expect(cli(everyKind, '--rulebook', 'exam').err).toMatch(/--rulebook needs sheet or aws, got exam/);
+  });
+
+  it('--rulebook overrides the file field, the report echoes it, and each rulebook is byte-identical run to run', () => {
+    const aws = cli(everyKind, '--json', '--rulebook', 'aws', '--duration', '900').out;
+    expect(JSON.parse(aws).rulebook).toBe('aws');
+    expect(cli(everyKind, '--json', '--rulebook', 'aws', '--duration', '900').out).toBe(aws);
+    const inFile = file('aws-field.json', { format: 'sagesim/architecture@1', rulebook: 'aws', nodes: [] });
+    expect(JSON.parse(cli(inFile, '--json').out).rulebook).toBe('aws');
+    expect(JSON.parse(cli(inFile, '--json', '--rulebook', 'sheet').out).rulebook).toBe('sheet');
+    const badField = file('bad-rulebook.json', { format: 'sagesim/architecture@1', rulebook: 'exam', nodes: [] });
+    expect(cli(badField).code).toBe(2);
+    expect(cli(badField).err).toContain('rulebook');
   });
 
   it('works as a real process through npm with the exit codes of the contract', () => {

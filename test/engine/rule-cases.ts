@@ -55,8 +55,8 @@ export const CASES: Record<string, Case> = {
     durationSec: 1200,
     doc: () =>
       arch(
-        node('fs', 'feature-store', { eventTimeFeature: null }),
-        node('train', 'training-job'),
+        node('fs', 'feature-store'),
+        node('train', 'training-job', { featureQuery: 'latest' }),
         node('ep', 'realtime-endpoint'),
         edge('fs', 'train'),
         edge('train', 'ep'),
@@ -137,6 +137,16 @@ export const CASES: Record<string, Case> = {
       arch(
         node('raw', 's3-bucket', { format: 'csv' }),
         node('train', 'training-job', { algorithm: 'linear-learner', inputMode: 'Pipe' }),
+        edge('raw', 'train'),
+      ),
+  },
+  'input-mode-unsupported': {
+    node: 'train',
+    as: 'incident',
+    doc: () =>
+      arch(
+        node('raw', 's3-bucket', { format: 'jsonlines' }),
+        node('train', 'training-job', { algorithm: 'deepar', inputMode: 'Pipe' }),
         edge('raw', 'train'),
       ),
   },
@@ -234,10 +244,22 @@ export const CASES: Record<string, Case> = {
     durationSec: 3600,
     doc: () =>
       arch(
-        node('ep', 'async-endpoint', { minCapacity: 0, processingSec: 2 }),
+        node('ep', 'async-endpoint', { minCapacity: 0, processingSec: 2, backlogScaling: true }),
         node('t', 'sns'),
         edge('ep', 't'),
         ...clientTo('ep', { rps: 0.2, startSec: 1200, stopSec: 1300 }),
+      ),
+  },
+  'async-stuck-at-zero': {
+    node: 'ep',
+    as: 'incident',
+    durationSec: 3600,
+    doc: () =>
+      arch(
+        node('ep', 'async-endpoint', { minCapacity: 0, processingSec: 2 }),
+        node('t', 'sns'),
+        edge('ep', 't'),
+        ...clientTo('ep', { rps: 0.01, startSec: 1200 }),
       ),
   },
   'async-no-notification': {
@@ -258,6 +280,12 @@ export const CASES: Record<string, Case> = {
     durationSec: 600,
     doc: () =>
       arch(node('ep', 'multi-model-endpoint', { cachedModels: 5 }), ...clientTo('ep', { models: 200, rps: 50 })),
+  },
+  'mme-model-not-ready': {
+    node: 'ep',
+    as: 'incident',
+    durationSec: 600,
+    doc: () => arch(node('ep', 'multi-model-endpoint', { coldLoadSec: 90 }), ...clientTo('ep', { models: 5, rps: 2 })),
   },
   'mme-mixed-frameworks': {
     node: 'ep',
@@ -465,16 +493,22 @@ export const CASES: Record<string, Case> = {
       ),
   },
   'sagemaker-api-unreachable': {
-    node: 'pipe',
+    node: 'fn',
     as: 'incident',
     doc: () =>
       arch(
         ...vpc(),
         ...vpce('s3', 'ecr.api', 'ecr.dkr', 'logs'),
-        node('raw', 's3-bucket'),
-        node('pipe', 'pipeline', {}, 'sub'),
+        node('raw', 's3-bucket', { eventNotifications: true }),
+        node('eb', 'eventbridge'),
+        node('fn', 'lambda', {}, 'sub'),
+        node('pipe', 'pipeline'),
         node('p', 'processing-job', {}, 'pipe'),
+        edge('raw', 'eb'),
+        edge('eb', 'fn'),
+        edge('fn', 'pipe'),
         edge('raw', 'p'),
+        fault({ atSec: 60, kind: 'data-arrival', node: 'raw' }),
       ),
   },
   'logs-unreachable': {

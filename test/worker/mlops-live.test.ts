@@ -43,38 +43,39 @@ describe('live MLOps view (worker)', () => {
     expect(execs.map((x) => [x.n, x.state])).toEqual([
       [1, 'Succeeded'],
       [2, 'Succeeded'],
-      [3, 'Succeeded'],
     ]);
-    expect(execs[1].reason).toContain('Model Monitor violation');
+    // issue 12: hourly monitoring, and the violation reaches EventBridge through a CloudWatch alarm
+    expect(execs[1].reason).toContain('CloudWatch Alarm State Change from drift-alarm');
     const pk = end.nodes.registry.mlops!.packages!;
     expect(pk.map((p) => [p.id, p.status])).toEqual([
       ['registry/0', expect.any(String)],
       ['registry/1', 'Approved'],
       ['registry/2', 'Approved'],
-      ['registry/3', 'PendingManualApproval'],
     ]);
-    expect(pk[1]).toMatchObject({ model: 'train:v1', registeredAt: 1973, statusAt: 3600 });
+    expect(pk[1]).toMatchObject({ model: 'train:v1', registeredAt: 1973, statusAt: 3000 });
     const runs = end.nodes['drift-monitor'].mlops!.runs!;
-    expect(runs.map((r) => r.result)).toEqual(['ok', 'ok', 'ok', 'violation', 'violation', 'ok']);
-    expect(runs[3]).toMatchObject({ n: 4, t: 7200 });
-    expect(end.nodes['drift-monitor'].extra).toMatchObject({ runs: 6, violations: 2, failedRuns: 0 });
+    expect(runs.map((r) => r.result)).toEqual(['ok', 'violation', 'ok']);
+    expect(runs[1]).toMatchObject({ n: 2, t: 7200 });
+    expect(end.nodes['drift-monitor'].extra).toMatchObject({ runs: 3, violations: 1, failedRuns: 0 });
     // Flows: the chain hop by hop, at the second each hop happens.
     const flows: Flow[] = all.flatMap((u) => u.flows ?? []);
     const hop = (from: string, to: string) => flows.filter((f) => f.from === from && f.to === to);
     expect(hop('raw-data', 'on-upload').map((f) => [f.t, f.label])).toEqual([[60, 'Object Created']]);
     expect(hop('on-upload', 'training-pipeline').map((f) => f.t)).toEqual([61]);
     expect(hop('registry', 'on-approval').map((f) => [f.t, f.label])).toEqual([
-      [3600, 'Approved registry/1'],
+      [3000, 'Approved registry/1'],
       [9300, 'Approved registry/2'],
     ]);
-    expect(hop('on-approval', 'deployer').map((f) => f.t)).toEqual([3601, 9301]);
+    expect(hop('on-approval', 'deployer').map((f) => f.t)).toEqual([3001, 9301]);
     expect(hop('deployer', 'endpoint').map((f) => [f.t, f.label])).toEqual([
-      [3604, 'UpdateEndpoint registry/1'],
+      [3004, 'UpdateEndpoint registry/1'],
       [9304, 'UpdateEndpoint registry/2'],
     ]);
-    expect(hop('drift-monitor', 'on-violation').map((f) => f.t)).toEqual([7200, 9000]);
-    expect(hop('on-violation', 'training-pipeline').map((f) => f.t)).toEqual([7201, 9001]);
-    expect(hop('quality-gate', 'registry').map((f) => f.label)).toEqual(['registry/1', 'registry/2', 'registry/3']);
+    expect(hop('drift-monitor', 'on-violation')).toEqual([]);
+    expect(hop('drift-monitor', 'drift-alarm').map((f) => f.t)).toEqual([7200]);
+    expect(hop('drift-alarm', 'on-violation').map((f) => f.t)).toEqual([7201]);
+    expect(hop('on-violation', 'training-pipeline').map((f) => f.t)).toEqual([7202]);
+    expect(hop('quality-gate', 'registry').map((f) => f.label)).toEqual(['registry/1', 'registry/2']);
     const ts = flows.map((f) => f.t);
     expect([...ts].sort((a, b) => a - b)).toEqual(ts);
   });
@@ -96,7 +97,7 @@ describe('live MLOps view (worker)', () => {
       nodes: doc.nodes.map((n) => (n.id === 'drift-monitor' ? { ...n, props: { ...n.props, baseline: false } } : n)),
     };
     const { s, updates } = session();
-    s.handle({ type: 'load', doc: nobase, durationSec: 4000 });
+    s.handle({ type: 'load', doc: nobase, durationSec: 7500 });
     s.handle({ type: 'runToEnd' });
     const end = updates().at(-1)!;
     const runs = end.nodes['drift-monitor'].mlops!.runs!;

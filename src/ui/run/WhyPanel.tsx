@@ -27,6 +27,7 @@ export function WhyPanel() {
   const why = useRunState((v) => v.why);
   const incidents = useRunState((v) => v.incidents);
   const doc = useEditorState((s) => s.doc);
+  const rulebook = doc.rulebook ?? 'sheet';
   const run = useRun();
   const focus = useFocusNode();
   const live = useRunState((v) => (why ? v.nodes[why.node] : undefined));
@@ -118,13 +119,21 @@ export function WhyPanel() {
             <dd>{def.sheet}</dd>
             <dt>Fix</dt>
             <dd className="why-fix">{def.fix}</dd>
-            {def.docs && (
-              <>
-                <dt>AWS docs</dt>
-                <dd>{def.docs}</dd>
-              </>
-            )}
           </dl>
+        )}
+        {def && (def.aws || def.docs) && (
+          // the two views side by side whenever the sheet and AWS documentation differ on this rule
+          <div className="why-books" data-testid="why-rulebooks">
+            <div className={`why-book ${rulebook === 'sheet' ? 'is-on' : ''}`}>
+              <h4>Exam sheet{rulebook === 'sheet' ? ' (this run)' : ''}</h4>
+              <p>{def.inRun}</p>
+            </div>
+            <div className={`why-book ${rulebook === 'aws' ? 'is-on' : ''}`}>
+              <h4>AWS docs{rulebook === 'aws' ? ' (this run)' : ''}</h4>
+              <p>{def.aws ?? 'This run behaves the same under both rulebooks; what AWS documents:'}</p>
+              {def.docs && <p className="why-docs">{def.docs}</p>}
+            </div>
+          </div>
         )}
         {rule && <MlopsDetail id={why.node} />}
         {endpoint && (

@@ -2,6 +2,7 @@ import { useEffect, useState } from 'react';
 import { useEditor, useEditorState, useFindings, useUi, useUiState } from '../state/context';
 import { FileMenu } from './FileMenu';
 import { RunControls } from '../run/RunControls';
+import { RulebookSwitch } from '../run/RulebookSwitch';
 
 /** The top bar: file menu, title, undo/redo, room for run controls, findings and theme toggles, help. */
 export function TopBar() {
@@ -60,6 +61,7 @@ export function TopBar() {
       </div>
       <div id="run-controls" className="flex flex-1 items-center justify-center gap-2">
         <RunControls />
+        <RulebookSwitch />
       </div>
       <button
         type="button"

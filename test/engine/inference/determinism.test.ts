@@ -10,8 +10,7 @@ const mixed = () =>
     node('ep', 'realtime-endpoint', {
       autoscaling: { min: 1, max: 4, targetInvocationsPerInstance: 1500 },
       variants: [
-        { name: 'a', weight: 2 },
-        { name: 'b', weight: 1 },
+        { name: 'a', weight: 1 },
         { name: 'shadow', weight: 1, shadow: true },
       ],
     }),

@@ -133,7 +133,7 @@ describe('async endpoint', () => {
     const r = run(
       arch(
         client({ rps: 0.01 }),
-        asy({ processingSec: 7200, maxCapacity: 20 }),
+        asy({ processingSec: 7200, maxCapacity: 20, invocationTimeoutSec: 3600 }),
         edge('c', 'as'),
         node('t', 'sns'),
         edge('as', 't'),
@@ -149,9 +149,16 @@ describe('async endpoint', () => {
   });
 
   it('async-timeout fixed twin: processing within the limit', () => {
-    const r = run(arch(client({ rps: 0.01 }), asy({ processingSec: 600, maxCapacity: 20 }), edge('c', 'as')), {
-      durationSec: 4 * 3600,
-    });
+    const r = run(
+      arch(
+        client({ rps: 0.01 }),
+        asy({ processingSec: 600, maxCapacity: 20, invocationTimeoutSec: 3600 }),
+        edge('c', 'as'),
+      ),
+      {
+        durationSec: 4 * 3600,
+      },
+    );
     expect(r.rules().has('async-timeout')).toBe(false);
     expect(r.node('as').failed).toBe(0);
   });

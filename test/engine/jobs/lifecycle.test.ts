@@ -69,7 +69,7 @@ describe('training job lifecycle', () => {
       arch(
         data(10),
         node('pj', 'processing-job', { framework: 'pyspark', instanceCount: 2 }),
-        node('bt', 'batch-transform'),
+        node('bt', 'batch-transform', { SplitType: 'Line' }),
         node('dw', 'data-wrangler'),
         node('gt', 'ground-truth', { activeLearning: true }),
         edge('data', 'pj'),

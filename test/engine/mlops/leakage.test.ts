@@ -35,18 +35,18 @@ describe('leakage and skew show when a model from that lineage serves', () => {
     expect(ok.node('ep').validation).toBe(ok.node('ep').production);
   });
 
-  const featureDoc = (fs: Record<string, unknown>, servedFromStore: boolean) =>
+  const featureDoc = (train: Record<string, unknown>, servedFromStore: boolean) =>
     arch(
-      node('fs', 'feature-store', fs),
-      node('train', 'training-job'),
+      node('fs', 'feature-store'),
+      node('train', 'training-job', train),
       node('ep', 'realtime-endpoint'),
       edge('fs', 'train'),
       edge('train', 'ep'),
       ...(servedFromStore ? [edge('fs', 'ep')] : []),
     );
 
-  it('point-in-time-leakage on the feature store without an event time', () => {
-    const r = run(featureDoc({ eventTimeFeature: null }, true), { modules: modules(), durationSec: 1200 });
+  it('point-in-time-leakage on the feature store the training job reads without a point-in-time query', () => {
+    const r = run(featureDoc({ featureQuery: 'latest' }, true), { modules: modules(), durationSec: 1200 });
     expect(r.finding('point-in-time-leakage', 'fs')).toBeDefined();
     expect(r.incident('point-in-time-leakage', 'fs')).toMatchObject({ count: 1, firstAtSec: IN_SERVICE });
     expect(r.rules().has('training-serving-skew')).toBe(false);

@@ -12,12 +12,12 @@ import { arch, edge, node, run } from '../../harness';
 
 const graph = (...parts: Parameters<typeof arch>) => new Graph(arch(...parts));
 
-const base = (prep: Record<string, unknown> = {}, fs: Record<string, unknown> | null = null) =>
+const base = (prep: Record<string, unknown> = {}, fs: Record<string, unknown> | null = null, train = {}) =>
   graph(
     node('raw', 's3-bucket'),
     node('prep', 'processing-job', prep),
     node('clean', 's3-bucket'),
-    node('train', 'training-job'),
+    node('train', 'training-job', train),
     edge('raw', 'prep'),
     edge('prep', 'clean'),
     edge('clean', 'train'),
@@ -46,8 +46,8 @@ describe('model quality signal', () => {
     expect(leak.explain.join(' ')).toMatch(/prep fit its scaler on the full dataset/);
   });
 
-  it('point-in-time-leakage inflates validation when the feature store has no event time', () => {
-    const leak = trainingQuality(base({}, { eventTimeFeature: null }), 'train', 7, 1);
+  it('point-in-time-leakage inflates validation when training reads the latest values, not point-in-time', () => {
+    const leak = trainingQuality(base({}, {}, { featureQuery: 'latest' }), 'train', 7, 1);
     const fixed = trainingQuality(base({}, {}), 'train', 7, 1);
     expect(leak.validationSkill - leak.skill).toBeCloseTo(QUALITY.pointInTimeLeakage, 9);
     expect(leak.causes).toEqual([{ rule: 'point-in-time-leakage', node: 'fs' }]);

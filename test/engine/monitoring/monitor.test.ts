@@ -4,7 +4,7 @@ import { modules } from '../mlops/fakes';
 import { Rng } from '../../../src/engine/rng';
 import { DRIFT_THRESHOLD, disparateImpact, driftDistance } from '../../../src/engine/modules/monitoring/stats';
 
-/** An endpoint watched by a monitor every 15 minutes for an hour: runs at 900, 1800 and 2700 s (the run's end is not a run). */
+/** An endpoint watched by an hourly monitor (Model Monitor schedules are hourly or more) for four hours: runs at 3600, 7200 and 10800 s (the run's end is not a run). */
 const watched = (
   ep: { kind?: string; props?: Record<string, unknown> },
   monitor: Record<string, unknown>,
@@ -12,12 +12,12 @@ const watched = (
 ) =>
   arch(
     node('ep', (ep.kind ?? 'realtime-endpoint') as 'realtime-endpoint', ep.props ?? { dataCapture: true }),
-    node('mon', 'model-monitor', { baseline: true, scheduleMinutes: 15, ...monitor }),
+    node('mon', 'model-monitor', { baseline: true, scheduleMinutes: 60, ...monitor }),
     edge('ep', 'mon'),
     ...more,
   );
 const RUNS = 3;
-const go = (doc: ReturnType<typeof arch>) => run(doc, { modules: modules(), durationSec: 3600 });
+const go = (doc: ReturnType<typeof arch>) => run(doc, { modules: modules(), durationSec: 14_400 });
 
 describe('Model Monitor: runs that cannot work fail every time, on the monitor', () => {
   const cases: [string, ReturnType<typeof arch>, ReturnType<typeof arch>][] = [
@@ -44,7 +44,7 @@ describe('Model Monitor: runs that cannot work fail every time, on the monitor',
   for (const [rule, broken, fixed] of cases) {
     it(`${rule} (${JSON.stringify(broken.nodes[1].props)} on ${broken.nodes[0].kind})`, () => {
       const r = go(broken);
-      expect(r.incident(rule, 'mon')).toMatchObject({ count: RUNS, firstAtSec: 900 });
+      expect(r.incident(rule, 'mon')).toMatchObject({ count: RUNS, firstAtSec: 3600 });
       expect(r.finding(rule, 'mon')).toBeDefined();
       expect(r.node('mon')).toMatchObject({ runs: RUNS, failedRuns: RUNS, violations: 0 });
       const ok = go(fixed);
@@ -63,14 +63,14 @@ describe('Model Monitor: runs that cannot work fail every time, on the monitor',
 
 describe('violations', () => {
   it('data-drift-detected at the first scheduled run after a data-drift fault', () => {
-    const r = go(watched({}, {}, fault({ atSec: 1000, kind: 'data-drift', node: 'ep' })));
+    const r = go(watched({}, {}, fault({ atSec: 4000, kind: 'data-drift', node: 'ep' })));
     const i = r.incident('data-drift-detected', 'mon');
-    expect(i).toMatchObject({ count: 2, firstAtSec: 1800 });
+    expect(i).toMatchObject({ count: 2, firstAtSec: 7200 });
     expect(i?.message).toMatch(/distance 0\.3\d+ exceeds the threshold 0\.1/);
     expect(r.node('mon')).toMatchObject({ runs: RUNS, violations: 2 });
     // fixed twins: no drift; drift on an endpoint whose monitor cannot run
     expect(go(watched({}, {})).rules().has('data-drift-detected')).toBe(false);
-    const noBaseline = go(watched({}, { baseline: false }, fault({ atSec: 1000, kind: 'data-drift', node: 'ep' })));
+    const noBaseline = go(watched({}, { baseline: false }, fault({ atSec: 4000, kind: 'data-drift', node: 'ep' })));
     expect(noBaseline.rules().has('data-drift-detected')).toBe(false);
   });
 
@@ -81,10 +81,10 @@ describe('violations', () => {
         { monitorType: 'bias-drift' },
         node('cl', 'clarify', { disparateImpactThreshold: threshold }),
         edge('mon', 'cl'),
-        ...(magnitude === null ? [] : [fault({ atSec: 1000, kind: 'bias-shift', node: 'ep', magnitude })]),
+        ...(magnitude === null ? [] : [fault({ atSec: 4000, kind: 'bias-shift', node: 'ep', magnitude })]),
       );
     const r = go(bias(0.3));
-    expect(r.incident('bias-disparate-impact', 'mon')).toMatchObject({ count: 2, firstAtSec: 1800 });
+    expect(r.incident('bias-disparate-impact', 'mon')).toMatchObject({ count: 2, firstAtSec: 7200 });
     expect(r.node('mon').lastDI as number).toBeLessThan(0.8);
     expect(r.node('mon').lastDI as number).toBeGreaterThan(0.55);
     const fair = go(bias(null));
@@ -93,8 +93,8 @@ describe('violations', () => {
     expect(go(bias(0.3, 0.5)).rules().has('bias-disparate-impact')).toBe(false);
   });
 
-  it('a violation is an event: through EventBridge it starts the retraining pipeline', () => {
-    const doc = (wired: boolean) =>
+  it('a violation is CloudWatch metrics: an alarm on them reaches EventBridge and starts the retraining pipeline', () => {
+    const doc = (wiring: 'alarm' | 'direct' | 'none') =>
       watched(
         {},
         {},
@@ -102,17 +102,25 @@ describe('violations', () => {
         node('train', 'training-job', {}, 'pipe'),
         node('eb', 'eventbridge'),
         edge('eb', 'pipe'),
-        ...(wired ? [edge('mon', 'eb')] : [node('b', 's3-bucket', { eventNotifications: true }), edge('b', 'eb')]),
-        fault({ atSec: 1000, kind: 'data-drift', node: 'ep' }),
+        ...(wiring === 'alarm'
+          ? [node('alarm', 'cloudwatch'), edge('mon', 'alarm'), edge('alarm', 'eb')]
+          : wiring === 'direct'
+            ? [edge('mon', 'eb')]
+            : [node('b', 's3-bucket', { eventNotifications: true }), edge('b', 'eb')]),
+        fault({ atSec: 4000, kind: 'data-drift', node: 'ep' }),
       );
-    const r = go(doc(true));
+    const r = go(doc('alarm'));
     expect(r.report.timeline.find((e) => e.node === 'pipe')).toMatchObject({
-      t: 1802,
-      event: expect.stringMatching(/^Executing: execution 1 \(Model Monitor violation from mon via eb\)/),
+      t: 7203,
+      event: expect.stringMatching(/^Executing: execution 1 \(CloudWatch Alarm State Change from alarm via eb\)/),
     });
-    expect(r.node('pipe').executions).toBe(2); // violations at 1800 and 2700
+    expect(r.node('pipe').executions).toBe(2); // violations at 7200 and 10800
     expect(r.node('eb').events).toBe(2);
-    const unwired = go(doc(false));
+    // issue 12 item 10: Model Monitor has no EventBridge event of its own; a rule on the monitor never fires
+    const direct = go(doc('direct'));
+    expect(direct.node('pipe').executions).toBe(0);
+    expect(direct.incident('trigger-chain-broken', 'mon')?.message).toMatch(/publishes CloudWatch metrics/);
+    const unwired = go(doc('none'));
     expect(unwired.node('pipe').executions).toBe(0);
     expect(unwired.rules().has('trigger-chain-broken')).toBe(false);
   });
@@ -140,7 +148,7 @@ describe('violations', () => {
   it('no captured traffic: every run fails (nothing to check), no violation', () => {
     const r = run(watched({}, {}, fault({ atSec: 10, kind: 'data-drift', node: 'ep' })), {
       modules: modules({ rps: 0 }),
-      durationSec: 3600,
+      durationSec: 14_400,
     });
     expect(r.node('mon')).toMatchObject({ runs: RUNS, failedRuns: RUNS, violations: 0 });
     expect(r.rules().has('data-drift-detected')).toBe(false);
@@ -168,12 +176,12 @@ describe('a run with no captured traffic', () => {
   const doc = (rps: number | null) =>
     arch(
       node('e', 'realtime-endpoint', { dataCapture: true }),
-      node('m', 'model-monitor', { baseline: true, scheduleMinutes: 15 }),
+      node('m', 'model-monitor', { baseline: true, scheduleMinutes: 60 }),
       edge('e', 'm'),
       ...(rps === null ? [] : [node('c', 'client', { rps }), edge('c', 'e')]),
     );
   it('fails with "no captured records in the window", counted in failedRuns, with no incident', () => {
-    const r = run(doc(null));
+    const r = run(doc(null), { durationSec: 14_400 });
     expect(r.node('m').runs).toBe(3);
     expect(r.node('m').failedRuns).toBe(3);
     expect(r.report.incidents).toEqual([]);
@@ -183,7 +191,7 @@ describe('a run with no captured traffic', () => {
     expect(lines.length).toBe(3);
   });
   it('twin: with a client sending, every run has captured records and works', () => {
-    const r = run(doc(5));
+    const r = run(doc(5), { durationSec: 14_400 });
     expect(r.node('m').runs).toBe(3);
     expect(r.node('m').failedRuns).toBe(0);
   });

@@ -125,18 +125,17 @@ describe('a pipeline in a private subnet (mlops module)', () => {
       ...services.map((s) => node(`vpce-${s.replace('.', '-')}`, 'vpc-endpoint', { service: s }, 'vpc')),
     );
 
-  it('cannot start its steps without the sagemaker.api endpoint', () => {
+  it('needs no sagemaker.api endpoint: the Pipelines service starts the steps (issue 12 item 7)', () => {
     const r = run(doc(ALL));
-    expect(r.incident('sagemaker-api-unreachable', 'pipe')?.count).toBe(1);
-    expect(r.incident('sagemaker-api-unreachable')!.message).toContain('pipe calling CreateTrainingJob');
-    expect(r.state('pipe')).toBe('Failed');
-    expect(r.state('train')).not.toBe('Completed');
-  });
-
-  it('fixed twin: with sagemaker.api its training step runs where the pipeline sits and completes', () => {
-    const r = run(doc([...ALL, 'sagemaker.api']));
     expect(r.rules().has('sagemaker-api-unreachable')).toBe(false);
     expect(r.state('train')).toBe('Completed');
     expect(r.state('pipe')).toBe('Succeeded');
+  });
+
+  it("its step jobs run in the pipeline's subnet: without the S3 gateway their data download fails as a standalone job's would", () => {
+    const r = run(doc(ALL.filter((s) => s !== 's3')));
+    expect(r.incident('s3-unreachable', 'train')).toBeDefined();
+    expect(r.state('train')).toBe('Failed');
+    expect(r.state('pipe')).toBe('Failed');
   });
 });

@@ -14,8 +14,13 @@ import type { Arrivals } from './traffic';
  * and each instance processes one at a time for `processingSec`. The backlog policy keeps about
  * `asyncBacklogPerInstance` queued requests per instance between minCapacity and maxCapacity; after
  * `asyncIdleSec` with an empty queue it scales in to minCapacity, and with minCapacity 0 to zero
- * instances (billing stops); a request arriving at zero waits `asyncScaleOutSec` for an instance.
- * Rules: async-scale-from-zero, async-timeout (processing over the 3600 s invocation timeout),
+ * instances (billing stops). At zero, a request wakes the endpoint (an instance after `asyncScaleOutSec`)
+ * only with `backlogScaling` (a step-scaling policy on HasBacklogWithoutCapacity); without it the target
+ * tracking policy scales out from zero only once the backlog exceeds its target
+ * (https://docs.aws.amazon.com/sagemaker/latest/dg/async-inference-autoscale.html), so a trickle of
+ * requests waits until RequestTTLSeconds expires them: async-stuck-at-zero.
+ * Rules: async-scale-from-zero, async-stuck-at-zero, async-timeout (processing over the endpoint's
+ * InvocationTimeoutSeconds, `invocationTimeoutSec`: default 900, at most 3600),
  * async-no-notification (each result written with no SNS notice), payload-too-large (1 GB),
  * endpoint-overloaded (a request still queued after RequestTTLSeconds expires; a full queue refuses).
  */
@@ -31,6 +36,9 @@ export class AsyncRun extends EndpointRun<'async-endpoint'> {
   private readonly processingSec: number;
   private readonly notify: boolean;
   private readonly fromZero: Tally;
+  private readonly stuck: Tally;
+  private readonly backlogScaling: boolean;
+  private readonly timeoutSec: number;
   private readonly timeout: Tally;
   private readonly noNotice: Tally | null;
   private readonly payload: Tally;
@@ -58,6 +66,9 @@ export class AsyncRun extends EndpointRun<'async-endpoint'> {
     this.processingSec = p.processingSec;
     this.notify = sim.graph.out(node.id, 'sns').length > 0;
     this.fromZero = this.tally('async-scale-from-zero');
+    this.stuck = this.tally('async-stuck-at-zero');
+    this.backlogScaling = p.backlogScaling === true;
+    this.timeoutSec = Math.min(Number(p.invocationTimeoutSec ?? 900), INFERENCE.asyncTimeoutSec);
     this.timeout = this.tally('async-timeout');
     this.noNotice = this.notify ? null : this.tally('async-no-notification');
     this.payload = this.tally('payload-too-large');
@@ -105,8 +116,11 @@ export class AsyncRun extends EndpointRun<'async-endpoint'> {
         this.overload(a, n / (t1 - t0));
         continue;
       }
-      if (this.active + this.pending.length === 0) this.scaleFromZero(a);
       this.enqueue(a);
+      if (this.active + this.pending.length === 0) {
+        if (this.backlogScaling || this.backlog > INFERENCE.asyncBacklogPerInstance) this.scaleFromZero(a);
+        else this.strand(a);
+      }
     }
     this.dispatch(t1);
   }
@@ -131,6 +145,29 @@ export class AsyncRun extends EndpointRun<'async-endpoint'> {
     }
   }
 
+  /**
+   * A request queued at zero instances with no HasBacklogWithoutCapacity policy, while the backlog is
+   * within the target: nothing scales out. It waits until RequestTTLSeconds expires it (counted failed then).
+   */
+  private strand(a: number): void {
+    if (this.stuck.hit()) {
+      this.stuck.first = a;
+      this.stuck.vars = {
+        backlog: this.backlog,
+        target: INFERENCE.asyncBacklogPerInstance,
+        ttlSec: INFERENCE.asyncRequestTtlSec,
+      };
+    }
+  }
+
+  /** Requests still queued past RequestTTLSeconds at zero instances: they expire, failures to the error topic. */
+  private expireStranded(t: number): void {
+    while (this.qHead < this.qTail && this.qa[this.qHead] + INFERENCE.asyncRequestTtlSec <= t) {
+      this.qHead++;
+      this.m.failed++;
+    }
+  }
+
   /** Start every queued request whose instance frees up before t1. */
   private dispatch(t1: number): void {
     const m = this.m,
@@ -138,7 +175,7 @@ export class AsyncRun extends EndpointRun<'async-endpoint'> {
       freeAt = this.freeAt;
     const lookup = this.lookup ? this.lookup.sec : null,
       offline = this.offlineLookups;
-    const limit = INFERENCE.asyncTimeoutSec;
+    const limit = this.timeoutSec;
     while (this.qHead < this.qTail && this.active > 0) {
       let j = 0;
       for (let k = 1; k < this.active; k++) if (freeAt[k] < freeAt[j]) j = k;
@@ -191,6 +228,7 @@ export class AsyncRun extends EndpointRun<'async-endpoint'> {
   }
 
   afterTick(t0: number, t1: number): void {
+    if (this.active + this.pending.length === 0) this.expireStranded(t1);
     const billed = this.active + this.pending.length;
     this.instanceSeconds += billed * (t1 - t0);
     this.sim.addCost(this.node.id, instanceCostUSD(FALLBACK_INSTANCE_TYPE, billed * (t1 - t0)));
@@ -200,7 +238,9 @@ export class AsyncRun extends EndpointRun<'async-endpoint'> {
       this.lastScaleEval = t1;
       const planned = this.active + this.pending.length;
       const desired = Math.min(this.max, Math.max(this.min, Math.ceil(backlog / INFERENCE.asyncBacklogPerInstance)));
-      if (desired > planned && t1 >= this.lastOut + INFERENCE.scaleOutCooldownSec) {
+      // from zero, target tracking acts only once the backlog exceeds its target (no HasBacklogWithoutCapacity policy)
+      const wakes = planned > 0 || this.backlogScaling || backlog > INFERENCE.asyncBacklogPerInstance;
+      if (desired > planned && wakes && t1 >= this.lastOut + INFERENCE.scaleOutCooldownSec) {
         for (let i = planned; i < desired; i++) this.pending.push(t1 + INFERENCE.provisionSec);
         this.lastOut = t1;
         this.sim.note(

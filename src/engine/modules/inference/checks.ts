@@ -45,11 +45,19 @@ export function inferenceFindings(g: Graph): Finding[] {
   }
   for (const ep of g.ofKind('async-endpoint')) {
     if (!g.out(ep.id, 'sns').length) out.push(finding('async-no-notification', ep.id));
-    if (ep.props.processingSec > INFERENCE.asyncTimeoutSec) {
+    if (ep.props.minCapacity === 0 && ep.props.backlogScaling !== true)
+      out.push(
+        finding('async-stuck-at-zero', ep.id, {
+          backlog: 'up to ' + INFERENCE.asyncBacklogPerInstance,
+          target: INFERENCE.asyncBacklogPerInstance,
+          ttlSec: INFERENCE.asyncRequestTtlSec,
+        }),
+      );
+    if (ep.props.processingSec > ep.props.invocationTimeoutSec) {
       out.push(
         finding('async-timeout', ep.id, {
           requestId: 'requests',
-          timeoutSec: INFERENCE.asyncTimeoutSec,
+          timeoutSec: ep.props.invocationTimeoutSec,
           processingSec: ep.props.processingSec,
         }),
       );

@@ -1,3 +1,5 @@
+import { httpStatus } from '../../../catalog/rules';
+
 /**
  * The numbers of the inference data plane. Limits come from rules.md (and AWS's documentation);
  * timings that AWS does not publish are chosen to make the sheet's lessons visible in a one-hour run.
@@ -41,6 +43,16 @@ export const INFERENCE = {
   /** Default scale-out and scale-in cooldowns (Application Auto Scaling), s. */
   scaleOutCooldownSec: 300,
   scaleInCooldownSec: 300,
+  /**
+   * Target tracking's alarms (Application Auto Scaling creates them): scale-out after this many consecutive
+   * 1-minute datapoints above the target, scale-in after this many below `scaleInRatio` × target. A minute
+   * with no invocations has no datapoint, so an idle endpoint never scales in. Scale-in removes capacity
+   * more conservatively than scale-out adds it ("usually 10% or more" below the target):
+   * https://docs.aws.amazon.com/autoscaling/application/userguide/target-tracking-scaling-policy-overview.html
+   */
+  scaleOutDatapoints: 3,
+  scaleInDatapoints: 15,
+  scaleInRatio: 0.9,
   /** Time for a new instance to launch and pass its health check, s. */
   provisionSec: 240,
 
@@ -59,28 +71,31 @@ export const INFERENCE = {
   mmeModelName: (i: number) => `model-${i + 1}`,
 } as const;
 
-/** Error text shown per endpoint kind when a payload is over the limit (rules.md: AWS error text). */
+/**
+ * Error text shown per endpoint kind when a payload is over the limit (rules.md: AWS error text). The
+ * statuses come from the catalog (payload-too-large's http / httpByKind): one table, no copy here.
+ */
 export const PAYLOAD_ERRORS = {
   'realtime-endpoint': {
-    status: 413,
+    status: httpStatus('payload-too-large', 'realtime-endpoint')!,
     detail: 'Request Entity Too Large',
     endpointType: 'real-time',
     limitMB: INFERENCE.realtimeMaxPayloadMB,
   },
   'multi-model-endpoint': {
-    status: 413,
+    status: httpStatus('payload-too-large', 'multi-model-endpoint')!,
     detail: 'Request Entity Too Large',
     endpointType: 'real-time (multi-model)',
     limitMB: INFERENCE.realtimeMaxPayloadMB,
   },
   'serverless-endpoint': {
-    status: 400,
+    status: httpStatus('payload-too-large', 'serverless-endpoint')!,
     detail: 'ValidationError: oversize body',
     endpointType: 'serverless',
     limitMB: INFERENCE.serverlessMaxPayloadMB,
   },
   'async-endpoint': {
-    status: 400,
+    status: httpStatus('payload-too-large', 'async-endpoint')!,
     detail: 'ValidationError: the input object is larger than 1 GB',
     endpointType: 'asynchronous',
     limitMB: INFERENCE.asyncMaxPayloadMB,

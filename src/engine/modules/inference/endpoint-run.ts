@@ -35,6 +35,8 @@ export abstract class EndpointRun<K extends EndpointKind = EndpointKind> {
   protected requestsBefore = 0;
   /** A deterministic sample of requests with their hops (the UI's request traces; not in the report). */
   readonly traces: TraceSampler;
+  /** Retries of each client stream (the client's `retries`), by the arrivals' `src` index. */
+  clientRetries: readonly number[] = [];
 
   constructor(
     readonly sim: Simulation,

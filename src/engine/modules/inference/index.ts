@@ -1,4 +1,4 @@
-import { ENDPOINT_KINDS, type EndpointKind } from '../../../catalog/kinds';
+import { ENDPOINT_KINDS, type EndpointKind, propsByName } from '../../../catalog/kinds';
 import type { GNode } from '../../../model/graph';
 import type { Fault } from '../../../model/schema';
 import type { NodeMetrics } from '../../metrics';
@@ -113,7 +113,10 @@ function begin(sim: Simulation, st: State, t: Target, t0: number): void {
   const id = t.node.id;
   const failed = sim.state(id) === 'Failed';
   if (t.node.kind === 'batch-transform') t.batch = new BatchCalls(sim, t.node, t.streams);
-  else if (!failed) t.run = createRun(sim, t.node, t.streams, t0);
+  else if (!failed) {
+    t.run = createRun(sim, t.node, t.streams, t0);
+    t.run.clientRetries = t.streams.map((s) => Number(propsByName(s.client.props).retries ?? 0));
+  }
   const arr = st.arrivals;
   const label = `${id}: traffic`;
   const before = new Float64Array(t.streams.length);

@@ -1,4 +1,4 @@
-import { formatMessage, ruleById } from '../../../catalog/rules';
+import { formatMessage, httpStatus, ruleById } from '../../../catalog/rules';
 import { instanceCostUSD } from '../../../catalog/prices';
 import type { GNode } from '../../../model/graph';
 import { round } from '../../report';
@@ -77,7 +77,11 @@ export class ModelCache {
  * `cachedModels` per instance (requests for a model go to an instance that holds it, so the
  * endpoint caches cachedModels × instanceCount). Rules: mme-cold-load (each load, counted in
  * coldStarts), mme-cache-thrash (a model evicted and loaded again), payload-too-large,
- * endpoint-overloaded, realtime-timeout.
+ * endpoint-overloaded, realtime-timeout (ModelError 424), and mme-model-not-ready: a model whose load
+ * cannot finish within the invocation answers ModelNotReadyException (429). A client with `retries`
+ * retries it after 1, 2, 4… s (a deterministic stand-in for the SDKs' exponential back-off with jitter,
+ * https://docs.aws.amazon.com/sdkref/latest/guide/feature-retry-behavior.html) and is served once the
+ * model is loaded; each 429 it received is counted.
  */
 export class MmeRun extends EndpointRun<'multi-model-endpoint'> {
   readonly pool: InstancePool;
@@ -90,6 +94,8 @@ export class MmeRun extends EndpointRun<'multi-model-endpoint'> {
   private readonly thrash: Tally;
   private readonly payload: Tally;
   private readonly overloaded: Tally;
+  private readonly notReady: Tally;
+  private retried = 0;
   private hits = 0;
   private lookups = 0;
   private reloads = 0;
@@ -114,6 +120,7 @@ export class MmeRun extends EndpointRun<'multi-model-endpoint'> {
     this.thrash = this.tally('mme-cache-thrash');
     this.payload = this.tally('payload-too-large');
     this.overloaded = this.tally('endpoint-overloaded');
+    this.notReady = this.tally('mme-model-not-ready');
     this.setExtra();
   }
 
@@ -123,7 +130,9 @@ export class MmeRun extends EndpointRun<'multi-model-endpoint'> {
       n = arr.n,
       time = arr.time,
       size = arr.size,
-      model = arr.model;
+      model = arr.model,
+      src = arr.src,
+      retries = this.clientRetries;
     const cache = this.cache,
       inCache = cache.inCache,
       readyAt = this.readyAt,
@@ -149,7 +158,7 @@ export class MmeRun extends EndpointRun<'multi-model-endpoint'> {
             'rejected',
             size[i],
             {},
-            `413: payload ${round(size[i], 2)} MB > ${limit} MB, rejected before the model`,
+            `${httpStatus('payload-too-large', 'multi-model-endpoint')}: payload ${round(size[i], 2)} MB > ${limit} MB, rejected by the front end`,
             'payload-too-large',
           );
         continue;
@@ -181,6 +190,38 @@ export class MmeRun extends EndpointRun<'multi-model-endpoint'> {
           this.distinct++;
         }
       }
+      let at = a;
+      if (load > timeout) {
+        // the model cannot be loaded within this invocation: ModelNotReadyException (429); the SDK may retry
+        const r = retries[src[i]] ?? 0;
+        let delay = 0,
+          refused = 1;
+        while (refused <= r && load - delay > timeout) delay += 2 ** (refused++ - 1);
+        if (load - delay > timeout) refused = r + 1;
+        else refused--;
+        if (this.notReady.hit()) {
+          this.notReady.first = a;
+          this.notReady.vars = { model: INFERENCE.mmeModelName(k), coldLoadSec: coldLoad, timeoutSec: timeout };
+        }
+        this.notReady.n += refused - 1;
+        if (load - delay > timeout) {
+          m.failed++;
+          this.latency(delay * 1000);
+          if (this.traces.want('rejected'))
+            this.trace(
+              a,
+              'rejected',
+              size[i],
+              { load: delay },
+              `${httpStatus('mme-model-not-ready')}: ModelNotReadyException for ${INFERENCE.mmeModelName(k)} after ${r} retr${r === 1 ? 'y' : 'ies'}`,
+              'mme-model-not-ready',
+            );
+          continue;
+        }
+        this.retried++;
+        at = a + delay;
+        load -= delay;
+      }
       let extra = load;
       if (lookup !== null) {
         const x = lookup[(rng.next() * TABLE_SIZE) | 0];
@@ -191,6 +232,7 @@ export class MmeRun extends EndpointRun<'multi-model-endpoint'> {
         }
       }
       const svc = this.latencySec * LATENCY_LN[(rng.next() * TABLE_SIZE) | 0];
+      // the worker is not held during the back-off: the request takes its turn in arrival order (svc is ms)
       const wait = this.pool.serve(a, svc);
       if (wait < 0) {
         m.failed++;
@@ -208,13 +250,13 @@ export class MmeRun extends EndpointRun<'multi-model-endpoint'> {
             'throttled',
             size[i],
             { load, lookup: extra - load },
-            `503: every worker's queue is full (${this.pool.instances} instance(s))`,
+            `${httpStatus('endpoint-overloaded')}: every worker's queue is full (${this.pool.instances} instance(s))`,
             'endpoint-overloaded',
           );
         continue;
       }
-      const total = wait + svc + extra;
-      if (total > timeout) {
+      const total = wait + svc + extra + (at - a);
+      if (total - (at - a) > timeout) {
         m.failed++;
         this.latency(timeout * 1000);
         if (this.timeouts.hit()) {
@@ -227,7 +269,7 @@ export class MmeRun extends EndpointRun<'multi-model-endpoint'> {
             'timedOut',
             size[i],
             { load, lookup: extra - load, queue: wait, model: Math.max(0, timeout - wait - extra) },
-            `timed out after ${timeout} s (the invocation limit)`,
+            `${httpStatus('realtime-timeout')} ModelError: timed out after ${timeout} s (the invocation limit)`,
             'realtime-timeout',
           );
       } else {
@@ -279,6 +321,7 @@ export class MmeRun extends EndpointRun<'multi-model-endpoint'> {
     x.instancesFinal = this.pool.instances;
     x.modelsLoaded = this.distinct;
     x.cacheHitPct = round((100 * this.hits) / Math.max(1, this.lookups), 1);
+    if (this.retried) x.servedAfterRetry = this.retried;
   }
 
   finish(): void {

@@ -19,9 +19,8 @@ export interface Scaling {
  * A request that would wait longer than the worker's queue holds is refused (503). A request that
  * waits past the invocation timeout is dropped from the queue without using the worker.
  *
- * With `scaling`, the pool evaluates target tracking every minute: desired = ceil(invocations per
- * minute / target), within [min, max]; new instances serve `provisionSec` later; scale-out and
- * scale-in each respect their cooldown.
+ * With `scaling`, the pool evaluates target tracking every minute (see `afterTick`): desired =
+ * ceil(invocations per minute / target), within [min, max]; new instances serve `provisionSec` later.
  */
 export class InstancePool {
   instances: number;
@@ -36,6 +35,9 @@ export class InstancePool {
   private periodStart: number;
   private lastOut = -Infinity;
   private lastIn = -Infinity;
+  /** Consecutive datapoints above the target / below the scale-in threshold. */
+  private above = 0;
+  private below = 0;
   /** Instance-seconds billed (pending instances included). */
   instanceSeconds = 0;
   instancesMax: number;
@@ -104,30 +106,45 @@ export class InstancePool {
   /**
    * Bill [t0, t1) and, at the end of a scaling period, apply target tracking. Returns the scaling
    * action taken: the new planned instance count (positive: scale-out launched, negative: scaled in), or 0.
+   *
+   * As Application Auto Scaling's target-tracking alarms do: the period's InvocationsPerInstance is a
+   * datapoint only when there were invocations (no traffic = no datapoint, so never a scale-in); scale-out
+   * needs `scaleOutDatapoints` consecutive datapoints above the target and may go beyond a scale-out still
+   * in its cooldown when more capacity is needed (the capacity already launched counts as planned);
+   * scale-in needs `scaleInDatapoints` consecutive datapoints below `scaleInRatio` × target, waits out
+   * both cooldowns, and removes one instance at a time.
    */
   afterTick(t0: number, t1: number): number {
     this.instanceSeconds += (this.instances + this.pending.length) * (t1 - t0);
     const s = this.scaling;
     if (!s || t1 - this.periodStart < INFERENCE.scalingPeriodSec) return 0;
-    const perMin = (this.invocations * 60) / (t1 - this.periodStart);
+    const invocations = this.invocations;
+    const perMin = (invocations * 60) / (t1 - this.periodStart);
     this.invocations = 0;
     this.periodStart = t1;
+    if (invocations === 0 || this.instances === 0) return 0; // no datapoint: the alarms keep their counts
+    const perInstance = perMin / this.instances;
+    this.above = perInstance > s.target ? this.above + 1 : 0;
+    this.below = perInstance < s.target * INFERENCE.scaleInRatio ? this.below + 1 : 0;
     const desired = Math.min(s.max, Math.max(s.min, Math.ceil(perMin / s.target)));
     const planned = this.instances + this.pending.length;
-    if (desired > planned && t1 >= this.lastOut + s.scaleOutCooldownSec) {
+    if (this.above >= INFERENCE.scaleOutDatapoints && desired > planned) {
       for (let i = planned; i < desired; i++) this.pending.push(t1 + INFERENCE.provisionSec);
       this.lastOut = t1;
       this.scaleOuts++;
       return desired;
-    } else if (
+    }
+    if (
+      this.below >= INFERENCE.scaleInDatapoints &&
       desired < this.instances &&
       !this.pending.length &&
       t1 >= this.lastIn + s.scaleInCooldownSec &&
       t1 >= this.lastOut + s.scaleOutCooldownSec
     ) {
-      this.resize(desired, t1);
+      const n = this.instances - 1;
+      this.resize(n, t1);
       this.lastIn = t1;
-      return -desired;
+      return -n;
     }
     return 0;
   }

@@ -1,5 +1,5 @@
 import { instanceCostUSD, FALLBACK_INSTANCE_TYPE } from '../../../catalog/prices';
-import { formatMessage, ruleById } from '../../../catalog/rules';
+import { formatMessage, ruleById, httpStatus } from '../../../catalog/rules';
 import { instanceType } from '../../../catalog/instances';
 import type { GNode } from '../../../model/graph';
 import type { Variant } from '../../../model/props';
@@ -146,7 +146,7 @@ export class RealtimeRun extends EndpointRun<'realtime-endpoint'> {
             'rejected',
             size[i],
             {},
-            `413: payload ${round(size[i], 2)} MB > ${limit} MB, rejected before the model`,
+            `${httpStatus('payload-too-large', 'realtime-endpoint')}: payload ${round(size[i], 2)} MB > ${limit} MB, rejected by the front end`,
             'payload-too-large',
           );
         continue;
@@ -174,7 +174,7 @@ export class RealtimeRun extends EndpointRun<'realtime-endpoint'> {
             'throttled',
             size[i],
             { lookup: extra },
-            `503: every worker's queue on ${v.spec.name} is full (${v.pool.instances} instance(s))`,
+            `${httpStatus('endpoint-overloaded')}: every worker's queue on ${v.spec.name} is full (${v.pool.instances} instance(s))`,
             'endpoint-overloaded',
           );
       } else {
@@ -196,7 +196,7 @@ export class RealtimeRun extends EndpointRun<'realtime-endpoint'> {
               'timedOut',
               size[i],
               { lookup: extra, queue: wait, model: Math.max(0, timeout - wait - extra) },
-              `timed out after ${timeout} s (the invocation limit)`,
+              `${httpStatus('realtime-timeout')} ModelError: timed out after ${timeout} s (the invocation limit)`,
               'realtime-timeout',
             );
         } else {
@@ -214,13 +214,25 @@ export class RealtimeRun extends EndpointRun<'realtime-endpoint'> {
     }
   }
 
-  /** A shadow variant serves a copy; its outcome never reaches the caller. */
+  /** Sampling accumulators of the shadow variants (samplingPercentage of the requests, spread evenly). */
+  private readonly sampled = new Map<VariantRun, number>();
+
+  /**
+   * A shadow variant serves a copy of `samplingPercentage` [100] of the requests (spread evenly, no random
+   * draw); its outcome never reaches the caller.
+   */
   private shadowCopy(v: VariantRun, a: number, sizeMB: number, extra: number): void {
+    const pct = v.spec.samplingPercentage ?? 100;
+    if (pct < 100) {
+      const acc = (this.sampled.get(v) ?? 0) + pct;
+      if (acc < 100) return void this.sampled.set(v, acc);
+      this.sampled.set(v, acc - 100);
+    }
     v.requests++;
     const t = this.shadowTally!;
     if (t.hit()) {
       t.first = a;
-      t.vars = { variant: v.spec.name, requests: 'all' };
+      t.vars = { variant: v.spec.name, requests: pct < 100 ? `${pct}%` : 'all' };
     }
     if (sizeMB > INFERENCE.realtimeMaxPayloadMB) {
       v.failed++;
@@ -265,8 +277,8 @@ export class RealtimeRun extends EndpointRun<'realtime-endpoint'> {
       this.node.id,
       'event',
       scaled > 0
-        ? `${this.node.id}/${v.spec.name}: target tracking (InvocationsPerInstance > ${s.target}/min) launches instances: ${v.pool.instances} → ${scaled}, in service in ${INFERENCE.provisionSec} s`
-        : `${this.node.id}/${v.spec.name}: target tracking scaled in to ${-scaled} instance(s)`,
+        ? `${this.node.id}/${v.spec.name}: target tracking (InvocationsPerInstance > ${s.target}/min for ${INFERENCE.scaleOutDatapoints} consecutive minutes) launches instances: ${v.pool.instances} → ${scaled}, in service in ${INFERENCE.provisionSec} s`
+        : `${this.node.id}/${v.spec.name}: target tracking scaled in to ${-scaled} instance(s) after ${INFERENCE.scaleInDatapoints} consecutive minutes below ${Math.round(INFERENCE.scaleInRatio * 100)}% of ${s.target}/min`,
     );
   }
 

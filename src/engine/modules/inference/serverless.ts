@@ -1,3 +1,4 @@
+import { httpStatus } from '../../../catalog/rules';
 import { PRICES, serverlessCostUSD } from '../../../catalog/prices';
 import type { GNode } from '../../../model/graph';
 import type { Rng } from '../../rng';
@@ -120,7 +121,7 @@ export class ServerlessRun extends EndpointRun<'serverless-endpoint'> {
             'rejected',
             size[i],
             {},
-            `413: payload ${Math.round(size[i] * 100) / 100} MB > ${limit} MB, rejected before the model`,
+            `${httpStatus('payload-too-large', 'serverless-endpoint')}: payload ${Math.round(size[i] * 100) / 100} MB > ${limit} MB, rejected by the front end`,
             'payload-too-large',
           );
         continue;
@@ -157,7 +158,7 @@ export class ServerlessRun extends EndpointRun<'serverless-endpoint'> {
             'throttled',
             size[i],
             {},
-            `ThrottlingException: all ${this.maxConc} concurrent invocations busy`,
+            `${httpStatus('serverless-throttled')} ThrottlingException: all ${this.maxConc} concurrent invocations busy`,
             'serverless-throttled',
           );
         continue;
@@ -190,7 +191,7 @@ export class ServerlessRun extends EndpointRun<'serverless-endpoint'> {
             'timedOut',
             size[i],
             { load: cold, lookup: extra, model: Math.max(0, timeout - cold - extra) },
-            `timed out after ${timeout} s (the invocation limit)`,
+            `${httpStatus('realtime-timeout')} ModelError: timed out after ${timeout} s (the invocation limit)`,
             'realtime-timeout',
           );
       } else {

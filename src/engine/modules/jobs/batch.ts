@@ -1,3 +1,4 @@
+import { httpStatus } from '../../../catalog/rules';
 import { FALLBACK_INSTANCE_TYPE, instanceCostUSD } from '../../../catalog/prices';
 import type { GNode } from '../../../model/graph';
 import { round } from '../../report';
@@ -17,7 +18,8 @@ const REJECT_MS = 5;
  * `transformTickSec` across `instanceCount` instances → Uploading → Completed.
  * A mini-batch bigger than MaxPayloadInMB (0 = no limit) is rejected (payload-too-large): the first
  * such request on each instance fails and the job fails, as AWS fails the whole transform job.
- * Instances are ml.m5.xlarge (the kind has no instanceType prop).
+ * SplitType defaults to None as on AWS (TransformInput.SplitType): whole files are sent, so a file over
+ * MaxPayloadInMB fails the job; BatchStrategy SingleRecord sends one record per request.
  */
 export function startBatch(sim: Simulation, n: GNode<'batch-transform'>, onEnd: OnEnd, execution?: number): JobRun {
   const g = sim.graph;
@@ -31,7 +33,7 @@ export function startBatch(sim: Simulation, n: GNode<'batch-transform'>, onEnd: 
     costNode: n.id,
     name: n.id,
     runningName: 'Transforming',
-    usdPerSec: instanceCostUSD(FALLBACK_INSTANCE_TYPE, 1, count),
+    usdPerSec: instanceCostUSD(String(n.props.instanceType ?? FALLBACK_INSTANCE_TYPE), 1, count),
     billed: ['Downloading', 'Running', 'Uploading'],
     verbose: true,
     execution,
@@ -39,7 +41,13 @@ export function startBatch(sim: Simulation, n: GNode<'batch-transform'>, onEnd: 
   const m = sim.metrics(n.id);
   const end = () => onEnd(run);
   // every source is read in turn; mini-batches of each
-  const batches = sources.map((s) => ({ s, mb: miniBatchMB(split, limit, s.format, s.gb), totalMB: s.gb * 1024 }));
+  const strategy = String(n.props.BatchStrategy);
+  const batches = sources.map((s) => ({
+    s,
+    mb: miniBatchMB(split, limit, s.format, s.gb, strategy),
+    totalMB: s.gb * 1024,
+  }));
+  if (!run.gate('create')) return (end(), run);
   run.go('START', 'Launching requested ML instances');
   run.gate('logs');
   run.after(T.startingSec, 'instances ready', () => {
@@ -53,7 +61,7 @@ export function startBatch(sim: Simulation, n: GNode<'batch-transform'>, onEnd: 
         `Transforming ${round(
           sources.reduce((a, s) => a + s.gb, 0),
           2,
-        )} GB in mini-batches (SplitType ${split}, MaxPayloadInMB ${limit})`,
+        )} GB in mini-batches (SplitType ${split}, BatchStrategy ${strategy}, MaxPayloadInMB ${limit})`,
       );
       const big = batches.find((b) => limit > 0 && b.mb > limit && b.totalMB > 0);
       if (big) {
@@ -61,8 +69,7 @@ export function startBatch(sim: Simulation, n: GNode<'batch-transform'>, onEnd: 
         m.failed += count;
         m.latency.add(REJECT_MS, count);
         sim.counter('payload-too-large', n.id).add(sim.now, count, {
-          status: 413,
-          variant: 'the transform container',
+          status: httpStatus('payload-too-large', 'batch-transform')!,
           detail: 'Request payload exceeds MaxPayloadInMB',
           sizeMB: round(big.mb, 3),
           limitMB: limit,

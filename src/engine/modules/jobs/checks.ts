@@ -1,10 +1,18 @@
 import { formatMessage, ruleById } from '../../../catalog/rules';
+import { propsByName } from '../../../catalog/kinds';
 import { PRICES } from '../../../catalog/prices';
 import type { GNode, Graph } from '../../../model/graph';
 import { round } from '../../report';
 import type { Finding } from '../../types';
 import { DATA_SIZES, JOB_TIMING } from './constants';
-import { accepts, ACCEPTED_FORMATS, CONTENT_TYPES, PIPE_FORMATS } from './formats';
+import {
+  accepts,
+  ACCEPTED_FORMATS,
+  ALGORITHM_NAMES,
+  CONTENT_TYPES,
+  FILE_ONLY_ALGORITHMS,
+  PIPE_FORMATS,
+} from './formats';
 import { datasetGB, imbalanced, instanceOf, objectsOf, positiveRatio, sourcesOf } from './data';
 import { fileDownloadSec } from './timing';
 
@@ -28,6 +36,18 @@ export function formatProblem(g: Graph, n: GNode<'training-job'>): Hit | null {
     format: CONTENT_TYPES[bad.format] ?? bad.format,
     algorithm: alg,
     supported: ACCEPTED_FORMATS[alg].map((f) => CONTENT_TYPES[f] ?? f).join(', '),
+  });
+}
+
+/** input-mode-unsupported: Pipe for a built-in algorithm AWS lists as File-only (the job fails at start). */
+export function inputModeProblem(n: GNode): Hit | null {
+  const p = propsByName(n.props);
+  const alg = String(p.algorithm);
+  if (p.inputMode !== 'Pipe' || !FILE_ONLY_ALGORITHMS.includes(alg)) return null;
+  return hit('input-mode-unsupported', {
+    algorithm: ALGORITHM_NAMES[alg] ?? alg,
+    inputMode: 'Pipe',
+    supported: 'File',
   });
 }
 
@@ -186,7 +206,8 @@ export function checkJobs(g: Graph): Finding[] {
   for (const n of g.nodes) {
     if (n.kind === 'training-job') {
       add(n, formatProblem(g, n));
-      add(n, pipeProblem(g, n));
+      add(n, inputModeProblem(n));
+      if (!inputModeProblem(n)) add(n, pipeProblem(g, n));
       add(n, diskProblem(g, n));
       add(n, slowStart(g, n));
       if (spotUnprotected(n)) add(n, hit('spot-without-checkpoint'), SPOT_FINDING);

@@ -76,11 +76,18 @@ export function recordMB(splitType: string, format: string, gb: number): number 
 
 /**
  * Size of one mini-batch request, MB: one file with SplitType "None"; with "Line"/"RecordIO" records are
- * packed up to MaxPayloadInMB (0 = no limit, chunked: 64 MB batches).
+ * packed up to MaxPayloadInMB (0 = no limit, chunked: 64 MB batches) with BatchStrategy MultiRecord, or
+ * sent one per request with SingleRecord (BatchStrategy needs a SplitType other than None).
  */
-export function miniBatchMB(splitType: string, maxPayloadMB: number, format: string, gb: number): number {
+export function miniBatchMB(
+  splitType: string,
+  maxPayloadMB: number,
+  format: string,
+  gb: number,
+  batchStrategy = 'MultiRecord',
+): number {
   const rec = recordMB(splitType, format, gb);
-  if (splitType === 'None') return rec;
+  if (splitType === 'None' || batchStrategy === 'SingleRecord') return rec;
   const cap = maxPayloadMB > 0 ? maxPayloadMB : DATA_SIZES.unlimitedBatchMB;
   return Math.max(rec, Math.floor(cap / rec) * rec);
 }

@@ -43,3 +43,17 @@ export const CONTENT_TYPES: Readonly<Record<string, string>> = {
 /** Whether a built-in algorithm accepts a format; custom algorithms accept everything. */
 export const accepts = (algorithm: string, format: string): boolean =>
   !ACCEPTED_FORMATS[algorithm] || ACCEPTED_FORMATS[algorithm].includes(format);
+
+/**
+ * Training input modes AWS lists per built-in algorithm where it is not "File or Pipe": DeepAR and IP Insights
+ * take File only (https://docs.aws.amazon.com/sagemaker/latest/dg/common-info-all-im-models.html, checked
+ * 2026-12-01; the same table gives "File or Pipe" for BlazingText, Factorization Machines, k-means, Linear Learner,
+ * PCA and Random Cut Forest). FastFile presents S3 objects as files, so a File-only algorithm reads it like File.
+ */
+export const FILE_ONLY_ALGORITHMS: readonly string[] = ['deepar', 'ip-insights'];
+
+/** AWS's names of the algorithms in their error messages. */
+export const ALGORITHM_NAMES: Readonly<Record<string, string>> = {
+  deepar: 'DeepAR forecasting',
+  'ip-insights': 'IP Insights',
+};

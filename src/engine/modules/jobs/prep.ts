@@ -30,7 +30,7 @@ export function startProcessing(sim: Simulation, n: GNode<'processing-job'>, onE
     costNode: n.id,
     name: n.id,
     runningName: 'Processing',
-    usdPerSec: instanceCostUSD(PROCESSING_INSTANCE, 1, count),
+    usdPerSec: instanceCostUSD(String(n.props.instanceType ?? PROCESSING_INSTANCE), 1, count),
     billed: ['Downloading', 'Running', 'Uploading'],
     verbose: true,
     execution,
@@ -39,6 +39,7 @@ export function startProcessing(sim: Simulation, n: GNode<'processing-job'>, onE
   const uploadSec = T.transferOverheadSec + gb / (T.uploadGBps * count);
   const hasOutbound = g.out(n.id, 'data-source', 'sns', 'sqs', 'lambda').length > 0;
   const end = () => onEnd(run);
+  if (!run.gate('create')) return (end(), run);
   run.go('START', 'Launching requested ML instances');
   run.gate('logs');
   run.after(T.startingSec, 'instances ready', () => {

@@ -6,6 +6,7 @@ import {
   accuracyProblem,
   diskProblem,
   formatProblem,
+  inputModeProblem,
   gpuProblem,
   parallelUnneeded,
   pipeProblem,
@@ -122,7 +123,7 @@ export function startTraining(sim: Simulation, n: GNode<'training-job'>, h: Trai
     const slow = slowStart(g, n);
     if (slow) warnOnce(slow.rule, { ...slow.vars, downloadMin: round((sim.now - downloadFrom) / 60, 1) });
     run.go('DOWNLOADED', 'Training image download completed. Training in progress.');
-    const fatal = formatProblem(g, n) ?? gpuProblem(n);
+    const fatal = formatProblem(g, n) ?? inputModeProblem(n) ?? gpuProblem(n);
     if (fatal) {
       run.fail(fatal.rule, fatal.vars);
       return end();
@@ -183,6 +184,10 @@ export function startTraining(sim: Simulation, n: GNode<'training-job'>, h: Trai
     return true;
   };
 
+  if (!run.gate('create')) {
+    end();
+    return { run, interrupt };
+  }
   starting();
   const maxWait = p.maxWaitSec;
   if (spot && typeof maxWait === 'number') {

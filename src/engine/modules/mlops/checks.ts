@@ -105,6 +105,17 @@ function chainFindings(g: Graph): Finding[] {
         `bucket ${b.id} has eventNotifications off, so S3 sends no events to EventBridge`,
       );
   }
+  // Model Monitor has no EventBridge event of its own: violations are CloudWatch metrics (issue 12 item 10)
+  for (const m of g.ofKind('model-monitor')) {
+    const rules = g.out(m.id, 'eventbridge');
+    if (rules.length && !g.out(m.id, 'cloudwatch').length)
+      broken(
+        m.id,
+        'Model Monitor violation',
+        m.id,
+        `Model Monitor sends no EventBridge event for a violation: it publishes CloudWatch metrics, so add a cloudwatch alarm on them (${m.id} → cloudwatch → ${rules[0].id})`,
+      );
+  }
   for (const eb of g.ofKind('eventbridge')) {
     const sources = g.in(eb.id, ...EVENT_SOURCES);
     const first = sources[0];

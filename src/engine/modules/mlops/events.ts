@@ -14,6 +14,8 @@ const EVENT_NAMES: Record<AwsEvent['type'], string> = {
   'package-state-change': 'SageMaker Model Package State Change',
   'monitor-violation': 'Model Monitor violation',
 };
+/** What EventBridge receives when an alarm on a monitor's CloudWatch metrics changes state. */
+const ALARM_EVENT = 'CloudWatch Alarm State Change';
 
 /**
  * Event chains: events leave their source (an S3 bucket, a model registry, a model monitor), reach
@@ -21,6 +23,12 @@ const EVENT_NAMES: Record<AwsEvent['type'], string> = {
  * Lambda that starts a pipeline or updates endpoints with an approved model package. Where the chain
  * is incomplete the event still happens, and nothing follows: `trigger-chain-broken` on the node where
  * it stops, with a log line at that moment.
+ *
+ * Model Monitor sends no EventBridge event of its own: a violation is published as CloudWatch metrics
+ * (and the execution's CompletedWithViolations status); a cloudwatch alarm on them (model-monitor →
+ * cloudwatch) goes to ALARM and EventBridge receives "CloudWatch Alarm State Change" from the alarm
+ * (https://docs.aws.amazon.com/eventbridge/latest/ref/events-ref-monitoring.html). A rule wired straight
+ * to the monitor never matches anything: trigger-chain-broken on the monitor.
  *
  * An S3 bucket sends events only when both its `eventNotifications` is true (S3 → EventBridge
  * notifications are on) and an s3-bucket → eventbridge edge (a rule matching them) exists; a bucket
@@ -34,12 +42,28 @@ function route(run: MlopsRun, ev: AwsEvent): void {
   const { sim } = run;
   const g = sim.graph;
   const src = g.node(ev.source);
-  const name = EVENT_NAMES[ev.type];
+  const name = src.kind === 'cloudwatch' ? ALARM_EVENT : EVENT_NAMES[ev.type];
   const broken = (node: string, missing: string) => {
     sim.incident('trigger-chain-broken', node, { event: name, source: ev.source, missing });
     sim.note(node, 'event', `${name} from ${ev.source}: nothing follows (${missing})`, 'error');
   };
   const rules = g.out(src.id, 'eventbridge');
+  if (src.kind === 'model-monitor') {
+    const alarms = g.out(src.id, 'cloudwatch');
+    if (rules.length && !alarms.length)
+      broken(
+        src.id,
+        `Model Monitor sends no EventBridge event for a violation: it publishes CloudWatch metrics, so add a cloudwatch alarm on them (${src.id} → cloudwatch → ${rules[0].id})`,
+      );
+    if (!rules.length && !alarms.length)
+      sim.note(src.id, 'info', `${name} from ${src.id}: published as CloudWatch metrics; no alarm watches them`);
+    for (const alarm of alarms)
+      sim.after(EVENT_SEC.hop, `${alarm.id}: alarm`, alarm.id, () => {
+        sim.note(alarm.id, 'event', `${alarm.id}: alarm on ${src.id}'s CloudWatch metrics went to ALARM (${name})`);
+        route(run, { ...ev, source: alarm.id });
+      });
+    return;
+  }
   if (src.kind === 's3-bucket' && !src.props.eventNotifications) {
     if (rules.length)
       broken(src.id, `bucket ${src.id} has eventNotifications off, so S3 sends no events to EventBridge`);

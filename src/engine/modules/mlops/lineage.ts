@@ -1,4 +1,4 @@
-import { ENDPOINT_KINDS, STEP_KINDS } from '../../../catalog/kinds';
+import { ENDPOINT_KINDS, STEP_KINDS, propsByName } from '../../../catalog/kinds';
 import type { GNode, Graph } from '../../../model/graph';
 
 /**
@@ -91,11 +91,13 @@ export const scalerLeaks = (g: Graph, training: string): GNode[] =>
 export const trainingFeatureStores = (g: Graph, training: string): GNode<'feature-store'>[] =>
   g.in(training, 'feature-store');
 
-/** Feature stores feeding the training job without an event-time (point-in-time) filter. */
+/**
+ * Feature stores the training job reads without a point-in-time query (`featureQuery: "latest"`): every
+ * feature group has an event time (CreateFeatureGroup requires EventTimeFeatureName), so leakage comes
+ * from how the training set is built, not from the feature group.
+ */
 export const pointInTimeLeaks = (g: Graph, training: string): GNode<'feature-store'>[] =>
-  trainingFeatureStores(g, training).filter(
-    (f) => f.props.eventTimeFeature === null || f.props.eventTimeFeature === '',
-  );
+  propsByName(g.node(training).props).featureQuery === 'latest' ? trainingFeatureStores(g, training) : [];
 
 /** The most imbalanced bucket the training job learned from (its positiveClassRatio sets the class mix), or null. */
 export function labelSource(g: Graph, training: string): GNode<'s3-bucket'> | null {

@@ -234,7 +234,19 @@ class PipelineRunner {
     const g = sim.graph;
     const queue = g.out(s.id, 'sqs')[0];
     const consumer = queue ? g.out(queue.id, 'lambda')[0] : undefined;
-    if (queue && consumer) {
+    // the answer is a SageMaker API call (SendPipelineExecutionStepSuccess) made from the consumer's network
+    const blocked = consumer ? sim.gate(consumer.id, 'api-call') : null;
+    if (consumer && blocked) {
+      sim.incident(blocked.rule, consumer.id, blocked.vars);
+      sim.note(
+        consumer.id,
+        'event',
+        `${consumer.id} read the token from ${queue!.id} but could not call SageMaker (${blocked.rule}): the callback is never answered`,
+        'error',
+        blocked.data,
+      );
+    }
+    if (queue && consumer && !blocked) {
       sim.note(s.id, 'event', `${s.id}: callback token sent to ${queue.id}; ${consumer.id} will answer`);
       sim.after(STEP_SEC.callbackAnswer, `${s.id}: callback`, s.id, () => {
         if (this.current !== exec) return;
@@ -246,9 +258,11 @@ class PipelineRunner {
     sim.note(
       s.id,
       'event',
-      queue
-        ? `${s.id}: callback token sent to ${queue.id}, which nothing consumes`
-        : `${s.id}: no SQS queue to send the callback token to`,
+      blocked
+        ? `${s.id}: callback token sent to ${queue!.id}; ${consumer!.id} cannot answer it`
+        : queue
+          ? `${s.id}: callback token sent to ${queue.id}, which nothing consumes`
+          : `${s.id}: no SQS queue to send the callback token to`,
     );
     const timeoutSec = s.props.timeoutSec;
     sim.after(timeoutSec, `${s.id}: callback timeout`, s.id, () => {

@@ -31,7 +31,8 @@ export function monitorFailures(g: Graph, m: GNode<'model-monitor'>): MonitorFai
     out.push({ rule: 'monitor-unsupported-endpoint', vars: { endpointType: UNSUPPORTED[ep.kind], endpoint: ep.id } });
   if (ep && propsByName(ep.props).dataCapture === false)
     out.push({ rule: 'monitor-needs-data-capture', vars: { endpoint: ep.id } });
-  if (!m.props.baseline) out.push({ rule: 'monitor-needs-baseline', vars: {} });
+  // a sheet claim: under the aws rulebook a run without a baseline completes, with nothing to compare against
+  if (!m.props.baseline && g.rulebook !== 'aws') out.push({ rule: 'monitor-needs-baseline', vars: {} });
   if (type === 'model-quality' && !m.props.groundTruth)
     out.push({ rule: 'model-quality-needs-ground-truth', vars: { endpoint: ep?.id ?? '(none)' } });
   if ((type === 'bias-drift' || type === 'feature-attribution') && !g.out(m.id, 'clarify').length)

@@ -80,6 +80,14 @@ export function scheduleMonitor(mr: MonitoringRun, m: GNode<'model-monitor'>): v
           'warning',
         );
       }
+      if (!m.props.baseline) {
+        // aws rulebook only (the sheet fails the run above): the job runs, but has no constraints to check
+        return sim.note(
+          m.id,
+          'event',
+          `${m.id} run ${x.runs} over ${captured} captured records: Completed, no baseline constraints to compare with (no violations can be reported)`,
+        );
+      }
       const violation = evaluate(mr, m, ep.id, captured, rng);
       if (violation) {
         x.violations = (x.violations as number) + 1;

@@ -46,10 +46,25 @@ export function imageOf(g: Graph, n: GNode): string {
 }
 
 /**
+ * Whether the image is pulled through the customer's VPC. Under the `sheet` rulebook always (the exam's
+ * answer: add the ECR interface endpoints). Under `aws`, SageMaker pulls training, processing and hosting
+ * images itself (ImageConfig.RepositoryAccessMode "Platform") unless an ecr-repository feeding the node
+ * (or its training job) sets repositoryAccessMode "Vpc"
+ * (https://docs.aws.amazon.com/sagemaker/latest/APIReference/API_ImageConfig.html).
+ */
+export function pullsThroughVpc(g: Graph, n: GNode): boolean {
+  if (g.rulebook !== 'aws') return true;
+  const trainers = n.kind === 'training-job' ? [] : g.in(n.id, 'training-job');
+  const repos = [n, ...trainers].flatMap((x) => g.in(x.id, 'ecr-repository'));
+  return repos.some((r) => r.props.repositoryAccessMode === 'Vpc');
+}
+
+/**
  * image-pull, first half: ECR needs BOTH ecr.api (GetAuthorizationToken, manifests) and ecr.dkr (the
  * Docker registry). Missing either gives ecr-pull-blocked (rules.md: "without both … endpoints").
  */
 export function ecrBlocker(g: Graph, n: GNode): Blocker | null {
+  if (!pullsThroughVpc(g, n)) return null;
   const api = reach(g, n.id, 'ecr.api'),
     dkr = reach(g, n.id, 'ecr.dkr');
   if (api.ok && dkr.ok) return null;
@@ -94,8 +109,12 @@ export function s3Target(g: Graph, n: GNode, use: S3Use): string {
 /** Whether a job's data-download reads S3 at all (buckets, or a feature store's offline S3 store). */
 export const readsS3 = (g: Graph, n: GNode): boolean => g.in(n.id, 's3-bucket', 'feature-store').length > 0;
 
-/** logs: containers ship logs to CloudWatch Logs; a warning, never a failure. */
+/**
+ * logs: containers ship logs to CloudWatch Logs; a warning, never a failure. A sheet claim: under the
+ * `aws` rulebook SageMaker ships job and endpoint logs itself and no logs endpoint is needed.
+ */
 export function logsBlocker(g: Graph, n: GNode): Blocker | null {
+  if (g.rulebook === 'aws') return null;
   const r = reach(g, n.id, 'logs');
   return r.ok ? null : blocker('logs-unreachable', r, 'logs', {});
 }
@@ -114,10 +133,13 @@ export function apiActionOf(g: Graph, n: GNode): string {
   return 'StartPipelineExecution';
 }
 
-/** Whether a node calls the SageMaker API in a run: a lambda that starts/updates/answers, a pipeline with steps. */
+/**
+ * Whether a node calls the SageMaker API from its own network in a run: a lambda that starts, updates or
+ * answers. Never a pipeline: the Pipelines service makes its own API calls; a pipeline in a subnet only
+ * gives that subnet to its step jobs (issue 12 item 7).
+ */
 export function callsSageMaker(g: Graph, n: GNode): boolean {
-  if (n.kind === 'lambda') return g.out(n.id, 'pipeline', ...ENDPOINT_KINDS).length > 0 || g.in(n.id, 'sqs').length > 0;
-  return n.kind === 'pipeline' && g.children(n.id).length > 0;
+  return n.kind === 'lambda' && (g.out(n.id, 'pipeline', ...ENDPOINT_KINDS).length > 0 || g.in(n.id, 'sqs').length > 0);
 }
 
 /** api-call: a lambda or pipeline calling SageMaker needs the sagemaker.api endpoint from a private subnet. */

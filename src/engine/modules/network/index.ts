@@ -4,7 +4,16 @@ import type { GNode, Graph } from '../../../model/graph';
 import type { Simulation } from '../../sim';
 import { TOPICS, type JobCompleted } from '../../topics';
 import type { Blocker, Finding, Phase, SimModule } from '../../types';
-import { apiBlocker, callsSageMaker, ecrBlocker, egressBlocker, logsBlocker, readsS3, s3Blocker } from './blockers';
+import {
+  apiBlocker,
+  callsSageMaker,
+  ecrBlocker,
+  egressBlocker,
+  logsBlocker,
+  pullsThroughVpc,
+  readsS3,
+  s3Blocker,
+} from './blockers';
 import { NetworkBill, phaseGB } from './cost';
 
 export { reach, networkReport, SERVICES, type Reach, type Service, type NetworkReport } from './reach';
@@ -24,13 +33,15 @@ export { reach, networkReport, SERVICES, type Reach, type Service, type NetworkR
 export function networkBlocker(g: Graph, n: GNode, phase: Phase): Blocker | null {
   switch (phase) {
     case 'image-pull':
-      return ecrBlocker(g, n) ?? s3Blocker(g, n, 'layers');
+      // a platform pull (aws rulebook) fetches the layers outside the VPC too
+      return pullsThroughVpc(g, n) ? (ecrBlocker(g, n) ?? s3Blocker(g, n, 'layers')) : null;
     case 'data-download':
       return readsS3(g, n) ? s3Blocker(g, n, 'data') : null;
     case 'model-download':
       return s3Blocker(g, n, 'model');
     case 'api-call':
-      return apiBlocker(g, n);
+      // the Pipelines service calls the SageMaker API itself: a pipeline is never blocked here
+      return n.kind === 'pipeline' ? null : apiBlocker(g, n);
     case 'outbound-call':
       return egressBlocker(g, n);
     case 'logs':
@@ -43,8 +54,8 @@ export function networkBlocker(g: Graph, n: GNode, phase: Phase): Blocker | null
 /**
  * Static findings: each network rule whose trigger the document already shows. Jobs and endpoints in
  * a subnet (not tuning jobs: their training job is the node that runs) are checked for ECR (not Data
- * Wrangler: a Studio app, no image pull of its own), S3 and logs; lambdas and pipelines that call
- * SageMaker for sagemaker.api; jobs with network isolation for outbound calls.
+ * Wrangler: a Studio app, no image pull of its own), S3 and logs; lambdas that call SageMaker for
+ * sagemaker.api (never pipelines: the Pipelines service makes its own calls); jobs with network isolation for outbound calls.
  */
 export function checkNetwork(g: Graph): Finding[] {
   const out: Finding[] = [];
@@ -62,7 +73,8 @@ export function checkNetwork(g: Graph): Finding[] {
   for (const n of g.nodes) {
     if (n.kind !== 'tuning-job' && (COMPUTE_KINDS as readonly string[]).includes(n.kind) && g.subnetOf(n.id)) {
       if (n.kind !== 'data-wrangler') add(n, ecrBlocker(g, n));
-      add(n, s3Blocker(g, n, n.def.role === 'endpoint' ? 'model' : readsS3(g, n) ? 'data' : 'layers'));
+      const use = n.def.role === 'endpoint' ? 'model' : readsS3(g, n) ? 'data' : 'layers';
+      if (use !== 'layers' || pullsThroughVpc(g, n)) add(n, s3Blocker(g, n, use));
       add(n, logsBlocker(g, n));
     }
     if (callsSageMaker(g, n)) add(n, apiBlocker(g, n));

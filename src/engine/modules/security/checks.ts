@@ -35,7 +35,9 @@ export function unencryptedJob(g: Graph, n: GNode): Hit[] {
   if (!bucket) return [];
   const base = { bucket: bucket.id, reason: protectionReason(bucket)! };
   const out: Hit[] = [];
-  if (!n.props.VolumeKmsKeyId) out.push({ rule: 'unencrypted-volume', vars: { ...base, param: PARAM[n.kind].volume } });
+  // an NVMe instance type encrypts its volume in hardware and refuses a key: nothing to ask for there
+  if (!n.props.VolumeKmsKeyId && !onNvme(n))
+    out.push({ rule: 'unencrypted-volume', vars: { ...base, param: PARAM[n.kind].volume } });
   if (!n.props.OutputKmsKeyId) out.push({ rule: 'unencrypted-output', vars: { ...base, param: PARAM[n.kind].output } });
   return out;
 }
@@ -89,11 +91,26 @@ export function kmsDenied(g: Graph, n: GNode): Blocker | null {
   return { rule: 'kms-access-denied', vars: { role: role.id, key }, data: { role: role.id, key, bucket: bucket.id } };
 }
 
-/** kms-on-nvme-instance: an endpoint with KmsKeyId on an instance type with local NVMe storage. */
+/** Jobs whose storage volume takes VolumeKmsKeyId (refused on NVMe instance types like endpoints' KmsKeyId). */
+const VOLUME_KEY_JOBS: readonly Kind[] = ['training-job', 'processing-job', 'batch-transform'];
+
+/** The node's instance type has local NVMe instance storage (hardware-encrypted). */
+export const onNvme = (n: GNode): boolean => !!instanceType(String(propsByName(n.props).instanceType))?.localNvme;
+
+/**
+ * kms-on-nvme-instance: an endpoint with KmsKeyId, or a training, processing or transform job with
+ * VolumeKmsKeyId, on an instance type with local NVMe storage: "You can't request a VolumeKmsKeyId when
+ * using an instance type with local storage" (ResourceConfig, ProcessingClusterConfig, TransformResources,
+ * CreateEndpointConfig.KmsKeyId in the SageMaker API reference).
+ */
 export function kmsOnNvme(n: GNode): Blocker | null {
-  if (!isOf(n, ...ENDPOINT_KINDS) || !propsByName(n.props).KmsKeyId) return null;
-  const t = instanceType(String(propsByName(n.props).instanceType));
-  return t?.localNvme ? { rule: 'kms-on-nvme-instance', vars: { instanceType: t.name } } : null;
+  const param = (ENDPOINT_KINDS as readonly Kind[]).includes(n.kind)
+    ? 'KmsKeyId'
+    : VOLUME_KEY_JOBS.includes(n.kind)
+      ? 'VolumeKmsKeyId'
+      : null;
+  if (!param || !propsByName(n.props)[param] || !onNvme(n)) return null;
+  return { rule: 'kms-on-nvme-instance', vars: { instanceType: String(propsByName(n.props).instanceType), param } };
 }
 
 /** iam-wildcard: see wildcardGrant for what counts. */

@@ -40,8 +40,8 @@ export function checkSecurity(g: Graph): Finding[] {
  * Security in a run: findings as above, and two gates —
  * - data-download: kms-access-denied when a job's role cannot kms:Decrypt its sse-kms input (the job
  *   fails at download; a job with no role uses the default execution role and passes, see kmsDenied);
- * - deploy (endpoints): kms-on-nvme-instance, refused when the endpoint configuration is created, so
- *   the endpoint fails before it pulls anything.
+ * - deploy (endpoints) and create (training, processing, transform jobs): kms-on-nvme-instance, refused
+ *   when the endpoint configuration or the job is created, so it fails before it pulls anything.
  */
 export const securityModule: SimModule = {
   id: 'security',
@@ -50,7 +50,7 @@ export const securityModule: SimModule = {
     const g = sim.graph;
     sim.addGate((n, phase) => {
       if (phase === 'data-download') return kmsDenied(g, n);
-      if (phase === 'deploy') return kmsOnNvme(n);
+      if (phase === 'deploy' || phase === 'create') return kmsOnNvme(n);
       return null;
     });
   },
