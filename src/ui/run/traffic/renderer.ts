@@ -362,7 +362,7 @@ export function createTraffic(params: TrafficParams): TrafficInstance {
     const dt = Math.min(0.1, (now - last) / 1000);
     last = now;
     const { status: st, lens: ln } = state;
-    const moving = st === 'running' || st === 'toEnd';
+    const moving = st === 'running';
     if (st !== prevStatus) {
       if (st === 'idle' || st === 'off') {
         nDots = 0;
