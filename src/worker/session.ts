@@ -181,6 +181,7 @@ export class RunSession {
         break;
     }
     this.publish();
+    if (this.reportsDue && actor === this.actor && actor.getSnapshot().value !== 'toEnd') this.answerReports();
   }
 
   /**
@@ -226,7 +227,11 @@ export class RunSession {
     if (actor.getSnapshot().value !== 'toEnd') return this.answerReports();
     this.toEnd = { wallMs: 0, simSec: 0 };
     this.stopSlices = this.clock.loop(() => {
-      if (this.actor !== actor || actor.getSnapshot().value !== 'toEnd') return false;
+      if (this.actor !== actor) return false;
+      if (actor.getSnapshot().value !== 'toEnd') {
+        this.answerReports(); // paused or stepped meanwhile: the reports of the run as it stands
+        return false;
+      }
       const sim = actor.getSnapshot().context.sim;
       const t0 = this.clock.now(),
         from = sim.now;

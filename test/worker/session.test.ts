@@ -103,8 +103,11 @@ describe('run to end in slices', () => {
     expect(first.etaSec).toBeGreaterThan(0);
     m.slice();
     expect(m.last().now).toBeGreaterThan(first.now);
+    m.s.handle({ type: 'report' });
+    expect(m.out.some((x) => x.type === 'report')).toBe(false); // waits for the run to the end
     m.s.handle({ type: 'pause' });
     expect(m.last().status).toBe('paused');
+    expect(m.out.some((x) => x.type === 'report')).toBe(true); // paused: answered as the run stands
     const at = m.last().now;
     expect(m.slice()).toBe(false);
     expect(m.last().now).toBe(at);
