@@ -16,8 +16,8 @@ import { readdirSync, readFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import { dirname, join, resolve } from 'node:path';
 import { loadText } from '../src/model/load';
-import { runDocument } from '../src/engine/run';
-import type { Report } from '../src/engine/report';
+import { runDocument } from '../src/engine';
+import type { Report } from '../src/engine';
 
 const BUDGET = 1_500_000;
 const root = resolve(dirname(fileURLToPath(import.meta.url)), '..');

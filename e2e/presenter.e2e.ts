@@ -47,6 +47,19 @@ export const TESTS: E2ETest[] = [
         !(await page.locator('[data-testid=presenter-live]').innerText()).includes('failed'),
         'nothing failed before the answer',
       );
+      // a show of hands: count per option, then reveal the answer
+      await page.locator('[data-testid=poll]').waitFor();
+      assert((await page.locator('[data-testid=poll] .pr-option').count()) === 4, 'four options to vote on');
+      await page.locator('[data-testid=poll-option-0]').click();
+      await page.locator('[data-testid=poll-option-0]').click();
+      await page.locator('[data-testid=poll-option-2]').click();
+      assert((await page.locator('[data-testid=poll-count-0]').innerText()).startsWith('2'), 'two hands counted');
+      await page.locator('[data-testid=poll-reveal]').click();
+      assert((await page.locator('[data-testid=poll] .pr-option.is-answer').count()) === 1, 'the answer is marked');
+      assert(
+        (await page.locator('[data-testid=poll] .pr-option.is-answer').innerText()).includes('413'),
+        'the right answer is the 413 rejection',
+      );
       await shot(page, 'presenter-03-question');
       await page.keyboard.press('ArrowRight');
       await page.keyboard.press('ArrowRight');

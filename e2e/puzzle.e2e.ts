@@ -169,7 +169,7 @@ export const TESTS: E2ETest[] = [
     },
   },
   {
-    name: "puzzle: a locked node's scenario props are shown disabled; the prop the fix changes stays editable",
+    name: "puzzle: a locked node's scenario props are shown disabled; the fix and its alternatives stay editable",
     async run({ page }) {
       await openPuzzle(page, 'd1/01-volume-too-small.json');
       await page.locator('.react-flow__node[data-id="train"]').click({ position: { x: 24, y: 20 } });
@@ -179,8 +179,9 @@ export const TESTS: E2ETest[] = [
         .catch(() => {});
       await page.locator('#f-train-inputMode').waitFor();
       assert(await page.locator('#f-train-inputMode').isEnabled(), 'the input mode (what the fix changes) is editable');
-      assert(await page.locator('#f-train-volumeGB').isDisabled(), 'the volume size (the scenario) is not');
-      const why = await page.locator('[data-testid=locked-train-volumeGB]').getAttribute('title');
+      assert(await page.locator('#f-train-volumeGB').isEnabled(), "the volume size (a hint's alternative) is editable");
+      assert(await page.locator('#f-train-algorithm').isDisabled(), 'the algorithm (the scenario) is not');
+      const why = await page.locator('[data-testid=locked-train-algorithm]').getAttribute('title');
       assert(/part of the puzzle's scenario/.test(why ?? ''), `the reason is given: ${why}`);
     },
   },
@@ -206,6 +207,72 @@ export const TESTS: E2ETest[] = [
       const verdict = await check(page);
       assert(verdict.includes('Solved'), `fixed by hand: ${verdict}`);
       await shot(page, 'puzzle-07-solved-by-hand');
+    },
+  },
+  {
+    name: 'puzzle: diagnose from symptoms → fix → exam questions → export the attempt',
+    async run({ page }) {
+      await openPuzzle(page, 'd1/01-volume-too-small.json');
+      const before = await check(page);
+      assert(before.includes('Not yet'), `as shipped the goal fails: ${before}`);
+      // symptoms, not verdicts: the failure reason and log lines show, the rule's title does not
+      const symptoms = await text(page, '[data-testid=symptoms]');
+      assert(/disk|space|volume/i.test(symptoms), `the job's failure reason shows: ${symptoms}`);
+      assert(!symptoms.includes('File mode overflows'), `no rule title before solving: ${symptoms}`);
+      const panel = await text(page, '[data-testid=puzzle-panel]');
+      assert(!panel.includes('File mode overflows'), 'the checklist does not name the rule');
+      assert((await page.locator('[data-testid=debrief]').count()) === 0, 'no debrief before solving');
+      await page.locator('[data-testid=log-lines]').waitFor();
+      await shot(page, 'puzzle-08-symptoms');
+
+      // the fix: stream the data (any correct fix passes); click the title (the corner holds the incident marker)
+      await page.locator('.react-flow__node[data-id="train"] .node-title').click();
+      await page
+        .getByRole('tab', { name: 'Inspector' })
+        .click()
+        .catch(() => {});
+      await page.locator('#f-train-inputMode').selectOption('FastFile');
+      await page.locator('.react-flow__pane').click({ position: { x: 5, y: 5 } });
+      await page.getByRole('tab', { name: 'Puzzle' }).click();
+      const after = await check(page);
+      assert(after.includes('Solved'), `fixed: ${after}`);
+
+      // after solving: the rule, the reference and the alternatives, and the questions
+      await page.locator('[data-testid=debrief]').waitFor();
+      const debrief = await text(page, '[data-testid=debrief]');
+      assert(debrief.includes('File mode overflows'), 'the rule is named once solved');
+      assert(/Other fixes that pass/.test(debrief) && /volumeGB/.test(debrief), `the alternatives show: ${debrief}`);
+      const questions = page.locator('[data-testid=questions] > li');
+      assert((await questions.count()) === 2, 'two exam-style questions');
+      await questions.nth(0).getByRole('radio').first().click();
+      await questions.nth(0).locator('[data-testid=answer-why]').waitFor();
+      await shot(page, 'puzzle-09-questions');
+
+      const [dl] = await Promise.all([
+        page.waitForEvent('download'),
+        page.locator('[data-testid=export-attempt]').click(),
+      ]);
+      const file = join(mkdtempSync(join(tmpdir(), 'sagesim-attempt-')), dl.suggestedFilename());
+      await dl.saveAs(file);
+      const attempt = JSON.parse(readFileSync(file, 'utf8')).attempt;
+      assert(
+        attempt && attempt.solved === true && attempt.hints === 0 && attempt.solutionShown === false,
+        `attempt: ${JSON.stringify(attempt)}`,
+      );
+      assert(
+        attempt.answers.length === 2 && attempt.answers[0] === 0 && attempt.answers[1] === null,
+        `answers recorded: ${JSON.stringify(attempt.answers)}`,
+      );
+      assert(typeof attempt.timeSpentSec === 'number', 'time spent recorded');
+      const graded = spawnSync(
+        'npx',
+        ['tsx', 'src/cli/grade.ts', '--puzzle', 'scenarios/puzzles/d1/01-volume-too-small.json', file],
+        { encoding: 'utf8' },
+      );
+      assert(
+        graded.status === 0 && /,true,,0,false,/.test(graded.stdout),
+        `the grader reads it: ${graded.stdout}${graded.stderr}`,
+      );
     },
   },
   {
@@ -348,7 +415,8 @@ export const TESTS: E2ETest[] = [
       await page.mouse.click(dot2.x, dot2.y);
       await page.locator('[data-testid=trace-waterfall]').waitFor();
       const wf = await text(page, '[data-testid=trace-waterfall]');
-      assert(/413/.test(wf) && /ocr-(rt|sls)/.test(wf), wf);
+      // one status per rule and kind, from the catalog: real-time 413, serverless 400
+      assert(/ocr-rt/.test(wf) ? /413/.test(wf) : /ocr-sls/.test(wf) && /400/.test(wf), wf);
       await shot(page, 'puzzle-10-trace-from-dot-dark');
     },
   },

@@ -204,6 +204,30 @@ export const TESTS: E2ETest[] = [
     },
   },
   {
+    name: 'run: why? on a blocked image pull draws the network path the worker computed, and where it stops',
+    async run({ page }) {
+      // private training without its ECR interface endpoints: the image pull has no route
+      const d = JSON.parse(read('scenarios/sandbox/private-training.json'));
+      d.nodes = d.nodes.filter((n: { id: string }) => n.id !== 'ep-ecr-api' && n.id !== 'ep-ecr-dkr');
+      d.edges = (d.edges ?? []).filter(
+        (e: { from: string; to: string }) => ![e.from, e.to].some((x) => x.startsWith('ep-ecr-')),
+      );
+      d.title = 'No ECR endpoints';
+      await openDoc(page, JSON.stringify(d), 'no-ecr.json');
+      await setSpeed(page, 100);
+      await page.getByRole('button', { name: 'Play', exact: true }).click();
+      await page.locator('[data-testid=incident-train]').waitFor({ timeout: 20000 });
+      await page.locator('[data-testid=incident-train]').click();
+      const net = page.locator('[data-testid=why-network]');
+      await net.waitFor();
+      const text = await net.innerText();
+      // the catalog's services for ecr-pull-blocked, each with its path; the panel says where it stops
+      assert(/ecr\.api/.test(text) && /ecr\.dkr/.test(text) && /stops here/.test(text), text);
+      assert(/priv/.test(text), `the path starts in the subnet: ${text}`);
+      await shot(page, 'run-05b-why-network-path');
+    },
+  },
+  {
     name: 'run: the log filters by severity, rule and text; a row selects its node',
     async run({ page }) {
       await openDoc(page, WALL, 'wall.json');

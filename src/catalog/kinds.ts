@@ -394,6 +394,15 @@ export const KIND_DEFS = [
         'point-in-time',
         "How it reads a feature store's offline store: a point-in-time query on the event time, or the latest values (leakage).",
       ),
+      imbalance: {
+        ...oneOf(
+          'Class imbalance handling',
+          ['none', 'class-weights', 'resampling'],
+          'none',
+          'How training treats a rare class: class weights (XGBoost scale_pos_weight, Linear Learner positive_example_weight_mult) or resampling the training set (over-/under-sampling, SMOTE). Without either, a model trained on a few % positives learns to predict the majority class.',
+        ),
+        contract: false,
+      },
     },
   ),
   def(
@@ -589,9 +598,15 @@ export const KIND_DEFS = [
       cachedModels: int(
         'Cached models',
         10,
-        'How many models fit in memory at once; the least recently used is evicted.',
+        'Upper limit on models kept loaded per instance (the least recently used is unloaded); memory decides how many actually fit.',
         1,
         100_000,
+      ),
+      modelSizeMB: num(
+        'Model size',
+        100,
+        'Memory one loaded model takes. Models that fit per instance = instance memory ÷ model size.',
+        { min: 1, max: 1_000_000, unit: 'MB' },
       ),
       coldLoadSec: num('Cold load time', 4, 'Time to load a model from S3 on a cache miss.', {
         min: 0,

@@ -306,6 +306,7 @@ const ENTRIES: RuleDef[] = [
     static: false,
     http: 413,
     httpByKind: { 'serverless-endpoint': 400, 'async-endpoint': 400 },
+    display: { request: 'rejected' },
     title: 'Request payload over endpoint limit',
     sheet:
       'Each inference option has a payload ceiling: real-time 6 MB, serverless 4 MB, asynchronous 1 GB (input staged in S3); batch transform reads S3 in mini-batches of at most MaxPayloadInMB.',
@@ -325,6 +326,7 @@ const ENTRIES: RuleDef[] = [
     area: 'inference',
     static: false,
     http: 424,
+    display: { request: 'timedOut' },
     title: 'Real-time invocation timed out (ModelError)',
     sheet:
       'Real-time endpoints serve interactive, millisecond-latency requests and must answer each one within 60 seconds; longer work belongs on an asynchronous endpoint.',
@@ -341,6 +343,7 @@ const ENTRIES: RuleDef[] = [
     severity: 'info',
     area: 'inference',
     static: false,
+    display: { request: 'cold' },
     title: 'Serverless cold start',
     sheet:
       'Serverless inference scales to zero and costs nothing while idle, but a request that finds no warm capacity waits seconds for a cold start; it fits infrequent or spiky traffic that tolerates that.',
@@ -358,6 +361,7 @@ const ENTRIES: RuleDef[] = [
     area: 'inference',
     static: false,
     http: 400,
+    display: { request: 'throttled' },
     title: 'Serverless concurrency limit exceeded',
     sheet:
       'A serverless endpoint handles at most its MaxConcurrency requests at the same time (200 at most); requests beyond that are throttled rather than queued.',
@@ -423,6 +427,7 @@ const ENTRIES: RuleDef[] = [
     severity: 'info',
     area: 'inference',
     static: false,
+    display: { request: 'cold' },
     title: 'Multi-model endpoint cold load',
     sheet:
       'A multi-model endpoint loads each model from S3 on demand and keeps it cached in container memory, so the first request for a model is slow.',
@@ -456,6 +461,7 @@ const ENTRIES: RuleDef[] = [
     area: 'inference',
     static: false,
     http: 429,
+    display: { request: 'rejected' },
     title: 'Multi-model endpoint: model not ready',
     sheet:
       'A multi-model endpoint loads a model on its first request; a model that takes long to download and load is not ready for that request.',
@@ -490,6 +496,7 @@ const ENTRIES: RuleDef[] = [
     area: 'inference',
     static: false,
     http: 503,
+    display: { request: 'throttled' },
     title: 'Endpoint over capacity',
     sheet:
       'Endpoint autoscaling uses target tracking on InvocationsPerInstance: when invocations per instance exceed the target, instances are added after a scale-out delay.',
@@ -588,6 +595,7 @@ const ENTRIES: RuleDef[] = [
     severity: 'error',
     area: 'inference',
     static: true,
+    display: { request: 'timedOut' },
     title: 'Async request exceeded invocation timeout',
     sheet:
       'Asynchronous inference queues requests with large payloads (up to 1 GB) or long processing and writes results to S3; it is the choice when work takes too long for a real-time endpoint, within its invocation timeout.',
@@ -605,6 +613,7 @@ const ENTRIES: RuleDef[] = [
     severity: 'error',
     area: 'monitoring',
     static: true,
+    display: { monitorFailure: true },
     title: 'Monitor on unsupported endpoint type',
     sheet:
       'Model Monitor works from data captured on an endpoint hosting the monitored model; the sheet teaches it for real-time endpoints and does not list the types it cannot watch.',
@@ -638,6 +647,7 @@ const ENTRIES: RuleDef[] = [
     severity: 'error',
     area: 'monitoring',
     static: true,
+    display: { monitorFailure: true },
     title: 'Monitor without data capture',
     sheet:
       'Every Model Monitor type (data quality, model quality, bias drift, feature attribution) analyses the requests and responses captured at the endpoint, so data capture must be enabled first.',
@@ -655,6 +665,7 @@ const ENTRIES: RuleDef[] = [
     severity: 'error',
     area: 'monitoring',
     static: true,
+    display: { monitorFailure: true },
     title: 'Monitor without baseline',
     sheet:
       'A monitor needs a baseline (statistics and constraints computed on the training data) before it can detect anything; all four monitor types require one.',
@@ -671,6 +682,7 @@ const ENTRIES: RuleDef[] = [
     severity: 'error',
     area: 'monitoring',
     static: true,
+    display: { monitorFailure: true },
     title: 'Model quality without ground truth',
     sheet:
       'Model Quality monitoring compares predictions with the true labels (ground truth) to track accuracy, F1 and similar metrics, so labels must be collected and merged with captured predictions.',
@@ -687,6 +699,7 @@ const ENTRIES: RuleDef[] = [
     severity: 'error',
     area: 'monitoring',
     static: true,
+    display: { monitorFailure: true },
     title: 'Bias or attribution monitor lacks Clarify',
     sheet:
       'Bias Drift and Feature Attribution monitors are built on SageMaker Clarify: bias metrics such as DPPL and DI, and SHAP values for feature importance.',
@@ -737,6 +750,7 @@ const ENTRIES: RuleDef[] = [
     severity: 'error',
     area: 'network',
     static: true,
+    display: { network: ['ecr.api', 'ecr.dkr'] },
     title: 'Cannot pull image in private subnet',
     sheet:
       'A job or endpoint in a private subnet has no route to ECR; without ECR interface endpoints it cannot pull its container image.',
@@ -755,6 +769,7 @@ const ENTRIES: RuleDef[] = [
     severity: 'error',
     area: 'network',
     static: true,
+    display: { network: ['s3'] },
     title: 'S3 unreachable from private subnet',
     sheet:
       'From a private subnet, SageMaker jobs reach their S3 data through an S3 gateway endpoint, which costs nothing.',
@@ -771,6 +786,7 @@ const ENTRIES: RuleDef[] = [
     severity: 'error',
     area: 'network',
     static: true,
+    display: { network: ['sagemaker.api'] },
     title: 'SageMaker API unreachable from VPC',
     sheet: 'SDK and API calls to SageMaker from a private subnet go through the SageMaker API interface endpoint.',
     fix: 'Add a vpc-endpoint node with service "sagemaker.api" to the VPC (and "sagemaker.runtime" for InvokeEndpoint calls).',
@@ -788,6 +804,7 @@ const ENTRIES: RuleDef[] = [
     severity: 'warning',
     area: 'network',
     static: true,
+    display: { network: ['logs'] },
     title: 'Logs cannot reach CloudWatch',
     sheet:
       'Containers in a private subnet publish their logs to CloudWatch through a CloudWatch Logs interface endpoint.',
@@ -804,6 +821,7 @@ const ENTRIES: RuleDef[] = [
     severity: 'error',
     area: 'network',
     static: true,
+    display: { network: ['internet'] },
     title: 'Network isolation blocks outbound call',
     sheet:
       'With network isolation (EnableNetworkIsolation) the container gets no network access at all, neither the internet nor other AWS services; SageMaker still moves input and output data for it.',
@@ -982,11 +1000,16 @@ export function ruleById(id: string): RuleDef {
   return rule;
 }
 
-/** The HTTP status a request failed by this rule gets on an endpoint of `kind` (the catalog is the one table). */
-export function httpStatus(id: string, kind?: Kind): number | undefined {
-  const rule = ruleById(id);
+/**
+ * The HTTP-like status a request failed by this rule gets on a node of this kind (the kind's own status
+ * where AWS answers differently, else the rule's); undefined when the rule fails no request.
+ */
+export function ruleHttp(rule: RuleDef, kind?: Kind): number | undefined {
   return (kind && rule.httpByKind?.[kind]) ?? rule.http;
 }
+
+/** The HTTP status a request failed by the rule `id` gets on an endpoint of `kind` (the catalog is the one table). */
+export const httpStatus = (id: string, kind?: Kind): number | undefined => ruleHttp(ruleById(id), kind);
 
 const PLACEHOLDER = /\{([A-Za-z_][A-Za-z0-9_]*)\}/g;
 

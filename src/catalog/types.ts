@@ -231,4 +231,37 @@ export interface RuleDef {
    * (format.md section 7). Absent when both rulebooks behave alike.
    */
   aws?: string;
+  /** How the UI shows the rule when it happens (one place: the canvas, the log, the trace, the why? panel). */
+  display?: RuleDisplay;
+}
+
+/** The services a node may need over the network; all but `internet` have a VPC endpoint of that name. */
+export const NET_SERVICES = [
+  's3',
+  'ecr.api',
+  'ecr.dkr',
+  'sagemaker.api',
+  'sagemaker.runtime',
+  'logs',
+  'monitoring',
+  'sts',
+  'kms',
+  'internet',
+] as const;
+export type NetService = (typeof NET_SERVICES)[number];
+
+/** How a request hit by a rule ends, as the canvas colours it and its sampled trace is labelled. */
+export type RequestOutcome = 'rejected' | 'throttled' | 'timedOut' | 'cold';
+
+/** How a rule is shown when it happens. Every consumer (worker, log, why? panel, traces) reads this. */
+export interface RuleDisplay {
+  /**
+   * The rule hits single requests: how such a request ends (its dot's colour on the canvas and its trace's
+   * outcome). Its log rows open a sampled request's trace. `cold` requests succeed late (counted as cold starts).
+   */
+  request?: RequestOutcome;
+  /** The rule's cause is a network path: the services whose path the why? panel draws. */
+  network?: readonly NetService[];
+  /** The rule makes a monitoring run fail (as opposed to a violation the run reports). */
+  monitorFailure?: boolean;
 }

@@ -1,4 +1,4 @@
-import type { Report } from '../engine/report';
+import type { Report } from '../engine';
 
 const pad = (s: string, n: number) => (s.length >= n ? s : s + ' '.repeat(n - s.length));
 

@@ -3,9 +3,9 @@ import { looksLikeTemplate, parseParams } from '../cfn/index';
 import { applySolution } from '../model/solution';
 import { formatErrors, loadJson, loadText, solutionErrors } from '../model/load';
 import type { ArchDoc, Rulebook } from '../model/schema';
-import { runDocument } from '../engine/run';
-import type { Report } from '../engine/report';
+import { runDocument, type Report } from '../engine';
 import { readTemplate } from './template';
+import { puzzleVariant } from './check';
 
 /** Exit statuses of format.md section 4 (a bad command line exits 2 too: nothing could be loaded). */
 export const EXIT = { ok: 0, load: 2, goal: 3 } as const;
@@ -23,6 +23,8 @@ export interface FileRunOptions {
   check?: boolean;
   /** CloudFormation parameters (`--param KEY=VALUE`) for a file that is a template. */
   params?: readonly string[];
+  /** A puzzle variant to build before the run (`--variant N`, the file's `variables`). */
+  variant?: number;
   /** Where a template's import notes go, one line each (the runner: standard error). */
   note?: (line: string) => unknown;
 }
@@ -68,6 +70,11 @@ export function runFile(file: string, o: FileRunOptions = {}): FileResult {
     return fail(`--param applies to CloudFormation templates; ${file} is a SageSim document`);
   let loaded = loadText(text);
   if (!loaded.ok) return fail(`${file} could not be loaded:\n${indent(formatErrors(loaded.errors))}`);
+  if (o.variant !== undefined) {
+    const v = puzzleVariant(loaded.doc, o.variant);
+    if (!v.ok) return fail(`${file}: ${v.reason}`);
+    loaded = v;
+  }
   if (o.applySolution) {
     if (!loaded.doc.solution) return fail(`${file} has no "solution" to apply`);
     const wrong = solutionErrors(loaded.doc);

@@ -2,12 +2,14 @@ import { RULES } from '../catalog/rules';
 import { LIMITS, isDurationSec, isSeed } from '../catalog/limits';
 import { RULEBOOKS, type Rulebook } from '../model/schema';
 import { formatReport } from './format';
-import { EXIT, type FileResult, type FileRunOptions, batchStatus, runFile, runFiles } from './run-files';
+import { EXIT, type FileResult, type FileRunOptions, batchStatus, runFile } from './run-files';
+import { checkFile, readPuzzle } from './check';
 
 export { EXIT } from './run-files';
 
-const USAGE = `usage: npm run --silent sim -- FILE [--seed N] [--duration SEC] [--json] [--apply-solution] [--check] [--rulebook sheet|aws]
+const USAGE = `usage: npm run --silent sim -- FILE [--seed N] [--duration SEC] [--json] [--apply-solution] [--check] [--rulebook sheet|aws] [--variant N]
        npm run --silent sim -- --check FILE... [--seed N] [--duration SEC] [--json] [--apply-solution] [--rulebook sheet|aws]
+       npm run --silent sim -- SUBMISSION... --check --puzzle PUZZLE [--variant N] [--json]
        npm run --silent sim -- TEMPLATE [--param KEY=VALUE]… [--seed N] [--duration SEC] [--json] [--rulebook sheet|aws]
        npm run --silent sim -- --rules
        (sagesim-sim or node dist-cli/sim.mjs take the same arguments)`;
@@ -24,6 +26,10 @@ interface Args {
   rulebook?: Rulebook;
   /** CloudFormation parameters (`--param KEY=VALUE`) when FILE is a template. */
   params: string[];
+  /** The teacher's copy of a puzzle to grade the files against (`--check --puzzle`). */
+  puzzle?: string;
+  /** A puzzle variant (`--variant N`, its `variables`). */
+  variant?: number;
 }
 
 function parseArgs(argv: string[]): Args | string {
@@ -43,6 +49,13 @@ function parseArgs(argv: string[]): Args | string {
       else if (arg === '--apply-solution') a.applySolution = true;
       else if (arg === '--check') a.check = true;
       else if (arg === '--param') a.params.push(argv[++i] ?? '');
+      else if (arg === '--puzzle') {
+        a.puzzle = argv[++i];
+        if (!a.puzzle || a.puzzle.startsWith('-')) return "--puzzle needs the teacher's PUZZLE file";
+      } else if (arg === '--variant') {
+        a.variant = num('--variant');
+        if (!Number.isInteger(a.variant)) return '--variant needs a whole number';
+      }
       else if (arg === '--seed') {
         a.seed = num('--seed');
         if (!isSeed(a.seed)) return `--seed needs an integer from 0 to ${LIMITS.seedMax}`;
@@ -65,6 +78,8 @@ function parseArgs(argv: string[]): Args | string {
   if (!a.rules && !a.files.length) return 'missing FILE';
   // Many files are a batch of checks; a plain run takes one file.
   if (!a.rules && !a.check && a.files.length > 1) return `only one FILE, got ${a.files[0]} and ${a.files[1]}`;
+  if (a.puzzle && !a.check) return '--puzzle grades a submission: use it with --check';
+  if (a.puzzle && a.applySolution) return '--apply-solution and --puzzle do not mix: grade the submission as it is';
   return a;
 }
 
@@ -101,16 +116,28 @@ export function main(
     );
     return EXIT.ok;
   }
+  let one = (f: string) => runFile(f, opts(args, err));
+  if (args.puzzle) {
+    // --check --puzzle: every file is graded against the teacher's copy (check.ts)
+    const p = readPuzzle(args.puzzle);
+    if (!p.ok) {
+      err(`sim: ${p.reason}\n`);
+      return EXIT.load;
+    }
+    one = (f) => checkFile(p.doc, f, { seed: args.seed, durationSec: args.duration, variant: args.variant });
+  }
   if (args.files.length === 1) {
-    const r = runFile(args.files[0], opts(args, err));
+    const r = one(args.files[0]);
     if (r.status === EXIT.load) err(`sim: ${r.error}\n`);
     else out(args.json ? `${JSON.stringify(r.report, null, 2)}\n` : formatReport(r.title, r.report));
     return r.status;
   }
   // Many files (only with --check): one process, one report per file, in order (format.md section 7).
-  const results = runFiles(args.files, opts(args, err), (r, i) => {
+  const results = args.files.map((f, i) => {
+    const r = one(f);
     if (r.status === EXIT.load) err(`sim: ${r.error}\n`);
     else if (!args.json) out(`${i ? '\n' : ''}${formatReport(r.title, r.report)}`);
+    return r;
   });
   if (args.json) out(`${JSON.stringify(results.map(batchEntry), null, 2)}\n`);
   return batchStatus(results);
@@ -123,6 +150,7 @@ const opts = (a: Args, err: (s: string) => unknown): FileRunOptions => ({
   applySolution: a.applySolution,
   check: a.check,
   params: a.params,
+  variant: a.variant,
   note: (line) => err(`${line}\n`),
 });
 

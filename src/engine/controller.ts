@@ -1,18 +1,58 @@
-import { assign, fromCallback, setup } from 'xstate';
+import { assign, createActor, fromCallback, sendTo, setup, type Actor, type AnyActorLogic } from 'xstate';
 import type { Simulation } from './sim';
 
 /** Speeds the controller accepts: simulated seconds per wall second. */
 export const MIN_SPEED = 1;
 export const MAX_SPEED = 1000;
 
-export interface ControllerContext {
+const clampSpeed = (s: number) => (Number.isFinite(s) ? Math.min(MAX_SPEED, Math.max(MIN_SPEED, s)) : MIN_SPEED);
+
+/** What the controller asks of the run it drives. */
+export type DriverCommand =
+  | { type: 'ADVANCE'; simSec: number }
+  | { type: 'STEP' }
+  | { type: 'RUN_UNTIL'; t: number }
+  | { type: 'RUN_TO_END' }
+  | { type: 'RESET' };
+
+/**
+ * The run the controller drives. It owns the current Simulation (hosts read it here, never from the
+ * machine's context) and applies the controller's commands to it; `reset` replaces it with a fresh run.
+ */
+export class RunDriver {
   sim: Simulation;
+  /** Label of the last event a STEP processed (the log shows which); null after anything else. */
+  lastStep: string | null = null;
+
+  constructor(private readonly makeSim: () => Simulation) {
+    this.sim = makeSim();
+  }
+
+  apply(c: DriverCommand): void {
+    const { sim } = this;
+    switch (c.type) {
+      case 'ADVANCE':
+        sim.runUntil(sim.now + c.simSec);
+        return;
+      case 'STEP':
+        this.lastStep = sim.step()?.label ?? null;
+        return;
+      case 'RUN_UNTIL':
+        sim.runUntil(c.t);
+        return;
+      case 'RUN_TO_END':
+        sim.runToEnd();
+        return;
+      case 'RESET':
+        this.sim = this.makeSim();
+        this.lastStep = null;
+    }
+  }
+}
+
+export interface ControllerContext {
   /** Simulated seconds per wall second. */
   speed: number;
-  /** Builds a fresh run for RESET. */
-  makeSim: () => Simulation;
-  /** Label of the last event processed by STEP (the log shows which). */
-  lastStep: string | null;
 }
 
 export type ControllerEvent =
@@ -26,24 +66,41 @@ export type ControllerEvent =
   /** While running to the end: process the events up to simulated second `t` (one slice of worker time). */
   | { type: 'SLICE'; t: number }
   | { type: 'RUN_UNTIL'; t: number }
-  | { type: 'RESET' };
+  | { type: 'RESET' }
+  /** From the driver: the run has reached its end. */
+  | { type: 'DONE' };
 
-/** Advance the run by wall time × speed. */
-const advance = (c: ControllerContext, wallMs: number) => c.sim.runUntil(c.sim.now + (wallMs / 1000) * c.speed);
-const clampSpeed = (s: number) => (Number.isFinite(s) ? Math.min(MAX_SPEED, Math.max(MIN_SPEED, s)) : MIN_SPEED);
+export interface ControllerInput {
+  speed?: number;
+}
 
 /**
- * The run controller: idle → running ⇄ paused → finished, with single steps, speed and reset. The
- * `ticker` actor sends TICK while running; hosts provide their own (a worker's interval, a test's
- * manual clock). The default ticks every 50 ms of wall time. RUN_TO_END enters `toEnd`, where the host
- * sends SLICE events (a slice of worker time each, yielding between them) until the run is done; pause,
- * step and reset work there as anywhere.
+ * The driver as an actor: applies each command to the run when it arrives (outside the controller's
+ * transitions, so the run's own actors are created and moved by no action of the controller) and
+ * tells the controller when the run is over.
+ */
+export const driverLogic = (driver: RunDriver) =>
+  fromCallback<DriverCommand>(({ receive, sendBack }) => {
+    receive((c) => {
+      driver.apply(c);
+      if (driver.sim.done && c.type !== 'RESET') sendBack({ type: 'DONE' });
+    });
+  });
+
+/**
+ * The run controller: idle → running ⇄ paused → finished, with single steps, speed and reset. An honest
+ * actor: its context is only what it decides (the speed); the run lives in a `RunDriver` it talks to
+ * through the invoked `driver` actor (commands out, DONE back). The `ticker` actor sends TICK while
+ * running; hosts provide their own (a worker's interval, a test's manual clock). The default ticks
+ * every 50 ms of wall time. RUN_TO_END enters `toEnd`, where the host sends SLICE events (a slice of
+ * worker time each, yielding between them) until the driver says DONE; pause, step and reset work there
+ * as anywhere. Create it with `createController`, which provides the driver.
  */
 export const controllerMachine = setup({
   types: {
     context: {} as ControllerContext,
     events: {} as ControllerEvent,
-    input: {} as { makeSim: () => Simulation; speed?: number },
+    input: {} as ControllerInput,
   },
   actors: {
     ticker: fromCallback<ControllerEvent>(({ sendBack }) => {
@@ -55,67 +112,77 @@ export const controllerMachine = setup({
       }, 50);
       return () => clearInterval(id);
     }),
-  },
-  guards: {
-    isDone: ({ context }) => context.sim.done,
+    driver: fromCallback<DriverCommand>(() => {
+      throw new Error('The controller has no run to drive: create it with createController(driver).');
+    }) as AnyActorLogic,
   },
   actions: {
-    tick: ({ context }, p: { wallMs: number }) => advance(context, p.wallMs),
-    stepOnce: assign({ lastStep: ({ context }) => context.sim.step()?.label ?? null }),
-    runUntil: ({ context }, p: { t: number }) => context.sim.runUntil(p.t),
+    advance: sendTo('driver', ({ context }, p: { wallMs: number }) => ({
+      type: 'ADVANCE' as const,
+      simSec: (p.wallMs / 1000) * context.speed,
+    })),
+    step: sendTo('driver', { type: 'STEP' as const }),
+    runUntil: sendTo('driver', (_, p: { t: number }) => ({ type: 'RUN_UNTIL' as const, t: p.t })),
+    reset: sendTo('driver', { type: 'RESET' as const }),
     setSpeed: assign({ speed: (_, p: { speed: number }) => clampSpeed(p.speed) }),
-    reset: assign({ sim: ({ context }) => context.makeSim(), lastStep: null }),
   },
 }).createMachine({
   id: 'controller',
-  context: ({ input }) => ({
-    sim: input.makeSim(),
-    makeSim: input.makeSim,
-    speed: clampSpeed(input.speed ?? 10),
-    lastStep: null,
-  }),
+  context: ({ input }) => ({ speed: clampSpeed(input.speed ?? 10) }),
+  invoke: { id: 'driver', src: 'driver' },
   initial: 'idle',
   on: {
     SPEED: { actions: { type: 'setSpeed', params: ({ event }) => ({ speed: event.speed }) } },
     RESET: { target: '.idle', actions: 'reset' },
+    DONE: '.finished',
   },
   states: {
     idle: {
       on: {
         START: 'running',
-        STEP: { target: 'paused', actions: 'stepOnce' },
+        STEP: { target: 'paused', actions: 'step' },
         RUN_TO_END: 'toEnd',
         RUN_UNTIL: { target: 'paused', actions: { type: 'runUntil', params: ({ event }) => ({ t: event.t }) } },
       },
     },
     running: {
       invoke: { src: 'ticker' },
-      always: { guard: 'isDone', target: 'finished' },
       on: {
-        TICK: { actions: { type: 'tick', params: ({ event }) => ({ wallMs: event.wallMs }) } },
+        TICK: { actions: { type: 'advance', params: ({ event }) => ({ wallMs: event.wallMs }) } },
         PAUSE: 'paused',
-        STEP: { target: 'paused', actions: 'stepOnce' },
+        STEP: { target: 'paused', actions: 'step' },
         RUN_TO_END: 'toEnd',
       },
     },
     paused: {
-      always: { guard: 'isDone', target: 'finished' },
       on: {
         RESUME: 'running',
         START: 'running',
-        STEP: { actions: 'stepOnce' },
+        STEP: { actions: 'step' },
         RUN_TO_END: 'toEnd',
         RUN_UNTIL: { actions: { type: 'runUntil', params: ({ event }) => ({ t: event.t }) } },
       },
     },
     toEnd: {
-      always: { guard: 'isDone', target: 'finished' },
       on: {
         SLICE: { actions: { type: 'runUntil', params: ({ event }) => ({ t: event.t }) } },
         PAUSE: 'paused',
-        STEP: { target: 'paused', actions: 'stepOnce' },
+        STEP: { target: 'paused', actions: 'step' },
       },
     },
-    finished: {},
+    finished: {
+      on: { DONE: {} },
+    },
   },
 });
+
+/** A started controller around a driver; `ticker` replaces the wall-clock ticker (a worker's clock, a test's). */
+export function createController(
+  driver: RunDriver,
+  o: { speed?: number; ticker?: AnyActorLogic } = {},
+): Actor<typeof controllerMachine> {
+  const machine = controllerMachine.provide({
+    actors: { driver: driverLogic(driver), ...(o.ticker ? { ticker: o.ticker } : {}) },
+  });
+  return createActor(machine, { input: { speed: o.speed } }).start();
+}

@@ -1,7 +1,8 @@
 import type { Goal } from '../model/schema';
 import type { Simulation } from './sim';
 import type { Finding, Incident } from './types';
-import { gradeGoal } from './goal';
+import { designChecks, gradeGoal } from './goal';
+import { round } from './util';
 
 /** A report node entry: a job's or endpoint's state and, for endpoints, request figures. */
 export interface NodeReport {
@@ -31,13 +32,6 @@ export interface Report {
   /** Our own: significant events in order (state changes, faults, pipeline steps). */
   timeline: { t: number; node: string | null; event: string }[];
 }
-
-/** Round to `d` decimals, and turn -0 into 0 (so reports compare byte for byte). */
-export const round = (x: number, d = 2): number => {
-  const f = 10 ** d;
-  const v = Math.round(x * f) / f;
-  return Object.is(v, -0) ? 0 : v;
-};
 
 /** Build the report of a finished (or stopped) run. Key order is fixed, numbers are rounded. */
 export function buildReport(sim: Simulation, goal?: Goal): Report {
@@ -91,7 +85,7 @@ export function buildReport(sim: Simulation, goal?: Goal): Report {
   };
   if (goal) {
     const { timeline, ...rest } = report;
-    report.goal = gradeGoal(goal, rest);
+    report.goal = gradeGoal(goal, { ...rest, design: designChecks(sim.graph) });
     // keep "goal" before our own "timeline" field
     delete (report as Partial<Report>).timeline;
     report.timeline = timeline;

@@ -2,7 +2,8 @@ import type { ArchDoc, Rulebook } from '../model/schema';
 import { MODULES } from './modules';
 import { buildReport, type Report } from './report';
 import { Simulation } from './sim';
-import type { Finding, SimModule } from './types';
+import type { Finding } from './types';
+import type { SimModule } from './sim';
 import { collectFindings } from './sim';
 import { Graph } from '../model/graph';
 

@@ -1,13 +1,46 @@
 import { formatMessage, ruleById } from '../catalog/rules';
 import type { Severity } from '../catalog/types';
-import { Graph } from '../model/graph';
+import { Graph, type GNode } from '../model/graph';
 import type { ArchDoc, Fault } from '../model/schema';
 import { runFaults } from '../model/faults';
 import { EventLog } from './log';
 import { NodeMetrics } from './metrics';
 import { EventQueue, type Scheduled } from './queue';
 import { Rng } from './rng';
-import type { Blocker, Finding, Gate, Incident, LogEvent, NodeState, Phase, SimModule } from './types';
+import { TOPICS, type Topic, type TopicHandler, type TopicMap } from './topics';
+import type { Blocker, Finding, Incident, LogEvent, NodeState, Phase } from './types';
+
+/**
+ * An engine module: one area of behaviour (inference, jobs, network, security, MLOps, monitoring).
+ * The core knows nothing about any area; modules read the graph, schedule events and report through
+ * the simulation's API.
+ */
+export interface SimModule {
+  id: string;
+  /** Static findings for the rules this module owns (pure; no run). */
+  check?(g: Graph): Finding[];
+  /** Once, before the first event: set initial states, schedule the first events, subscribe to topics. */
+  start?(sim: Simulation): void;
+  /** Once, at the end: bill what is still running, close open measurements. */
+  finish?(sim: Simulation): void;
+  /** Faults and timed actions this module handles, by kind. */
+  faults?: Partial<Record<Fault['kind'], (sim: Simulation, fault: Fault) => void>>;
+}
+
+/** A check that may block a node at a phase (see `Simulation.addGate`). */
+export type Gate = (node: GNode, phase: Phase, sim: Simulation) => Blocker | null;
+
+/**
+ * A typed slot of per-run state: a module keeps what one run needs in the simulation (modules are shared
+ * between runs; their state is not). `create` builds it on first use.
+ */
+export interface Slot<T> {
+  readonly name: string;
+  readonly create: (sim: Simulation) => T;
+}
+
+/** Declare a module's per-run state slot (once, at module level). */
+export const defineSlot = <T>(name: string, create: (sim: Simulation) => T): Slot<T> => ({ name, create });
 
 export interface SimOptions {
   /** RNG seed; defaults to the document's seed, then 1. */
@@ -81,7 +114,8 @@ export class Simulation {
   private readonly states = new Map<string, NodeState>();
   private readonly metricsById = new Map<string, NodeMetrics>();
   private readonly incidents = new Map<string, IncidentCounter>();
-  private readonly topics = new Map<string, ((payload: any) => void)[]>();
+  private readonly topics = new Map<Topic, TopicHandler<never>[]>();
+  private readonly slots = new Map<Slot<unknown>, unknown>();
   private readonly gates: Gate[] = [];
   /** Significant events (state changes, faults, pipeline steps) kept for the report's timeline. */
   readonly timeline: { t: number; node: string | null; event: string }[] = [];
@@ -227,7 +261,7 @@ export class Simulation {
       data: { from: prev, to: state, ...data },
     });
     this.mark(node, `${state}${message ? `: ${message}` : ''}`);
-    this.emit('state', { node, from: prev, to: state });
+    this.emit(TOPICS.state, { node, from: prev, to: state });
   }
 
   metrics(node: string): NodeMetrics {
@@ -308,14 +342,32 @@ export class Simulation {
 
   /* ---------- topics between modules ---------- */
 
-  on(topic: string, fn: (payload: any) => void): void {
-    const l = this.topics.get(topic);
+  /** Subscribe to a topic (TOPICS); the payload's type comes from `TopicMap`. */
+  on<K extends Topic>(topic: K, fn: TopicHandler<K>): void {
+    const l = this.topics.get(topic) as TopicHandler<K>[] | undefined;
     if (l) l.push(fn);
     else this.topics.set(topic, [fn]);
   }
 
-  emit(topic: string, payload: unknown): void {
-    for (const fn of this.topics.get(topic) ?? []) fn(payload);
+  /** Publish on a topic; subscribers run now, in the order they subscribed. */
+  emit<K extends Topic>(topic: K, payload: TopicMap[K]): void {
+    const l = this.topics.get(topic) as TopicHandler<K>[] | undefined;
+    if (l) for (const fn of l) fn(payload);
+  }
+
+  /* ---------- per-run state of modules ---------- */
+
+  /** A module's per-run state, created on first use. */
+  slot<T>(s: Slot<T>): T {
+    if (this.slots.has(s)) return this.slots.get(s) as T;
+    const v = s.create(this);
+    this.slots.set(s, v);
+    return v;
+  }
+
+  /** A module's per-run state if it was created (read-outs that must not create it). */
+  peekSlot<T>(s: Slot<T>): T | undefined {
+    return this.slots.get(s) as T | undefined;
   }
 
   /* ---------- read-outs ---------- */

@@ -1,6 +1,9 @@
 /**
- * Topics modules publish and subscribe to (`sim.emit` / `sim.on`). The payloads are the contract
- * between areas: a module never imports another module's code, only these names and shapes.
+ * Topics modules publish and subscribe to (`sim.emit` / `sim.on`), typed by `TopicMap` (topic → payload,
+ * as tldraw's event map types its events). The payloads are the contract between areas: a module never
+ * imports another module's code, only these names and shapes. The observation topics at the end
+ * (flows, pipeline executions, package status, monitor runs, scaling) are for hosts: the worker
+ * forwards them to the page; no module reacts to them, so listening changes nothing in a run.
  */
 export const TOPICS = {
   /** Start a job that waits to be started (a pipeline step, a tuner's training job). `{ node, by, execution }` */
@@ -23,7 +26,87 @@ export const TOPICS = {
   awsEvent: 'aws.event',
   /** An endpoint started serving a model version (at InService or after an update). `ModelServing` */
   modelServing: 'model.serving',
+
+  /** Observation: something travelled along a control-plane edge (an event, a model, data, an image). `FlowEvent` */
+  flow: 'observe.flow',
+  /** Observation: a pipeline execution began or ended. `PipelineExecution` */
+  pipelineExecution: 'observe.pipeline-execution',
+  /** Observation: a model package was registered or its approval status changed. `PackageStatus` */
+  packageStatus: 'observe.package-status',
+  /** Observation: a monitoring run ended (its result). `MonitorRun` */
+  monitorRun: 'observe.monitor-run',
+  /** Observation: an endpoint (variant) scaled out or in. `ScalingActivity` */
+  scaling: 'observe.scaling',
 } as const;
+
+/** A node id with no further payload. */
+export interface NodeRef {
+  node: string;
+}
+/** Payload of TOPICS.state. */
+export interface StateChange {
+  node: string;
+  from: string | undefined;
+  to: string;
+}
+/** Payload of TOPICS.endpointFailed. */
+export interface EndpointFailed {
+  node: string;
+  rule: string;
+  data?: Record<string, unknown>;
+}
+/** Payload of TOPICS.endpointUpdate and TOPICS.endpointUpdated. */
+export interface EndpointVersion {
+  node: string;
+  version?: string;
+}
+
+/**
+ * Something that travelled along a control-plane edge: an event along a chain (S3 → EventBridge →
+ * Lambda / pipeline…), a model package, data or an image; `broken` (to null) is a chain that stops at `from`.
+ */
+export interface FlowEvent {
+  from: string;
+  to: string | null;
+  kind: 'event' | 'model' | 'data' | 'image' | 'broken';
+  label: string;
+}
+/** Payload of TOPICS.pipelineExecution: `state` is Executing at the start, then Succeeded or Failed. */
+export interface PipelineExecution {
+  pipeline: string;
+  n: number;
+  state: string;
+  /** What started it (at the start) or why it ended (a failure's reason; empty when it succeeded). */
+  reason: string;
+}
+/** Payload of TOPICS.packageStatus: `registered` on RegisterModel, otherwise an approval change. */
+export interface PackageStatus {
+  registry: string;
+  package: string;
+  model: string | null;
+  status: string;
+  registered: boolean;
+}
+/** Payload of TOPICS.monitorRun. `rule` is the rule that made a failed run fail or a violation's rule. */
+export interface MonitorRun {
+  monitor: string;
+  n: number;
+  result: 'ok' | 'violation' | 'failed' | 'empty';
+  /** The run's outcome in words, as the log shows it after the run's number. */
+  text: string;
+  rule?: string;
+  /** Endpoints whose captured data the run read. */
+  endpoints: string[];
+}
+/** Payload of TOPICS.scaling: instance counts before and after (pending launches included). */
+export interface ScalingActivity {
+  endpoint: string;
+  variant?: string;
+  from: number;
+  to: number;
+  /** What drove it: target tracking on InvocationsPerInstance, or an async backlog policy. */
+  policy: 'target-tracking' | 'backlog';
+}
 
 /** Payload of TOPICS.jobStart. */
 export interface JobStart {
@@ -63,3 +146,28 @@ export interface ModelServing {
   validation: number;
   production: number;
 }
+
+/** The payload of every topic (topic → payload), so `sim.on` / `sim.emit` are checked at compile time. */
+export interface TopicMap {
+  [TOPICS.jobStart]: JobStart;
+  [TOPICS.jobCompleted]: JobCompleted;
+  [TOPICS.jobFailed]: JobFailed;
+  [TOPICS.endpointInService]: NodeRef;
+  [TOPICS.endpointFailed]: EndpointFailed;
+  [TOPICS.endpointUpdate]: EndpointVersion;
+  [TOPICS.endpointUpdated]: EndpointVersion;
+  [TOPICS.state]: StateChange;
+  [TOPICS.awsEvent]: AwsEvent;
+  [TOPICS.modelServing]: ModelServing;
+  [TOPICS.flow]: FlowEvent;
+  [TOPICS.pipelineExecution]: PipelineExecution;
+  [TOPICS.packageStatus]: PackageStatus;
+  [TOPICS.monitorRun]: MonitorRun;
+  [TOPICS.scaling]: ScalingActivity;
+}
+
+/** A topic's name. */
+export type Topic = keyof TopicMap;
+
+/** A subscriber to a topic (as tldraw's TLEventMapHandler). */
+export type TopicHandler<K extends Topic> = (payload: TopicMap[K]) => void;

@@ -1,7 +1,4 @@
 import type { Severity } from '../catalog/types';
-import type { GNode, Graph } from '../model/graph';
-import type { Fault } from '../model/schema';
-import type { Simulation } from './sim';
 
 /** A static finding: a rule whose trigger is visible in the document before any traffic. */
 export interface Finding {
@@ -53,23 +50,6 @@ export type NodeState =
   | (string & {});
 
 /**
- * An engine module: one area of behaviour (inference, jobs, network, security, MLOps, monitoring).
- * The core knows nothing about any area; modules read the graph, schedule events and report through
- * the simulation's API.
- */
-export interface SimModule {
-  id: string;
-  /** Static findings for the rules this module owns (pure; no run). */
-  check?(g: Graph): Finding[];
-  /** Once, before the first event: set initial states, schedule the first events, subscribe to topics. */
-  start?(sim: Simulation): void;
-  /** Once, at the end: bill what is still running, close open measurements. */
-  finish?(sim: Simulation): void;
-  /** Faults and timed actions this module handles, by kind. */
-  faults?: Partial<Record<Fault['kind'], (sim: Simulation, fault: Fault) => void>>;
-}
-
-/**
  * Phases at which a node can be stopped by something outside its own lifecycle. The module that owns
  * the lifecycle asks `sim.gate(node, phase)`; other modules register gates (`sim.addGate`).
  * - image-pull: pulling the container image from ECR (jobs, endpoints)
@@ -79,15 +59,27 @@ export interface SimModule {
  * - api-call: calling the SageMaker API (lambda, pipeline)
  * - outbound-call: a container calling an outside service
  * - logs: shipping logs to CloudWatch
+ * - output-upload: writing a job's output (model artifacts, processed data) to S3
  */
 export type Phase =
-  'create' | 'image-pull' | 'data-download' | 'model-download' | 'deploy' | 'api-call' | 'outbound-call' | 'logs';
+  | 'create'
+  | 'image-pull'
+  | 'data-download'
+  | 'model-download'
+  | 'deploy'
+  | 'api-call'
+  | 'outbound-call'
+  | 'logs'
+  | 'output-upload';
 
 /** Why a node cannot go on: the rule, the message's placeholders, and data for the why? panel (a network path). */
 export interface Blocker {
   rule: string;
+  /**
+   * A failure no catalog rule names (IAM AccessDenied for an action the role lacks): the job fails with this
+   * message as its FailureReason and no incident is recorded. Only job lifecycles (JobRun.gate) receive these.
+   */
+  failure?: string;
   vars?: Record<string, string | number>;
   data?: Record<string, unknown>;
 }
-
-export type Gate = (node: GNode, phase: Phase, sim: Simulation) => Blocker | null;

@@ -12,9 +12,26 @@ import { idSchema } from './ids';
 export interface GoalRun {
   findings: readonly { rule: string }[];
   incidents: readonly { rule: string; node: string; count: number }[];
-  nodes: Readonly<Record<string, { state?: string; requests?: number; ok?: number; failed?: number; p99Ms?: number }>>;
+  nodes: Readonly<
+    Record<string, { state?: string; requests?: number; ok?: number; failed?: number; p99Ms?: number; model?: unknown }>
+  >;
   costUSD: number;
+  /** The design checks (engine/goal.ts `designChecks`) that `leastPrivilege` and `noUnneededEndpoints` need. */
+  design?: DesignChecks;
 }
+
+/** Judgements of the architecture itself, one sentence per problem (the engine computes them from the graph). */
+export interface DesignChecks {
+  /** Roles that grant more, or less, than their jobs use (goal key `leastPrivilege`). */
+  leastPrivilege(): string[];
+  /** VPC endpoints nothing in their VPC needs, or repeats (goal key `noUnneededEndpoints`). */
+  unneededEndpoints(): string[];
+}
+
+const needDesign = (run: GoalRun, key: string): DesignChecks => {
+  if (!run.design) throw new Error(`gradeGoal: ${key} judges the design: pass design checks (engine designChecks)`);
+  return run.design;
+};
 
 /** A piece of a goal value graded alone: one rule of a list, one node of a map, or a whole limit. */
 export interface GoalPiece<V> {
@@ -151,6 +168,17 @@ export const GOALS = {
           err(`${path}.${node}`, `"${state}" is not a state; expected ${GOAL_STATES.map((x) => `"${x}"`).join(' | ')}`);
     },
   ),
+  /** Our own (additive): endpoint id → training job whose version trained in this run it must serve at the end. */
+  modelFrom: nodeMap(
+    idSchema,
+    (node, job, run) => {
+      const model = run.nodes[node]?.model;
+      return typeof model !== 'string' || !model.startsWith(`${job}:v`) || model === `${job}:v0`
+        ? `endpoint ${node} serves ${typeof model === 'string' ? model : 'no model'}, not a version ${job} trained in this run`
+        : null;
+    },
+    (node, job, w) => `${w.name(node)} serves a new model from ${w.name(job)}`,
+  ),
   /** Our own (additive): node id → fewest requests it serves OK, so that deleting the client or the endpoint fails. */
   minServed: nodeMap(
     z.number().int().min(0),
@@ -192,6 +220,21 @@ export const GOALS = {
     (rule, w) => (w.reveal ? `No “${w.title(rule)}” left in the design` : 'The design flaw behind the story is gone'),
     true,
   ),
+  /** v1.1: every role grants exactly what its jobs use, with no wildcard. */
+  leastPrivilege: goal<boolean>({
+    schema: z.boolean(),
+    grade: (on, run) =>
+      on ? needDesign(run, 'leastPrivilege').leastPrivilege().map((p) => `not least privilege: ${p}`) : [],
+    split: (v, key) => (v ? [{ key, value: v }] : []),
+    label: () => 'Every role grants exactly what its jobs use (no wildcards)',
+  }),
+  /** v1.1: no VPC endpoint that nothing in its VPC needs. */
+  noUnneededEndpoints: goal<boolean>({
+    schema: z.boolean(),
+    grade: (on, run) => (on ? needDesign(run, 'noUnneededEndpoints').unneededEndpoints() : []),
+    split: (v, key) => (v ? [{ key, value: v }] : []),
+    label: () => 'Only the VPC endpoints the design needs',
+  }),
 } as const;
 
 export type GoalKey = keyof typeof GOALS;

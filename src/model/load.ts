@@ -6,6 +6,7 @@ import { propsSchema } from './props';
 import { LIMIT_WORDS, LIMITS } from '../catalog/limits';
 import { checkGoal } from './goals';
 import { type ArchDoc, FORMAT, docSchema, faultSchema } from './schema';
+import { isSkillId } from './skills';
 import { nodeConstraints } from './constraints';
 
 /** One reason a document was refused: a JSON path (`nodes[3].props.inputMode`) and what is wrong there. */
@@ -195,7 +196,27 @@ function crossCheck(doc: ArchDoc): LoadError[] {
   });
   if (doc.goal) checkGoal(doc.goal, err); // rule ids and states that exist, so the goal can both fail and pass
   checkScript(doc, byId, err);
+  checkTeaching(doc, err);
   return errors;
+}
+
+/** v1.1 teaching fields: answers index their options; skills are exam-guide ids. */
+function checkTeaching(doc: ArchDoc, err: Err): void {
+  (doc.questions ?? []).forEach((q, i) => {
+    if (q.answer >= q.options.length)
+      err(`questions[${i}].answer`, `${q.answer} is not an option index (0–${q.options.length - 1})`);
+  });
+  (doc.script ?? []).forEach((s, i) => {
+    if (s.answer !== undefined && (!s.options || s.answer >= s.options.length))
+      err(
+        `script[${i}].answer`,
+        s.options ? `${s.answer} is not an option index (0–${s.options.length - 1})` : 'an answer needs options',
+      );
+    if (s.options && !s.ask) err(`script[${i}].options`, 'options answer a question: the step needs an "ask"');
+  });
+  (doc.skills ?? []).forEach((s, i) => {
+    if (!isSkillId(s)) err(`skills[${i}]`, `"${s}" is not an item of the exam guide (exam-skills.md)`);
+  });
 }
 
 type Err = (path: string, message: string) => void;

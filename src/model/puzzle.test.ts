@@ -85,6 +85,7 @@ describe('demos: script faults are real faults, mirrored in faults', () => {
     format: 'sagesim/architecture@1',
     mode: 'demo',
     title: 'D',
+    skills: ['K3.1.5'],
     durationSec: 600,
     nodes: [
       { id: 'c', kind: 'client' },
@@ -94,7 +95,7 @@ describe('demos: script faults are real faults, mirrored in faults', () => {
     faults: [{ atSec: 60, kind: 'large-payloads', node: 'c', sizeMB: 8 }],
     script: [
       { atSec: 0, say: 'hello', focus: 'ep' },
-      { atSec: 50, ask: 'what happens next?' },
+      { atSec: 50, ask: 'what happens next?', options: ['413', '200', 'a timeout'], answer: 0 },
       { atSec: 60, fault: { kind: 'large-payloads', node: 'c', sizeMB: 8 } },
       { atSec: 70, say: 'rejected' },
     ],
@@ -106,6 +107,13 @@ describe('demos: script faults are real faults, mirrored in faults', () => {
     expect(checkDemo(demo())).toEqual([]);
     expect(checkDemo(demo({ faults: [] }))).toEqual(['script fault large-payloads on c at 60 s is not in faults']);
     expect(checkDemo(demo({ faults: [{ atSec: 60, kind: 'large-payloads', node: 'c', sizeMB: 9 }] }))).toHaveLength(1);
+  });
+  it('needs skills, and 3–4 options with an answer for each question to the class', () => {
+    expect(checkDemo(demo({ skills: undefined }))).toEqual(['no skills (exam-skills.md ids)']);
+    const script = demo().script!.map((s) => (s.ask ? { atSec: s.atSec, ask: s.ask } : s));
+    expect(checkDemo(demo({ script }))).toEqual([
+      'the question at 50 s needs 3–4 options and an answer (a show of hands)',
+    ]);
   });
   it('refuses a fault that is not one, a step back in time, an unknown focus, a script with no question', () => {
     expect(() => demoFaults(demo({ script: [{ atSec: 1, fault: { kind: 'meteor', node: 'c' } }] }))).toThrow(
@@ -119,7 +127,7 @@ describe('demos: script faults are real faults, mirrored in faults', () => {
         { atSec: 7, say: 'd' },
       ],
     });
-    expect(checkDemo(bad)).toEqual([
+    expect(checkDemo({ ...bad, skills: ['K3.1.5'] })).toEqual([
       'no step asks the class "what happens next?"',
       'script step 1 goes back in time',
       'a step focuses ghost, which is not in the demo',

@@ -14,6 +14,7 @@ import { RULES_BY_ID } from '../catalog/rules';
 import type { Domain, Kind } from '../catalog/types';
 import { forbiddenRules, goalNodes } from './goals';
 import { isInside } from './layout';
+import { variableErrors } from './variants';
 import { type ArchDoc, type ArchEdge, type ArchNode, type Fault, type Solution, faultSchema } from './schema';
 
 /** Exam domains, in order, with their names. */
@@ -56,6 +57,19 @@ export function lockedEdges(doc: ArchDoc): ArchEdge[] {
   );
 }
 
+/**
+ * Whether a prop of a node is part of the puzzle's scenario (the player may not change it): a prop the
+ * puzzle's `lockedProps` lists for the node; for a locked node `lockedProps` does not list, every prop
+ * but those the reference solution sets (v1). Outside puzzle mode nothing is locked.
+ */
+export function isLockedProp(doc: ArchDoc, id: string, prop: string): boolean {
+  if (doc.mode !== 'puzzle') return false;
+  const listed = doc.lockedProps?.[id];
+  if (listed) return listed.includes(prop);
+  if (!(doc.locked ?? []).includes(id)) return false;
+  return !(prop in (doc.solution?.setProps?.[id] ?? {}));
+}
+
 /** Problems with a puzzle's metadata (empty when it is well formed). Running it is the test's job. */
 export function checkPuzzle(doc: ArchDoc): string[] {
   const out: string[] = [];
@@ -90,6 +104,7 @@ export function checkPuzzle(doc: ArchDoc): string[] {
   for (const id of s?.removeNodes ?? []) if (locked.has(id)) out.push(`the solution removes locked node ${id}`);
   for (const [id, parent] of Object.entries(s?.setParent ?? {}))
     if (locked.has(id)) out.push(`the solution moves locked node ${id} to ${parent}`);
+  for (const [path, message] of variableErrors(doc)) out.push(`${path}: ${message}`);
   if (doc.palette) {
     for (const n of s?.addNodes ?? [])
       if (!doc.palette.includes(n.kind)) out.push(`the solution adds a ${n.kind}, which the palette does not offer`);
@@ -123,6 +138,11 @@ export function checkDemo(doc: ArchDoc): string[] {
   const script = doc.script ?? [];
   if (script.length < 4) out.push('a demo needs a script of at least 4 steps');
   if (!script.some((s) => s.ask)) out.push('no step asks the class "what happens next?"');
+  if (!doc.skills?.length) out.push('no skills (exam-skills.md ids)');
+  for (const s of script) {
+    if (s.ask && (!s.options || s.options.length < 3 || s.options.length > 4 || s.answer === undefined))
+      out.push(`the question at ${s.atSec} s needs 3–4 options and an answer (a show of hands)`);
+  }
   for (let i = 1; i < script.length; i++)
     if (script[i].atSec < script[i - 1].atSec) out.push(`script step ${i} goes back in time`);
   for (const s of script) {
@@ -273,10 +293,10 @@ export function puzzleRefusal(doc: ArchDoc, command: string, args: unknown): str
       if (inner) return `"${id}" holds "${inner.id}", which is locked by the puzzle.`;
     }
   }
-  if (command === 'setProp' && doc.mode === 'puzzle' && locked.has(a.id as string)) {
+  if (command === 'setProp' && doc.mode === 'puzzle') {
     const id = a.id as string,
       name = a.name as string;
-    if (!(name in (doc.solution?.setProps?.[id] ?? {}))) {
+    if (isLockedProp(doc, id, name)) {
       const n = doc.nodes.find((x) => x.id === id);
       const def = n ? kindDef(n.kind) : null;
       const what = def?.props[name]?.label ?? name;

@@ -96,6 +96,41 @@ export const scriptStepSchema = z.strictObject({
   ask: z.string().max(2000).optional(),
   fault: z.record(z.string(), z.unknown()).optional(),
   focus: id.optional(),
+  /** v1.1: the answers offered to the class for `ask` (3–4), and the index of the right one. */
+  options: z.array(z.string().min(1).max(500)).min(2).max(5).optional(),
+  answer: z.number().int().min(0).optional(),
+});
+
+/** A variant value: what a puzzle variable may set a prop to. */
+const variableValue = z.union([z.string().max(200), z.number().finite(), z.boolean(), z.null()]);
+/** v1.1 `variables`: a name → the values a variant picks and the `node.prop`s it sets (see variants.ts). */
+export const variablesSchema = z.record(
+  z.string().regex(/^[a-zA-Z][a-zA-Z0-9]*$/, 'variable names use letters and digits and start with a letter'),
+  z.strictObject({
+    values: z.array(variableValue).min(2, 'a variable needs at least 2 values').max(20),
+    set: z.array(z.string().regex(/^[a-z0-9][a-z0-9-]*\.[A-Za-z][A-Za-z0-9]*$/, 'expected "nodeId.prop"')).max(20),
+  }),
+);
+
+/** v1.1 `questions`: exam-style multiple-choice questions shown after a puzzle is solved. */
+export const questionSchema = z.strictObject({
+  q: z.string().min(1).max(2000),
+  options: z.array(z.string().min(1).max(500)).min(3).max(5),
+  answer: z.number().int().min(0),
+  why: z.string().min(1).max(2000),
+});
+
+/** Our own: what the page records of a puzzle attempt when it exports the learner's design (the grader prints it). */
+export const attemptSchema = z.looseObject({
+  puzzle: z.string().max(300).optional(),
+  variant: z.number().int().min(0).nullable().optional(),
+  learner: z.string().max(200).optional(),
+  hints: z.number().int().min(0).optional(),
+  solutionShown: z.boolean().optional(),
+  gaveUp: z.boolean().optional(),
+  timeSpentSec: z.number().min(0).optional(),
+  solved: z.boolean().optional(),
+  answers: z.array(z.number().int().min(0).nullable()).optional(),
 });
 
 export const docSchema = z.looseObject({
@@ -118,6 +153,27 @@ export const docSchema = z.looseObject({
   palette: z.array(z.enum(KINDS)).optional(),
   solution: solutionSchema.optional(),
   script: z.array(scriptStepSchema).max(500).optional(),
+  /** v1.1: exam skill ids (exam-skills.md) a puzzle or demo trains. */
+  skills: z
+    .array(z.string().regex(/^[SK][1-4]\.[1-3]\.\d{1,2}$/, 'expected an exam skill id such as "S3.1.2"'))
+    .max(20)
+    .optional(),
+  questions: z.array(questionSchema).max(5).optional(),
+  /** Our own: other correct fixes (each hint's alternative), proven by tests and shown after solving. */
+  alternatives: z
+    .array(z.strictObject({ label: z.string().min(1).max(500), solution: solutionSchema }))
+    .max(10)
+    .optional(),
+  variables: variablesSchema.optional(),
+  /** Our own: the variant number this document was made from (set by applyVariant). */
+  variant: z.number().int().min(0).optional(),
+  /**
+   * Our own: the scenario props of locked nodes (node id → prop names) that the story states and the player may
+   * not change. A locked node listed here keeps its other props editable; a locked node not listed keeps all its
+   * props but those the solution sets (the v1 behaviour).
+   */
+  lockedProps: z.record(id, z.array(z.string().max(64))).optional(),
+  attempt: attemptSchema.optional(),
 });
 
 export type ArchNode = z.infer<typeof nodeSchema>;
@@ -128,3 +184,6 @@ export type { Goal } from './goals';
 export type Solution = z.infer<typeof solutionSchema>;
 export type ScriptStep = z.infer<typeof scriptStepSchema>;
 export type ArchDoc = z.infer<typeof docSchema>;
+export type Variables = z.infer<typeof variablesSchema>;
+export type Question = z.infer<typeof questionSchema>;
+export type Attempt = z.infer<typeof attemptSchema>;

@@ -1,7 +1,5 @@
 import type { FromWorker, RunUpdate, ToWorker } from './protocol';
-import type { Report } from '../engine/report';
-import type { Finding } from '../engine/types';
-import type { RequestTrace } from '../engine/modules/inference/traces';
+import type { Finding, NetworkReport, Report, RequestTrace } from '../engine';
 import type { ArchDoc, Fault } from '../model/schema';
 
 /**
@@ -17,6 +15,7 @@ export class EngineClient {
   private pendingReports: ((r: Report) => void)[] = [];
   private pendingTraces: ((t: RequestTrace[]) => void)[] = [];
   private pendingChecks = new Map<number, (f: Finding[]) => void>();
+  private pendingNetwork = new Map<number, (r: NetworkReport | null) => void>();
   private checkSeq = 0;
   /** The latest update, for components that mount late. */
   last: RunUpdate | null = null;
@@ -43,6 +42,12 @@ export class EngineClient {
         const r = this.pendingChecks.get(m.id);
         this.pendingChecks.delete(m.id);
         r?.(m.findings);
+        break;
+      }
+      case 'network': {
+        const r = this.pendingNetwork.get(m.id);
+        this.pendingNetwork.delete(m.id);
+        r?.(m.report);
         break;
       }
       case 'fault':
@@ -98,9 +103,23 @@ export class EngineClient {
     });
   }
 
-  /** True while a report, traces or findings reply is still due (the worker is not free for another client). */
+  /** What a node of a document can reach over the network, and the path, computed in the worker (null: no such node). */
+  network(doc: ArchDoc, node: string): Promise<NetworkReport | null> {
+    const id = ++this.checkSeq;
+    return new Promise((resolve) => {
+      this.pendingNetwork.set(id, resolve);
+      this.send({ type: 'network', doc, node, id });
+    });
+  }
+
+  /** True while a report, traces, findings or network reply is still due (the worker is not free for another client). */
   get awaiting(): boolean {
-    return this.pendingReports.length > 0 || this.pendingTraces.length > 0 || this.pendingChecks.size > 0;
+    return (
+      this.pendingReports.length > 0 ||
+      this.pendingTraces.length > 0 ||
+      this.pendingChecks.size > 0 ||
+      this.pendingNetwork.size > 0
+    );
   }
 
   /** Stop listening and hand the worker back (a pool lends it to the next client); the client is unusable after. */

@@ -1,16 +1,16 @@
-import { jobProgress } from '../engine/modules/jobs/run';
-import type { Simulation } from '../engine/sim';
+import { RULES_BY_ID } from '../catalog/rules';
+import { jobProgress, type Simulation } from '../engine';
 import type { MlopsWatch } from './mlops';
 import type { LiveNode, Outcomes } from './protocol';
 
-/** How each data-plane rule colours a failed (or slowed) request on the canvas. */
-export const OUTCOME_OF_RULE: Readonly<Record<string, keyof Outcomes>> = {
-  'payload-too-large': 'rejected',
-  'serverless-throttled': 'throttled',
-  'endpoint-overloaded': 'throttled',
-  'realtime-timeout': 'timedOut',
-  'async-timeout': 'timedOut',
-};
+/**
+ * How a rule's failed requests are counted among the canvas's outcomes: the catalog's `display.request`
+ * (cold requests succeed and come from the cold-start count, so a `cold` rule counts none here).
+ */
+export function outcomeOfRule(rule: string): Exclude<keyof Outcomes, 'ok' | 'cold' | 'failed'> | undefined {
+  const r = RULES_BY_ID.get(rule)?.display?.request;
+  return r === 'cold' ? undefined : r;
+}
 
 /** Rates are measured over at least this many simulated seconds (traffic ticks are 1 s). */
 export const RATE_WINDOW_SEC = 5;
@@ -106,7 +106,7 @@ function rates(c: Counts, b: Counts | undefined, dt: number): { rps: number; err
   const o: Outcomes = { ok: 0, rejected: 0, throttled: 0, timedOut: 0, cold: d(c.cold, b?.cold), failed: 0 };
   let classified = 0;
   for (const [rule, n] of Object.entries(c.rules)) {
-    const k = OUTCOME_OF_RULE[rule];
+    const k = outcomeOfRule(rule);
     if (!k) continue;
     const v = d(n, b?.rules[rule]);
     o[k] += v;

@@ -1,6 +1,13 @@
-import type { Report } from '../engine/report';
-import type { Finding, Incident, LogEvent } from '../engine/types';
-import type { RequestTrace } from '../engine/modules/inference/traces';
+import type {
+  FlowEvent,
+  Finding,
+  Incident,
+  LogEvent,
+  NetworkReport,
+  Report,
+  RequestTrace,
+  ScalingActivity,
+} from '../engine';
 import type { ArchDoc, Fault } from '../model/schema';
 
 /** A fault as the page asks for it: any fault kind with its parameters; `atSec` defaults to now. */
@@ -28,7 +35,9 @@ export type ToWorker =
   /** Ask for the sampled request traces of an endpoint. */
   | { type: 'traces'; node: string }
   /** Static findings of a document (the editor's checks, off the main thread). */
-  | { type: 'check'; doc: ArchDoc; id: number };
+  | { type: 'check'; doc: ArchDoc; id: number }
+  /** What a node of a document can reach over the network, and the path (the why? panel). */
+  | { type: 'network'; doc: ArchDoc; node: string; id: number };
 
 /** `toEnd`: running to the end at full speed, in slices (pause, step and reset still work). */
 export type RunStatus = 'idle' | 'running' | 'paused' | 'toEnd' | 'finished';
@@ -90,16 +99,17 @@ export interface MlopsLive {
 }
 
 /**
- * Something that travelled along a control-plane edge at simulated second `t`: an event along a chain
- * (S3 → EventBridge → Lambda / pipeline…), a model package, data or an image; `broken` (to null) is a
- * chain that stops at `from`.
+ * Something that travelled along a control-plane edge at simulated second `t` (the engine's FlowEvent):
+ * an event along a chain (S3 → EventBridge → Lambda / pipeline…), a model package, data or an image;
+ * `broken` (to null) is a chain that stops at `from`.
  */
-export interface Flow {
+export interface Flow extends FlowEvent {
   t: number;
-  from: string;
-  to: string | null;
-  kind: 'event' | 'model' | 'data' | 'image' | 'broken';
-  label: string;
+}
+
+/** An endpoint's scaling activity at simulated second `t` (the engine's ScalingActivity). */
+export interface Scaling extends ScalingActivity {
+  t: number;
 }
 
 /** Requests per simulated second by outcome, for the dots on the canvas. */
@@ -137,6 +147,8 @@ export interface RunUpdate {
   selected?: { node: string; bucketSec: number; series: Record<string, [number, number][]> };
   /** Control-plane flows since the previous update (events along chains, artifacts), oldest first. */
   flows?: Flow[];
+  /** Scaling activities since the previous update, oldest first. */
+  scaling?: Scaling[];
 }
 
 export type FromWorker =
@@ -146,4 +158,5 @@ export type FromWorker =
   | { type: 'fault'; fault: Fault }
   | { type: 'traces'; node: string; traces: RequestTrace[] }
   | { type: 'findings'; id: number; findings: Finding[] }
+  | { type: 'network'; id: number; report: NetworkReport | null }
   | { type: 'error'; message: string };

@@ -1,12 +1,20 @@
-import { createActor, fromCallback, type Actor } from 'xstate';
-import { controllerMachine, type ControllerEvent } from '../engine/controller';
-import { buildReport } from '../engine/report';
-import { requestTraces } from '../engine/modules/inference/traces';
-import { checkDocument, createSimulation, runDocument } from '../engine/run';
+import { fromCallback, type Actor } from 'xstate';
+import {
+  buildReport,
+  checkDocument,
+  createController,
+  createSimulation,
+  networkReportOf,
+  requestTraces,
+  runDocument,
+  RunDriver,
+  type controllerMachine,
+  type ControllerEvent,
+  type Simulation,
+} from '../engine';
 import type { ArchDoc, Fault } from '../model/schema';
 import { LiveView } from './live';
 import { MlopsWatch } from './mlops';
-import type { Simulation } from '../engine/sim';
 import type { FaultInput, FromWorker, RunStatus, RunUpdate, ToWorker } from './protocol';
 
 /**
@@ -84,6 +92,8 @@ export class RunSession {
   private doc: ArchDoc | null = null;
   private opts: { seed?: number; durationSec?: number } = {};
   private live = new LiveView();
+  /** The run the controller drives (the controller's context holds only its speed). */
+  private driver: RunDriver | null = null;
   private watch: MlopsWatch | null = null;
   private logSeq = 0;
   private selected: string | null = null;
@@ -126,7 +136,7 @@ export class RunSession {
         this.reportsDue++;
         return;
       }
-      const sim = snap?.context.sim;
+      const sim = this.driver?.sim;
       this.post({
         type: 'report',
         report: sim?.done ? buildReport(sim, this.doc.goal) : runDocument(this.doc, this.opts).report,
@@ -144,6 +154,10 @@ export class RunSession {
       this.post({ type: 'findings', id: msg.id, findings });
       return;
     }
+    if (msg.type === 'network') {
+      this.post({ type: 'network', id: msg.id, report: networkReportOf(msg.doc, msg.node) });
+      return;
+    }
     if (msg.type === 'select') {
       this.selected = msg.node;
       this.publish();
@@ -153,8 +167,7 @@ export class RunSession {
     if (!actor) throw new Error('no document loaded');
     switch (msg.type) {
       case 'traces': {
-        const sim = actor.getSnapshot().context.sim;
-        this.post({ type: 'traces', node: msg.node, traces: [...requestTraces(sim, msg.node)] });
+        this.post({ type: 'traces', node: msg.node, traces: [...requestTraces(this.driver!.sim, msg.node)] });
         return;
       }
       case 'play':
@@ -192,7 +205,8 @@ export class RunSession {
    */
   private inject(partial: FaultInput): void {
     const snap = this.actor!.getSnapshot();
-    const { sim, speed } = snap.context;
+    const { speed } = snap.context;
+    const sim = this.driver!.sim;
     const status = snap.value as RunStatus;
     if (status === 'finished') throw new Error('The run has ended: reset it, then inject the fault.');
     const atSec = partial.atSec ?? (sim.started ? Math.floor(sim.now) + 1 : 0);
@@ -207,6 +221,7 @@ export class RunSession {
     a.send({ type: 'SPEED', speed });
     if (started) a.send({ type: 'RUN_UNTIL', t: now });
     this.watch?.takeFlows(); // the replay's flows were drawn already
+    this.watch?.takeScaling();
     if (status === 'running') a.send({ type: 'START' });
     if (status === 'toEnd') {
       a.send({ type: 'RUN_TO_END' });
@@ -232,7 +247,7 @@ export class RunSession {
         this.answerReports(); // paused or stepped meanwhile: the reports of the run as it stands
         return false;
       }
-      const sim = actor.getSnapshot().context.sim;
+      const sim = this.driver!.sim;
       const t0 = this.clock.now(),
         from = sim.now;
       actor.send({ type: 'SLICE', t: from + this.sliceSec });
@@ -269,7 +284,6 @@ export class RunSession {
         queueMicrotask(() => this.publish(true));
       }),
     );
-    const machine = controllerMachine.provide({ actors: { ticker } });
     if (!keepStream) {
       this.live = new LiveView();
       this.logSeq = 0;
@@ -279,7 +293,8 @@ export class RunSession {
       this.watch = new MlopsWatch(sim);
       return sim;
     };
-    this.actor = createActor(machine, { input: { makeSim } }).start();
+    this.driver = new RunDriver(makeSim);
+    this.actor = createController(this.driver, { ticker });
     this.sliceSec = 1;
     if (!keepStream) this.publish();
     if (!keepStream) this.answerReports();
@@ -287,9 +302,10 @@ export class RunSession {
 
   /** Post the current state and the log entries since the previous update. */
   publish(fromTick = false): void {
-    if (!this.actor) return;
+    if (!this.actor || !this.driver) return;
     const snap = this.actor.getSnapshot();
-    const { sim, speed, lastStep } = snap.context;
+    const { speed } = snap.context;
+    const { sim, lastStep } = this.driver;
     const total = sim.log.total;
     // While running to the end the log rows wait (the counts stay exact): the page gets the newest
     // LOG_BATCH_MAX of them once it stops, instead of every row of every slice on its main thread.
@@ -299,6 +315,7 @@ export class RunSession {
     if (!holdLog) this.logSeq = total;
     const report = sim.done ? buildReport(sim) : null;
     const flows = this.watch?.takeFlows() ?? [];
+    const scaling = this.watch?.takeScaling() ?? [];
     const withSeries = this.selected && (!fromTick || ++this.ticks % SERIES_EVERY === 0);
     this.post({
       type: 'update',
@@ -317,6 +334,7 @@ export class RunSession {
       ...(snap.value === 'toEnd' ? { etaSec: this.eta(sim) } : {}),
       ...(withSeries ? { selected: seriesOf(sim, this.selected!) } : {}),
       ...(flows.length ? { flows } : {}),
+      ...(scaling.length ? { scaling } : {}),
     });
   }
 

@@ -1,6 +1,7 @@
-import { createActor, fromCallback } from 'xstate';
-import { describe, expect, it } from 'vitest';
-import { controllerMachine } from '../../src/engine/controller';
+import { createActor, createMachine, fromCallback, setup } from 'xstate';
+import { describe, expect, it, vi } from 'vitest';
+import { simClock } from '../../src/engine/clock';
+import { createController, RunDriver } from '../../src/engine/controller';
 import { Histogram } from '../../src/engine/histogram';
 import { EventLog } from '../../src/engine/log';
 import { Series } from '../../src/engine/metrics';
@@ -8,7 +9,7 @@ import { EventQueue } from '../../src/engine/queue';
 import { buildReport } from '../../src/engine/report';
 import { Rng } from '../../src/engine/rng';
 import { Simulation } from '../../src/engine/sim';
-import type { SimModule } from '../../src/engine/types';
+import type { SimModule } from '../../src/engine/sim';
 import { arch, edge, node, validate as validateDoc } from '../harness';
 
 /** A module that logs a tick every 10 s and fails a node at 25 s: enough to test the core alone. */
@@ -103,46 +104,100 @@ describe('simulation core', () => {
   });
 });
 
+/** A machine with a function context (XState assigns it when an actor starts). */
+const inputMachine = setup({ types: { input: {} as { n: number } } }).createMachine({
+  context: ({ input }) => ({ n: input.n }),
+});
+
 describe('controller machine', () => {
   it('goes idle → running ⇄ paused → finished, steps one event and clamps speed', () => {
     // A manual clock: ticks come only from the test.
-    const machine = controllerMachine.provide({ actors: { ticker: fromCallback(() => () => {}) } });
-    const actor = createActor(machine, { input: { makeSim: () => make(), speed: 10 } }).start();
+    const driver = new RunDriver(() => make());
+    const actor = createController(driver, { speed: 10, ticker: fromCallback(() => () => {}) });
     expect(actor.getSnapshot().value).toBe('idle');
     actor.send({ type: 'STEP' });
     expect(actor.getSnapshot().value).toBe('paused');
-    expect(actor.getSnapshot().context.lastStep).toBe('probe tick');
+    expect(driver.lastStep).toBe('probe tick');
     actor.send({ type: 'SPEED', speed: 5000 });
     expect(actor.getSnapshot().context.speed).toBe(1000);
     actor.send({ type: 'RESUME' });
     expect(actor.getSnapshot().value).toBe('running');
     actor.send({ type: 'TICK', wallMs: 30 }); // 0.03 wall s × 1000 = 30 simulated s
-    expect(actor.getSnapshot().context.sim.now).toBeCloseTo(30);
+    expect(driver.sim.now).toBeCloseTo(30);
     actor.send({ type: 'PAUSE' });
     expect(actor.getSnapshot().value).toBe('paused');
     actor.send({ type: 'RUN_TO_END' });
     expect(actor.getSnapshot().value).toBe('toEnd');
     actor.send({ type: 'SLICE', t: 40 });
     expect(actor.getSnapshot().value).toBe('toEnd');
-    expect(actor.getSnapshot().context.sim.now).toBeCloseTo(40);
+    expect(driver.sim.now).toBeCloseTo(40);
     actor.send({ type: 'PAUSE' });
     expect(actor.getSnapshot().value).toBe('paused');
     actor.send({ type: 'RUN_TO_END' });
     actor.send({ type: 'SLICE', t: Infinity });
     expect(actor.getSnapshot().value).toBe('finished');
-    expect(actor.getSnapshot().context.sim.done).toBe(true);
+    expect(driver.sim.done).toBe(true);
     actor.send({ type: 'RESET' });
     expect(actor.getSnapshot().value).toBe('idle');
-    expect(actor.getSnapshot().context.sim.now).toBe(0);
+    expect(driver.sim.now).toBe(0);
     actor.stop();
   });
 
   it('finishes by itself when ticks reach the end', () => {
-    const actor = createActor(controllerMachine, { input: { makeSim: () => make(), speed: 1000 } }).start();
+    const driver = new RunDriver(() => make());
+    const actor = createController(driver, { speed: 1000, ticker: fromCallback(() => () => {}) });
     actor.send({ type: 'START' });
     actor.send({ type: 'TICK', wallMs: 200 });
     expect(actor.getSnapshot().value).toBe('finished');
     actor.stop();
+  });
+
+  it('holds no simulation in its context and drives the run without XState warnings', () => {
+    const warn = vi.spyOn(console, 'warn').mockImplementation(() => {});
+    try {
+      // a module whose run creates actors with a function context (XState assigns it) while the controller drives it
+      const withActors: SimModule = {
+        id: 'actors',
+        start(sim) {
+          sim.every(10, 'spawn', null, () => {
+            createActor(inputMachine, { input: { n: 1 } }).start();
+          });
+        },
+      };
+      const driver = new RunDriver(() => new Simulation(doc, { modules: [probe, withActors], durationSec: 60 }));
+      const actor = createController(driver, { ticker: fromCallback(() => () => {}) });
+      actor.send({ type: 'STEP' });
+      actor.send({ type: 'RUN_TO_END' });
+      actor.send({ type: 'SLICE', t: 60 });
+      expect(actor.getSnapshot().value).toBe('finished');
+      expect(Object.keys(actor.getSnapshot().context)).toEqual(['speed']);
+      expect(warn).not.toHaveBeenCalled();
+      actor.stop();
+    } finally {
+      warn.mockRestore();
+    }
+  });
+
+  it('runs machine delays on simulated time through XState’s clock', () => {
+    const sim = new Simulation(doc, { modules: [], durationSec: 100 });
+    const seen: [string, number][] = [];
+    const timer = createMachine({
+      initial: 'a',
+      states: {
+        a: { after: { 30_000: 'b' } },
+        b: { entry: () => seen.push(['b', sim.now]), after: { 5_000: 'c' } },
+        c: {},
+      },
+    });
+    const cancelled = createMachine({ initial: 'a', states: { a: { after: { 10_000: 'b' } }, b: {} } });
+    createActor(timer, { clock: simClock(sim) }).start();
+    const stopped = createActor(cancelled, { clock: simClock(sim) }).start();
+    stopped.stop(); // its delay is cleared: nothing fires at 10 s
+    sim.runUntil(20);
+    expect(seen).toEqual([]);
+    sim.runUntil(40);
+    expect(seen).toEqual([['b', 30]]);
+    sim.runToEnd();
   });
 });
 

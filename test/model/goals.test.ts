@@ -13,18 +13,28 @@ import { validate } from '../harness';
 const run = {
   findings: [{ rule: 'iam-wildcard' }],
   incidents: [{ rule: 'payload-too-large', node: 'ep', count: 2 }],
-  nodes: { ep: { state: 'InService', requests: 100, ok: 90, failed: 10, p99Ms: 500 }, job: { state: 'Failed' } },
+  nodes: {
+    ep: { state: 'InService', requests: 100, ok: 90, failed: 10, p99Ms: 500, model: 'job:v0' },
+    job: { state: 'Failed' },
+  },
   costUSD: 12.5,
+  design: {
+    leastPrivilege: () => ['role r grants the wildcard action "*"'],
+    unneededEndpoints: () => ['vpc-endpoint e (sts) is not needed: nothing in vpc calls sts'],
+  },
 };
 const goal = {
   noIncidents: ['payload-too-large'],
   incidents: ['data-drift-detected'],
   nodeStates: { job: 'Completed' },
+  modelFrom: { ep: 'job' },
   minServed: { ep: 95 },
   maxFailedRatio: 0.05,
   maxP99Ms: 300,
   maxCostUSD: 10,
   noFindings: ['iam-wildcard'],
+  leastPrivilege: true,
+  noUnneededEndpoints: true,
 };
 
 describe('the GOALS table', () => {
@@ -41,13 +51,17 @@ describe('the GOALS table', () => {
       'incident of rule payload-too-large occurred (ep)',
       'no incident of rule data-drift-detected',
       'node job is Failed, not Completed',
+      'endpoint ep serves job:v0, not a version job trained in this run',
       'node ep served 90 requests, fewer than 95',
       'endpoint ep failed 10.0% of requests (max 5.0%)',
       'endpoint ep p99 500 ms is above 300 ms',
       'cost $12.5 is above $10',
       'finding of rule iam-wildcard remains',
+      'not least privilege: role r grants the wildcard action "*"',
+      'vpc-endpoint e (sts) is not needed: nothing in vpc calls sts',
     ]);
     expect(gradeGoal({}, run)).toEqual({ met: true, failed: [] });
+    expect(() => gradeGoal({ leastPrivilege: true }, { ...run, design: undefined })).toThrow(/judges the design/);
   });
 
   it('puts each criterion in words, hiding a forbidden rule until revealed; forbidding keys come first', () => {
@@ -58,20 +72,26 @@ describe('the GOALS table', () => {
       'noFindings',
       'incidents',
       'nodeStates',
+      'modelFrom',
       'minServed',
       'maxFailedRatio',
       'maxP99Ms',
       'maxCostUSD',
+      'leastPrivilege',
+      'noUnneededEndpoints',
     ]);
     expect(cs.map((c) => criterionWords(c, words))).toEqual([
       'No “PAYLOAD-TOO-LARGE” during the run',
       'No “IAM-WILDCARD” left in the design',
       'The run shows “DATA-DRIFT-DETECTED”',
       '<job> ends Completed',
+      '<ep> serves a new model from <job>',
       '<ep> serves at least 95 requests',
       'No endpoint fails more than 5% of its requests',
       'p99 latency at most 300 ms',
       'The run costs at most $10',
+      'Every role grants exactly what its jobs use (no wildcards)',
+      'Only the VPC endpoints the design needs',
     ]);
     expect(criterionWords(cs[0], { ...words, reveal: false })).toBe('The failure in the story no longer happens');
   });

@@ -43,4 +43,15 @@ describe('shipped demos', () => {
     const report = JSON.parse(out);
     expect(report.incidents.find((i: { rule: string }) => i.rule === 'payload-too-large')?.firstAtSec).toBeGreaterThanOrEqual(600);
   });
+
+  it('demos that tell a fix also run it: the 8 MB scans pass through an async endpoint, 128 GiB holds the 60 models', () => {
+    const wall = runDocument(loadDemo(demoFiles().find((f) => f.includes('01-the-six'))!).doc).report;
+    expect(wall.nodes['ep-async']).toMatchObject({ failed: 0 });
+    expect(wall.nodes['ep-async'].ok).toBeGreaterThan(0);
+    expect(wall.incidents.some((i) => i.node === 'ep-async')).toBe(false);
+    const mme = runDocument(loadDemo(demoFiles().find((f) => f.includes('02-mme'))!).doc).report;
+    expect(mme.nodes['mme-big'].coldStarts).toBe(60);
+    expect(mme.incidents.some((i) => i.rule === 'mme-cache-thrash' && i.node === 'mme-big')).toBe(false);
+    expect(mme.incidents.some((i) => i.rule === 'mme-cache-thrash' && i.node === 'mme-many')).toBe(true);
+  });
 });

@@ -1,4 +1,4 @@
-import type { SimModule } from '../types';
+import type { SimModule } from '../sim';
 import { endpointsModule } from './endpoints';
 import { inferenceModule } from './inference';
 import { jobsModule } from './jobs';

@@ -4,7 +4,7 @@ import { kindDef } from '../../catalog/kinds';
 import type { Kind, Severity } from '../../catalog/types';
 import { isContainer, sizeOf, type Point, type Size } from '../../model/layout';
 import type { ArchDoc, ArchNode } from '../../model/schema';
-import type { Finding } from '../../engine/types';
+import type { Finding } from '../../engine';
 
 /**
  * The adapter: React Flow nodes and edges derived from the document (the source of truth).

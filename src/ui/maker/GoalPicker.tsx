@@ -1,5 +1,5 @@
 import { RULES_BY_ID } from '../../catalog/rules';
-import type { Report } from '../../engine/report';
+import type { Report } from '../../engine';
 import { type Goal, criterionWords, goalCriteria } from '../../model/goals';
 import type { ArchDoc } from '../../model/schema';
 import { type GoalDraft, STATES, servingNodes, stateNodes, wantedState } from './build';

@@ -1,5 +1,5 @@
 import { useState } from 'react';
-import type { Report } from '../../engine/report';
+import type { Report } from '../../engine';
 import { checkPuzzle } from '../../model/puzzle';
 import { saveText } from '../../model/load';
 import { shareHash } from '../../model/share';

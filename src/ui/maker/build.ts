@@ -1,6 +1,6 @@
 import { kindDef } from '../../catalog/kinds';
 import type { Domain, Kind } from '../../catalog/types';
-import type { Report } from '../../engine/report';
+import type { Report } from '../../engine';
 import { DOMAIN_NAMES } from '../../model/puzzle';
 import type { ArchDoc, Goal, Solution } from '../../model/schema';
 

@@ -1,4 +1,4 @@
-import type { Report } from '../../engine/report';
+import type { Report } from '../../engine';
 import { diffSolution, emptySolution } from '../../model/puzzle';
 import type { ArchDoc, Solution } from '../../model/schema';
 import { applySolution } from '../../model/solution';

@@ -4,6 +4,7 @@ import { useStore } from '../state/store';
 import { Diagram } from './Diagram';
 import { clock } from './frames';
 import { LivePanel } from './LivePanel';
+import { Poll } from './Poll';
 import type { PresenterStore } from './store';
 import './presenter.css';
 
@@ -89,6 +90,7 @@ function Stage({ store }: { store: PresenterStore }) {
           <>
             <p className="pr-label">What happens next?</p>
             <p className="pr-text">{step.ask}</p>
+            {step.options && <Poll key={st.index} options={step.options} answer={step.answer} />}
           </>
         ) : (
           <>

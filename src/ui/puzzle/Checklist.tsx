@@ -1,10 +1,22 @@
 import type { CheckResult } from './session';
-import { pendingChecklist, percent } from './checklist';
+import { pendingChecklist, percent, shownChecklist } from './checklist';
 import type { ArchDoc } from '../../model/schema';
 
 /** The goal as a checklist: each criterion ticked or crossed after a check, and the share met. */
-export function Checklist({ doc, result, stale }: { doc: ArchDoc; result: CheckResult | null; stale: boolean }) {
-  const items = result ? result.items : pendingChecklist(doc).map((i) => ({ ...i, met: false, why: undefined }));
+export function Checklist({
+  doc,
+  result,
+  stale,
+  revealed,
+}: {
+  doc: ArchDoc;
+  result: CheckResult | null;
+  stale: boolean;
+  revealed: boolean;
+}) {
+  const items = result
+    ? shownChecklist(doc, result.items, revealed)
+    : pendingChecklist(doc).map((i) => ({ ...i, met: false, why: undefined }));
   const pct = percent(items);
   return (
     <section aria-labelledby="pz-goal" className="pz-block">

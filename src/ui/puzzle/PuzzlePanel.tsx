@@ -5,7 +5,11 @@ import { useEditorState, useUi, useUiState } from '../state/context';
 import { Checklist } from './Checklist';
 import { Hints } from './Hints';
 import { progressKey } from './progress';
-import type { PuzzleSession } from './session';
+import { isRevealed, type PuzzleSession } from './session';
+import { Debrief } from './Debrief';
+import { textNow, variantCount } from '../../model/variants';
+import { saveText } from '../../model/load';
+import { useState } from 'react';
 import { useStore } from '../state/store';
 import { Symptoms } from './Symptoms';
 
@@ -18,6 +22,19 @@ export function PuzzlePanel({ session }: { session: PuzzleSession }) {
   const st = useStore(session, (s) => s);
   const solved = st.progress[progressKey(st.file, st.original?.title ?? doc.title)];
   const order = st.file ? Number(/\/(\d+)-/.exec(st.file)?.[1]) : null;
+  const revealed = isRevealed(st, doc);
+  const [name, setName] = useState(st.learner);
+  const variants = st.original ? variantCount(st.original) : 1;
+  const exportAttempt = () => {
+    const text = saveText(session.exportAttempt());
+    const a = document.createElement('a');
+    a.href = URL.createObjectURL(new Blob([text], { type: 'application/json' }));
+    const slug = (doc.title ?? 'puzzle').toLowerCase().replace(/[^a-z0-9]+/g, '-');
+    a.download = `${slug}${st.learner ? `-${st.learner.toLowerCase().replace(/[^a-z0-9]+/g, '-')}` : ''}.json`;
+    a.click();
+    setTimeout(() => URL.revokeObjectURL(a.href), 1000);
+    ui.toast('Attempt exported: hand the file in (npm run grade reads it).');
+  };
   return (
     <section className="pz" aria-label="Puzzle" data-testid="puzzle-panel">
       <p className="pz-domain">
@@ -29,16 +46,47 @@ export function PuzzlePanel({ session }: { session: PuzzleSession }) {
           </span>
         )}
       </p>
-      <h2 className="pz-title">{doc.title ?? 'Untitled puzzle'}</h2>
-      {doc.story && <p className="pz-story">{doc.story}</p>}
-      <Checklist doc={doc} result={st.result} stale={!!st.result && st.result.revision !== revision} />
+      <h2 className="pz-title">{doc.title ? textNow(doc, doc.title) : 'Untitled puzzle'}</h2>
+      {doc.story && <p className="pz-story">{textNow(doc, doc.story)}</p>}
+      {(variants > 1 || st.variant !== null) && (
+        <form
+          className="pz-variant"
+          onSubmit={(e) => {
+            e.preventDefault();
+            session.playVariant(name);
+          }}
+        >
+          <label>
+            Your name{' '}
+            <input
+              className="field"
+              value={name}
+              maxLength={80}
+              onChange={(e) => setName(e.target.value)}
+              data-testid="learner-name"
+              aria-label="Your name (picks your variant)"
+            />
+          </label>
+          <button type="submit" className="btn" disabled={!name.trim()}>
+            Play my variant
+          </button>
+          {st.variant !== null && <span className="pz-note">Variant {st.variant + 1}</span>}
+        </form>
+      )}
+      <Checklist
+        doc={doc}
+        result={st.result}
+        stale={!!st.result && st.result.revision !== revision}
+        revealed={revealed}
+      />
       {st.error && (
         <p className="pz-error" role="alert">
           {st.error}
         </p>
       )}
-      {st.result && <Symptoms doc={doc} report={st.result.report} />}
-      <Hints hints={doc.hints ?? []} shown={st.hintsShown} session={session} />
+      {st.result && <Symptoms doc={doc} report={st.result.report} revealed={revealed} />}
+      <Hints hints={(doc.hints ?? []).map((h) => textNow(doc, h))} shown={st.hintsShown} session={session} />
+      {revealed && <Debrief doc={doc} st={st} session={session} />}
       <section aria-labelledby="pz-rules" className="pz-block">
         <h3 id="pz-rules" className="pz-h">
           This puzzle's rules
@@ -64,8 +112,20 @@ export function PuzzlePanel({ session }: { session: PuzzleSession }) {
         </label>
       </section>
       <div className="pz-actions">
+        <button
+          type="button"
+          className="btn"
+          onClick={() => session.giveUp()}
+          disabled={revealed}
+          data-testid="give-up"
+        >
+          Give up
+        </button>
         <button type="button" className="btn" onClick={() => session.showSolution()} disabled={!doc.solution}>
           Show solution
+        </button>
+        <button type="button" className="btn" onClick={exportAttempt} data-testid="export-attempt">
+          Export attempt
         </button>
         <button type="button" className="btn" onClick={() => session.reset()}>
           Reset puzzle

@@ -1,13 +1,18 @@
 import { RULES_BY_ID } from '../../catalog/rules';
-import type { Report } from '../../engine/report';
+import type { Report } from '../../engine';
 import type { ArchDoc } from '../../model/schema';
+import { logLines, nodeName, symptomText } from './symptoms';
 
 const MAX = 6;
 
-/** What the run showed, the way an operator sees it: failure messages and end states, not rule findings. */
-export function Symptoms({ doc, report }: { doc: ArchDoc; report: Report }) {
-  const name = (id: string) => doc.nodes.find((n) => n.id === id)?.label ?? id;
+/**
+ * What the run showed, the way an operator sees it on AWS: failure reasons, metrics, monitor reports and log
+ * lines. The rule behind each (its title) appears only once the puzzle is `revealed` (solved, last hint, gave up).
+ */
+export function Symptoms({ doc, report, revealed }: { doc: ArchDoc; report: Report; revealed: boolean }) {
+  const name = (id: string) => nodeName(doc, id);
   const states = Object.entries(report.nodes).filter(([, n]) => n.state || n.requests);
+  const log = logLines(report);
   return (
     <section aria-labelledby="pz-run" className="pz-block" data-testid="symptoms">
       <h3 id="pz-run" className="pz-h">
@@ -18,10 +23,11 @@ export function Symptoms({ doc, report }: { doc: ArchDoc; report: Report }) {
       ) : (
         <ul className="space-y-2">
           {report.incidents.slice(0, MAX).map((i) => (
-            <li key={`${i.rule}:${i.node}`} className="pz-incident">
-              <strong>{name(i.node)}</strong> · {RULES_BY_ID.get(i.rule)?.title ?? i.rule}
+            <li key={`${i.rule}:${i.node}`} className="pz-incident" data-testid="symptom">
+              <strong>{name(i.node)}</strong>
+              {revealed ? ` · ${RULES_BY_ID.get(i.rule)?.title ?? i.rule}` : ''}
               {i.count > 1 ? ` ×${i.count.toLocaleString('en')}` : ''}
-              <span className="pz-why">{i.message}</span>
+              <span className="pz-why">{symptomText(i, report, revealed)}</span>
             </li>
           ))}
           {report.incidents.length > MAX && <li className="pz-note">… and {report.incidents.length - MAX} more.</li>}
@@ -37,10 +43,24 @@ export function Symptoms({ doc, report }: { doc: ArchDoc; report: Report }) {
                 {n.requests
                   ? ` ${(n.ok ?? n.requests).toLocaleString('en')} ok${n.failed ? ` · ${n.failed.toLocaleString('en')} failed` : ''}`
                   : ''}
+                {n.p99Ms !== undefined && n.requests ? ` · p99 ${n.p99Ms} ms` : ''}
               </strong>
             </li>
           ))}
         </ul>
+      )}
+      {log.length > 0 && (
+        <>
+          <h4 className="pz-h">Log lines</h4>
+          <ul className="pz-log" data-testid="log-lines">
+            {log.map((e, k) => (
+              <li key={k}>
+                <code>{Math.round(e.t)} s</code> {e.node ? `${name(e.node)}: ` : ''}
+                {e.event}
+              </li>
+            ))}
+          </ul>
+        </>
       )}
     </section>
   );

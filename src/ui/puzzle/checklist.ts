@@ -1,6 +1,7 @@
 import { RULES_BY_ID } from '../../catalog/rules';
-import type { Report } from '../../engine/report';
-import { gradeGoal } from '../../engine/goal';
+import { type Report, gradeGoal } from '../../engine';
+import { designChecks } from '../../engine/goal';
+import { Graph } from '../../model/graph';
 import { type Criterion, criterionWords, goalCriteria } from '../../model/goals';
 import type { ArchDoc } from '../../model/schema';
 
@@ -26,10 +27,29 @@ export const criterionLabel = (c: Criterion, doc: ArchDoc, reveal: boolean): str
 export const pendingChecklist = (doc: ArchDoc): { key: string; label: string }[] =>
   goalCriteria(doc.goal).map((c) => ({ key: c.key, label: criterionLabel(c, doc, false) }));
 
+/**
+ * The checklist as the learner may see it: before the answer is revealed, a criterion that forbids a rule is
+ * worded as the story's symptom and its failure does not name the rule.
+ */
+export function shownChecklist(
+  doc: ArchDoc,
+  items: readonly CheckedCriterion[],
+  revealed: boolean,
+): CheckedCriterion[] {
+  if (revealed) return [...items];
+  const crit = new Map(goalCriteria(doc.goal).map((c) => [c.key, c]));
+  return items.map((i) => {
+    const c = crit.get(i.key);
+    if (!c || (c.type !== 'noIncidents' && c.type !== 'noFindings')) return i;
+    return { ...i, label: criterionLabel(c, doc, false), why: i.met ? undefined : 'It still happens in the run.' };
+  });
+}
+
 /** Grade each criterion alone against the report (the runner's own grading, one criterion at a time). */
 export function gradeChecklist(doc: ArchDoc, report: Report): CheckedCriterion[] {
+  const design = designChecks(new Graph(doc));
   return goalCriteria(doc.goal).map((c) => {
-    const g = gradeGoal(c.goal, report);
+    const g = gradeGoal(c.goal, { ...report, design });
     return { key: c.key, label: criterionLabel(c, doc, true), met: g.met, why: g.failed[0] };
   });
 }

@@ -1,6 +1,7 @@
-import type { Report } from '../../engine/report';
+import type { Report } from '../../engine';
 import { loadJson } from '../../model/load';
-import type { ArchDoc } from '../../model/schema';
+import type { ArchDoc, Attempt } from '../../model/schema';
+import { applyVariant, variantCount, variantFromName } from '../../model/variants';
 import { puzzleRefusal } from '../../model/puzzle';
 import { type Editor, EMPTY_DOC } from '../state/editor';
 import { Store } from '../state/store';
@@ -35,6 +36,26 @@ export interface PuzzleState {
   error: string | null;
   solutionShown: boolean;
   progress: Progress;
+  /** The learner gave up: the rule, the fact and the fix are shown (the attempt records it). */
+  gaveUp: boolean;
+  /** The learner's answer to each of the puzzle's questions (null = not answered yet). */
+  answers: (number | null)[];
+  /** When this attempt started (ms since the epoch), for the time spent. */
+  startedAt: number;
+  /** The variant being played (null = the puzzle as written) and the name it came from. */
+  variant: number | null;
+  learner: string;
+}
+
+/**
+ * Whether the puzzle's answer may be shown: the rule titles, the sheet's fact and the fix stay hidden until the
+ * puzzle is solved, the last hint is taken, the reference solution is shown, or the learner gives up.
+ */
+export function isRevealed(s: PuzzleState, doc: ArchDoc): boolean {
+  if (!s.active) return true;
+  return (
+    !!s.result?.met || s.solutionShown || s.gaveUp || (s.hintsShown > 0 && s.hintsShown >= (doc.hints?.length ?? 0))
+  );
 }
 
 function readJson(storage: Storage, key: string): Record<string, unknown> | null {
@@ -71,9 +92,11 @@ const loadDoc = (v: unknown): ArchDoc | null => {
  */
 export class PuzzleSession extends Store<PuzzleState> {
   private lastSandbox: ArchDoc;
-  private pending: { file: string | null; doc: ArchDoc } | null = null;
+  private pending: { file: string | null; doc: ArchDoc; learner?: string } | null = null;
   private readonly editor: Editor;
   private readonly ui: UiStore;
+  /** The puzzle as written (before a variant filled its placeholders), to build other variants from. */
+  private base: ArchDoc | null = null;
   /** Removes the puzzle policy (set while a puzzle is open). */
   private removePolicy: (() => void) | null = null;
 
@@ -92,6 +115,11 @@ export class PuzzleSession extends Store<PuzzleState> {
       error: null,
       solutionShown: false,
       progress: readProgress(storage),
+      gaveUp: false,
+      answers: [],
+      startedAt: Date.now(),
+      variant: null,
+      learner: '',
     });
     this.editor = ws.editor;
     this.ui = ws.ui;
@@ -119,7 +147,22 @@ export class PuzzleSession extends Store<PuzzleState> {
       ok && Number.isInteger(saved.hintsShown)
         ? Math.max(0, Math.min(Number(saved.hintsShown), doc.hints?.length ?? 0))
         : 0;
-    this.patch({ active: true, file, original, hintsShown: hints });
+    const answers =
+      ok && Array.isArray(saved.answers)
+        ? (saved.answers as unknown[]).map((a) => (Number.isInteger(a) ? (a as number) : null))
+        : [];
+    this.patch({
+      active: true,
+      file,
+      original,
+      hintsShown: hints,
+      answers,
+      gaveUp: ok && saved.gaveUp === true,
+      solutionShown: ok && saved.solutionShown === true,
+      startedAt: ok && typeof saved.startedAt === 'number' ? saved.startedAt : Date.now(),
+      variant: typeof doc.variant === 'number' ? doc.variant : null,
+      learner: ok && typeof saved.learner === 'string' ? saved.learner : '',
+    });
     // Opened before this session existed (a share link at boot): the autosave still holds the sandbox.
     const auto = readJson(this.storage, AUTOSAVE_KEY);
     const sandbox = auto?.format === AUTOSAVE_FORMAT ? loadDoc(auto.doc) : null;
@@ -150,7 +193,13 @@ export class PuzzleSession extends Store<PuzzleState> {
       error: null,
       solutionShown: false,
       checking: false,
+      gaveUp: false,
+      answers: [],
+      startedAt: Date.now(),
+      variant: typeof doc.variant === 'number' ? doc.variant : null,
+      learner: p?.learner ?? '',
     };
+    if (doc.variant === undefined) this.base = doc;
     this.patch(next);
     this.save();
     this.setPolicy(true);
@@ -179,12 +228,17 @@ export class PuzzleSession extends Store<PuzzleState> {
       file: this.s.file,
       original: this.s.original,
       hintsShown: this.s.hintsShown,
+      answers: this.s.answers,
+      gaveUp: this.s.gaveUp,
+      solutionShown: this.s.solutionShown,
+      startedAt: this.s.startedAt,
+      learner: this.s.learner,
     });
   }
 
-  /** Open a shipped puzzle (an undoable step, like opening a file). */
-  open(file: string | null, doc: ArchDoc): void {
-    this.pending = { file, doc };
+  /** Open a shipped puzzle (an undoable step, like opening a file); `learner` names who plays a variant. */
+  open(file: string | null, doc: ArchDoc, learner?: string): void {
+    this.pending = { file, doc, learner };
     openDoc(this.ws, doc, `the puzzle “${doc.title ?? file ?? 'untitled'}”`);
     this.pending = null;
   }
@@ -255,7 +309,63 @@ export class PuzzleSession extends Store<PuzzleState> {
     const problems = applySolutionVisibly(this.editor, original, solution);
     this.ui.requestFit();
     this.patch({ solutionShown: true, result: null });
+    this.save();
     if (problems.length) this.ui.toast(`Part of the solution could not be applied: ${problems[0]}`, 'error');
     else this.ui.toast('The reference solution is applied. Check it, or Undo (Ctrl+Z) to take it back.');
+  }
+
+  /** Give up: the rule, the cheat sheet's fact and the fix are shown; the attempt records it. */
+  giveUp(): void {
+    this.patch({ gaveUp: true });
+    this.save();
+  }
+
+  /** Record the learner's answer to question `i` (the attempt keeps it; the first answer counts). */
+  answer(i: number, choice: number): void {
+    if (this.s.answers[i] !== undefined && this.s.answers[i] !== null) return;
+    const answers = [...this.s.answers];
+    while (answers.length <= i) answers.push(null);
+    answers[i] = choice;
+    this.patch({ answers });
+    this.save();
+  }
+
+  /**
+   * Play the variant a name picks (variables, format.md section 7): the same name always gets the same
+   * variant. Opens the puzzle as written in that variant; false when the puzzle has no variables.
+   */
+  playVariant(name: string): boolean {
+    const source = this.base ?? this.s.original;
+    if (!source || variantCount(source) < 2 || !name.trim()) return false;
+    const n = variantFromName(name, variantCount(source));
+    const r = loadJson(applyVariant({ ...source, variant: undefined }, n));
+    if (!r.ok) {
+      this.ui.toast(`Variant ${n} could not be built: ${r.errors[0]?.message ?? 'invalid'}`, 'error');
+      return false;
+    }
+    this.open(this.s.file, r.doc, name.trim());
+    this.ui.toast(`Variant ${n + 1} of ${variantCount(source)} for ${name.trim()}.`);
+    return true;
+  }
+
+  /** What the attempt records (format.md: `attempt`), for the export the grader reads. */
+  attempt(now = Date.now()): Attempt {
+    const doc = this.editor.getState().doc;
+    return {
+      puzzle: this.s.file ?? this.s.original?.title ?? doc.title,
+      variant: this.s.variant,
+      learner: this.s.learner || undefined,
+      hints: this.s.hintsShown,
+      solutionShown: this.s.solutionShown,
+      gaveUp: this.s.gaveUp,
+      timeSpentSec: Math.max(0, Math.round((now - this.s.startedAt) / 1000)),
+      solved: !!this.s.result?.met,
+      answers: (doc.questions ?? []).map((_, i) => this.s.answers[i] ?? null),
+    };
+  }
+
+  /** The learner's design with the attempt, as a file to hand in (`npm run grade` reads it). */
+  exportAttempt(now = Date.now()): ArchDoc {
+    return { ...this.editor.getState().doc, attempt: this.attempt(now) };
   }
 }

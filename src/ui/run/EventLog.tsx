@@ -4,19 +4,16 @@ import { RULES_BY_ID } from '../../catalog/rules';
 import type { Severity } from '../../catalog/types';
 import { useEditor } from '../state/context';
 import { useRun, useRunState } from './context';
+import { useAnswerHidden } from '../puzzle/reveal';
+import { namesItsCause } from '../puzzle/symptoms';
+
+/** What the log says in a puzzle, before the answer is revealed, for an incident whose message names its cause. */
+const HIDDEN_CAUSE = 'Incident: see the figures in the puzzle panel (the cause is for you to find)';
 import { clock, LOG_CAP, type LogRow } from './store';
 
 const ROW = 30;
-/** Rules of single requests: their log rows open the trace of a sampled request that hit them. */
-export const TRACE_RULES = new Set([
-  'payload-too-large',
-  'serverless-throttled',
-  'endpoint-overloaded',
-  'realtime-timeout',
-  'async-timeout',
-  'mme-cold-load',
-  'serverless-cold-start',
-]);
+/** Rules of single requests (the catalog's `display.request`): their log rows open the trace of a sampled request. */
+export const opensTrace = (rule: string): boolean => RULES_BY_ID.get(rule)?.display?.request !== undefined;
 const SEVS: Severity[] = ['error', 'warning', 'info'];
 const SEV_MARK: Record<Severity, string> = { error: '!', warning: '▲', info: 'i' };
 
@@ -48,6 +45,8 @@ export function EventLog() {
   const total = useRunState((v) => v.logTotal);
   const counts = useRunState((v) => v.logCounts);
   const focus = useFocusNode();
+  // a puzzle's answer: rule ids stay out of the log until it is revealed (the messages are the symptoms)
+  const hidden = useAnswerHidden();
   const [sev, setSev] = useState<Record<Severity, boolean>>({ error: true, warning: true, info: true });
   const [domain, setDomain] = useState('');
   const [rule, setRule] = useState('');
@@ -106,7 +105,7 @@ export function EventLog() {
   const open = (r: LogRow) => {
     if (!r.node) return;
     focus(r.node);
-    if (r.rule && TRACE_RULES.has(r.rule)) void run.openTraces(r.node, { rule: r.rule, atSec: r.t });
+    if (r.rule && opensTrace(r.rule)) void run.openTraces(r.node, { rule: r.rule, atSec: r.t });
   };
 
   return (
@@ -136,7 +135,13 @@ export function EventLog() {
             <option key={d}>{d}</option>
           ))}
         </select>
-        <select className="field run-select" aria-label="Rule" value={rule} onChange={(e) => setRule(e.target.value)}>
+        <select
+          className="field run-select"
+          aria-label="Rule"
+          value={rule}
+          onChange={(e) => setRule(e.target.value)}
+          hidden={hidden}
+        >
           <option value="">All rules</option>
           {options.rules.map((r) => (
             <option key={r}>{r}</option>
@@ -197,19 +202,19 @@ export function EventLog() {
                   open(r);
                 }
               }}
-              title={r.message}
+              title={hidden && r.rule && namesItsCause(r.rule) ? HIDDEN_CAUSE : r.message}
             >
               <span className="log-t">{clock(r.t)}</span>
               <span className={`sev sev-${r.severity}`}>{r.step ? '⏭' : SEV_MARK[r.severity]}</span>
               <span className="log-node">{r.node ?? '—'}</span>
-              <span className="log-rule">{r.rule ?? r.type}</span>
-              <span className="log-msg">{r.message}</span>
-              {r.rule && r.node && TRACE_RULES.has(r.rule) && (
+              <span className="log-rule">{hidden ? r.type : (r.rule ?? r.type)}</span>
+              <span className="log-msg">{hidden && r.rule && namesItsCause(r.rule) ? HIDDEN_CAUSE : r.message}</span>
+              {r.rule && r.node && opensTrace(r.rule) && (
                 <button
                   type="button"
                   className="log-why"
                   data-testid="log-trace"
-                  title={`See a sampled request that hit ${r.rule} on ${r.node}, hop by hop`}
+                  title={`See a sampled request that hit ${hidden ? 'this' : r.rule} on ${r.node}, hop by hop`}
                   onClick={(e) => {
                     e.stopPropagation();
                     open(r);

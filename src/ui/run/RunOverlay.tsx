@@ -2,6 +2,7 @@ import { memo } from 'react';
 import { RULES_BY_ID } from '../../catalog/rules';
 import type { LiveNode } from '../../worker/protocol';
 import { useRun, useRunNode } from './context';
+import { useAnswerHidden } from '../puzzle/reveal';
 import { mlopsLine } from './mlopsView';
 
 const RANK = { error: 3, warning: 2, info: 1 } as const;
@@ -53,6 +54,7 @@ const STATE_TONE: Record<string, string> = {
 function RunOverlay({ id, group }: { id: string; group?: boolean }) {
   const n = useRunNode(id);
   const run = useRun();
+  const hidden = useAnswerHidden();
   if (!n) return null;
   const line = mlopsLine(n);
   const label = n.state === 'InProgress' && n.phase ? n.phase : n.state;
@@ -133,8 +135,8 @@ function RunOverlay({ id, group }: { id: string; group?: boolean }) {
             run.openWhy(id, rule);
           }}
           onPointerDown={(e) => e.stopPropagation()}
-          title={`${rule}: ${total.toLocaleString('en-US')} occurrence${total > 1 ? 's' : ''} — click for why`}
-          aria-label={`Why? ${rule} on ${id}`}
+          title={`${hidden ? 'Incidents' : rule}: ${total.toLocaleString('en-US')} occurrence${total > 1 ? 's' : ''} — click for why`}
+          aria-label={`Why? ${hidden ? 'incidents' : rule} on ${id}`}
         >
           {sev === 'error' ? '!' : '▲'}
           <span>{fmtCount(total)}</span>

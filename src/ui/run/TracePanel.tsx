@@ -1,5 +1,5 @@
 import { RULES_BY_ID } from '../../catalog/rules';
-import type { TraceHop } from '../../engine/modules/inference/traces';
+import type { TraceHop } from '../../engine';
 import { useRun, useRunState } from './context';
 import { clock } from './store';
 import { OUTCOME_COLOURS, OUTCOME_LABELS } from './TrafficLayer';

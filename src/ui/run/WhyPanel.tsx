@@ -1,22 +1,14 @@
-import { useMemo } from 'react';
+import { useEffect, useState } from 'react';
 import { RULES_BY_ID } from '../../catalog/rules';
 import { ENDPOINT_KINDS } from '../../catalog/kinds';
-import { networkReport, type Service } from '../../engine/modules/network/reach';
-import { Graph } from '../../model/graph';
+import type { NetworkReport } from '../../engine';
 import { useEditorState } from '../state/context';
+import { useAnswerHidden } from '../puzzle/reveal';
+import { namesItsCause } from '../puzzle/symptoms';
 import { useRun, useRunState } from './context';
 import { useFocusNode } from './EventLog';
 import { MlopsDetail } from './MlopsDetail';
 import { clock } from './store';
-
-/** Rules whose cause is a network path, and the services each needs. */
-const NETWORK: Record<string, Service[]> = {
-  'ecr-pull-blocked': ['ecr.api', 'ecr.dkr'],
-  's3-unreachable': ['s3'],
-  'sagemaker-api-unreachable': ['sagemaker.api'],
-  'logs-unreachable': ['logs'],
-  'network-isolation-egress': ['internet'],
-};
 
 /**
  * Why? — a rule that happened on a node: the incident's message, how often and since when, the
@@ -31,14 +23,23 @@ export function WhyPanel() {
   const run = useRun();
   const focus = useFocusNode();
   const live = useRunState((v) => (why ? v.nodes[why.node] : undefined));
-  const net = useMemo(() => {
-    if (!why?.rule || !NETWORK[why.rule] || !doc.nodes.some((n) => n.id === why.node)) return null;
-    try {
-      return networkReport(new Graph(doc), why.node);
-    } catch {
-      return null;
-    }
-  }, [why, doc]);
+  // in a puzzle the rule's name, fact and fix are the answer: hidden until solved, the last hint, or giving up
+  const hidden = useAnswerHidden();
+  // the network path is the engine's answer, computed in the worker (the catalog says which services a rule needs)
+  const services = why?.rule ? RULES_BY_ID.get(why.rule)?.display?.network : undefined;
+  const [net, setNet] = useState<{ key: unknown; report: NetworkReport | null } | null>(null);
+  useEffect(() => {
+    if (!why || !services) return;
+    let live = true;
+    run
+      .networkReport(doc, why.node)
+      .then((report) => live && setNet({ key: why, report }))
+      .catch(() => live && setNet({ key: why, report: null }));
+    return () => {
+      live = false;
+    };
+  }, [why, services, doc, run]);
+  const report = net && net.key === why ? net.report : null;
   if (!why)
     return (
       <p className="run-empty">
@@ -47,7 +48,7 @@ export function WhyPanel() {
     );
   const onNode = incidents.filter((i) => i.node === why.node);
   const rule = why.rule ?? onNode[0]?.rule ?? null;
-  const def = rule ? RULES_BY_ID.get(rule) : undefined;
+  const def = rule && !hidden ? RULES_BY_ID.get(rule) : undefined;
   const inc = onNode.find((i) => i.rule === rule);
   const kind = doc.nodes.find((n) => n.id === why.node)?.kind;
   const endpoint = !!kind && (ENDPOINT_KINDS as readonly string[]).includes(kind);
@@ -58,8 +59,12 @@ export function WhyPanel() {
         <span className={`sev sev-${def?.severity ?? 'info'}`}>
           {!def ? 'i' : def.severity === 'error' ? '!' : '▲'}
         </span>
-        <h3>{def?.title ?? rule ?? (hasLive ? 'In this run' : 'Nothing went wrong here')}</h3>
-        {rule && <code>{rule}</code>}
+        <h3>
+          {hidden && rule
+            ? 'What happened here'
+            : (def?.title ?? rule ?? (hasLive ? 'In this run' : 'Nothing went wrong here'))}
+        </h3>
+        {rule && !hidden && <code>{rule}</code>}
         {def && <span className="why-domain">{def.domain}</span>}
         <button type="button" className="btn-ghost why-node" onClick={() => focus(why.node)}>
           on {why.node}
@@ -71,9 +76,9 @@ export function WhyPanel() {
             value={rule ?? ''}
             onChange={(e) => run.openWhy(why.node, e.target.value)}
           >
-            {onNode.map((i) => (
+            {onNode.map((i, k) => (
               <option key={i.rule} value={i.rule}>
-                {i.rule} ({i.count})
+                {hidden ? `Incident ${k + 1}` : i.rule} ({i.count})
               </option>
             ))}
           </select>
@@ -83,16 +88,20 @@ export function WhyPanel() {
         {!rule && <MlopsDetail id={why.node} />}
         {inc && (
           <div className="finding finding-error why-msg">
-            <div>{inc.message}</div>
+            <div>
+              {hidden && namesItsCause(inc.rule)
+                ? 'The figures of this run are in the puzzle panel: what would an operator see, and why?'
+                : inc.message}
+            </div>
             <div className="why-meta">
               {inc.count.toLocaleString('en-US')} time{inc.count > 1 ? 's' : ''} · first at {clock(inc.firstAtSec)}
             </div>
           </div>
         )}
-        {net && rule && (
+        {report && rule && services && (
           <div className="why-net" data-testid="why-network">
-            {NETWORK[rule].map((s) => {
-              const r = net.services.find((x) => x.service === s)!;
+            {services.map((s) => {
+              const r = report.services.find((x) => x.service === s)!;
               return (
                 <div key={s} className="why-path">
                   <b>{s}</b>:{' '}

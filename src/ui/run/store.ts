@@ -1,6 +1,4 @@
-import type { RequestTrace } from '../../engine/modules/inference/traces';
-import type { Report } from '../../engine/report';
-import type { Incident, LogEvent } from '../../engine/types';
+import type { Incident, LogEvent, NetworkReport, Report, RequestTrace } from '../../engine';
 import type { ArchDoc, Fault } from '../../model/schema';
 import type { EngineClient } from '../../worker/client';
 import type { FaultInput, Flow, LiveNode, Outcomes, RunStatus, RunUpdate } from '../../worker/protocol';
@@ -448,6 +446,11 @@ export class RunStore extends Store<RunView> {
       if (want.atSec === undefined) break;
     }
     this.patch({ traces: { node, list, picked: picked >= 0 ? picked : list.length ? 0 : null, loading: false } });
+  }
+
+  /** What a node of a document can reach over the network, and the path: the engine's answer, from the worker. */
+  networkReport(doc: ArchDoc, node: string): Promise<NetworkReport | null> {
+    return this.ensure().network(doc, node);
   }
 
   pickTrace(i: number): void {

@@ -1,4 +1,4 @@
-import type { Finding } from '../../engine/types';
+import type { Finding } from '../../engine';
 import type { Checker } from './checker';
 import type { Editor } from './editor';
 import { Store } from './store';

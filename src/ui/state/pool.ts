@@ -1,4 +1,4 @@
-import type { Finding } from '../../engine/types';
+import type { Finding } from '../../engine';
 import type { ArchDoc } from '../../model/schema';
 import { EngineClient } from '../../worker/client';
 import type { FromWorker } from '../../worker/protocol';

@@ -3,7 +3,7 @@ import { instanceCostUSD } from '../../../src/catalog/prices';
 import { jobsModule } from '../../../src/engine/modules/jobs';
 import { JOB_TIMING as T } from '../../../src/engine/modules/jobs/constants';
 import { TOPICS, type JobCompleted, type JobFailed } from '../../../src/engine/topics';
-import type { SimModule } from '../../../src/engine/types';
+import type { SimModule } from '../../../src/engine/sim';
 import { arch, edge, node, run } from '../../harness';
 import { cost, when } from './helpers';
 

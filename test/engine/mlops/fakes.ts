@@ -6,7 +6,8 @@
 import { ENDPOINT_KINDS } from '../../../src/catalog/kinds';
 import type { Simulation } from '../../../src/engine/sim';
 import { TOPICS, type JobStart } from '../../../src/engine/topics';
-import type { Blocker, Phase, SimModule } from '../../../src/engine/types';
+import type { Blocker, Phase } from '../../../src/engine/types';
+import type { SimModule } from '../../../src/engine/sim';
 import { endpointsModule } from '../../../src/engine/modules/endpoints';
 import { mlopsModule } from '../../../src/engine/modules/mlops';
 import { monitoringModule } from '../../../src/engine/modules/monitoring';

@@ -112,7 +112,14 @@ describe('leakage and skew show when a model from that lineage serves', () => {
     expect(r.node('gate').value as number).toBeGreaterThan(0.95);
     expect(r.node('ep')).toMatchObject({ model: 'train:v1', metric: 'accuracy' });
     expect(r.node('ep').production as number).toBeLessThan(0.55);
-    const ok = run(doc('auc'), { modules: modules(), durationSec: 3600 });
+    // an AUC gate blocks the untreated model: version 1 is never registered or deployed
+    const blocked = run(doc('auc'), { modules: modules(), durationSec: 3600 });
+    expect(blocked.node('gate')).toMatchObject({ outcome: false });
+    expect(blocked.node('ep').model).not.toBe('train:v1');
+    // class weights (scale_pos_weight) give a model that passes the AUC gate and serves well
+    const weighted = doc('auc');
+    weighted.nodes.find((n) => n.id === 'train')!.props!.imbalance = 'class-weights';
+    const ok = run(weighted, { modules: modules(), durationSec: 3600 });
     expect(ok.node('ep').production as number).toBeGreaterThan(0.8);
   });
 });

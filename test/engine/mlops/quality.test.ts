@@ -75,18 +75,21 @@ describe('model quality signal', () => {
     expect(fixed.skew).toBeNull();
   });
 
-  it('imbalanced labels judged by accuracy: high validation accuracy, production fails', () => {
-    const mk = (metric: string) =>
+  it('imbalanced labels without class weights or resampling: accuracy looks high, AUC shows the majority-class model', () => {
+    const mk = (metric: string, imbalance = 'none') =>
       graph(
         node('raw', 's3-bucket', { positiveClassRatio: 0.03 }),
-        node('train', 'training-job', { evalMetric: metric }),
+        node('train', 'training-job', { evalMetric: metric, imbalance }),
         edge('raw', 'train'),
       );
     const acc = trainingQuality(mk('accuracy'), 'train', 5, 1);
     expect(validationValue(acc)).toBeGreaterThan(0.95);
     expect(metricValue('accuracy', acc.skill, 0.03, true)).toBeLessThan(0.55);
+    // the metric only changes what the evaluation sees: the untreated model is as bad under AUC
     const auc = trainingQuality(mk('auc'), 'train', 5, 1);
-    expect(auc.skill).toBeGreaterThanOrEqual(QUALITY.baseSkill);
+    expect(validationValue(auc)).toBeLessThan(0.55);
+    for (const fix of ['class-weights', 'resampling'])
+      expect(trainingQuality(mk('auc', fix), 'train', 5, 1).skill).toBeGreaterThanOrEqual(QUALITY.baseSkill);
   });
 
   it('metrics: lower-is-better ones fall as skill rises; unknown metrics are NaN', () => {

@@ -5,7 +5,8 @@
  */
 import type { ArchDoc } from '../../../src/model/schema';
 import { runDocument } from '../../../src/engine/run';
-import type { Blocker, Phase, SimModule } from '../../../src/engine/types';
+import type { Blocker, Phase } from '../../../src/engine/types';
+import type { SimModule } from '../../../src/engine/sim';
 import { networkModule } from '../../../src/engine/modules/network';
 import { securityModule } from '../../../src/engine/modules/security';
 

@@ -1,9 +1,11 @@
 import { createActor } from 'xstate';
 import { ENDPOINT_KINDS } from '../../../catalog/kinds';
 import type { GNode } from '../../../model/graph';
+import { clockOf } from '../../clock';
 import type { Simulation } from '../../sim';
 import { TOPICS } from '../../topics';
-import type { Blocker, Phase, SimModule } from '../../types';
+import type { Blocker, Phase } from '../../types';
+import type { SimModule } from '../../sim';
 import { endpointMachine, statusOf, type EndpointEvent } from './machine';
 
 /** Seconds each creation phase takes (AWS endpoints take minutes; serverless is quicker). */
@@ -33,7 +35,7 @@ export const endpointsModule: SimModule = {
 };
 
 function createEndpoint(sim: Simulation, n: GNode): void {
-  const actor = createActor(endpointMachine).start();
+  const actor = createActor(endpointMachine, { clock: clockOf(sim) }).start();
   const send = (e: EndpointEvent, message?: string) => {
     actor.send(e);
     sim.setState(n.id, statusOf(actor.getSnapshot().value), message);
@@ -70,6 +72,8 @@ function createEndpoint(sim: Simulation, n: GNode): void {
   sim.on(UPDATE_TOPIC, (p: { node: string; version?: string }) => {
     if (p.node !== n.id || statusOf(actor.getSnapshot().value) !== 'InService') return;
     send({ type: 'UPDATE' }, p.version ? `deploying ${p.version}` : undefined);
+    for (const r of sim.graph.in(n.id, 'model-registry'))
+      sim.emit(TOPICS.flow, { from: r.id, to: n.id, kind: 'model', label: p.version ?? 'model' });
     sim.after(UPDATE_SEC, `${n.id}: update`, n.id, () => {
       const b = sim.gate(n.id, 'deploy');
       if (b) {

@@ -2,6 +2,7 @@ import { FALLBACK_INSTANCE_TYPE, instanceCostUSD } from '../../../catalog/prices
 import type { GNode } from '../../../model/graph';
 import type { Rng } from '../../rng';
 import type { Simulation } from '../../sim';
+import { TOPICS } from '../../topics';
 import { DEFAULT_VARIANT, INFERENCE } from './constants';
 import { EndpointRun } from './endpoint-run';
 import { LATENCY_LN, payloadVars } from './realtime';
@@ -26,6 +27,8 @@ import type { Arrivals } from './traffic';
  */
 export class AsyncRun extends EndpointRun<'async-endpoint'> {
   private qa = new Float64Array(1024);
+  /** Payload MB of each queued request (for its sampled trace). */
+  private qs = new Float64Array(1024);
   private qHead = 0;
   private qTail = 0;
   private readonly freeAt: Float64Array;
@@ -79,15 +82,19 @@ export class AsyncRun extends EndpointRun<'async-endpoint'> {
     this.setExtra();
   }
 
-  private enqueue(a: number): void {
+  private enqueue(a: number, mb: number): void {
     if (this.qTail === this.qa.length) {
       const live = this.qTail - this.qHead;
       const q = new Float64Array(Math.max(1024, live * 2));
       q.set(this.qa.subarray(this.qHead, this.qTail));
+      const s = new Float64Array(q.length);
+      s.set(this.qs.subarray(this.qHead, this.qTail));
       this.qa = q;
+      this.qs = s;
       this.qHead = 0;
       this.qTail = live;
     }
+    this.qs[this.qTail] = mb;
     this.qa[this.qTail++] = a;
   }
 
@@ -110,13 +117,24 @@ export class AsyncRun extends EndpointRun<'async-endpoint'> {
           this.payload.first = a;
           this.payload.vars = payloadVars(this.node.kind, DEFAULT_VARIANT, size[i]);
         }
+        if (this.traces.want('rejected'))
+          this.trace(
+            a,
+            'rejected',
+            size[i],
+            {},
+            `payload ${Math.round(size[i] * 100) / 100} MB > ${INFERENCE.asyncMaxPayloadMB} MB, rejected before the queue`,
+            'payload-too-large',
+          );
         continue;
       }
       if (this.backlog >= INFERENCE.asyncMaxBacklog) {
         this.overload(a, n / (t1 - t0));
+        if (this.traces.want('throttled'))
+          this.trace(a, 'throttled', size[i], {}, 'the request queue is full', 'endpoint-overloaded');
         continue;
       }
-      this.enqueue(a);
+      this.enqueue(a, size[i]);
       if (this.active + this.pending.length === 0) {
         if (this.backlogScaling || this.backlog > INFERENCE.asyncBacklogPerInstance) this.scaleFromZero(a);
         else this.strand(a);
@@ -180,16 +198,28 @@ export class AsyncRun extends EndpointRun<'async-endpoint'> {
       let j = 0;
       for (let k = 1; k < this.active; k++) if (freeAt[k] < freeAt[j]) j = k;
       const a = this.qa[this.qHead];
+      const mb = this.qs[this.qHead];
       const start = freeAt[j] > a ? freeAt[j] : a;
       if (start >= t1) break;
       this.qHead++;
       if (start - a > INFERENCE.asyncRequestTtlSec) {
         this.overload(a + INFERENCE.asyncRequestTtlSec, this.m.requests / Math.max(1, t1 - this.startSec));
+        if (this.traces.want('throttled'))
+          this.trace(
+            a,
+            'throttled',
+            mb,
+            { queue: INFERENCE.asyncRequestTtlSec },
+            `expired in the queue after RequestTTLSeconds (${INFERENCE.asyncRequestTtlSec} s)`,
+            'endpoint-overloaded',
+          );
         continue;
       }
       let proc = this.processingSec * LATENCY_LN[(rng.next() * TABLE_SIZE) | 0];
+      let looked = 0;
       if (lookup !== null) {
         const x = lookup[(rng.next() * TABLE_SIZE) | 0];
+        looked = x;
         proc += x;
         if (offline !== null && offline.hit()) {
           offline.first = a;
@@ -209,9 +239,20 @@ export class AsyncRun extends EndpointRun<'async-endpoint'> {
             processingSec: this.processingSec,
           };
         }
+        if (this.traces.want('timedOut'))
+          this.trace(
+            a,
+            'timedOut',
+            mb,
+            { queue: start - a, lookup: looked, model: Math.max(0, limit - looked) },
+            `timed out after ${limit} s (the async invocation limit)`,
+            'async-timeout',
+          );
       } else {
         done = start + proc;
         m.ok++;
+        if (this.traces.want('ok'))
+          this.trace(a, 'ok', mb, { queue: start - a, lookup: looked, model: proc - looked }, 'result written to S3');
       }
       this.latency((done - a) * 1000);
       freeAt[j] = done;
@@ -243,6 +284,7 @@ export class AsyncRun extends EndpointRun<'async-endpoint'> {
       if (desired > planned && wakes && t1 >= this.lastOut + INFERENCE.scaleOutCooldownSec) {
         for (let i = planned; i < desired; i++) this.pending.push(t1 + INFERENCE.provisionSec);
         this.lastOut = t1;
+        this.sim.emit(TOPICS.scaling, { endpoint: this.node.id, from: planned, to: desired, policy: 'backlog' });
         this.sim.note(
           this.node.id,
           'event',
@@ -254,6 +296,7 @@ export class AsyncRun extends EndpointRun<'async-endpoint'> {
         !this.pending.length &&
         t1 - this.lastBusy >= INFERENCE.asyncIdleSec
       ) {
+        this.sim.emit(TOPICS.scaling, { endpoint: this.node.id, from: this.active, to: this.min, policy: 'backlog' });
         this.active = this.min;
         this.sim.note(
           this.node.id,

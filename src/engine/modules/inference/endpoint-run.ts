@@ -1,4 +1,5 @@
 import type { EndpointKind } from '../../../catalog/kinds';
+import { ruleById, ruleHttp } from '../../../catalog/rules';
 import type { GNode } from '../../../model/graph';
 import type { NodeMetrics } from '../../metrics';
 import type { Simulation } from '../../sim';
@@ -118,8 +119,11 @@ export abstract class EndpointRun<K extends EndpointKind = EndpointKind> {
       ]);
     if (s.model) hops.push(['model', 'model inference', s.model]);
     const failed = outcome === 'rejected' || outcome === 'throttled' || outcome === 'timedOut';
-    hops.push([failed ? 'failed' : 'response', end, 0]);
-    this.traces.add(a, outcome, sizeMB, hops, end, rule);
+    // a failed request's status is the rule's, read from the catalog (one status per rule and kind)
+    const status = failed && rule ? ruleHttp(ruleById(rule), this.node.kind) : undefined;
+    const note = status ? `${status}: ${end}` : end;
+    hops.push([failed ? 'failed' : 'response', note, 0]);
+    this.traces.add(a, outcome, sizeMB, hops, note, rule, status);
   }
 
   /** Record what the caller observed for one request, in ms. */

@@ -2,9 +2,9 @@ import { ENDPOINT_KINDS, type EndpointKind, propsByName } from '../../../catalog
 import type { GNode } from '../../../model/graph';
 import type { Fault } from '../../../model/schema';
 import type { NodeMetrics } from '../../metrics';
-import type { Simulation } from '../../sim';
+import { defineSlot, type Simulation } from '../../sim';
 import { TOPICS } from '../../topics';
-import type { SimModule } from '../../types';
+import type { SimModule } from '../../sim';
 import { AsyncRun } from './async';
 import { BatchCalls } from './batch';
 import { frameworksOf, inferenceFindings } from './checks';
@@ -31,10 +31,14 @@ interface State {
   arrivals: Arrivals;
 }
 
-const STATES = new WeakMap<Simulation, State>();
+const INFERENCE_STATE = defineSlot('inference', (): State => ({
+  targets: [],
+  byId: new Map(),
+  arrivals: new Arrivals(),
+}));
 
 /** The inference state of a run (for tests and the UI: streams, endpoint runs). */
-export const inferenceState = (sim: Simulation): State | undefined => STATES.get(sim);
+export const inferenceState = (sim: Simulation): State | undefined => sim.peekSlot(INFERENCE_STATE);
 
 /**
  * The inference data plane: clients send synthetic traffic along their edges; each endpoint serves
@@ -46,8 +50,7 @@ export const inferenceModule: SimModule = {
   id: 'inference',
   check: inferenceFindings,
   start(sim) {
-    const st: State = { targets: [], byId: new Map(), arrivals: new Arrivals() };
-    STATES.set(sim, st);
+    const st = sim.slot(INFERENCE_STATE);
     sim.addGate((n, phase) => {
       if (phase !== 'image-pull' || n.kind !== 'multi-model-endpoint') return null;
       const fw = frameworksOf(sim.graph, n);
@@ -81,7 +84,7 @@ export const inferenceModule: SimModule = {
     }
   },
   finish(sim) {
-    for (const t of STATES.get(sim)?.targets ?? []) t.run?.finish();
+    for (const t of sim.peekSlot(INFERENCE_STATE)?.targets ?? []) t.run?.finish();
   },
   faults: {
     'traffic-spike': (sim, f) =>
@@ -98,7 +101,7 @@ export const inferenceModule: SimModule = {
 };
 
 function onClientFault(sim: Simulation, f: Fault, apply: (s: ClientStream, from: number) => void): void {
-  const st = STATES.get(sim);
+  const st = sim.peekSlot(INFERENCE_STATE);
   const streams = st ? st.targets.flatMap((t) => t.streams.filter((s) => s.client.id === f.node)) : [];
   if (!streams.length) {
     sim.note(f.node, 'info', `${f.kind} needs a client with an edge to an endpoint; ${f.node} sends nothing`);

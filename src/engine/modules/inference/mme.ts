@@ -1,7 +1,8 @@
-import { formatMessage, httpStatus, ruleById } from '../../../catalog/rules';
+import { formatMessage, ruleById } from '../../../catalog/rules';
 import { instanceCostUSD } from '../../../catalog/prices';
+import { instanceType } from '../../../catalog/instances';
 import type { GNode } from '../../../model/graph';
-import { round } from '../../report';
+import { round } from '../../util';
 import type { Rng } from '../../rng';
 import type { Simulation } from '../../sim';
 import { DEFAULT_VARIANT, INFERENCE } from './constants';
@@ -73,9 +74,22 @@ export class ModelCache {
 }
 
 /**
+ * How many models one instance keeps loaded: as many as its memory holds (instance memory ÷ `modelSizeMB`,
+ * from the instance catalog), capped by `cachedModels`. AWS: a multi-model endpoint loads models into the
+ * instance's memory and unloads unused ones when memory runs short
+ * (https://docs.aws.amazon.com/sagemaker/latest/dg/multi-model-endpoints.html). The container's own memory
+ * is not subtracted, so this is an upper bound.
+ */
+export function modelsPerInstance(p: Record<string, unknown>): number {
+  const memGiB = instanceType(String(p.instanceType))?.memoryGiB;
+  const fit = memGiB ? Math.floor((memGiB * 1024) / Number(p.modelSizeMB)) : Number(p.cachedModels);
+  return Math.max(1, Math.min(Number(p.cachedModels), fit));
+}
+
+/**
  * A multi-model endpoint: one container, many models loaded from S3 on first use into a cache of
- * `cachedModels` per instance (requests for a model go to an instance that holds it, so the
- * endpoint caches cachedModels × instanceCount). Rules: mme-cold-load (each load, counted in
+ * `modelsPerInstance` per instance (requests for a model go to an instance that holds it, so the
+ * endpoint caches modelsPerInstance × instanceCount). Rules: mme-cold-load (each load, counted in
  * coldStarts), mme-cache-thrash (a model evicted and loaded again), payload-too-large,
  * endpoint-overloaded, realtime-timeout (ModelError 424), and mme-model-not-ready: a model whose load
  * cannot finish within the invocation answers ModelNotReadyException (429). A client with `retries`
@@ -113,7 +127,7 @@ export class MmeRun extends EndpointRun<'multi-model-endpoint'> {
     this.latencySec = p.modelLatencyMs / 1000;
     this.coldLoadSec = p.coldLoadSec;
     this.pool = new InstancePool(workersOf(p.instanceType), p.instanceCount, this.latencySec, null, startSec);
-    this.cache = new ModelCache(models, p.cachedModels * p.instanceCount);
+    this.cache = new ModelCache(models, modelsPerInstance(p) * p.instanceCount);
     this.readyAt = new Float64Array(models);
     this.loadedEver = new Uint8Array(models);
     this.cold = this.tally('mme-cold-load');
@@ -158,7 +172,7 @@ export class MmeRun extends EndpointRun<'multi-model-endpoint'> {
             'rejected',
             size[i],
             {},
-            `${httpStatus('payload-too-large', 'multi-model-endpoint')}: payload ${round(size[i], 2)} MB > ${limit} MB, rejected by the front end`,
+            `payload ${round(size[i], 2)} MB > ${limit} MB, rejected by the front end`,
             'payload-too-large',
           );
         continue;
@@ -213,7 +227,7 @@ export class MmeRun extends EndpointRun<'multi-model-endpoint'> {
               'rejected',
               size[i],
               { load: delay },
-              `${httpStatus('mme-model-not-ready')}: ModelNotReadyException for ${INFERENCE.mmeModelName(k)} after ${r} retr${r === 1 ? 'y' : 'ies'}`,
+              `ModelNotReadyException for ${INFERENCE.mmeModelName(k)} after ${r} retr${r === 1 ? 'y' : 'ies'}`,
               'mme-model-not-ready',
             );
           continue;
@@ -250,7 +264,7 @@ export class MmeRun extends EndpointRun<'multi-model-endpoint'> {
             'throttled',
             size[i],
             { load, lookup: extra - load },
-            `${httpStatus('endpoint-overloaded')}: every worker's queue is full (${this.pool.instances} instance(s))`,
+            `every worker's queue is full (${this.pool.instances} instance(s))`,
             'endpoint-overloaded',
           );
         continue;
@@ -269,7 +283,7 @@ export class MmeRun extends EndpointRun<'multi-model-endpoint'> {
             'timedOut',
             size[i],
             { load, lookup: extra - load, queue: wait, model: Math.max(0, timeout - wait - extra) },
-            `${httpStatus('realtime-timeout')} ModelError: timed out after ${timeout} s (the invocation limit)`,
+            `ModelError: timed out after ${timeout} s (the invocation limit)`,
             'realtime-timeout',
           );
       } else {

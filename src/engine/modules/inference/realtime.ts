@@ -1,12 +1,13 @@
 import { instanceCostUSD, FALLBACK_INSTANCE_TYPE } from '../../../catalog/prices';
-import { formatMessage, ruleById, httpStatus } from '../../../catalog/rules';
+import { formatMessage, ruleById } from '../../../catalog/rules';
 import { instanceType } from '../../../catalog/instances';
 import type { GNode } from '../../../model/graph';
 import type { Variant } from '../../../model/props';
 import { Histogram } from '../../histogram';
-import { round } from '../../report';
+import { round } from '../../util';
 import type { Rng } from '../../rng';
 import type { Simulation } from '../../sim';
+import { TOPICS } from '../../topics';
 import { INFERENCE, PAYLOAD_ERRORS } from './constants';
 import { EndpointRun } from './endpoint-run';
 import { InstancePool, type Scaling } from './pool';
@@ -146,7 +147,7 @@ export class RealtimeRun extends EndpointRun<'realtime-endpoint'> {
             'rejected',
             size[i],
             {},
-            `${httpStatus('payload-too-large', 'realtime-endpoint')}: payload ${round(size[i], 2)} MB > ${limit} MB, rejected by the front end`,
+            `payload ${round(size[i], 2)} MB > ${limit} MB, rejected by the front end`,
             'payload-too-large',
           );
         continue;
@@ -174,7 +175,7 @@ export class RealtimeRun extends EndpointRun<'realtime-endpoint'> {
             'throttled',
             size[i],
             { lookup: extra },
-            `${httpStatus('endpoint-overloaded')}: every worker's queue on ${v.spec.name} is full (${v.pool.instances} instance(s))`,
+            `every worker's queue on ${v.spec.name} is full (${v.pool.instances} instance(s))`,
             'endpoint-overloaded',
           );
       } else {
@@ -196,7 +197,7 @@ export class RealtimeRun extends EndpointRun<'realtime-endpoint'> {
               'timedOut',
               size[i],
               { lookup: extra, queue: wait, model: Math.max(0, timeout - wait - extra) },
-              `${httpStatus('realtime-timeout')} ModelError: timed out after ${timeout} s (the invocation limit)`,
+              `ModelError: timed out after ${timeout} s (the invocation limit)`,
               'realtime-timeout',
             );
         } else {
@@ -258,8 +259,9 @@ export class RealtimeRun extends EndpointRun<'realtime-endpoint'> {
     let instances = 0;
     for (const v of this.variants) {
       const before = v.pool.instanceSeconds;
+      const was = v.pool.instances;
       const scaled = v.pool.afterTick(t0, t1);
-      if (scaled) this.noteScaling(v, scaled);
+      if (scaled) this.noteScaling(v, scaled, was);
       this.sim.addCost(this.node.id, instanceCostUSD(v.type, v.pool.instanceSeconds - before));
       instances += v.pool.instances;
     }
@@ -271,8 +273,15 @@ export class RealtimeRun extends EndpointRun<'realtime-endpoint'> {
   }
 
   /** A scaling activity on the timeline (target tracking on InvocationsPerInstance). */
-  private noteScaling(v: VariantRun, scaled: number): void {
+  private noteScaling(v: VariantRun, scaled: number, was: number): void {
     const s = v.pool.scaling!;
+    this.sim.emit(TOPICS.scaling, {
+      endpoint: this.node.id,
+      variant: v.spec.name,
+      from: was,
+      to: Math.abs(scaled),
+      policy: 'target-tracking',
+    });
     this.sim.note(
       this.node.id,
       'event',

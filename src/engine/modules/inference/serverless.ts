@@ -1,4 +1,3 @@
-import { httpStatus } from '../../../catalog/rules';
 import { PRICES, serverlessCostUSD } from '../../../catalog/prices';
 import type { GNode } from '../../../model/graph';
 import type { Rng } from '../../rng';
@@ -121,7 +120,7 @@ export class ServerlessRun extends EndpointRun<'serverless-endpoint'> {
             'rejected',
             size[i],
             {},
-            `${httpStatus('payload-too-large', 'serverless-endpoint')}: payload ${Math.round(size[i] * 100) / 100} MB > ${limit} MB, rejected by the front end`,
+            `payload ${Math.round(size[i] * 100) / 100} MB > ${limit} MB, rejected by the front end`,
             'payload-too-large',
           );
         continue;
@@ -158,7 +157,7 @@ export class ServerlessRun extends EndpointRun<'serverless-endpoint'> {
             'throttled',
             size[i],
             {},
-            `${httpStatus('serverless-throttled')} ThrottlingException: all ${this.maxConc} concurrent invocations busy`,
+            `ThrottlingException: all ${this.maxConc} concurrent invocations busy`,
             'serverless-throttled',
           );
         continue;
@@ -191,7 +190,7 @@ export class ServerlessRun extends EndpointRun<'serverless-endpoint'> {
             'timedOut',
             size[i],
             { load: cold, lookup: extra, model: Math.max(0, timeout - cold - extra) },
-            `${httpStatus('realtime-timeout')} ModelError: timed out after ${timeout} s (the invocation limit)`,
+            `ModelError: timed out after ${timeout} s (the invocation limit)`,
             'realtime-timeout',
           );
       } else {

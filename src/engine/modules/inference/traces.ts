@@ -1,7 +1,9 @@
-import type { Simulation } from '../../sim';
+import type { RequestOutcome } from '../../../catalog/types';
+import { defineSlot, type Simulation } from '../../sim';
+import { round } from '../../util';
 
-/** How a sampled request ended, as the canvas colours it. */
-export type TraceOutcome = 'ok' | 'cold' | 'rejected' | 'throttled' | 'timedOut';
+/** How a sampled request ended, as the canvas colours it: ok, or a rule's `display.request` in the catalog. */
+export type TraceOutcome = 'ok' | RequestOutcome;
 export const TRACE_OUTCOMES: readonly TraceOutcome[] = ['ok', 'cold', 'rejected', 'throttled', 'timedOut'];
 const O = { ok: 0, cold: 1, rejected: 2, throttled: 3, timedOut: 4 } as const;
 
@@ -22,6 +24,8 @@ export interface RequestTrace {
   outcome: TraceOutcome;
   /** The rule that failed or slowed it, if any. */
   rule?: string;
+  /** HTTP-like status of a failed request (the rule's, from the catalog), when it has one. */
+  status?: number;
   payloadMB: number;
   totalMs: number;
   hops: TraceHop[];
@@ -59,6 +63,7 @@ export class TraceSampler {
     hops: [TraceHop['kind'], string, number][],
     note: string,
     rule?: string,
+    status?: number,
   ): void {
     let at = 0;
     const out: TraceHop[] = [];
@@ -72,6 +77,7 @@ export class TraceSampler {
       atSec,
       outcome,
       rule,
+      ...(status !== undefined ? { status } : {}),
       payloadMB: round(payloadMB),
       totalMs: round(at * 1000),
       hops: out,
@@ -80,17 +86,12 @@ export class TraceSampler {
   }
 }
 
-const round = (x: number) => Math.round(x * 100) / 100;
-
-const SAMPLERS = new WeakMap<Simulation, Map<string, TraceSampler>>();
+/** The trace samplers of a run, by endpoint. */
+const SAMPLERS = defineSlot('inference.traces', () => new Map<string, TraceSampler>());
 
 /** The sampler of an endpoint in a run (created on first use). */
 export function traceSampler(sim: Simulation, endpoint: string): TraceSampler {
-  let m = SAMPLERS.get(sim);
-  if (!m) {
-    m = new Map();
-    SAMPLERS.set(sim, m);
-  }
+  const m = sim.slot(SAMPLERS);
   let s = m.get(endpoint);
   if (!s) {
     s = new TraceSampler(endpoint);
@@ -101,4 +102,4 @@ export function traceSampler(sim: Simulation, endpoint: string): TraceSampler {
 
 /** The sampled request traces of an endpoint so far (empty when it served nothing). */
 export const requestTraces = (sim: Simulation, endpoint: string): readonly RequestTrace[] =>
-  SAMPLERS.get(sim)?.get(endpoint)?.kept ?? [];
+  sim.peekSlot(SAMPLERS)?.get(endpoint)?.kept ?? [];

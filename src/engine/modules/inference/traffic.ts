@@ -182,13 +182,13 @@ export class ClientStream {
         const base = big > 0 ? big : this.payloadMB;
         let y = x + EXP_Q[(rng.next() * TABLE_SIZE) | 0] * inv;
         while (y < e) {
-          let n = out.n;
+          const n = out.n;
           if (n === out.time.length) out.grow();
           out.time[n] = y;
           out.size[n] = fixed ? base : base * PAYLOAD_LN[(rng.next() * TABLE_SIZE) | 0];
           out.model[n] = zipf === null ? 0 : zipf.pick(rng.next());
           out.src[n] = src;
-          out.n = ++n;
+          out.n = n + 1;
           y += EXP_Q[(rng.next() * TABLE_SIZE) | 0] * inv;
         }
       }

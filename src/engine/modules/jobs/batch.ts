@@ -1,7 +1,7 @@
 import { httpStatus } from '../../../catalog/rules';
 import { FALLBACK_INSTANCE_TYPE, instanceCostUSD } from '../../../catalog/prices';
 import type { GNode } from '../../../model/graph';
-import { round } from '../../report';
+import { round } from '../../util';
 import type { Simulation } from '../../sim';
 import { JOB_TIMING as T } from './constants';
 import { miniBatchMB, sourcesOf } from './data';
@@ -70,6 +70,7 @@ export function startBatch(sim: Simulation, n: GNode<'batch-transform'>, onEnd: 
         m.latency.add(REJECT_MS, count);
         sim.counter('payload-too-large', n.id).add(sim.now, count, {
           status: httpStatus('payload-too-large', 'batch-transform')!,
+          variant: 'the transform container',
           detail: 'Request payload exceeds MaxPayloadInMB',
           sizeMB: round(big.mb, 3),
           limitMB: limit,

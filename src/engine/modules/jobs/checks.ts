@@ -2,7 +2,7 @@ import { formatMessage, ruleById } from '../../../catalog/rules';
 import { propsByName } from '../../../catalog/kinds';
 import { PRICES } from '../../../catalog/prices';
 import type { GNode, Graph } from '../../../model/graph';
-import { round } from '../../report';
+import { round } from '../../util';
 import type { Finding } from '../../types';
 import { DATA_SIZES, JOB_TIMING } from './constants';
 import {
@@ -13,15 +13,13 @@ import {
   FILE_ONLY_ALGORITHMS,
   PIPE_FORMATS,
 } from './formats';
-import { datasetGB, imbalanced, instanceOf, objectsOf, positiveRatio, sourcesOf } from './data';
+import { accuracyProblem, type Hit } from '../shared/data';
+import { datasetGB, instanceOf, objectsOf, sourcesOf } from './data';
 import { fileDownloadSec } from './timing';
 
 type Vars = Record<string, string | number>;
-/** A rule's trigger on a node, with the placeholders of its message. */
-export interface Hit {
-  rule: string;
-  vars: Vars;
-}
+export type { Hit } from '../shared/data';
+export { accuracyProblem } from '../shared/data';
 
 const hit = (rule: string, vars: Vars = {}): Hit => ({ rule, vars });
 
@@ -105,34 +103,6 @@ export function parallelUnneeded(n: GNode<'training-job'>): Hit | null {
 }
 
 export const spotUnprotected = (n: GNode<'training-job'>): boolean => n.props.spot === true && !n.props.checkpointS3Uri;
-
-/** Condition steps downstream of a training job in its pipeline (the gates that read its metric). */
-export function conditionsOf(g: Graph, id: string): GNode<'condition-step'>[] {
-  const seen = new Set<string>();
-  const out: GNode<'condition-step'>[] = [];
-  const walk = (from: string) => {
-    for (const m of g.out(from)) {
-      if (seen.has(m.id) || !m.parent || m.parent !== g.byId.get(id)?.parent) continue;
-      seen.add(m.id);
-      if (m.kind === 'condition-step') out.push(m);
-      walk(m.id);
-    }
-  };
-  walk(id);
-  return out;
-}
-
-/** misleading-accuracy on a training job: it (or a condition step gating it) judges by accuracy on imbalanced data. */
-export function accuracyProblem(g: Graph, n: GNode<'training-job'>): Hit | null {
-  const ratio = positiveRatio(g, n.id);
-  const usesAccuracy =
-    n.props.evalMetric === 'accuracy' || conditionsOf(g, n.id).some((c) => c.props.metric === 'accuracy');
-  if (!usesAccuracy || !imbalanced(ratio)) return null;
-  return hit('misleading-accuracy', {
-    accuracy: round(Math.max(ratio, 1 - ratio), 3),
-    positiveClassRatio: round(ratio, 3),
-  });
-}
 
 /** Training jobs upstream of a condition step, in its pipeline. */
 function trainingUpstream(g: Graph, id: string): GNode<'training-job'>[] {

@@ -1,3 +1,5 @@
+import { IMBALANCE } from '../shared/data';
+
 /**
  * Timing and sizing assumptions of the job lifecycles, in one place. They are teaching figures chosen
  * so that the lessons of the sheet show on a one-hour timeline (File mode waits on big data, spot
@@ -76,5 +78,5 @@ export const DATA_SIZES = {
   /** File mode slow start: datasets over this many GB spend long in Downloading. */
   slowStartGB: 100,
   /** Accuracy misleads when the positive class ratio is below this or above 1 minus it. */
-  imbalance: 0.1,
+  imbalance: IMBALANCE,
 } as const;

@@ -1,8 +1,8 @@
 import type { Kind } from '../../../catalog/types';
 import type { GNode } from '../../../model/graph';
-import type { Simulation } from '../../sim';
+import { defineSlot, type Simulation } from '../../sim';
 import { TOPICS, type JobCompleted, type JobFailed, type JobStart } from '../../topics';
-import type { SimModule } from '../../types';
+import type { SimModule } from '../../sim';
 import { startBatch } from './batch';
 import { checkJobs } from './checks';
 import { startLabeling, startProcessing, startWrangler } from './prep';
@@ -31,7 +31,7 @@ interface JobsState {
   runs: Set<JobRun>;
   interruptible: Map<string, Interruptible[]>;
 }
-const states = new WeakMap<Simulation, JobsState>();
+const JOBS = defineSlot('jobs', (): JobsState => ({ runs: new Set(), interruptible: new Map() }));
 
 /**
  * Job lifecycles (processing, training, tuning, Data Wrangler, Ground Truth, batch transform) on the
@@ -44,8 +44,7 @@ export const jobsModule: SimModule = {
   id: 'jobs',
   check: checkJobs,
   start(sim) {
-    const st: JobsState = { runs: new Set(), interruptible: new Map() };
-    states.set(sim, st);
+    const st = sim.slot(JOBS);
     const g = sim.graph;
     const jobs = g.ofKind(...JOB_KINDS);
     for (const n of jobs) sim.setState(n.id, 'Pending');
@@ -60,11 +59,11 @@ export const jobsModule: SimModule = {
     });
   },
   finish(sim) {
-    for (const r of states.get(sim)?.runs ?? []) r.settle();
+    for (const r of sim.peekSlot(JOBS)?.runs ?? []) r.settle();
   },
   faults: {
     'spot-interruption': (sim, f) => {
-      const list = states.get(sim)?.interruptible.get(f.node) ?? [];
+      const list = sim.peekSlot(JOBS)?.interruptible.get(f.node) ?? [];
       if (list.some((it) => it.interrupt())) return;
       const n = sim.graph.byId.get(f.node);
       const job = n?.kind === 'tuning-job' ? sim.graph.out(n.id, 'training-job')[0] : n;

@@ -1,6 +1,6 @@
 import { FALLBACK_INSTANCE_TYPE, instanceCostUSD, PRICES } from '../../../catalog/prices';
 import type { GNode } from '../../../model/graph';
-import { round } from '../../report';
+import { round } from '../../util';
 import type { Simulation } from '../../sim';
 import { labelingProblem, wranglerProblem, workforceProblem } from './checks';
 import { JOB_TIMING as T } from './constants';
@@ -55,6 +55,7 @@ export function startProcessing(sim: Simulation, n: GNode<'processing-job'>, onE
       run.after(processSec, 'processed', () => {
         run.go('RAN', 'Uploading processing output');
         run.after(uploadSec, 'uploaded', () => {
+          if (!run.gate('output-upload')) return end();
           run.go('UPLOADED', 'Processing job completed');
           end();
         });

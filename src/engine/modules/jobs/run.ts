@@ -1,7 +1,8 @@
 import { createActor } from 'xstate';
 import { formatMessage, ruleById } from '../../../catalog/rules';
-import { round } from '../../report';
-import type { Simulation } from '../../sim';
+import { round } from '../../util';
+import { clockOf } from '../../clock';
+import { defineSlot, type Simulation } from '../../sim';
 import type { Phase } from '../../types';
 import { jobMachine, phaseOf, statusOf, type JobEvent } from './machine';
 
@@ -27,15 +28,16 @@ export interface JobRunOptions {
   execution?: number;
 }
 
-/** Billable seconds per node over all its runs (a step may run once per pipeline execution). */
-const billedByNode = new WeakMap<Simulation, Map<string, number>>();
-
-/** The latest run of each job node (for the UI's progress bars; not in the report). */
-const runsByNode = new WeakMap<Simulation, Map<string, JobRun>>();
+/** Per run: billable seconds per node over all its runs (a step may run once per pipeline execution) and
+ * the latest run of each job node (for the UI's progress bars; not in the report). */
+const JOB_RUNS = defineSlot('jobs.runs', () => ({
+  billedByNode: new Map<string, number>(),
+  runsByNode: new Map<string, JobRun>(),
+}));
 
 /** Progress of a node's current phase, 0…1, from the phase start to its latest scheduled callback; null when not running. */
 export function jobProgress(sim: Simulation, node: string): { phase: string; progress: number } | null {
-  const r = runsByNode.get(sim)?.get(node);
+  const r = sim.peekSlot(JOB_RUNS)?.runsByNode.get(node);
   if (!r || r.ended) return null;
   const span = r.phaseUntil - r.phaseFrom;
   return { phase: r.shownPhase, progress: span > 0 ? Math.min(1, Math.max(0, (sim.now - r.phaseFrom) / span)) : 0 };
@@ -48,7 +50,7 @@ export function jobProgress(sim: Simulation, node: string): { phase: string; pro
  * interruption or the end (an epoch counter: the queue has no cancel).
  */
 export class JobRun {
-  private readonly actor = createActor(jobMachine).start();
+  private readonly actor;
   private epoch = 0;
   private meterFrom: number | null = null;
   /** Instance-seconds billed by this run. */
@@ -66,15 +68,12 @@ export class JobRun {
     readonly sim: Simulation,
     readonly o: JobRunOptions,
   ) {
+    // delays in the job machine (if any) run on simulated time
+    this.actor = createActor(jobMachine, { clock: clockOf(sim) }).start();
     this.startedAt = sim.now;
     this.phaseFrom = this.phaseUntil = sim.now;
     if (o.stateNode) {
-      let m = runsByNode.get(sim);
-      if (!m) {
-        m = new Map();
-        runsByNode.set(sim, m);
-      }
-      m.set(o.stateNode, this);
+      sim.slot(JOB_RUNS).runsByNode.set(o.stateNode, this);
     }
   }
 
@@ -116,6 +115,10 @@ export class JobRun {
   gate(phase: Phase): boolean {
     const b = this.sim.gate(this.o.node, phase);
     if (!b) return true;
+    if (b.failure) {
+      this.failWith(b.failure);
+      return false;
+    }
     if (phase === 'logs') {
       if (!this.sim.hasIncident(b.rule, this.o.node)) this.sim.incident(b.rule, this.o.node, b.vars);
       return true;
@@ -160,11 +163,7 @@ export class JobRun {
     this.billedSec += sec;
     this.sim.addCost(this.o.costNode, sec * this.o.usdPerSec);
     if (this.o.stateNode && this.o.usdPerSec > 0) {
-      let m = billedByNode.get(this.sim);
-      if (!m) {
-        m = new Map();
-        billedByNode.set(this.sim, m);
-      }
+      const m = this.sim.slot(JOB_RUNS).billedByNode;
       const total = (m.get(this.o.stateNode) ?? 0) + sec;
       m.set(this.o.stateNode, total);
       this.sim.metrics(this.o.stateNode).extra.billableSec = round(total, 1);

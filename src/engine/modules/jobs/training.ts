@@ -1,6 +1,6 @@
 import { instanceCostUSD } from '../../../catalog/prices';
 import type { GNode } from '../../../model/graph';
-import { round } from '../../report';
+import { round } from '../../util';
 import type { Simulation } from '../../sim';
 import {
   accuracyProblem,
@@ -153,6 +153,7 @@ export function startTraining(sim: Simulation, n: GNode<'training-job'>, h: Trai
     done = trainingSec;
     run.go('RAN', 'Uploading generated training model');
     run.after(plan.uploadSec, 'model uploaded', () => {
+      if (!run.gate('output-upload')) return end();
       run.go('UPLOADED', 'Training job completed');
       end();
       // after jobCompleted: the MLOps module may have recorded the model's validation figure

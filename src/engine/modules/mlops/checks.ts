@@ -1,7 +1,7 @@
 import { ENDPOINT_KINDS } from '../../../catalog/kinds';
 import { formatMessage, ruleById } from '../../../catalog/rules';
 import type { GNode, Graph } from '../../../model/graph';
-import { round } from '../../report';
+import { round } from '../../util';
 import type { Finding } from '../../types';
 import { pointInTimeLeaks, scalerLeaks, servedTraining, skewStore } from './lineage';
 import { metricValue, servingQuality, trainingQuality, validationValue } from './quality';

@@ -1,7 +1,7 @@
 import { ENDPOINT_KINDS } from '../../../catalog/kinds';
 import { PRICES } from '../../../catalog/prices';
 import type { GNode } from '../../../model/graph';
-import { TOPICS, type AwsEvent } from '../../topics';
+import { TOPICS, type AwsEvent, type FlowEvent } from '../../topics';
 import type { MlopsRun } from './state';
 
 /** Seconds per hop of an event chain (source → EventBridge → target) and a Lambda's run time. */
@@ -16,6 +16,14 @@ const EVENT_NAMES: Record<AwsEvent['type'], string> = {
 };
 /** What EventBridge receives when an alarm on a monitor's CloudWatch metrics changes state. */
 const ALARM_EVENT = 'CloudWatch Alarm State Change';
+
+/** What a flow along an event chain is labelled with on the canvas (the event and what it carries). */
+function eventLabel(ev: AwsEvent): string {
+  if (ev.type === 'package-state-change')
+    return `${ev.detail?.status ?? 'Package'} ${ev.detail?.modelPackage ?? ''}`.trim();
+  if (ev.type === 'monitor-violation') return `Violation${ev.detail?.violation ? `: ${ev.detail.violation}` : ''}`;
+  return 'Object Created';
+}
 
 /**
  * Event chains: events leave their source (an S3 bucket, a model registry, a model monitor), reach
@@ -43,9 +51,11 @@ function route(run: MlopsRun, ev: AwsEvent): void {
   const g = sim.graph;
   const src = g.node(ev.source);
   const name = src.kind === 'cloudwatch' ? ALARM_EVENT : EVENT_NAMES[ev.type];
+  const flow = (f: FlowEvent) => sim.emit(TOPICS.flow, f);
   const broken = (node: string, missing: string) => {
     sim.incident('trigger-chain-broken', node, { event: name, source: ev.source, missing });
     sim.note(node, 'event', `${name} from ${ev.source}: nothing follows (${missing})`, 'error');
+    flow({ from: node, to: null, kind: 'broken', label: 'nothing follows' });
   };
   const rules = g.out(src.id, 'eventbridge');
   if (src.kind === 'model-monitor') {
@@ -57,11 +67,13 @@ function route(run: MlopsRun, ev: AwsEvent): void {
       );
     if (!rules.length && !alarms.length)
       sim.note(src.id, 'info', `${name} from ${src.id}: published as CloudWatch metrics; no alarm watches them`);
-    for (const alarm of alarms)
+    for (const alarm of alarms) {
+      flow({ from: src.id, to: alarm.id, kind: 'data', label: 'CloudWatch metrics' });
       sim.after(EVENT_SEC.hop, `${alarm.id}: alarm`, alarm.id, () => {
         sim.note(alarm.id, 'event', `${alarm.id}: alarm on ${src.id}'s CloudWatch metrics went to ALARM (${name})`);
         route(run, { ...ev, source: alarm.id });
       });
+    }
     return;
   }
   if (src.kind === 's3-bucket' && !src.props.eventNotifications) {
@@ -76,6 +88,7 @@ function route(run: MlopsRun, ev: AwsEvent): void {
     else sim.note(src.id, 'info', `${name} from ${src.id}: no EventBridge rule is wired to it`);
     return;
   }
+  for (const rule of rules) flow({ from: src.id, to: rule.id, kind: 'event', label: eventLabel(ev) });
   for (const rule of rules) {
     sim.after(EVENT_SEC.hop, `${rule.id}: ${name}`, rule.id, () => {
       const x = sim.metrics(rule.id).extra;
@@ -87,6 +100,8 @@ function route(run: MlopsRun, ev: AwsEvent): void {
         'event',
         `${name} from ${ev.source} matched rule ${rule.id} → ${targets.map((t) => t.id).join(', ')}`,
       );
+      const label = ev.type === 'package-state-change' ? 'Package change' : name;
+      for (const t of targets) flow({ from: rule.id, to: t.id, kind: 'event', label });
       for (const t of targets) {
         if (t.kind === 'pipeline')
           sim.after(EVENT_SEC.hop, `${t.id}: start`, t.id, () =>
@@ -112,6 +127,7 @@ function meantToAct(src: GNode, ev: AwsEvent, endpoints: GNode[]): boolean {
 function invokeLambda(run: MlopsRun, fn: GNode, ev: AwsEvent, broken: (node: string, missing: string) => void): void {
   const { sim } = run;
   const g = sim.graph;
+  const flow = (f: FlowEvent) => sim.emit(TOPICS.flow, f);
   const x = sim.metrics(fn.id).extra;
   x.invocations = ((x.invocations as number) ?? 0) + 1;
   sim.addCost(fn.id, PRICES.lambdaPerRequestUSD + PRICES.lambdaPerGBSecondUSD * LAMBDA_GB * EVENT_SEC.lambda);
@@ -140,6 +156,7 @@ function invokeLambda(run: MlopsRun, fn: GNode, ev: AwsEvent, broken: (node: str
   sim.after(EVENT_SEC.lambda, `${fn.id}: done`, fn.id, () => {
     for (const p of pipelines) {
       sim.note(fn.id, 'event', `${fn.id} started pipeline ${p.id}`);
+      flow({ from: fn.id, to: p.id, kind: 'event', label: 'StartPipelineExecution' });
       run.triggerPipeline(p.id, `started by ${fn.id} (${ev.type} from ${ev.source})`);
     }
     for (const e of deploys) {
@@ -150,6 +167,7 @@ function invokeLambda(run: MlopsRun, fn: GNode, ev: AwsEvent, broken: (node: str
         'event',
         `${fn.id} updates endpoint ${e.id} to ${version}${state === 'InService' ? '' : ` — ignored: ${e.id} is ${state ?? 'not created'}`}`,
       );
+      if (state === 'InService') flow({ from: fn.id, to: e.id, kind: 'event', label: `UpdateEndpoint ${version}` });
       sim.emit(TOPICS.endpointUpdate, { node: e.id, version });
     }
   });

@@ -1,6 +1,6 @@
 import type { Fault } from '../../../model/schema';
 import { TOPICS, type AwsEvent } from '../../topics';
-import type { SimModule } from '../../types';
+import type { SimModule } from '../../sim';
 import { mlopsFindings } from './checks';
 import { startEvents } from './events';
 import type { ApprovalStatus } from './machine';

@@ -1,5 +1,5 @@
 import type { Simulation } from '../../sim';
-import { round } from '../../report';
+import { round } from '../../util';
 import { TOPICS, type JobCompleted, type ModelServing } from '../../topics';
 import { servedTraining } from './lineage';
 import { metricValue, servingQuality, trainingQuality, validationValue } from './quality';
@@ -56,7 +56,8 @@ export function trained(run: MlopsRun, training: string): ModelVersion {
     3,
   );
   sim.note(training, 'info', `model ${v.id}: validation ${q.metric} ${x.validation} (${q.explain.join('; ')})`);
-  for (const r of sim.graph.out(training, 'model-registry')) registerPackage(run, r.id, v, `trained by ${training}`);
+  for (const r of sim.graph.out(training, 'model-registry'))
+    registerPackage(run, r.id, v, `trained by ${training}`, training);
   return v;
 }
 

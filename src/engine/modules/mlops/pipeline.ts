@@ -1,7 +1,8 @@
 import { createActor, type Actor } from 'xstate';
 import type { GNode } from '../../../model/graph';
-import { round } from '../../report';
-import { accuracyProblem } from '../jobs/checks';
+import { round } from '../../util';
+import { clockOf } from '../../clock';
+import { accuracyProblem } from '../shared/data';
 import { TOPICS, type JobCompleted, type JobFailed, type JobStart } from '../../topics';
 import { stepPreds, stepsOf, upstreamTraining } from './lineage';
 import { executionMachine } from './machine';
@@ -80,7 +81,7 @@ class PipelineRunner {
     const id = this.node.id;
     const exec: Execution = {
       n: ++this.executions,
-      actor: createActor(executionMachine).start(),
+      actor: createActor(executionMachine, { clock: clockOf(sim) }).start(),
       status: new Map(),
       outputs: new Map(),
       models: new Map(),
@@ -90,6 +91,7 @@ class PipelineRunner {
     this.current = exec;
     sim.metrics(id).extra.executions = exec.n;
     sim.setState(id, 'Executing', `execution ${exec.n} (${reason})`);
+    sim.emit(TOPICS.pipelineExecution, { pipeline: id, n: exec.n, state: 'Executing', reason });
     const b = sim.gate(id, 'api-call');
     if (b) {
       sim.incident(b.rule, id, b.vars);
@@ -116,7 +118,9 @@ class PipelineRunner {
   private end(exec: Execution, why?: string): void {
     const { sim } = this.run;
     exec.actor.send(exec.failed ? { type: 'FAIL', reason: why ?? 'a step failed' } : { type: 'SUCCEED' });
-    sim.setState(this.node.id, String(exec.actor.getSnapshot().value), `execution ${exec.n}${why ? `: ${why}` : ''}`);
+    const state = String(exec.actor.getSnapshot().value);
+    sim.setState(this.node.id, state, `execution ${exec.n}${why ? `: ${why}` : ''}`);
+    sim.emit(TOPICS.pipelineExecution, { pipeline: this.node.id, n: exec.n, state, reason: why ?? '' });
     this.current = null;
     const next = this.queued;
     this.queued = null;
@@ -222,7 +226,7 @@ class PipelineRunner {
       for (const r of g.out(s.id, 'model-registry')) {
         if (this.run.packages.get(r.id)!.some((p) => p.model === model))
           sim.note(r.id, 'info', `${model.id} is already registered in ${r.id}; no new package`);
-        else registerPackage(this.run, r.id, model, `passed ${s.id} in ${this.node.id} execution ${exec.n}`);
+        else registerPackage(this.run, r.id, model, `passed ${s.id} in ${this.node.id} execution ${exec.n}`, s.id);
       }
     }
     this.finishStep(exec, s.id, true);

@@ -1,7 +1,7 @@
 import { propsByName } from '../../../catalog/kinds';
 import type { Graph } from '../../../model/graph';
 import { Rng } from '../../rng';
-import { gatingConditions, labelSource, pointInTimeLeaks, scalerLeaks, skewStore } from './lineage';
+import { labelSource, pointInTimeLeaks, scalerLeaks, skewStore } from './lineage';
 
 /**
  * The model-quality signal: what a trained model scores in validation and what it really does in
@@ -10,11 +10,13 @@ import { gatingConditions, labelSource, pointInTimeLeaks, scalerLeaks, skewStore
  *
  * One hidden number drives everything: the model's skill (an AUC, 0.5 = guessing, 1 = perfect).
  * - A model's true skill is seeded per version: 0.84–0.90.
- * - Trained on imbalanced labels (positive class ratio < 0.1 or > 0.9) and judged by accuracy (the
- *   training job's evalMetric, or a condition step gating it), it is a majority-class model — nothing
- *   in its evaluation can tell it from a good one: skill 0.50–0.54. Its validation accuracy is about
- *   1 − minority share, so an accuracy gate passes it (misleading-accuracy: the jobs module records it on a
- *   training job whose evalMetric is accuracy, the pipeline on a condition step judging by accuracy), and in production it fails.
+ * - Trained on imbalanced labels (positive class ratio < 0.1 or > 0.9) without treating the imbalance
+ *   (training-job `imbalance` "none": no class weights such as XGBoost's scale_pos_weight, no resampling),
+ *   it is a majority-class model: skill 0.50–0.54. Its validation accuracy is about 1 − minority share,
+ *   so an accuracy gate passes it (misleading-accuracy: the jobs module records it on a training job whose
+ *   evalMetric is accuracy, the pipeline on a condition step judging by accuracy) and it fails in
+ *   production; an AUC or F1 gate sees it for what it is and blocks it. Class weights or resampling give
+ *   a model of normal skill.
  * - Validation sees leaked information: +0.07 when a processing job upstream fit its scaler on the full
  *   dataset (scaler-leakage), +0.09 when a feature store fed training without an event-time filter
  *   (point-in-time-leakage). Production does not: it sees the true skill.
@@ -103,11 +105,11 @@ export function trainingQuality(g: Graph, training: string, seed: number, versio
   const rng = Rng.derive(seed, `quality:${training}:${version}`);
   const explain: string[] = [];
   let skill: number;
-  const byAccuracy = metric === 'accuracy' || gatingConditions(g, training).some((c) => c.props.metric === 'accuracy');
-  if (minority < QUALITY.imbalance && byAccuracy) {
+  const untreated = (propsByName(t.props).imbalance ?? 'none') === 'none';
+  if (minority < QUALITY.imbalance && untreated) {
     skill = QUALITY.degenerateSkill + QUALITY.degenerateSpread * rng.next();
     explain.push(
-      `judged by accuracy on labels with positive class ratio ${ratio}: a majority-class model (skill ${r3(skill)})`,
+      `trained on labels with positive class ratio ${ratio} without class weights or resampling: a majority-class model (skill ${r3(skill)})`,
     );
   } else {
     skill = QUALITY.baseSkill + QUALITY.skillSpread * rng.next();

@@ -1,5 +1,6 @@
 import { createActor } from 'xstate';
 import { isEndpointKind } from '../../../catalog/kinds';
+import { clockOf } from '../../clock';
 import { TOPICS, type AwsEvent } from '../../topics';
 import { registryTraining } from './lineage';
 import { packageMachine, type ApprovalStatus } from './machine';
@@ -41,7 +42,7 @@ function addPackage(run: MlopsRun, registry: string, model: ModelVersion | null)
     registry,
     n: list.length,
     model,
-    actor: createActor(packageMachine, { input: { status } }).start(),
+    actor: createActor(packageMachine, { input: { status }, clock: clockOf(run.sim) }).start(),
   };
   list.push(p);
   run.packageById.set(p.id, p);
@@ -60,12 +61,25 @@ export function latestApproved(run: MlopsRun, registry: string): ModelPackage | 
   return null;
 }
 
-/** Register a model version (RegisterModel): a new package at the registry's default status. */
-export function registerPackage(run: MlopsRun, registry: string, model: ModelVersion, why: string): ModelPackage {
+/**
+ * Register a model version (RegisterModel): a new package at the registry's default status. `by` is the
+ * node that registers it (the training job, or the pipeline step that passed it).
+ */
+export function registerPackage(
+  run: MlopsRun,
+  registry: string,
+  model: ModelVersion,
+  why: string,
+  by: string,
+): ModelPackage {
   const { sim } = run;
   const p = addPackage(run, registry, model);
   sim.metrics(registry).extra.versions = p.n;
   sim.note(registry, 'event', `registered model package ${p.id} (${model.id}, ${why}) as ${statusOf(p)}`);
+  for (const s of sim.graph.in(registry))
+    if (s.id === by || s.id === model.training)
+      sim.emit(TOPICS.flow, { from: s.id, to: registry, kind: 'model', label: p.id });
+  sim.emit(TOPICS.packageStatus, { registry, package: p.id, model: model.id, status: statusOf(p), registered: true });
   sim.setState(registry, statusOf(p));
   return p;
 }
@@ -76,6 +90,7 @@ export function setApproval(run: MlopsRun, registry: string, status: ApprovalSta
   const p = latestPackage(run, registry);
   p.actor.send({ type: 'SET', status });
   sim.note(registry, 'event', `model package ${p.id}${p.model ? ` (${p.model.id})` : ''} is now ${status}`);
+  sim.emit(TOPICS.packageStatus, { registry, package: p.id, model: p.model?.id ?? null, status, registered: false });
   sim.setState(registry, status);
   const ev: AwsEvent = { source: registry, type: 'package-state-change', detail: { modelPackage: p.id, status } };
   sim.emit(TOPICS.awsEvent, ev);

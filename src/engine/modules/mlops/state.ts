@@ -1,5 +1,5 @@
 import type { Actor } from 'xstate';
-import type { Simulation } from '../../sim';
+import { defineSlot, type Simulation } from '../../sim';
 import type { packageMachine } from './machine';
 import type { ModelQuality } from './quality';
 
@@ -52,14 +52,10 @@ export class MlopsRun {
   }
 }
 
-const RUNS = new WeakMap<Simulation, MlopsRun>();
+const MLOPS = defineSlot('mlops', (sim) => new MlopsRun(sim));
 
 /** The MLOps state of a run, created on first use. */
-export function mlopsRun(sim: Simulation): MlopsRun {
-  let r = RUNS.get(sim);
-  if (!r) {
-    r = new MlopsRun(sim);
-    RUNS.set(sim, r);
-  }
-  return r;
-}
+export const mlopsRun = (sim: Simulation): MlopsRun => sim.slot(MLOPS);
+
+/** The MLOps state of a run if the module started (read-outs). */
+export const mlopsRunIfAny = (sim: Simulation): MlopsRun | undefined => sim.peekSlot(MLOPS);

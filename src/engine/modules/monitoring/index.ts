@@ -1,18 +1,11 @@
 import type { Fault } from '../../../model/schema';
-import type { Simulation } from '../../sim';
-import type { SimModule } from '../../types';
+import { defineSlot } from '../../sim';
+import type { SimModule } from '../../sim';
 import { monitorFindings } from './checks';
 import { MonitoringRun, scheduleMonitor } from './schedule';
 
-const RUNS = new WeakMap<Simulation, MonitoringRun>();
-const runOf = (sim: Simulation): MonitoringRun => {
-  let r = RUNS.get(sim);
-  if (!r) {
-    r = new MonitoringRun(sim);
-    RUNS.set(sim, r);
-  }
-  return r;
-};
+/** The monitoring state of a run (drift and bias faults, monitor counters). */
+const MONITORING = defineSlot('monitoring', (sim) => new MonitoringRun(sim));
 
 /**
  * Model Monitor and Clarify: scheduled monitoring runs over captured traffic, their failures
@@ -24,16 +17,16 @@ export const monitoringModule: SimModule = {
   id: 'monitoring',
   check: monitorFindings,
   start(sim) {
-    const mr = runOf(sim);
+    const mr = sim.slot(MONITORING);
     for (const m of sim.graph.ofKind('model-monitor')) scheduleMonitor(mr, m);
   },
   faults: {
     'data-drift'(sim, f) {
       const magnitude = (f as Extract<Fault, { kind: 'data-drift' }>).magnitude ?? 0.3;
-      runOf(sim).drift.set(f.node, { magnitude, atSec: sim.now });
+      sim.slot(MONITORING).drift.set(f.node, { magnitude, atSec: sim.now });
     },
     'bias-shift'(sim, f) {
-      runOf(sim).bias.set(f.node, (f as Extract<Fault, { kind: 'bias-shift' }>).magnitude ?? 0.3);
+      sim.slot(MONITORING).bias.set(f.node, (f as Extract<Fault, { kind: 'bias-shift' }>).magnitude ?? 0.3);
     },
   },
 };

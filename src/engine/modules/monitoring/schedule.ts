@@ -1,11 +1,15 @@
 import { instanceType } from '../../../catalog/instances';
+import { ENDPOINT_KINDS } from '../../../catalog/kinds';
+import type { Severity } from '../../../catalog/types';
 import type { GNode } from '../../../model/graph';
-import { round } from '../../report';
+import { round } from '../../util';
 import type { Simulation } from '../../sim';
-import { TOPICS, type AwsEvent, type ModelServing } from '../../topics';
+import { TOPICS, type AwsEvent, type ModelServing, type MonitorRun } from '../../topics';
 import { monitorFailures, monitoredEndpoint } from './checks';
 import { DRIFT_THRESHOLD, disparateImpact, driftDistance } from './stats';
 
+/** What a production figure is: accuracy is judged per class there (balanced accuracy), other metrics as named. */
+const prodName = (metric: string) => (metric === 'accuracy' ? 'balanced accuracy' : metric);
 /** A monitoring job runs on one ml.m5.xlarge for about this long. */
 const RUN_MINUTES = 5;
 const RUN_INSTANCE = 'ml.m5.xlarge';
@@ -54,6 +58,12 @@ export function scheduleMonitor(mr: MonitoringRun, m: GNode<'model-monitor'>): v
   const rng = sim.rng(`monitoring:${m.id}`);
   const runCost = (instanceType(RUN_INSTANCE)?.pricePerHourUSD ?? 0) * (RUN_MINUTES / 60);
   let seen = 0;
+  /** The run's end, for hosts: its result and, for runs that read captured data, the data's flow. */
+  const ended = (result: MonitorRun['result'], text: string, rule?: string) => {
+    const endpoints = result === 'failed' ? [] : sim.graph.in(m.id, ...ENDPOINT_KINDS).map((e) => e.id);
+    for (const e of endpoints) sim.emit(TOPICS.flow, { from: e, to: m.id, kind: 'data', label: 'captured data' });
+    sim.emit(TOPICS.monitorRun, { monitor: m.id, n: x.runs as number, result, text, rule, endpoints });
+  };
   sim.every(
     period,
     `${m.id}: monitoring run`,
@@ -65,7 +75,7 @@ export function scheduleMonitor(mr: MonitoringRun, m: GNode<'model-monitor'>): v
       if (fail) {
         x.failedRuns = (x.failedRuns as number) + 1;
         sim.incident(fail.rule, m.id, fail.vars);
-        return;
+        return ended('failed', `Failed: ${fail.rule}`, fail.rule);
       }
       const total = sim.metrics(ep.id).requests;
       const captured = total - seen;
@@ -73,22 +83,20 @@ export function scheduleMonitor(mr: MonitoringRun, m: GNode<'model-monitor'>): v
       if (captured <= 0) {
         // no rule covers it (capture is on; there was simply no traffic): a failed run, logged, no incident
         x.failedRuns = (x.failedRuns as number) + 1;
-        return sim.note(
-          m.id,
-          'event',
-          `${m.id} run ${x.runs}: Failed — no captured records in the window (${ep.id} captured no requests since the last run)`,
-          'warning',
-        );
+        const text = `Failed — no captured records in the window (${ep.id} captured no requests since the last run)`;
+        sim.note(m.id, 'event', `${m.id} run ${x.runs}: ${text}`, 'warning');
+        return ended('empty', text);
       }
       if (!m.props.baseline) {
         // aws rulebook only (the sheet fails the run above): the job runs, but has no constraints to check
-        return sim.note(
-          m.id,
-          'event',
-          `${m.id} run ${x.runs} over ${captured} captured records: Completed, no baseline constraints to compare with (no violations can be reported)`,
-        );
+        const text = 'Completed, no baseline constraints to compare with (no violations can be reported)';
+        sim.note(m.id, 'event', `${m.id} run ${x.runs} over ${captured} captured records: ${text}`);
+        return ended('ok', text);
       }
-      const violation = evaluate(mr, m, ep.id, captured, rng);
+      const r = evaluate(mr, m, ep.id, captured, rng);
+      sim.note(m.id, 'event', `${m.id} run ${x.runs} over ${captured} captured records: ${r.text}`, r.severity);
+      ended(r.violation ? 'violation' : 'ok', r.text, r.rule);
+      const violation = r.violation;
       if (violation) {
         x.violations = (x.violations as number) + 1;
         const ev: AwsEvent = { source: m.id, type: 'monitor-violation', detail: { endpoint: ep.id, violation } };
@@ -99,37 +107,48 @@ export function scheduleMonitor(mr: MonitoringRun, m: GNode<'model-monitor'>): v
   );
 }
 
-/** One working run; returns the violation's name, or null. */
+/** How a working run ended: its words (after the run's head in the log), and its violation and rule, if any. */
+interface RunOutcome {
+  text: string;
+  severity: Severity;
+  violation: string | null;
+  rule?: string;
+}
+const completed = (text: string): RunOutcome => ({ text: `Completed${text}`, severity: 'info', violation: null });
+const violated = (text: string, violation: string, rule?: string): RunOutcome => ({
+  text: `CompletedWithViolations, ${text}`,
+  severity: 'warning',
+  violation,
+  rule,
+});
+
+/** One working run: its statistics, the incident of a violation, and how it ended. */
 function evaluate(
   mr: MonitoringRun,
   m: GNode<'model-monitor'>,
   ep: string,
   captured: number,
   rng: ReturnType<Simulation['rng']>,
-): string | null {
+): RunOutcome {
   const { sim } = mr;
   const x = sim.metrics(m.id).extra;
   const type = m.props.monitorType;
-  const head = `${m.id} run ${x.runs} over ${captured} captured records`;
   if (type === 'data-quality') {
     const { feature, distance } = driftDistance(rng, mr.drift.get(ep)?.magnitude ?? 0);
     x.lastDistance = round(distance, 3);
     if (distance <= DRIFT_THRESHOLD) {
-      sim.note(m.id, 'event', `${head}: Completed, no drift (max distance ${x.lastDistance})`);
-      return null;
+      return completed(`, no drift (max distance ${x.lastDistance})`);
     }
     sim.incident('data-drift-detected', m.id, {
       feature,
       distance: x.lastDistance as number,
       threshold: DRIFT_THRESHOLD,
     });
-    sim.note(
-      m.id,
-      'event',
-      `${head}: CompletedWithViolations, ${feature} drifted (distance ${x.lastDistance} > ${DRIFT_THRESHOLD})`,
-      'warning',
+    return violated(
+      `${feature} drifted (distance ${x.lastDistance} > ${DRIFT_THRESHOLD})`,
+      'data-drift',
+      'data-drift-detected',
     );
-    return 'data-drift';
   }
   if (type === 'bias-drift') {
     const clarify = sim.graph.out(m.id, 'clarify')[0];
@@ -137,38 +156,29 @@ function evaluate(
     const r = disparateImpact(rng, captured, mr.bias.get(ep) ?? 0);
     x.lastDI = round(r.di, 3);
     if (r.di >= threshold) {
-      sim.note(m.id, 'event', `${head}: Completed, DI ${x.lastDI} (threshold ${threshold})`);
-      return null;
+      return completed(`, DI ${x.lastDI} (threshold ${threshold})`);
     }
     sim.incident('bias-disparate-impact', m.id, { facet: 'group', di: x.lastDI as number, threshold });
-    sim.note(
-      m.id,
-      'event',
-      `${head}: CompletedWithViolations, DI ${x.lastDI} < ${threshold} (positive rates ${round(r.rateB, 3)} vs ${round(r.rateA, 3)})`,
-      'warning',
+    return violated(
+      `DI ${x.lastDI} < ${threshold} (positive rates ${round(r.rateB, 3)} vs ${round(r.rateA, 3)})`,
+      'bias',
+      'bias-disparate-impact',
     );
-    return 'bias';
   }
   if (type === 'model-quality') {
     const s = mr.serving.get(ep);
     if (!s) {
-      sim.note(m.id, 'event', `${head}: Completed (no model lineage to compare)`);
-      return null;
+      return completed(' (no model lineage to compare)');
     }
     const gap = LOWER_IS_BETTER.includes(s.metric) ? s.production - s.validation : s.validation - s.production;
     x.lastProduction = s.production;
     if (gap <= QUALITY_TOLERANCE) {
-      sim.note(m.id, 'event', `${head}: Completed, ${s.metric} ${s.production} (baseline ${s.validation})`);
-      return null;
+      return completed(`, ${prodName(s.metric)} ${s.production} (baseline ${s.validation})`);
     }
-    sim.note(
-      m.id,
-      'event',
-      `${head}: CompletedWithViolations, ${s.metric} ${s.production} in production vs ${s.validation} at validation`,
-      'warning',
+    return violated(
+      `${prodName(s.metric)} ${s.production} in production vs ${s.metric} ${s.validation} at validation`,
+      'model-quality',
     );
-    return 'model-quality';
   }
-  sim.note(m.id, 'event', `${head}: Completed (feature attribution within baseline)`);
-  return null;
+  return completed(' (feature attribution within baseline)');
 }

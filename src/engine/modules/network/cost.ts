@@ -11,7 +11,7 @@ import { COMPUTE_KINDS, ENDPOINT_KINDS, propsByName } from '../../../catalog/kin
 import { PRICES, natCostUSD } from '../../../catalog/prices';
 import type { Kind } from '../../../catalog/types';
 import type { GNode, Graph } from '../../../model/graph';
-import { round } from '../../report';
+import { round } from '../../util';
 import type { Simulation } from '../../sim';
 import type { Phase } from '../../types';
 import { reach } from './reach';

@@ -1,9 +1,10 @@
 import { COMPUTE_KINDS } from '../../../catalog/kinds';
 import { formatMessage, ruleById } from '../../../catalog/rules';
 import type { GNode, Graph } from '../../../model/graph';
-import type { Simulation } from '../../sim';
+import { defineSlot } from '../../sim';
 import { TOPICS, type JobCompleted } from '../../topics';
-import type { Blocker, Finding, Phase, SimModule } from '../../types';
+import type { Blocker, Finding, Phase } from '../../types';
+import type { SimModule } from '../../sim';
 import {
   apiBlocker,
   callsSageMaker,
@@ -83,7 +84,8 @@ export function checkNetwork(g: Graph): Finding[] {
   return out;
 }
 
-const bills = new WeakMap<Simulation, NetworkBill>();
+/** The network bill of a run (NAT gateways, interface endpoints, GB processed). */
+const BILL = defineSlot('network.bill', (sim) => new NetworkBill(sim.graph));
 
 /**
  * Network reasoning in a run: registers the gate above (counting, for every transfer it lets through
@@ -96,8 +98,7 @@ export const networkModule: SimModule = {
   check: checkNetwork,
   start(sim) {
     const g = sim.graph;
-    const bill = new NetworkBill(g);
-    bills.set(sim, bill);
+    const bill = sim.slot(BILL);
     sim.addGate((n, phase) => {
       const b = networkBlocker(g, n, phase);
       if (!b) {
@@ -116,6 +117,6 @@ export const networkModule: SimModule = {
     });
   },
   finish(sim) {
-    bills.get(sim)?.finish(sim);
+    sim.peekSlot(BILL)?.finish(sim);
   },
 };

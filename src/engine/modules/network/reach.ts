@@ -1,7 +1,7 @@
 /**
  * Reachability: what a node can reach over the network, and why (the path) or why not (the missing
- * piece). Pure: reads only the resolved Graph, needs no Simulation, so the UI's "why can't it reach?"
- * panel can call it on the document being edited.
+ * piece). Pure: reads only the resolved Graph, needs no Simulation, so the worker answers the UI's
+ * "why can't it reach?" panel with it on the document being edited (`networkReportOf` in engine/readouts.ts).
  *
  * The model (format.md sections 1–2, rules.md D4):
  * - A node with no subnet (no `subnet` ancestor; a pipeline step runs where its pipeline sits) uses the
@@ -12,22 +12,12 @@
  * - Otherwise a `public` subnet reaches AWS services and the internet through the internet gateway,
  *   a `private-with-nat` subnet through its NAT gateway, and a `private` subnet reaches nothing.
  */
+import { NET_SERVICES, type NetService } from '../../../catalog/types';
 import { type GNode, type Graph, isOf } from '../../../model/graph';
 
-/** The services a node may need; all but `internet` have a VPC endpoint of that name. */
-export const SERVICES = [
-  's3',
-  'ecr.api',
-  'ecr.dkr',
-  'sagemaker.api',
-  'sagemaker.runtime',
-  'logs',
-  'monitoring',
-  'sts',
-  'kms',
-  'internet',
-] as const;
-export type Service = (typeof SERVICES)[number];
+/** The services a node may need (the catalog's list); all but `internet` have a VPC endpoint of that name. */
+export const SERVICES = NET_SERVICES;
+export type Service = NetService;
 
 /** Names a learner reads in a path. */
 export const SERVICE_NAMES: Readonly<Record<Service, string>> = {

@@ -1,6 +1,7 @@
 import { formatMessage, ruleById } from '../../../catalog/rules';
 import type { Graph } from '../../../model/graph';
-import type { Finding, SimModule } from '../../types';
+import type { Finding } from '../../types';
+import type { SimModule } from '../../sim';
 import {
   featureStoreOneKey,
   iamWildcard,
@@ -12,6 +13,7 @@ import {
   unencryptedJob,
   type Hit,
 } from './checks';
+import { accessDeniedMessage, missingGrants } from './needs';
 
 /** Static findings of the security rules (D4), in document order. */
 export function checkSecurity(g: Graph): Finding[] {
@@ -37,7 +39,10 @@ export function checkSecurity(g: Graph): Finding[] {
 }
 
 /**
- * Security in a run: findings as above, and two gates —
+ * Security in a run: findings as above, and these gates —
+ * - image-pull / data-download / output-upload: a job whose role lacks an action the job performs there
+ *   (needs.ts: ECR pulls from the team's repository, s3:GetObject on inputs, s3:PutObject and
+ *   kms:GenerateDataKey on output) fails with AWS's AccessDenied message (no catalog rule names it);
  * - data-download: kms-access-denied when a job's role cannot kms:Decrypt its sse-kms input (the job
  *   fails at download; a job with no role uses the default execution role and passes, see kmsDenied);
  * - deploy (endpoints) and create (training, processing, transform jobs): kms-on-nvme-instance, refused
@@ -49,6 +54,11 @@ export const securityModule: SimModule = {
   start(sim) {
     const g = sim.graph;
     sim.addGate((n, phase) => {
+      if (phase === 'image-pull' || phase === 'data-download' || phase === 'output-upload') {
+        // S3 and ECR refuse before KMS is asked: a missing s3:GetObject shows before a missing kms:Decrypt
+        const missing = missingGrants(g, n, phase).find((x) => x.action !== 'kms:Decrypt');
+        if (missing) return { rule: '', failure: accessDeniedMessage(g.ref(n, 'role')!.id, missing) };
+      }
       if (phase === 'data-download') return kmsDenied(g, n);
       if (phase === 'deploy' || phase === 'create') return kmsOnNvme(n);
       return null;

@@ -1,0 +1,68 @@
+/**
+ * What an operator would see on AWS, for puzzle mode: the run's incidents as symptoms (failure reasons,
+ * metrics, monitor reports, log lines), without the rule that names the cause. Most incident messages are
+ * already what AWS prints (a FailureReason, an HTTP error); the ones below spell out their own cause
+ * ("fit its scaler on the full dataset", "has no online store"), so puzzle mode shows the figures instead.
+ * Pure: the panel and the why? view call it with the report.
+ */
+import type { Report } from '../../engine/report';
+import type { ArchDoc } from '../../model/schema';
+
+type Incident = Report['incidents'][number];
+type NodeFigures = Report['nodes'][string];
+
+/** Rules whose message names their own cause, and the metric-only line shown instead. */
+const CAUSE_NAMING: Record<string, (i: Incident, n: NodeFigures | undefined, r: Report) => string> = {
+  'scaler-leakage': (i, _n, r) => modelQuality(r) ?? `Model quality in production is below validation (${i.count}×).`,
+  'point-in-time-leakage': (i, _n, r) =>
+    modelQuality(r) ?? `Model quality in production is below validation (${i.count}×).`,
+  'training-serving-skew': (i, _n, r) =>
+    modelQuality(r, i.node) ?? `Model quality in production is below validation on ${i.node}.`,
+  'misleading-accuracy': (i, n, r) => {
+    const x = r.nodes[i.node] ?? n;
+    const v = typeof x?.validation === 'number' ? x.validation : typeof x?.value === 'number' ? x.value : null;
+    return `${i.node}: validation ${String(x?.metric ?? 'accuracy')} ${v ?? 'high'}; ${modelQuality(r) ?? 'the live model catches few positives'}`;
+  },
+  'offline-store-online-lookup': (i, n) =>
+    `${i.node}: p50 ${n?.p50Ms ?? '?'} ms, p99 ${n?.p99Ms ?? '?'} ms per request (${n?.failed ?? 0} failed); the model itself answers in tens of ms.`,
+  'mme-cache-thrash': (i, n) =>
+    `${i.node}: ${n?.coldStarts ?? '?'} model loads (ModelLoadingWaitTime rising), cache hit ${String(n?.cacheHitPct ?? '?')}%, p99 ${n?.p99Ms ?? '?'} ms.`,
+  'labeling-without-active-learning': (i, n) =>
+    `${i.node}: every object went to human workers; cost so far $${n?.costUSD ?? '?'}.`,
+  'spot-without-checkpoint': (i) =>
+    `${i.node}: after the Spot interruption the job started over from the beginning (${i.count}×).`,
+  'model-parallel-unneeded': (i) => `${i.node}: training throughput lower than the last run on the same instance.`,
+};
+
+/** The live model's quality as a monitor with ground truth reports it, from the endpoint figures (null when none). */
+function modelQuality(r: Report, endpoint?: string): string | null {
+  const eps = Object.entries(r.nodes).filter(
+    ([id, n]) => (!endpoint || id === endpoint) && typeof n.production === 'number' && typeof n.validation === 'number',
+  );
+  if (!eps.length) return null;
+  return eps
+    .map(([id, n]) => {
+      const prod = n.metric === 'accuracy' ? 'balanced accuracy' : String(n.metric);
+      return `model-quality monitor on ${id}: ${prod} ${n.production} in production vs ${String(n.metric)} ${n.validation} at validation`;
+    })
+    .join('; ');
+}
+
+/** Whether a rule's message names its own cause (puzzle mode shows figures instead until revealed). */
+export const namesItsCause = (rule: string): boolean => rule in CAUSE_NAMING;
+
+/** One incident as a symptom line. `revealed` shows the message as the engine wrote it. */
+export function symptomText(i: Incident, r: Report, revealed: boolean): string {
+  if (revealed) return i.message;
+  const f = CAUSE_NAMING[i.rule];
+  return f ? f(i, r.nodes[i.node], r) : i.message;
+}
+
+/** Log lines of the run an operator would read first: failures, throttling, violations (newest last, at most `max`). */
+export function logLines(r: Report, max = 6): { t: number; node: string | null; event: string }[] {
+  const wanted = /Failed|Stopped|Violation|denied|Denied|Throttl|Error|Exception|timed out|not authorized/;
+  return r.timeline.filter((e) => wanted.test(e.event)).slice(-max);
+}
+
+/** A node's display name in the puzzle. */
+export const nodeName = (doc: ArchDoc, id: string): string => doc.nodes.find((n) => n.id === id)?.label ?? id;
