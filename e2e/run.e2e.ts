@@ -238,6 +238,7 @@ export const TESTS: E2ETest[] = [
         15000,
       );
       const rows = page.locator('.log-row');
+      await page.getByLabel('group repeats').uncheck(); // every entry on its own row
       await waitFor('log rows', async () => (await rows.count()) > 5);
       await page.getByRole('button', { name: /^i/ }).filter({ hasText: /\d/ }).first().click(); // info off
       await page.locator('.chip-warning').click(); // warnings off

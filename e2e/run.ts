@@ -4,14 +4,16 @@
  */
 import { mkdirSync } from 'node:fs';
 import { launch, openPage, shot, SHOTS, startPreview, stopPreview } from './lib';
+import { TESTS as DEFECTS } from './defects.e2e';
 import { TESTS as EDITOR } from './editor.e2e';
 import { TESTS as PRESENTER } from './presenter.e2e';
 import { TESTS as PUZZLE } from './puzzle.e2e';
 import { TESTS as RUN } from './run.e2e';
 import { TESTS as RULEBOOK } from './rulebook.e2e';
 import { TESTS as CFN } from './cfn.e2e';
+import { TESTS as ROBUST } from './robust.e2e';
 
-const TESTS = [...EDITOR, ...PUZZLE, ...RUN, ...RULEBOOK, ...PRESENTER, ...CFN];
+const TESTS = [...EDITOR, ...PUZZLE, ...RUN, ...RULEBOOK, ...PRESENTER, ...CFN, ...ROBUST, ...DEFECTS];
 
 mkdirSync(SHOTS, { recursive: true });
 const only = process.argv[2];

@@ -15,6 +15,8 @@ export const LIMITS = {
   durationSec: 30 * 86_400,
   /** Seeds are unsigned 32-bit integers: 0 to 4294967295. */
   seedMax: 2 ** 32 - 1,
+  /** Largest |x| or |y| of a position, in px (sums of positions stay finite; the editor keeps moves inside). */
+  coord: 1_000_000,
 } as const;
 
 /** True for a valid seed: a whole number from 0 to `LIMITS.seedMax`. */

@@ -4,8 +4,7 @@
  * the locks, the palette, the seed and the scenario's faults; the submission's own are ignored.
  */
 import { readFileSync } from 'node:fs';
-import { runDocument } from '../engine/run';
-import type { Report } from '../engine/report';
+import { runDocument, type Report } from '../engine';
 import { formatErrors, loadJson, loadText } from '../model/load';
 import type { ArchDoc } from '../model/schema';
 import { gradedDocument, lockViolations } from '../model/submission';

@@ -1,4 +1,3 @@
-import { readFileSync } from 'node:fs';
 import { looksLikeTemplate, parseParams } from '../cfn/index';
 import { applySolution } from '../model/solution';
 import { formatErrors, loadJson, loadText, solutionErrors } from '../model/load';
@@ -6,6 +5,8 @@ import type { ArchDoc, Rulebook } from '../model/schema';
 import { runDocument, type Report } from '../engine';
 import { readTemplate } from './template';
 import { puzzleVariant } from './check';
+import { readDocumentFile } from './read';
+import { WORK_BUDGET, durationThatFits, estimateWork, overBudget } from '../model/budget';
 
 /** Exit statuses of format.md section 4 (a bad command line exits 2 too: nothing could be loaded). */
 export const EXIT = { ok: 0, load: 2, goal: 3 } as const;
@@ -52,14 +53,10 @@ const indent = (s: string) => s.replace(/^/gm, '  ');
 /** Load the file, apply its solution if asked, run it and grade it if asked. Never throws for bad input. */
 export function runFile(file: string, o: FileRunOptions = {}): FileResult {
   const fail = (error: string): FileResult => ({ file, status: EXIT.load, error });
-  let text: string;
-  try {
-    text = readFileSync(file, 'utf8');
-  } catch (e) {
-    return fail(
-      `cannot read ${file}: ${(e as NodeJS.ErrnoException).code === 'ENOENT' ? 'no such file' : (e as Error).message}`,
-    );
-  }
+  // a regular file only, at most 5 MB, decoded as the page decodes files (UTF-8, or UTF-16 with a BOM)
+  const read = readDocumentFile(file);
+  if (!read.ok) return fail(`cannot read ${file}: ${read.message}`);
+  let text = read.text;
   // CloudFormation: a template is converted to a design before it is loaded (notes to `note`).
   if (looksLikeTemplate(file, text)) {
     const params = parseParams(o.params ?? []);
@@ -87,6 +84,15 @@ export function runFile(file: string, o: FileRunOptions = {}): FileResult {
   }
   const doc = loaded.doc;
   if (o.check && !doc.goal) return fail(`${file} has no "goal" to check`);
+  // the work budget: a run that would not end in reasonable time is refused before it starts
+  const durationSec = o.durationSec ?? doc.durationSec ?? 3600;
+  const tooMuch = overBudget(estimateWork(doc, durationSec));
+  if (tooMuch) {
+    const fits = durationThatFits(doc, durationSec);
+    return fail(
+      `${file} is over the work budget of a run (${WORK_BUDGET.requests.toLocaleString('en')} simulated requests, ${WORK_BUDGET.peakRps.toLocaleString('en')} per simulated second):\n  ${tooMuch}${fits ? `\n  --duration ${fits} fits the budget.` : ''}`,
+    );
+  }
   const { report } = runDocument(doc, { seed: o.seed, durationSec: o.durationSec, rulebook: o.rulebook });
   const status = o.check && report.goal && !report.goal.met ? EXIT.goal : EXIT.ok;
   return { file, status, doc, title: doc.title ?? file, report };

@@ -36,12 +36,14 @@ function parseArgs(argv: string[]): Args | string {
   const a: Args = { files: [], json: false, rules: false, applySolution: false, check: false, params: [] };
   for (let i = 0; i < argv.length; i++) {
     const arg = argv[i];
+    // plain decimal digits only: Number() would also take " 7", "0x10" and "1e3"
     const num = (name: string) => {
       const v = argv[++i];
-      const n = Number(v);
-      if (v === undefined || v.trim() === '' || !Number.isFinite(n) || n < 0)
-        throw new Error(`${name} needs a non-negative number, got ${v ?? 'nothing'}`);
-      return n;
+      if (v === undefined || !/^\d+(\.\d+)?$/.test(v))
+        throw new Error(
+          `${name} needs a non-negative decimal number, got ${v === undefined ? 'nothing' : JSON.stringify(v)}`,
+        );
+      return Number(v);
     };
     try {
       if (arg === '--json') a.json = true;

@@ -26,7 +26,7 @@ export { simClock, clockOf, type Clock } from './clock';
 
 // the report and goal grading
 export { buildReport, type Report, type NodeReport } from './report';
-export { gradeGoal } from './goal';
+export { gradeGoal, designChecks } from './goal';
 export { round } from './util';
 
 // what a run is made of

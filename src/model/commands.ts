@@ -3,9 +3,9 @@ import { checkEdge } from '../catalog/edges';
 import { defaultProps, kindDef, propsByName } from '../catalog/kinds';
 import { LIMIT_WORDS, isDurationSec, isSeed } from '../catalog/limits';
 import type { Kind } from '../catalog/types';
-import { computeLayout, isInside, sizeOf, type Point, type Size } from './layout';
+import { HEADER, PAD, computeLayout, isInside, sizeOf, type Point, type Size } from './layout';
 import { propSchema } from './props';
-import type { ArchDoc, ArchEdge, ArchNode, Fault } from './schema';
+import { LIMITS, type ArchDoc, type ArchEdge, type ArchNode, type Fault } from './schema';
 
 enablePatches();
 
@@ -98,6 +98,27 @@ function removeIds(d: D, gone: Set<string>) {
   }
 }
 
+/** True when edges lead from `from` to `to` (iterative breadth-first search). */
+function leadsTo(edges: readonly { from: string; to: string }[], from: string, to: string): boolean {
+  const seen = new Set([from]);
+  for (const queue = [from]; queue.length;) {
+    const cur = queue.shift()!;
+    if (cur === to) return true;
+    for (const e of edges)
+      if (e.from === cur && !seen.has(e.to)) {
+        seen.add(e.to);
+        queue.push(e.to);
+      }
+  }
+  return false;
+}
+
+/** A position as the file keeps it: whole pixels, inside the format's coordinate range (a stray NaN is 0). */
+function at(p: Point): Point {
+  const c = (v: number) => (Number.isNaN(v) ? 0 : Math.max(-LIMITS.coord, Math.min(LIMITS.coord, Math.round(v))));
+  return { x: c(p.x), y: c(p.y) };
+}
+
 const sameValue = (a: unknown, b: unknown) => JSON.stringify(a) === JSON.stringify(b);
 const locked = (d: D, id: string) => (d.locked ?? []).includes(id);
 
@@ -125,9 +146,10 @@ export const addNode: Command<AddNodeArgs> = {
     if (a.label) node.label = a.label;
     if (parent) node.parent = parent.id;
     if (a.props && Object.keys(a.props).length) node.props = structuredClone(a.props);
-    node.position = a.position ? { x: Math.round(a.position.x), y: Math.round(a.position.y) } : { x: 0, y: 0 };
+    node.position = a.position ? at(a.position) : { x: 0, y: 0 };
     if (kindDef(a.kind).container) node.size = { ...sizeOf(node) };
     d.nodes.push(node);
+    growToFit(d, id);
     return id;
   },
 };
@@ -159,6 +181,10 @@ export const connect: Command<{ from: string; to: string }> = {
     const kinds = new Map(d.nodes.map((n) => [n.id, n.kind]));
     const c = checkEdge(a, b, (p) => kinds.get(p));
     if (!c.ok) refuse(c.reason);
+    if (c.ok && c.pair.samePipeline && leadsTo(d.edges ?? [], to, from))
+      refuse(
+        `${to} already runs before ${from}: ${from} → ${to} would close a loop in pipeline ${a.parent}, and a pipeline's steps form a directed acyclic graph.`,
+      );
     (d.edges ??= []).push({ from, to });
     return `${from}->${to}`;
   },
@@ -230,12 +256,36 @@ export const setDocField: Command<{
   },
 };
 
+/**
+ * A container grows to hold what is put in it: a node placed inside (added, dropped in, moved) that sticks out
+ * past the right or bottom edge widens or lengthens its container (and that one's container, up the chain);
+ * one that sticks out at the left or top is nudged in below the title band. Containers never shrink here.
+ */
+function growToFit(d: Draft<ArchDoc>, id: string): void {
+  const seen = new Set<string>();
+  for (let n = find(d, id); n.parent && !seen.has(n.id);) {
+    seen.add(n.id);
+    const p = find(d, n.parent);
+    const pos = (n.position ??= { x: 0, y: 0 });
+    if (pos.x < PAD / 2) pos.x = PAD / 2;
+    if (pos.y < HEADER) pos.y = HEADER;
+    const s = sizeOf(n),
+      ps = sizeOf(p);
+    const width = Math.max(ps.width, pos.x + s.width + PAD),
+      height = Math.max(ps.height, pos.y + s.height + PAD);
+    if (width === ps.width && height === ps.height) break;
+    p.size = { width: Math.round(width), height: Math.round(height) };
+    n = p;
+  }
+}
+
 /** Move nodes to new positions (relative to their parents); a whole drag is one move. */
 export const move: Command<{ positions: Readonly<Record<string, Point>> }> = {
   id: 'move',
   label: 'Move',
   perform(d, { positions }) {
-    for (const [id, p] of Object.entries(positions)) find(d, id).position = { x: Math.round(p.x), y: Math.round(p.y) };
+    for (const [id, p] of Object.entries(positions)) find(d, id).position = at(p);
+    for (const id of Object.keys(positions)) growToFit(d, id);
   },
 };
 
@@ -246,7 +296,7 @@ export const resize: Command<{ id: string; size: Size; position?: Point }> = {
     const n = find(d, id);
     if (!kindDef(n.kind).container) refuse(`Only containers (VPC, subnet, pipeline) can be resized.`);
     n.size = { width: Math.round(Math.max(120, size.width)), height: Math.round(Math.max(80, size.height)) };
-    if (position) n.position = { x: Math.round(position.x), y: Math.round(position.y) };
+    if (position) n.position = at(position);
   },
 };
 
@@ -264,7 +314,8 @@ export const setParent: Command<{ id: string; parent: string | null; position: P
     if (p && isInside(d as ArchDoc, p.id, n.id)) refuse(`${n.id} cannot go inside itself.`);
     if (p) n.parent = p.id;
     else delete n.parent;
-    n.position = { x: Math.round(position.x), y: Math.round(position.y) };
+    n.position = at(position);
+    growToFit(d, id);
     return { droppedEdges: pruneEdges(d) };
   },
 };
@@ -309,7 +360,7 @@ export const paste: Command<{ fragment: Fragment; offset?: Point }> = {
       n.parent = inside ? map.get(src.parent!)! : src.parent && kinds.has(src.parent) ? src.parent : undefined;
       if (!n.parent) delete n.parent;
       if (parentRefusal(n.kind, n.parent ? kinds.get(n.parent)! : null)) continue;
-      if (!inside) n.position = { x: (n.position?.x ?? 0) + offset.x, y: (n.position?.y ?? 0) + offset.y };
+      if (!inside) n.position = at({ x: (n.position?.x ?? 0) + offset.x, y: (n.position?.y ?? 0) + offset.y });
       for (const [k, p] of Object.entries(kindDef(n.kind).props)) {
         const v = n.props?.[k];
         if (p.type !== 'ref' || typeof v !== 'string') continue;
@@ -352,8 +403,9 @@ export const autoLayout: Command<{ onlyMissing?: boolean }> = {
       if (onlyMissing && n.position) continue;
       const p = positions.get(n.id),
         s = sizes.get(n.id);
-      if (p) n.position = p;
-      if (s && !(onlyMissing && n.size)) n.size = s;
+      if (p) n.position = at(p);
+      if (s && !(onlyMissing && n.size))
+        n.size = { width: Math.min(Math.max(s.width, 20), 20_000), height: Math.min(Math.max(s.height, 20), 20_000) };
     }
   },
 };

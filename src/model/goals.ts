@@ -4,7 +4,8 @@
  * checked on load. The schema (`goalSchema`), the runner's grading (`gradeGoal`), the puzzle checklist and the
  * puzzle maker all read this table; adding a goal key is adding an entry here.
  */
-import { z } from 'zod';
+import { z } from './zod';
+import { own } from './own';
 import { RULES_BY_ID } from '../catalog/rules';
 import { idSchema } from './ids';
 
@@ -157,7 +158,7 @@ export const GOALS = {
   nodeStates: nodeMap(
     z.string().max(32),
     (node, want, run) => {
-      const got = run.nodes[node]?.state;
+      const got = own(run.nodes, node)?.state;
       return got === want ? null : `node ${node} is ${got ?? 'absent'}, not ${want}`;
     },
     (node, want, w) => `${w.name(node)} ends ${want}`,
@@ -183,7 +184,7 @@ export const GOALS = {
   minServed: nodeMap(
     z.number().int().min(0),
     (node, min, run) => {
-      const ok = run.nodes[node]?.ok ?? 0;
+      const ok = own(run.nodes, node)?.ok ?? 0;
       return ok < min ? `node ${node} served ${ok} requests, fewer than ${min}` : null;
     },
     (node, min, w) => `${w.name(node)} serves at least ${min.toLocaleString('en')} requests`,

@@ -1,4 +1,4 @@
-import { z } from 'zod';
+import { z } from './zod';
 
 /** Node ids: a-z, 0-9 and "-", starting with a letter or digit (format.md section 1). */
 export const ID_RE = /^[a-z0-9][a-z0-9-]*$/;

@@ -1,12 +1,15 @@
 import type { z } from 'zod';
 import { checkEdge } from '../catalog/edges';
-import { kindDef } from '../catalog/kinds';
+import { STEP_KINDS, kindDef } from '../catalog/kinds';
 import type { Kind } from '../catalog/types';
 import { propsSchema } from './props';
-import { LIMIT_WORDS, LIMITS } from '../catalog/limits';
+import { LIMITS } from '../catalog/limits';
 import { checkGoal } from './goals';
 import { type ArchDoc, FORMAT, docSchema, faultSchema } from './schema';
 import { isSkillId } from './skills';
+import { shapeErrors } from './bounds';
+import { formatPath } from './path';
+import { tooLarge } from './decode';
 import { nodeConstraints } from './constraints';
 
 /** One reason a document was refused: a JSON path (`nodes[3].props.inputMode`) and what is wrong there. */
@@ -16,16 +19,7 @@ export interface LoadError {
 }
 export type LoadResult = { ok: true; doc: ArchDoc } | { ok: false; errors: LoadError[] };
 
-/** `["nodes", 3, "props", "x"]` → `nodes[3].props.x`. */
-export function formatPath(path: readonly PropertyKey[]): string {
-  let out = '';
-  for (const p of path) {
-    if (typeof p === 'number') out += `[${p}]`;
-    else if (/^[A-Za-z_$][\w$]*$/.test(String(p))) out += (out ? '.' : '') + String(p);
-    else out += `[${JSON.stringify(String(p))}]`;
-  }
-  return out || '(root)';
-}
+export { formatPath };
 
 const typeName = (v: unknown) => (v === null ? 'null' : Array.isArray(v) ? 'array' : typeof v);
 
@@ -50,11 +44,11 @@ function describe(issue: z.core.$ZodIssue, input: unknown): string {
         ? `needs at least ${issue.minimum} items`
         : issue.origin === 'string'
           ? 'must not be empty'
-          : `must be at least ${issue.minimum}`;
+          : `must be ${issue.inclusive === false ? 'more than' : 'at least'} ${issue.minimum}`;
     case 'too_big':
       return issue.origin === 'array' || issue.origin === 'string'
         ? `too long (${issue.message.replace(/^Too big: /, '')})`
-        : `must be at most ${issue.maximum}`;
+        : `must be ${issue.inclusive === false ? 'less than' : 'at most'} ${issue.maximum}`;
     case 'invalid_union':
       return 'does not match any allowed shape';
     case 'invalid_format':
@@ -73,27 +67,59 @@ function valueAt(root: unknown, path: readonly PropertyKey[]): unknown {
   return v;
 }
 
+/**
+ * One issue per bound and path: an integer past 2^53 breaks both the safe-integer bound and the field's own
+ * maximum; only the tighter bound is reported.
+ */
+function tightest(issues: readonly z.core.$ZodIssue[]): z.core.$ZodIssue[] {
+  const bound = (i: z.core.$ZodIssue) =>
+    i.code === 'too_big' || i.code === 'too_small' ? `${i.code}\u0000${formatPath(i.path)}` : null;
+  const best = new Map<string, z.core.$ZodIssue>();
+  for (const i of issues) {
+    const k = bound(i);
+    if (!k) continue;
+    const prev = best.get(k);
+    if (!prev) best.set(k, i);
+    else if (i.code === 'too_big' && prev.code === 'too_big' && Number(i.maximum) < Number(prev.maximum))
+      best.set(k, i);
+    else if (i.code === 'too_small' && prev.code === 'too_small' && Number(i.minimum) > Number(prev.minimum))
+      best.set(k, i);
+  }
+  // a value of the wrong type gets that one message, not also the bounds of the type it should have had
+  const wrongType = new Set(issues.filter((i) => i.code === 'invalid_type').map((i) => formatPath(i.path)));
+  return issues.filter((i) => {
+    if (i.code !== 'invalid_type' && wrongType.has(formatPath(i.path))) return false;
+    const k = bound(i);
+    return !k || best.get(k) === i;
+  });
+}
+
 function fromZod(error: z.ZodError, input: unknown, prefix: PropertyKey[] = []): LoadError[] {
-  return error.issues.flatMap((i) =>
+  return tightest(error.issues).flatMap((i) =>
     i.code === 'unrecognized_keys'
       ? i.keys.map((k) => ({ path: formatPath([...prefix, ...i.path, k]), message: 'unknown field' }))
       : [{ path: formatPath([...prefix, ...i.path]), message: describe(i, input) }],
   );
 }
 
-/** Parse text (a file, a share link, an autosave) into a document, or say precisely why not. */
-export function loadText(text: string): LoadResult {
-  const bytes = new TextEncoder().encode(text).length;
+/**
+ * Parse text (a file, a share link, an autosave) into a document, or say precisely why not. `source` labels
+ * the errors that concern the text as a whole: `(file)`, `(link)`.
+ */
+export function loadText(text: string, source: 'file' | 'link' = 'file'): LoadResult {
+  const bytes = text.length > LIMITS.bytes / 3 ? new TextEncoder().encode(text).length : text.length * 3;
   if (bytes > LIMITS.bytes)
     return fail(
-      '(file)',
-      `the file is ${(bytes / 1048576).toFixed(1)} MB; architecture files are limited to ${LIMIT_WORDS.bytes}`,
+      `(${source})`,
+      source === 'file'
+        ? tooLarge(bytes)
+        : `the document in the link is ${(bytes / 1048576).toFixed(1)} MB; documents are limited to ${LIMITS.bytes / 1048576} MB`,
     );
   let json: unknown;
   try {
     json = JSON.parse(text);
   } catch (e) {
-    return fail('(file)', `not valid JSON: ${(e as Error).message}`);
+    return fail(`(${source})`, `not valid JSON: ${(e as Error).message}`);
   }
   return loadJson(json);
 }
@@ -103,6 +129,8 @@ const fail = (path: string, message: string): LoadResult => ({ ok: false, errors
 /** Validate an already-parsed value as a document. */
 export function loadJson(json: unknown): LoadResult {
   if (json === null || typeof json !== 'object' || Array.isArray(json)) return fail('(root)', 'expected a JSON object');
+  const shape = shapeErrors(json);
+  if (shape.length) return { ok: false, errors: shape };
   const obj = json as Record<string, unknown>;
   if (typeof obj.format === 'string' && obj.format !== FORMAT && /^sagesim\/architecture@\d+$/.test(obj.format)) {
     return fail('format', `"${obj.format}" is a newer or unknown version; this SageSim reads "${FORMAT}"`);
@@ -111,6 +139,15 @@ export function loadJson(json: unknown): LoadResult {
     return fail('nodes', `${obj.nodes.length} nodes; the limit is ${LIMITS.nodes}`);
   if (Array.isArray(obj.edges) && obj.edges.length > LIMITS.edges)
     return fail('edges', `${obj.edges.length} edges; the limit is ${LIMITS.edges}`);
+  try {
+    return validate(json);
+  } catch (e) {
+    // only values that no JSON text produces reach here (an object without a prototype where a number is due)
+    return fail('(root)', `could not be validated: ${(e as Error).message}`);
+  }
+}
+
+function validate(json: unknown): LoadResult {
   const parsed = docSchema.safeParse(json);
   if (!parsed.success) return { ok: false, errors: fromZod(parsed.error, json).slice(0, 50) };
   const errors = crossCheck(parsed.data);
@@ -194,6 +231,7 @@ function crossCheck(doc: ArchDoc): LoadError[] {
   (doc.locked ?? []).forEach((id, i) => {
     if (!byId.has(id)) err(`locked[${i}]`, `no node with id "${id}"`);
   });
+  checkStepCycles(doc, byId, err);
   if (doc.goal) checkGoal(doc.goal, err); // rule ids and states that exist, so the goal can both fail and pass
   checkScript(doc, byId, err);
   checkTeaching(doc, err);
@@ -221,6 +259,59 @@ function checkTeaching(doc: ArchDoc, err: Err): void {
 
 type Err = (path: string, message: string) => void;
 type Nodes = Map<string, { kind: Kind; parent?: string | null; index: number }>;
+
+/**
+ * A pipeline's steps form a directed acyclic graph: SageMaker refuses a definition whose steps depend on each
+ * other in a loop (https://docs.aws.amazon.com/sagemaker/latest/dg/pipelines-sdk.html). Each cycle is named once,
+ * at the edge that closes it. Iterative, so a long chain of steps cannot overflow the stack.
+ */
+function checkStepCycles(doc: ArchDoc, byId: Nodes, err: Err): void {
+  const isStep = (id: string) => {
+    const n = byId.get(id);
+    return (
+      !!n && (STEP_KINDS as readonly string[]).includes(n.kind) && !!n.parent && byId.get(n.parent)?.kind === 'pipeline'
+    );
+  };
+  const out = new Map<string, { to: string; index: number }[]>();
+  (doc.edges ?? []).forEach((e, index) => {
+    if (e.from === e.to || !isStep(e.from) || !isStep(e.to)) return;
+    if (byId.get(e.from)!.parent !== byId.get(e.to)!.parent) return;
+    const l = out.get(e.from);
+    if (l) l.push({ to: e.to, index });
+    else out.set(e.from, [{ to: e.to, index }]);
+  });
+  const state = new Map<string, 1 | 2>(); // 1: on the current path, 2: done
+  for (const start of out.keys()) {
+    if (state.has(start)) continue;
+    const path: string[] = [start];
+    const next: number[] = [0];
+    state.set(start, 1);
+    while (path.length) {
+      const id = path[path.length - 1];
+      const succ = out.get(id) ?? [];
+      const k = next[next.length - 1]++;
+      if (k >= succ.length) {
+        state.set(id, 2);
+        path.pop();
+        next.pop();
+        continue;
+      }
+      const { to, index } = succ[k];
+      const st = state.get(to);
+      if (st === 1) {
+        const loop = [...path.slice(path.indexOf(to)), to];
+        err(
+          `edges[${index}]`,
+          `the steps of pipeline "${byId.get(to)!.parent}" form a cycle ${loop.join(' → ')}; a pipeline's steps are a directed acyclic graph, and SageMaker refuses this definition`,
+        );
+      } else if (st === undefined) {
+        state.set(to, 1);
+        path.push(to);
+        next.push(0);
+      }
+    }
+  }
+}
 
 /**
  * Problems of a puzzle's solution against its document: it must change nodes and edges that exist (in the

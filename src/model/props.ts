@@ -1,4 +1,4 @@
-import { z } from 'zod';
+import { z } from './zod';
 import type { Kind, PropDef } from '../catalog/types';
 import { kindDef } from '../catalog/kinds';
 

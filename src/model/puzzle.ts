@@ -16,6 +16,7 @@ import { forbiddenRules, goalNodes } from './goals';
 import { isInside } from './layout';
 import { variableErrors } from './variants';
 import { type ArchDoc, type ArchEdge, type ArchNode, type Fault, type Solution, faultSchema } from './schema';
+import { hasOwn, own } from './own';
 
 /** Exam domains, in order, with their names. */
 export const DOMAIN_NAMES: Readonly<Record<Domain, string>> = {
@@ -64,10 +65,10 @@ export function lockedEdges(doc: ArchDoc): ArchEdge[] {
  */
 export function isLockedProp(doc: ArchDoc, id: string, prop: string): boolean {
   if (doc.mode !== 'puzzle') return false;
-  const listed = doc.lockedProps?.[id];
+  const listed = own(doc.lockedProps, id);
   if (listed) return listed.includes(prop);
   if (!(doc.locked ?? []).includes(id)) return false;
-  return !(prop in (doc.solution?.setProps?.[id] ?? {}));
+  return !hasOwn(own(doc.solution?.setProps, id), prop);
 }
 
 /** Problems with a puzzle's metadata (empty when it is well formed). Running it is the test's job. */

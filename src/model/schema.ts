@@ -1,4 +1,4 @@
-import { z } from 'zod';
+import { z } from './zod';
 import { LIMITS } from '../catalog/limits';
 import { KINDS } from '../catalog/types';
 import { goalSchema } from './goals';
@@ -13,7 +13,9 @@ export type Rulebook = (typeof RULEBOOKS)[number];
 
 export { ID_RE } from './ids';
 const id = idSchema;
-const point = z.strictObject({ x: z.number().finite(), y: z.number().finite() });
+/** Canvas coordinates (px): far beyond any real layout, near enough that sums of positions stay finite. */
+const coord = z.number().finite().min(-LIMITS.coord).max(LIMITS.coord);
+const point = z.strictObject({ x: coord, y: coord });
 
 export const nodeSchema = z.strictObject({
   id,

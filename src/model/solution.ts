@@ -1,4 +1,5 @@
 import type { ArchDoc, Solution } from './schema';
+import { hasOwn, own } from './own';
 
 /**
  * Apply a puzzle's reference solution (format.md section 6) to a document, returning a new document.
@@ -10,8 +11,8 @@ export function applySolution(doc: ArchDoc, s: Solution): ArchDoc {
   const nodes = doc.nodes
     .filter((n) => !removed.has(n.id))
     .map((n) => {
-      const props = s.setProps?.[n.id];
-      const parent = s.setParent && n.id in s.setParent ? s.setParent[n.id] : undefined;
+      const props = own(s.setProps, n.id);
+      const parent = hasOwn(s.setParent, n.id) ? s.setParent![n.id] : undefined;
       if (!props && parent === undefined) return n;
       const next = { ...n };
       if (props) next.props = { ...(n.props ?? {}), ...props };

@@ -9,6 +9,7 @@ import { RunDock } from './run/RunDock';
 import { ModeLayers, ModeSide } from './puzzle/mount';
 import { FindingsPanel } from './shell/FindingsPanel';
 import { Banner, Toasts } from './shell/Messages';
+import { LayoutProgress } from './shell/LayoutProgress';
 import { CfnSide } from './cfn/CfnSide';
 import { ParamsDialog } from './cfn/ParamsDialog';
 import { TopBar } from './shell/TopBar';
@@ -48,6 +49,7 @@ function Shell() {
         </div>
       </div>
       <Toasts />
+      <LayoutProgress />
       <ModeLayers />
       {dialog === 'start' && <StartScreen />}
       {dialog === 'shortcuts' && <ShortcutSheet />}

@@ -1,6 +1,20 @@
 import { readShareHash } from '../model/share';
+import { saveText } from '../model/load';
 import { EMPTY_DOC } from './state/editor';
-import { type Host, openDoc, prepare, restore, showLoadErrors, startAutosave } from './state/persist';
+import { type Autosave, AUTOSAVE_KEY } from './state/autosave';
+import { beginBoot, crashedOn, forgetCrash, takeBlankStart } from './state/crash';
+import { keepAside } from './state/keep-aside';
+import { LAYOUT_SYNC_MAX, layoutInBackground } from './state/layout-job';
+import {
+  type Host,
+  download,
+  openDoc,
+  prepare,
+  restore,
+  showLoadErrors,
+  startAutosave,
+  unplaced,
+} from './state/persist';
 import { Workspace } from './workspace';
 
 const THEME_KEY = 'sagesim:theme';
@@ -10,14 +24,29 @@ const VISITED_KEY = 'sagesim:visited';
 function openShareLink(host: Host): boolean {
   const r = readShareHash(location.hash);
   if (!r) return false;
+  // drop the hash first: a link that crashes the page is not opened again by a reload
+  history.replaceState(null, '', location.pathname + location.search);
   if (r.ok) openDoc(host, r.doc, 'the shared link');
   else showLoadErrors(host, 'The shared link', r.errors);
-  history.replaceState(null, '', location.pathname + location.search);
   return true;
 }
 
-/** Create the workspace: restore the autosave (or keep a bad one aside), open a share link, start autosaving. */
-export function boot(storage: Storage = localStorage): Workspace {
+const readRaw = (storage: Storage): string => {
+  try {
+    return storage.getItem(AUTOSAVE_KEY) ?? '';
+  } catch {
+    return '';
+  }
+};
+
+/**
+ * Create the workspace: restore the autosave (or keep a bad one aside; or leave it in place, untouched, when it
+ * cannot be copied; or hold it back when it crashed the page), open a share link, start autosaving.
+ */
+export function boot(
+  storage: Storage = localStorage,
+  session: Storage = sessionStorage,
+): { workspace: Workspace; autosave: Autosave } {
   const saved = storage.getItem(THEME_KEY);
   const theme =
     saved === 'dark' || saved === 'light'
@@ -25,18 +54,92 @@ export function boot(storage: Storage = localStorage): Workspace {
       : matchMedia('(prefers-color-scheme: dark)').matches
         ? 'dark'
         : 'light';
-  const r = restore(storage);
-  const ws = new Workspace({ doc: r.kind === 'ok' ? prepare(r.doc) : EMPTY_DOC, theme, storage });
+  const blank = takeBlankStart(session);
+  const unfinished = beginBoot(storage);
+  const r = blank ? ({ kind: 'none' } as const) : restore(storage);
+  const crashed = r.kind === 'ok' && (unfinished || crashedOn(storage, r.doc));
+  const big = r.kind === 'ok' && !crashed && unplaced(r.doc) > LAYOUT_SYNC_MAX;
+  const ws = new Workspace({
+    doc: r.kind === 'ok' && !crashed && !big ? prepare(r.doc) : EMPTY_DOC,
+    theme,
+    storage,
+  });
+  const { editor, ui } = ws;
+  if (big && r.kind === 'ok')
+    layoutInBackground(r.doc, { what: 'your last autosave', onlyMissing: true, done: (laid) => editor.reset(laid) });
+
+  /** Keep the held autosave aside and save again; false (and the banner again) when there is no room. */
+  const release = (): boolean => {
+    const raw = readRaw(storage);
+    if (raw && !keepAside(storage, raw, 'autosave')) {
+      heldBanner();
+      ui.toast(
+        'There is no room in browser storage to keep your last autosave aside; it stays, autosave paused.',
+        'error',
+      );
+      return false;
+    }
+    forgetCrash(storage);
+    autosave.resume();
+    return true;
+  };
+  const heldBanner = () => {
+    if (r.kind !== 'ok') return;
+    const doc = r.doc;
+    ui.setBanner({
+      tone: 'error',
+      title: `The page stopped while showing your last autosave${r.savedAt ? ` (saved ${r.savedAt.slice(0, 16).replace('T', ' ')} UTC)` : ''}, so it was not opened again. It is still saved; autosave is paused until you choose.`,
+      lines: [],
+      actions: [
+        {
+          label: 'Open it anyway',
+          run: () => {
+            forgetCrash(storage);
+            editor.reset(prepare(doc));
+            autosave.resume();
+          },
+        },
+        { label: 'Download it', run: () => download('last-autosave.json', saveText(doc)) },
+        { label: 'Start blank (it is kept aside)', run: () => void release() },
+      ],
+    });
+  };
+  if (crashed) heldBanner();
   if (r.kind === 'kept-aside') {
-    ws.ui.setBanner({
+    ui.setBanner({
       tone: 'error',
       title: 'Your last autosave could not be opened, so it was kept aside (not overwritten). You are starting fresh.',
       lines: [`Reason: ${r.reason}`, r.key],
     });
   }
-  startAutosave(ws, storage);
+  if (r.kind === 'damaged-in-place') {
+    const raw = readRaw(storage);
+    ui.setBanner({
+      tone: 'error',
+      title:
+        'Your last autosave could not be opened, and browser storage is too full to keep a copy aside. It stays where it is, untouched, and autosave is paused so nothing overwrites it.',
+      lines: [`Reason: ${r.reason}`, `Size: ${raw.length.toLocaleString('en')} characters`],
+      actions: [
+        { label: 'Download the damaged save', run: () => download('damaged-autosave.json', raw, 'text/plain') },
+        {
+          label: 'Discard it and autosave again',
+          run: () => {
+            try {
+              storage.removeItem(AUTOSAVE_KEY);
+            } catch {
+              /* blocked */
+            }
+            autosave.resume();
+          },
+        },
+      ],
+    });
+  }
+  const autosave = startAutosave(ws, storage, { held: crashed || r.kind === 'damaged-in-place' });
   const shared = openShareLink(ws);
-  if (!shared && r.kind === 'none' && !storage.getItem(VISITED_KEY)) ws.ui.setDialog('start');
+  // a link opened over a held autosave: keep that autosave aside, then save the link's document as usual
+  if (shared && crashed) release();
+  if (!shared && r.kind === 'none' && !blank && !storage.getItem(VISITED_KEY)) ui.setDialog('start');
   try {
     storage.setItem(VISITED_KEY, '1');
   } catch {
@@ -44,7 +147,7 @@ export function boot(storage: Storage = localStorage): Workspace {
   }
   addEventListener('hashchange', () => openShareLink(ws));
   const applyTheme = () => {
-    const t = ws.ui.getState().theme;
+    const t = ui.getState().theme;
     if (document.documentElement.dataset.theme !== t) {
       document.documentElement.dataset.theme = t;
       try {
@@ -55,6 +158,6 @@ export function boot(storage: Storage = localStorage): Workspace {
     }
   };
   applyTheme();
-  ws.ui.subscribe(applyTheme);
-  return ws;
+  ui.subscribe(applyTheme);
+  return { workspace: ws, autosave };
 }

@@ -13,6 +13,7 @@ import {
   type Simulation,
 } from '../engine';
 import type { ArchDoc, Fault } from '../model/schema';
+import { estimateWork, overBudget } from '../model/budget';
 import { LiveView } from './live';
 import { MlopsWatch } from './mlops';
 import type { FaultInput, FromWorker, RunStatus, RunUpdate, ToWorker } from './protocol';
@@ -129,6 +130,7 @@ export class RunSession {
     }
     if (msg.type === 'report') {
       if (!this.doc) throw new Error('no document loaded');
+      this.withinBudget(this.doc);
       // A finished live run is the runner's run of the same document and seed (same events, same
       // order): its report is the runner's, so a check grades the run on the canvas, not a second one.
       const snap = this.actor?.getSnapshot();
@@ -165,6 +167,7 @@ export class RunSession {
     }
     const actor = this.actor;
     if (!actor) throw new Error('no document loaded');
+    if (msg.type === 'play' || msg.type === 'step' || msg.type === 'runToEnd') this.withinBudget(this.doc!);
     switch (msg.type) {
       case 'traces': {
         this.post({ type: 'traces', node: msg.node, traces: [...requestTraces(this.driver!.sim, msg.node)] });
@@ -215,7 +218,9 @@ export class RunSession {
     const fault = { ...partial, atSec } as Fault;
     const now = sim.now,
       started = sim.started;
-    this.doc = { ...this.doc!, faults: [...(this.doc!.faults ?? []), fault] };
+    const next = { ...this.doc!, faults: [...(this.doc!.faults ?? []), fault] };
+    this.withinBudget(next);
+    this.doc = next;
     this.restart(true);
     const a = this.actor!;
     a.send({ type: 'SPEED', speed });
@@ -270,6 +275,12 @@ export class RunSession {
     const n = this.reportsDue;
     this.reportsDue = 0;
     for (let i = 0; i < n; i++) this.handle({ type: 'report' });
+  }
+
+  /** Refuse (throw, posted as an error) a run over the work budget, naming the client or fault and the figure. */
+  private withinBudget(doc: ArchDoc): void {
+    const why = overBudget(estimateWork(doc, this.opts.durationSec ?? doc.durationSec ?? 3600));
+    if (why) throw new Error(`This run would not end in reasonable time: ${why}`);
   }
 
   /** A fresh run of the document (idle); `keepStream` keeps the log position and rates (a rebuild of the same history). */

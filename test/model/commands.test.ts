@@ -226,3 +226,34 @@ describe('history', () => {
     );
   });
 });
+
+describe('containers grow to fit what is put in them', () => {
+  it('a node added past the bottom-right of a subnet grows the subnet and then its VPC', () => {
+    let d = empty();
+    d = run(d, COMMANDS.addNode, { kind: 'vpc', id: 'vpc', position: { x: 0, y: 0 } }).doc;
+    d = run(d, COMMANDS.addNode, { kind: 'subnet', id: 'priv', parent: 'vpc', position: { x: 28, y: 48 } }).doc;
+    const before = d.nodes.find((n) => n.id === 'priv')!.size!;
+    d = run(d, COMMANDS.addNode, {
+      kind: 'vpc-endpoint',
+      id: 'e',
+      parent: 'priv',
+      position: { x: before.width - 40, y: before.height - 20 },
+    }).doc;
+    const priv = d.nodes.find((n) => n.id === 'priv')!;
+    const e = d.nodes.find((n) => n.id === 'e')!;
+    expect(priv.size!.width).toBeGreaterThanOrEqual(e.position!.x + 208 + 28);
+    expect(priv.size!.height).toBeGreaterThanOrEqual(e.position!.y + 64 + 28);
+    const vpc = d.nodes.find((n) => n.id === 'vpc')!;
+    expect(vpc.size!.width).toBeGreaterThanOrEqual(priv.position!.x + priv.size!.width + 28);
+  });
+  it('a node dropped sticking out at the top-left is nudged in below the title band; nothing shrinks', () => {
+    let d = privateTraining();
+    d = run(d, COMMANDS.setParent, { id: 'train', parent: 'priv', position: { x: -50, y: 0 } }).doc;
+    const train = d.nodes.find((n) => n.id === 'train')!;
+    expect(train.position!.x).toBeGreaterThanOrEqual(14);
+    expect(train.position!.y).toBeGreaterThanOrEqual(48);
+    const size = d.nodes.find((n) => n.id === 'priv')!.size!;
+    d = run(d, COMMANDS.move, { positions: { train: { x: 20, y: 60 } } }).doc;
+    expect(d.nodes.find((n) => n.id === 'priv')!.size).toEqual(size);
+  });
+});

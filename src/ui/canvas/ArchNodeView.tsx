@@ -16,7 +16,9 @@ function ArchNodeView({ id, data, selected }: NodeProps<FlowNode>) {
         <div className="node-title text-[15px] font-semibold leading-tight" title={data.title}>
           {data.title}
         </div>
-        <div className="truncate text-[13px] leading-tight text-[var(--muted)]">{data.subtitle}</div>
+        <div className="truncate text-[13px] leading-tight text-[var(--muted)]" title={data.subtitle}>
+          {data.subtitle}
+        </div>
       </div>
       <Badge severity={data.severity} count={data.count} />
       <LockMark id={id} />

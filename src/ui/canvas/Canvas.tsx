@@ -14,12 +14,15 @@ import { type FlowNode, NO_OVERLAY, type NodeCache, type Overlay, badges, toFlow
 import { CanvasActions } from './actions';
 import ArchNodeView from './ArchNodeView';
 import GroupNodeView from './GroupNodeView';
+import RoutedEdge from './RoutedEdge';
 import { GRID } from './geometry';
 import { useCanvasHandlers } from './useCanvasHandlers';
+import { MAP_SIZE, useMapCorner } from './useMapCorner';
 import { TrafficLayer } from '../run/TrafficLayer';
 import { useRunState } from '../run/context';
 
 const nodeTypes = { 'arch-node': ArchNodeView, 'group-node': GroupNodeView };
+const edgeTypes = { routed: RoutedEdge };
 const minimapColor = (n: FlowNode) => (n.type === 'group-node' ? 'transparent' : kindColor(n.data.kind));
 const minimapStroke = (n: FlowNode) => (n.type === 'group-node' ? kindColor(n.data.kind) : 'transparent');
 
@@ -68,6 +71,7 @@ export function Canvas() {
   const [tall, setTall] = useState(true);
   const [mapChoice, setMapChoice] = useState(readMinimap);
   const showMap = mapChoice ? mapChoice === 'on' : tall;
+  const mapCorner = useMapCorner(runOn);
   const padding = fitPadding(runOn, showMap);
   const fitArgs = useRef({ padding });
   fitArgs.current = { padding };
@@ -147,9 +151,11 @@ export function Canvas() {
           nodes={nodes}
           edges={edges}
           nodeTypes={nodeTypes}
+          edgeTypes={edgeTypes}
           onNodesChange={h.onNodesChange}
           onEdgesChange={h.onEdgesChange}
           onConnect={h.onConnect}
+          onConnectEnd={h.onConnectEnd}
           onNodeDragStop={h.onNodeDragStop}
           onPaneClick={() => editor.select([])}
           colorMode={theme}
@@ -169,9 +175,10 @@ export function Canvas() {
           aria-label="Architecture canvas"
         >
           <Background variant={BackgroundVariant.Dots} gap={GRID} size={1.2} />
-          {showMap && (
+          {showMap && mapCorner && (
             <MiniMap<FlowNode>
-              style={{ width: 168, height: 112 }}
+              position={mapCorner}
+              style={MAP_SIZE}
               pannable
               zoomable
               nodeColor={minimapColor}
@@ -183,7 +190,13 @@ export function Canvas() {
           <Controls showInteractive={false} fitViewOptions={{ padding, maxZoom: 1.1 }}>
             <ControlButton
               onClick={toggleMap}
-              title={showMap ? 'Hide the overview map' : 'Show the overview map'}
+              title={
+                showMap
+                  ? mapCorner
+                    ? 'Hide the overview map'
+                    : 'Hide the overview map (now stepped aside: components fill every corner)'
+                  : 'Show the overview map'
+              }
               aria-label={showMap ? 'Hide the overview map' : 'Show the overview map'}
               aria-pressed={showMap}
               data-testid="toggle-minimap"

@@ -5,6 +5,8 @@ import type { Kind, Severity } from '../../catalog/types';
 import { isContainer, sizeOf, type Point, type Size } from '../../model/layout';
 import type { ArchDoc, ArchNode } from '../../model/schema';
 import type { Finding } from '../../engine';
+import { own } from '../../model/own';
+import { leanOf } from './route';
 
 /**
  * The adapter: React Flow nodes and edges derived from the document (the source of truth).
@@ -76,8 +78,8 @@ export function toFlowNodes(
   for (const { n } of ordered) {
     live.add(n.id);
     const sel = selection.has(n.id),
-      pos = overlay.pos[n.id],
-      size = overlay.size[n.id];
+      pos = own(overlay.pos, n.id),
+      size = own(overlay.size, n.id);
     const b = marks.get(n.id);
     const c = cache.get(n.id);
     if (
@@ -120,17 +122,27 @@ function buildNode(
     height: s.height,
     measured: { width: s.width, height: s.height },
     zIndex: group ? undefined : 1,
-    ariaLabel: `${def.label} ${n.label ?? n.id}`,
+    ariaLabel: `${def.label} ${n.label ?? n.id}${n.kind === 'vpc-endpoint' ? ` (${subtitleOf(n, def.label)})` : ''}`,
     data: {
       kind: n.kind,
       title: n.label ?? n.id,
-      subtitle: def.label,
+      subtitle: subtitleOf(n, def.label),
       severity: b?.severity ?? null,
       count: b?.count ?? 0,
       access: n.kind === 'subnet' ? String(n.props?.access ?? 'private') : undefined,
     },
   };
 }
+
+/**
+ * The line under a node's name: its kind, except a VPC endpoint, whose identity is the service it reaches
+ * ("ecr.api", "s3 (gateway)"; the icon says endpoint, the node's accessible name says VPC endpoint).
+ */
+export const subtitleOf = (n: Pick<ArchNode, 'kind' | 'props'>, label: string): string => {
+  if (n.kind !== 'vpc-endpoint') return label;
+  const service = String(n.props?.service ?? kindDef(n.kind).props.service?.default ?? 's3');
+  return service === 's3' ? 's3 (gateway endpoint)' : `${service} endpoint`;
+};
 
 /** The edge id the editor uses for a document edge. */
 export const edgeId = (e: { from: string; to: string; id?: string }) => e.id ?? `${e.from}->${e.to}`;
@@ -151,6 +163,8 @@ export function toFlowEdges(doc: ArchDoc, selection: ReadonlySet<string>, nodeSe
       selected: selection.has(id),
       label: e.label ?? (c.ok ? c.pair.label : undefined),
       className: c.ok && c.pair.plane === 'data' ? 'edge-data' : 'edge-control',
+      type: 'routed',
+      data: { lean: leanOf(doc.edges ?? [], e.from, e.to) },
       zIndex: 2,
       markerEnd: { type: 'arrowclosed' as never, width: 16, height: 16 },
     });

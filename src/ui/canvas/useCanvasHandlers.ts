@@ -1,4 +1,11 @@
-import { type Connection, type EdgeChange, type NodeChange, type OnNodeDrag, useReactFlow } from '@xyflow/react';
+import {
+  type Connection,
+  type EdgeChange,
+  type NodeChange,
+  type OnConnectEnd,
+  type OnNodeDrag,
+  useReactFlow,
+} from '@xyflow/react';
 import { type Dispatch, type RefObject, type SetStateAction, useCallback, useMemo } from 'react';
 import type { Host } from '../state/persist';
 import { openAnyFile } from '../cfn/open';
@@ -63,6 +70,24 @@ export function useCanvasHandlers(
     [host, pointer],
   );
 
+  /** A connection drag that ends anywhere but on a dot says so (React Flow alone would end it silently). */
+  const onConnectEnd: OnConnectEnd = useCallback(
+    (e, state) => {
+      if (state.isValid) return;
+      const p = 'changedTouches' in e ? e.changedTouches[0] : e;
+      const at = { x: p.clientX, y: p.clientY };
+      const from = state.fromNode?.id;
+      host.ui.toast(
+        state.toNode
+          ? `Not connected: drop the line on the left-hand dot of ${state.toNode.id}.`
+          : `Not connected: drag from ${from ?? 'a component'}'s right-hand dot to another component's left-hand dot.`,
+        'error',
+        at,
+      );
+    },
+    [host],
+  );
+
   const onNodeDragStop: OnNodeDrag<FlowNode> = useCallback(
     (_e, _n, dragged) => {
       dragStop(host, dragged, { ...pointer.current });
@@ -96,5 +121,5 @@ export function useCanvasHandlers(
     [host, clear],
   );
 
-  return { onNodesChange, onEdgesChange, onConnect, onNodeDragStop, onDrop, actions };
+  return { onNodesChange, onEdgesChange, onConnect, onConnectEnd, onNodeDragStop, onDrop, actions };
 }

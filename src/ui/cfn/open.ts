@@ -1,4 +1,4 @@
-import { type Host, openDoc, openText } from '../state/persist';
+import { type Host, openDoc, openText, readFileText } from '../state/persist';
 import { looksLikeTemplate } from '../../cfn/detect';
 import { cell } from './store';
 
@@ -64,7 +64,9 @@ export async function openTemplate(
 
 /** Open a file someone chose or dropped: a template goes through the import, anything else through the loader. */
 export function openAnyFile(host: Host, file: File, forceTemplate = false): void {
-  void file.text().then((text) => {
+  // read as the runner reads files: size first, then UTF-8 or UTF-16 with a byte-order mark
+  void readFileText(host, file).then((text) => {
+    if (text === null) return;
     if (forceTemplate || looksLikeTemplate(file.name, text)) void openTemplate(host, file.name, text);
     else openText(host, text, `"${file.name}"`);
   });

@@ -21,9 +21,21 @@ export function StartScreen() {
   return (
     <Modal title="Start from a reference architecture" onClose={close} wide>
       <p className="mb-4 text-[var(--muted)]">
-        Each one is a working SageMaker design you can change and break. Your current work stays in the undo history.
+        Start blank, or from a working SageMaker design you can change and break. Your current work stays in the undo
+        history.
       </p>
       <div className="mb-4 flex flex-wrap gap-3">
+        <button
+          type="button"
+          className="btn btn-primary"
+          title="An empty canvas: build from the palette on the left"
+          onClick={() => {
+            openDoc(ws, EMPTY_DOC, 'a blank canvas');
+            close();
+          }}
+        >
+          Blank canvas
+        </button>
         <button type="button" className="btn" onClick={() => ui.setDialog('puzzles')}>
           Puzzles: fix a broken architecture
         </button>
@@ -43,19 +55,6 @@ export function StartScreen() {
             </button>
           </li>
         ))}
-        <li>
-          <button
-            type="button"
-            className="starter-card"
-            onClick={() => {
-              openDoc(ws, EMPTY_DOC, 'a blank canvas');
-              close();
-            }}
-          >
-            <span className="block text-[16px] font-bold">Blank canvas</span>
-            <span className="mt-1 block text-[14px] text-[var(--muted)]">Build from the palette on the left.</span>
-          </button>
-        </li>
       </ul>
       {!starters && <p className="mt-3 text-[var(--muted)]">Loading…</p>}
     </Modal>

@@ -7,7 +7,7 @@ export function DocForm() {
   const doc = useEditorState((s) => s.doc);
   const [desc, setDesc] = useState(doc.description ?? '');
   useEffect(() => setDesc(doc.description ?? ''), [doc.description]);
-  const num = (field: 'seed' | 'durationSec', label: string, unit: string, dflt: number) => (
+  const num = (field: 'durationSec', label: string, unit: string, dflt: number) => (
     <div className="mb-3">
       <label htmlFor={`doc-${field}`} className="mb-1 flex justify-between text-[14px] font-semibold">
         {label}
@@ -52,7 +52,6 @@ export function DocForm() {
           onBlur={() => editor.seal()}
         />
       </div>
-      {num('seed', 'Random seed', 'same seed = same run', 42)}
       {num('durationSec', 'Simulated duration', 's', 3600)}
       <h3 className="mb-1 mt-5 font-bold">Getting started</h3>
       <ol className="list-decimal space-y-1 pl-5 text-[14px] leading-snug">

@@ -39,6 +39,12 @@ export function NodeForm({ id }: { id: string }) {
           <>
             Not in a container (AWS-managed network). Can sit in: {def.parents.map((k) => kindDef(k).label).join(', ')}.
           </>
+        ) : def.kind === 'vpc' ? (
+          <>Your own network: holds subnets, and the VPC endpoints that give them private routes to AWS services.</>
+        ) : def.role === 'client' ? (
+          <>
+            The callers (your application or users): they reach the endpoint from outside; never placed in a VPC here.
+          </>
         ) : (
           <>An AWS-managed service (never inside a VPC).</>
         )}
@@ -68,6 +74,21 @@ export function NodeForm({ id }: { id: string }) {
           onBlur={() => editor.seal()}
         />
       </div>
+      {(() => {
+        // In a puzzle, say in text (not only on hover) which settings are locked and why.
+        const names = Object.keys(def.props);
+        const locked = names.filter((name) => puzzleRefusal(doc, 'setProp', { id, name }));
+        if (!locked.length) return null;
+        const open = names.filter((n) => !locked.includes(n)).map((n) => def.props[n].label.toLowerCase());
+        return (
+          <p className="locked-note" data-testid="locked-note">
+            <strong>Locked by the puzzle:</strong>{' '}
+            {locked.length === names.length ? 'every setting here' : `${locked.length} of ${names.length} settings`}{' '}
+            (greyed, hatched) {locked.length === 1 ? 'is' : 'are'} the scenario and stay as they are.
+            {open.length ? ` You can change: ${open.join(', ')}.` : ' The fix is elsewhere.'}
+          </p>
+        );
+      })()}
       {Object.entries(def.props).map(([name, p]) => {
         const field = (
           <PropField

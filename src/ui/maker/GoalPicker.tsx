@@ -4,6 +4,7 @@ import { type Goal, criterionWords, goalCriteria } from '../../model/goals';
 import type { ArchDoc } from '../../model/schema';
 import { type GoalDraft, STATES, servingNodes, stateNodes, wantedState } from './build';
 import type { MakerStore } from './store';
+import { hasOwn, own } from '../../model/own';
 
 const title = (rule: string) => RULES_BY_ID.get(rule)?.title ?? rule;
 /** A one-criterion goal in the checklist's words (the `GOALS` table's), as the player will read it. */
@@ -59,7 +60,7 @@ export function GoalPicker({
       ))}
       <p className="mk-sub">Require (so deleting things does not pass)</p>
       {stateNodes(report).map(([id, got]) => {
-        const on = id in goal.nodeStates;
+        const on = hasOwn(goal.nodeStates, id);
         return (
           <div key={`s:${id}`} className="mk-check">
             <input
@@ -78,7 +79,7 @@ export function GoalPicker({
             <select
               className="field mk-small"
               aria-label={`State ${id} must end in`}
-              value={goal.nodeStates[id] ?? wantedState(kind(id) ?? 'training-job')}
+              value={own(goal.nodeStates, id) ?? wantedState(kind(id) ?? 'training-job')}
               disabled={!on}
               onChange={(e) => set({ nodeStates: { ...goal.nodeStates, [id]: e.target.value } })}
             >
@@ -91,7 +92,7 @@ export function GoalPicker({
         );
       })}
       {servingNodes(report).map(([id, ok]) => {
-        const on = id in goal.minServed;
+        const on = hasOwn(goal.minServed, id);
         return (
           <div key={`m:${id}`} className="mk-check">
             <input
@@ -113,7 +114,7 @@ export function GoalPicker({
               className="field mk-small"
               aria-label={`Fewest requests ${id} serves`}
               disabled={!on}
-              value={goal.minServed[id] ?? Math.max(1, ok)}
+              value={own(goal.minServed, id) ?? Math.max(1, ok)}
               onChange={(e) =>
                 set({ minServed: { ...goal.minServed, [id]: Math.max(0, Math.round(Number(e.target.value) || 0)) } })
               }

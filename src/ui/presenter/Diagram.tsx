@@ -4,34 +4,49 @@ import type { ArchDoc } from '../../model/schema';
 import type { LiveNode } from '../../worker/protocol';
 import ArchNodeView from '../canvas/ArchNodeView';
 import GroupNodeView from '../canvas/GroupNodeView';
+import RoutedEdge from '../canvas/RoutedEdge';
 import { type FlowNode, NO_OVERLAY, type NodeCache, toFlowEdges, toFlowNodes } from '../canvas/adapter';
+import { own } from '../../model/own';
 
 const Live = createContext<Record<string, LiveNode>>({});
 const fmt = (n: number) => n.toLocaleString('en');
 
+/** The tone of a node's state: healthy, on its way, or failed. */
+const stateTone = (state: string): 'ok' | 'busy' | 'bad' =>
+  /fail|stopp|error|denied/i.test(state)
+    ? 'bad'
+    : /inservice|completed|succeeded|approved|running|active|ready/i.test(state)
+      ? 'ok'
+      : 'busy';
+
+/** Room around the fitted nodes: the figure chips hang below a node, so the bottom keeps more. */
+const FIT_PADDING = { top: '12%', x: '8%', bottom: '120px' } as const;
+
 /** A component with its figures at this point of the run underneath. */
 const FigureNode = memo(function FigureNode(p: NodeProps<FlowNode>) {
-  const n = useContext(Live)[p.id];
+  const n = own(useContext(Live), p.id);
   const incidents = n ? Object.values(n.incidents ?? {}).reduce((a, b) => a + b, 0) : 0;
   return (
     <div className="relative">
       <ArchNodeView {...p} />
       {n && (n.state || n.requests > 0 || incidents > 0) && (
-        <div className={`pr-fig ${n.failed > 0 || incidents > 0 || n.state === 'Failed' ? 'is-bad' : ''}`}>
-          {n.state && <span>{n.state}</span>}
+        <div className="pr-fig" data-testid={`pr-fig-${p.id}`}>
+          {/* each chip carries its own tone: a healthy state is green even when requests failed */}
+          {n.state && <span className={`pr-chip is-${stateTone(n.state)}`}>{n.state}</span>}
           {n.requests > 0 && (
-            <span>
-              ✓ {fmt(n.ok || (n.failed ? 0 : n.requests))}
-              {n.failed > 0 ? ` ✗ ${fmt(n.failed)}` : ''}
+            <span className="pr-chip">
+              <span className="pr-ok">✓ {fmt(n.ok || (n.failed ? 0 : n.requests))}</span>
+              {n.failed > 0 && <span className="pr-no"> ✗ {fmt(n.failed)}</span>}
             </span>
           )}
-          {incidents > 0 && <span>⚠ {fmt(incidents)}</span>}
+          {incidents > 0 && <span className="pr-chip is-bad">⚠ {fmt(incidents)}</span>}
         </div>
       )}
     </div>
   );
 });
 const nodeTypes = { 'arch-node': FigureNode, 'group-node': GroupNodeView };
+const edgeTypes = { routed: RoutedEdge };
 
 /**
  * What to show around the step's focus: its outermost container when it sits in one (a VPC, a pipeline),
@@ -68,7 +83,13 @@ function Flow({ doc, focus, live }: { doc: ArchDoc; focus?: string; live: Record
   useEffect(() => {
     const ids = around(doc, focus);
     const fit = () =>
-      void rf.fitView({ padding: 0.25, maxZoom: 1.3, minZoom: 0.1, duration: 300, nodes: ids?.map((id) => ({ id })) });
+      void rf.fitView({
+        padding: FIT_PADDING,
+        maxZoom: 1.3,
+        minZoom: 0.1,
+        duration: 300,
+        nodes: ids?.map((id) => ({ id })),
+      });
     const t = setTimeout(fit, 60);
     addEventListener('resize', fit);
     return () => {
@@ -82,9 +103,10 @@ function Flow({ doc, focus, live }: { doc: ArchDoc; focus?: string; live: Record
         nodes={nodes}
         edges={edges}
         nodeTypes={nodeTypes}
+        edgeTypes={edgeTypes}
         minZoom={0.1}
         fitView
-        fitViewOptions={{ padding: 0.25, maxZoom: 1.3, minZoom: 0.1 }}
+        fitViewOptions={{ padding: FIT_PADDING, maxZoom: 1.3, minZoom: 0.1 }}
         nodesDraggable={false}
         nodesConnectable={false}
         elementsSelectable={false}

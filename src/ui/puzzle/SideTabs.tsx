@@ -1,7 +1,11 @@
-import { type ReactNode, useEffect, useState } from 'react';
+import { type ReactNode, useEffect, useRef, useState } from 'react';
 import { useEditorState } from '../state/context';
 
-/** The right-hand panel in puzzle and maker modes: the mode's tab and the inspector, with a footer in both. */
+/**
+ * The right-hand panel in puzzle and maker modes: the mode's tab and the inspector, with a footer in both.
+ * Selecting something (a click on a node, even the selected one; a node dropped or added) shows the inspector;
+ * clearing the selection shows the mode's tab. Another document starts at the top of the panel.
+ */
 export function SideTabs({
   label,
   main,
@@ -14,10 +18,23 @@ export function SideTabs({
   footer?: ReactNode;
 }) {
   const [tab, setTab] = useState<'main' | 'inspect'>('main');
-  const selected = useEditorState((s) => s.selection.length > 0 || s.edgeSelection.length > 0);
+  const selection = useEditorState((s) => `${s.selection.join('\n')}|${s.edgeSelection.join('\n')}`);
+  const docKey = useEditorState((s) => `${s.doc.title ?? ''}|${s.doc.description ?? ''}`);
+  const scroller = useRef<HTMLDivElement>(null);
   useEffect(() => {
-    setTab(selected ? 'inspect' : 'main');
-  }, [selected]);
+    setTab(selection !== '|' ? 'inspect' : 'main');
+  }, [selection]);
+  useEffect(() => {
+    scroller.current?.scrollTo({ top: 0 });
+  }, [docKey, tab]);
+  useEffect(() => {
+    // a click on a node that is already selected changes no selection, but the person wants its inspector
+    const onClick = (e: MouseEvent) => {
+      if ((e.target as Element | null)?.closest?.('.react-flow__node')) setTab('inspect');
+    };
+    document.addEventListener('click', onClick);
+    return () => document.removeEventListener('click', onClick);
+  }, []);
   const btn = (id: 'main' | 'inspect', text: string) => (
     <button
       type="button"
@@ -35,7 +52,9 @@ export function SideTabs({
         {btn('main', label)}
         {btn('inspect', 'Inspector')}
       </div>
-      <div className="min-h-0 flex-1 overflow-y-auto">{tab === 'main' ? main : inspector}</div>
+      <div ref={scroller} className="min-h-0 flex-1 overflow-y-auto" data-testid="side-scroll">
+        {tab === 'main' ? main : inspector}
+      </div>
       {footer}
     </div>
   );

@@ -1,6 +1,5 @@
 import { RULES_BY_ID } from '../../catalog/rules';
-import { type Report, gradeGoal } from '../../engine';
-import { designChecks } from '../../engine/goal';
+import { type Report, designChecks, gradeGoal } from '../../engine';
 import { Graph } from '../../model/graph';
 import { type Criterion, criterionWords, goalCriteria } from '../../model/goals';
 import type { ArchDoc } from '../../model/schema';

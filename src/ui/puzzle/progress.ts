@@ -1,6 +1,9 @@
+import { keepAside } from '../state/keep-aside';
+
 /**
  * Puzzle progress in local storage, versioned (`sagesim:progress@1`). Anything unreadable (a damaged
- * value, another version, a bad entry) counts as no progress for that part: never a crash.
+ * value, another version, a bad entry) counts as no progress for that part: never a crash, and it is kept
+ * aside (`sagesim:kept-aside:progress:…`) before the next solved puzzle is written.
  */
 export const PROGRESS_KEY = 'sagesim:progress@1';
 export const PROGRESS_FORMAT = 'sagesim/progress@1';
@@ -12,26 +15,35 @@ export interface Solved {
 export type Progress = Readonly<Record<string, Solved>>;
 
 export function readProgress(storage: Pick<Storage, 'getItem'>): Progress {
+  return readStored(storage).progress;
+}
+
+/** The progress, and whether what is stored lost anything when read (damaged, another version, bad entries). */
+function readStored(storage: Pick<Storage, 'getItem'>): { progress: Progress; raw: string | null; damaged: boolean } {
   let raw: string | null = null;
   try {
     raw = storage.getItem(PROGRESS_KEY);
   } catch {
-    return {};
+    return { progress: {}, raw: null, damaged: false };
   }
-  if (!raw) return {};
+  if (!raw) return { progress: {}, raw, damaged: false };
   try {
     const v = JSON.parse(raw) as { format?: unknown; puzzles?: unknown };
     if (v?.format !== PROGRESS_FORMAT || !v.puzzles || typeof v.puzzles !== 'object' || Array.isArray(v.puzzles))
-      return {};
-    const out: Record<string, Solved> = {};
+      return { progress: {}, raw, damaged: true };
+    const out: Record<string, Solved> = Object.create(null);
+    let damaged = false;
     for (const [k, e] of Object.entries(v.puzzles as Record<string, unknown>)) {
       const s = e as Partial<Solved> | null;
-      if (k.length > 300 || !s || typeof s !== 'object' || typeof s.solvedAt !== 'string') continue;
+      if (k.length > 300 || !s || typeof s !== 'object' || typeof s.solvedAt !== 'string') {
+        damaged = true;
+        continue;
+      }
       out[k] = s.withSolution === true ? { solvedAt: s.solvedAt, withSolution: true } : { solvedAt: s.solvedAt };
     }
-    return out;
+    return { progress: out, raw, damaged };
   } catch {
-    return {};
+    return { progress: {}, raw, damaged: true };
   }
 }
 
@@ -42,7 +54,9 @@ export function markSolved(
   withSolution: boolean,
   now = Date.now(),
 ): Progress {
-  const cur = readProgress(storage);
+  const { progress: cur, raw, damaged } = readStored(storage);
+  // what could not be read is kept aside before it is replaced; when it cannot be, it is not replaced
+  if (damaged && raw !== null && !keepAside(storage, raw, 'progress', now)) return cur;
   const before = cur[key];
   const entry: Solved = { solvedAt: new Date(now).toISOString() };
   if (withSolution && (!before || before.withSolution)) entry.withSolution = true;

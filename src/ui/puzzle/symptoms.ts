@@ -5,7 +5,7 @@
  * ("fit its scaler on the full dataset", "has no online store"), so puzzle mode shows the figures instead.
  * Pure: the panel and the why? view call it with the report.
  */
-import type { Report } from '../../engine/report';
+import type { Report } from '../../engine';
 import type { ArchDoc } from '../../model/schema';
 
 type Incident = Report['incidents'][number];

@@ -24,6 +24,25 @@ const loadUPlot = () =>
   (loading ??= Promise.all([import('uplot'), import('uplot/dist/uPlot.min.css')]).then(([m]) => m.default));
 
 /** Per-node charts over simulated time for the selected node (the worker sends its series). */
+/** A y-axis tick label: 950, 1,200, 12k, 1.5M (and decimals only for small values). */
+export const compactTick = (x: number | null): string => {
+  if (x === null || !Number.isFinite(x)) return '';
+  const a = Math.abs(x);
+  const trim = (v: number, unit: string) => `${Number(v.toFixed(v < 10 ? 1 : 0))}${unit}`;
+  if (a >= 1e6) return trim(x / 1e6, 'M');
+  if (a >= 1e4) return trim(x / 1e3, 'k');
+  return x.toLocaleString('en-US', { maximumFractionDigits: a < 10 ? 2 : 0 });
+};
+
+let measurer: CanvasRenderingContext2D | null = null;
+/** Width in px of the widest tick label (12 px system font) plus room for the ticks. */
+const axisWidth = (labels: string[] | null | undefined): number => {
+  measurer ??= document.createElement('canvas').getContext('2d');
+  if (!measurer || !labels?.length) return 44;
+  measurer.font = '12px system-ui';
+  return Math.ceil(Math.max(...labels.map((l) => measurer!.measureText(l).width)) + 18);
+};
+
 export function Charts() {
   const run = useRun();
   const selection = useEditorState((s) => s.selection);
@@ -96,7 +115,8 @@ function Chart({
         scales: { x: { time: false } },
         axes: [
           { ...axis, values: (_u, v) => v.map((x) => clock(x).slice(0, 5)) },
-          { ...axis, size: 44 },
+          // compact tick labels (12k, 1.5M) and an axis as wide as its longest label: never "0,000"
+          { ...axis, values: (_u, v) => v.map(compactTick), size: (_u, v) => axisWidth(v) },
         ],
         series: [
           {},

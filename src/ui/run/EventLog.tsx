@@ -17,6 +17,43 @@ export const opensTrace = (rule: string): boolean => RULES_BY_ID.get(rule)?.disp
 const SEVS: Severity[] = ['error', 'warning', 'info'];
 const SEV_MARK: Record<Severity, string> = { error: '!', warning: '▲', info: 'i' };
 
+/** A log row as shown: with how many identical (rule, node) entries it stands for, and the last one's time. */
+type ShownRow = LogRow & { count: number; lastT: number };
+
+/** The rows by simulated time (batches from the worker can arrive out of order); stable for equal times. */
+export function inTimeOrder(rows: readonly LogRow[]): LogRow[] {
+  let sorted = true;
+  for (let i = 1; i < rows.length && sorted; i++) if (rows[i].t < rows[i - 1].t) sorted = false;
+  if (sorted) return rows as LogRow[];
+  return rows
+    .map((r, i) => ({ r, i }))
+    .sort((a, b) => a.r.t - b.r.t || a.i - b.i)
+    .map((x) => x.r);
+}
+
+/**
+ * With `on`, a rule's repeated entries on one node (and the same severity) become one row at the first one's
+ * place, counting them: fifty identical warnings are one line "×50", not a wall. Steps and entries without a
+ * rule (state changes) are never grouped.
+ */
+export function groupRepeats(rows: readonly LogRow[], on: boolean): ShownRow[] {
+  if (!on) return rows.map((r) => ({ ...r, count: 1, lastT: r.t }));
+  const out: ShownRow[] = [];
+  const at = new Map<string, number>();
+  for (const r of rows) {
+    const key = r.rule && !r.step ? `${r.severity}|${r.rule}|${r.node ?? ''}` : null;
+    const i = key === null ? undefined : at.get(key);
+    if (i !== undefined) {
+      out[i].count++;
+      out[i].lastT = r.t;
+      continue;
+    }
+    if (key !== null) at.set(key, out.length);
+    out.push({ ...r, count: 1, lastT: r.t });
+  }
+  return out;
+}
+
 /** Centre the canvas on a node and select it. */
 export function useFocusNode(): (id: string) => void {
   const editor = useEditor();
@@ -57,20 +94,25 @@ export function EventLog() {
   const [height, setHeight] = useState(200);
   const box = useRef<HTMLDivElement>(null);
 
+  const [group, setGroup] = useState(true);
   const rows = useMemo(() => {
     const q = text.trim().toLowerCase();
     const all = run.log;
-    if (sev.error && sev.warning && sev.info && !domain && !rule && !node && !q) return all;
-    return all.filter(
-      (r) =>
-        sev[r.severity] &&
-        (!node || r.node === node) &&
-        (!rule || r.rule === rule) &&
-        (!domain || (r.rule && RULES_BY_ID.get(r.rule)?.domain === domain)) &&
-        (!q || r.message.toLowerCase().includes(q) || (r.node ?? '').toLowerCase().includes(q)),
-    );
+    const kept =
+      sev.error && sev.warning && sev.info && !domain && !rule && !node && !q
+        ? all
+        : all.filter(
+            (r) =>
+              sev[r.severity] &&
+              (!node || r.node === node) &&
+              (!rule || r.rule === rule) &&
+              (!domain || (r.rule && RULES_BY_ID.get(r.rule)?.domain === domain)) &&
+              (!q || r.message.toLowerCase().includes(q) || (r.node ?? '').toLowerCase().includes(q)),
+          );
+    return groupRepeats(inTimeOrder(kept), group);
     // eslint-disable-next-line react-hooks/exhaustive-deps
-  }, [version, sev, domain, rule, node, text, run]);
+  }, [version, sev, domain, rule, node, text, run, group]);
+  const entries = useMemo(() => rows.reduce((n, r) => n + r.count, 0), [rows]);
   const options = useMemo(() => {
     const rules = new Set<string>(),
       nodes = new Set<string>();
@@ -99,7 +141,7 @@ export function EventLog() {
 
   const first = Math.max(0, Math.floor(scroll / ROW) - 5);
   const last = Math.min(rows.length, Math.ceil((scroll + height) / ROW) + 5);
-  const visible: LogRow[] = rows.slice(first, last);
+  const visible: ShownRow[] = rows.slice(first, last);
   const held = run.log.filter((r) => !r.step).length;
   /** A row selects and centres its node; a request rule's row also opens a sampled request's trace. */
   const open = (r: LogRow) => {
@@ -164,12 +206,15 @@ export function EventLog() {
         <label className="run-follow">
           <input type="checkbox" checked={follow} onChange={(e) => setFollow(e.target.checked)} /> follow
         </label>
+        <label className="run-follow" title="One row per rule and node, with how many times it was logged">
+          <input type="checkbox" checked={group} onChange={(e) => setGroup(e.target.checked)} /> group repeats
+        </label>
         <span
           className="run-count"
           data-testid="log-count"
           title={`${total.toLocaleString('en-US')} logged in all; the newest ${LOG_CAP.toLocaleString('en-US')} are kept here`}
         >
-          {rows.length.toLocaleString('en-US')} shown · {total.toLocaleString('en-US')} logged
+          {entries.toLocaleString('en-US')} shown · {total.toLocaleString('en-US')} logged
           {total > held ? ` (${(total - held).toLocaleString('en-US')} older not kept)` : ''}
         </span>
       </div>
@@ -202,13 +247,27 @@ export function EventLog() {
                   open(r);
                 }
               }}
-              title={hidden && r.rule && namesItsCause(r.rule) ? HIDDEN_CAUSE : r.message}
+              title={
+                hidden && r.rule && namesItsCause(r.rule)
+                  ? HIDDEN_CAUSE
+                  : r.count > 1
+                    ? `${r.message}\n\n${r.count} times, from ${clock(r.t)} to ${clock(r.lastT)}`
+                    : r.message
+              }
+              data-count={r.count}
             >
               <span className="log-t">{clock(r.t)}</span>
               <span className={`sev sev-${r.severity}`}>{r.step ? '⏭' : SEV_MARK[r.severity]}</span>
               <span className="log-node">{r.node ?? '—'}</span>
               <span className="log-rule">{hidden ? r.type : (r.rule ?? r.type)}</span>
-              <span className="log-msg">{hidden && r.rule && namesItsCause(r.rule) ? HIDDEN_CAUSE : r.message}</span>
+              <span className="log-msg">
+                {r.count > 1 && (
+                  <span className="log-times" data-testid="log-times">
+                    ×{r.count.toLocaleString('en-US')}
+                  </span>
+                )}
+                {hidden && r.rule && namesItsCause(r.rule) ? HIDDEN_CAUSE : r.message}
+              </span>
               {r.rule && r.node && opensTrace(r.rule) && (
                 <button
                   type="button"

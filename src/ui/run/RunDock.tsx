@@ -1,6 +1,7 @@
 import { lazy, Suspense, useEffect, useRef, useState } from 'react';
 import { LIMITS, isSeed } from '../../catalog/limits';
 import { useRun, useRunState } from './context';
+import { useEditor } from '../state/context';
 import { CostPanel } from './CostPanel';
 import { EventLog } from './EventLog';
 import { FaultMenu } from './FaultMenu';
@@ -84,6 +85,13 @@ function ResizeEdge({ height, onHeight }: { height: number; onHeight: (h: number
   );
 }
 
+/**
+ * The why? panel opens tall enough to show its first screen (the incident, the fact, the fix) at once: at least
+ * 420 px or half the window, whichever is less; the height the user chose is kept for the other tabs.
+ */
+const shownHeight = (dock: DockTab, h: number) =>
+  dock === 'why' ? Math.max(h, clampH(Math.min(420, window.innerHeight * 0.5))) : h;
+
 /** The run panel under the canvas: events, why?, charts, cost and request traces; seed and report export. */
 export function RunDock() {
   const [height, setHeight] = useState(readHeight);
@@ -93,6 +101,7 @@ export function RunDock() {
     return () => removeEventListener('resize', onResize);
   }, []);
   const run = useRun();
+  const editor = useEditor();
   const dock = useRunState((v) => v.dock);
   const total = useRunState((v) => v.logTotal);
   const errors = useRunState((v) => v.logCounts.error);
@@ -104,7 +113,7 @@ export function RunDock() {
       className={`run-dock ${dock ? 'is-open' : ''}`}
       aria-label="Run panel"
       data-testid="run-dock"
-      style={dock ? { height } : undefined}
+      style={dock ? { height: shownHeight(dock, height) } : undefined}
     >
       {dock && (
         <ResizeEdge
@@ -124,7 +133,7 @@ export function RunDock() {
               role="tab"
               aria-selected={dock === t.id}
               className={`run-tab ${dock === t.id ? 'is-on' : ''}`}
-              onClick={() => run.setDock(dock === t.id ? null : t.id)}
+              onClick={() => run.setDock(t.id)}
             >
               {t.label}
               {t.id === 'events' && total > 0 && (
@@ -148,10 +157,14 @@ export function RunDock() {
             max={LIMITS.seedMax}
             value={seed}
             aria-label="Seed"
+            title="The run's random seed, saved in the file: the same seed gives the same run"
             onChange={(e) => {
               const v = e.target.value === '' ? undefined : Number(e.target.value);
-              if (v === undefined || isSeed(v)) run.setSeed(v);
+              // the one seed: the document's (what the file, the runner and the report use)
+              if (v === undefined || isSeed(v))
+                editor.run('setDocField', { field: 'seed', value: v }, { coalesce: 'doc.seed' });
             }}
+            onBlur={() => editor.seal()}
           />
         </label>
         <button

@@ -5,6 +5,7 @@ import { useRun, useRunState } from './context';
 import { Legend } from './traffic/Legend';
 import { trafficPaths } from './traffic/paths';
 import { type TrafficInstance, type TrafficUpdate, createTraffic } from './traffic/renderer';
+import { ROUTES } from '../canvas/route';
 
 export { OUTCOME_COLOURS, OUTCOME_LABELS } from './traffic/colours';
 
@@ -38,6 +39,7 @@ export function TrafficLayer() {
         const p = a.internals.positionAbsolute;
         return { x: p.x, y: p.y, width: a.measured.width ?? a.width ?? 0, height: a.measured.height ?? a.height ?? 0 };
       },
+      getRoute: (from, to) => ROUTES.get(`${from}->${to}`),
       getViewport: () => rf.getViewport(),
       getFigures: () => run.latest,
       getTime: () => run.getState().now,

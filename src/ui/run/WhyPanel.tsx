@@ -9,6 +9,7 @@ import { useRun, useRunState } from './context';
 import { useFocusNode } from './EventLog';
 import { MlopsDetail } from './MlopsDetail';
 import { clock } from './store';
+import { own } from '../../model/own';
 
 /**
  * Why? — a rule that happened on a node: the incident's message, how often and since when, the
@@ -16,13 +17,19 @@ import { clock } from './store';
  * the missing piece.
  */
 export function WhyPanel() {
-  const why = useRunState((v) => v.why);
+  const asked = useRunState((v) => v.why);
   const incidents = useRunState((v) => v.incidents);
   const doc = useEditorState((s) => s.doc);
+  // The subject belongs to the document it was asked about: another document, or the node deleted, and it is gone.
+  const docKey = `${doc.title ?? ''}|${doc.description ?? ''}`;
+  const [askedIn, setAskedIn] = useState({ why: asked, key: docKey });
+  if (askedIn.why !== asked) setAskedIn({ why: asked, key: docKey });
+  const key = askedIn.why === asked ? askedIn.key : docKey;
+  const why = asked && key === docKey && doc.nodes.some((n) => n.id === asked.node) ? asked : null;
   const rulebook = doc.rulebook ?? 'sheet';
   const run = useRun();
   const focus = useFocusNode();
-  const live = useRunState((v) => (why ? v.nodes[why.node] : undefined));
+  const live = useRunState((v) => (why ? own(v.nodes, why.node) : undefined));
   // in a puzzle the rule's name, fact and fix are the answer: hidden until solved, the last hint, or giving up
   const hidden = useAnswerHidden();
   // the network path is the engine's answer, computed in the worker (the catalog says which services a rule needs)

@@ -2,6 +2,7 @@ import { useContext, useSyncExternalStore } from 'react';
 import type { LiveNode } from '../../worker/protocol';
 import { WorkspaceContext, useWorkspace } from '../state/context';
 import type { RunStore, RunView } from './store';
+import { own } from '../../model/own';
 
 /** The run store (to send run commands). */
 export function useRun(): RunStore {
@@ -17,6 +18,6 @@ export function useRunState<T>(select: (v: RunView) => T): T {
 /** One node's live figures (the same object while its painted figures are unchanged); undefined before a run. */
 export function useRunNode(id: string): LiveNode | undefined {
   const r = useContext(WorkspaceContext)?.run;
-  return useSyncExternalStore(r ? r.subscribe : noop, () => r?.getState().nodes[id]);
+  return useSyncExternalStore(r ? r.subscribe : noop, () => own(r?.getState().nodes, id));
 }
 const noop = () => () => {};

@@ -3,6 +3,8 @@ import type { ArchDoc, Fault } from '../../model/schema';
 import type { EngineClient } from '../../worker/client';
 import type { FaultInput, Flow, LiveNode, Outcomes, RunStatus, RunUpdate } from '../../worker/protocol';
 import type { Editor } from '../state/editor';
+import { dict, own } from '../../model/own';
+import { durationThatFits, estimateWork, overBudget } from '../../model/budget';
 import { Store } from '../state/store';
 import type { UiStore } from '../state/ui';
 
@@ -266,10 +268,11 @@ export class RunStore extends Store<RunView> {
     }
     this.pending = null;
     const prev = this.s.nodes;
-    const nodes: Record<string, LiveNode> = {};
+    const nodes = dict<LiveNode>();
     for (const [id, n] of Object.entries(u.nodes)) {
       const k = paintKey(n);
-      nodes[id] = this.paintKeys.get(id) === k && prev[id] ? prev[id] : n;
+      const before = own(prev, id);
+      nodes[id] = this.paintKeys.get(id) === k && before ? before : n;
       this.paintKeys.set(id, k);
     }
     this.patch({
@@ -297,7 +300,35 @@ export class RunStore extends Store<RunView> {
     this.ui.setShowFindings(false);
   }
 
+  /**
+   * True (and a banner saying so, with a shorter duration to run) when the run of the canvas, with `extra`
+   * faults, is over the work budget; the worker refuses such a run too.
+   */
+  private overBudget(extra: readonly Fault[] = []): boolean {
+    const doc = this.editor.getState().doc;
+    const withFaults = extra.length ? { ...doc, faults: [...(doc.faults ?? []), ...extra] } : doc;
+    const durationSec = doc.durationSec ?? 3600;
+    const why = overBudget(estimateWork(withFaults, durationSec));
+    if (!why) return false;
+    const fits = durationThatFits(withFaults, durationSec);
+    this.ui.setBanner({
+      tone: 'error',
+      title: 'This run would simulate too many requests to finish, so it did not start.',
+      lines: [why],
+      actions: fits
+        ? [
+            {
+              label: `Run ${fits.toLocaleString('en')} s instead`,
+              run: () => this.editor.run('setDocField', { field: 'durationSec', value: fits }),
+            },
+          ]
+        : [],
+    });
+    return true;
+  }
+
   play(): void {
+    if (this.overBudget()) return;
     this.firstRun();
     this.ensure().send({ type: 'play' });
   }
@@ -309,11 +340,13 @@ export class RunStore extends Store<RunView> {
     else this.play();
   }
   step(): void {
+    if (this.overBudget()) return;
     this.firstRun();
     this.stepPending = true;
     this.ensure().send({ type: 'step' });
   }
   runToEnd(): void {
+    if (this.overBudget()) return;
     this.firstRun();
     this.ensure().send({ type: 'runToEnd' });
   }
@@ -382,6 +415,10 @@ export class RunStore extends Store<RunView> {
   }
 
   inject(fault: FaultInput): void {
+    if (this.overBudget([{ ...fault, atSec: fault.atSec ?? Math.floor(this.s.now) + 1 } as Fault])) {
+      this.patch({ faultMenu: null });
+      return;
+    }
     this.firstRun();
     this.patch({ faultMenu: null });
     this.ensure().send({ type: 'fault', fault });

@@ -1,9 +1,9 @@
 import { useReactFlow } from '@xyflow/react';
 import { useCallback, useEffect, useRef, useState } from 'react';
-import { exportPng } from '../canvas/exportPng';
+import { exportImage } from '../canvas/exportImage';
 import { useWorkspace } from '../state/context';
 import { EMPTY_DOC } from '../state/editor';
-import { exportFile, openDoc } from '../state/persist';
+import { autoLayoutCanvas, exportFile, openDoc } from '../state/persist';
 import { openAnyFile } from '../cfn/open';
 import { cfnViewOpen, useCell } from '../cfn/store';
 
@@ -44,17 +44,18 @@ export function FileMenu() {
       {hint && <kbd>{hint}</kbd>}
     </button>
   );
-  const png = async () => {
+  /** The whole diagram as a picture, in the current theme (PNG at twice the canvas scale: sharp on a projector). */
+  const picture = async (format: 'png' | 'svg') => {
     try {
       const bg = getComputedStyle(document.documentElement).getPropertyValue('--canvas').trim() || '#ffffff';
-      const url = await exportPng(rf.getNodes(), bg);
+      const url = await exportImage(format, rf.getNodes(), bg, format === 'png' ? 2 : 1);
       const a = Object.assign(document.createElement('a'), {
         href: url,
-        download: `${editor.getState().doc.title ?? 'architecture'}.png`,
+        download: `${editor.getState().doc.title ?? 'architecture'}.${format}`,
       });
       a.click();
     } catch (e) {
-      ui.toast(`PNG export failed: ${(e as Error).message}`, 'error');
+      ui.toast(`${format.toUpperCase()} export failed: ${(e as Error).message}`, 'error');
     }
   };
   return (
@@ -89,15 +90,9 @@ export function FileMenu() {
           {item(cfnOpen ? 'Hide CloudFormation view' : 'View as CloudFormation', () => cfnViewOpen.set(!cfnOpen))}
           {item('Save to file', () => exportFile(editor.getState().doc), 'Ctrl+S')}
           {item('Share link…', () => ui.setDialog('share'))}
-          {item('Export PNG', () => void png())}
-          {item(
-            'Auto-layout',
-            () => {
-              editor.run('autoLayout', {});
-              ui.requestFit();
-            },
-            'Ctrl+Shift+L',
-          )}
+          {item('Export PNG', () => void picture('png'))}
+          {item('Export SVG', () => void picture('svg'))}
+          {item('Auto-layout', () => autoLayoutCanvas(ws), 'Ctrl+Shift+L')}
         </div>
       )}
       <input

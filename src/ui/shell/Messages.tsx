@@ -53,6 +53,19 @@ export function Banner() {
           {b.lines.length > 20 && <li>… and {b.lines.length - 20} more</li>}
         </ul>
       </div>
+      {b.actions?.map((a) => (
+        <button
+          key={a.label}
+          type="button"
+          className="btn"
+          onClick={() => {
+            ui.setBanner(null);
+            a.run();
+          }}
+        >
+          {a.label}
+        </button>
+      ))}
       {keptKey && (
         <button
           type="button"

@@ -30,6 +30,7 @@ export function TopBar() {
         id="doc-title"
         className="title-input"
         value={title}
+        title={title || undefined}
         placeholder="Untitled architecture"
         onChange={(e) => {
           setTitle(e.target.value);
@@ -46,7 +47,7 @@ export function TopBar() {
           title={s.undoLabel ? `Undo ${s.undoLabel} (Ctrl+Z)` : 'Nothing to undo'}
           aria-label="Undo"
         >
-          ↶ Undo
+          ↶<span className="wide-only"> Undo</span>
         </button>
         <button
           type="button"
@@ -56,7 +57,7 @@ export function TopBar() {
           title={s.redoLabel ? `Redo ${s.redoLabel} (Ctrl+Shift+Z)` : 'Nothing to redo'}
           aria-label="Redo"
         >
-          ↷ Redo
+          ↷<span className="wide-only"> Redo</span>
         </button>
       </div>
       <div id="run-controls" className="flex flex-1 items-center justify-center gap-2">

@@ -1,9 +1,13 @@
 import { autoLayout, execute } from '../../model/commands';
 import { needsLayout } from '../../model/layout';
 import { type LoadError, formatErrors, loadJson, loadText, saveText } from '../../model/load';
-import type { ArchDoc } from '../../model/schema';
+import { LIMITS, type ArchDoc } from '../../model/schema';
 import type { Editor } from './editor';
 import type { UiStore } from './ui';
+import { KEPT_ASIDE_PREFIX, keepAside } from './keep-aside';
+import { AUTOSAVE_DELAY_MS, AUTOSAVE_FORMAT, AUTOSAVE_KEY, startAutosave } from './autosave';
+import { LAYOUT_SYNC_MAX, layoutInBackground } from './layout-job';
+import { decodeFile, tooLarge } from '../../model/decode';
 
 /** The editor and the UI store a file is opened into (the workspace). */
 export interface Host {
@@ -15,11 +19,7 @@ export interface Host {
  * Never lose work: autosave to localStorage, restore on reload, keep a bad save aside, open files.
  * Every input here (a save, a file, a link) is untrusted and goes through the loader.
  */
-export const AUTOSAVE_KEY = 'sagesim:autosave';
-export const AUTOSAVE_FORMAT = 'sagesim/autosave@1';
-export const KEPT_ASIDE_PREFIX = 'sagesim:kept-aside:';
-/** Autosave this long after the last change (ms); well within the one-second promise. */
-export const AUTOSAVE_DELAY_MS = 300;
+export { AUTOSAVE_DELAY_MS, AUTOSAVE_FORMAT, AUTOSAVE_KEY, KEPT_ASIDE_PREFIX, startAutosave };
 
 /** Lay out the nodes a file gave no position (hand-written files), keeping the rest. */
 export function prepare(doc: ArchDoc): ArchDoc {
@@ -31,7 +31,9 @@ export function prepare(doc: ArchDoc): ArchDoc {
 export type Restore =
   | { kind: 'none' }
   | { kind: 'ok'; doc: ArchDoc; savedAt: string | null }
-  | { kind: 'kept-aside'; key: string; reason: string };
+  | { kind: 'kept-aside'; key: string; reason: string }
+  /** Damaged, and there was no room to copy it aside: it stays under the autosave key and must not be overwritten. */
+  | { kind: 'damaged-in-place'; reason: string };
 
 /** Read the autosave. A save that cannot be opened is copied under another key, never overwritten. */
 export function restore(storage: Storage, now = Date.now()): Restore {
@@ -54,59 +56,14 @@ export function restore(storage: Storage, now = Date.now()): Restore {
   } catch (e) {
     reason = `it is damaged (${(e as Error).message})`;
   }
-  const key = `${KEPT_ASIDE_PREFIX}${new Date(now).toISOString()}`;
+  const key = keepAside(storage, raw, 'autosave', now);
+  if (!key) return { kind: 'damaged-in-place', reason };
   try {
-    storage.setItem(key, raw);
     storage.removeItem(AUTOSAVE_KEY);
   } catch {
-    /* storage full: the original stays where it was */
+    /* blocked: the copy exists, the original stays too */
   }
   return { kind: 'kept-aside', key, reason };
-}
-
-export function save(storage: Storage, doc: ArchDoc, now = Date.now()): boolean {
-  try {
-    storage.setItem(
-      AUTOSAVE_KEY,
-      JSON.stringify({ format: AUTOSAVE_FORMAT, savedAt: new Date(now).toISOString(), doc }),
-    );
-    return true;
-  } catch {
-    return false;
-  }
-}
-
-/** Save the editor's document shortly after every change. Returns a stop function. */
-export function startAutosave({ editor, ui }: Host, storage: Storage): () => void {
-  let last = editor.getState().revision;
-  let timer: ReturnType<typeof setTimeout> | null = null;
-  let warned = false;
-  const flush = () => {
-    timer = null;
-    if (!save(storage, editor.getState().doc) && !warned) {
-      warned = true;
-      ui.toast('Autosave failed: browser storage is full or blocked. Export your work as a file.', 'error');
-    }
-  };
-  const unsub = editor.subscribe(() => {
-    const rev = editor.getState().revision;
-    if (rev === last) return;
-    last = rev;
-    if (timer) clearTimeout(timer);
-    timer = setTimeout(flush, AUTOSAVE_DELAY_MS);
-  });
-  const onHide = () => {
-    if (timer) {
-      clearTimeout(timer);
-      flush();
-    }
-  };
-  addEventListener('pagehide', onHide);
-  return () => {
-    unsub();
-    removeEventListener('pagehide', onHide);
-    if (timer) clearTimeout(timer);
-  };
 }
 
 /** Open text (a file) into the editor as an undoable step, or show the loader's errors and change nothing. */
@@ -116,12 +73,86 @@ export function openText(host: Host, text: string, source: string): boolean {
     showLoadErrors(host, source, r.errors);
     return false;
   }
-  openDoc(host, r.doc, source);
+  try {
+    openDoc(host, r.doc, source);
+  } catch (e) {
+    showLoadErrors(host, source, [{ path: '(file)', message: `it could not be opened: ${(e as Error).message}` }]);
+    return false;
+  }
   return true;
 }
 
-export function openDoc({ editor, ui }: Host, doc: ArchDoc, source: string): void {
-  const res = editor.run('replaceDocument', { doc: prepare(doc) });
+/**
+ * The text of a file picked or dropped, or null (and the reason in the banner): refused by its size before it
+ * is read, decoded as the runner decodes files (UTF-8, or UTF-16 with a byte-order mark).
+ */
+export async function readFileText(host: Host, file: Blob & { name: string }): Promise<string | null> {
+  const source = `"${file.name}"`;
+  if (file.size > LIMITS.bytes) {
+    showLoadErrors(host, source, [{ path: '(file)', message: tooLarge(file.size) }]);
+    return null;
+  }
+  let d: ReturnType<typeof decodeFile>;
+  try {
+    d = decodeFile(new Uint8Array(await file.arrayBuffer()));
+  } catch (e) {
+    d = { ok: false, message: `it could not be read: ${(e as Error).message}` };
+  }
+  if (!d.ok) {
+    showLoadErrors(host, source, [{ path: '(file)', message: d.message }]);
+    return null;
+  }
+  return d.text;
+}
+
+/** Open a file picked or dropped as a SageSim document. */
+export async function openFile(host: Host, file: Blob & { name: string }): Promise<boolean> {
+  const text = await readFileText(host, file);
+  return text !== null && openText(host, text, `"${file.name}"`);
+}
+
+/** Nodes of a document that have no position (a hand-written file). */
+export const unplaced = (doc: ArchDoc) => doc.nodes.reduce((a, n) => a + (n.position ? 0 : 1), 0);
+
+/**
+ * Open a document as an undoable step. One with many nodes to place is laid out in a worker first (with
+ * progress and a cancel that leaves your work as it was).
+ */
+export function openDoc(host: Host, doc: ArchDoc, source: string): void {
+  if (unplaced(doc) > LAYOUT_SYNC_MAX) {
+    layoutInBackground(doc, {
+      what: source,
+      onlyMissing: true,
+      done: (laid) => show(host, laid, source),
+      cancelled: () => host.ui.toast(`Opening ${source} was cancelled; your work is unchanged.`),
+      failed: (m) => showLoadErrors(host, source, [{ path: '(layout)', message: m }]),
+    });
+    return;
+  }
+  show(host, prepare(doc), source);
+}
+
+/** Auto-layout the whole canvas (the menu's and Ctrl+Shift+L's): big documents in a worker. */
+export function autoLayoutCanvas({ editor, ui }: Host): void {
+  const doc = editor.getState().doc;
+  if (doc.nodes.length <= LAYOUT_SYNC_MAX) {
+    editor.run('autoLayout', {});
+    ui.requestFit();
+    return;
+  }
+  layoutInBackground(doc, {
+    what: 'the canvas',
+    onlyMissing: false,
+    done: (laid) => {
+      if (editor.getState().doc !== doc) return ui.toast('The canvas changed during the layout; run it again.');
+      editor.run('replaceDocument', { doc: laid });
+      ui.requestFit();
+    },
+  });
+}
+
+function show({ editor, ui }: Host, doc: ArchDoc, source: string): void {
+  const res = editor.run('replaceDocument', { doc });
   if (!res.ok) return;
   editor.select([]);
   ui.setBanner(null);

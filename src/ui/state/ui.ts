@@ -13,6 +13,8 @@ export interface Banner {
   tone: 'error' | 'info';
   title: string;
   lines: string[];
+  /** Buttons next to Dismiss (open the last good save, run a shorter duration…); each also dismisses. */
+  actions?: readonly { label: string; run: () => void }[];
 }
 export type Dialog = 'start' | 'shortcuts' | 'share' | 'puzzles' | 'demos' | null;
 export type Theme = 'light' | 'dark';

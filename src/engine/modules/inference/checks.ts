@@ -2,7 +2,8 @@ import { formatMessage, ruleById } from '../../../catalog/rules';
 import { ENDPOINT_KINDS } from '../../../catalog/kinds';
 import type { GNode, Graph } from '../../../model/graph';
 import type { Finding } from '../../types';
-import { INFERENCE } from './constants';
+import { DEFAULT_VARIANT, INFERENCE, PAYLOAD_ERRORS } from './constants';
+import { payloadVars } from './payload';
 
 const finding = (rule: string, node: string, vars: Record<string, string | number> = {}): Finding => {
   const def = ruleById(rule);
@@ -73,6 +74,20 @@ export function inferenceFindings(g: Graph): Finding[] {
       out.push(
         finding('shadow-variant-response', ep.id, { variant: shadows.map((v) => v.name).join(', '), requests: 'all' }),
       );
+  }
+  // A client whose every request is bigger than an endpoint's limit (payloadSpread "fixed"): every request to
+  // that endpoint is rejected, which is knowable before the run. Limits: real-time and multi-model 6 MB,
+  // serverless 4 MB, async 1 GB (constants.ts, from the SageMaker developer guide's endpoint quotas).
+  const limited = Object.keys(PAYLOAD_ERRORS) as (keyof typeof PAYLOAD_ERRORS)[];
+  for (const c of g.ofKind('client')) {
+    if (c.props.payloadSpread !== 'fixed' || !(c.props.rps > 0)) continue;
+    for (const ep of g.out(c.id, ...limited)) {
+      const kind = ep.kind as keyof typeof PAYLOAD_ERRORS;
+      if (c.props.payloadMB <= PAYLOAD_ERRORS[kind].limitMB) continue;
+      const variants = (ep.props as { variants?: { name: string; shadow?: boolean }[] }).variants ?? [];
+      const variant = variants.find((v) => !v.shadow)?.name ?? DEFAULT_VARIANT;
+      out.push(finding('payload-too-large', ep.id, payloadVars(kind, variant, c.props.payloadMB)));
+    }
   }
   for (const bt of g.ofKind('batch-transform')) {
     const c = g.in(bt.id, 'client').find((n) => n.props.rps > 0);

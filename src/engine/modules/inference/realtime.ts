@@ -8,7 +8,8 @@ import { round } from '../../util';
 import type { Rng } from '../../rng';
 import type { Simulation } from '../../sim';
 import { TOPICS } from '../../topics';
-import { INFERENCE, PAYLOAD_ERRORS } from './constants';
+import { INFERENCE } from './constants';
+import { payloadVars } from './payload';
 import { EndpointRun } from './endpoint-run';
 import { InstancePool, type Scaling } from './pool';
 import type { Tally } from './tally';
@@ -331,15 +332,4 @@ export class RealtimeRun extends EndpointRun<'realtime-endpoint'> {
   }
 }
 
-/** The message values of a payload-too-large rejection on an endpoint kind. */
-export function payloadVars(kind: string, variant: string, sizeMB: number): Record<string, string | number> {
-  const e = PAYLOAD_ERRORS[kind as keyof typeof PAYLOAD_ERRORS];
-  return {
-    status: e.status,
-    detail: e.detail,
-    variant,
-    sizeMB: round(sizeMB, 2),
-    limitMB: e.limitMB,
-    endpointType: e.endpointType,
-  };
-}
+export { payloadVars } from './payload';

@@ -1,6 +1,7 @@
 import type { Flow, LiveNode, Outcomes } from '../../../worker/protocol';
 import { FLOW_KIND_COLOURS, OUTCOME_COLOURS, OUTCOME_KEYS as KEYS } from './colours';
 import type { TrafficPath } from './paths';
+import { own } from '../../../model/own';
 
 const FAILS = new Set<keyof Outcomes>(['rejected', 'throttled', 'timedOut', 'failed']);
 /** A pulse takes this long along its edge (wall seconds); a broken chain's burst lasts as long. */
@@ -30,6 +31,8 @@ export interface TrafficParams {
   canvas: HTMLCanvasElement;
   /** A node's frame (null when it is not on the canvas). */
   getNode: (id: string) => NodeBox | null;
+  /** The drawn route of an edge (canvas coordinates), when the canvas routes it: dots follow it. */
+  getRoute?: (from: string, to: string) => readonly { x: number; y: number }[] | undefined;
   getViewport: () => Viewport;
   /** The latest live figures of every node (read every frame). */
   getFigures: () => Readonly<Record<string, LiveNode>>;
@@ -68,7 +71,7 @@ interface Pulse {
  * downloads, model artifacts, events) and bursts where a chain stops.
  */
 export function createTraffic(params: TrafficParams): TrafficInstance {
-  const { canvas: el, getNode, getViewport, getFigures, getTime, onPick } = params;
+  const { canvas: el, getNode, getViewport, getFigures, getTime, onPick, getRoute } = params;
   const ctx = el.getContext('2d')!;
   const host = el.parentElement!;
   let state: TrafficUpdate = { status: 'off', lens: 'data', paths: { data: [], control: [] } };
@@ -156,6 +159,9 @@ export function createTraffic(params: TrafficParams): TrafficInstance {
     const c1x = sx + off(tx - sx),
       c2x = tx - off(sx - tx);
     const z = vp.zoom;
+    // a routed edge: its points on screen after the bezier's nine numbers (at() walks them)
+    const r = getRoute?.(from, to);
+    const poly = r && r.length > 1 ? r.flatMap((p) => [p.x * z + vp.x, p.y * z + vp.y]) : [];
     return [
       sx * z + vp.x,
       sy * z + vp.y,
@@ -166,9 +172,11 @@ export function createTraffic(params: TrafficParams): TrafficInstance {
       tx * z + vp.x,
       ty * z + vp.y,
       z,
+      ...poly,
     ] as const;
   };
   const at = (g: readonly number[], t: number): [number, number] => {
+    if (g.length > 11) return alongFlat(g, 9, t);
     const u = 1 - t;
     const a = u * u * u,
       b = 3 * u * u * t,
@@ -203,10 +211,10 @@ export function createTraffic(params: TrafficParams): TrafficInstance {
       dp = state.paths.data;
     let k = 0;
     for (let i = 0; i < dp.length && k < MAX_DOTS; i++) {
-      const rps = nodes[dp[i].from]?.rps ?? 0;
+      const rps = own(nodes, dp[i].from)?.rps ?? 0;
       if (rps <= 0) continue;
       const count = Math.max(4, Math.min(14, Math.round(2.5 * Math.log2(1 + rps))));
-      const o = nodes[dp[i].to]?.outcomes;
+      const o = own(nodes, dp[i].to)?.outcomes;
       const tot = o ? KEYS.reduce((a, key) => a + o[key], 0) : 0;
       // largest remainders: each outcome gets its share of the dots (a non-zero one gets at least one)
       const share = KEYS.map((key) => (o && tot > 0 ? (count * o[key]) / tot : key === 'ok' ? count : 0));
@@ -239,8 +247,8 @@ export function createTraffic(params: TrafficParams): TrafficInstance {
       const nodes = getFigures();
       for (let i = 0; i < dp.length; i++) {
         const p = dp[i],
-          c = nodes[p.from],
-          t = nodes[p.to];
+          c = own(nodes, p.from),
+          t = own(nodes, p.to);
         const rps = c?.rps ?? 0;
         if (rps <= 0 || !geoms[i]) continue;
         const perSec = Math.min(MAX_PER_EDGE_SEC, 2.5 * Math.log2(1 + rps));
@@ -425,3 +433,19 @@ export function createTraffic(params: TrafficParams): TrafficInstance {
 /** A step coprime with n, to interleave outcomes along an edge without a random source. */
 const stride = (n: number) => [5, 3, 7, 11, 13, 1].find((s) => gcd(s, n) === 1) ?? 1;
 const gcd = (a: number, b: number): number => (b ? gcd(b, a % b) : a);
+
+/** The point a fraction t along the polyline stored flat in g from index `from` (x0, y0, x1, y1, …). */
+function alongFlat(g: readonly number[], from: number, t: number): [number, number] {
+  let total = 0;
+  for (let i = from + 2; i + 1 < g.length; i += 2) total += Math.hypot(g[i] - g[i - 2], g[i + 1] - g[i - 1]);
+  let left = Math.max(0, Math.min(1, t)) * total;
+  for (let i = from + 2; i + 1 < g.length; i += 2) {
+    const len = Math.hypot(g[i] - g[i - 2], g[i + 1] - g[i - 1]);
+    if (left <= len || i + 3 >= g.length) {
+      const f = len ? Math.min(1, left / len) : 0;
+      return [g[i - 2] + (g[i] - g[i - 2]) * f, g[i - 1] + (g[i + 1] - g[i - 1]) * f];
+    }
+    left -= len;
+  }
+  return [g[g.length - 2], g[g.length - 1]];
+}
