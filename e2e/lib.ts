@@ -130,7 +130,10 @@ export async function connectNodes(page: Page, from: string, to: string): Promis
 /** The document the editor autosaved (what a reload restores). */
 export async function savedDoc(
   page: Page,
-): Promise<{ nodes: { id: string; kind: string; parent?: string }[]; edges: { from: string; to: string }[] } | null> {
+): Promise<{
+  nodes: { id: string; kind: string; parent?: string; props?: Record<string, unknown> }[];
+  edges: { from: string; to: string }[];
+} | null> {
   return page.evaluate(() => {
     const raw = localStorage.getItem('sagesim:autosave');
     return raw ? JSON.parse(raw).doc : null;

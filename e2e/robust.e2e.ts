@@ -227,8 +227,8 @@ export const TESTS: E2ETest[] = [
       await openFile(page, 'two-thousand.json', doc);
       await waitFor('the laid-out document', async () => (await savedDoc(page))?.nodes.length === 2000, 60000);
       const ms = Date.now() - t0;
+      // a figure, not a pass mark: budgets are measured by benchmarks, never by timed tests (design.md)
       console.log(`    2,000 nodes opened and laid out in ${ms} ms`);
-      assert(ms < 30000, `took ${ms} ms`);
       const saved = await savedDoc(page);
       assert(
         saved!.nodes.every((n) => (n as { position?: unknown }).position),
