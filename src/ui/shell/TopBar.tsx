@@ -1,8 +1,8 @@
-import { useEffect, useState } from 'react';
 import { useEditor, useEditorState, useFindings, useUi, useUiState } from '../state/context';
 import { FileMenu } from './FileMenu';
 import { RunControls } from '../run/RunControls';
 import { RulebookSwitch } from '../run/RulebookSwitch';
+import { useSyncedState } from '../state/synced';
 
 /** The top bar: file menu, title, undo/redo, room for run controls, findings and theme toggles, help. */
 export function TopBar() {
@@ -11,8 +11,7 @@ export function TopBar() {
   const s = useEditorState((x) => x);
   const view = useUiState((x) => x);
   const findings = useFindings();
-  const [title, setTitle] = useState(s.doc.title ?? '');
-  useEffect(() => setTitle(s.doc.title ?? ''), [s.doc.title]);
+  const [title, setTitle] = useSyncedState(s.doc.title ?? '');
   const errors = findings.filter((f) => f.severity === 'error').length;
   return (
     <header className="topbar">
