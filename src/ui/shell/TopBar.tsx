@@ -69,16 +69,21 @@ export function TopBar() {
         aria-pressed={!(view.panels.palette || view.panels.inspector)}
         onClick={() => ui.toggleFocus()}
         title="Hide the side panels and give the canvas the whole width (F); [ and ] toggle one side"
+        aria-label="Focus"
       >
-        Focus
+        <span aria-hidden="true">⛶</span>
+        <span className="wide-only"> Focus</span>
       </button>
       <button
         type="button"
         className={`btn-ghost ${view.showFindings ? 'is-on' : ''}`}
         aria-pressed={view.showFindings}
         onClick={() => ui.toggleFindings()}
+        title="Show or hide the findings list"
+        aria-label={findings.length ? `Findings (${findings.length})` : 'Findings'}
       >
-        Findings
+        <span aria-hidden="true">⚠</span>
+        <span className="wide-only"> Findings</span>
         {findings.length ? (
           <span className={`count ${errors ? 'count-error' : 'count-warning'}`}>{findings.length}</span>
         ) : null}
