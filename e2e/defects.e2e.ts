@@ -269,6 +269,7 @@ TESTS.push({
 /** Every top-bar control is on screen and none overlaps the next; the rulebook switch keeps its words. */
 async function topBarFits(page: Page, width: number, shotName: string): Promise<void> {
   const bar = page.locator('header.topbar');
+  await shot(page, shotName);
   for (const name of ['Undo', 'Redo', 'Focus', 'Keyboard shortcuts']) {
     const bb = (await bar.getByRole('button', { name, exact: true }).boundingBox())!;
     assert(bb.x + bb.width <= width, `${name} is off screen`);
@@ -291,7 +292,6 @@ async function topBarFits(page: Page, width: number, shotName: string): Promise<
   for (let i = 1; i < boxes.length; i++)
     assert(boxes[i].l >= boxes[i - 1].r - 0.5, `${boxes[i - 1].tag} overlaps ${boxes[i].tag}`);
   assert(await textFits(page, '#doc-title', 'placeholder'), 'the "Untitled architecture" placeholder is cut');
-  await shot(page, shotName);
 }
 
 TESTS.push({

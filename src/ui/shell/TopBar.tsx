@@ -19,7 +19,7 @@ export function TopBar() {
         <span className="brand-mark" aria-hidden="true">
           S
         </span>
-        SageSim
+        <span className="brand-word">SageSim</span>
       </h1>
       <FileMenu />
       <label htmlFor="doc-title" className="sr-only">
@@ -71,7 +71,7 @@ export function TopBar() {
         title="Hide the side panels and give the canvas the whole width (F); [ and ] toggle one side"
         aria-label="Focus"
       >
-        <span aria-hidden="true">⛶</span>
+        <span aria-hidden="true">◧</span>
         <span className="wide-only"> Focus</span>
       </button>
       <button
