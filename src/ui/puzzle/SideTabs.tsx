@@ -17,8 +17,8 @@ export function SideTabs({
   inspector: ReactNode;
   footer?: ReactNode;
 }) {
-  const [tab, setTab] = useState<'main' | 'inspect'>('main');
   const selection = useEditorState((s) => `${s.selection.join('\n')}|${s.edgeSelection.join('\n')}`);
+  const [tab, setTab] = useState<'main' | 'inspect'>(selection !== '|' ? 'inspect' : 'main');
   const docKey = useEditorState((s) => `${s.doc.title ?? ''}|${s.doc.description ?? ''}`);
   const scroller = useRef<HTMLDivElement>(null);
   // a new selection picks the tab during render (not in an effect, which would first paint the old tab)
