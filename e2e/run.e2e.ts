@@ -101,6 +101,28 @@ const LOOP = read('scenarios/sandbox/full-mlops-loop.json');
 
 export const TESTS: E2ETest[] = [
   {
+    name: 'run: a training job’s Charts tab shows its learning curves (the early-stopped run keeps round 45)',
+    async run({ page }) {
+      const d = JSON.parse(read('scenarios/demos/06-overfitting-told-with-curves.json'));
+      delete d.script;
+      delete d.mode;
+      await openDoc(page, JSON.stringify(d), 'curves.json');
+      await page.getByRole('button', { name: 'Run to end' }).click();
+      await page.locator('.react-flow__node[data-id="early"]').click();
+      await page.getByRole('tab', { name: /Charts/ }).click();
+      const curves = page.locator('[data-testid=learning-curves]');
+      await curves.waitFor({ timeout: 15000 });
+      const title = await curves.locator('.chart-title').innerText();
+      assert(/65 rounds run/.test(title) && /model kept from round 45/.test(title), `curves title: ${title}`);
+      assert((await curves.locator('canvas').count()) > 0, 'the curves are drawn');
+      await page.locator('.react-flow__node[data-id="deep"]').click({ position: { x: 8, y: 8 } });
+      await waitFor('the deep run’s curves', async () =>
+        /600 rounds run/.test(await curves.locator('.chart-title').innerText()),
+      );
+      await shot(page, 'run-14-learning-curves');
+    },
+  },
+  {
     name: 'run: a starter plays; dots and counters move; the clock advances',
     async run({ page }) {
       await page.goto(ORIGIN);

@@ -2,8 +2,13 @@
  * `npm run bench:ui`: frame times of the editor with a 200-node document while panning and while dragging
  * a node, in headless Chromium on the production build (vite preview). Prints p50/p95/max frame ms and the
  * main-thread long tasks (> 50 ms). Budget (design.md): ≥ 50 fps, no task over 50 ms.
+ * First, the first screen of a fresh visit: the JavaScript it loads (gzip -9 of each file in dist/, the
+ * page's and its workers'), and its first contentful paint.
  */
-import { launch, openPage, startPreview, stopPreview } from '../e2e/lib';
+import { execSync } from 'node:child_process';
+import { readFileSync } from 'node:fs';
+import { gzipSync } from 'node:zlib';
+import { launch, openPage, ORIGIN, startPreview, stopPreview } from '../e2e/lib';
 import { formatFrames, installFrameProbe, openAsAutosave, recordFrames } from './frames';
 import type { ArchDoc, ArchNode } from '../src/model/schema';
 
@@ -45,6 +50,33 @@ function bigDoc(): ArchDoc {
 const server = await startPreview();
 const browser = await launch();
 try {
+  {
+    // the first screen of a fresh visit
+    const { page: first } = await openPage(browser, { width: 1280, height: 720 });
+    const scripts = new Set<string>();
+    first.context().on('request', (r) => {
+      const u = new URL(r.url());
+      if (u.pathname.endsWith('.js')) scripts.add(u.pathname);
+    });
+    await first.goto(`${ORIGIN}/`);
+    await first.waitForLoadState('networkidle');
+    await first.waitForTimeout(1500);
+    const fcp = await first.evaluate(() => performance.getEntriesByName('first-contentful-paint')[0]?.startTime ?? NaN);
+    let main = 0,
+      workers = 0;
+    const names: string[] = [];
+    for (const path of scripts) {
+      const gz = gzipSync(readFileSync(`dist${path}`), { level: 9 }).length;
+      if (/\.worker-/.test(path)) workers += gz;
+      else main += gz;
+      names.push(`${path.split('/').pop()} ${(gz / 1024).toFixed(0)}`);
+    }
+    const load = execSync('cut -d" " -f1-3 /proc/loadavg', { encoding: 'utf8' }).trim();
+    console.log(
+      `first screen: JS ${(main / 1024).toFixed(0)} KB gz in the page + ${(workers / 1024).toFixed(0)} KB gz in workers (${names.join(', ')}) · first contentful paint ${fcp.toFixed(0)} ms · load ${load}`,
+    );
+    await first.context().close();
+  }
   const { page, problems } = await openPage(browser, { width: 1280, height: 720 });
   const doc = bigDoc();
   await openAsAutosave(page, doc, 1500);

@@ -62,11 +62,13 @@ const propType = (p: PropDef): string => {
     case 'ref':
       return `id of a ${p.refKinds.join(' / ')} or null`;
     case 'string-list':
-      return 'list of strings';
+      return p.options ? `list of ${p.options.map((o) => `"${o}"`).join(' \\| ')}` : 'list of strings';
     case 'autoscaling':
       return 'null or { min, max, targetInvocationsPerInstance }';
     case 'variants':
       return '[{ name, weight, shadow? }]';
+    case 'deployment':
+      return 'null or { type: "all-at-once" \\| "canary" \\| "linear", sizePercent, waitIntervalSec, terminationWaitSec?, rollbackAlarms? }';
     default:
       return `${p.type}${'nullable' in p && p.nullable ? ' or null' : ''}`;
   }

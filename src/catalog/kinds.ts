@@ -1,5 +1,7 @@
 import type { BooleanProp, EnumProp, Kind, KindDef, NumberProp, PropDef, PropValue, RefProp, Role } from './types';
 import { KINDS } from './types';
+import { DATASET_PROPS, TRAINING_LEARNING_PROPS, TUNING_LEARNING_PROPS } from './learning';
+import { CLARIFY_PRETRAINING_PROPS, DATASET_FACET_PROPS, DATASET_TRAIT_PROPS, PREP_PROPS } from './prep';
 
 /* ---------- prop builders: keep the table below readable; each keeps its literal types for `PropsOf` ---------- */
 const num = <const O extends Partial<Omit<NumberProp, 'type' | 'label' | 'default' | 'help'>> = Record<never, never>>(
@@ -178,6 +180,9 @@ export const KIND_DEFS = [
         'Label balance. Below 0.1 or above 0.9 makes accuracy misleading.',
         { min: 0, max: 1, step: 0.01 },
       ),
+      ...DATASET_PROPS,
+      ...DATASET_TRAIT_PROPS,
+      ...DATASET_FACET_PROPS,
     },
   ),
   def(
@@ -226,6 +231,7 @@ export const KIND_DEFS = [
     'job',
     'GUI data prep with 300+ transforms for medium data; it does not scale to multi-TB: export the recipe to a Processing job.',
     IN_NETWORK,
+    { ...PREP_PROPS },
   ),
   def(
     'processing-job',
@@ -259,6 +265,7 @@ export const KIND_DEFS = [
       VolumeKmsKeyId: kmsRef('VolumeKmsKeyId', 'the processing volume'),
       OutputKmsKeyId: kmsRef('OutputKmsKeyId', 'the processing output in S3'),
       role: roleRef(),
+      ...PREP_PROPS,
     },
   ),
   def(
@@ -373,6 +380,7 @@ export const KIND_DEFS = [
         'Data-parallel (SDP) when the model fits one GPU; model-parallel (SMP) when it does not.',
       ),
       modelSizeGB: num('Model size', 1, 'Memory the model needs on a GPU.', { min: 0, max: 10_000, unit: 'GB' }),
+      ...TRAINING_LEARNING_PROPS,
       VolumeKmsKeyId: kmsRef('VolumeKmsKeyId', 'the training volume (ResourceConfig.VolumeKmsKeyId)'),
       OutputKmsKeyId: kmsRef('OutputKmsKeyId', 'model artifacts (OutputDataConfig.KmsKeyId)'),
       EnableInterContainerTrafficEncryption: bool(
@@ -434,6 +442,7 @@ export const KIND_DEFS = [
         "Reuse an earlier tuning job's results.",
         true,
       ),
+      ...TUNING_LEARNING_PROPS,
     },
   ),
   def(
@@ -470,6 +479,12 @@ export const KIND_DEFS = [
       dataCapture: bool('Data capture', false, 'Model Monitor needs captured requests and responses.'),
       KmsKeyId: kmsRef('KmsKeyId', 'the endpoint storage volume'),
       ...ENDPOINT_EXTRAS,
+      deployment: {
+        type: 'deployment',
+        label: 'Deployment guardrails',
+        default: null,
+        help: 'How an update shifts traffic to the new (green) fleet: all at once, canary or linear steps, with a baking period; CloudWatch alarms listed for auto-rollback send all traffic back to the old fleet when they trip.',
+      },
     },
   ),
   def(
@@ -717,6 +732,42 @@ export const KIND_DEFS = [
     'glue',
     'Metrics, alarms and logs; jobs in a private subnet need a logs endpoint to reach it.',
     [],
+    {
+      metric: {
+        type: 'enum',
+        label: 'Alarm metric',
+        options: ['Invocation5XXErrors', 'ModelLatency'],
+        default: 'Invocation5XXErrors',
+        help: "The alarm's metric on the endpoint wired to it (namespace AWS/SageMaker): the Sum of 5XX errors per period, or the p99 of ModelLatency in ms.",
+      },
+      threshold: {
+        type: 'number',
+        label: 'Threshold',
+        default: 0,
+        min: 0,
+        help: 'The alarm breaches when the statistic is greater than this (errors per period, or ms for ModelLatency).',
+      },
+      periodSec: {
+        type: 'number',
+        label: 'Period',
+        default: 60,
+        min: 60,
+        max: 86_400,
+        step: 60,
+        integer: true,
+        unit: 's',
+        help: 'Seconds per evaluated data point; SageMaker endpoint metrics are published each minute.',
+      },
+      evaluationPeriods: {
+        type: 'number',
+        label: 'Evaluation periods',
+        default: 1,
+        min: 1,
+        max: 100,
+        integer: true,
+        help: 'Consecutive breaching periods before the alarm goes to ALARM.',
+      },
+    },
   ),
   def(
     'model-monitor',
@@ -764,6 +815,7 @@ export const KIND_DEFS = [
         'The four-fifths rule: DI below this is flagged.',
         { min: 0, max: 1, step: 0.01 },
       ),
+      ...CLARIFY_PRETRAINING_PROPS,
     },
   ),
   def(

@@ -163,6 +163,74 @@ const ENTRIES: RuleDef[] = [
     trigger: 'inputMode: "File" with a dataset over 100 GB',
     inRun: 'the job spends long in Downloading before Training (shown on the timeline); Pipe/FastFile start at once',
   },
+  // ── D1 · Data preparation: feature engineering with consequences (issue 16) ──
+  {
+    id: 'one-hot-high-cardinality',
+    domain: 'D1',
+    severity: 'error',
+    area: 'jobs',
+    static: true,
+    title: 'One-hot encoding exhausts memory',
+    sheet:
+      'One-hot encoding makes a column per category: right for a handful of categories, ruinous for tens of thousands (the data multiplies and no longer fits in memory). High-cardinality categories call for target encoding (out-of-fold), binary or hashed encodings, or embeddings.',
+    fix: 'On the processing-job / data-wrangler, replace "one-hot" in transforms with "target-encoding-oof" or "binary-encoding" for the high-cardinality column (or run the encoding in PySpark, which keeps sparse vectors).',
+    docs: "Data Wrangler's Encode categorical transform offers one-hot and ordinal encoding (https://docs.aws.amazon.com/sagemaker/latest/dg/data-wrangler-transform.html); a scikit-learn processing job holds its data in one instance's memory.",
+    message:
+      'MemoryError: {node} ran out of memory one-hot encoding a column with {cardinality} categories: {datasetGB} GB of input grows to about {expandedGB} GB, more than the {memoryGiB} GiB of {instanceType}.',
+    trigger:
+      'a scikit-learn processing-job or a data-wrangler with transform "one-hot" whose input\'s cardinality makes the encoded data larger than the instance memory',
+    inRun: 'the job fails with MemoryError partway through processing',
+  },
+  {
+    id: 'target-encoding-leakage',
+    domain: 'D1',
+    severity: 'warning',
+    area: 'mlops',
+    static: true,
+    title: 'Target encoding leaks the label',
+    sheet:
+      "Target (mean) encoding replaces a category by the average label of its rows; computed on all rows, each row's own label leaks into its feature and validation looks better than production. Compute it out of fold (on other folds only) and fit it on the training split.",
+    fix: 'Use "target-encoding-oof" (out-of-fold, fitted on the training split) instead of "target-encoding" in the processing-job\'s transforms.',
+    docs: null,
+    message:
+      'Model quality degraded in production: {version}, trained by {training} on data encoded by {node}, scored validation {metric} {validation} but serves at {production} on {endpoint}.',
+    trigger:
+      'a processing-job or data-wrangler upstream of a training-job applies transform "target-encoding" (not out-of-fold)',
+    inRun: 'validation inflated (+0.06 AUC); after deploy the model serves worse than its validation said',
+  },
+  {
+    id: 'resampling-before-split',
+    domain: 'D1',
+    severity: 'warning',
+    area: 'mlops',
+    static: true,
+    title: 'SMOTE applied before the split',
+    sheet:
+      'Oversampling (random or SMOTE) fixes class imbalance only when it is applied to the training split after the train/validation split; before it, synthetic copies of validation rows reach training and validation scores are inflated.',
+    fix: 'Split first, then oversample the training split only: use "smote" instead of "smote-before-split" in the transforms (or class weights such as XGBoost scale_pos_weight).',
+    docs: "Data Wrangler's Balance data transform offers random oversampling, random undersampling and SMOTE (https://docs.aws.amazon.com/sagemaker/latest/dg/data-wrangler-transform.html).",
+    message:
+      'Model quality degraded in production: {version}, trained by {training} on data resampled by {node}, scored validation {metric} {validation} but serves at {production} on {endpoint}.',
+    trigger: 'a processing-job or data-wrangler upstream of a training-job applies transform "smote-before-split"',
+    inRun: 'validation inflated (+0.05 AUC); after deploy the model serves worse than its validation said',
+  },
+  {
+    id: 'pretraining-bias',
+    domain: 'D1',
+    severity: 'warning',
+    area: 'data',
+    static: false,
+    title: 'Training data biased against facet',
+    sheet:
+      'SageMaker Clarify measures bias in the training data before any model exists: class imbalance (CI) shows a facet under-represented, the difference in proportions of labels (DPL) shows it receiving positive labels less often. Bias found here is fixed in the data: collect more data of the facet, resample or reweight it.',
+    fix: 'Fix the data the s3-bucket holds: collect or oversample rows of the under-represented facet (facetShare towards 0.5), relabel or reweight so that positive-label rates agree (labelRateGap towards 0); then run the Clarify check again.',
+    docs: "AWS Clarify pre-training bias metrics, CI = (na − nd)/(na + nd) and DPL = qa − qd, both in [−1, 1] (https://docs.aws.amazon.com/sagemaker/latest/dg/clarify-bias-metric-class-imbalance.html, https://docs.aws.amazon.com/sagemaker/latest/dg/clarify-data-bias-metric-true-label-imbalance.html). AWS reports the metrics without pass/fail limits: the clarify node's maxClassImbalance and maxLabelGap are the team's choice.",
+    message:
+      'Clarify pre-training bias report for {bucket}: class imbalance CI = {ci}, difference in proportions of labels DPL = {dpl} (limits |CI| ≤ {maxCi}, |DPL| ≤ {maxDpl}).',
+    trigger:
+      'an s3-bucket → clarify edge where |1 − 2·facetShare| exceeds maxClassImbalance or |labelRateGap| exceeds maxLabelGap',
+    inRun: 'the Clarify processing job completes and its report flags the metric, on the clarify node',
+  },
   // ── D2 · Model development ─────────────────────────────────────────────────────
   {
     id: 'algorithm-input-format',
@@ -296,6 +364,127 @@ const ENTRIES: RuleDef[] = [
     trigger:
       'evalMetric or a condition-step\'s metric is "accuracy" and the training data\'s positiveClassRatio is below 0.1 or above 0.9',
     inRun: 'a majority-class model scores high accuracy and passes the gate, then fails in production',
+  },
+  // ── D2 · Model development: task fit, learning curves, Debugger, tuning (issue 16) ──
+  {
+    id: 'algorithm-task-mismatch',
+    domain: 'D2',
+    severity: 'warning',
+    area: 'mlops',
+    static: true,
+    title: 'Algorithm does not fit the task',
+    sheet:
+      'Each built-in algorithm solves certain problems: XGBoost and Linear Learner classify and regress, Factorization Machines handle sparse classification/regression and recommendation, DeepAR forecasts time series, Random Cut Forest and IP Insights detect anomalies, K-Means clusters, PCA reduces dimensions, BlazingText classifies text.',
+    fix: "Pick a training-job algorithm that solves the dataset's task (the s3-bucket's task), e.g. xgboost for binary classification, deepar for forecasting, random-cut-forest for anomaly detection.",
+    docs: 'AWS: "Built-in algorithms and pretrained models in Amazon SageMaker" lists each algorithm by problem type (https://docs.aws.amazon.com/sagemaker/latest/dg/algos.html). The job itself trains without error: only its model is wrong for the problem.',
+    message:
+      'Training job {node} completed, but its model scores validation {metric} {validation} on {task} data from {bucket}; {algorithm} solves: {fits}.',
+    trigger: "a training-job's built-in algorithm does not solve the task of its data's s3-bucket (task)",
+    inRun:
+      'the job completes normally; its model scores no better than guessing (validation AUC 0.50–0.58), which a condition step or monitor then shows',
+  },
+  {
+    id: 'metric-task-mismatch',
+    domain: 'D2',
+    severity: 'warning',
+    area: 'mlops',
+    static: true,
+    title: 'Metric does not fit the task',
+    sheet:
+      'The evaluation metric follows the problem: classification is judged by AUC, F1, precision/recall or accuracy (not accuracy on imbalanced classes); regression and forecasting by RMSE, MAE or R².',
+    fix: "Set the training-job's evalMetric (and the condition-step's metric) to one that judges the task: auc or f1 for classification, rmse, mae or r2 for regression.",
+    docs: 'AWS: each built-in algorithm lists the metrics it emits per problem type, e.g. XGBoost eval_metric (https://docs.aws.amazon.com/sagemaker/latest/dg/xgboost-tuning.html); a tuning objective must be one of them.',
+    message:
+      'Training job {node} is judged by {metric}, which does not measure {task} (data in {bucket}); use {suggested}.',
+    trigger:
+      'evalMetric rmse/mae/r2 on a classification task, or auc/f1/accuracy/logloss on a regression or forecasting task',
+    inRun: 'static finding: the figure a gate compares says nothing about how well the model solves the problem',
+  },
+  {
+    id: 'overfitting',
+    domain: 'D2',
+    severity: 'warning',
+    area: 'jobs',
+    static: false,
+    title: 'Training and validation loss part ways',
+    sheet:
+      'Overfitting shows as a widening gap: training loss keeps falling while validation loss rises. Regularisation (XGBoost lambda/alpha, dropout, weight decay), shallower trees and early stopping on the validation metric keep the model that generalises.',
+    fix: "Set the training-job's earlyStoppingRounds (XGBoost early_stopping_rounds: the best round is kept), and regularise: raise lambda/alpha, lower maxDepth or numRound. A Debugger Overfit rule with StopTraining stops such a job early, but it does not make the model generalise.",
+    docs: 'AWS Debugger Overfit rule: fires when (mean validation loss − mean training loss) ÷ mean training loss exceeds ratio_threshold 0.1 (https://docs.aws.amazon.com/sagemaker/latest/dg/debugger-built-in-rules.html); XGBoost early_stopping_rounds and the best iteration (https://docs.aws.amazon.com/sagemaker/latest/dg/xgboost_hyperparameters.html).',
+    message:
+      '{source}: at {unit} {step} of {steps}, {node} has training loss {train} and validation loss {validation} (gap ratio {ratio}); validation loss was lowest, {bestValidation}, at {unit} {bestStep}.',
+    trigger:
+      'the kept model of an XGBoost or script-mode training job has (validation − training) ÷ training loss above 0.1: deep trees, many rounds, little regularisation, no early stopping',
+    inRun:
+      'the job completes (or a Debugger Overfit rule with StopTraining stops it); its model scores lower in validation and production; the curves show the gap',
+  },
+  {
+    id: 'underfitting',
+    domain: 'D2',
+    severity: 'warning',
+    area: 'jobs',
+    static: false,
+    title: 'Both losses stay high',
+    sheet:
+      'Underfitting shows as training and validation loss both high and close together: the model is too simple or has not trained enough (too few rounds, too small a learning rate, too much regularisation).',
+    fix: 'Give the training-job more capacity or training: more numRound (or a larger eta), a larger maxDepth, less lambda/alpha; for a deep network more epochs or a larger learningRate.',
+    docs: null,
+    message:
+      '{source}: {node} ended at {unit} {step} of {steps} with training loss {train} and validation loss {validation} (gap ratio {ratio}).',
+    trigger:
+      'the kept model of an XGBoost or script-mode job ends with validation loss more than 0.05 above what the data allows and no overfitting gap (eta × numRound too small, maxDepth 1–2, heavy regularisation)',
+    inRun: 'the job completes; its model scores poorly in validation and production',
+  },
+  {
+    id: 'loss-not-decreasing',
+    domain: 'D2',
+    severity: 'warning',
+    area: 'jobs',
+    static: false,
+    title: 'Training loss does not decrease',
+    sheet:
+      "A loss that does not go down means training does not converge: a learning rate too large (the loss oscillates or diverges) or gradients that vanish. SageMaker Debugger's LossNotDecreasing rule catches it and can stop the job before it wastes its budget.",
+    fix: "Lower the training-job's learningRate (e.g. 0.001); if gradients vanish, use relu activations or fewer layers. Attach the Debugger rule LossNotDecreasing with the StopTraining action to stop such runs early.",
+    docs: 'AWS Debugger LossNotDecreasing: compares the loss with the loss num_steps (default 10) earlier (https://docs.aws.amazon.com/sagemaker/latest/dg/debugger-built-in-rules.html).',
+    message:
+      '{source}: the training loss of {node} went from {windowTrain} at {unit} {windowStep} to {train} at {unit} {step} of {steps}; validation loss {validation}.',
+    trigger:
+      'a script-mode (custom) training job with learningRate above 0.1, or a deep sigmoid/tanh network whose gradients vanish (without a Debugger VanishingGradient rule)',
+    inRun:
+      'the loss stays flat or oscillates; the job runs to the end (or a Debugger LossNotDecreasing rule with StopTraining stops it) and its model is no better than guessing',
+  },
+  {
+    id: 'vanishing-gradient',
+    domain: 'D2',
+    severity: 'warning',
+    area: 'jobs',
+    static: false,
+    title: 'Gradients vanish in training',
+    sheet:
+      "In deep networks with sigmoid or tanh activations the gradients shrink layer after layer until the first layers stop learning; ReLU activations, batch normalisation, residual connections or a shallower network fix it. SageMaker Debugger's VanishingGradient rule detects it (deep-learning frameworks, not XGBoost).",
+    fix: "Set the training-job's activation to relu (or use fewer layers); keep the Debugger VanishingGradient rule with StopTraining to stop such runs at once.",
+    docs: 'AWS Debugger VanishingGradient: fires when the mean absolute gradient falls below threshold 1e-7; not available for the XGBoost algorithm (https://docs.aws.amazon.com/sagemaker/latest/dg/debugger-built-in-rules.html).',
+    message:
+      "{source}: the mean absolute gradient of {node}'s first layers is below 1e-7 ({layers} hidden {activation} layers); training loss {train}, validation loss {validation} at {unit} {step} of {steps}.",
+    trigger:
+      'a script-mode (custom) training job with sigmoid activations and 9+ hidden layers (tanh: 17+) and the Debugger rule VanishingGradient attached',
+    inRun: 'Debugger reports IssuesFound at the first epoch and, with StopTraining, stops the job',
+  },
+  {
+    id: 'tuning-config-invalid',
+    domain: 'D2',
+    severity: 'error',
+    area: 'jobs',
+    static: true,
+    title: 'Tuning job configuration refused',
+    sheet:
+      'Hyperband stops training jobs itself, so tuning-level early stopping must be Off with it; a warm-start tuning job names 1–5 parent tuning jobs, and their training jobs count against the 500-job limit together with the new ones.',
+    fix: 'On the tuning-job: set earlyStopping to "Off" with strategy "hyperband" (or use bayesian/random with "Auto"); give a warm start its parents (parentTrainingJobs) or clear warmStart; keep parentTrainingJobs + maxJobs within 500.',
+    docs: 'AWS: HyperParameterTuningJobConfig.TrainingJobEarlyStoppingType must be OFF to use Hyperband (https://docs.aws.amazon.com/sagemaker/latest/APIReference/API_HyperParameterTuningJobConfig.html); warm start restrictions (https://docs.aws.amazon.com/sagemaker/latest/dg/automatic-model-tuning-warm-start.html).',
+    message: 'ValidationException: tuning job {node} was refused: {reason}.',
+    trigger:
+      'strategy "hyperband" with earlyStopping "Auto"; warmStart set with parentTrainingJobs 0; parentTrainingJobs + maxJobs above 500',
+    inRun: 'the tuning job fails at creation with a ValidationException',
   },
   // ── D3 · Deployment and orchestration ──────────────────────────────────────────
   {
@@ -639,6 +828,78 @@ const ENTRIES: RuleDef[] = [
       'Client {client} sends {rps} requests/s to batch transform {node}, which has no InvokeEndpoint API: a transform job reads its input from S3 and writes results to S3 minutes to hours later.',
     trigger: 'a client with rps > 0 sends invocations to a batch-transform',
     inRun: 'batch transform is offline (minutes to hours), not an interactive endpoint',
+  },
+  // D3, deployment guardrails (issue 17): blue/green updates with canary/linear traffic shifting and auto-rollback alarms.
+  {
+    id: 'model-version-errors',
+    domain: 'D3',
+    severity: 'error',
+    area: 'deploy',
+    static: false,
+    http: 424,
+    display: { request: 'rejected' },
+    title: 'New model version returns errors',
+    sheet:
+      'An endpoint update provisions the new model on a green fleet and shifts traffic to it; a regressed version fails requests as soon as it takes traffic, and CloudWatch counts them in Invocation5XXErrors.',
+    fix: 'Deploy with deployment guardrails: canary or linear traffic shifting with a baking period and an auto-rollback CloudWatch alarm on Invocation5XXErrors (DeploymentConfig.AutoRollbackConfiguration.Alarms), so that only the canary sees the bad version.',
+    docs: 'InvokeEndpoint returns ModelError (HTTP 424) when the model in the container answers with a 4xx or 5xx code; Invocation5XXErrors counts the 5xx answers. https://docs.aws.amazon.com/sagemaker/latest/APIReference/API_runtime_InvokeEndpoint.html · https://docs.aws.amazon.com/sagemaker/latest/dg/monitoring-cloudwatch.html',
+    message:
+      'An error occurred (ModelError) when calling the InvokeEndpoint operation: Received server error (500) from {variant} on {node} (model version {version}, new fleet).',
+    trigger:
+      'a model-update fault with errorRate > 0 on a realtime-endpoint: the share of traffic on the new fleet fails at that rate',
+    inRun:
+      'requests routed to the new fleet fail with 424 ModelError; Invocation5XXErrors rises with the traffic share the update has shifted',
+  },
+  {
+    id: 'deployment-rolled-back',
+    domain: 'D3',
+    severity: 'info',
+    area: 'deploy',
+    static: false,
+    title: 'Auto-rollback during the baking period',
+    sheet:
+      'Deployment guardrails watch CloudWatch alarms during every baking period; when one trips, SageMaker shifts all traffic back to the old (blue) fleet and the update stops.',
+    fix: 'Expected behaviour: the guardrail worked. Fix the model version, then update the endpoint again.',
+    docs: 'Blue/green deployments with canary or linear traffic shifting and AutoRollbackConfiguration: https://docs.aws.amazon.com/sagemaker/latest/dg/deployment-guardrails-blue-green.html · https://docs.aws.amazon.com/sagemaker/latest/dg/deployment-guardrails-configuration.html',
+    message:
+      'Endpoint {node}: alarm {alarm} went to ALARM ({metric} {value} > {threshold}) during the baking period with {percent}% of traffic on the new fleet; all traffic rolled back to the old fleet and the update of {version} stopped.',
+    trigger:
+      'a model-update with errors (or latency) that trips an alarm listed in deployment.rollbackAlarms during a baking period',
+    inRun: 'traffic returns to the old fleet; the endpoint goes back to InService on the old model; errors stop',
+  },
+  {
+    id: 'bad-version-shipped',
+    domain: 'D3',
+    severity: 'error',
+    area: 'deploy',
+    static: false,
+    title: 'Faulty version shipped to all traffic',
+    sheet:
+      'Without an auto-rollback alarm a blue/green update finishes whatever the new fleet does: all traffic moves to it and the old fleet is terminated, so a regressed model keeps failing requests.',
+    fix: 'Wire a CloudWatch alarm on the endpoint (Invocation5XXErrors) and list it in deployment.rollbackAlarms, with canary or linear traffic shifting and a baking period (WaitIntervalInSeconds) long enough for the alarm to evaluate.',
+    docs: 'If no CloudWatch alarms monitor the endpoint, auto-rollback does not work during the deployment: https://docs.aws.amazon.com/sagemaker/latest/dg/deployment-guardrails-configuration.html',
+    message:
+      'Endpoint {node}: the update to {version} completed with {percent}% of its requests failing on the new fleet; the old fleet was terminated and no alarm stopped it ({reason}).',
+    trigger:
+      'a model-update with errorRate > 0 whose deployment finishes: no alarm in deployment.rollbackAlarms, or none trips before the update ends',
+    inRun: 'all traffic on the new version; the endpoint is InService and keeps failing requests',
+  },
+  {
+    id: 'guardrail-without-alarm',
+    domain: 'D3',
+    severity: 'warning',
+    area: 'deploy',
+    static: true,
+    title: 'Baking period with no rollback alarm',
+    sheet:
+      'CloudWatch alarms are a prerequisite of baking periods: a canary or linear deployment with no alarm watching the endpoint shifts all traffic on schedule and never rolls back.',
+    fix: 'Add a cloudwatch node wired from the endpoint (an alarm on Invocation5XXErrors or ModelLatency) and list its id in deployment.rollbackAlarms.',
+    docs: 'https://docs.aws.amazon.com/sagemaker/latest/dg/deployment-guardrails-configuration.html',
+    message:
+      'Endpoint {node} shifts traffic by {type} with a {wait} s baking period, but no CloudWatch alarm that watches it is listed for auto-rollback: the deployment cannot roll back.',
+    trigger:
+      'deployment.type canary or linear, and deployment.rollbackAlarms names no cloudwatch node wired from this endpoint',
+    inRun: 'a finding before the run; a faulty update would ship (bad-version-shipped)',
   },
   // ── D4 · Monitoring and security ───────────────────────────────────────────────
   {

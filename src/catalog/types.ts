@@ -106,6 +106,8 @@ export interface StringListProp extends PropBase {
   type: 'string-list';
   default: readonly string[];
   maxItems?: number;
+  /** The only values an item may take (e.g. Debugger built-in rule names); missing = free text. */
+  options?: readonly string[];
 }
 /** Target-tracking autoscaling `{ min, max, targetInvocationsPerInstance }` or null. */
 export interface AutoscalingProp extends PropBase {
@@ -117,8 +119,24 @@ export interface VariantsProp extends PropBase {
   type: 'variants';
   default: readonly VariantValue[];
 }
+/**
+ * A real-time endpoint's deployment guardrails (UpdateEndpoint DeploymentConfig: BlueGreenUpdatePolicy with its
+ * TrafficRoutingConfiguration, and AutoRollbackConfiguration) or null (AWS's default blue/green, all at once, no alarms).
+ */
+export interface DeploymentProp extends PropBase {
+  type: 'deployment';
+  default: null;
+}
 export type PropDef =
-  NumberProp | BooleanProp | EnumProp | StringProp | RefProp | StringListProp | AutoscalingProp | VariantsProp;
+  | NumberProp
+  | BooleanProp
+  | EnumProp
+  | StringProp
+  | RefProp
+  | StringListProp
+  | AutoscalingProp
+  | VariantsProp
+  | DeploymentProp;
 
 /** Target-tracking autoscaling of a real-time endpoint (the value of an `autoscaling` prop; model/props.ts validates it). */
 export interface AutoscalingValue {
@@ -142,6 +160,15 @@ export interface VariantValue {
   modelLatencyMs?: number;
 }
 
+/** A real-time endpoint's deployment guardrails once loaded (model/props.ts `deploymentSchema` validates it). */
+export interface DeploymentValue {
+  type: 'all-at-once' | 'canary' | 'linear';
+  sizePercent?: number;
+  waitIntervalSec: number;
+  terminationWaitSec?: number;
+  rollbackAlarms?: string[];
+}
+
 /** The value a prop holds once defaults are applied, from its definition (nullable props may hold null). */
 export type PropValue<P extends PropDef> = P extends { type: 'number' }
   ? Nullable<P, number>
@@ -159,7 +186,9 @@ export type PropValue<P extends PropDef> = P extends { type: 'number' }
               ? AutoscalingValue | null
               : P extends { type: 'variants' }
                 ? VariantValue[]
-                : never;
+                : P extends { type: 'deployment' }
+                  ? DeploymentValue | null
+                  : never;
 type Nullable<P, T> = P extends { nullable: true } ? T | null : T;
 
 export interface KindDef {
@@ -195,7 +224,7 @@ export interface EdgePair {
 }
 
 /** Which issue's engine module makes the rule happen during a run. */
-export type RuleArea = 'inference' | 'jobs' | 'network' | 'security' | 'mlops' | 'monitoring' | 'data';
+export type RuleArea = 'inference' | 'jobs' | 'network' | 'security' | 'mlops' | 'monitoring' | 'data' | 'deploy';
 
 export interface RuleDef {
   id: string;

@@ -63,6 +63,8 @@ export type ControllerEvent =
   | { type: 'SPEED'; speed: number }
   | { type: 'TICK'; wallMs: number }
   | { type: 'RUN_TO_END' }
+  /** While running to the end: process the events up to simulated second `t` (one slice of worker time). */
+  | { type: 'SLICE'; t: number }
   | { type: 'RUN_UNTIL'; t: number }
   | { type: 'RESET' }
   /** From the driver: the run has reached its end. */
@@ -90,7 +92,9 @@ export const driverLogic = (driver: RunDriver) =>
  * actor: its context is only what it decides (the speed); the run lives in a `RunDriver` it talks to
  * through the invoked `driver` actor (commands out, DONE back). The `ticker` actor sends TICK while
  * running; hosts provide their own (a worker's interval, a test's manual clock). The default ticks
- * every 50 ms of wall time. Create it with `createController`, which provides the driver.
+ * every 50 ms of wall time. RUN_TO_END enters `toEnd`, where the host sends SLICE events (a slice of
+ * worker time each, yielding between them) until the driver says DONE; pause, step and reset work there
+ * as anywhere. Create it with `createController`, which provides the driver.
  */
 export const controllerMachine = setup({
   types: {
@@ -118,7 +122,6 @@ export const controllerMachine = setup({
       simSec: (p.wallMs / 1000) * context.speed,
     })),
     step: sendTo('driver', { type: 'STEP' as const }),
-    runToEnd: sendTo('driver', { type: 'RUN_TO_END' as const }),
     runUntil: sendTo('driver', (_, p: { t: number }) => ({ type: 'RUN_UNTIL' as const, t: p.t })),
     reset: sendTo('driver', { type: 'RESET' as const }),
     setSpeed: assign({ speed: (_, p: { speed: number }) => clampSpeed(p.speed) }),
@@ -138,7 +141,7 @@ export const controllerMachine = setup({
       on: {
         START: 'running',
         STEP: { target: 'paused', actions: 'step' },
-        RUN_TO_END: { actions: 'runToEnd' },
+        RUN_TO_END: 'toEnd',
         RUN_UNTIL: { target: 'paused', actions: { type: 'runUntil', params: ({ event }) => ({ t: event.t }) } },
       },
     },
@@ -148,7 +151,7 @@ export const controllerMachine = setup({
         TICK: { actions: { type: 'advance', params: ({ event }) => ({ wallMs: event.wallMs }) } },
         PAUSE: 'paused',
         STEP: { target: 'paused', actions: 'step' },
-        RUN_TO_END: { actions: 'runToEnd' },
+        RUN_TO_END: 'toEnd',
       },
     },
     paused: {
@@ -156,8 +159,15 @@ export const controllerMachine = setup({
         RESUME: 'running',
         START: 'running',
         STEP: { actions: 'step' },
-        RUN_TO_END: { actions: 'runToEnd' },
+        RUN_TO_END: 'toEnd',
         RUN_UNTIL: { actions: { type: 'runUntil', params: ({ event }) => ({ t: event.t }) } },
+      },
+    },
+    toEnd: {
+      on: {
+        SLICE: { actions: { type: 'runUntil', params: ({ event }) => ({ t: event.t }) } },
+        PAUSE: 'paused',
+        STEP: { target: 'paused', actions: 'step' },
       },
     },
     finished: {

@@ -37,6 +37,8 @@ export const TOPICS = {
   monitorRun: 'observe.monitor-run',
   /** Observation: an endpoint (variant) scaled out or in. `ScalingActivity` */
   scaling: 'observe.scaling',
+  /** A blue/green update moved a share of a real-time endpoint's traffic to the new fleet (0 = rolled back). `DeployTraffic` */
+  deployTraffic: 'deploy.traffic',
 } as const;
 
 /** A node id with no further payload. */
@@ -147,6 +149,16 @@ export interface ModelServing {
   production: number;
 }
 
+/** Payload of TOPICS.deployTraffic (published by the deploy module, read by the real-time data plane). */
+export interface DeployTraffic {
+  node: string;
+  /** Share of production requests on the new (green) fleet, 0–1. */
+  share: number;
+  /** Share of the new version's requests its model fails (500 → ModelError). */
+  errorRate: number;
+  version: string;
+}
+
 /** The payload of every topic (topic → payload), so `sim.on` / `sim.emit` are checked at compile time. */
 export interface TopicMap {
   [TOPICS.jobStart]: JobStart;
@@ -164,6 +176,7 @@ export interface TopicMap {
   [TOPICS.packageStatus]: PackageStatus;
   [TOPICS.monitorRun]: MonitorRun;
   [TOPICS.scaling]: ScalingActivity;
+  [TOPICS.deployTraffic]: DeployTraffic;
 }
 
 /** A topic's name. */

@@ -193,6 +193,14 @@ function crossCheck(doc: ArchDoc): LoadError[] {
       else if (!p.refKinds.includes(target.kind))
         err(`nodes[${i}].props.${name}`, `"${v}" is a ${target.kind}; expected ${p.refKinds.join(' or ')}`);
     }
+    const alarms = (n.props?.deployment as { rollbackAlarms?: unknown } | null | undefined)?.rollbackAlarms;
+    if (Array.isArray(alarms))
+      alarms.forEach((a, j) => {
+        const target = typeof a === 'string' ? byId.get(a) : undefined;
+        const path = `nodes[${i}].props.deployment.rollbackAlarms[${j}]`;
+        if (!target) err(path, `no node with id "${String(a)}"`);
+        else if (target.kind !== 'cloudwatch') err(path, `"${a}" is a ${target.kind}; expected a cloudwatch alarm`);
+      });
   });
   // Parent chains have no cycles.
   for (const [id] of byId) {
@@ -373,6 +381,7 @@ export const FAULT_TARGETS: Record<string, readonly Kind[]> = {
   'bias-shift': ['realtime-endpoint', 'serverless-endpoint', 'async-endpoint', 'multi-model-endpoint'],
   approve: ['model-registry'],
   'data-arrival': ['s3-bucket'],
+  'model-update': ['realtime-endpoint'],
 };
 
 function renameUnknownProp(kind: Kind) {

@@ -15,6 +15,30 @@ export const autoscalingSchema = z
   .refine((a) => a.max >= a.min, { message: 'max must be at least min', path: ['max'] });
 export type Autoscaling = z.infer<typeof autoscalingSchema>;
 
+/**
+ * Deployment guardrails of a real-time endpoint, after UpdateEndpoint's DeploymentConfig: BlueGreenUpdatePolicy
+ * (TrafficRoutingConfiguration Type, WaitIntervalInSeconds 0–3600, CanarySize / LinearStepSize as CAPACITY_PERCENT:
+ * a canary ≤ 50 %, a linear step 10–50 %; TerminationWaitInSeconds 0–3600) and AutoRollbackConfiguration.Alarms
+ * (1–10 alarm names: here the ids of cloudwatch nodes).
+ * https://docs.aws.amazon.com/sagemaker/latest/APIReference/API_TrafficRoutingConfig.html
+ */
+export const deploymentSchema = z
+  .strictObject({
+    type: z.enum(['all-at-once', 'canary', 'linear']),
+    /** CapacitySize as CAPACITY_PERCENT: the canary, or each linear step. Ignored all at once. */
+    sizePercent: z.number().min(1).max(50).optional(),
+    waitIntervalSec: z.number().int().min(0).max(3600),
+    terminationWaitSec: z.number().int().min(0).max(3600).optional(),
+    rollbackAlarms: z.array(z.string().max(64)).max(10).optional(),
+  })
+  .superRefine((d, ctx) => {
+    if (d.type === 'canary' && d.sizePercent === undefined)
+      ctx.addIssue({ code: 'custom', path: ['sizePercent'], message: 'a canary needs sizePercent (at most 50)' });
+    if (d.type === 'linear' && (d.sizePercent === undefined || d.sizePercent < 10))
+      ctx.addIssue({ code: 'custom', path: ['sizePercent'], message: 'a linear step is 10 to 50 percent' });
+  });
+export type Deployment = z.infer<typeof deploymentSchema>;
+
 const variantSchema = z.strictObject({
   name: z.string().min(1).max(63),
   weight: z.number().min(0).max(1_000),
@@ -90,12 +114,16 @@ export function propSchema(p: PropDef): z.ZodType {
       s = z.string().max(64);
       break;
     case 'string-list':
-      s = z.array(z.string().max(2048)).max(p.maxItems ?? 1000);
+      s = z
+        .array(p.options ? z.enum(p.options as [string, ...string[]]) : z.string().max(2048))
+        .max(p.maxItems ?? 1000);
       break;
     case 'autoscaling':
       return autoscalingSchema.nullable();
     case 'variants':
       return variantsSchema;
+    case 'deployment':
+      return deploymentSchema.nullable();
   }
   const nullable = p.type === 'ref' || ('nullable' in p && p.nullable);
   return nullable ? s.nullable() : s;

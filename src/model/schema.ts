@@ -66,6 +66,13 @@ export const faultSchema = z.discriminatedUnion('kind', [
     kind: z.literal('data-arrival'),
     sizeGB: z.number().min(0).max(1_000_000).optional(),
   }),
+  /** UpdateEndpoint with a new model version (a real-time endpoint): the share of requests it fails with a 500 ModelError. */
+  z.strictObject({
+    ...faultBase,
+    kind: z.literal('model-update'),
+    errorRate: z.number().min(0).max(1).optional(),
+    version: z.string().max(64).optional(),
+  }),
 ]);
 export const FAULT_KINDS = [
   'spot-interruption',
@@ -75,6 +82,7 @@ export const FAULT_KINDS = [
   'bias-shift',
   'approve',
   'data-arrival',
+  'model-update',
 ] as const;
 
 /** Goal keys of format.md section 6: the schema lives with the rest of each key in `goals.ts`. */

@@ -1,12 +1,6 @@
 import { loadText } from '../model/load';
 import type { ArchDoc } from '../model/schema';
 
-/** The shipped starter architectures (scenarios/sandbox/*.json), loaded on demand. */
-const FILES = import.meta.glob('../../scenarios/sandbox/*.json', { query: '?raw', import: 'default' }) as Record<
-  string,
-  () => Promise<string>
->;
-
 export interface Starter {
   file: string;
   title: string;
@@ -22,11 +16,13 @@ const rank = (f: string) => {
   return i < 0 ? FIRST.length : i;
 };
 
+/** The shipped starter architectures (scenarios/sandbox/*.json), fetched together in one chunk on demand. */
 export async function loadStarters(): Promise<Starter[]> {
+  const { STARTER_FILES } = await import('./starterFiles');
   const out: Starter[] = [];
-  for (const [path, load] of Object.entries(FILES)) {
+  for (const [path, text] of Object.entries(STARTER_FILES)) {
     const file = path.split('/').pop()!;
-    const r = loadText(await load());
+    const r = loadText(text);
     if (!r.ok) {
       console.warn(`starter ${file} does not load`, r.errors);
       continue;

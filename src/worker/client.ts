@@ -7,7 +7,8 @@ import type { ArchDoc, Fault } from '../model/schema';
  * findings. One client per run view; `dispose()` terminates the worker.
  */
 export class EngineClient {
-  private readonly worker: Worker;
+  /** The worker this client talks to (a pool may share it with its checks). */
+  readonly worker: Worker;
   private listeners = new Set<(u: RunUpdate) => void>();
   private errorListeners = new Set<(message: string) => void>();
   private faultListeners = new Set<(f: Fault) => void>();
@@ -37,6 +38,7 @@ export class EngineClient {
         this.pendingTraces.shift()?.(m.traces);
         break;
       case 'findings': {
+        if (!this.pendingChecks.has(m.id)) break; // another user of the worker (the pool's checks)
         const r = this.pendingChecks.get(m.id);
         this.pendingChecks.delete(m.id);
         r?.(m.findings);

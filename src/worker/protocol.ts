@@ -39,7 +39,8 @@ export type ToWorker =
   /** What a node of a document can reach over the network, and the path (the why? panel). */
   | { type: 'network'; doc: ArchDoc; node: string; id: number };
 
-export type RunStatus = 'idle' | 'running' | 'paused' | 'finished';
+/** `toEnd`: running to the end at full speed, in slices (pause, step and reset still work). */
+export type RunStatus = 'idle' | 'running' | 'paused' | 'toEnd' | 'finished';
 
 /** What the page shows of one node while a run goes on. Rates are per simulated second over the last update. */
 export interface LiveNode {
@@ -138,6 +139,8 @@ export interface RunUpdate {
   costUSD: number;
   /** The event a single step processed. */
   lastStep: string | null;
+  /** While running to the end: wall seconds left at the pace so far (null before the first slice). */
+  etaSec?: number | null;
   /** Exact log counts by severity (the log itself is streamed in batches). */
   logCounts: { error: number; warning: number; info: number };
   /** Chart series of the selected node ([startSec, value] points), when one is selected. */

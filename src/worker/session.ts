@@ -21,19 +21,58 @@ import type { FaultInput, FromWorker, RunStatus, RunUpdate, ToWorker } from './p
 /**
  * Most log entries sent in one update (the page keeps as many): entries are streamed oldest first
  * from where the previous update stopped, so nothing is skipped unless more than this many arrive at
- * once (run to end); then the newest are sent and the page still gets the exact totals.
+ * once (a run to the end sends its rows when it stops); then the newest are sent and the page still
+ * gets the exact totals.
  */
 export const LOG_BATCH_MAX = 20_000;
 /** Chart series go with every this-many ticking updates (and with every update on demand). */
 const SERIES_EVERY = 5;
 
+/** Worker time one slice of a run to the end aims at (ms): long enough to cost little, short enough to answer pause. */
+export const SLICE_MS = 60;
+
 export interface Clock {
   /** Call `tick(wallMs)` regularly until the returned function is called. */
   start(tick: (wallMs: number) => void): () => void;
+  /**
+   * Call `slice()` again and again, letting messages in between, until it returns false or the returned
+   * function is called (a run to the end).
+   */
+  loop(slice: () => boolean): () => void;
+  /** Wall time in ms (slices are sized with it). */
+  now(): number;
+}
+
+/** Run `fn` after pending messages: a MessageChannel where there is one (no 4-ms clamp of nested timers). */
+function deferrer(): (fn: () => void) => void {
+  if (typeof MessageChannel === 'undefined') return (fn) => setTimeout(fn, 0);
+  const ch = new MessageChannel();
+  let next: (() => void) | null = null;
+  ch.port1.onmessage = () => {
+    const f = next;
+    next = null;
+    f?.();
+  };
+  return (fn) => {
+    next = fn;
+    ch.port2.postMessage(0);
+  };
 }
 
 /** A wall clock ticking every `ms` (the worker's default). */
 export const intervalClock = (ms = 50): Clock => ({
+  now: () => (typeof performance !== 'undefined' ? performance.now() : Date.now()),
+  loop(slice) {
+    const defer = deferrer();
+    let on = true;
+    const go = () => {
+      if (on && slice()) defer(go);
+    };
+    defer(go);
+    return () => {
+      on = false;
+    };
+  },
   start(tick) {
     let last = Date.now();
     const id = setInterval(() => {
@@ -51,15 +90,23 @@ export const intervalClock = (ms = 50): Clock => ({
  */
 export class RunSession {
   private actor: Actor<typeof controllerMachine> | null = null;
-  /** The run the controller drives (the controller's context holds only its speed). */
-  private driver: RunDriver | null = null;
   private doc: ArchDoc | null = null;
   private opts: { seed?: number; durationSec?: number } = {};
   private live = new LiveView();
+  /** The run the controller drives (the controller's context holds only its speed). */
+  private driver: RunDriver | null = null;
   private watch: MlopsWatch | null = null;
   private logSeq = 0;
   private selected: string | null = null;
   private ticks = 0;
+  /** Stops the slices of a run to the end. */
+  private stopSlices: (() => void) | null = null;
+  /** Simulated seconds one slice covers (adapted to SLICE_MS of worker time after each slice). */
+  private sliceSec = 1;
+  /** A run to the end so far: wall ms spent and simulated seconds covered (for the estimate). */
+  private toEnd = { wallMs: 0, simSec: 0 };
+  /** Report requests that wait for the run to the end to finish (the report is that run's). */
+  private reportsDue = 0;
 
   constructor(
     private readonly post: (m: FromWorker) => void,
@@ -86,6 +133,11 @@ export class RunSession {
       this.withinBudget(this.doc);
       // A finished live run is the runner's run of the same document and seed (same events, same
       // order): its report is the runner's, so a check grades the run on the canvas, not a second one.
+      const snap = this.actor?.getSnapshot();
+      if (snap?.value === 'toEnd') {
+        this.reportsDue++;
+        return;
+      }
       const sim = this.driver?.sim;
       this.post({
         type: 'report',
@@ -94,7 +146,14 @@ export class RunSession {
       return;
     }
     if (msg.type === 'check') {
-      this.post({ type: 'findings', id: msg.id, findings: checkDocument(msg.doc) });
+      // A check failing must not read as a run error: its caller gets no findings, the console the cause.
+      let findings: ReturnType<typeof checkDocument> = [];
+      try {
+        findings = checkDocument(msg.doc);
+      } catch (e) {
+        console.error('static checks failed', e);
+      }
+      this.post({ type: 'findings', id: msg.id, findings });
       return;
     }
     if (msg.type === 'network') {
@@ -128,6 +187,7 @@ export class RunSession {
         break;
       case 'runToEnd':
         actor.send({ type: 'RUN_TO_END' });
+        this.slices();
         break;
       case 'reset':
         this.restart();
@@ -137,6 +197,7 @@ export class RunSession {
         break;
     }
     this.publish();
+    if (this.reportsDue && actor === this.actor && actor.getSnapshot().value !== 'toEnd') this.answerReports();
   }
 
   /**
@@ -167,7 +228,53 @@ export class RunSession {
     this.watch?.takeFlows(); // the replay's flows were drawn already
     this.watch?.takeScaling();
     if (status === 'running') a.send({ type: 'START' });
+    if (status === 'toEnd') {
+      a.send({ type: 'RUN_TO_END' });
+      this.slices();
+    }
     this.post({ type: 'fault', fault });
+  }
+
+  /**
+   * Run to the end in slices of about SLICE_MS of worker time, posting the clock and figures after each,
+   * so pause, reset, edits and faults are read between slices. The slices cut simulated time only where
+   * the live ticks do (runUntil): the events, their order and the report are those of one call.
+   */
+  private slices(): void {
+    this.stopSlices?.();
+    this.stopSlices = null;
+    const actor = this.actor!;
+    if (actor.getSnapshot().value !== 'toEnd') return this.answerReports();
+    this.toEnd = { wallMs: 0, simSec: 0 };
+    this.stopSlices = this.clock.loop(() => {
+      if (this.actor !== actor) return false;
+      if (actor.getSnapshot().value !== 'toEnd') {
+        this.answerReports(); // paused or stepped meanwhile: the reports of the run as it stands
+        return false;
+      }
+      const sim = this.driver!.sim;
+      const t0 = this.clock.now(),
+        from = sim.now;
+      actor.send({ type: 'SLICE', t: from + this.sliceSec });
+      const ms = this.clock.now() - t0;
+      const covered = sim.now - from;
+      this.toEnd.wallMs += ms;
+      this.toEnd.simSec += covered;
+      // Aim the next slice at SLICE_MS from this one's pace (at most 4× longer in simulated time at once).
+      this.sliceSec =
+        ms > 1 ? Math.max(0.5, Math.min(this.sliceSec * 4, (covered * SLICE_MS) / ms)) : this.sliceSec * 4;
+      this.publish(true);
+      const more = actor.getSnapshot().value === 'toEnd';
+      if (!more) this.answerReports();
+      return more;
+    });
+  }
+
+  /** Answer the report requests that waited for a run to the end. */
+  private answerReports(): void {
+    const n = this.reportsDue;
+    this.reportsDue = 0;
+    for (let i = 0; i < n; i++) this.handle({ type: 'report' });
   }
 
   /** Refuse (throw, posted as an error) a run over the work budget, naming the client or fault and the figure. */
@@ -178,6 +285,8 @@ export class RunSession {
 
   /** A fresh run of the document (idle); `keepStream` keeps the log position and rates (a rebuild of the same history). */
   private restart(keepStream = false): void {
+    this.stopSlices?.();
+    this.stopSlices = null;
     this.actor?.stop();
     const doc = this.doc!;
     const ticker = fromCallback<ControllerEvent>(({ sendBack }) =>
@@ -197,7 +306,9 @@ export class RunSession {
     };
     this.driver = new RunDriver(makeSim);
     this.actor = createController(this.driver, { ticker });
+    this.sliceSec = 1;
     if (!keepStream) this.publish();
+    if (!keepStream) this.answerReports();
   }
 
   /** Post the current state and the log entries since the previous update. */
@@ -207,9 +318,12 @@ export class RunSession {
     const { speed } = snap.context;
     const { sim, lastStep } = this.driver;
     const total = sim.log.total;
+    // While running to the end the log rows wait (the counts stay exact): the page gets the newest
+    // LOG_BATCH_MAX of them once it stops, instead of every row of every slice on its main thread.
+    const holdLog = snap.value === 'toEnd';
     const from = Math.max(this.logSeq, total - LOG_BATCH_MAX);
-    const fresh = sim.log.since(from);
-    this.logSeq = total;
+    const fresh = holdLog ? [] : sim.log.since(from);
+    if (!holdLog) this.logSeq = total;
     const report = sim.done ? buildReport(sim) : null;
     const flows = this.watch?.takeFlows() ?? [];
     const scaling = this.watch?.takeScaling() ?? [];
@@ -228,13 +342,22 @@ export class RunSession {
       incidents: report ? report.incidents : sim.allIncidents().map((i) => ({ ...i })),
       costUSD: report ? report.costUSD : [...sim.allMetrics().values()].reduce((a, m) => a + m.costUSD, 0),
       lastStep,
+      ...(snap.value === 'toEnd' ? { etaSec: this.eta(sim) } : {}),
       ...(withSeries ? { selected: seriesOf(sim, this.selected!) } : {}),
       ...(flows.length ? { flows } : {}),
       ...(scaling.length ? { scaling } : {}),
     });
   }
 
+  /** Wall seconds left in a run to the end, at the pace of its slices so far (null until one slice ran). */
+  private eta(sim: Simulation): number | null {
+    const { wallMs, simSec } = this.toEnd;
+    if (simSec <= 0 || wallMs <= 0) return null;
+    return ((sim.durationSec - sim.now) * wallMs) / simSec / 1000;
+  }
+
   stop(): void {
+    this.stopSlices?.();
     this.actor?.stop();
   }
 }

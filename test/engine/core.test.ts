@@ -127,6 +127,14 @@ describe('controller machine', () => {
     actor.send({ type: 'PAUSE' });
     expect(actor.getSnapshot().value).toBe('paused');
     actor.send({ type: 'RUN_TO_END' });
+    expect(actor.getSnapshot().value).toBe('toEnd');
+    actor.send({ type: 'SLICE', t: 40 });
+    expect(actor.getSnapshot().value).toBe('toEnd');
+    expect(driver.sim.now).toBeCloseTo(40);
+    actor.send({ type: 'PAUSE' });
+    expect(actor.getSnapshot().value).toBe('paused');
+    actor.send({ type: 'RUN_TO_END' });
+    actor.send({ type: 'SLICE', t: Infinity });
     expect(actor.getSnapshot().value).toBe('finished');
     expect(driver.sim.done).toBe(true);
     actor.send({ type: 'RESET' });
@@ -160,6 +168,7 @@ describe('controller machine', () => {
       const actor = createController(driver, { ticker: fromCallback(() => () => {}) });
       actor.send({ type: 'STEP' });
       actor.send({ type: 'RUN_TO_END' });
+      actor.send({ type: 'SLICE', t: 60 });
       expect(actor.getSnapshot().value).toBe('finished');
       expect(Object.keys(actor.getSnapshot().context)).toEqual(['speed']);
       expect(warn).not.toHaveBeenCalled();

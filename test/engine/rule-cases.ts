@@ -24,6 +24,18 @@ const clientTo = (target: string, props: Record<string, unknown> = {}) => [
 const vpce = (...services: string[]) =>
   services.map((s) => node(`vpce-${s.replace('.', '-')}`, 'vpc-endpoint', { service: s }, 'vpc'));
 
+/** A canary update (10 %, 300 s baking) of a real-time endpoint to a version failing 30 % of requests, at t = 600. */
+const guarded = (rollbackAlarms: string[]) =>
+  arch(
+    node('ep', 'realtime-endpoint', {
+      deployment: { type: 'canary', sizePercent: 10, waitIntervalSec: 300, rollbackAlarms },
+    }),
+    node('alarm', 'cloudwatch', { threshold: 5 }),
+    edge('ep', 'alarm'),
+    ...clientTo('ep', { rps: 20 }),
+    fault({ atSec: 600, kind: 'model-update', node: 'ep', errorRate: 0.3 }),
+  );
+
 export const CASES: Record<string, Case> = {
   /* D1 */
   'wrangler-scale-limit': {
@@ -119,6 +131,61 @@ export const CASES: Record<string, Case> = {
         edge('raw', 'train'),
       ),
   },
+  /* D1 · issue 16: feature engineering with consequences */
+  'one-hot-high-cardinality': {
+    node: 'prep',
+    as: 'incident',
+    doc: () =>
+      arch(
+        node('raw', 's3-bucket', { datasetGB: 2, cardinality: 50_000 }),
+        node('prep', 'processing-job', { transforms: ['one-hot'] }),
+        edge('raw', 'prep'),
+      ),
+  },
+  'target-encoding-leakage': {
+    node: 'prep',
+    as: 'incident',
+    durationSec: 1200,
+    doc: () =>
+      arch(
+        node('raw', 's3-bucket'),
+        node('prep', 'processing-job', { transforms: ['target-encoding'] }),
+        node('clean', 's3-bucket'),
+        node('train', 'training-job'),
+        node('ep', 'realtime-endpoint'),
+        edge('raw', 'prep'),
+        edge('prep', 'clean'),
+        edge('clean', 'train'),
+        edge('train', 'ep'),
+      ),
+  },
+  'resampling-before-split': {
+    node: 'prep',
+    as: 'incident',
+    durationSec: 1200,
+    doc: () =>
+      arch(
+        node('raw', 's3-bucket', { positiveClassRatio: 0.05 }),
+        node('prep', 'processing-job', { transforms: ['smote-before-split'] }),
+        node('clean', 's3-bucket'),
+        node('train', 'training-job'),
+        node('ep', 'realtime-endpoint'),
+        edge('raw', 'prep'),
+        edge('prep', 'clean'),
+        edge('clean', 'train'),
+        edge('train', 'ep'),
+      ),
+  },
+  'pretraining-bias': {
+    node: 'bias',
+    as: 'incident',
+    doc: () =>
+      arch(
+        node('loans', 's3-bucket', { facetShare: 0.1, labelRateGap: 0.2 }),
+        node('bias', 'clarify'),
+        edge('loans', 'bias'),
+      ),
+  },
   /* D2 */
   'algorithm-input-format': {
     node: 'train',
@@ -206,6 +273,79 @@ export const CASES: Record<string, Case> = {
         node('raw', 's3-bucket', { positiveClassRatio: 0.02 }),
         node('train', 'training-job', { evalMetric: 'accuracy' }),
         edge('raw', 'train'),
+      ),
+  },
+  /* D2 · issue 16: task fit, learning curves, Debugger, tuning */
+  'algorithm-task-mismatch': {
+    node: 'train',
+    as: 'incident',
+    doc: () =>
+      arch(
+        node('raw', 's3-bucket', { task: 'binary-classification' }),
+        node('train', 'training-job', { algorithm: 'kmeans' }),
+        edge('raw', 'train'),
+      ),
+  },
+  'metric-task-mismatch': {
+    node: 'train',
+    as: 'finding',
+    doc: () =>
+      arch(
+        node('raw', 's3-bucket', { task: 'regression' }),
+        node('train', 'training-job', { evalMetric: 'auc' }),
+        edge('raw', 'train'),
+      ),
+  },
+  overfitting: {
+    node: 'train',
+    as: 'incident',
+    doc: () =>
+      arch(
+        node('raw', 's3-bucket'),
+        node('train', 'training-job', { maxDepth: 12, numRound: 500 }),
+        edge('raw', 'train'),
+      ),
+  },
+  underfitting: {
+    node: 'train',
+    as: 'incident',
+    doc: () => arch(node('raw', 's3-bucket'), node('train', 'training-job', { eta: 0.01 }), edge('raw', 'train')),
+  },
+  'loss-not-decreasing': {
+    node: 'train',
+    as: 'incident',
+    doc: () =>
+      arch(
+        node('raw', 's3-bucket'),
+        node('train', 'training-job', { algorithm: 'custom', learningRate: 0.5 }),
+        edge('raw', 'train'),
+      ),
+  },
+  'vanishing-gradient': {
+    node: 'train',
+    as: 'incident',
+    doc: () =>
+      arch(
+        node('raw', 's3-bucket'),
+        node('train', 'training-job', {
+          algorithm: 'custom',
+          activation: 'sigmoid',
+          layers: 12,
+          debuggerRules: ['VanishingGradient'],
+        }),
+        edge('raw', 'train'),
+      ),
+  },
+  'tuning-config-invalid': {
+    node: 'tune',
+    as: 'incident',
+    doc: () =>
+      arch(
+        node('raw', 's3-bucket'),
+        node('tune', 'tuning-job', { strategy: 'hyperband', earlyStopping: 'Auto' }),
+        node('train', 'training-job'),
+        edge('raw', 'train'),
+        edge('tune', 'train'),
       ),
   },
   /* D3 */
@@ -398,6 +538,11 @@ export const CASES: Record<string, Case> = {
     durationSec: 600,
     doc: () => arch(node('raw', 's3-bucket'), node('bt', 'batch-transform'), edge('raw', 'bt'), ...clientTo('bt')),
   },
+  /* D3, deployment guardrails (issue 17) */
+  'model-version-errors': { node: 'ep', as: 'incident', durationSec: 1800, doc: () => guarded(['alarm']) },
+  'deployment-rolled-back': { node: 'ep', as: 'incident', durationSec: 1800, doc: () => guarded(['alarm']) },
+  'bad-version-shipped': { node: 'ep', as: 'incident', durationSec: 1800, doc: () => guarded([]) },
+  'guardrail-without-alarm': { node: 'ep', as: 'finding', doc: () => guarded([]) },
   /* D4 */
   'monitor-needs-data-capture': {
     node: 'mon',

@@ -88,3 +88,83 @@ describe('engine worker session', () => {
     expect(u.flatMap((x) => x.log).some((e) => e.type === 'fault' && e.t === 0)).toBe(true);
   });
 });
+
+describe('run to end in slices', () => {
+  it('posts the clock after each slice with an estimate, and pause stops it between slices', () => {
+    const m = manualSession({ holdSlices: true });
+    m.s.handle({ type: 'load', doc, durationSec: 3600 });
+    m.s.handle({ type: 'runToEnd' });
+    expect(m.last().status).toBe('toEnd');
+    expect(m.slice()).toBe(true);
+    const first = m.last();
+    expect(first.status).toBe('toEnd');
+    expect(first.now).toBeGreaterThan(0);
+    expect(first.now).toBeLessThan(3600);
+    expect(first.etaSec).toBeGreaterThan(0);
+    m.slice();
+    expect(m.last().now).toBeGreaterThan(first.now);
+    m.s.handle({ type: 'report' });
+    expect(m.out.some((x) => x.type === 'report')).toBe(false); // waits for the run to the end
+    m.s.handle({ type: 'pause' });
+    expect(m.last().status).toBe('paused');
+    expect(m.out.some((x) => x.type === 'report')).toBe(true); // paused: answered as the run stands
+    const at = m.last().now;
+    expect(m.slice()).toBe(false);
+    expect(m.last().now).toBe(at);
+  });
+
+  it('resets during the run, and a report asked during it is that run’s, the runner’s byte for byte', () => {
+    const m = manualSession({ holdSlices: true });
+    m.s.handle({ type: 'load', doc, seed: 5 });
+    m.s.handle({ type: 'runToEnd' });
+    m.slice();
+    m.s.handle({ type: 'reset' });
+    expect(m.last()).toMatchObject({ status: 'idle', now: 0 });
+    expect(m.slice()).toBe(false);
+    m.s.handle({ type: 'runToEnd' });
+    m.s.handle({ type: 'report' });
+    expect(m.out.some((x) => x.type === 'report')).toBe(false); // waits for the run
+    let n = 0;
+    while (m.slice(30)) n++;
+    expect(n).toBeGreaterThan(2);
+    expect(m.last().status).toBe('finished');
+    const rep = m.out.find((x) => x.type === 'report');
+    let cliOut = '';
+    main(
+      [path, '--json', '--seed', '5'],
+      (x) => (cliOut += x),
+      () => {},
+    );
+    expect(rep && `${JSON.stringify(rep.report, null, 2)}\n`).toBe(cliOut);
+  });
+
+  it('a fault injected during the run keeps it running to the end', () => {
+    const m = manualSession({ holdSlices: true });
+    m.s.handle({ type: 'load', doc, durationSec: 600 });
+    m.s.handle({ type: 'runToEnd' });
+    m.slice();
+    const t = m.last().now;
+    m.s.handle({ type: 'fault', fault: { kind: 'traffic-spike', node: 'users' } });
+    const f = m.out.find((x) => x.type === 'fault');
+    expect(f && f.type === 'fault' && f.fault.atSec).toBe(Math.floor(t) + 1);
+    expect(m.last().status).toBe('toEnd');
+    while (m.slice());
+    expect(m.last()).toMatchObject({ status: 'finished', now: 600 });
+  });
+});
+
+describe('run to end: the log', () => {
+  it('holds rows back while slices run and sends them, in order and once, when the run stops', () => {
+    const m = manualSession({ holdSlices: true });
+    m.s.handle({ type: 'load', doc, durationSec: 900 });
+    m.s.handle({ type: 'runToEnd' });
+    m.slice();
+    expect(m.last().status).toBe('toEnd');
+    expect(m.last().log).toEqual([]);
+    expect(m.last().logTotal).toBeGreaterThan(0);
+    while (m.slice());
+    const seqs = m.updates().flatMap((u) => u.log.map((e) => e.seq));
+    const total = m.last().logTotal;
+    if (total <= 20_000) expect(seqs).toEqual(Array.from({ length: total }, (_, i) => i));
+  });
+});

@@ -1,4 +1,5 @@
 import { kindDef } from '../../catalog/kinds';
+import type { DeploymentValue } from '../../catalog/types';
 import type { ArchNode } from '../../model/schema';
 import { type ExportContext, GetAtt, Ref, Sub } from './context';
 
@@ -38,6 +39,34 @@ function executionRole(c: ExportContext) {
 
 /** The logical id of a node's resource (the node must have one). */
 const L = (c: ExportContext, n: ArchNode | string) => c.logical.get(typeof n === 'string' ? n : n.id)!;
+/** The AlarmName an alarm node is given: the stack name and the node id. */
+const alarmName = (id: string) => Sub(`\${AWS::StackName}-${id}`);
+
+/**
+ * UpdateEndpoint's DeploymentConfig of a real-time endpoint's `deployment` (AWS::SageMaker::Endpoint DeploymentConfig:
+ * BlueGreenUpdatePolicy.TrafficRoutingConfiguration with CAPACITY_PERCENT sizes, AutoRollbackConfiguration.Alarms by
+ * name). The alarm watches the endpoint, so the endpoint names the alarm by its fixed AlarmName, not by Ref (which
+ * would be a circular reference).
+ */
+function deploymentConfig(c: ExportContext, d: DeploymentValue): Record<string, unknown> {
+  const size = d.sizePercent === undefined ? undefined : { Type: 'CAPACITY_PERCENT', Value: d.sizePercent };
+  const routing: Record<string, unknown> = {
+    Type: d.type === 'all-at-once' ? 'ALL_AT_ONCE' : d.type === 'canary' ? 'CANARY' : 'LINEAR',
+    WaitIntervalInSeconds: d.waitIntervalSec,
+    ...(d.type === 'canary' && size ? { CanarySize: size } : {}),
+    ...(d.type === 'linear' && size ? { LinearStepSize: size } : {}),
+  };
+  const alarms = (d.rollbackAlarms ?? []).filter((id) => c.logical.has(id));
+  return {
+    BlueGreenUpdatePolicy: {
+      TrafficRoutingConfiguration: routing,
+      ...(d.terminationWaitSec !== undefined ? { TerminationWaitInSeconds: d.terminationWaitSec } : {}),
+    },
+    ...(alarms.length
+      ? { AutoRollbackConfiguration: { Alarms: alarms.map((id) => ({ AlarmName: alarmName(id) })) } }
+      : {}),
+  };
+}
 
 /** Network: the VPC, its subnets (route tables decide public / private / NAT), VPC endpoints, a security group. */
 export function exportVpc(c: ExportContext, vpc: ArchNode): void {
@@ -310,6 +339,7 @@ export function exportEndpoint(c: ExportContext, n: ArchNode): void {
       shadow?: boolean;
       instanceType?: string;
       instanceCount?: number;
+      modelLatencyMs?: number;
     }[];
     const variant = (v: (typeof vs)[number], i: number) => ({
       VariantName: v.name,
@@ -322,6 +352,8 @@ export function exportEndpoint(c: ExportContext, n: ArchNode): void {
     cfg.ProductionVariants = prod.map(variant);
     if (prod[0]?.instanceType && prod[0].instanceType !== p.instanceType) c.keepInMetadata(n, 'variants');
     if (prod[0]?.instanceCount !== undefined) c.keepInMetadata(n, 'variants');
+    // a variant's own model latency is SageSim's (no resource property holds it): keep the variants in metadata
+    if (vs.some((v) => v.modelLatencyMs !== undefined)) c.keepInMetadata(n, 'variants');
     const shadows = vs.filter((v) => v.shadow);
     if (shadows.length) cfg.ShadowProductionVariants = shadows.map((v) => variant(v, 1));
     if (vs.some((v, i) => v.shadow && vs.slice(i + 1).some((w) => !w.shadow))) c.keepInMetadata(n, 'variants'); // order
@@ -383,7 +415,16 @@ export function exportEndpoint(c: ExportContext, n: ArchNode): void {
     }
   }
   c.add(config, 'AWS::SageMaker::EndpointConfig', cfg);
-  c.add(E, 'AWS::SageMaker::Endpoint', { EndpointConfigName: GetAtt(config, 'EndpointConfigName') }, n);
+  const dep = n.kind === 'realtime-endpoint' ? (p.deployment as DeploymentValue | null) : null;
+  c.add(
+    E,
+    'AWS::SageMaker::Endpoint',
+    {
+      EndpointConfigName: GetAtt(config, 'EndpointConfigName'),
+      ...(dep ? { DeploymentConfig: deploymentConfig(c, dep) } : {}),
+    },
+    n,
+  );
   const scaling =
     n.kind === 'realtime-endpoint'
       ? p.autoscaling
@@ -624,15 +665,17 @@ export function exportGlue(c: ExportContext, n: ArchNode): void {
       return;
     }
     case 'cloudwatch': {
+      const alarm = c.props(n) as { metric: string; threshold: number; periodSec: number; evaluationPeriods: number };
       const ep = c.in(n.id).find((x) => kindDef(x.kind).role === 'endpoint');
       if (ep) c.say(ep.id, n.id);
       c.add(
         id,
         'AWS::CloudWatch::Alarm',
         {
-          AlarmDescription: `${n.label ?? n.id}: server errors`,
+          AlarmName: alarmName(n.id),
+          AlarmDescription: `${n.label ?? n.id}: ${alarm.metric === 'ModelLatency' ? 'model latency' : 'server errors'}`,
           Namespace: 'AWS/SageMaker',
-          MetricName: 'Invocation5XXErrors',
+          MetricName: alarm.metric,
           ...(ep
             ? {
                 Dimensions: [
@@ -641,10 +684,11 @@ export function exportGlue(c: ExportContext, n: ArchNode): void {
                 ],
               }
             : {}),
-          Statistic: 'Sum',
-          Period: 60,
-          EvaluationPeriods: 5,
-          Threshold: 0,
+          // ModelLatency is published in microseconds; the alarm's threshold is in ms
+          ...(alarm.metric === 'ModelLatency' ? { ExtendedStatistic: 'p99' } : { Statistic: 'Sum' }),
+          Period: alarm.periodSec,
+          EvaluationPeriods: alarm.evaluationPeriods,
+          Threshold: alarm.metric === 'ModelLatency' ? alarm.threshold * 1000 : alarm.threshold,
           ComparisonOperator: 'GreaterThanThreshold',
         },
         n,

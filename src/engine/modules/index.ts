@@ -1,8 +1,11 @@
 import type { SimModule } from '../sim';
+import { deployModule } from './deploy';
 import { endpointsModule } from './endpoints';
 import { inferenceModule } from './inference';
 import { jobsModule } from './jobs';
 import { mlopsModule } from './mlops';
+import { modelsModule } from './models';
+import { dataModule } from './data';
 import { monitoringModule } from './monitoring';
 import { networkModule } from './network';
 import { securityModule } from './security';
@@ -20,4 +23,7 @@ export const MODULES: readonly SimModule[] = [
   inferenceModule,
   jobsModule,
   monitoringModule,
+  modelsModule,
+  dataModule,
+  deployModule,
 ];

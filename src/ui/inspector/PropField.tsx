@@ -1,5 +1,6 @@
 import type { PropDef } from '../../catalog/types';
 import { AutoscalingField, ListField, VariantsField } from './complexFields';
+import { DeploymentField } from './DeploymentField';
 import { BoolField, EnumField, NumberField, RefField, TextField } from './fields';
 
 /** The control for one prop, chosen by its catalog type. */
@@ -31,5 +32,7 @@ export function PropField({
       return <AutoscalingField nodeId={nodeId} name={name} def={def} value={value} />;
     case 'variants':
       return <VariantsField nodeId={nodeId} name={name} def={def} value={value} />;
+    case 'deployment':
+      return <DeploymentField nodeId={nodeId} name={name} def={def} value={value} />;
   }
 }

@@ -3,6 +3,7 @@ import type uPlot from 'uplot';
 import { useEditorState } from '../state/context';
 import { useRun, useRunState } from './context';
 import { clock } from './store';
+import { LearningCurves, useCurves } from './LearningCurves';
 
 /** The charts: [title, series names (per-bucket sums are shown per second), colours]. */
 const CHARTS: { title: string; series: string[]; colours: string[]; rate: boolean }[] = [
@@ -49,6 +50,7 @@ export function Charts() {
   const why = useRunState((v) => v.why);
   const series = useRunState((v) => v.series);
   const node = selection[0] ?? why?.node ?? null;
+  const curves = useCurves(node);
   const [U, setU] = useState<UPlotCtor | null>(null);
   useEffect(() => {
     void loadUPlot().then((u) => setU(() => u));
@@ -60,6 +62,16 @@ export function Charts() {
   if (!node) return <p className="run-empty">Select a node on the canvas to chart it over simulated time.</p>;
   const s = series?.node === node ? series : null;
   const has = s && CHARTS.some((c) => c.series.some((n) => s.series[n]?.length));
+  if (curves)
+    return (
+      <div className="charts" data-testid="charts">
+        <div className="charts-head">
+          Charts of <b>{node}</b>
+          {!U ? ' · loading…' : ''}
+        </div>
+        {U && <LearningCurves U={U} data={curves} node={node} />}
+      </div>
+    );
   return (
     <div className="charts" data-testid="charts">
       <div className="charts-head">

@@ -37,6 +37,16 @@ export function faultChoices(kind: Kind): Choice[] {
         fault: { kind: 'large-payloads', sizeMB: 8, durationSec: 60 },
       },
     ];
+  if (kind === 'realtime-endpoint')
+    return [
+      { label: 'Data drift', hint: 'inputs shift (magnitude 0.3)', fault: { kind: 'data-drift', magnitude: 0.3 } },
+      { label: 'Bias shift', hint: 'a group’s outcomes shift (0.3)', fault: { kind: 'bias-shift', magnitude: 0.3 } },
+      {
+        label: 'Deploy a faulty version',
+        hint: 'UpdateEndpoint: the new model fails 20% of requests',
+        fault: { kind: 'model-update', errorRate: 0.2 },
+      },
+    ];
   if ((ENDPOINT_KINDS as readonly string[]).includes(kind))
     return [
       { label: 'Data drift', hint: 'inputs shift (magnitude 0.3)', fault: { kind: 'data-drift', magnitude: 0.3 } },

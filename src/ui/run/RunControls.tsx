@@ -11,8 +11,10 @@ export function RunControls() {
   const dur = useRunState((v) => v.durationSec);
   const speed = useRunState((v) => v.speed);
   const lastStep = useRunState((v) => v.lastStep);
+  const eta = useRunState((v) => v.etaSec);
   const finished = status === 'finished';
-  const running = status === 'running';
+  const toEnd = status === 'toEnd';
+  const running = status === 'running' || toEnd;
   return (
     <div className="run-controls" role="group" aria-label="Run">
       <button
@@ -55,7 +57,7 @@ export function RunControls() {
         type="button"
         className="run-btn"
         onClick={() => run.runToEnd()}
-        disabled={finished}
+        disabled={finished || toEnd}
         aria-label="Run to end"
         title="Run to the end at full speed"
       >
@@ -63,12 +65,17 @@ export function RunControls() {
       </button>
       <div
         className="run-clock"
-        title={`Simulated time ${clock(now)} of ${clock(dur)}`}
+        title={`Simulated time ${clock(now)} of ${clock(dur)}${toEnd ? ': running to the end' : ''}`}
         data-testid="run-clock"
         data-status={status}
       >
         <span className="run-clock-time">{clock(now)}</span>
         <span className="run-clock-of">/ {clock(dur)}</span>
+        {toEnd && (
+          <span className="run-clock-eta" data-testid="run-eta" aria-live="off">
+            {Math.floor((100 * now) / Math.max(1, dur))}%{eta !== null ? ` · ${etaText(eta)} left` : ''}
+          </span>
+        )}
         <span className="run-clock-bar" aria-hidden="true">
           <span style={{ width: `${Math.min(100, (100 * now) / Math.max(1, dur))}%` }} />
         </span>
@@ -85,6 +92,13 @@ export function RunControls() {
       </button>
     </div>
   );
+}
+
+/** A wall-time estimate as the clock shows it: "≈ 12 s", "≈ 2 min". */
+export function etaText(sec: number): string {
+  if (sec < 1) return '< 1 s';
+  if (sec < 90) return `≈ ${Math.round(sec)} s`;
+  return `≈ ${Math.round(sec / 60)} min`;
 }
 
 function Icon({ d, stroke }: { d: string; stroke?: boolean }) {

@@ -41,6 +41,8 @@ export interface RunView {
   incidents: readonly Incident[];
   costUSD: number;
   lastStep: string | null;
+  /** While running to the end: wall seconds left at the pace so far (null: not known yet). */
+  etaSec: number | null;
   logTotal: number;
   logCounts: { error: number; warning: number; info: number };
   /** Bumps whenever rows are added to the log buffer. */
@@ -69,6 +71,7 @@ const IDLE: RunView = {
   incidents: [],
   costUSD: 0,
   lastStep: null,
+  etaSec: null,
   logTotal: 0,
   logCounts: { error: 0, warning: 0, info: 0 },
   logVersion: 0,
@@ -239,7 +242,8 @@ export class RunStore extends Store<RunView> {
       };
       this.appendLog([marker]);
     }
-    const urgent = u.status !== this.s.status || u.status !== 'running';
+    const ticking = u.status === 'running' || u.status === 'toEnd';
+    const urgent = u.status !== this.s.status || !ticking;
     this.pending = u;
     if (urgent) this.flush();
     else if (!this.paintTimer) this.paintTimer = setTimeout(() => this.flush(), PAINT_MS);
@@ -281,6 +285,7 @@ export class RunStore extends Store<RunView> {
       incidents: u.incidents,
       costUSD: u.costUSD,
       lastStep: u.lastStep,
+      etaSec: u.etaSec ?? null,
       logTotal: u.logTotal,
       logCounts: u.logCounts,
       ...(this.recent !== this.s.recentFlows ? { recentFlows: this.recent } : {}),
@@ -331,7 +336,7 @@ export class RunStore extends Store<RunView> {
     this.client?.send({ type: 'pause' });
   }
   toggle(): void {
-    if (this.s.status === 'running') this.pause();
+    if (this.s.status === 'running' || this.s.status === 'toEnd') this.pause();
     else this.play();
   }
   step(): void {

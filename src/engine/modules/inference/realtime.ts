@@ -7,7 +7,7 @@ import { Histogram } from '../../histogram';
 import { round } from '../../util';
 import type { Rng } from '../../rng';
 import type { Simulation } from '../../sim';
-import { TOPICS } from '../../topics';
+import { TOPICS, type DeployTraffic } from '../../topics';
 import { INFERENCE } from './constants';
 import { payloadVars } from './payload';
 import { EndpointRun } from './endpoint-run';
@@ -81,6 +81,9 @@ export class RealtimeRun extends EndpointRun<'realtime-endpoint'> {
   private readonly shadowTally: Tally | null;
   private instancesMax = 0;
   private ticks = 0;
+  /** A blue/green update in progress or finished: the new fleet's share and error rate (null = none). */
+  private green: DeployTraffic | null = null;
+  private readonly modelErrors: Tally;
 
   constructor(
     sim: Simulation,
@@ -105,6 +108,10 @@ export class RealtimeRun extends EndpointRun<'realtime-endpoint'> {
     this.payload = this.tally('payload-too-large');
     this.overloaded = this.tally('endpoint-overloaded');
     this.shadowTally = this.shadows.length ? this.tally('shadow-variant-response') : null;
+    this.modelErrors = this.tally('model-version-errors');
+    sim.on(TOPICS.deployTraffic, (p: DeployTraffic) => {
+      if (p.node === node.id) this.green = p.share > 0 ? p : null;
+    });
     this.updateExtra();
   }
 
@@ -118,7 +125,8 @@ export class RealtimeRun extends EndpointRun<'realtime-endpoint'> {
       cum = this.cum,
       np = prod.length,
       shadows = this.shadows,
-      track = this.track;
+      track = this.track,
+      green = this.green;
     const lookup = this.lookup ? this.lookup.sec : null,
       offline = this.offlineLookups;
     const limit = INFERENCE.realtimeMaxPayloadMB,
@@ -200,6 +208,27 @@ export class RealtimeRun extends EndpointRun<'realtime-endpoint'> {
               { lookup: extra, queue: wait, model: Math.max(0, timeout - wait - extra) },
               `ModelError: timed out after ${timeout} s (the invocation limit)`,
               'realtime-timeout',
+            );
+        } else if (green !== null && rng.next() < green.share * green.errorRate) {
+          // a request on the new fleet whose model answers 500: the caller gets ModelError (424)
+          m.failed++;
+          this.latency(total * 1000);
+          if (track) {
+            v.failed++;
+            v.hist.add(total * 1000);
+          }
+          if (this.modelErrors.hit()) {
+            this.modelErrors.first = a;
+            this.modelErrors.vars = { variant: v.spec.name, version: green.version };
+          }
+          if (this.traces.want('rejected'))
+            this.trace(
+              a,
+              'rejected',
+              size[i],
+              { lookup: extra, queue: wait, model: svc },
+              `ModelError: the new model version (${green.version}) answered 500`,
+              'model-version-errors',
             );
         } else {
           m.ok++;

@@ -1,3 +1,4 @@
+import { oneHotProblem } from '../shared/prep';
 import { FALLBACK_INSTANCE_TYPE, instanceCostUSD, PRICES } from '../../../catalog/prices';
 import type { GNode } from '../../../model/graph';
 import { round } from '../../util';
@@ -52,6 +53,12 @@ export function startProcessing(sim: Simulation, n: GNode<'processing-job'>, onE
         `Processing ${round(gb, 2)} GB with ${spark ? 'PySpark' : 'scikit-learn'} on ${count} instance(s)`,
       );
       if (hasOutbound && !run.gate('outbound-call')) return end();
+      const oneHot = oneHotProblem(g, n);
+      if (oneHot)
+        return run.after(processSec / 2, 'out of memory', () => {
+          run.fail(oneHot.rule, oneHot.vars);
+          end();
+        });
       run.after(processSec, 'processed', () => {
         run.go('RAN', 'Uploading processing output');
         run.after(uploadSec, 'uploaded', () => {
@@ -104,6 +111,12 @@ export function startWrangler(sim: Simulation, n: GNode<'data-wrangler'>, onEnd:
         end();
       });
     }
+    const oneHot = oneHotProblem(g, n);
+    if (oneHot)
+      return run.after((gb * T.wranglerSecPerGB) / 2, 'out of memory', () => {
+        run.fail(oneHot.rule, oneHot.vars);
+        end();
+      });
     run.after(gb * T.wranglerSecPerGB, 'transformed', () => {
       run.go('RAN', 'Exporting the flow output');
       run.after(T.wranglerExportSec, 'exported', () => {

@@ -13,6 +13,8 @@ import {
   slowStart,
 } from './checks';
 import { JOB_TIMING } from './constants';
+import { learningPlan } from '../shared/learning';
+import { recordLearning, learningStop } from './learning';
 import { sourcesOf } from './data';
 import { JobRun } from './run';
 import { trainingPlan } from './timing';
@@ -27,8 +29,12 @@ export interface TrainingHooks {
   name: string;
   verbose: boolean;
   execution?: number;
-  /** Hyperband early stopping: the tuner stops it after this fraction of its Training phase. */
+  /** Hyperband or Auto early stopping: the tuner stops it after this fraction of its Training phase. */
   fraction?: number;
+  /** Why the tuner stopped it early (the job's status message). */
+  stopReason?: string;
+  /** A tuner's children try other hyperparameters: their curves are not the job's (no learning incidents). */
+  learning?: boolean;
   /** Record misleading-accuracy on completion when evalMetric is accuracy (a tuner records it once for all its children). */
   reportAccuracy: boolean;
   onEnd(run: JobRun): void;
@@ -70,7 +76,10 @@ export function startTraining(sim: Simulation, n: GNode<'training-job'>, h: Trai
     execution: h.execution,
   });
   const rng = sim.rng(`spot:${h.name}:${h.execution ?? 0}`);
-  const trainingSec = plan.trainingSec * (h.fraction ?? 1);
+  const learning = h.learning !== false ? learningPlan(n) : null;
+  // early stopping and a Debugger StopTraining cut the Training phase at the step they stop
+  const stopAt = learning ? learningStop(learning) : null;
+  const trainingSec = plan.trainingSec * (h.fraction ?? stopAt?.fraction ?? 1);
   const hasInputs = sourcesOf(g, n.id).length > 0;
   const hasOutbound = g.out(n.id, 'data-source', 'sns', 'sqs', 'lambda').length > 0;
   const once = new Set<string>();
@@ -141,9 +150,16 @@ export function startTraining(sim: Simulation, n: GNode<'training-job'>, h: Trai
           interrupt();
         });
     }
+    if (stopAt?.debugger) {
+      return run.after(remaining, 'Debugger StopTraining', () => {
+        recordLearning(sim, n, learning!);
+        run.stop(stopAt.message);
+        end();
+      });
+    }
     if (h.fraction !== undefined && h.fraction < 1) {
       return run.after(remaining, 'early stop', () => {
-        run.stop('Training job stopped early by the tuning job (Hyperband early stopping)');
+        run.stop(h.stopReason ?? 'Training job stopped early by the tuning job (Hyperband early stopping)');
         end();
       });
     }
@@ -151,6 +167,7 @@ export function startTraining(sim: Simulation, n: GNode<'training-job'>, h: Trai
   };
   const uploading = () => {
     done = trainingSec;
+    if (learning) recordLearning(sim, n, learning);
     run.go('RAN', 'Uploading generated training model');
     run.after(plan.uploadSec, 'model uploaded', () => {
       if (!run.gate('output-upload')) return end();

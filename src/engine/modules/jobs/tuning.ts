@@ -4,13 +4,9 @@ import { accuracyProblem, gridProblem } from './checks';
 import type { OnEnd } from './prep';
 import { JobRun } from './run';
 import { startTraining, type Interruptible } from './training';
-
-/** Hyperband: fractions of the Training phase its children run before early stopping, with their odds. */
-const HYPERBAND = [
-  { upTo: 0.6, fraction: 1 / 9 },
-  { upTo: 0.9, fraction: 1 / 3 },
-  { upTo: 1, fraction: 1 },
-] as const;
+import { round } from '../../util';
+import { searchOutcome, tuningSearch } from '../shared/search';
+import { tuningProblem } from '../shared/search';
 
 /**
  * A hyperparameter tuning job: runs `maxJobs` copies of the training job it tunes, at most
@@ -40,7 +36,7 @@ export function startTuning(
     execution,
   });
   const end = () => onEnd(run);
-  const grid = gridProblem(n);
+  const grid = gridProblem(n) ?? tuningProblem(n);
   if (grid) {
     run.fail(grid.rule, grid.vars);
     end();
@@ -56,7 +52,7 @@ export function startTuning(
   }
   const maxJobs = Number(n.props.maxJobs),
     maxParallel = Number(n.props.maxParallelJobs);
-  const rng = sim.rng(`tuning:${n.id}:${execution ?? 0}`);
+  const search = tuningSearch(n, sim.seed);
   const counts = { jobsCompleted: 0, jobsStopped: 0, jobsFailed: 0, peakParallelJobs: 0 };
   const extra = sim.metrics(n.id).extra;
   Object.assign(extra, counts);
@@ -80,9 +76,19 @@ export function startTuning(
       );
       sim.setState(train.id, 'Failed', `the training jobs of tuning job ${n.id} failed`);
     } else {
+      const { best, firstGood } = searchOutcome(search.slice(0, launched));
+      if (best) {
+        extra.bestTrainingJob = `${n.id}-${String(best.index).padStart(3, '0')}`;
+        extra.bestValidationLoss = round(best.loss, 4);
+      }
+      extra.firstGoodJob = firstGood ?? 'none';
       run.go(
         'RAN',
-        `Best training job selected (${counts.jobsCompleted} completed, ${counts.jobsStopped} stopped early)`,
+        `Best training job selected (${counts.jobsCompleted} completed, ${counts.jobsStopped} stopped early)` +
+          (best ? `: ${extra.bestTrainingJob}, validation loss ${extra.bestValidationLoss}` : '') +
+          (firstGood
+            ? `; a good model first appeared at job ${firstGood} of ${launched}`
+            : `; no job came within 0.01 of the best reachable loss in ${launched} jobs`),
       );
       run.go('UPLOADED', 'Hyperparameter tuning job completed');
       const acc = train.props.evalMetric === 'accuracy' ? accuracyProblem(g, train) : null;
@@ -93,9 +99,9 @@ export function startTuning(
   };
   const launch = () => {
     while (running < maxParallel && launched < maxJobs && !firstFailure) {
+      const job = search[launched];
       const name = `${n.id}-${String(++launched).padStart(3, '0')}`;
-      const r = rng.next();
-      const fraction = n.props.strategy === 'hyperband' ? HYPERBAND.find((b) => r < b.upTo)!.fraction : undefined;
+      const fraction = job.fraction < 1 ? job.fraction : undefined;
       running++;
       counts.peakParallelJobs = Math.max(counts.peakParallelJobs, running);
       const it = startTraining(sim, train, {
@@ -105,7 +111,11 @@ export function startTuning(
         verbose: false,
         execution,
         fraction,
+        stopReason: job.autoStopped
+          ? 'Training job stopped early by the tuning job (early stopping Auto: worse than the median of earlier jobs)'
+          : 'Training job stopped early by the tuning job (Hyperband early stopping)',
         reportAccuracy: false,
+        learning: false,
         onEnd: (child) => {
           running--;
           if (child.status === 'Completed') counts.jobsCompleted++;

@@ -2,6 +2,7 @@ import type { Simulation } from '../../sim';
 import { round } from '../../util';
 import { TOPICS, type JobCompleted, type ModelServing } from '../../topics';
 import { servedTraining } from './lineage';
+import { taskProblem } from '../shared/fit';
 import { metricValue, servingQuality, trainingQuality, validationValue } from './quality';
 import { latestApproved, registerPackage } from './registry';
 import type { MlopsRun, ModelVersion } from './state';
@@ -56,6 +57,8 @@ export function trained(run: MlopsRun, training: string): ModelVersion {
     3,
   );
   sim.note(training, 'info', `model ${v.id}: validation ${q.metric} ${x.validation} (${q.explain.join('; ')})`);
+  const misfit = taskProblem(sim.graph, sim.graph.nodeOf(training, 'training-job'));
+  if (misfit) sim.incident(misfit.rule, training, { ...misfit.vars, metric: q.metric, validation: v.validation });
   for (const r of sim.graph.out(training, 'model-registry'))
     registerPackage(run, r.id, v, `trained by ${training}`, training);
   return v;

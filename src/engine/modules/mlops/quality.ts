@@ -2,6 +2,8 @@ import { propsByName } from '../../../catalog/kinds';
 import type { Graph } from '../../../model/graph';
 import { Rng } from '../../rng';
 import { labelSource, pointInTimeLeaks, scalerLeaks, skewStore } from './lineage';
+import { fitEffect } from './fit-effect';
+import { prepLeaks } from '../shared/prep';
 
 /**
  * The model-quality signal: what a trained model scores in validation and what it really does in
@@ -48,7 +50,12 @@ export const LOWER_IS_BETTER: readonly string[] = ['rmse', 'mae', 'logloss'];
 
 /** A cause that moves validation or production away from the true skill, on the node where it sits. */
 export interface QualityCause {
-  rule: 'scaler-leakage' | 'point-in-time-leakage' | 'training-serving-skew';
+  rule:
+    | 'scaler-leakage'
+    | 'point-in-time-leakage'
+    | 'training-serving-skew'
+    | 'target-encoding-leakage'
+    | 'resampling-before-split';
   node: string;
 }
 
@@ -105,8 +112,10 @@ export function trainingQuality(g: Graph, training: string, seed: number, versio
   const rng = Rng.derive(seed, `quality:${training}:${version}`);
   const explain: string[] = [];
   let skill: number;
-  const untreated = (propsByName(t.props).imbalance ?? 'none') === 'none';
-  if (minority < QUALITY.imbalance && untreated) {
+  // untreated, a rare positive class gives a majority-class model whatever the metric (the metric only decides
+  // whether anyone notices); class weights (`imbalance`, scale_pos_weight) or resampling treat it
+  const fit = fitEffect(g, g.nodeOf(training, 'training-job'), seed, version, ratio);
+  if (minority < QUALITY.imbalance && !fit.imbalanceTreated) {
     skill = QUALITY.degenerateSkill + QUALITY.degenerateSpread * rng.next();
     explain.push(
       `trained on labels with positive class ratio ${ratio} without class weights or resampling: a majority-class model (skill ${r3(skill)})`,
@@ -114,6 +123,13 @@ export function trainingQuality(g: Graph, training: string, seed: number, versio
   } else {
     skill = QUALITY.baseSkill + QUALITY.skillSpread * rng.next();
     explain.push(`true skill ${r3(skill)} (seeded)`);
+  }
+  if (fit.skill !== null) {
+    skill = fit.skill;
+    explain.push(...fit.explain);
+  } else if (fit.penalty > 0) {
+    skill = Math.max(QUALITY.degenerateSkill, skill - fit.penalty);
+    explain.push(...fit.explain);
   }
   let validationSkill = skill;
   const causes: QualityCause[] = [];
@@ -127,6 +143,13 @@ export function trainingQuality(g: Graph, training: string, seed: number, versio
     causes.push({ rule: 'point-in-time-leakage', node: f.id });
     explain.push(
       `+${QUALITY.pointInTimeLeakage} in validation only: ${f.id} has no event-time feature (no point-in-time filter)`,
+    );
+  }
+  for (const leak of prepLeaks(g, training)) {
+    validationSkill += leak.bump;
+    causes.push({ rule: leak.rule, node: leak.node });
+    explain.push(
+      `+${leak.bump} in validation only: ${leak.node} (${leak.rule === 'target-encoding-leakage' ? 'target encoding fitted on every row' : 'SMOTE before the split'})`,
     );
   }
   return {

@@ -1,0 +1,154 @@
+import { describe, expect, it } from 'vitest';
+import { arch, edge, findings, node, run } from '../../harness';
+
+/** raw → prep → clean → train → ep: the prep job's transforms and the raw data's traits decide the model. */
+const chain = (
+  transforms: string[],
+  traits: Record<string, unknown> = {},
+  train: Record<string, unknown> = {},
+  prep: Record<string, unknown> = {},
+) =>
+  arch(
+    node('raw', 's3-bucket', { datasetGB: 2, ...traits }),
+    node('prep', 'processing-job', { transforms, ...prep }),
+    node('clean', 's3-bucket'),
+    node('train', 'training-job', train),
+    node('ep', 'realtime-endpoint'),
+    edge('raw', 'prep'),
+    edge('prep', 'clean'),
+    edge('clean', 'train'),
+    edge('train', 'ep'),
+  );
+const go = (doc: ReturnType<typeof chain>) => run(doc, { durationSec: 3600 });
+const served = (r: ReturnType<typeof go>) => r.node('ep') as { validation: number; production: number };
+
+describe('one-hot encoding and cardinality', () => {
+  it('one-hot on 50,000 categories runs a scikit-learn job out of memory, naming the figures', () => {
+    const r = go(chain(['one-hot'], { cardinality: 50_000 }));
+    expect(r.state('prep')).toBe('Failed');
+    expect(r.incident('one-hot-high-cardinality', 'prep')?.message).toMatch(
+      /^MemoryError: prep ran out of memory one-hot encoding a column with 50000 categories: 2 GB of input grows to about 5002 GB, more than the 16 GiB of ml\.m5\.xlarge\.$/,
+    );
+    expect(r.finding('one-hot-high-cardinality', 'prep')).toBeDefined();
+  });
+
+  it('a handful of categories one-hot encodes fine; out-of-fold target encoding or PySpark handle many', () => {
+    expect(go(chain(['one-hot'], { cardinality: 12 })).state('prep')).toBe('Completed');
+    expect(go(chain(['target-encoding-oof'], { cardinality: 50_000 })).state('prep')).toBe('Completed');
+    const spark = go(chain(['one-hot'], { cardinality: 50_000 }, {}, { framework: 'pyspark', instanceCount: 2 }));
+    expect(spark.state('prep')).toBe('Completed');
+  });
+
+  it('Data Wrangler has more memory (ml.m5.4xlarge) but not for 50,000 categories', () => {
+    const doc = (cardinality: number) =>
+      arch(
+        node('raw', 's3-bucket', { datasetGB: 2, cardinality }),
+        node('dw', 'data-wrangler', { transforms: ['one-hot'] }),
+        edge('raw', 'dw'),
+      );
+    expect(go(doc(50_000)).state('dw')).toBe('Failed');
+    expect(go(doc(200)).state('dw')).toBe('Completed');
+  });
+});
+
+describe('leaking transforms', () => {
+  it('target encoding on every row inflates validation; out-of-fold does not', () => {
+    const leak = go(chain(['target-encoding']));
+    const oof = go(chain(['target-encoding-oof']));
+    expect(leak.incident('target-encoding-leakage', 'prep')?.message).toMatch(
+      /scored validation auc 0\.\d+ but serves at 0\.\d+ on ep/,
+    );
+    expect(served(leak).validation - served(leak).production).toBeCloseTo(0.06, 2);
+    expect(oof.rules().has('target-encoding-leakage')).toBe(false);
+    expect(served(oof).validation).toBe(served(oof).production);
+  });
+
+  it('SMOTE before the split inflates validation; SMOTE on the training split treats the rare class', () => {
+    const rare = { positiveClassRatio: 0.03 };
+    const before = go(chain(['smote-before-split'], rare, { evalMetric: 'accuracy' }));
+    const after = go(chain(['smote'], rare, { evalMetric: 'accuracy' }));
+    const none = go(chain([], rare, { evalMetric: 'accuracy' }));
+    expect(before.incident('resampling-before-split', 'prep')).toBeDefined();
+    expect(after.rules().has('resampling-before-split')).toBe(false);
+    // without resampling the accuracy-judged model is a majority-class model; with it, a real one
+    expect(served(none).production).toBeLessThan(0.55);
+    expect(served(after).production).toBeGreaterThan(0.8);
+  });
+});
+
+describe('data traits and the transforms that treat them', () => {
+  const val = (doc: ReturnType<typeof chain>) => served(go(doc)).production;
+
+  it('missing values: XGBoost copes; Linear Learner loses AUC until they are imputed', () => {
+    const holes = { missingRatio: 0.2 };
+    expect(val(chain([], holes))).toBe(val(chain([], {})));
+    const ll = { algorithm: 'linear-learner' };
+    expect(val(chain([], holes, ll))).toBeCloseTo(val(chain([], {}, ll)) - 0.05, 3);
+    expect(val(chain(['median-impute'], holes, ll))).toBe(val(chain([], {}, ll)));
+  });
+
+  it('under outliers the median imputes better than the mean', () => {
+    const t = { missingRatio: 0.2, outliers: true };
+    const ll = { algorithm: 'linear-learner' };
+    expect(val(chain(['mean-impute'], t, ll))).toBeLessThan(val(chain(['median-impute'], t, ll)));
+  });
+
+  it('right skew: a log transform helps a linear model, trees do not care', () => {
+    const skew = { skew: 'right' };
+    const ll = { algorithm: 'linear-learner' };
+    expect(val(chain([], skew, ll))).toBeLessThan(val(chain(['log'], skew, ll)));
+    expect(val(chain([], skew))).toBe(val(chain(['log'], skew)));
+  });
+
+  it('a neural network needs scaled features; outliers need clipping before min-max', () => {
+    const nn = { algorithm: 'custom' };
+    const raw = { skew: 'right' };
+    expect(val(chain(['log'], raw, nn))).toBeLessThan(val(chain(['log', 'z-score'], raw, nn)));
+    // data that declares no raw traits is taken as ready: no penalty without a prep job
+    expect(val(chain([], {}, nn))).toBe(val(chain(['z-score'], {}, nn)));
+    const o = { outliers: true };
+    expect(val(chain(['min-max'], o, nn))).toBeLessThan(val(chain(['clip-outliers', 'min-max'], o, nn)));
+  });
+
+  it('refuses an unknown transform on load, naming the path', () => {
+    expect(() => chain(['standardise'])).toThrow(/transforms/);
+    expect(findings(chain(['z-score'])).map((f) => f.rule)).toEqual([]);
+  });
+});
+
+describe('Clarify pre-training bias (S3 → Clarify)', () => {
+  const doc = (facetShare: number, labelRateGap: number, limits: Record<string, unknown> = {}) =>
+    arch(
+      node('loans', 's3-bucket', { datasetGB: 3, facetShare, labelRateGap }),
+      node('bias', 'clarify', limits),
+      edge('loans', 'bias'),
+    );
+
+  it('computes CI = 1 − 2·facet share and DPL = qa − qd, and flags them beyond the limits', () => {
+    const r = go(doc(0.1, 0.2));
+    expect(r.state('bias')).toBe('Completed');
+    expect(r.node('bias').classImbalance).toBe(0.8);
+    expect(r.node('bias').dpl).toBe(0.2);
+    const i = r.incident('pretraining-bias', 'bias');
+    expect(i?.message).toBe(
+      'Clarify pre-training bias report for loans: class imbalance CI = 0.8, difference in proportions of labels DPL = 0.2 (limits |CI| ≤ 0.5, |DPL| ≤ 0.1).',
+    );
+    // a Clarify processing job: start plus a pass over 3 GB
+    expect(i?.firstAtSec).toBe(120 + 60 * 3);
+  });
+
+  it("balanced data passes; the limits are the team's choice", () => {
+    expect(go(doc(0.45, 0.02)).rules().has('pretraining-bias')).toBe(false);
+    expect(go(doc(0.3, 0.05)).rules().has('pretraining-bias')).toBe(false);
+    expect(
+      go(doc(0.3, 0.05, { maxClassImbalance: 0.3 }))
+        .rules()
+        .has('pretraining-bias'),
+    ).toBe(true);
+  });
+
+  it('a Clarify node with no data edge runs no pre-training job', () => {
+    const r = go(arch(node('bias', 'clarify')));
+    expect(r.state('bias')).toBeUndefined();
+  });
+});

@@ -1,0 +1,98 @@
+/**
+ * The model-development puzzles of issue 16 (d2/08–14), graded the way issue 14 asks: the shipped design fails
+ * its goal on seeds 1–20, the reference solution and every hint's alternative meet it on seeds 1–20, and the
+ * tempting wrong fixes do not.
+ */
+import { describe, expect, it } from 'vitest';
+import { runDocument } from '../../src/engine/run';
+import type { ArchDoc, Solution } from '../../src/model/schema';
+import { changed, loadPuzzle, PUZZLES_DIR } from './catalog';
+import { join } from 'node:path';
+
+const SEEDS = Array.from({ length: 20 }, (_, i) => i + 1);
+const met = (doc: ArchDoc, seed: number) => runDocument(doc, { seed }).report.goal?.met;
+const props = (node: string, p: Record<string, unknown>): Solution => ({ setProps: { [node]: p } });
+
+interface Case {
+  file: string;
+  alternatives: Solution[];
+  wrong: Solution[];
+}
+
+const CASES: Case[] = [
+  {
+    file: 'd2/08-perfect-on-paper.json',
+    alternatives: [
+      props('train', { earlyStoppingRounds: 10 }),
+      props('train', { maxDepth: 6, numRound: 100 }),
+      props('train', { maxDepth: 4, numRound: 150 }),
+    ],
+    // too few rounds trades overfitting for underfitting; regularisation alone at 600 rounds is not enough
+    wrong: [props('train', { numRound: 10 }), props('train', { lambda: 10, alpha: 1 })],
+  },
+  {
+    file: 'd2/09-still-learning.json',
+    alternatives: [props('train', { numRound: 1000 }), props('train', { eta: 0.2, numRound: 200, earlyStoppingRounds: 20 })],
+    wrong: [props('train', { numRound: 200 }), props('train', { maxDepth: 10 })],
+  },
+  {
+    file: 'd2/10-the-loss-that-would-not-fall.json',
+    alternatives: [props('train', { learningRate: 0.01 }), props('train', { learningRate: 0.0005 })],
+    wrong: [props('train', { epochs: 100 }), props('train', { debuggerRules: ['LossNotDecreasing'] })],
+  },
+  {
+    file: 'd2/11-stopped-at-epoch-one.json',
+    alternatives: [props('train', { layers: 4 }), props('train', { activation: 'relu', layers: 16 })],
+    wrong: [props('train', { debuggerRules: [] }), props('train', { debuggerAction: 'none' })],
+  },
+  {
+    file: 'd2/12-segments-are-not-churners.json',
+    alternatives: [props('train', { algorithm: 'linear-learner' })],
+    wrong: [props('train', { algorithm: 'random-cut-forest' }), props('train', { algorithm: 'pca' })],
+  },
+  {
+    file: 'd2/13-refused-before-it-began.json',
+    alternatives: [props('tune', { strategy: 'bayesian' }), props('tune', { strategy: 'random' })],
+    wrong: [props('tune', { maxJobs: 6 }), props('tune', { strategy: 'grid' })],
+  },
+  {
+    file: 'd2/14-a-gate-that-measures-nothing.json',
+    alternatives: [
+      { setProps: { train: { evalMetric: 'mae' }, gate: { metric: 'mae', op: '<=', threshold: 0.3 } } },
+      { setProps: { train: { evalMetric: 'r2' }, gate: { metric: 'r2', op: '>=', threshold: 0.6 } } },
+    ],
+    // fixing only the job or only the gate leaves a gate or a job judged by AUC
+    wrong: [props('train', { evalMetric: 'rmse' }), { setProps: { gate: { metric: 'rmse', op: '<=', threshold: 0.35 } } }],
+  },
+];
+
+describe.each(CASES)('$file', ({ file, alternatives, wrong }) => {
+  const doc = loadPuzzle(join(PUZZLES_DIR, file)).doc;
+
+  it('names its exam skills and carries 2–3 exam-style questions', () => {
+    const d = doc as ArchDoc & { skills?: string[]; questions?: { options: string[]; answer: number }[] };
+    expect(d.skills?.length).toBeGreaterThan(0);
+    for (const s of d.skills ?? []) expect(s).toMatch(/^[SK]2\.[1-3]\.\d+$/);
+    expect(d.questions?.length).toBeGreaterThanOrEqual(2);
+    for (const q of d.questions ?? []) expect(q.answer).toBeLessThan(q.options.length);
+  });
+
+  it('as shipped fails its goal on seeds 1–20; the solution meets it on seeds 1–20', () => {
+    const solved = changed(doc, doc.solution!)!;
+    for (const seed of SEEDS) {
+      expect(met(doc, seed), `shipped, seed ${seed}`).toBe(false);
+      expect(met(solved, seed), `solution, seed ${seed}`).toBe(true);
+    }
+  });
+
+  it('every hint\'s alternative meets the goal on seeds 1–20', () => {
+    for (const alt of alternatives) {
+      const d = changed(doc, alt)!;
+      for (const seed of SEEDS) expect(met(d, seed), `${JSON.stringify(alt)}, seed ${seed}`).toBe(true);
+    }
+  });
+
+  it('the tempting wrong fixes do not', () => {
+    for (const w of wrong) expect(met(changed(doc, w)!, doc.seed ?? 1), JSON.stringify(w)).toBe(false);
+  });
+});

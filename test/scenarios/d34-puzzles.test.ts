@@ -1,0 +1,71 @@
+/**
+ * The domain 3–4 puzzles of issue 17: as shipped each fails its goal on seeds 1–20, its reference solution and every
+ * listed alternative meet it on seeds 1–20, tempting wrong fixes fail, and each carries skills and exam questions.
+ */
+import { describe, expect, it } from 'vitest';
+import { runDocument } from '../../src/engine/run';
+import type { ArchDoc, Solution } from '../../src/model/schema';
+import { changed, loadPuzzle } from './catalog';
+
+const FILES = [
+  'scenarios/puzzles/d3/09-fridays-release.json',
+  'scenarios/puzzles/d3/10-the-alarm-that-rang.json',
+  'scenarios/puzzles/d3/11-scores-by-tomorrow.json',
+  'scenarios/puzzles/d4/10-the-scratch-disk.json',
+  'scenarios/puzzles/d4/11-four-nodes-one-secret.json',
+  'scenarios/puzzles/d4/12-the-call-that-never-connects.json',
+  'scenarios/puzzles/d4/13-captured-conversations.json',
+];
+const SEEDS = Array.from({ length: 20 }, (_, i) => i + 1);
+const met = (doc: ArchDoc, seed: number) => runDocument(doc, { seed }).report.goal!.met;
+const apply = (doc: ArchDoc, s: Solution) => {
+  const out = changed(doc, s);
+  if (!out) throw new Error('the change gives an invalid document');
+  return out;
+};
+type Extra = { alternatives?: { label: string; solution: Solution }[]; skills?: string[]; questions?: unknown[] };
+
+describe.each(FILES)('%s', (file) => {
+  const { doc } = loadPuzzle(`${process.cwd()}/${file}`);
+  const x = doc as ArchDoc & Extra;
+
+  it('carries exam skills and 2–3 exam-style questions whose answers are among the options', () => {
+    expect(x.skills!.length).toBeGreaterThan(0);
+    for (const s of x.skills!) expect(s).toMatch(/^[SK][1-4]\.[1-3]\.\d{1,2}$/);
+    expect(x.questions!.length).toBeGreaterThanOrEqual(2);
+    for (const q of x.questions as { options: string[]; answer: number; why: string }[]) {
+      expect(q.options.length).toBeGreaterThanOrEqual(3);
+      expect(q.answer).toBeLessThan(q.options.length);
+      expect(q.why).toMatch(/rules? [a-z-]+/);
+    }
+  });
+
+  it('fails as shipped and passes with the solution and each alternative, on seeds 1–20', () => {
+    const fixes = [doc.solution!, ...(x.alternatives ?? []).map((a) => a.solution)].map((s) => apply(doc, s));
+    for (const seed of SEEDS) {
+      expect(met(doc, seed), `shipped, seed ${seed}`).toBe(false);
+      fixes.forEach((f, i) => expect(met(f, seed), `fix ${i}, seed ${seed}`).toBe(true));
+    }
+  });
+});
+
+describe('tempting wrong fixes fail', () => {
+  const friday = loadPuzzle(`${process.cwd()}/${FILES[0]}`).doc;
+  const dep = (d: Record<string, unknown>) => apply(friday, { setProps: { fraud: { deployment: d } } });
+
+  it('d3/09: all at once with the alarm rolls back, but every caller saw v2 for a minute: over the failure budget', () => {
+    const r = runDocument(dep({ type: 'all-at-once', waitIntervalSec: 600, rollbackAlarms: ['errors'] })).report;
+    expect(r.incidents.some((i) => i.rule === 'deployment-rolled-back')).toBe(true);
+    expect(r.goal!.met).toBe(false);
+  });
+
+  it('d3/09: a canary with no rollback alarm only delays the outage', () => {
+    const r = runDocument(dep({ type: 'canary', sizePercent: 10, waitIntervalSec: 600 })).report;
+    expect(r.incidents.some((i) => i.rule === 'bad-version-shipped')).toBe(true);
+    expect(r.goal!.met).toBe(false);
+  });
+
+  it('d3/09: more instances do not help', () => {
+    expect(runDocument(apply(friday, { setProps: { fraud: { instanceCount: 6 } } })).report.goal!.met).toBe(false);
+  });
+});
