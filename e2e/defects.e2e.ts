@@ -262,11 +262,45 @@ TESTS.push({
         (await t.getAttribute('title'))?.includes('A/B test of a new model'),
       'a long title ends in … and its tooltip holds it whole',
     );
-    // the top bar's controls all stay on screen
-    for (const name of ['Undo', 'Redo', 'Keyboard shortcuts']) {
-      const bb = (await page.getByRole('button', { name, exact: true }).boundingBox())!;
-      assert(bb.x + bb.width <= 1280, `${name} is off screen`);
-    }
+    await topBarFits(page, 1280, 'defects-topbar-1280');
+  },
+});
+
+/** Every top-bar control is on screen and none overlaps the next; the rulebook switch keeps its words. */
+async function topBarFits(page: Page, width: number, shotName: string): Promise<void> {
+  const bar = page.locator('header.topbar');
+  await shot(page, shotName);
+  for (const name of ['Undo', 'Redo', 'Focus', 'Keyboard shortcuts']) {
+    const bb = (await bar.getByRole('button', { name, exact: true }).boundingBox())!;
+    assert(bb.x + bb.width <= width, `${name} is off screen`);
+  }
+  const f = (await bar.getByRole('button', { name: /^Findings/ }).boundingBox())!;
+  assert(f.x + f.width <= width, 'Findings is off screen');
+  const sw = page.getByTestId('rulebook-switch');
+  assert(
+    /Exam sheet/.test(await sw.innerText()) && /AWS docs/.test(await sw.innerText()),
+    'the switch lost its labels',
+  );
+  const boxes = await bar.evaluate((h) =>
+    [...h.children]
+      .filter((c) => !c.classList.contains('sr-only') && (c as HTMLElement).offsetWidth > 0)
+      .map((c) => {
+        const r = c.getBoundingClientRect();
+        return { tag: c.tagName + '.' + c.className, l: r.left, r: r.right };
+      }),
+  );
+  for (let i = 1; i < boxes.length; i++)
+    assert(boxes[i].l >= boxes[i - 1].r - 0.5, `${boxes[i - 1].tag} overlaps ${boxes[i].tag}`);
+  assert(await textFits(page, '#doc-title', 'placeholder'), 'the "Untitled architecture" placeholder is cut');
+}
+
+TESTS.push({
+  name: 'top bar at 1440×900: every control on screen, title and rulebook switch readable',
+  options: { width: 1440, height: 900 },
+  async run({ page }) {
+    await page.goto(ORIGIN);
+    await page.getByRole('button', { name: /Blank canvas/ }).click();
+    await topBarFits(page, 1440, 'defects-topbar-1440');
   },
 });
 

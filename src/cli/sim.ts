@@ -57,8 +57,7 @@ function parseArgs(argv: string[]): Args | string {
       } else if (arg === '--variant') {
         a.variant = num('--variant');
         if (!Number.isInteger(a.variant)) return '--variant needs a whole number';
-      }
-      else if (arg === '--seed') {
+      } else if (arg === '--seed') {
         a.seed = num('--seed');
         if (!isSeed(a.seed)) return `--seed needs an integer from 0 to ${LIMITS.seedMax}`;
       } else if (arg === '--duration') {

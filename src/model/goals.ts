@@ -225,7 +225,11 @@ export const GOALS = {
   leastPrivilege: goal<boolean>({
     schema: z.boolean(),
     grade: (on, run) =>
-      on ? needDesign(run, 'leastPrivilege').leastPrivilege().map((p) => `not least privilege: ${p}`) : [],
+      on
+        ? needDesign(run, 'leastPrivilege')
+            .leastPrivilege()
+            .map((p) => `not least privilege: ${p}`)
+        : [],
     split: (v, key) => (v ? [{ key, value: v }] : []),
     label: () => 'Every role grants exactly what its jobs use (no wildcards)',
   }),

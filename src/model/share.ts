@@ -50,7 +50,7 @@ export function readShareHash(hash: string): LoadResult | null {
         'the link is damaged: its checksum does not match (a character was changed, lost or added when it was copied)',
       );
   }
-  let text: string | null = null;
+  let text: string | null;
   try {
     text = decompressFromEncodedURIComponent(payload);
   } catch {

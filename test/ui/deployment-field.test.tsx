@@ -38,7 +38,8 @@ describe('the deployment guardrails field', () => {
         <Bound />
       </WorkspaceContext.Provider>,
     );
-    const dep = () => (t.doc.nodes.find((n) => n.id === 'ep')!.props?.deployment ?? null) as Record<string, unknown> | null;
+    const dep = () =>
+      (t.doc.nodes.find((n) => n.id === 'ep')!.props?.deployment ?? null) as Record<string, unknown> | null;
     act(() => void fireEvent.click(screen.getByRole('checkbox')));
     expect(dep()).toMatchObject({ type: 'canary', sizePercent: 10, waitIntervalSec: 300 });
     act(() => void fireEvent.change(screen.getByLabelText('Baking (s)'), { target: { value: '600' } }));

@@ -61,7 +61,8 @@ export function Canvas() {
   const fitSeq = useUiState((s) => s.fitSeq);
   const runOn = useRunState((v) => v.status !== 'off');
   const [overlay, setOverlay] = useState<Overlay>(NO_OVERLAY);
-  const cache = useRef<NodeCache>(new Map());
+  /** Flow nodes kept between renders (a stable, lazily made map; toFlowNodes reuses unchanged entries). */
+  const [cache] = useState<NodeCache>(() => new Map());
   const pointer = useRef({ x: 0, y: 0 });
   const rf = useReactFlow();
   /** Fit on mount only when there is something to fit (else the first node added would jump the view). */
@@ -73,8 +74,11 @@ export function Canvas() {
   const showMap = mapChoice ? mapChoice === 'on' : tall;
   const mapCorner = useMapCorner(runOn);
   const padding = fitPadding(runOn, showMap);
+  /** The latest padding, for fits run from timers (updated after each render, read only in timers). */
   const fitArgs = useRef({ padding });
-  fitArgs.current = { padding };
+  useEffect(() => {
+    fitArgs.current = { padding };
+  });
   /** Set when the user pans or zooms by hand (then a run starting does not move the view); cleared on a new document. */
   const userMoved = useRef(false);
   /** Until when a run that just started may re-fit the view as the run panel opens. */
@@ -120,7 +124,7 @@ export function Canvas() {
 
   const marks = useMemo(() => badges(findings), [findings]);
   const selSet = useMemo(() => new Set(selection), [selection]);
-  const nodes = useMemo(() => toFlowNodes(doc, selSet, overlay, marks, cache.current), [doc, selSet, overlay, marks]);
+  const nodes = useMemo(() => toFlowNodes(doc, selSet, overlay, marks, cache), [doc, selSet, overlay, marks, cache]);
   const edgeSel = useMemo(() => new Set(edgeSelection), [edgeSelection]);
   const edges = useMemo(() => toFlowEdges(doc, edgeSel, selSet), [doc, edgeSel, selSet]);
 

@@ -20,6 +20,8 @@ const boxesKey = (s: ReactFlowState): string => {
 /** An edge drawn around the components in its way (the router in route.ts), its label on its longest run. */
 function RoutedEdge(p: EdgeProps) {
   const key = useStore(boxesKey);
+  const { source, target, sourceX, sourceY, targetX, targetY } = p;
+  const lean = typeof p.data?.lean === 'number' ? p.data.lean : 0.5;
   const { pts, all } = useMemo(() => {
     const obstacles: Box[] = [],
       all: Box[] = [];
@@ -27,11 +29,10 @@ function RoutedEdge(p: EdgeProps) {
       const [id, rest] = part.split(':');
       const [x, y, w, h] = rest.split(',').map(Number);
       all.push({ x, y, w, h });
-      if (id !== p.source && id !== p.target) obstacles.push({ x, y, w, h });
+      if (id !== source && id !== target) obstacles.push({ x, y, w, h });
     }
-    const lean = typeof p.data?.lean === 'number' ? p.data.lean : 0.5;
-    return { pts: route({ x: p.sourceX, y: p.sourceY }, { x: p.targetX, y: p.targetY }, obstacles, lean), all };
-  }, [key, p.source, p.target, p.sourceX, p.sourceY, p.targetX, p.targetY, p.data?.lean]);
+    return { pts: route({ x: sourceX, y: sourceY }, { x: targetX, y: targetY }, obstacles, lean), all };
+  }, [key, source, target, sourceX, sourceY, targetX, targetY, lean]);
   const id = `${p.source}->${p.target}`;
   useEffect(() => {
     ROUTES.set(id, pts);

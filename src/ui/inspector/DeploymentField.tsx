@@ -1,9 +1,9 @@
-import { useEffect, useState } from 'react';
 import type { DeploymentProp } from '../../catalog/types';
 import type { Deployment } from '../../model/props';
 import { Field } from './Field';
 import type { FieldProps } from './fields';
 import { useProp } from './useProp';
+import { useSyncedState } from '../state/synced';
 
 const DEFAULT: Deployment = { type: 'canary', sizePercent: 10, waitIntervalSec: 300, rollbackAlarms: [] };
 const TYPES: Deployment['type'][] = ['all-at-once', 'canary', 'linear'];
@@ -14,13 +14,11 @@ const TYPES: Deployment['type'][] = ['all-at-once', 'canary', 'linear'];
  */
 export function DeploymentField({ nodeId, name, def, value }: FieldProps<DeploymentProp>) {
   const p = useProp(nodeId, name);
-  const [d, setD] = useState((value ?? null) as Deployment | null);
-  const [alarms, setAlarms] = useState((d?.rollbackAlarms ?? []).join(', '));
-  useEffect(() => {
-    const v = (value ?? null) as Deployment | null;
-    setD(v);
-    setAlarms((v?.rollbackAlarms ?? []).join(', '));
-  }, [value]);
+  const [d, setD] = useSyncedState((value ?? null) as Deployment | null);
+  const [alarms, setAlarms] = useSyncedState(
+    (((value ?? null) as Deployment | null)?.rollbackAlarms ?? []).join(', '),
+    value,
+  );
   const id = `f-${nodeId}-${name}`;
   const update = (patch: Partial<Deployment>) => {
     const next = { ...(d ?? DEFAULT), ...patch };

@@ -1,12 +1,11 @@
-import { useEffect, useState } from 'react';
 import { useEditor, useEditorState } from '../state/context';
+import { useSyncedState } from '../state/synced';
 
 /** When nothing is selected: the document's own fields and how to get going. */
 export function DocForm() {
   const editor = useEditor();
   const doc = useEditorState((s) => s.doc);
-  const [desc, setDesc] = useState(doc.description ?? '');
-  useEffect(() => setDesc(doc.description ?? ''), [doc.description]);
+  const [desc, setDesc] = useSyncedState(doc.description ?? '');
   const num = (field: 'durationSec', label: string, unit: string, dflt: number) => (
     <div className="mb-3">
       <label htmlFor={`doc-${field}`} className="mb-1 flex justify-between text-[14px] font-semibold">

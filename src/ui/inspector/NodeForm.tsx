@@ -1,9 +1,9 @@
-import { useEffect, useState } from 'react';
 import { defaultProps, kindDef, propsByName } from '../../catalog/kinds';
 import { KindIcon } from '../icons';
 import { useEditor, useEditorState, useFindings } from '../state/context';
 import { PropField } from './PropField';
 import { puzzleRefusal } from '../../model/puzzle';
+import { useSyncedState } from '../state/synced';
 
 /** The form of one node, generated from its kind in the catalog. */
 export function NodeForm({ id }: { id: string }) {
@@ -11,8 +11,7 @@ export function NodeForm({ id }: { id: string }) {
   const node = useEditorState((s) => s.doc.nodes.find((n) => n.id === id));
   const findings = useFindings();
   const doc = useEditorState((s) => s.doc);
-  const [label, setLabel] = useState(node?.label ?? '');
-  useEffect(() => setLabel(node?.label ?? ''), [node?.label, id]);
+  const [label, setLabel] = useSyncedState(node?.label ?? '', id);
   if (!node) return null;
   const def = kindDef(node.kind);
   const defaults = propsByName(defaultProps(node.kind));

@@ -1,15 +1,13 @@
-import { useEffect, useState } from 'react';
 import type { AutoscalingProp, StringListProp, VariantsProp } from '../../catalog/types';
 import type { Autoscaling, Variant } from '../../model/props';
 import { Field } from './Field';
 import type { FieldProps } from './fields';
 import { useProp } from './useProp';
+import { useSyncedState } from '../state/synced';
 
 /** Keep a local copy of a structured value while it is being edited; resync when the document changes. */
 function useLocal<T>(value: T) {
-  const [v, setV] = useState(value);
-  useEffect(() => setV(value), [value]);
-  return [v, setV] as const;
+  return useSyncedState(value);
 }
 
 export function ListField({ nodeId, name, def, value }: FieldProps<StringListProp>) {

@@ -1,4 +1,4 @@
-import { useEffect, useRef, useState } from 'react';
+import { useState } from 'react';
 import type { BooleanProp, EnumProp, NumberProp, RefProp, StringProp } from '../../catalog/types';
 import { kindDef } from '../../catalog/kinds';
 import { useEditorState } from '../state/context';
@@ -13,14 +13,21 @@ export interface FieldProps<P> {
 }
 const fid = (nodeId: string, name: string) => `f-${nodeId}-${name}`;
 
-/** Text typed into a field, kept while focused and re-synced from the document otherwise (undo). */
+/**
+ * Text typed into a field: while the field has focus, what was typed (the document may hold a normalised or no
+ * value yet); otherwise the document's value (so undo shows at once). Spread `bind` on the input.
+ */
 function useDraft(value: string) {
-  const ref = useRef<HTMLInputElement>(null);
-  const [text, setText] = useState(value);
-  useEffect(() => {
-    if (document.activeElement !== ref.current) setText(value);
-  }, [value]);
-  return { ref, text, setText };
+  const [draft, setDraft] = useState<string | null>(null);
+  return {
+    text: draft ?? value,
+    setText: (t: string) => setDraft(t),
+    bind: {
+      onFocus: () => setDraft(value),
+    },
+    /** Leaving the field: show the document's value again. */
+    leave: () => setDraft(null),
+  };
 }
 
 export function NumberField({ nodeId, name, def, value }: FieldProps<NumberProp>) {
@@ -41,7 +48,7 @@ export function NumberField({ nodeId, name, def, value }: FieldProps<NumberProp>
     >
       <input
         id={id}
-        ref={d.ref}
+        {...d.bind}
         className="field w-full"
         inputMode="decimal"
         value={d.text}
@@ -59,7 +66,7 @@ export function NumberField({ nodeId, name, def, value }: FieldProps<NumberProp>
           else p.set(v);
         }}
         onBlur={() => {
-          d.setText(shown);
+          d.leave();
           p.done();
         }}
       />
@@ -76,7 +83,7 @@ export function TextField({ nodeId, name, def, value }: FieldProps<StringProp>) 
     <Field id={id} label={def.label} help={def.help} error={p.error}>
       <input
         id={id}
-        ref={d.ref}
+        {...d.bind}
         className="field w-full"
         value={d.text}
         placeholder={def.nullable ? 'none' : undefined}
@@ -86,7 +93,7 @@ export function TextField({ nodeId, name, def, value }: FieldProps<StringProp>) 
           p.set(e.target.value === '' && def.nullable ? null : e.target.value);
         }}
         onBlur={() => {
-          d.setText(shown);
+          d.leave();
           p.done();
         }}
       />

@@ -1,5 +1,5 @@
 import { type NodeProps, ReactFlow, ReactFlowProvider, useReactFlow } from '@xyflow/react';
-import { createContext, memo, useContext, useEffect, useMemo, useRef } from 'react';
+import { createContext, memo, useContext, useEffect, useMemo, useState } from 'react';
 import type { ArchDoc } from '../../model/schema';
 import type { LiveNode } from '../../worker/protocol';
 import ArchNodeView from '../canvas/ArchNodeView';
@@ -70,14 +70,14 @@ function around(doc: ArchDoc, focus?: string): string[] | undefined {
 }
 
 function Flow({ doc, focus, live }: { doc: ArchDoc; focus?: string; live: Record<string, LiveNode> }) {
-  const cache = useRef<NodeCache>(new Map());
+  const [cache] = useState<NodeCache>(() => new Map());
   const rf = useReactFlow();
   const nodes = useMemo(
     () =>
-      toFlowNodes(doc, new Set(), NO_OVERLAY, new Map(), cache.current).map((n) =>
+      toFlowNodes(doc, new Set(), NO_OVERLAY, new Map(), cache).map((n) =>
         n.id === focus ? { ...n, className: 'pr-focus' } : n,
       ),
-    [doc, focus],
+    [doc, focus, cache],
   );
   const edges = useMemo(() => toFlowEdges(doc, new Set(), new Set()).map((e) => ({ ...e, label: undefined })), [doc]);
   useEffect(() => {

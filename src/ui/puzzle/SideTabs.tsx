@@ -17,13 +17,16 @@ export function SideTabs({
   inspector: ReactNode;
   footer?: ReactNode;
 }) {
-  const [tab, setTab] = useState<'main' | 'inspect'>('main');
   const selection = useEditorState((s) => `${s.selection.join('\n')}|${s.edgeSelection.join('\n')}`);
+  const [tab, setTab] = useState<'main' | 'inspect'>(selection !== '|' ? 'inspect' : 'main');
   const docKey = useEditorState((s) => `${s.doc.title ?? ''}|${s.doc.description ?? ''}`);
   const scroller = useRef<HTMLDivElement>(null);
-  useEffect(() => {
+  // a new selection picks the tab during render (not in an effect, which would first paint the old tab)
+  const [seenSelection, setSeenSelection] = useState(selection);
+  if (seenSelection !== selection) {
+    setSeenSelection(selection);
     setTab(selection !== '|' ? 'inspect' : 'main');
-  }, [selection]);
+  }
   useEffect(() => {
     scroller.current?.scrollTo({ top: 0 });
   }, [docKey, tab]);

@@ -20,7 +20,7 @@ export function readProgress(storage: Pick<Storage, 'getItem'>): Progress {
 
 /** The progress, and whether what is stored lost anything when read (damaged, another version, bad entries). */
 function readStored(storage: Pick<Storage, 'getItem'>): { progress: Progress; raw: string | null; damaged: boolean } {
-  let raw: string | null = null;
+  let raw: string | null;
   try {
     raw = storage.getItem(PROGRESS_KEY);
   } catch {

@@ -1,5 +1,5 @@
 import { useReactFlow } from '@xyflow/react';
-import { useCallback, useEffect, useRef, useState } from 'react';
+import { useEffect, useRef, useState } from 'react';
 import { exportImage } from '../canvas/exportImage';
 import { useWorkspace } from '../state/context';
 import { EMPTY_DOC } from '../state/editor';
@@ -13,14 +13,12 @@ export function FileMenu() {
   const { editor, ui } = ws;
   const rf = useReactFlow();
   const [open, setOpen] = useState(false);
-  const input = useRef<HTMLInputElement>(null);
+  // the hidden file inputs are held in state (callback refs): menu items are built during render, and a ref read
+  // inside them trips react-hooks/refs even though it only runs on click
+  const [fileInput, setFileInput] = useState<HTMLInputElement | null>(null);
+  const [cfnInput, setCfnInput] = useState<HTMLInputElement | null>(null);
   const root = useRef<HTMLDivElement>(null);
   const cfnOpen = useCell(cfnViewOpen);
-  // the template input is found by its test id when the item is chosen (a ref read from a menu item trips react-hooks/refs)
-  const chooseTemplate = useCallback(
-    () => document.querySelector<HTMLInputElement>('[data-testid=cfn-file-input]')?.click(),
-    [],
-  );
   useEffect(() => {
     if (!open) return;
     const close = (e: PointerEvent) => {
@@ -85,8 +83,8 @@ export function FileMenu() {
           {item('Puzzles…', () => ui.setDialog('puzzles'))}
           {item('Classroom demos…', () => ui.setDialog('demos'))}
           {item('Make a puzzle from this…', () => ws.maker.openMaker())}
-          {item('Open file…', () => input.current?.click())}
-          {item('Open CloudFormation…', chooseTemplate)}
+          {item('Open file…', () => fileInput?.click())}
+          {item('Open CloudFormation…', () => cfnInput?.click())}
           {item(cfnOpen ? 'Hide CloudFormation view' : 'View as CloudFormation', () => cfnViewOpen.set(!cfnOpen))}
           {item('Save to file', () => exportFile(editor.getState().doc), 'Ctrl+S')}
           {item('Share link…', () => ui.setDialog('share'))}
@@ -96,7 +94,7 @@ export function FileMenu() {
         </div>
       )}
       <input
-        ref={input}
+        ref={setFileInput}
         type="file"
         accept=".json,application/json,.yaml,.yml,.template"
         className="hidden"
@@ -111,6 +109,7 @@ export function FileMenu() {
       <input
         type="file"
         accept=".yaml,.yml,.json,.template"
+        ref={setCfnInput}
         className="hidden"
         data-testid="cfn-file-input"
         aria-label="Open CloudFormation template"

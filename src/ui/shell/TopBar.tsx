@@ -1,8 +1,8 @@
-import { useEffect, useState } from 'react';
 import { useEditor, useEditorState, useFindings, useUi, useUiState } from '../state/context';
 import { FileMenu } from './FileMenu';
 import { RunControls } from '../run/RunControls';
 import { RulebookSwitch } from '../run/RulebookSwitch';
+import { useSyncedState } from '../state/synced';
 
 /** The top bar: file menu, title, undo/redo, room for run controls, findings and theme toggles, help. */
 export function TopBar() {
@@ -11,8 +11,7 @@ export function TopBar() {
   const s = useEditorState((x) => x);
   const view = useUiState((x) => x);
   const findings = useFindings();
-  const [title, setTitle] = useState(s.doc.title ?? '');
-  useEffect(() => setTitle(s.doc.title ?? ''), [s.doc.title]);
+  const [title, setTitle] = useSyncedState(s.doc.title ?? '');
   const errors = findings.filter((f) => f.severity === 'error').length;
   return (
     <header className="topbar">
@@ -20,7 +19,7 @@ export function TopBar() {
         <span className="brand-mark" aria-hidden="true">
           S
         </span>
-        SageSim
+        <span className="brand-word">SageSim</span>
       </h1>
       <FileMenu />
       <label htmlFor="doc-title" className="sr-only">
@@ -70,16 +69,21 @@ export function TopBar() {
         aria-pressed={!(view.panels.palette || view.panels.inspector)}
         onClick={() => ui.toggleFocus()}
         title="Hide the side panels and give the canvas the whole width (F); [ and ] toggle one side"
+        aria-label="Focus"
       >
-        Focus
+        <span aria-hidden="true">◧</span>
+        <span className="wide-only"> Focus</span>
       </button>
       <button
         type="button"
         className={`btn-ghost ${view.showFindings ? 'is-on' : ''}`}
         aria-pressed={view.showFindings}
         onClick={() => ui.toggleFindings()}
+        title="Show or hide the findings list"
+        aria-label={findings.length ? `Findings (${findings.length})` : 'Findings'}
       >
-        Findings
+        <span aria-hidden="true">⚠</span>
+        <span className="wide-only"> Findings</span>
         {findings.length ? (
           <span className={`count ${errors ? 'count-error' : 'count-warning'}`}>{findings.length}</span>
         ) : null}
