@@ -128,9 +128,7 @@ export async function connectNodes(page: Page, from: string, to: string): Promis
 }
 
 /** The document the editor autosaved (what a reload restores). */
-export async function savedDoc(
-  page: Page,
-): Promise<{
+export async function savedDoc(page: Page): Promise<{
   nodes: { id: string; kind: string; parent?: string; props?: Record<string, unknown> }[];
   edges: { from: string; to: string }[];
 } | null> {
