@@ -422,8 +422,9 @@ TESTS.push({
     );
     assert(look.tag.includes('locked') && look.disabled, `not marked locked: ${JSON.stringify(look)}`);
     // a person clicks the locked control: nothing opens, nothing changes
-    // (settings only: the arrow key may nudge the selected node, which is not a setting)
-    const settings = async () => JSON.stringify((await savedDoc(page))?.nodes.map((n) => [n.id, n.props ?? {}]));
+    // the locked node's settings (the keys may reach the canvas or the palette, which is not this setting)
+    const settings = async () =>
+      JSON.stringify((await savedDoc(page))?.nodes.find((n) => n.id === 'train')?.props ?? {});
     const before = await settings();
     await locked.locator('select, input').first().click({ force: true });
     await page.keyboard.press('ArrowDown');
