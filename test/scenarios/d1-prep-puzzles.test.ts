@@ -3,23 +3,9 @@
  * its goal on seeds 1–20, the reference solution and every hint's alternative meet it on seeds 1–20, and the
  * tempting wrong fixes do not.
  */
-import { describe, expect, it } from 'vitest';
-import { runDocument } from '../../src/engine/run';
-import type { ArchDoc, Solution } from '../../src/model/schema';
-import { changed, loadPuzzle, PUZZLES_DIR } from './catalog';
-import { join } from 'node:path';
+import { provePuzzles, props, type PuzzleCase } from './prove';
 
-const SEEDS = Array.from({ length: 20 }, (_, i) => i + 1);
-const met = (doc: ArchDoc, seed: number) => runDocument(doc, { seed }).report.goal?.met;
-const props = (node: string, p: Record<string, unknown>): Solution => ({ setProps: { [node]: p } });
-
-interface Case {
-  file: string;
-  alternatives: Solution[];
-  wrong: Solution[];
-}
-
-const CASES: Case[] = [
+const CASES: PuzzleCase[] = [
   {
     file: 'd1/09-fifty-thousand-postcodes.json',
     alternatives: [
@@ -44,33 +30,4 @@ const CASES: Case[] = [
   },
 ];
 
-describe.each(CASES)('$file', ({ file, alternatives, wrong }) => {
-  const doc = loadPuzzle(join(PUZZLES_DIR, file)).doc;
-
-  it('names its exam skills and carries 2–3 exam-style questions', () => {
-    const d = doc as ArchDoc & { skills?: string[]; questions?: { options: string[]; answer: number }[] };
-    expect(d.skills?.length).toBeGreaterThan(0);
-    for (const s of d.skills ?? []) expect(s).toMatch(/^[SK][12]\.[1-3]\.\d+$/);
-    expect(d.questions?.length).toBeGreaterThanOrEqual(2);
-    for (const q of d.questions ?? []) expect(q.answer).toBeLessThan(q.options.length);
-  });
-
-  it('as shipped fails its goal on seeds 1–20; the solution meets it on seeds 1–20', () => {
-    const solved = changed(doc, doc.solution!)!;
-    for (const seed of SEEDS) {
-      expect(met(doc, seed), `shipped, seed ${seed}`).toBe(false);
-      expect(met(solved, seed), `solution, seed ${seed}`).toBe(true);
-    }
-  });
-
-  it('every hint\'s alternative meets the goal on seeds 1–20', () => {
-    for (const alt of alternatives) {
-      const d = changed(doc, alt)!;
-      for (const seed of SEEDS) expect(met(d, seed), `${JSON.stringify(alt)}, seed ${seed}`).toBe(true);
-    }
-  });
-
-  it('the tempting wrong fixes do not', () => {
-    for (const w of wrong) expect(met(changed(doc, w)!, doc.seed ?? 1), JSON.stringify(w)).toBe(false);
-  });
-});
+provePuzzles(CASES, /^[SK][12]\.[1-3]\.\d+$/);
