@@ -425,11 +425,15 @@ TESTS.push({
     // the locked node's settings (the keys may reach the canvas or the palette, which is not this setting)
     const settings = async () =>
       JSON.stringify((await savedDoc(page))?.nodes.find((n) => n.id === 'train')?.props ?? {});
+    // the autosave is debounced: wait until it holds this puzzle before taking the baseline
+    await waitFor('the puzzle autosaved', async () => !!(await savedDoc(page))?.nodes.some((n) => n.id === 'train'));
+    await page.waitForTimeout(600);
     const before = await settings();
     await locked.locator('select, input').first().click({ force: true });
     await page.keyboard.press('ArrowDown');
     await page.keyboard.press('Enter');
-    assert((await settings()) === before, 'a locked setting changed');
+    const after = await settings();
+    assert(after === before, `a locked setting changed: ${before} → ${after}`);
     await shot(page, 'defects-locked-inspector');
   },
 });

@@ -30,7 +30,8 @@ interface Sample {
 /**
  * Builds the live view of a run from the simulation. Rates are per simulated second over a sliding
  * window of at least RATE_WINDOW_SEC simulated seconds (so a 50-ms wall tick at ×1 does not read as
- * zero or a burst); while the clock stands still the last rates stay. One instance per run.
+ * zero or a burst); while the clock stands still the last rates stay; once the run is done they are the
+ * whole run's averages. One instance per run.
  */
 export class LiveView {
   private samples: Sample[] = [];
@@ -44,7 +45,10 @@ export class LiveView {
       incidentsByNode.set(i.node, rec);
     }
     const now = sim.now;
-    const base = this.baseline(now);
+    // A finished run's rates are over the whole run, so its last frame shows where requests failed even
+    // when a rare client (one request every 20 s) sent nothing in the last few seconds.
+    const whole = sim.done && now > 0;
+    const base = whole ? ZERO : this.baseline(now);
     const moved = !!base && now > base.t;
     const sample: Sample = { t: now, nodes: new Map() };
     const out: Record<string, LiveNode> = {};
@@ -97,6 +101,8 @@ export class LiveView {
     return best;
   }
 }
+
+const ZERO: Sample = { t: 0, nodes: new Map() };
 
 function rates(c: Counts, b: Counts | undefined, dt: number): { rps: number; errorRate: number; outcomes?: Outcomes } {
   const d = (x: number, y = 0) => Math.max(0, x - y) / dt;
