@@ -136,7 +136,7 @@ export const KIND_DEFS = [
       retries: int(
         'Retries',
         0,
-        'SDK-style retries with exponential back-off on 429, 503 and throttling (the AWS SDKs retry by default).',
+        'Retries the AWS SDKs make after a throttle (serverless ThrottlingException), a 429 (ModelNotReadyException) or a 503, waiting 1, 2, 4… s (at most 20 s) between tries; errors such as 413 or ModelError are never retried.',
         0,
         10,
       ),

@@ -690,12 +690,12 @@ const ENTRIES: RuleDef[] = [
     sheet:
       'Endpoint autoscaling uses target tracking on InvocationsPerInstance: when invocations per instance exceed the target, instances are added after a scale-out delay.',
     fix: "Set the endpoint's autoscaling { min, max, targetInvocationsPerInstance } (target tracking on SageMakerVariantInvocationsPerInstance) with max high enough for peaks, or raise instanceCount.",
-    docs: null,
+    docs: 'A 503 is a transient error the AWS SDKs retry with exponential back-off (standard mode: at most 3 attempts by default, back-off capped at 20 s; https://docs.aws.amazon.com/sdkref/latest/guide/feature-retry-behavior.html): a client with retries absorbs a short burst, not sustained overload, and its retries add load.',
     message:
       'ServiceUnavailable: Received server error (503) from {variant}: endpoint {node} cannot serve {rps} requests/s with {instances} instance(s); requests are queueing and being rejected.',
     trigger: 'offered load above what instanceCount can serve (no autoscaling, or at max)',
     inRun:
-      'queueing: latency climbs, then requests fail; with target-tracking autoscaling on InvocationsPerInstance, instances are added after a delay',
+      'queueing: latency climbs, then requests fail; with target-tracking autoscaling on InvocationsPerInstance, instances are added after a delay; a client with retries backs off and sends a refused request again',
   },
   {
     id: 'unapproved-model-deploy',
