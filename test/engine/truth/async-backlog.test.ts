@@ -7,7 +7,7 @@ import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import { requestTraces } from '../../../src/engine';
 import { loadText } from '../../../src/model/load';
-import { arch, edge, node, run } from '../../harness';
+import { arch, edge, findings, node, run } from '../../harness';
 
 // one instance, 60 s per request, 0.05 rps (one every 20 s): the queue grows by ~2 requests a minute
 const overloaded = (props: Record<string, unknown>, wired = true) =>
@@ -39,6 +39,12 @@ describe('item 8: an async request that outlives RequestTTLSeconds in the queue 
   it('without an ErrorTopic the failure still goes to S3 but no one is notified', () => {
     const r = run(overloaded({ requestTtlSec: 600 }, false), { durationSec: 3600 });
     expect(r.incident('async-request-expired', 'as')!.message).toContain('no ErrorTopic is configured');
+  });
+  it("the stuck-at-zero finding states the endpoint's own RequestTTLSeconds", () => {
+    const f = findings(overloaded({ minCapacity: 0, requestTtlSec: 900 })).find(
+      (x) => x.rule === 'async-stuck-at-zero',
+    )!;
+    expect(f.message).toContain('RequestTTLSeconds (900 s)');
   });
   it('the default RequestTTLSeconds (6 h) lets the same backlog wait within an hour', () => {
     const r = run(overloaded({}), { durationSec: 3600 });

@@ -61,6 +61,8 @@ export class AsyncRun extends EndpointRun<'async-endpoint'> {
   private readonly backlogSeries: Series;
   /** The backlog at the last `asyncBacklogGrowthMinutes` 1-minute evaluations, oldest first. */
   private readonly minuteBacklog: number[] = [];
+  /** Consecutive 1-minute evaluations with every maxCapacity instance in service. */
+  private atMaxMinutes = 0;
   private expiredCount = 0;
   private lastBusy: number;
   private lastOut = -Infinity;
@@ -378,9 +380,10 @@ export class AsyncRun extends EndpointRun<'async-endpoint'> {
     const before = this.minuteBacklog.length >= w ? this.minuteBacklog[this.minuteBacklog.length - w] : Infinity;
     this.minuteBacklog.push(backlog);
     if (this.minuteBacklog.length > w) this.minuteBacklog.shift();
-    // every instance in service (none pending), more queued per instance than the target, more than w minutes ago
-    const atMax = this.active >= this.max;
-    if (atMax && planned === this.active && backlog > target * this.active && backlog > before && this.growing.hit()) {
+    // every instance of maxCapacity in service (none pending) for the whole window, more queued per instance than the
+    // target, and more than w minutes ago
+    this.atMaxMinutes = this.active >= this.max && planned === this.active ? this.atMaxMinutes + 1 : 0;
+    if (this.atMaxMinutes > w && backlog > target * this.active && backlog > before && this.growing.hit()) {
       this.growing.first = t;
       this.growing.vars = {
         backlog,
