@@ -1,5 +1,5 @@
 /**
- * The model-development puzzles of issue 16 (d2/08–14), graded the way issue 14 asks: the shipped design fails
+ * The model-development puzzles of issue 16 (d2/08–15), graded the way issue 14 asks: the shipped design fails
  * its goal on seeds 1–20, the reference solution and every hint's alternative meet it on seeds 1–20, and the
  * tempting wrong fixes do not.
  */
@@ -49,6 +49,12 @@ const CASES: PuzzleCase[] = [
     ],
     // fixing only the job or only the gate leaves a gate or a job judged by AUC
     wrong: [props('train', { evalMetric: 'rmse' }), { setProps: { gate: { metric: 'rmse', op: '<=', threshold: 0.35 } } }],
+  },
+  {
+    file: 'd2/15-the-forecast-that-never-started.json',
+    alternatives: [props('train', { inputMode: 'FastFile', instanceType: 'ml.c5.2xlarge' })],
+    // DeepAR refuses Pipe whatever the format; File mode copies the dataset to the locked 30 GB volume
+    wrong: [props('train', { inputMode: 'File' }), props('sales', { format: 'recordio-protobuf' })],
   },
 ];
 
