@@ -48,6 +48,14 @@ export const EDGE_PAIRS: readonly EdgePair[] = [
     plane: 'control',
   },
   {
+    from: ['training-job'],
+    to: ['clarify'],
+    label: 'explainability',
+    meaning:
+      'Post-training explainability of the trained model: a Clarify processing job computes SHAP feature attributions.',
+    plane: 'control',
+  },
+  {
     from: ['s3-bucket', 'data-source'],
     to: ['data-wrangler', 'processing-job', 'training-job', 'batch-transform', 'ground-truth'],
     label: 'input data',

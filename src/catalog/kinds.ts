@@ -1,6 +1,7 @@
 import type { BooleanProp, EnumProp, Kind, KindDef, NumberProp, PropDef, PropValue, RefProp, Role } from './types';
 import { KINDS } from './types';
 import { DATASET_PROPS, TRAINING_LEARNING_PROPS, TUNING_LEARNING_PROPS } from './learning';
+import { DATASET_EXPLAIN_PROPS, PREP_DROP_PROPS } from './explain';
 import { CLARIFY_PRETRAINING_PROPS, DATASET_FACET_PROPS, DATASET_TRAIT_PROPS, PREP_PROPS } from './prep';
 
 /* ---------- prop builders: keep the table below readable; each keeps its literal types for `PropsOf` ---------- */
@@ -183,6 +184,7 @@ export const KIND_DEFS = [
       ...DATASET_PROPS,
       ...DATASET_TRAIT_PROPS,
       ...DATASET_FACET_PROPS,
+      ...DATASET_EXPLAIN_PROPS,
     },
   ),
   def(
@@ -231,7 +233,7 @@ export const KIND_DEFS = [
     'job',
     'GUI data prep with 300+ transforms for medium data; it does not scale to multi-TB: export the recipe to a Processing job.',
     IN_NETWORK,
-    { ...PREP_PROPS },
+    { ...PREP_PROPS, ...PREP_DROP_PROPS },
   ),
   def(
     'processing-job',
@@ -266,6 +268,7 @@ export const KIND_DEFS = [
       OutputKmsKeyId: kmsRef('OutputKmsKeyId', 'the processing output in S3'),
       role: roleRef(),
       ...PREP_PROPS,
+      ...PREP_DROP_PROPS,
     },
   ),
   def(

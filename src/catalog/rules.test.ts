@@ -47,6 +47,8 @@ const OWN_RULES: Record<string, Domain> = {
   'loss-not-decreasing': 'D2',
   'vanishing-gradient': 'D2',
   'tuning-config-invalid': 'D2',
+  'label-leakage': 'D2',
+  'feature-attribution-drift': 'D2',
   'model-version-errors': 'D3',
   'deployment-rolled-back': 'D3',
   'bad-version-shipped': 'D3',

@@ -1,5 +1,5 @@
 /**
- * The model-development puzzles of issue 16 (d2/08–15), graded the way issue 14 asks: the shipped design fails
+ * The model-development puzzles of issue 16 (d2/08–16), graded the way issue 14 asks: the shipped design fails
  * its goal on seeds 1–20, the reference solution and every hint's alternative meet it on seeds 1–20, and the
  * tempting wrong fixes do not.
  */
@@ -55,6 +55,29 @@ const CASES: PuzzleCase[] = [
     alternatives: [props('train', { inputMode: 'FastFile', instanceType: 'ml.c5.2xlarge' })],
     // DeepAR refuses Pipe whatever the format; File mode copies the dataset to the locked 30 GB volume
     wrong: [props('train', { inputMode: 'File' }), props('sales', { format: 'recordio-protobuf' })],
+  },
+  {
+    file: 'd2/16-brilliant-in-review.json',
+    alternatives: [
+      props('prep', { dropColumns: ['investigation_opened', 'report_delay_days'] }),
+      // a Data Wrangler flow that drops the column, exported to the processing job
+      {
+        addNodes: [
+          { id: 'flow', kind: 'data-wrangler', props: { dropColumns: ['investigation_opened'] } },
+        ],
+        addEdges: [
+          { from: 'claims', to: 'flow' },
+          { from: 'flow', to: 'prep' },
+        ],
+      },
+    ],
+    // another column, regularisation or early stopping leave the leaked column in the model
+    wrong: [
+      props('prep', { dropColumns: ['claim_amount'] }),
+      props('train', { maxDepth: 3, lambda: 10 }),
+      props('train', { earlyStoppingRounds: 10 }),
+      props('prep', { transforms: ['median-impute', 'z-score'] }),
+    ],
   },
 ];
 
