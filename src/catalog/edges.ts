@@ -14,6 +14,20 @@ export const EDGE_PAIRS: readonly EdgePair[] = [
   },
   {
     from: ['client'],
+    to: ['ai-service'],
+    label: 'invoke',
+    meaning: 'API calls to a managed AI service or a Bedrock model (SageSim addition).',
+    plane: 'data',
+  },
+  {
+    from: ['s3-bucket'],
+    to: ['ai-service'],
+    label: 'training data',
+    meaning: 'Labelled data a managed AI service or Bedrock model is customised on (SageSim addition).',
+    plane: 'control',
+  },
+  {
+    from: ['client'],
     to: ['batch-transform'],
     label: 'invoke',
     meaning: 'Interactive calls to an offline batch job (shown so that batch-for-realtime can happen).',

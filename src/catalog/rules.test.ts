@@ -49,6 +49,8 @@ const OWN_RULES: Record<string, Domain> = {
   'tuning-config-invalid': 'D2',
   'label-leakage': 'D2',
   'feature-attribution-drift': 'D2',
+  'ai-service-task-mismatch': 'D2',
+  'bedrock-custom-model-on-demand': 'D2',
   'model-version-errors': 'D3',
   'deployment-rolled-back': 'D3',
   'bad-version-shipped': 'D3',

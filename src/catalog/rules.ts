@@ -522,6 +522,40 @@ const ENTRIES: RuleDef[] = [
       'a model-monitor with monitorType "feature-attribution" (and a clarify node, and a baseline) on an endpoint serving a model trained with a leaked column',
     inRun: 'each monitoring run completes with violations; the endpoint keeps serving',
   },
+  // ── D2 · Buy vs build: managed AI services and Amazon Bedrock (models-d2, issue 16) ──
+  {
+    id: 'ai-service-task-mismatch',
+    domain: 'D2',
+    severity: 'error',
+    area: 'mlops',
+    static: true,
+    title: 'AI service cannot learn this task',
+    sheet:
+      'Buy before you build, when a service fits: Comprehend custom classification learns text categories, Rekognition Custom Labels image classes, Personalize recommendations, Bedrock fine-tuning text tasks; Textract, Transcribe and Translate do one fixed job. Tabular prediction, forecasting and anomaly detection are built on SageMaker.',
+    fix: "Set the ai-service's service to one that learns the data's task (image-classification: rekognition; text-classification: comprehend or bedrock; recommendation: personalize), or build the model with a SageMaker training-job.",
+    docs: 'https://docs.aws.amazon.com/comprehend/latest/dg/concepts-custom.html, https://docs.aws.amazon.com/rekognition/latest/customlabels-dg/what-is.html, https://docs.aws.amazon.com/personalize/latest/dg/what-is-personalize.html',
+    message:
+      'Customisation of {service} on {bucket} failed: {service} offers {how}; it does not learn {task} from labelled data.',
+    trigger: 'an s3-bucket whose task the service cannot learn feeds an ai-service with customModel true',
+    inRun: 'the customisation fails and every call to the service fails',
+  },
+  {
+    id: 'bedrock-custom-model-on-demand',
+    domain: 'D2',
+    severity: 'error',
+    area: 'mlops',
+    static: true,
+    title: 'A customised Bedrock model invoked on demand',
+    sheet:
+      'A Bedrock model customised by fine-tuning or continued pre-training is not served on demand by its model ID: purchase Provisioned Throughput for it (custom Amazon Nova models can instead get a custom model deployment for on-demand inference).',
+    fix: 'Set the ai-service\'s bedrockInference to "provisioned-throughput" (or "custom-model-deployment" for a custom Amazon Nova model), or use a service whose custom model is served by its own endpoint.',
+    docs: 'https://docs.aws.amazon.com/bedrock/latest/userguide/model-customization-use.html, https://docs.aws.amazon.com/bedrock/latest/userguide/deploy-custom-model-on-demand.html',
+    message:
+      'InvokeModel on {node} failed: the custom model has no Provisioned Throughput and no custom model deployment, so it cannot serve requests.',
+    trigger: 'an ai-service with service "bedrock", customModel true and bedrockInference "on-demand"',
+    inRun: 'every call fails with a 400 (ValidationException)',
+    http: 400,
+  },
   // ── D3 · Deployment and orchestration ──────────────────────────────────────────
   {
     id: 'payload-too-large',

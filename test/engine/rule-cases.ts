@@ -379,6 +379,23 @@ export const CASES: Record<string, Case> = {
         ...clientTo('ep', { rps: 1 }),
       ),
   },
+  'ai-service-task-mismatch': {
+    node: 'ai',
+    as: 'incident',
+    durationSec: 60,
+    doc: () =>
+      arch(
+        node('photos', 's3-bucket', { task: 'image-classification' }),
+        node('ai', 'ai-service', { service: 'comprehend', customModel: true }),
+        edge('photos', 'ai'),
+      ),
+  },
+  'bedrock-custom-model-on-demand': {
+    node: 'ai',
+    as: 'incident',
+    durationSec: 60,
+    doc: () => arch(node('ai', 'ai-service', { service: 'bedrock', customModel: true }), ...clientTo('ai', { rps: 1 })),
+  },
   /* D3 */
   'payload-too-large': {
     node: 'ep',

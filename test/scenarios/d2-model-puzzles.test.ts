@@ -1,5 +1,5 @@
 /**
- * The model-development puzzles of issue 16 (d2/08–16), graded the way issue 14 asks: the shipped design fails
+ * The model-development puzzles of issue 16 (d2/08–18), graded the way issue 14 asks: the shipped design fails
  * its goal on seeds 1–20, the reference solution and every hint's alternative meet it on seeds 1–20, and the
  * tempting wrong fixes do not.
  */
@@ -77,6 +77,26 @@ const CASES: PuzzleCase[] = [
       props('train', { maxDepth: 3, lambda: 10 }),
       props('train', { earlyStoppingRounds: 10 }),
       props('prep', { transforms: ['median-impute', 'z-score'] }),
+    ],
+  },
+  {
+    file: 'd2/17-the-router-that-never-answered.json',
+    alternatives: [
+      props('router', { bedrockInference: 'custom-model-deployment' }),
+      // a managed service with custom classifiers of its own
+      props('router', { service: 'comprehend' }),
+    ],
+    // an image or document service does not learn text categories
+    wrong: [props('router', { service: 'rekognition' }), props('router', { service: 'textract' })],
+  },
+  {
+    file: 'd2/18-photos-the-classifier-could-not-learn.json',
+    alternatives: [props('tagger', { service: 'rekognition', modelLatencyMs: 150 })],
+    // a foundation model fine-tuned on text, a document reader or a recommender do not learn image classes
+    wrong: [
+      props('tagger', { service: 'bedrock', bedrockInference: 'provisioned-throughput' }),
+      props('tagger', { service: 'textract' }),
+      props('tagger', { service: 'personalize' }),
     ],
   },
 ];
