@@ -517,7 +517,7 @@ const ENTRIES: RuleDef[] = [
     fix: 'Find the feature whose attribution changed: a column the model relied on in training that production does not provide (a leaked label, a feature not sent at inference). Drop it from training (dropColumns) and retrain, then re-baseline the monitor.',
     docs: 'https://docs.aws.amazon.com/sagemaker/latest/dg/clarify-model-monitor-model-attribution-drift-violations.html (nDCG of global SHAP values vs the baseline constraints; below 0.9 logs feature_attribution_drift_check).',
     message:
-      'feature_attribution_drift_check: the nDCG of live global SHAP values vs the baseline is {ndcg}, below {threshold} (label {label}); baseline top feature {baselineTop} ({baselineShare}), live top feature {liveTop} ({liveShare}).',
+      'feature_attribution_drift_check: the nDCG of the global SHAP values of live traffic vs the baseline constraints is {ndcg}, below {threshold} (label {label}).',
     trigger:
       'a model-monitor with monitorType "feature-attribution" (and a clarify node, and a baseline) on an endpoint serving a model trained with a leaked column',
     inRun: 'each monitoring run completes with violations; the endpoint keeps serving',
