@@ -1,7 +1,13 @@
 import type { BooleanProp, EnumProp, Kind, KindDef, NumberProp, PropDef, PropValue, RefProp, Role } from './types';
 import { KINDS } from './types';
 import { DATASET_PROPS, TRAINING_LEARNING_PROPS, TUNING_LEARNING_PROPS } from './learning';
-import { CLARIFY_PRETRAINING_PROPS, DATASET_FACET_PROPS, DATASET_TRAIT_PROPS, PREP_PROPS } from './prep';
+import {
+  CLARIFY_PRETRAINING_PROPS,
+  DATASET_FACET_PROPS,
+  DATASET_TRAIT_PROPS,
+  PREP_PROPS,
+  QUALITY_GATE_PROPS,
+} from './prep';
 
 /* ---------- prop builders: keep the table below readable; each keeps its literal types for `PropsOf` ---------- */
 const num = <const O extends Partial<Omit<NumberProp, 'type' | 'label' | 'default' | 'help'>> = Record<never, never>>(
@@ -266,6 +272,7 @@ export const KIND_DEFS = [
       OutputKmsKeyId: kmsRef('OutputKmsKeyId', 'the processing output in S3'),
       role: roleRef(),
       ...PREP_PROPS,
+      ...QUALITY_GATE_PROPS,
     },
   ),
   def(

@@ -40,6 +40,8 @@ const OWN_RULES: Record<string, Domain> = {
   'target-encoding-leakage': 'D1',
   'resampling-before-split': 'D1',
   'pretraining-bias': 'D1',
+  'data-quality-check-failed': 'D1',
+  'trained-on-bad-data': 'D1',
   'algorithm-task-mismatch': 'D2',
   'metric-task-mismatch': 'D2',
   overfitting: 'D2',

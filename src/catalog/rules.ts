@@ -231,6 +231,41 @@ const ENTRIES: RuleDef[] = [
       'an s3-bucket → clarify edge where |1 − 2·facetShare| exceeds maxClassImbalance or |labelRateGap| exceeds maxLabelGap',
     inRun: 'the Clarify processing job completes and its report flags the metric, on the clarify node',
   },
+  // ── D1 · data-quality gate (issue 16, data-d1) ─────────────────────────────────
+  {
+    id: 'data-quality-check-failed',
+    domain: 'D1',
+    severity: 'error',
+    area: 'data',
+    static: false,
+    title: 'Data-quality rule failed',
+    sheet:
+      'Check data quality before it reaches training: AWS Glue Data Quality (DQDL rules such as Completeness, IsUnique, ColumnValues between), Glue DataBrew profile jobs with data-quality rules, or Deequ in a processing job. A failed rule stops the job, so a pipeline stops there and the previous model stays in service.',
+    fix: 'This is the gate working: fix the data at its source (the upstream export), then rerun the pipeline. Keep the rule.',
+    docs: "Glue Data Quality's EvaluateDataQuality transform takes a DQDL ruleset and StopJobOnFailureOptions to stop the job when the evaluation fails (https://docs.aws.amazon.com/glue/latest/webapi/API_EvaluateDataQuality.html); rule types Completeness and ColumnValues (https://docs.aws.amazon.com/glue/latest/dg/dqdl-rule-types.html). SageSim runs the ruleset on a processing step's input, before its transforms.",
+    message:
+      'ClientError: data quality evaluation of {input} failed: rule {dqdl} (measured {measured}); stopping the job on the failed ruleset.',
+    trigger:
+      'a processing-job with qualityRules whose input fails one: completeness when 1 − missingRatio < minCompleteness, range when the input has outliers',
+    inRun:
+      'the job fails before it transforms anything; in a pipeline the execution fails at that step and no later step runs',
+  },
+  {
+    id: 'trained-on-bad-data',
+    domain: 'D1',
+    severity: 'warning',
+    area: 'data',
+    static: false,
+    title: 'Model trained on a broken batch',
+    sheet:
+      'Bad data that no check stops flows into training: a batch with a mostly empty column still trains, and the model is worse for it. Data-quality rules in the processing step (Glue Data Quality, DataBrew, Deequ) stop the pipeline before the training step.',
+    fix: 'Add a data-quality gate to the processing step that reads the batch: qualityRules ["completeness"] (minCompleteness about 0.95), so the pipeline stops on the broken batch and the model in service stays.',
+    docs: 'Our own model: input with more than 30% of its cells missing costs the model 0.1 AUC, imputed or not (one filled-in value carries no signal). The checks that catch it are Glue Data Quality rules such as Completeness (https://docs.aws.amazon.com/glue/latest/dg/dqdl-rule-types.html).',
+    message:
+      'Model {version} trained by {node} scores validation {metric} {validation}, down from {previous} for the model before it.',
+    trigger: 'a training-job completes on data (any bucket upstream) with missingRatio above 0.3',
+    inRun: 'when the training job completes: its new model version scores 0.1 AUC lower',
+  },
   // ── D2 · Model development ─────────────────────────────────────────────────────
   {
     id: 'algorithm-input-format',

@@ -186,6 +186,22 @@ export const CASES: Record<string, Case> = {
         edge('loans', 'bias'),
       ),
   },
+  'data-quality-check-failed': {
+    node: 'prep',
+    as: 'incident',
+    doc: () =>
+      arch(
+        node('raw', 's3-bucket', { missingRatio: 0.4 }),
+        node('prep', 'processing-job', { qualityRules: ['completeness'] }),
+        edge('raw', 'prep'),
+      ),
+  },
+  'trained-on-bad-data': {
+    node: 'train',
+    as: 'incident',
+    doc: () =>
+      arch(node('raw', 's3-bucket', { missingRatio: 0.4 }), node('train', 'training-job'), edge('raw', 'train')),
+  },
   /* D2 */
   'algorithm-input-format': {
     node: 'train',

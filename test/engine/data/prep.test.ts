@@ -147,8 +147,86 @@ describe('Clarify pre-training bias (S3 → Clarify)', () => {
     ).toBe(true);
   });
 
+  it('a processing job that rebalances the facet writes data with CI 0; the label gap stays', () => {
+    const rebalanced = (transforms: string[]) =>
+      go(
+        arch(
+          node('raw', 's3-bucket', { datasetGB: 3, facetShare: 0.1, labelRateGap: 0.05 }),
+          node('prep', 'processing-job', { transforms }),
+          node('clean', 's3-bucket', { datasetGB: 3, facetShare: 0.1, labelRateGap: 0.05 }),
+          node('bias', 'clarify'),
+          edge('raw', 'prep'),
+          edge('prep', 'clean'),
+          edge('clean', 'bias'),
+        ),
+      );
+    expect(rebalanced([]).node('bias').classImbalance).toBe(0.8);
+    expect(rebalanced([]).rules().has('pretraining-bias')).toBe(true);
+    const fixed = rebalanced(['facet-rebalance']);
+    expect(fixed.node('bias').classImbalance).toBe(0);
+    expect(fixed.node('bias').dpl).toBe(0.05);
+    expect(fixed.rules().has('pretraining-bias')).toBe(false);
+  });
+
   it('a Clarify node with no data edge runs no pre-training job', () => {
     const r = go(arch(node('bias', 'clarify')));
     expect(r.state('bias')).toBeUndefined();
+  });
+});
+
+describe('data-quality gate (Glue Data Quality / Deequ rules in a processing step)', () => {
+  /** raw → prep → clean → train, prep and train steps of a pipeline (prep, then train). */
+  const pipeline = (traits: Record<string, unknown>, prep: Record<string, unknown> = {}) =>
+    arch(
+      node('raw', 's3-bucket', { datasetGB: 2, ...traits }),
+      node('pipe', 'pipeline'),
+      node('prep', 'processing-job', prep, 'pipe'),
+      node('clean', 's3-bucket', { datasetGB: 2 }),
+      node('train', 'training-job', { trainingMinutes: 10 }, 'pipe'),
+      edge('raw', 'prep'),
+      edge('prep', 'clean'),
+      edge('clean', 'train'),
+      edge('prep', 'train'),
+    );
+
+  it('a completeness rule stops the pipeline at the step on a broken batch, naming the rule and the figure', () => {
+    const r = go(pipeline({ missingRatio: 0.4 }, { qualityRules: ['completeness'] }));
+    expect(r.state('prep')).toBe('Failed');
+    expect(r.incident('data-quality-check-failed', 'prep')?.message).toBe(
+      'ClientError: data quality evaluation of raw failed: rule Completeness "*" >= 0.95 (measured 0.6); stopping the job on the failed ruleset.',
+    );
+    expect(r.state('pipe')).toBe('Failed');
+    expect(r.state('train')).toBe('Pending');
+    expect(r.rules().has('trained-on-bad-data')).toBe(false);
+  });
+
+  it('without a rule the broken batch trains a worse model (0.1 AUC lower than the model before it)', () => {
+    const r = go(pipeline({ missingRatio: 0.4 }));
+    expect(r.state('train')).toBe('Completed');
+    const i = r.incident('trained-on-bad-data', 'train');
+    expect(i?.message).toMatch(/^Model train:v1 trained by train scores validation auc 0\.\d+, down from 0\.\d+/);
+    const clean = go(pipeline({ missingRatio: 0.02 }));
+    const v = (x: ReturnType<typeof go>) => Number(x.node('train').validation);
+    expect(v(clean) - v(r)).toBeCloseTo(0.1, 5);
+    expect(clean.rules().has('trained-on-bad-data')).toBe(false);
+  });
+
+  it('imputing does not rescue a broken batch; a normal share of missing values passes the rule', () => {
+    expect(
+      go(pipeline({ missingRatio: 0.4 }, { transforms: ['median-impute'] }))
+        .rules()
+        .has('trained-on-bad-data'),
+    ).toBe(true);
+    const ok = go(pipeline({ missingRatio: 0.02 }, { qualityRules: ['completeness', 'range'] }));
+    expect(ok.state('prep')).toBe('Completed');
+    expect(ok.state('pipe')).toBe('Succeeded');
+  });
+
+  it('the range rule fails on outliers; the threshold is the team’s', () => {
+    const range = go(pipeline({ outliers: true }, { qualityRules: ['range'] }));
+    expect(range.incident('data-quality-check-failed', 'prep')?.message).toMatch(/ColumnValues "\*" between/);
+    const lax = go(pipeline({ missingRatio: 0.4 }, { qualityRules: ['completeness'], minCompleteness: 0.5 }));
+    expect(lax.state('prep')).toBe('Completed');
+    expect(lax.rules().has('trained-on-bad-data')).toBe(true);
   });
 });

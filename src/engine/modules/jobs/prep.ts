@@ -1,4 +1,4 @@
-import { oneHotProblem } from '../shared/prep';
+import { oneHotProblem, qualityGate } from '../shared/prep';
 import { FALLBACK_INSTANCE_TYPE, instanceCostUSD, PRICES } from '../../../catalog/prices';
 import type { GNode } from '../../../model/graph';
 import { round } from '../../util';
@@ -18,7 +18,8 @@ export const PROCESSING_INSTANCE = FALLBACK_INSTANCE_TYPE;
 /**
  * A processing job: Starting → Downloading (scikit-learn copies its input like File mode; PySpark reads
  * S3 directly and starts at once) → Processing (seconds per GB; PySpark spreads over instances,
- * scikit-learn does not) → Uploading (its output, about the size of its input) → Completed.
+ * scikit-learn does not; a data-quality ruleset, if any, is evaluated first and a failed rule fails the job a
+ * quarter of the way in) → Uploading (its output, about the size of its input) → Completed.
  */
 export function startProcessing(sim: Simulation, n: GNode<'processing-job'>, onEnd: OnEnd, execution?: number): JobRun {
   const g = sim.graph;
@@ -53,6 +54,15 @@ export function startProcessing(sim: Simulation, n: GNode<'processing-job'>, onE
         `Processing ${round(gb, 2)} GB with ${spark ? 'PySpark' : 'scikit-learn'} on ${count} instance(s)`,
       );
       if (hasOutbound && !run.gate('outbound-call')) return end();
+      // the data-quality ruleset runs first, one pass over the input (a quarter of the processing time)
+      const dq = qualityGate(g, n);
+      if (dq)
+        return run.after(processSec / 4, 'data quality evaluated', () => {
+          run.fail(dq.rule, dq.vars);
+          end();
+        });
+      if (Array.isArray(n.props.qualityRules) && n.props.qualityRules.length)
+        sim.note(n.id, 'info', `${n.id}: data quality ruleset (${n.props.qualityRules.join(', ')}) passed`);
       const oneHot = oneHotProblem(g, n);
       if (oneHot)
         return run.after(processSec / 2, 'out of memory', () => {
