@@ -26,7 +26,6 @@ const DORMANT: string[] = [
   'mme-model-not-ready',
   'model-quality-needs-ground-truth',
   'monitor-unsupported-endpoint',
-  'pretraining-bias',
 ];
 
 function shippedRules(): Map<string, string[]> {
