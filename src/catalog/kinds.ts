@@ -7,6 +7,7 @@ import {
   DATASET_TRAIT_PROPS,
   PREP_PROPS,
   QUALITY_GATE_PROPS,
+  COLUMN_READ_PROPS,
 } from './prep';
 
 /* ---------- prop builders: keep the table below readable; each keeps its literal types for `PropsOf` ---------- */
@@ -159,9 +160,9 @@ export const KIND_DEFS = [
       datasetGB: num('Dataset size', 10, 'Size of the data the bucket holds.', { min: 0, max: 1_000_000, unit: 'GB' }),
       format: oneOf(
         'Format',
-        ['csv', 'parquet', 'jsonlines', 'recordio-protobuf', 'libsvm', 'text', 'image'],
+        ['csv', 'parquet', 'orc', 'jsonlines', 'recordio-protobuf', 'libsvm', 'text', 'image'],
         'csv',
-        'Built-in algorithms accept only some formats; Pipe + RecordIO-protobuf is the fastest path.',
+        'Built-in algorithms accept only some formats; Pipe + RecordIO-protobuf is the fastest path. Parquet and ORC are columnar: a job that uses a few columns reads only those.',
       ),
       sensitive: bool(
         'Sensitive (PII/PHI)',
@@ -273,6 +274,7 @@ export const KIND_DEFS = [
       role: roleRef(),
       ...PREP_PROPS,
       ...QUALITY_GATE_PROPS,
+      ...COLUMN_READ_PROPS,
     },
   ),
   def(

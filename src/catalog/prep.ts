@@ -154,3 +154,19 @@ export const QUALITY_GATE_PROPS = {
     help: 'The completeness rule passes when at least this share of the cells is present (1 − missing values).',
   }),
 } satisfies Record<string, PropDef>;
+
+/**
+ * processing-job: the share of the input's columns the job uses (a feature job that selects 3 of 60 columns reads
+ * 0.05). Columnar input (Parquet, ORC) is read for those columns only; row formats (CSV, JSON Lines) whole.
+ */
+export const COLUMN_READ_PROPS = {
+  columnsRead: own({
+    type: 'number',
+    label: 'Columns used',
+    default: 1,
+    min: 0.01,
+    max: 1,
+    step: 0.01,
+    help: 'Share of the input columns the job selects. From Parquet or ORC it reads only those columns; from CSV or JSON it reads every byte of every row.',
+  }),
+} satisfies Record<string, PropDef>;

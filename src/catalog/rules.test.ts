@@ -42,6 +42,7 @@ const OWN_RULES: Record<string, Domain> = {
   'pretraining-bias': 'D1',
   'data-quality-check-failed': 'D1',
   'trained-on-bad-data': 'D1',
+  'row-format-full-scan': 'D1',
   'algorithm-task-mismatch': 'D2',
   'metric-task-mismatch': 'D2',
   overfitting: 'D2',

@@ -266,6 +266,24 @@ const ENTRIES: RuleDef[] = [
     trigger: 'a training-job completes on data (any bucket upstream) with missingRatio above 0.3',
     inRun: 'when the training job completes: its new model version scores 0.1 AUC lower',
   },
+  // ── D1 · format choice (issue 16, data-d1) ─────────────────────────────────────
+  {
+    id: 'row-format-full-scan',
+    domain: 'D1',
+    severity: 'warning',
+    area: 'jobs',
+    static: false,
+    title: 'Whole rows read for a few columns',
+    sheet:
+      'Pick the format for how the data is read: a job or query that uses a few columns of a wide table reads only those columns from Parquet or ORC (columnar, compressed by column), but every byte of every row from CSV or JSON. Convert once (Glue, Spark, Athena CTAS) and every later read is smaller, faster and cheaper.',
+    fix: 'Store the input as Parquet (or ORC): set the s3-bucket format to "parquet", converting it once with a Glue or Spark job (or Athena CREATE TABLE AS SELECT).',
+    docs: "Athena's guide to columnar storage formats: compression by column, predicate pushdown that fetches only the blocks a query needs, splittable files read in parallel (https://docs.aws.amazon.com/athena/latest/ug/columnar-storage.html); the same holds for Spark reading S3. SageSim reads `columnsRead` of a columnar source and all of a row-format one.",
+    message:
+      'Processing job {node} scans {scannedGB} GB of input to use {pct}% of its columns ({rowGB} GB of it read row by row).',
+    trigger: 'a processing-job with columnsRead ≤ 0.25 reading a row-format source (csv, jsonlines, libsvm, text)',
+    inRun:
+      'when processing starts: the job reads the whole input, so it runs (and bills) as long as a job using every column',
+  },
   // ── D2 · Model development ─────────────────────────────────────────────────────
   {
     id: 'algorithm-input-format',

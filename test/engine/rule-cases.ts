@@ -196,6 +196,16 @@ export const CASES: Record<string, Case> = {
         edge('raw', 'prep'),
       ),
   },
+  'row-format-full-scan': {
+    node: 'prep',
+    as: 'incident',
+    doc: () =>
+      arch(
+        node('raw', 's3-bucket', { datasetGB: 20, format: 'csv' }),
+        node('prep', 'processing-job', { framework: 'pyspark', columnsRead: 0.1 }),
+        edge('raw', 'prep'),
+      ),
+  },
   'trained-on-bad-data': {
     node: 'train',
     as: 'incident',

@@ -1,5 +1,5 @@
 /**
- * The data-preparation puzzles of issue 16 (d1/09–13), graded the way issue 14 asks: the shipped design fails
+ * The data-preparation puzzles of issue 16 (d1/09–14), graded the way issue 14 asks: the shipped design fails
  * its goal on seeds 1–20, the reference solution and every hint's alternative meet it on seeds 1–20, and the
  * tempting wrong fixes do not.
  */
@@ -50,6 +50,12 @@ const CASES: PuzzleCase[] = [
       props('prep', { qualityRules: ['completeness'], minCompleteness: 0.5 }),
       props('prep', { transforms: ['mean-impute', 'z-score'] }),
     ],
+  },
+  {
+    file: 'd1/14-four-columns-of-eighty.json',
+    alternatives: [props('clicks', { format: 'orc' })],
+    // more instances read the same CSV: in time with 16, but over the budget; JSON is a row format too
+    wrong: [props('prep', { instanceCount: 16 }), props('clicks', { format: 'jsonlines' })],
   },
 ];
 

@@ -230,3 +230,37 @@ describe('data-quality gate (Glue Data Quality / Deequ rules in a processing ste
     expect(lax.rules().has('trained-on-bad-data')).toBe(true);
   });
 });
+
+describe('format choice: a job that uses a few columns (columnsRead)', () => {
+  const job = (format: string, columnsRead: number, framework = 'pyspark') =>
+    go(
+      arch(
+        node('raw', 's3-bucket', { datasetGB: 100, format }),
+        node('prep', 'processing-job', { framework, instanceCount: 2, columnsRead }),
+        edge('raw', 'prep'),
+      ),
+    );
+
+  it('reads only the selected columns of Parquet or ORC, every byte of CSV or JSON', () => {
+    expect(job('parquet', 0.05).node('prep').scannedGB).toBe(5);
+    expect(job('orc', 0.05).node('prep').scannedGB).toBe(5);
+    expect(job('csv', 0.05).node('prep').scannedGB).toBe(100);
+    expect(job('jsonlines', 0.05).node('prep').scannedGB).toBe(100);
+  });
+
+  it('a narrow read of a row format is reported with the figures; the columnar job is faster and cheaper', () => {
+    const csv = job('csv', 0.05);
+    expect(csv.incident('row-format-full-scan', 'prep')?.message).toBe(
+      'Processing job prep scans 100 GB of input to use 5% of its columns (100 GB of it read row by row).',
+    );
+    const parquet = job('parquet', 0.05);
+    expect(parquet.rules().has('row-format-full-scan')).toBe(false);
+    expect(parquet.state('prep')).toBe('Completed');
+    expect(Number(parquet.node('prep').costUSD)).toBeLessThan(Number(csv.node('prep').costUSD) / 5);
+  });
+
+  it('a job using most columns reads everything either way and is not reported', () => {
+    expect(job('csv', 0.8).rules().has('row-format-full-scan')).toBe(false);
+    expect(job('parquet', 1).node('prep').scannedGB).toBe(100);
+  });
+});
