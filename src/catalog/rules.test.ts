@@ -43,6 +43,7 @@ const OWN_RULES: Record<string, Domain> = {
   'data-quality-check-failed': 'D1',
   'trained-on-bad-data': 'D1',
   'row-format-full-scan': 'D1',
+  'join-out-of-memory': 'D1',
   'algorithm-task-mismatch': 'D2',
   'metric-task-mismatch': 'D2',
   overfitting: 'D2',

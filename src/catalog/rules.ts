@@ -266,6 +266,24 @@ const ENTRIES: RuleDef[] = [
     trigger: 'a training-job completes on data (any bucket upstream) with missingRatio above 0.3',
     inRun: 'when the training job completes: its new model version scores 0.1 AUC lower',
   },
+  // ── D1 · joining sources (issue 16, data-d1) ───────────────────────────────────
+  {
+    id: 'join-out-of-memory',
+    domain: 'D1',
+    severity: 'error',
+    area: 'jobs',
+    static: false,
+    title: 'Join runs out of memory',
+    sheet:
+      "Joining large sources needs a distributed engine: pandas or scikit-learn in one processing job holds both sides and the result in one instance's memory. Spark (a PySpark processing job, an AWS Glue job, or Spark on Amazon EMR) partitions the join over many instances and spills to disk.",
+    fix: 'Run the join with PySpark on several instances (processing-job framework "pyspark", instanceCount 2 or more) — or as a Glue or EMR Spark job — or give the scikit-learn job an instance with enough memory (a memory-optimised ml.r5).',
+    docs: "SageMaker's prebuilt Spark images run distributed data processing jobs, with near-linear scaling in instances for simple workloads (https://docs.aws.amazon.com/sagemaker/latest/dg/use-spark-processing-container.html). The factor of two (both sides plus the result) is SageSim's own model.",
+    message:
+      'MemoryError: processing job {node} ran out of memory joining {inputs} ({datasetGB} GB of input): the join needs about {needGB} GB in memory, more than the {memoryGiB} GiB of {instanceType}.',
+    trigger:
+      'a scikit-learn processing-job reading two or more sources whose total size × 2 exceeds its instance memory',
+    inRun: 'the job fails out of memory halfway through processing',
+  },
   // ── D1 · format choice (issue 16, data-d1) ─────────────────────────────────────
   {
     id: 'row-format-full-scan',

@@ -196,6 +196,18 @@ export const CASES: Record<string, Case> = {
         edge('raw', 'prep'),
       ),
   },
+  'join-out-of-memory': {
+    node: 'prep',
+    as: 'incident',
+    doc: () =>
+      arch(
+        node('clicks', 's3-bucket', { datasetGB: 10 }),
+        node('crm', 'data-source', { engine: 'redshift', datasetGB: 5 }),
+        node('prep', 'processing-job'),
+        edge('clicks', 'prep'),
+        edge('crm', 'prep'),
+      ),
+  },
   'row-format-full-scan': {
     node: 'prep',
     as: 'incident',

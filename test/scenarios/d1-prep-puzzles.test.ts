@@ -1,5 +1,5 @@
 /**
- * The data-preparation puzzles of issue 16 (d1/09–14), graded the way issue 14 asks: the shipped design fails
+ * The data-preparation puzzles of issue 16 (d1/09–15), graded the way issue 14 asks: the shipped design fails
  * its goal on seeds 1–20, the reference solution and every hint's alternative meet it on seeds 1–20, and the
  * tempting wrong fixes do not.
  */
@@ -56,6 +56,12 @@ const CASES: PuzzleCase[] = [
     alternatives: [props('clicks', { format: 'orc' })],
     // more instances read the same CSV: in time with 16, but over the budget; JSON is a row format too
     wrong: [props('prep', { instanceCount: 16 }), props('clicks', { format: 'jsonlines' })],
+  },
+  {
+    file: 'd1/15-two-sources-one-table.json',
+    alternatives: [props('prep', { framework: 'pyspark', instanceCount: 2 })],
+    // a memory-optimised instance (128 GiB) is still short of the join; Spark on a single instance is too slow
+    wrong: [props('prep', { instanceType: 'ml.r5.4xlarge' }), props('prep', { framework: 'pyspark' })],
   },
 ];
 

@@ -261,6 +261,40 @@ describe('format choice: a job that uses a few columns (columnsRead)', () => {
 
   it('a job using most columns reads everything either way and is not reported', () => {
     expect(job('csv', 0.8).rules().has('row-format-full-scan')).toBe(false);
-    expect(job('parquet', 1).node('prep').scannedGB).toBe(100);
+    expect(job('parquet', 0.8).node('prep').scannedGB).toBe(80);
+  });
+});
+
+describe('joining sources (S3 and Redshift) in one processing job', () => {
+  const join = (prep: Record<string, unknown>, clicksGB = 60) =>
+    go(
+      arch(
+        node('clicks', 's3-bucket', { datasetGB: clicksGB, format: 'parquet' }),
+        node('crm', 'data-source', { engine: 'redshift', datasetGB: 20 }),
+        node('prep', 'processing-job', prep),
+        edge('clicks', 'prep'),
+        edge('crm', 'prep'),
+      ),
+    );
+
+  it('pandas on one instance runs out of memory joining 80 GB, naming both sides and the figures', () => {
+    const r = join({ framework: 'sklearn', instanceType: 'ml.m5.4xlarge' });
+    expect(r.state('prep')).toBe('Failed');
+    expect(r.incident('join-out-of-memory', 'prep')?.message).toBe(
+      'MemoryError: processing job prep ran out of memory joining clicks and crm (80 GB of input): the join needs about 160 GB in memory, more than the 64 GiB of ml.m5.4xlarge.',
+    );
+  });
+
+  it('PySpark spreads the join; a small join fits one instance; one source is not a join', () => {
+    expect(join({ framework: 'pyspark', instanceCount: 4 }).state('prep')).toBe('Completed');
+    expect(join({ framework: 'sklearn', instanceType: 'ml.r5.4xlarge' }, 10).state('prep')).toBe('Completed');
+    const one = go(
+      arch(
+        node('clicks', 's3-bucket', { datasetGB: 80 }),
+        node('prep', 'processing-job', { framework: 'sklearn' }),
+        edge('clicks', 'prep'),
+      ),
+    );
+    expect(one.rules().has('join-out-of-memory')).toBe(false);
   });
 });

@@ -1,4 +1,4 @@
-import { oneHotProblem, qualityGate } from '../shared/prep';
+import { joinProblem, oneHotProblem, qualityGate } from '../shared/prep';
 import { FALLBACK_INSTANCE_TYPE, instanceCostUSD, PRICES } from '../../../catalog/prices';
 import type { GNode } from '../../../model/graph';
 import { round } from '../../util';
@@ -79,7 +79,7 @@ export function startProcessing(sim: Simulation, n: GNode<'processing-job'>, onE
         });
       if (Array.isArray(n.props.qualityRules) && n.props.qualityRules.length)
         sim.note(n.id, 'info', `${n.id}: data quality ruleset (${n.props.qualityRules.join(', ')}) passed`);
-      const oneHot = oneHotProblem(g, n);
+      const oneHot = oneHotProblem(g, n) ?? joinProblem(g, n);
       if (oneHot)
         return run.after(processSec / 2, 'out of memory', () => {
           run.fail(oneHot.rule, oneHot.vars);

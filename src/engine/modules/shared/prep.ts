@@ -1,7 +1,7 @@
 import { instanceType } from '../../../catalog/instances';
 import type { GNode, Graph } from '../../../model/graph';
 import { FALLBACK_INSTANCE_TYPE } from '../../../catalog/prices';
-import { datasetGB } from './data';
+import { datasetGB, sourcesOf } from './data';
 
 /**
  * Feature engineering as a choice with consequences (pure): what the transforms of the processing jobs and Data
@@ -40,6 +40,8 @@ export const PREP = {
   /** Input with more than this share of cells missing is a broken batch (trained-on-bad-data). */
   brokenMissing: 0.3,
   brokenPenalty: 0.1,
+  /** A pandas join holds both sides and the result: about twice its inputs in memory (join-out-of-memory). */
+  joinMemoryFactor: 2,
   /** Data Wrangler's default instance (ml.m5.4xlarge). */
   wranglerInstance: 'ml.m5.4xlarge',
 } as const;
@@ -202,4 +204,35 @@ export function qualityGate(
       return { rule: 'data-quality-check-failed', vars: { input, dqdl, measured: 'values outside the bounds' } };
   }
   return null;
+}
+
+/**
+ * join-out-of-memory: a scikit-learn (pandas) processing job joining two or more sources holds both sides and the
+ * joined result in one instance's memory — about twice the inputs (our own model) — and fails when that exceeds
+ * the instance's memory. PySpark spreads a join over its instances and spills to disk
+ * (https://docs.aws.amazon.com/sagemaker/latest/dg/use-spark-processing-container.html); so do Glue and Spark on
+ * EMR.
+ */
+export function joinProblem(
+  g: Graph,
+  n: GNode<'processing-job'>,
+): { rule: 'join-out-of-memory'; vars: Record<string, string | number> } | null {
+  if (n.props.framework === 'pyspark') return null;
+  const sources = sourcesOf(g, n.id);
+  if (sources.length < 2) return null;
+  const gb = sources.reduce((a, s) => a + s.gb, 0);
+  const type = String(n.props.instanceType ?? FALLBACK_INSTANCE_TYPE);
+  const memory = instanceType(type)?.memoryGiB ?? 16;
+  const needGB = gb * PREP.joinMemoryFactor;
+  if (needGB <= memory) return null;
+  return {
+    rule: 'join-out-of-memory',
+    vars: {
+      inputs: sources.map((s) => s.node.id).join(' and '),
+      datasetGB: Math.round(gb * 100) / 100,
+      needGB: Math.round(needGB),
+      memoryGiB: memory,
+      instanceType: type,
+    },
+  };
 }
