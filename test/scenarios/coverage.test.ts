@@ -20,7 +20,6 @@ const DORMANT: string[] = [
   'async-stuck-at-zero',
   'async-timeout',
   'bias-disparate-impact',
-  'feature-store-one-key',
   'input-mode-unsupported',
   'mme-mixed-frameworks',
   'mme-model-not-ready',
