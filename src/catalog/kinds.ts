@@ -3,7 +3,14 @@ import { KINDS } from './types';
 import { DATASET_PROPS, TRAINING_LEARNING_PROPS, TUNING_LEARNING_PROPS } from './learning';
 import { DATASET_EXPLAIN_PROPS, PREP_DROP_PROPS } from './explain';
 import { AI_SERVICES, BEDROCK_INFERENCE } from './services';
-import { CLARIFY_PRETRAINING_PROPS, DATASET_FACET_PROPS, DATASET_TRAIT_PROPS, PREP_PROPS } from './prep';
+import {
+  CLARIFY_PRETRAINING_PROPS,
+  DATASET_FACET_PROPS,
+  DATASET_TRAIT_PROPS,
+  PREP_PROPS,
+  QUALITY_GATE_PROPS,
+  COLUMN_READ_PROPS,
+} from './prep';
 
 /* ---------- prop builders: keep the table below readable; each keeps its literal types for `PropsOf` ---------- */
 const num = <const O extends Partial<Omit<NumberProp, 'type' | 'label' | 'default' | 'help'>> = Record<never, never>>(
@@ -155,9 +162,9 @@ export const KIND_DEFS = [
       datasetGB: num('Dataset size', 10, 'Size of the data the bucket holds.', { min: 0, max: 1_000_000, unit: 'GB' }),
       format: oneOf(
         'Format',
-        ['csv', 'parquet', 'jsonlines', 'recordio-protobuf', 'libsvm', 'text', 'image'],
+        ['csv', 'parquet', 'orc', 'jsonlines', 'recordio-protobuf', 'libsvm', 'text', 'image'],
         'csv',
-        'Built-in algorithms accept only some formats; Pipe + RecordIO-protobuf is the fastest path.',
+        'Built-in algorithms accept only some formats; Pipe + RecordIO-protobuf is the fastest path. Parquet and ORC are columnar: a job that uses a few columns reads only those.',
       ),
       sensitive: bool(
         'Sensitive (PII/PHI)',
@@ -270,6 +277,8 @@ export const KIND_DEFS = [
       role: roleRef(),
       ...PREP_PROPS,
       ...PREP_DROP_PROPS,
+      ...QUALITY_GATE_PROPS,
+      ...COLUMN_READ_PROPS,
     },
   ),
   def(

@@ -28,6 +28,7 @@ export const TRANSFORMS = [
   'smote',
   'smote-before-split',
   'pca',
+  'facet-rebalance',
 ] as const;
 export type Transform = (typeof TRANSFORMS)[number];
 
@@ -120,6 +121,52 @@ export const PREP_PROPS = {
     default: [],
     maxItems: 30,
     options: TRANSFORMS,
-    help: 'Feature engineering applied: scaling (min-max, z-score), log, binning, encodings (one-hot, label, binary, target; -oof = out-of-fold), imputing, clipping outliers, dedup, SMOTE (on the training split, or before the split), PCA.',
+    help: 'Feature engineering applied: scaling (min-max, z-score), log, binning, encodings (one-hot, label, binary, target; -oof = out-of-fold), imputing, clipping outliers, dedup, SMOTE (on the training split, or before the split), PCA, facet-rebalance (oversample the under-represented facet to parity).',
+  }),
+} satisfies Record<string, PropDef>;
+
+/** Data-quality rules a processing step evaluates on its input before it transforms it (DQDL rule types). */
+export const QUALITY_RULES = ['completeness', 'range'] as const;
+
+/**
+ * processing-job: a data-quality gate in the step, as AWS Glue Data Quality's EvaluateDataQuality transform with
+ * StopJobOnFailureOptions (https://docs.aws.amazon.com/glue/latest/webapi/API_EvaluateDataQuality.html) or a
+ * Deequ / DataBrew ruleset run in a processing job: DQDL rule types Completeness and ColumnValues
+ * (https://docs.aws.amazon.com/glue/latest/dg/dqdl-rule-types.html). A failed rule stops the job, so a pipeline
+ * stops at this step.
+ */
+export const QUALITY_GATE_PROPS = {
+  qualityRules: own({
+    type: 'string-list',
+    label: 'Data-quality rules',
+    default: [],
+    maxItems: 2,
+    options: QUALITY_RULES,
+    help: 'Checks run on the input before the transforms; a failed rule fails the job (and stops its pipeline). completeness: Completeness "col" >= Min completeness (DQDL); range: ColumnValues "col" between the expected bounds (outliers fail it).',
+  }),
+  minCompleteness: own({
+    type: 'number',
+    label: 'Min completeness',
+    default: 0.95,
+    min: 0,
+    max: 1,
+    step: 0.01,
+    help: 'The completeness rule passes when at least this share of the cells is present (1 − missing values).',
+  }),
+} satisfies Record<string, PropDef>;
+
+/**
+ * processing-job: the share of the input's columns the job uses (a feature job that selects 3 of 60 columns reads
+ * 0.05). Columnar input (Parquet, ORC) is read for those columns only; row formats (CSV, JSON Lines) whole.
+ */
+export const COLUMN_READ_PROPS = {
+  columnsRead: own({
+    type: 'number',
+    label: 'Columns used',
+    default: 1,
+    min: 0.01,
+    max: 1,
+    step: 0.01,
+    help: 'Share of the input columns the job selects. From Parquet or ORC it reads only those columns; from CSV or JSON it reads every byte of every row.',
   }),
 } satisfies Record<string, PropDef>;

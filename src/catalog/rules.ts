@@ -231,6 +231,77 @@ const ENTRIES: RuleDef[] = [
       'an s3-bucket → clarify edge where |1 − 2·facetShare| exceeds maxClassImbalance or |labelRateGap| exceeds maxLabelGap',
     inRun: 'the Clarify processing job completes and its report flags the metric, on the clarify node',
   },
+  // ── D1 · data-quality gate (issue 16, data-d1) ─────────────────────────────────
+  {
+    id: 'data-quality-check-failed',
+    domain: 'D1',
+    severity: 'error',
+    area: 'data',
+    static: false,
+    title: 'Data-quality rule failed',
+    sheet:
+      'Check data quality before it reaches training: AWS Glue Data Quality (DQDL rules such as Completeness, IsUnique, ColumnValues between), Glue DataBrew profile jobs with data-quality rules, or Deequ in a processing job. A failed rule stops the job, so a pipeline stops there and the previous model stays in service.',
+    fix: 'This is the gate working: fix the data at its source (the upstream export), then rerun the pipeline. Keep the rule.',
+    docs: "Glue Data Quality's EvaluateDataQuality transform takes a DQDL ruleset and StopJobOnFailureOptions to stop the job when the evaluation fails (https://docs.aws.amazon.com/glue/latest/webapi/API_EvaluateDataQuality.html); rule types Completeness and ColumnValues (https://docs.aws.amazon.com/glue/latest/dg/dqdl-rule-types.html). SageSim runs the ruleset on a processing step's input, before its transforms.",
+    message:
+      'ClientError: data quality evaluation of {input} failed: rule {dqdl} (measured {measured}); stopping the job on the failed ruleset.',
+    trigger:
+      'a processing-job with qualityRules whose input fails one: completeness when 1 − missingRatio < minCompleteness, range when the input has outliers',
+    inRun:
+      'the job fails before it transforms anything; in a pipeline the execution fails at that step and no later step runs',
+  },
+  {
+    id: 'trained-on-bad-data',
+    domain: 'D1',
+    severity: 'warning',
+    area: 'data',
+    static: false,
+    title: 'Model trained on a broken batch',
+    sheet:
+      'Bad data that no check stops flows into training: a batch with a mostly empty column still trains, and the model is worse for it. Data-quality rules in the processing step (Glue Data Quality, DataBrew, Deequ) stop the pipeline before the training step.',
+    fix: 'Add a data-quality gate to the processing step that reads the batch: qualityRules ["completeness"] (minCompleteness about 0.95), so the pipeline stops on the broken batch and the model in service stays.',
+    docs: 'Our own model: input with more than 30% of its cells missing costs the model 0.1 AUC, imputed or not (one filled-in value carries no signal). The checks that catch it are Glue Data Quality rules such as Completeness (https://docs.aws.amazon.com/glue/latest/dg/dqdl-rule-types.html).',
+    message:
+      'Model {version} trained by {node} scores validation {metric} {validation}, down from {previous} for the model before it.',
+    trigger: 'a training-job completes on data (any bucket upstream) with missingRatio above 0.3',
+    inRun: 'when the training job completes: its new model version scores 0.1 AUC lower',
+  },
+  // ── D1 · joining sources (issue 16, data-d1) ───────────────────────────────────
+  {
+    id: 'join-out-of-memory',
+    domain: 'D1',
+    severity: 'error',
+    area: 'jobs',
+    static: false,
+    title: 'Join runs out of memory',
+    sheet:
+      "Joining large sources needs a distributed engine: pandas or scikit-learn in one processing job holds both sides and the result in one instance's memory. Spark (a PySpark processing job, an AWS Glue job, or Spark on Amazon EMR) partitions the join over many instances and spills to disk.",
+    fix: 'Run the join with PySpark on several instances (processing-job framework "pyspark", instanceCount 2 or more) — or as a Glue or EMR Spark job — or give the scikit-learn job an instance with enough memory (a memory-optimised ml.r5).',
+    docs: "SageMaker's prebuilt Spark images run distributed data processing jobs, with near-linear scaling in instances for simple workloads (https://docs.aws.amazon.com/sagemaker/latest/dg/use-spark-processing-container.html). The factor of two (both sides plus the result) is SageSim's own model.",
+    message:
+      'MemoryError: processing job {node} ran out of memory joining {inputs} ({datasetGB} GB of input): the join needs about {needGB} GB in memory, more than the {memoryGiB} GiB of {instanceType}.',
+    trigger:
+      'a scikit-learn processing-job reading two or more sources whose total size × 2 exceeds its instance memory',
+    inRun: 'the job fails out of memory halfway through processing',
+  },
+  // ── D1 · format choice (issue 16, data-d1) ─────────────────────────────────────
+  {
+    id: 'row-format-full-scan',
+    domain: 'D1',
+    severity: 'warning',
+    area: 'jobs',
+    static: false,
+    title: 'Whole rows read for a few columns',
+    sheet:
+      'Pick the format for how the data is read: a job or query that uses a few columns of a wide table reads only those columns from Parquet or ORC (columnar, compressed by column), but every byte of every row from CSV or JSON. Convert once (Glue, Spark, Athena CTAS) and every later read is smaller, faster and cheaper.',
+    fix: 'Store the input as Parquet (or ORC): set the s3-bucket format to "parquet", converting it once with a Glue or Spark job (or Athena CREATE TABLE AS SELECT).',
+    docs: "Athena's guide to columnar storage formats: compression by column, predicate pushdown that fetches only the blocks a query needs, splittable files read in parallel (https://docs.aws.amazon.com/athena/latest/ug/columnar-storage.html); the same holds for Spark reading S3. SageSim reads `columnsRead` of a columnar source and all of a row-format one.",
+    message:
+      'Processing job {node} scans {scannedGB} GB of input to use {pct}% of its columns ({rowGB} GB of it read row by row).',
+    trigger: 'a processing-job with columnsRead ≤ 0.25 reading a row-format source (csv, jsonlines, libsvm, text)',
+    inRun:
+      'when processing starts: the job reads the whole input, so it runs (and bills) as long as a job using every column',
+  },
   // ── D2 · Model development ─────────────────────────────────────────────────────
   {
     id: 'algorithm-input-format',

@@ -186,6 +186,44 @@ export const CASES: Record<string, Case> = {
         edge('loans', 'bias'),
       ),
   },
+  'data-quality-check-failed': {
+    node: 'prep',
+    as: 'incident',
+    doc: () =>
+      arch(
+        node('raw', 's3-bucket', { missingRatio: 0.4 }),
+        node('prep', 'processing-job', { qualityRules: ['completeness'] }),
+        edge('raw', 'prep'),
+      ),
+  },
+  'join-out-of-memory': {
+    node: 'prep',
+    as: 'incident',
+    doc: () =>
+      arch(
+        node('clicks', 's3-bucket', { datasetGB: 10 }),
+        node('crm', 'data-source', { engine: 'redshift', datasetGB: 5 }),
+        node('prep', 'processing-job'),
+        edge('clicks', 'prep'),
+        edge('crm', 'prep'),
+      ),
+  },
+  'row-format-full-scan': {
+    node: 'prep',
+    as: 'incident',
+    doc: () =>
+      arch(
+        node('raw', 's3-bucket', { datasetGB: 20, format: 'csv' }),
+        node('prep', 'processing-job', { framework: 'pyspark', columnsRead: 0.1 }),
+        edge('raw', 'prep'),
+      ),
+  },
+  'trained-on-bad-data': {
+    node: 'train',
+    as: 'incident',
+    doc: () =>
+      arch(node('raw', 's3-bucket', { missingRatio: 0.4 }), node('train', 'training-job'), edge('raw', 'train')),
+  },
   /* D2 */
   'algorithm-input-format': {
     node: 'train',

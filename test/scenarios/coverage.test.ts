@@ -21,12 +21,10 @@ const DORMANT: string[] = [
   'async-stuck-at-zero',
   'async-timeout',
   'bias-disparate-impact',
-  'feature-store-one-key',
   'mme-mixed-frameworks',
   'mme-model-not-ready',
   'model-quality-needs-ground-truth',
   'monitor-unsupported-endpoint',
-  'pretraining-bias',
 ];
 
 function shippedRules(): Map<string, string[]> {

@@ -52,4 +52,16 @@ describe('shipped demos', () => {
     expect(mme.incidents.some((i) => i.rule === 'mme-cache-thrash' && i.node === 'mme-big')).toBe(false);
     expect(mme.incidents.some((i) => i.rule === 'mme-cache-thrash' && i.node === 'mme-many')).toBe(true);
   });
+
+  it('the data-quality demo stops the gated pipeline before training and trains the other on the broken batch', () => {
+    const r = runDocument(loadDemo(demoFiles().find((f) => f.includes('09-a-broken-batch'))!).doc).report;
+    expect(r.nodes['gated'].state).toBe('Failed');
+    expect(r.nodes['prep-gated'].state).toBe('Failed');
+    expect(r.nodes['train-gated'].state).toBe('Pending');
+    expect(r.nodes['open'].state).toBe('Succeeded');
+    expect(r.incidents.map((i) => `${i.rule}@${i.node}`).sort()).toEqual([
+      'data-quality-check-failed@prep-gated',
+      'trained-on-bad-data@train-open',
+    ]);
+  });
 });

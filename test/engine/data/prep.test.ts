@@ -147,8 +147,154 @@ describe('Clarify pre-training bias (S3 → Clarify)', () => {
     ).toBe(true);
   });
 
+  it('a processing job that rebalances the facet writes data with CI 0; the label gap stays', () => {
+    const rebalanced = (transforms: string[]) =>
+      go(
+        arch(
+          node('raw', 's3-bucket', { datasetGB: 3, facetShare: 0.1, labelRateGap: 0.05 }),
+          node('prep', 'processing-job', { transforms }),
+          node('clean', 's3-bucket', { datasetGB: 3, facetShare: 0.1, labelRateGap: 0.05 }),
+          node('bias', 'clarify'),
+          edge('raw', 'prep'),
+          edge('prep', 'clean'),
+          edge('clean', 'bias'),
+        ),
+      );
+    expect(rebalanced([]).node('bias').classImbalance).toBe(0.8);
+    expect(rebalanced([]).rules().has('pretraining-bias')).toBe(true);
+    const fixed = rebalanced(['facet-rebalance']);
+    expect(fixed.node('bias').classImbalance).toBe(0);
+    expect(fixed.node('bias').dpl).toBe(0.05);
+    expect(fixed.rules().has('pretraining-bias')).toBe(false);
+  });
+
   it('a Clarify node with no data edge runs no pre-training job', () => {
     const r = go(arch(node('bias', 'clarify')));
     expect(r.state('bias')).toBeUndefined();
+  });
+});
+
+describe('data-quality gate (Glue Data Quality / Deequ rules in a processing step)', () => {
+  /** raw → prep → clean → train, prep and train steps of a pipeline (prep, then train). */
+  const pipeline = (traits: Record<string, unknown>, prep: Record<string, unknown> = {}) =>
+    arch(
+      node('raw', 's3-bucket', { datasetGB: 2, ...traits }),
+      node('pipe', 'pipeline'),
+      node('prep', 'processing-job', prep, 'pipe'),
+      node('clean', 's3-bucket', { datasetGB: 2 }),
+      node('train', 'training-job', { trainingMinutes: 10 }, 'pipe'),
+      edge('raw', 'prep'),
+      edge('prep', 'clean'),
+      edge('clean', 'train'),
+      edge('prep', 'train'),
+    );
+
+  it('a completeness rule stops the pipeline at the step on a broken batch, naming the rule and the figure', () => {
+    const r = go(pipeline({ missingRatio: 0.4 }, { qualityRules: ['completeness'] }));
+    expect(r.state('prep')).toBe('Failed');
+    expect(r.incident('data-quality-check-failed', 'prep')?.message).toBe(
+      'ClientError: data quality evaluation of raw failed: rule Completeness "*" >= 0.95 (measured 0.6); stopping the job on the failed ruleset.',
+    );
+    expect(r.state('pipe')).toBe('Failed');
+    expect(r.state('train')).toBe('Pending');
+    expect(r.rules().has('trained-on-bad-data')).toBe(false);
+  });
+
+  it('without a rule the broken batch trains a worse model (0.1 AUC lower than the model before it)', () => {
+    const r = go(pipeline({ missingRatio: 0.4 }));
+    expect(r.state('train')).toBe('Completed');
+    const i = r.incident('trained-on-bad-data', 'train');
+    expect(i?.message).toMatch(/^Model train:v1 trained by train scores validation auc 0\.\d+, down from 0\.\d+/);
+    const clean = go(pipeline({ missingRatio: 0.02 }));
+    const v = (x: ReturnType<typeof go>) => Number(x.node('train').validation);
+    expect(v(clean) - v(r)).toBeCloseTo(0.1, 5);
+    expect(clean.rules().has('trained-on-bad-data')).toBe(false);
+  });
+
+  it('imputing does not rescue a broken batch; a normal share of missing values passes the rule', () => {
+    expect(
+      go(pipeline({ missingRatio: 0.4 }, { transforms: ['median-impute'] }))
+        .rules()
+        .has('trained-on-bad-data'),
+    ).toBe(true);
+    const ok = go(pipeline({ missingRatio: 0.02 }, { qualityRules: ['completeness', 'range'] }));
+    expect(ok.state('prep')).toBe('Completed');
+    expect(ok.state('pipe')).toBe('Succeeded');
+  });
+
+  it('the range rule fails on outliers; the threshold is the team’s', () => {
+    const range = go(pipeline({ outliers: true }, { qualityRules: ['range'] }));
+    expect(range.incident('data-quality-check-failed', 'prep')?.message).toMatch(/ColumnValues "\*" between/);
+    const lax = go(pipeline({ missingRatio: 0.4 }, { qualityRules: ['completeness'], minCompleteness: 0.5 }));
+    expect(lax.state('prep')).toBe('Completed');
+    expect(lax.rules().has('trained-on-bad-data')).toBe(true);
+  });
+});
+
+describe('format choice: a job that uses a few columns (columnsRead)', () => {
+  const job = (format: string, columnsRead: number, framework = 'pyspark') =>
+    go(
+      arch(
+        node('raw', 's3-bucket', { datasetGB: 100, format }),
+        node('prep', 'processing-job', { framework, instanceCount: 2, columnsRead }),
+        edge('raw', 'prep'),
+      ),
+    );
+
+  it('reads only the selected columns of Parquet or ORC, every byte of CSV or JSON', () => {
+    expect(job('parquet', 0.05).node('prep').scannedGB).toBe(5);
+    expect(job('orc', 0.05).node('prep').scannedGB).toBe(5);
+    expect(job('csv', 0.05).node('prep').scannedGB).toBe(100);
+    expect(job('jsonlines', 0.05).node('prep').scannedGB).toBe(100);
+  });
+
+  it('a narrow read of a row format is reported with the figures; the columnar job is faster and cheaper', () => {
+    const csv = job('csv', 0.05);
+    expect(csv.incident('row-format-full-scan', 'prep')?.message).toBe(
+      'Processing job prep scans 100 GB of input to use 5% of its columns (100 GB of it read row by row).',
+    );
+    const parquet = job('parquet', 0.05);
+    expect(parquet.rules().has('row-format-full-scan')).toBe(false);
+    expect(parquet.state('prep')).toBe('Completed');
+    expect(Number(parquet.node('prep').costUSD)).toBeLessThan(Number(csv.node('prep').costUSD) / 5);
+  });
+
+  it('a job using most columns reads everything either way and is not reported', () => {
+    expect(job('csv', 0.8).rules().has('row-format-full-scan')).toBe(false);
+    expect(job('parquet', 0.8).node('prep').scannedGB).toBe(80);
+  });
+});
+
+describe('joining sources (S3 and Redshift) in one processing job', () => {
+  const join = (prep: Record<string, unknown>, clicksGB = 60) =>
+    go(
+      arch(
+        node('clicks', 's3-bucket', { datasetGB: clicksGB, format: 'parquet' }),
+        node('crm', 'data-source', { engine: 'redshift', datasetGB: 20 }),
+        node('prep', 'processing-job', prep),
+        edge('clicks', 'prep'),
+        edge('crm', 'prep'),
+      ),
+    );
+
+  it('pandas on one instance runs out of memory joining 80 GB, naming both sides and the figures', () => {
+    const r = join({ framework: 'sklearn', instanceType: 'ml.m5.4xlarge' });
+    expect(r.state('prep')).toBe('Failed');
+    expect(r.incident('join-out-of-memory', 'prep')?.message).toBe(
+      'MemoryError: processing job prep ran out of memory joining clicks and crm (80 GB of input): the join needs about 160 GB in memory, more than the 64 GiB of ml.m5.4xlarge.',
+    );
+  });
+
+  it('PySpark spreads the join; a small join fits one instance; one source is not a join', () => {
+    expect(join({ framework: 'pyspark', instanceCount: 4 }).state('prep')).toBe('Completed');
+    expect(join({ framework: 'sklearn', instanceType: 'ml.r5.4xlarge' }, 10).state('prep')).toBe('Completed');
+    const one = go(
+      arch(
+        node('clicks', 's3-bucket', { datasetGB: 80 }),
+        node('prep', 'processing-job', { framework: 'sklearn' }),
+        edge('clicks', 'prep'),
+      ),
+    );
+    expect(one.rules().has('join-out-of-memory')).toBe(false);
   });
 });

@@ -1,4 +1,5 @@
-import type { GNode } from '../../../model/graph';
+import type { GNode, Graph } from '../../../model/graph';
+import { prepUpstream, transformsOf } from '../shared/prep';
 import { round } from '../../util';
 import type { Simulation } from '../../sim';
 
@@ -8,10 +9,14 @@ import type { Simulation } from '../../sim';
  * https://docs.aws.amazon.com/sagemaker/latest/dg/clarify-data-bias-metric-true-label-imbalance.html):
  * class imbalance CI = (na − nd) ÷ (na + nd), and difference in proportions of labels DPL = qa − qd, both in
  * [−1, 1] with 0 meaning no bias. SageSim's buckets declare the facet's share of rows (facetShare = nd ÷ n) and
- * the label-rate gap (labelRateGap = qa − qd).
+ * the label-rate gap (labelRateGap = qa − qd). A bucket written by a processing job or Data Wrangler flow (or
+ * downstream of one) that applies `facet-rebalance` — oversampling facet d to as many rows as facet a (the CI page:
+ * "you might want to rebalance the sample before proceeding to train models on it") — has CI 0; oversampling both facets
+ * alike keeps each facet's label rate, so DPL is unchanged.
  */
-export function pretrainingBias(bucket: GNode<'s3-bucket'>): { ci: number; dpl: number } {
-  const share = Number(bucket.props.facetShare);
+export function pretrainingBias(g: Graph, bucket: GNode<'s3-bucket'>): { ci: number; dpl: number } {
+  const rebalanced = prepUpstream(g, bucket.id).some((p) => transformsOf(p).includes('facet-rebalance'));
+  const share = rebalanced ? 0.5 : Number(bucket.props.facetShare);
   return { ci: round(1 - 2 * share, 3), dpl: round(Number(bucket.props.labelRateGap), 3) };
 }
 
@@ -33,7 +38,7 @@ export function startPretrainingChecks(sim: Simulation): void {
     sim.after(clarifyJobSec(gb), `${c.id}: bias report`, c.id, () => {
       const x = sim.metrics(c.id).extra;
       for (const b of buckets) {
-        const { ci, dpl } = pretrainingBias(b);
+        const { ci, dpl } = pretrainingBias(g, b);
         x.classImbalance = ci;
         x.dpl = dpl;
         const maxCi = Number(c.props.maxClassImbalance),

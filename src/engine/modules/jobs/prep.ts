@@ -1,4 +1,4 @@
-import { oneHotProblem } from '../shared/prep';
+import { joinProblem, oneHotProblem, qualityGate } from '../shared/prep';
 import { FALLBACK_INSTANCE_TYPE, instanceCostUSD, PRICES } from '../../../catalog/prices';
 import type { GNode } from '../../../model/graph';
 import { round } from '../../util';
@@ -6,11 +6,15 @@ import type { Simulation } from '../../sim';
 import { labelingProblem, wranglerProblem, workforceProblem } from './checks';
 import { JOB_TIMING as T } from './constants';
 import { datasetGB, objectsOf, sourcesOf } from './data';
+import { scannedGB } from '../shared/data';
 import { JobRun } from './run';
 import { fileDownloadSec, speedup } from './timing';
 
 /** What the module needs to know when a job ends. */
 export type OnEnd = (run: JobRun) => void;
+
+/** A job using at most this share of the columns and reading a row format whole: row-format-full-scan. */
+const FULL_SCAN_SHARE = 0.25;
 
 /** Processing jobs have no instanceType prop: they run on ml.m5.xlarge. */
 export const PROCESSING_INSTANCE = FALLBACK_INSTANCE_TYPE;
@@ -18,7 +22,8 @@ export const PROCESSING_INSTANCE = FALLBACK_INSTANCE_TYPE;
 /**
  * A processing job: Starting → Downloading (scikit-learn copies its input like File mode; PySpark reads
  * S3 directly and starts at once) → Processing (seconds per GB; PySpark spreads over instances,
- * scikit-learn does not) → Uploading (its output, about the size of its input) → Completed.
+ * scikit-learn does not; a data-quality ruleset, if any, is evaluated first and a failed rule fails the job a
+ * quarter of the way in) → Uploading (its output, about the size of its input) → Completed.
  */
 export function startProcessing(sim: Simulation, n: GNode<'processing-job'>, onEnd: OnEnd, execution?: number): JobRun {
   const g = sim.graph;
@@ -36,8 +41,14 @@ export function startProcessing(sim: Simulation, n: GNode<'processing-job'>, onE
     verbose: true,
     execution,
   });
-  const processSec = spark ? (gb * T.pysparkSecPerGB) / speedup(count) : gb * T.sklearnSecPerGB;
-  const uploadSec = T.transferOverheadSec + gb / (T.uploadGBps * count);
+  // the columns it uses: all of a row-format input, `columnsRead` of a columnar one (shared/data.ts scannedGB)
+  const share = Number(n.props.columnsRead ?? 1);
+  const scan = scannedGB(g, n.id, share);
+  const readGB = scan.scanned;
+  // shown when the job selects columns (the figure the format decides)
+  if (share < 1) sim.metrics(n.id).extra.scannedGB = readGB;
+  const processSec = spark ? (readGB * T.pysparkSecPerGB) / speedup(count) : readGB * T.sklearnSecPerGB;
+  const uploadSec = T.transferOverheadSec + readGB / (T.uploadGBps * count);
   const hasOutbound = g.out(n.id, 'data-source', 'sns', 'sqs', 'lambda').length > 0;
   const end = () => onEnd(run);
   if (!run.gate('create')) return (end(), run);
@@ -50,10 +61,25 @@ export function startProcessing(sim: Simulation, n: GNode<'processing-job'>, onE
     run.after(spark ? T.streamSetupSec : fileDownloadSec(gb, count), 'input downloaded', () => {
       run.go(
         'DOWNLOADED',
-        `Processing ${round(gb, 2)} GB with ${spark ? 'PySpark' : 'scikit-learn'} on ${count} instance(s)`,
+        `Processing ${round(readGB, 2)} GB with ${spark ? 'PySpark' : 'scikit-learn'} on ${count} instance(s)`,
       );
+      if (share <= FULL_SCAN_SHARE && scan.rowGB > 0)
+        sim.incident('row-format-full-scan', n.id, {
+          scannedGB: readGB,
+          pct: Math.round(share * 100),
+          rowGB: scan.rowGB,
+        });
       if (hasOutbound && !run.gate('outbound-call')) return end();
-      const oneHot = oneHotProblem(g, n);
+      // the data-quality ruleset runs first, one pass over the input (a quarter of the processing time)
+      const dq = qualityGate(g, n);
+      if (dq)
+        return run.after(processSec / 4, 'data quality evaluated', () => {
+          run.fail(dq.rule, dq.vars);
+          end();
+        });
+      if (Array.isArray(n.props.qualityRules) && n.props.qualityRules.length)
+        sim.note(n.id, 'info', `${n.id}: data quality ruleset (${n.props.qualityRules.join(', ')}) passed`);
+      const oneHot = oneHotProblem(g, n) ?? joinProblem(g, n);
       if (oneHot)
         return run.after(processSec / 2, 'out of memory', () => {
           run.fail(oneHot.rule, oneHot.vars);

@@ -3,6 +3,7 @@ import { round } from '../../util';
 import { TOPICS, type JobCompleted, type ModelServing } from '../../topics';
 import { servedTraining } from './lineage';
 import { taskProblem } from '../shared/fit';
+import { brokenInput } from '../shared/prep';
 import { metricValue, servingQuality, trainingQuality, validationValue } from './quality';
 import { latestApproved, registerPackage } from './registry';
 import type { MlopsRun, ModelVersion } from './state';
@@ -57,6 +58,13 @@ export function trained(run: MlopsRun, training: string): ModelVersion {
     3,
   );
   sim.note(training, 'info', `model ${v.id}: validation ${q.metric} ${x.validation} (${q.explain.join('; ')})`);
+  if (brokenInput(sim.graph, training))
+    sim.incident('trained-on-bad-data', training, {
+      version: v.id,
+      metric: q.metric,
+      validation: v.validation,
+      previous: list[list.length - 2].validation,
+    });
   const misfit = taskProblem(sim.graph, sim.graph.nodeOf(training, 'training-job'));
   if (misfit) sim.incident(misfit.rule, training, { ...misfit.vars, metric: q.metric, validation: v.validation });
   for (const r of sim.graph.out(training, 'model-registry'))

@@ -3,7 +3,7 @@ import type { Graph } from '../../../model/graph';
 import { Rng } from '../../rng';
 import { labelSource, pointInTimeLeaks, scalerLeaks, skewStore } from './lineage';
 import { fitEffect } from './fit-effect';
-import { prepLeaks } from '../shared/prep';
+import { brokenInput, PREP, prepLeaks } from '../shared/prep';
 import { EXPLAIN, leakedColumns } from '../shared/explain';
 
 /**
@@ -26,6 +26,8 @@ import { EXPLAIN, leakedColumns } from '../shared/explain';
  *   shared/explain.ts). Production does not: it sees the true skill.
  * - Served by an endpoint whose features do not come from the feature store that fed training, the
  *   model loses 0.12 in production (training-serving-skew).
+ * - Trained in the run on a broken batch (over 30% of the input cells missing, shared/prep.ts brokenInput), a
+ *   version loses 0.1 (trained-on-bad-data); version 0 was trained before the batch arrived.
  * Metrics follow from skill and the class mix m (the minority share): auc = skill; accuracy =
  * (1 − m) + 2m·0.95·(skill − 0.5) — a majority-class model scores 1 − m; f1 = 2(skill − 0.5)(0.5 + m);
  * r2 = 2·skill − 1; rmse = 2(1 − skill); mae = 1.5(1 − skill); logloss = −ln(skill). In production,
@@ -135,6 +137,13 @@ export function trainingQuality(g: Graph, training: string, seed: number, versio
   } else if (fit.penalty > 0) {
     skill = Math.max(QUALITY.degenerateSkill, skill - fit.penalty);
     explain.push(...fit.explain);
+  }
+  const broken = version > 0 ? brokenInput(g, training) : null;
+  if (broken) {
+    skill = Math.max(QUALITY.degenerateSkill, skill - PREP.brokenPenalty);
+    explain.push(
+      `−${PREP.brokenPenalty}: ${Math.round(broken.missing * 100)}% of the input cells empty (a broken batch)`,
+    );
   }
   let validationSkill = skill;
   const causes: QualityCause[] = [];

@@ -52,6 +52,30 @@ const sum = (l: Source[]) => l.reduce((a, s) => a + s.gb, 0);
 /** GB a job reads (all its sources). */
 export const datasetGB = (g: Graph, id: string): number => sum(sourcesOf(g, id));
 
+/**
+ * Columnar formats: a reader that needs a few columns reads only those columns' blocks ("Columnar storage
+ * formats", https://docs.aws.amazon.com/athena/latest/ug/columnar-storage.html: compression by column, predicate
+ * pushdown fetches only the blocks a query needs). Row formats (CSV, JSON Lines, LibSVM, text) are read whole.
+ */
+export const COLUMNAR_FORMATS: readonly string[] = ['parquet', 'orc'];
+
+/**
+ * GB a job that uses `share` of its input's columns scans: that share of a columnar source, all of a row-format
+ * one; `rowGB` is the part read whole although the job needs only `share` of it.
+ */
+export function scannedGB(g: Graph, id: string, share: number): { scanned: number; rowGB: number } {
+  let scanned = 0,
+    rowGB = 0;
+  for (const s of sourcesOf(g, id)) {
+    if (COLUMNAR_FORMATS.includes(s.format)) scanned += s.gb * share;
+    else {
+      scanned += s.gb;
+      rowGB += s.gb;
+    }
+  }
+  return { scanned: round(scanned, 2), rowGB: round(rowGB, 2) };
+}
+
 /** The label balance of a job's training data (weighted by size over its buckets), or null with no bucket. */
 export function positiveRatio(g: Graph, id: string): number | null {
   const buckets = sourcesOf(g, id).flatMap((s) =>

@@ -1,7 +1,7 @@
 import { instanceType } from '../../../catalog/instances';
 import type { GNode, Graph } from '../../../model/graph';
 import { FALLBACK_INSTANCE_TYPE } from '../../../catalog/prices';
-import { datasetGB } from './data';
+import { datasetGB, sourcesOf } from './data';
 
 /**
  * Feature engineering as a choice with consequences (pure): what the transforms of the processing jobs and Data
@@ -22,6 +22,10 @@ import { datasetGB } from './data';
  *   Missing values (over 1%) not imputed −0.05 for every algorithm but XGBoost, which handles missing values
  *   itself; a mean imputed under outliers −0.02 (the median is robust). Trees (XGBoost, Random Cut Forest) do not
  *   care about scale or skew.
+ * - A broken batch (over 30% of cells missing: an upstream export lost a column) costs every model trained on it
+ *   in the run −0.1, imputed or not (brokenInput; the mlops quality signal applies it to versions trained in the
+ *   run, not to version 0, trained before the batch arrived); a data-quality gate in the processing step stops it
+ *   (qualityGate).
  */
 export const PREP = {
   targetLeak: 0.06,
@@ -33,6 +37,11 @@ export const PREP = {
   missingPenalty: 0.05,
   meanImputePenalty: 0.02,
   missingFloor: 0.01,
+  /** Input with more than this share of cells missing is a broken batch (trained-on-bad-data). */
+  brokenMissing: 0.3,
+  brokenPenalty: 0.1,
+  /** A pandas join holds both sides and the result: about twice its inputs in memory (join-out-of-memory). */
+  joinMemoryFactor: 2,
   /** Data Wrangler's default instance (ml.m5.4xlarge). */
   wranglerInstance: 'ml.m5.4xlarge',
 } as const;
@@ -155,4 +164,75 @@ export function prepPenalty(g: Graph, t: GNode<'training-job'>): { penalty: numb
   )
     add(PREP.meanImputePenalty, 'missing values imputed with a mean that outliers drag');
   return { penalty: Math.round(penalty * 1000) / 1000, explain };
+}
+
+/** trained-on-bad-data: the share of missing cells of a training job's input, when it is a broken batch. */
+export function brokenInput(g: Graph, training: string): { missing: number } | null {
+  const { missing } = traitsOf(dataLineage(g, training));
+  return missing > PREP.brokenMissing ? { missing } : null;
+}
+
+/** The DQDL text of a quality rule, for the failure reason. */
+const DQDL: Record<string, (min: number) => string> = {
+  completeness: (min) => `Completeness "*" >= ${min}`,
+  range: () => 'ColumnValues "*" between the profiled bounds',
+};
+
+/**
+ * data-quality-check-failed: the first of a processing job's qualityRules its input fails (the input's own
+ * buckets and everything upstream of them): completeness when 1 − missingRatio < minCompleteness, range when
+ * the data has outliers. Null when every rule passes or the job has none.
+ */
+export function qualityGate(
+  g: Graph,
+  n: GNode<'processing-job'>,
+): { rule: 'data-quality-check-failed'; vars: Record<string, string | number> } | null {
+  const rules = Array.isArray(n.props.qualityRules) ? n.props.qualityRules.map(String) : [];
+  if (!rules.length) return null;
+  const inputs = g.in(n.id, 's3-bucket', 'data-source', 'feature-store');
+  const t = traitsOf([...dataLineage(g, n.id), ...inputs]);
+  const min = Number(n.props.minCompleteness);
+  const input = inputs.map((x) => x.id).join(', ') || n.id;
+  for (const r of rules) {
+    const dqdl = DQDL[r]?.(min) ?? r;
+    if (r === 'completeness' && 1 - t.missing < min)
+      return {
+        rule: 'data-quality-check-failed',
+        vars: { input, dqdl, measured: Math.round((1 - t.missing) * 1000) / 1000 },
+      };
+    if (r === 'range' && t.outliers)
+      return { rule: 'data-quality-check-failed', vars: { input, dqdl, measured: 'values outside the bounds' } };
+  }
+  return null;
+}
+
+/**
+ * join-out-of-memory: a scikit-learn (pandas) processing job joining two or more sources holds both sides and the
+ * joined result in one instance's memory — about twice the inputs (our own model) — and fails when that exceeds
+ * the instance's memory. PySpark spreads a join over its instances and spills to disk
+ * (https://docs.aws.amazon.com/sagemaker/latest/dg/use-spark-processing-container.html); so do Glue and Spark on
+ * EMR.
+ */
+export function joinProblem(
+  g: Graph,
+  n: GNode<'processing-job'>,
+): { rule: 'join-out-of-memory'; vars: Record<string, string | number> } | null {
+  if (n.props.framework === 'pyspark') return null;
+  const sources = sourcesOf(g, n.id);
+  if (sources.length < 2) return null;
+  const gb = sources.reduce((a, s) => a + s.gb, 0);
+  const type = String(n.props.instanceType ?? FALLBACK_INSTANCE_TYPE);
+  const memory = instanceType(type)?.memoryGiB ?? 16;
+  const needGB = gb * PREP.joinMemoryFactor;
+  if (needGB <= memory) return null;
+  return {
+    rule: 'join-out-of-memory',
+    vars: {
+      inputs: sources.map((s) => s.node.id).join(' and '),
+      datasetGB: Math.round(gb * 100) / 100,
+      needGB: Math.round(needGB),
+      memoryGiB: memory,
+      instanceType: type,
+    },
+  };
 }
