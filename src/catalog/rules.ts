@@ -1241,6 +1241,24 @@ const ENTRIES: RuleDef[] = [
     trigger: 'a cloudtrail without s3DataEvents, or none at all, while sensitive buckets exist',
     inRun: 'static finding: object-level access to sensitive buckets is not audited',
   },
+  /* ---- issue 17 (gov-d4): AWS Organizations service control policies ---- */
+  {
+    id: 'scp-denied',
+    domain: 'D4',
+    severity: 'error',
+    area: 'security',
+    static: true,
+    title: 'Create call denied by an SCP',
+    sheet:
+      "Service control policies (AWS Organizations) set the most an account may do: they grant nothing, and an explicit Deny in an SCP wins over any Allow in the caller's IAM policies. Organizations use SageMaker condition keys to require encryption and network isolation on every job.",
+    fix: 'Give the job what the SCP requires rather than loosening the policy: a VolumeKmsKeyId (a kms-key) when it requires sagemaker:VolumeKmsKey, and a subnet of your VPC as its parent (VpcConfig) when it requires sagemaker:VpcSubnets. A wider IAM role does not help: an SCP Deny overrides every Allow.',
+    docs: 'AWS: sagemaker:VolumeKmsKey (ARN) and sagemaker:VpcSubnets (list of subnets) are condition keys of CreateTrainingJob, CreateProcessingJob and CreateTransformJob (https://docs.aws.amazon.com/service-authorization/latest/reference/list_amazonsagemaker.html); a Deny with "Null": {"sagemaker:VolumeKmsKey": "true"} refuses a request without the key. An explicit deny in an SCP gives AccessDenied "… with an explicit deny in a service control policy" (https://docs.aws.amazon.com/IAM/latest/UserGuide/troubleshoot_access-denied.html); the SCP is evaluated before the service validates the request, so nothing is launched or billed.',
+    message:
+      'AccessDeniedException: User: arn:aws:sts::123456789012:assumed-role/MLEngineer/session is not authorized to perform: {action} on resource: arn:aws:sagemaker:us-east-1:123456789012:{resourceType}/{node} with an explicit deny in a service control policy ({scp}: the request has no {conditionKey}).',
+    trigger:
+      'a training, processing or batch transform job whose create action an scp denies (its `actions`) while the request lacks a key the scp requires: no VolumeKmsKeyId with requireVolumeKmsKey, no subnet parent with requireVpcSubnets',
+    inRun: 'the create call is refused: the job fails at once, before any instance starts, and costs nothing',
+  },
 ];
 
 /** Every rule of the catalog, in rules.md order (D1, D2, D3, D4). Entries are frozen. */

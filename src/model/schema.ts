@@ -175,6 +175,11 @@ export const docSchema = z.looseObject({
     .max(10)
     .optional(),
   variables: variablesSchema.optional(),
+  /**
+   * Our own: a capstone incident's par, the fewest changes (solution.ts `countChanges`) that fix every fault;
+   * the reference solution makes exactly that many. Shown, with the learner's count, after solving.
+   */
+  par: z.number().int().min(1).max(50).optional(),
   /** Our own: the variant number this document was made from (set by applyVariant). */
   variant: z.number().int().min(0).optional(),
   /**

@@ -754,4 +754,11 @@ export const CASES: Record<string, Case> = {
     doc: () =>
       arch(node('k', 'kms-key'), node('ep', 'realtime-endpoint', { instanceType: 'ml.g5.xlarge', KmsKeyId: 'k' })),
   },
+  /* D4, service control policies (issue 17, gov-d4) */
+  'scp-denied': {
+    node: 't',
+    as: 'incident',
+    durationSec: 600,
+    doc: () => arch(node('org', 'scp', { requireVolumeKmsKey: true }), node('t', 'training-job')),
+  },
 };
