@@ -101,12 +101,15 @@ export function checkPuzzle(doc: ArchDoc): string[] {
     if (rules.length < 2) out.push('a capstone (with a par) must forbid at least two rules: one per fault');
     const n = doc.solution ? countChanges(doc.solution) : 0;
     if (doc.solution && n !== doc.par) out.push(`par ${doc.par}, but the reference solution makes ${n} changes`);
+    if (doc.domain && !rules.some((r) => RULES_BY_ID.get(r)?.domain === doc.domain))
+      out.push(`none of the capstone's rules is in its domain ${doc.domain}`);
   } else if (!rules.length)
     out.push('the goal must forbid exactly one rule (noIncidents / noFindings): the rule the puzzle teaches');
   for (const rule of rules) {
     const def = RULES_BY_ID.get(rule);
     if (!def) out.push(`unknown rule ${rule}`);
-    else if (doc.domain && def.domain !== doc.domain)
+    // a capstone's faults may come from other domains (checked above: at least one is its own)
+    else if (doc.domain && def.domain !== doc.domain && !isCapstone(doc))
       out.push(`rule ${rule} is in ${def.domain}, the puzzle in ${doc.domain}`);
     if (doc.story?.includes(rule) || doc.hints?.some((h) => h.includes(rule)))
       out.push(`the story or a hint names the rule id ${rule}`);

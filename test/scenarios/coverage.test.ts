@@ -24,8 +24,6 @@ const DORMANT: string[] = [
   'input-mode-unsupported',
   'mme-mixed-frameworks',
   'mme-model-not-ready',
-  'model-quality-needs-ground-truth',
-  'monitor-unsupported-endpoint',
   'pretraining-bias',
 ];
 
