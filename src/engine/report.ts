@@ -1,4 +1,4 @@
-import type { Goal } from '../model/schema';
+import type { ArchNode, Goal } from '../model/schema';
 import type { Simulation } from './sim';
 import type { Finding, Incident } from './types';
 import { designChecks, gradeGoal } from './goal';
@@ -28,6 +28,11 @@ export interface Report {
   incidents: Incident[];
   nodes: Record<string, NodeReport>;
   costUSD: number;
+  /**
+   * Our own (issue 17): cost by cost allocation tag, tag key → tag value → USD, with the cost of nodes without that
+   * key under "(untagged)". Present only when some node has tags.
+   */
+  costByTag?: Record<string, Record<string, number>>;
   goal?: { met: boolean; failed: string[] };
   /** Our own: significant events in order (state changes, faults, pipeline steps). */
   timeline: { t: number; node: string | null; event: string }[];
@@ -81,6 +86,7 @@ export function buildReport(sim: Simulation, goal?: Goal): Report {
     incidents,
     nodes,
     costUSD: round(cost, 2),
+    ...costByTag(sim, nodes),
     timeline: sim.timeline.map((e) => ({ t: round(e.t, 3), node: e.node, event: e.event })),
   };
   if (goal) {
@@ -91,4 +97,43 @@ export function buildReport(sim: Simulation, goal?: Goal): Report {
     report.timeline = timeline;
   }
   return report;
+}
+
+/** The untagged bucket of `costByTag`. */
+export const UNTAGGED = '(untagged)';
+
+/**
+ * Cost by cost allocation tag (report field `costByTag`): for each tag key any node carries, every node's cost under
+ * its value for that key, or under "(untagged)". As in Cost Explorer, each key splits the whole bill. Null when no
+ * node has tags (the report then leaves the field out, so untagged designs report as before). The cost panel uses
+ * it on live figures.
+ */
+export function tagCosts(
+  docNodes: readonly ArchNode[],
+  costOf: (id: string) => number,
+): Record<string, Record<string, number>> | null {
+  const tagged = docNodes.filter((n) => n.tags && Object.keys(n.tags).length);
+  if (!tagged.length) return null;
+  const keys = [...new Set(tagged.flatMap((n) => Object.keys(n.tags!)))].sort();
+  const out: Record<string, Record<string, number>> = {};
+  for (const key of keys) {
+    const sums: Record<string, number> = {};
+    for (const n of docNodes) {
+      const usd = costOf(n.id);
+      if (!usd) continue;
+      const value = n.tags?.[key] ?? UNTAGGED;
+      sums[value] = (sums[value] ?? 0) + usd;
+    }
+    out[key] = Object.fromEntries(
+      Object.entries(sums)
+        .sort((a, b) => b[1] - a[1] || a[0].localeCompare(b[0]))
+        .map(([v, usd]) => [v, round(usd, 4)]),
+    );
+  }
+  return out;
+}
+
+function costByTag(sim: Simulation, nodes: Record<string, NodeReport>): { costByTag?: Report['costByTag'] } {
+  const t = tagCosts(sim.graph.doc.nodes, (id) => nodes[id]?.costUSD ?? 0);
+  return t ? { costByTag: t } : {};
 }

@@ -24,6 +24,14 @@ export const nodeSchema = z.strictObject({
   parent: id.nullable().optional(),
   props: z.record(z.string(), z.unknown()).optional(),
   position: point.optional(),
+  /**
+   * Our own (issue 17, S4.2.7): cost allocation tags, key → value, as SageMaker's AddTags / `Tags` parameters take
+   * them (at most 50 per resource, keys up to 128 characters, values up to 256). The report sums cost by tag.
+   */
+  tags: z
+    .record(z.string().min(1).max(128), z.string().max(256))
+    .refine((t) => Object.keys(t).length <= 50, 'at most 50 tags per resource')
+    .optional(),
   /** Our own: the size of a container on the canvas, in px. */
   size: z
     .strictObject({ width: z.number().finite().min(20).max(20_000), height: z.number().finite().min(20).max(20_000) })
