@@ -36,6 +36,16 @@ export function formatReport(title: string, r: Report): string {
           .join(', ')}`,
       );
   }
+  if (r.budgets) {
+    lines.push('');
+    lines.push('Budgets');
+    for (const b of r.budgets)
+      lines.push(
+        `  ${pad(b.name, 20)} $${b.actualUSD} of $${b.limitUSD} (${b.percent}%)${
+          b.alerts.length ? ` · alerts at ${b.alerts.map((t) => `${t}%`).join(', ')}` : ' · no alert'
+        }`,
+      );
+  }
   if (r.goal) {
     lines.push('');
     lines.push(r.goal.met ? 'Goal: met' : `Goal: not met\n${r.goal.failed.map((f) => `  ✗ ${f}`).join('\n')}`);

@@ -25,7 +25,15 @@ export {
 export { simClock, clockOf, type Clock } from './clock';
 
 // the report and goal grading
-export { buildReport, tagCosts, UNTAGGED, type Report, type NodeReport } from './report';
+export {
+  buildReport,
+  budgetStatus,
+  tagCosts,
+  UNTAGGED,
+  type BudgetStatus,
+  type Report,
+  type NodeReport,
+} from './report';
 export { gradeGoal, designChecks } from './goal';
 export { round } from './util';
 

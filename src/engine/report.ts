@@ -1,4 +1,4 @@
-import type { ArchNode, Goal } from '../model/schema';
+import type { ArchDoc, ArchNode, Goal } from '../model/schema';
 import type { Simulation } from './sim';
 import type { Finding, Incident } from './types';
 import { designChecks, gradeGoal } from './goal';
@@ -33,6 +33,8 @@ export interface Report {
    * key under "(untagged)". Present only when some node has tags.
    */
   costByTag?: Record<string, Record<string, number>>;
+  /** Our own (issue 17): each budget of the document, its actual cost and the alert thresholds (percent) it passed. */
+  budgets?: BudgetStatus[];
   goal?: { met: boolean; failed: string[] };
   /** Our own: significant events in order (state changes, faults, pipeline steps). */
   timeline: { t: number; node: string | null; event: string }[];
@@ -87,6 +89,9 @@ export function buildReport(sim: Simulation, goal?: Goal): Report {
     nodes,
     costUSD: round(cost, 2),
     ...costByTag(sim, nodes),
+    ...(sim.graph.doc.budgets?.length && {
+      budgets: budgetStatus(sim.graph.doc, (id) => nodes[id]?.costUSD ?? 0),
+    }),
     timeline: sim.timeline.map((e) => ({ t: round(e.t, 3), node: e.node, event: e.event })),
   };
   if (goal) {
@@ -136,4 +141,39 @@ export function tagCosts(
 function costByTag(sim: Simulation, nodes: Record<string, NodeReport>): { costByTag?: Report['costByTag'] } {
   const t = tagCosts(sim.graph.doc.nodes, (id) => nodes[id]?.costUSD ?? 0);
   return t ? { costByTag: t } : {};
+}
+
+/** One budget of the report: the cost it tracks (all nodes, or those with its tag) against its limit. */
+export interface BudgetStatus {
+  name: string;
+  limitUSD: number;
+  /** The cost of the nodes the budget tracks (every node, or those carrying its tag key=value). */
+  actualUSD: number;
+  /** actualUSD as a percentage of limitUSD. */
+  percent: number;
+  /** The thresholds (percent of the limit) the actual cost passed: AWS Budgets would send these alerts. */
+  alerts: number[];
+}
+
+/**
+ * The document's budgets against the run's costs (report field `budgets`): AWS Budgets compares ACTUAL cost with each
+ * notification's threshold (percent of the budgeted amount, "greater than"). On AWS the budget status is refreshed
+ * several times a day (the AWS Budgets API reference's introduction: "AWS updates your budget status several times a
+ * day"), so an alert for a passed threshold can arrive hours after the spend; SageSim grades the budget at the run's
+ * end.
+ */
+export function budgetStatus(doc: ArchDoc, costOf: (id: string) => number): BudgetStatus[] {
+  return (doc.budgets ?? []).map((b) => {
+    const [key, value] = b.tag ? [b.tag.slice(0, b.tag.indexOf('=')), b.tag.slice(b.tag.indexOf('=') + 1)] : [];
+    const tracked = doc.nodes.filter((n) => key === undefined || n.tags?.[key] === value);
+    const actual = tracked.reduce((sum, n) => sum + costOf(n.id), 0);
+    const percent = (100 * actual) / b.limitUSD;
+    return {
+      name: b.name,
+      limitUSD: b.limitUSD,
+      actualUSD: round(actual, 4),
+      percent: round(percent, 1),
+      alerts: [...b.thresholds].sort((x, y) => x - y).filter((t) => percent > t),
+    };
+  });
 }

@@ -184,6 +184,25 @@ export const docSchema = z.looseObject({
     .optional(),
   variables: variablesSchema.optional(),
   /**
+   * Our own (issue 17): AWS Budgets cost budgets over the simulated period, each with alert thresholds in percent of
+   * its limit and optionally filtered to one cost allocation tag ("key=value"). Graded in the report's `budgets`.
+   */
+  budgets: z
+    .array(
+      z.strictObject({
+        name: z.string().min(1).max(100),
+        limitUSD: z.number().positive().max(1_000_000_000),
+        thresholds: z.array(z.number().min(1).max(1000)).min(1).max(10),
+        tag: z
+          .string()
+          .regex(/^[^=]+=.*$/, 'expected "key=value", a cost allocation tag')
+          .max(400)
+          .optional(),
+      }),
+    )
+    .max(10)
+    .optional(),
+  /**
    * Our own: a capstone incident's par, the fewest changes (solution.ts `countChanges`) that fix every fault;
    * the reference solution makes exactly that many. Shown, with the learner's count, after solving.
    */
