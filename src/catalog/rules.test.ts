@@ -52,9 +52,10 @@ const OWN_RULES: Record<string, Domain> = {
   'bad-version-shipped': 'D3',
   'guardrail-without-alarm': 'D3',
   'scp-denied': 'D4',
+  'budget-exceeded': 'D4',
 };
 const own = new Set(Object.keys(OWN_RULES));
-const AREAS = ['inference', 'jobs', 'network', 'security', 'mlops', 'monitoring', 'data', 'deploy'];
+const AREAS = ['inference', 'jobs', 'network', 'security', 'mlops', 'monitoring', 'data', 'deploy', 'cost'];
 
 describe('rule catalog', () => {
   it.skipIf(!HAS_RULES_MD)('has exactly the ids of rules.md, in its order and domains', () => {

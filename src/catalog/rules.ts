@@ -1259,6 +1259,24 @@ const ENTRIES: RuleDef[] = [
       'a training, processing or batch transform job whose create action an scp denies (its `actions`) while the request lacks a key the scp requires: no VolumeKmsKeyId with requireVolumeKmsKey, no subnet parent with requireVpcSubnets',
     inRun: 'the create call is refused: the job fails at once, before any instance starts, and costs nothing',
   },
+  /* ---- issue 17 (gov-d4): AWS Budgets ---- */
+  {
+    id: 'budget-exceeded',
+    domain: 'D4',
+    severity: 'warning',
+    area: 'cost',
+    static: false,
+    title: 'Cost over the budget',
+    sheet:
+      'AWS Budgets tracks actual (and forecast) cost against a budgeted amount and alerts at thresholds; cost allocation tags scope a budget to a team or project. Right-sizing (fewer or smaller instances, auto scaling, serverless for idle traffic) brings an over-provisioned endpoint back within budget.',
+    fix: "Cut the tracked cost without breaking the service: right-size over-provisioned endpoints (fewer instances, a smaller instance type, or auto scaling with a low minimum) and check p99 latency afterwards; or, if the spend is expected, raise the budget's limit deliberately.",
+    docs: 'AWS Budgets compares ACTUAL cost with each notification threshold (a percentage of the budgeted amount) and notifies by e-mail or SNS; the budget status is updated several times a day, so on AWS the alert can arrive hours after the spend ("Amazon Web Services updates your budget status several times a day", https://docs.aws.amazon.com/cli/v1/reference/budgets). SageSim grades budgets at the end of the run.',
+    message:
+      'AWS Budgets: ACTUAL cost ${actualUSD} of budget {budget} is greater than 100% of its ${limitUSD} limit ({percent}%); the largest cost it tracks is {node} (${nodeUSD}).',
+    trigger:
+      'a document budget whose tracked cost (every node, or the nodes with its tag) exceeds its limitUSD at the end of the run',
+    inRun: 'at the end of the run, one incident per budget over its limit, on the largest cost the budget tracks',
+  },
 ];
 
 /** Every rule of the catalog, in rules.md order (D1, D2, D3, D4). Entries are frozen. */

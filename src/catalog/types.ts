@@ -225,7 +225,8 @@ export interface EdgePair {
 }
 
 /** Which issue's engine module makes the rule happen during a run. */
-export type RuleArea = 'inference' | 'jobs' | 'network' | 'security' | 'mlops' | 'monitoring' | 'data' | 'deploy';
+export type RuleArea =
+  'inference' | 'jobs' | 'network' | 'security' | 'mlops' | 'monitoring' | 'data' | 'deploy' | 'cost';
 
 export interface RuleDef {
   id: string;

@@ -20,6 +20,7 @@ const FILES = [
   'scenarios/puzzles/d4/14-denied-whatever-the-role-says.json',
   'scenarios/puzzles/d4/15-incident-monday-morning.json',
   'scenarios/puzzles/d4/16-incident-audit-week.json',
+  'scenarios/puzzles/d4/17-the-alert-from-finance.json',
 ];
 const SEEDS = Array.from({ length: 20 }, (_, i) => i + 1);
 const met = (doc: ArchDoc, seed: number) => runDocument(doc, { seed }).report.goal!.met;
@@ -147,6 +148,22 @@ describe('d4/14–16: tempting wrong fixes fail', () => {
     const r = report(scp, { setProps: { train: { VolumeKmsKeyId: 'key', instanceType: 'ml.g5.xlarge' } } });
     expect(r.incidents.some((i) => i.rule === 'kms-on-nvme-instance')).toBe(true);
     expect(r.goal!.met).toBe(false);
+  });
+
+  it('d4/17: one instance is within budget but overloaded (requests rejected, p99 far over 500 ms)', () => {
+    const finance = load(FILES.indexOf('scenarios/puzzles/d4/17-the-alert-from-finance.json'));
+    const r = report(finance, { setProps: { ep: { instanceCount: 1 } } });
+    expect(r.incidents.some((i) => i.rule === 'endpoint-overloaded')).toBe(true);
+    expect(r.goal!.met).toBe(false);
+  });
+
+  it('d4/17: removing the cost allocation tag hides the spend from the budget but not from the cost limit', () => {
+    const finance = load(FILES.indexOf('scenarios/puzzles/d4/17-the-alert-from-finance.json'));
+    const untagged = { ...finance, nodes: finance.nodes.map(({ tags: _t, ...n }) => n) };
+    const r = runDocument(untagged).report;
+    expect(r.incidents.some((i) => i.rule === 'budget-exceeded')).toBe(false);
+    expect(r.goal!.met).toBe(false);
+    expect(r.goal!.failed.some((f) => f.startsWith('cost $'))).toBe(true);
   });
 
   it('d4/15: kms:* lets the job run but fails least privilege', () => {
