@@ -9,6 +9,7 @@ import { dataModule } from './data';
 import { monitoringModule } from './monitoring';
 import { networkModule } from './network';
 import { securityModule } from './security';
+import { servicesModule } from './services';
 import { costModule } from './cost';
 
 /**
@@ -27,5 +28,6 @@ export const MODULES: readonly SimModule[] = [
   modelsModule,
   dataModule,
   deployModule,
+  servicesModule,
   costModule, // last: its finish reads what every module billed
 ];
