@@ -276,6 +276,22 @@ export const TESTS: E2ETest[] = [
     },
   },
   {
+    name: 'capstone: three faults at once; after the solution the debrief shows the par and the changes made',
+    async run({ page }) {
+      await openPuzzle(page, 'd4/15-incident-monday-morning.json');
+      const before = await check(page);
+      assert(before.includes('Not yet'), `as shipped the goal fails: ${before}`);
+      assert((await page.locator('[data-testid=par]').count()) === 0, 'no par before solving');
+      await page.getByRole('button', { name: 'Show solution' }).click();
+      const after = await check(page);
+      assert(after.includes('Solved'), `the reference meets the goal: ${after}`);
+      await page.locator('[data-testid=par]').waitFor();
+      const par = await text(page, '[data-testid=par]');
+      assert(/Par 3\./.test(par) && /3 changes: par/.test(par), `the par and the changes made: ${par}`);
+      await shot(page, 'puzzle-10-capstone-par');
+    },
+  },
+  {
     name: 'puzzle maker: a sandbox design becomes a puzzle, tested, exported; the file runs with npm run sim --check',
     async run({ page }) {
       // The sandbox: a private-subnet training job with no route to ECR (opened as a plain file).

@@ -977,6 +977,41 @@ export const KIND_DEFS = [
       s3DataEvents: bool('S3 data events', false, 'Record object-level reads and writes of S3.'),
     },
   ),
+  /* ---- issue 17 (gov-d4): AWS Organizations service control policy ---- */
+  def(
+    'scp',
+    'Service control policy',
+    'D4',
+    'security',
+    "An AWS Organizations guardrail on the whole account: it grants nothing, but its Deny statements refuse a create call whose request lacks what the organization requires (a volume KMS key, VPC subnets), whatever the caller's IAM role allows.",
+    [],
+    {
+      actions: {
+        type: 'string-list',
+        label: 'Denied actions',
+        default: ['sagemaker:CreateTrainingJob'],
+        maxItems: 20,
+        contract: false,
+        help: 'The create calls the Deny statement covers: sagemaker:CreateTrainingJob, sagemaker:CreateProcessingJob, sagemaker:CreateTransformJob (sagemaker:Create* covers all three).',
+      },
+      requireVolumeKmsKey: {
+        ...bool(
+          'Require volume KMS key',
+          true,
+          'Deny when the request has no VolumeKmsKeyId (condition "Null": {"sagemaker:VolumeKmsKey": "true"}).',
+        ),
+        contract: false,
+      },
+      requireVpcSubnets: {
+        ...bool(
+          'Require VPC subnets',
+          false,
+          'Deny when the request has no VpcConfig (condition "Null": {"sagemaker:VpcSubnets": "true"}): the job must sit in a subnet.',
+        ),
+        contract: false,
+      },
+    },
+  ),
 ] as const;
 /** Every entry is a KindDef (checked here rather than with `satisfies`, which would widen kinds without props). */
 const KIND_DEFS_ARE_KIND_DEFS: readonly KindDef[] = KIND_DEFS;

@@ -61,9 +61,11 @@ const OWN_RULES: Record<string, Domain> = {
   'guardrail-without-alarm': 'D3',
   'async-request-expired': 'D3',
   'async-backlog-growing': 'D3',
+  'scp-denied': 'D4',
+  'budget-exceeded': 'D4',
 };
 const own = new Set(Object.keys(OWN_RULES));
-const AREAS = ['inference', 'jobs', 'network', 'security', 'mlops', 'monitoring', 'data', 'deploy'];
+const AREAS = ['inference', 'jobs', 'network', 'security', 'mlops', 'monitoring', 'data', 'deploy', 'cost'];
 
 describe('rule catalog', () => {
   it.skipIf(!HAS_RULES_MD)('has exactly the ids of rules.md, in its order and domains', () => {

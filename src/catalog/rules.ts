@@ -1420,6 +1420,42 @@ const ENTRIES: RuleDef[] = [
     trigger: 'a cloudtrail without s3DataEvents, or none at all, while sensitive buckets exist',
     inRun: 'static finding: object-level access to sensitive buckets is not audited',
   },
+  /* ---- issue 17 (gov-d4): AWS Organizations service control policies ---- */
+  {
+    id: 'scp-denied',
+    domain: 'D4',
+    severity: 'error',
+    area: 'security',
+    static: true,
+    title: 'Create call denied by an SCP',
+    sheet:
+      "Service control policies (AWS Organizations) set the most an account may do: they grant nothing, and an explicit Deny in an SCP wins over any Allow in the caller's IAM policies. Organizations use SageMaker condition keys to require encryption and network isolation on every job.",
+    fix: 'Give the job what the SCP requires rather than loosening the policy: a VolumeKmsKeyId (a kms-key) when it requires sagemaker:VolumeKmsKey, and a subnet of your VPC as its parent (VpcConfig) when it requires sagemaker:VpcSubnets. A wider IAM role does not help: an SCP Deny overrides every Allow.',
+    docs: 'AWS: sagemaker:VolumeKmsKey (ARN) and sagemaker:VpcSubnets (list of subnets) are condition keys of CreateTrainingJob, CreateProcessingJob and CreateTransformJob (https://docs.aws.amazon.com/service-authorization/latest/reference/list_amazonsagemaker.html); a Deny with "Null": {"sagemaker:VolumeKmsKey": "true"} refuses a request without the key. An explicit deny in an SCP gives AccessDenied "… with an explicit deny in a service control policy" (https://docs.aws.amazon.com/IAM/latest/UserGuide/troubleshoot_access-denied.html); the SCP is evaluated before the service validates the request, so nothing is launched or billed.',
+    message:
+      'AccessDeniedException: User: arn:aws:sts::123456789012:assumed-role/MLEngineer/session is not authorized to perform: {action} on resource: arn:aws:sagemaker:us-east-1:123456789012:{resourceType}/{node} with an explicit deny in a service control policy ({scp}: the request has no {conditionKey}).',
+    trigger:
+      'a training, processing or batch transform job whose create action an scp denies (its `actions`) while the request lacks a key the scp requires: no VolumeKmsKeyId with requireVolumeKmsKey, no subnet parent with requireVpcSubnets',
+    inRun: 'the create call is refused: the job fails at once, before any instance starts, and costs nothing',
+  },
+  /* ---- issue 17 (gov-d4): AWS Budgets ---- */
+  {
+    id: 'budget-exceeded',
+    domain: 'D4',
+    severity: 'warning',
+    area: 'cost',
+    static: false,
+    title: 'Cost over the budget',
+    sheet:
+      'AWS Budgets tracks actual (and forecast) cost against a budgeted amount and alerts at thresholds; cost allocation tags scope a budget to a team or project. Right-sizing (fewer or smaller instances, auto scaling, serverless for idle traffic) brings an over-provisioned endpoint back within budget.',
+    fix: "Cut the tracked cost without breaking the service: right-size over-provisioned endpoints (fewer instances, a smaller instance type, or auto scaling with a low minimum) and check p99 latency afterwards; or, if the spend is expected, raise the budget's limit deliberately.",
+    docs: 'AWS Budgets compares ACTUAL cost with each notification threshold (a percentage of the budgeted amount) and notifies by e-mail or SNS; the budget status is updated several times a day, so on AWS the alert can arrive hours after the spend ("Amazon Web Services updates your budget status several times a day", https://docs.aws.amazon.com/cli/v1/reference/budgets). SageSim grades budgets at the end of the run.',
+    message:
+      'AWS Budgets: ACTUAL cost ${actualUSD} of budget {budget} is greater than 100% of its ${limitUSD} limit ({percent}%); the largest cost it tracks is {node} (${nodeUSD}).',
+    trigger:
+      'a document budget whose tracked cost (every node, or the nodes with its tag) exceeds its limitUSD at the end of the run',
+    inRun: 'at the end of the run, one incident per budget over its limit, on the largest cost the budget tracks',
+  },
 ];
 
 /** Every rule of the catalog, in rules.md order (D1, D2, D3, D4). Entries are frozen. */

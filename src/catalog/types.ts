@@ -44,6 +44,7 @@ export const KINDS = [
   'macie',
   'cloudtrail',
   'ai-service',
+  'scp',
 ] as const;
 export type Kind = (typeof KINDS)[number];
 
@@ -225,7 +226,8 @@ export interface EdgePair {
 }
 
 /** Which issue's engine module makes the rule happen during a run. */
-export type RuleArea = 'inference' | 'jobs' | 'network' | 'security' | 'mlops' | 'monitoring' | 'data' | 'deploy';
+export type RuleArea =
+  'inference' | 'jobs' | 'network' | 'security' | 'mlops' | 'monitoring' | 'data' | 'deploy' | 'cost';
 
 export interface RuleDef {
   id: string;

@@ -26,6 +26,26 @@ export function formatReport(title: string, r: Report): string {
       .join(', ');
     lines.push(`  ${pad(id, 20)} ${pad(n.state ?? '', 12)} ${figures}`);
   }
+  if (r.costByTag) {
+    lines.push('');
+    lines.push('Cost by tag');
+    for (const [key, values] of Object.entries(r.costByTag))
+      lines.push(
+        `  ${pad(key, 20)} ${Object.entries(values)
+          .map(([v, usd]) => `${v} $${usd}`)
+          .join(', ')}`,
+      );
+  }
+  if (r.budgets) {
+    lines.push('');
+    lines.push('Budgets');
+    for (const b of r.budgets)
+      lines.push(
+        `  ${pad(b.name, 20)} $${b.actualUSD} of $${b.limitUSD} (${b.percent}%)${
+          b.alerts.length ? ` · alerts at ${b.alerts.map((t) => `${t}%`).join(', ')}` : ' · no alert'
+        }`,
+      );
+  }
   if (r.goal) {
     lines.push('');
     lines.push(r.goal.met ? 'Goal: met' : `Goal: not met\n${r.goal.failed.map((f) => `  ✗ ${f}`).join('\n')}`);

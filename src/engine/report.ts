@@ -1,4 +1,5 @@
 import type { Goal } from '../model/schema';
+import { budgetStatus, tagCosts, type BudgetStatus } from './costs';
 import type { Simulation } from './sim';
 import type { Finding, Incident } from './types';
 import { designChecks, gradeGoal } from './goal';
@@ -28,6 +29,13 @@ export interface Report {
   incidents: Incident[];
   nodes: Record<string, NodeReport>;
   costUSD: number;
+  /**
+   * Our own (issue 17): cost by cost allocation tag, tag key → tag value → USD, with the cost of nodes without that
+   * key under "(untagged)". Present only when some node has tags.
+   */
+  costByTag?: Record<string, Record<string, number>>;
+  /** Our own (issue 17): each budget of the document, its actual cost and the alert thresholds (percent) it passed. */
+  budgets?: BudgetStatus[];
   goal?: { met: boolean; failed: string[] };
   /** Our own: significant events in order (state changes, faults, pipeline steps). */
   timeline: { t: number; node: string | null; event: string }[];
@@ -81,6 +89,10 @@ export function buildReport(sim: Simulation, goal?: Goal): Report {
     incidents,
     nodes,
     costUSD: round(cost, 2),
+    ...costByTag(sim, nodes),
+    ...(sim.graph.doc.budgets?.length && {
+      budgets: budgetStatus(sim.graph.doc, (id) => nodes[id]?.costUSD ?? 0),
+    }),
     timeline: sim.timeline.map((e) => ({ t: round(e.t, 3), node: e.node, event: e.event })),
   };
   if (goal) {
@@ -91,4 +103,9 @@ export function buildReport(sim: Simulation, goal?: Goal): Report {
     report.timeline = timeline;
   }
   return report;
+}
+
+function costByTag(sim: Simulation, nodes: Record<string, NodeReport>): { costByTag?: Report['costByTag'] } {
+  const t = tagCosts(sim.graph.doc.nodes, (id) => nodes[id]?.costUSD ?? 0);
+  return t ? { costByTag: t } : {};
 }

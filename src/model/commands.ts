@@ -232,6 +232,26 @@ export const setLabel: Command<{ id: string; label: string }> = {
   },
 };
 
+/** Set a node's cost allocation tags (key → value); an empty map removes them. Keys are trimmed; blank keys dropped. */
+export const setTags: Command<{ id: string; tags: Record<string, string> }> = {
+  id: 'setTags',
+  label: 'Edit tags',
+  perform(d, a) {
+    const n = find(d, a.id);
+    const tags: Record<string, string> = {};
+    for (const [k, v] of Object.entries(a.tags)) {
+      const key = k.trim();
+      if (!key) continue;
+      if (key.length > 128) refuse(`Tag key "${key.slice(0, 20)}…": at most 128 characters.`);
+      if (v.length > 256) refuse(`Tag ${key}: a value has at most 256 characters.`);
+      tags[key] = v.trim();
+    }
+    if (Object.keys(tags).length > 50) refuse('At most 50 tags per resource.');
+    if (Object.keys(tags).length) n.tags = tags;
+    else delete n.tags;
+  },
+};
+
 /** Document fields shown when nothing is selected. */
 export const setDocField: Command<{
   field: 'title' | 'description' | 'seed' | 'durationSec' | 'rulebook';
@@ -437,6 +457,7 @@ export const COMMANDS = {
   disconnect,
   setProp,
   setLabel,
+  setTags,
   setDocField,
   move,
   resize,

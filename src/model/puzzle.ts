@@ -17,6 +17,7 @@ import { isInside } from './layout';
 import { variableErrors } from './variants';
 import { type ArchDoc, type ArchEdge, type ArchNode, type Fault, type Solution, faultSchema } from './schema';
 import { hasOwn, own } from './own';
+import { countChanges } from './solution';
 
 /** Exam domains, in order, with their names. */
 export const DOMAIN_NAMES: Readonly<Record<Domain, string>> = {
@@ -37,6 +38,16 @@ export const DOMAIN_MINIMUMS: Readonly<Record<Domain, number>> = { D1: 7, D2: 6,
 export function puzzleRule(doc: ArchDoc): string | null {
   const ids = forbiddenRules(doc.goal);
   return ids.length === 1 ? ids[0] : null;
+}
+
+/** A capstone incident (issue 17): several faults at once, graded with a `par`; its goal forbids each fault's rule. */
+export const isCapstone = (doc: ArchDoc): boolean => doc.par !== undefined;
+
+/** The rules a puzzle teaches: its one rule, or every rule a capstone's goal forbids (empty when none fits). */
+export function puzzleRules(doc: ArchDoc): string[] {
+  if (isCapstone(doc)) return forbiddenRules(doc.goal);
+  const rule = puzzleRule(doc);
+  return rule ? [rule] : [];
 }
 
 /** The position of a puzzle in its domain, from its file name `NN-slug.json` (NaN when missing). */
@@ -85,12 +96,20 @@ export function checkPuzzle(doc: ArchDoc): string[] {
   if (!doc.goal) out.push('no goal');
   if (!doc.solution) out.push('no solution');
   if (!doc.locked?.length) out.push('no locked nodes');
-  const rule = puzzleRule(doc);
-  if (!rule) out.push('the goal must forbid exactly one rule (noIncidents / noFindings): the rule the puzzle teaches');
-  else {
+  const rules = puzzleRules(doc);
+  if (isCapstone(doc)) {
+    if (rules.length < 2) out.push('a capstone (with a par) must forbid at least two rules: one per fault');
+    const n = doc.solution ? countChanges(doc.solution) : 0;
+    if (doc.solution && n !== doc.par) out.push(`par ${doc.par}, but the reference solution makes ${n} changes`);
+    if (doc.domain && !rules.some((r) => RULES_BY_ID.get(r)?.domain === doc.domain))
+      out.push(`none of the capstone's rules is in its domain ${doc.domain}`);
+  } else if (!rules.length)
+    out.push('the goal must forbid exactly one rule (noIncidents / noFindings): the rule the puzzle teaches');
+  for (const rule of rules) {
     const def = RULES_BY_ID.get(rule);
     if (!def) out.push(`unknown rule ${rule}`);
-    else if (doc.domain && def.domain !== doc.domain)
+    // a capstone's faults may come from other domains (checked above: at least one is its own)
+    else if (doc.domain && def.domain !== doc.domain && !isCapstone(doc))
       out.push(`rule ${rule} is in ${def.domain}, the puzzle in ${doc.domain}`);
     if (doc.story?.includes(rule) || doc.hints?.some((h) => h.includes(rule)))
       out.push(`the story or a hint names the rule id ${rule}`);

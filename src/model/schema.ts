@@ -24,6 +24,14 @@ export const nodeSchema = z.strictObject({
   parent: id.nullable().optional(),
   props: z.record(z.string(), z.unknown()).optional(),
   position: point.optional(),
+  /**
+   * Our own (issue 17, S4.2.7): cost allocation tags, key → value, as SageMaker's AddTags / `Tags` parameters take
+   * them (at most 50 per resource, keys up to 128 characters, values up to 256). The report sums cost by tag.
+   */
+  tags: z
+    .record(z.string().min(1).max(128), z.string().max(256))
+    .refine((t) => Object.keys(t).length <= 50, 'at most 50 tags per resource')
+    .optional(),
   /** Our own: the size of a container on the canvas, in px. */
   size: z
     .strictObject({ width: z.number().finite().min(20).max(20_000), height: z.number().finite().min(20).max(20_000) })
@@ -175,6 +183,30 @@ export const docSchema = z.looseObject({
     .max(10)
     .optional(),
   variables: variablesSchema.optional(),
+  /**
+   * Our own (issue 17): AWS Budgets cost budgets over the simulated period, each with alert thresholds in percent of
+   * its limit and optionally filtered to one cost allocation tag ("key=value"). Graded in the report's `budgets`.
+   */
+  budgets: z
+    .array(
+      z.strictObject({
+        name: z.string().min(1).max(100),
+        limitUSD: z.number().positive().max(1_000_000_000),
+        thresholds: z.array(z.number().min(1).max(1000)).min(1).max(10),
+        tag: z
+          .string()
+          .regex(/^[^=]+=.*$/, 'expected "key=value", a cost allocation tag')
+          .max(400)
+          .optional(),
+      }),
+    )
+    .max(10)
+    .optional(),
+  /**
+   * Our own: a capstone incident's par, the fewest changes (solution.ts `countChanges`) that fix every fault;
+   * the reference solution makes exactly that many. Shown, with the learner's count, after solving.
+   */
+  par: z.number().int().min(1).max(50).optional(),
   /** Our own: the variant number this document was made from (set by applyVariant). */
   variant: z.number().int().min(0).optional(),
   /**

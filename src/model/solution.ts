@@ -29,3 +29,19 @@ export function applySolution(doc: ArchDoc, s: Solution): ArchDoc {
   const faults = (doc.faults ?? []).filter((f) => !removed.has(f.node));
   return { ...doc, nodes, edges, faults };
 }
+
+/**
+ * How many changes a solution makes, as a capstone's `par` counts them: one per node added or removed, per
+ * edge added or removed, per prop set and per node moved to another parent.
+ */
+export function countChanges(s: Solution): number {
+  const props = Object.values(s.setProps ?? {}).reduce((n, p) => n + Object.keys(p).length, 0);
+  return (
+    (s.addNodes?.length ?? 0) +
+    (s.removeNodes?.length ?? 0) +
+    (s.addEdges?.length ?? 0) +
+    (s.removeEdges?.length ?? 0) +
+    props +
+    Object.keys(s.setParent ?? {}).length
+  );
+}

@@ -265,6 +265,16 @@ const ICONS: Record<Kind, { color: string; glyph: ReactNode }> = {
       </>
     ),
   },
+  // a shield with a bar: an organization guardrail that denies
+  scp: {
+    color: C.security,
+    glyph: (
+      <>
+        {line('M12 3l7 3v5c0 4.5-3 8-7 10-4-2-7-5.5-7-10V6z')}
+        {line('M8.5 12h7')}
+      </>
+    ),
+  },
 };
 
 export const kindColor = (kind: Kind): string => ICONS[kind].color;

@@ -865,4 +865,21 @@ export const CASES: Record<string, Case> = {
     doc: () =>
       arch(node('k', 'kms-key'), node('ep', 'realtime-endpoint', { instanceType: 'ml.g5.xlarge', KmsKeyId: 'k' })),
   },
+  /* D4, AWS Budgets (issue 17, gov-d4) */
+  'budget-exceeded': {
+    node: 'ep',
+    as: 'incident',
+    durationSec: 3600,
+    doc: () => ({
+      ...arch(node('ep', 'realtime-endpoint', { instanceCount: 4 }), ...clientTo('ep')),
+      budgets: [{ name: 'serving', limitUSD: 0.2, thresholds: [80, 100] }],
+    }),
+  },
+  /* D4, service control policies (issue 17, gov-d4) */
+  'scp-denied': {
+    node: 't',
+    as: 'incident',
+    durationSec: 600,
+    doc: () => arch(node('org', 'scp', { requireVolumeKmsKey: true }), node('t', 'training-job')),
+  },
 };

@@ -6,7 +6,7 @@ import { readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join, relative } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { formatErrors, loadJson, loadText } from '../../src/model/load';
-import { puzzleOrder, puzzleRule, renderPuzzleIndex, type PuzzleEntry } from '../../src/model/puzzle';
+import { puzzleOrder, puzzleRules, renderPuzzleIndex, type PuzzleEntry } from '../../src/model/puzzle';
 import { applySolution } from '../../src/model/solution';
 import { execute, removeNodes } from '../../src/model/commands';
 import type { ArchDoc, Solution } from '../../src/model/schema';
@@ -61,7 +61,7 @@ export function deleteNode(doc: ArchDoc, id: string): ArchDoc | null {
 export function indexEntries(): PuzzleEntry[] {
   return puzzleFiles().map((f) => {
     const { doc } = load(f);
-    return { file: relative(PUZZLES_DIR, f), domain: doc.domain!, order: puzzleOrder(f), title: doc.title ?? '', rule: puzzleRule(doc) ?? '?' };
+    return { file: relative(PUZZLES_DIR, f), domain: doc.domain!, order: puzzleOrder(f), title: doc.title ?? '', rule: puzzleRules(doc).join(' + ') || '?' };
   });
 }
 

@@ -23,8 +23,6 @@ const DORMANT: string[] = [
   'bias-disparate-impact',
   'mme-mixed-frameworks',
   'mme-model-not-ready',
-  'model-quality-needs-ground-truth',
-  'monitor-unsupported-endpoint',
 ];
 
 function shippedRules(): Map<string, string[]> {

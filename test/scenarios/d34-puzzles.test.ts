@@ -5,6 +5,8 @@
 import { describe, expect, it } from 'vitest';
 import { runDocument } from '../../src/engine/run';
 import type { ArchDoc, Solution } from '../../src/model/schema';
+import { isCapstone } from '../../src/model/puzzle';
+import { countChanges } from '../../src/model/solution';
 import { changed, loadPuzzle } from './catalog';
 
 const FILES = [
@@ -15,6 +17,10 @@ const FILES = [
   'scenarios/puzzles/d4/11-four-nodes-one-secret.json',
   'scenarios/puzzles/d4/12-the-call-that-never-connects.json',
   'scenarios/puzzles/d4/13-captured-conversations.json',
+  'scenarios/puzzles/d4/14-denied-whatever-the-role-says.json',
+  'scenarios/puzzles/d4/15-incident-monday-morning.json',
+  'scenarios/puzzles/d4/16-incident-audit-week.json',
+  'scenarios/puzzles/d4/17-the-alert-from-finance.json',
 ];
 const SEEDS = Array.from({ length: 20 }, (_, i) => i + 1);
 const met = (doc: ArchDoc, seed: number) => runDocument(doc, { seed }).report.goal!.met;
@@ -67,5 +73,129 @@ describe('tempting wrong fixes fail', () => {
 
   it('d3/09: more instances do not help', () => {
     expect(runDocument(apply(friday, { setProps: { fraud: { instanceCount: 6 } } })).report.goal!.met).toBe(false);
+  });
+});
+
+/** Each single change of a solution, as a solution of its own (the units `countChanges` counts). */
+function singleChanges(s: Solution): Solution[] {
+  const out: Solution[] = [];
+  for (const n of s.addNodes ?? []) out.push({ addNodes: [n] });
+  for (const id of s.removeNodes ?? []) out.push({ removeNodes: [id] });
+  for (const e of s.addEdges ?? []) out.push({ addEdges: [e] });
+  for (const e of s.removeEdges ?? []) out.push({ removeEdges: [e] });
+  for (const [id, p] of Object.entries(s.setProps ?? {}))
+    for (const [k, v] of Object.entries(p)) out.push({ setProps: { [id]: { [k]: v } } });
+  for (const [id, parent] of Object.entries(s.setParent ?? {})) out.push({ setParent: { [id]: parent } });
+  return out;
+}
+/** Merge single changes back into one solution. */
+function merge(parts: Solution[]): Solution {
+  const s: Required<Pick<Solution, 'addNodes' | 'removeNodes' | 'addEdges' | 'removeEdges'>> & Solution = {
+    addNodes: [],
+    removeNodes: [],
+    addEdges: [],
+    removeEdges: [],
+    setProps: {},
+    setParent: {},
+  };
+  for (const p of parts) {
+    s.addNodes.push(...(p.addNodes ?? []));
+    s.removeNodes.push(...(p.removeNodes ?? []));
+    s.addEdges.push(...(p.addEdges ?? []));
+    s.removeEdges.push(...(p.removeEdges ?? []));
+    for (const [id, q] of Object.entries(p.setProps ?? {})) s.setProps![id] = { ...(s.setProps![id] ?? {}), ...q };
+    Object.assign(s.setParent!, p.setParent ?? {});
+  }
+  return s;
+}
+
+describe.each(FILES.filter((f) => isCapstone(loadPuzzle(`${process.cwd()}/${f}`).doc)))('capstone %s', (file) => {
+  const { doc } = loadPuzzle(`${process.cwd()}/${file}`);
+
+  it('has a par equal to the changes its reference solution makes, and at least three faults', () => {
+    expect(countChanges(doc.solution!)).toBe(doc.par);
+    expect((doc.goal!.noIncidents?.length ?? 0) + (doc.goal!.noFindings?.length ?? 0)).toBeGreaterThanOrEqual(3);
+  });
+
+  it('par is tight: leaving out any one change of the reference fails the goal on seeds 1–20', () => {
+    const parts = singleChanges(doc.solution!);
+    expect(parts.length).toBe(doc.par);
+    parts.forEach((_, skip) => {
+      const partial = apply(doc, merge(parts.filter((_, i) => i !== skip)));
+      for (const seed of SEEDS) expect(met(partial, seed), `without ${JSON.stringify(parts[skip])}, seed ${seed}`).toBe(false);
+    });
+  });
+});
+
+describe('d4/14–16: tempting wrong fixes fail', () => {
+  const load = (i: number) => loadPuzzle(`${process.cwd()}/${FILES[i]}`).doc;
+  const scp = load(FILES.indexOf('scenarios/puzzles/d4/14-denied-whatever-the-role-says.json'));
+  const monday = load(FILES.indexOf('scenarios/puzzles/d4/15-incident-monday-morning.json'));
+  const audit = load(FILES.indexOf('scenarios/puzzles/d4/16-incident-audit-week.json'));
+  const report = (d: ArchDoc, s: Solution) => runDocument(apply(d, s)).report;
+
+  it('d4/14: an administrator role does not lift an SCP deny (the job is still refused at creation)', () => {
+    const r = report(scp, { setProps: { role: { actions: ['*'], s3Resources: ['*'] } } });
+    expect(r.incidents.some((i) => i.rule === 'scp-denied')).toBe(true);
+    expect(r.goal!.met).toBe(false);
+  });
+
+  it('d4/14: only an output key is not the volume key the SCP tests', () => {
+    expect(report(scp, { setProps: { train: { OutputKmsKeyId: null } } }).goal!.met).toBe(false);
+  });
+
+  it('d4/14: a volume key on an NVMe instance type is refused at creation instead', () => {
+    const r = report(scp, { setProps: { train: { VolumeKmsKeyId: 'key', instanceType: 'ml.g5.xlarge' } } });
+    expect(r.incidents.some((i) => i.rule === 'kms-on-nvme-instance')).toBe(true);
+    expect(r.goal!.met).toBe(false);
+  });
+
+  it('d4/17: one instance is within budget but overloaded (requests rejected, p99 far over 500 ms)', () => {
+    const finance = load(FILES.indexOf('scenarios/puzzles/d4/17-the-alert-from-finance.json'));
+    const r = report(finance, { setProps: { ep: { instanceCount: 1 } } });
+    expect(r.incidents.some((i) => i.rule === 'endpoint-overloaded')).toBe(true);
+    expect(r.goal!.met).toBe(false);
+  });
+
+  it('d4/17: removing the cost allocation tag hides the spend from the budget but not from the cost limit', () => {
+    const finance = load(FILES.indexOf('scenarios/puzzles/d4/17-the-alert-from-finance.json'));
+    const untagged = { ...finance, nodes: finance.nodes.map(({ tags: _t, ...n }) => n) };
+    const r = runDocument(untagged).report;
+    expect(r.incidents.some((i) => i.rule === 'budget-exceeded')).toBe(false);
+    expect(r.goal!.met).toBe(false);
+    expect(r.goal!.failed.some((f) => f.startsWith('cost $'))).toBe(true);
+  });
+
+  it('d4/15: kms:* lets the job run but fails least privilege', () => {
+    const r = report(monday, {
+      setProps: {
+        role: { actions: ['s3:GetObject', 's3:ListBucket', 's3:PutObject', 'kms:*'] },
+        ep: { dataCapture: true },
+        monitor: { groundTruth: true },
+      },
+    });
+    expect(r.nodes.train.state).toBe('Completed');
+    expect(r.goal!.met).toBe(false);
+  });
+
+
+  it('d4/16: connecting the real-time endpoint without detaching the serverless one leaves the schedule refused', () => {
+    const r = report(audit, {
+      setProps: { train: { VolumeKmsKeyId: 'key', EnableInterContainerTrafficEncryption: true } },
+      addEdges: [{ from: 'ep', to: 'monitor' }],
+    });
+    expect(r.incidents.some((i) => i.rule === 'monitor-unsupported-endpoint')).toBe(true);
+    expect(r.goal!.met).toBe(false);
+  });
+
+  it('d4/16: a volume key without inter-container encryption runs the job but leaves the auditors\' finding', () => {
+    const r = report(audit, {
+      setProps: { train: { VolumeKmsKeyId: 'key' } },
+      removeEdges: [{ from: 'sls', to: 'monitor' }],
+      addEdges: [{ from: 'ep', to: 'monitor' }],
+    });
+    expect(r.nodes.train.state).toBe('Completed');
+    expect(r.findings.some((f) => f.rule === 'inter-container-unencrypted')).toBe(true);
+    expect(r.goal!.met).toBe(false);
   });
 });

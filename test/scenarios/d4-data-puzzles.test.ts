@@ -6,7 +6,7 @@ import { provePuzzles, props, type PuzzleCase } from './prove';
 
 const CASES: PuzzleCase[] = [
   {
-    file: 'd4/14-one-store-of-two.json',
+    file: 'd4/18-one-store-of-two.json',
     alternatives: [],
     // encrypting the source bucket or the training volume does not encrypt the feature group's offline store
     wrong: [

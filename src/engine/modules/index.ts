@@ -10,6 +10,7 @@ import { monitoringModule } from './monitoring';
 import { networkModule } from './network';
 import { securityModule } from './security';
 import { servicesModule } from './services';
+import { costModule } from './cost';
 
 /**
  * Every behaviour module, in the order they start and check. Adding an area is adding a line here;
@@ -28,4 +29,5 @@ export const MODULES: readonly SimModule[] = [
   dataModule,
   deployModule,
   servicesModule,
+  costModule, // last: its finish reads what every module billed
 ];

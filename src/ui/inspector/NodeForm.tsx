@@ -12,6 +12,7 @@ export function NodeForm({ id }: { id: string }) {
   const findings = useFindings();
   const doc = useEditorState((s) => s.doc);
   const [label, setLabel] = useSyncedState(node?.label ?? '', id);
+  const [tags, setTags] = useSyncedState(tagsText(node?.tags), id);
   if (!node) return null;
   const def = kindDef(node.kind);
   const defaults = propsByName(defaultProps(node.kind));
@@ -73,6 +74,28 @@ export function NodeForm({ id }: { id: string }) {
           onBlur={() => editor.seal()}
         />
       </div>
+      <div className="mb-3">
+        <label htmlFor={`f-${id}-tags`} className="mb-1 block text-[14px] font-semibold">
+          Cost allocation tags
+        </label>
+        <textarea
+          id={`f-${id}-tags`}
+          className="field w-full"
+          rows={2}
+          value={tags}
+          placeholder={'team=fraud\nproject=churn'}
+          aria-describedby={`f-${id}-tags-help`}
+          onChange={(e) => {
+            setTags(e.target.value);
+            editor.run('setTags', { id, tags: parseTags(e.target.value) }, { coalesce: `${id}.tags` });
+          }}
+          onBlur={() => editor.seal()}
+        />
+        <p id={`f-${id}-tags-help`} className="text-[13px] text-[var(--muted)]">
+          One key=value a line. Activated as cost allocation tags, they group the bill in Cost Explorer and Budgets; the
+          Cost panel sums the run's cost by each key.
+        </p>
+      </div>
       {(() => {
         // In a puzzle, say in text (not only on hover) which settings are locked and why.
         const names = Object.keys(def.props);
@@ -119,4 +142,21 @@ export function NodeForm({ id }: { id: string }) {
       </button>
     </div>
   );
+}
+
+/** Tags as the inspector shows them: one key=value a line. */
+export const tagsText = (tags: Record<string, string> | undefined): string =>
+  Object.entries(tags ?? {})
+    .map(([k, v]) => `${k}=${v}`)
+    .join('\n');
+
+/** The inspector's tag lines as a map: `key=value` (the first "=" splits), a line without "=" is a key with no value. */
+export function parseTags(text: string): Record<string, string> {
+  const out: Record<string, string> = {};
+  for (const line of text.split('\n')) {
+    const i = line.indexOf('=');
+    const key = (i < 0 ? line : line.slice(0, i)).trim();
+    if (key) out[key] = i < 0 ? '' : line.slice(i + 1).trim();
+  }
+  return out;
 }

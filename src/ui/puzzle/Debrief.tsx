@@ -1,5 +1,7 @@
 import { RULES_BY_ID } from '../../catalog/rules';
+import { diffSolution } from '../../model/puzzle';
 import type { ArchDoc, Solution } from '../../model/schema';
+import { countChanges } from '../../model/solution';
 import type { PuzzleSession, PuzzleState } from './session';
 
 /** A solution in words: what it adds, connects, changes and removes. */
@@ -14,6 +16,24 @@ export function describeSolution(s: Solution): string {
   for (const [id, p] of Object.entries(s.setParent ?? {})) parts.push(`move ${id} into ${p ?? 'the top level'}`);
   for (const id of s.removeNodes ?? []) parts.push(`remove ${id}`);
   return parts.join('; ');
+}
+
+/**
+ * A capstone's par against the learner's design: the fewest changes that fix every fault, and how many changes
+ * separate the learner's design from the puzzle as shipped (counted alike, `countChanges`). Null for puzzles without
+ * a par.
+ */
+export function parScore(original: ArchDoc, current: ArchDoc): { par: number; made: number; words: string } | null {
+  const par = original.par;
+  if (par === undefined) return null;
+  const made = countChanges(diffSolution(original, current));
+  const words =
+    made === par
+      ? `You fixed it in ${made} changes: par.`
+      : made < par
+        ? `You made ${made} changes, under par (${par}).`
+        : `You made ${made} changes; par is ${par}: ${made - par} more than the fewest that fix every fault.`;
+  return { par, made, words };
 }
 
 /**
@@ -41,6 +61,16 @@ export function Debrief({ doc, st, session }: { doc: ArchDoc; st: PuzzleState; s
           </p>
         </div>
       ))}
+      {solved &&
+        st.original &&
+        (() => {
+          const score = parScore(st.original, doc);
+          return score ? (
+            <p className="pz-par" data-testid="par">
+              <b>Par {score.par}.</b> {score.words}
+            </p>
+          ) : null;
+        })()}
       {solved && reference && (
         <div className="pz-fixes" data-testid="fixes">
           <p>

@@ -1,3 +1,4 @@
+import { budgetStatus, tagCosts } from '../../engine';
 import { useEditorState } from '../state/context';
 import { useRunState } from './context';
 import { useFocusNode } from './EventLog';
@@ -16,6 +17,10 @@ export function CostPanel() {
     .filter(([, n]) => n.costUSD > 0)
     .sort((a, b) => b[1].costUSD - a[1].costUSD);
   const max = rows[0]?.[1].costUSD ?? 1;
+  // cost allocation tags (S4.2.7): each tag key splits the bill, as Cost Explorer groups by an activated tag
+  const byTag = tagCosts(labels, (id) => nodes[id]?.costUSD ?? 0);
+  const doc = useEditorState((s) => s.doc);
+  const budgets = doc.budgets?.length ? budgetStatus(doc, (id) => nodes[id]?.costUSD ?? 0) : [];
   return (
     <div className="cost" data-testid="cost-panel">
       <div className="cost-total">
@@ -38,6 +43,28 @@ export function CostPanel() {
         ))}
         {!rows.length && <p className="run-empty">Nothing billed yet.</p>}
       </div>
+      {budgets.length > 0 && (
+        <div className="cost-tags" data-testid="budgets">
+          {budgets.map((b) => (
+            <p key={b.name}>
+              <b>Budget {b.name}:</b> {usd(b.actualUSD)} of {usd(b.limitUSD)} ({b.percent}%)
+              {b.alerts.length ? ` · alerts at ${b.alerts.map((t) => `${t}%`).join(', ')}` : ''}
+            </p>
+          ))}
+        </div>
+      )}
+      {byTag && (
+        <div className="cost-tags" data-testid="cost-by-tag">
+          {Object.entries(byTag).map(([key, values]) => (
+            <p key={key}>
+              <b>Cost by tag {key}:</b>{' '}
+              {Object.entries(values)
+                .map(([v, x]) => `${v} ${usd(x)}`)
+                .join(' · ')}
+            </p>
+          ))}
+        </div>
+      )}
     </div>
   );
 }

@@ -14,6 +14,7 @@ import {
   type Hit,
 } from './checks';
 import { accessDeniedMessage, missingGrants } from './needs';
+import { scpDenied } from './scp';
 
 /** Static findings of the security rules (D4), in document order. */
 export function checkSecurity(g: Graph): Finding[] {
@@ -29,6 +30,8 @@ export function checkSecurity(g: Graph): Finding[] {
     add(n.id, featureStoreOneKey(n));
     const denied = kmsDenied(g, n);
     add(n.id, denied && { rule: denied.rule, vars: denied.vars ?? {} });
+    const scp = scpDenied(g, n);
+    add(n.id, scp && { rule: scp.rule, vars: scp.vars ?? {} });
     const nvme = kmsOnNvme(n);
     add(n.id, nvme && { rule: nvme.rule, vars: nvme.vars ?? {} });
     add(n.id, iamWildcard(n));
@@ -45,8 +48,10 @@ export function checkSecurity(g: Graph): Finding[] {
  *   kms:GenerateDataKey on output) fails with AWS's AccessDenied message (no catalog rule names it);
  * - data-download: kms-access-denied when a job's role cannot kms:Decrypt its sse-kms input (the job
  *   fails at download; a job with no role uses the default execution role and passes, see kmsDenied);
- * - deploy (endpoints) and create (training, processing, transform jobs): kms-on-nvme-instance, refused
- *   when the endpoint configuration or the job is created, so it fails before it pulls anything.
+ * - create (training, processing, transform jobs): scp-denied first (an organization's SCP is evaluated when
+ *   the call is authorized, before SageMaker validates the request), then
+ * - deploy (endpoints) and create: kms-on-nvme-instance, refused when the endpoint configuration or the job is
+ *   created, so it fails before it pulls anything.
  */
 export const securityModule: SimModule = {
   id: 'security',
@@ -60,7 +65,8 @@ export const securityModule: SimModule = {
         if (missing) return { rule: '', failure: accessDeniedMessage(g.ref(n, 'role')!.id, missing) };
       }
       if (phase === 'data-download') return kmsDenied(g, n);
-      if (phase === 'deploy' || phase === 'create') return kmsOnNvme(n);
+      if (phase === 'create') return scpDenied(g, n) ?? kmsOnNvme(n);
+      if (phase === 'deploy') return kmsOnNvme(n);
       return null;
     });
   },
