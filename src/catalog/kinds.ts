@@ -140,6 +140,14 @@ export const KIND_DEFS = [
         0,
         10,
       ),
+      targetVariant: {
+        type: 'string',
+        label: 'Target variant',
+        default: null,
+        nullable: true,
+        maxLength: 63,
+        help: 'InvokeEndpoint TargetVariant: every request goes to this production variant of a real-time endpoint, overriding the variant weights; empty = split by weight.',
+      },
     },
   ),
   def(

@@ -38,6 +38,8 @@ export abstract class EndpointRun<K extends EndpointKind = EndpointKind> {
   readonly traces: TraceSampler;
   /** Retries of each client stream (the client's `retries`), by the arrivals' `src` index. */
   clientRetries: readonly number[] = [];
+  /** The TargetVariant of each client stream (the client's `targetVariant`; null = by weight), by `src` index. */
+  clientTargets: readonly (string | null)[] = [];
 
   constructor(
     readonly sim: Simulation,

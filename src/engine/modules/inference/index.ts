@@ -97,6 +97,20 @@ export const inferenceModule: SimModule = {
         const p = f as Extract<Fault, { kind: 'large-payloads' }>;
         s.largePayloads(from, from + (p.durationSec ?? 60), p.sizeMB ?? 8);
       }),
+    'update-weights': (sim, f) => {
+      const p = f as Extract<Fault, { kind: 'update-weights' }>;
+      const run = sim.peekSlot(INFERENCE_STATE)?.byId.get(p.node)?.run;
+      // UpdateEndpointWeightsAndCapacities needs an endpoint that is InService
+      if (!(run instanceof RealtimeRun) || sim.state(p.node) !== 'InService') {
+        sim.note(
+          p.node,
+          'event',
+          `UpdateEndpointWeightsAndCapacities on ${p.node} ignored: the endpoint is not InService`,
+        );
+        return;
+      }
+      run.setWeights(p.weights);
+    },
   },
 };
 
@@ -119,6 +133,10 @@ function begin(sim: Simulation, st: State, t: Target, t0: number): void {
   else if (!failed) {
     t.run = createRun(sim, t.node, t.streams, t0);
     t.run.clientRetries = t.streams.map((s) => Number(propsByName(s.client.props).retries ?? 0));
+    t.run.clientTargets = t.streams.map((s) => {
+      const v = propsByName(s.client.props).targetVariant;
+      return typeof v === 'string' && v ? v : null;
+    });
   }
   const arr = st.arrivals;
   const label = `${id}: traffic`;
