@@ -901,6 +901,24 @@ const ENTRIES: RuleDef[] = [
       'deployment.type canary or linear, and deployment.rollbackAlarms names no cloudwatch node wired from this endpoint',
     inRun: 'a finding before the run; a faulty update would ship (bad-version-shipped)',
   },
+  // D3, containers (issue 17, deploy-d3): a bring-your-own inference image must serve /ping and /invocations on port 8080.
+  {
+    id: 'container-ping-failed',
+    domain: 'D3',
+    severity: 'error',
+    area: 'inference',
+    static: true,
+    title: 'Container failed the ping health check',
+    sheet:
+      'A bring-your-own inference container must run a web server that answers GET /ping (200, within 2 s) and POST /invocations on port 8080; SageMaker pings it after it starts and fails endpoint creation when it does not answer. AWS-built framework images and built-in algorithms already comply; script mode only adds your code to them.',
+    fix: "Make the image's server listen on port 8080 (ecr-repository servingPort 8080) and answer GET /ping and POST /invocations (implementsPing), or serve the model with an AWS-built framework image in script mode instead of your own.",
+    docs: 'AWS (Custom Inference Code with Hosting Services): SageMaker runs the image as `docker run image serve`; its web server answers POST /invocations and GET /ping on port 8080, a ping within 2 seconds. The endpoint\'s FailureReason when it does not is "The primary container for production variant <variant> did not pass the ping health check. Please check CloudWatch logs for this endpoint." https://docs.aws.amazon.com/sagemaker/latest/dg/your-algorithms-inference-code.html · https://repost.aws/knowledge-center/sagemaker-endpoint-creation-fail',
+    message:
+      'Endpoint {node} Failed. Reason: The primary container for production variant {variant} did not pass the ping health check. Please check CloudWatch logs for this endpoint. ({image}: {why})',
+    trigger:
+      'an endpoint fed a bring-your-own image (ecr-repository with framework custom) whose servingPort is not 8080 or that does not answer GET /ping (implementsPing false)',
+    inRun: 'endpoint creation fails at the health check; every request to it fails',
+  },
   // ── D4 · Monitoring and security ───────────────────────────────────────────────
   {
     id: 'monitor-needs-data-capture',

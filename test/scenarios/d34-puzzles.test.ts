@@ -111,3 +111,20 @@ provePuzzles(
   ],
   /^[SK][1-4]\.[1-3]\.\d+$/,
 );
+
+// A bring-your-own container that does not serve on port 8080 (deploy-d3): d3/16.
+provePuzzles(
+  [
+    {
+      file: 'd3/16-worked-on-my-laptop.json',
+      alternatives: [],
+      // more or bigger instances run the same image; a port that is not 8080 still fails the ping
+      wrong: [
+        props('route-ep', { instanceCount: 4, instanceType: 'ml.c5.4xlarge' }),
+        props('route-image', { servingPort: 443 }),
+        props('route-image', { implementsPing: false, servingPort: 8080 }),
+      ],
+    },
+  ],
+  /^[SK][1-4]\.[1-3]\.\d+$/,
+);

@@ -7,7 +7,7 @@ import { TOPICS } from '../../topics';
 import type { SimModule } from '../../sim';
 import { AsyncRun } from './async';
 import { BatchCalls } from './batch';
-import { frameworksOf, inferenceFindings } from './checks';
+import { frameworksOf, inferenceFindings, pingFailure } from './checks';
 import { INFERENCE } from './constants';
 import type { EndpointRun } from './endpoint-run';
 import { MmeRun } from './mme';
@@ -55,6 +55,12 @@ export const inferenceModule: SimModule = {
       if (phase !== 'image-pull' || n.kind !== 'multi-model-endpoint') return null;
       const fw = frameworksOf(sim.graph, n);
       return fw.length > 1 ? { rule: 'mme-mixed-frameworks', vars: { frameworks: fw.join(' and ') } } : null;
+    });
+    // a bring-your-own image that does not answer /ping on port 8080: endpoint creation fails at the health check
+    sim.addGate((n, phase) => {
+      if (phase !== 'health-check' || !(ENDPOINT_KINDS as readonly string[]).includes(n.kind)) return null;
+      const vars = pingFailure(sim.graph, n);
+      return vars ? { rule: 'container-ping-failed', vars } : null;
     });
     for (const node of sim.graph.ofKind(...ENDPOINT_KINDS, 'batch-transform')) {
       const clients = sim.graph.in(node.id, 'client');
