@@ -573,7 +573,7 @@ const ENTRIES: RuleDef[] = [
     fix: "Expected behaviour. It needs a step-scaling policy on HasBacklogWithoutCapacity (the async-endpoint's backlogScaling) to wake up; if the first-request wait matters, set minCapacity to 1 or more (paying for an idle instance).",
     docs: null,
     message:
-      'Async endpoint {node} scaled in to 0 instances after {idleMin} min without requests; the next request waited {scaleOutSec} s in the queue while the HasBacklogWithoutCapacity step-scaling policy started an instance.',
+      'Async endpoint {node} scaled in to 0 instances after {idleMin} min without requests; queued requests waited while {policy} started an instance ({scaleOutSec} s).',
     trigger: 'async-endpoint with minCapacity: 0, backlogScaling: true and an idle period',
     inRun: 'instance count drops to 0 (cost stops); the next request waits for scale-out',
   },
