@@ -149,6 +149,14 @@ export const KIND_DEFS = [
         0,
         10,
       ),
+      targetVariant: {
+        type: 'string',
+        label: 'Target variant',
+        default: null,
+        nullable: true,
+        maxLength: 63,
+        help: 'InvokeEndpoint TargetVariant: every request goes to this production variant of a real-time endpoint, overriding the variant weights; empty = split by weight.',
+      },
     },
   ),
   def(
@@ -231,6 +239,18 @@ export const KIND_DEFS = [
         ['Platform', 'Vpc'],
         'Platform',
         'ImageConfig.RepositoryAccessMode: Platform = SageMaker pulls the image itself; Vpc = through your VPC (needs the ECR endpoints). Matters under the AWS docs rulebook.',
+      ),
+      servingPort: int(
+        'Serving port',
+        8080,
+        'Port the inference server of a bring-your-own image (framework custom) listens on: SageMaker sends /ping and /invocations to port 8080. AWS-built framework images comply.',
+        1,
+        65_535,
+      ),
+      implementsPing: bool(
+        'Answers GET /ping',
+        true,
+        'A bring-your-own inference image must answer GET /ping with 200 (and POST /invocations); without it the endpoint fails its health check.',
       ),
     },
   ),

@@ -59,6 +59,7 @@ const OWN_RULES: Record<string, Domain> = {
   'deployment-rolled-back': 'D3',
   'bad-version-shipped': 'D3',
   'guardrail-without-alarm': 'D3',
+  'container-ping-failed': 'D3',
   'async-request-expired': 'D3',
   'async-backlog-growing': 'D3',
   'scp-denied': 'D4',

@@ -714,7 +714,7 @@ const ENTRIES: RuleDef[] = [
     fix: "Expected behaviour. It needs a step-scaling policy on HasBacklogWithoutCapacity (the async-endpoint's backlogScaling) to wake up; if the first-request wait matters, set minCapacity to 1 or more (paying for an idle instance).",
     docs: null,
     message:
-      'Async endpoint {node} scaled in to 0 instances after {idleMin} min without requests; the next request waited {scaleOutSec} s in the queue while the HasBacklogWithoutCapacity step-scaling policy started an instance.',
+      'Async endpoint {node} scaled in to 0 instances after {idleMin} min without requests; queued requests waited while {policy} started an instance ({scaleOutSec} s).',
     trigger: 'async-endpoint with minCapacity: 0, backlogScaling: true and an idle period',
     inRun: 'instance count drops to 0 (cost stops); the next request waits for scale-out',
   },
@@ -1041,6 +1041,24 @@ const ENTRIES: RuleDef[] = [
     trigger:
       'deployment.type canary or linear, and deployment.rollbackAlarms names no cloudwatch node wired from this endpoint',
     inRun: 'a finding before the run; a faulty update would ship (bad-version-shipped)',
+  },
+  // D3, containers (issue 17, deploy-d3): a bring-your-own inference image must serve /ping and /invocations on port 8080.
+  {
+    id: 'container-ping-failed',
+    domain: 'D3',
+    severity: 'error',
+    area: 'inference',
+    static: true,
+    title: 'Container failed the ping health check',
+    sheet:
+      'A bring-your-own inference container must run a web server that answers GET /ping (200, within 2 s) and POST /invocations on port 8080; SageMaker pings it after it starts and fails endpoint creation when it does not answer. AWS-built framework images and built-in algorithms already comply; script mode only adds your code to them.',
+    fix: "Make the image's server listen on port 8080 (ecr-repository servingPort 8080) and answer GET /ping and POST /invocations (implementsPing), or serve the model with an AWS-built framework image in script mode instead of your own.",
+    docs: 'AWS (Custom Inference Code with Hosting Services): SageMaker runs the image as `docker run image serve`; its web server answers POST /invocations and GET /ping on port 8080, a ping within 2 seconds. The endpoint\'s FailureReason when it does not is "The primary container for production variant <variant> did not pass the ping health check. Please check CloudWatch logs for this endpoint." https://docs.aws.amazon.com/sagemaker/latest/dg/your-algorithms-inference-code.html · https://repost.aws/knowledge-center/sagemaker-endpoint-creation-fail',
+    message:
+      'Endpoint {node} Failed. Reason: The primary container for production variant {variant} did not pass the ping health check. Please check CloudWatch logs for this endpoint. ({image}: {why})',
+    trigger:
+      'an endpoint fed a bring-your-own image (ecr-repository with framework custom) whose servingPort is not 8080 or that does not answer GET /ping (implementsPing false)',
+    inRun: 'endpoint creation fails at the health check; every request to it fails',
   },
   // ── D3 · Async backlog: expiry down the failure path, a backlog that only grows (issue 12 item 8, issue 15) ──
   {

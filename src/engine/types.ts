@@ -70,7 +70,9 @@ export type Phase =
   | 'api-call'
   | 'outbound-call'
   | 'logs'
-  | 'output-upload';
+  | 'output-upload'
+  /** An endpoint's container answers GET /ping on port 8080 before it goes InService. */
+  | 'health-check';
 
 /** Why a node cannot go on: the rule, the message's placeholders, and data for the why? panel (a network path). */
 export interface Blocker {

@@ -235,7 +235,9 @@ function crossCheck(doc: ArchDoc): LoadError[] {
     if (!n) return err(`faults[${i}].node`, `no node with id "${f.node}"`);
     const want = FAULT_TARGETS[f.kind];
     if (!want.includes(n.kind)) err(`faults[${i}].node`, `${f.kind} applies to ${want.join(' or ')}, not a ${n.kind}`);
+    else if (f.kind === 'update-weights') checkWeights(f.weights, doc.nodes[n.index], `faults[${i}].weights`, err);
   });
+  checkTargetVariants(doc, byId, err);
   (doc.locked ?? []).forEach((id, i) => {
     if (!byId.has(id)) err(`locked[${i}]`, `no node with id "${id}"`);
   });
@@ -244,6 +246,45 @@ function crossCheck(doc: ArchDoc): LoadError[] {
   checkScript(doc, byId, err);
   checkTeaching(doc, err);
   return errors;
+}
+
+/** The production (non-shadow) variants of a real-time endpoint node as written, with the catalog default. */
+function productionVariants(node: ArchDoc['nodes'][number]): { name: string; weight: number }[] {
+  const vs = (node.props?.variants ?? kindDef('realtime-endpoint').props.variants.default) as {
+    name: string;
+    weight: number;
+    shadow?: boolean;
+  }[];
+  return Array.isArray(vs) ? vs.filter((v) => v && !v.shadow) : [];
+}
+
+/** An update-weights action names production variants of its endpoint and leaves one of them a weight above 0. */
+function checkWeights(weights: Record<string, number>, node: ArchDoc['nodes'][number], path: string, err: Err): void {
+  const prod = productionVariants(node);
+  const names = prod.map((v) => v.name);
+  for (const name of Object.keys(weights))
+    if (!names.includes(name))
+      err(`${path}.${name}`, `endpoint ${node.id} has no production variant "${name}" (it has ${names.join(', ')})`);
+  if (!prod.some((v) => (Object.hasOwn(weights, v.name) ? weights[v.name] : v.weight) > 0))
+    err(path, 'at least one production variant needs a weight above 0 after the update');
+}
+
+/** A client's targetVariant (the TargetVariant header) names a production variant of each real-time endpoint it calls. */
+function checkTargetVariants(doc: ArchDoc, byId: Nodes, err: Err): void {
+  for (const e of doc.edges ?? []) {
+    const a = byId.get(e.from),
+      b = byId.get(e.to);
+    if (a?.kind !== 'client' || b?.kind !== 'realtime-endpoint') continue;
+    const client = doc.nodes[a.index];
+    const target = client.props?.targetVariant;
+    if (typeof target !== 'string' || !target) continue;
+    const names = productionVariants(doc.nodes[b.index]).map((v) => v.name);
+    if (!names.includes(target))
+      err(
+        `nodes[${a.index}].props.targetVariant`,
+        `endpoint ${e.to} has no production variant "${target}" (it has ${names.join(', ')})`,
+      );
+  }
 }
 
 /** v1.1 teaching fields: answers index their options; skills are exam-guide ids. */
@@ -382,6 +423,7 @@ export const FAULT_TARGETS: Record<string, readonly Kind[]> = {
   approve: ['model-registry'],
   'data-arrival': ['s3-bucket'],
   'model-update': ['realtime-endpoint'],
+  'update-weights': ['realtime-endpoint'],
 };
 
 function renameUnknownProp(kind: Kind) {

@@ -81,6 +81,15 @@ export const faultSchema = z.discriminatedUnion('kind', [
     errorRate: z.number().min(0).max(1).optional(),
     version: z.string().max(64).optional(),
   }),
+  /**
+   * UpdateEndpointWeightsAndCapacities on a real-time endpoint: production variant name → its new weight (DesiredWeight).
+   * The endpoint stays InService; variants not named keep their weight.
+   */
+  z.strictObject({
+    ...faultBase,
+    kind: z.literal('update-weights'),
+    weights: z.record(z.string().min(1).max(63), z.number().min(0).max(1_000)),
+  }),
 ]);
 export const FAULT_KINDS = [
   'spot-interruption',
@@ -91,6 +100,7 @@ export const FAULT_KINDS = [
   'approve',
   'data-arrival',
   'model-update',
+  'update-weights',
 ] as const;
 
 /** Goal keys of format.md section 6: the schema lives with the rest of each key in `goals.ts`. */

@@ -654,6 +654,17 @@ export const CASES: Record<string, Case> = {
   'deployment-rolled-back': { node: 'ep', as: 'incident', durationSec: 1800, doc: () => guarded(['alarm']) },
   'bad-version-shipped': { node: 'ep', as: 'incident', durationSec: 1800, doc: () => guarded([]) },
   'guardrail-without-alarm': { node: 'ep', as: 'finding', doc: () => guarded([]) },
+  'container-ping-failed': {
+    node: 'ep',
+    as: 'incident',
+    durationSec: 600,
+    doc: () =>
+      arch(
+        node('ep', 'realtime-endpoint'),
+        node('img', 'ecr-repository', { framework: 'custom', servingPort: 5000 }),
+        edge('img', 'ep'),
+      ),
+  },
   /* D4 */
   'monitor-needs-data-capture': {
     node: 'mon',

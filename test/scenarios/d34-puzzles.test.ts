@@ -8,6 +8,7 @@ import type { ArchDoc, Solution } from '../../src/model/schema';
 import { isCapstone } from '../../src/model/puzzle';
 import { countChanges } from '../../src/model/solution';
 import { changed, loadPuzzle } from './catalog';
+import { props, provePuzzles } from './prove';
 
 const FILES = [
   'scenarios/puzzles/d3/09-fridays-release.json',
@@ -199,3 +200,61 @@ describe('d4/14–16: tempting wrong fixes fail', () => {
     expect(r.goal!.met).toBe(false);
   });
 });
+
+// Deployment puzzles for the once-dormant async and multi-model rules (deploy-d3): d3/12–15.
+provePuzzles(
+  [
+    {
+      file: 'd3/12-the-quiet-night-shift.json',
+      alternatives: [props('extract', { backlogScaling: true, maxCapacity: 4 })],
+      // more room or a warm start does not wake an endpoint that has scaled in to zero
+      wrong: [props('extract', { maxCapacity: 10 }), props('extract', { instanceCount: 2 })],
+    },
+    {
+      file: 'd3/13-feature-length.json',
+      alternatives: [props('tagger', { invocationTimeoutSec: 3000 })],
+      // more instances do not make one film faster; staying warm does not lift the time limit; just over the
+      // median still times out the long films
+      wrong: [
+        props('tagger', { maxCapacity: 20, instanceCount: 2 }),
+        props('tagger', { backlogScaling: false, instanceCount: 1 }),
+        props('tagger', { invocationTimeoutSec: 1300 }),
+      ],
+    },
+    {
+      file: 'd3/14-the-first-call-of-the-day.json',
+      alternatives: [props('forecast', { modelSizeMB: 1500, coldLoadSec: 40 })],
+      // SDK retries serve the stores in the end but every 429 still counts (Invocation4XXErrors); more instances or
+      // a bigger cache still load each model on its first call
+      wrong: [
+        props('stores', { retries: 8 }),
+        props('forecast', { instanceCount: 4 }),
+        props('forecast', { cachedModels: 1000, instanceType: 'ml.r5.12xlarge' }),
+      ],
+    },
+    {
+      file: 'd3/15-after-the-migration.json',
+      alternatives: [],
+      // capacity is not the problem: creation fails before any instance serves
+      wrong: [props('pricing', { instanceCount: 4, instanceType: 'ml.r5.2xlarge' })],
+    },
+  ],
+  /^[SK][1-4]\.[1-3]\.\d+$/,
+);
+
+// A bring-your-own container that does not serve on port 8080 (deploy-d3): d3/16.
+provePuzzles(
+  [
+    {
+      file: 'd3/16-worked-on-my-laptop.json',
+      alternatives: [],
+      // more or bigger instances run the same image; a port that is not 8080 still fails the ping
+      wrong: [
+        props('route-ep', { instanceCount: 4, instanceType: 'ml.c5.4xlarge' }),
+        props('route-image', { servingPort: 443 }),
+        props('route-image', { implementsPing: false, servingPort: 8080 }),
+      ],
+    },
+  ],
+  /^[SK][1-4]\.[1-3]\.\d+$/,
+);

@@ -14,8 +14,33 @@ interface Choice {
   fault: FaultSpec;
 }
 
-/** The faults a node of a kind can take from its menu. */
-export function faultChoices(kind: Kind): Choice[] {
+/** A real-time endpoint's variants as written (the catalog default when absent). */
+type VariantSpec = { name: string; weight: number; shadow?: boolean };
+
+/**
+ * UpdateEndpointWeightsAndCapacities choices for an endpoint with two or more production variants: all traffic to
+ * one of them, or an even split.
+ */
+function weightChoices(variants: readonly VariantSpec[]): Choice[] {
+  const prod = variants.filter((v) => !v.shadow);
+  if (prod.length < 2) return [];
+  const all = (name: string) => Object.fromEntries(prod.map((v) => [v.name, v.name === name ? 1 : 0]));
+  return [
+    ...prod.map((v) => ({
+      label: `All traffic to ${v.name}`,
+      hint: `UpdateEndpointWeightsAndCapacities: ${v.name} weight 1, the others 0`,
+      fault: { kind: 'update-weights' as const, weights: all(v.name) },
+    })),
+    {
+      label: 'Split traffic evenly',
+      hint: 'UpdateEndpointWeightsAndCapacities: every production variant weight 1',
+      fault: { kind: 'update-weights', weights: Object.fromEntries(prod.map((v) => [v.name, 1])) },
+    },
+  ];
+}
+
+/** The faults a node of a kind can take from its menu (a real-time endpoint's also depend on its `variants`). */
+export function faultChoices(kind: Kind, variants: readonly VariantSpec[] = []): Choice[] {
   if (kind === 'training-job' || kind === 'tuning-job')
     return [
       {
@@ -46,6 +71,7 @@ export function faultChoices(kind: Kind): Choice[] {
         hint: 'UpdateEndpoint: the new model fails 20% of requests',
         fault: { kind: 'model-update', errorRate: 0.2 },
       },
+      ...weightChoices(variants),
     ];
   if ((ENDPOINT_KINDS as readonly string[]).includes(kind))
     return [
@@ -105,8 +131,10 @@ export function FaultMenu() {
     };
   }, [menu, run]);
   if (!menu) return null;
-  const kind = doc.nodes.find((n) => n.id === menu.node)?.kind;
-  const choices = kind ? faultChoices(kind) : [];
+  const target = doc.nodes.find((n) => n.id === menu.node);
+  const kind = target?.kind;
+  const variants = Array.isArray(target?.props?.variants) ? (target.props.variants as VariantSpec[]) : [];
+  const choices = kind ? faultChoices(kind, variants) : [];
   return (
     <div
       ref={root}

@@ -4,6 +4,7 @@ import type { LiveNode } from '../../worker/protocol';
 import { useRun, useRunNode } from './context';
 import { useAnswerHidden } from '../puzzle/reveal';
 import { mlopsLine } from './mlopsView';
+import { variantCounts } from './variantsView';
 
 const RANK = { error: 3, warning: 2, info: 1 } as const;
 
@@ -63,6 +64,7 @@ function RunOverlay({ id, group }: { id: string; group?: boolean }) {
   const total = rule ? Object.values(n.incidents).reduce((a, b) => a + b, 0) : 0;
   const sev = rule ? (RULES_BY_ID.get(rule)?.severity ?? 'error') : null;
   const traffic = n.requests > 0;
+  const ab = variantCounts(n.extra);
   return (
     <>
       {label && (
@@ -102,6 +104,19 @@ function RunOverlay({ id, group }: { id: string; group?: boolean }) {
               {' '}
               · <b>{n.instances}</b> inst
             </>
+          )}
+          {ab && (
+            <span
+              data-testid={`variants-${id}`}
+              title={`Invocations per production variant (current weight): ${ab.map((v) => `${v.name} ${v.requests.toLocaleString('en-US')} (weight ${v.weight})`).join(', ')}`}
+            >
+              {ab.map((v) => (
+                <span key={v.name}>
+                  {' '}
+                  · {v.name} <b>{fmtCount(v.requests)}</b>
+                </span>
+              ))}
+            </span>
           )}
         </span>
       )}

@@ -60,10 +60,12 @@ function createEndpoint(sim: Simulation, n: GNode): void {
         sim.after(share || CREATION_SEC.modelDownload, `${n.id}: model downloaded`, n.id, () =>
           phase('model-download', () => {
             send({ type: 'MODEL_LOADED' });
-            sim.after(share || CREATION_SEC.healthCheck, `${n.id}: health check passed`, n.id, () => {
-              send({ type: 'HEALTHY' });
-              sim.emit(TOPICS.endpointInService, { node: n.id });
-            });
+            sim.after(share || CREATION_SEC.healthCheck, `${n.id}: health check passed`, n.id, () =>
+              phase('health-check', () => {
+                send({ type: 'HEALTHY' });
+                sim.emit(TOPICS.endpointInService, { node: n.id });
+              }),
+            );
           }),
         );
       }),

@@ -184,7 +184,14 @@ export class AsyncRun extends EndpointRun<'async-endpoint'> {
     this.lastOut = a;
     if (this.fromZero.hit()) {
       this.fromZero.first = a;
-      this.fromZero.vars = { idleMin: INFERENCE.asyncIdleSec / 60, scaleOutSec: INFERENCE.asyncScaleOutSec };
+      this.fromZero.vars = {
+        idleMin: INFERENCE.asyncIdleSec / 60,
+        scaleOutSec: INFERENCE.asyncScaleOutSec,
+        // without the step-scaling policy, target tracking acts only once the backlog exceeds its target
+        policy: this.backlogScaling
+          ? 'the HasBacklogWithoutCapacity step-scaling policy'
+          : `target tracking (a backlog above ${INFERENCE.asyncBacklogPerInstance} per instance)`,
+      };
     }
   }
 

@@ -28,6 +28,32 @@ export function frameworksOf(g: Graph, mme: GNode): string[] {
   return [...out].sort();
 }
 
+/**
+ * Why an endpoint's bring-your-own image (an `ecr-repository → endpoint` edge, framework custom) fails SageMaker's ping
+ * health check, or null: its server must answer GET /ping (and POST /invocations) on port 8080
+ * (https://docs.aws.amazon.com/sagemaker/latest/dg/your-algorithms-inference-code.html). AWS-built framework images
+ * comply. The vars of rule container-ping-failed.
+ */
+export function pingFailure(g: Graph, ep: GNode): Record<string, string> | null {
+  for (const r of g.in(ep.id, 'ecr-repository')) {
+    if (r.props.framework !== 'custom') continue;
+    const port = Number(r.props.servingPort ?? 8080);
+    const why =
+      port !== 8080
+        ? `container log: listening on 0.0.0.0:${port}`
+        : r.props.implementsPing === false
+          ? 'container log: "GET /ping HTTP/1.1" 404'
+          : null;
+    if (why) {
+      const variants =
+        ep.kind === 'realtime-endpoint' ? (ep.props.variants as { name: string; shadow?: boolean }[]) : [];
+      const variant = variants.find((v) => !v.shadow)?.name ?? 'AllTraffic';
+      return { variant, image: r.id, why };
+    }
+  }
+  return null;
+}
+
 /** The feature store an endpoint reads at inference, preferring one without an online store. */
 export function featureStoreOf(g: Graph, ep: GNode): GNode<'feature-store'> | null {
   const stores = g.in(ep.id, 'feature-store');
@@ -43,6 +69,10 @@ export function inferenceFindings(g: Graph): Finding[] {
       out.push(
         finding('offline-store-online-lookup', ep.id, { featureStore: fs.id, lookupMs: INFERENCE.offlineLookupMs }),
       );
+  }
+  for (const ep of g.ofKind(...ENDPOINT_KINDS)) {
+    const ping = pingFailure(g, ep);
+    if (ping) out.push(finding('container-ping-failed', ep.id, ping));
   }
   for (const ep of g.ofKind('async-endpoint')) {
     if (!g.out(ep.id, 'sns').length) out.push(finding('async-no-notification', ep.id));

@@ -39,6 +39,8 @@ export abstract class EndpointRun<K extends EndpointKind = EndpointKind> {
   readonly traces: TraceSampler;
   /** Retries of each client stream (the client's `retries`), by the arrivals' `src` index. */
   clientRetries: readonly number[] = [];
+  /** The TargetVariant of each client stream (the client's `targetVariant`; null = by weight), by `src` index. */
+  clientTargets: readonly (string | null)[] = [];
   /** Requests waiting for their back-off before the client sends them again (retry.ts). */
   protected readonly retryQueue = new RetryQueue();
   /** Retry attempts clients sent after a retryable error (report `extra.retries` when any). */

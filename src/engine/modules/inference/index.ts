@@ -7,7 +7,7 @@ import { TOPICS } from '../../topics';
 import type { SimModule } from '../../sim';
 import { AsyncRun } from './async';
 import { BatchCalls } from './batch';
-import { frameworksOf, inferenceFindings } from './checks';
+import { frameworksOf, inferenceFindings, pingFailure } from './checks';
 import { INFERENCE } from './constants';
 import type { EndpointRun } from './endpoint-run';
 import { MmeRun } from './mme';
@@ -56,6 +56,12 @@ export const inferenceModule: SimModule = {
       const fw = frameworksOf(sim.graph, n);
       return fw.length > 1 ? { rule: 'mme-mixed-frameworks', vars: { frameworks: fw.join(' and ') } } : null;
     });
+    // a bring-your-own image that does not answer /ping on port 8080: endpoint creation fails at the health check
+    sim.addGate((n, phase) => {
+      if (phase !== 'health-check' || !(ENDPOINT_KINDS as readonly string[]).includes(n.kind)) return null;
+      const vars = pingFailure(sim.graph, n);
+      return vars ? { rule: 'container-ping-failed', vars } : null;
+    });
     for (const node of sim.graph.ofKind(...ENDPOINT_KINDS, 'batch-transform')) {
       const clients = sim.graph.in(node.id, 'client');
       const t: Target = {
@@ -97,6 +103,20 @@ export const inferenceModule: SimModule = {
         const p = f as Extract<Fault, { kind: 'large-payloads' }>;
         s.largePayloads(from, from + (p.durationSec ?? 60), p.sizeMB ?? 8);
       }),
+    'update-weights': (sim, f) => {
+      const p = f as Extract<Fault, { kind: 'update-weights' }>;
+      const run = sim.peekSlot(INFERENCE_STATE)?.byId.get(p.node)?.run;
+      // UpdateEndpointWeightsAndCapacities needs an endpoint that is InService
+      if (!(run instanceof RealtimeRun) || sim.state(p.node) !== 'InService') {
+        sim.note(
+          p.node,
+          'event',
+          `UpdateEndpointWeightsAndCapacities on ${p.node} ignored: the endpoint is not InService`,
+        );
+        return;
+      }
+      run.setWeights(p.weights);
+    },
   },
 };
 
@@ -119,6 +139,10 @@ function begin(sim: Simulation, st: State, t: Target, t0: number): void {
   else if (!failed) {
     t.run = createRun(sim, t.node, t.streams, t0);
     t.run.clientRetries = t.streams.map((s) => Number(propsByName(s.client.props).retries ?? 0));
+    t.run.clientTargets = t.streams.map((s) => {
+      const v = propsByName(s.client.props).targetVariant;
+      return typeof v === 'string' && v ? v : null;
+    });
   }
   const arr = st.arrivals;
   const label = `${id}: traffic`;

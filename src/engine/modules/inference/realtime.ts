@@ -32,6 +32,8 @@ export class VariantRun {
   readonly latencySec: number;
   readonly pool: InstancePool;
   readonly type: string;
+  /** The variant's current weight (its spec's, until UpdateEndpointWeightsAndCapacities changes it). */
+  weight: number;
 
   constructor(
     readonly spec: Variant,
@@ -40,6 +42,7 @@ export class VariantRun {
     startSec: number,
   ) {
     this.type = spec.instanceType ?? ep.props.instanceType;
+    this.weight = spec.weight;
     this.latencySec = (spec.modelLatencyMs ?? ep.props.modelLatencyMs) / 1000;
     this.pool = new InstancePool(
       workersOf(this.type),
@@ -73,8 +76,10 @@ export function scalingOf(ep: GNode<'realtime-endpoint'>): Scaling | null {
  */
 export class RealtimeRun extends EndpointRun<'realtime-endpoint'> {
   readonly variants: VariantRun[];
-  private readonly prod: VariantRun[];
-  private readonly cum: Float64Array;
+  private prod: VariantRun[] = [];
+  private cum = new Float64Array(0);
+  /** Each client stream's TargetVariant, resolved to its production variant (null = by weight); built on first use. */
+  private pinned: (VariantRun | null)[] | null = null;
   private readonly shadows: VariantRun[];
   private readonly track: boolean;
   private readonly payload: Tally;
@@ -95,16 +100,8 @@ export class RealtimeRun extends EndpointRun<'realtime-endpoint'> {
     super(sim, node);
     const scaling = scalingOf(node);
     this.variants = node.props.variants.map((v) => new VariantRun(v, node, scaling, startSec));
-    this.prod = this.variants.filter((v) => !v.spec.shadow && v.spec.weight > 0);
     this.shadows = this.variants.filter((v) => v.spec.shadow);
-    const total = this.prod.reduce((s, v) => s + v.spec.weight, 0);
-    this.cum = new Float64Array(this.prod.length);
-    let acc = 0;
-    this.prod.forEach((v, i) => {
-      acc += v.spec.weight / total;
-      this.cum[i] = acc;
-    });
-    this.cum[this.prod.length - 1] = 1;
+    this.split();
     this.track = this.variants.length > 1;
     this.payload = this.tally('payload-too-large');
     this.overloaded = this.tally('endpoint-overloaded');
@@ -116,13 +113,56 @@ export class RealtimeRun extends EndpointRun<'realtime-endpoint'> {
     this.updateExtra();
   }
 
+  /** The production variants with a weight above 0 and their cumulative shares of the traffic. */
+  private split(): void {
+    this.prod = this.variants.filter((v) => !v.spec.shadow && v.weight > 0);
+    const total = this.prod.reduce((s, v) => s + v.weight, 0);
+    this.cum = new Float64Array(this.prod.length);
+    let acc = 0;
+    this.prod.forEach((v, i) => {
+      acc += v.weight / total;
+      this.cum[i] = acc;
+    });
+    this.cum[this.prod.length - 1] = 1;
+  }
+
+  /**
+   * UpdateEndpointWeightsAndCapacities: the named production variants take their new weights (DesiredWeight) and the
+   * split by weight follows from the next request on; the endpoint stays InService. The loader has checked the names
+   * and that one production variant keeps a weight above 0.
+   */
+  setWeights(weights: Readonly<Record<string, number>>): void {
+    const before = this.weightsText();
+    for (const v of this.variants)
+      if (!v.spec.shadow && Object.hasOwn(weights, v.spec.name)) v.weight = weights[v.spec.name];
+    this.split();
+    this.updateExtra();
+    this.sim.note(
+      this.node.id,
+      'event',
+      `${this.node.id}: UpdateEndpointWeightsAndCapacities: variant weights ${before} → ${this.weightsText()}`,
+    );
+  }
+
+  private weightsText(): string {
+    return this.variants
+      .filter((v) => !v.spec.shadow)
+      .map((v) => `${v.spec.name} ${v.weight}`)
+      .join(', ');
+  }
+
   serve(arr: Arrivals, t0: number, t1: number): void {
     const m = this.m,
       rng = this.rng,
       n = arr.n,
       time = arr.time,
       size = arr.size,
+      src = arr.src,
       attempt = arr.attempt;
+    const pinned = (this.pinned ??= this.clientTargets.map(
+      (name) => this.variants.find((v) => !v.spec.shadow && v.spec.name === name) ?? null,
+    ));
+    const anyPinned = pinned.some((p) => p !== null);
     const prod = this.prod,
       cum = this.cum,
       np = prod.length,
@@ -137,7 +177,9 @@ export class RealtimeRun extends EndpointRun<'realtime-endpoint'> {
     for (let i = 0; i < n; i++) {
       const a = time[i];
       let v = prod[0];
-      if (np > 1) {
+      const pin = anyPinned ? pinned[src[i]] : null;
+      if (pin) v = pin;
+      else if (np > 1) {
         const u = rng.next();
         let j = 0;
         while (j < np - 1 && u >= cum[j]) j++;
@@ -348,7 +390,7 @@ export class RealtimeRun extends EndpointRun<'realtime-endpoint'> {
     const out: Record<string, unknown> = {};
     for (const v of this.variants) {
       out[v.spec.name] = {
-        weight: v.spec.weight,
+        weight: v.weight,
         ...(v.spec.shadow ? { shadow: true } : {}),
         requests: v.requests,
         ok: v.ok,
