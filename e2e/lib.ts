@@ -141,3 +141,19 @@ export async function savedDoc(page: Page): Promise<{
 export function assert(cond: unknown, msg: string): asserts cond {
   if (!cond) throw new Error(`assertion failed: ${msg}`);
 }
+
+/** Poll `fn` until it is true; throws "timed out waiting for <what>" after `ms`. */
+export async function waitFor(what: string, fn: () => Promise<boolean>, ms = 8000, pollMs = 80): Promise<void> {
+  const end = Date.now() + ms;
+  while (Date.now() < end) {
+    if (await fn()) return;
+    await new Promise((r) => setTimeout(r, pollMs));
+  }
+  throw new Error(`timed out waiting for ${what}`);
+}
+
+/** `waitFor` with a test file's own default timeout (and polling interval). */
+export const waitForWithin =
+  (defaultMs: number, pollMs = 80) =>
+  (what: string, fn: () => Promise<boolean>, ms = defaultMs): Promise<void> =>
+    waitFor(what, fn, ms, pollMs);
