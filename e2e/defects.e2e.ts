@@ -683,3 +683,70 @@ TESTS.push({
     await shot(page, 'defects-container-grew');
   },
 });
+
+/** Connection dots that something else covers: the element at the dot's centre is not the dot (nor inside it). */
+const coveredDots = (page: Page) =>
+  page.evaluate(() => {
+    const out: string[] = [];
+    for (const h of document.querySelectorAll<HTMLElement>('.react-flow__handle.port')) {
+      const r = h.getBoundingClientRect();
+      const x = r.x + r.width / 2,
+        y = r.y + r.height / 2;
+      if (x < 0 || y < 0 || x > innerWidth || y > innerHeight) continue;
+      const top = document.elementFromPoint(x, y);
+      if (top && top !== h && !h.contains(top)) {
+        const node = h.closest('.react-flow__node')?.getAttribute('data-id');
+        out.push(`${node}'s ${h.classList.contains('source') ? 'output' : 'input'} dot under ${top.className}`);
+      }
+    }
+    return out;
+  });
+
+TESTS.push({
+  name: 'CloudFormation tab: beside the canvas, never over a dot; a drag from a dot at the right edge connects',
+  options: { width: 1280, height: 720 },
+  async run({ page }) {
+    // the fraud starter fits its widest node against the right edge, where the tab used to float
+    await starter(page, /fraud scoring/i);
+    await page.locator('.react-flow__node').first().waitFor();
+    await page.waitForTimeout(400);
+    const covered = await coveredDots(page);
+    assert(covered.length === 0, `dots under something: ${covered.join('; ')}`);
+    const tab = (await page.locator('.cfn-tab').boundingBox())!;
+    const pane = (await page.locator('[data-testid=canvas]').boundingBox())!;
+    assert(
+      tab.x >= pane.x + pane.width - 1,
+      `the tab (x ${tab.x}) is over the canvas (right edge ${pane.x + pane.width})`,
+    );
+    await shot(page, 'defects-cfn-tab-fraud-1280');
+    // a bucket dropped against the right edge at the tab's height, a training job in the middle: drag from the
+    // bucket's output dot (the dot the tab used to cover) to the job
+    await page.getByRole('button', { name: 'File ▾' }).click();
+    await page.getByRole('menuitem', { name: 'New blank architecture' }).click();
+    await waitFor('the blank canvas', async () => (await page.locator('.react-flow__node').count()) === 0);
+    await noToasts(page);
+    const p = (await page.locator('[data-testid=canvas]').boundingBox())!;
+    await dragKind(page, 's3-bucket', { x: p.x + p.width - 90, y: p.y + p.height / 2 });
+    await dragKind(page, 'training-job', { x: p.x + p.width / 2 - 200, y: p.y + p.height / 2 + 40 });
+    await page.locator('.react-flow__node[data-id="training-job-1"]').waitFor();
+    const a = (await page
+      .locator('.react-flow__node[data-id="s3-bucket-1"] .react-flow__handle.source.port')
+      .boundingBox())!;
+    assert(a.x + a.width > p.x + p.width - 40, `the bucket's dot is not at the right edge (x ${a.x})`);
+    assert((await coveredDots(page)).length === 0, `dots under something: ${(await coveredDots(page)).join('; ')}`);
+    const t = (await page
+      .locator('.react-flow__node[data-id="training-job-1"] .react-flow__handle.target.port')
+      .boundingBox())!;
+    await page.mouse.move(a.x + a.width / 2, a.y + a.height / 2);
+    await page.mouse.down();
+    await page.mouse.move(a.x - 40, a.y + 20, { steps: 4 });
+    await page.mouse.move(t.x + t.width / 2, t.y + t.height / 2, { steps: 12 });
+    await page.mouse.up();
+    await waitFor('the connection', async () => (await savedDoc(page))?.edges?.length === 1);
+    const e = (await savedDoc(page))!.edges[0];
+    assert(e.from === 's3-bucket-1' && e.to === 'training-job-1', `connected ${e.from} → ${e.to}`);
+    // the tab still opens the view
+    await page.locator('.cfn-tab').click();
+    await page.locator('.cfn-panel').waitFor();
+  },
+});
