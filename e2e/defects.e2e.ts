@@ -750,3 +750,51 @@ TESTS.push({
     await page.locator('.cfn-panel').waitFor();
   },
 });
+
+TESTS.push({
+  name: 'top bar at 1280×720 with a very long title, three-digit findings and a run going: nothing overflows',
+  async run({ page }) {
+    // 110 async endpoints without a notification topic: a finding each
+    const nodes = Array.from({ length: 110 }, (_, i) => ({ id: `async-${i}`, kind: 'async-endpoint' }));
+    const edges: { from: string; to: string }[] = [];
+    const title =
+      'A very long architecture title that names every team, every region and every model it serves in production today';
+    await page.addInitScript(
+      (d) => {
+        if (sessionStorage.getItem('seeded')) return;
+        localStorage.setItem(
+          'sagesim:autosave',
+          JSON.stringify({ format: 'sagesim/autosave@1', savedAt: null, doc: d }),
+        );
+        localStorage.setItem('sagesim:visited', '1');
+        sessionStorage.setItem('seeded', '1');
+      },
+      { format: 'sagesim/architecture@1', title, durationSec: 600, nodes, edges },
+    );
+    await page.goto(ORIGIN);
+    await page.locator('.react-flow__node').first().waitFor();
+    const findings = page.locator('header.topbar').getByRole('button', { name: /^Findings/ });
+    await waitFor(
+      'three-digit findings',
+      async () =>
+        Number(
+          await findings
+            .locator('.count')
+            .innerText()
+            .catch(() => '0'),
+        ) >= 100,
+      20_000,
+    );
+    const bar = page.locator('header.topbar');
+    const overflow = () => bar.evaluate((h) => h.scrollWidth - h.clientWidth);
+    assert((await overflow()) <= 0, `the top bar overflows by ${await overflow()} px`);
+    await topBarFits(page, 1280, 'defects-topbar-1280-long');
+    const t = page.locator('#doc-title');
+    assert((await t.getAttribute('title')) === title, 'the whole title is in the tooltip');
+    // while the run plays, the clock, its progress and the controls still fit
+    await page.getByRole('button', { name: 'Play', exact: true }).click();
+    await page.waitForTimeout(1500);
+    assert((await overflow()) <= 0, `the top bar overflows by ${await overflow()} px while playing`);
+    await topBarFits(page, 1280, 'defects-topbar-1280-long-playing');
+  },
+});
