@@ -4,7 +4,7 @@
 import { readFileSync } from 'node:fs';
 import type { Page } from 'playwright-core';
 import type { E2ETest } from './editor.e2e';
-import { ORIGIN, assert, dragKind, savedDoc, shot, waitForWithin } from './lib';
+import { ORIGIN, assert, coveredDots, dragKind, savedDoc, shot, waitForWithin } from './lib';
 import { diffPictures } from './picture';
 
 const waitFor = waitForWithin(8000);
@@ -683,24 +683,6 @@ TESTS.push({
     await shot(page, 'defects-container-grew');
   },
 });
-
-/** Connection dots that something else covers: the element at the dot's centre is not the dot (nor inside it). */
-const coveredDots = (page: Page) =>
-  page.evaluate(() => {
-    const out: string[] = [];
-    for (const h of document.querySelectorAll<HTMLElement>('.react-flow__handle.port')) {
-      const r = h.getBoundingClientRect();
-      const x = r.x + r.width / 2,
-        y = r.y + r.height / 2;
-      if (x < 0 || y < 0 || x > innerWidth || y > innerHeight) continue;
-      const top = document.elementFromPoint(x, y);
-      if (top && top !== h && !h.contains(top)) {
-        const node = h.closest('.react-flow__node')?.getAttribute('data-id');
-        out.push(`${node}'s ${h.classList.contains('source') ? 'output' : 'input'} dot under ${top.className}`);
-      }
-    }
-    return out;
-  });
 
 TESTS.push({
   name: 'CloudFormation tab: beside the canvas, never over a dot; a drag from a dot at the right edge connects',

@@ -157,3 +157,21 @@ export const waitForWithin =
   (defaultMs: number, pollMs = 80) =>
   (what: string, fn: () => Promise<boolean>, ms = defaultMs): Promise<void> =>
     waitFor(what, fn, ms, pollMs);
+
+/** Connection dots that something else covers: the element at the dot's centre is not the dot (nor inside it). */
+export const coveredDots = (page: Page): Promise<string[]> =>
+  page.evaluate(() => {
+    const out: string[] = [];
+    for (const h of document.querySelectorAll<HTMLElement>('.react-flow__handle.port')) {
+      const r = h.getBoundingClientRect();
+      const x = r.x + r.width / 2,
+        y = r.y + r.height / 2;
+      if (x < 0 || y < 0 || x > innerWidth || y > innerHeight) continue;
+      const top = document.elementFromPoint(x, y);
+      if (top && top !== h && !h.contains(top)) {
+        const node = h.closest('.react-flow__node')?.getAttribute('data-id');
+        out.push(`${node}'s ${h.classList.contains('source') ? 'output' : 'input'} dot under ${top.className}`);
+      }
+    }
+    return out;
+  });
