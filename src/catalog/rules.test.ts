@@ -47,10 +47,16 @@ const OWN_RULES: Record<string, Domain> = {
   'loss-not-decreasing': 'D2',
   'vanishing-gradient': 'D2',
   'tuning-config-invalid': 'D2',
+  'label-leakage': 'D2',
+  'feature-attribution-drift': 'D2',
+  'ai-service-task-mismatch': 'D2',
+  'bedrock-custom-model-on-demand': 'D2',
   'model-version-errors': 'D3',
   'deployment-rolled-back': 'D3',
   'bad-version-shipped': 'D3',
   'guardrail-without-alarm': 'D3',
+  'async-request-expired': 'D3',
+  'async-backlog-growing': 'D3',
 };
 const own = new Set(Object.keys(OWN_RULES));
 const AREAS = ['inference', 'jobs', 'network', 'security', 'mlops', 'monitoring', 'data', 'deploy'];

@@ -486,6 +486,76 @@ const ENTRIES: RuleDef[] = [
       'strategy "hyperband" with earlyStopping "Auto"; warmStart set with parentTrainingJobs 0; parentTrainingJobs + maxJobs above 500',
     inRun: 'the tuning job fails at creation with a ValidationException',
   },
+  // ── D2 · Clarify explainability: a column set after the outcome (models-d2, issue 16) ──
+  {
+    id: 'label-leakage',
+    domain: 'D2',
+    severity: 'warning',
+    area: 'mlops',
+    static: false,
+    title: 'A feature known only after the outcome',
+    sheet:
+      "A feature whose value is only known once the label is (a refund flag, an investigation outcome) leaks the label: validation looks near-perfect, production cannot have it. Clarify SHAP attributions reveal it: one feature carries most of the model's attribution. Drop it before training.",
+    fix: 'Add the column to the dropColumns of the processing-job or data-wrangler step upstream of the training-job (Data Wrangler "Drop column"), so that the model learns only from what is known at prediction time.',
+    docs: 'Clarify global SHAP attributions (mean |SHAP| per feature) from a post-training explainability job: https://docs.aws.amazon.com/sagemaker/latest/dg/clarify-shapley-values.html, https://docs.aws.amazon.com/sagemaker/latest/dg/clarify-model-explainability.html; the feature-attribution drift monitor flags an nDCG of live vs baseline SHAP rankings below 0.9: https://docs.aws.amazon.com/sagemaker/latest/dg/clarify-model-monitor-model-attribution-drift-violations.html',
+    message:
+      'Model quality degraded in production: {version}, trained by {training} on data with column {feature} (from {node}), scored validation {metric} {validation} but serves at {production} on {endpoint}.',
+    trigger:
+      'an s3-bucket with a leakyFeature feeds a training-job and no processing-job or data-wrangler upstream of the job drops that column (dropColumns)',
+    inRun:
+      'validation inflated (+0.1 AUC); a training-job → clarify explainability report shows the column dominating mean |SHAP|; after deploy the model serves worse and a feature-attribution monitor reports drift',
+  },
+  {
+    id: 'feature-attribution-drift',
+    domain: 'D2',
+    severity: 'warning',
+    area: 'monitoring',
+    static: false,
+    title: 'Feature attributions drifted from the baseline',
+    sheet:
+      "A feature-attribution (model explainability) monitor runs Clarify on captured traffic and compares the ranking of global SHAP values with the baseline's; an nDCG below 0.9 is a violation: the model now leans on different features than when it was validated.",
+    fix: 'Find the feature whose attribution changed: a column the model relied on in training that production does not provide (a leaked label, a feature not sent at inference). Drop it from training (dropColumns) and retrain, then re-baseline the monitor.',
+    docs: 'https://docs.aws.amazon.com/sagemaker/latest/dg/clarify-model-monitor-model-attribution-drift-violations.html (nDCG of global SHAP values vs the baseline constraints; below 0.9 logs feature_attribution_drift_check).',
+    message:
+      'feature_attribution_drift_check: the nDCG of the global SHAP values of live traffic vs the baseline constraints is {ndcg}, below {threshold} (label {label}).',
+    trigger:
+      'a model-monitor with monitorType "feature-attribution" (and a clarify node, and a baseline) on an endpoint serving a model trained with a leaked column',
+    inRun: 'each monitoring run completes with violations; the endpoint keeps serving',
+  },
+  // ── D2 · Buy vs build: managed AI services and Amazon Bedrock (models-d2, issue 16) ──
+  {
+    id: 'ai-service-task-mismatch',
+    domain: 'D2',
+    severity: 'error',
+    area: 'mlops',
+    static: true,
+    title: 'AI service cannot learn this task',
+    sheet:
+      'Buy before you build, when a service fits: Comprehend custom classification learns text categories, Rekognition Custom Labels image classes, Personalize recommendations, Bedrock fine-tuning text tasks; Textract, Transcribe and Translate do one fixed job. Tabular prediction, forecasting and anomaly detection are built on SageMaker.',
+    fix: "Set the ai-service's service to one that learns the data's task (image-classification: rekognition; text-classification: comprehend or bedrock; recommendation: personalize), or build the model with a SageMaker training-job.",
+    docs: 'https://docs.aws.amazon.com/comprehend/latest/dg/concepts-custom.html, https://docs.aws.amazon.com/rekognition/latest/customlabels-dg/what-is.html, https://docs.aws.amazon.com/personalize/latest/dg/what-is-personalize.html',
+    message:
+      'Customisation of {service} on {bucket} failed: {service} offers {how}; it does not learn {task} from labelled data.',
+    trigger: 'an s3-bucket whose task the service cannot learn feeds an ai-service with customModel true',
+    inRun: 'the customisation fails and every call to the service fails',
+  },
+  {
+    id: 'bedrock-custom-model-on-demand',
+    domain: 'D2',
+    severity: 'error',
+    area: 'mlops',
+    static: true,
+    title: 'A customised Bedrock model invoked on demand',
+    sheet:
+      'A Bedrock model customised by fine-tuning or continued pre-training is not served on demand by its model ID: purchase Provisioned Throughput for it (custom Amazon Nova models can instead get a custom model deployment for on-demand inference).',
+    fix: 'Set the ai-service\'s bedrockInference to "provisioned-throughput" (or "custom-model-deployment" for a custom Amazon Nova model), or use a service whose custom model is served by its own endpoint.',
+    docs: 'https://docs.aws.amazon.com/bedrock/latest/userguide/model-customization-use.html, https://docs.aws.amazon.com/bedrock/latest/userguide/deploy-custom-model-on-demand.html',
+    message:
+      'InvokeModel on {node} failed: the custom model has no Provisioned Throughput and no custom model deployment, so it cannot serve requests.',
+    trigger: 'an ai-service with service "bedrock", customModel true and bedrockInference "on-demand"',
+    inRun: 'every call fails with a 400 (ValidationException)',
+    http: 400,
+  },
   // ── D3 · Deployment and orchestration ──────────────────────────────────────────
   {
     id: 'payload-too-large',
@@ -695,7 +765,7 @@ const ENTRIES: RuleDef[] = [
       'ServiceUnavailable: Received server error (503) from {variant}: endpoint {node} cannot serve {rps} requests/s with {instances} instance(s); requests are queueing and being rejected.',
     trigger: 'offered load above what instanceCount can serve (no autoscaling, or at max)',
     inRun:
-      'queueing: latency climbs, then requests fail; with target-tracking autoscaling on InvocationsPerInstance, instances are added after a delay',
+      'queueing: latency climbs, then requests fail; with target-tracking autoscaling on InvocationsPerInstance, instances are added after a delay; a client with retries backs off and sends a refused request again',
   },
   {
     id: 'unapproved-model-deploy',
@@ -900,6 +970,44 @@ const ENTRIES: RuleDef[] = [
     trigger:
       'deployment.type canary or linear, and deployment.rollbackAlarms names no cloudwatch node wired from this endpoint',
     inRun: 'a finding before the run; a faulty update would ship (bad-version-shipped)',
+  },
+  // ── D3 · Async backlog: expiry down the failure path, a backlog that only grows (issue 12 item 8, issue 15) ──
+  {
+    id: 'async-request-expired',
+    domain: 'D3',
+    severity: 'error',
+    area: 'inference',
+    static: false,
+    display: { request: 'timedOut' },
+    title: 'Async request expired in the queue',
+    sheet:
+      'Asynchronous inference queues requests and writes each result, or its error, to S3 and announces it through SNS; callers learn of failures from the error notification, not from the call (which returned 202 at once).',
+    fix: 'Give the async-endpoint the capacity its traffic needs (a higher maxCapacity, a faster instance or model: lower processingSec), or let requests wait longer (requestTtlSec, RequestTTLSeconds, at most 6 h). Wire an async-endpoint → sns edge so that failures are announced (ErrorTopic) and an async-endpoint → s3-bucket edge for the failure path.',
+    docs: 'AWS: RequestTTLSeconds is the maximum age of a request in the queue before it is marked as expired (default 6 h, https://docs.aws.amazon.com/sagemaker/latest/APIReference/API_runtime_InvokeEndpointAsync.html); a failed request\'s error goes to the S3FailurePath of AsyncInferenceOutputConfig and to the ErrorTopic when one is configured ("If no topic is provided, no notification is sent on failure", https://docs.aws.amazon.com/sagemaker/latest/APIReference/API_AsyncInferenceNotificationConfig.html). The call itself had already returned 202, so there is no 503.',
+    message:
+      'Async inference {requestId} on {node} expired: it waited RequestTTLSeconds ({ttlSec} s) in the queue without reaching an instance. The error was written to {failurePath}; {notice}.',
+    trigger:
+      "an async-endpoint request still queued after the endpoint's requestTtlSec (RequestTTLSeconds, default 21600 s)",
+    inRun:
+      'the request fails without ever running; its error goes to the S3 failure path and the error topic (if wired)',
+  },
+  {
+    id: 'async-backlog-growing',
+    domain: 'D3',
+    severity: 'warning',
+    area: 'inference',
+    static: false,
+    title: 'Async backlog growing at max capacity',
+    sheet:
+      'Asynchronous endpoints scale on the queue: the autoscaling policy tracks ApproximateBacklogSizePerInstance between minCapacity and maxCapacity. Once at maxCapacity, a backlog that keeps growing means every new request waits longer than the last.',
+    fix: "Raise the async-endpoint's maxCapacity so the backlog policy can add instances, or make each request cheaper (lower processingSec: a faster instance type or model); alarm on ApproximateBacklogSizePerInstance (a cloudwatch node) so the team sees it.",
+    docs: "AWS publishes ApproximateBacklogSize, ApproximateBacklogSizePerInstance and HasBacklogWithoutCapacity for asynchronous endpoints and recommends scaling on ApproximateBacklogSizePerInstance (https://docs.aws.amazon.com/sagemaker/latest/dg/async-inference-monitor.html, https://docs.aws.amazon.com/sagemaker/latest/dg/async-inference-autoscale.html). The once-a-minute comparison with the backlog 5 minutes before and the target of 5 queued requests per instance are the simulator's.",
+    message:
+      'Async endpoint {node} is at its maximum of {instances} instance(s) and its backlog keeps growing: ApproximateBacklogSize {backlog} ({perInstance} per instance against a target of {target}); the oldest queued request has waited {waitMin} min.',
+    trigger:
+      'an async-endpoint with all maxCapacity instances in service whose backlog per instance is above the target (5) and larger than 5 minutes before',
+    inRun:
+      'counted once per minute the backlog grows at max capacity; the backlog chart (ApproximateBacklogSize) climbs and p99 latency grows with it',
   },
   // ── D4 · Monitoring and security ───────────────────────────────────────────────
   {

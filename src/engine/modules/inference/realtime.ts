@@ -14,6 +14,7 @@ import { EndpointRun } from './endpoint-run';
 import { InstancePool, type Scaling } from './pool';
 import type { Tally } from './tally';
 import { lognormalTable, TABLE_SIZE } from './tables';
+import { backedOffSec } from './retry';
 import type { Arrivals } from './traffic';
 
 export const LATENCY_LN = lognormalTable(INFERENCE.latencySigma);
@@ -120,7 +121,8 @@ export class RealtimeRun extends EndpointRun<'realtime-endpoint'> {
       rng = this.rng,
       n = arr.n,
       time = arr.time,
-      size = arr.size;
+      size = arr.size,
+      attempt = arr.attempt;
     const prod = this.prod,
       cum = this.cum,
       np = prod.length,
@@ -141,7 +143,9 @@ export class RealtimeRun extends EndpointRun<'realtime-endpoint'> {
         while (j < np - 1 && u >= cum[j]) j++;
         v = prod[j];
       }
-      m.requests++;
+      const k = attempt[i];
+      const back = backedOffSec(arr, i);
+      if (k === 0) m.requests++;
       if (track) v.requests++;
       if (size[i] > limit) {
         m.failed++;
@@ -152,7 +156,7 @@ export class RealtimeRun extends EndpointRun<'realtime-endpoint'> {
         }
         if (this.traces.want('rejected'))
           this.trace(
-            a,
+            a - back,
             'rejected',
             size[i],
             {},
@@ -172,26 +176,29 @@ export class RealtimeRun extends EndpointRun<'realtime-endpoint'> {
       const svc = v.latencySec * LATENCY_LN[(rng.next() * TABLE_SIZE) | 0];
       const wait = v.pool.serve(a, svc);
       if (wait < 0) {
-        m.failed++;
+        // 503: every variant attempt counts; the request fails only when its client has no retry left
         if (track) v.failed++;
         if (this.overloaded.hit()) {
           this.overloaded.first = a;
           this.overloaded.vars = { variant: v.spec.name, rps: round(n / (t1 - t0), 1), instances: v.pool.instances };
         }
-        if (this.traces.want('throttled'))
-          this.trace(
-            a,
-            'throttled',
-            size[i],
-            { lookup: extra },
-            `every worker's queue on ${v.spec.name} is full (${v.pool.instances} instance(s))`,
-            'endpoint-overloaded',
-          );
+        if (!this.retry(arr, i)) {
+          m.failed++;
+          if (this.traces.want('throttled'))
+            this.trace(
+              a - back,
+              'throttled',
+              size[i],
+              { lookup: extra, retry: back, tries: k },
+              `every worker's queue on ${v.spec.name} is full (${v.pool.instances} instance(s))${k ? ` after ${k} retr${k === 1 ? 'y' : 'ies'}` : ''}`,
+              'endpoint-overloaded',
+            );
+        }
       } else {
         const total = wait + svc + extra;
         if (total > timeout) {
           m.failed++;
-          this.latency(timeout * 1000);
+          this.latency((timeout + back) * 1000);
           if (track) {
             v.failed++;
             v.hist.add(timeout * 1000);
@@ -202,17 +209,17 @@ export class RealtimeRun extends EndpointRun<'realtime-endpoint'> {
           }
           if (this.traces.want('timedOut'))
             this.trace(
-              a,
+              a - back,
               'timedOut',
               size[i],
-              { lookup: extra, queue: wait, model: Math.max(0, timeout - wait - extra) },
+              { retry: back, tries: k, lookup: extra, queue: wait, model: Math.max(0, timeout - wait - extra) },
               `ModelError: timed out after ${timeout} s (the invocation limit)`,
               'realtime-timeout',
             );
         } else if (green !== null && rng.next() < green.share * green.errorRate) {
           // a request on the new fleet whose model answers 500: the caller gets ModelError (424)
           m.failed++;
-          this.latency(total * 1000);
+          this.latency((total + back) * 1000);
           if (track) {
             v.failed++;
             v.hist.add(total * 1000);
@@ -223,25 +230,33 @@ export class RealtimeRun extends EndpointRun<'realtime-endpoint'> {
           }
           if (this.traces.want('rejected'))
             this.trace(
-              a,
+              a - back,
               'rejected',
               size[i],
-              { lookup: extra, queue: wait, model: svc },
+              { retry: back, tries: k, lookup: extra, queue: wait, model: svc },
               `ModelError: the new model version (${green.version}) answered 500`,
               'model-version-errors',
             );
         } else {
           m.ok++;
-          this.latency(total * 1000);
+          this.latency((total + back) * 1000);
+          if (k > 0) this.retried++;
           if (track) {
             v.ok++;
             v.hist.add(total * 1000);
           }
           if (this.traces.want('ok'))
-            this.trace(a, 'ok', size[i], { lookup: extra, queue: wait, model: svc }, `200 OK from ${v.spec.name}`);
+            this.trace(
+              a - back,
+              'ok',
+              size[i],
+              { retry: back, tries: k, lookup: extra, queue: wait, model: svc },
+              `200 OK from ${v.spec.name}`,
+            );
         }
       }
-      for (let s = 0; s < shadows.length; s++) this.shadowCopy(shadows[s], a, size[i], extra);
+      // a shadow variant gets a copy of each request once (not of the client's retries)
+      if (k === 0) for (let s = 0; s < shadows.length; s++) this.shadowCopy(shadows[s], a, size[i], extra);
     }
   }
 
@@ -299,6 +314,7 @@ export class RealtimeRun extends EndpointRun<'realtime-endpoint'> {
     this.series.instances.add(t0, instances);
     this.m.extra.instancesMax = this.instancesMax;
     this.m.extra.instancesFinal = instances;
+    this.retryExtra();
     if (this.track && ++this.ticks % 60 === 0) this.updateExtra();
   }
 

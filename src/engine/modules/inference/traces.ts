@@ -10,7 +10,7 @@ const O = { ok: 0, cold: 1, rejected: 2, throttled: 3, timedOut: 4 } as const;
 /** One hop of a request: where it spent time (ms from its arrival), and whether it stopped there. */
 export interface TraceHop {
   name: string;
-  kind: 'network' | 'lookup' | 'queue' | 'load' | 'model' | 'response' | 'failed';
+  kind: 'network' | 'retry' | 'lookup' | 'queue' | 'load' | 'model' | 'response' | 'failed';
   startMs: number;
   durMs: number;
 }

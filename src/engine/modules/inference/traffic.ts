@@ -6,7 +6,8 @@ import { EXP_Q, TABLE_SIZE, ZipfAlias, lognormalTable } from './tables';
 /**
  * One tick's requests in arrival order, as parallel typed arrays (no per-request objects).
  * `time` in simulated seconds, `size` in MB, `model` an index into the client's model mix,
- * `src` the index of the stream that sent it.
+ * `src` the index of the stream that sent it. A retry of an earlier request (retry.ts) has `attempt` > 0 and its
+ * first arrival in `first`; fresh arrivals have `attempt` 0 (`first` is then not read).
  */
 export class Arrivals {
   n = 0;
@@ -14,6 +15,8 @@ export class Arrivals {
   size = new Float64Array(1024);
   model = new Int32Array(1024);
   src = new Int32Array(1024);
+  attempt = new Uint8Array(1024);
+  first = new Float64Array(1024);
 
   clear(): void {
     this.n = 0;
@@ -33,6 +36,12 @@ export class Arrivals {
     const r = new Int32Array(cap);
     r.set(this.src);
     this.src = r;
+    const k = new Uint8Array(cap);
+    k.set(this.attempt);
+    this.attempt = k;
+    const f = new Float64Array(cap);
+    f.set(this.first);
+    this.first = f;
   }
 
   /** Sort by time (stable: equal times keep stream order). Only needed when several streams share a tick. */
@@ -45,13 +54,17 @@ export class Arrivals {
     const time = this.time.slice(0, n),
       size = this.size.slice(0, n),
       model = this.model.slice(0, n),
-      src = this.src.slice(0, n);
+      src = this.src.slice(0, n),
+      attempt = this.attempt.slice(0, n),
+      first = this.first.slice(0, n);
     for (let i = 0; i < n; i++) {
       const j = order[i];
       this.time[i] = time[j];
       this.size[i] = size[j];
       this.model[i] = model[j];
       this.src[i] = src[j];
+      this.attempt[i] = attempt[j];
+      this.first[i] = first[j];
     }
   }
 }
