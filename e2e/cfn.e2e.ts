@@ -1,18 +1,11 @@
 import { readFileSync } from 'node:fs';
 import type { Page } from 'playwright-core';
 import type { E2ETest } from './editor.e2e';
-import { ORIGIN, assert, savedDoc, shot } from './lib';
+import { ORIGIN, assert, savedDoc, shot, waitForWithin } from './lib';
 
 const fixture = (name: string) => readFileSync(new URL(`../test/fixtures/cfn/${name}`, import.meta.url));
 
-async function waitFor(what: string, fn: () => Promise<boolean>, ms = 6000): Promise<void> {
-  const end = Date.now() + ms;
-  while (Date.now() < end) {
-    if (await fn()) return;
-    await new Promise((r) => setTimeout(r, 80));
-  }
-  throw new Error(`timed out waiting for ${what}`);
-}
+const waitFor = waitForWithin(6000);
 
 async function blank(page: Page): Promise<void> {
   await page.goto(ORIGIN);

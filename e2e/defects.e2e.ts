@@ -4,17 +4,10 @@
 import { readFileSync } from 'node:fs';
 import type { Page } from 'playwright-core';
 import type { E2ETest } from './editor.e2e';
-import { ORIGIN, assert, dragKind, savedDoc, shot } from './lib';
+import { ORIGIN, assert, coveredDots, dragKind, savedDoc, shot, waitForWithin } from './lib';
 import { diffPictures } from './picture';
 
-async function waitFor(what: string, fn: () => Promise<boolean>, ms = 8000): Promise<void> {
-  const end = Date.now() + ms;
-  while (Date.now() < end) {
-    if (await fn()) return;
-    await new Promise((r) => setTimeout(r, 80));
-  }
-  throw new Error(`timed out waiting for ${what}`);
-}
+const waitFor = waitForWithin(8000);
 
 /** Open a starter from the start screen by (part of) its title. */
 async function starter(page: Page, title: RegExp): Promise<void> {
@@ -543,8 +536,14 @@ TESTS.push({
     await shot(page, 'defects-log-grouped');
     // ungrouped: every entry is its own row again
     await page.getByLabel('group repeats').uncheck();
+    // (the newest rows may be of another rule, so the count says it: as many rows shown as entries logged)
+    await waitFor('one row per entry', async () => {
+      const m = /^([\d,]+) shown · ([\d,]+) logged/.exec(await page.getByTestId('log-count').innerText());
+      return !!m && m[1] === m[2];
+    });
+    await page.locator('.run-log select[aria-label=Rule]').selectOption('async-no-notification');
     await waitFor(
-      'one row per entry',
+      'the repeated warning as rows of its own',
       async () => (await page.locator('.log-row[data-rule="async-no-notification"]').count()) > 1,
     );
   },
@@ -688,5 +687,102 @@ TESTS.push({
     assert(within(v2, e), `the endpoint sticks out of the VPC (${JSON.stringify(e)} vs ${JSON.stringify(v2)})`);
     assert(v2.width > v.width || v2.height > v.height, 'the VPC grew');
     await shot(page, 'defects-container-grew');
+  },
+});
+
+TESTS.push({
+  name: 'CloudFormation tab: beside the canvas, never over a dot; a drag from a dot at the right edge connects',
+  options: { width: 1280, height: 720 },
+  async run({ page }) {
+    // the fraud starter fits its widest node against the right edge, where the tab used to float
+    await starter(page, /fraud scoring/i);
+    await page.locator('.react-flow__node').first().waitFor();
+    await page.waitForTimeout(400);
+    const covered = await coveredDots(page);
+    assert(covered.length === 0, `dots under something: ${covered.join('; ')}`);
+    const tab = (await page.locator('.cfn-tab').boundingBox())!;
+    const pane = (await page.locator('[data-testid=canvas]').boundingBox())!;
+    assert(
+      tab.x >= pane.x + pane.width - 1,
+      `the tab (x ${tab.x}) is over the canvas (right edge ${pane.x + pane.width})`,
+    );
+    await shot(page, 'defects-cfn-tab-fraud-1280');
+    // a bucket dropped against the right edge at the tab's height, a training job in the middle: drag from the
+    // bucket's output dot (the dot the tab used to cover) to the job
+    await page.getByRole('button', { name: 'File ▾' }).click();
+    await page.getByRole('menuitem', { name: 'New blank architecture' }).click();
+    await waitFor('the blank canvas', async () => (await page.locator('.react-flow__node').count()) === 0);
+    await noToasts(page);
+    const p = (await page.locator('[data-testid=canvas]').boundingBox())!;
+    await dragKind(page, 's3-bucket', { x: p.x + p.width - 90, y: p.y + p.height / 2 });
+    await dragKind(page, 'training-job', { x: p.x + p.width / 2 - 200, y: p.y + p.height / 2 + 40 });
+    await page.locator('.react-flow__node[data-id="training-job-1"]').waitFor();
+    const a = (await page
+      .locator('.react-flow__node[data-id="s3-bucket-1"] .react-flow__handle.source.port')
+      .boundingBox())!;
+    assert(a.x + a.width > p.x + p.width - 40, `the bucket's dot is not at the right edge (x ${a.x})`);
+    assert((await coveredDots(page)).length === 0, `dots under something: ${(await coveredDots(page)).join('; ')}`);
+    const t = (await page
+      .locator('.react-flow__node[data-id="training-job-1"] .react-flow__handle.target.port')
+      .boundingBox())!;
+    await page.mouse.move(a.x + a.width / 2, a.y + a.height / 2);
+    await page.mouse.down();
+    await page.mouse.move(a.x - 40, a.y + 20, { steps: 4 });
+    await page.mouse.move(t.x + t.width / 2, t.y + t.height / 2, { steps: 12 });
+    await page.mouse.up();
+    await waitFor('the connection', async () => (await savedDoc(page))?.edges?.length === 1);
+    const e = (await savedDoc(page))!.edges[0];
+    assert(e.from === 's3-bucket-1' && e.to === 'training-job-1', `connected ${e.from} → ${e.to}`);
+    // the tab still opens the view
+    await page.locator('.cfn-tab').click();
+    await page.locator('.cfn-panel').waitFor();
+  },
+});
+
+TESTS.push({
+  name: 'top bar at 1280×720 with a very long title, three-digit findings and a run going: nothing overflows',
+  async run({ page }) {
+    // 110 async endpoints without a notification topic: a finding each
+    const nodes = Array.from({ length: 110 }, (_, i) => ({ id: `async-${i}`, kind: 'async-endpoint' }));
+    const edges: { from: string; to: string }[] = [];
+    const title =
+      'A very long architecture title that names every team, every region and every model it serves in production today';
+    await page.addInitScript(
+      (d) => {
+        if (sessionStorage.getItem('seeded')) return;
+        localStorage.setItem(
+          'sagesim:autosave',
+          JSON.stringify({ format: 'sagesim/autosave@1', savedAt: null, doc: d }),
+        );
+        localStorage.setItem('sagesim:visited', '1');
+        sessionStorage.setItem('seeded', '1');
+      },
+      { format: 'sagesim/architecture@1', title, durationSec: 600, nodes, edges },
+    );
+    await page.goto(ORIGIN);
+    await page.locator('.react-flow__node').first().waitFor();
+    const findings = page.locator('header.topbar').getByRole('button', { name: /^Findings/ });
+    await waitFor(
+      'three-digit findings',
+      async () =>
+        Number(
+          await findings
+            .locator('.count')
+            .innerText()
+            .catch(() => '0'),
+        ) >= 100,
+      20_000,
+    );
+    const bar = page.locator('header.topbar');
+    const overflow = () => bar.evaluate((h) => h.scrollWidth - h.clientWidth);
+    assert((await overflow()) <= 0, `the top bar overflows by ${await overflow()} px`);
+    await topBarFits(page, 1280, 'defects-topbar-1280-long');
+    const t = page.locator('#doc-title');
+    assert((await t.getAttribute('title')) === title, 'the whole title is in the tooltip');
+    // while the run plays, the clock, its progress and the controls still fit
+    await page.getByRole('button', { name: 'Play', exact: true }).click();
+    await page.waitForTimeout(1500);
+    assert((await overflow()) <= 0, `the top bar overflows by ${await overflow()} px while playing`);
+    await topBarFits(page, 1280, 'defects-topbar-1280-long-playing');
   },
 });

@@ -1,7 +1,7 @@
 import { readFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import type { Page } from 'playwright-core';
-import { ORIGIN, type Watched, assert, connectNodes, dragKind, nodeCentre, savedDoc, shot } from './lib';
+import { ORIGIN, type Watched, assert, connectNodes, dragKind, nodeCentre, savedDoc, shot, waitForWithin } from './lib';
 
 export interface E2ETest {
   name: string;
@@ -21,14 +21,7 @@ const canonical = (v: unknown): string =>
 const key = (page: Page, combo: string) => page.keyboard.press(combo);
 const findingsText = (page: Page) => page.locator('[data-testid=findings]').innerText();
 
-async function waitFor(what: string, fn: () => Promise<boolean>, ms = 4000): Promise<void> {
-  const end = Date.now() + ms;
-  while (Date.now() < end) {
-    if (await fn()) return;
-    await new Promise((r) => setTimeout(r, 60));
-  }
-  throw new Error(`timed out waiting for ${what}`);
-}
+const waitFor = waitForWithin(4000, 60);
 
 /** First visit: the start screen; pick the blank canvas. */
 async function blank(page: Page): Promise<void> {

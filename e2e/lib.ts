@@ -141,3 +141,37 @@ export async function savedDoc(page: Page): Promise<{
 export function assert(cond: unknown, msg: string): asserts cond {
   if (!cond) throw new Error(`assertion failed: ${msg}`);
 }
+
+/** Poll `fn` until it is true; throws "timed out waiting for <what>" after `ms`. */
+export async function waitFor(what: string, fn: () => Promise<boolean>, ms = 8000, pollMs = 80): Promise<void> {
+  const end = Date.now() + ms;
+  while (Date.now() < end) {
+    if (await fn()) return;
+    await new Promise((r) => setTimeout(r, pollMs));
+  }
+  throw new Error(`timed out waiting for ${what}`);
+}
+
+/** `waitFor` with a test file's own default timeout (and polling interval). */
+export const waitForWithin =
+  (defaultMs: number, pollMs = 80) =>
+  (what: string, fn: () => Promise<boolean>, ms = defaultMs): Promise<void> =>
+    waitFor(what, fn, ms, pollMs);
+
+/** Connection dots that something else covers: the element at the dot's centre is not the dot (nor inside it). */
+export const coveredDots = (page: Page): Promise<string[]> =>
+  page.evaluate(() => {
+    const out: string[] = [];
+    for (const h of document.querySelectorAll<HTMLElement>('.react-flow__handle.port')) {
+      const r = h.getBoundingClientRect();
+      const x = r.x + r.width / 2,
+        y = r.y + r.height / 2;
+      if (x < 0 || y < 0 || x > innerWidth || y > innerHeight) continue;
+      const top = document.elementFromPoint(x, y);
+      if (top && top !== h && !h.contains(top)) {
+        const node = h.closest('.react-flow__node')?.getAttribute('data-id');
+        out.push(`${node}'s ${h.classList.contains('source') ? 'output' : 'input'} dot under ${top.className}`);
+      }
+    }
+    return out;
+  });

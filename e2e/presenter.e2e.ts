@@ -1,15 +1,8 @@
 import type { Page } from 'playwright-core';
 import type { E2ETest } from './editor.e2e';
-import { ORIGIN, assert, shot } from './lib';
+import { ORIGIN, assert, shot, waitForWithin } from './lib';
 
-async function waitFor(what: string, fn: () => Promise<boolean>, ms = 10_000): Promise<void> {
-  const end = Date.now() + ms;
-  while (Date.now() < end) {
-    if (await fn()) return;
-    await new Promise((r) => setTimeout(r, 80));
-  }
-  throw new Error(`timed out waiting for ${what}`);
-}
+const waitFor = waitForWithin(10_000);
 const caption = (page: Page) => page.locator('[data-testid=presenter-caption]').innerText();
 const step = (page: Page) => page.locator('[data-testid=presenter-step]').innerText();
 /** The run has reached the step's time and paused there. */

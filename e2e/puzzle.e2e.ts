@@ -4,17 +4,10 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { Page } from 'playwright-core';
 import type { E2ETest } from './editor.e2e';
-import { ORIGIN, assert, dragKind, savedDoc, shot } from './lib';
+import { ORIGIN, assert, dragKind, savedDoc, shot, waitForWithin } from './lib';
 import { findDot } from './run.e2e';
 
-async function waitFor(what: string, fn: () => Promise<boolean>, ms = 8000): Promise<void> {
-  const end = Date.now() + ms;
-  while (Date.now() < end) {
-    if (await fn()) return;
-    await new Promise((r) => setTimeout(r, 80));
-  }
-  throw new Error(`timed out waiting for ${what}`);
-}
+const waitFor = waitForWithin(8000);
 const text = (page: Page, sel: string) => page.locator(sel).innerText();
 
 /** Open a shipped puzzle from the start screen's puzzle picker. */

@@ -6,16 +6,9 @@ import type { Page } from 'playwright-core';
 import { createRequire } from 'node:module';
 import { crc32 } from '../src/model/crc32';
 import type { E2ETest } from './editor.e2e';
-import { ORIGIN, assert, savedDoc, shot } from './lib';
+import { ORIGIN, assert, savedDoc, shot, waitForWithin } from './lib';
 
-async function waitFor(what: string, fn: () => Promise<boolean>, ms = 6000): Promise<void> {
-  const end = Date.now() + ms;
-  while (Date.now() < end) {
-    if (await fn()) return;
-    await new Promise((r) => setTimeout(r, 60));
-  }
-  throw new Error(`timed out waiting for ${what}`);
-}
+const waitFor = waitForWithin(6000, 60);
 
 const lz = createRequire(import.meta.url)('lz-string') as { compressToEncodedURIComponent(s: string): string };
 /** A share link as the app makes it (src/model/share.ts): the compressed document and its CRC-32. */

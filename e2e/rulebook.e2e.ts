@@ -4,17 +4,10 @@
  */
 import { readFileSync } from 'node:fs';
 import type { Page } from 'playwright-core';
-import { ORIGIN, assert, savedDoc, shot } from './lib';
+import { ORIGIN, assert, savedDoc, shot, waitForWithin } from './lib';
 import type { E2ETest } from './editor.e2e';
 
-async function waitFor(what: string, fn: () => Promise<boolean>, ms = 15000): Promise<void> {
-  const end = Date.now() + ms;
-  while (Date.now() < end) {
-    if (await fn()) return;
-    await new Promise((r) => setTimeout(r, 80));
-  }
-  throw new Error(`timed out waiting for ${what}`);
-}
+const waitFor = waitForWithin(15_000);
 
 /** A training job in a private subnet with the S3 gateway and a logs endpoint but no ECR endpoints. */
 function privateTraining(): string {

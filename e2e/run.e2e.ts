@@ -3,20 +3,13 @@ import { readFileSync, writeFileSync, mkdtempSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { Page } from 'playwright-core';
-import { ORIGIN, assert, savedDoc, shot } from './lib';
+import { ORIGIN, assert, savedDoc, shot, waitForWithin } from './lib';
 import type { E2ETest } from './editor.e2e';
 
 const root = new URL('..', import.meta.url).pathname;
 const read = (rel: string) => readFileSync(new URL(`../${rel}`, import.meta.url), 'utf8');
 
-async function waitFor(what: string, fn: () => Promise<boolean>, ms = 8000): Promise<void> {
-  const end = Date.now() + ms;
-  while (Date.now() < end) {
-    if (await fn()) return;
-    await new Promise((r) => setTimeout(r, 80));
-  }
-  throw new Error(`timed out waiting for ${what}`);
-}
+const waitFor = waitForWithin(8000);
 
 /** Open a document by dropping its text on the canvas (as a user drops a file). */
 async function openDoc(page: Page, text: string, name = 'arch.json'): Promise<void> {

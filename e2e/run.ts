@@ -12,8 +12,9 @@ import { TESTS as RUN } from './run.e2e';
 import { TESTS as RULEBOOK } from './rulebook.e2e';
 import { TESTS as CFN } from './cfn.e2e';
 import { TESTS as ROBUST } from './robust.e2e';
+import { TESTS as SCREENS } from './screens.e2e';
 
-const TESTS = [...EDITOR, ...PUZZLE, ...RUN, ...RULEBOOK, ...PRESENTER, ...CFN, ...ROBUST, ...DEFECTS];
+const TESTS = [...EDITOR, ...PUZZLE, ...RUN, ...RULEBOOK, ...PRESENTER, ...CFN, ...ROBUST, ...DEFECTS, ...SCREENS];
 
 mkdirSync(SHOTS, { recursive: true });
 const only = process.argv[2];

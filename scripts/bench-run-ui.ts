@@ -8,6 +8,7 @@
  *  3. 24 simulated hours at 1,000 req/s: page memory stays bounded (< 300 MB) — main-thread JS heap, the
  *     engine worker's JS heap, and the resident memory of the browser's processes, sampled while it plays
  *     at ×1000 and after "run to end".
+ * `npm run bench:run-ui -- --frames` (or `tsx scripts/bench-run-ui.ts --frames` after a build) measures part 1 only.
  */
 import { execSync, spawnSync } from 'node:child_process';
 import { mkdtempSync, writeFileSync } from 'node:fs';
@@ -15,47 +16,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { launch, openPage, startPreview, stopPreview } from '../e2e/lib';
 import { formatFrames, installFrameProbe, openAsAutosave, recordFrames } from './frames';
-import type { ArchDoc, ArchNode } from '../src/model/schema';
-
-/** 200 nodes: 4 VPCs × 2 subnets × 8 jobs, buckets and images, and 40 clients at 25 req/s (1,000 req/s) to 40 endpoints. */
-function bigDoc(durationSec: number): ArchDoc {
-  const nodes: ArchNode[] = [];
-  const edges: { from: string; to: string }[] = [];
-  for (let v = 0; v < 4; v++) {
-    nodes.push({ id: `vpc-${v}`, kind: 'vpc' });
-    for (let s = 0; s < 2; s++) {
-      const sub = `sub-${v}-${s}`;
-      nodes.push({ id: sub, kind: 'subnet', parent: `vpc-${v}`, props: { access: 'private-with-nat' } });
-      for (let j = 0; j < 8; j++)
-        nodes.push({ id: `job-${v}-${s}-${j}`, kind: j % 2 ? 'processing-job' : 'training-job', parent: sub });
-    }
-  }
-  for (let i = 0; i < 40; i++) {
-    nodes.push({ id: `client-${i}`, kind: 'client', props: { rps: 25, payloadMB: 0.05 } });
-    nodes.push({ id: `ep-${i}`, kind: i % 4 === 3 ? 'serverless-endpoint' : 'realtime-endpoint' });
-    edges.push({ from: `client-${i}`, to: `ep-${i}` });
-  }
-  const jobs = nodes.filter((n) => n.kind === 'training-job' || n.kind === 'processing-job').map((n) => n.id);
-  let i = 0;
-  while (nodes.length < 200) {
-    if (i % 2 === 0) {
-      nodes.push({ id: `data-${i}`, kind: 's3-bucket' });
-      edges.push({ from: `data-${i}`, to: jobs[i % jobs.length] });
-    } else {
-      nodes.push({ id: `img-${i}`, kind: 'ecr-repository' });
-      edges.push({ from: `img-${i}`, to: jobs[(i * 7) % jobs.length] });
-    }
-    i++;
-  }
-  return {
-    format: 'sagesim/architecture@1',
-    title: 'Bench: 200 nodes at 1,000 req/s',
-    seed: 1,
-    durationSec,
-    nodes,
-    edges,
-  };
-}
+import { bigRunDoc } from './bench-docs';
 
 const loadAvg = () => execSync('cut -d" " -f1-3 /proc/loadavg', { encoding: 'utf8' }).trim();
 const mb = (b: number) => `${(b / 2 ** 20).toFixed(0)} MB`;
@@ -72,9 +33,10 @@ function chromiumRss(): number {
 const server = await startPreview();
 const browser = await launch();
 let failed = false;
-try {
+// labelled so that `--frames` can stop after part 1 and still close the browser
+bench: try {
   const { page, problems } = await openPage(browser, { width: 1280, height: 720 });
-  const doc = bigDoc(86_400);
+  const doc = bigRunDoc(86_400);
   await openAsAutosave(page, doc);
   console.log(
     `bench:run-ui — ${doc.nodes.length} nodes, ${doc.edges!.length} edges, 40 clients × 25 req/s = 1,000 req/s; 1280×720, production build`,
@@ -94,6 +56,10 @@ try {
   if (st.fps < 50 || longMax > 50) {
     failed = true;
     console.log('  OVER BUDGET (≥ 50 fps, no task over 50 ms)');
+  }
+  if (process.argv.includes('--frames')) {
+    if (problems.length) console.log(`browser problems: ${problems.join('; ')}`);
+    break bench;
   }
 
   // run to end from 00:00:00 in the page, then the runner on the same file

@@ -18,11 +18,15 @@ export function CfnSide() {
     }
     ui.requestFit();
   }, [open, ui]);
+  // Closed, the tab stands in its own narrow rail beside the canvas, never over it: nothing floating over the
+  // diagram can cover a component's connection dot (a drag that starts on a covered dot would miss it).
   if (!open)
     return (
-      <button type="button" className="cfn-tab" onClick={() => cfnViewOpen.set(true)} title="View as CloudFormation">
-        View as CloudFormation
-      </button>
+      <div className="cfn-rail">
+        <button type="button" className="cfn-tab" onClick={() => cfnViewOpen.set(true)} title="View as CloudFormation">
+          View as CloudFormation
+        </button>
+      </div>
     );
   return (
     <Suspense fallback={<aside className="cfn-panel p-3">Loading the template…</aside>}>

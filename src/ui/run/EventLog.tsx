@@ -10,6 +10,7 @@ import { namesItsCause } from '../puzzle/symptoms';
 /** What the log says in a puzzle, before the answer is revealed, for an incident whose message names its cause. */
 const HIDDEN_CAUSE = 'Incident: see the figures in the puzzle panel (the cause is for you to find)';
 import { clock, LOG_CAP, type LogRow } from './store';
+import { type ShownRow, ShownLog } from './logRows';
 
 const ROW = 30;
 /** Rules of single requests (the catalog's `display.request`): their log rows open the trace of a sampled request. */
@@ -17,42 +18,7 @@ export const opensTrace = (rule: string): boolean => RULES_BY_ID.get(rule)?.disp
 const SEVS: Severity[] = ['error', 'warning', 'info'];
 const SEV_MARK: Record<Severity, string> = { error: '!', warning: '▲', info: 'i' };
 
-/** A log row as shown: with how many identical (rule, node) entries it stands for, and the last one's time. */
-type ShownRow = LogRow & { count: number; lastT: number };
-
-/** The rows by simulated time (batches from the worker can arrive out of order); stable for equal times. */
-export function inTimeOrder(rows: readonly LogRow[]): LogRow[] {
-  let sorted = true;
-  for (let i = 1; i < rows.length && sorted; i++) if (rows[i].t < rows[i - 1].t) sorted = false;
-  if (sorted) return rows as LogRow[];
-  return rows
-    .map((r, i) => ({ r, i }))
-    .sort((a, b) => a.r.t - b.r.t || a.i - b.i)
-    .map((x) => x.r);
-}
-
-/**
- * With `on`, a rule's repeated entries on one node (and the same severity) become one row at the first one's
- * place, counting them: fifty identical warnings are one line "×50", not a wall. Steps and entries without a
- * rule (state changes) are never grouped.
- */
-export function groupRepeats(rows: readonly LogRow[], on: boolean): ShownRow[] {
-  if (!on) return rows.map((r) => ({ ...r, count: 1, lastT: r.t }));
-  const out: ShownRow[] = [];
-  const at = new Map<string, number>();
-  for (const r of rows) {
-    const key = r.rule && !r.step ? `${r.severity}|${r.rule}|${r.node ?? ''}` : null;
-    const i = key === null ? undefined : at.get(key);
-    if (i !== undefined) {
-      out[i].count++;
-      out[i].lastT = r.t;
-      continue;
-    }
-    if (key !== null) at.set(key, out.length);
-    out.push({ ...r, count: 1, lastT: r.t });
-  }
-  return out;
-}
+export { groupRepeats, inTimeOrder } from './logRows';
 
 /** Centre the canvas on a node and select it. */
 export function useFocusNode(): (id: string) => void {
@@ -95,34 +61,20 @@ export function EventLog() {
   const box = useRef<HTMLDivElement>(null);
 
   const [group, setGroup] = useState(true);
-  const rows = useMemo(() => {
-    const q = text.trim().toLowerCase();
-    const all = run.log;
-    const kept =
-      sev.error && sev.warning && sev.info && !domain && !rule && !node && !q
-        ? all
-        : all.filter(
-            (r) =>
-              sev[r.severity] &&
-              (!node || r.node === node) &&
-              (!rule || r.rule === rule) &&
-              (!domain || (r.rule && RULES_BY_ID.get(r.rule)?.domain === domain)) &&
-              (!q || r.message.toLowerCase().includes(q) || (r.node ?? '').toLowerCase().includes(q)),
-          );
-    return groupRepeats(inTimeOrder(kept), group);
+  // the shown rows, brought up to date with the rows that arrived since the last repaint (batched)
+  const [shown] = useState(() => new ShownLog());
+  const view = useMemo(
+    () => shown.update(run.log, { sev, domain, rule, node, text, group }),
     // eslint-disable-next-line react-hooks/exhaustive-deps
-  }, [version, sev, domain, rule, node, text, run, group]);
-  const entries = useMemo(() => rows.reduce((n, r) => n + r.count, 0), [rows]);
-  const options = useMemo(() => {
-    const rules = new Set<string>(),
-      nodes = new Set<string>();
-    for (const r of run.log) {
-      if (r.rule) rules.add(r.rule);
-      if (r.node) nodes.add(r.node);
-    }
-    return { rules: [...rules].sort(), nodes: [...nodes].sort() };
+    [version, sev, domain, rule, node, text, run, group, shown],
+  );
+  const rows = view.rows;
+  const entries = view.entries;
+  const options = useMemo(
+    () => ({ rules: [...view.rules].sort(), nodes: [...view.nodes].sort() }),
     // eslint-disable-next-line react-hooks/exhaustive-deps
-  }, [version, run]);
+    [view, view.rules.size, view.nodes.size],
+  );
 
   useLayoutEffect(() => {
     const el = box.current;
@@ -131,18 +83,22 @@ export function EventLog() {
     ro.observe(el);
     return () => ro.disconnect();
   }, []);
+  // Following: scroll to the end in the next frame, from the rows' known height (reading scrollHeight here would
+  // lay the page out once more in the middle of the update).
+  const wanted = Math.max(0, rows.length * ROW - height);
   useEffect(() => {
-    const el = box.current;
-    if (el && follow) {
-      el.scrollTop = el.scrollHeight;
-      setScroll(el.scrollTop);
-    }
-  }, [rows, follow, version]);
+    if (!follow) return;
+    const f = requestAnimationFrame(() => {
+      if (box.current) box.current.scrollTop = wanted;
+      setScroll(wanted);
+    });
+    return () => cancelAnimationFrame(f);
+  }, [wanted, follow, version]);
 
   const first = Math.max(0, Math.floor(scroll / ROW) - 5);
   const last = Math.min(rows.length, Math.ceil((scroll + height) / ROW) + 5);
   const visible: ShownRow[] = rows.slice(first, last);
-  const held = run.log.filter((r) => !r.step).length;
+  const held = run.log.length - view.steps;
   /** A row selects and centres its node; a request rule's row also opens a sampled request's trace. */
   const open = (r: LogRow) => {
     if (!r.node) return;
@@ -227,14 +183,14 @@ export function EventLog() {
         onScroll={(e) => {
           const el = e.currentTarget;
           setScroll(el.scrollTop);
-          const atEnd = el.scrollTop + el.clientHeight >= el.scrollHeight - ROW;
+          const atEnd = el.scrollTop + height >= rows.length * ROW - ROW;
           if (atEnd !== follow) setFollow(atEnd);
         }}
       >
         <div style={{ height: rows.length * ROW, position: 'relative' }}>
           {visible.map((r, i) => (
             <div
-              key={`${r.seq}:${first + i}`}
+              key={r.step ? `step:${first + i}` : r.seq}
               role="button"
               tabIndex={0}
               className={`log-row log-${r.severity} ${r.step ? 'log-step' : ''}`}

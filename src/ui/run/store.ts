@@ -10,8 +10,9 @@ import type { UiStore } from '../state/ui';
 
 /** Log entries the page keeps (the newest); the counts stay exact beyond it. */
 export const LOG_CAP = 20_000;
-/** Node counters are repainted at most this often (ms); the dots read the latest figures every frame. */
-const PAINT_MS = 200;
+/** Node counters, the clock and the panels are repainted at most this often (ms: 4 Hz, a few times a second is
+ * what a person reads); the dots read the latest figures every frame. */
+const PAINT_MS = 250;
 /** Control-plane events listed under the lens (the newest). */
 const RECENT_FLOWS = 4;
 /** The run panel's height (px), kept across reloads. */

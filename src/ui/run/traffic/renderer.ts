@@ -162,6 +162,8 @@ export function createTraffic(params: TrafficParams): TrafficInstance {
     // a routed edge: its points on screen after the bezier's nine numbers (at() walks them)
     const r = getRoute?.(from, to);
     const poly = r && r.length > 1 ? r.flatMap((p) => [p.x * z + vp.x, p.y * z + vp.y]) : [];
+    // a routed edge's total length, computed once per frame (not once per dot)
+    if (poly.length) poly.push(flatLength(poly, 0));
     return [
       sx * z + vp.x,
       sy * z + vp.y,
@@ -176,7 +178,7 @@ export function createTraffic(params: TrafficParams): TrafficInstance {
     ] as const;
   };
   const at = (g: readonly number[], t: number): [number, number] => {
-    if (g.length > 11) return alongFlat(g, 9, t);
+    if (g.length > 11) return alongFlat(g, 9, g.length - 1, g[g.length - 1], t);
     const u = 1 - t;
     const a = u * u * u,
       b = 3 * u * u * t,
@@ -364,6 +366,21 @@ export function createTraffic(params: TrafficParams): TrafficInstance {
     pulses.length = j;
   };
 
+  /** What a still frame depends on: the view, the status, the dots and pulses held, and their edges' ends. */
+  const stillKey = (vp: Viewport, ln: string) => {
+    let k = `${vp.x},${vp.y},${vp.zoom},${w},${h},${ln},${state.status},${nDots},${pulses.length},${state.paths.data.length}`;
+    const box = (id: string | null) => {
+      const b = id === null ? null : getNode(id);
+      k += b ? `|${b.x},${b.y},${b.width},${b.height}` : '|-';
+    };
+    for (const p of ln === 'data' ? state.paths.data : pulses) {
+      box(p.from);
+      box(p.to);
+    }
+    return k;
+  };
+  let drawnKey = '';
+
   let raf = 0;
   const frame = (now: number) => {
     raf = requestAnimationFrame(frame);
@@ -392,8 +409,15 @@ export function createTraffic(params: TrafficParams): TrafficInstance {
       }
       return;
     }
-    el.dataset.clear = '0';
+    if (el.dataset.clear !== '0') el.dataset.clear = '0';
     const vp = getViewport();
+    // Nothing moves (a paused or finished run): draw again only when the picture would change — the view,
+    // a node moved, the dots or pulses held, the status or lens.
+    if (!moving && (ln === 'data' || st === 'paused')) {
+      const key = stillKey(vp, ln);
+      if (key === drawnKey) return;
+      drawnKey = key;
+    } else drawnKey = '';
     ctx.setTransform(dpr, 0, 0, dpr, 0, 0);
     ctx.clearRect(0, 0, w, h);
     if (ln === 'data') drawData(dt, moving, vp);
@@ -434,18 +458,23 @@ export function createTraffic(params: TrafficParams): TrafficInstance {
 const stride = (n: number) => [5, 3, 7, 11, 13, 1].find((s) => gcd(s, n) === 1) ?? 1;
 const gcd = (a: number, b: number): number => (b ? gcd(b, a % b) : a);
 
-/** The point a fraction t along the polyline stored flat in g from index `from` (x0, y0, x1, y1, …). */
-function alongFlat(g: readonly number[], from: number, t: number): [number, number] {
+/** The length of the polyline stored flat in g from index `from` to `end` (exclusive): x0, y0, x1, y1, … */
+function flatLength(g: readonly number[], from: number, end = g.length): number {
   let total = 0;
-  for (let i = from + 2; i + 1 < g.length; i += 2) total += Math.hypot(g[i] - g[i - 2], g[i + 1] - g[i - 1]);
+  for (let i = from + 2; i + 1 < end; i += 2) total += Math.hypot(g[i] - g[i - 2], g[i + 1] - g[i - 1]);
+  return total;
+}
+
+/** The point a fraction t along the polyline stored flat in g from `from` to `end` (exclusive), `total` long. */
+function alongFlat(g: readonly number[], from: number, end: number, total: number, t: number): [number, number] {
   let left = Math.max(0, Math.min(1, t)) * total;
-  for (let i = from + 2; i + 1 < g.length; i += 2) {
+  for (let i = from + 2; i + 1 < end; i += 2) {
     const len = Math.hypot(g[i] - g[i - 2], g[i + 1] - g[i - 1]);
-    if (left <= len || i + 3 >= g.length) {
+    if (left <= len || i + 3 >= end) {
       const f = len ? Math.min(1, left / len) : 0;
       return [g[i - 2] + (g[i] - g[i - 2]) * f, g[i - 1] + (g[i + 1] - g[i - 1]) * f];
     }
     left -= len;
   }
-  return [g[g.length - 2], g[g.length - 1]];
+  return [g[end - 2], g[end - 1]];
 }
