@@ -3,7 +3,7 @@ import { ruleById, ruleHttp } from '../../../catalog/rules';
 import type { GNode } from '../../../model/graph';
 import type { NodeMetrics } from '../../metrics';
 import type { Simulation } from '../../sim';
-import type { Arrivals } from './traffic';
+import type { ArrivalSource, Arrivals, ClientStream } from './traffic';
 import { featureStoreOf } from './checks';
 import { INFERENCE } from './constants';
 import { lognormalTable, TABLE_SIZE } from './tables';
@@ -68,6 +68,12 @@ export abstract class EndpointRun<K extends EndpointKind = EndpointKind> {
   /** Serve one tick's arrivals (sorted by time) over [t0, t1). */
   abstract serve(arr: Arrivals, t0: number, t1: number): void;
 
+  /**
+   * Serve one tick's arrivals read one at a time from `src` (in time order) over [t0, t1). A kind that has it is fed
+   * straight from its client's stream when it has only one (`tickStream`: no staging of the tick's arrivals).
+   */
+  serveSource?(src: ArrivalSource, t0: number, t1: number): void;
+
   /** Bill, scale and record the tick's figures. */
   abstract afterTick(t0: number, t1: number): void;
 
@@ -81,6 +87,21 @@ export abstract class EndpointRun<K extends EndpointKind = EndpointKind> {
   tick(arr: Arrivals, t0: number, t1: number, failed: boolean): void {
     if (failed) this.failAll(arr.n);
     else this.serve(arr, t0, t1);
+    this.endTick(t0, t1);
+  }
+
+  /** One tick of the only client stream, drawn as it is served (kinds with `serveSource`); same numbers as `tick`. */
+  tickStream(s: ClientStream, t0: number, t1: number, failed: boolean): void {
+    s.begin(t0, t1);
+    if (failed) {
+      let n = 0;
+      while (s.nextArrival()) n++;
+      this.failAll(n);
+    } else this.serveSource!(s, t0, t1);
+    this.endTick(t0, t1);
+  }
+
+  private endTick(t0: number, t1: number): void {
     for (const t of this.tallies) t.flush();
     this.afterTick(t0, t1);
     const m = this.m,
