@@ -1,7 +1,7 @@
 import { ENDPOINT_KINDS, type EndpointKind, propsByName } from '../../../catalog/kinds';
 import type { GNode } from '../../../model/graph';
 import type { Fault } from '../../../model/schema';
-import type { NodeMetrics } from '../../metrics';
+import type { NodeMetrics, Series } from '../../metrics';
 import { defineSlot, type Simulation } from '../../sim';
 import { TOPICS } from '../../topics';
 import type { SimModule } from '../../sim';
@@ -124,6 +124,8 @@ function begin(sim: Simulation, st: State, t: Target, t0: number): void {
   const label = `${id}: traffic`;
   const before = new Float64Array(t.streams.length);
   const bounds = new Int32Array(t.streams.length + 1);
+  /** Each client's `requests` series, looked up once (on its first request, as before). */
+  const clientSeries: (Series | undefined)[] = t.streams.map(() => undefined);
   // one stream to an endpoint that reads a stream directly: its arrivals are drawn as they are served, never staged
   const direct = t.run?.serveSource && t.streams.length === 1 ? t.run : null;
   sim.every(
@@ -149,7 +151,7 @@ function begin(sim: Simulation, st: State, t: Target, t0: number): void {
         const n = s.sent - before[i];
         if (n > 0) {
           c.requests += n;
-          c.s('requests', 'sum').add(tick, n);
+          (clientSeries[i] ??= c.s('requests', 'sum')).add(tick, n);
         }
         before[i] = s.sent;
       }
