@@ -6,7 +6,7 @@
 import { readFileSync } from 'node:fs';
 import { runDocument, type Report } from '../engine';
 import { formatErrors, loadJson, loadText } from '../model/load';
-import type { ArchDoc } from '../model/schema';
+import type { ArchDoc, Rulebook } from '../model/schema';
 import { gradedDocument, lockViolations } from '../model/submission';
 import { applyVariant, variantCount } from '../model/variants';
 import { EXIT, type FileResult } from './run-files';
@@ -72,10 +72,11 @@ export interface Graded {
 export function gradeSubmission(
   puzzle: ArchDoc,
   submission: ArchDoc,
-  o: { seed?: number; durationSec?: number; variant?: number } = {},
+  o: { seed?: number; durationSec?: number; variant?: number; rulebook?: Rulebook } = {},
 ): Graded {
   const doc = gradedDocument(puzzle, submission);
-  const { report } = runDocument(doc, { seed: o.seed, durationSec: o.durationSec });
+  // the puzzle's rulebook unless the grader's `--rulebook` overrides it (never the submission's own)
+  const { report } = runDocument(doc, { seed: o.seed, durationSec: o.durationSec, rulebook: o.rulebook });
   const broken = lockViolations(puzzle, submission);
   const failed = [...broken, ...(report.goal?.failed ?? [])];
   report.goal = { met: failed.length === 0, failed };
@@ -97,14 +98,19 @@ export function readPuzzle(file: string): Loaded {
 export function checkFile(
   puzzle: ArchDoc,
   file: string,
-  o: { seed?: number; durationSec?: number; variant?: number } = {},
+  o: { seed?: number; durationSec?: number; variant?: number; rulebook?: Rulebook } = {},
 ): FileResult {
   const sub = readDocument(file, 'submission');
   if (!sub.ok) return { file, status: EXIT.load, error: sub.reason };
   const variant = o.variant ?? recordedVariant(sub.doc);
   const v = puzzleVariant(puzzle, variant);
   if (!v.ok) return { file, status: EXIT.load, error: `puzzle: ${v.reason}` };
-  const { report } = gradeSubmission(v.doc, sub.doc, { seed: o.seed, durationSec: o.durationSec, variant });
+  const { report } = gradeSubmission(v.doc, sub.doc, {
+    seed: o.seed,
+    durationSec: o.durationSec,
+    variant,
+    rulebook: o.rulebook,
+  });
   return {
     file,
     status: report.goal!.met ? EXIT.ok : EXIT.goal,

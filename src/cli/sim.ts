@@ -125,7 +125,13 @@ export function main(
       err(`sim: ${p.reason}\n`);
       return EXIT.load;
     }
-    one = (f) => checkFile(p.doc, f, { seed: args.seed, durationSec: args.duration, variant: args.variant });
+    one = (f) =>
+      checkFile(p.doc, f, {
+        seed: args.seed,
+        durationSec: args.duration,
+        variant: args.variant,
+        rulebook: args.rulebook,
+      });
   }
   if (args.files.length === 1) {
     const r = one(args.files[0]);

@@ -69,6 +69,18 @@ describe('sim --check --puzzle', () => {
     expect(r.goal.failed.join('\n')).toMatch(/ecr-pull-blocked/);
   });
 
+  it("runs under the puzzle's rulebook, not the submission's; the grader's --rulebook overrides it", () => {
+    const sub = { ...puzzle, rulebook: 'aws' };
+    const own = capture(sim, [file('rb.json', sub), '--check', '--puzzle', PUZZLE, '--json']);
+    expect(JSON.parse(own.out).rulebook).toBe('sheet');
+    expect(own.code).toBe(3);
+    const flag = capture(sim, [file('rb2.json', puzzle), '--check', '--puzzle', PUZZLE, '--json', '--rulebook', 'aws']);
+    const r = JSON.parse(flag.out);
+    expect(r.rulebook).toBe('aws');
+    // under the AWS docs, image pulls take the platform path: the blocked pull the sheet teaches does not happen
+    expect(r.incidents.map((i: { rule: string }) => i.rule)).not.toContain('ecr-pull-blocked');
+  });
+
   it('deleting a locked node fails (exit 3) with the reason', () => {
     const sub = solved();
     sub.nodes = sub.nodes.filter((n) => n.id !== 'vpce-logs');
