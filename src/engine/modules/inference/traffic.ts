@@ -51,13 +51,16 @@ export class Arrivals implements ArrivalSource {
     const n = this.n;
     if (runs < 2 || n < 2) return;
     if (!this.spare || this.spare.time.length < this.time.length) this.spare = new Arrivals(this.time.length);
+    const spare = this.spare;
     let b = this.runBounds;
     if (b.length < runs + 1) b = this.runBounds = new Int32Array(runs + 1);
     for (let k = 0; k <= runs; k++) b[k] = bounds[k];
     let count = runs;
-    let from: Arrivals = this,
-      to: Arrivals = this.spare;
+    /** Whether the latest pass wrote into the spare buffers (each pass reads one side and writes the other). */
+    let inSpare = false;
     while (count > 1) {
+      const from = inSpare ? spare : this,
+        to = inSpare ? this : spare;
       let w = 0;
       for (let k = 0; k < count; k += 2) {
         const lo = b[k],
@@ -68,13 +71,10 @@ export class Arrivals implements ArrivalSource {
       }
       b[w] = n;
       count = w;
-      const x = from;
-      from = to;
-      to = x;
+      inSpare = !inSpare;
     }
-    if (from !== this) {
+    if (inSpare) {
       // the merged run sits in the spare buffers: swap them in (no copy)
-      const spare = from;
       [this.time, spare.time] = [spare.time, this.time];
       [this.size, spare.size] = [spare.size, this.size];
       [this.model, spare.model] = [spare.model, this.model];
