@@ -6,6 +6,8 @@
  * (hosting) price from the SageMaker pricing page; for these families the training
  * price is the same or within a few percent, so one number serves both. Never use
  * them to quote a bill: AWS changes prices, and Savings Plans, Regions and spot move them.
+ * UNCONFIRMED: no price below could be read on an AWS page on 2026-12-01 (the audit, with third-party comparisons,
+ * is INSTANCE_PRICE_AUDIT in ./prices).
  *
  * Hardware facts (vCPU, memory, GPU count and memory) follow the EC2 instance-type
  * pages for the matching EC2 type. Inferentia (inf1/inf2) and Trainium (trn1) chips

@@ -136,7 +136,7 @@ export const KIND_DEFS = [
       retries: int(
         'Retries',
         0,
-        'SDK-style retries with exponential back-off on 429, 503 and throttling (the AWS SDKs retry by default).',
+        'Retries the AWS SDKs make after a throttle (serverless ThrottlingException), a 429 (ModelNotReadyException) or a 503, waiting 1, 2, 4… s (at most 20 s) between tries; errors such as 413 or ModelError are never retried.',
         0,
         10,
       ),
@@ -342,6 +342,12 @@ export const KIND_DEFS = [
         'File',
         'File copies to the volume first; Pipe streams; FastFile mounts S3.',
       ),
+      s3DataType: oneOf(
+        'S3 data type',
+        ['S3Prefix', 'ManifestFile', 'AugmentedManifestFile'],
+        'S3Prefix',
+        'S3DataSource.S3DataType: every object under a prefix, a manifest listing the objects, or an augmented manifest (JSON Lines with labels: Pipe mode only).',
+      ),
       instanceType: {
         type: 'string',
         label: 'Instance type',
@@ -541,6 +547,14 @@ export const KIND_DEFS = [
         'InvocationTimeoutSeconds: a request processing longer fails (default 900 s, at most 3600 s).',
         1,
         3600,
+        's',
+      ),
+      requestTtlSec: int(
+        'Request TTL',
+        21_600,
+        'RequestTTLSeconds of the calls: a request still queued after this expires; its failure goes to the S3 failure path and the error topic (default 6 h).',
+        60,
+        21_600,
         's',
       ),
       backlogScaling: bool(

@@ -2,6 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { INSTANCE_SOURCES, INSTANCE_TYPES, instanceType } from './instances';
 import {
   FALLBACK_INSTANCE_TYPE,
+  INSTANCE_PRICE_AUDIT,
   PRICES,
   PRICE_SOURCES,
   instanceCostUSD,
@@ -179,5 +180,19 @@ describe('price audit (issue 12)', () => {
       expect(c.source, k).toMatch(/^https:\/\/aws\.amazon\.com\//);
       expect(c.checked, k).toMatch(/^\d{4}-\d{2}-\d{2}$/);
     }
+  });
+});
+
+describe('instance price audit (issue 12)', () => {
+  it('records a source, the audit date and a status for every instance type, and claims no AWS confirmation', () => {
+    expect(Object.keys(INSTANCE_PRICE_AUDIT).sort()).toEqual(INSTANCE_TYPES.map((t) => t.name).sort());
+    for (const [name, c] of Object.entries(INSTANCE_PRICE_AUDIT)) {
+      expect(c.source, name).toBe('https://aws.amazon.com/sagemaker/pricing/');
+      expect(c.checked, name).toBe('2026-12-01');
+      expect(c.status, name).toBe('unconfirmed');
+      expect(c.note, name).toBeTruthy();
+    }
+    // a third-party figure that disagrees is said plainly
+    expect(INSTANCE_PRICE_AUDIT['ml.m5.xlarge'].note).toMatch(/\$0\.269\/h .*not \$0\.23/);
   });
 });

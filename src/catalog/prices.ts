@@ -7,7 +7,7 @@
  *
  * The catalog imports nothing but itself.
  */
-import { instanceType } from './instances';
+import { INSTANCE_TYPES, instanceType } from './instances';
 
 /** Instance type whose price is used when a type is unknown. */
 export const FALLBACK_INSTANCE_TYPE = 'ml.m5.xlarge';
@@ -129,6 +129,38 @@ export const PRICE_AUDIT: Readonly<Record<keyof Prices, PriceCheck>> = {
   asyncPerRequestUSD: unconfirmed(SM, 'async inference bills instance hours only'),
   asyncOnlyBillsInstances: unconfirmed(SM),
 };
+
+/**
+ * Third-party figures for SageMaker instance-hours (us-east-1, real-time inference) found on the audit date, compared
+ * with the catalog's (instances.ts). Not AWS's word: the notes say where they agree or not.
+ */
+const INSTANCE_PRICE_NOTES: Readonly<Record<string, string>> = {
+  'ml.t3.medium': 'agrees with https://www.wring.co/blog/aws-sagemaker-inference-guide (March 2026: $0.05/h)',
+  'ml.m5.xlarge':
+    'https://zircon.tech/blog/the-real-cost-of-running-ai-models-on-aws-sagemaker-inference-deep-dive gives $0.269/h (October 2025), not $0.23',
+  'ml.g5.xlarge':
+    'zircon.tech (October 2025) gives about $1.41/h (agrees); https://www.wring.co/blog/aws-sagemaker-inference-guide gives $1.21/h',
+  'ml.g5.2xlarge': 'agrees with https://www.wring.co/blog/aws-sagemaker-inference-guide (March 2026: $1.52/h)',
+  'ml.p4d.24xlarge': 'agrees with https://www.wring.co/blog/aws-sagemaker-inference-guide (March 2026: $37.69/h)',
+  'ml.inf2.xlarge': 'https://www.wring.co/blog/aws-sagemaker-inference-guide gives $0.76/h (March 2026), not $0.99',
+};
+
+/**
+ * The source and audit date of every SageMaker instance-hour price (instances.ts), issue 12. None is confirmed:
+ * on 2026-12-01 no AWS page with the instance price tables could be read (https://aws.amazon.com/sagemaker/pricing/
+ * renders its tables with scripts; the stored copies hold only the free-tier text), so every figure stays
+ * "unconfirmed" with the third-party comparison where one was found. Replace an entry with `onPage` only after
+ * reading the figure on AWS's page.
+ */
+export const INSTANCE_PRICE_AUDIT: Readonly<Record<string, PriceCheck>> = Object.fromEntries(
+  INSTANCE_TYPES.map((t) => [
+    t.name,
+    unconfirmed(
+      SM,
+      INSTANCE_PRICE_NOTES[t.name] ?? 'no AWS or third-party figure for this size was found on the audit date',
+    ),
+  ]),
+);
 
 /** Where the figures above come from. */
 export const PRICE_SOURCES: readonly { what: string; url: string }[] = [

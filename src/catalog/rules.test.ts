@@ -51,6 +51,8 @@ const OWN_RULES: Record<string, Domain> = {
   'deployment-rolled-back': 'D3',
   'bad-version-shipped': 'D3',
   'guardrail-without-alarm': 'D3',
+  'async-request-expired': 'D3',
+  'async-backlog-growing': 'D3',
 };
 const own = new Set(Object.keys(OWN_RULES));
 const AREAS = ['inference', 'jobs', 'network', 'security', 'mlops', 'monitoring', 'data', 'deploy'];

@@ -695,7 +695,7 @@ const ENTRIES: RuleDef[] = [
       'ServiceUnavailable: Received server error (503) from {variant}: endpoint {node} cannot serve {rps} requests/s with {instances} instance(s); requests are queueing and being rejected.',
     trigger: 'offered load above what instanceCount can serve (no autoscaling, or at max)',
     inRun:
-      'queueing: latency climbs, then requests fail; with target-tracking autoscaling on InvocationsPerInstance, instances are added after a delay',
+      'queueing: latency climbs, then requests fail; with target-tracking autoscaling on InvocationsPerInstance, instances are added after a delay; a client with retries backs off and sends a refused request again',
   },
   {
     id: 'unapproved-model-deploy',
@@ -900,6 +900,44 @@ const ENTRIES: RuleDef[] = [
     trigger:
       'deployment.type canary or linear, and deployment.rollbackAlarms names no cloudwatch node wired from this endpoint',
     inRun: 'a finding before the run; a faulty update would ship (bad-version-shipped)',
+  },
+  // ── D3 · Async backlog: expiry down the failure path, a backlog that only grows (issue 12 item 8, issue 15) ──
+  {
+    id: 'async-request-expired',
+    domain: 'D3',
+    severity: 'error',
+    area: 'inference',
+    static: false,
+    display: { request: 'timedOut' },
+    title: 'Async request expired in the queue',
+    sheet:
+      'Asynchronous inference queues requests and writes each result, or its error, to S3 and announces it through SNS; callers learn of failures from the error notification, not from the call (which returned 202 at once).',
+    fix: 'Give the async-endpoint the capacity its traffic needs (a higher maxCapacity, a faster instance or model: lower processingSec), or let requests wait longer (requestTtlSec, RequestTTLSeconds, at most 6 h). Wire an async-endpoint → sns edge so that failures are announced (ErrorTopic) and an async-endpoint → s3-bucket edge for the failure path.',
+    docs: 'AWS: RequestTTLSeconds is the maximum age of a request in the queue before it is marked as expired (default 6 h, https://docs.aws.amazon.com/sagemaker/latest/APIReference/API_runtime_InvokeEndpointAsync.html); a failed request\'s error goes to the S3FailurePath of AsyncInferenceOutputConfig and to the ErrorTopic when one is configured ("If no topic is provided, no notification is sent on failure", https://docs.aws.amazon.com/sagemaker/latest/APIReference/API_AsyncInferenceNotificationConfig.html). The call itself had already returned 202, so there is no 503.',
+    message:
+      'Async inference {requestId} on {node} expired: it waited RequestTTLSeconds ({ttlSec} s) in the queue without reaching an instance. The error was written to {failurePath}; {notice}.',
+    trigger:
+      "an async-endpoint request still queued after the endpoint's requestTtlSec (RequestTTLSeconds, default 21600 s)",
+    inRun:
+      'the request fails without ever running; its error goes to the S3 failure path and the error topic (if wired)',
+  },
+  {
+    id: 'async-backlog-growing',
+    domain: 'D3',
+    severity: 'warning',
+    area: 'inference',
+    static: false,
+    title: 'Async backlog growing at max capacity',
+    sheet:
+      'Asynchronous endpoints scale on the queue: the autoscaling policy tracks ApproximateBacklogSizePerInstance between minCapacity and maxCapacity. Once at maxCapacity, a backlog that keeps growing means every new request waits longer than the last.',
+    fix: "Raise the async-endpoint's maxCapacity so the backlog policy can add instances, or make each request cheaper (lower processingSec: a faster instance type or model); alarm on ApproximateBacklogSizePerInstance (a cloudwatch node) so the team sees it.",
+    docs: "AWS publishes ApproximateBacklogSize, ApproximateBacklogSizePerInstance and HasBacklogWithoutCapacity for asynchronous endpoints and recommends scaling on ApproximateBacklogSizePerInstance (https://docs.aws.amazon.com/sagemaker/latest/dg/async-inference-monitor.html, https://docs.aws.amazon.com/sagemaker/latest/dg/async-inference-autoscale.html). The once-a-minute comparison with the backlog 5 minutes before and the target of 5 queued requests per instance are the simulator's.",
+    message:
+      'Async endpoint {node} is at its maximum of {instances} instance(s) and its backlog keeps growing: ApproximateBacklogSize {backlog} ({perInstance} per instance against a target of {target}); the oldest queued request has waited {waitMin} min.',
+    trigger:
+      'an async-endpoint with all maxCapacity instances in service whose backlog per instance is above the target (5) and larger than 5 minutes before',
+    inRun:
+      'counted once per minute the backlog grows at max capacity; the backlog chart (ApproximateBacklogSize) climbs and p99 latency grows with it',
   },
   // ── D4 · Monitoring and security ───────────────────────────────────────────────
   {

@@ -247,4 +247,54 @@ describe('issue 12 through the runner', () => {
     expect(aws.rulebook).toBe('aws');
     expect(aws.nodes.t.state).toBe('Completed');
   });
+
+  it('4: retries apply to serverless throttling too, with back-off, counted in the report', () => {
+    const nodes = (retries: number): N[] => [
+      { id: 'c', kind: 'client', props: { rps: 0.5, retries } },
+      {
+        id: 'sl',
+        kind: 'serverless-endpoint',
+        props: { maxConcurrency: 1, provisionedConcurrency: 1, modelLatencyMs: 1500 },
+      },
+    ];
+    const none = sim(doc(nodes(0), [['c', 'sl']]), '--json', '--duration', '1800').report;
+    const some = sim(doc(nodes(4), [['c', 'sl']]), '--json', '--duration', '1800').report;
+    expect(none.nodes.sl.retries).toBeUndefined();
+    expect(some.nodes.sl.retries).toBeGreaterThan(0);
+    expect(some.nodes.sl.servedAfterRetry).toBeGreaterThan(0);
+    expect(some.nodes.sl.failed).toBeLessThan(none.nodes.sl.failed);
+    expect(rules(some).has('serverless-throttled@sl')).toBe(true);
+  });
+
+  it('6: FastFile with an augmented manifest exits 2 naming s3DataType', () => {
+    const bad = sim(
+      doc([{ id: 't', kind: 'training-job', props: { inputMode: 'FastFile', s3DataType: 'AugmentedManifestFile' } }]),
+      '--json',
+    );
+    expect(bad.code).toBe(2);
+    expect(bad.err).toContain('nodes[0].props.s3DataType');
+  });
+
+  it('8: an async request that expires in the backlog fails to S3 and the error topic, not with a 503', () => {
+    const f = doc(
+      [
+        { id: 'c', kind: 'client', props: { rps: 0.05 } },
+        { id: 'as', kind: 'async-endpoint', props: { maxCapacity: 1, processingSec: 60, requestTtlSec: 600 } },
+        { id: 'out', kind: 's3-bucket' },
+        { id: 'errors', kind: 'sns' },
+      ],
+      [
+        ['c', 'as'],
+        ['as', 'out'],
+        ['as', 'errors'],
+      ],
+    );
+    const { report } = sim(f, '--json');
+    const r = rules(report);
+    expect(r.has('async-request-expired@as')).toBe(true);
+    expect(r.has('endpoint-overloaded@as')).toBe(false);
+    // issue 15: the backlog that only grows at maxCapacity is flagged too
+    expect(r.has('async-backlog-growing@as')).toBe(true);
+    expect(report.nodes.as.expired).toBeGreaterThan(0);
+  });
 });

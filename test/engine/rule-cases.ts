@@ -408,6 +408,31 @@ export const CASES: Record<string, Case> = {
     durationSec: 600,
     doc: () => arch(node('ep', 'async-endpoint'), ...clientTo('ep', { rps: 0.05 })),
   },
+  'async-request-expired': {
+    node: 'ep',
+    as: 'incident',
+    durationSec: 3600,
+    // one instance, 60 s per request, 0.05 rps: the queue grows and requests older than 10 min expire
+    doc: () =>
+      arch(
+        node('ep', 'async-endpoint', { maxCapacity: 1, processingSec: 60, requestTtlSec: 600 }),
+        node('t', 'sns'),
+        edge('ep', 't'),
+        ...clientTo('ep', { rps: 0.05 }),
+      ),
+  },
+  'async-backlog-growing': {
+    node: 'ep',
+    as: 'incident',
+    durationSec: 3600,
+    doc: () =>
+      arch(
+        node('ep', 'async-endpoint', { maxCapacity: 2, processingSec: 60 }),
+        node('t', 'sns'),
+        edge('ep', 't'),
+        ...clientTo('ep', { rps: 0.2 }),
+      ),
+  },
   'mme-cold-load': {
     node: 'ep',
     as: 'incident',

@@ -1,7 +1,7 @@
 /**
  * Fuzz: hostile documents thrown at the loader (issue 13). Thousands per run, each property in a few seconds.
  * Whatever comes in, the loader answers — a document or errors that each name a path and a reason — never
- * throws, never takes long, and what it accepts saves and loads back to itself, passes the static checks and
+ * throws, never hangs (the test's timeout; `npm run bench:robust` measures the worst inputs), and what it accepts saves and loads back to itself, passes the static checks and
  * has a finite work estimate.
  */
 import fc from 'fast-check';
@@ -17,8 +17,7 @@ const texts = bases.map((d) => JSON.stringify(d, null, 2));
 const RUN = { numRuns: 1500 } as const;
 
 /** The loader's contract for any input. */
-function wellFormed(r: LoadResult, ms: number): void {
-  expect(ms).toBeLessThan(1000);
+function wellFormed(r: LoadResult): void {
   if (r.ok) return;
   expect(r.errors.length).toBeGreaterThan(0);
   expect(r.errors.length).toBeLessThanOrEqual(50);
@@ -40,18 +39,12 @@ function accepted(r: LoadResult): void {
   expect(Number.isNaN(estimateWork(r.doc, r.doc.durationSec ?? 3600).requests)).toBe(false);
 }
 
-const timed = <T>(f: () => T): [T, number] => {
-  const t0 = performance.now();
-  const v = f();
-  return [v, performance.now() - t0];
-};
-
 describe('fuzz: the loader', () => {
   it('arbitrary JSON values', () => {
     fc.assert(
       fc.property(hostileValue, (v) => {
-        const [r, ms] = timed(() => loadJson(v));
-        wellFormed(r, ms);
+        const r = loadJson(v);
+        wellFormed(r);
         accepted(r);
       }),
       RUN,
@@ -62,8 +55,8 @@ describe('fuzz: the loader', () => {
     let ok = 0;
     fc.assert(
       fc.property(mutatedDoc(bases), (v) => {
-        const [r, ms] = timed(() => loadJson(v));
-        wellFormed(r, ms);
+        const r = loadJson(v);
+        wellFormed(r);
         accepted(r);
         if (r.ok) ok++;
       }),
@@ -76,8 +69,8 @@ describe('fuzz: the loader', () => {
   it('damaged text (cut, stray characters, a BOM)', () => {
     fc.assert(
       fc.property(damagedText(texts), (t) => {
-        const [r, ms] = timed(() => loadText(t));
-        wellFormed(r, ms);
+        const r = loadText(t);
+        wellFormed(r);
         accepted(r);
       }),
       RUN,

@@ -38,11 +38,10 @@ describe('deep nesting', () => {
     if (r && !r.ok) expect(r.errors[0].message).toMatch(/nested more than 32 levels/);
   });
 
-  it('a million nested levels in a file are refused in under two seconds', () => {
-    const t0 = performance.now();
+  // how fast is measured by `npm run bench:robust`
+  it('a million nested levels in a file are refused (no stack overflow)', () => {
     const r = loadText(docWith(nested(1_000_000)));
     expect(r.ok).toBe(false);
-    expect(performance.now() - t0).toBeLessThan(2000);
   });
 
   it('nesting up to the limit is accepted where the format allows any value', () => {

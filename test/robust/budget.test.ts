@@ -55,11 +55,10 @@ describe('estimating a run', () => {
     expect(estimateWork(doc({ rps: 10, faults: [spike(0, 0, 600)] }), 600).requests).toBe(0);
   });
 
-  it('10,000 overlapping spikes of factor 1000 do not overflow the estimate into NaN, and it takes little time', () => {
+  // its time is measured by `npm run bench:robust`
+  it('10,000 overlapping spikes of factor 1000 do not overflow the estimate into NaN', () => {
     const faults = Array.from({ length: 10_000 }, (_, i) => spike(i % 600, 1000));
-    const t0 = performance.now();
     const w = estimateWork(doc({ faults }), 3600);
-    expect(performance.now() - t0).toBeLessThan(1000);
     expect(w.requests).toBe(Infinity);
     expect(overBudget(w)).toMatch(/^client "shop" with the traffic spike faults\[0\] would simulate more than 10\^308/);
   });

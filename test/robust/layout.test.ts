@@ -7,46 +7,11 @@ import { afterEach, describe, expect, it, vi } from 'vitest';
 import { computeLayout, applyLayout, DAGRE_MAX, sizeOf } from '../../src/model/layout';
 import { layered } from '../../src/model/layered';
 import { loadJson } from '../../src/model/load';
-import type { ArchDoc } from '../../src/model/schema';
 import { Editor } from '../../src/ui/state/editor';
 import { UiStore } from '../../src/ui/state/ui';
 import { openDoc } from '../../src/ui/state/persist';
 import { cancelLayout, layoutJob } from '../../src/ui/state/layout-job';
-
-/** n nodes: VPCs of subnets of endpoints, clients outside, `edges` random client → endpoint edges (seeded). */
-function big(n: number, edges: number): ArchDoc {
-  let seed = 7;
-  const rnd = () => (seed = (seed * 1103515245 + 12345) & 0x7fffffff) / 0x7fffffff;
-  const nodes: { id: string; kind: string; parent?: string }[] = [];
-  const eps: string[] = [],
-    clients: string[] = [];
-  for (let v = 0; nodes.length < n; v++) {
-    nodes.push({ id: `vpc${v}`, kind: 'vpc' });
-    for (let s = 0; s < 4 && nodes.length < n; s++) {
-      nodes.push({ id: `s${v}-${s}`, kind: 'subnet', parent: `vpc${v}` });
-      for (let k = 0; k < 10 && nodes.length < n; k++) {
-        nodes.push({ id: `e${v}-${s}-${k}`, kind: 'realtime-endpoint', parent: `s${v}-${s}` });
-        eps.push(`e${v}-${s}-${k}`);
-      }
-    }
-    for (let c = 0; c < 15 && nodes.length < n; c++) {
-      nodes.push({ id: `c${v}-${c}`, kind: 'client' });
-      clients.push(`c${v}-${c}`);
-    }
-  }
-  const pairs = new Set<string>();
-  const list: { from: string; to: string }[] = [];
-  for (let i = 0; list.length < edges && i < edges * 3; i++) {
-    const a = clients[(rnd() * clients.length) | 0],
-      b = eps[(rnd() * eps.length) | 0];
-    if (pairs.has(`${a}>${b}`)) continue;
-    pairs.add(`${a}>${b}`);
-    list.push({ from: a, to: b });
-  }
-  const r = loadJson({ format: 'sagesim/architecture@1', nodes, edges: list });
-  if (!r.ok) throw new Error(JSON.stringify(r.errors.slice(0, 3)));
-  return r.doc;
-}
+import { big } from './big';
 
 afterEach(() => vi.useRealTimers());
 
@@ -62,17 +27,14 @@ describe('layout that scales', () => {
     expect(p.get('n1')!.x).toBeGreaterThan(p.get('n0')!.x);
   });
 
-  for (const [n, e, ms] of [
-    [500, 1000, 1500],
-    [2000, 5000, 6000],
+  // how long they take is measured by `npm run bench:robust` (budgets are benchmarks, not unit tests)
+  for (const [n, e] of [
+    [500, 1000],
+    [2000, 5000],
   ] as const) {
-    it(`${n} nodes and ${e} edges lay out in well under ${ms / 1000} s into a document that loads`, () => {
+    it(`${n} nodes and ${e} edges lay out into a document that loads, nothing overlapping`, () => {
       const doc = big(n, e);
-      const t0 = performance.now();
       const l = computeLayout(doc);
-      const took = performance.now() - t0;
-      console.log(`layout: ${n} nodes, ${doc.edges!.length} edges: ${Math.round(took)} ms`);
-      expect(took).toBeLessThan(ms);
       expect(l.positions.size).toBe(n);
       const laid = applyLayout(doc, l, false);
       expect(loadJson(laid).ok).toBe(true);

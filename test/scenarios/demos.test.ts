@@ -20,10 +20,8 @@ describe('shipped demos', () => {
       expect(doc.goal).toBeUndefined();
     });
 
-    it('runs quickly and deterministically, and shows at least one rule', () => {
-      const t0 = performance.now();
+    it('runs deterministically and shows at least one rule', () => {
       const { report } = runDocument(doc);
-      expect(performance.now() - t0).toBeLessThan(2000);
       expect(report.simulatedSec).toBe(doc.durationSec);
       expect(report.incidents.length + report.findings.length).toBeGreaterThan(0);
       expect(JSON.stringify(runDocument(doc).report)).toBe(JSON.stringify(report));

@@ -125,7 +125,7 @@ export function exportPipeline(c: ExportContext, pipe: ArchNode): void {
             },
             InputDataConfig: inputs(n).map((uri, i) => ({
               ChannelName: i ? `train${i + 1}` : 'train',
-              DataSource: { S3DataSource: { S3DataType: 'S3Prefix', S3Uri: uri } },
+              DataSource: { S3DataSource: { S3DataType: p.s3DataType ?? 'S3Prefix', S3Uri: uri } },
             })),
             ...(p.spot ? { EnableManagedSpotTraining: true } : {}),
             ...(p.checkpointS3Uri ? { CheckpointConfig: { S3Uri: p.checkpointS3Uri } } : {}),

@@ -16,6 +16,8 @@ const CHARTS: { title: string; series: string[]; colours: string[]; rate: boolea
     rate: true,
   },
   { title: 'Instances', series: ['instances'], colours: ['#1f9d55'], rate: false },
+  // async endpoints: requests queued (CloudWatch's ApproximateBacklogSize)
+  { title: 'Backlog (ApproximateBacklogSize)', series: ['backlog'], colours: ['#b7791f'], rate: false },
 ];
 
 type UPlotCtor = typeof uPlot;
@@ -86,7 +88,10 @@ export function Charts() {
         </p>
       ) : (
         <div className="charts-row">
-          {U && CHARTS.map((c) => <Chart key={c.title} U={U} spec={c} data={s!.series} />)}
+          {U &&
+            CHARTS.filter((c) => c.series.some((n) => s!.series[n]?.length)).map((c) => (
+              <Chart key={c.title} U={U} spec={c} data={s!.series} />
+            ))}
         </div>
       )}
     </div>

@@ -6,6 +6,7 @@ import { OUTCOME_COLOURS, OUTCOME_LABELS } from './TrafficLayer';
 
 const HOP_COLOURS: Record<TraceHop['kind'], string> = {
   network: '#7a8796',
+  retry: '#b7791f',
   lookup: '#0b6bcb',
   queue: '#f08c00',
   load: '#7c4dff',

@@ -64,6 +64,19 @@ describe('refused on load (issue 12)', () => {
     expect(bt({ MaxConcurrentTransforms: 4, MaxPayloadInMB: 25 })).toEqual([]);
   });
 
+  it('item 6: FastFile (or File) with an augmented manifest is refused; Pipe and S3 prefixes are not', () => {
+    const tj = (props: Record<string, unknown>) => errors([{ id: 't', kind: 'training-job', props }]);
+    const bad = tj({ inputMode: 'FastFile', s3DataType: 'AugmentedManifestFile' });
+    expect(bad[0]).toMatchObject({ path: 'nodes[0].props.s3DataType' });
+    expect(bad[0].message).toMatch(/only be used with inputMode Pipe, not FastFile/);
+    expect(tj({ s3DataType: 'AugmentedManifestFile' })[0]?.path).toBe('nodes[0].props.s3DataType');
+    expect(tj({ inputMode: 'Pipe', s3DataType: 'AugmentedManifestFile' })).toEqual([]);
+    expect(tj({ inputMode: 'FastFile', s3DataType: 'S3Prefix' })).toEqual([]);
+    expect(tj({ inputMode: 'FastFile' })).toEqual([]);
+    expect(tj({ inputMode: 'FastFile', s3DataType: 'ManifestFile' })).toEqual([]);
+    expect(tj({ s3DataType: 'Manifest' })[0]?.path).toBe('nodes[0].props.s3DataType');
+  });
+
   it('GPU multi-model endpoints only on the instance types AWS lists', () => {
     const mme = (t: string) => errors([{ id: 'm', kind: 'multi-model-endpoint', props: { instanceType: t } }]);
     expect(mme('ml.p4d.24xlarge')[0]).toMatchObject({ path: 'nodes[0].props.instanceType' });

@@ -9,6 +9,8 @@ import { LATENCY_LN, payloadVars } from './realtime';
 import type { Tally } from './tally';
 import { TABLE_SIZE } from './tables';
 import type { Arrivals } from './traffic';
+import type { Series } from '../../metrics';
+import { round } from '../../util';
 
 /**
  * An asynchronous endpoint: requests are accepted (202) into a queue (input staged in S3, up to 1 GB)
@@ -23,7 +25,11 @@ import type { Arrivals } from './traffic';
  * Rules: async-scale-from-zero, async-stuck-at-zero, async-timeout (processing over the endpoint's
  * InvocationTimeoutSeconds, `invocationTimeoutSec`: default 900, at most 3600),
  * async-no-notification (each result written with no SNS notice), payload-too-large (1 GB),
- * endpoint-overloaded (a request still queued after RequestTTLSeconds expires; a full queue refuses).
+ * async-request-expired (a request still queued after RequestTTLSeconds, `requestTtlSec`, expires: AWS writes the
+ * failure to the S3 failure path and publishes it to the error topic, if any; it is not a 503),
+ * async-backlog-growing (ApproximateBacklogSizePerInstance above the target at maxCapacity and still growing: the
+ * queue wait grows without bound; evaluated once a minute, like the CloudWatch metric), endpoint-overloaded (only
+ * when the simulator's queue bound is reached). The `backlog` series is ApproximateBacklogSize.
  */
 export class AsyncRun extends EndpointRun<'async-endpoint'> {
   private qa = new Float64Array(1024);
@@ -46,6 +52,18 @@ export class AsyncRun extends EndpointRun<'async-endpoint'> {
   private readonly noNotice: Tally | null;
   private readonly payload: Tally;
   private readonly overloaded: Tally;
+  private readonly expired: Tally;
+  private readonly growing: Tally;
+  private readonly ttlSec: number;
+  /** Where AWS writes a failed request's error (S3FailurePath) and the error topic, as the canvas wires them. */
+  private readonly failurePath: string;
+  private readonly errorTopic: string | null;
+  private readonly backlogSeries: Series;
+  /** The backlog at the last `asyncBacklogGrowthMinutes` 1-minute evaluations, oldest first. */
+  private readonly minuteBacklog: number[] = [];
+  /** Consecutive 1-minute evaluations with every maxCapacity instance in service. */
+  private atMaxMinutes = 0;
+  private expiredCount = 0;
   private lastBusy: number;
   private lastOut = -Infinity;
   private lastScaleEval: number;
@@ -58,7 +76,7 @@ export class AsyncRun extends EndpointRun<'async-endpoint'> {
     sim: Simulation,
     node: GNode<'async-endpoint'>,
     private readonly rng: Rng,
-    private readonly startSec: number,
+    startSec: number,
   ) {
     super(sim, node);
     const p = node.props;
@@ -76,6 +94,13 @@ export class AsyncRun extends EndpointRun<'async-endpoint'> {
     this.noNotice = this.notify ? null : this.tally('async-no-notification');
     this.payload = this.tally('payload-too-large');
     this.overloaded = this.tally('endpoint-overloaded');
+    this.expired = this.tally('async-request-expired');
+    this.growing = this.tally('async-backlog-growing');
+    this.ttlSec = Number(p.requestTtlSec ?? INFERENCE.asyncRequestTtlSec);
+    const bucket = sim.graph.out(node.id, 's3-bucket')[0];
+    this.failurePath = bucket ? `s3://${bucket.id}/async-failures/` : 'the S3 failure path';
+    this.errorTopic = sim.graph.out(node.id, 'sns')[0]?.id ?? null;
+    this.backlogSeries = this.m.s('backlog', 'max');
     this.lastBusy = startSec;
     this.lastScaleEval = startSec;
     this.instancesMax = this.active;
@@ -173,17 +198,54 @@ export class AsyncRun extends EndpointRun<'async-endpoint'> {
       this.stuck.vars = {
         backlog: this.backlog,
         target: INFERENCE.asyncBacklogPerInstance,
-        ttlSec: INFERENCE.asyncRequestTtlSec,
+        ttlSec: this.ttlSec,
       };
     }
   }
 
-  /** Requests still queued past RequestTTLSeconds at zero instances: they expire, failures to the error topic. */
-  private expireStranded(t: number): void {
-    while (this.qHead < this.qTail && this.qa[this.qHead] + INFERENCE.asyncRequestTtlSec <= t) {
+  /**
+   * Queued requests older than RequestTTLSeconds by `t` expire, oldest first (the queue is in arrival order), whether
+   * the endpoint is at zero or its instances are busy with older work.
+   */
+  private expireQueued(t: number): void {
+    while (this.qHead < this.qTail && this.qa[this.qHead] + this.ttlSec <= t) {
+      const a = this.qa[this.qHead],
+        mb = this.qs[this.qHead];
       this.qHead++;
-      this.m.failed++;
+      this.expire(a, mb);
     }
+  }
+
+  /**
+   * A request that expired in the queue: AWS marks it failed, writes the error to the S3 failure path and publishes
+   * the failure notification to the ErrorTopic (https://docs.aws.amazon.com/sagemaker/latest/APIReference/API_AsyncInferenceNotificationConfig.html,
+   * https://docs.aws.amazon.com/sagemaker/latest/APIReference/API_runtime_InvokeEndpointAsync.html): not a 503.
+   */
+  private expire(a: number, mb: number): void {
+    const at = a + this.ttlSec;
+    this.m.failed++;
+    this.expiredCount++;
+    this.serial++;
+    if (this.expired.hit()) {
+      this.expired.first = at;
+      this.expired.vars = {
+        requestId: `inference-${String(this.serial).padStart(6, '0')}`,
+        ttlSec: this.ttlSec,
+        failurePath: this.failurePath,
+        notice: this.errorTopic
+          ? `the failure notification was published to the error topic ${this.errorTopic}`
+          : 'no ErrorTopic is configured, so no one is notified',
+      };
+    }
+    if (this.traces.want('timedOut'))
+      this.trace(
+        a,
+        'timedOut',
+        mb,
+        { queue: this.ttlSec },
+        `expired in the queue after RequestTTLSeconds (${this.ttlSec} s): error written to ${this.failurePath}${this.errorTopic ? `, notice to ${this.errorTopic}` : ''}`,
+        'async-request-expired',
+      );
   }
 
   /** Start every queued request whose instance frees up before t1. */
@@ -202,17 +264,8 @@ export class AsyncRun extends EndpointRun<'async-endpoint'> {
       const start = freeAt[j] > a ? freeAt[j] : a;
       if (start >= t1) break;
       this.qHead++;
-      if (start - a > INFERENCE.asyncRequestTtlSec) {
-        this.overload(a + INFERENCE.asyncRequestTtlSec, this.m.requests / Math.max(1, t1 - this.startSec));
-        if (this.traces.want('throttled'))
-          this.trace(
-            a,
-            'throttled',
-            mb,
-            { queue: INFERENCE.asyncRequestTtlSec },
-            `expired in the queue after RequestTTLSeconds (${INFERENCE.asyncRequestTtlSec} s)`,
-            'endpoint-overloaded',
-          );
+      if (start - a > this.ttlSec) {
+        this.expire(a, mb);
         continue;
       }
       let proc = this.processingSec * LATENCY_LN[(rng.next() * TABLE_SIZE) | 0];
@@ -269,15 +322,17 @@ export class AsyncRun extends EndpointRun<'async-endpoint'> {
   }
 
   afterTick(t0: number, t1: number): void {
-    if (this.active + this.pending.length === 0) this.expireStranded(t1);
+    this.expireQueued(t1);
     const billed = this.active + this.pending.length;
     this.instanceSeconds += billed * (t1 - t0);
     this.sim.addCost(this.node.id, instanceCostUSD(FALLBACK_INSTANCE_TYPE, billed * (t1 - t0)));
     const backlog = this.backlog;
     if (backlog > this.backlogMax) this.backlogMax = backlog;
+    this.backlogSeries.add(t0, backlog);
     if (t1 - this.lastScaleEval >= INFERENCE.scalingPeriodSec) {
       this.lastScaleEval = t1;
       const planned = this.active + this.pending.length;
+      this.checkGrowth(t1, backlog, planned);
       const desired = Math.min(this.max, Math.max(this.min, Math.ceil(backlog / INFERENCE.asyncBacklogPerInstance)));
       // from zero, target tracking acts only once the backlog exceeds its target (no HasBacklogWithoutCapacity policy)
       const wakes = planned > 0 || this.backlogScaling || backlog > INFERENCE.asyncBacklogPerInstance;
@@ -308,6 +363,36 @@ export class AsyncRun extends EndpointRun<'async-endpoint'> {
     if (this.active > this.instancesMax) this.instancesMax = this.active;
     this.series.instances.add(t0, this.active);
     this.setExtra();
+    // hits made here (after the tick's flush): flush now, so the run's last tick counts too
+    this.expired.flush();
+    this.growing.flush();
+  }
+
+  /**
+   * Once a minute: a backlog above the policy's target per instance while every instance of maxCapacity is in service,
+   * and larger than `asyncBacklogGrowthMinutes` minutes ago (a climb over several minutes, not one burst the instances
+   * absorb), can only grow: every queued request waits longer (ApproximateBacklogSizePerInstance keeps rising;
+   * https://docs.aws.amazon.com/sagemaker/latest/dg/async-inference-monitor.html). Counted each minute it goes on.
+   */
+  private checkGrowth(t: number, backlog: number, planned: number): void {
+    const target = INFERENCE.asyncBacklogPerInstance;
+    const w = INFERENCE.asyncBacklogGrowthMinutes;
+    const before = this.minuteBacklog.length >= w ? this.minuteBacklog[this.minuteBacklog.length - w] : Infinity;
+    this.minuteBacklog.push(backlog);
+    if (this.minuteBacklog.length > w) this.minuteBacklog.shift();
+    // every instance of maxCapacity in service (none pending) for the whole window, more queued per instance than the
+    // target, and more than w minutes ago
+    this.atMaxMinutes = this.active >= this.max && planned === this.active ? this.atMaxMinutes + 1 : 0;
+    if (this.atMaxMinutes > w && backlog > target * this.active && backlog > before && this.growing.hit()) {
+      this.growing.first = t;
+      this.growing.vars = {
+        backlog,
+        perInstance: round(backlog / this.active, 1),
+        instances: this.active,
+        target,
+        waitMin: round((t - this.qa[this.qHead]) / 60, 1),
+      };
+    }
   }
 
   private setExtra(): void {
@@ -315,6 +400,7 @@ export class AsyncRun extends EndpointRun<'async-endpoint'> {
     x.instancesMax = this.instancesMax;
     x.instancesFinal = this.active;
     x.backlogMax = this.backlogMax;
+    if (this.expiredCount) x.expired = this.expiredCount;
   }
 
   finish(): void {

@@ -51,7 +51,7 @@ export function inferenceFindings(g: Graph): Finding[] {
         finding('async-stuck-at-zero', ep.id, {
           backlog: 'up to ' + INFERENCE.asyncBacklogPerInstance,
           target: INFERENCE.asyncBacklogPerInstance,
-          ttlSec: INFERENCE.asyncRequestTtlSec,
+          ttlSec: Number(ep.props.requestTtlSec ?? INFERENCE.asyncRequestTtlSec),
         }),
       );
     if (ep.props.processingSec > ep.props.invocationTimeoutSec) {

@@ -64,6 +64,12 @@ export const INFERENCE = {
   asyncRequestTtlSec: 21_600,
   /** Async: most requests held in the queue (keeps a day-long overloaded run's memory bounded). */
   asyncMaxBacklog: 1_000_000,
+  /**
+   * Async: async-backlog-growing compares the backlog with this many minutes before (a spiky client's burst that the
+   * instances drain in between raises nothing; a backlog that is higher than 5 minutes ago keeps climbing). The
+   * simulator's choice.
+   */
+  asyncBacklogGrowthMinutes: 5,
   /** Async: time for an instance to start when the endpoint is at zero, s. */
   asyncScaleOutSec: 240,
 

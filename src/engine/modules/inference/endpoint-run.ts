@@ -6,6 +6,7 @@ import type { Simulation } from '../../sim';
 import type { ArrivalSource, Arrivals, ClientStream } from './traffic';
 import { featureStoreOf } from './checks';
 import { INFERENCE } from './constants';
+import { backoffSec, RetryQueue } from './retry';
 import { lognormalTable, TABLE_SIZE } from './tables';
 import { Tally, TickLatency, type EndpointSeries } from './tally';
 import { traceSampler, type TraceHop, type TraceOutcome, type TraceSampler } from './traces';
@@ -38,6 +39,12 @@ export abstract class EndpointRun<K extends EndpointKind = EndpointKind> {
   readonly traces: TraceSampler;
   /** Retries of each client stream (the client's `retries`), by the arrivals' `src` index. */
   clientRetries: readonly number[] = [];
+  /** Requests waiting for their back-off before the client sends them again (retry.ts). */
+  protected readonly retryQueue = new RetryQueue();
+  /** Retry attempts clients sent after a retryable error (report `extra.retries` when any). */
+  protected retriesSent = 0;
+  /** Requests served after at least one retry (report `extra.servedAfterRetry` when any). */
+  protected retried = 0;
 
   constructor(
     readonly sim: Simulation,
@@ -77,20 +84,58 @@ export abstract class EndpointRun<K extends EndpointKind = EndpointKind> {
   /** Bill, scale and record the tick's figures. */
   abstract afterTick(t0: number, t1: number): void;
 
+  /**
+   * After a retryable error (throttling, 429, 503: retry.ts), queue request `i` to be sent again after the SDK's
+   * back-off when its client has retries left. Returns false when it has none (the error is final).
+   */
+  protected retry(arr: Arrivals, i: number): boolean {
+    return this.retryRequest(arr.time[i], arr.size[i], arr.model[i], arr.src[i], arr.attempt[i], arr.first[i]);
+  }
+
+  /** `retry` for the current arrival of a source (a serve loop reading an `ArrivalSource`). */
+  protected retryFrom(s: ArrivalSource): boolean {
+    return this.retryRequest(s.at, s.sizeMB, s.modelIdx, s.srcIdx, s.attemptNo, s.firstAt);
+  }
+
+  private retryRequest(at: number, mb: number, model: number, src: number, k: number, firstAt: number): boolean {
+    if (k >= (this.clientRetries[src] ?? 0)) return false;
+    const first = k === 0 ? at : firstAt;
+    this.retryQueue.push(at + backoffSec(k + 1), mb, model, src, k + 1, first);
+    this.retriesSent++;
+    return true;
+  }
+
+  /** Set `extra.retries` / `extra.servedAfterRetry` once a client retried. */
+  protected retryExtra(): void {
+    if (this.retriesSent) this.m.extra.retries = this.retriesSent;
+    if (this.retried) this.m.extra.servedAfterRetry = this.retried;
+  }
+
   /** Count requests to a Failed endpoint: failed, with no rule of their own. */
   failAll(n: number): void {
     this.m.requests += n;
     this.m.failed += n;
   }
 
-  /** One tick: serve, then flush tallies and series. */
+  /**
+   * One tick: merge the retries due in it with the fresh arrivals, serve, then flush tallies and series. Only
+   * fresh arrivals count as requests: a retry is the same request sent again.
+   */
   tick(arr: Arrivals, t0: number, t1: number, failed: boolean): void {
-    if (failed) this.failAll(arr.n);
-    else this.serve(arr, t0, t1);
+    const fresh = arr.n;
+    arr.attempt.fill(0, 0, fresh);
+    if (this.retryQueue.size > 0 && this.retryQueue.drainInto(arr, t1) > 0) arr.sortByTime();
+    if (failed) {
+      this.failAll(fresh);
+      this.m.failed += arr.n - fresh;
+    } else this.serve(arr, t0, t1);
     this.endTick(t0, t1);
   }
 
-  /** One tick of the only client stream, drawn as it is served (kinds with `serveSource`); same numbers as `tick`. */
+  /**
+   * One tick of the only client stream, drawn as it is served (kinds with `serveSource`); same numbers as `tick`.
+   * Only for a client without retries (its endpoint's retry queue stays empty).
+   */
   tickStream(s: ClientStream, t0: number, t1: number, failed: boolean): void {
     s.begin(t0, t1);
     if (failed) {
@@ -116,18 +161,25 @@ export abstract class EndpointRun<K extends EndpointKind = EndpointKind> {
   }
 
   /**
-   * Keep a trace of a request the sampler chose (call only after `traces.want`): seconds spent in
-   * the feature lookup, the queue, a cold load and the model, then how it ended.
+   * Keep a trace of a request the sampler chose (call only after `traces.want`): seconds spent backing off
+   * between retries (`retry`, after `tries` refused attempts), in the feature lookup, the queue, a cold load
+   * and the model, then how it ended. `a` is the request's first arrival.
    */
   protected trace(
     a: number,
     outcome: TraceOutcome,
     sizeMB: number,
-    s: { lookup?: number; queue?: number; load?: number; model?: number },
+    s: { lookup?: number; queue?: number; load?: number; model?: number; retry?: number; tries?: number },
     end: string,
     rule?: string,
   ): void {
     const hops: [TraceHop['kind'], string, number][] = [];
+    if (s.tries)
+      hops.push([
+        'retry',
+        `${s.tries} earlier attempt${s.tries === 1 ? '' : 's'} refused; the SDK backed off and retried`,
+        s.retry ?? 0,
+      ]);
     if (s.lookup) hops.push(['lookup', `feature lookup (${this.lookup?.store.id ?? 'feature store'})`, s.lookup]);
     if (s.queue) hops.push(['queue', 'waiting for a worker', s.queue]);
     if (s.load)

@@ -126,8 +126,9 @@ function begin(sim: Simulation, st: State, t: Target, t0: number): void {
   const bounds = new Int32Array(t.streams.length + 1);
   /** Each client's `requests` series, looked up once (on its first request, as before). */
   const clientSeries: (Series | undefined)[] = t.streams.map(() => undefined);
-  // one stream to an endpoint that reads a stream directly: its arrivals are drawn as they are served, never staged
-  const direct = t.run?.serveSource && t.streams.length === 1 ? t.run : null;
+  // one stream (from a client without retries) to an endpoint that reads a stream directly: its arrivals are drawn as
+  // they are served, never staged
+  const direct = t.run?.serveSource && t.streams.length === 1 && !t.run.clientRetries[0] ? t.run : null;
   sim.every(
     INFERENCE.tickSec,
     label,

@@ -11,6 +11,7 @@ import { InstancePool } from './pool';
 import { LATENCY_LN, payloadVars, workersOf } from './realtime';
 import type { Tally } from './tally';
 import { TABLE_SIZE } from './tables';
+import { backedOffSec } from './retry';
 import type { Arrivals } from './traffic';
 
 /**
@@ -93,9 +94,8 @@ export function modelsPerInstance(p: Record<string, unknown>): number {
  * coldStarts), mme-cache-thrash (a model evicted and loaded again), payload-too-large,
  * endpoint-overloaded, realtime-timeout (ModelError 424), and mme-model-not-ready: a model whose load
  * cannot finish within the invocation answers ModelNotReadyException (429). A client with `retries`
- * retries it after 1, 2, 4… s (a deterministic stand-in for the SDKs' exponential back-off with jitter,
- * https://docs.aws.amazon.com/sdkref/latest/guide/feature-retry-behavior.html) and is served once the
- * model is loaded; each 429 it received is counted.
+ * sends it again after the SDK's back-off (retry.ts: 1, 2, 4… s, at most 20 s) and is served once the model
+ * is loaded; each 429 it received is counted. A 503 from a full queue is retried the same way.
  */
 export class MmeRun extends EndpointRun<'multi-model-endpoint'> {
   readonly pool: InstancePool;
@@ -109,7 +109,6 @@ export class MmeRun extends EndpointRun<'multi-model-endpoint'> {
   private readonly payload: Tally;
   private readonly overloaded: Tally;
   private readonly notReady: Tally;
-  private retried = 0;
   private hits = 0;
   private lookups = 0;
   private reloads = 0;
@@ -145,8 +144,7 @@ export class MmeRun extends EndpointRun<'multi-model-endpoint'> {
       time = arr.time,
       size = arr.size,
       model = arr.model,
-      src = arr.src,
-      retries = this.clientRetries;
+      attempt = arr.attempt;
     const cache = this.cache,
       inCache = cache.inCache,
       readyAt = this.readyAt,
@@ -159,7 +157,9 @@ export class MmeRun extends EndpointRun<'multi-model-endpoint'> {
     this.pool.advance(t0);
     for (let i = 0; i < n; i++) {
       const a = time[i];
-      m.requests++;
+      const tries = attempt[i];
+      const back = backedOffSec(arr, i);
+      if (tries === 0) m.requests++;
       if (size[i] > limit) {
         m.failed++;
         if (this.payload.hit()) {
@@ -168,7 +168,7 @@ export class MmeRun extends EndpointRun<'multi-model-endpoint'> {
         }
         if (this.traces.want('rejected'))
           this.trace(
-            a,
+            a - back,
             'rejected',
             size[i],
             {},
@@ -178,11 +178,12 @@ export class MmeRun extends EndpointRun<'multi-model-endpoint'> {
         continue;
       }
       const k = model[i];
-      this.lookups++;
+      // cache figures count each request once, not the client's retries of it
+      if (tries === 0) this.lookups++;
       let load = 0;
       if (inCache[k] === 1) {
         cache.touch(k);
-        this.hits++;
+        if (tries === 0) this.hits++;
         if (readyAt[k] > a) load = readyAt[k] - a;
       } else {
         cache.insert(k);
@@ -204,37 +205,25 @@ export class MmeRun extends EndpointRun<'multi-model-endpoint'> {
           this.distinct++;
         }
       }
-      let at = a;
       if (load > timeout) {
-        // the model cannot be loaded within this invocation: ModelNotReadyException (429); the SDK may retry
-        const r = retries[src[i]] ?? 0;
-        let delay = 0,
-          refused = 1;
-        while (refused <= r && load - delay > timeout) delay += 2 ** (refused++ - 1);
-        if (load - delay > timeout) refused = r + 1;
-        else refused--;
+        // the model cannot be loaded within this invocation: ModelNotReadyException (429), which the SDKs retry
         if (this.notReady.hit()) {
           this.notReady.first = a;
           this.notReady.vars = { model: INFERENCE.mmeModelName(k), coldLoadSec: coldLoad, timeoutSec: timeout };
         }
-        this.notReady.n += refused - 1;
-        if (load - delay > timeout) {
-          m.failed++;
-          this.latency(delay * 1000);
-          if (this.traces.want('rejected'))
-            this.trace(
-              a,
-              'rejected',
-              size[i],
-              { load: delay },
-              `ModelNotReadyException for ${INFERENCE.mmeModelName(k)} after ${r} retr${r === 1 ? 'y' : 'ies'}`,
-              'mme-model-not-ready',
-            );
-          continue;
-        }
-        this.retried++;
-        at = a + delay;
-        load -= delay;
+        if (this.retry(arr, i)) continue;
+        m.failed++;
+        this.latency(back * 1000);
+        if (this.traces.want('rejected'))
+          this.trace(
+            a - back,
+            'rejected',
+            size[i],
+            { retry: back, tries },
+            `ModelNotReadyException for ${INFERENCE.mmeModelName(k)} after ${tries} retr${tries === 1 ? 'y' : 'ies'}`,
+            'mme-model-not-ready',
+          );
+        continue;
       }
       let extra = load;
       if (lookup !== null) {
@@ -246,10 +235,9 @@ export class MmeRun extends EndpointRun<'multi-model-endpoint'> {
         }
       }
       const svc = this.latencySec * LATENCY_LN[(rng.next() * TABLE_SIZE) | 0];
-      // the worker is not held during the back-off: the request takes its turn in arrival order (svc is ms)
       const wait = this.pool.serve(a, svc);
       if (wait < 0) {
-        m.failed++;
+        // 503 from a full worker queue: retried like the 429 when the client has retries left
         if (this.overloaded.hit()) {
           this.overloaded.first = a;
           this.overloaded.vars = {
@@ -258,53 +246,63 @@ export class MmeRun extends EndpointRun<'multi-model-endpoint'> {
             instances: this.pool.instances,
           };
         }
+        if (this.retry(arr, i)) continue;
+        m.failed++;
         if (this.traces.want('throttled'))
           this.trace(
-            a,
+            a - back,
             'throttled',
             size[i],
-            { load, lookup: extra - load },
+            { retry: back, tries, load, lookup: extra - load },
             `every worker's queue is full (${this.pool.instances} instance(s))`,
             'endpoint-overloaded',
           );
         continue;
       }
-      const total = wait + svc + extra + (at - a);
-      if (total - (at - a) > timeout) {
+      const total = wait + svc + extra;
+      if (total > timeout) {
         m.failed++;
-        this.latency(timeout * 1000);
+        this.latency((timeout + back) * 1000);
         if (this.timeouts.hit()) {
           this.timeouts.first = a + timeout;
           this.timeouts.vars = { variant: DEFAULT_VARIANT };
         }
         if (this.traces.want('timedOut'))
           this.trace(
-            a,
+            a - back,
             'timedOut',
             size[i],
-            { load, lookup: extra - load, queue: wait, model: Math.max(0, timeout - wait - extra) },
+            {
+              retry: back,
+              tries,
+              load,
+              lookup: extra - load,
+              queue: wait,
+              model: Math.max(0, timeout - wait - extra),
+            },
             `ModelError: timed out after ${timeout} s (the invocation limit)`,
             'realtime-timeout',
           );
       } else {
         m.ok++;
-        this.latency(total * 1000);
+        this.latency((total + back) * 1000);
+        if (tries > 0) this.retried++;
         if (load > 0) {
           if (this.traces.want('cold'))
             this.trace(
-              a,
+              a - back,
               'cold',
               size[i],
-              { load, lookup: extra - load, queue: wait, model: svc },
+              { retry: back, tries, load, lookup: extra - load, queue: wait, model: svc },
               `200 OK after loading ${INFERENCE.mmeModelName(k)}`,
               'mme-cold-load',
             );
         } else if (this.traces.want('ok'))
           this.trace(
-            a,
+            a - back,
             'ok',
             size[i],
-            { lookup: extra, queue: wait, model: svc },
+            { retry: back, tries, lookup: extra, queue: wait, model: svc },
             `200 OK (${INFERENCE.mmeModelName(k)} in cache)`,
           );
       }
@@ -335,7 +333,7 @@ export class MmeRun extends EndpointRun<'multi-model-endpoint'> {
     x.instancesFinal = this.pool.instances;
     x.modelsLoaded = this.distinct;
     x.cacheHitPct = round((100 * this.hits) / Math.max(1, this.lookups), 1);
-    if (this.retried) x.servedAfterRetry = this.retried;
+    this.retryExtra();
   }
 
   finish(): void {

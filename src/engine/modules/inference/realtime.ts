@@ -143,12 +143,17 @@ export class RealtimeRun extends EndpointRun<'realtime-endpoint'> {
       timeout = INFERENCE.invocationTimeoutSec;
     for (const v of this.variants) v.pool.advance(t0);
     let n = 0,
+      fresh = 0,
       ok = 0;
     this.overloadedAt = null;
     while (src.nextArrival()) {
       const a = src.at,
         size = src.sizeMB;
+      // a retry (attempt k > 0, retry.ts) is the same request again: counted once, timed from its first arrival
+      const k = src.attemptNo;
+      const back = k === 0 ? 0 : a - src.firstAt;
       n++;
+      if (k === 0) fresh++;
       let v = prod[0];
       if (np > 1) {
         const u = rng.next();
@@ -158,7 +163,7 @@ export class RealtimeRun extends EndpointRun<'realtime-endpoint'> {
       }
       if (track) v.requests++;
       if (size > limit) {
-        this.tooLarge(v, a, size); // refused before the variants: no shadow copy
+        this.tooLarge(v, a, size, back); // refused before the variants: no shadow copy
         continue;
       }
       let extra = 0;
@@ -166,25 +171,33 @@ export class RealtimeRun extends EndpointRun<'realtime-endpoint'> {
       const svc = v.latencySec * LATENCY_LN[rng.nextBits(TABLE_BITS)];
       const wait = v.pool.serve(a, svc);
       const total = wait + svc + extra;
-      if (wait < 0) this.refused(v, a, size, extra);
-      else if (total > timeout) this.timedOut(v, a, size, extra, wait);
+      if (wait < 0) this.refused(v, src, size, extra, back);
+      else if (total > timeout) this.timedOut(v, a, size, extra, wait, k, back);
       else if (green !== null && rng.next() < green.share * green.errorRate)
-        this.modelError(v, green, a, size, extra, wait, svc);
+        this.modelError(v, green, a, size, extra, wait, svc, k, back);
       else {
         ok++;
-        const ms = total * 1000;
+        const ms = (total + back) * 1000;
         hist.add(ms);
         tick.add(ms);
+        if (k > 0) this.retried++;
         if (track) {
           v.ok++;
-          v.hist.add(ms);
+          v.hist.add(total * 1000);
         }
         if (traces.wantAt(OUTCOME.ok))
-          this.trace(a, 'ok', size, { lookup: extra, queue: wait, model: svc }, `200 OK from ${v.spec.name}`);
+          this.trace(
+            a - back,
+            'ok',
+            size,
+            { retry: back, tries: k, lookup: extra, queue: wait, model: svc },
+            `200 OK from ${v.spec.name}`,
+          );
       }
-      if (ns) this.copyToShadows(a, size, extra);
+      // a shadow variant gets a copy of each request once (not of the client's retries)
+      if (ns && k === 0) this.copyToShadows(a, size, extra);
     }
-    m.requests += n;
+    m.requests += fresh;
     m.ok += ok;
     // the 503's message states the tick's request rate, known once the tick is drawn
     if (this.overloadedAt !== null) this.overloaded.vars!.rps = round(n / (t1 - t0), 1);
@@ -205,7 +218,7 @@ export class RealtimeRun extends EndpointRun<'realtime-endpoint'> {
   }
 
   /** payload-too-large: the front end refuses a body over 6 MB (413) before any model sees it. */
-  private tooLarge(v: VariantRun, a: number, size: number): void {
+  private tooLarge(v: VariantRun, a: number, size: number, back: number): void {
     const limit = INFERENCE.realtimeMaxPayloadMB;
     this.m.failed++;
     if (this.track) v.failed++;
@@ -215,7 +228,7 @@ export class RealtimeRun extends EndpointRun<'realtime-endpoint'> {
     }
     if (this.traces.wantAt(OUTCOME.rejected))
       this.trace(
-        a,
+        a - back,
         'rejected',
         size,
         {},
@@ -224,31 +237,35 @@ export class RealtimeRun extends EndpointRun<'realtime-endpoint'> {
       );
   }
 
-  /** endpoint-overloaded: every worker's queue is full (503). */
-  private refused(v: VariantRun, a: number, size: number, extra: number): void {
-    this.m.failed++;
+  /** endpoint-overloaded: every worker's queue is full (503); final only when the client has no retry left. */
+  private refused(v: VariantRun, src: ArrivalSource, size: number, extra: number, back: number): void {
+    const a = src.at,
+      k = src.attemptNo;
+    // every variant attempt counts; the request fails only when its client has no retry left
     if (this.track) v.failed++;
     if (this.overloaded.hit()) {
       this.overloaded.first = a;
       this.overloaded.vars = { variant: v.spec.name, rps: 0, instances: v.pool.instances };
       this.overloadedAt = a;
     }
+    if (this.retryFrom(src)) return;
+    this.m.failed++;
     if (this.traces.wantAt(OUTCOME.throttled))
       this.trace(
-        a,
+        a - back,
         'throttled',
         size,
-        { lookup: extra },
-        `every worker's queue on ${v.spec.name} is full (${v.pool.instances} instance(s))`,
+        { lookup: extra, retry: back, tries: k },
+        `every worker's queue on ${v.spec.name} is full (${v.pool.instances} instance(s))${k ? ` after ${k} retr${k === 1 ? 'y' : 'ies'}` : ''}`,
         'endpoint-overloaded',
       );
   }
 
   /** realtime-timeout: the answer would come after the 60-s invocation limit (the caller sees the limit). */
-  private timedOut(v: VariantRun, a: number, size: number, extra: number, wait: number): void {
+  private timedOut(v: VariantRun, a: number, size: number, extra: number, wait: number, k: number, back: number): void {
     const timeout = INFERENCE.invocationTimeoutSec;
     this.m.failed++;
-    this.latency(timeout * 1000);
+    this.latency((timeout + back) * 1000);
     if (this.track) {
       v.failed++;
       v.hist.add(timeout * 1000);
@@ -259,10 +276,10 @@ export class RealtimeRun extends EndpointRun<'realtime-endpoint'> {
     }
     if (this.traces.wantAt(OUTCOME.timedOut))
       this.trace(
-        a,
+        a - back,
         'timedOut',
         size,
-        { lookup: extra, queue: wait, model: Math.max(0, timeout - wait - extra) },
+        { retry: back, tries: k, lookup: extra, queue: wait, model: Math.max(0, timeout - wait - extra) },
         `ModelError: timed out after ${timeout} s (the invocation limit)`,
         'realtime-timeout',
       );
@@ -277,10 +294,12 @@ export class RealtimeRun extends EndpointRun<'realtime-endpoint'> {
     extra: number,
     wait: number,
     svc: number,
+    k: number,
+    back: number,
   ): void {
     const total = wait + svc + extra;
     this.m.failed++;
-    this.latency(total * 1000);
+    this.latency((total + back) * 1000);
     if (this.track) {
       v.failed++;
       v.hist.add(total * 1000);
@@ -291,10 +310,10 @@ export class RealtimeRun extends EndpointRun<'realtime-endpoint'> {
     }
     if (this.traces.wantAt(OUTCOME.rejected))
       this.trace(
-        a,
+        a - back,
         'rejected',
         size,
-        { lookup: extra, queue: wait, model: svc },
+        { retry: back, tries: k, lookup: extra, queue: wait, model: svc },
         `ModelError: the new model version (${green.version}) answered 500`,
         'model-version-errors',
       );
@@ -359,6 +378,7 @@ export class RealtimeRun extends EndpointRun<'realtime-endpoint'> {
     this.series.instances.add(t0, instances);
     this.m.extra.instancesMax = this.instancesMax;
     this.m.extra.instancesFinal = instances;
+    this.retryExtra();
     if (this.track && ++this.ticks % 60 === 0) this.updateExtra();
   }
 

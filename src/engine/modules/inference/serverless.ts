@@ -7,6 +7,7 @@ import { EndpointRun } from './endpoint-run';
 import { LATENCY_LN, payloadVars } from './realtime';
 import type { Tally } from './tally';
 import { TABLE_SIZE } from './tables';
+import { backedOffSec } from './retry';
 import type { Arrivals } from './traffic';
 
 const CAP = 256; // > the 200 concurrency limit
@@ -15,7 +16,8 @@ const CAP = 256; // > the 200 concurrency limit
  * A serverless endpoint: containers serve one request at a time, at most `maxConcurrency` at once.
  * Free containers are reused most-recently-used first; one idle for `serverlessIdleSec` is reclaimed
  * (the first `provisionedConcurrency` never are). A request that finds no warm container starts a
- * new one and waits a cold start; one that finds `maxConcurrency` busy is throttled (429, no queue).
+ * new one and waits a cold start; one that finds `maxConcurrency` busy is throttled (ThrottlingException, 400, no
+ * queue); a client with `retries` backs off and sends it again (retry.ts).
  * Rules: serverless-cold-start, serverless-throttled, payload-too-large (4 MB, 400), realtime-timeout.
  * Cost: GB-seconds of processing, plus provisioned concurrency's GB-seconds while in service.
  */
@@ -96,7 +98,8 @@ export class ServerlessRun extends EndpointRun<'serverless-endpoint'> {
       rng = this.rng,
       n = arr.n,
       time = arr.time,
-      size = arr.size;
+      size = arr.size,
+      attempt = arr.attempt;
     const free = this.free,
       busy = this.busy;
     const lookup = this.lookup ? this.lookup.sec : null,
@@ -107,7 +110,9 @@ export class ServerlessRun extends EndpointRun<'serverless-endpoint'> {
       coldSec = INFERENCE.serverlessColdStartSec;
     for (let i = 0; i < n; i++) {
       const a = time[i];
-      m.requests++;
+      const k = attempt[i];
+      const back = backedOffSec(arr, i);
+      if (k === 0) m.requests++;
       if (size[i] > limit) {
         m.failed++;
         if (this.payload.hit()) {
@@ -116,7 +121,7 @@ export class ServerlessRun extends EndpointRun<'serverless-endpoint'> {
         }
         if (this.traces.want('rejected'))
           this.trace(
-            a,
+            a - back,
             'rejected',
             size[i],
             {},
@@ -146,18 +151,20 @@ export class ServerlessRun extends EndpointRun<'serverless-endpoint'> {
           this.coldTally.vars = { coldStartSec: coldSec };
         }
       } else {
-        m.failed++;
+        // ThrottlingException: each one counts; the request fails only when its client has no retry left
         if (this.throttled.hit()) {
           this.throttled.first = a;
           this.throttled.vars = { maxConcurrency: this.maxConc };
         }
+        if (this.retry(arr, i)) continue;
+        m.failed++;
         if (this.traces.want('throttled'))
           this.trace(
-            a,
+            a - back,
             'throttled',
             size[i],
-            {},
-            `ThrottlingException: all ${this.maxConc} concurrent invocations busy`,
+            { retry: back, tries: k },
+            `ThrottlingException: all ${this.maxConc} concurrent invocations busy${k ? ` after ${k} retr${k === 1 ? 'y' : 'ies'}` : ''}`,
             'serverless-throttled',
           );
         continue;
@@ -179,35 +186,42 @@ export class ServerlessRun extends EndpointRun<'serverless-endpoint'> {
       this.dataMB += size[i];
       if (total > timeout) {
         m.failed++;
-        this.latency(timeout * 1000);
+        this.latency((timeout + back) * 1000);
         if (this.timeouts.hit()) {
           this.timeouts.first = a + timeout;
           this.timeouts.vars = { variant: DEFAULT_VARIANT };
         }
         if (this.traces.want('timedOut'))
           this.trace(
-            a,
+            a - back,
             'timedOut',
             size[i],
-            { load: cold, lookup: extra, model: Math.max(0, timeout - cold - extra) },
+            { retry: back, tries: k, load: cold, lookup: extra, model: Math.max(0, timeout - cold - extra) },
             `ModelError: timed out after ${timeout} s (the invocation limit)`,
             'realtime-timeout',
           );
       } else {
         m.ok++;
-        this.latency(total * 1000);
+        this.latency((total + back) * 1000);
+        if (k > 0) this.retried++;
         if (cold > 0) {
           if (this.traces.want('cold'))
             this.trace(
-              a,
+              a - back,
               'cold',
               size[i],
-              { load: cold, lookup: extra, model: svc - extra },
+              { retry: back, tries: k, load: cold, lookup: extra, model: svc - extra },
               '200 OK after a cold start',
               'serverless-cold-start',
             );
         } else if (this.traces.want('ok'))
-          this.trace(a, 'ok', size[i], { lookup: extra, model: svc - extra }, '200 OK (warm container)');
+          this.trace(
+            a - back,
+            'ok',
+            size[i],
+            { retry: back, tries: k, lookup: extra, model: svc - extra },
+            '200 OK (warm container)',
+          );
       }
     }
   }
@@ -224,6 +238,7 @@ export class ServerlessRun extends EndpointRun<'serverless-endpoint'> {
     this.series.instances.add(t0, Math.max(this.tickAliveMax, this.alive));
     this.tickAliveMax = 0;
     this.m.extra.concurrencyMax = this.concurrencyMax;
+    this.retryExtra();
   }
 
   finish(): void {

@@ -12,7 +12,7 @@ const O = OUTCOME;
 /** One hop of a request: where it spent time (ms from its arrival), and whether it stopped there. */
 export interface TraceHop {
   name: string;
-  kind: 'network' | 'lookup' | 'queue' | 'load' | 'model' | 'response' | 'failed';
+  kind: 'network' | 'retry' | 'lookup' | 'queue' | 'load' | 'model' | 'response' | 'failed';
   startMs: number;
   durMs: number;
 }

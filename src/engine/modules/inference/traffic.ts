@@ -6,7 +6,8 @@ import { EXP_Q, TABLE_BITS, ZipfAlias, lognormalTable } from './tables';
 /**
  * One tick's requests in arrival order, as parallel typed arrays (no per-request objects).
  * `time` in simulated seconds, `size` in MB, `model` an index into the client's model mix,
- * `src` the index of the stream that sent it.
+ * `src` the index of the stream that sent it. A retry of an earlier request (retry.ts) has `attempt` > 0 and its
+ * first arrival in `first`; fresh arrivals have `attempt` 0 (`first` is then not read).
  */
 export class Arrivals implements ArrivalSource {
   n = 0;
@@ -14,8 +15,12 @@ export class Arrivals implements ArrivalSource {
   size: Float64Array;
   model: Int32Array;
   src: Int32Array;
+  attempt: Uint8Array;
+  first: Float64Array;
 
   constructor(capacity = 1024) {
+    this.attempt = new Uint8Array(capacity);
+    this.first = new Float64Array(capacity);
     this.time = new Float64Array(capacity);
     this.size = new Float64Array(capacity);
     this.model = new Int32Array(capacity);
@@ -40,6 +45,34 @@ export class Arrivals implements ArrivalSource {
     const r = new Int32Array(cap);
     r.set(this.src);
     this.src = r;
+    const k = new Uint8Array(cap);
+    k.set(this.attempt);
+    this.attempt = k;
+    const f = new Float64Array(cap);
+    f.set(this.first);
+    this.first = f;
+  }
+
+  /** Sort by time (stable: equal times keep their order), for retries appended after the fresh arrivals. */
+  sortByTime(): void {
+    const n = this.n;
+    const t = this.time;
+    const order = Array.from({ length: n }, (_, i) => i).sort((a, b) => t[a] - t[b] || a - b);
+    const time = this.time.slice(0, n),
+      size = this.size.slice(0, n),
+      model = this.model.slice(0, n),
+      src = this.src.slice(0, n),
+      attempt = this.attempt.slice(0, n),
+      first = this.first.slice(0, n);
+    for (let i = 0; i < n; i++) {
+      const j = order[i];
+      this.time[i] = time[j];
+      this.size[i] = size[j];
+      this.model[i] = model[j];
+      this.src[i] = src[j];
+      this.attempt[i] = attempt[j];
+      this.first[i] = first[j];
+    }
   }
 
   /**
@@ -79,6 +112,8 @@ export class Arrivals implements ArrivalSource {
       [this.size, spare.size] = [spare.size, this.size];
       [this.model, spare.model] = [spare.model, this.model];
       [this.src, spare.src] = [spare.src, this.src];
+      [this.attempt, spare.attempt] = [spare.attempt, this.attempt];
+      [this.first, spare.first] = [spare.first, this.first];
     }
   }
 
@@ -92,6 +127,9 @@ export class Arrivals implements ArrivalSource {
   sizeMB = 0;
   modelIdx = 0;
   srcIdx = 0;
+  /** The current arrival's attempt (0: fresh) and, for a retry, its first arrival. */
+  attemptNo = 0;
+  firstAt = 0;
 
   /** Start reading from the first arrival. */
   rewind(): void {
@@ -107,6 +145,8 @@ export class Arrivals implements ArrivalSource {
     this.sizeMB = this.size[i];
     this.modelIdx = this.model[i];
     this.srcIdx = this.src[i];
+    this.attemptNo = this.attempt[i];
+    this.firstAt = this.first[i];
     return true;
   }
 }
@@ -117,10 +157,14 @@ function mergeInto(from: Arrivals, to: Arrivals, lo: number, mid: number, hi: nu
     fs = from.size,
     fm = from.model,
     fr = from.src,
+    fa = from.attempt,
+    ff = from.first,
     tt = to.time,
     ts = to.size,
     tm = to.model,
-    tr = to.src;
+    tr = to.src,
+    ta = to.attempt,
+    tf = to.first;
   let i = lo,
     j = mid,
     o = lo;
@@ -130,6 +174,8 @@ function mergeInto(from: Arrivals, to: Arrivals, lo: number, mid: number, hi: nu
     ts[o] = fs[k];
     tm[o] = fm[k];
     tr[o] = fr[k];
+    ta[o] = fa[k];
+    tf[o] = ff[k];
     o++;
   }
   for (; i < mid; i++, o++) {
@@ -137,12 +183,16 @@ function mergeInto(from: Arrivals, to: Arrivals, lo: number, mid: number, hi: nu
     ts[o] = fs[i];
     tm[o] = fm[i];
     tr[o] = fr[i];
+    ta[o] = fa[i];
+    tf[o] = ff[i];
   }
   for (; j < hi; j++, o++) {
     tt[o] = ft[j];
     ts[o] = fs[j];
     tm[o] = fm[j];
     tr[o] = fr[j];
+    ta[o] = fa[j];
+    tf[o] = ff[j];
   }
 }
 
@@ -156,6 +206,9 @@ export interface ArrivalSource {
   readonly sizeMB: number;
   readonly modelIdx: number;
   readonly srcIdx: number;
+  /** 0 for a fresh request, else the retry's attempt number (retry.ts); `firstAt` its first arrival. */
+  readonly attemptNo: number;
+  readonly firstAt: number;
 }
 
 /** A timed change to a client's traffic (the traffic-spike and large-payloads faults). */
@@ -272,6 +325,9 @@ export class ClientStream {
   sizeMB = 0;
   modelIdx = 0;
   readonly srcIdx = 0;
+  /** A stream draws fresh requests only (retries come from the endpoint's retry queue). */
+  readonly attemptNo = 0;
+  readonly firstAt = 0;
   /** End of the tick's range, end of the current rate window, next arrival time, 1 / rate, the payload rule. */
   private end = 0;
   private e = 0;
