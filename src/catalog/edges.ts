@@ -14,6 +14,20 @@ export const EDGE_PAIRS: readonly EdgePair[] = [
   },
   {
     from: ['client'],
+    to: ['ai-service'],
+    label: 'invoke',
+    meaning: 'API calls to a managed AI service or a Bedrock model (SageSim addition).',
+    plane: 'data',
+  },
+  {
+    from: ['s3-bucket'],
+    to: ['ai-service'],
+    label: 'training data',
+    meaning: 'Labelled data a managed AI service or Bedrock model is customised on (SageSim addition).',
+    plane: 'control',
+  },
+  {
+    from: ['client'],
     to: ['batch-transform'],
     label: 'invoke',
     meaning: 'Interactive calls to an offline batch job (shown so that batch-for-realtime can happen).',
@@ -45,6 +59,14 @@ export const EDGE_PAIRS: readonly EdgePair[] = [
     to: ['clarify'],
     label: 'bias check',
     meaning: 'Pre-training bias check of the data (CI, DPL).',
+    plane: 'control',
+  },
+  {
+    from: ['training-job'],
+    to: ['clarify'],
+    label: 'explainability',
+    meaning:
+      'Post-training explainability of the trained model: a Clarify processing job computes SHAP feature attributions.',
     plane: 'control',
   },
   {

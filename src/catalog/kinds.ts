@@ -1,6 +1,8 @@
 import type { BooleanProp, EnumProp, Kind, KindDef, NumberProp, PropDef, PropValue, RefProp, Role } from './types';
 import { KINDS } from './types';
 import { DATASET_PROPS, TRAINING_LEARNING_PROPS, TUNING_LEARNING_PROPS } from './learning';
+import { DATASET_EXPLAIN_PROPS, PREP_DROP_PROPS } from './explain';
+import { AI_SERVICES, BEDROCK_INFERENCE } from './services';
 import { CLARIFY_PRETRAINING_PROPS, DATASET_FACET_PROPS, DATASET_TRAIT_PROPS, PREP_PROPS } from './prep';
 
 /* ---------- prop builders: keep the table below readable; each keeps its literal types for `PropsOf` ---------- */
@@ -183,6 +185,7 @@ export const KIND_DEFS = [
       ...DATASET_PROPS,
       ...DATASET_TRAIT_PROPS,
       ...DATASET_FACET_PROPS,
+      ...DATASET_EXPLAIN_PROPS,
     },
   ),
   def(
@@ -231,7 +234,7 @@ export const KIND_DEFS = [
     'job',
     'GUI data prep with 300+ transforms for medium data; it does not scale to multi-TB: export the recipe to a Processing job.',
     IN_NETWORK,
-    { ...PREP_PROPS },
+    { ...PREP_PROPS, ...PREP_DROP_PROPS },
   ),
   def(
     'processing-job',
@@ -266,6 +269,7 @@ export const KIND_DEFS = [
       OutputKmsKeyId: kmsRef('OutputKmsKeyId', 'the processing output in S3'),
       role: roleRef(),
       ...PREP_PROPS,
+      ...PREP_DROP_PROPS,
     },
   ),
   def(
@@ -830,6 +834,48 @@ export const KIND_DEFS = [
         { min: 0, max: 1, step: 0.01 },
       ),
       ...CLARIFY_PRETRAINING_PROPS,
+    },
+  ),
+  def(
+    'ai-service',
+    'Managed AI service',
+    'D2',
+    'endpoint',
+    'Buy instead of build: Comprehend (text), Rekognition (images), Textract (documents), Transcribe (speech), Translate, Personalize (recommendations) or a Bedrock foundation model, called by API; some can be customised on your labelled data.',
+    [],
+    {
+      service: {
+        ...oneOf(
+          'Service',
+          AI_SERVICES,
+          'comprehend',
+          'Each service does one kind of job; only some learn from your labels (Comprehend custom classification: text; Rekognition Custom Labels: images; Personalize: recommendations; Bedrock fine-tuning: text).',
+        ),
+        contract: false,
+      },
+      customModel: {
+        ...bool(
+          'Custom model',
+          false,
+          'Customised on the labelled data that feeds it (a Comprehend custom classifier, Rekognition Custom Labels, a Personalize solution, a fine-tuned Bedrock model).',
+        ),
+        contract: false,
+      },
+      bedrockInference: {
+        ...oneOf(
+          'Bedrock inference',
+          BEDROCK_INFERENCE,
+          'on-demand',
+          'Bedrock only. A customised model is invoked through Provisioned Throughput or, for custom Amazon Nova models, a custom model deployment (on demand); base models on demand.',
+        ),
+        contract: false,
+      },
+      modelLatencyMs: {
+        ...ENDPOINT_EXTRAS.modelLatencyMs,
+        default: 200,
+        help: 'Time the service takes per request: measure your own (AWS publishes no per-request figure).',
+        contract: false,
+      },
     },
   ),
   def(

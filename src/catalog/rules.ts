@@ -486,6 +486,76 @@ const ENTRIES: RuleDef[] = [
       'strategy "hyperband" with earlyStopping "Auto"; warmStart set with parentTrainingJobs 0; parentTrainingJobs + maxJobs above 500',
     inRun: 'the tuning job fails at creation with a ValidationException',
   },
+  // ── D2 · Clarify explainability: a column set after the outcome (models-d2, issue 16) ──
+  {
+    id: 'label-leakage',
+    domain: 'D2',
+    severity: 'warning',
+    area: 'mlops',
+    static: false,
+    title: 'A feature known only after the outcome',
+    sheet:
+      "A feature whose value is only known once the label is (a refund flag, an investigation outcome) leaks the label: validation looks near-perfect, production cannot have it. Clarify SHAP attributions reveal it: one feature carries most of the model's attribution. Drop it before training.",
+    fix: 'Add the column to the dropColumns of the processing-job or data-wrangler step upstream of the training-job (Data Wrangler "Drop column"), so that the model learns only from what is known at prediction time.',
+    docs: 'Clarify global SHAP attributions (mean |SHAP| per feature) from a post-training explainability job: https://docs.aws.amazon.com/sagemaker/latest/dg/clarify-shapley-values.html, https://docs.aws.amazon.com/sagemaker/latest/dg/clarify-model-explainability.html; the feature-attribution drift monitor flags an nDCG of live vs baseline SHAP rankings below 0.9: https://docs.aws.amazon.com/sagemaker/latest/dg/clarify-model-monitor-model-attribution-drift-violations.html',
+    message:
+      'Model quality degraded in production: {version}, trained by {training} on data with column {feature} (from {node}), scored validation {metric} {validation} but serves at {production} on {endpoint}.',
+    trigger:
+      'an s3-bucket with a leakyFeature feeds a training-job and no processing-job or data-wrangler upstream of the job drops that column (dropColumns)',
+    inRun:
+      'validation inflated (+0.1 AUC); a training-job → clarify explainability report shows the column dominating mean |SHAP|; after deploy the model serves worse and a feature-attribution monitor reports drift',
+  },
+  {
+    id: 'feature-attribution-drift',
+    domain: 'D2',
+    severity: 'warning',
+    area: 'monitoring',
+    static: false,
+    title: 'Feature attributions drifted from the baseline',
+    sheet:
+      "A feature-attribution (model explainability) monitor runs Clarify on captured traffic and compares the ranking of global SHAP values with the baseline's; an nDCG below 0.9 is a violation: the model now leans on different features than when it was validated.",
+    fix: 'Find the feature whose attribution changed: a column the model relied on in training that production does not provide (a leaked label, a feature not sent at inference). Drop it from training (dropColumns) and retrain, then re-baseline the monitor.',
+    docs: 'https://docs.aws.amazon.com/sagemaker/latest/dg/clarify-model-monitor-model-attribution-drift-violations.html (nDCG of global SHAP values vs the baseline constraints; below 0.9 logs feature_attribution_drift_check).',
+    message:
+      'feature_attribution_drift_check: the nDCG of the global SHAP values of live traffic vs the baseline constraints is {ndcg}, below {threshold} (label {label}).',
+    trigger:
+      'a model-monitor with monitorType "feature-attribution" (and a clarify node, and a baseline) on an endpoint serving a model trained with a leaked column',
+    inRun: 'each monitoring run completes with violations; the endpoint keeps serving',
+  },
+  // ── D2 · Buy vs build: managed AI services and Amazon Bedrock (models-d2, issue 16) ──
+  {
+    id: 'ai-service-task-mismatch',
+    domain: 'D2',
+    severity: 'error',
+    area: 'mlops',
+    static: true,
+    title: 'AI service cannot learn this task',
+    sheet:
+      'Buy before you build, when a service fits: Comprehend custom classification learns text categories, Rekognition Custom Labels image classes, Personalize recommendations, Bedrock fine-tuning text tasks; Textract, Transcribe and Translate do one fixed job. Tabular prediction, forecasting and anomaly detection are built on SageMaker.',
+    fix: "Set the ai-service's service to one that learns the data's task (image-classification: rekognition; text-classification: comprehend or bedrock; recommendation: personalize), or build the model with a SageMaker training-job.",
+    docs: 'https://docs.aws.amazon.com/comprehend/latest/dg/concepts-custom.html, https://docs.aws.amazon.com/rekognition/latest/customlabels-dg/what-is.html, https://docs.aws.amazon.com/personalize/latest/dg/what-is-personalize.html',
+    message:
+      'Customisation of {service} on {bucket} failed: {service} offers {how}; it does not learn {task} from labelled data.',
+    trigger: 'an s3-bucket whose task the service cannot learn feeds an ai-service with customModel true',
+    inRun: 'the customisation fails and every call to the service fails',
+  },
+  {
+    id: 'bedrock-custom-model-on-demand',
+    domain: 'D2',
+    severity: 'error',
+    area: 'mlops',
+    static: true,
+    title: 'A customised Bedrock model invoked on demand',
+    sheet:
+      'A Bedrock model customised by fine-tuning or continued pre-training is not served on demand by its model ID: purchase Provisioned Throughput for it (custom Amazon Nova models can instead get a custom model deployment for on-demand inference).',
+    fix: 'Set the ai-service\'s bedrockInference to "provisioned-throughput" (or "custom-model-deployment" for a custom Amazon Nova model), or use a service whose custom model is served by its own endpoint.',
+    docs: 'https://docs.aws.amazon.com/bedrock/latest/userguide/model-customization-use.html, https://docs.aws.amazon.com/bedrock/latest/userguide/deploy-custom-model-on-demand.html',
+    message:
+      'InvokeModel on {node} failed: the custom model has no Provisioned Throughput and no custom model deployment, so it cannot serve requests.',
+    trigger: 'an ai-service with service "bedrock", customModel true and bedrockInference "on-demand"',
+    inRun: 'every call fails with a 400 (ValidationException)',
+    http: 400,
+  },
   // ── D3 · Deployment and orchestration ──────────────────────────────────────────
   {
     id: 'payload-too-large',

@@ -43,6 +43,7 @@ export const KINDS = [
   'iam-role',
   'macie',
   'cloudtrail',
+  'ai-service',
 ] as const;
 export type Kind = (typeof KINDS)[number];
 

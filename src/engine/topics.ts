@@ -144,6 +144,8 @@ export interface ModelServing {
   version: string | null;
   /** Simulated second the version was trained (completed); 0 for a model from before the run. */
   trainedAtSec: number;
+  /** The training job that made the version, if the design has one. */
+  training?: string;
   metric: string;
   validation: number;
   production: number;

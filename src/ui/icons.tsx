@@ -88,6 +88,16 @@ const ICONS: Record<Kind, { color: string; glyph: ReactNode }> = {
       </>
     ),
   },
+  'ai-service': {
+    color: C.ml,
+    glyph: (
+      <>
+        {/* a ready-made brain: a head outline with a spark, the managed AI services' own icon family */}
+        {line('M9 20v-3.2A6 6 0 1 1 17.5 12l1.5 2.5h-1.8V17a2 2 0 0 1-2 2H13v1')}
+        {line('M11 8.5l1 2 2 .6-2 .7-1 2-1-2-2-.7 2-.6z')}
+      </>
+    ),
+  },
   'training-job': {
     color: C.ml,
     glyph: (

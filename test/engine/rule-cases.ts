@@ -348,6 +348,54 @@ export const CASES: Record<string, Case> = {
         edge('tune', 'train'),
       ),
   },
+  'label-leakage': {
+    node: 'raw',
+    as: 'incident',
+    durationSec: 1200,
+    doc: () =>
+      arch(
+        node('raw', 's3-bucket', { leakyFeature: 'refund_flag' }),
+        node('train', 'training-job'),
+        node('ep', 'realtime-endpoint'),
+        edge('raw', 'train'),
+        edge('train', 'ep'),
+      ),
+  },
+  'feature-attribution-drift': {
+    node: 'mon',
+    as: 'incident',
+    durationSec: 3700,
+    doc: () =>
+      arch(
+        node('raw', 's3-bucket', { leakyFeature: 'refund_flag' }),
+        node('train', 'training-job'),
+        node('ep', 'realtime-endpoint', { dataCapture: true }),
+        node('mon', 'model-monitor', { monitorType: 'feature-attribution', baseline: true, scheduleMinutes: 60 }),
+        node('clarify', 'clarify'),
+        edge('raw', 'train'),
+        edge('train', 'ep'),
+        edge('ep', 'mon'),
+        edge('mon', 'clarify'),
+        ...clientTo('ep', { rps: 1 }),
+      ),
+  },
+  'ai-service-task-mismatch': {
+    node: 'ai',
+    as: 'incident',
+    durationSec: 60,
+    doc: () =>
+      arch(
+        node('photos', 's3-bucket', { task: 'image-classification' }),
+        node('ai', 'ai-service', { service: 'comprehend', customModel: true }),
+        edge('photos', 'ai'),
+      ),
+  },
+  'bedrock-custom-model-on-demand': {
+    node: 'ai',
+    as: 'incident',
+    durationSec: 60,
+    doc: () => arch(node('ai', 'ai-service', { service: 'bedrock', customModel: true }), ...clientTo('ai', { rps: 1 })),
+  },
   /* D3 */
   'payload-too-large': {
     node: 'ep',

@@ -22,7 +22,6 @@ const DORMANT: string[] = [
   'async-timeout',
   'bias-disparate-impact',
   'feature-store-one-key',
-  'input-mode-unsupported',
   'mme-mixed-frameworks',
   'mme-model-not-ready',
   'model-quality-needs-ground-truth',

@@ -1,5 +1,5 @@
 /**
- * The model-development puzzles of issue 16 (d2/08–14), graded the way issue 14 asks: the shipped design fails
+ * The model-development puzzles of issue 16 (d2/08–18), graded the way issue 14 asks: the shipped design fails
  * its goal on seeds 1–20, the reference solution and every hint's alternative meet it on seeds 1–20, and the
  * tempting wrong fixes do not.
  */
@@ -49,6 +49,55 @@ const CASES: PuzzleCase[] = [
     ],
     // fixing only the job or only the gate leaves a gate or a job judged by AUC
     wrong: [props('train', { evalMetric: 'rmse' }), { setProps: { gate: { metric: 'rmse', op: '<=', threshold: 0.35 } } }],
+  },
+  {
+    file: 'd2/15-the-forecast-that-never-started.json',
+    alternatives: [props('train', { inputMode: 'FastFile', instanceType: 'ml.c5.2xlarge' })],
+    // DeepAR refuses Pipe whatever the format; File mode copies the dataset to the locked 30 GB volume
+    wrong: [props('train', { inputMode: 'File' }), props('sales', { format: 'recordio-protobuf' })],
+  },
+  {
+    file: 'd2/16-brilliant-in-review.json',
+    alternatives: [
+      props('prep', { dropColumns: ['investigation_opened', 'report_delay_days'] }),
+      // a Data Wrangler flow that drops the column, exported to the processing job
+      {
+        addNodes: [
+          { id: 'flow', kind: 'data-wrangler', props: { dropColumns: ['investigation_opened'] } },
+        ],
+        addEdges: [
+          { from: 'claims', to: 'flow' },
+          { from: 'flow', to: 'prep' },
+        ],
+      },
+    ],
+    // another column, regularisation or early stopping leave the leaked column in the model
+    wrong: [
+      props('prep', { dropColumns: ['claim_amount'] }),
+      props('train', { maxDepth: 3, lambda: 10 }),
+      props('train', { earlyStoppingRounds: 10 }),
+      props('prep', { transforms: ['median-impute', 'z-score'] }),
+    ],
+  },
+  {
+    file: 'd2/17-the-router-that-never-answered.json',
+    alternatives: [
+      props('router', { bedrockInference: 'custom-model-deployment' }),
+      // a managed service with custom classifiers of its own
+      props('router', { service: 'comprehend' }),
+    ],
+    // an image or document service does not learn text categories
+    wrong: [props('router', { service: 'rekognition' }), props('router', { service: 'textract' })],
+  },
+  {
+    file: 'd2/18-photos-the-classifier-could-not-learn.json',
+    alternatives: [props('tagger', { service: 'rekognition', modelLatencyMs: 150 })],
+    // a foundation model fine-tuned on text, a document reader or a recommender do not learn image classes
+    wrong: [
+      props('tagger', { service: 'bedrock', bedrockInference: 'provisioned-throughput' }),
+      props('tagger', { service: 'textract' }),
+      props('tagger', { service: 'personalize' }),
+    ],
   },
 ];
 

@@ -69,6 +69,9 @@ describe('puzzle mode hides the answer until it may be shown', () => {
       ['scenarios/puzzles/d1/07-yesterdays-news.json', /event-time|leak/i],
       ['scenarios/puzzles/d1/08-two-pipelines.json', /skew|feature store|feature group/i],
       ['scenarios/puzzles/d1/05-seconds-not-milliseconds.json', /online store|offline/i],
+      ['scenarios/puzzles/d2/16-brilliant-in-review.json', /investigation_opened|leak/i],
+      ['scenarios/puzzles/d2/17-the-router-that-never-answered.json', /provisioned|deployment|on.demand/i],
+      ['scenarios/puzzles/d2/18-photos-the-classifier-could-not-learn.json', /does not learn|image-classification/i],
     ] as const) {
       const report = runDocument(open(file)).report;
       const shown = report.incidents.map((i) => symptomText(i, report, false));

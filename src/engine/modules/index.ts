@@ -9,6 +9,7 @@ import { dataModule } from './data';
 import { monitoringModule } from './monitoring';
 import { networkModule } from './network';
 import { securityModule } from './security';
+import { servicesModule } from './services';
 
 /**
  * Every behaviour module, in the order they start and check. Adding an area is adding a line here;
@@ -26,4 +27,5 @@ export const MODULES: readonly SimModule[] = [
   modelsModule,
   dataModule,
   deployModule,
+  servicesModule,
 ];

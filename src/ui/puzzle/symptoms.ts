@@ -32,6 +32,11 @@ const CAUSE_NAMING: Record<string, (i: Incident, n: NodeFigures | undefined, r: 
   'spot-without-checkpoint': (i) =>
     `${i.node}: after the Spot interruption the job started over from the beginning (${i.count}×).`,
   'model-parallel-unneeded': (i) => `${i.node}: training throughput lower than the last run on the same instance.`,
+  'label-leakage': (i, _n, r) => modelQuality(r) ?? `Model quality in production is below validation (${i.count}×).`,
+  'ai-service-task-mismatch': (i, n) =>
+    `${i.node}: the custom training job ended without a model; ${n?.failed ?? 0} of ${n?.requests ?? 0} calls failed.`,
+  'bedrock-custom-model-on-demand': (i, n) =>
+    `${i.node}: every InvokeModel call returned HTTP 400 (${i.count} calls, ${n?.ok ?? 0} answered); the customisation job had succeeded.`,
 };
 
 /** The live model's quality as a monitor with ground truth reports it, from the endpoint figures (null when none). */

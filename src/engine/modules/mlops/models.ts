@@ -89,12 +89,13 @@ export function serve(run: MlopsRun, endpoint: string, v: ModelVersion | null): 
     endpoint,
     version: v.n ? v.id : null,
     trainedAtSec: v.trainedAtSec,
+    training: v.training,
     metric: q.metric,
     validation,
     production,
   };
   sim.emit(TOPICS.modelServing, payload);
   const vars = { metric: q.metric, validation, production, training: v.training, endpoint, version: v.id };
-  for (const c of q.causes) sim.incident(c.rule, c.node, vars);
+  for (const c of q.causes) sim.incident(c.rule, c.node, { ...vars, ...c.vars });
   if (s.skew) sim.incident('training-serving-skew', endpoint, { ...vars, featureStore: s.featureStore! });
 }

@@ -4,6 +4,7 @@ import { Rng } from '../../rng';
 import { labelSource, pointInTimeLeaks, scalerLeaks, skewStore } from './lineage';
 import { fitEffect } from './fit-effect';
 import { prepLeaks } from '../shared/prep';
+import { EXPLAIN, leakedColumns } from '../shared/explain';
 
 /**
  * The model-quality signal: what a trained model scores in validation and what it really does in
@@ -21,7 +22,8 @@ import { prepLeaks } from '../shared/prep';
  *   a model of normal skill.
  * - Validation sees leaked information: +0.07 when a processing job upstream fit its scaler on the full
  *   dataset (scaler-leakage), +0.09 when a feature store fed training without an event-time filter
- *   (point-in-time-leakage). Production does not: it sees the true skill.
+ *   (point-in-time-leakage), +0.10 when a column set after the outcome reaches training (label-leakage, see
+ *   shared/explain.ts). Production does not: it sees the true skill.
  * - Served by an endpoint whose features do not come from the feature store that fed training, the
  *   model loses 0.12 in production (training-serving-skew).
  * Metrics follow from skill and the class mix m (the minority share): auc = skill; accuracy =
@@ -55,8 +57,11 @@ export interface QualityCause {
     | 'point-in-time-leakage'
     | 'training-serving-skew'
     | 'target-encoding-leakage'
-    | 'resampling-before-split';
+    | 'resampling-before-split'
+    | 'label-leakage';
   node: string;
+  /** What the rule's message needs beyond the version's figures (label-leakage: the column). */
+  vars?: Record<string, string>;
 }
 
 /** What a model version scores. */
@@ -150,6 +155,13 @@ export function trainingQuality(g: Graph, training: string, seed: number, versio
     causes.push({ rule: leak.rule, node: leak.node });
     explain.push(
       `+${leak.bump} in validation only: ${leak.node} (${leak.rule === 'target-encoding-leakage' ? 'target encoding fitted on every row' : 'SMOTE before the split'})`,
+    );
+  }
+  for (const leak of leakedColumns(g, training)) {
+    validationSkill += EXPLAIN.leakBump;
+    causes.push({ rule: 'label-leakage', node: leak.node, vars: { feature: leak.feature } });
+    explain.push(
+      `+${EXPLAIN.leakBump} in validation only: column ${leak.feature} of ${leak.node} is set after the outcome`,
     );
   }
   return {

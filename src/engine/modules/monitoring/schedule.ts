@@ -7,6 +7,7 @@ import type { Simulation } from '../../sim';
 import { TOPICS, type AwsEvent, type ModelServing, type MonitorRun } from '../../topics';
 import { monitorFailures, monitoredEndpoint } from './checks';
 import { DRIFT_THRESHOLD, disparateImpact, driftDistance } from './stats';
+import { EXPLAIN, attributionNdcg, formatAttributions, shapAttributions } from '../shared/explain';
 
 /** What a production figure is: accuracy is judged per class there (balanced accuracy), other metrics as named. */
 const prodName = (metric: string) => (metric === 'accuracy' ? 'balanced accuracy' : metric);
@@ -180,5 +181,33 @@ function evaluate(
       'model-quality',
     );
   }
-  return completed(' (feature attribution within baseline)');
+  return attributionRun(mr, m, ep);
+}
+
+/**
+ * A feature-attribution (model explainability) run: Clarify's global SHAP values over the captured traffic ranked
+ * against the baseline's; an nDCG below 0.9 is a violation (AWS: feature_attribution_drift_check). What the model
+ * leans on comes from shared/explain.ts: a column it learned from but live requests do not carry loses its place.
+ */
+function attributionRun(mr: MonitoringRun, m: GNode<'model-monitor'>, ep: string): RunOutcome {
+  const { sim } = mr;
+  const x = sim.metrics(m.id).extra;
+  const training = mr.serving.get(ep)?.training;
+  if (!training) return completed(' (no model lineage: feature attribution within baseline)');
+  const { baseline, live } = shapAttributions(sim.graph, training, sim.seed);
+  const ndcg = attributionNdcg(baseline, live);
+  x.lastNdcg = ndcg;
+  if (ndcg >= EXPLAIN.ndcgThreshold)
+    return completed(`, nDCG ${ndcg} of live vs baseline attributions (threshold ${EXPLAIN.ndcgThreshold})`);
+  sim.incident('feature-attribution-drift', m.id, {
+    ndcg,
+    threshold: EXPLAIN.ndcgThreshold,
+    label: 'label0',
+  });
+  // AWS's violation names no feature (the combined ranking is judged); the run's log line shows the live ranking
+  return violated(
+    `feature attribution nDCG ${ndcg} < ${EXPLAIN.ndcgThreshold} (live global SHAP: ${formatAttributions(live, 3)})`,
+    'feature-attribution',
+    'feature-attribution-drift',
+  );
 }
