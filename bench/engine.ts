@@ -9,7 +9,12 @@
  * without npm (`node dist-cli/sim.mjs`), and grading throughput — every shipped puzzle checked in one
  * process (`sim --check FILE…`) against one process per puzzle.
  *
- *   npm run bench [-- --runs N] [--file scenarios/bench/mixed.json]
+ * Then the hot loop against its floor (bench/floor.ts): the engine serving one real-time endpoint
+ * (scenarios/bench/realtime.json) against the tightest plain loop doing the same work, timed in pairs in this
+ * process (the order alternating), after checking that both give the same figures; budget 1.3×. And the same
+ * traffic sent by 100 clients instead of one (their arrivals merged each tick) against one client.
+ *
+ *   npm run bench [-- --runs N] [--file scenarios/bench/mixed.json] [--hot-loop]
  */
 import { spawnSync } from 'node:child_process';
 import { readdirSync, readFileSync } from 'node:fs';
@@ -18,6 +23,8 @@ import { dirname, join, resolve } from 'node:path';
 import { loadText } from '../src/model/load';
 import { runDocument } from '../src/engine';
 import type { Report } from '../src/engine';
+import type { ArchDoc } from '../src/model/schema';
+import { runFloor, type FloorSpec } from './floor';
 
 const BUDGET = 1_500_000;
 const root = resolve(dirname(fileURLToPath(import.meta.url)), '..');
@@ -49,68 +56,152 @@ function timeCommand(cmd: string, argv: string[], ok: readonly number[] = [0]): 
 const timeProcess = (argv: string[], ok?: readonly number[]) =>
   timeCommand('npm', ['run', '--silent', 'sim', '--', ...argv], ok);
 
-// 1. the whole process, as a user runs it
-const whole: number[] = [];
-let requests = 0;
-for (let i = 0; i < runs; i++) {
-  const { sec, out } = timeProcess([file, '--json']);
-  requests = served(JSON.parse(out) as Report);
-  whole.push(sec);
+/** `--hot-loop`: only the hot loop against its floor and the 100-client merge (sections 6 and 7). */
+const hotOnly = args.includes('--hot-loop');
+if (!hotOnly) {
+  // 1. the whole process, as a user runs it
+  const whole: number[] = [];
+  let requests = 0;
+  for (let i = 0; i < runs; i++) {
+    const { sec, out } = timeProcess([file, '--json']);
+    requests = served(JSON.parse(out) as Report);
+    whole.push(sec);
+  }
+  // 2. the same process on a zero-length run: start-up, loading and the report, no traffic
+  const startup: number[] = [];
+  for (let i = 0; i < runs; i++) startup.push(timeProcess([file, '--json', '--duration', '0.001']).sec);
+  // 3. the engine alone, in this process
+  const loaded = loadText(readFileSync(file, 'utf8'));
+  if (!loaded.ok) throw new Error(`cannot load ${file}`);
+  const engine: number[] = [];
+  for (let i = 0; i < runs; i++) {
+    const t0 = process.hrtime.bigint();
+    runDocument(loaded.doc);
+    engine.push(Number(process.hrtime.bigint() - t0) / 1e9);
+  }
+
+  const rate = requests / median(whole);
+  console.log(`scenario         ${file.replace(`${root}/`, '')}`);
+  console.log(`requests         ${fmt(requests)} simulated`);
+  console.log(`whole process    ${median(whole).toFixed(3)} s median of ${runs} (npm run sim, start-up included)`);
+  console.log(`  start-up       ${median(startup).toFixed(3)} s (same command, no traffic)`);
+  console.log(
+    `  engine alone   ${median(engine).toFixed(3)} s in-process → ${fmt(requests / median(engine))} requests/s`,
+  );
+  console.log(
+    `requests/s       ${fmt(rate)} simulated requests per wall second (budget ${fmt(BUDGET)}) ${rate >= BUDGET ? 'OK' : 'BELOW BUDGET'}`,
+  );
+  if (rate < BUDGET) process.exitCode = 1;
+
+  // 4. the runner's start-up as graders meet it: npm alone, npm run sim and the plain bin (zero-length run)
+  const BIN = 'dist-cli/sim.mjs';
+  const zero = [file, '--json', '--duration', '0.001'];
+  const npmEnv: number[] = [],
+    viaNpm: number[] = [],
+    viaBin: number[] = [];
+  for (let i = 0; i < runs; i++) {
+    // interleaved, so the machine's load falls on all three alike
+    npmEnv.push(timeCommand('npm', ['run', 'env']).sec);
+    viaNpm.push(timeProcess(zero).sec);
+    viaBin.push(timeCommand(process.execPath, [BIN, ...zero]).sec);
+  }
+  const startRatio = median(viaNpm) / median(npmEnv);
+  console.log(
+    `runner start-up  ${median(viaNpm).toFixed(3)} s npm run sim vs ${median(npmEnv).toFixed(3)} s npm run env = ${startRatio.toFixed(2)}× (budget 1.6×) ${startRatio <= 1.6 ? 'OK' : 'ABOVE BUDGET'}`,
+  );
+  console.log(`  without npm    ${median(viaBin).toFixed(3)} s node ${BIN}`);
+
+  // 5. grading throughput: every shipped puzzle checked as shipped (each fails its goal: exit 3)
+  const puzzleDir = join(root, 'scenarios/puzzles');
+  const puzzles = readdirSync(puzzleDir, { recursive: true, encoding: 'utf8' })
+    .filter((f) => f.endsWith('.json'))
+    .sort()
+    .map((f) => join(puzzleDir, f));
+  const oneProcess = timeCommand(process.execPath, [BIN, '--check', '--json', ...puzzles], [0, 3]);
+  const graded = (JSON.parse(oneProcess.out) as unknown[]).length;
+  let eachSec = 0;
+  for (const p of puzzles) eachSec += timeCommand(process.execPath, [BIN, '--check', '--json', p], [0, 3]).sec;
+  console.log(
+    `grading          ${graded} puzzles: ${oneProcess.sec.toFixed(2)} s in one process (${(graded / oneProcess.sec).toFixed(1)} puzzles/s) vs ${eachSec.toFixed(2)} s one process each (${(puzzles.length / eachSec).toFixed(1)} puzzles/s)`,
+  );
 }
-// 2. the same process on a zero-length run: start-up, loading and the report, no traffic
-const startup: number[] = [];
-for (let i = 0; i < runs; i++) startup.push(timeProcess([file, '--json', '--duration', '0.001']).sec);
-// 3. the engine alone, in this process
-const loaded = loadText(readFileSync(file, 'utf8'));
-if (!loaded.ok) throw new Error(`cannot load ${file}`);
-const engine: number[] = [];
-for (let i = 0; i < runs; i++) {
+
+// 6. the hot loop against its floor: one real-time endpoint, timed in pairs (order alternating), same figures first
+const rtFile = join(root, 'scenarios/bench/realtime.json');
+const rt = loadText(readFileSync(rtFile, 'utf8'));
+if (!rt.ok) throw new Error(`cannot load ${rtFile}`);
+const rtDoc = rt.doc;
+const epNode = rtDoc.nodes.find((n) => n.kind === 'realtime-endpoint')!;
+const clientNode = rtDoc.nodes.find((n) => n.kind === 'client')!;
+const rtReport = runDocument(rtDoc).report;
+const inService = rtReport.timeline?.find((e) => e.node === epNode.id && e.event === 'InService');
+if (!inService) throw new Error(`${epNode.id} never went InService`);
+const ep = epNode.props as Record<string, unknown>,
+  cp = clientNode.props as Record<string, unknown>;
+const spec: FloorSpec = {
+  seed: rtDoc.seed ?? 1,
+  durationSec: rtDoc.durationSec ?? 3600,
+  client: clientNode.id,
+  endpoint: epNode.id,
+  rps: Number(cp.rps),
+  payloadMB: Number(cp.payloadMB),
+  instanceType: String(ep.instanceType),
+  instanceCount: Number(ep.instanceCount),
+  modelLatencyMs: Number(ep.modelLatencyMs),
+  startSec: inService.t,
+};
+const floorOut = runFloor(spec);
+const epOut = rtReport.nodes[epNode.id];
+for (const k of ['requests', 'ok', 'failed', 'p50Ms', 'p99Ms'] as const)
+  if (floorOut[k] !== epOut[k])
+    throw new Error(`the floor's ${k} is ${floorOut[k]}, the engine's ${epOut[k]}: not the same work`);
+const timeIt = (f: () => unknown): number => {
   const t0 = process.hrtime.bigint();
-  runDocument(loaded.doc);
-  engine.push(Number(process.hrtime.bigint() - t0) / 1e9);
+  f();
+  return Number(process.hrtime.bigint() - t0) / 1e9;
+};
+const pairs = Math.max(5, runs * 2 - 1);
+const engineSec: number[] = [],
+  floorSec: number[] = [],
+  ratios: number[] = [];
+for (let i = 0; i < pairs; i++) {
+  let e: number, f: number;
+  if (i % 2) {
+    f = timeIt(() => runFloor(spec));
+    e = timeIt(() => runDocument(rtDoc));
+  } else {
+    e = timeIt(() => runDocument(rtDoc));
+    f = timeIt(() => runFloor(spec));
+  }
+  engineSec.push(e);
+  floorSec.push(f);
+  ratios.push(e / f);
 }
-
-const rate = requests / median(whole);
-console.log(`scenario         ${file.replace(`${root}/`, '')}`);
-console.log(`requests         ${fmt(requests)} simulated`);
-console.log(`whole process    ${median(whole).toFixed(3)} s median of ${runs} (npm run sim, start-up included)`);
-console.log(`  start-up       ${median(startup).toFixed(3)} s (same command, no traffic)`);
+const ratio = median(ratios);
+const ns = (sec: number) => ((sec / floorOut.requests) * 1e9).toFixed(0);
 console.log(
-  `  engine alone   ${median(engine).toFixed(3)} s in-process → ${fmt(requests / median(engine))} requests/s`,
+  `hot loop         ${fmt(floorOut.requests)} requests on one real-time endpoint (p50 ${floorOut.p50Ms} ms, p99 ${floorOut.p99Ms} ms in both): engine ${ns(median(engineSec))} ns/request, floor ${ns(median(floorSec))} ns/request; engine/floor ${ratio.toFixed(2)}× median of ${pairs} pairs (${Math.min(...ratios).toFixed(2)}–${Math.max(...ratios).toFixed(2)}; budget 1.3×) ${ratio <= 1.3 ? 'OK' : 'ABOVE BUDGET'}`,
 );
-console.log(
-  `requests/s       ${fmt(rate)} simulated requests per wall second (budget ${fmt(BUDGET)}) ${rate >= BUDGET ? 'OK' : 'BELOW BUDGET'}`,
-);
-if (rate < BUDGET) process.exitCode = 1;
 
-// 4. the runner's start-up as graders meet it: npm alone, npm run sim and the plain bin (zero-length run)
-const BIN = 'dist-cli/sim.mjs';
-const zero = [file, '--json', '--duration', '0.001'];
-const npmEnv: number[] = [],
-  viaNpm: number[] = [],
-  viaBin: number[] = [];
-for (let i = 0; i < runs; i++) {
-  // interleaved, so the machine's load falls on all three alike
-  npmEnv.push(timeCommand('npm', ['run', 'env']).sec);
-  viaNpm.push(timeProcess(zero).sec);
-  viaBin.push(timeCommand(process.execPath, [BIN, ...zero]).sec);
+// 7. the same traffic from 100 clients (merged each tick) against one client
+const manyClients: ArchDoc = {
+  ...rtDoc,
+  nodes: [
+    ...rtDoc.nodes.filter((n) => n.kind !== 'client'),
+    ...Array.from({ length: 100 }, (_, i) => ({
+      ...clientNode,
+      id: `${clientNode.id}${i}`,
+      props: { ...cp, rps: Number(cp.rps) / 100 },
+    })),
+  ] as ArchDoc['nodes'],
+  edges: Array.from({ length: 100 }, (_, i) => ({ from: `${clientNode.id}${i}`, to: epNode.id })),
+};
+const oneSec: number[] = [],
+  manySec: number[] = [];
+for (let i = 0; i < pairs; i++) {
+  oneSec.push(timeIt(() => runDocument(rtDoc)));
+  manySec.push(timeIt(() => runDocument(manyClients)));
 }
-const startRatio = median(viaNpm) / median(npmEnv);
 console.log(
-  `runner start-up  ${median(viaNpm).toFixed(3)} s npm run sim vs ${median(npmEnv).toFixed(3)} s npm run env = ${startRatio.toFixed(2)}× (budget 1.6×) ${startRatio <= 1.6 ? 'OK' : 'ABOVE BUDGET'}`,
-);
-console.log(`  without npm    ${median(viaBin).toFixed(3)} s node ${BIN}`);
-
-// 5. grading throughput: every shipped puzzle checked as shipped (each fails its goal: exit 3)
-const puzzleDir = join(root, 'scenarios/puzzles');
-const puzzles = readdirSync(puzzleDir, { recursive: true, encoding: 'utf8' })
-  .filter((f) => f.endsWith('.json'))
-  .sort()
-  .map((f) => join(puzzleDir, f));
-const oneProcess = timeCommand(process.execPath, [BIN, '--check', '--json', ...puzzles], [0, 3]);
-const graded = (JSON.parse(oneProcess.out) as unknown[]).length;
-let eachSec = 0;
-for (const p of puzzles) eachSec += timeCommand(process.execPath, [BIN, '--check', '--json', p], [0, 3]).sec;
-console.log(
-  `grading          ${graded} puzzles: ${oneProcess.sec.toFixed(2)} s in one process (${(graded / oneProcess.sec).toFixed(1)} puzzles/s) vs ${eachSec.toFixed(2)} s one process each (${(puzzles.length / eachSec).toFixed(1)} puzzles/s)`,
+  `100 clients      ${median(manySec).toFixed(3)} s vs ${median(oneSec).toFixed(3)} s for one client at the same total rate = ${(median(manySec) / median(oneSec)).toFixed(2)}×`,
 );

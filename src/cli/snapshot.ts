@@ -7,10 +7,10 @@
 import { startupSnapshot } from 'node:v8';
 import { KINDS } from '../catalog/types';
 import { propsSchema } from '../model/props';
-import { main } from './sim';
+import { program } from './program';
 
 for (const kind of KINDS) propsSchema(kind);
 // `node --snapshot-blob runner.blob -- ARGS…`: process.argv is [node, ...ARGS].
 startupSnapshot.setDeserializeMainFunction(() => {
-  process.exitCode = main(process.argv.slice(1));
+  process.exitCode = program(process.argv.slice(1));
 });

@@ -18,22 +18,39 @@ export class Rng {
       z = Math.imul(z ^ (z >>> 13), 0xc2b2ae35);
       return (z ^ (z >>> 16)) >>> 0;
     };
-    this.a = next();
-    this.b = next();
-    this.c = next();
-    this.d = next();
+    // | 0 keeps the state in int32 range (the same bits), so its fields stay small integers
+    this.a = next() | 0;
+    this.b = next() | 0;
+    this.c = next() | 0;
+    this.d = next() | 0;
     for (let i = 0; i < 12; i++) this.next();
   }
 
   /** Uniform in [0, 1). */
   next(): number {
-    const t = (((this.a + this.b) | 0) + this.d) | 0;
-    this.d = (this.d + 1) | 0;
-    this.a = this.b ^ (this.b >>> 9);
-    this.b = (this.c + (this.c << 3)) | 0;
-    this.c = (this.c << 21) | (this.c >>> 11);
-    this.c = (this.c + t) | 0;
-    return (t >>> 0) / 4294967296;
+    return (this.step() >>> 0) / 4294967296;
+  }
+
+  /**
+   * The top `bits` bits of the next draw: an integer in [0, 2^bits), the same draw and the same value as
+   * `(next() * 2 ** bits) | 0` (for a table of 2^bits entries), as a small integer that never needs a heap box.
+   */
+  nextBits(bits: number): number {
+    return this.step() >>> (32 - bits);
+  }
+
+  /** One step of sfc32: the next 32 bits, as a signed integer. */
+  private step(): number {
+    const a = this.a,
+      b = this.b,
+      c = this.c,
+      d = this.d;
+    const t = (((a + b) | 0) + d) | 0;
+    this.d = (d + 1) | 0;
+    this.a = b ^ (b >>> 9);
+    this.b = (c + (c << 3)) | 0;
+    this.c = (((c << 21) | (c >>> 11)) + t) | 0;
+    return t;
   }
 
   /** Integer in [0, n). */

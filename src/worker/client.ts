@@ -1,4 +1,4 @@
-import type { FromWorker, RunUpdate, ToWorker } from './protocol';
+import type { FromWorker, GradedCriterion, RunUpdate, ToWorker } from './protocol';
 import type { Finding, NetworkReport, Report, RequestTrace } from '../engine';
 import type { ArchDoc, Fault } from '../model/schema';
 
@@ -16,6 +16,7 @@ export class EngineClient {
   private pendingTraces: ((t: RequestTrace[]) => void)[] = [];
   private pendingChecks = new Map<number, (f: Finding[]) => void>();
   private pendingNetwork = new Map<number, (r: NetworkReport | null) => void>();
+  private pendingGrades = new Map<number, (items: GradedCriterion[]) => void>();
   private checkSeq = 0;
   /** The latest update, for components that mount late. */
   last: RunUpdate | null = null;
@@ -48,6 +49,12 @@ export class EngineClient {
         const r = this.pendingNetwork.get(m.id);
         this.pendingNetwork.delete(m.id);
         r?.(m.report);
+        break;
+      }
+      case 'graded': {
+        const r = this.pendingGrades.get(m.id);
+        this.pendingGrades.delete(m.id);
+        r?.(m.items);
         break;
       }
       case 'fault':
@@ -112,13 +119,23 @@ export class EngineClient {
     });
   }
 
-  /** True while a report, traces, findings or network reply is still due (the worker is not free for another client). */
+  /** Each criterion of a document's goal graded alone against a report, in the worker (the puzzle checklist). */
+  grade(doc: ArchDoc, report: Report): Promise<GradedCriterion[]> {
+    const id = ++this.checkSeq;
+    return new Promise((resolve) => {
+      this.pendingGrades.set(id, resolve);
+      this.send({ type: 'grade', doc, report, id });
+    });
+  }
+
+  /** True while a report, traces, findings, network or grading reply is still due (the worker is not free for another client). */
   get awaiting(): boolean {
     return (
       this.pendingReports.length > 0 ||
       this.pendingTraces.length > 0 ||
       this.pendingChecks.size > 0 ||
-      this.pendingNetwork.size > 0
+      this.pendingNetwork.size > 0 ||
+      this.pendingGrades.size > 0
     );
   }
 

@@ -37,7 +37,16 @@ export type ToWorker =
   /** Static findings of a document (the editor's checks, off the main thread). */
   | { type: 'check'; doc: ArchDoc; id: number }
   /** What a node of a document can reach over the network, and the path (the why? panel). */
-  | { type: 'network'; doc: ArchDoc; node: string; id: number };
+  | { type: 'network'; doc: ArchDoc; node: string; id: number }
+  /** Grade each criterion of a document's goal alone against a report of its run (the puzzle checklist). */
+  | { type: 'grade'; doc: ArchDoc; report: Report; id: number };
+
+/** One criterion of a goal graded alone: met or not, and the runner's words when not (`key` from goalCriteria). */
+export interface GradedCriterion {
+  key: string;
+  met: boolean;
+  why?: string;
+}
 
 /** `toEnd`: running to the end at full speed, in slices (pause, step and reset still work). */
 export type RunStatus = 'idle' | 'running' | 'paused' | 'toEnd' | 'finished';
@@ -159,4 +168,5 @@ export type FromWorker =
   | { type: 'traces'; node: string; traces: RequestTrace[] }
   | { type: 'findings'; id: number; findings: Finding[] }
   | { type: 'network'; id: number; report: NetworkReport | null }
+  | { type: 'graded'; id: number; items: GradedCriterion[] }
   | { type: 'error'; message: string };

@@ -12,6 +12,7 @@ import {
   type ControllerEvent,
   type Simulation,
 } from '../engine';
+import { gradeCriteria } from './checklist';
 import type { ArchDoc, Fault } from '../model/schema';
 import { estimateWork, overBudget } from '../model/budget';
 import { LiveView } from './live';
@@ -158,6 +159,10 @@ export class RunSession {
     }
     if (msg.type === 'network') {
       this.post({ type: 'network', id: msg.id, report: networkReportOf(msg.doc, msg.node) });
+      return;
+    }
+    if (msg.type === 'grade') {
+      this.post({ type: 'graded', id: msg.id, items: gradeCriteria(msg.doc, msg.report) });
       return;
     }
     if (msg.type === 'select') {

@@ -12,7 +12,8 @@ import { runDocument } from '../../src/engine/run';
 import { loadText, saveText } from '../../src/model/load';
 import type { ArchDoc } from '../../src/model/schema';
 import { variantFromName } from '../../src/model/variants';
-import { shownChecklist, gradeChecklist } from '../../src/ui/puzzle/checklist';
+import { shownChecklist, checklistOf } from '../../src/ui/puzzle/checklist';
+import { gradeCriteria } from '../../src/worker/checklist';
 import { isRevealed } from '../../src/ui/puzzle/session';
 import { logLines, symptomText } from '../../src/ui/puzzle/symptoms';
 import { TestEditor } from './TestEditor';
@@ -53,7 +54,7 @@ describe('puzzle mode hides the answer until it may be shown', () => {
 
   it('the checklist words a forbidden rule as the symptom until revealed, and does not name it', () => {
     const doc = open('scenarios/puzzles/d4/04-no-route-to-ecr.json');
-    const items = gradeChecklist(doc, runDocument(doc).report);
+    const items = checklistOf(doc, gradeCriteria(doc, runDocument(doc).report));
     const hidden = shownChecklist(doc, items, false);
     expect(JSON.stringify(hidden.map((i) => [i.label, i.why]))).not.toMatch(
       /ecr-pull-blocked|ECR pull blocked|container registry/i,

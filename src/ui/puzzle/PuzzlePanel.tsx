@@ -152,7 +152,12 @@ export function CheckBar({ session }: { session: PuzzleSession }) {
       <button
         type="button"
         className="btn-primary"
-        onClick={() => void session.check(() => run.runAndGrade())}
+        onClick={() =>
+          void session.check(
+            () => run.runAndGrade(),
+            (d, r) => run.gradeCriteria(d, r),
+          )
+        }
         disabled={st.checking}
         data-testid="check"
       >

@@ -1,6 +1,5 @@
 import { RULES_BY_ID } from '../../catalog/rules';
-import { type Report, designChecks, gradeGoal } from '../../engine';
-import { Graph } from '../../model/graph';
+import type { GradedCriterion } from '../../worker/protocol';
 import { type Criterion, criterionWords, goalCriteria } from '../../model/goals';
 import type { ArchDoc } from '../../model/schema';
 
@@ -44,12 +43,15 @@ export function shownChecklist(
   });
 }
 
-/** Grade each criterion alone against the report (the runner's own grading, one criterion at a time). */
-export function gradeChecklist(doc: ArchDoc, report: Report): CheckedCriterion[] {
-  const design = designChecks(new Graph(doc));
+/**
+ * The checklist of a run in words: each criterion as the engine worker graded it alone against the run's report
+ * (`EngineClient.grade`; the page never runs the engine itself), labelled for the learner.
+ */
+export function checklistOf(doc: ArchDoc, graded: readonly GradedCriterion[]): CheckedCriterion[] {
+  const byKey = new Map(graded.map((g) => [g.key, g]));
   return goalCriteria(doc.goal).map((c) => {
-    const g = gradeGoal(c.goal, { ...report, design });
-    return { key: c.key, label: criterionLabel(c, doc, true), met: g.met, why: g.failed[0] };
+    const g = byKey.get(c.key);
+    return { key: c.key, label: criterionLabel(c, doc, true), met: !!g?.met, why: g ? g.why : 'not graded' };
   });
 }
 

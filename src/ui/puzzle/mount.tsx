@@ -1,15 +1,21 @@
-import type { ReactNode } from 'react';
+import { type ReactNode, Suspense, lazy } from 'react';
 import { useEditorState, useUiState, useWorkspace } from '../state/context';
-import { PuzzlePicker } from './PuzzlePicker';
-import { CheckBar, PuzzlePanel } from './PuzzlePanel';
 import { SideTabs } from './SideTabs';
-import { DemoBar } from '../presenter/DemoBar';
-import { DemoPicker } from '../presenter/DemoPicker';
 import { Presenter } from '../presenter/Presenter';
-import { MakerPanel } from '../maker/MakerPanel';
 import { useStore } from '../state/store';
 import '../maker/maker.css';
 import './puzzle.css';
+
+// Each mode's panels load when the mode is first entered (a fresh visit opens the sandbox): not on the first screen.
+const MakerPanel = lazy(() => import('../maker/MakerPanel').then((m) => ({ default: m.MakerPanel })));
+const PuzzlePanel = lazy(() => import('./PuzzlePanel').then((m) => ({ default: m.PuzzlePanel })));
+const CheckBar = lazy(() => import('./PuzzlePanel').then((m) => ({ default: m.CheckBar })));
+const PuzzlePicker = lazy(() => import('./PuzzlePicker').then((m) => ({ default: m.PuzzlePicker })));
+const DemoBar = lazy(() => import('../presenter/DemoBar').then((m) => ({ default: m.DemoBar })));
+const DemoPicker = lazy(() => import('../presenter/DemoPicker').then((m) => ({ default: m.DemoPicker })));
+
+/** What a lazily loaded panel shows for the moment it takes to load. */
+const loading = <div className="p-3 text-sm opacity-70">Loading…</div>;
 
 /** The right-hand panel: the puzzle (with the inspector as a tab) in puzzle mode, else `children` (the inspector). */
 export function ModeSide({ children }: { children: ReactNode }) {
@@ -19,14 +25,24 @@ export function ModeSide({ children }: { children: ReactNode }) {
   if (making && mode !== 'puzzle') {
     return (
       <div className="side-wide h-full">
-        <SideTabs label="Puzzle maker" main={<MakerPanel store={maker} />} inspector={children} />
+        <SideTabs
+          label="Puzzle maker"
+          main={
+            <Suspense fallback={loading}>
+              <MakerPanel store={maker} />
+            </Suspense>
+          }
+          inspector={children}
+        />
       </div>
     );
   }
   if (mode === 'demo')
     return (
       <div className="flex h-full flex-col">
-        <DemoBar />
+        <Suspense fallback={null}>
+          <DemoBar />
+        </Suspense>
         <div className="min-h-0 flex-1">{children}</div>
       </div>
     );
@@ -35,9 +51,17 @@ export function ModeSide({ children }: { children: ReactNode }) {
     <div className="side-wide h-full">
       <SideTabs
         label="Puzzle"
-        main={<PuzzlePanel session={session} />}
+        main={
+          <Suspense fallback={loading}>
+            <PuzzlePanel session={session} />
+          </Suspense>
+        }
         inspector={children}
-        footer={<CheckBar session={session} />}
+        footer={
+          <Suspense fallback={null}>
+            <CheckBar session={session} />
+          </Suspense>
+        }
       />
     </div>
   );
@@ -49,8 +73,10 @@ export function ModeLayers() {
   const dialog = useUiState((s) => s.dialog);
   return (
     <>
-      {dialog === 'puzzles' && <PuzzlePicker session={ws.puzzle} />}
-      {dialog === 'demos' && <DemoPicker />}
+      <Suspense fallback={null}>
+        {dialog === 'puzzles' && <PuzzlePicker session={ws.puzzle} />}
+        {dialog === 'demos' && <DemoPicker />}
+      </Suspense>
       <Presenter />
     </>
   );

@@ -8,7 +8,8 @@ import { Store } from '../state/store';
 import type { UiStore } from '../state/ui';
 import { AUTOSAVE_FORMAT, AUTOSAVE_KEY, openDoc } from '../state/persist';
 import { applySolutionVisibly } from './applySolution';
-import { type CheckedCriterion, gradeChecklist } from './checklist';
+import type { GradedCriterion } from '../../worker/protocol';
+import { type CheckedCriterion, checklistOf } from './checklist';
 import { type Progress, markSolved, progressKey, readProgress } from './progress';
 
 /** The puzzle being played (which shipped file, the document as opened, hints shown), kept across reloads. */
@@ -262,15 +263,19 @@ export class PuzzleSession extends Store<PuzzleState> {
 
   /**
    * Run the whole puzzle and grade it against its goal. `run` fast-forwards the live run on the canvas
-   * to its end and returns its report (RunStore.runAndGrade): the learner sees the run that is graded.
+   * to its end and returns its report (RunStore.runAndGrade): the learner sees the run that is graded;
+   * `grade` grades each criterion alone against it in the engine worker (RunStore.gradeCriteria).
    */
-  async check(run: () => Promise<Report>): Promise<void> {
+  async check(
+    run: () => Promise<Report>,
+    grade: (doc: ArchDoc, report: Report) => Promise<GradedCriterion[]>,
+  ): Promise<void> {
     if (this.s.checking) return;
     const { doc, revision } = this.editor.getState();
     this.patch({ checking: true, error: null });
     try {
       const report = await run();
-      const items = gradeChecklist(doc, report);
+      const items = checklistOf(doc, await grade(doc, report));
       const met = report.goal?.met ?? items.every((i) => i.met);
       let progress = this.s.progress;
       if (met) {

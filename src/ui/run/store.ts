@@ -1,6 +1,7 @@
 import type { Incident, LogEvent, NetworkReport, Report, RequestTrace } from '../../engine';
 import type { ArchDoc, Fault } from '../../model/schema';
 import type { EngineClient } from '../../worker/client';
+import type { GradedCriterion } from '../../worker/protocol';
 import type { FaultInput, Flow, LiveNode, Outcomes, RunStatus, RunUpdate } from '../../worker/protocol';
 import type { Editor } from '../state/editor';
 import { dict, own } from '../../model/own';
@@ -484,6 +485,11 @@ export class RunStore extends Store<RunView> {
       if (want.atSec === undefined) break;
     }
     this.patch({ traces: { node, list, picked: picked >= 0 ? picked : list.length ? 0 : null, loading: false } });
+  }
+
+  /** Each criterion of a document's goal graded alone against a report of its run, in the worker (puzzle Check). */
+  gradeCriteria(doc: ArchDoc, report: Report): Promise<GradedCriterion[]> {
+    return this.ensure().grade(doc, report);
   }
 
   /** What a node of a document can reach over the network, and the path: the engine's answer, from the worker. */

@@ -138,3 +138,53 @@ describe('client traffic', () => {
     expect(i.message).toContain('8 MB');
   });
 });
+
+describe('merging the streams of one tick', () => {
+  it('gives the order of a stable sort by time (ties keep stream order), for 1 to 100 streams', () => {
+    const rng = new Rng(3);
+    for (const runs of [1, 2, 3, 7, 100]) {
+      const a = new Arrivals(8);
+      const bounds = [0];
+      for (let r = 0; r < runs; r++) {
+        let t = 0;
+        const len = rng.int(30);
+        for (let k = 0; k < len; k++) {
+          if (a.n === a.time.length) a.grow();
+          t += rng.next() < 0.3 ? 0 : Math.round(rng.next() * 4) / 4; // many equal times
+          a.time[a.n] = t;
+          a.size[a.n] = r * 1000 + k;
+          a.model[a.n] = k;
+          a.src[a.n] = r;
+          a.n++;
+        }
+        bounds.push(a.n);
+      }
+      const expected = Array.from({ length: a.n }, (_, i) => i)
+        .sort((x, y) => a.time[x] - a.time[y] || x - y)
+        .map((i) => [a.time[i], a.size[i], a.model[i], a.src[i]]);
+      a.mergeRuns(bounds, runs);
+      const got = Array.from({ length: a.n }, (_, i) => [a.time[i], a.size[i], a.model[i], a.src[i]]);
+      expect(got).toEqual(expected);
+      a.rewind();
+      let read = 0;
+      while (a.nextArrival()) expect([a.at, a.sizeMB, a.modelIdx, a.srcIdx]).toEqual(expected[read++]);
+      expect(read).toBe(a.n);
+    }
+  });
+
+  it('a stream drawn one arrival at a time gives what it generates into arrays', () => {
+    const props = { rps: 50, pattern: 'spiky', payloadSpread: 'lognormal', models: 20 };
+    const staged = generate(stream(props, 9), 0, 600);
+    const s = stream(props, 9);
+    let i = 0;
+    for (let t = 0; t < 600; t++) {
+      s.begin(t, t + 1);
+      while (s.nextArrival()) {
+        expect([s.at, s.sizeMB, s.modelIdx]).toEqual([staged.time[i], staged.size[i], staged.model[i]]);
+        i++;
+      }
+    }
+    expect(i).toBe(staged.n);
+    expect(s.sent).toBe(staged.n);
+  });
+});

@@ -3,7 +3,7 @@ import { ruleById, ruleHttp } from '../../../catalog/rules';
 import type { GNode } from '../../../model/graph';
 import type { NodeMetrics } from '../../metrics';
 import type { Simulation } from '../../sim';
-import type { Arrivals } from './traffic';
+import type { ArrivalSource, Arrivals, ClientStream } from './traffic';
 import { featureStoreOf } from './checks';
 import { INFERENCE } from './constants';
 import { backoffSec, RetryQueue } from './retry';
@@ -77,6 +77,12 @@ export abstract class EndpointRun<K extends EndpointKind = EndpointKind> {
   /** Serve one tick's arrivals (sorted by time) over [t0, t1). */
   abstract serve(arr: Arrivals, t0: number, t1: number): void;
 
+  /**
+   * Serve one tick's arrivals read one at a time from `src` (in time order) over [t0, t1). A kind that has it is fed
+   * straight from its client's stream when it has only one (`tickStream`: no staging of the tick's arrivals).
+   */
+  serveSource?(src: ArrivalSource, t0: number, t1: number): void;
+
   /** Bill, scale and record the tick's figures. */
   abstract afterTick(t0: number, t1: number): void;
 
@@ -85,10 +91,18 @@ export abstract class EndpointRun<K extends EndpointKind = EndpointKind> {
    * back-off when its client has retries left. Returns false when it has none (the error is final).
    */
   protected retry(arr: Arrivals, i: number): boolean {
-    const k = arr.attempt[i];
-    if (k >= (this.clientRetries[arr.src[i]] ?? 0)) return false;
-    const first = k === 0 ? arr.time[i] : arr.first[i];
-    this.retryQueue.push(arr.time[i] + backoffSec(k + 1), arr.size[i], arr.model[i], arr.src[i], k + 1, first);
+    return this.retryRequest(arr.time[i], arr.size[i], arr.model[i], arr.src[i], arr.attempt[i], arr.first[i]);
+  }
+
+  /** `retry` for the current arrival of a source (a serve loop reading an `ArrivalSource`). */
+  protected retryFrom(s: ArrivalSource): boolean {
+    return this.retryRequest(s.at, s.sizeMB, s.modelIdx, s.srcIdx, s.attemptNo, s.firstAt);
+  }
+
+  private retryRequest(at: number, mb: number, model: number, src: number, k: number, firstAt: number): boolean {
+    if (k >= (this.clientRetries[src] ?? 0)) return false;
+    const first = k === 0 ? at : firstAt;
+    this.retryQueue.push(at + backoffSec(k + 1), mb, model, src, k + 1, first);
     this.retriesSent++;
     return true;
   }
@@ -117,6 +131,24 @@ export abstract class EndpointRun<K extends EndpointKind = EndpointKind> {
       this.failAll(fresh);
       this.m.failed += arr.n - fresh;
     } else this.serve(arr, t0, t1);
+    this.endTick(t0, t1);
+  }
+
+  /**
+   * One tick of the only client stream, drawn as it is served (kinds with `serveSource`); same numbers as `tick`.
+   * Only for a client without retries (its endpoint's retry queue stays empty).
+   */
+  tickStream(s: ClientStream, t0: number, t1: number, failed: boolean): void {
+    s.begin(t0, t1);
+    if (failed) {
+      let n = 0;
+      while (s.nextArrival()) n++;
+      this.failAll(n);
+    } else this.serveSource!(s, t0, t1);
+    this.endTick(t0, t1);
+  }
+
+  private endTick(t0: number, t1: number): void {
     for (const t of this.tallies) t.flush();
     this.afterTick(t0, t1);
     const m = this.m,

@@ -1,7 +1,7 @@
 import { ENDPOINT_KINDS, type EndpointKind, propsByName } from '../../../catalog/kinds';
 import type { GNode } from '../../../model/graph';
 import type { Fault } from '../../../model/schema';
-import type { NodeMetrics } from '../../metrics';
+import type { NodeMetrics, Series } from '../../metrics';
 import { defineSlot, type Simulation } from '../../sim';
 import { TOPICS } from '../../topics';
 import type { SimModule } from '../../sim';
@@ -147,25 +147,40 @@ function begin(sim: Simulation, st: State, t: Target, t0: number): void {
   const arr = st.arrivals;
   const label = `${id}: traffic`;
   const before = new Float64Array(t.streams.length);
+  const bounds = new Int32Array(t.streams.length + 1);
+  /** Each client's `requests` series, looked up once (on its first request, as before). */
+  const clientSeries: (Series | undefined)[] = t.streams.map(() => undefined);
+  // one stream (from a client without retries) to an endpoint that reads a stream directly: its arrivals are drawn as
+  // they are served, never staged
+  const direct = t.run?.serveSource && t.streams.length === 1 && !t.run.clientRetries[0] ? t.run : null;
   sim.every(
     INFERENCE.tickSec,
     label,
     id,
     (tick) => {
       const t1 = Math.min(tick + INFERENCE.tickSec, sim.durationSec);
-      arr.clear();
-      for (let i = 0; i < t.streams.length; i++) t.streams[i].generate(tick, t1, arr, i);
-      if (t.streams.length > 1) arr.sortByTime();
+      if (direct) direct.tickStream(t.streams[0], tick, t1, sim.state(id) === 'Failed');
+      else {
+        arr.clear();
+        for (let i = 0; i < t.streams.length; i++) {
+          bounds[i] = arr.n;
+          t.streams[i].generate(tick, t1, arr, i);
+        }
+        bounds[t.streams.length] = arr.n;
+        // each stream's arrivals are in time order: merge them (ties keep stream order)
+        arr.mergeRuns(bounds, t.streams.length);
+      }
       for (let i = 0; i < t.streams.length; i++) {
         const s = t.streams[i],
           c = t.clients[i];
         const n = s.sent - before[i];
         if (n > 0) {
           c.requests += n;
-          c.s('requests', 'sum').add(tick, n);
+          (clientSeries[i] ??= c.s('requests', 'sum')).add(tick, n);
         }
         before[i] = s.sent;
       }
+      if (direct) return;
       if (t.batch) t.batch.tick(arr);
       else if (t.run) t.run.tick(arr, tick, t1, sim.state(id) === 'Failed');
       else if (arr.n) {

@@ -1,5 +1,7 @@
 import { INFERENCE } from './constants';
 
+const TIMEOUT_SEC = INFERENCE.invocationTimeoutSec;
+
 /** Target tracking on InvocationsPerInstance (per minute per instance). */
 export interface Scaling {
   min: number;
@@ -77,7 +79,7 @@ export class InstancePool {
     const free = this.slots[j];
     const wait = free > a ? free - a : 0;
     if (wait > this.queueLimitSec) return -1;
-    if (wait < INFERENCE.invocationTimeoutSec) this.slots[j] = a + wait + svc;
+    if (wait < TIMEOUT_SEC) this.slots[j] = a + wait + svc;
     return wait;
   }
 

@@ -13,9 +13,9 @@ import { payloadVars } from './payload';
 import { EndpointRun } from './endpoint-run';
 import { InstancePool, type Scaling } from './pool';
 import type { Tally } from './tally';
-import { lognormalTable, TABLE_SIZE } from './tables';
-import { backedOffSec } from './retry';
-import type { Arrivals } from './traffic';
+import { lognormalTable, TABLE_BITS } from './tables';
+import type { ArrivalSource, Arrivals } from './traffic';
+import { OUTCOME } from './traces';
 
 export const LATENCY_LN = lognormalTable(INFERENCE.latencySigma);
 
@@ -152,13 +152,21 @@ export class RealtimeRun extends EndpointRun<'realtime-endpoint'> {
   }
 
   serve(arr: Arrivals, t0: number, t1: number): void {
+    arr.rewind();
+    this.serveSource(arr, t0, t1);
+  }
+
+  /**
+   * The hot loop: one pass over the tick's arrivals, with the common outcome (a 200 from a production variant) inline
+   * and every other outcome in its own method. Counters are kept in locals and added once at the end.
+   */
+  serveSource(src: ArrivalSource, t0: number, t1: number): void {
     const m = this.m,
       rng = this.rng,
-      n = arr.n,
-      time = arr.time,
-      size = arr.size,
-      src = arr.src,
-      attempt = arr.attempt;
+      hist = m.latency,
+      tick = this.tickLatency,
+      traces = this.traces;
+    // a client's targetVariant (InvokeEndpoint TargetVariant) pins its requests to that production variant
     const pinned = (this.pinned ??= this.clientTargets.map(
       (name) => this.variants.find((v) => !v.spec.shadow && v.spec.name === name) ?? null,
     ));
@@ -167,17 +175,27 @@ export class RealtimeRun extends EndpointRun<'realtime-endpoint'> {
       cum = this.cum,
       np = prod.length,
       shadows = this.shadows,
+      ns = shadows.length,
       track = this.track,
       green = this.green;
-    const lookup = this.lookup ? this.lookup.sec : null,
-      offline = this.offlineLookups;
+    const lookup = this.lookup ? this.lookup.sec : null;
     const limit = INFERENCE.realtimeMaxPayloadMB,
       timeout = INFERENCE.invocationTimeoutSec;
     for (const v of this.variants) v.pool.advance(t0);
-    for (let i = 0; i < n; i++) {
-      const a = time[i];
+    let n = 0,
+      fresh = 0,
+      ok = 0;
+    this.overloadedAt = null;
+    while (src.nextArrival()) {
+      const a = src.at,
+        size = src.sizeMB;
+      // a retry (attempt k > 0, retry.ts) is the same request again: counted once, timed from its first arrival
+      const k = src.attemptNo;
+      const back = k === 0 ? 0 : a - src.firstAt;
+      n++;
+      if (k === 0) fresh++;
       let v = prod[0];
-      const pin = anyPinned ? pinned[src[i]] : null;
+      const pin = anyPinned ? pinned[src.srcIdx] : null;
       if (pin) v = pin;
       else if (np > 1) {
         const u = rng.next();
@@ -185,121 +203,167 @@ export class RealtimeRun extends EndpointRun<'realtime-endpoint'> {
         while (j < np - 1 && u >= cum[j]) j++;
         v = prod[j];
       }
-      const k = attempt[i];
-      const back = backedOffSec(arr, i);
-      if (k === 0) m.requests++;
       if (track) v.requests++;
-      if (size[i] > limit) {
-        m.failed++;
-        if (track) v.failed++;
-        if (this.payload.hit()) {
-          this.payload.first = a;
-          this.payload.vars = payloadVars(this.node.kind, v.spec.name, size[i]);
-        }
-        if (this.traces.want('rejected'))
-          this.trace(
-            a - back,
-            'rejected',
-            size[i],
-            {},
-            `payload ${round(size[i], 2)} MB > ${limit} MB, rejected by the front end`,
-            'payload-too-large',
-          );
+      if (size > limit) {
+        this.tooLarge(v, a, size, back); // refused before the variants: no shadow copy
         continue;
       }
       let extra = 0;
-      if (lookup !== null) {
-        extra = lookup[(rng.next() * TABLE_SIZE) | 0];
-        if (offline !== null && offline.hit()) {
-          offline.first = a;
-          offline.vars = { featureStore: this.lookup!.store.id, lookupMs: Math.round(extra * 1000) };
-        }
-      }
-      const svc = v.latencySec * LATENCY_LN[(rng.next() * TABLE_SIZE) | 0];
+      if (lookup !== null) extra = this.lookupSec(lookup, a);
+      const svc = v.latencySec * LATENCY_LN[rng.nextBits(TABLE_BITS)];
       const wait = v.pool.serve(a, svc);
-      if (wait < 0) {
-        // 503: every variant attempt counts; the request fails only when its client has no retry left
-        if (track) v.failed++;
-        if (this.overloaded.hit()) {
-          this.overloaded.first = a;
-          this.overloaded.vars = { variant: v.spec.name, rps: round(n / (t1 - t0), 1), instances: v.pool.instances };
+      const total = wait + svc + extra;
+      if (wait < 0) this.refused(v, src, size, extra, back);
+      else if (total > timeout) this.timedOut(v, a, size, extra, wait, k, back);
+      else if (green !== null && rng.next() < green.share * green.errorRate)
+        this.modelError(v, green, a, size, extra, wait, svc, k, back);
+      else {
+        ok++;
+        const ms = (total + back) * 1000;
+        hist.add(ms);
+        tick.add(ms);
+        if (k > 0) this.retried++;
+        if (track) {
+          v.ok++;
+          v.hist.add(total * 1000);
         }
-        if (!this.retry(arr, i)) {
-          m.failed++;
-          if (this.traces.want('throttled'))
-            this.trace(
-              a - back,
-              'throttled',
-              size[i],
-              { lookup: extra, retry: back, tries: k },
-              `every worker's queue on ${v.spec.name} is full (${v.pool.instances} instance(s))${k ? ` after ${k} retr${k === 1 ? 'y' : 'ies'}` : ''}`,
-              'endpoint-overloaded',
-            );
-        }
-      } else {
-        const total = wait + svc + extra;
-        if (total > timeout) {
-          m.failed++;
-          this.latency((timeout + back) * 1000);
-          if (track) {
-            v.failed++;
-            v.hist.add(timeout * 1000);
-          }
-          if (this.timeouts.hit()) {
-            this.timeouts.first = a + timeout;
-            this.timeouts.vars = { variant: v.spec.name };
-          }
-          if (this.traces.want('timedOut'))
-            this.trace(
-              a - back,
-              'timedOut',
-              size[i],
-              { retry: back, tries: k, lookup: extra, queue: wait, model: Math.max(0, timeout - wait - extra) },
-              `ModelError: timed out after ${timeout} s (the invocation limit)`,
-              'realtime-timeout',
-            );
-        } else if (green !== null && rng.next() < green.share * green.errorRate) {
-          // a request on the new fleet whose model answers 500: the caller gets ModelError (424)
-          m.failed++;
-          this.latency((total + back) * 1000);
-          if (track) {
-            v.failed++;
-            v.hist.add(total * 1000);
-          }
-          if (this.modelErrors.hit()) {
-            this.modelErrors.first = a;
-            this.modelErrors.vars = { variant: v.spec.name, version: green.version };
-          }
-          if (this.traces.want('rejected'))
-            this.trace(
-              a - back,
-              'rejected',
-              size[i],
-              { retry: back, tries: k, lookup: extra, queue: wait, model: svc },
-              `ModelError: the new model version (${green.version}) answered 500`,
-              'model-version-errors',
-            );
-        } else {
-          m.ok++;
-          this.latency((total + back) * 1000);
-          if (k > 0) this.retried++;
-          if (track) {
-            v.ok++;
-            v.hist.add(total * 1000);
-          }
-          if (this.traces.want('ok'))
-            this.trace(
-              a - back,
-              'ok',
-              size[i],
-              { retry: back, tries: k, lookup: extra, queue: wait, model: svc },
-              `200 OK from ${v.spec.name}`,
-            );
-        }
+        if (traces.wantAt(OUTCOME.ok))
+          this.trace(
+            a - back,
+            'ok',
+            size,
+            { retry: back, tries: k, lookup: extra, queue: wait, model: svc },
+            `200 OK from ${v.spec.name}`,
+          );
       }
       // a shadow variant gets a copy of each request once (not of the client's retries)
-      if (k === 0) for (let s = 0; s < shadows.length; s++) this.shadowCopy(shadows[s], a, size[i], extra);
+      if (ns && k === 0) this.copyToShadows(a, size, extra);
     }
+    m.requests += fresh;
+    m.ok += ok;
+    // the 503's message states the tick's request rate, known once the tick is drawn
+    if (this.overloadedAt !== null) this.overloaded.vars!.rps = round(n / (t1 - t0), 1);
+  }
+
+  /** Set by `refused` at the tick's first 503 (its message's rate is filled in at the end of the tick). */
+  private overloadedAt: number | null = null;
+
+  /** A feature lookup's seconds (and the offline-store incident when the store is offline). */
+  private lookupSec(sec: Float64Array, a: number): number {
+    const extra = sec[this.rng.nextBits(TABLE_BITS)];
+    const offline = this.offlineLookups;
+    if (offline !== null && offline.hit()) {
+      offline.first = a;
+      offline.vars = { featureStore: this.lookup!.store.id, lookupMs: Math.round(extra * 1000) };
+    }
+    return extra;
+  }
+
+  /** payload-too-large: the front end refuses a body over 6 MB (413) before any model sees it. */
+  private tooLarge(v: VariantRun, a: number, size: number, back: number): void {
+    const limit = INFERENCE.realtimeMaxPayloadMB;
+    this.m.failed++;
+    if (this.track) v.failed++;
+    if (this.payload.hit()) {
+      this.payload.first = a;
+      this.payload.vars = payloadVars(this.node.kind, v.spec.name, size);
+    }
+    if (this.traces.wantAt(OUTCOME.rejected))
+      this.trace(
+        a - back,
+        'rejected',
+        size,
+        {},
+        `payload ${round(size, 2)} MB > ${limit} MB, rejected by the front end`,
+        'payload-too-large',
+      );
+  }
+
+  /** endpoint-overloaded: every worker's queue is full (503); final only when the client has no retry left. */
+  private refused(v: VariantRun, src: ArrivalSource, size: number, extra: number, back: number): void {
+    const a = src.at,
+      k = src.attemptNo;
+    // every variant attempt counts; the request fails only when its client has no retry left
+    if (this.track) v.failed++;
+    if (this.overloaded.hit()) {
+      this.overloaded.first = a;
+      this.overloaded.vars = { variant: v.spec.name, rps: 0, instances: v.pool.instances };
+      this.overloadedAt = a;
+    }
+    if (this.retryFrom(src)) return;
+    this.m.failed++;
+    if (this.traces.wantAt(OUTCOME.throttled))
+      this.trace(
+        a - back,
+        'throttled',
+        size,
+        { lookup: extra, retry: back, tries: k },
+        `every worker's queue on ${v.spec.name} is full (${v.pool.instances} instance(s))${k ? ` after ${k} retr${k === 1 ? 'y' : 'ies'}` : ''}`,
+        'endpoint-overloaded',
+      );
+  }
+
+  /** realtime-timeout: the answer would come after the 60-s invocation limit (the caller sees the limit). */
+  private timedOut(v: VariantRun, a: number, size: number, extra: number, wait: number, k: number, back: number): void {
+    const timeout = INFERENCE.invocationTimeoutSec;
+    this.m.failed++;
+    this.latency((timeout + back) * 1000);
+    if (this.track) {
+      v.failed++;
+      v.hist.add(timeout * 1000);
+    }
+    if (this.timeouts.hit()) {
+      this.timeouts.first = a + timeout;
+      this.timeouts.vars = { variant: v.spec.name };
+    }
+    if (this.traces.wantAt(OUTCOME.timedOut))
+      this.trace(
+        a - back,
+        'timedOut',
+        size,
+        { retry: back, tries: k, lookup: extra, queue: wait, model: Math.max(0, timeout - wait - extra) },
+        `ModelError: timed out after ${timeout} s (the invocation limit)`,
+        'realtime-timeout',
+      );
+  }
+
+  /** model-version-errors: a request on the new fleet whose model answers 500 (the caller gets ModelError, 424). */
+  private modelError(
+    v: VariantRun,
+    green: DeployTraffic,
+    a: number,
+    size: number,
+    extra: number,
+    wait: number,
+    svc: number,
+    k: number,
+    back: number,
+  ): void {
+    const total = wait + svc + extra;
+    this.m.failed++;
+    this.latency((total + back) * 1000);
+    if (this.track) {
+      v.failed++;
+      v.hist.add(total * 1000);
+    }
+    if (this.modelErrors.hit()) {
+      this.modelErrors.first = a;
+      this.modelErrors.vars = { variant: v.spec.name, version: green.version };
+    }
+    if (this.traces.wantAt(OUTCOME.rejected))
+      this.trace(
+        a - back,
+        'rejected',
+        size,
+        { retry: back, tries: k, lookup: extra, queue: wait, model: svc },
+        `ModelError: the new model version (${green.version}) answered 500`,
+        'model-version-errors',
+      );
+  }
+
+  /** Every shadow variant's copy of a request. */
+  private copyToShadows(a: number, size: number, extra: number): void {
+    for (const s of this.shadows) this.shadowCopy(s, a, size, extra);
   }
 
   /** Sampling accumulators of the shadow variants (samplingPercentage of the requests, spread evenly). */
@@ -326,7 +390,7 @@ export class RealtimeRun extends EndpointRun<'realtime-endpoint'> {
       v.failed++;
       return;
     }
-    const svc = v.latencySec * LATENCY_LN[(this.rng.next() * TABLE_SIZE) | 0];
+    const svc = v.latencySec * LATENCY_LN[this.rng.nextBits(TABLE_BITS)];
     const wait = v.pool.serve(a, svc);
     if (wait < 0) {
       v.failed++;

@@ -35,14 +35,9 @@ export class TickLatency {
 
   add(ms: number): void {
     let v = (ms * 16) | 0;
-    if (v > 0x3fffffff || v < 0) v = 0x3fffffff;
-    let i: number;
-    if (v < 4) i = v;
-    else {
-      const o = 31 - Math.clz32(v);
-      i = (o << 2) + ((v >>> (o - 2)) & 3);
-    }
-    this.counts[i]++;
+    if (v >>> 30 !== 0) v = 0x3fffffff; // negative or past 2^30 − 1
+    const z = Math.clz32(v);
+    this.counts[v < 4 ? v : ((31 - z) << 2) + ((v >>> (29 - z)) & 3)]++;
     this.total++;
   }
 

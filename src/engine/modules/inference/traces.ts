@@ -5,7 +5,9 @@ import { round } from '../../util';
 /** How a sampled request ended, as the canvas colours it: ok, or a rule's `display.request` in the catalog. */
 export type TraceOutcome = 'ok' | RequestOutcome;
 export const TRACE_OUTCOMES: readonly TraceOutcome[] = ['ok', 'cold', 'rejected', 'throttled', 'timedOut'];
-const O = { ok: 0, cold: 1, rejected: 2, throttled: 3, timedOut: 4 } as const;
+/** Numeric indexes of the outcomes (`TraceSampler.wantAt` in the hot loops: no string key per request). */
+export const OUTCOME = { ok: 0, cold: 1, rejected: 2, throttled: 3, timedOut: 4 } as const;
+const O = OUTCOME;
 
 /** One hop of a request: where it spent time (ms from its arrival), and whether it stopped there. */
 export interface TraceHop {
@@ -43,16 +45,29 @@ export const TRACE_SAMPLING = { first: 10, every: 5000, max: 300 } as const;
  */
 export class TraceSampler {
   readonly kept: RequestTrace[] = [];
+  /** Requests counted so far by outcome (their sum is the order of the request just counted). */
   private readonly seen = new Float64Array(5);
-  private n = 0;
+  /** The count of each outcome at which the next one is to be traced (the first FIRST, then every EVERY-th). */
+  private readonly due = new Float64Array(5).fill(1);
 
   constructor(readonly endpoint: string) {}
 
   /** Counts one request of an outcome; true when it is to be traced. */
   want(outcome: TraceOutcome): boolean {
-    this.n++;
-    const c = ++this.seen[O[outcome]];
-    return (c <= TRACE_SAMPLING.first || c % TRACE_SAMPLING.every === 0) && this.kept.length < TRACE_SAMPLING.max;
+    return this.wantAt(O[outcome]);
+  }
+
+  /** `want` by the outcome's index in `OUTCOME` (a count and a compare: small enough for the hot loops to inline). */
+  wantAt(o: number): boolean {
+    return ++this.seen[o] >= this.due[o] && this.chosen(o);
+  }
+
+  /** A request reached its outcome's next sampling point: move the point on; keep it if there is room. */
+  private chosen(o: number): boolean {
+    const c = this.seen[o];
+    const { first, every } = TRACE_SAMPLING;
+    this.due[o] = c < first ? c + 1 : (Math.floor(c / every) + 1) * every;
+    return this.kept.length < TRACE_SAMPLING.max;
   }
 
   /** Keep a trace of the request just counted (hops in seconds from its arrival). */
@@ -71,8 +86,9 @@ export class TraceSampler {
       out.push({ name, kind, startMs: round(at * 1000), durMs: round(sec * 1000) });
       at += sec;
     }
+    const s = this.seen;
     this.kept.push({
-      n: this.n,
+      n: s[0] + s[1] + s[2] + s[3] + s[4],
       endpoint: this.endpoint,
       atSec,
       outcome,

@@ -1,7 +1,7 @@
 import type { GNode } from '../../../model/graph';
 import type { Rng } from '../../rng';
 import { INFERENCE } from './constants';
-import { EXP_Q, TABLE_SIZE, ZipfAlias, lognormalTable } from './tables';
+import { EXP_Q, TABLE_BITS, ZipfAlias, lognormalTable } from './tables';
 
 /**
  * One tick's requests in arrival order, as parallel typed arrays (no per-request objects).
@@ -9,14 +9,23 @@ import { EXP_Q, TABLE_SIZE, ZipfAlias, lognormalTable } from './tables';
  * `src` the index of the stream that sent it. A retry of an earlier request (retry.ts) has `attempt` > 0 and its
  * first arrival in `first`; fresh arrivals have `attempt` 0 (`first` is then not read).
  */
-export class Arrivals {
+export class Arrivals implements ArrivalSource {
   n = 0;
-  time = new Float64Array(1024);
-  size = new Float64Array(1024);
-  model = new Int32Array(1024);
-  src = new Int32Array(1024);
-  attempt = new Uint8Array(1024);
-  first = new Float64Array(1024);
+  time: Float64Array;
+  size: Float64Array;
+  model: Int32Array;
+  src: Int32Array;
+  attempt: Uint8Array;
+  first: Float64Array;
+
+  constructor(capacity = 1024) {
+    this.attempt = new Uint8Array(capacity);
+    this.first = new Float64Array(capacity);
+    this.time = new Float64Array(capacity);
+    this.size = new Float64Array(capacity);
+    this.model = new Int32Array(capacity);
+    this.src = new Int32Array(capacity);
+  }
 
   clear(): void {
     this.n = 0;
@@ -44,13 +53,11 @@ export class Arrivals {
     this.first = f;
   }
 
-  /** Sort by time (stable: equal times keep stream order). Only needed when several streams share a tick. */
+  /** Sort by time (stable: equal times keep their order), for retries appended after the fresh arrivals. */
   sortByTime(): void {
     const n = this.n;
-    const idx = new Int32Array(n);
-    for (let i = 0; i < n; i++) idx[i] = i;
     const t = this.time;
-    const order = Array.from(idx).sort((a, b) => t[a] - t[b] || a - b);
+    const order = Array.from({ length: n }, (_, i) => i).sort((a, b) => t[a] - t[b] || a - b);
     const time = this.time.slice(0, n),
       size = this.size.slice(0, n),
       model = this.model.slice(0, n),
@@ -67,6 +74,141 @@ export class Arrivals {
       this.first[i] = first[j];
     }
   }
+
+  /**
+   * Merge the runs [bounds[k], bounds[k + 1]) — each sorted by time, as one stream generates them — into one run
+   * sorted by time; equal times keep run order (and order within a run), exactly as a stable sort would. Adjacent runs
+   * merge pairwise, a pass at a time: O(n log runs), no comparator calls, buffers kept between ticks.
+   */
+  mergeRuns(bounds: Int32Array | readonly number[], runs: number): void {
+    const n = this.n;
+    if (runs < 2 || n < 2) return;
+    if (!this.spare || this.spare.time.length < this.time.length) this.spare = new Arrivals(this.time.length);
+    const spare = this.spare;
+    let b = this.runBounds;
+    if (b.length < runs + 1) b = this.runBounds = new Int32Array(runs + 1);
+    for (let k = 0; k <= runs; k++) b[k] = bounds[k];
+    let count = runs;
+    /** Whether the latest pass wrote into the spare buffers (each pass reads one side and writes the other). */
+    let inSpare = false;
+    while (count > 1) {
+      const from = inSpare ? spare : this,
+        to = inSpare ? this : spare;
+      let w = 0;
+      for (let k = 0; k < count; k += 2) {
+        const lo = b[k],
+          mid = b[k + 1],
+          hi = k + 2 <= count ? b[k + 2] : mid;
+        mergeInto(from, to, lo, mid, hi);
+        b[w++] = lo;
+      }
+      b[w] = n;
+      count = w;
+      inSpare = !inSpare;
+    }
+    if (inSpare) {
+      // the merged run sits in the spare buffers: swap them in (no copy)
+      [this.time, spare.time] = [spare.time, this.time];
+      [this.size, spare.size] = [spare.size, this.size];
+      [this.model, spare.model] = [spare.model, this.model];
+      [this.src, spare.src] = [spare.src, this.src];
+      [this.attempt, spare.attempt] = [spare.attempt, this.attempt];
+      [this.first, spare.first] = [spare.first, this.first];
+    }
+  }
+
+  private spare: Arrivals | null = null;
+  private runBounds = new Int32Array(0);
+
+  /* ---------- reading in order (the `ArrivalSource` of a serve loop) ---------- */
+  private next = 0;
+  /** The current arrival after `nextArrival()`: time (s), payload (MB), model index, stream index. */
+  at = 0;
+  sizeMB = 0;
+  modelIdx = 0;
+  srcIdx = 0;
+  /** The current arrival's attempt (0: fresh) and, for a retry, its first arrival. */
+  attemptNo = 0;
+  firstAt = 0;
+
+  /** Start reading from the first arrival. */
+  rewind(): void {
+    this.next = 0;
+  }
+
+  /** Move to the next arrival (false at the end). */
+  nextArrival(): boolean {
+    const i = this.next;
+    if (i >= this.n) return false;
+    this.next = i + 1;
+    this.at = this.time[i];
+    this.sizeMB = this.size[i];
+    this.modelIdx = this.model[i];
+    this.srcIdx = this.src[i];
+    this.attemptNo = this.attempt[i];
+    this.firstAt = this.first[i];
+    return true;
+  }
+}
+
+/** Stable merge of from[lo, mid) and from[mid, hi) into to[lo, hi) by time (ties: the left run first). */
+function mergeInto(from: Arrivals, to: Arrivals, lo: number, mid: number, hi: number): void {
+  const ft = from.time,
+    fs = from.size,
+    fm = from.model,
+    fr = from.src,
+    fa = from.attempt,
+    ff = from.first,
+    tt = to.time,
+    ts = to.size,
+    tm = to.model,
+    tr = to.src,
+    ta = to.attempt,
+    tf = to.first;
+  let i = lo,
+    j = mid,
+    o = lo;
+  while (i < mid && j < hi) {
+    const k = ft[j] < ft[i] ? j++ : i++;
+    tt[o] = ft[k];
+    ts[o] = fs[k];
+    tm[o] = fm[k];
+    tr[o] = fr[k];
+    ta[o] = fa[k];
+    tf[o] = ff[k];
+    o++;
+  }
+  for (; i < mid; i++, o++) {
+    tt[o] = ft[i];
+    ts[o] = fs[i];
+    tm[o] = fm[i];
+    tr[o] = fr[i];
+    ta[o] = fa[i];
+    tf[o] = ff[i];
+  }
+  for (; j < hi; j++, o++) {
+    tt[o] = ft[j];
+    ts[o] = fs[j];
+    tm[o] = fm[j];
+    tr[o] = fr[j];
+    ta[o] = fa[j];
+    tf[o] = ff[j];
+  }
+}
+
+/**
+ * Where a serve loop reads a tick's arrivals from, one at a time in time order: the staged `Arrivals` of an endpoint
+ * with several streams, or a single `ClientStream` drawing them as the loop asks (no staging).
+ */
+export interface ArrivalSource {
+  nextArrival(): boolean;
+  readonly at: number;
+  readonly sizeMB: number;
+  readonly modelIdx: number;
+  readonly srcIdx: number;
+  /** 0 for a fresh request, else the retry's attempt number (retry.ts); `firstAt` its first arrival. */
+  readonly attemptNo: number;
+  readonly firstAt: number;
 }
 
 /** A timed change to a client's traffic (the traffic-spike and large-payloads faults). */
@@ -177,36 +319,83 @@ export class ClientStream {
     return s;
   }
 
+  /* ---------- the arrivals of one tick, drawn one at a time (an `ArrivalSource`) ---------- */
+  /** The current arrival after `nextArrival()`: time (s), payload (MB), model index; `srcIdx` is always 0. */
+  at = 0;
+  sizeMB = 0;
+  modelIdx = 0;
+  readonly srcIdx = 0;
+  /** A stream draws fresh requests only (retries come from the endpoint's retry queue). */
+  readonly attemptNo = 0;
+  readonly firstAt = 0;
+  /** End of the tick's range, end of the current rate window, next arrival time, 1 / rate, the payload rule. */
+  private end = 0;
+  private e = 0;
+  private y = Infinity;
+  private inv = 0;
+  private fixed = true;
+  private base = 0;
+
+  /** Start drawing the arrivals of [t0, t1). */
+  begin(t0: number, t1: number): void {
+    this.e = t0 > this.startSec ? t0 : this.startSec;
+    this.end = t1 < this.stopSec ? t1 : this.stopSec;
+    this.y = Infinity;
+  }
+
+  /**
+   * Draw the next arrival of the range given to `begin` (false when there is none left). Rate windows (the pattern's
+   * phases, faults) each restart the exponential gaps at their start; within one, every arrival draws its payload
+   * factor (unless fixed) and its model (with a mix), then the gap to the next one — the order the report's numbers
+   * depend on.
+   */
+  nextArrival(): boolean {
+    if (this.y >= this.e && !this.nextWindow()) return false;
+    const rng = this.rng,
+      y = this.y;
+    this.at = y;
+    this.sizeMB = this.fixed ? this.base : this.base * PAYLOAD_LN[rng.nextBits(TABLE_BITS)];
+    this.modelIdx = this.zipf === null ? 0 : this.zipf.pick(rng.next());
+    this.y = y + EXP_Q[rng.nextBits(TABLE_BITS)] * this.inv;
+    this.sent++;
+    return true;
+  }
+
+  /** Open rate windows until one has an arrival (false when the range ends first). */
+  private nextWindow(): boolean {
+    while (this.y >= this.e) if (!this.openWindow()) return false;
+    return true;
+  }
+
+  /** Open the rate window after the current one and draw its first gap (false past the range's end). */
+  private openWindow(): boolean {
+    const x = this.e;
+    if (x >= this.end) return false;
+    let e = this.nextChange(x, this.end);
+    if (e <= x) e = this.end; // a boundary lost to rounding: never loop in place
+    this.e = e;
+    const r = this.pattern === 'diurnal' ? this.rateAt((x + e) / 2) : this.rateAt(x);
+    if (r > 0) {
+      this.inv = 1 / r;
+      const big = this.largeAt(x);
+      this.fixed = big > 0 || this.fixedPayload;
+      this.base = big > 0 ? big : this.payloadMB;
+      this.y = x + EXP_Q[this.rng.nextBits(TABLE_BITS)] * this.inv;
+    } else this.y = Infinity;
+    return true;
+  }
+
   /** Append this stream's requests in [t0, t1) to `out`, tagged with `src`. */
   generate(t0: number, t1: number, out: Arrivals, src: number): void {
-    let x = t0 > this.startSec ? t0 : this.startSec;
-    const end = t1 < this.stopSec ? t1 : this.stopSec;
-    const rng = this.rng,
-      zipf = this.zipf;
-    const before = out.n;
-    while (x < end) {
-      let e = this.nextChange(x, end);
-      if (e <= x) e = end; // a boundary lost to rounding: never loop in place
-      const r = this.pattern === 'diurnal' ? this.rateAt((x + e) / 2) : this.rateAt(x);
-      if (r > 0) {
-        const inv = 1 / r;
-        const big = this.largeAt(x);
-        const fixed = big > 0 || this.fixedPayload;
-        const base = big > 0 ? big : this.payloadMB;
-        let y = x + EXP_Q[(rng.next() * TABLE_SIZE) | 0] * inv;
-        while (y < e) {
-          const n = out.n;
-          if (n === out.time.length) out.grow();
-          out.time[n] = y;
-          out.size[n] = fixed ? base : base * PAYLOAD_LN[(rng.next() * TABLE_SIZE) | 0];
-          out.model[n] = zipf === null ? 0 : zipf.pick(rng.next());
-          out.src[n] = src;
-          out.n = n + 1;
-          y += EXP_Q[(rng.next() * TABLE_SIZE) | 0] * inv;
-        }
-      }
-      x = e;
+    this.begin(t0, t1);
+    while (this.nextArrival()) {
+      const n = out.n;
+      if (n === out.time.length) out.grow();
+      out.time[n] = this.at;
+      out.size[n] = this.sizeMB;
+      out.model[n] = this.modelIdx;
+      out.src[n] = src;
+      out.n = n + 1;
     }
-    this.sent += out.n - before;
   }
 }

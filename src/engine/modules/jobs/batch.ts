@@ -67,7 +67,7 @@ export function startBatch(sim: Simulation, n: GNode<'batch-transform'>, onEnd: 
       if (big) {
         m.requests += count;
         m.failed += count;
-        m.latency.add(REJECT_MS, count);
+        m.latency.addMany(REJECT_MS, count);
         sim.counter('payload-too-large', n.id).add(sim.now, count, {
           status: httpStatus('payload-too-large', 'batch-transform')!,
           variant: 'the transform container',
@@ -93,7 +93,7 @@ export function startBatch(sim: Simulation, n: GNode<'batch-transform'>, onEnd: 
           if (reqs > 0) {
             m.requests += reqs;
             m.ok += reqs;
-            m.latency.add((b.mb / T.transformMBps) * 1000, reqs);
+            m.latency.addMany((b.mb / T.transformMBps) * 1000, reqs);
           }
           doneMB += take;
           budget -= take;

@@ -95,7 +95,7 @@ function startServices(sim: Simulation): void {
             counter?.add(sim.now, k, {});
           } else {
             m.ok += k;
-            m.latency.add(latency, k);
+            m.latency.addMany(latency, k);
           }
         }
       },
