@@ -1432,7 +1432,7 @@ const ENTRIES: RuleDef[] = [
     sheet:
       'CloudTrail records every SageMaker API call, but object-level S3 access (GetObject, PutObject) is logged only when S3 data events are enabled.',
     fix: 'Add a cloudtrail node with s3DataEvents set to true (the trail can then be queried with Athena).',
-    docs: "AWS: by default CloudTrail doesn't log data events, and Event history doesn't record them; S3 object-level operations such as GetObject and PutObject are data events (https://docs.aws.amazon.com/AmazonS3/latest/userguide/cloudtrail-logging-s3-info.html).",
+    docs: null,
     message:
       'Sensitive bucket {bucket} is not covered by CloudTrail S3 data events: object-level reads and writes are not audited.',
     trigger: 'a cloudtrail without s3DataEvents, or none at all, while sensitive buckets exist',
