@@ -1,7 +1,11 @@
 /**
- * Puzzles that close the exam-skill gap (content2): d4/19 trains setting up a CloudTrail trail with S3 data events
- * (S4.2.2); d3/17 trains shrinking models by quantisation (S2.2.8) when the hosting instance cannot grow. Proven like every puzzle (test/scenarios/prove.ts): fails as shipped and passes with its solution on
- * seeds 1–20, wrong fixes fail.
+ * Puzzles that close the exam-skill gap (content2). Proven like every puzzle (test/scenarios/prove.ts): each fails
+ * as shipped and passes with its solution on seeds 1–20; the tempting wrong fixes fail.
+ * - d4/19 trains setting up a CloudTrail trail with S3 data events (S4.2.2). AWS: CloudTrail logs no data events by
+ *   default and Event history never records them; S3 GetObject/PutObject are data events
+ *   (https://docs.aws.amazon.com/AmazonS3/latest/userguide/cloudtrail-logging-s3-info.html).
+ * - d3/17 (capstone) trains shrinking models by quantisation (S2.2.8) when the hosting instance cannot grow: int8
+ *   weights take a quarter of float32's bytes, so a multi-model endpoint holds four times as many models.
  */
 import { props, provePuzzles, type PuzzleCase } from './prove';
 
