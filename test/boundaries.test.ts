@@ -1,7 +1,7 @@
 /**
  * The joints between layers, checked on the import graph of src/:
  * - hosts (src/ui, src/worker, src/cli) reach the engine only through its front door, src/engine/index.ts
- *   (type imports and dynamic imports included);
+ *   (type imports and dynamic imports included); the page (src/ui) imports it as types only;
  * - the engine has no import cycle, its modules never import each other (only `modules/shared`), and
  *   nothing in the engine imports report.ts but the front door and run.ts.
  */
@@ -70,6 +70,19 @@ describe('layer boundaries', () => {
       for (const d of deps) if (inEngine(d) && d !== frontDoor) deep.push(`${rel(file)} → ${rel(d)}`);
     }
     expect(deep, 'deep imports into src/engine (import from src/engine instead)').toEqual([]);
+  });
+
+  it('the page thread never loads the engine: src/ui imports it as types only (the worker runs it)', () => {
+    const loads: string[] = [];
+    for (const file of imports.keys()) {
+      if (!file.startsWith(join(src, 'ui') + '/')) continue;
+      const text = readFileSync(file, 'utf8');
+      for (const m of text.matchAll(/\bimport\s+(type\s+)?[^'"]*?\bfrom\s*['"]([^'"]+)['"]/g)) {
+        const d = m[2].startsWith('.') ? resolveSpec(file, m[2]) : null;
+        if (d && inEngine(d) && !m[1]) loads.push(rel(file));
+      }
+    }
+    expect(loads, 'value imports of the engine in the page (it would ship the engine in the first screen)').toEqual([]);
   });
 
   it('the engine has no import cycle', () => {

@@ -26,7 +26,7 @@ export { simClock, clockOf, type Clock } from './clock';
 
 // the report and goal grading
 export { buildReport, type Report, type NodeReport } from './report';
-export { budgetStatus, tagCosts, UNTAGGED, type BudgetStatus } from './costs';
+export { budgetStatus, tagCosts, UNTAGGED, type BudgetStatus } from '../model/costs';
 export { gradeGoal, designChecks } from './goal';
 export { round } from './util';
 

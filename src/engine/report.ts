@@ -1,5 +1,5 @@
 import type { Goal } from '../model/schema';
-import { budgetStatus, tagCosts, type BudgetStatus } from './costs';
+import { budgetStatus, tagCosts, type BudgetStatus } from '../model/costs';
 import type { Simulation } from './sim';
 import type { Finding, Incident } from './types';
 import { designChecks, gradeGoal } from './goal';

@@ -1,8 +1,3 @@
-/** Small numeric helpers shared by the core, the report and the modules (no imports: anything may use them). */
+/** Small numeric helpers shared by the core, the report and the modules (anything in the engine may use them). */
 
-/** Round to `d` decimals, and turn -0 into 0 (so reports compare byte for byte). */
-export const round = (x: number, d = 2): number => {
-  const f = 10 ** d;
-  const v = Math.round(x * f) / f;
-  return Object.is(v, -0) ? 0 : v;
-};
+export { round } from '../model/num';

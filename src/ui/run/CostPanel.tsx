@@ -1,4 +1,4 @@
-import { budgetStatus, tagCosts } from '../../engine';
+import { budgetStatus, tagCosts } from '../../model/costs';
 import { useEditorState } from '../state/context';
 import { useRunState } from './context';
 import { useFocusNode } from './EventLog';

@@ -1,5 +1,5 @@
 import type { SimModule } from '../../sim';
-import { budgetStatus } from '../../costs';
+import { budgetStatus } from '../../../model/costs';
 import { round } from '../../util';
 
 /**

@@ -1,9 +1,10 @@
 /**
- * Cost views of a run that the report, the page's Cost panel and the cost module share: cost by cost allocation tag
+ * Cost views of a run that the engine's report and cost module and the page's Cost panel share (model layer, so the
+ * page computes them on live figures without the engine): cost by cost allocation tag
  * and AWS Budgets status (format.md section 11). Pure functions over the document and per-node costs.
  */
-import type { ArchDoc, ArchNode } from '../model/schema';
-import { round } from './util';
+import { round } from './num';
+import type { ArchDoc, ArchNode } from './schema';
 
 /** The untagged bucket of `costByTag`. */
 export const UNTAGGED = '(untagged)';
