@@ -93,13 +93,22 @@ export function createTraffic(params: TrafficParams): TrafficInstance {
     h = 0,
     dpr = 1;
 
+  /** The key of the still frame last drawn ('' when the canvas must be drawn again). */
+  let drawnKey = '';
   const resize = () => {
     const r = host.getBoundingClientRect();
     dpr = window.devicePixelRatio || 1;
     w = r.width;
     h = r.height;
-    el.width = Math.round(w * dpr);
-    el.height = Math.round(h * dpr);
+    // setting a canvas's size clears its bitmap, even to the same value: only on a change, and then the still
+    // frame of a paused or finished run is drawn again (its key alone would not see a same-size clear)
+    const pw = Math.round(w * dpr),
+      ph = Math.round(h * dpr);
+    if (el.width !== pw || el.height !== ph) {
+      el.width = pw;
+      el.height = ph;
+      drawnKey = '';
+    }
     el.style.width = `${w}px`;
     el.style.height = `${h}px`;
   };
@@ -379,8 +388,6 @@ export function createTraffic(params: TrafficParams): TrafficInstance {
     }
     return k;
   };
-  let drawnKey = '';
-
   let raf = 0;
   const frame = (now: number) => {
     raf = requestAnimationFrame(frame);
@@ -394,7 +401,8 @@ export function createTraffic(params: TrafficParams): TrafficInstance {
         pulses.length = 0;
         acc.length = 0;
       }
-      if (st === 'finished' && prevStatus !== 'finished' && ln === 'data') nDots = stillFrame(nDots);
+      // a run that stops (finished, or paused between two dots) keeps a picture of where its requests go
+      if ((st === 'finished' || st === 'paused') && ln === 'data') nDots = stillFrame(nDots);
       prevStatus = st;
     }
     if (ln !== prevLens) {
