@@ -7,6 +7,7 @@ import { createRequire } from 'node:module';
 import { crc32 } from '../src/model/crc32';
 import type { E2ETest } from './editor.e2e';
 import { ORIGIN, assert, savedDoc, shot, waitForWithin } from './lib';
+import { bigFile } from '../test/robust/big';
 
 const waitFor = waitForWithin(6000, 60);
 
@@ -33,37 +34,7 @@ const nodeCount = (page: Page) => page.locator('.react-flow__node').count();
 const bannerText = (page: Page) => page.locator('[data-testid=banner]').innerText();
 
 /** 2,000 nodes in VPCs and subnets, clients outside, 4,000 edges, no positions (a generated file). */
-function bigDoc(n = 2000, edges = 4000): unknown {
-  let seed = 11;
-  const rnd = () => (seed = (seed * 1103515245 + 12345) & 0x7fffffff) / 0x7fffffff;
-  const nodes: { id: string; kind: string; parent?: string }[] = [];
-  const eps: string[] = [],
-    clients: string[] = [];
-  for (let v = 0; nodes.length < n; v++) {
-    nodes.push({ id: `vpc${v}`, kind: 'vpc' });
-    for (let s = 0; s < 4 && nodes.length < n; s++) {
-      nodes.push({ id: `s${v}-${s}`, kind: 'subnet', parent: `vpc${v}` });
-      for (let k = 0; k < 10 && nodes.length < n; k++) {
-        nodes.push({ id: `e${v}-${s}-${k}`, kind: 'realtime-endpoint', parent: `s${v}-${s}` });
-        eps.push(`e${v}-${s}-${k}`);
-      }
-    }
-    for (let c = 0; c < 15 && nodes.length < n; c++) {
-      nodes.push({ id: `c${v}-${c}`, kind: 'client' });
-      clients.push(`c${v}-${c}`);
-    }
-  }
-  const seen = new Set<string>();
-  const list: { from: string; to: string }[] = [];
-  while (list.length < edges) {
-    const a = clients[(rnd() * clients.length) | 0],
-      b = eps[(rnd() * eps.length) | 0];
-    if (seen.has(`${a}>${b}`)) continue;
-    seen.add(`${a}>${b}`);
-    list.push({ from: a, to: b });
-  }
-  return { format: 'sagesim/architecture@1', title: 'Two thousand', nodes, edges: list };
-}
+const bigDoc = (n = 2000, edges = 4000): unknown => ({ ...bigFile(n, edges, 11), title: 'Two thousand' });
 
 async function openFile(page: Page, name: string, doc: unknown): Promise<void> {
   await page

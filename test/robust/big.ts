@@ -1,10 +1,12 @@
-/** A big generated document for the layout tests and `npm run bench:robust`. */
+/** A big generated document for the layout tests, the 2,000-node browser test and `npm run bench:robust`. */
 import { loadJson } from '../../src/model/load';
 import type { ArchDoc } from '../../src/model/schema';
 
-/** n nodes: VPCs of subnets of endpoints, clients outside, `edges` random client → endpoint edges (seeded). */
-export function big(n: number, edges: number): ArchDoc {
-  let seed = 7;
+/**
+ * n nodes: VPCs of subnets of endpoints, clients outside, `edges` random client → endpoint edges (seeded), no
+ * positions, as the file a generator would write.
+ */
+export function bigFile(n: number, edges: number, seed = 7) {
   const rnd = () => (seed = (seed * 1103515245 + 12345) & 0x7fffffff) / 0x7fffffff;
   const nodes: { id: string; kind: string; parent?: string }[] = [];
   const eps: string[] = [],
@@ -32,7 +34,12 @@ export function big(n: number, edges: number): ArchDoc {
     pairs.add(`${a}>${b}`);
     list.push({ from: a, to: b });
   }
-  const r = loadJson({ format: 'sagesim/architecture@1', nodes, edges: list });
+  return { format: 'sagesim/architecture@1', nodes, edges: list };
+}
+
+/** `bigFile`, loaded. */
+export function big(n: number, edges: number): ArchDoc {
+  const r = loadJson(bigFile(n, edges));
   if (!r.ok) throw new Error(JSON.stringify(r.errors.slice(0, 3)));
   return r.doc;
 }
