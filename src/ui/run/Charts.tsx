@@ -1,5 +1,6 @@
 import { useEffect, useRef, useState } from 'react';
 import type uPlot from 'uplot';
+import { themedAxis } from './chartAxis';
 import { useEditorState } from '../state/context';
 import { useRun, useRunState } from './context';
 import { clock } from './store';
@@ -114,15 +115,7 @@ function Chart({
   useEffect(() => {
     const el = box.current!;
     if (!present.length) return;
-    const cs = getComputedStyle(document.documentElement);
-    const text = cs.getPropertyValue('--muted').trim() || '#566372',
-      grid = cs.getPropertyValue('--line').trim() || '#d9dee5';
-    const axis = {
-      stroke: text,
-      grid: { stroke: grid, width: 1 },
-      ticks: { stroke: grid, width: 1 },
-      font: '12px system-ui',
-    };
+    const axis = themedAxis();
     const p = new U(
       {
         width: Math.max(160, el.clientWidth),

@@ -1,5 +1,6 @@
 import { useEffect, useRef } from 'react';
 import type uPlot from 'uplot';
+import { themedAxis } from './chartAxis';
 import { useRun, useRunState } from './context';
 
 /** The curves a training job's run logs when its Training phase ends (see engine jobs/learning.ts). */
@@ -37,15 +38,7 @@ export function LearningCurves({ U, data, node }: { U: typeof uPlot; data: Curve
   const box = useRef<HTMLDivElement>(null);
   useEffect(() => {
     const el = box.current!;
-    const cs = getComputedStyle(document.documentElement);
-    const text = cs.getPropertyValue('--muted').trim() || '#566372',
-      grid = cs.getPropertyValue('--line').trim() || '#d9dee5';
-    const axis = {
-      stroke: text,
-      grid: { stroke: grid, width: 1 },
-      ticks: { stroke: grid, width: 1 },
-      font: '12px system-ui',
-    };
+    const axis = themedAxis();
     const xs = data.points.map((p) => p.step);
     const p = new U(
       {
