@@ -6,6 +6,7 @@ import { main as exportMain } from '../../src/cli/export';
 import { main as importMain } from '../../src/cli/import';
 import { main as simMain } from '../../src/cli/sim';
 import { loadJson } from '../../src/model/load';
+import { capture, type CliMain } from './capture';
 
 const dir = mkdtempSync(join(tmpdir(), 'sagesim-cfn-'));
 const file = (name: string, content: string) => {
@@ -14,16 +15,7 @@ const file = (name: string, content: string) => {
   return p;
 };
 const fixture = (name: string) => new URL(`../fixtures/cfn/${name}`, import.meta.url).pathname;
-function run(main: typeof importMain, ...args: string[]) {
-  let out = '',
-    err = '';
-  const code = main(
-    args,
-    (s) => (out += s),
-    (s) => (err += s),
-  );
-  return { code, out, err };
-}
+const run = (main: CliMain, ...args: string[]) => capture(main, args);
 
 describe('npm run import', () => {
   it('prints a valid architecture document; notes go to stderr', () => {

@@ -10,6 +10,7 @@ import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { main as sim } from '../../src/cli/sim';
 import { main as grade, csvField } from '../../src/cli/grade';
+import { capture } from './capture';
 import { applySolution } from '../../src/model/solution';
 import type { ArchDoc } from '../../src/model/schema';
 
@@ -22,19 +23,6 @@ const file = (name: string, content: unknown) => {
   mkdirSync(join(p, '..'), { recursive: true });
   writeFileSync(p, typeof content === 'string' ? content : JSON.stringify(content));
   return p;
-};
-const capture = (
-  fn: (argv: string[], o: (s: string) => unknown, e: (s: string) => unknown) => number,
-  args: string[],
-) => {
-  let out = '',
-    err = '';
-  const code = fn(
-    args,
-    (s) => (out += s),
-    (s) => (err += s),
-  );
-  return { code, out, err };
 };
 /** The solved design, with the submission's own goal and locks emptied (a learner's attempt to cheat). */
 const solved = (): ArchDoc => ({

@@ -7,6 +7,7 @@ import { describe, expect, it } from 'vitest';
 import { RULES } from '../../src/catalog/rules';
 import { main } from '../../src/cli/sim';
 import { EXIT, batchStatus, runFiles } from '../../src/cli/run-files';
+import { capture } from './capture';
 
 const dir = mkdtempSync(join(tmpdir(), 'sagesim-cli-'));
 const file = (name: string, content: unknown) => {
@@ -14,20 +15,7 @@ const file = (name: string, content: unknown) => {
   writeFileSync(p, typeof content === 'string' ? content : JSON.stringify(content));
   return p;
 };
-function cli(...args: string[]) {
-  let out = '',
-    err = '';
-  const code = main(
-    args,
-    (s) => {
-      out += s;
-    },
-    (s) => {
-      err += s;
-    },
-  );
-  return { code, out, err };
-}
+const cli = (...args: string[]) => capture(main, args);
 const everyKind = new URL('../fixtures/every-kind.json', import.meta.url).pathname;
 
 describe('npm run sim', () => {

@@ -7,6 +7,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { main } from '../../src/cli/sim';
+import { capture } from './capture';
 
 const dir = mkdtempSync(join(tmpdir(), 'sagesim-truth-'));
 let n = 0;
@@ -25,13 +26,7 @@ const doc = (nodes: N[], edges: [string, string][] = [], extra: Record<string, u
   return p;
 };
 function sim(...args: string[]) {
-  let out = '',
-    err = '';
-  const code = main(
-    args,
-    (s) => void (out += s),
-    (s) => void (err += s),
-  );
+  const { code, out, err } = capture(main, args);
   return { code, err, report: code === 0 && args.includes('--json') ? JSON.parse(out) : null };
 }
 const rules = (r: { incidents: { rule: string; node: string }[]; findings: { rule: string; node: string }[] }) =>

@@ -11,6 +11,7 @@ import { main } from '../../src/cli/sim';
 import { loadJson, loadText } from '../../src/model/load';
 import { SHAPE_LIMITS } from '../../src/model/bounds';
 import { readShareHash } from '../../src/model/share';
+import { capture } from '../cli/capture';
 
 const nested = (depth: number) => '['.repeat(depth) + ']'.repeat(depth);
 const docWith = (extra: string) => `{"format":"sagesim/architecture@1","nodes":[],"extra":${extra}}`;
@@ -20,14 +21,7 @@ describe('deep nesting', () => {
     const dir = mkdtempSync(join(tmpdir(), 'sagesim-deep-'));
     const file = join(dir, 'deep.json');
     writeFileSync(file, docWith(nested(5500)));
-    let err = '';
-    const code = main(
-      [file],
-      () => {},
-      (s) => {
-        err += s;
-      },
-    );
+    const { code, err } = capture(main, [file]);
     expect(code).toBe(2);
     expect(err).toContain('extra[0][0][0][0][0][0][0]…: nested more than 32 levels deep');
   });

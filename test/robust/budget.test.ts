@@ -19,6 +19,7 @@ import { UiStore } from '../../src/ui/state/ui';
 import { manualSession } from '../worker/manual-session';
 import { readdirSync, readFileSync } from 'node:fs';
 import { ROOT } from '../scenarios/catalog';
+import { capture } from '../cli/capture';
 
 function doc(extra: Partial<ArchDoc> & { rps?: number; pattern?: string; edges2?: boolean } = {}): ArchDoc {
   const { rps = 100_000, pattern, edges2, ...rest } = extra;
@@ -120,14 +121,7 @@ describe('refusing a run over the budget', () => {
         faults: [{ kind: 'traffic-spike', node: 'shop', atSec: 60, factor: 1000 }],
       }),
     );
-    let err = '';
-    const code = main(
-      [file],
-      () => {},
-      (s) => {
-        err += s;
-      },
-    );
+    const { code, err } = capture(main, [file]);
     expect(code).toBe(2);
     expect(err).toContain('client "shop" with the traffic spike faults[0] would simulate 30,330,000,000 requests');
     expect(err).toContain('--duration 60 fits the budget.');

@@ -14,23 +14,11 @@ import { loadJson, loadText } from '../../src/model/load';
 import { compressToEncodedURIComponent } from 'lz-string';
 import { crc32, readShareHash, shareHash } from '../../src/model/share';
 import type { ArchDoc } from '../../src/model/schema';
+import { capture } from '../cli/capture';
 
 const dir = mkdtempSync(join(tmpdir(), 'sagesim-inputs-'));
 const DOC = '{"format":"sagesim/architecture@1","title":"é","nodes":[{"id":"q","kind":"sqs"}]}';
-function cli(...args: string[]) {
-  let out = '',
-    err = '';
-  const code = main(
-    args,
-    (s) => {
-      out += s;
-    },
-    (s) => {
-      err += s;
-    },
-  );
-  return { code, out, err };
-}
+const cli = (...args: string[]) => capture(main, args);
 const utf16 = (s: string, le: boolean) => {
   const b = Buffer.from(s, 'utf16le');
   if (!le) b.swap16();

@@ -7,6 +7,7 @@ import { main } from '../../src/cli/sim';
 import { COMMANDS, execute } from '../../src/model/commands';
 import { loadJson } from '../../src/model/load';
 import type { ArchDoc } from '../../src/model/schema';
+import { capture } from '../cli/capture';
 
 const pipeline = (edges: [string, string][]): unknown => ({
   format: 'sagesim/architecture@1',
@@ -72,14 +73,7 @@ describe('cycles among pipeline steps', () => {
         ]),
       ),
     );
-    let err = '';
-    const code = main(
-      [file],
-      () => {},
-      (s) => {
-        err += s;
-      },
-    );
+    const { code, err } = capture(main, [file]);
     expect(code).toBe(2);
     expect(err).toContain('form a cycle prep → train → prep');
   });

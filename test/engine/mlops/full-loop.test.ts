@@ -3,19 +3,13 @@ import { describe, expect, it } from 'vitest';
 import { main } from '../../../src/cli/sim';
 import { runDocument } from '../../../src/engine/run';
 import { loadText } from '../../../src/model/load';
+import { capture } from '../../cli/capture';
 
 const FILE = 'scenarios/sandbox/full-mlops-loop.json';
 
 /** The runner's report, as `npm run --silent sim -- FILE --json` prints it (every real module). */
 function report() {
-  let out = '';
-  const code = main(
-    [FILE, '--json'],
-    (s) => {
-      out += s;
-    },
-    () => {},
-  );
+  const { code, out } = capture(main, [FILE, '--json']);
   expect(code).toBe(0);
   return JSON.parse(out);
 }
