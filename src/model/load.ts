@@ -255,7 +255,8 @@ function productionVariants(node: ArchDoc['nodes'][number]): { name: string; wei
     weight: number;
     shadow?: boolean;
   }[];
-  return Array.isArray(vs) ? vs.filter((v) => v && !v.shadow) : [];
+  // a variant whose name is not a string is reported by the props check; it names no variant here
+  return Array.isArray(vs) ? vs.filter((v) => v && typeof v.name === 'string' && !v.shadow) : [];
 }
 
 /** An update-weights action names production variants of its endpoint and leaves one of them a weight above 0. */

@@ -1,21 +1,7 @@
-import { BaseEdge, type EdgeProps, type ReactFlowState, useStore } from '@xyflow/react';
+import { BaseEdge, type EdgeProps, useStore } from '@xyflow/react';
 import { memo, useEffect, useMemo } from 'react';
-import { type Box, ROUTES, TITLE_BAND, labelPoint, pathOf, route } from './route';
-
-/**
- * What edges go around, as one string (edges re-route only when it changes): the components' boxes, and the
- * title bands of containers (an edge may cross a container's frame, not its name).
- */
-const boxesKey = (s: ReactFlowState): string => {
-  const out: string[] = [];
-  for (const n of s.nodeLookup.values()) {
-    if (n.hidden) continue;
-    const p = n.internals.positionAbsolute;
-    const h = n.type === 'group-node' ? TITLE_BAND : (n.measured.height ?? 0);
-    out.push(`${n.id}:${Math.round(p.x)},${Math.round(p.y)},${n.measured.width ?? 0},${h}`);
-  }
-  return out.join(';');
-};
+import { type Box, ROUTES, labelPoint, pathOf, route } from './route';
+import { boxesKey } from './obstacles';
 
 /** An edge drawn around the components in its way (the router in route.ts), its label on its longest run. */
 function RoutedEdge(p: EdgeProps) {

@@ -6,7 +6,7 @@ import { isContainer, sizeOf, type Point, type Size } from '../../model/layout';
 import type { ArchDoc, ArchNode } from '../../model/schema';
 import type { Finding } from '../../engine';
 import { own } from '../../model/own';
-import { leanOf } from './route';
+import { leansOf } from './route';
 
 /**
  * The adapter: React Flow nodes and edges derived from the document (the source of truth).
@@ -149,6 +149,7 @@ export const edgeId = (e: { from: string; to: string; id?: string }) => e.id ?? 
 
 export function toFlowEdges(doc: ArchDoc, selection: ReadonlySet<string>, nodeSelection: ReadonlySet<string>): Edge[] {
   const byId = new Map(doc.nodes.map((n) => [n.id, n]));
+  const lean = leansOf(doc.edges ?? []);
   const out: Edge[] = [];
   for (const e of doc.edges ?? []) {
     const a = byId.get(e.from),
@@ -164,7 +165,7 @@ export function toFlowEdges(doc: ArchDoc, selection: ReadonlySet<string>, nodeSe
       label: e.label ?? (c.ok ? c.pair.label : undefined),
       className: c.ok && c.pair.plane === 'data' ? 'edge-data' : 'edge-control',
       type: 'routed',
-      data: { lean: leanOf(doc.edges ?? [], e.from, e.to) },
+      data: { lean: lean(e.from, e.to) },
       zIndex: 2,
       markerEnd: { type: 'arrowclosed' as never, width: 16, height: 16 },
     });

@@ -189,5 +189,18 @@ export function leanOf(edges: readonly { from: string; to: string }[], from: str
     if (e.from === from) out++;
     if (e.to === to) inn++;
   }
-  return out > 1 && inn <= 1 ? 0 : inn > 1 && out <= 1 ? 1 : 0.5;
+  return leanFor(out, inn);
 }
+
+/** `leanOf` for every edge of a document at once (one pass over the edges, not one per edge). */
+export function leansOf(edges: readonly { from: string; to: string }[]): (from: string, to: string) => number {
+  const out = new Map<string, number>(),
+    inn = new Map<string, number>();
+  for (const e of edges) {
+    out.set(e.from, (out.get(e.from) ?? 0) + 1);
+    inn.set(e.to, (inn.get(e.to) ?? 0) + 1);
+  }
+  return (from, to) => leanFor(out.get(from) ?? 0, inn.get(to) ?? 0);
+}
+
+const leanFor = (out: number, inn: number): number => (out > 1 && inn <= 1 ? 0 : inn > 1 && out <= 1 ? 1 : 0.5);
