@@ -90,6 +90,43 @@ export const TESTS: E2ETest[] = [
     },
   },
   {
+    name: 'robust: a link opened over your work that then crashes the page: the crash screen opens your work again',
+    allow: ['simulated render bug', 'The above error occurred'],
+    async run({ page }) {
+      await page.goto(ORIGIN);
+      await page.getByRole('button', { name: /Blank canvas/ }).click();
+      await openFile(page, 'my-work.json', {
+        format: 'sagesim/architecture@1',
+        title: 'My work',
+        nodes: [{ id: 'mine', kind: 'sqs', position: { x: 0, y: 0 } }],
+      });
+      await page.locator('.react-flow__node[data-id="mine"]').waitFor();
+      await waitFor('my work autosaved', async () => (await savedDoc(page))?.nodes[0]?.id === 'mine');
+      // the link replaces my work, and the autosave with it
+      await page.goto(link(PROTO_DOC));
+      await page.locator('.react-flow__node[data-id="ep"]').waitFor();
+      await waitFor('the link autosaved', async () => (await savedDoc(page))?.nodes.length === 3);
+      await page.evaluate(() => {
+        Number.prototype.toLocaleString = () => {
+          throw new Error('simulated render bug');
+        };
+      });
+      await page.getByRole('button', { name: 'Run to end' }).click();
+      await page.locator('[data-testid=crash-screen]').waitFor();
+      const text = await page.locator('[data-testid=crash-screen]').innerText();
+      assert(text.includes('What you had before you opened it is kept.'), text);
+      await shot(page, 'robust-02b-crash-screen-previous-work');
+      await page.getByRole('button', { name: 'Open the last good autosave' }).click();
+      await page.locator('.react-flow__node[data-id="mine"]').waitFor();
+      assert((await nodeCount(page)) === 1, 'my work, not the link');
+      assert((await page.locator('[data-testid=banner]').count()) === 0, 'no banner: my work opened normally');
+      const kept = await page.evaluate(() =>
+        Object.keys(localStorage).filter((k) => k.startsWith('sagesim:kept-aside:autosave')),
+      );
+      assert(kept.length === 1, `the document that crashed is kept aside: ${kept.join(', ')}`);
+    },
+  },
+  {
     name: 'robust: a second tab is warned, and its first save keeps the first tab’s work aside',
     async run({ page }) {
       await page.goto(link(PROTO_DOC));

@@ -2,7 +2,7 @@ import { readShareHash } from '../model/share';
 import { saveText } from '../model/load';
 import { EMPTY_DOC } from './state/editor';
 import { type Autosave, AUTOSAVE_KEY } from './state/autosave';
-import { beginBoot, crashedOn, forgetCrash, takeBlankStart } from './state/crash';
+import { beginBoot, crashedOn, forgetCrash, previousDoc, takeBlankStart } from './state/crash';
 import { keepAside } from './state/keep-aside';
 import { LAYOUT_SYNC_MAX, layoutInBackground } from './state/layout-job';
 import {
@@ -86,6 +86,8 @@ export function boot(
   const heldBanner = () => {
     if (r.kind !== 'ok') return;
     const doc = r.doc;
+    // the work showing before the crashed document was opened over it (a file, a drop, a link)
+    const before = previousDoc(storage, doc);
     ui.setBanner({
       tone: 'error',
       title: `The page stopped while showing your last autosave${r.savedAt ? ` (saved ${r.savedAt.slice(0, 16).replace('T', ' ')} UTC)` : ''}, so it was not opened again. It is still saved; autosave is paused until you choose.`,
@@ -99,6 +101,16 @@ export function boot(
             autosave.resume();
           },
         },
+        ...(before
+          ? [
+              {
+                label: 'Open what you had before it',
+                run: () => {
+                  if (release()) editor.reset(prepare(before));
+                },
+              },
+            ]
+          : []),
         { label: 'Download it', run: () => download('last-autosave.json', saveText(doc)) },
         { label: 'Start blank (it is kept aside)', run: () => void release() },
       ],

@@ -32,6 +32,8 @@ export class Workspace {
   readonly puzzle: PuzzleSession;
   readonly presenter: PresenterStore;
   readonly maker: MakerStore;
+  /** Where autosaves and kept-aside copies live (localStorage in the page). */
+  readonly storage: Storage;
   /** Nodes copied with Mod+C / Mod+X, for Mod+V. */
   clipboard: Fragment | null = null;
   private readonly offRefuse: () => void;
@@ -43,7 +45,8 @@ export class Workspace {
     this.offRefuse = this.editor.onRefuse((reason, at) => this.ui.toast(reason, 'error', at));
     this.findings = new FindingsStore(this.editor, this.ui, this.pool.checker);
     this.run = new RunStore(this, () => this.pool.lease());
-    this.puzzle = new PuzzleSession(this, o.storage ?? localStorage);
+    this.storage = o.storage ?? localStorage;
+    this.puzzle = new PuzzleSession(this, this.storage);
     this.presenter = new PresenterStore(this);
     this.maker = new MakerStore(this);
   }

@@ -4,13 +4,14 @@
  * a damaged save that cannot be copied aside stays untouched; two tabs keep each other's work; damaged puzzle
  * progress is kept aside.
  */
-import { render, screen } from '@testing-library/react';
+import { render, screen, within } from '@testing-library/react';
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { boot } from '../../src/ui/boot';
 import { AUTOSAVE_DELAY_MS, AUTOSAVE_KEY, otherTabKey, startAutosave } from '../../src/ui/state/autosave';
 import { BOOT_KEY, CRASH_KEY, bootFinished, crashedOn, recordCrash } from '../../src/ui/state/crash';
 import { CrashBoundary } from '../../src/ui/shell/CrashScreen';
-import { restore } from '../../src/ui/state/persist';
+import { openDoc, restore } from '../../src/ui/state/persist';
+import { openPrevious } from '../../src/ui/state/crash';
 import { KEPT_ASIDE_PREFIX } from '../../src/ui/state/keep-aside';
 import { Editor } from '../../src/ui/state/editor';
 import { UiStore } from '../../src/ui/state/ui';
@@ -242,5 +243,65 @@ describe('puzzle progress (item 11)', () => {
     s.setItem(PROGRESS_KEY, damaged);
     markSolved(s, 'd1/02.json', false);
     expect(s.getItem(PROGRESS_KEY)).toBe(damaged);
+  });
+});
+
+describe('a document opened over your work (item 1: "opening the link overwrote the previous autosave")', () => {
+  /** Your work W autosaved; a link L opened over it and autosaved; then L crashed the page. */
+  function openedThenCrashed() {
+    const s = new MemStorage();
+    s.setItem(AUTOSAVE_KEY, wrap(doc('my work')));
+    const { workspace, autosave } = boot(s, new MemStorage());
+    location.hash = '';
+    openDoc(workspace, doc('the link'), 'the shared link');
+    vi.advanceTimersByTime(AUTOSAVE_DELAY_MS + 50);
+    expect(JSON.parse(s.getItem(AUTOSAVE_KEY)!).doc.title).toBe('the link');
+    return { s, workspace, autosave };
+  }
+
+  it('the crash screen still offers the work you had before the link, and opens it', () => {
+    const { s, autosave } = openedThenCrashed();
+    const Boom = () => {
+      throw new Error('render bug');
+    };
+    vi.spyOn(console, 'error').mockImplementation(() => {});
+    vi.spyOn(console, 'warn').mockImplementation(() => {});
+    const { container } = render(
+      <CrashBoundary doc={() => doc('the link')} onCrash={() => autosave.hold()} storage={s} session={new MemStorage()}>
+        <Boom />
+      </CrashBoundary>,
+    );
+    expect(within(container).getByText('Open the last good autosave')).toBeTruthy();
+    expect(container.textContent).toContain('What you had before you opened it is kept.');
+    expect(openPrevious(s)).toBe(true);
+    expect(JSON.parse(s.getItem(AUTOSAVE_KEY)!).doc.title).toBe('my work');
+    // the document that crashed is kept aside, not lost
+    const kept = s.keys().filter((k) => k.startsWith(KEPT_ASIDE_PREFIX) && !k.includes('before-open'));
+    expect(kept.map((k) => JSON.parse(s.getItem(k)!).doc.title)).toContain('the link');
+    expect(boot(s, new MemStorage()).workspace.editor.getState().doc.title).toBe('my work');
+    autosave.stop();
+  });
+
+  it('after a reload that held the crashed link back, the banner opens the work you had before it', () => {
+    const { s, autosave } = openedThenCrashed();
+    autosave.stop();
+    recordCrash(s, JSON.parse(s.getItem(AUTOSAVE_KEY)!).doc);
+    const { workspace: ws, autosave: a2 } = boot(s, new MemStorage());
+    expect(ws.editor.getState().doc.title).toBe('Untitled architecture');
+    const action = ws.ui.getState().banner!.actions!.find((a) => a.label === 'Open what you had before it');
+    expect(action).toBeTruthy();
+    action!.run();
+    expect(ws.editor.getState().doc.title).toBe('my work');
+    vi.advanceTimersByTime(AUTOSAVE_DELAY_MS + 50);
+    expect(JSON.parse(s.getItem(AUTOSAVE_KEY)!).doc.title).toBe('my work');
+    a2.stop();
+  });
+
+  it('an empty canvas is not kept (nothing to lose)', () => {
+    const s = new MemStorage();
+    const { workspace, autosave } = boot(s, new MemStorage());
+    openDoc(workspace, doc('the link'), 'the shared link');
+    expect(s.keys().filter((k) => k.startsWith(KEPT_ASIDE_PREFIX))).toEqual([]);
+    autosave.stop();
   });
 });

@@ -2,7 +2,7 @@ import { Component, type ErrorInfo, type ReactNode } from 'react';
 import type { ArchDoc } from '../../model/schema';
 import { saveText } from '../../model/load';
 import { AUTOSAVE_KEY } from '../state/autosave';
-import { blankNextLoad, docHash, recordCrash } from '../state/crash';
+import { blankNextLoad, docHash, openPrevious, previousDoc, recordCrash } from '../state/crash';
 import { download } from '../state/persist';
 
 export interface CrashProps {
@@ -30,8 +30,16 @@ function goodAutosave(storage: Storage, doc: ArchDoc | null): boolean {
  * blank canvas (the autosave kept aside first), or the document that failed, as a file.
  */
 export function CrashScreen({ error, doc, storage, session }: CrashProps) {
-  const good = goodAutosave(storage, doc);
+  const autosaved = goodAutosave(storage, doc);
+  // the autosave holds the document that crashed: the work showing before it was opened is kept apart
+  const previous = !autosaved && !!previousDoc(storage, doc);
+  const good = autosaved || previous;
   const reload = () => location.assign(location.pathname + location.search);
+  const openGood = () => {
+    if (previous && !openPrevious(storage))
+      return alert('There is no room in browser storage to keep the document that failed aside first.');
+    reload();
+  };
   return (
     <div role="alert" className="crash" data-testid="crash-screen">
       <h1>SageSim stopped showing this architecture</h1>
@@ -40,11 +48,12 @@ export function CrashScreen({ error, doc, storage, session }: CrashProps) {
       </p>
       <p>
         Nothing you saved is lost. The document that failed will not be opened again automatically.
-        {good ? ' Your last autosave is intact.' : ''}
+        {autosaved ? ' Your last autosave is intact.' : ''}
+        {previous ? ' What you had before you opened it is kept.' : ''}
       </p>
       <div className="crash-actions">
         {good && (
-          <button type="button" className="btn btn-primary" onClick={reload}>
+          <button type="button" className="btn btn-primary" onClick={openGood}>
             Open the last good autosave
           </button>
         )}

@@ -1,7 +1,8 @@
 import { crc32 } from '../../model/share';
 import type { ArchDoc } from '../../model/schema';
-import { AUTOSAVE_KEY } from './autosave';
-import { keepAside } from './keep-aside';
+import { loadJson } from '../../model/load';
+import { AUTOSAVE_FORMAT, AUTOSAVE_KEY } from './autosave';
+import { KEPT_ASIDE_PREFIX, keepAside } from './keep-aside';
 
 /**
  * Never blank twice: what the page remembers about a crash, so a document that crashed it (or a boot that never
@@ -85,4 +86,52 @@ export function takeBlankStart(session: Storage): boolean {
   const v = tryGet(session, BLANK_KEY) !== null;
   if (v) trySet(session, BLANK_KEY, null);
   return v;
+}
+
+/**
+ * The document that was showing before a file, a drop, a link, a starter or a puzzle replaced it (one copy, the
+ * latest): the autosave soon holds the opened document, and if that one crashes the page this is the last good work.
+ */
+export const BEFORE_OPEN_KEY = `${KEPT_ASIDE_PREFIX}before-open`;
+
+/** Keep `doc` (about to be replaced) under `BEFORE_OPEN_KEY`; false when there is no room. */
+export function keepBeforeOpen(storage: Storage, doc: ArchDoc): boolean {
+  const raw = JSON.stringify({ format: AUTOSAVE_FORMAT, savedAt: new Date().toISOString(), doc });
+  try {
+    storage.setItem(BEFORE_OPEN_KEY, raw);
+    return storage.getItem(BEFORE_OPEN_KEY) === raw;
+  } catch {
+    return false;
+  }
+}
+
+/** The document kept before the last open, when there is one that loads and is not `crashed`. */
+export function previousDoc(storage: Storage, crashed: ArchDoc | null): ArchDoc | null {
+  const raw = tryGet(storage, BEFORE_OPEN_KEY);
+  if (!raw) return null;
+  try {
+    const r = loadJson((JSON.parse(raw) as { doc?: unknown } | null)?.doc);
+    return r.ok && (!crashed || docHash(r.doc) !== docHash(crashed)) ? r.doc : null;
+  } catch {
+    return null;
+  }
+}
+
+/**
+ * Make the document kept before the last open the autosave again, so the next load opens it: the autosave there
+ * now (the document that crashed) is kept aside first. False (nothing changed) when there is nothing kept or no room.
+ */
+export function openPrevious(storage: Storage): boolean {
+  const prev = tryGet(storage, BEFORE_OPEN_KEY);
+  if (!prev || !previousDoc(storage, null)) return false;
+  const raw = tryGet(storage, AUTOSAVE_KEY);
+  if (raw !== null && raw !== prev && !keepAside(storage, raw, 'autosave')) return false;
+  try {
+    storage.setItem(AUTOSAVE_KEY, prev);
+  } catch {
+    return false;
+  }
+  forgetCrash(storage);
+  trySet(storage, BOOT_KEY, null);
+  return true;
 }

@@ -8,11 +8,14 @@ import { KEPT_ASIDE_PREFIX, keepAside } from './keep-aside';
 import { AUTOSAVE_DELAY_MS, AUTOSAVE_FORMAT, AUTOSAVE_KEY, startAutosave } from './autosave';
 import { LAYOUT_SYNC_MAX, layoutInBackground } from './layout-job';
 import { decodeFile, tooLarge } from '../../model/decode';
+import { keepBeforeOpen } from './crash';
 
 /** The editor and the UI store a file is opened into (the workspace). */
 export interface Host {
   editor: Editor;
   ui: UiStore;
+  /** Where the document showing is kept before another replaces it (the workspace's storage). */
+  storage?: Storage;
 }
 
 /**
@@ -151,13 +154,18 @@ export function autoLayoutCanvas({ editor, ui }: Host): void {
   });
 }
 
-function show({ editor, ui }: Host, doc: ArchDoc, source: string): void {
+function show({ editor, ui, storage }: Host, doc: ArchDoc, source: string): void {
+  const before = editor.getState().doc;
   const res = editor.run('replaceDocument', { doc });
   if (!res.ok) return;
+  // the autosave will soon hold the opened document: keep what was showing, in case the new one crashes the page
+  const kept = !storage || !before.nodes.length || keepBeforeOpen(storage, before);
   editor.select([]);
   ui.setBanner(null);
   ui.requestFit();
-  ui.toast(`Opened ${source}. Undo (Ctrl+Z) goes back to what you had.`);
+  ui.toast(
+    `Opened ${source}. Undo (Ctrl+Z) goes back to what you had${kept ? '' : ' (browser storage is too full to keep a copy of it past a reload)'}.`,
+  );
 }
 
 export function showLoadErrors({ ui }: Host, source: string, errors: readonly LoadError[]): void {
