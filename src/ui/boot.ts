@@ -97,7 +97,7 @@ export function boot(
               {
                 label: 'Open what you had before it',
                 run: () => {
-                  if (release()) editor.reset(prepare(before));
+                  if (release()) whenPlaced(before, 'what you had before it', (laid) => editor.reset(laid));
                 },
               },
             ]
