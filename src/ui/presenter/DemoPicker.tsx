@@ -14,9 +14,9 @@ export function DemoPicker() {
   }, []);
   const close = () => ui.setDialog(null);
   const open = (d: DemoEntry, present: boolean) => {
-    openDoc(ws, d.doc, `the demo “${d.title}”`);
+    // the demo is shown once laid out (the layout loads on first use): present it then, not the canvas before it
+    openDoc(ws, d.doc, `the demo “${d.title}”`, present ? () => ws.presenter.start() : undefined);
     close();
-    if (present) ws.presenter.start();
   };
   return (
     <Modal title="Classroom demos" onClose={close} wide>

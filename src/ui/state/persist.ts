@@ -133,13 +133,20 @@ export const unplaced = (doc: ArchDoc) => doc.nodes.reduce((a, n) => a + (n.posi
 
 /**
  * Open a document as an undoable step. One with many nodes to place is laid out in a worker first (with
- * progress and a cancel that leaves your work as it was).
+ * progress and a cancel that leaves your work as it was); `then` runs once it is showing.
  */
-export function openDoc(host: Host, doc: ArchDoc, source: string): void {
-  whenPlaced(doc, source, (laid) => show(host, laid, source), {
-    cancelled: () => host.ui.toast(`Opening ${source} was cancelled; your work is unchanged.`),
-    failed: (m) => showLoadErrors(host, source, [{ path: '(layout)', message: m }]),
-  });
+export function openDoc(host: Host, doc: ArchDoc, source: string, then?: () => void): void {
+  whenPlaced(
+    doc,
+    source,
+    (laid) => {
+      if (show(host, laid, source)) then?.();
+    },
+    {
+      cancelled: () => host.ui.toast(`Opening ${source} was cancelled; your work is unchanged.`),
+      failed: (m) => showLoadErrors(host, source, [{ path: '(layout)', message: m }]),
+    },
+  );
 }
 
 /** Auto-layout the whole canvas (the menu's and Ctrl+Shift+L's): big documents in a worker. */
@@ -164,10 +171,10 @@ export function autoLayoutCanvas({ editor, ui }: Host): void {
   });
 }
 
-function show({ editor, ui, storage }: Host, doc: ArchDoc, source: string): void {
+function show({ editor, ui, storage }: Host, doc: ArchDoc, source: string): boolean {
   const before = editor.getState().doc;
   const res = editor.run('replaceDocument', { doc });
-  if (!res.ok) return;
+  if (!res.ok) return false;
   // the autosave will soon hold the opened document: keep what was showing, in case the new one crashes the page
   const kept = !storage || !before.nodes.length || keepBeforeOpen(storage, before);
   editor.select([]);
@@ -176,6 +183,7 @@ function show({ editor, ui, storage }: Host, doc: ArchDoc, source: string): void
   ui.toast(
     `Opened ${source}. Undo (Ctrl+Z) goes back to what you had${kept ? '' : ' (browser storage is too full to keep a copy of it past a reload)'}.`,
   );
+  return true;
 }
 
 export function showLoadErrors({ ui }: Host, source: string, errors: readonly LoadError[]): void {
