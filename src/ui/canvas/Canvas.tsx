@@ -103,14 +103,14 @@ export function Canvas() {
       ro.disconnect();
       clearTimeout(refitTimer.current);
     };
-    // eslint-disable-next-line react-hooks/exhaustive-deps
+    // eslint-disable-next-line react-hooks/exhaustive-deps -- one observer for the canvas's life; refit reads refs
   }, []);
   useEffect(() => {
     if (!runOn) return;
     // The first time a run starts: the run panel opens and the canvas shrinks; fit once it has settled.
     refitUntil.current = performance.now() + 1500;
     refit(220);
-    // eslint-disable-next-line react-hooks/exhaustive-deps
+    // eslint-disable-next-line react-hooks/exhaustive-deps -- only a run starting re-fits; refit is remade every render
   }, [runOn]);
   const toggleMap = () => {
     const next = showMap ? 'off' : 'on';
