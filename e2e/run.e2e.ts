@@ -125,7 +125,10 @@ export const findDot = (page: Page, colour: 'red' | 'teal') =>
     return null;
   }, colour);
 
-/** The full MLOps loop (S3 → EventBridge → pipeline → registry → approval → Lambda → endpoint → monitor → drift → retraining). */
+/**
+ * The full MLOps loop (S3 → EventBridge → pipeline → registry → approval → Lambda → endpoint → monitor → drift →
+ * retraining).
+ */
 const LOOP = read('scenarios/sandbox/full-mlops-loop.json');
 
 export const TESTS: E2ETest[] = [
@@ -441,7 +444,8 @@ export const TESTS: E2ETest[] = [
         ),
       );
       await shot(page, 'run-09-s3-event-chain');
-      // on through approval (00:50:00), drift (01:40:00) and the hourly monitor's violation (02:00:00) to the retraining
+      // on through approval (00:50:00), drift (01:40:00) and the hourly monitor's violation (02:00:00) to the
+      // retraining
       await setSpeed(page, 1000);
       await page.getByRole('button', { name: 'Play', exact: true }).click();
       await waitFor(

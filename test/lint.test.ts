@@ -62,6 +62,24 @@ function walk(dir: string): string[] {
   });
 }
 
+describe('line width: Prettier’s 120, also where Prettier cannot break a line (comments, long expressions)', () => {
+  const long = 'x'.repeat(100);
+  const lint = async (code: string) =>
+    (await eslint.lintText(code, { filePath: 'src/model/z.ts' }))[0].messages.map((m) => m.ruleId);
+
+  it('a code line or a comment over 120 characters fails lint', async () => {
+    expect(
+      await lint(`export const y = [${long}, 1, 2, 3, 4, 5, 6, 7, 8, 9, 10].length;\nconst ${long} = 1;\n`),
+    ).toContain('max-len');
+    expect(await lint(`// ${long} ${long}\nexport const y = 1;\n`)).toContain('max-len');
+  });
+
+  it('prose in a string may be longer (the catalog’s messages are data; a URL is never broken)', async () => {
+    expect(await lint(`export const y = '${long} ${long}';\n`)).not.toContain('max-len');
+    expect(await lint(`// https://docs.aws.amazon.com/${long}\nexport const y = 1;\n`)).not.toContain('max-len');
+  });
+});
+
 describe('eslint-disable comments', () => {
   it('every one gives its reason after " -- "', () => {
     const bare: string[] = [];

@@ -74,7 +74,10 @@ export const faultSchema = z.discriminatedUnion('kind', [
     kind: z.literal('data-arrival'),
     sizeGB: z.number().min(0).max(1_000_000).optional(),
   }),
-  /** UpdateEndpoint with a new model version (a real-time endpoint): the share of requests it fails with a 500 ModelError. */
+  /**
+   * UpdateEndpoint with a new model version (a real-time endpoint): the share of requests it fails with a 500
+   * ModelError.
+   */
   z.strictObject({
     ...faultBase,
     kind: z.literal('model-update'),
@@ -82,7 +85,8 @@ export const faultSchema = z.discriminatedUnion('kind', [
     version: z.string().max(64).optional(),
   }),
   /**
-   * UpdateEndpointWeightsAndCapacities on a real-time endpoint: production variant name → its new weight (DesiredWeight).
+   * UpdateEndpointWeightsAndCapacities on a real-time endpoint: production variant name → its new weight
+   * (DesiredWeight).
    * The endpoint stays InService; variants not named keep their weight.
    */
   z.strictObject({

@@ -79,7 +79,9 @@ export function Canvas() {
   useEffect(() => {
     fitArgs.current = { padding };
   });
-  /** Set when the user pans or zooms by hand (then a run starting does not move the view); cleared on a new document. */
+  /**
+   * Set when the user pans or zooms by hand (then a run starting does not move the view); cleared on a new document.
+   */
   const userMoved = useRef(false);
   /** Until when a run that just started may re-fit the view as the run panel opens. */
   const refitUntil = useRef(0);
