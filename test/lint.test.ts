@@ -5,6 +5,7 @@
 import { readdirSync, readFileSync, statSync } from 'node:fs';
 import { dirname, join, relative, resolve } from 'node:path';
 import { ESLint } from 'eslint';
+import * as prettier from 'prettier';
 import { describe, expect, it } from 'vitest';
 
 const root = resolve(dirname(new URL(import.meta.url).pathname), '..');
@@ -77,6 +78,18 @@ describe('line width: Prettier’s 120, also where Prettier cannot break a line 
   it('prose in a string may be longer (the catalog’s messages are data; a URL is never broken)', async () => {
     expect(await lint(`export const y = '${long} ${long}';\n`)).not.toContain('max-len');
     expect(await lint(`// https://docs.aws.amazon.com/${long}\nexport const y = 1;\n`)).not.toContain('max-len');
+  });
+});
+
+describe('the format check covers all code', () => {
+  it('.prettierignore skips no TypeScript or JavaScript file of the project', async () => {
+    const skipped: string[] = [];
+    for (const dir of ['src', 'test', 'scripts', 'bench', 'e2e'])
+      for (const file of walk(join(root, dir))) {
+        const info = await prettier.getFileInfo(file, { ignorePath: join(root, '.prettierignore') });
+        if (info.ignored) skipped.push(relative(root, file));
+      }
+    expect(skipped).toEqual([]);
   });
 });
 
