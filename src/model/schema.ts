@@ -15,6 +15,7 @@ export { ID_RE } from './ids';
 const id = idSchema;
 /** Canvas coordinates (px): far beyond any real layout, near enough that sums of positions stay finite. */
 const coord = z.number().finite().min(-LIMITS.coord).max(LIMITS.coord);
+const containerSide = z.number().finite().min(LIMITS.containerSize.min).max(LIMITS.containerSize.max);
 const point = z.strictObject({ x: coord, y: coord });
 
 export const nodeSchema = z.strictObject({
@@ -33,9 +34,7 @@ export const nodeSchema = z.strictObject({
     .refine((t) => Object.keys(t).length <= 50, 'at most 50 tags per resource')
     .optional(),
   /** Our own: the size of a container on the canvas, in px. */
-  size: z
-    .strictObject({ width: z.number().finite().min(20).max(20_000), height: z.number().finite().min(20).max(20_000) })
-    .optional(),
+  size: z.strictObject({ width: containerSide, height: containerSide }).optional(),
 });
 
 export const edgeSchema = z.strictObject({
