@@ -1,5 +1,6 @@
 // ESLint: TypeScript, React hooks, and the layer boundaries of shared/spec/design.md
-// (catalog → model → engine → cli / worker → ui; hosts reach the engine only through src/engine/index.ts).
+// (catalog → model → engine / cfn → cli / worker → ui; hosts reach the engine only through src/engine/index.ts)
+// each src/ folder's README names what it may import, and test/lint.test.ts checks that these rules enforce it.
 import js from '@eslint/js';
 import tseslint from 'typescript-eslint';
 import reactHooks from 'eslint-plugin-react-hooks';
@@ -15,6 +16,11 @@ const engineDeep = {
   message: 'Hosts reach the engine only through its front door, src/engine/index.ts.',
 };
 const ui = { group: ['**/ui/**', 'react', 'react-dom', '@xyflow/*'], message: 'No UI below the ui layer.' };
+/** src/security is read by vite.config.ts (and its test) only. (`engine/modules/security` is not it.) */
+const security = {
+  group: ['**/security/headers', '**/security/headers.ts'],
+  message: 'The security headers are read by vite.config.ts only.',
+};
 
 export default tseslint.config(
   { ignores: ['dist/**', 'dist-cli/**', 'node_modules/**', 'e2e/screenshots/**', 'public/**'] },
@@ -24,6 +30,18 @@ export default tseslint.config(
     languageOptions: { globals: { ...globals.browser, ...globals.node } },
     rules: {
       '@typescript-eslint/no-unused-vars': ['error', { argsIgnorePattern: '^_', varsIgnorePattern: '^_' }],
+      // Prettier's width (.prettierrc.json) where Prettier cannot break a line: comments and long expressions.
+      // Strings are exempt (the catalog's messages are prose data, split nowhere), and so are URLs.
+      'max-len': [
+        'error',
+        {
+          code: 120,
+          ignoreStrings: true,
+          ignoreTemplateLiterals: true,
+          ignoreUrls: true,
+          ignoreRegExpLiterals: true,
+        },
+      ],
     },
     linterOptions: { reportUnusedDisableDirectives: 'error' },
   },
@@ -36,17 +54,64 @@ export default tseslint.config(
     ['src/catalog/**'],
     [
       {
-        group: ['**/model/**', '**/engine/**', '**/worker/**', '**/cli/**'],
+        group: ['**/model/**', '**/engine/**', '**/worker/**', '**/cli/**', '**/cfn/**'],
         message: 'The catalog imports nothing but itself.',
       },
       ui,
+      security,
     ],
   ),
   layer(
     ['src/model/**'],
-    [{ group: ['**/engine/**', '**/worker/**', '**/cli/**'], message: 'The model sits below the engine.' }, ui],
+    [
+      {
+        group: ['**/engine/**', '**/worker/**', '**/cli/**', '**/cfn/**'],
+        message: 'The model sits below the engine.',
+      },
+      ui,
+      security,
+    ],
   ),
-  layer(['src/engine/**'], [{ group: ['**/worker/**', '**/cli/**'], message: 'The engine is pure.' }, ui]),
-  layer(['src/worker/**', 'src/cli/**'], [engineDeep, ui]),
-  layer(['src/ui/**'], [engineDeep, { group: ['**/cli/**'], message: 'The page does not import the runner.' }]),
+  layer(
+    ['src/engine/**'],
+    [{ group: ['**/worker/**', '**/cli/**', '**/cfn/**'], message: 'The engine is pure.' }, ui, security],
+  ),
+  layer(
+    ['src/cfn/**'],
+    [
+      {
+        group: ['**/engine/**', '**/worker/**', '**/cli/**'],
+        message: 'CloudFormation in and out needs only the catalog and the model, never the engine.',
+      },
+      ui,
+      security,
+    ],
+  ),
+  layer(
+    ['src/worker/**'],
+    [
+      engineDeep,
+      { group: ['**/cli/**', '**/cfn/**'], message: 'The worker runs the engine; it reads no templates.' },
+      ui,
+      security,
+    ],
+  ),
+  layer(
+    ['src/cli/**'],
+    [engineDeep, { group: ['**/worker/**'], message: 'The runner does not use the page’s workers.' }, ui, security],
+  ),
+  layer(
+    ['src/ui/**'],
+    [engineDeep, { group: ['**/cli/**'], message: 'The page does not import the runner.' }, security],
+  ),
+  layer(
+    ['src/security/**'],
+    [
+      {
+        group: ['**/catalog/**', '**/model/**', '**/engine/**', '**/worker/**', '**/cli/**', '**/cfn/**'],
+        message: 'The security headers import nothing.',
+      },
+      ui,
+    ],
+  ),
 );

@@ -14,7 +14,9 @@ import { LATENCY_LN, workersOf } from '../src/engine/modules/inference/realtime'
 import { EXP_Q, TABLE_SIZE, lognormalTable } from '../src/engine/modules/inference/tables';
 import { TickLatency } from '../src/engine/modules/inference/tally';
 
-/** What the floor runs: one client → one real-time endpoint (the engine serves it from `startSec`, its InService time). */
+/**
+ * What the floor runs: one client → one real-time endpoint (the engine serves it from `startSec`, its InService time).
+ */
 export interface FloorSpec {
   seed: number;
   durationSec: number;

@@ -28,6 +28,42 @@ async function openDoc(page: Page, text: string, name = 'arch.json'): Promise<vo
   await page.waitForTimeout(400);
 }
 
+/**
+ * Issue 11 item 1: the engine runs only in its worker. After a run, its static checks and a why? network report,
+ * no script the page thread loaded holds engine code, and the engine worker's holds all of it. The markers are
+ * messages only the engine writes: the run's core (src/engine/sim.ts), a module's run (inference/async.ts) and a
+ * module's static check (inference/checks.ts), so a page that ran the checks or a run itself would be caught.
+ */
+const ENGINE_MARKERS = [
+  'nothing in this run reacts to',
+  'the request queue is full',
+  'container log: listening on 0.0.0.0:',
+];
+async function pageThreadHasNoEngine(page: Page): Promise<void> {
+  const workers = page.workers().map((w) => w.url());
+  assert(workers.length > 0, 'an engine worker is running');
+  const scripts = await page.evaluate(() =>
+    performance
+      .getEntriesByType('resource')
+      .map((e) => e.name)
+      .filter((u) => /\.m?js(\?|$)/.test(u)),
+  );
+  const text = async (u: string) => (await fetch(u)).text();
+  const onPage = scripts.filter((u) => !workers.includes(u));
+  assert(onPage.length > 0, 'the page loaded its scripts');
+  for (const u of onPage) {
+    const t = await text(u);
+    const found = ENGINE_MARKERS.filter((m) => t.includes(m));
+    assert(!found.length, `the page thread loaded engine code (${found.join('; ')}): ${u}`);
+  }
+  const engine = [];
+  for (const u of workers) {
+    const t = await text(u);
+    if (ENGINE_MARKERS.every((m) => t.includes(m))) engine.push(u);
+  }
+  assert(engine.length > 0, `no worker holds the engine: ${workers.join(', ')}`);
+}
+
 /** The 6 MB wall demo (one client, one real-time endpoint, 8 MB scans for two minutes from 00:10:00). */
 const WALL = read('scenarios/demos/01-the-six-megabyte-wall.json');
 /** The same, failing from the start: every request is 8 MB. */
@@ -89,7 +125,10 @@ export const findDot = (page: Page, colour: 'red' | 'teal') =>
     return null;
   }, colour);
 
-/** The full MLOps loop (S3 → EventBridge → pipeline → registry → approval → Lambda → endpoint → monitor → drift → retraining). */
+/**
+ * The full MLOps loop (S3 → EventBridge → pipeline → registry → approval → Lambda → endpoint → monitor → drift →
+ * retraining).
+ */
 const LOOP = read('scenarios/sandbox/full-mlops-loop.json');
 
 export const TESTS: E2ETest[] = [
@@ -240,6 +279,7 @@ export const TESTS: E2ETest[] = [
       assert(/ecr\.api/.test(text) && /ecr\.dkr/.test(text) && /stops here/.test(text), text);
       assert(/priv/.test(text), `the path starts in the subnet: ${text}`);
       await shot(page, 'run-05b-why-network-path');
+      await pageThreadHasNoEngine(page);
     },
   },
   {
@@ -404,7 +444,8 @@ export const TESTS: E2ETest[] = [
         ),
       );
       await shot(page, 'run-09-s3-event-chain');
-      // on through approval (00:50:00), drift (01:40:00) and the hourly monitor's violation (02:00:00) to the retraining
+      // on through approval (00:50:00), drift (01:40:00) and the hourly monitor's violation (02:00:00) to the
+      // retraining
       await setSpeed(page, 1000);
       await page.getByRole('button', { name: 'Play', exact: true }).click();
       await waitFor(

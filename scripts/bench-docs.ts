@@ -1,7 +1,9 @@
 /** The documents the UI benchmarks open. */
 import type { ArchDoc, ArchNode } from '../src/model/schema';
 
-/** 200 nodes: 4 VPCs × 2 subnets × 8 jobs, buckets and images, and 40 clients at 25 req/s (1,000 req/s) to 40 endpoints. */
+/**
+ * 200 nodes: 4 VPCs × 2 subnets × 8 jobs, buckets and images, and 40 clients at 25 req/s (1,000 req/s) to 40 endpoints.
+ */
 export function bigRunDoc(durationSec: number): ArchDoc {
   const nodes: ArchNode[] = [];
   const edges: { from: string; to: string }[] = [];

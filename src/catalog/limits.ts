@@ -17,6 +17,8 @@ export const LIMITS = {
   seedMax: 2 ** 32 - 1,
   /** Largest |x| or |y| of a position, in px (sums of positions stay finite; the editor keeps moves inside). */
   coord: 1_000_000,
+  /** Smallest and largest width or height of a container on the canvas, in px. */
+  containerSize: { min: 20, max: 20_000 },
 } as const;
 
 /** True for a valid seed: a whole number from 0 to `LIMITS.seedMax`. */

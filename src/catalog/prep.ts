@@ -91,7 +91,9 @@ export const DATASET_FACET_PROPS = {
   }),
 } satisfies Record<string, PropDef>;
 
-/** clarify: the limits a pre-training bias report is held to (our defaults; AWS reports the metrics, you judge them). */
+/**
+ * clarify: the limits a pre-training bias report is held to (our defaults; AWS reports the metrics, you judge them).
+ */
 export const CLARIFY_PRETRAINING_PROPS = {
   maxClassImbalance: own({
     type: 'number',

@@ -40,7 +40,10 @@ export const PRICES = {
 
   /** Ground Truth human labelling: USD per labelled object (first 50k objects/month tier). */
   groundTruthPerObjectUSD: 0.08,
-  /** Ground Truth automated data labelling (active learning) saving: fraction (0–1) of labelling cost, the sheet's "up to ~70%". */
+  /**
+   * Ground Truth automated data labelling (active learning) saving: fraction (0–1) of labelling cost, the sheet's "up
+   * to ~70%".
+   */
   groundTruthActiveLearningSaving: 0.7,
 
   /** Data Wrangler (default ml.m5.4xlarge): USD per instance-hour. */
@@ -66,12 +69,17 @@ export const PRICES = {
 
 export type Prices = typeof PRICES;
 
-/** How a price was checked: against an AWS pricing page we could read, or not confirmed there (kept as the sheet-era figure). */
+/**
+ * How a price was checked: against an AWS pricing page we could read, or not confirmed there (kept as the sheet-era
+ * figure).
+ */
 export interface PriceCheck {
   source: string;
   /** Date of the audit (issue 12). */
   checked: string;
-  /** 'aws-page': the figure appears on the AWS page read that day; 'unconfirmed': that page was not available to read. */
+  /**
+   * 'aws-page': the figure appears on the AWS page read that day; 'unconfirmed': that page was not available to read.
+   */
   status: 'aws-page' | 'unconfirmed';
   note?: string;
 }

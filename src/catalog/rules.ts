@@ -970,7 +970,7 @@ const ENTRIES: RuleDef[] = [
     trigger: 'a client with rps > 0 sends invocations to a batch-transform',
     inRun: 'batch transform is offline (minutes to hours), not an interactive endpoint',
   },
-  // D3, deployment guardrails (issue 17): blue/green updates with canary/linear traffic shifting and auto-rollback alarms.
+  // D3, deployment guardrails (issue 17): blue/green with canary/linear traffic shifting and auto-rollback alarms.
   {
     id: 'model-version-errors',
     domain: 'D3',
@@ -1042,7 +1042,7 @@ const ENTRIES: RuleDef[] = [
       'deployment.type canary or linear, and deployment.rollbackAlarms names no cloudwatch node wired from this endpoint',
     inRun: 'a finding before the run; a faulty update would ship (bad-version-shipped)',
   },
-  // D3, containers (issue 17, deploy-d3): a bring-your-own inference image must serve /ping and /invocations on port 8080.
+  // D3, containers (issue 17, deploy-d3): a bring-your-own inference image serves /ping and /invocations on 8080.
   {
     id: 'container-ping-failed',
     domain: 'D3',

@@ -123,7 +123,8 @@ export interface VariantsProp extends PropBase {
 }
 /**
  * A real-time endpoint's deployment guardrails (UpdateEndpoint DeploymentConfig: BlueGreenUpdatePolicy with its
- * TrafficRoutingConfiguration, and AutoRollbackConfiguration) or null (AWS's default blue/green, all at once, no alarms).
+ * TrafficRoutingConfiguration, and AutoRollbackConfiguration) or null (AWS's default blue/green, all at once, no
+ * alarms).
  */
 export interface DeploymentProp extends PropBase {
   type: 'deployment';
@@ -140,7 +141,10 @@ export type PropDef =
   | VariantsProp
   | DeploymentProp;
 
-/** Target-tracking autoscaling of a real-time endpoint (the value of an `autoscaling` prop; model/props.ts validates it). */
+/**
+ * Target-tracking autoscaling of a real-time endpoint (the value of an `autoscaling` prop; model/props.ts validates
+ * it).
+ */
 export interface AutoscalingValue {
   min: number;
   max: number;

@@ -1,4 +1,7 @@
-/** Small helpers with no YAML parser behind them, so that the page can decide what a file is before loading the CloudFormation layer. */
+/**
+ * Small helpers with no YAML parser behind them, so that the page can decide what a file is before loading the
+ * CloudFormation layer.
+ */
 
 /**
  * Whether a file is a CloudFormation template rather than a SageSim document: YAML by its name, or JSON whose

@@ -107,7 +107,10 @@ export function refsIn(v: unknown, out: string[] = []): string[] {
   return out;
 }
 
-/** A string with its symbolic parts written as `{{cfn:Id}}` / `{{cfn:Id.Attr}}` placeholders (for JSON bodies built by Fn::Sub). */
+/**
+ * A string with its symbolic parts written as `{{cfn:Id}}` / `{{cfn:Id.Attr}}` placeholders (for JSON bodies built by
+ * Fn::Sub).
+ */
 export function withPlaceholders(v: unknown): string | null {
   if (typeof v === 'string') return v;
   if (v instanceof Sym && v.kind === 'str')

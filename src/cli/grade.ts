@@ -36,7 +36,10 @@ export function csvField(v: string | number | boolean | undefined): string {
 
 const csvRow = (r: Row) => COLUMNS.map((c) => csvField(r[c])).join(',');
 
-/** The submissions a path names: itself, or every `.json` file under it (sorted); a missing path is kept (its row says why). */
+/**
+ * The submissions a path names: itself, or every `.json` file under it (sorted); a missing path is kept (its row says
+ * why).
+ */
 export function submissionFiles(path: string): string[] {
   let st;
   try {

@@ -92,7 +92,8 @@ export function main(
   const args = parseArgs(argv);
   if (typeof args === 'string') {
     err(`${args === USAGE ? '' : `sim: ${args}\n`}${USAGE}\n`);
-    return args === USAGE ? EXIT.ok : EXIT.load; // a bad command line runs nothing: the same status as a file that cannot be loaded
+    // a bad command line runs nothing: the same status as a file that cannot be loaded
+    return args === USAGE ? EXIT.ok : EXIT.load;
   }
   if (args.rules) {
     out(

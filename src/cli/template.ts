@@ -3,7 +3,8 @@ import type { ArchDoc } from '../model/schema';
 
 /**
  * Reading a CloudFormation template for the runner and `npm run import`: the design, or the reason it cannot be read
- * (`FILE:LINE:COL: message (at Resources.X.Properties.Y)`). Notes (resources with no kind…) go to `note`, one line each.
+ * (`FILE:LINE:COL: message (at Resources.X.Properties.Y)`). Notes (resources with no kind…) go to `note`, one line
+ * each.
  */
 export function readTemplate(
   file: string,

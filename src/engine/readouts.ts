@@ -39,7 +39,10 @@ export interface PackageState {
   status: string;
 }
 
-/** A registry's model packages, oldest first (package 0 is the one from before the run); undefined before the run starts. */
+/**
+ * A registry's model packages, oldest first (package 0 is the one from before the run); undefined before the run
+ * starts.
+ */
 export function registryPackages(sim: Simulation, registry: string): PackageState[] | undefined {
   const run = sim.started ? mlopsRunIfAny(sim) : undefined;
   if (!run) return undefined;

@@ -22,7 +22,10 @@ export const TOPICS = {
   endpointUpdated: 'endpoint.updated',
   /** Any node changed state (emitted by the core). `{ node, from, to }` */
   state: 'state',
-  /** An event left its source for EventBridge (S3 object created, model package state change, monitor violation). `AwsEvent` */
+  /**
+   * An event left its source for EventBridge (S3 object created, model package state change, monitor violation).
+   * `AwsEvent`
+   */
   awsEvent: 'aws.event',
   /** An endpoint started serving a model version (at InService or after an update). `ModelServing` */
   modelServing: 'model.serving',
@@ -37,7 +40,10 @@ export const TOPICS = {
   monitorRun: 'observe.monitor-run',
   /** Observation: an endpoint (variant) scaled out or in. `ScalingActivity` */
   scaling: 'observe.scaling',
-  /** A blue/green update moved a share of a real-time endpoint's traffic to the new fleet (0 = rolled back). `DeployTraffic` */
+  /**
+   * A blue/green update moved a share of a real-time endpoint's traffic to the new fleet (0 = rolled back).
+   * `DeployTraffic`
+   */
   deployTraffic: 'deploy.traffic',
 } as const;
 
@@ -130,7 +136,9 @@ export interface JobFailed {
   state: 'Failed' | 'Stopped';
 }
 
-/** Payload of TOPICS.awsEvent: `source` is the node that emitted it (an s3-bucket, a model-registry, a model-monitor). */
+/**
+ * Payload of TOPICS.awsEvent: `source` is the node that emitted it (an s3-bucket, a model-registry, a model-monitor).
+ */
 export interface AwsEvent {
   source: string;
   type: 'object-created' | 'package-state-change' | 'monitor-violation';

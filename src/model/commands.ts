@@ -276,10 +276,14 @@ export const setDocField: Command<{
   },
 };
 
+/** A container's width or height kept in the format's range (`LIMITS.containerSize`). */
+const containerSide = (v: number) => Math.min(Math.max(v, LIMITS.containerSize.min), LIMITS.containerSize.max);
+
 /**
  * A container grows to hold what is put in it: a node placed inside (added, dropped in, moved) that sticks out
  * past the right or bottom edge widens or lengthens its container (and that one's container, up the chain);
- * one that sticks out at the left or top is nudged in below the title band. Containers never shrink here.
+ * one that sticks out at the left or top is nudged in below the title band. Containers never shrink here, and never
+ * grow past the format's largest container (`LIMITS.containerSize.max`): a node placed further is pulled back in.
  */
 function growToFit(d: Draft<ArchDoc>, id: string): void {
   const seen = new Set<string>();
@@ -287,12 +291,15 @@ function growToFit(d: Draft<ArchDoc>, id: string): void {
     seen.add(n.id);
     const p = find(d, n.parent);
     const pos = (n.position ??= { x: 0, y: 0 });
+    const s = sizeOf(n),
+      ps = sizeOf(p),
+      { max } = LIMITS.containerSize;
+    if (pos.x > max - s.width - PAD) pos.x = max - s.width - PAD;
+    if (pos.y > max - s.height - PAD) pos.y = max - s.height - PAD;
     if (pos.x < PAD / 2) pos.x = PAD / 2;
     if (pos.y < HEADER) pos.y = HEADER;
-    const s = sizeOf(n),
-      ps = sizeOf(p);
-    const width = Math.max(ps.width, pos.x + s.width + PAD),
-      height = Math.max(ps.height, pos.y + s.height + PAD);
+    const width = Math.min(max, Math.max(ps.width, pos.x + s.width + PAD)),
+      height = Math.min(max, Math.max(ps.height, pos.y + s.height + PAD));
     if (width === ps.width && height === ps.height) break;
     p.size = { width: Math.round(width), height: Math.round(height) };
     n = p;
@@ -315,7 +322,10 @@ export const resize: Command<{ id: string; size: Size; position?: Point }> = {
   perform(d, { id, size, position }) {
     const n = find(d, id);
     if (!kindDef(n.kind).container) refuse(`Only containers (VPC, subnet, pipeline) can be resized.`);
-    n.size = { width: Math.round(Math.max(120, size.width)), height: Math.round(Math.max(80, size.height)) };
+    n.size = {
+      width: containerSide(Math.round(Math.max(120, size.width))),
+      height: containerSide(Math.round(Math.max(80, size.height))),
+    };
     if (position) n.position = at(position);
   },
 };
@@ -427,8 +437,7 @@ export const autoLayout: Command<{ layout: Layout; onlyMissing?: boolean }> = {
       const p = positions.get(n.id),
         s = sizes.get(n.id);
       if (p) n.position = at(p);
-      if (s && !(onlyMissing && n.size))
-        n.size = { width: Math.min(Math.max(s.width, 20), 20_000), height: Math.min(Math.max(s.height, 20), 20_000) };
+      if (s && !(onlyMissing && n.size)) n.size = { width: containerSide(s.width), height: containerSide(s.height) };
     }
   },
 };

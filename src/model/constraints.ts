@@ -33,7 +33,10 @@ export const MME_GPU_TYPES: readonly string[] = [
  * ManifestFile with FastFile is not refused: the pages found do not say AWS refuses it.
  */
 
-/** Most MB a transform job may have in flight per instance: MaxConcurrentTransforms × MaxPayloadInMB (CreateTransformJob). */
+/**
+ * Most MB a transform job may have in flight per instance: MaxConcurrentTransforms × MaxPayloadInMB
+ * (CreateTransformJob).
+ */
 export const TRANSFORM_MAX_INFLIGHT_MB = 100;
 
 /** The constraint errors of one node: [prop, message] pairs. */

@@ -57,7 +57,10 @@ export interface GoalWords {
 /** One goal key: its schema, grading, criteria, words and load-time check. */
 export interface GoalDef<V> {
   schema: z.ZodType<V>;
-  /** The key forbids rules: the rule a puzzle teaches is the one such key names; its criteria come first in the checklist. */
+  /**
+   * The key forbids rules: the rule a puzzle teaches is the one such key names; its criteria come first in the
+   * checklist.
+   */
   forbids?: true;
   /** Why the run does not meet the value (empty when it does), in the runner's words (`goal.failed`). */
   grade(value: V, run: GoalRun): string[];

@@ -1,4 +1,5 @@
 import { kindDef } from '../catalog/kinds';
+import { LIMITS } from '../catalog/limits';
 import type { ArchDoc, ArchNode } from './schema';
 
 /**
@@ -70,18 +71,14 @@ export interface Layout {
 /** True when some node has no position (a hand-written file): the editor lays it out on open. */
 export const needsLayout = (doc: ArchDoc): boolean => doc.nodes.some((n) => !n.position);
 
-/** Largest container size the format allows (px), and the smallest. */
-const SIZE_RANGE = { min: 20, max: 20_000 } as const;
-const COORD_MAX = 1_000_000;
-
 /**
  * A document with a computed layout applied (plain copies, no immer: cheap for thousands of nodes): positions
  * rounded and kept in the format's range, container sizes too. `onlyMissing` keeps positions and sizes the
  * document already has.
  */
 export function applyLayout(doc: ArchDoc, layout: Layout, onlyMissing: boolean): ArchDoc {
-  const coord = (v: number) => Math.max(-COORD_MAX, Math.min(COORD_MAX, Math.round(Number.isFinite(v) ? v : 0)));
-  const side = (v: number) => Math.max(SIZE_RANGE.min, Math.min(SIZE_RANGE.max, Math.round(v)));
+  const coord = (v: number) => Math.max(-LIMITS.coord, Math.min(LIMITS.coord, Math.round(Number.isFinite(v) ? v : 0)));
+  const side = (v: number) => Math.max(LIMITS.containerSize.min, Math.min(LIMITS.containerSize.max, Math.round(v)));
   const nodes = doc.nodes.map((n) => {
     const p = onlyMissing && n.position ? undefined : layout.positions.get(n.id);
     const s = onlyMissing && n.size ? undefined : layout.sizes.get(n.id);

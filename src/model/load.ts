@@ -270,7 +270,9 @@ function checkWeights(weights: Record<string, number>, node: ArchDoc['nodes'][nu
     err(path, 'at least one production variant needs a weight above 0 after the update');
 }
 
-/** A client's targetVariant (the TargetVariant header) names a production variant of each real-time endpoint it calls. */
+/**
+ * A client's targetVariant (the TargetVariant header) names a production variant of each real-time endpoint it calls.
+ */
 function checkTargetVariants(doc: ArchDoc, byId: Nodes, err: Err): void {
   for (const e of doc.edges ?? []) {
     const a = byId.get(e.from),

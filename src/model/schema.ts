@@ -15,6 +15,7 @@ export { ID_RE } from './ids';
 const id = idSchema;
 /** Canvas coordinates (px): far beyond any real layout, near enough that sums of positions stay finite. */
 const coord = z.number().finite().min(-LIMITS.coord).max(LIMITS.coord);
+const containerSide = z.number().finite().min(LIMITS.containerSize.min).max(LIMITS.containerSize.max);
 const point = z.strictObject({ x: coord, y: coord });
 
 export const nodeSchema = z.strictObject({
@@ -33,9 +34,7 @@ export const nodeSchema = z.strictObject({
     .refine((t) => Object.keys(t).length <= 50, 'at most 50 tags per resource')
     .optional(),
   /** Our own: the size of a container on the canvas, in px. */
-  size: z
-    .strictObject({ width: z.number().finite().min(20).max(20_000), height: z.number().finite().min(20).max(20_000) })
-    .optional(),
+  size: z.strictObject({ width: containerSide, height: containerSide }).optional(),
 });
 
 export const edgeSchema = z.strictObject({
@@ -74,7 +73,10 @@ export const faultSchema = z.discriminatedUnion('kind', [
     kind: z.literal('data-arrival'),
     sizeGB: z.number().min(0).max(1_000_000).optional(),
   }),
-  /** UpdateEndpoint with a new model version (a real-time endpoint): the share of requests it fails with a 500 ModelError. */
+  /**
+   * UpdateEndpoint with a new model version (a real-time endpoint): the share of requests it fails with a 500
+   * ModelError.
+   */
   z.strictObject({
     ...faultBase,
     kind: z.literal('model-update'),
@@ -82,7 +84,8 @@ export const faultSchema = z.discriminatedUnion('kind', [
     version: z.string().max(64).optional(),
   }),
   /**
-   * UpdateEndpointWeightsAndCapacities on a real-time endpoint: production variant name → its new weight (DesiredWeight).
+   * UpdateEndpointWeightsAndCapacities on a real-time endpoint: production variant name → its new weight
+   * (DesiredWeight).
    * The endpoint stays InService; variants not named keep their weight.
    */
   z.strictObject({

@@ -110,7 +110,9 @@ export class EngineClient {
     });
   }
 
-  /** What a node of a document can reach over the network, and the path, computed in the worker (null: no such node). */
+  /**
+   * What a node of a document can reach over the network, and the path, computed in the worker (null: no such node).
+   */
   network(doc: ArchDoc, node: string): Promise<NetworkReport | null> {
     const id = ++this.checkSeq;
     return new Promise((resolve) => {
@@ -128,7 +130,10 @@ export class EngineClient {
     });
   }
 
-  /** True while a report, traces, findings, network or grading reply is still due (the worker is not free for another client). */
+  /**
+   * True while a report, traces, findings, network or grading reply is still due (the worker is not free for another
+   * client).
+   */
   get awaiting(): boolean {
     return (
       this.pendingReports.length > 0 ||

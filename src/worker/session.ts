@@ -288,7 +288,9 @@ export class RunSession {
     if (why) throw new Error(`This run would not end in reasonable time: ${why}`);
   }
 
-  /** A fresh run of the document (idle); `keepStream` keeps the log position and rates (a rebuild of the same history). */
+  /**
+   * A fresh run of the document (idle); `keepStream` keeps the log position and rates (a rebuild of the same history).
+   */
   private restart(keepStream = false): void {
     this.stopSlices?.();
     this.stopSlices = null;

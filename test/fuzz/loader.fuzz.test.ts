@@ -1,7 +1,8 @@
 /**
  * Fuzz: hostile documents thrown at the loader (issue 13). Thousands per run, each property in a few seconds.
  * Whatever comes in, the loader answers — a document or errors that each name a path and a reason — never
- * throws, never hangs (the test's timeout; `npm run bench:robust` measures the worst inputs), and what it accepts saves and loads back to itself, passes the static checks and
+ * throws, never hangs (the test's timeout; `npm run bench:robust` measures the worst inputs), and what it accepts saves
+ * and loads back to itself, passes the static checks and
  * has a finite work estimate.
  */
 import fc from 'fast-check';

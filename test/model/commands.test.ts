@@ -4,7 +4,7 @@ import fc from 'fast-check';
 import { COMMANDS, type Command, copyFragment, execute } from '../../src/model/commands';
 import { History } from '../../src/model/history';
 import { loadJson } from '../../src/model/load';
-import type { ArchDoc } from '../../src/model/schema';
+import { LIMITS, type ArchDoc } from '../../src/model/schema';
 import { KINDS, type Kind } from '../../src/catalog/types';
 
 const empty = (): ArchDoc => ({ format: 'sagesim/architecture@1', nodes: [], edges: [] });
@@ -256,5 +256,18 @@ describe('containers grow to fit what is put in them', () => {
     const size = d.nodes.find((n) => n.id === 'priv')!.size!;
     d = run(d, COMMANDS.move, { positions: { train: { x: 20, y: 60 } } }).doc;
     expect(d.nodes.find((n) => n.id === 'priv')!.size).toEqual(size);
+  });
+  it('never past the format’s largest container: a far move or a huge resize keeps the document loadable', () => {
+    const { max } = LIMITS.containerSize;
+    const far = run(privateTraining(), COMMANDS.move, { positions: { train: { x: 3 * max, y: 2 * max } } }).doc;
+    expect(loadJson(far).ok, JSON.stringify(far.nodes.map((n) => [n.id, n.position, n.size]))).toBe(true);
+    for (const id of ['priv', 'vpc']) {
+      const size = far.nodes.find((n) => n.id === id)!.size!;
+      expect(size.width).toBe(max);
+      expect(size.height).toBe(max);
+    }
+    const huge = run(privateTraining(), COMMANDS.resize, { id: 'vpc', size: { width: 5 * max, height: 5 * max } }).doc;
+    expect(huge.nodes.find((n) => n.id === 'vpc')!.size).toEqual({ width: max, height: max });
+    expect(loadJson(huge).ok).toBe(true);
   });
 });

@@ -3,7 +3,8 @@ import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { KIND_DEFS } from '../../src/catalog/kinds';
 import { formatErrors, loadJson, loadText, saveText, solutionErrors } from '../../src/model/load';
-import { LIMITS } from '../../src/model/schema';
+import { applyLayout } from '../../src/model/layout';
+import { LIMITS, type ArchDoc } from '../../src/model/schema';
 
 const everyKind = readFileSync(new URL('../fixtures/every-kind.json', import.meta.url), 'utf8');
 const base = { format: 'sagesim/architecture@1' };
@@ -106,6 +107,29 @@ describe('loading documents', () => {
     const big = JSON.stringify({ ...base, nodes: [], title: 'x'.repeat(LIMITS.bytes) });
     const r = loadText(big);
     expect(!r.ok && r.errors[0].message).toMatch(/limited to 5 MB/);
+  });
+
+  it('container sizes and positions: the schema and the layout hold the same limits (LIMITS, one place)', () => {
+    const { min, max } = LIMITS.containerSize;
+    const vpc = (width: number, height: number) => ({
+      ...base,
+      nodes: [{ id: 'v', kind: 'vpc', size: { width, height } }],
+    });
+    expect(loadJson(vpc(max, min)).ok).toBe(true);
+    expect(errorsOf(vpc(max + 1, min))).toMatch(/^nodes\[0\]\.size\.width: /);
+    expect(errorsOf(vpc(max, min - 1))).toMatch(/^nodes\[0\]\.size\.height: /);
+    const doc = { ...base, title: 't', nodes: [{ id: 'v', kind: 'vpc' }], edges: [] } as unknown as ArchDoc;
+    const laid = applyLayout(
+      doc,
+      {
+        positions: new Map([['v', { x: 10 * LIMITS.coord, y: -10 * LIMITS.coord }]]),
+        sizes: new Map([['v', { width: 10 * max, height: min / 10 }]]),
+      },
+      false,
+    );
+    expect(laid.nodes[0].position).toEqual({ x: LIMITS.coord, y: -LIMITS.coord });
+    expect(laid.nodes[0].size).toEqual({ width: max, height: min });
+    expect(loadJson(laid).ok).toBe(true);
   });
 
   it('reports bad JSON without a stack trace', () => {

@@ -23,7 +23,11 @@ function jsonFiles(dir: string): string[] {
 }
 
 /** A shipped file: its path (relative to the repository), and its document (or why it did not load). */
-export interface Shipped { path: string; file: string; doc: ArchDoc }
+export interface Shipped {
+  path: string;
+  file: string;
+  doc: ArchDoc;
+}
 
 function load(file: string): Shipped {
   const r = loadText(readFileSync(file, 'utf8'));
@@ -61,11 +65,19 @@ export function deleteNode(doc: ArchDoc, id: string): ArchDoc | null {
 export function indexEntries(): PuzzleEntry[] {
   return puzzleFiles().map((f) => {
     const { doc } = load(f);
-    return { file: relative(PUZZLES_DIR, f), domain: doc.domain!, order: puzzleOrder(f), title: doc.title ?? '', rule: puzzleRules(doc).join(' + ') || '?' };
+    return {
+      file: relative(PUZZLES_DIR, f),
+      domain: doc.domain!,
+      order: puzzleOrder(f),
+      title: doc.title ?? '',
+      rule: puzzleRules(doc).join(' + ') || '?',
+    };
   });
 }
 
 export const README = join(PUZZLES_DIR, 'README.md');
 export const renderIndex = (): string => renderPuzzleIndex(indexEntries());
 /** Regenerate scenarios/puzzles/README.md. */
-export function writeIndex(): void { writeFileSync(README, renderIndex()); }
+export function writeIndex(): void {
+  writeFileSync(README, renderIndex());
+}

@@ -42,10 +42,16 @@ describe('every catalog rule happens in shipped content', () => {
     .sort();
 
   it('no rule is dormant except those listed as owed', () => {
-    expect(dormant.filter((id) => !DORMANT.includes(id)), 'dormant rules with no content').toEqual([]);
+    expect(
+      dormant.filter((id) => !DORMANT.includes(id)),
+      'dormant rules with no content',
+    ).toEqual([]);
   });
 
   it('the owed list holds only rules that are still dormant', () => {
-    expect(DORMANT.filter((id) => !dormant.includes(id)), 'rules shipped content now shows').toEqual([]);
+    expect(
+      DORMANT.filter((id) => !dormant.includes(id)),
+      'rules shipped content now shows',
+    ).toEqual([]);
   });
 });

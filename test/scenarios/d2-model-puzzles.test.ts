@@ -18,7 +18,10 @@ const CASES: PuzzleCase[] = [
   },
   {
     file: 'd2/09-still-learning.json',
-    alternatives: [props('train', { numRound: 1000 }), props('train', { eta: 0.2, numRound: 200, earlyStoppingRounds: 20 })],
+    alternatives: [
+      props('train', { numRound: 1000 }),
+      props('train', { eta: 0.2, numRound: 200, earlyStoppingRounds: 20 }),
+    ],
     wrong: [props('train', { numRound: 200 }), props('train', { maxDepth: 10 })],
   },
   {
@@ -48,7 +51,10 @@ const CASES: PuzzleCase[] = [
       { setProps: { train: { evalMetric: 'r2' }, gate: { metric: 'r2', op: '>=', threshold: 0.6 } } },
     ],
     // fixing only the job or only the gate leaves a gate or a job judged by AUC
-    wrong: [props('train', { evalMetric: 'rmse' }), { setProps: { gate: { metric: 'rmse', op: '<=', threshold: 0.35 } } }],
+    wrong: [
+      props('train', { evalMetric: 'rmse' }),
+      { setProps: { gate: { metric: 'rmse', op: '<=', threshold: 0.35 } } },
+    ],
   },
   {
     file: 'd2/15-the-forecast-that-never-started.json',
@@ -62,9 +68,7 @@ const CASES: PuzzleCase[] = [
       props('prep', { dropColumns: ['investigation_opened', 'report_delay_days'] }),
       // a Data Wrangler flow that drops the column, exported to the processing job
       {
-        addNodes: [
-          { id: 'flow', kind: 'data-wrangler', props: { dropColumns: ['investigation_opened'] } },
-        ],
+        addNodes: [{ id: 'flow', kind: 'data-wrangler', props: { dropColumns: ['investigation_opened'] } }],
         addEdges: [
           { from: 'claims', to: 'flow' },
           { from: 'flow', to: 'prep' },

@@ -123,7 +123,8 @@ describe.each(FILES.filter((f) => isCapstone(loadPuzzle(`${process.cwd()}/${f}`)
     expect(parts.length).toBe(doc.par);
     parts.forEach((_, skip) => {
       const partial = apply(doc, merge(parts.filter((_, i) => i !== skip)));
-      for (const seed of SEEDS) expect(met(partial, seed), `without ${JSON.stringify(parts[skip])}, seed ${seed}`).toBe(false);
+      for (const seed of SEEDS)
+        expect(met(partial, seed), `without ${JSON.stringify(parts[skip])}, seed ${seed}`).toBe(false);
     });
   });
 });
@@ -179,7 +180,6 @@ describe('d4/14–16: tempting wrong fixes fail', () => {
     expect(r.goal!.met).toBe(false);
   });
 
-
   it('d4/16: connecting the real-time endpoint without detaching the serverless one leaves the schedule refused', () => {
     const r = report(audit, {
       setProps: { train: { VolumeKmsKeyId: 'key', EnableInterContainerTrafficEncryption: true } },
@@ -189,7 +189,7 @@ describe('d4/14–16: tempting wrong fixes fail', () => {
     expect(r.goal!.met).toBe(false);
   });
 
-  it('d4/16: a volume key without inter-container encryption runs the job but leaves the auditors\' finding', () => {
+  it("d4/16: a volume key without inter-container encryption runs the job but leaves the auditors' finding", () => {
     const r = report(audit, {
       setProps: { train: { VolumeKmsKeyId: 'key' } },
       removeEdges: [{ from: 'sls', to: 'monitor' }],

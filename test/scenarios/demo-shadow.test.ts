@@ -6,7 +6,10 @@ import { loadDemo } from './catalog';
 describe('demo 08: a challenger in the shadows', () => {
   const { doc } = loadDemo('scenarios/demos/08-a-challenger-in-the-shadows.json');
   const { report } = runDocument(doc);
-  const v = (report.nodes.ranker as unknown as { variants: unknown }).variants as Record<string, { requests: number; ok: number; p99Ms: number }>;
+  const v = (report.nodes.ranker as unknown as { variants: unknown }).variants as Record<
+    string,
+    { requests: number; ok: number; p99Ms: number }
+  >;
 
   it('every request is copied to the shadow, and callers get only the champion’s answers', () => {
     expect(v.challenger.requests).toBe(v.champion.requests);

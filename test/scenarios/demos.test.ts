@@ -30,16 +30,24 @@ describe('shipped demos', () => {
     it('every fault its script narrates happens in the run, at its time, on its node', () => {
       const { report } = runDocument(doc);
       for (const f of demoFaults(doc)) {
-        const seen = report.timeline.find((e) => e.t === f.atSec && e.node === f.node && e.event.startsWith(`${f.kind} on ${f.node}`));
+        const seen = report.timeline.find(
+          (e) => e.t === f.atSec && e.node === f.node && e.event.startsWith(`${f.kind} on ${f.node}`),
+        );
         expect(seen, `${f.kind} on ${f.node} at ${f.atSec} s`).toBeDefined();
       }
     });
   });
 
   it('the real CLI runs a demo (exit 0)', () => {
-    const out = execFileSync(process.execPath, ['dist-cli/sim.mjs', 'scenarios/demos/01-the-six-megabyte-wall.json', '--json'], { cwd: ROOT, encoding: 'utf8' });
+    const out = execFileSync(
+      process.execPath,
+      ['dist-cli/sim.mjs', 'scenarios/demos/01-the-six-megabyte-wall.json', '--json'],
+      { cwd: ROOT, encoding: 'utf8' },
+    );
     const report = JSON.parse(out);
-    expect(report.incidents.find((i: { rule: string }) => i.rule === 'payload-too-large')?.firstAtSec).toBeGreaterThanOrEqual(600);
+    expect(
+      report.incidents.find((i: { rule: string }) => i.rule === 'payload-too-large')?.firstAtSec,
+    ).toBeGreaterThanOrEqual(600);
   });
 
   it('demos that tell a fix also run it: the 8 MB scans pass through an async endpoint, 128 GiB holds the 60 models', () => {

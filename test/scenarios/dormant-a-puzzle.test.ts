@@ -33,7 +33,10 @@ const CASES: PuzzleCase[] = [
       props('reader', { invocationTimeoutSec: 3600 }),
       props('reader', { backlogScaling: true }),
       // a second topic for successes announces results; it does not make them faster
-      { addNodes: [{ id: 'ready', kind: 'sns', label: 'Extraction ready' }], addEdges: [{ from: 'reader', to: 'ready' }] },
+      {
+        addNodes: [{ id: 'ready', kind: 'sns', label: 'Extraction ready' }],
+        addEdges: [{ from: 'reader', to: 'ready' }],
+      },
     ],
   },
 ];

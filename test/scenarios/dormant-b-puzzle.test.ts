@@ -63,7 +63,14 @@ const CASES: PuzzleCase[] = [
       // unwiring the rule silences the broken chain, and the retraining never runs
       { setProps: labels, removeEdges: [{ from: 'bias', to: 'on-bias' }] },
       // an alarm on the endpoint's own metrics (errors, latency) does not see a bias violation
-      { setProps: labels, addNodes: [alarm], addEdges: [{ from: 'ep', to: 'bias-alarm' }, { from: 'bias-alarm', to: 'on-bias' }] },
+      {
+        setProps: labels,
+        addNodes: [alarm],
+        addEdges: [
+          { from: 'ep', to: 'bias-alarm' },
+          { from: 'bias-alarm', to: 'on-bias' },
+        ],
+      },
       // hiding the bias evidence: a threshold no run falls below
       {
         setProps: { ...labels, clarify: { disparateImpactThreshold: 0.5 } },

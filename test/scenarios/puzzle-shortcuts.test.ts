@@ -45,14 +45,17 @@ describe('puzzle scenario props are locked', () => {
   it('every prop the reference solution sets stays editable, on every puzzle', () => {
     for (const p of puzzles) {
       for (const [id, props] of Object.entries(p.doc.solution?.setProps ?? {})) {
-        for (const [name, value] of Object.entries(props)) expect(puzzleRefusal(p.doc, 'setProp', { id, name, value }), `${p.path} ${id}.${name}`).toBeNull();
+        for (const [name, value] of Object.entries(props))
+          expect(puzzleRefusal(p.doc, 'setProp', { id, name, value }), `${p.path} ${id}.${name}`).toBeNull();
       }
     }
   });
 
   it('outside puzzle mode, and on nodes the player added, props are free', () => {
     const doc = byName('d4/04');
-    expect(puzzleRefusal({ ...doc, mode: 'sandbox' }, 'setProp', { id: 'priv', name: 'access', value: 'public' })).toBeNull();
+    expect(
+      puzzleRefusal({ ...doc, mode: 'sandbox' }, 'setProp', { id: 'priv', name: 'access', value: 'public' }),
+    ).toBeNull();
     expect(puzzleRefusal(doc, 'setProp', { id: 'vpc-endpoint-1', name: 'service', value: 'ecr.api' })).toBeNull();
   });
 });
@@ -62,7 +65,17 @@ describe('puzzle scenario props are locked', () => {
  * runs with the puzzle's goal and locks. Each must fail, and say why.
  */
 describe('reviewer-grade shortcuts fail the grader', () => {
-  const ALL_SERVICES = ['s3', 'ecr.api', 'ecr.dkr', 'sagemaker.api', 'sagemaker.runtime', 'logs', 'monitoring', 'sts', 'kms'];
+  const ALL_SERVICES = [
+    's3',
+    'ecr.api',
+    'ecr.dkr',
+    'sagemaker.api',
+    'sagemaker.runtime',
+    'logs',
+    'monitoring',
+    'sts',
+    'kms',
+  ];
   const grade = (name: string, edit: (d: ArchDoc) => void) => {
     const puzzle = byName(name);
     const sub = structuredClone(puzzle);
@@ -78,7 +91,8 @@ describe('reviewer-grade shortcuts fail the grader', () => {
   const everyEndpoint = (parent: string) => (d: ArchDoc) => {
     const have = new Set(d.nodes.filter((n) => n.kind === 'vpc-endpoint').map((n) => n.props?.service));
     for (const s of ALL_SERVICES)
-      if (!have.has(s)) d.nodes.push({ id: `ep-${s.replace('.', '-')}`, kind: 'vpc-endpoint', parent, props: { service: s } });
+      if (!have.has(s))
+        d.nodes.push({ id: `ep-${s.replace('.', '-')}`, kind: 'vpc-endpoint', parent, props: { service: s } });
   };
 
   it.each([
@@ -88,11 +102,16 @@ describe('reviewer-grade shortcuts fail the grader', () => {
   ])('%s: adding every endpoint type fixes the run but fails noUnneededEndpoints', (name, parent) => {
     const g = grade(name, everyEndpoint(parent));
     expect(g.met).toBe(false);
-    expect(g.failed.every((f) => / is not needed: nothing in /.test(f)), g.failed.join('\n')).toBe(true);
+    expect(
+      g.failed.every((f) => / is not needed: nothing in /.test(f)),
+      g.failed.join('\n'),
+    ).toBe(true);
   });
 
   it('d4/05: kms:* fails least privilege although the job completes', () => {
-    const g = grade('d4/05', (d) => setProps(d, 'role', { actions: ['s3:GetObject', 's3:ListBucket', 's3:PutObject', 'kms:*'] }));
+    const g = grade('d4/05', (d) =>
+      setProps(d, 'role', { actions: ['s3:GetObject', 's3:ListBucket', 's3:PutObject', 'kms:*'] }),
+    );
     expect(g.failed).toEqual(['not least privilege: role role grants the wildcard action "kms:*"']);
   });
 

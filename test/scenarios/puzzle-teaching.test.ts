@@ -51,7 +51,8 @@ describe('puzzle teaching contract', () => {
       for (const alt of doc.alternatives ?? []) {
         const d = changed(doc, alt.solution);
         expect(d, alt.label).not.toBeNull();
-        for (const s of [doc.seed!, 1, 2, 3]) expect(runDocument(d!, { seed: s }).report.goal, `${alt.label} seed ${s}`).toEqual({ met: true, failed: [] });
+        for (const s of [doc.seed!, 1, 2, 3])
+          expect(runDocument(d!, { seed: s }).report.goal, `${alt.label} seed ${s}`).toEqual({ met: true, failed: [] });
       }
     });
 
@@ -60,7 +61,8 @@ describe('puzzle teaching contract', () => {
       for (const [id, props] of Object.entries(doc.solution?.setProps ?? {})) {
         const node = doc.nodes.find((n) => n.id === id)!;
         const locked = new Set(doc.lockedProps?.[id] ?? []);
-        for (const p of Object.keys(props)) expect(locked.has(p), `${id}.${p} is the fix, so it cannot be locked`).toBe(false);
+        for (const p of Object.keys(props))
+          expect(locked.has(p), `${id}.${p} is the fix, so it cannot be locked`).toBe(false);
         const editable = Object.keys(kindDef(node.kind).props).filter((p) => !locked.has(p) && !(p in props));
         // a kind whose every prop is the fix (a registry's approval, a role's grants) has nothing else to offer
         if (Object.keys(kindDef(node.kind).props).every((p) => p in props)) continue;

@@ -28,8 +28,12 @@ describe('shipped puzzles', () => {
   it('are at least 24, weighted like the exam, each in the folder of its domain', () => {
     expect(puzzles.length).toBeGreaterThanOrEqual(24);
     const count = (d: Domain) => puzzles.filter((p) => p.doc.domain === d).length;
-    for (const [d, min] of Object.entries(DOMAIN_MINIMUMS) as [Domain, number][]) expect(count(d), d).toBeGreaterThanOrEqual(min);
-    for (const p of puzzles) expect(p.path, p.path).toMatch(new RegExp(`^scenarios/puzzles/${p.doc.domain!.toLowerCase()}/\\d{2}-[a-z0-9-]+\\.json$`));
+    for (const [d, min] of Object.entries(DOMAIN_MINIMUMS) as [Domain, number][])
+      expect(count(d), d).toBeGreaterThanOrEqual(min);
+    for (const p of puzzles)
+      expect(p.path, p.path).toMatch(
+        new RegExp(`^scenarios/puzzles/${p.doc.domain!.toLowerCase()}/\\d{2}-[a-z0-9-]+\\.json$`),
+      );
   });
 
   it('each teaches a different rule (capstones, which combine several, aside)', () => {
@@ -41,7 +45,10 @@ describe('shipped puzzles', () => {
 
   it('are numbered 01, 02 … without gaps within each domain', () => {
     for (const d of Object.keys(DOMAIN_MINIMUMS)) {
-      const nums = puzzles.filter((p) => p.doc.domain === d).map((p) => Number(/\/(\d{2})-/.exec(p.path)![1])).sort((a, b) => a - b);
+      const nums = puzzles
+        .filter((p) => p.doc.domain === d)
+        .map((p) => Number(/\/(\d{2})-/.exec(p.path)![1]))
+        .sort((a, b) => a - b);
       expect(nums, d).toEqual(nums.map((_, i) => i + 1));
     }
   });
@@ -55,20 +62,27 @@ describe('shipped puzzles', () => {
 
     it('is well formed: mode, domain, title, story, three hints, locked nodes, goal, solution', () => {
       expect(checkPuzzle(doc)).toEqual([]);
-      for (const e of lockedEdges(doc)) expect(doc.nodes.some((n) => n.id === e.from) && doc.nodes.some((n) => n.id === e.to)).toBe(true);
+      for (const e of lockedEdges(doc))
+        expect(doc.nodes.some((n) => n.id === e.from) && doc.nodes.some((n) => n.id === e.to)).toBe(true);
     });
 
-    it('as shipped: the goal is not met and its rule (each of a capstone\'s rules) shows, as a finding or an incident', () => {
+    it("as shipped: the goal is not met and its rule (each of a capstone's rules) shows, as a finding or an incident", () => {
       const { report } = runDocument(doc);
       expect(report.goal?.met).toBe(false);
       expect(rules.length).toBeGreaterThan(0);
       for (const rule of rules) {
-        const shows = report.incidents.some((i) => i.rule === rule && i.count > 0) || report.findings.some((f) => f.rule === rule);
+        const shows =
+          report.incidents.some((i) => i.rule === rule && i.count > 0) || report.findings.some((f) => f.rule === rule);
         expect(shows, `${rule} shows in the shipped run`).toBe(true);
       }
       // the goal fails (at least) because of the rule it teaches (a capstone's first fault)
       const rule = rules[0];
-      expect(report.goal!.failed.some((f) => f.includes(` ${rule} `) || f.endsWith(` ${rule}`) || f.includes(`rule ${rule}`)), report.goal!.failed.join('; ')).toBe(true);
+      expect(
+        report.goal!.failed.some(
+          (f) => f.includes(` ${rule} `) || f.endsWith(` ${rule}`) || f.includes(`rule ${rule}`),
+        ),
+        report.goal!.failed.join('; '),
+      ).toBe(true);
     });
 
     it('with its solution: the goal is met, the rule is gone, and the run is deterministic', () => {
@@ -87,11 +101,15 @@ describe('shipped puzzles', () => {
       const locked = new Set(doc.locked);
       let tried = 0;
       for (const n of doc.nodes) {
-        if (locked.has(n.id)) expect(execute(doc, removeNodes, { ids: [n.id] }).ok, `the editor refuses to delete ${n.id}`).toBe(false);
+        if (locked.has(n.id))
+          expect(execute(doc, removeNodes, { ids: [n.id] }).ok, `the editor refuses to delete ${n.id}`).toBe(false);
         if (locked.has(n.id) && LOCK_ONLY_ROLES.has(kindDef(n.kind).role)) continue;
         const cut = deleteNode(doc, n.id)!;
         expect(cut.nodes.some((m) => m.id === n.id)).toBe(false);
-        expect(runDocument(cut).report.goal?.met, `deleting ${n.id} (${n.kind}${locked.has(n.id) ? ', locked' : ''}) meets the goal`).toBe(false);
+        expect(
+          runDocument(cut).report.goal?.met,
+          `deleting ${n.id} (${n.kind}${locked.has(n.id) ? ', locked' : ''}) meets the goal`,
+        ).toBe(false);
         tried++;
       }
       expect(tried).toBeGreaterThan(0);
@@ -99,7 +117,8 @@ describe('shipped puzzles', () => {
 
     it('locks every node the goal names', () => {
       const locked = new Set(doc.locked);
-      for (const id of [...Object.keys(doc.goal!.nodeStates ?? {}), ...Object.keys(doc.goal!.minServed ?? {})]) expect(locked.has(id), id).toBe(true);
+      for (const id of [...Object.keys(doc.goal!.nodeStates ?? {}), ...Object.keys(doc.goal!.minServed ?? {})])
+        expect(locked.has(id), id).toBe(true);
     });
   });
 });
@@ -113,7 +132,11 @@ describe('the real CLI grades puzzles by exit status', () => {
       return (e as { status: number }).status;
     }
   };
-  const sample = ['scenarios/puzzles/d1/01-volume-too-small.json', 'scenarios/puzzles/d3/02-the-six-megabyte-wall.json', 'scenarios/puzzles/d4/07-fairness-blind-spot.json'];
+  const sample = [
+    'scenarios/puzzles/d1/01-volume-too-small.json',
+    'scenarios/puzzles/d3/02-the-six-megabyte-wall.json',
+    'scenarios/puzzles/d4/07-fairness-blind-spot.json',
+  ];
   it.each(sample)('%s: --check exits 3, --apply-solution --check exits 0', (file) => {
     expect(sim(file, '--check')).toBe(3);
     expect(sim(file, '--apply-solution', '--check')).toBe(0);

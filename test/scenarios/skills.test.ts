@@ -36,7 +36,10 @@ describe('puzzles and demos cover the exam guide', () => {
     for (const d of ['1', '2', '3', '4']) {
       const ids = ALL_SKILLS.filter((id) => id.startsWith(`S${d}.`));
       const missing = ids.filter((id) => !by.has(id));
-      expect((ids.length - missing.length) / ids.length, `domain ${d} misses ${missing.join(', ')}`).toBeGreaterThanOrEqual(0.8);
+      expect(
+        (ids.length - missing.length) / ids.length,
+        `domain ${d} misses ${missing.join(', ')}`,
+      ).toBeGreaterThanOrEqual(0.8);
     }
   });
 });

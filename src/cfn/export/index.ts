@@ -7,7 +7,8 @@ import { exportPipeline } from './pipeline';
 import { exportEndpoint, exportFeatureStore, exportGlue, exportMonitor, exportStore, exportVpc } from './resources';
 
 /**
- * Export: a SageSim design → a CloudFormation template (long-form intrinsics; `templateToYaml` writes it with short tags).
+ * Export: a SageSim design → a CloudFormation template (long-form intrinsics; `templateToYaml` writes it with short
+ * tags).
  * Every kind with an AWS resource becomes that resource, with references between resources for connections and
  * parameters for names and ARNs. What has no resource (clients, jobs outside a pipeline, Data Wrangler, Ground Truth,
  * Clarify…) and connections no reference can say are kept in the template's Metadata.SageSim, so that importing the
@@ -42,7 +43,10 @@ const RESOURCE_KINDS: ReadonlySet<Kind> = new Set<Kind>([
 
 export interface ExportResult {
   template: Record<string, unknown>;
-  /** Props of kinds that map them, kept in Metadata because no property could hold the value (e.g. a 15-minute schedule). */
+  /**
+   * Props of kinds that map them, kept in Metadata because no property could hold the value (e.g. a 15-minute
+   * schedule).
+   */
   metadataOnly: readonly { node: string; prop: string }[];
 }
 

@@ -124,7 +124,8 @@ export function mapPipelines(b: Builder): void {
         'Step',
       );
     }
-    // Where the steps run: a VpcConfig on the steps puts the pipeline in that subnet; caching on any step is the pipeline's.
+    // Where the steps run: a VpcConfig on the steps puts the pipeline in that subnet; caching on any step is the
+    // pipeline's.
     for (const s of steps) {
       const subnets =
         dig(s.raw, 'Arguments.VpcConfig.Subnets') ?? dig(s.raw, 'Arguments.NetworkConfig.VpcConfig.Subnets');
@@ -241,7 +242,8 @@ function stepProps(b: Builder, s: Step): Record<string, unknown> {
       };
     case 'Condition': {
       const c = rec(list(a.Conditions)[0]);
-      // Std:JsonGet of an evaluation report (`metrics.auc.value`) or a training step's `FinalMetricDataList['validation:auc']`
+      // Std:JsonGet of an evaluation report (`metrics.auc.value`) or a training step's
+      // `FinalMetricDataList['validation:auc']`
       const path = String(dig(c, 'LeftValue.Std:JsonGet.Path') ?? dig(c, 'LeftValue.Get') ?? '');
       const metric =
         /metrics\.([A-Za-z0-9_]+)/.exec(path)?.[1] ??

@@ -7,8 +7,10 @@ import { subnetOf } from './network';
 
 /**
  * SageMaker hosting and MLOps resources.
- * - Endpoint + EndpointConfig + Model(s) (+ ScalableTarget / ScalingPolicy) make one endpoint node; the config decides the
- *   kind: ServerlessConfig on a variant → serverless, AsyncInferenceConfig → async, a model in Mode MultiModel → multi-model,
+ * - Endpoint + EndpointConfig + Model(s) (+ ScalableTarget / ScalingPolicy) make one endpoint node; the config decides
+ * the
+ *   kind: ServerlessConfig on a variant → serverless, AsyncInferenceConfig → async, a model in Mode MultiModel →
+ * multi-model,
  *   otherwise real-time. https://docs.aws.amazon.com/AWSCloudFormation/latest/TemplateReference/aws-resource-sagemaker-endpointconfig.html
  * - MonitoringSchedule (+ its job definition) → model monitor (MonitoringType DataQuality | ModelQuality | ModelBias |
  *   ModelExplainability). https://docs.aws.amazon.com/AWSCloudFormation/latest/TemplateReference/aws-properties-sagemaker-monitoringschedule-monitoringscheduleconfig.html
@@ -38,7 +40,9 @@ const JOB_DEF_TYPES: Record<string, string> = {
   'AWS::SageMaker::ModelExplainabilityJobDefinition': 'ModelExplainability',
 };
 
-/** Minutes between runs of a monitoring cron expression: hourly, every N hours, daily; null when it is none of these. */
+/**
+ * Minutes between runs of a monitoring cron expression: hourly, every N hours, daily; null when it is none of these.
+ */
 export function cronMinutes(expr: unknown): number | null {
   const s = String(expr ?? '').trim();
   let m = /^cron\(0 (\*|\*\/(\d+)|(\d+)) \? \* \* \*\)$/.exec(s);

@@ -79,7 +79,9 @@ export function Canvas() {
   useEffect(() => {
     fitArgs.current = { padding };
   });
-  /** Set when the user pans or zooms by hand (then a run starting does not move the view); cleared on a new document. */
+  /**
+   * Set when the user pans or zooms by hand (then a run starting does not move the view); cleared on a new document.
+   */
   const userMoved = useRef(false);
   /** Until when a run that just started may re-fit the view as the run panel opens. */
   const refitUntil = useRef(0);
@@ -103,14 +105,14 @@ export function Canvas() {
       ro.disconnect();
       clearTimeout(refitTimer.current);
     };
-    // eslint-disable-next-line react-hooks/exhaustive-deps
+    // eslint-disable-next-line react-hooks/exhaustive-deps -- one observer for the canvas's life; refit reads refs
   }, []);
   useEffect(() => {
     if (!runOn) return;
     // The first time a run starts: the run panel opens and the canvas shrinks; fit once it has settled.
     refitUntil.current = performance.now() + 1500;
     refit(220);
-    // eslint-disable-next-line react-hooks/exhaustive-deps
+    // eslint-disable-next-line react-hooks/exhaustive-deps -- only a run starting re-fits; refit is remade every render
   }, [runOn]);
   const toggleMap = () => {
     const next = showMap ? 'off' : 'on';

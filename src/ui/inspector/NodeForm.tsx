@@ -150,7 +150,9 @@ export const tagsText = (tags: Record<string, string> | undefined): string =>
     .map(([k, v]) => `${k}=${v}`)
     .join('\n');
 
-/** The inspector's tag lines as a map: `key=value` (the first "=" splits), a line without "=" is a key with no value. */
+/**
+ * The inspector's tag lines as a map: `key=value` (the first "=" splits), a line without "=" is a key with no value.
+ */
 export function parseTags(text: string): Record<string, string> {
   const out: Record<string, string> = {};
   for (const line of text.split('\n')) {

@@ -11,7 +11,10 @@ const title = (rule: string) => RULES_BY_ID.get(rule)?.title ?? rule;
 const words = (g: Goal) => criterionWords(goalCriteria(g)[0], { title, name: (id) => id, reveal: true });
 const without = <T,>(o: Record<string, T>, k: string) => Object.fromEntries(Object.entries(o).filter(([x]) => x !== k));
 
-/** The goal as checkboxes built from the broken design's run: what to forbid, which states and traffic to require, limits. */
+/**
+ * The goal as checkboxes built from the broken design's run: what to forbid, which states and traffic to require,
+ * limits.
+ */
 export function GoalPicker({
   store,
   goal,

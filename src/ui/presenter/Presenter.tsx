@@ -8,7 +8,10 @@ import { Poll } from './Poll';
 import type { PresenterStore } from './store';
 import './presenter.css';
 
-/** Keys while presenting: → / Space / PageDown next, ← / PageUp back, Home first, Escape leaves. Nothing reaches the editor. */
+/**
+ * Keys while presenting: → / Space / PageDown next, ← / PageUp back, Home first, Escape leaves. Nothing reaches the
+ * editor.
+ */
 function useKeys(store: PresenterStore) {
   useEffect(() => {
     const onKey = (e: KeyboardEvent) => {

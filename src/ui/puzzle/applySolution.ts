@@ -5,7 +5,9 @@ import type { Editor } from '../state/editor';
 
 const GAP = 24;
 
-/** Where to put a node the solution adds (it carries no position): a free slot in its container, or right of the design. */
+/**
+ * Where to put a node the solution adds (it carries no position): a free slot in its container, or right of the design.
+ */
 function slot(doc: ArchDoc, n: Pick<ArchNode, 'kind' | 'parent'>): { x: number; y: number } {
   if (n.parent) {
     const kids = doc.nodes.filter((m) => m.parent === n.parent);

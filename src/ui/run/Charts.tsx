@@ -149,7 +149,7 @@ function Chart({
       p.destroy();
       plot.current = null;
     };
-    // eslint-disable-next-line react-hooks/exhaustive-deps
+    // eslint-disable-next-line react-hooks/exhaustive-deps -- rebuilt when its series change; data goes to setData
   }, [U, key]);
   useEffect(() => {
     plot.current?.setData(toData(present, data, spec.rate));

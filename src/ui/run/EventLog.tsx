@@ -65,14 +65,14 @@ export function EventLog() {
   const [shown] = useState(() => new ShownLog());
   const view = useMemo(
     () => shown.update(run.log, { sev, domain, rule, node, text, group }),
-    // eslint-disable-next-line react-hooks/exhaustive-deps
+    // eslint-disable-next-line react-hooks/exhaustive-deps -- run.log grows in place: version says when
     [version, sev, domain, rule, node, text, run, group, shown],
   );
   const rows = view.rows;
   const entries = view.entries;
   const options = useMemo(
     () => ({ rules: [...view.rules].sort(), nodes: [...view.nodes].sort() }),
-    // eslint-disable-next-line react-hooks/exhaustive-deps
+    // eslint-disable-next-line react-hooks/exhaustive-deps -- the sets grow in place: sizes say when
     [view, view.rules.size, view.nodes.size],
   );
 

@@ -99,7 +99,9 @@ export function runKey(doc: ArchDoc): string {
   return JSON.stringify({ ...rest, nodes: doc.nodes.map(({ position: _p, size: _z, ...n }) => n) });
 }
 
-/** A node's figures as they are painted: unchanged figures keep the previous object, so its badge does not re-render. */
+/**
+ * A node's figures as they are painted: unchanged figures keep the previous object, so its badge does not re-render.
+ */
 function paintKey(n: LiveNode): string {
   let inc = 0;
   for (const k in n.incidents) inc += n.incidents[k];

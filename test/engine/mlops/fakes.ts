@@ -15,7 +15,10 @@ import { monitoringModule } from '../../../src/engine/modules/monitoring';
 /** Seconds every fake job takes. */
 export const JOB_SEC = 600;
 
-/** Jobs: standalone ones start at t=0, pipeline steps on jobStart; each ends after JOB_SEC (failing when its id is in `failing`). */
+/**
+ * Jobs: standalone ones start at t=0, pipeline steps on jobStart; each ends after JOB_SEC (failing when its id is in
+ * `failing`).
+ */
 export function fakeJobs(failing: readonly string[] = []): SimModule & { starts: JobStart[] } {
   const starts: JobStart[] = [];
   const run = (sim: Simulation, node: string, execution?: number) => {

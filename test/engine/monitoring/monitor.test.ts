@@ -4,7 +4,10 @@ import { modules } from '../mlops/fakes';
 import { Rng } from '../../../src/engine/rng';
 import { DRIFT_THRESHOLD, disparateImpact, driftDistance } from '../../../src/engine/modules/monitoring/stats';
 
-/** An endpoint watched by an hourly monitor (Model Monitor schedules are hourly or more) for four hours: runs at 3600, 7200 and 10800 s (the run's end is not a run). */
+/**
+ * An endpoint watched by an hourly monitor (Model Monitor schedules are hourly or more) for four hours: runs at 3600,
+ * 7200 and 10800 s (the run's end is not a run).
+ */
 const watched = (
   ep: { kind?: string; props?: Record<string, unknown> },
   monitor: Record<string, unknown>,

@@ -11,7 +11,8 @@ import type { Simulation } from '../../sim';
  * [−1, 1] with 0 meaning no bias. SageSim's buckets declare the facet's share of rows (facetShare = nd ÷ n) and
  * the label-rate gap (labelRateGap = qa − qd). A bucket written by a processing job or Data Wrangler flow (or
  * downstream of one) that applies `facet-rebalance` — oversampling facet d to as many rows as facet a (the CI page:
- * "you might want to rebalance the sample before proceeding to train models on it") — has CI 0; oversampling both facets
+ * "you might want to rebalance the sample before proceeding to train models on it") — has CI 0; oversampling both
+ * facets
  * alike keeps each facet's label rate, so DPL is unchanged.
  */
 export function pretrainingBias(g: Graph, bucket: GNode<'s3-bucket'>): { ci: number; dpl: number } {

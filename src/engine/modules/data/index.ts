@@ -50,7 +50,8 @@ function checkData(g: Graph): Finding[] {
 /**
  * Data preparation (exam domain 1): the static findings of the transforms, and Clarify's pre-training bias
  * reports on s3-bucket → clarify edges (bias.ts), and post-training SHAP explainability reports on training-job →
- * clarify edges (explain.ts). The transforms' behaviour is pure and lives in modules/shared/prep.ts — read by the jobs module (a one-hot encoding that runs out of memory) and the MLOps module (what the
+ * clarify edges (explain.ts). The transforms' behaviour is pure and lives in modules/shared/prep.ts — read by the jobs
+ * module (a one-hot encoding that runs out of memory) and the MLOps module (what the
  * transforms and the data's traits do to the model's quality).
  */
 export const dataModule: SimModule = {

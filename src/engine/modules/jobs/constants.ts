@@ -67,7 +67,10 @@ export const DATA_SIZES = {
   partFileMB: 64,
   /** Batch transform, SplitType "None" on an "image" dataset: one image per file of 0.5 MB. */
   imageFileMB: 0.5,
-  /** Batch transform, SplitType "Line"/"RecordIO": one record (a row) is 1 KB; mini-batches are filled up to MaxPayloadInMB. */
+  /**
+   * Batch transform, SplitType "Line"/"RecordIO": one record (a row) is 1 KB; mini-batches are filled up to
+   * MaxPayloadInMB.
+   */
   recordMB: 0.001,
   /** Batch transform with MaxPayloadInMB 0 (no limit, HTTP chunked encoding): mini-batches of this size, MB. */
   unlimitedBatchMB: 64,

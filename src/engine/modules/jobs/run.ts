@@ -35,7 +35,10 @@ const JOB_RUNS = defineSlot('jobs.runs', () => ({
   runsByNode: new Map<string, JobRun>(),
 }));
 
-/** Progress of a node's current phase, 0…1, from the phase start to its latest scheduled callback; null when not running. */
+/**
+ * Progress of a node's current phase, 0…1, from the phase start to its latest scheduled callback; null when not
+ * running.
+ */
 export function jobProgress(sim: Simulation, node: string): { phase: string; progress: number } | null {
   const r = sim.peekSlot(JOB_RUNS)?.runsByNode.get(node);
   if (!r || r.ended) return null;

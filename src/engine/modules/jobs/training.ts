@@ -35,7 +35,10 @@ export interface TrainingHooks {
   stopReason?: string;
   /** A tuner's children try other hyperparameters: their curves are not the job's (no learning incidents). */
   learning?: boolean;
-  /** Record misleading-accuracy on completion when evalMetric is accuracy (a tuner records it once for all its children). */
+  /**
+   * Record misleading-accuracy on completion when evalMetric is accuracy (a tuner records it once for all its
+   * children).
+   */
   reportAccuracy: boolean;
   onEnd(run: JobRun): void;
 }

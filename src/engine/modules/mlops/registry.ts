@@ -84,7 +84,10 @@ export function registerPackage(
   return p;
 }
 
-/** UpdateModelPackage on the newest package (the `approve` timed action): its status changes and an event leaves for EventBridge. */
+/**
+ * UpdateModelPackage on the newest package (the `approve` timed action): its status changes and an event leaves for
+ * EventBridge.
+ */
 export function setApproval(run: MlopsRun, registry: string, status: ApprovalStatus): void {
   const { sim } = run;
   const p = latestPackage(run, registry);

@@ -12,7 +12,9 @@ export interface ModelVersion {
   /** Simulated second training completed (0 for version 0). */
   trainedAtSec: number;
   quality: ModelQuality;
-  /** The version's validation figure in its evalMetric, rounded once: every entry, message and log line shows this one. */
+  /**
+   * The version's validation figure in its evalMetric, rounded once: every entry, message and log line shows this one.
+   */
   validation: number;
 }
 

@@ -23,7 +23,9 @@ const blocker = (
   missing = r.missing,
 ): Blocker => ({ rule, vars, data: { path: r.path, missing, service } });
 
-/** The image a node runs: its ECR repository's, or the SageMaker image of its (or its model's) algorithm or framework. */
+/**
+ * The image a node runs: its ECR repository's, or the SageMaker image of its (or its model's) algorithm or framework.
+ */
 export function imageOf(g: Graph, n: GNode): string {
   const repo = g.in(n.id, 'ecr-repository')[0];
   if (repo) return `123456789012.dkr.ecr.us-east-1.amazonaws.com/${repo.id}:latest`;

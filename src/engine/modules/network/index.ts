@@ -56,7 +56,8 @@ export function networkBlocker(g: Graph, n: GNode, phase: Phase): Blocker | null
  * Static findings: each network rule whose trigger the document already shows. Jobs and endpoints in
  * a subnet (not tuning jobs: their training job is the node that runs) are checked for ECR (not Data
  * Wrangler: a Studio app, no image pull of its own), S3 and logs; lambdas that call SageMaker for
- * sagemaker.api (never pipelines: the Pipelines service makes its own calls); jobs with network isolation for outbound calls.
+ * sagemaker.api (never pipelines: the Pipelines service makes its own calls); jobs with network isolation for outbound
+ * calls.
  */
 export function checkNetwork(g: Graph): Finding[] {
   const out: Finding[] = [];

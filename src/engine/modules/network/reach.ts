@@ -52,11 +52,16 @@ export interface Reach {
   missing: string | null;
 }
 
-/** "an s3 gateway endpoint" / "a logs interface endpoint" (S3 is the gateway kind; the article follows how the name is said). */
+/**
+ * "an s3 gateway endpoint" / "a logs interface endpoint" (S3 is the gateway kind; the article follows how the name is
+ * said).
+ */
 export const endpointName = (s: Service): string =>
   `${/^(s3|ecr|sts)/.test(s) ? 'an' : 'a'} ${s} ${s === 's3' ? 'gateway' : 'interface'} endpoint`;
 
-/** The missing pieces for several services of one VPC in one phrase: "ecr.api and ecr.dkr interface endpoints in vpc". */
+/**
+ * The missing pieces for several services of one VPC in one phrase: "ecr.api and ecr.dkr interface endpoints in vpc".
+ */
 export function missingEndpoints(services: readonly Service[], vpc: string | null): string {
   const where = vpc ? ` in ${vpc}` : ' in its VPC';
   if (services.length === 1) return services[0] === 'internet' ? NO_INTERNET : `${endpointName(services[0])}${where}`;

@@ -6,9 +6,12 @@
  *
  * - Input buckets: s3:GetObject on `arn:aws:s3:::BUCKET/*` (s3:ListBucket is an allowed extra: listing the prefix).
  * - Output buckets (a training job's model artifact): s3:PutObject on `arn:aws:s3:::BUCKET/*`.
- * - SSE-KMS input: kms:Decrypt. KMS-encrypted output (OutputKmsKeyId, or an sse-kms output bucket): kms:GenerateDataKey.
- * - An image from the team's own ECR repository: ecr:GetAuthorizationToken, ecr:BatchGetImage, ecr:GetDownloadUrlForLayer.
- * A bucket's name is its node id or its label written as a bucket name (bucketNames). CloudWatch Logs and metrics actions are allowed extras (the
+ * - SSE-KMS input: kms:Decrypt. KMS-encrypted output (OutputKmsKeyId, or an sse-kms output bucket):
+ * kms:GenerateDataKey.
+ * - An image from the team's own ECR repository: ecr:GetAuthorizationToken, ecr:BatchGetImage,
+ * ecr:GetDownloadUrlForLayer.
+ * A bucket's name is its node id or its label written as a bucket name (bucketNames). CloudWatch Logs and metrics
+ * actions are allowed extras (the
  * documented role has them) but never required: without them the job runs and its logs are lost.
  */
 import { propsByName } from '../../../catalog/kinds';
@@ -51,7 +54,10 @@ const ECR_PULL = ['ecr:GetAuthorizationToken', 'ecr:BatchGetImage', 'ecr:GetDown
 /** The ARN of a bucket by name. */
 export const bucketArn = (name: string) => `arn:aws:s3:::${name}`;
 
-/** The names a bucket node goes by: its id, and its label written as a bucket name ("Model artifacts" → model-artifacts). */
+/**
+ * The names a bucket node goes by: its id, and its label written as a bucket name ("Model artifacts" →
+ * model-artifacts).
+ */
 export function bucketNames(b: GNode): string[] {
   const slug = (b.label ?? '')
     .toLowerCase()

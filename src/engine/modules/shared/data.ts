@@ -20,7 +20,9 @@ export interface Hit {
 export interface Source {
   node: GNode<'s3-bucket' | 'data-source' | 'feature-store'>;
   gb: number;
-  /** Format of the data read: a bucket's `format`; data sources return CSV; feature stores' offline stores are Parquet. */
+  /**
+   * Format of the data read: a bucket's `format`; data sources return CSV; feature stores' offline stores are Parquet.
+   */
   format: string;
 }
 

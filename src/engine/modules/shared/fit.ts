@@ -42,7 +42,9 @@ export interface FitHit {
   vars: Record<string, string | number>;
 }
 
-/** The task of a training job's data: the first S3 bucket it reads (directly or through prep) that states one, or null. */
+/**
+ * The task of a training job's data: the first S3 bucket it reads (directly or through prep) that states one, or null.
+ */
 export function taskOf(g: Graph, training: string): { task: Task; bucket: string } | null {
   for (const s of sourcesOf(g, training))
     if (s.node.kind === 's3-bucket' && s.node.props.task) return { task: s.node.props.task, bucket: s.node.id };

@@ -18,7 +18,8 @@ import { datasetGB, sourcesOf } from './data';
  *   vectors and is not affected.
  * - Scale-sensitive algorithms (K-Means distances, a script-mode neural network's gradients, Linear Learner and
  *   Factorization Machines for skew) lose AUC on untreated data: right skew without a log transform −0.03,
- *   raw features (a bucket with skew or outliers) not scaled for K-Means or a neural network −0.03, outliers stretching a min-max scale without clipping −0.02.
+ *   raw features (a bucket with skew or outliers) not scaled for K-Means or a neural network −0.03, outliers stretching
+ * a min-max scale without clipping −0.02.
  *   Missing values (over 1%) not imputed −0.05 for every algorithm but XGBoost, which handles missing values
  *   itself; a mean imputed under outliers −0.02 (the median is robust). Trees (XGBoost, Random Cut Forest) do not
  *   care about scale or skew.
