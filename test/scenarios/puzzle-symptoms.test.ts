@@ -70,4 +70,15 @@ describe('puzzle symptoms never give the answer away', () => {
     }
     expect(leaks).toEqual([]);
   });
+
+  it.each([
+    ['d2/12-segments-are-not-churners.json', 'title', /segment|cluster/i],
+    ['d2/14-a-gate-that-measures-nothing.json', 'title', /measures nothing|metric/i],
+    ['d4/10-the-scratch-disk.json', 'title', /disk|volume/i],
+    ['d4/18-one-store-of-two.json', 'title', /store/i],
+    ['d1/07-yesterdays-news.json', 'story', /event time|ignores it/i],
+  ] as const)('%s: its %s names the situation, not the cause', (file, field, cause) => {
+    const { doc } = loadPuzzle(`${PUZZLES_DIR}/${file}`);
+    expect(doc[field]).not.toMatch(cause);
+  });
 });
