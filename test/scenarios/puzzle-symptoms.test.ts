@@ -52,6 +52,12 @@ describe('puzzle symptoms never give the answer away', () => {
     expect(hideAnswerIn('Failed: ClientError: No space left on device')).toBe('Failed: ClientError: No space left on device');
   });
 
+  it('a log line names its node once (d2/18: "Failed: the custom training job…", not "Failed: tagger: …")', () => {
+    const { report } = shownBeforeReveal(`${PUZZLES_DIR}/d2/18-photos-the-classifier-could-not-learn.json`);
+    const line = logLines(report, 6, false).find((l) => l.node === 'tagger')!;
+    expect(line.event).toMatch(/^Failed: the custom training job ended without a model/);
+  });
+
   it('no shipped puzzle shows a rule id, its rule title or a prop its fixes set before it is revealed', () => {
     const ids = [...RULES_BY_ID.keys()];
     const leaks: string[] = [];

@@ -91,7 +91,11 @@ export function logLines(r: Report, max = 6, revealed = true): { t: number; node
     if (!m || !e.node) return { ...e, event: hideAnswerIn(e.event) };
     const onNode = r.incidents.filter((i) => i.node === e.node);
     const named = onNode.find((i) => m[2] === i.rule) ?? onNode.find((i) => i.rule in CAUSE_NAMING);
-    if (named) return { ...e, event: `${m[1]}: ${symptomText(named, r, false)}` };
+    if (named) {
+      const said = symptomText(named, r, false);
+      // the line already names its node: "tagger: Failed: …", not "tagger: Failed: tagger: …"
+      return { ...e, event: `${m[1]}: ${said.startsWith(`${e.node}: `) ? said.slice(e.node.length + 2) : said}` };
+    }
     return { ...e, event: hideAnswerIn(e.event) };
   });
 }
