@@ -269,7 +269,7 @@ export const TESTS: E2ETest[] = [
     },
   },
   {
-    name: 'puzzle: a failure logged with its rule id shows the symptom, not the id, until revealed (d3/01)',
+    name: 'puzzle: a failure logged with its rule id shows the symptom, not the id, and the checklist does not spell out the fix, until revealed (d3/01)',
     async run({ page }) {
       await openPuzzle(page, 'd3/01-pending-approval.json');
       const before = await check(page);
@@ -277,6 +277,11 @@ export const TESTS: E2ETest[] = [
       const symptoms = await text(page, '[data-testid=symptoms]');
       assert(/PendingManualApproval/.test(symptoms), `the failure reason shows: ${symptoms}`);
       assert(!symptoms.includes('unapproved-model-deploy'), `no rule id in the symptoms or log lines: ${symptoms}`);
+      const goal = await text(page, '[data-testid=puzzle-panel]');
+      assert(
+        /Churn models ends in the state the story needs/.test(goal) && !/ends Approved|not Approved/.test(goal),
+        `the checklist does not spell out the fix: ${goal}`,
+      );
       // Check ran the design to the end: its event log holds the endpoint's failure
       await page.getByRole('tab', { name: /Events/ }).click();
       await page.locator('[data-testid=event-log] .log-row').first().waitFor();

@@ -9,6 +9,8 @@ import { RULES_BY_ID } from '../../src/catalog/rules';
 import { runDocument } from '../../src/engine/run';
 import { puzzleRules } from '../../src/model/puzzle';
 import { hideAnswerIn, logLines, symptomText } from '../../src/ui/puzzle/symptoms';
+import { checklistOf, pendingChecklist, shownChecklist } from '../../src/ui/puzzle/checklist';
+import { gradeCriteria } from '../../src/worker/checklist';
 import { loadPuzzle, puzzleFiles, PUZZLES_DIR } from './catalog';
 
 const shownBeforeReveal = (file: string) => {
@@ -86,5 +88,25 @@ describe('puzzle symptoms never give the answer away', () => {
   ] as const)('%s: its %s names the situation, not the cause', (file, field, cause) => {
     const { doc } = loadPuzzle(`${PUZZLES_DIR}/${file}`);
     expect(doc[field]).not.toMatch(cause);
+  });
+
+  it("the goal checklist does not state the fix before it is revealed (d3/01: the registry's approval)", () => {
+    const leaks: string[] = [];
+    for (const file of puzzleFiles()) {
+      const { path, doc, report } = shownBeforeReveal(file);
+      const items = shownChecklist(doc, checklistOf(doc, gradeCriteria(doc, report)), false);
+      for (const [id, state] of Object.entries(doc.goal?.nodeStates ?? {})) {
+        if (!Object.values(doc.solution?.setProps?.[id] ?? {}).includes(state)) continue;
+        for (const i of items) if (`${i.label} ${i.why ?? ''}`.includes(state)) leaks.push(`${path}: ${i.label} / ${i.why}`);
+      }
+    }
+    expect(leaks).toEqual([]);
+    const pending = pendingChecklist(loadPuzzle(`${PUZZLES_DIR}/d3/01-pending-approval.json`).doc).map((i) => i.label);
+    expect(pending).toContain('Churn models ends in the state the story needs');
+    expect(pending.join('\n')).not.toMatch(/Approved/);
+    // revealed, the checklist says it in full
+    const { doc, report } = shownBeforeReveal(`${PUZZLES_DIR}/d3/01-pending-approval.json`);
+    const full = shownChecklist(doc, checklistOf(doc, gradeCriteria(doc, report)), true);
+    expect(full.map((i) => i.label)).toContain('Churn models ends Approved');
   });
 });
