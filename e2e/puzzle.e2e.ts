@@ -269,6 +269,28 @@ export const TESTS: E2ETest[] = [
     },
   },
   {
+    name: 'puzzle: a failure logged with its rule id shows the symptom, not the id, and the checklist does not spell out the fix, until revealed (d3/01)',
+    async run({ page }) {
+      await openPuzzle(page, 'd3/01-pending-approval.json');
+      const before = await check(page);
+      assert(before.includes('Not yet'), `as shipped the goal fails: ${before}`);
+      const symptoms = await text(page, '[data-testid=symptoms]');
+      assert(/PendingManualApproval/.test(symptoms), `the failure reason shows: ${symptoms}`);
+      assert(!symptoms.includes('unapproved-model-deploy'), `no rule id in the symptoms or log lines: ${symptoms}`);
+      const goal = await text(page, '[data-testid=puzzle-panel]');
+      assert(
+        /Churn models ends in the state the story needs/.test(goal) && !/ends Approved|not Approved/.test(goal),
+        `the checklist does not spell out the fix: ${goal}`,
+      );
+      // Check ran the design to the end: its event log holds the endpoint's failure
+      await page.getByRole('tab', { name: /Events/ }).click();
+      await page.locator('[data-testid=event-log] .log-row').first().waitFor();
+      const log = await text(page, '[data-testid=event-log]');
+      assert(/Failed/.test(log) && !log.includes('unapproved-model-deploy'), `the event log hides the rule id: ${log}`);
+      await shot(page, 'puzzle-11-symptoms-without-rule-id');
+    },
+  },
+  {
     name: 'capstone: three faults at once; after the solution the debrief shows the par and the changes made',
     async run({ page }) {
       await openPuzzle(page, 'd4/15-incident-monday-morning.json');

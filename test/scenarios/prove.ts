@@ -42,6 +42,12 @@ export function provePuzzles(cases: PuzzleCase[], skill: RegExp): void {
       }
     });
 
+    it("every hint's alternative is listed in the file's alternatives, so the page shows it after solving", () => {
+      const listed = (doc.alternatives ?? []).map((a) => a.solution);
+      for (const alt of alternatives) expect(listed, JSON.stringify(alt)).toContainEqual(alt);
+      for (const a of doc.alternatives ?? []) expect(a.label.length, JSON.stringify(a.solution)).toBeGreaterThan(10);
+    });
+
     it("every hint's alternative meets the goal on seeds 1–20", () => {
       for (const alt of alternatives) {
         const d = changed(doc, alt)!;

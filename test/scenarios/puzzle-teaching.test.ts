@@ -11,6 +11,7 @@ import { formatErrors, loadJson } from '../../src/model/load';
 import type { ArchDoc } from '../../src/model/schema';
 import { isSkillId } from '../../src/model/skills';
 import { applyVariant, variantCount } from '../../src/model/variants';
+import { isLockedProp } from '../../src/model/puzzle';
 import { changed, loadPuzzle, puzzleFiles } from './catalog';
 
 const puzzles = puzzleFiles().map(loadPuzzle);
@@ -67,6 +68,15 @@ describe('puzzle teaching contract', () => {
         // a kind whose every prop is the fix (a registry's approval, a role's grants) has nothing else to offer
         if (Object.keys(kindDef(node.kind).props).every((p) => p in props)) continue;
         expect(editable.length, `${id}: besides the fix, some prop stays editable`).toBeGreaterThan(0);
+      }
+    });
+
+    it("locks the client's traffic (rate, pattern, payload, models, start and stop) on every client it ships", () => {
+      const TRAFFIC = ['rps', 'pattern', 'payloadMB', 'payloadSpread', 'models', 'startSec', 'stopSec'];
+      for (const n of doc.nodes.filter((x) => x.kind === 'client')) {
+        expect(doc.locked, n.id).toContain(n.id);
+        const open = TRAFFIC.filter((p) => !isLockedProp(doc, n.id, p));
+        expect(open, `${n.id}: traffic props left editable`).toEqual([]);
       }
     });
 

@@ -12,7 +12,7 @@ const MAX = 6;
 export function Symptoms({ doc, report, revealed }: { doc: ArchDoc; report: Report; revealed: boolean }) {
   const name = (id: string) => nodeName(doc, id);
   const states = Object.entries(report.nodes).filter(([, n]) => n.state || n.requests);
-  const log = logLines(report);
+  const log = logLines(report, MAX, revealed);
   return (
     <section aria-labelledby="pz-run" className="pz-block" data-testid="symptoms">
       <h3 id="pz-run" className="pz-h">

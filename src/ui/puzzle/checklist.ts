@@ -21,13 +21,17 @@ const name = (doc: ArchDoc, id: string) => doc.nodes.find((n) => n.id === id)?.l
 export const criterionLabel = (c: Criterion, doc: ArchDoc, reveal: boolean): string =>
   criterionWords(c, { title, name: (id) => name(doc, id), reveal });
 
-/** The goal's checklist before any run. */
+/** The goal's checklist before any run (a node state that is itself the fix is not spelled out). */
 export const pendingChecklist = (doc: ArchDoc): { key: string; label: string }[] =>
-  goalCriteria(doc.goal).map((c) => ({ key: c.key, label: criterionLabel(c, doc, false) }));
+  goalCriteria(doc.goal).map((c) => ({
+    key: c.key,
+    label: isTheFix(doc, c) ? fixStateLabel(doc, c) : criterionLabel(c, doc, false),
+  }));
 
 /**
  * The checklist as the learner may see it: before the answer is revealed, a criterion that forbids a rule is
- * worded as the story's symptom and its failure does not name the rule.
+ * worded as the story's symptom and its failure does not name the rule, and a node state that is itself the fix
+ * (d3/01: the registry ends Approved) is not spelled out.
  */
 export function shownChecklist(
   doc: ArchDoc,
@@ -38,9 +42,24 @@ export function shownChecklist(
   const crit = new Map(goalCriteria(doc.goal).map((c) => [c.key, c]));
   return items.map((i) => {
     const c = crit.get(i.key);
+    if (c && isTheFix(doc, c))
+      return {
+        ...i,
+        label: fixStateLabel(doc, c),
+        why: i.met ? undefined : `${name(doc, c.node!)} is not there yet.`,
+      };
     if (!c || (c.type !== 'noIncidents' && c.type !== 'noFindings')) return i;
     return { ...i, label: criterionLabel(c, doc, false), why: i.met ? undefined : 'It still happens in the run.' };
   });
+}
+
+const fixStateLabel = (doc: ArchDoc, c: Criterion) => `${name(doc, c.node!)} ends in the state the story needs`;
+
+/** A node state the goal asks for that is itself a value the reference solution sets (a registry's approval). */
+function isTheFix(doc: ArchDoc, c: Criterion): boolean {
+  if (c.type !== 'nodeStates' || !c.node) return false;
+  const state = doc.goal?.nodeStates?.[c.node];
+  return state !== undefined && Object.values(doc.solution?.setProps?.[c.node] ?? {}).includes(state);
 }
 
 /**

@@ -5,6 +5,7 @@
  * ("fit its scaler on the full dataset", "has no online store"), so puzzle mode shows the figures instead.
  * Pure: the panel and the why? view call it with the report.
  */
+import { RULES_BY_ID } from '../../catalog/rules';
 import type { Report } from '../../engine';
 import type { ArchDoc } from '../../model/schema';
 
@@ -37,6 +38,19 @@ const CAUSE_NAMING: Record<string, (i: Incident, n: NodeFigures | undefined, r: 
     `${i.node}: the custom training job ended without a model; ${n?.failed ?? 0} of ${n?.requests ?? 0} calls failed.`,
   'bedrock-custom-model-on-demand': (i, n) =>
     `${i.node}: every InvokeModel call returned HTTP 400 (${i.count} calls, ${n?.ok ?? 0} answered); the customisation job had succeeded.`,
+  // issue 14 audit: these messages explain their cause or name the fix; puzzle mode keeps the figures
+  'target-encoding-leakage': (i, _n, r) =>
+    modelQuality(r) ?? `Model quality in production is below validation (${i.count}×).`,
+  'resampling-before-split': (i, _n, r) =>
+    modelQuality(r) ?? `Model quality in production is below validation (${i.count}×).`,
+  'row-format-full-scan': (i) => i.message.replace(/ \([^)]*row by row\)/, ''),
+  'pipe-mode-format': (i) => `${i.node}: Pipe mode is on, yet the job takes as long as it did in File mode.`,
+  'algorithm-task-mismatch': (i) => i.message.replace(/; [^;]* solves: .*$/, '.'),
+  'async-no-notification': (i) =>
+    `${i.node}: results are written to the S3 output location; callers find out that one is ready only by polling it.`,
+  'trigger-chain-broken': (i) => i.message.replace(/ \(.*\)(?=; no )/, ''),
+  'bad-version-shipped': (i) => i.message.replace(/ \(the default update.*$/, '.'),
+  'async-stuck-at-zero': (i) => i.message.replace(' and no step-scaling policy on HasBacklogWithoutCapacity', ''),
 };
 
 /** The live model's quality as a monitor with ground truth reports it, from the endpoint figures (null when none). */
@@ -63,10 +77,41 @@ export function symptomText(i: Incident, r: Report, revealed: boolean): string {
   return f ? f(i, r.nodes[i.node], r) : i.message;
 }
 
-/** Log lines of the run an operator would read first: failures, throttling, violations (newest last, at most `max`). */
-export function logLines(r: Report, max = 6): { t: number; node: string | null; event: string }[] {
+/**
+ * Log lines of the run an operator would read first: failures, throttling, violations (newest last, at most `max`).
+ * Until the puzzle is `revealed`, a failure that the engine logged with its rule id ("Failed: s3-unreachable") or
+ * with a cause-naming reason shows the incident's symptom instead, as AWS's FailureReason would.
+ */
+export function logLines(r: Report, max = 6, revealed = true): { t: number; node: string | null; event: string }[] {
   const wanted = /Failed|Stopped|Violation|denied|Denied|Throttl|Error|Exception|timed out|not authorized/;
-  return r.timeline.filter((e) => wanted.test(e.event)).slice(-max);
+  const lines = r.timeline.filter((e) => wanted.test(e.event)).slice(-max);
+  if (revealed) return lines;
+  return lines.map((e) => {
+    const m = /^(Failed|Stopped): (.*)$/.exec(e.event);
+    if (!m || !e.node) return { ...e, event: hideAnswerIn(e.event) };
+    const onNode = r.incidents.filter((i) => i.node === e.node);
+    const named = onNode.find((i) => m[2] === i.rule) ?? onNode.find((i) => i.rule in CAUSE_NAMING);
+    if (named) {
+      const said = symptomText(named, r, false);
+      // the line already names its node: "tagger: Failed: …", not "tagger: Failed: tagger: …"
+      return { ...e, event: `${m[1]}: ${said.startsWith(`${e.node}: `) ? said.slice(e.node.length + 2) : said}` };
+    }
+    return { ...e, event: hideAnswerIn(e.event) };
+  });
+}
+
+/** Rule ids as the engine writes them into log text ("ep: Creating → Failed · s3-unreachable"). */
+const RULE_ID = new RegExp(`(?<![\\w-])(?:${[...RULES_BY_ID.keys()].join('|')})(?![\\w-])`, 'g');
+
+/**
+ * A log message with the answer taken out, for puzzle mode before it is revealed: rule ids (with the separator
+ * before them) and the engine's note that an alarm is "not an auto-rollback alarm of the deployment".
+ */
+export function hideAnswerIn(text: string): string {
+  return text
+    .replace(/ · not an auto-rollback alarm[^·]*$/, '')
+    .replace(new RegExp(`(?: · |: )?${RULE_ID.source}`, 'g'), '')
+    .trim();
 }
 
 /** A node's display name in the puzzle. */

@@ -5,7 +5,7 @@ import type { Severity } from '../../catalog/types';
 import { useEditor } from '../state/context';
 import { useRun, useRunState } from './context';
 import { useAnswerHidden } from '../puzzle/reveal';
-import { namesItsCause } from '../puzzle/symptoms';
+import { hideAnswerIn, namesItsCause } from '../puzzle/symptoms';
 
 /** What the log says in a puzzle, before the answer is revealed, for an incident whose message names its cause. */
 const HIDDEN_CAUSE = 'Incident: see the figures in the puzzle panel (the cause is for you to find)';
@@ -50,6 +50,8 @@ export function EventLog() {
   const focus = useFocusNode();
   // a puzzle's answer: rule ids stay out of the log until it is revealed (the messages are the symptoms)
   const hidden = useAnswerHidden();
+  // state rows carry the rule id of a failure ("ep: Creating → Failed · s3-unreachable"): keep it out too
+  const shownMessage = (m: string) => (hidden ? hideAnswerIn(m) : m);
   const [sev, setSev] = useState<Record<Severity, boolean>>({ error: true, warning: true, info: true });
   const [domain, setDomain] = useState('');
   const [rule, setRule] = useState('');
@@ -207,8 +209,8 @@ export function EventLog() {
                 hidden && r.rule && namesItsCause(r.rule)
                   ? HIDDEN_CAUSE
                   : r.count > 1
-                    ? `${r.message}\n\n${r.count} times, from ${clock(r.t)} to ${clock(r.lastT)}`
-                    : r.message
+                    ? `${shownMessage(r.message)}\n\n${r.count} times, from ${clock(r.t)} to ${clock(r.lastT)}`
+                    : shownMessage(r.message)
               }
               data-count={r.count}
             >
@@ -222,7 +224,7 @@ export function EventLog() {
                     ×{r.count.toLocaleString('en-US')}
                   </span>
                 )}
-                {hidden && r.rule && namesItsCause(r.rule) ? HIDDEN_CAUSE : r.message}
+                {hidden && r.rule && namesItsCause(r.rule) ? HIDDEN_CAUSE : shownMessage(r.message)}
               </span>
               {r.rule && r.node && opensTrace(r.rule) && (
                 <button
