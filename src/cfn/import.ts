@@ -8,6 +8,7 @@ import { mapSageMaker } from './map/sagemaker';
 import { mapNetwork } from './map/network';
 import { mapPipelines } from './map/pipeline';
 import { mapGlue, mapSecurity, mapStores, noteTheRest } from './map/misc';
+import { mapGuardrails } from './map/guardrails';
 import { parseTemplate } from './parse';
 import { CfnError, type ImportNote } from './types';
 
@@ -74,6 +75,7 @@ export function importTemplate(text: string, opts: ImportOptions = {}): ImportRe
         if (typeof r.props[p] === 'string' && (r.props[p] as string).length >= 3)
           b.names.set(r.props[p] as string, owner);
     }
+    mapGuardrails(b);
     addDesignMetadata(b, rec(rec(t.Metadata)[META]));
     b.connectReferences();
     noteTheRest(b);

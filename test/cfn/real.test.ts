@@ -89,9 +89,7 @@ describe('real templates (aws-samples, MIT-0)', () => {
   });
 
   it('multi-model and serverless endpoints; the stage picks serverless or real-time', () => {
-    expect(kinds(importTemplate(text('multi-model-endpoint.yml')).doc)).toEqual([
-      'multi-model-endpoint:endpoint',
-    ]);
+    expect(kinds(importTemplate(text('multi-model-endpoint.yml')).doc)).toEqual(['multi-model-endpoint:endpoint']);
     const staging = importTemplate(text('serverless-endpoint.yml'), { params: { StageName: 'staging' } }).doc;
     expect(node(staging, 'endpoint')).toMatchObject({
       kind: 'serverless-endpoint',

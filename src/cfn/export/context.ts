@@ -31,7 +31,15 @@ export const RESOURCE_PROPS: Readonly<Partial<Record<string, readonly string[]>>
     'role',
   ],
   'tuning-job': ['strategy', 'maxJobs', 'maxParallelJobs', 'warmStart'],
-  'realtime-endpoint': ['instanceType', 'instanceCount', 'autoscaling', 'variants', 'dataCapture', 'KmsKeyId'],
+  'realtime-endpoint': [
+    'instanceType',
+    'instanceCount',
+    'autoscaling',
+    'variants',
+    'dataCapture',
+    'KmsKeyId',
+    'deployment',
+  ],
   'serverless-endpoint': ['memoryMB', 'maxConcurrency', 'provisionedConcurrency'],
   'async-endpoint': ['instanceCount', 'minCapacity', 'maxCapacity', 'backlogScaling'],
   'batch-transform': ['instanceCount', 'MaxPayloadInMB', 'SplitType', 'BatchStrategy', 'MaxConcurrentTransforms'],
@@ -43,6 +51,7 @@ export const RESOURCE_PROPS: Readonly<Partial<Record<string, readonly string[]>>
   'vpc-endpoint': ['service'],
   'iam-role': ['actions', 's3Resources'],
   cloudtrail: ['s3DataEvents'],
+  cloudwatch: ['metric', 'threshold', 'periodSec', 'evaluationPeriods'],
 };
 
 /** What the export builds: the template, and which node props it could only keep in Metadata. */
