@@ -9,6 +9,7 @@ import { mapNetwork } from './map/network';
 import { mapPipelines } from './map/pipeline';
 import { mapGlue, mapSecurity, mapStores, noteTheRest } from './map/misc';
 import { mapGuardrails } from './map/guardrails';
+import { mapOrganizations } from './map/organizations';
 import { parseTemplate } from './parse';
 import { CfnError, type ImportNote } from './types';
 
@@ -65,6 +66,7 @@ export function importTemplate(text: string, opts: ImportOptions = {}): ImportRe
     mapNetwork(b);
     mapStores(b);
     mapSecurity(b);
+    mapOrganizations(b);
     mapSageMaker(b);
     mapPipelines(b);
     mapGlue(b);

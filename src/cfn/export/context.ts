@@ -52,6 +52,7 @@ export const RESOURCE_PROPS: Readonly<Partial<Record<string, readonly string[]>>
   'iam-role': ['actions', 's3Resources'],
   cloudtrail: ['s3DataEvents'],
   cloudwatch: ['metric', 'threshold', 'periodSec', 'evaluationPeriods'],
+  scp: ['actions', 'requireVolumeKmsKey', 'requireVpcSubnets'],
 };
 
 /** What the export builds: the template, and which node props it could only keep in Metadata. */
