@@ -60,6 +60,12 @@ describe('real templates (aws-samples, MIT-0)', () => {
     });
     expect(edges(prod.doc)).toEqual(['endpoint -> endpoint500-errors']);
 
+    // the alarm's EndpointName dimension and the endpoint's name are the same built string, known or not offline
+    const unnamed = importTemplate(text('deployment-guardrails.yml'), { params: { StageName: 'prod' } });
+    expect(edges(unnamed.doc)).toEqual(['endpoint -> endpoint500-errors']);
+    const r = capture(simMain, [path('deployment-guardrails.yml'), '--param', 'StageName=prod', '--json']);
+    expect(JSON.parse(r.out).findings.map((f: { rule: string }) => f.rule)).not.toContain('guardrail-without-alarm');
+
     const linear = importTemplate(text('deployment-guardrails.yml'), {
       params: { StageName: 'prod', DeploymentStrategy: 'LINEAR' },
     });
