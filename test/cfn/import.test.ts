@@ -177,6 +177,49 @@ describe('import: templates in the styles people write', () => {
   });
 });
 
+describe('import: Feature Store and the model registry', () => {
+  it('a feature group (online store with its key, offline store) and a model package group with a pending version', () => {
+    const { doc, notes } = importTemplate(`
+Parameters:
+  Project: { Type: String }
+Resources:
+  FeatureKey:
+    Type: AWS::KMS::Key
+    Properties: { KeyPolicy: { Version: '2012-10-17', Statement: [] } }
+  CustomerFeatures:
+    Type: AWS::SageMaker::FeatureGroup
+    Properties:
+      FeatureGroupName: !Sub \${Project}-customers
+      RecordIdentifierFeatureName: customer_id
+      EventTimeFeatureName: event_time
+      FeatureDefinitions:
+        - { FeatureName: customer_id, FeatureType: String }
+        - { FeatureName: event_time, FeatureType: Fractional }
+      OnlineStoreConfig:
+        EnableOnlineStore: true
+        SecurityConfig: { KmsKeyId: !GetAtt FeatureKey.Arn }
+      OfflineStoreConfig:
+        S3StorageConfig: { S3Uri: !Sub 's3://\${Project}-offline/features' }
+      RoleArn: !Sub arn:aws:iam::\${AWS::AccountId}:role/fs
+  Models:
+    Type: AWS::SageMaker::ModelPackageGroup
+    Properties: { ModelPackageGroupName: churn-models }
+  FirstVersion:
+    Type: AWS::SageMaker::ModelPackage
+    Properties:
+      ModelPackageGroupName: churn-models
+      ModelApprovalStatus: PendingManualApproval
+`);
+    expect(node(doc, 'customer-features')).toMatchObject({
+      kind: 'feature-store',
+      props: { online: true, offline: true, OnlineStoreKmsKeyId: 'feature-key', eventTimeFeature: 'event_time' },
+    });
+    expect(node(doc, 'models')).toMatchObject({ kind: 'model-registry', props: { approval: 'PendingManualApproval' } });
+    expect(doc.nodes).toHaveLength(3); // the ModelPackage belongs to its group's node
+    expect(notes).toEqual([]);
+  });
+});
+
 describe('import: bad templates get a message with the location', () => {
   it('YAML errors give line and column', () => {
     const e = error('Resources:\n  A:\n    Type: [AWS::SNS::Topic\n  B: x\n');

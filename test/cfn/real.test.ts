@@ -63,6 +63,7 @@ describe('real templates (aws-samples, MIT-0)', () => {
     // the alarm's EndpointName dimension and the endpoint's name are the same built string, known or not offline
     const unnamed = importTemplate(text('deployment-guardrails.yml'), { params: { StageName: 'prod' } });
     expect(edges(unnamed.doc)).toEqual(['endpoint -> endpoint500-errors']);
+    expect(node(unnamed.doc, 'endpoint').props?.deployment).toMatchObject({ rollbackAlarms: ['endpoint500-errors'] });
     const r = capture(simMain, [path('deployment-guardrails.yml'), '--param', 'StageName=prod', '--json']);
     expect(JSON.parse(r.out).findings.map((f: { rule: string }) => f.rule)).not.toContain('guardrail-without-alarm');
 
