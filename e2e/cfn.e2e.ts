@@ -148,6 +148,25 @@ export const TESTS: E2ETest[] = [
       );
       await page.waitForTimeout(300);
       await shot(page, 'cfn-02-dropped-template');
+
+      // a template with an unknown intrinsic is refused with its line and column; the design stays as it was
+      const bad = await page.evaluateHandle(() => {
+        const d = new DataTransfer();
+        const t = 'Resources:\n  A:\n    Type: AWS::SNS::Topic\n    Properties:\n      TopicName: !Frob x\n';
+        d.items.add(new File([t], 'bad.yaml', { type: 'application/yaml' }));
+        return d;
+      });
+      await page.locator('[data-testid=canvas]').dispatchEvent('drop', { dataTransfer: bad });
+      await waitFor('the refusal in the banner', async () =>
+        (await page.locator('[data-testid=banner]').innerText()).includes(
+          'line 5, column 18: unknown intrinsic function tag !Frob (at Resources.A.Properties.TopicName)',
+        ),
+      );
+      assert(
+        (await page.locator('[data-testid=banner]').innerText()).includes('your work is unchanged'),
+        'the banner says the design is kept',
+      );
+      assert(await page.locator('.react-flow__node[data-id="endpoint"]').isVisible(), 'the design is still there');
     },
   },
 ];
