@@ -13,7 +13,7 @@ export const Sub = (s: string) => ({ 'Fn::Sub': s });
  */
 export const RESOURCE_PROPS: Readonly<Partial<Record<string, readonly string[]>>> = {
   's3-bucket': ['encryption', 'kmsKey', 'eventNotifications'],
-  'processing-job': ['framework', 'instanceCount', 'VolumeKmsKeyId', 'OutputKmsKeyId', 'role'],
+  'processing-job': ['framework', 'instanceType', 'instanceCount', 'VolumeKmsKeyId', 'OutputKmsKeyId', 'role'],
   'feature-store': ['online', 'offline', 'OnlineStoreKmsKeyId', 'OfflineStoreKmsKeyId', 'eventTimeFeature'],
   'training-job': [
     'algorithm',
@@ -42,7 +42,15 @@ export const RESOURCE_PROPS: Readonly<Partial<Record<string, readonly string[]>>
   ],
   'serverless-endpoint': ['memoryMB', 'maxConcurrency', 'provisionedConcurrency'],
   'async-endpoint': ['instanceCount', 'minCapacity', 'maxCapacity', 'backlogScaling'],
-  'batch-transform': ['instanceCount', 'MaxPayloadInMB', 'SplitType', 'BatchStrategy', 'MaxConcurrentTransforms'],
+  'batch-transform': [
+    'instanceType',
+    'instanceCount',
+    'VolumeKmsKeyId',
+    'MaxPayloadInMB',
+    'SplitType',
+    'BatchStrategy',
+    'MaxConcurrentTransforms',
+  ],
   'multi-model-endpoint': ['instanceType', 'instanceCount'],
   pipeline: ['caching'],
   'condition-step': ['metric', 'op', 'threshold'],
