@@ -54,6 +54,14 @@ export const TESTS: E2ETest[] = [
       assert((await page.locator('[data-testid=cfn-yaml] .yaml-tag').count()) > 3, 'short tags are highlighted');
       await shot(page, 'cfn-01-view-as-cloudformation');
 
+      // Copy puts the template on the clipboard
+      await page.context().grantPermissions(['clipboard-read', 'clipboard-write'], { origin: ORIGIN });
+      await page.getByRole('button', { name: 'Copy', exact: true }).click();
+      await page.getByRole('button', { name: 'Copied' }).waitFor();
+      const copied = await page.evaluate(() => navigator.clipboard.readText());
+      assert(copied.startsWith("AWSTemplateFormatVersion: '2010-09-09'"), `clipboard: ${copied.slice(0, 80)}`);
+      assert(copied.includes('Type: AWS::SageMaker::MonitoringSchedule'), 'the clipboard holds the whole template');
+
       // follows edits: a new title is the Description; deleting the monitor removes its resources
       await page.locator('#doc-title').fill('Churn in production');
       await page.locator('#doc-title').press('Enter');
@@ -72,8 +80,42 @@ export const TESTS: E2ETest[] = [
         page.getByRole('button', { name: 'Download' }).click(),
       ]);
       assert(download.suggestedFilename().endsWith('.template.yaml'), `download name ${download.suggestedFilename()}`);
+      const saved = readFileSync((await download.path())!, 'utf8');
+      assert(saved.includes('Description: Churn in production'), 'the download is the template as edited');
+      assert(!saved.includes('MonitoringSchedule'), 'without the deleted monitor');
       await page.getByRole('button', { name: 'Close CloudFormation view' }).click();
       await page.getByRole('button', { name: 'View as CloudFormation' }).waitFor();
+    },
+  },
+  {
+    name: 'CloudFormation: a real template (aws-samples deployment guardrails) dropped, its stage asked for, opens with its canary',
+    async run({ page }) {
+      await blank(page);
+      const text = readFileSync(
+        new URL('../test/fixtures/cfn/real/deployment-guardrails.yml', import.meta.url),
+        'utf8',
+      );
+      const dt = await page.evaluateHandle((t) => {
+        const d = new DataTransfer();
+        d.items.add(new File([t], 'endpoint-config-template.yml', { type: 'application/yaml' }));
+        return d;
+      }, text);
+      await page.locator('[data-testid=canvas]').dispatchEvent('drop', { dataTransfer: dt });
+      const dialog = page.getByRole('dialog', { name: 'Parameters of "endpoint-config-template.yml"' });
+      await dialog.waitFor();
+      assert((await dialog.innerText()).includes('decides condition IsProduction'), 'the dialog says why it asks');
+      await dialog.locator('input').first().fill('prod');
+      await dialog.getByRole('button', { name: 'Open template' }).click();
+      await page.locator('.react-flow__node[data-id="endpoint500-errors"]').waitFor();
+      await waitFor('the canary with its rollback alarm (autosaved)', async () => {
+        const doc = await savedDoc(page);
+        const ep = doc?.nodes.find((n) => n.id === 'endpoint');
+        const dep = ep?.props?.deployment as { type?: string; rollbackAlarms?: string[] } | undefined;
+        return dep?.type === 'canary' && dep.rollbackAlarms?.[0] === 'endpoint500-errors';
+      });
+      await page.locator('.react-flow__node[data-id="endpoint"]').click();
+      await page.waitForTimeout(300);
+      await shot(page, 'cfn-03-real-template-canary');
     },
   },
   {
@@ -106,6 +148,25 @@ export const TESTS: E2ETest[] = [
       );
       await page.waitForTimeout(300);
       await shot(page, 'cfn-02-dropped-template');
+
+      // a template with an unknown intrinsic is refused with its line and column; the design stays as it was
+      const bad = await page.evaluateHandle(() => {
+        const d = new DataTransfer();
+        const t = 'Resources:\n  A:\n    Type: AWS::SNS::Topic\n    Properties:\n      TopicName: !Frob x\n';
+        d.items.add(new File([t], 'bad.yaml', { type: 'application/yaml' }));
+        return d;
+      });
+      await page.locator('[data-testid=canvas]').dispatchEvent('drop', { dataTransfer: bad });
+      await waitFor('the refusal in the banner', async () =>
+        (await page.locator('[data-testid=banner]').innerText()).includes(
+          'line 5, column 18: unknown intrinsic function tag !Frob (at Resources.A.Properties.TopicName)',
+        ),
+      );
+      assert(
+        (await page.locator('[data-testid=banner]').innerText()).includes('your work is unchanged'),
+        'the banner says the design is kept',
+      );
+      assert(await page.locator('.react-flow__node[data-id="endpoint"]').isVisible(), 'the design is still there');
     },
   },
 ];

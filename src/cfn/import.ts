@@ -8,8 +8,10 @@ import { mapSageMaker } from './map/sagemaker';
 import { mapNetwork } from './map/network';
 import { mapPipelines } from './map/pipeline';
 import { mapGlue, mapSecurity, mapStores, noteTheRest } from './map/misc';
+import { mapGuardrails } from './map/guardrails';
+import { mapOrganizations } from './map/organizations';
 import { parseTemplate } from './parse';
-import { CfnError, type ImportNote } from './types';
+import { CfnError, type ImportNote, isSym } from './types';
 
 /**
  * Import: a CloudFormation template (YAML or JSON, as written or as `cdk synth` emits it) → a SageSim design.
@@ -64,16 +66,21 @@ export function importTemplate(text: string, opts: ImportOptions = {}): ImportRe
     mapNetwork(b);
     mapStores(b);
     mapSecurity(b);
+    mapOrganizations(b);
     mapSageMaker(b);
     mapPipelines(b);
     mapGlue(b);
     for (const r of ev.resources) {
       const owner = b.owner.get(r.id);
       if (!owner) continue;
-      for (const p of NAME_PROPS)
-        if (typeof r.props[p] === 'string' && (r.props[p] as string).length >= 3)
-          b.names.set(r.props[p] as string, owner);
+      for (const p of NAME_PROPS) {
+        const v = r.props[p];
+        // a name built with Fn::Sub from a parameter with no value (`${Project}-prod`) is still the same name
+        // wherever the template builds it the same way: it matches by its text
+        if ((typeof v === 'string' && v.length >= 3) || (isSym(v) && v.kind === 'str')) b.names.set(String(v), owner);
+      }
     }
+    mapGuardrails(b);
     addDesignMetadata(b, rec(rec(t.Metadata)[META]));
     b.connectReferences();
     noteTheRest(b);

@@ -177,6 +177,123 @@ describe('import: templates in the styles people write', () => {
   });
 });
 
+describe('import: pipeline parameters', () => {
+  it('{"Get": "Parameters.X"} in a step (as the SageMaker Python SDK writes instance types) takes X\'s DefaultValue', () => {
+    const body = {
+      Version: '2020-12-01',
+      Parameters: [
+        { Name: 'ProcessingInstanceType', Type: 'String', DefaultValue: 'ml.m5.2xlarge' },
+        { Name: 'TrainingInstanceType', Type: 'String', DefaultValue: 'ml.c5.4xlarge' },
+        { Name: 'TrainingInstanceCount', Type: 'Integer', DefaultValue: 2 },
+        { Name: 'AucThreshold', Type: 'Float', DefaultValue: 0.8 },
+        { Name: 'InputMode', Type: 'String' },
+      ],
+      Steps: [
+        {
+          Name: 'Prep',
+          Type: 'Processing',
+          Arguments: {
+            AppSpecification: { ImageUri: 'sklearn' },
+            ProcessingResources: {
+              ClusterConfig: { InstanceType: { Get: 'Parameters.ProcessingInstanceType' }, InstanceCount: 1 },
+            },
+          },
+        },
+        {
+          Name: 'Train',
+          Type: 'Training',
+          Arguments: {
+            AlgorithmSpecification: {
+              TrainingImage: '683313688378.dkr.ecr.us-east-1.amazonaws.com/sagemaker-xgboost:1.7-1',
+              TrainingInputMode: { Get: 'Parameters.InputMode' },
+            },
+            ResourceConfig: {
+              InstanceType: { Get: 'Parameters.TrainingInstanceType' },
+              InstanceCount: { Get: 'Parameters.TrainingInstanceCount' },
+              VolumeSizeInGB: 30,
+            },
+            InputDataConfig: [
+              {
+                DataSource: {
+                  S3DataSource: { S3Uri: { Get: "Steps.Prep.ProcessingOutputConfig.Outputs['train'].S3Output.S3Uri" } },
+                },
+              },
+            ],
+          },
+        },
+        {
+          Name: 'Gate',
+          Type: 'Condition',
+          Arguments: {
+            Conditions: [
+              {
+                Type: 'GreaterThanOrEqualTo',
+                LeftValue: { Get: "Steps.Train.FinalMetricDataList['validation:auc'].Value" },
+                RightValue: { Get: 'Parameters.AucThreshold' },
+              },
+            ],
+            IfSteps: [],
+            ElseSteps: [],
+          },
+        },
+      ],
+    };
+    const { doc } = importTemplate(
+      `Resources:\n  Pipe:\n    Type: AWS::SageMaker::Pipeline\n    Properties:\n      PipelineName: p\n      RoleArn: arn:aws:iam::111122223333:role/x\n      PipelineDefinition:\n        PipelineDefinitionBody: '${JSON.stringify(body).replace(/'/g, "''")}'\n`,
+    );
+    expect(loadJson(doc).ok).toBe(true);
+    expect(node(doc, 'prep').props).toMatchObject({ instanceType: 'ml.m5.2xlarge' });
+    // a parameter with no default has no value offline: the step keeps SageSim's default
+    expect(node(doc, 'train').props).toMatchObject({ instanceType: 'ml.c5.4xlarge', instanceCount: 2 });
+    expect(node(doc, 'train').props?.inputMode).toBeUndefined();
+    expect(node(doc, 'gate').props).toMatchObject({ metric: 'auc', op: '>=', threshold: 0.8 });
+    expect(edges(doc)).toEqual(['prep -> train', 'train -> gate']);
+  });
+});
+
+describe('import: Feature Store and the model registry', () => {
+  it('a feature group (online store with its key, offline store) and a model package group with a pending version', () => {
+    const { doc, notes } = importTemplate(`
+Parameters:
+  Project: { Type: String }
+Resources:
+  FeatureKey:
+    Type: AWS::KMS::Key
+    Properties: { KeyPolicy: { Version: '2012-10-17', Statement: [] } }
+  CustomerFeatures:
+    Type: AWS::SageMaker::FeatureGroup
+    Properties:
+      FeatureGroupName: !Sub \${Project}-customers
+      RecordIdentifierFeatureName: customer_id
+      EventTimeFeatureName: event_time
+      FeatureDefinitions:
+        - { FeatureName: customer_id, FeatureType: String }
+        - { FeatureName: event_time, FeatureType: Fractional }
+      OnlineStoreConfig:
+        EnableOnlineStore: true
+        SecurityConfig: { KmsKeyId: !GetAtt FeatureKey.Arn }
+      OfflineStoreConfig:
+        S3StorageConfig: { S3Uri: !Sub 's3://\${Project}-offline/features' }
+      RoleArn: !Sub arn:aws:iam::\${AWS::AccountId}:role/fs
+  Models:
+    Type: AWS::SageMaker::ModelPackageGroup
+    Properties: { ModelPackageGroupName: churn-models }
+  FirstVersion:
+    Type: AWS::SageMaker::ModelPackage
+    Properties:
+      ModelPackageGroupName: churn-models
+      ModelApprovalStatus: PendingManualApproval
+`);
+    expect(node(doc, 'customer-features')).toMatchObject({
+      kind: 'feature-store',
+      props: { online: true, offline: true, OnlineStoreKmsKeyId: 'feature-key', eventTimeFeature: 'event_time' },
+    });
+    expect(node(doc, 'models')).toMatchObject({ kind: 'model-registry', props: { approval: 'PendingManualApproval' } });
+    expect(doc.nodes).toHaveLength(3); // the ModelPackage belongs to its group's node
+    expect(notes).toEqual([]);
+  });
+});
+
 describe('import: bad templates get a message with the location', () => {
   it('YAML errors give line and column', () => {
     const e = error('Resources:\n  A:\n    Type: [AWS::SNS::Topic\n  B: x\n');

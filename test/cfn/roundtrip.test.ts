@@ -84,6 +84,65 @@ describe('export → import', () => {
     expect(got).toEqual(want);
     expect(nodesOf(back)).toEqual(nodesOf(doc));
   });
+  it('a shadow variant keeps its sampling (a shadow test resource), an all-at-once update its unused size', () => {
+    const r = loadJson({
+      format: 'sagesim/architecture@1',
+      title: 'shadow sampling',
+      nodes: [
+        { id: 'app', kind: 'client' },
+        {
+          id: 'ep',
+          kind: 'realtime-endpoint',
+          props: {
+            variants: [
+              { name: 'prod', weight: 1 },
+              { name: 'candidate', weight: 1, shadow: true, samplingPercentage: 20, instanceType: 'ml.c5.xlarge' },
+            ],
+            deployment: { type: 'all-at-once', sizePercent: 20, waitIntervalSec: 0 },
+          },
+        },
+      ],
+      edges: [{ from: 'app', to: 'ep' }],
+    });
+    if (!r.ok) throw new Error(JSON.stringify(r.errors));
+    const yaml = templateToYaml(exportDesign(r.doc).template);
+    expect(yaml).toContain('Type: AWS::SageMaker::InferenceExperiment');
+    expect(yaml).toMatch(/ShadowModelVariantName: candidate\n\s+SamplingPercentage: 20/);
+    expect(propsOf(roundTrip(r.doc))).toEqual(propsOf(r.doc));
+    // from the resources alone: the sampling comes back; the all-at-once size has no property (Metadata only)
+    expect(exportDesign(r.doc).metadataOnly).toEqual([{ node: 'ep', prop: 'deployment' }]);
+    expect(roundTrip(r.doc, true).nodes.find((n) => n.id === 'ep')?.props?.variants).toEqual(
+      r.doc.nodes.find((n) => n.id === 'ep')?.props?.variants,
+    );
+  });
+  it("a pipeline's processing and transform steps write their own instance types and the transform's volume key", () => {
+    const r = loadJson({
+      format: 'sagesim/architecture@1',
+      title: 'step instances',
+      nodes: [
+        { id: 'key', kind: 'kms-key' },
+        { id: 'data', kind: 's3-bucket' },
+        { id: 'pipe', kind: 'pipeline' },
+        { id: 'prep', kind: 'processing-job', parent: 'pipe', props: { instanceType: 'ml.c5.2xlarge' } },
+        {
+          id: 'score',
+          kind: 'batch-transform',
+          parent: 'pipe',
+          props: { instanceType: 'ml.c5.xlarge', VolumeKmsKeyId: 'key' },
+        },
+      ],
+      edges: [
+        { from: 'data', to: 'prep' },
+        { from: 'prep', to: 'score' },
+      ],
+    });
+    if (!r.ok) throw new Error(JSON.stringify(r.errors));
+    const yaml = templateToYaml(exportDesign(r.doc).template);
+    expect(yaml).toContain('"InstanceType": "ml.c5.2xlarge"');
+    expect(yaml).toContain('"InstanceType": "ml.c5.xlarge"');
+    expect(exportDesign(r.doc).metadataOnly).toEqual([]);
+    expect(propsOf(roundTrip(r.doc, true))).toEqual(propsOf(r.doc));
+  });
   it('holds for random sub-designs of the every-kind fixture (nodes removed with what depends on them)', () => {
     const every = all.find(([p]) => p.endsWith('every-kind.json'))![1];
     fc.assert(

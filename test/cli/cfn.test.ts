@@ -99,6 +99,14 @@ describe('npm run sim with a template', () => {
     expect(report.nodes.endpoint.state).toBe('Failed');
     expect(r.err).toMatch(/^info: Resources\.EndpointSg/);
   });
+  it('runs JSON as cdk synth emits it (a .json file that is a template, not a SageSim document)', () => {
+    const r = run(simMain, fixture('cdk-synth.json'), '--json', '--duration', '300');
+    expect(r.code).toBe(0);
+    const report = JSON.parse(r.out);
+    expect(report.format).toBe('sagesim/report@1');
+    expect(Object.keys(report.nodes)).toEqual(expect.arrayContaining(['extract-endpoint', 'classify-endpoint']));
+    expect(r.err).toMatch(/AWS::CDK::Metadata/);
+  });
   it('passes --param on, and exits 2 when a deciding parameter is missing', () => {
     expect(run(simMain, fixture('conditions.yaml'), '--json').code).toBe(2);
     const r = run(simMain, fixture('conditions.yaml'), '--param', 'Stage=production', '--json', '--duration', '600');

@@ -13,7 +13,7 @@ export const Sub = (s: string) => ({ 'Fn::Sub': s });
  */
 export const RESOURCE_PROPS: Readonly<Partial<Record<string, readonly string[]>>> = {
   's3-bucket': ['encryption', 'kmsKey', 'eventNotifications'],
-  'processing-job': ['framework', 'instanceCount', 'VolumeKmsKeyId', 'OutputKmsKeyId', 'role'],
+  'processing-job': ['framework', 'instanceType', 'instanceCount', 'VolumeKmsKeyId', 'OutputKmsKeyId', 'role'],
   'feature-store': ['online', 'offline', 'OnlineStoreKmsKeyId', 'OfflineStoreKmsKeyId', 'eventTimeFeature'],
   'training-job': [
     'algorithm',
@@ -31,10 +31,26 @@ export const RESOURCE_PROPS: Readonly<Partial<Record<string, readonly string[]>>
     'role',
   ],
   'tuning-job': ['strategy', 'maxJobs', 'maxParallelJobs', 'warmStart'],
-  'realtime-endpoint': ['instanceType', 'instanceCount', 'autoscaling', 'variants', 'dataCapture', 'KmsKeyId'],
+  'realtime-endpoint': [
+    'instanceType',
+    'instanceCount',
+    'autoscaling',
+    'variants',
+    'dataCapture',
+    'KmsKeyId',
+    'deployment',
+  ],
   'serverless-endpoint': ['memoryMB', 'maxConcurrency', 'provisionedConcurrency'],
   'async-endpoint': ['instanceCount', 'minCapacity', 'maxCapacity', 'backlogScaling'],
-  'batch-transform': ['instanceCount', 'MaxPayloadInMB', 'SplitType', 'BatchStrategy', 'MaxConcurrentTransforms'],
+  'batch-transform': [
+    'instanceType',
+    'instanceCount',
+    'VolumeKmsKeyId',
+    'MaxPayloadInMB',
+    'SplitType',
+    'BatchStrategy',
+    'MaxConcurrentTransforms',
+  ],
   'multi-model-endpoint': ['instanceType', 'instanceCount'],
   pipeline: ['caching'],
   'condition-step': ['metric', 'op', 'threshold'],
@@ -43,6 +59,8 @@ export const RESOURCE_PROPS: Readonly<Partial<Record<string, readonly string[]>>
   'vpc-endpoint': ['service'],
   'iam-role': ['actions', 's3Resources'],
   cloudtrail: ['s3DataEvents'],
+  cloudwatch: ['metric', 'threshold', 'periodSec', 'evaluationPeriods'],
+  scp: ['actions', 'requireVolumeKmsKey', 'requireVpcSubnets'],
 };
 
 /** What the export builds: the template, and which node props it could only keep in Metadata. */

@@ -4,6 +4,7 @@ import type { ArchDoc, ArchNode } from '../../model/schema';
 import { META } from '../map/builder';
 import { ExportContext } from './context';
 import { exportPipeline } from './pipeline';
+import { exportScp, scpHasResource } from './scp';
 import { exportEndpoint, exportFeatureStore, exportGlue, exportMonitor, exportStore, exportVpc } from './resources';
 
 /**
@@ -39,6 +40,7 @@ const RESOURCE_KINDS: ReadonlySet<Kind> = new Set<Kind>([
   'iam-role',
   'macie',
   'cloudtrail',
+  'scp',
 ]);
 
 export interface ExportResult {
@@ -55,7 +57,9 @@ export function exportDesign(doc: ArchDoc): ExportResult {
   const byId = c.byId;
   const inPipeline = (n: ArchNode) => !!n.parent && byId.get(n.parent)?.kind === 'pipeline';
   const hasResource = (n: ArchNode) =>
-    RESOURCE_KINDS.has(n.kind) && !((STEP_KINDS as readonly Kind[]).includes(n.kind) && inPipeline(n));
+    RESOURCE_KINDS.has(n.kind) &&
+    !((STEP_KINDS as readonly Kind[]).includes(n.kind) && inPipeline(n)) &&
+    (n.kind !== 'scp' || scpHasResource(n));
   for (const n of doc.nodes) if (hasResource(n)) c.logical.set(n.id, c.logicalId(n.id));
   const of = (...kinds: Kind[]) => doc.nodes.filter((n) => kinds.includes(n.kind) && hasResource(n));
 
@@ -69,6 +73,7 @@ export function exportDesign(doc: ArchDoc): ExportResult {
   for (const n of of('model-registry', 'lambda')) exportGlue(c, n);
   for (const n of of('pipeline')) exportPipeline(c, n);
   for (const n of of('eventbridge', 'cloudwatch')) exportGlue(c, n);
+  for (const n of of('scp')) exportScp(c, n, c.logical.get(n.id)!);
 
   const nodes = doc.nodes
     .filter((n) => !hasResource(n) && !inPipeline(n))

@@ -148,7 +148,7 @@ export function exportPipeline(c: ExportContext, pipe: ArchNode): void {
             ProcessingResources: {
               ClusterConfig: {
                 InstanceCount: p.instanceCount,
-                InstanceType: 'ml.m5.xlarge',
+                InstanceType: p.instanceType,
                 VolumeSizeInGB: 30,
                 ...(key(p.VolumeKmsKeyId) ? { VolumeKmsKeyId: key(p.VolumeKmsKeyId) } : {}),
               },
@@ -215,7 +215,11 @@ export function exportPipeline(c: ExportContext, pipe: ArchNode): void {
               SplitType: p.SplitType,
             },
             TransformOutput: { S3OutputPath: output(n, 'output') },
-            TransformResources: { InstanceType: 'ml.m5.xlarge', InstanceCount: p.instanceCount },
+            TransformResources: {
+              InstanceType: p.instanceType,
+              InstanceCount: p.instanceCount,
+              ...(key(p.VolumeKmsKeyId) ? { VolumeKmsKeyId: key(p.VolumeKmsKeyId) } : {}),
+            },
             MaxPayloadInMB: p.MaxPayloadInMB,
             ...(p.BatchStrategy !== undefined ? { BatchStrategy: p.BatchStrategy } : {}),
             ...(p.MaxConcurrentTransforms !== undefined ? { MaxConcurrentTransforms: p.MaxConcurrentTransforms } : {}),

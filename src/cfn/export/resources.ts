@@ -1,7 +1,8 @@
 import { kindDef } from '../../catalog/kinds';
-import type { DeploymentValue } from '../../catalog/types';
+import type { DeploymentValue, VariantValue } from '../../catalog/types';
 import type { ArchNode } from '../../model/schema';
 import { type ExportContext, GetAtt, Ref, Sub } from './context';
+import { shadowTest } from './shadow-test';
 
 /**
  * One function per kind that has an AWS resource: the resources it becomes, with references (Ref, GetAtt, Sub)
@@ -416,6 +417,9 @@ export function exportEndpoint(c: ExportContext, n: ArchNode): void {
   }
   c.add(config, 'AWS::SageMaker::EndpointConfig', cfg);
   const dep = n.kind === 'realtime-endpoint' ? (p.deployment as DeploymentValue | null) : null;
+  // no property holds an all-at-once size, nor an empty list of rollback alarms: Metadata keeps them
+  if (dep && ((dep.type === 'all-at-once' && dep.sizePercent !== undefined) || dep.rollbackAlarms?.length === 0))
+    c.keepInMetadata(n, 'deployment');
   c.add(
     E,
     'AWS::SageMaker::Endpoint',
@@ -425,6 +429,10 @@ export function exportEndpoint(c: ExportContext, n: ArchNode): void {
     },
     n,
   );
+  if (n.kind === 'realtime-endpoint') {
+    const vs = p.variants as VariantValue[];
+    shadowTest(c, n.id, E, model, vs, { type: p.instanceType, count: p.instanceCount }, executionRole(c));
+  }
   const scaling =
     n.kind === 'realtime-endpoint'
       ? p.autoscaling

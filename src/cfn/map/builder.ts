@@ -183,6 +183,8 @@ export class Builder {
         walk(value, path, (v, p) => {
           const targets = refsIn(v).map((id) => this.owner.get(id));
           if (typeof v === 'string') targets.push(...this.byName(v));
+          else if (v instanceof Sym && v.kind === 'str' && this.names.has(String(v)))
+            targets.push(this.names.get(String(v))!);
           for (const oid of targets) {
             const other = this.get(oid);
             if (!other || other.id === self.id) continue;

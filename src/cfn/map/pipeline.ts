@@ -99,6 +99,14 @@ export function mapPipelines(b: Builder): void {
       }
     };
     collect(body.Steps);
+    // a step's `{"Get": "Parameters.X"}` runs with X's DefaultValue unless an execution overrides it
+    const defaults = new Map(
+      list(body.Parameters)
+        .map(rec)
+        .filter((p) => typeof p.Name === 'string' && p.DefaultValue !== undefined)
+        .map((p) => [String(p.Name), p.DefaultValue]),
+    );
+    for (const s of steps) s.raw = withParameterDefaults(s.raw, defaults) as Record<string, unknown>;
     const nodeOf = new Map<string, ArchNode>();
     for (const s of steps) {
       const kind = STEP_TYPES[s.Type];
@@ -175,6 +183,23 @@ export function mapPipelines(b: Builder): void {
   }
 }
 
+/**
+ * A step with each `{"Get": "Parameters.X"}` replaced by X's DefaultValue (pipeline parameters:
+ * https://docs.aws.amazon.com/sagemaker/latest/dg/build-and-manage-parameters.html); a parameter with no default keeps
+ * its `Get`, which no prop reads as a value. Steps nested in a condition's branches are replaced too.
+ */
+function withParameterDefaults(v: unknown, defaults: ReadonlyMap<string, unknown>): unknown {
+  if (Array.isArray(v)) return v.map((x) => withParameterDefaults(x, defaults));
+  if (!v || typeof v !== 'object') return v;
+  const o = v as Record<string, unknown>;
+  const keys = Object.keys(o);
+  if (keys.length === 1 && typeof o.Get === 'string' && o.Get.startsWith('Parameters.')) {
+    const name = o.Get.slice('Parameters.'.length);
+    return defaults.has(name) ? defaults.get(name) : o;
+  }
+  return Object.fromEntries(keys.map((k) => [k, withParameterDefaults(o[k], defaults)]));
+}
+
 /** The registry a RegisterModel step names (a reference, or the group's literal name). */
 function registryOf(b: Builder, v: unknown): ArchNode | undefined {
   const byRef = b.nodeOf(v, ['model-registry']);
@@ -189,6 +214,11 @@ function roleOf(b: Builder, v: unknown): string | undefined {
   return b.nodeOf(v, ['iam-role'])?.id;
 }
 
+/** A literal instance type (a pipeline parameter's `{"Get": "Parameters.X"}` is not one). */
+const str = (v: unknown) => (typeof v === 'string' && v.startsWith('ml.') ? v : undefined);
+/** A literal string (a `Get` of a step property or of a parameter with no default is not known offline). */
+const text = (v: unknown) => (typeof v === 'string' ? v : undefined);
+
 /** A key a step names (a `{{cfn:Key.Arn}}` placeholder stands for the key resource). */
 const kmsIn = (b: Builder, v: unknown) => (v === undefined ? undefined : kmsNode(b, v));
 
@@ -199,14 +229,14 @@ function stepProps(b: Builder, s: Step): Record<string, unknown> {
     case 'Training':
       return {
         algorithm: algorithmOf(dig(a, 'AlgorithmSpecification.TrainingImage')),
-        inputMode: dig(a, 'AlgorithmSpecification.TrainingInputMode'),
-        instanceType: dig(a, 'ResourceConfig.InstanceType'),
+        inputMode: text(dig(a, 'AlgorithmSpecification.TrainingInputMode')),
+        instanceType: str(dig(a, 'ResourceConfig.InstanceType')),
         instanceCount: num(dig(a, 'ResourceConfig.InstanceCount')),
         volumeGB: num(dig(a, 'ResourceConfig.VolumeSizeInGB')),
         VolumeKmsKeyId: kmsIn(b, dig(a, 'ResourceConfig.VolumeKmsKeyId')),
         OutputKmsKeyId: kmsIn(b, dig(a, 'OutputDataConfig.KmsKeyId')),
         spot: bool(a.EnableManagedSpotTraining),
-        checkpointS3Uri: dig(a, 'CheckpointConfig.S3Uri'),
+        checkpointS3Uri: text(dig(a, 'CheckpointConfig.S3Uri')),
         maxWaitSec: num(dig(a, 'StoppingCondition.MaxWaitTimeInSeconds')),
         EnableInterContainerTrafficEncryption: bool(a.EnableInterContainerTrafficEncryption),
         EnableNetworkIsolation: bool(a.EnableNetworkIsolation),
@@ -216,6 +246,7 @@ function stepProps(b: Builder, s: Step): Record<string, unknown> {
       const image = dig(a, 'AppSpecification.ImageUri');
       return {
         framework: typeof image === 'string' ? (/spark/i.test(image) ? 'pyspark' : 'sklearn') : undefined,
+        instanceType: str(dig(a, 'ProcessingResources.ClusterConfig.InstanceType')),
         instanceCount: num(dig(a, 'ProcessingResources.ClusterConfig.InstanceCount')),
         VolumeKmsKeyId: kmsIn(b, dig(a, 'ProcessingResources.ClusterConfig.VolumeKmsKeyId')),
         OutputKmsKeyId: kmsIn(b, dig(a, 'ProcessingOutputConfig.KmsKeyId')),
@@ -229,15 +260,17 @@ function stepProps(b: Builder, s: Step): Record<string, unknown> {
         strategy,
         maxJobs: num(dig(c, 'ResourceLimits.MaxNumberOfTrainingJobs')),
         maxParallelJobs: num(dig(c, 'ResourceLimits.MaxParallelTrainingJobs')),
-        warmStart: dig(a, 'WarmStartConfig.WarmStartType'),
+        warmStart: text(dig(a, 'WarmStartConfig.WarmStartType')),
       };
     }
     case 'Transform':
       return {
+        instanceType: str(dig(a, 'TransformResources.InstanceType')),
         instanceCount: num(dig(a, 'TransformResources.InstanceCount')),
+        VolumeKmsKeyId: kmsIn(b, dig(a, 'TransformResources.VolumeKmsKeyId')),
         MaxPayloadInMB: num(a.MaxPayloadInMB),
-        SplitType: dig(a, 'TransformInput.SplitType'),
-        BatchStrategy: a.BatchStrategy,
+        SplitType: text(dig(a, 'TransformInput.SplitType')),
+        BatchStrategy: text(a.BatchStrategy),
         MaxConcurrentTransforms: num(a.MaxConcurrentTransforms),
       };
     case 'Condition': {
