@@ -64,6 +64,8 @@ const OWN_RULES: Record<string, Domain> = {
   'async-backlog-growing': 'D3',
   'scp-denied': 'D4',
   'budget-exceeded': 'D4',
+  'recommender-endpoint-unsupported': 'D4',
+  'endpoint-underused': 'D4',
 };
 const own = new Set(Object.keys(OWN_RULES));
 const AREAS = ['inference', 'jobs', 'network', 'security', 'mlops', 'monitoring', 'data', 'deploy', 'cost'];

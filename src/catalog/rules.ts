@@ -1474,6 +1474,41 @@ const ENTRIES: RuleDef[] = [
       'a document budget whose tracked cost (every node, or the nodes with its tag) exceeds its limitUSD at the end of the run',
     inRun: 'at the end of the run, one incident per budget over its limit, on the largest cost the budget tracks',
   },
+  /* ---- issue 17 (cost17): Inference Recommender and right-sizing findings ---- */
+  {
+    id: 'recommender-endpoint-unsupported',
+    domain: 'D4',
+    severity: 'error',
+    area: 'inference',
+    static: true,
+    title: 'Recommender cannot benchmark the endpoint',
+    sheet:
+      'SageMaker Inference Recommender load-tests a model on candidate instance types and reports latency, throughput and cost per configuration; it can benchmark an existing real-time endpoint, but only one with a single variant and no autoscaling.',
+    fix: 'Benchmark a non-production copy of the endpoint with one production variant and no autoscaling policy (or give the job the model package and let it create its own test endpoints); keep autoscaling and A/B variants on the production endpoint.',
+    docs: 'AWS: when benchmarking an existing endpoint, "You can only have one variant on your endpoint", "You can\'t use an endpoint that enables autoscaling", only real-time inference is supported, and AWS strongly recommends not to run a job on a production endpoint that handles live traffic (https://docs.aws.amazon.com/sagemaker/latest/dg/inference-recommender-existing-endpoint.html). The exact error text is not documented; the message here is our own.',
+    message:
+      'Inference Recommender job {node} failed: endpoint {endpoint} cannot be benchmarked: {reason}. An existing endpoint must have one variant and no autoscaling.',
+    trigger:
+      'an inference-recommender whose benchmarked realtime-endpoint has an autoscaling policy or more than one variant (shadow variants included)',
+    inRun: 'the job fails when it starts: no load test runs, no recommendation, nothing billed',
+  },
+  {
+    id: 'endpoint-underused',
+    domain: 'D4',
+    severity: 'warning',
+    area: 'inference',
+    static: false,
+    title: 'Idle or over-provisioned endpoint',
+    sheet:
+      'Real-time endpoints bill every instance-hour whether or not they serve: an idle endpoint, or one whose instances are mostly idle, is the first place to cut cost. Right-size with the utilization you observe (CloudWatch CPUUtilization, InvocationsPerInstance) or an Inference Recommender job; delete endpoints nobody calls, or use serverless or auto scaling for uneven traffic.',
+    fix: 'Right-size the endpoint: fewer instances or a smaller type that still serves the load at a sensible utilization (check p99 afterwards), or target-tracking auto scaling with a low minimum; delete an endpoint that serves nothing (or move it to serverless inference, which scales to zero).',
+    docs: 'SageSim\'s finding, after a run of at least an hour in service: a single-variant real-time endpoint without autoscaling whose load would fit on fewer instances at 50% utilization per core, the default target of Inference Recommender\'s scaling recommendation (TargetCpuUtilizationPerCore, "The default value is 50%", https://docs.aws.amazon.com/sdk-for-kotlin/api/latest/sagemaker/aws.sdk.kotlin.services.sagemaker.model/-get-scaling-configuration-recommendation-request/target-cpu-utilization-per-core.html), or one that served no request at all. AWS itself raises no such alarm on SageMaker endpoints: you find them in CloudWatch metrics and Cost Explorer.',
+    message: '{node}: {detail}; it billed ${costUSD} over {hours} h in service.',
+    trigger:
+      'at the end of a run, a single-variant realtime-endpoint without autoscaling, InService for at least an hour, that served no request, or whose requests would fit on fewer instances at 50% utilization per core (one model-server worker per vCPU)',
+    inRun:
+      'one warning at the end of the run with the utilization, the instances the load needs and the cost; the Cost panel lists it under right-sizing',
+  },
 ];
 
 /** Every rule of the catalog, in rules.md order (D1, D2, D3, D4). Entries are frozen. */
