@@ -27,7 +27,7 @@ import { Histogram } from '../../histogram';
 import type { Rng } from '../../rng';
 import { defineSlot, type Simulation } from '../../sim';
 import { round } from '../../util';
-import { INFERENCE } from './constants';
+import { INFERENCE, LATENCY_MEAN_FACTOR } from './constants';
 import { InstancePool } from './pool';
 import { LATENCY_LN, workersOf } from './realtime';
 import { EXP_Q, TABLE_BITS } from './tables';
@@ -49,8 +49,6 @@ export const DEFAULT_JOB_SEC = 45 * 60;
 const TEST_SEC = 300;
 /** Most instances an Advanced job's search tries for one instance type. */
 const MAX_COUNT = 50;
-/** The mean of the lognormal latency factor (median 1): e^(sigma²/2). */
-const MEAN_FACTOR = Math.exp((INFERENCE.latencySigma * INFERENCE.latencySigma) / 2);
 
 /** One row of a job's result: an instance configuration and its RecommendationMetrics. */
 export interface RecommendationRow {
@@ -112,7 +110,7 @@ const modelLatencyOf = (ep: GNode<'realtime-endpoint'>): number =>
 
 /** Requests per second `count` instances of `type` serve at saturation with this latency. */
 function capacityRps(type: string, count: number, latencyMs: number): number {
-  return latencyMs > 0 ? (count * workersOf(type)) / ((latencyMs / 1000) * MEAN_FACTOR) : Infinity;
+  return latencyMs > 0 ? (count * workersOf(type)) / ((latencyMs / 1000) * LATENCY_MEAN_FACTOR) : Infinity;
 }
 
 /** One load test: Poisson arrivals at `rps` for TEST_SEC on `count` instances; latency quantiles and refusals. */
@@ -124,7 +122,7 @@ export function loadTest(
   rng: Rng,
 ): { p50Ms: number; p99Ms: number; refused: number } {
   const svcMedian = latencyMs / 1000;
-  const pool = new InstancePool(workersOf(type), count, svcMedian * MEAN_FACTOR, null, 0);
+  const pool = new InstancePool(workersOf(type), count, svcMedian * LATENCY_MEAN_FACTOR, null, 0);
   const hist = new Histogram();
   let refused = 0;
   for (let a = EXP_Q[rng.nextBits(TABLE_BITS)] / rps; a < TEST_SEC; a += EXP_Q[rng.nextBits(TABLE_BITS)] / rps) {
