@@ -1493,19 +1493,35 @@ const ENTRIES: RuleDef[] = [
     inRun: 'the job fails when it starts: no load test runs, no recommendation, nothing billed',
   },
   {
-    id: 'endpoint-underused',
+    id: 'endpoint-idle',
     domain: 'D4',
     severity: 'warning',
     area: 'inference',
     static: false,
-    title: 'Idle or over-provisioned endpoint',
+    title: 'Endpoint billed with no traffic',
     sheet:
-      'Real-time endpoints bill every instance-hour whether or not they serve: an idle endpoint, or one whose instances are mostly idle, is the first place to cut cost. Right-size with the utilization you observe (CloudWatch CPUUtilization, InvocationsPerInstance) or an Inference Recommender job; delete endpoints nobody calls, or use serverless or auto scaling for uneven traffic.',
-    fix: 'Right-size the endpoint: fewer instances or a smaller type that still serves the load at a sensible utilization (check p99 afterwards), or target-tracking auto scaling with a low minimum; delete an endpoint that serves nothing (or move it to serverless inference, which scales to zero).',
-    docs: 'SageSim\'s finding, after a run of at least an hour in service: a single-variant real-time endpoint without autoscaling whose load would fit on fewer instances at 50% utilization per core, the default target of Inference Recommender\'s scaling recommendation (TargetCpuUtilizationPerCore, "The default value is 50%", https://docs.aws.amazon.com/sdk-for-kotlin/api/latest/sagemaker/aws.sdk.kotlin.services.sagemaker.model/-get-scaling-configuration-recommendation-request/target-cpu-utilization-per-core.html), or one that served no request at all. AWS itself raises no such alarm on SageMaker endpoints: you find them in CloudWatch metrics and Cost Explorer.',
+      'A real-time endpoint bills every instance-hour while it is InService, whether or not anyone calls it: an endpoint left running after a migration or a test is pure cost. Delete it (the model and endpoint configuration can recreate it), or use serverless inference, which scales to zero, for occasional traffic.',
+    fix: 'Delete the endpoint nobody calls (DeleteEndpoint; keep the model and the endpoint configuration to recreate it), or move occasional traffic to a serverless endpoint.',
+    docs: "SageSim's finding, after a run of at least an hour in service: a single-variant real-time endpoint without autoscaling that served no request. AWS raises no such alarm itself: an Invocations metric at 0 in CloudWatch, or the endpoint's line in Cost Explorer, shows it. A real-time endpoint scales to zero instances only when it hosts inference components (https://docs.aws.amazon.com/sagemaker/latest/dg/endpoint-auto-scaling-zero-instances.html).",
     message: '{node}: {detail}; it billed ${costUSD} over {hours} h in service.',
     trigger:
-      'at the end of a run, a single-variant realtime-endpoint without autoscaling, InService for at least an hour, that served no request, or whose requests would fit on fewer instances at 50% utilization per core (one model-server worker per vCPU)',
+      'at the end of a run, a single-variant realtime-endpoint without autoscaling, InService for at least an hour, that served no request',
+    inRun: 'one warning at the end of the run with the fleet and its cost; the Cost panel lists it under right-sizing',
+  },
+  {
+    id: 'endpoint-over-provisioned',
+    domain: 'D4',
+    severity: 'warning',
+    area: 'inference',
+    static: false,
+    title: 'Endpoint instances mostly idle',
+    sheet:
+      'Right-size real-time endpoints from the utilization you observe (CloudWatch CPUUtilization, InvocationsPerInstance) or an Inference Recommender job: instances that sit mostly idle bill as much as busy ones. Fewer or smaller instances, or target-tracking auto scaling with a low minimum, cut the cost without hurting latency.',
+    fix: 'Right-size the endpoint: fewer instances or a smaller type that still serves the load at a sensible utilization (check p99 afterwards), or target-tracking auto scaling with a low minimum; an Inference Recommender job gives latency and cost per configuration.',
+    docs: 'SageSim\'s finding, after a run of at least an hour in service: a single-variant real-time endpoint without autoscaling whose served load would fit on fewer instances at 50% utilization per core, the default target of Inference Recommender\'s scaling recommendation (TargetCpuUtilizationPerCore, "The default value is 50%", https://docs.aws.amazon.com/sdk-for-kotlin/api/latest/sagemaker/aws.sdk.kotlin.services.sagemaker.model/-get-scaling-configuration-recommendation-request/target-cpu-utilization-per-core.html). AWS itself raises no such alarm on SageMaker endpoints.',
+    message: '{node}: {detail}; it billed ${costUSD} over {hours} h in service.',
+    trigger:
+      'at the end of a run, a single-variant realtime-endpoint without autoscaling, InService for at least an hour, whose requests × mean model time would fit on fewer instances at 50% utilization per core (one model-server worker per vCPU)',
     inRun:
       'one warning at the end of the run with the utilization, the instances the load needs and the cost; the Cost panel lists it under right-sizing',
   },

@@ -905,7 +905,13 @@ export const CASES: Record<string, Case> = {
         edge('ir', 'ep'),
       ),
   },
-  'endpoint-underused': {
+  'endpoint-idle': {
+    node: 'ep',
+    as: 'incident',
+    durationSec: 7200,
+    doc: () => arch(node('ep', 'realtime-endpoint')),
+  },
+  'endpoint-over-provisioned': {
     node: 'ep',
     as: 'incident',
     durationSec: 7200,

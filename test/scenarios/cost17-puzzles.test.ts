@@ -5,7 +5,7 @@
  *   https://docs.aws.amazon.com/sagemaker/latest/dg/inference-recommender-recommendation-jobs.html
  * - d4/22 gets a recommendation job to complete: an existing endpoint it benchmarks may not enable autoscaling
  *   (https://docs.aws.amazon.com/sagemaker/latest/dg/inference-recommender-existing-endpoint.html).
- * - d4/23 cleans up an idle and an over-provisioned endpoint (endpoint-underused, S4.2.9).
+ * - d4/23 cleans up an idle and an over-provisioned endpoint (endpoint-idle, endpoint-over-provisioned; S4.2.9).
  */
 import { describe, expect, it } from 'vitest';
 import { join } from 'node:path';
@@ -72,7 +72,7 @@ describe('cost17 puzzles: what the learner sees', () => {
     expect(r.nodes.sizing.recommended).toBe('ml.c5.large × 3');
     // the symptom: an over-provisioned production endpoint, and the budget alert
     expect(r.incidents.map((i) => `${i.rule} ${i.node}`)).toEqual(
-      expect.arrayContaining(['endpoint-underused ep', 'budget-exceeded ep']),
+      expect.arrayContaining(['endpoint-over-provisioned ep', 'budget-exceeded ep']),
     );
   });
 
@@ -94,10 +94,10 @@ describe('cost17 puzzles: what the learner sees', () => {
     expect(solved.nodes.sizing.recommended).toMatch(/^ml\.\w+\.\w+ × \d+$/);
   });
 
-  it('d4/23: both endpoints show as underused as shipped, one idle and one over-provisioned', () => {
+  it('d4/23: both endpoints show as shipped, one idle and one over-provisioned', () => {
     const r = runDocument(doc('d4/23-nobody-calls-it-any-more.json')).report;
-    const msg = (n: string) => r.incidents.find((i) => i.rule === 'endpoint-underused' && i.node === n)!.message;
-    expect(msg('fares-v1')).toContain('served no request');
-    expect(msg('fares')).toMatch(/6 × ml\.m5\.xlarge averaged [\d.]+% utilization per core; the load it served fits on 1/);
+    const msg = (rule: string, n: string) => r.incidents.find((i) => i.rule === rule && i.node === n)!.message;
+    expect(msg('endpoint-idle', 'fares-v1')).toContain('served no request');
+    expect(msg('endpoint-over-provisioned', 'fares')).toMatch(/6 × ml\.m5\.xlarge averaged [\d.]+% utilization per core; the load it served fits on 1/);
   });
 });

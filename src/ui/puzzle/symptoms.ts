@@ -35,7 +35,8 @@ const CAUSE_NAMING: Record<string, (i: Incident, n: NodeFigures | undefined, r: 
   'label-leakage': (i, _n, r) => modelQuality(r) ?? `Model quality in production is below validation (${i.count}×).`,
   'ai-service-task-mismatch': (i, n) =>
     `${i.node}: the custom training job ended without a model; ${n?.failed ?? 0} of ${n?.requests ?? 0} calls failed.`,
-  'endpoint-underused': (i) => underusedSymptom(i),
+  'endpoint-idle': (i) => underusedSymptom(i),
+  'endpoint-over-provisioned': (i) => underusedSymptom(i),
   'bedrock-custom-model-on-demand': (i, n) =>
     `${i.node}: every InvokeModel call returned HTTP 400 (${i.count} calls, ${n?.ok ?? 0} answered); the customisation job had succeeded.`,
 };
@@ -55,7 +56,7 @@ function modelQuality(r: Report, endpoint?: string): string | null {
 }
 
 /**
- * endpoint-underused as CloudWatch shows it: the endpoint's utilization (or its zero invocations) and its cost, without
+ * endpoint-idle and endpoint-over-provisioned as CloudWatch shows them: the endpoint's utilization (or its zero invocations) and its cost, without
  * the instance count the load needs.
  */
 export function underusedSymptom(i: Pick<Incident, 'node' | 'message'>): string {

@@ -23,10 +23,10 @@ export function CostPanel() {
   const byTag = tagCosts(labels, (id) => nodes[id]?.costUSD ?? 0);
   const doc = useEditorState((s) => s.doc);
   const budgets = doc.budgets?.length ? budgetStatus(doc, (id) => nodes[id]?.costUSD ?? 0) : [];
-  // right-sizing findings (endpoint-underused); in a puzzle, the figures only until the answer is shown
+  // right-sizing findings (endpoint-idle, endpoint-over-provisioned); in a puzzle, the figures only until the answer is shown
   const incidents = useRunState((v) => v.incidents);
   const hidden = useAnswerHidden();
-  const underused = incidents.filter((i) => i.rule === 'endpoint-underused');
+  const underused = incidents.filter((i) => i.rule === 'endpoint-idle' || i.rule === 'endpoint-over-provisioned');
   return (
     <div className="cost" data-testid="cost-panel">
       <div className="cost-total">
@@ -65,7 +65,7 @@ export function CostPanel() {
             <b>Right-sizing:</b>
           </p>
           {underused.map((i) => (
-            <p key={i.node}>
+            <p key={`${i.rule} ${i.node}`}>
               <button type="button" className="btn-ghost" onClick={() => focus(i.node)}>
                 {hidden ? underusedSymptom(i) : i.message}
               </button>

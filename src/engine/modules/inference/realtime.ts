@@ -447,9 +447,10 @@ export class RealtimeRun extends EndpointRun<'realtime-endpoint'> {
   }
 
   /**
-   * endpoint-underused: after at least INFERENCE.rightSizeMinSec in service, a single-variant endpoint without
-   * autoscaling that served nothing, or whose served load (requests × mean model time, in worker-seconds) would fit on
-   * fewer instances at INFERENCE.rightSizeUtilization per core, gets a warning with its utilization and cost.
+   * Right-sizing: after at least INFERENCE.rightSizeMinSec in service, a single-variant endpoint without autoscaling
+   * that served nothing (endpoint-idle), or whose served load (requests × mean model time, in worker-seconds) would fit on
+   * fewer instances at INFERENCE.rightSizeUtilization per core (endpoint-over-provisioned), gets a warning with its
+   * utilization and cost.
    */
   private rightSize(): void {
     const sec = this.sim.now - this.startSec;
@@ -460,16 +461,16 @@ export class RealtimeRun extends EndpointRun<'realtime-endpoint'> {
     const busy = this.m.ok * v.latencySec * LATENCY_MEAN_FACTOR;
     const cores = v.pool.workers;
     const needed = Math.max(1, Math.ceil(busy / (sec * cores * INFERENCE.rightSizeUtilization)));
-    let detail: string | null = null;
-    if (this.m.requests === 0) detail = `${fleet} served no request (0 invocations)`;
+    let rule: string, detail: string;
+    if (this.m.requests === 0) [rule, detail] = ['endpoint-idle', `${fleet} served no request (0 invocations)`];
     else if (needed < count) {
       const pct = round((100 * busy) / (v.pool.instanceSeconds * cores), 1);
+      rule = 'endpoint-over-provisioned';
       detail = `${fleet} averaged ${pct}% utilization per core; the load it served fits on ${needed} at ${
         INFERENCE.rightSizeUtilization * 100
       }%`;
-    }
-    if (!detail) return;
-    this.sim.incident('endpoint-underused', this.node.id, {
+    } else return;
+    this.sim.incident(rule, this.node.id, {
       detail,
       costUSD: round(this.m.costUSD, 2),
       hours: round(sec / 3600, 1),
