@@ -80,12 +80,12 @@ function BudgetFields() {
       <legend className="mb-1 text-[14px] font-semibold">Budgets (AWS Budgets)</legend>
       {budgets.map((b, i) => (
         <div key={`${i}-${b.name}`} className={`mb-2${locked ? ' prop-locked' : ''}`}>
-          <label htmlFor={`budget-${i}`} className="mb-1 flex justify-between text-[14px]">
+          <label htmlFor={`budget-${i}`} className="mb-1 block text-[14px]">
             <span>
               {b.name}
               {b.tag ? <span className="text-[var(--muted)]"> · tag {b.tag}</span> : null}
             </span>
-            <span className="text-[var(--muted)]">USD</span>
+            <span className="text-[var(--muted)]"> · limit in USD</span>
           </label>
           <input
             id={`budget-${i}`}
