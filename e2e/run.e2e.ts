@@ -133,6 +133,61 @@ const LOOP = read('scenarios/sandbox/full-mlops-loop.json');
 
 export const TESTS: E2ETest[] = [
   {
+    name: 'run: an Inference Recommender job shows its load-test table; the Cost panel lists right-sizing; a budget limit is edited',
+    async run({ page }) {
+      const d = JSON.parse(read('scenarios/puzzles/d4/21-the-card-scoring-bill.json'));
+      for (const k of [
+        'mode',
+        'goal',
+        'locked',
+        'lockedProps',
+        'palette',
+        'solution',
+        'alternatives',
+        'hints',
+        'questions',
+      ])
+        delete d[k];
+      await openDoc(page, JSON.stringify(d), 'sizing.json');
+      await page.getByRole('button', { name: 'Run to end' }).click();
+      const chip = page.locator('[data-testid=mlops-sizing]');
+      await waitFor('the job’s recommendation on the canvas', async () =>
+        /ml\.c5\.large × 3/.test(await chip.innerText().catch(() => '')),
+      );
+      await chip.click();
+      const table = page.locator('[data-testid=recommendations]');
+      await table.waitFor();
+      const text = await table.innerText();
+      assert(/recommended: ml\.c5\.large × 3/.test(text), `table caption: ${text.slice(0, 120)}`);
+      assert((await table.locator('tbody tr').count()) === 4, 'one row per instance type tested');
+      await shot(page, 'run-15-inference-recommender');
+      await page.getByRole('tab', { name: 'Cost' }).click();
+      const sizing = page.locator('[data-testid=right-sizing]');
+      await sizing.waitFor();
+      assert(
+        /3 × ml\.g4dn\.xlarge averaged [\d.]+% utilization per core/.test(await sizing.innerText()),
+        'right-sizing line',
+      );
+      // nothing selected: the inspector edits the budget's limit, and the Cost panel follows
+      await page.locator('.react-flow__pane').click({ position: { x: 12, y: 12 } });
+      const limit = page.locator('#budget-0');
+      await limit.waitFor();
+      await limit.fill('25');
+      await waitFor('the budget line follows', async () =>
+        /of \$25\.00/.test(
+          await page
+            .locator('[data-testid=budgets]')
+            .innerText()
+            .catch(() => ''),
+        ),
+      );
+      await waitFor('the edited limit is saved', async () => {
+        const saved = (await savedDoc(page)) as { budgets?: { limitUSD: number }[] } | null;
+        return saved?.budgets?.[0]?.limitUSD === 25;
+      });
+    },
+  },
+  {
     name: 'run: a training job’s Charts tab shows its learning curves (the early-stopped run keeps round 45)',
     async run({ page }) {
       const d = JSON.parse(read('scenarios/demos/06-overfitting-told-with-curves.json'));

@@ -205,6 +205,14 @@ export const EDGE_PAIRS: readonly EdgePair[] = [
     plane: 'control',
   },
   {
+    from: ['inference-recommender'],
+    to: ['realtime-endpoint'],
+    label: 'benchmarks',
+    meaning:
+      "An Inference Recommender job load-tests the endpoint's model (InputConfig.Endpoints: an existing real-time endpoint with one variant and no autoscaling).",
+    plane: 'control',
+  },
+  {
     from: ['training-job', 'processing-job'],
     to: ['data-source', 'sns', 'sqs', 'lambda'],
     label: 'outbound call',

@@ -1032,6 +1032,68 @@ export const KIND_DEFS = [
       },
     },
   ),
+  /*
+   * ---- issue 17 (cost17): SageMaker Inference Recommender ----
+   * Recommendation jobs: https://docs.aws.amazon.com/sagemaker/latest/dg/inference-recommender-recommendation-jobs.html
+   * (Default: load tests on recommended instance types, done within 45 minutes; Advanced: a custom load test with your
+   * instance types, traffic pattern and latency requirement, about 2 hours); on an existing endpoint:
+   * https://docs.aws.amazon.com/sagemaker/latest/dg/inference-recommender-existing-endpoint.html
+   */
+  def(
+    'inference-recommender',
+    'Inference Recommender',
+    'D4',
+    'job',
+    'Load-tests a model on candidate instance types and reports latency, throughput and cost per configuration (a Default job within 45 minutes; an Advanced job with your traffic and p99 limit, about 2 hours). Bills the instances its tests use.',
+    [],
+    {
+      jobType: {
+        ...oneOf(
+          'Job type',
+          ['Default', 'Advanced'],
+          'Default',
+          'JobType: Default load-tests the instance types SageMaker picks, one instance each, and finishes within 45 minutes; Advanced load-tests your instance types at your traffic and latency limit.',
+        ),
+        contract: false,
+      },
+      instanceTypes: {
+        type: 'string-list',
+        label: 'Instance types (Advanced)',
+        default: ['ml.c5.xlarge', 'ml.m5.xlarge', 'ml.g4dn.xlarge'],
+        maxItems: 10,
+        contract: false,
+        help: 'EndpointConfigurations of an Advanced job: the instance types to load-test (1 to 10).',
+      },
+      trafficRps: {
+        ...num('Traffic (Advanced)', 20, 'TrafficPattern of an Advanced job: the steady request rate to hold.', {
+          min: 0.1,
+          max: 10_000,
+          unit: 'rps',
+        }),
+        contract: false,
+      },
+      p99LatencyMs: {
+        ...num(
+          'p99 limit (Advanced)',
+          500,
+          'StoppingConditions.ModelLatencyThresholds of an Advanced job: Percentile P99, ValueInMilliseconds.',
+          { min: 1, max: 60_000, unit: 'ms' },
+        ),
+        contract: false,
+      },
+      durationSec: {
+        ...int(
+          'Job duration (Advanced)',
+          7200,
+          'JobDurationInSeconds of an Advanced job (at most 18,000 s); a Default job completes within 45 minutes.',
+          60,
+          18_000,
+          's',
+        ),
+        contract: false,
+      },
+    },
+  ),
 ] as const;
 /** Every entry is a KindDef (checked here rather than with `satisfies`, which would widen kinds without props). */
 const KIND_DEFS_ARE_KIND_DEFS: readonly KindDef[] = KIND_DEFS;

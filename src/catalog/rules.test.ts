@@ -64,6 +64,9 @@ const OWN_RULES: Record<string, Domain> = {
   'async-backlog-growing': 'D3',
   'scp-denied': 'D4',
   'budget-exceeded': 'D4',
+  'recommender-endpoint-unsupported': 'D4',
+  'endpoint-idle': 'D4',
+  'endpoint-over-provisioned': 'D4',
 };
 const own = new Set(Object.keys(OWN_RULES));
 const AREAS = ['inference', 'jobs', 'network', 'security', 'mlops', 'monitoring', 'data', 'deploy', 'cost'];

@@ -1474,6 +1474,57 @@ const ENTRIES: RuleDef[] = [
       'a document budget whose tracked cost (every node, or the nodes with its tag) exceeds its limitUSD at the end of the run',
     inRun: 'at the end of the run, one incident per budget over its limit, on the largest cost the budget tracks',
   },
+  /* ---- issue 17 (cost17): Inference Recommender and right-sizing findings ---- */
+  {
+    id: 'recommender-endpoint-unsupported',
+    domain: 'D4',
+    severity: 'error',
+    area: 'inference',
+    static: true,
+    title: 'Recommender cannot benchmark the endpoint',
+    sheet:
+      'SageMaker Inference Recommender load-tests a model on candidate instance types and reports latency, throughput and cost per configuration; it can benchmark an existing real-time endpoint, but only one with a single variant and no autoscaling.',
+    fix: 'Benchmark a non-production copy of the endpoint with one production variant and no autoscaling policy (or give the job the model package and let it create its own test endpoints); keep autoscaling and A/B variants on the production endpoint.',
+    docs: 'AWS: when benchmarking an existing endpoint, "You can only have one variant on your endpoint", "You can\'t use an endpoint that enables autoscaling", only real-time inference is supported, and AWS strongly recommends not to run a job on a production endpoint that handles live traffic (https://docs.aws.amazon.com/sagemaker/latest/dg/inference-recommender-existing-endpoint.html). The exact error text is not documented; the message here is our own.',
+    message:
+      'Inference Recommender job {node} failed: endpoint {endpoint} cannot be benchmarked: {reason}. An existing endpoint must have one variant and no autoscaling.',
+    trigger:
+      'an inference-recommender whose benchmarked realtime-endpoint has an autoscaling policy or more than one variant (shadow variants included)',
+    inRun: 'the job fails when it starts: no load test runs, no recommendation, nothing billed',
+  },
+  {
+    id: 'endpoint-idle',
+    domain: 'D4',
+    severity: 'warning',
+    area: 'inference',
+    static: false,
+    title: 'Endpoint billed with no traffic',
+    sheet:
+      'A real-time endpoint bills every instance-hour while it is InService, whether or not anyone calls it: an endpoint left running after a migration or a test is pure cost. Delete it (the model and endpoint configuration can recreate it), or use serverless inference, which scales to zero, for occasional traffic.',
+    fix: 'Delete the endpoint nobody calls (DeleteEndpoint; keep the model and the endpoint configuration to recreate it), or move occasional traffic to a serverless endpoint.',
+    docs: "SageSim's finding, after a run of at least an hour in service: a single-variant real-time endpoint without autoscaling that served no request. AWS raises no such alarm itself: an Invocations metric at 0 in CloudWatch, or the endpoint's line in Cost Explorer, shows it. A real-time endpoint scales to zero instances only when it hosts inference components (https://docs.aws.amazon.com/sagemaker/latest/dg/endpoint-auto-scaling-zero-instances.html).",
+    message: '{node}: {detail}; it billed ${costUSD} over {hours} h in service.',
+    trigger:
+      'at the end of a run, a single-variant realtime-endpoint without autoscaling, InService for at least an hour, that served no request',
+    inRun: 'one warning at the end of the run with the fleet and its cost; the Cost panel lists it under right-sizing',
+  },
+  {
+    id: 'endpoint-over-provisioned',
+    domain: 'D4',
+    severity: 'warning',
+    area: 'inference',
+    static: false,
+    title: 'Endpoint instances mostly idle',
+    sheet:
+      'Right-size real-time endpoints from the utilization you observe (CloudWatch CPUUtilization, InvocationsPerInstance) or an Inference Recommender job: instances that sit mostly idle bill as much as busy ones. Fewer or smaller instances, or target-tracking auto scaling with a low minimum, cut the cost without hurting latency.',
+    fix: 'Right-size the endpoint: fewer instances or a smaller type that still serves the load at a sensible utilization (check p99 afterwards), or target-tracking auto scaling with a low minimum; an Inference Recommender job gives latency and cost per configuration.',
+    docs: 'SageSim\'s finding, after a run of at least an hour in service: a single-variant real-time endpoint without autoscaling whose served load would fit on fewer instances at 50% utilization per core, the default target of Inference Recommender\'s scaling recommendation (TargetCpuUtilizationPerCore, "The default value is 50%", https://docs.aws.amazon.com/sdk-for-kotlin/api/latest/sagemaker/aws.sdk.kotlin.services.sagemaker.model/-get-scaling-configuration-recommendation-request/target-cpu-utilization-per-core.html). AWS itself raises no such alarm on SageMaker endpoints.',
+    message: '{node}: {detail}; it billed ${costUSD} over {hours} h in service.',
+    trigger:
+      'at the end of a run, a single-variant realtime-endpoint without autoscaling, InService for at least an hour, whose requests × mean model time would fit on fewer instances at 50% utilization per core (one model-server worker per vCPU)',
+    inRun:
+      'one warning at the end of the run with the utilization, the instances the load needs and the cost; the Cost panel lists it under right-sizing',
+  },
 ];
 
 /** Every rule of the catalog, in rules.md order (D1, D2, D3, D4). Entries are frozen. */

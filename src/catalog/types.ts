@@ -45,6 +45,7 @@ export const KINDS = [
   'cloudtrail',
   'ai-service',
   'scp',
+  'inference-recommender',
 ] as const;
 export type Kind = (typeof KINDS)[number];
 

@@ -127,6 +127,7 @@ function addDesignMetadata(b: Builder, meta: Record<string, unknown>): void {
     }
     const n = b.node(raw.id, raw.kind, typeof raw.label === 'string' ? raw.label : undefined);
     b.setProps(n, rec(raw.props));
+    b.setTags(n, raw.tags);
     if (typeof raw.parent === 'string') (n as ArchNode & { _parent?: string })._parent = raw.parent;
   }
   for (const n of b.nodes as (ArchNode & { _parent?: string })[]) {

@@ -30,6 +30,9 @@ export { budgetStatus, tagCosts, UNTAGGED, type BudgetStatus } from '../model/co
 export { gradeGoal, designChecks } from './goal';
 export { round } from './util';
 
+// Inference Recommender results (a recommender node's report entry)
+export type { RecommendationResult, RecommendationRow } from './modules/inference/recommender';
+
 // what a run is made of
 export type { Blocker, Finding, Incident, LogEvent, LogType, NodeState, Phase } from './types';
 

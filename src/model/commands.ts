@@ -252,6 +252,22 @@ export const setTags: Command<{ id: string; tags: Record<string, string> }> = {
   },
 };
 
+/**
+ * Set the limit of the document's budget at `index` (AWS Budgets' budgeted amount, USD over the simulated period).
+ * Refused for a budget that does not exist or a limit that is not a positive number of at most 1,000,000,000.
+ */
+export const setBudgetLimit: Command<{ index: number; limitUSD: number }> = {
+  id: 'setBudgetLimit',
+  label: 'Edit budget',
+  perform(d, { index, limitUSD }) {
+    const b = d.budgets?.[index];
+    if (!b) return refuse(`Budget ${index + 1}: the document has ${d.budgets?.length ?? 0} budget(s).`);
+    if (!Number.isFinite(limitUSD) || limitUSD <= 0 || limitUSD > 1_000_000_000)
+      refuse(`Budget ${b.name}: the limit is a positive amount in USD, at most 1,000,000,000.`);
+    b.limitUSD = limitUSD;
+  },
+};
+
 /** Document fields shown when nothing is selected. */
 export const setDocField: Command<{
   field: 'title' | 'description' | 'seed' | 'durationSec' | 'rulebook';
@@ -471,6 +487,7 @@ export const COMMANDS = {
   setLabel,
   setTags,
   setDocField,
+  setBudgetLimit,
   move,
   resize,
   setParent,

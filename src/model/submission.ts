@@ -72,7 +72,7 @@ export function lockViolations(puzzle: ArchDoc, submission: ArchDoc): string[] {
 
 /**
  * The document to run when grading `submission` against `puzzle`: the submission's nodes and edges with the
- * puzzle's goal, locks, palette, seed, duration and faults (the scenario's traffic and events; faults on
+ * puzzle's goal, locks, palette, seed, duration, budgets (a story's budget is part of the scenario) and faults (the scenario's traffic and events; faults on
  * nodes the submission no longer has are dropped — the lock check reports those). The submission's own
  * goal, locked, palette, lockedProps, solution and rulebook are ignored (the puzzle's rulebook applies).
  */
@@ -90,6 +90,7 @@ export function gradedDocument(puzzle: ArchDoc, submission: ArchDoc): ArchDoc {
     palette: puzzle.palette,
     seed: puzzle.seed,
     durationSec: puzzle.durationSec,
+    budgets: puzzle.budgets,
     faults: (puzzle.faults ?? []).filter((f) => ids.has(f.node)),
     solution: undefined,
     variables: undefined,

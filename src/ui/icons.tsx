@@ -275,6 +275,18 @@ const ICONS: Record<Kind, { color: string; glyph: ReactNode }> = {
       </>
     ),
   },
+  // a gauge with its needle: a load test that measures latency against cost
+  'inference-recommender': {
+    color: C.ml,
+    glyph: (
+      <>
+        {line('M4 17a8 8 0 0 1 16 0')}
+        {line('M12 17l4-5')}
+        {circ(12, 17, 1.4, true)}
+        {line('M6.5 11.5l1 1M12 8.5v1.5M17.5 11.5l-1 1')}
+      </>
+    ),
+  },
 };
 
 export const kindColor = (kind: Kind): string => ICONS[kind].color;

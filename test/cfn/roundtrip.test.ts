@@ -32,6 +32,8 @@ function designs(): [string, ArchDoc][] {
 
 const nodesOf = (d: ArchDoc) =>
   d.nodes.map((n) => ({ id: n.id, kind: n.kind, parent: n.parent ?? null })).sort((a, b) => a.id.localeCompare(b.id));
+/** Cost allocation tags per node (issue 17): resource Tags, or Metadata for kinds without them. */
+const tagsOf = (d: ArchDoc) => Object.fromEntries(d.nodes.filter((n) => n.tags).map((n) => [n.id, n.tags]));
 const edgesOf = (d: ArchDoc) => (d.edges ?? []).map((e) => `${e.from} -> ${e.to}`).sort();
 const propsOf = (d: ArchDoc, only?: (kind: string, prop: string) => boolean) =>
   Object.fromEntries(
@@ -72,6 +74,7 @@ describe('export → import', () => {
     expect(edgesOf(back)).toEqual(edgesOf(doc));
     expect(propsOf(back)).toEqual(propsOf(doc));
     expect(back.nodes.map((n) => n.label ?? null).sort()).toEqual(doc.nodes.map((n) => n.label ?? null).sort());
+    expect(tagsOf(back)).toEqual(tagsOf(doc));
   });
   it.each(all)('%s: props with a resource property come back from the resources alone', (_, doc) => {
     const { metadataOnly } = exportDesign(doc);

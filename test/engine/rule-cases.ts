@@ -893,4 +893,28 @@ export const CASES: Record<string, Case> = {
     durationSec: 600,
     doc: () => arch(node('org', 'scp', { requireVolumeKmsKey: true }), node('t', 'training-job')),
   },
+  /* D4, Inference Recommender and right-sizing (issue 17, cost17) */
+  'recommender-endpoint-unsupported': {
+    node: 'ir',
+    as: 'incident',
+    durationSec: 600,
+    doc: () =>
+      arch(
+        node('ep', 'realtime-endpoint', { autoscaling: { min: 1, max: 4, targetInvocationsPerInstance: 100 } }),
+        node('ir', 'inference-recommender'),
+        edge('ir', 'ep'),
+      ),
+  },
+  'endpoint-idle': {
+    node: 'ep',
+    as: 'incident',
+    durationSec: 7200,
+    doc: () => arch(node('ep', 'realtime-endpoint')),
+  },
+  'endpoint-over-provisioned': {
+    node: 'ep',
+    as: 'incident',
+    durationSec: 7200,
+    doc: () => arch(node('ep', 'realtime-endpoint', { instanceCount: 4 }), ...clientTo('ep', { rps: 2 })),
+  },
 };

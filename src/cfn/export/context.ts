@@ -63,6 +63,36 @@ export const RESOURCE_PROPS: Readonly<Partial<Record<string, readonly string[]>>
   scp: ['actions', 'requireVolumeKmsKey', 'requireVpcSubnets'],
 };
 
+/**
+ * Resource types of a node's main resource that take CloudFormation `Tags` (a list of `{ Key, Value }`): a node's cost
+ * allocation tags are written there (e.g. AWS::SageMaker::Endpoint "Tags: - Tag",
+ * https://docs.aws.amazon.com/AWSCloudFormation/latest/UserGuide/aws-resource-sagemaker-endpoint.html). Other nodes keep
+ * their tags in Metadata.SageSim.
+ */
+export const TAGGABLE_TYPES: ReadonlySet<string> = new Set([
+  'AWS::S3::Bucket',
+  'AWS::ECR::Repository',
+  'AWS::SQS::Queue',
+  'AWS::SNS::Topic',
+  'AWS::CloudTrail::Trail',
+  'AWS::KMS::Key',
+  'AWS::IAM::Role',
+  'AWS::EC2::VPC',
+  'AWS::EC2::Subnet',
+  'AWS::Lambda::Function',
+  'AWS::SageMaker::Endpoint',
+  'AWS::SageMaker::MonitoringSchedule',
+  'AWS::SageMaker::FeatureGroup',
+  'AWS::SageMaker::ModelPackageGroup',
+  'AWS::SageMaker::Pipeline',
+]);
+
+/** A node's tags as CloudFormation `Tags`, in key order. */
+export const cfnTags = (tags: Readonly<Record<string, string>>): { Key: string; Value: string }[] =>
+  Object.keys(tags)
+    .sort()
+    .map((Key) => ({ Key, Value: tags[Key] }));
+
 /** What the export builds: the template, and which node props it could only keep in Metadata. */
 export class ExportContext {
   readonly resources: Record<string, Record<string, unknown>> = {};
@@ -109,10 +139,14 @@ export class ExportContext {
     extra: Record<string, unknown> = {},
   ): string {
     const r: Record<string, unknown> = { Type: type, ...extra };
+    const tagged = !!node?.tags && Object.keys(node.tags).length > 0 && TAGGABLE_TYPES.has(type);
+    if (tagged) props = { ...props, Tags: cfnTags(node!.tags!) };
     if (Object.keys(props).length) r.Properties = props;
     if (node) {
       this.logical.set(node.id, id);
       const meta = this.nodeMeta(node);
+      // a resource type without Tags keeps the node's cost allocation tags in its Metadata
+      if (node.tags && Object.keys(node.tags).length && !tagged) meta.tags = { ...node.tags };
       r.Metadata = { [META]: meta };
     }
     this.resources[id] = r;

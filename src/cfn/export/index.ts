@@ -90,6 +90,7 @@ export function exportDesign(doc: ArchDoc): ExportResult {
         ...(n.label ? { label: n.label } : {}),
         ...(n.parent ? { parent: n.parent } : {}),
         ...(Object.keys(props).length ? { props } : {}),
+        ...(n.tags && Object.keys(n.tags).length ? { tags: { ...n.tags } } : {}),
       };
     });
   const connections = (doc.edges ?? [])

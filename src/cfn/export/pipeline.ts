@@ -329,12 +329,17 @@ export function exportPipeline(c: ExportContext, pipe: ArchNode): void {
   }
   const top = [...defs.entries()].filter(([id]) => !nested.has(id)).map(([, d]) => d);
   const body = JSON.stringify({ Version: '2020-12-01', Steps: top }, null, 2);
-  // Step metadata: labels and props no definition field holds.
+  // Step metadata: labels, props no definition field holds, and cost allocation tags.
   const stepMeta: Record<string, unknown> = {};
   for (const s of steps) {
     const props = c.extraProps(s);
-    if (s.label || Object.keys(props).length)
-      stepMeta[s.id] = { ...(s.label ? { label: s.label } : {}), ...(Object.keys(props).length ? { props } : {}) };
+    const tags = s.tags && Object.keys(s.tags).length ? { ...s.tags } : null;
+    if (s.label || Object.keys(props).length || tags)
+      stepMeta[s.id] = {
+        ...(s.label ? { label: s.label } : {}),
+        ...(Object.keys(props).length ? { props } : {}),
+        ...(tags ? { tags } : {}),
+      };
   }
   c.add(
     L(c, pipe),

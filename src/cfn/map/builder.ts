@@ -14,6 +14,8 @@ export interface ResourceMeta {
   label?: string;
   /** Props with no resource property (a dataset size, a model latency…). */
   props?: Record<string, unknown>;
+  /** Cost allocation tags of a node whose resource type takes no `Tags`. */
+  tags?: Record<string, string>;
   /** A resource the export added only to make the template deployable (the public subnet of a NAT gateway). */
   helper?: boolean;
   /** A pipeline's steps: step name → label and props with no property in the definition. */
@@ -92,6 +94,7 @@ export class Builder {
     const node = this.node(base, kind, label ?? (typeof m.label === 'string' ? m.label : fallback));
     this.claim(r.id, node.id);
     this.setProps(node, { ...props, ...rec(m.props) }); // Metadata holds only what no property says: it wins
+    this.setTags(node, resourceTags(r) ?? m.tags);
     this.scanRefs(node.id, r.props, r.type);
     return node;
   }
@@ -138,6 +141,26 @@ export class Builder {
       if (v === undefined || !(k in defs)) continue;
       node.props = { ...node.props, [k]: v };
     }
+  }
+
+  /**
+   * Cost allocation tags (key → value) from a resource's `Tags` or a design's Metadata: string keys and values only,
+   * at most 50 (AWS's limit per resource), keys of at most 128 and values of at most 256 characters; others are noted.
+   */
+  setTags(node: ArchNode, tags: unknown): void {
+    const out: Record<string, string> = {};
+    for (const [k, v] of Object.entries(rec(tags))) {
+      if (typeof v !== 'string' || !k || k.length > 128 || v.length > 256 || Object.keys(out).length >= 50) {
+        this.note(
+          null,
+          `${node.id}: tag "${k.slice(0, 40)}" was skipped (a tag is a key of 1–128 and a value of at most 256 characters, 50 per resource)`,
+          'warning',
+        );
+        continue;
+      }
+      out[k] = v;
+    }
+    if (Object.keys(out).length) node.tags = out;
   }
 
   setParent(node: ArchNode, parent: ArchNode | undefined): void {
@@ -212,6 +235,19 @@ function cdkName(path: string): string | null {
     .slice(1)
     .filter((p) => p && p !== 'Resource' && p !== 'Default');
   return parts.length ? parts.join('-').replace(/[^A-Za-z0-9-]+/g, '-') : null;
+}
+
+/**
+ * A resource's CloudFormation `Tags` (`[{ Key, Value }]`) as key → value, without `Name` (it labels the node) and
+ * AWS-reserved `aws:` keys; undefined when it has none.
+ */
+function resourceTags(r: EvaluatedResource): Record<string, unknown> | undefined {
+  const tags = r.props.Tags;
+  if (!Array.isArray(tags)) return undefined;
+  const out: Record<string, unknown> = {};
+  for (const t of tags.map(rec))
+    if (typeof t.Key === 'string' && t.Key !== 'Name' && !t.Key.startsWith('aws:')) out[t.Key] = t.Value;
+  return Object.keys(out).length ? out : undefined;
 }
 
 function tagName(r: EvaluatedResource): string | undefined {

@@ -119,6 +119,7 @@ export function mapPipelines(b: Builder): void {
       );
       n.parent = pipe.id;
       b.setProps(n, { ...stepProps(b, s), ...rec(m.props) });
+      b.setTags(n, m.tags);
       nodeOf.set(s.Name, n);
       // References to resources (buckets, repositories, queues, functions) inside the step become connections.
       b.scanRefs(

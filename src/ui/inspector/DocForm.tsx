@@ -52,6 +52,7 @@ export function DocForm() {
         />
       </div>
       {num('durationSec', 'Simulated duration', 's', 3600)}
+      {!!doc.budgets?.length && <BudgetFields />}
       <h3 className="mb-1 mt-5 font-bold">Getting started</h3>
       <ol className="list-decimal space-y-1 pl-5 text-[14px] leading-snug">
         <li>Drag a component from the left onto the canvas.</li>
@@ -63,5 +64,48 @@ export function DocForm() {
         </li>
       </ol>
     </div>
+  );
+}
+
+/**
+ * The document's AWS Budgets: each budget's limit (USD over the simulated period) is editable, except in a puzzle, where
+ * the budget is part of the story (locked, and the grader uses the puzzle's own).
+ */
+function BudgetFields() {
+  const editor = useEditor();
+  const budgets = useEditorState((s) => s.doc.budgets ?? []);
+  const locked = useEditorState((s) => s.doc.mode === 'puzzle');
+  return (
+    <fieldset className="mb-3" data-testid="budget-fields">
+      <legend className="mb-1 text-[14px] font-semibold">Budgets (AWS Budgets)</legend>
+      {budgets.map((b, i) => (
+        <div key={`${i}-${b.name}`} className={`mb-2${locked ? ' prop-locked' : ''}`}>
+          <label htmlFor={`budget-${i}`} className="mb-1 block text-[14px]">
+            <span>
+              {b.name}
+              {b.tag ? <span className="text-[var(--muted)]"> · tag {b.tag}</span> : null}
+            </span>
+            <span className="text-[var(--muted)]"> · limit in USD</span>
+          </label>
+          <input
+            id={`budget-${i}`}
+            type="number"
+            min={0.01}
+            step={0.01}
+            className="field w-full"
+            value={b.limitUSD}
+            disabled={locked}
+            title={locked ? "The puzzle's budget is part of its story" : undefined}
+            onChange={(e) => {
+              const v = Number(e.target.value);
+              if (e.target.value !== '' && v > 0)
+                editor.run('setBudgetLimit', { index: i, limitUSD: v }, { coalesce: `doc.budget.${i}` });
+            }}
+            onBlur={() => editor.seal()}
+          />
+          <p className="text-[13px] text-[var(--muted)]">Alerts at {b.thresholds.map((t) => `${t}%`).join(', ')}</p>
+        </div>
+      ))}
+    </fieldset>
   );
 }

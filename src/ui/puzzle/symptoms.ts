@@ -36,6 +36,8 @@ const CAUSE_NAMING: Record<string, (i: Incident, n: NodeFigures | undefined, r: 
   'label-leakage': (i, _n, r) => modelQuality(r) ?? `Model quality in production is below validation (${i.count}×).`,
   'ai-service-task-mismatch': (i, n) =>
     `${i.node}: the custom training job ended without a model; ${n?.failed ?? 0} of ${n?.requests ?? 0} calls failed.`,
+  'endpoint-idle': (i) => underusedSymptom(i),
+  'endpoint-over-provisioned': (i) => underusedSymptom(i),
   'bedrock-custom-model-on-demand': (i, n) =>
     `${i.node}: every InvokeModel call returned HTTP 400 (${i.count} calls, ${n?.ok ?? 0} answered); the customisation job had succeeded.`,
   // issue 14 audit: these messages explain their cause or name the fix; puzzle mode keeps the figures
@@ -65,6 +67,19 @@ function modelQuality(r: Report, endpoint?: string): string | null {
       return `model-quality monitor on ${id}: ${prod} ${n.production} in production vs ${String(n.metric)} ${n.validation} at validation`;
     })
     .join('; ');
+}
+
+/**
+ * endpoint-idle and endpoint-over-provisioned as CloudWatch shows them: the endpoint's utilization (or its zero invocations) and its cost, without
+ * the instance count the load needs.
+ */
+export function underusedSymptom(i: Pick<Incident, 'node' | 'message'>): string {
+  const util = /averaged ([\d.]+)% utilization per core/.exec(i.message);
+  const cost = /billed (\$[\d.]+ over [\d.]+ h)/.exec(i.message)?.[1];
+  const spend = cost ? `; billed ${cost} in service` : '';
+  return util
+    ? `${i.node}: CPUUtilization averaged ${util[1]}% per core over the run${spend}.`
+    : `${i.node}: Invocations 0 over the whole run${spend}.`;
 }
 
 /** Whether a rule's message names its own cause (puzzle mode shows figures instead until revealed). */

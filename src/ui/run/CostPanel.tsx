@@ -3,6 +3,8 @@ import { useEditorState } from '../state/context';
 import { useRunState } from './context';
 import { useFocusNode } from './EventLog';
 import { clock } from './store';
+import { useAnswerHidden } from '../puzzle/reveal';
+import { underusedSymptom } from '../puzzle/symptoms';
 
 const usd = (x: number) => `$${x >= 100 ? x.toFixed(0) : x >= 1 ? x.toFixed(2) : x.toFixed(4)}`;
 
@@ -21,6 +23,10 @@ export function CostPanel() {
   const byTag = tagCosts(labels, (id) => nodes[id]?.costUSD ?? 0);
   const doc = useEditorState((s) => s.doc);
   const budgets = doc.budgets?.length ? budgetStatus(doc, (id) => nodes[id]?.costUSD ?? 0) : [];
+  // right-sizing findings (endpoint-idle, endpoint-over-provisioned); in a puzzle, the figures only until the answer is shown
+  const incidents = useRunState((v) => v.incidents);
+  const hidden = useAnswerHidden();
+  const underused = incidents.filter((i) => i.rule === 'endpoint-idle' || i.rule === 'endpoint-over-provisioned');
   return (
     <div className="cost" data-testid="cost-panel">
       <div className="cost-total">
@@ -49,6 +55,20 @@ export function CostPanel() {
             <p key={b.name}>
               <b>Budget {b.name}:</b> {usd(b.actualUSD)} of {usd(b.limitUSD)} ({b.percent}%)
               {b.alerts.length ? ` · alerts at ${b.alerts.map((t) => `${t}%`).join(', ')}` : ''}
+            </p>
+          ))}
+        </div>
+      )}
+      {underused.length > 0 && (
+        <div className="cost-tags" data-testid="right-sizing">
+          <p>
+            <b>Right-sizing:</b>
+          </p>
+          {underused.map((i) => (
+            <p key={`${i.rule} ${i.node}`}>
+              <button type="button" className="btn-ghost" onClick={() => focus(i.node)}>
+                {hidden ? underusedSymptom(i) : i.message}
+              </button>
             </p>
           ))}
         </div>

@@ -1,5 +1,6 @@
+import type { RecommendationResult } from '../../engine';
 import { useRunNode } from './context';
-import { EXEC_TONE, mlopsLine, PACKAGE_STATUS, RUN_RESULT, runningSteps } from './mlopsView';
+import { EXEC_TONE, mlopsLine, PACKAGE_STATUS, recommendationOf, RUN_RESULT, runningSteps } from './mlopsView';
 import { clock } from './store';
 
 const at = (t?: number) => (t === undefined ? '—' : clock(t));
@@ -13,6 +14,7 @@ export function MlopsDetail({ id }: { id: string }) {
   const line = n ? mlopsLine(n) : null;
   if (!n || !line) return null;
   const ml = n.mlops;
+  const rec = recommendationOf(n);
   return (
     <section className="mlx" data-testid="mlops-detail" aria-label={`${id} in this run`}>
       <div className="mlx-head">
@@ -141,6 +143,56 @@ export function MlopsDetail({ id }: { id: string }) {
           </tbody>
         </table>
       )}
+      {rec && <RecommendationTable rec={rec} />}
     </section>
+  );
+}
+
+const usd = (x: number, digits: number) => `$${x.toFixed(digits)}`;
+
+/** An Inference Recommender job's result: latency against cost per instance configuration, the recommended one first. */
+function RecommendationTable({ rec }: { rec: RecommendationResult }) {
+  const rows = [...rec.recommendations].sort(
+    (a, b) => Number(b.meetsLatency ?? true) - Number(a.meetsLatency ?? true) || a.costPerHourUSD - b.costPerHourUSD,
+  );
+  const advanced = rec.jobType === 'Advanced';
+  return (
+    <table className="mlx-table" data-testid="recommendations">
+      <caption>
+        Load tests ({rec.jobType} job) — recommended: <b>{rec.recommended ?? 'none met the p99 limit'}</b>
+      </caption>
+      <thead>
+        <tr>
+          <th>Instance type</th>
+          <th>Count</th>
+          <th title="MaxInvocations: requests per minute at saturation">Max inv/min</th>
+          <th title="ModelLatency, median">p50 ms</th>
+          <th>p99 ms</th>
+          <th>Cost/hour</th>
+          <th>Cost/1M inferences</th>
+          {advanced && <th>Meets p99</th>}
+        </tr>
+      </thead>
+      <tbody>
+        {rows.map((r) => (
+          <tr key={r.instanceType}>
+            <td>{r.instanceType}</td>
+            <td>{r.instanceCount}</td>
+            <td>{r.maxInvocations.toLocaleString('en-US')}</td>
+            <td>{r.modelLatencyMs}</td>
+            <td>{r.p99Ms}</td>
+            <td>{usd(r.costPerHourUSD, 3)}</td>
+            <td>{usd(r.costPerInferenceUSD * 1e6, 2)}</td>
+            {advanced && (
+              <td>
+                <span className={`run-chip run-chip-${r.meetsLatency ? 'ok' : 'bad'}`}>
+                  {r.meetsLatency ? 'yes' : 'no'}
+                </span>
+              </td>
+            )}
+          </tr>
+        ))}
+      </tbody>
+    </table>
   );
 }

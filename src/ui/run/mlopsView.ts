@@ -1,3 +1,4 @@
+import type { RecommendationResult } from '../../engine';
 import type { LiveNode, MlopsLive } from '../../worker/protocol';
 
 export type Tone = 'ok' | 'busy' | 'bad' | 'warn' | 'idle';
@@ -22,6 +23,14 @@ export const EXEC_TONE: Record<string, Tone> = { Executing: 'busy', Succeeded: '
 
 const num = (x: unknown) => (typeof x === 'number' ? x : 0);
 const plural = (n: number, w: string) => `${n.toLocaleString('en-US')} ${w}${n === 1 ? '' : 's'}`;
+
+/** A finished Inference Recommender job's result (its node's `extra`), or null for any other node. */
+export function recommendationOf(n: LiveNode): RecommendationResult | null {
+  const x = n.extra;
+  return Array.isArray(x.recommendations) && typeof x.jobType === 'string'
+    ? (x as unknown as RecommendationResult)
+    : null;
+}
 
 /** The step a pipeline runs now, in words ("train: Training 45%"). */
 export function runningSteps(ml: MlopsLive): string {
@@ -77,6 +86,16 @@ export function mlopsLine(n: LiveNode): { title: string; parts: LinePart[] } | n
         { text: plural(viol, 'violation'), tone: viol ? 'bad' : undefined },
         ...(failed ? [{ text: `${failed} failed`, tone: 'bad' as Tone }] : []),
         ...(last ? [{ text: `last ${RUN_RESULT[last.result].short}`, tone: RUN_RESULT[last.result].tone }] : []),
+      ],
+    };
+  }
+  const rec = recommendationOf(n);
+  if (rec) {
+    const text = rec.recommended ? `recommends ${rec.recommended}` : 'no configuration met the limit';
+    return {
+      title: `Inference Recommender (${rec.jobType}): ${text}; ${plural(rec.recommendations.length, 'configuration')} load-tested`,
+      parts: [
+        { text: rec.recommended ? `✓ ${rec.recommended}` : '✕ none met p99', tone: rec.recommended ? 'ok' : 'bad' },
       ],
     };
   }

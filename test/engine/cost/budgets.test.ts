@@ -6,6 +6,8 @@ import { describe, expect, it } from 'vitest';
 import { formatReport } from '../../../src/cli/format';
 import { loadJson, formatErrors } from '../../../src/model/load';
 import { arch, node, run, validate } from '../../harness';
+import { execute, setBudgetLimit } from '../../../src/model/commands';
+import { gradedDocument } from '../../../src/model/submission';
 
 const design = (budgets: unknown) => {
   const doc = arch(node('fraud', 'realtime-endpoint'), node('churn', 'realtime-endpoint', { instanceCount: 3 }));
@@ -49,5 +51,35 @@ describe('budgets', () => {
     expect(bad({ name: 'x', limitUSD: 10, thresholds: [80], tag: 'team' })).toMatch(/budgets\[0\]\.tag.*key=value/s);
     expect(bad({ name: 'x', limitUSD: 0, thresholds: [80] })).toMatch(/budgets\[0\]\.limitUSD/);
     expect(bad({ name: 'x', limitUSD: 10, thresholds: [] })).toMatch(/budgets\[0\]\.thresholds/);
+  });
+});
+
+describe('editing a budget', () => {
+  const doc = design([{ name: 'fraud', limitUSD: 1, thresholds: [80], tag: 'team=fraud' }]);
+
+  it('sets the limit of the budget at an index, which the next run grades', () => {
+    const out = execute(doc, setBudgetLimit, { index: 0, limitUSD: 250 });
+    expect(out.ok && out.doc.budgets![0]).toEqual({
+      name: 'fraud',
+      limitUSD: 250,
+      thresholds: [80],
+      tag: 'team=fraud',
+    });
+    if (out.ok) expect(run(out.doc).report.budgets![0].limitUSD).toBe(250);
+  });
+
+  it('refuses a missing budget or a limit that is not a positive amount, naming the budget', () => {
+    for (const limitUSD of [0, -3, Number.NaN, 2e9]) {
+      const out = execute(doc, setBudgetLimit, { index: 0, limitUSD });
+      expect(!out.ok && out.reason).toMatch(/Budget fraud: the limit is a positive amount/);
+    }
+    const none = execute(doc, setBudgetLimit, { index: 3, limitUSD: 5 });
+    expect(!none.ok && none.reason).toMatch(/Budget 4: the document has 1 budget/);
+  });
+
+  it("a graded submission keeps the puzzle's budgets: raising the limit in the file changes nothing", () => {
+    const raised = execute(doc, setBudgetLimit, { index: 0, limitUSD: 1e6 });
+    expect(raised.ok).toBe(true);
+    if (raised.ok) expect(gradedDocument(doc, raised.doc).budgets).toEqual(doc.budgets);
   });
 });

@@ -187,7 +187,8 @@ describe('a run with no captured traffic', () => {
     const r = run(doc(null), { durationSec: 14_400 });
     expect(r.node('m').runs).toBe(3);
     expect(r.node('m').failedRuns).toBe(3);
-    expect(r.report.incidents).toEqual([]);
+    // the monitor raises nothing; the endpoint nobody calls is billed idle for four hours (endpoint-idle)
+    expect(r.report.incidents.map((i) => `${i.rule} ${i.node}`)).toEqual(['endpoint-idle e']);
     const lines = r.sim.log
       .entries()
       .filter((e) => e.node === 'm' && e.message.includes('no captured records in the window'));

@@ -75,7 +75,19 @@ export const INFERENCE = {
 
   /** Multi-model cache thrash is reported from evictions that reload a model in use. */
   mmeModelName: (i: number) => `model-${i + 1}`,
+
+  /**
+   * Right-sizing (endpoint-idle, endpoint-over-provisioned): the utilization per core an endpoint's load is sized at, Inference
+   * Recommender's default target (TargetCpuUtilizationPerCore, "The default value is 50%":
+   * https://docs.aws.amazon.com/sdk-for-kotlin/api/latest/sagemaker/aws.sdk.kotlin.services.sagemaker.model/-get-scaling-configuration-recommendation-request/target-cpu-utilization-per-core.html),
+   * and the time in service a run needs before the finding is made (the simulator's choice).
+   */
+  rightSizeUtilization: 0.5,
+  rightSizeMinSec: 3600,
 } as const;
+
+/** The mean of the lognormal model-latency factor (median 1): e^(sigma²/2). */
+export const LATENCY_MEAN_FACTOR = Math.exp((INFERENCE.latencySigma * INFERENCE.latencySigma) / 2);
 
 /**
  * Error text shown per endpoint kind when a payload is over the limit (rules.md: AWS error text). The

@@ -12,6 +12,7 @@ import { INFERENCE } from './constants';
 import type { EndpointRun } from './endpoint-run';
 import { MmeRun } from './mme';
 import { RealtimeRun } from './realtime';
+import { finishRecommenders, recommenderFindings, startRecommenders } from './recommender';
 import { ServerlessRun } from './serverless';
 import { Arrivals, ClientStream } from './traffic';
 
@@ -48,9 +49,10 @@ export const inferenceState = (sim: Simulation): State | undefined => sim.peekSl
  */
 export const inferenceModule: SimModule = {
   id: 'inference',
-  check: inferenceFindings,
+  check: (g) => [...inferenceFindings(g), ...recommenderFindings(g)],
   start(sim) {
     const st = sim.slot(INFERENCE_STATE);
+    startRecommenders(sim);
     sim.addGate((n, phase) => {
       if (phase !== 'image-pull' || n.kind !== 'multi-model-endpoint') return null;
       const fw = frameworksOf(sim.graph, n);
@@ -91,6 +93,7 @@ export const inferenceModule: SimModule = {
   },
   finish(sim) {
     for (const t of sim.peekSlot(INFERENCE_STATE)?.targets ?? []) t.run?.finish();
+    finishRecommenders(sim);
   },
   faults: {
     'traffic-spike': (sim, f) =>

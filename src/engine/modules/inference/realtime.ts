@@ -8,7 +8,7 @@ import { round } from '../../util';
 import type { Rng } from '../../rng';
 import type { Simulation } from '../../sim';
 import { TOPICS, type DeployTraffic } from '../../topics';
-import { INFERENCE } from './constants';
+import { INFERENCE, LATENCY_MEAN_FACTOR } from './constants';
 import { payloadVars } from './payload';
 import { EndpointRun } from './endpoint-run';
 import { InstancePool, type Scaling } from './pool';
@@ -87,6 +87,8 @@ export class RealtimeRun extends EndpointRun<'realtime-endpoint'> {
   private readonly shadowTally: Tally | null;
   private instancesMax = 0;
   private ticks = 0;
+  /** When the endpoint went InService (its instances are billed from then). */
+  private readonly startSec: number;
   /** A blue/green update in progress or finished: the new fleet's share and error rate (null = none). */
   private green: DeployTraffic | null = null;
   private readonly modelErrors: Tally;
@@ -98,6 +100,7 @@ export class RealtimeRun extends EndpointRun<'realtime-endpoint'> {
     startSec: number,
   ) {
     super(sim, node);
+    this.startSec = startSec;
     const scaling = scalingOf(node);
     this.variants = node.props.variants.map((v) => new VariantRun(v, node, scaling, startSec));
     this.shadows = this.variants.filter((v) => v.spec.shadow);
@@ -443,6 +446,37 @@ export class RealtimeRun extends EndpointRun<'realtime-endpoint'> {
     );
   }
 
+  /**
+   * Right-sizing: after at least INFERENCE.rightSizeMinSec in service, a single-variant endpoint without autoscaling
+   * that served nothing (endpoint-idle), or whose served load (requests × mean model time, in worker-seconds) would fit on
+   * fewer instances at INFERENCE.rightSizeUtilization per core (endpoint-over-provisioned), gets a warning with its
+   * utilization and cost.
+   */
+  private rightSize(): void {
+    const sec = this.sim.now - this.startSec;
+    if (this.variants.length !== 1 || this.node.props.autoscaling || sec < INFERENCE.rightSizeMinSec) return;
+    const v = this.variants[0];
+    const count = Math.round(v.pool.instanceSeconds / sec);
+    const fleet = `${count} × ${v.type}`;
+    const busy = this.m.ok * v.latencySec * LATENCY_MEAN_FACTOR;
+    const cores = v.pool.workers;
+    const needed = Math.max(1, Math.ceil(busy / (sec * cores * INFERENCE.rightSizeUtilization)));
+    let rule: string, detail: string;
+    if (this.m.requests === 0) [rule, detail] = ['endpoint-idle', `${fleet} served no request (0 invocations)`];
+    else if (needed < count) {
+      const pct = round((100 * busy) / (v.pool.instanceSeconds * cores), 1);
+      rule = 'endpoint-over-provisioned';
+      detail = `${fleet} averaged ${pct}% utilization per core; the load it served fits on ${needed} at ${
+        INFERENCE.rightSizeUtilization * 100
+      }%`;
+    } else return;
+    this.sim.incident(rule, this.node.id, {
+      detail,
+      costUSD: round(this.m.costUSD, 2),
+      hours: round(sec / 3600, 1),
+    });
+  }
+
   private updateExtra(): void {
     const x = this.m.extra;
     let instances = 0;
@@ -470,6 +504,7 @@ export class RealtimeRun extends EndpointRun<'realtime-endpoint'> {
 
   finish(): void {
     this.updateExtra();
+    this.rightSize();
     const t = this.shadowTally;
     if (t && t.counter.rec.count > 0) {
       // the message states the whole run's copies, not the first tick's
