@@ -321,6 +321,21 @@ export const KIND_DEFS = [
         contract: true,
         help: 'EventTimeFeatureName: every feature group has one (CreateFeatureGroup requires it); point-in-time queries filter on it.',
       },
+      // Feature Store realism (issue 16): online-store TTL and the ingestion cadence it must outlast
+      ttlHours: num(
+        'Online TTL',
+        null,
+        'OnlineStoreConfig.TtlDuration in hours: a record expires at EventTime + TtlDuration and is hard deleted from the online store (GetRecord then returns an empty result). Empty = no TTL: a record stays until overwritten.',
+        { integer: true, min: 1, max: 8760, unit: 'h', nullable: true },
+      ),
+      ingestEveryHours: int(
+        'Records rewritten every',
+        24,
+        'How often the feature pipeline writes each record again (PutRecord with a new event time): a batch job run daily is 24, weekly 168.',
+        1,
+        8760,
+        'h',
+      ),
     },
   ),
   def(
@@ -440,6 +455,14 @@ export const KIND_DEFS = [
         ['point-in-time', 'latest'],
         'point-in-time',
         "How it reads a feature store's offline store: a point-in-time query on the event time, or the latest values (leakage).",
+      ),
+      startAfterIngestMin: int(
+        'Starts after ingestion',
+        60,
+        "Minutes between the end of the feature ingestion that feeds its feature store and this job's offline-store query (a schedule offset or a wait in the pipeline). PutRecord data reaches the offline store in S3 within 15 minutes.",
+        0,
+        1440,
+        'min',
       ),
       imbalance: {
         ...oneOf(

@@ -44,6 +44,8 @@ const OWN_RULES: Record<string, Domain> = {
   'trained-on-bad-data': 'D1',
   'row-format-full-scan': 'D1',
   'join-out-of-memory': 'D1',
+  'online-record-expired': 'D1',
+  'offline-store-not-synced': 'D1',
   'algorithm-task-mismatch': 'D2',
   'metric-task-mismatch': 'D2',
   overfitting: 'D2',

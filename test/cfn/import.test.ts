@@ -208,3 +208,40 @@ describe('import: bad templates get a message with the location', () => {
     expect(e.line).toBe(2);
   });
 });
+
+describe('import: Feature Store online TTL (OnlineStoreConfig.TtlDuration)', () => {
+  const template = (ttl: string) => `Resources:
+  Features:
+    Type: AWS::SageMaker::FeatureGroup
+    Properties:
+      FeatureGroupName: customer-features
+      RecordIdentifierFeatureName: customer_id
+      EventTimeFeatureName: event_time
+      FeatureDefinitions:
+        - { FeatureName: customer_id, FeatureType: String }
+        - { FeatureName: event_time, FeatureType: String }
+      OnlineStoreConfig:
+        EnableOnlineStore: true
+        TtlDuration: ${ttl}
+`;
+  const ttlOf = (ttl: string) => {
+    const { doc, notes } = importTemplate(template(ttl));
+    const fs = doc.nodes.find((n) => n.kind === 'feature-store')!;
+    return { hours: fs.props?.ttlHours, notes: notes.map((n) => n.message).join('\n') };
+  };
+
+  it('reads each unit as whole hours', () => {
+    expect(ttlOf('{ Unit: Days, Value: 2 }').hours).toBe(48);
+    expect(ttlOf('{ Unit: Weeks, Value: 1 }').hours).toBe(168);
+    expect(ttlOf('{ Unit: Hours, Value: 6 }')).toEqual({ hours: 6, notes: '' });
+  });
+
+  it('rounds a duration under or between hours up, with a note; a bad unit is no TTL with a warning', () => {
+    const m = ttlOf('{ Unit: Minutes, Value: 90 }');
+    expect(m.hours).toBe(2);
+    expect(m.notes).toMatch(/TtlDuration 90 Minutes is rounded up to 2 h/);
+    const bad = ttlOf('{ Unit: Months, Value: 1 }');
+    expect(bad.hours).toBeNull();
+    expect(bad.notes).toMatch(/needs a Unit \(Seconds, Minutes, Hours, Days or Weeks\)/);
+  });
+});

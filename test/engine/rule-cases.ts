@@ -75,6 +75,39 @@ export const CASES: Record<string, Case> = {
         edge('fs', 'ep'),
       ),
   },
+  'online-record-expired': {
+    node: 'ep',
+    as: 'incident',
+    durationSec: 1200,
+    doc: () =>
+      arch(
+        node('fs', 'feature-store', { ttlHours: 24, ingestEveryHours: 168 }),
+        node('train', 'training-job'),
+        node('ep', 'realtime-endpoint'),
+        edge('fs', 'train'),
+        edge('train', 'ep'),
+        edge('fs', 'ep'),
+        ...clientTo('ep', { rps: 2 }),
+      ),
+  },
+  'offline-store-not-synced': {
+    node: 'train',
+    as: 'incident',
+    durationSec: 1200,
+    doc: () =>
+      arch(
+        node('raw', 's3-bucket'),
+        node('prep', 'processing-job'),
+        node('fs', 'feature-store'),
+        node('train', 'training-job', { startAfterIngestMin: 5 }),
+        node('ep', 'realtime-endpoint'),
+        edge('raw', 'prep'),
+        edge('prep', 'fs'),
+        edge('fs', 'train'),
+        edge('train', 'ep'),
+        edge('fs', 'ep'),
+      ),
+  },
   'offline-store-online-lookup': {
     node: 'ep',
     as: 'incident',

@@ -14,7 +14,7 @@ export const Sub = (s: string) => ({ 'Fn::Sub': s });
 export const RESOURCE_PROPS: Readonly<Partial<Record<string, readonly string[]>>> = {
   's3-bucket': ['encryption', 'kmsKey', 'eventNotifications'],
   'processing-job': ['framework', 'instanceCount', 'VolumeKmsKeyId', 'OutputKmsKeyId', 'role'],
-  'feature-store': ['online', 'offline', 'OnlineStoreKmsKeyId', 'OfflineStoreKmsKeyId', 'eventTimeFeature'],
+  'feature-store': ['online', 'offline', 'OnlineStoreKmsKeyId', 'OfflineStoreKmsKeyId', 'eventTimeFeature', 'ttlHours'],
   'training-job': [
     'algorithm',
     'inputMode',

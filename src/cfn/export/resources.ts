@@ -531,6 +531,7 @@ export function exportMonitor(c: ExportContext, n: ArchNode): void {
 export function exportFeatureStore(c: ExportContext, n: ArchNode): void {
   const p = c.props(n);
   if (!p.offline && p.OfflineStoreKmsKeyId) c.keepInMetadata(n, 'OfflineStoreKmsKeyId');
+  if (!p.online && p.ttlHours) c.keepInMetadata(n, 'ttlHours');
   const features = [{ FeatureName: 'record_id', FeatureType: 'String' }];
   if (p.eventTimeFeature) features.push({ FeatureName: p.eventTimeFeature, FeatureType: 'String' });
   c.add(
@@ -544,6 +545,7 @@ export function exportFeatureStore(c: ExportContext, n: ArchNode): void {
       OnlineStoreConfig: {
         EnableOnlineStore: !!p.online,
         ...(p.OnlineStoreKmsKeyId ? { SecurityConfig: { KmsKeyId: Ref(L(c, p.OnlineStoreKmsKeyId)) } } : {}),
+        ...(p.online && p.ttlHours ? { TtlDuration: { Unit: 'Hours', Value: p.ttlHours } } : {}),
       },
       ...(p.offline
         ? {
