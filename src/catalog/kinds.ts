@@ -338,6 +338,50 @@ export const KIND_DEFS = [
       ),
     },
   ),
+  // Streaming ingestion (issue 16, data16): Kinesis Data Streams shards and Amazon Data Firehose buffering
+  def(
+    'kinesis-stream',
+    'Kinesis data stream',
+    'D1',
+    'glue',
+    'Real-time ingestion: each shard takes 1 MB/s and 1,000 records/s of writes; past that, PutRecord(s) fails with ProvisionedThroughputExceededException. A Lambda consumer can write each record to the online Feature Store within seconds.',
+    [],
+    {
+      shards: int(
+        'Shards',
+        1,
+        'ShardCount (provisioned capacity mode): each shard supports 1 MB/s and 1,000 records/s for writes and 2 MB/s for reads.',
+        1,
+        500,
+      ),
+    },
+  ),
+  def(
+    'firehose',
+    'Data Firehose stream',
+    'D1',
+    'glue',
+    'Near-real-time delivery to S3 (or Redshift, OpenSearch, Splunk, HTTP endpoints): records are buffered until the buffer size or interval is reached, whichever comes first, then written as one object.',
+    [],
+    {
+      bufferIntervalSec: int(
+        'Buffer interval',
+        300,
+        'BufferingHints.IntervalInSeconds (0–900, default 300): the longest Firehose holds records before it delivers them.',
+        0,
+        900,
+        's',
+      ),
+      bufferSizeMB: int(
+        'Buffer size',
+        5,
+        'BufferingHints.SizeInMBs (1–128, default 5): Firehose delivers as soon as this much has arrived, if that comes before the interval.',
+        1,
+        128,
+        'MB',
+      ),
+    },
+  ),
   def(
     'ground-truth',
     'Ground Truth labelling',

@@ -46,6 +46,7 @@ const OWN_RULES: Record<string, Domain> = {
   'join-out-of-memory': 'D1',
   'online-record-expired': 'D1',
   'offline-store-not-synced': 'D1',
+  'kinesis-throughput-exceeded': 'D1',
   'algorithm-task-mismatch': 'D2',
   'metric-task-mismatch': 'D2',
   overfitting: 'D2',

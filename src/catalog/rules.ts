@@ -339,6 +339,26 @@ const ENTRIES: RuleDef[] = [
     inRun:
       'training completes on a set that lacks the newest ingested batch: validation looks normal, production quality is lower on the data the model never saw',
   },
+  // ── D1 · Streaming ingestion: Kinesis Data Streams shard limits (issue 16, data16) ──
+  {
+    id: 'kinesis-throughput-exceeded',
+    domain: 'D1',
+    severity: 'error',
+    area: 'data',
+    static: false,
+    title: 'Stream shards past their limit',
+    sheet:
+      'A Kinesis data stream shard supports 1 MB/s and 1,000 records per second for writes (2 MB/s for reads); writes beyond what the shards take fail with ProvisionedThroughputExceededException, so a stream needs at least as many shards as its peak write rate divided by those figures.',
+    fix: "Give the kinesis-stream enough shards for the producers' peak: at least records/s ÷ 1,000 and MB/s ÷ 1 (with headroom for bursts), or spread the partition keys so no shard runs hot; retries with back-off only delay the same excess.",
+    docs: '"A shard supports 1 MB/s and 1000 records per second for writes and 2 MB/s for reads in both on-demand and provisioned capacity modes" (https://docs.aws.amazon.com/streams/latest/dev/working-with-streams.html); ProvisionedThroughputExceededException: "The request rate for the stream is too high, or the requested data is too large for the available throughput" (https://docs.aws.amazon.com/sdk-for-python/v4/reference/clients/kinesis/errors/ProvisionedThroughputExceededException/); these errors are HTTP 400 (https://docs.amazonaws.cn/en_us/streams/latest/dev/kinesis-fis-provisioned-throughput.html). SageSim models provisioned mode with partition keys spread evenly over the shards.',
+    message:
+      'ProvisionedThroughputExceededException: Rate exceeded for shard shardId-000000000000 in stream {node}: {offeredRps} records/s ({offeredMBps} MB/s) offered to {shards} shard(s) that take {capRps} records/s and {capMBps} MB/s; the records over the limit were refused.',
+    trigger:
+      "a kinesis-stream's producers (client → kinesis-stream) write more records per second than shards × 1,000, or more MB per second than shards × 1",
+    inRun:
+      "each second, records beyond the shards' write capacity are refused (counted per record); downstream consumers (Lambda → Feature Store, Firehose → S3) never see them",
+    http: 400,
+  },
   // ── D2 · Model development ─────────────────────────────────────────────────────
   {
     id: 'algorithm-input-format',

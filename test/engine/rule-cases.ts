@@ -108,6 +108,17 @@ export const CASES: Record<string, Case> = {
         edge('fs', 'ep'),
       ),
   },
+  'kinesis-throughput-exceeded': {
+    node: 'clicks',
+    as: 'incident',
+    durationSec: 120,
+    doc: () =>
+      arch(
+        node('app', 'client', { rps: 3000, payloadMB: 0.001 }),
+        node('clicks', 'kinesis-stream', { shards: 2 }),
+        edge('app', 'clicks'),
+      ),
+  },
   'offline-store-online-lookup': {
     node: 'ep',
     as: 'incident',

@@ -15,6 +15,8 @@ export const RESOURCE_PROPS: Readonly<Partial<Record<string, readonly string[]>>
   's3-bucket': ['encryption', 'kmsKey', 'eventNotifications'],
   'processing-job': ['framework', 'instanceCount', 'VolumeKmsKeyId', 'OutputKmsKeyId', 'role'],
   'feature-store': ['online', 'offline', 'OnlineStoreKmsKeyId', 'OfflineStoreKmsKeyId', 'eventTimeFeature', 'ttlHours'],
+  'kinesis-stream': ['shards'],
+  firehose: ['bufferIntervalSec', 'bufferSizeMB'],
   'training-job': [
     'algorithm',
     'inputMode',

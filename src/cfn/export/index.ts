@@ -4,7 +4,15 @@ import type { ArchDoc, ArchNode } from '../../model/schema';
 import { META } from '../map/builder';
 import { ExportContext } from './context';
 import { exportPipeline } from './pipeline';
-import { exportEndpoint, exportFeatureStore, exportGlue, exportMonitor, exportStore, exportVpc } from './resources';
+import {
+  exportEndpoint,
+  exportFeatureStore,
+  exportStreaming,
+  exportGlue,
+  exportMonitor,
+  exportStore,
+  exportVpc,
+} from './resources';
 
 /**
  * Export: a SageSim design → a CloudFormation template (long-form intrinsics; `templateToYaml` writes it with short tags).
@@ -27,6 +35,8 @@ const RESOURCE_KINDS: ReadonlySet<Kind> = new Set<Kind>([
   'pipeline',
   'eventbridge',
   'lambda',
+  'kinesis-stream',
+  'firehose',
   'sqs',
   'sns',
   'cloudwatch',
@@ -62,6 +72,7 @@ export function exportDesign(doc: ArchDoc): ExportResult {
     exportEndpoint(c, n);
   for (const n of of('model-monitor')) exportMonitor(c, n);
   for (const n of of('feature-store')) exportFeatureStore(c, n);
+  for (const n of of('kinesis-stream', 'firehose')) exportStreaming(c, n);
   for (const n of of('model-registry', 'lambda')) exportGlue(c, n);
   for (const n of of('pipeline')) exportPipeline(c, n);
   for (const n of of('eventbridge', 'cloudwatch')) exportGlue(c, n);
