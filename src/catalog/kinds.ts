@@ -354,6 +354,14 @@ export const KIND_DEFS = [
         1,
         500,
       ),
+      retentionHours: int(
+        'Retention',
+        24,
+        'RetentionPeriodHours: how long records stay readable (24 h by default, up to 8,760 h = 365 days); a consumer that falls further behind loses them. Not simulated beyond the run.',
+        24,
+        8760,
+        'h',
+      ),
     },
   ),
   def(

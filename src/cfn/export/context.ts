@@ -15,7 +15,7 @@ export const RESOURCE_PROPS: Readonly<Partial<Record<string, readonly string[]>>
   's3-bucket': ['encryption', 'kmsKey', 'eventNotifications'],
   'processing-job': ['framework', 'instanceCount', 'VolumeKmsKeyId', 'OutputKmsKeyId', 'role'],
   'feature-store': ['online', 'offline', 'OnlineStoreKmsKeyId', 'OfflineStoreKmsKeyId', 'eventTimeFeature', 'ttlHours'],
-  'kinesis-stream': ['shards'],
+  'kinesis-stream': ['shards', 'retentionHours'],
   firehose: ['bufferIntervalSec', 'bufferSizeMB'],
   'training-job': [
     'algorithm',

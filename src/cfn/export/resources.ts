@@ -726,7 +726,11 @@ export function exportStreaming(c: ExportContext, n: ArchNode): void {
     c.add(
       L(c, n),
       'AWS::Kinesis::Stream',
-      { ShardCount: p.shards, StreamModeDetails: { StreamMode: 'PROVISIONED' } },
+      {
+        ShardCount: p.shards,
+        RetentionPeriodHours: p.retentionHours,
+        StreamModeDetails: { StreamMode: 'PROVISIONED' },
+      },
       n,
     );
     return;

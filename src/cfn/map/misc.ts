@@ -101,7 +101,10 @@ export function mapGlue(b: Builder): void {
         'on-demand capacity mode is not simulated: imported as a provisioned stream with ShardCount (or 1) shards',
         'warning',
       );
-    b.add(r, 'kinesis-stream', { shards: num(r.props.ShardCount) ?? 1 });
+    b.add(r, 'kinesis-stream', {
+      shards: num(r.props.ShardCount) ?? 1,
+      ...(num(r.props.RetentionPeriodHours) !== undefined ? { retentionHours: num(r.props.RetentionPeriodHours) } : {}),
+    });
   }
   for (const r of b.ofType('AWS::KinesisFirehose::DeliveryStream')) {
     const dest = rec(r.props.ExtendedS3DestinationConfiguration ?? r.props.S3DestinationConfiguration);

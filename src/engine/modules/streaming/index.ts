@@ -99,6 +99,8 @@ function startStreaming(sim: Simulation): void {
         const share = Math.min(1, capRps / offered, mb > 0 ? capMBps / mb : 1);
         const accepted = Math.floor(offered * share);
         const refused = offered - accepted;
+        // requests: records put; ok: accepted (CloudWatch IncomingRecords); failed: refused
+        // (WriteProvisionedThroughputExceeded)
         const m = sim.metrics(s.id);
         m.requests += offered;
         m.ok += accepted;
@@ -147,7 +149,6 @@ function startStreaming(sim: Simulation): void {
     },
     0,
   );
-
 }
 
 /** Report each stream's shards and each Firehose stream's deliveries and data freshness. */
