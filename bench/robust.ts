@@ -12,7 +12,7 @@ import { readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { runDocument } from '../src/engine';
 import { estimateWork } from '../src/model/budget';
-import { computeLayout } from '../src/model/layout';
+import { computeLayout } from '../src/model/autolayout';
 import { loadJson, loadText } from '../src/model/load';
 import type { ArchDoc } from '../src/model/schema';
 import { big } from '../test/robust/big';

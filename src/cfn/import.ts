@@ -1,5 +1,5 @@
 import { loadJson } from '../model/load';
-import { computeLayout } from '../model/layout';
+import { computeLayout } from '../model/autolayout';
 import { type ArchDoc, type ArchNode, FORMAT } from '../model/schema';
 import { isKind } from '../catalog/kinds';
 import { evaluateTemplate } from './evaluate';

@@ -3,7 +3,7 @@ import { checkEdge } from '../catalog/edges';
 import { defaultProps, kindDef, propsByName } from '../catalog/kinds';
 import { LIMIT_WORDS, isDurationSec, isSeed } from '../catalog/limits';
 import type { Kind } from '../catalog/types';
-import { HEADER, PAD, computeLayout, isInside, sizeOf, type Point, type Size } from './layout';
+import { HEADER, PAD, type Layout, isInside, sizeOf, type Point, type Size } from './layout';
 import { propSchema } from './props';
 import { LIMITS, type ArchDoc, type ArchEdge, type ArchNode, type Fault } from './schema';
 
@@ -412,13 +412,16 @@ export const duplicate: Command<{ ids: readonly string[] }> = {
   },
 };
 
-/** Lay out the nodes with dagre (children inside their containers); `onlyMissing` keeps placed nodes. */
-export const autoLayout: Command<{ onlyMissing?: boolean }> = {
+/**
+ * Place the nodes where a computed layout puts them (children inside their containers; `computeLayout` of
+ * model/autolayout.ts, which the page loads on demand); `onlyMissing` keeps placed nodes.
+ */
+export const autoLayout: Command<{ layout: Layout; onlyMissing?: boolean }> = {
   id: 'autoLayout',
   label: 'Auto-layout',
   shortcut: 'Mod+Shift+L',
-  perform(d, { onlyMissing }) {
-    const { positions, sizes } = computeLayout(d as ArchDoc);
+  perform(d, { layout, onlyMissing }) {
+    const { positions, sizes } = layout;
     for (const n of d.nodes) {
       if (onlyMissing && n.position) continue;
       const p = positions.get(n.id),

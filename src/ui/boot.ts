@@ -1,20 +1,11 @@
 import { readShareHash } from '../model/share';
 import { saveText } from '../model/load';
+import { needsLayout } from '../model/layout';
 import { EMPTY_DOC } from './state/editor';
 import { type Autosave, AUTOSAVE_KEY } from './state/autosave';
 import { beginBoot, crashedOn, forgetCrash, takeBlankStart } from './state/crash';
 import { keepAside } from './state/keep-aside';
-import { LAYOUT_SYNC_MAX, layoutInBackground } from './state/layout-job';
-import {
-  type Host,
-  download,
-  openDoc,
-  prepare,
-  restore,
-  showLoadErrors,
-  startAutosave,
-  unplaced,
-} from './state/persist';
+import { type Host, download, openDoc, restore, showLoadErrors, startAutosave, whenPlaced } from './state/persist';
 import { Workspace } from './workspace';
 
 const THEME_KEY = 'sagesim:theme';
@@ -58,15 +49,15 @@ export function boot(
   const unfinished = beginBoot(storage);
   const r = blank ? ({ kind: 'none' } as const) : restore(storage);
   const crashed = r.kind === 'ok' && (unfinished || crashedOn(storage, r.doc));
-  const big = r.kind === 'ok' && !crashed && unplaced(r.doc) > LAYOUT_SYNC_MAX;
+  // an autosave with nodes to place opens once they are placed (the layout module loads on first use)
+  const place = r.kind === 'ok' && !crashed && needsLayout(r.doc);
   const ws = new Workspace({
-    doc: r.kind === 'ok' && !crashed && !big ? prepare(r.doc) : EMPTY_DOC,
+    doc: r.kind === 'ok' && !crashed && !place ? r.doc : EMPTY_DOC,
     theme,
     storage,
   });
   const { editor, ui } = ws;
-  if (big && r.kind === 'ok')
-    layoutInBackground(r.doc, { what: 'your last autosave', onlyMissing: true, done: (laid) => editor.reset(laid) });
+  if (place && r.kind === 'ok') whenPlaced(r.doc, 'your last autosave', (laid) => editor.reset(laid));
 
   /** Keep the held autosave aside and save again; false (and the banner again) when there is no room. */
   const release = (): boolean => {
@@ -95,7 +86,7 @@ export function boot(
           label: 'Open it anyway',
           run: () => {
             forgetCrash(storage);
-            editor.reset(prepare(doc));
+            whenPlaced(doc, 'your last autosave', (laid) => editor.reset(laid));
             autosave.resume();
           },
         },

@@ -1,5 +1,5 @@
 /// <reference lib="webworker" />
-import { computeLayout } from '../model/layout';
+import { computeLayout } from '../model/autolayout';
 import type { ArchDoc } from '../model/schema';
 
 /**

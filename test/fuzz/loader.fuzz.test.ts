@@ -9,7 +9,7 @@ import { describe, expect, it } from 'vitest';
 import { loadJson, loadText, saveText, type LoadResult } from '../../src/model/load';
 import { checkDocument } from '../../src/engine/run';
 import { estimateWork } from '../../src/model/budget';
-import { computeLayout } from '../../src/model/layout';
+import { computeLayout } from '../../src/model/autolayout';
 import { baseDocs, damagedText, hostileValue, mutatedDoc } from './hostile';
 
 const bases = baseDocs();

@@ -1,3 +1,4 @@
+import { computeLayout } from '../../src/model/autolayout';
 import { readFileSync, readdirSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import { COMMANDS, execute } from '../../src/model/commands';
@@ -14,7 +15,7 @@ describe('sandbox starters', () => {
       const r = loadText(readFileSync(new URL(f, dir), 'utf8'));
       if (!r.ok) throw new Error(r.errors.map((e) => `${e.path}: ${e.message}`).join('\n'));
       expect(r.doc.title && r.doc.description).toBeTruthy();
-      const o = execute(r.doc, COMMANDS.autoLayout, {});
+      const o = execute(r.doc, COMMANDS.autoLayout, { layout: computeLayout(r.doc) });
       if (!o.ok) throw new Error(o.reason);
       expect(loadJson(o.doc).ok).toBe(true);
       for (const n of o.doc.nodes) {

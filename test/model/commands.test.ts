@@ -1,3 +1,4 @@
+import { computeLayout } from '../../src/model/autolayout';
 import { describe, expect, it } from 'vitest';
 import fc from 'fast-check';
 import { COMMANDS, type Command, copyFragment, execute } from '../../src/model/commands';
@@ -120,7 +121,7 @@ describe('commands', () => {
   it('auto-layout places every node and sizes containers around their children', () => {
     const d = privateTraining();
     const stripped: ArchDoc = { ...d, nodes: d.nodes.map(({ position: _p, size: _s, ...n }) => n) };
-    const r = run(stripped, COMMANDS.autoLayout, {});
+    const r = run(stripped, COMMANDS.autoLayout, { layout: computeLayout(stripped) });
     for (const n of r.doc.nodes) expect(n.position).toBeDefined();
     const priv = r.doc.nodes.find((n) => n.id === 'priv')!;
     const train = r.doc.nodes.find((n) => n.id === 'train')!;

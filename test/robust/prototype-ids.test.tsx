@@ -6,7 +6,7 @@
 import { render } from '@testing-library/react';
 import { describe, expect, it } from 'vitest';
 import { NO_OVERLAY, toFlowNodes } from '../../src/ui/canvas/adapter';
-import { computeLayout } from '../../src/model/layout';
+import { computeLayout } from '../../src/model/autolayout';
 import { applySolution } from '../../src/model/solution';
 import { loadJson } from '../../src/model/load';
 import { gradeGoal } from '../../src/engine/goal';

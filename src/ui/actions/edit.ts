@@ -1,7 +1,6 @@
 import { copyFragment } from '../../model/commands';
 import { edgeId } from '../canvas/adapter';
 import { autoLayoutCanvas, exportFile } from '../state/persist';
-import { LAYOUT_SYNC_MAX } from '../state/layout-job';
 import type { Workspace } from '../workspace';
 import { type Outcome, defineAction } from './types';
 
@@ -138,14 +137,10 @@ export const autoLayout = defineAction({
   keys: 'Mod+Shift+L',
   keyTest: (e) => mod(e) && e.shiftKey && e.key.toLowerCase() === 'l',
   perform: (ws) => {
-    // a big canvas is laid out in the layout worker (progress and a cancel); the result lands as one step
-    if (ws.editor.getState().doc.nodes.length > LAYOUT_SYNC_MAX) {
-      autoLayoutCanvas(ws);
-      return done;
-    }
-    const r = ws.editor.run('autoLayout', {});
-    ws.ui.requestFit();
-    return r;
+    // laid out once the layout module has loaded (a big canvas in the layout worker, with progress and a
+    // cancel); the result lands as one step
+    autoLayoutCanvas(ws);
+    return done;
   },
   selection: 'keep',
 });

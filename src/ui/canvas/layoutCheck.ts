@@ -1,5 +1,6 @@
 import { checkEdge } from '../../catalog/edges';
-import { absolutePosition, computeLayout, indexNodes, isContainer, needsLayout, sizeOf } from '../../model/layout';
+import { computeLayout } from '../../model/autolayout';
+import { absolutePosition, indexNodes, isContainer, needsLayout, sizeOf } from '../../model/layout';
 import type { ArchDoc } from '../../model/schema';
 import { type Box, TITLE_BAND, blocked, labelPoint, leanOf, route } from './route';
 

@@ -91,7 +91,7 @@ export function TestExport({ store }: { store: MakerStore }) {
           className="btn"
           onClick={() => {
             store.close();
-            ws.puzzle.open(null, doc);
+            void ws.puzzle.open(null, doc);
           }}
         >
           Play it

@@ -121,7 +121,7 @@ export function PuzzlePanel({ session }: { session: PuzzleSession }) {
         >
           Give up
         </button>
-        <button type="button" className="btn" onClick={() => session.showSolution()} disabled={!doc.solution}>
+        <button type="button" className="btn" onClick={() => void session.showSolution()} disabled={!doc.solution}>
           Show solution
         </button>
         <button type="button" className="btn" onClick={exportAttempt} data-testid="export-attempt">

@@ -44,7 +44,7 @@ export function PuzzlePicker({ session }: { session: PuzzleSession }) {
                       className="pz-pick"
                       data-file={p.file}
                       onClick={() => {
-                        session.open(p.file, p.doc);
+                        void session.open(p.file, p.doc);
                         close();
                       }}
                     >

@@ -1,5 +1,5 @@
 import { kindDef } from '../../catalog/kinds';
-import { absolutePosition, indexNodes, sizeOf } from '../../model/layout';
+import { absolutePosition, indexNodes, type Layout, sizeOf } from '../../model/layout';
 import type { ArchDoc, ArchNode, Solution } from '../../model/schema';
 import type { Editor } from '../state/editor';
 
@@ -45,9 +45,15 @@ const KEY = 'puzzle:solution';
 /**
  * Apply a reference solution through named commands (so it shows on the canvas and one Undo takes it
  * back): back to the puzzle as shipped, then the solution's removals, moves, additions, props and
- * connections. Returns the reasons of any step the editor refused.
+ * connections, laid out by `computeLayout` (model/autolayout.ts, which the caller loads). Returns the reasons of
+ * any step the editor refused.
  */
-export function applySolutionVisibly(editor: Editor, original: ArchDoc, s: Solution): string[] {
+export function applySolutionVisibly(
+  editor: Editor,
+  original: ArchDoc,
+  s: Solution,
+  computeLayout: (doc: ArchDoc) => Layout,
+): string[] {
   const problems: string[] = [];
   const run = (...a: Parameters<Editor['run']>) => {
     const r = editor.run(a[0], a[1] as never, { coalesce: KEY, quiet: true });
@@ -83,7 +89,7 @@ export function applySolutionVisibly(editor: Editor, original: ArchDoc, s: Solut
   }
   for (const e of s.addEdges ?? []) run('connect', { from: e.from, to: e.to });
   // Lay the result out the way the puzzle was laid out when it opened (same undo step).
-  if (s.addNodes?.length || s.setParent) run('autoLayout', {});
+  if (s.addNodes?.length || s.setParent) run('autoLayout', { layout: computeLayout(editor.getState().doc) });
   editor.seal();
   return problems;
 }

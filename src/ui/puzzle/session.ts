@@ -6,8 +6,9 @@ import { puzzleRefusal } from '../../model/puzzle';
 import { type Editor, EMPTY_DOC } from '../state/editor';
 import { Store } from '../state/store';
 import type { UiStore } from '../state/ui';
-import { AUTOSAVE_FORMAT, AUTOSAVE_KEY, openDoc } from '../state/persist';
+import { AUTOSAVE_FORMAT, AUTOSAVE_KEY, openDoc, showLoadErrors, whenPlaced } from '../state/persist';
 import { applySolutionVisibly } from './applySolution';
+import { loadAutolayout } from '../state/layout-job';
 import type { GradedCriterion } from '../../worker/protocol';
 import { type CheckedCriterion, checklistOf } from './checklist';
 import { type Progress, markSolved, progressKey, readProgress } from './progress';
@@ -237,11 +238,31 @@ export class PuzzleSession extends Store<PuzzleState> {
     });
   }
 
-  /** Open a shipped puzzle (an undoable step, like opening a file); `learner` names who plays a variant. */
-  open(file: string | null, doc: ArchDoc, learner?: string): void {
-    this.pending = { file, doc, learner };
-    openDoc(this.ws, doc, `the puzzle “${doc.title ?? file ?? 'untitled'}”`);
-    this.pending = null;
+  /**
+   * Open a shipped puzzle (an undoable step, like opening a file); `learner` names who plays a variant. Resolves
+   * once it is open (a puzzle written without positions is laid out first).
+   */
+  open(file: string | null, doc: ArchDoc, learner?: string): Promise<void> {
+    const what = `the puzzle “${doc.title ?? file ?? 'untitled'}”`;
+    return new Promise((resolve) =>
+      whenPlaced(
+        doc,
+        what,
+        (laid) => {
+          this.pending = { file, doc, learner };
+          openDoc(this.ws, laid, what);
+          this.pending = null;
+          resolve();
+        },
+        {
+          cancelled: resolve,
+          failed: (m) => {
+            showLoadErrors(this.ws, what, [{ path: '(layout)', message: m }]);
+            resolve();
+          },
+        },
+      ),
+    );
   }
 
   /** Back to the sandbox as it was before the puzzle (or a blank canvas). */
@@ -303,15 +324,16 @@ export class PuzzleSession extends Store<PuzzleState> {
     this.ui.toast('The puzzle is back as it was. Undo (Ctrl+Z) brings your changes back.');
   }
 
-  /** Apply the reference solution on the canvas (one undoable step). */
-  showSolution(): void {
+  /** Apply the reference solution on the canvas (one undoable step), once the layout module has loaded. */
+  async showSolution(): Promise<void> {
     const { original } = this.s;
     const solution = this.editor.getState().doc.solution ?? original?.solution;
     if (!original || !solution) {
       this.ui.toast('This puzzle has no reference solution.', 'error');
       return;
     }
-    const problems = applySolutionVisibly(this.editor, original, solution);
+    const { computeLayout } = await loadAutolayout();
+    const problems = applySolutionVisibly(this.editor, original, solution, computeLayout);
     this.ui.requestFit();
     this.patch({ solutionShown: true, result: null });
     this.save();
@@ -348,8 +370,9 @@ export class PuzzleSession extends Store<PuzzleState> {
       this.ui.toast(`Variant ${n} could not be built: ${r.errors[0]?.message ?? 'invalid'}`, 'error');
       return false;
     }
-    this.open(this.s.file, r.doc, name.trim());
-    this.ui.toast(`Variant ${n + 1} of ${variantCount(source)} for ${name.trim()}.`);
+    void this.open(this.s.file, r.doc, name.trim()).then(() =>
+      this.ui.toast(`Variant ${n + 1} of ${variantCount(source)} for ${name.trim()}.`),
+    );
     return true;
   }
 

@@ -1,13 +1,20 @@
-import { applyLayout, computeLayout, type Layout } from '../../model/layout';
+import { applyLayout, type Layout } from '../../model/layout';
 import type { ArchDoc } from '../../model/schema';
 import type { LayoutMessage } from '../../worker/layout.worker';
 
 /**
  * Auto-layout of big documents in a worker, with progress and a cancel, so opening 2,000 nodes without
  * positions never freezes the page. Documents with at most LAYOUT_SYNC_MAX nodes to place are laid out on
- * the spot (a few milliseconds).
+ * the spot (a few milliseconds) once the layout module (dagre) is loaded: the page loads it on first use, not
+ * with the first screen.
  */
 export const LAYOUT_SYNC_MAX = 150;
+
+let autolayout: Promise<typeof import('../../model/autolayout')> | undefined;
+/** The layout module, loaded once, on first use. */
+export const loadAutolayout = () => (autolayout ??= import('../../model/autolayout'));
+/** The layout of a document, computed on this thread (for documents up to LAYOUT_SYNC_MAX nodes to place). */
+export const layoutOf = async (doc: ArchDoc): Promise<Layout> => (await loadAutolayout()).computeLayout(doc);
 
 export interface LayoutJob {
   /** What is being laid out ("the shared link", a file name). */
@@ -66,10 +73,13 @@ export function layoutInBackground(
     o.done(applyLayout(doc, l, o.onlyMissing));
   };
   if (typeof Worker === 'undefined') {
-    // no workers (tests in jsdom): lay out after the current task, still cancellable until then
-    const t = setTimeout(() => complete(computeLayout(doc)), 0);
+    // no workers (tests in jsdom): lay out here once the layout module is loaded, still cancellable until then
+    void layoutOf(doc).then(complete, (e: Error) => {
+      if (over) return;
+      finish();
+      o.failed?.(e.message);
+    });
     cancelJob = () => {
-      clearTimeout(t);
       finish();
       o.cancelled?.();
     };

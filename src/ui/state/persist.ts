@@ -1,12 +1,11 @@
-import { autoLayout, execute } from '../../model/commands';
-import { needsLayout } from '../../model/layout';
+import { applyLayout, needsLayout } from '../../model/layout';
 import { type LoadError, formatErrors, loadJson, loadText, saveText } from '../../model/load';
 import { LIMITS, type ArchDoc } from '../../model/schema';
 import type { Editor } from './editor';
 import type { UiStore } from './ui';
 import { KEPT_ASIDE_PREFIX, keepAside } from './keep-aside';
 import { AUTOSAVE_DELAY_MS, AUTOSAVE_FORMAT, AUTOSAVE_KEY, startAutosave } from './autosave';
-import { LAYOUT_SYNC_MAX, layoutInBackground } from './layout-job';
+import { LAYOUT_SYNC_MAX, layoutInBackground, layoutOf } from './layout-job';
 import { decodeFile, tooLarge } from '../../model/decode';
 
 /** The editor and the UI store a file is opened into (the workspace). */
@@ -21,11 +20,26 @@ export interface Host {
  */
 export { AUTOSAVE_DELAY_MS, AUTOSAVE_FORMAT, AUTOSAVE_KEY, KEPT_ASIDE_PREFIX, startAutosave };
 
-/** Lay out the nodes a file gave no position (hand-written files), keeping the rest. */
-export function prepare(doc: ArchDoc): ArchDoc {
-  if (!needsLayout(doc)) return doc;
-  const o = execute(doc, autoLayout, { onlyMissing: true });
-  return o.ok ? o.doc : doc;
+/**
+ * Lay out the nodes a file gave no position (hand-written files), keeping the rest, then call `done` with the
+ * document: at once when every node is placed, else when the layout module has loaded (a few milliseconds), or
+ * from the layout worker (with progress and a cancel) when there are many nodes to place.
+ */
+export function whenPlaced(
+  doc: ArchDoc,
+  what: string,
+  done: (doc: ArchDoc) => void,
+  o: { cancelled?: () => void; failed?: (message: string) => void } = {},
+): void {
+  if (!needsLayout(doc)) return done(doc);
+  if (unplaced(doc) > LAYOUT_SYNC_MAX) {
+    layoutInBackground(doc, { what, onlyMissing: true, done, ...o });
+    return;
+  }
+  layoutOf(doc).then(
+    (l) => done(applyLayout(doc, l, true)),
+    (e: Error) => o.failed?.(e.message),
+  );
 }
 
 export type Restore =
@@ -119,25 +133,21 @@ export const unplaced = (doc: ArchDoc) => doc.nodes.reduce((a, n) => a + (n.posi
  * progress and a cancel that leaves your work as it was).
  */
 export function openDoc(host: Host, doc: ArchDoc, source: string): void {
-  if (unplaced(doc) > LAYOUT_SYNC_MAX) {
-    layoutInBackground(doc, {
-      what: source,
-      onlyMissing: true,
-      done: (laid) => show(host, laid, source),
-      cancelled: () => host.ui.toast(`Opening ${source} was cancelled; your work is unchanged.`),
-      failed: (m) => showLoadErrors(host, source, [{ path: '(layout)', message: m }]),
-    });
-    return;
-  }
-  show(host, prepare(doc), source);
+  whenPlaced(doc, source, (laid) => show(host, laid, source), {
+    cancelled: () => host.ui.toast(`Opening ${source} was cancelled; your work is unchanged.`),
+    failed: (m) => showLoadErrors(host, source, [{ path: '(layout)', message: m }]),
+  });
 }
 
 /** Auto-layout the whole canvas (the menu's and Ctrl+Shift+L's): big documents in a worker. */
 export function autoLayoutCanvas({ editor, ui }: Host): void {
   const doc = editor.getState().doc;
   if (doc.nodes.length <= LAYOUT_SYNC_MAX) {
-    editor.run('autoLayout', {});
-    ui.requestFit();
+    void layoutOf(doc).then((layout) => {
+      if (editor.getState().doc !== doc) return ui.toast('The canvas changed during the layout; run it again.');
+      editor.run('autoLayout', { layout });
+      ui.requestFit();
+    });
     return;
   }
   layoutInBackground(doc, {
