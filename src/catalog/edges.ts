@@ -26,6 +26,38 @@ export const EDGE_PAIRS: readonly EdgePair[] = [
     meaning: 'Labelled data a managed AI service or Bedrock model is customised on (SageSim addition).',
     plane: 'control',
   },
+  // streaming ingestion (issue 16, data16)
+  {
+    from: ['client'],
+    to: ['kinesis-stream', 'firehose'],
+    label: 'put records',
+    meaning:
+      'A producer writes records (PutRecord/PutRecords): its rps is records per second, its payloadMB the record size.',
+    plane: 'data',
+  },
+  {
+    from: ['kinesis-stream'],
+    to: ['lambda', 'firehose'],
+    label: 'consume',
+    meaning:
+      'A Lambda event source mapping, or a Firehose stream with the data stream as its source, reads the records.',
+    plane: 'data',
+  },
+  {
+    from: ['lambda'],
+    to: ['feature-store'],
+    label: 'PutRecord',
+    meaning:
+      'The function writes each record to the feature group (online store at once, offline store within 15 minutes).',
+    plane: 'data',
+  },
+  {
+    from: ['firehose'],
+    to: ['s3-bucket'],
+    label: 'deliver',
+    meaning: 'Firehose writes each full buffer to the bucket as one object.',
+    plane: 'data',
+  },
   {
     from: ['client'],
     to: ['batch-transform'],

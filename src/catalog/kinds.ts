@@ -321,6 +321,73 @@ export const KIND_DEFS = [
         contract: true,
         help: 'EventTimeFeatureName: every feature group has one (CreateFeatureGroup requires it); point-in-time queries filter on it.',
       },
+      // Feature Store realism (issue 16): online-store TTL and the ingestion cadence it must outlast
+      ttlHours: num(
+        'Online TTL',
+        null,
+        'OnlineStoreConfig.TtlDuration in hours: a record expires at EventTime + TtlDuration and is hard deleted from the online store (GetRecord then returns an empty result). Empty = no TTL: a record stays until overwritten.',
+        { integer: true, min: 1, max: 8760, unit: 'h', nullable: true },
+      ),
+      ingestEveryHours: int(
+        'Records rewritten every',
+        24,
+        'How often the feature pipeline writes each record again (PutRecord with a new event time): a batch job run daily is 24, weekly 168.',
+        1,
+        8760,
+        'h',
+      ),
+    },
+  ),
+  // Streaming ingestion (issue 16, data16): Kinesis Data Streams shards and Amazon Data Firehose buffering
+  def(
+    'kinesis-stream',
+    'Kinesis data stream',
+    'D1',
+    'glue',
+    'Real-time ingestion: each shard takes 1 MB/s and 1,000 records/s of writes; past that, PutRecord(s) fails with ProvisionedThroughputExceededException. A Lambda consumer can write each record to the online Feature Store within seconds.',
+    [],
+    {
+      shards: int(
+        'Shards',
+        1,
+        'ShardCount (provisioned capacity mode): each shard supports 1 MB/s and 1,000 records/s for writes and 2 MB/s for reads.',
+        1,
+        500,
+      ),
+      retentionHours: int(
+        'Retention',
+        24,
+        'RetentionPeriodHours: how long records stay readable (24 h by default, up to 8,760 h = 365 days); a consumer that falls further behind loses them. Not simulated beyond the run.',
+        24,
+        8760,
+        'h',
+      ),
+    },
+  ),
+  def(
+    'firehose',
+    'Data Firehose stream',
+    'D1',
+    'glue',
+    'Near-real-time delivery to S3 (or Redshift, OpenSearch, Splunk, HTTP endpoints): records are buffered until the buffer size or interval is reached, whichever comes first, then written as one object.',
+    [],
+    {
+      bufferIntervalSec: int(
+        'Buffer interval',
+        300,
+        'BufferingHints.IntervalInSeconds (0–900, default 300): the longest Firehose holds records before it delivers them.',
+        0,
+        900,
+        's',
+      ),
+      bufferSizeMB: int(
+        'Buffer size',
+        5,
+        'BufferingHints.SizeInMBs (1–128, default 5): Firehose delivers as soon as this much has arrived, if that comes before the interval.',
+        1,
+        128,
+        'MB',
+      ),
     },
   ),
   def(
@@ -440,6 +507,14 @@ export const KIND_DEFS = [
         ['point-in-time', 'latest'],
         'point-in-time',
         "How it reads a feature store's offline store: a point-in-time query on the event time, or the latest values (leakage).",
+      ),
+      startAfterIngestMin: int(
+        'Starts after ingestion',
+        60,
+        "Minutes between the end of the feature ingestion that feeds its feature store and this job's offline-store query (a schedule offset or a wait in the pipeline). PutRecord data reaches the offline store in S3 within 15 minutes.",
+        0,
+        1440,
+        'min',
       ),
       imbalance: {
         ...oneOf(

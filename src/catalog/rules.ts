@@ -302,6 +302,63 @@ const ENTRIES: RuleDef[] = [
     inRun:
       'when processing starts: the job reads the whole input, so it runs (and bills) as long as a job using every column',
   },
+  // ── D1 · Feature Store realism: online TTL, offline-store sync (issue 16, data16) ──
+  {
+    id: 'online-record-expired',
+    domain: 'D1',
+    severity: 'warning',
+    area: 'inference',
+    static: true,
+    title: 'Online records expire before refresh',
+    sheet:
+      'Without a TtlDuration an online-store record stays until it is overwritten; with one, the record expires at ExpiresAt = EventTime + TtlDuration and is hard deleted, after which GetRecord returns an empty result. A TTL shorter than the time between two writes of a record leaves lookups empty until the next ingestion.',
+    fix: "Make the feature-store's online TTL (ttlHours, OnlineStoreConfig.TtlDuration) at least as long as the time between two writes of a record (ingestEveryHours), or clear it (no TTL), or ingest more often than the TTL.",
+    docs: 'ExpiresAt = EventTime + TtlDuration; a record deleted by TTL is hard deleted from the online store (and added to the offline store) and immediately becomes inaccessible through the Feature Store APIs; TTL typically deletes expired items within a few days (https://docs.aws.amazon.com/sagemaker/latest/dg/feature-store-time-to-live.html). GetRecord: "If no Record with RecordIdentifierValue is found, then an empty result is returned" (https://docs.aws.amazon.com/sagemaker/latest/APIReference/API_feature_store_GetRecord.html). SageSim deletes at ExpiresAt, so its share of empty lookups is the upper bound.',
+    message:
+      "GetRecord on feature group {featureStore} returned an empty result for up to {emptyPct}% of {node}'s lookups: records are written every {everyH} h but expire {ttlH} h after their event time (TtlDuration), so those requests were scored on default feature values ({metric} {production} in production vs {validation} at validation).",
+    trigger:
+      'an endpoint reads the online store of a feature-store whose ttlHours is shorter than its ingestEveryHours',
+    inRun:
+      'a share (1 − ttlHours / ingestEveryHours) of GetRecord lookups return no record; the model scores those requests on defaults and its production quality falls below validation',
+  },
+  {
+    id: 'offline-store-not-synced',
+    domain: 'D1',
+    severity: 'warning',
+    area: 'mlops',
+    static: true,
+    title: 'Training reads before offline sync',
+    sheet:
+      'PutRecord data is buffered, batched and written to the offline store in S3 within 15 minutes; a training or processing job that queries the offline store sooner after an ingestion misses the newest records.',
+    fix: 'Start the training-job at least 15 minutes after the ingestion that feeds its feature-store (its startAfterIngestMin ≥ 15: a later schedule, or a wait in the pipeline before the training step), so the offline store holds the batch it must learn from.',
+    docs: 'Offline store: "When you call PutRecord, your data is buffered, batched, and written into Amazon S3 within 15 minutes" (https://docs.aws.amazon.com/sagemaker/latest/dg/feature-store-offline.html).',
+    message:
+      'Training job {node} queried the offline store of feature group {featureStore} {startMin} min after {ingest} finished ingesting: the newest batch was not yet in S3 (offline writes land within 15 minutes), so {node} trained without it ({metric} {validation} at validation, {production} in production on {endpoint}).',
+    trigger:
+      'a training-job reads the offline store of a feature-store fed by a processing-job or data-wrangler, with startAfterIngestMin below 15',
+    inRun:
+      'training completes on a set that lacks the newest ingested batch: validation looks normal, production quality is lower on the data the model never saw',
+  },
+  // ── D1 · Streaming ingestion: Kinesis Data Streams shard limits (issue 16, data16) ──
+  {
+    id: 'kinesis-throughput-exceeded',
+    domain: 'D1',
+    severity: 'error',
+    area: 'data',
+    static: false,
+    title: 'Stream shards past their limit',
+    sheet:
+      'A Kinesis data stream shard supports 1 MB/s and 1,000 records per second for writes (2 MB/s for reads); writes beyond what the shards take fail with ProvisionedThroughputExceededException, so a stream needs at least as many shards as its peak write rate divided by those figures.',
+    fix: "Give the kinesis-stream enough shards for the producers' peak: at least records/s ÷ 1,000 and MB/s ÷ 1 (with headroom for bursts), or spread the partition keys so no shard runs hot; retries with back-off only delay the same excess.",
+    docs: '"A shard supports 1 MB/s and 1000 records per second for writes and 2 MB/s for reads in both on-demand and provisioned capacity modes" (https://docs.aws.amazon.com/streams/latest/dev/working-with-streams.html); ProvisionedThroughputExceededException: "The request rate for the stream is too high, or the requested data is too large for the available throughput" (https://docs.aws.amazon.com/sdk-for-python/v4/reference/clients/kinesis/errors/ProvisionedThroughputExceededException/); these errors are HTTP 400 (https://docs.amazonaws.cn/en_us/streams/latest/dev/kinesis-fis-provisioned-throughput.html). SageSim models provisioned mode with partition keys spread evenly over the shards.',
+    message:
+      'ProvisionedThroughputExceededException: Rate exceeded for shard shardId-000000000000 in stream {node}: {offeredRps} records/s ({offeredMBps} MB/s) offered to {shards} shard(s) that take {capRps} records/s and {capMBps} MB/s; the records over the limit were refused.',
+    trigger:
+      "a kinesis-stream's producers (client → kinesis-stream) write more records per second than shards × 1,000, or more MB per second than shards × 1",
+    inRun:
+      "each second, records beyond the shards' write capacity are refused (counted per record); downstream consumers (Lambda → Feature Store, Firehose → S3) never see them",
+    http: 400,
+  },
   // ── D2 · Model development ─────────────────────────────────────────────────────
   {
     id: 'algorithm-input-format',

@@ -17,6 +17,8 @@ export const KINDS = [
   'data-wrangler',
   'processing-job',
   'feature-store',
+  'kinesis-stream',
+  'firehose',
   'ground-truth',
   'training-job',
   'tuning-job',

@@ -53,6 +53,9 @@ export function buildReport(sim: Simulation, goal?: Goal): Report {
     if (state !== undefined) entry.state = state;
     if (m && (m.requests > 0 || n.def.role === 'endpoint' || n.def.role === 'client' || n.def.role === 'batch')) {
       if (n.def.role === 'client') entry.requests = m.requests;
+      // a stream (Kinesis, Firehose) counts records put, accepted and refused; it has no request latency
+      else if (n.kind === 'kinesis-stream' || n.kind === 'firehose')
+        Object.assign(entry, { requests: m.requests, ok: m.ok, failed: m.failed });
       else
         Object.assign(entry, {
           requests: m.requests,

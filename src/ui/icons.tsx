@@ -79,6 +79,27 @@ const ICONS: Record<Kind, { color: string; glyph: ReactNode }> = {
       </>
     ),
   },
+  'kinesis-stream': {
+    color: C.analytics,
+    glyph: (
+      <>
+        {/* parallel shards flowing right, the Kinesis streams family */}
+        {line('M4 7h11M4 12h14M4 17h11')}
+        {line('M15 5l2.5 2-2.5 2M18 10l2.5 2-2.5 2M15 15l2.5 2-2.5 2')}
+      </>
+    ),
+  },
+  firehose: {
+    color: C.analytics,
+    glyph: (
+      <>
+        {/* a nozzle filling a bucket of records: buffered delivery */}
+        {line('M4 6h7l3 3h6')}
+        {line('M14 9v3')}
+        {line('M9 14h10l-1.2 6H10.2Z')}
+      </>
+    ),
+  },
   'ground-truth': {
     color: C.ml,
     glyph: (

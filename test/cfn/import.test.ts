@@ -325,3 +325,103 @@ describe('import: bad templates get a message with the location', () => {
     expect(e.line).toBe(2);
   });
 });
+
+describe('import: Feature Store online TTL (OnlineStoreConfig.TtlDuration)', () => {
+  const template = (ttl: string) => `Resources:
+  Features:
+    Type: AWS::SageMaker::FeatureGroup
+    Properties:
+      FeatureGroupName: customer-features
+      RecordIdentifierFeatureName: customer_id
+      EventTimeFeatureName: event_time
+      FeatureDefinitions:
+        - { FeatureName: customer_id, FeatureType: String }
+        - { FeatureName: event_time, FeatureType: String }
+      OnlineStoreConfig:
+        EnableOnlineStore: true
+        TtlDuration: ${ttl}
+`;
+  const ttlOf = (ttl: string) => {
+    const { doc, notes } = importTemplate(template(ttl));
+    const fs = doc.nodes.find((n) => n.kind === 'feature-store')!;
+    return { hours: fs.props?.ttlHours, notes: notes.map((n) => n.message).join('\n') };
+  };
+
+  it('reads each unit as whole hours', () => {
+    expect(ttlOf('{ Unit: Days, Value: 2 }').hours).toBe(48);
+    expect(ttlOf('{ Unit: Weeks, Value: 1 }').hours).toBe(168);
+    expect(ttlOf('{ Unit: Hours, Value: 6 }')).toEqual({ hours: 6, notes: '' });
+  });
+
+  it('rounds a duration under or between hours up, with a note; a bad unit is no TTL with a warning', () => {
+    const m = ttlOf('{ Unit: Minutes, Value: 90 }');
+    expect(m.hours).toBe(2);
+    expect(m.notes).toMatch(/TtlDuration 90 Minutes is rounded up to 2 h/);
+    const bad = ttlOf('{ Unit: Months, Value: 1 }');
+    expect(bad.hours).toBeNull();
+    expect(bad.notes).toMatch(/needs a Unit \(Seconds, Minutes, Hours, Days or Weeks\)/);
+  });
+});
+
+describe('import: streaming ingestion (Kinesis data stream, Firehose, Lambda event source)', () => {
+  const template = `Resources:
+  Clicks:
+    Type: AWS::Kinesis::Stream
+    Properties: { ShardCount: 3 }
+  Lake:
+    Type: AWS::S3::Bucket
+  Hose:
+    Type: AWS::KinesisFirehose::DeliveryStream
+    Properties:
+      DeliveryStreamType: KinesisStreamAsSource
+      KinesisStreamSourceConfiguration: { KinesisStreamARN: !GetAtt Clicks.Arn, RoleARN: arn:aws:iam::123456789012:role/fh }
+      ExtendedS3DestinationConfiguration:
+        BucketARN: !GetAtt Lake.Arn
+        RoleARN: arn:aws:iam::123456789012:role/fh
+        BufferingHints: { IntervalInSeconds: 60, SizeInMBs: 64 }
+  Features:
+    Type: AWS::SageMaker::FeatureGroup
+    Properties:
+      FeatureGroupName: clicks
+      RecordIdentifierFeatureName: user_id
+      EventTimeFeatureName: event_time
+      FeatureDefinitions: [{ FeatureName: user_id, FeatureType: String }, { FeatureName: event_time, FeatureType: String }]
+      OnlineStoreConfig: { EnableOnlineStore: true }
+  Writer:
+    Type: AWS::Lambda::Function
+    Properties:
+      Runtime: python3.12
+      Handler: index.handler
+      Role: arn:aws:iam::123456789012:role/fn
+      Code: { ZipFile: "def handler(e, c): pass" }
+      Environment: { Variables: { FEATURE_GROUP: !Ref Features } }
+  WriterSource:
+    Type: AWS::Lambda::EventSourceMapping
+    Properties: { EventSourceArn: !GetAtt Clicks.Arn, FunctionName: !Ref Writer, StartingPosition: LATEST }
+`;
+
+  it('stream → Lambda → feature group and stream → Firehose → bucket, with shards and buffering hints', () => {
+    const { doc } = importTemplate(template);
+    expect(loadJson(doc).ok).toBe(true);
+    const kinds = Object.fromEntries(doc.nodes.map((n) => [n.kind, n]));
+    expect(kinds['kinesis-stream'].props).toMatchObject({ shards: 3 });
+    expect(kinds.firehose.props).toMatchObject({ bufferIntervalSec: 60, bufferSizeMB: 64 });
+    const id = (k: string) => kinds[k].id;
+    expect(edges(doc)).toEqual(
+      [
+        `${id('kinesis-stream')} -> ${id('firehose')}`,
+        `${id('firehose')} -> ${id('s3-bucket')}`,
+        `${id('kinesis-stream')} -> ${id('lambda')}`,
+        `${id('lambda')} -> ${id('feature-store')}`,
+      ].sort(),
+    );
+  });
+
+  it('an on-demand stream is imported as provisioned, with a warning', () => {
+    const { doc, notes } = importTemplate(
+      'Resources:\n  S:\n    Type: AWS::Kinesis::Stream\n    Properties: { StreamModeDetails: { StreamMode: ON_DEMAND } }\n',
+    );
+    expect(doc.nodes[0].props).toMatchObject({ shards: 1 });
+    expect(notes.map((n) => n.message).join('\n')).toMatch(/on-demand capacity mode is not simulated/);
+  });
+});

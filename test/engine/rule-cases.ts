@@ -75,6 +75,50 @@ export const CASES: Record<string, Case> = {
         edge('fs', 'ep'),
       ),
   },
+  'online-record-expired': {
+    node: 'ep',
+    as: 'incident',
+    durationSec: 1200,
+    doc: () =>
+      arch(
+        node('fs', 'feature-store', { ttlHours: 24, ingestEveryHours: 168 }),
+        node('train', 'training-job'),
+        node('ep', 'realtime-endpoint'),
+        edge('fs', 'train'),
+        edge('train', 'ep'),
+        edge('fs', 'ep'),
+        ...clientTo('ep', { rps: 2 }),
+      ),
+  },
+  'offline-store-not-synced': {
+    node: 'train',
+    as: 'incident',
+    durationSec: 1200,
+    doc: () =>
+      arch(
+        node('raw', 's3-bucket'),
+        node('prep', 'processing-job'),
+        node('fs', 'feature-store'),
+        node('train', 'training-job', { startAfterIngestMin: 5 }),
+        node('ep', 'realtime-endpoint'),
+        edge('raw', 'prep'),
+        edge('prep', 'fs'),
+        edge('fs', 'train'),
+        edge('train', 'ep'),
+        edge('fs', 'ep'),
+      ),
+  },
+  'kinesis-throughput-exceeded': {
+    node: 'clicks',
+    as: 'incident',
+    durationSec: 120,
+    doc: () =>
+      arch(
+        node('app', 'client', { rps: 3000, payloadMB: 0.001 }),
+        node('clicks', 'kinesis-stream', { shards: 2 }),
+        edge('app', 'clicks'),
+      ),
+  },
   'offline-store-online-lookup': {
     node: 'ep',
     as: 'incident',

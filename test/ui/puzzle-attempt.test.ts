@@ -69,6 +69,8 @@ describe('puzzle mode hides the answer until it may be shown', () => {
       ['scenarios/puzzles/d1/07-yesterdays-news.json', /event-time|leak/i],
       ['scenarios/puzzles/d1/08-two-pipelines.json', /skew|feature store|feature group/i],
       ['scenarios/puzzles/d1/05-seconds-not-milliseconds.json', /online store|offline/i],
+      ['scenarios/puzzles/d1/16-regulars-like-strangers.json', /TTL|TtlDuration|expire/i],
+      ['scenarios/puzzles/d1/17-blind-to-last-night.json', /15 min|not yet in S3|sync|startAfterIngest/i],
       ['scenarios/puzzles/d2/16-brilliant-in-review.json', /investigation_opened|leak/i],
       ['scenarios/puzzles/d2/17-the-router-that-never-answered.json', /provisioned|deployment|on.demand/i],
       ['scenarios/puzzles/d2/18-photos-the-classifier-could-not-learn.json', /does not learn|image-classification/i],

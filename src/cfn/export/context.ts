@@ -14,7 +14,9 @@ export const Sub = (s: string) => ({ 'Fn::Sub': s });
 export const RESOURCE_PROPS: Readonly<Partial<Record<string, readonly string[]>>> = {
   's3-bucket': ['encryption', 'kmsKey', 'eventNotifications'],
   'processing-job': ['framework', 'instanceType', 'instanceCount', 'VolumeKmsKeyId', 'OutputKmsKeyId', 'role'],
-  'feature-store': ['online', 'offline', 'OnlineStoreKmsKeyId', 'OfflineStoreKmsKeyId', 'eventTimeFeature'],
+  'feature-store': ['online', 'offline', 'OnlineStoreKmsKeyId', 'OfflineStoreKmsKeyId', 'eventTimeFeature', 'ttlHours'],
+  'kinesis-stream': ['shards', 'retentionHours'],
+  firehose: ['bufferIntervalSec', 'bufferSizeMB'],
   'training-job': [
     'algorithm',
     'inputMode',

@@ -5,7 +5,15 @@ import { META } from '../map/builder';
 import { ExportContext } from './context';
 import { exportPipeline } from './pipeline';
 import { exportScp, scpHasResource } from './scp';
-import { exportEndpoint, exportFeatureStore, exportGlue, exportMonitor, exportStore, exportVpc } from './resources';
+import {
+  exportEndpoint,
+  exportFeatureStore,
+  exportStreaming,
+  exportGlue,
+  exportMonitor,
+  exportStore,
+  exportVpc,
+} from './resources';
 
 /**
  * Export: a SageSim design → a CloudFormation template (long-form intrinsics; `templateToYaml` writes it with short
@@ -29,6 +37,8 @@ const RESOURCE_KINDS: ReadonlySet<Kind> = new Set<Kind>([
   'pipeline',
   'eventbridge',
   'lambda',
+  'kinesis-stream',
+  'firehose',
   'sqs',
   'sns',
   'cloudwatch',
@@ -70,6 +80,7 @@ export function exportDesign(doc: ArchDoc): ExportResult {
     exportEndpoint(c, n);
   for (const n of of('model-monitor')) exportMonitor(c, n);
   for (const n of of('feature-store')) exportFeatureStore(c, n);
+  for (const n of of('kinesis-stream', 'firehose')) exportStreaming(c, n);
   for (const n of of('model-registry', 'lambda')) exportGlue(c, n);
   for (const n of of('pipeline')) exportPipeline(c, n);
   for (const n of of('eventbridge', 'cloudwatch')) exportGlue(c, n);

@@ -539,6 +539,7 @@ export function exportMonitor(c: ExportContext, n: ArchNode): void {
 export function exportFeatureStore(c: ExportContext, n: ArchNode): void {
   const p = c.props(n);
   if (!p.offline && p.OfflineStoreKmsKeyId) c.keepInMetadata(n, 'OfflineStoreKmsKeyId');
+  if (!p.online && p.ttlHours) c.keepInMetadata(n, 'ttlHours');
   const features = [{ FeatureName: 'record_id', FeatureType: 'String' }];
   if (p.eventTimeFeature) features.push({ FeatureName: p.eventTimeFeature, FeatureType: 'String' });
   c.add(
@@ -552,6 +553,7 @@ export function exportFeatureStore(c: ExportContext, n: ArchNode): void {
       OnlineStoreConfig: {
         EnableOnlineStore: !!p.online,
         ...(p.OnlineStoreKmsKeyId ? { SecurityConfig: { KmsKeyId: Ref(L(c, p.OnlineStoreKmsKeyId)) } } : {}),
+        ...(p.online && p.ttlHours ? { TtlDuration: { Unit: 'Hours', Value: p.ttlHours } } : {}),
       },
       ...(p.offline
         ? {
@@ -584,6 +586,7 @@ export function exportGlue(c: ExportContext, n: ArchNode): void {
       const env: Record<string, unknown> = {};
       for (const t of c.out(n.id)) {
         if (t.kind === 'pipeline') env[`PIPELINE_${envName(t.id)}`] = Ref(L(c, t));
+        else if (t.kind === 'feature-store') env[`FEATURE_GROUP_${envName(t.id)}`] = Ref(L(c, t));
         else if (kindDef(t.kind).role === 'endpoint')
           env[`ENDPOINT_${envName(t.id)}`] = GetAtt(L(c, t), 'EndpointName');
         else continue;
@@ -609,6 +612,14 @@ export function exportGlue(c: ExportContext, n: ArchNode): void {
           FunctionName: Ref(id),
         });
         c.say(q.id, n.id);
+      }
+      for (const k of c.in(n.id, ['kinesis-stream'])) {
+        c.add(c.logicalId(`${k.id}-to-${n.id}`), 'AWS::Lambda::EventSourceMapping', {
+          EventSourceArn: GetAtt(L(c, k), 'Arn'),
+          FunctionName: Ref(id),
+          StartingPosition: 'LATEST',
+        });
+        c.say(k.id, n.id);
       }
       return;
     }
@@ -709,3 +720,52 @@ export function exportGlue(c: ExportContext, n: ArchNode): void {
 const envName = (id: string) => id.toUpperCase().replace(/[^A-Z0-9]+/g, '_');
 
 export { ROLE_PARAM, executionRole, vpcConfig, L };
+
+/**
+ * Streaming ingestion: a Kinesis data stream (provisioned, ShardCount) and a Firehose stream whose source is a data
+ * stream (KinesisStreamAsSource) or Direct PUT, delivering to a bucket with its BufferingHints. A Firehose stream with
+ * no bucket keeps its buffering in Metadata (ExtendedS3DestinationConfiguration needs a BucketARN).
+ */
+export function exportStreaming(c: ExportContext, n: ArchNode): void {
+  const p = c.props(n);
+  const streamRole = () =>
+    c.param('FirehoseRoleArn', { Type: 'String', Description: 'ARN of the role Firehose assumes to read and deliver' });
+  if (n.kind === 'kinesis-stream') {
+    c.add(
+      L(c, n),
+      'AWS::Kinesis::Stream',
+      {
+        ShardCount: p.shards,
+        RetentionPeriodHours: p.retentionHours,
+        StreamModeDetails: { StreamMode: 'PROVISIONED' },
+      },
+      n,
+    );
+    return;
+  }
+  const source = c.in(n.id, ['kinesis-stream'])[0];
+  const bucket = c.out(n.id, ['s3-bucket'])[0];
+  if (source) c.say(source.id, n.id);
+  if (bucket) c.say(n.id, bucket.id);
+  else for (const k of ['bufferIntervalSec', 'bufferSizeMB']) c.keepInMetadata(n, k);
+  c.add(
+    L(c, n),
+    'AWS::KinesisFirehose::DeliveryStream',
+    {
+      DeliveryStreamType: source ? 'KinesisStreamAsSource' : 'DirectPut',
+      ...(source
+        ? { KinesisStreamSourceConfiguration: { KinesisStreamARN: GetAtt(L(c, source), 'Arn'), RoleARN: streamRole() } }
+        : {}),
+      ...(bucket
+        ? {
+            ExtendedS3DestinationConfiguration: {
+              BucketARN: GetAtt(L(c, bucket), 'Arn'),
+              RoleARN: streamRole(),
+              BufferingHints: { IntervalInSeconds: p.bufferIntervalSec, SizeInMBs: p.bufferSizeMB },
+            },
+          }
+        : {}),
+    },
+    n,
+  );
+}

@@ -1,6 +1,6 @@
 import type { EvaluatedResource } from '../evaluate';
 import { refsIn } from '../types';
-import { type Builder, bool, dig, list, rec } from './builder';
+import { type Builder, bool, dig, list, num, rec } from './builder';
 import { subnetOf } from './network';
 import { kmsNode } from './sagemaker';
 
@@ -93,6 +93,30 @@ export function mapSecurity(b: Builder): void {
 }
 
 export function mapGlue(b: Builder): void {
+  for (const r of b.ofType('AWS::Kinesis::Stream')) {
+    const mode = String(dig(r.props, 'StreamModeDetails.StreamMode') ?? 'PROVISIONED');
+    if (mode === 'ON_DEMAND')
+      b.note(
+        r,
+        'on-demand capacity mode is not simulated: imported as a provisioned stream with ShardCount (or 1) shards',
+        'warning',
+      );
+    b.add(r, 'kinesis-stream', {
+      shards: num(r.props.ShardCount) ?? 1,
+      ...(num(r.props.RetentionPeriodHours) !== undefined ? { retentionHours: num(r.props.RetentionPeriodHours) } : {}),
+    });
+  }
+  for (const r of b.ofType('AWS::KinesisFirehose::DeliveryStream')) {
+    const dest = rec(r.props.ExtendedS3DestinationConfiguration ?? r.props.S3DestinationConfiguration);
+    const hints = rec(dest.BufferingHints);
+    const other = Object.keys(r.props).filter((k) => /DestinationConfiguration$/.test(k) && !/S3Destination/.test(k));
+    if (other.length)
+      b.note(r, `${other.join(', ')}: only S3 delivery is simulated; the other destination is not shown`, 'warning');
+    b.add(r, 'firehose', {
+      ...(num(hints.IntervalInSeconds) !== undefined ? { bufferIntervalSec: num(hints.IntervalInSeconds) } : {}),
+      ...(num(hints.SizeInMBs) !== undefined ? { bufferSizeMB: num(hints.SizeInMBs) } : {}),
+    });
+  }
   for (const r of b.ofType('AWS::SQS::Queue')) b.add(r, 'sqs');
   for (const r of b.ofType('AWS::SNS::Topic')) b.add(r, 'sns');
   for (const r of b.ofType('AWS::Lambda::Function', 'AWS::Serverless::Function')) {
@@ -124,8 +148,8 @@ export function mapGlue(b: Builder): void {
   for (const r of b.ofType('AWS::Lambda::EventSourceMapping')) {
     b.used.add(r.id);
     const fn = b.nodeOf(r.props.FunctionName, ['lambda']);
-    if (!b.connect(b.nodeOf(r.props.EventSourceArn, ['sqs']), fn))
-      b.note(r, 'its event source is not an SQS queue of this template: not shown');
+    if (!b.connect(b.nodeOf(r.props.EventSourceArn, ['sqs', 'kinesis-stream']), fn))
+      b.note(r, 'its event source is not an SQS queue or Kinesis data stream of this template: not shown');
   }
   for (const r of b.ofType(
     'AWS::Lambda::Permission',

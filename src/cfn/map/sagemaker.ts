@@ -215,6 +215,7 @@ export function mapSageMaker(b: Builder): void {
       OnlineStoreKmsKeyId: kmsNode(b, dig(on, 'SecurityConfig.KmsKeyId')),
       OfflineStoreKmsKeyId: kmsNode(b, dig(off, 'S3StorageConfig.KmsKeyId')),
       eventTimeFeature: r.props.EventTimeFeatureName === undefined ? null : String(r.props.EventTimeFeatureName),
+      ...(on.TtlDuration !== undefined ? { ttlHours: ttlHours(b, r, rec(on.TtlDuration)) } : {}),
     });
   }
 
@@ -308,3 +309,37 @@ function scalingOf(
 }
 
 export type { ArchNode };
+
+/** Hours of each TtlDuration unit (Seconds | Minutes | Hours | Days | Weeks, API_feature_store_TtlDuration). */
+const TTL_UNIT_HOURS: Readonly<Record<string, number>> = {
+  Seconds: 1 / 3600,
+  Minutes: 1 / 60,
+  Hours: 1,
+  Days: 24,
+  Weeks: 168,
+};
+
+/**
+ * OnlineStoreConfig.TtlDuration as SageSim's whole hours (ttlHours); a duration under an hour or not a whole number of
+ * hours is rounded up, with a note; an unknown unit or a missing value imports as no TTL, with a warning.
+ */
+function ttlHours(b: Builder, r: EvaluatedResource, ttl: Record<string, unknown>): number | null {
+  const unit = String(ttl.Unit ?? ''),
+    value = num(ttl.Value);
+  const per = TTL_UNIT_HOURS[unit];
+  if (per === undefined || value === undefined || value < 1) {
+    b.note(
+      r,
+      `OnlineStoreConfig.TtlDuration ${JSON.stringify(ttl)} needs a Unit (Seconds, Minutes, Hours, Days or Weeks) and a Value ≥ 1: imported as no TTL`,
+      'warning',
+    );
+    return null;
+  }
+  const hours = value * per;
+  if (!Number.isInteger(hours))
+    b.note(
+      r,
+      `OnlineStoreConfig.TtlDuration ${value} ${unit} is rounded up to ${Math.ceil(hours)} h (SageSim counts TTL in whole hours)`,
+    );
+  return Math.ceil(hours);
+}

@@ -10,6 +10,7 @@ import { monitoringModule } from './monitoring';
 import { networkModule } from './network';
 import { securityModule } from './security';
 import { servicesModule } from './services';
+import { streamingModule } from './streaming';
 import { costModule } from './cost';
 
 /**
@@ -29,5 +30,6 @@ export const MODULES: readonly SimModule[] = [
   dataModule,
   deployModule,
   servicesModule,
+  streamingModule,
   costModule, // last: its finish reads what every module billed
 ];

@@ -26,6 +26,10 @@ const CAUSE_NAMING: Record<string, (i: Incident, n: NodeFigures | undefined, r: 
   },
   'offline-store-online-lookup': (i, n) =>
     `${i.node}: p50 ${n?.p50Ms ?? '?'} ms, p99 ${n?.p99Ms ?? '?'} ms per request (${n?.failed ?? 0} failed); the model itself answers in tens of ms.`,
+  'online-record-expired': (i, n, r) =>
+    `${i.node}: ${String(n?.emptyLookupPct ?? '?')}% of GetRecord lookups returned an empty result (the inference code fell back to default values); ${modelQuality(r, i.node) ?? 'model quality below validation'}.`,
+  'offline-store-not-synced': (i, _n, r) =>
+    `${i.node}: Completed; the newest event_time in its training set predates the batch ingested just before it started; ${modelQuality(r) ?? 'model quality in production below validation'}.`,
   'mme-cache-thrash': (i, n) =>
     `${i.node}: ${n?.coldStarts ?? '?'} model loads (ModelLoadingWaitTime rising), cache hit ${String(n?.cacheHitPct ?? '?')}%, p99 ${n?.p99Ms ?? '?'} ms.`,
   'labeling-without-active-learning': (i, n) =>

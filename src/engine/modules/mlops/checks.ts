@@ -4,7 +4,8 @@ import type { GNode, Graph } from '../../../model/graph';
 import { round } from '../../util';
 import type { Finding } from '../../types';
 import { pointInTimeLeaks, scalerLeaks, servedTraining, skewStore } from './lineage';
-import { metricValue, servingQuality, trainingQuality, validationValue } from './quality';
+import { expiringLookups, unsyncedReads } from './feature-store';
+import { expiredVars, metricValue, servingQuality, trainingQuality, validationValue } from './quality';
 
 const finding = (rule: string, node: string, vars: Record<string, string | number> = {}): Finding => {
   const def = ruleById(rule);
@@ -50,7 +51,22 @@ export function mlopsFindings(g: Graph): Finding[] {
   }
   for (const t of trainings)
     for (const f of pointInTimeLeaks(g, t.id)) out.push(finding('point-in-time-leakage', f.id, expected(g, t)));
+  for (const t of trainings)
+    for (const u of unsyncedReads(g, t.id))
+      out.push(
+        finding('offline-store-not-synced', t.id, {
+          ...expected(g, t),
+          featureStore: u.store.id,
+          ingest: u.ingest.id,
+          startMin: u.startMin,
+        }),
+      );
   for (const e of g.ofKind(...ENDPOINT_KINDS)) {
+    const exp = expiringLookups(g, e.id);
+    if (exp) {
+      const t = servedTraining(g, e.id)[0];
+      out.push(finding('online-record-expired', e.id, { ...(t ? expected(g, t) : {}), ...expiredVars(exp) }));
+    }
     for (const t of servedTraining(g, e.id)) {
       const f = skewStore(g, t.id, e.id);
       if (f) out.push(finding('training-serving-skew', e.id, { featureStore: f.id, training: t.id }));

@@ -93,6 +93,7 @@ export function serve(run: MlopsRun, endpoint: string, v: ModelVersion | null): 
   const s = servingQuality(sim.graph, q, v.training, endpoint);
   const production = round(s.production, 3);
   Object.assign(sim.metrics(endpoint).extra, { model: v.id, metric: q.metric, validation, production });
+  if (s.expired) sim.metrics(endpoint).extra.emptyLookupPct = s.expired.emptyPct;
   const payload: ModelServing = {
     endpoint,
     version: v.n ? v.id : null,
@@ -106,4 +107,5 @@ export function serve(run: MlopsRun, endpoint: string, v: ModelVersion | null): 
   const vars = { metric: q.metric, validation, production, training: v.training, endpoint, version: v.id };
   for (const c of q.causes) sim.incident(c.rule, c.node, { ...vars, ...c.vars });
   if (s.skew) sim.incident('training-serving-skew', endpoint, { ...vars, featureStore: s.featureStore! });
+  if (s.expired) sim.incident('online-record-expired', endpoint, { ...vars, ...s.expired });
 }

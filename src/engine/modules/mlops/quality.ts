@@ -5,6 +5,7 @@ import { labelSource, pointInTimeLeaks, scalerLeaks, skewStore } from './lineage
 import { fitEffect } from './fit-effect';
 import { brokenInput, PREP, prepLeaks } from '../shared/prep';
 import { EXPLAIN, leakedColumns } from '../shared/explain';
+import { expiringLookups, FEATURE_STORE, unsyncedReads } from './feature-store';
 
 /**
  * The model-quality signal: what a trained model scores in validation and what it really does in
@@ -26,6 +27,11 @@ import { EXPLAIN, leakedColumns } from '../shared/explain';
  *   shared/explain.ts). Production does not: it sees the true skill.
  * - Served by an endpoint whose features do not come from the feature store that fed training, the
  *   model loses 0.12 in production (training-serving-skew).
+ * - Served by an endpoint whose online store deletes records (TTL) before they are written again, the model
+ *   loses 0.3 × the share of empty lookups in production (online-record-expired, feature-store.ts).
+ * - Trained from an offline store queried less than 15 minutes after its ingestion (the newest batch not yet in
+ *   S3), the model loses 0.08 in production; validation, on the same stale set, does not show it
+ *   (offline-store-not-synced).
  * - Trained in the run on a broken batch (over 30% of the input cells missing, shared/prep.ts brokenInput), a
  *   version loses 0.1 (trained-on-bad-data); version 0 was trained before the batch arrived.
  * Metrics follow from skill and the class mix m (the minority share): auc = skill; accuracy =
@@ -60,7 +66,8 @@ export interface QualityCause {
     | 'training-serving-skew'
     | 'target-encoding-leakage'
     | 'resampling-before-split'
-    | 'label-leakage';
+    | 'label-leakage'
+    | 'offline-store-not-synced';
   node: string;
   /** What the rule's message needs beyond the version's figures (label-leakage: the column). */
   vars?: Record<string, string>;
@@ -147,6 +154,20 @@ export function trainingQuality(g: Graph, training: string, seed: number, versio
   }
   let validationSkill = skill;
   const causes: QualityCause[] = [];
+  // validation is drawn from the same stale set; production sees the batch the model never learned from
+  const unsynced = unsyncedReads(g, training);
+  if (unsynced.length) {
+    const u = unsynced[0];
+    skill = Math.max(QUALITY.degenerateSkill, skill - FEATURE_STORE.unsyncedPenalty);
+    causes.push({
+      rule: 'offline-store-not-synced',
+      node: training,
+      vars: { featureStore: u.store.id, ingest: u.ingest.id, startMin: String(u.startMin) },
+    });
+    explain.push(
+      `−${FEATURE_STORE.unsyncedPenalty} in production only: ${training} queried ${u.store.id}'s offline store ${u.startMin} min after ${u.ingest.id} ingested (S3 gets the batch within ${FEATURE_STORE.offlineSyncMin} min)`,
+    );
+  }
   for (const p of scalerLeaks(g, training)) {
     validationSkill += QUALITY.scalerLeakage;
     causes.push({ rule: 'scaler-leakage', node: p.id });
@@ -193,12 +214,28 @@ export function servingQuality(
   q: ModelQuality,
   training: string | null,
   endpoint: string,
-): { production: number; skew: QualityCause | null; featureStore: string | null } {
+): {
+  production: number;
+  skew: QualityCause | null;
+  featureStore: string | null;
+  expired: Record<string, string | number> | null;
+} {
   const store = training ? skewStore(g, training, endpoint) : null;
-  const skill = store ? Math.max(0.5, q.skill - QUALITY.skewPenalty) : q.skill;
+  let skill = store ? Math.max(0.5, q.skill - QUALITY.skewPenalty) : q.skill;
+  const exp = expiringLookups(g, endpoint);
+  if (exp) skill = Math.max(0.5, skill - FEATURE_STORE.emptyLookupPenalty * exp.share);
   return {
     production: metricValue(q.metric, skill, minorityOf(q.positiveClassRatio), true),
     skew: store ? { rule: 'training-serving-skew', node: endpoint } : null,
     featureStore: store?.id ?? null,
+    expired: exp && expiredVars(exp),
   };
 }
+
+/** The figures of online-record-expired for an endpoint's expiring lookups. */
+export const expiredVars = (e: NonNullable<ReturnType<typeof expiringLookups>>): Record<string, string | number> => ({
+  featureStore: e.store.id,
+  emptyPct: Math.round(e.share * 100),
+  ttlH: e.ttlH,
+  everyH: e.everyH,
+});
