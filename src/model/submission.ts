@@ -72,7 +72,8 @@ export function lockViolations(puzzle: ArchDoc, submission: ArchDoc): string[] {
 
 /**
  * The document to run when grading `submission` against `puzzle`: the submission's nodes and edges with the
- * puzzle's goal, locks, palette, seed, duration, budgets (a story's budget is part of the scenario) and faults (the scenario's traffic and events; faults on
+ * puzzle's goal, locks, palette, seed, duration, budgets (a story's budget is part of the scenario) and faults (the
+ * scenario's traffic and events; faults on
  * nodes the submission no longer has are dropped — the lock check reports those). The submission's own
  * goal, locked, palette, lockedProps, solution and rulebook are ignored (the puzzle's rulebook applies).
  */

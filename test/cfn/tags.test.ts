@@ -1,5 +1,6 @@
 /**
- * Cost allocation tags through CloudFormation (issue 17): a node's tags become the `Tags` of its main resource where the
+ * Cost allocation tags through CloudFormation (issue 17): a node's tags become the `Tags` of its main resource where
+ * the
  * resource type takes them (e.g. AWS::SageMaker::Endpoint, https://docs.aws.amazon.com/AWSCloudFormation/latest/UserGuide/aws-resource-sagemaker-endpoint.html),
  * else they travel in Metadata.SageSim; importing a template reads them back (a foreign template's `Name` tag labels
  * the node and is not a cost tag).

@@ -90,7 +90,9 @@ describe('cost17 puzzles: what the learner sees', () => {
     expect(r.incidents.find((i) => i.rule === 'recommender-endpoint-unsupported')!.message).toContain(
       'it has an autoscaling policy',
     );
-    const solved = runDocument(changed(doc('d4/22-the-sizing-report-that-never-came.json'), { setProps: { staging: { autoscaling: null } } })!).report;
+    const solved = runDocument(
+      changed(doc('d4/22-the-sizing-report-that-never-came.json'), { setProps: { staging: { autoscaling: null } } })!,
+    ).report;
     expect(solved.nodes.sizing.recommended).toMatch(/^ml\.\w+\.\w+ × \d+$/);
   });
 
@@ -98,6 +100,8 @@ describe('cost17 puzzles: what the learner sees', () => {
     const r = runDocument(doc('d4/23-nobody-calls-it-any-more.json')).report;
     const msg = (rule: string, n: string) => r.incidents.find((i) => i.rule === rule && i.node === n)!.message;
     expect(msg('endpoint-idle', 'fares-v1')).toContain('served no request');
-    expect(msg('endpoint-over-provisioned', 'fares')).toMatch(/6 × ml\.m5\.xlarge averaged [\d.]+% utilization per core; the load it served fits on 1/);
+    expect(msg('endpoint-over-provisioned', 'fares')).toMatch(
+      /6 × ml\.m5\.xlarge averaged [\d.]+% utilization per core; the load it served fits on 1/,
+    );
   });
 });

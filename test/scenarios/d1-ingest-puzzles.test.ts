@@ -1,5 +1,6 @@
 /**
- * The Feature Store timing and streaming puzzles of issue 16 (d1/16–18), graded the way issue 14 asks: the shipped design fails
+ * The Feature Store timing and streaming puzzles of issue 16 (d1/16–18), graded the way issue 14 asks: the shipped
+ * design fails
  * its goal on seeds 1–20, the reference solution and every hint's alternative meet it on seeds 1–20, and the
  * tempting wrong fixes do not. AWS: online-store TTL (ExpiresAt = EventTime + TtlDuration, then hard deleted,
  * https://docs.aws.amazon.com/sagemaker/latest/dg/feature-store-time-to-live.html) and the offline store's sync
@@ -31,10 +32,7 @@ const CASES: PuzzleCase[] = [
     // 1,000 records/s and 1 MB/s of writes per shard (https://docs.aws.amazon.com/streams/latest/dev/working-with-streams.html)
     alternatives: [props('clicks', { shards: 6 }), props('clicks', { shards: 5 })],
     // three shards take the mean but not the seconds above it; buffering and consumers sit after the refusal
-    wrong: [
-      props('clicks', { shards: 3 }),
-      props('archive', { bufferIntervalSec: 60, bufferSizeMB: 128 }),
-    ],
+    wrong: [props('clicks', { shards: 3 }), props('archive', { bufferIntervalSec: 60, bufferSizeMB: 128 })],
   },
 ];
 

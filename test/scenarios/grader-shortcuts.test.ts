@@ -39,7 +39,11 @@ function otherValue(def: PropDef, v: unknown): unknown {
     case 'number': {
       const n = typeof v === 'number' ? v : (def.min ?? 1);
       const up = n + (def.integer ? 1 : Math.max(1, Math.abs(n) * 0.5));
-      return def.max === undefined || up <= def.max ? up : Math.max(def.min ?? 0, n - 1) !== n ? Math.max(def.min ?? 0, n - 1) : null;
+      return def.max === undefined || up <= def.max
+        ? up
+        : Math.max(def.min ?? 0, n - 1) !== n
+          ? Math.max(def.min ?? 0, n - 1)
+          : null;
     }
     default:
       return null;
@@ -47,7 +51,7 @@ function otherValue(def: PropDef, v: unknown): unknown {
 }
 
 describe.each(puzzles.map((p) => [p.path, p.doc] as const))('%s through the grader', (_path, puzzle) => {
-  it("a correct design passes whatever goal, locks and palette the submission carries; the shipped one with an emptied goal fails", () => {
+  it('a correct design passes whatever goal, locks and palette the submission carries; the shipped one with an emptied goal fails', () => {
     expect(grade(puzzle, solvedSubmission(puzzle))).toEqual({ met: true, failed: [] });
     const shipped = { ...structuredClone(puzzle), goal: {}, locked: [], palette: undefined };
     expect(grade(puzzle, shipped).met).toBe(false);
@@ -58,7 +62,9 @@ describe.each(puzzles.map((p) => [p.path, p.doc] as const))('%s through the grad
       const sub = solvedSubmission(puzzle);
       const kind = sub.nodes.find((n) => n.id === id)!.kind;
       sub.nodes = sub.nodes.filter((n) => n.id !== id && n.parent !== id);
-      sub.edges = (sub.edges ?? []).filter((e) => sub.nodes.some((n) => n.id === e.from) && sub.nodes.some((n) => n.id === e.to));
+      sub.edges = (sub.edges ?? []).filter(
+        (e) => sub.nodes.some((n) => n.id === e.from) && sub.nodes.some((n) => n.id === e.to),
+      );
       const g = gradeSubmission(puzzle, { ...sub }).report.goal!;
       expect(g.met, id).toBe(false);
       expect(g.failed, id).toContain(`locked node ${id} (${kind}) was deleted`);
@@ -112,7 +118,8 @@ describe.each(puzzles.map((p) => [p.path, p.doc] as const))('%s through the grad
     const roles = puzzle.nodes.filter((n) => n.kind === 'iam-role').map((n) => n.id);
     if (!roles.length) return;
     const star = (d: ArchDoc) => {
-      for (const n of d.nodes) if (roles.includes(n.id)) n.props = { ...(n.props ?? {}), actions: ['*'], s3Resources: ['*'] };
+      for (const n of d.nodes)
+        if (roles.includes(n.id)) n.props = { ...(n.props ?? {}), actions: ['*'], s3Resources: ['*'] };
       return d;
     };
     const shipped = star({ ...structuredClone(puzzle), goal: {} });
@@ -125,8 +132,17 @@ describe.each(puzzles.map((p) => [p.path, p.doc] as const))('%s through the grad
     if (!subnets.length || !puzzle.goal?.noUnneededEndpoints) return;
     const sub = solvedSubmission(puzzle);
     for (const parent of subnets) {
-      const have = new Set(sub.nodes.filter((n) => n.kind === 'vpc-endpoint' && n.parent === parent).map((n) => n.props?.service ?? 's3'));
-      for (const s of SERVICES) if (!have.has(s)) sub.nodes.push({ id: `all-${parent}-${s.replace('.', '-')}`, kind: 'vpc-endpoint', parent, props: { service: s } });
+      const have = new Set(
+        sub.nodes.filter((n) => n.kind === 'vpc-endpoint' && n.parent === parent).map((n) => n.props?.service ?? 's3'),
+      );
+      for (const s of SERVICES)
+        if (!have.has(s))
+          sub.nodes.push({
+            id: `all-${parent}-${s.replace('.', '-')}`,
+            kind: 'vpc-endpoint',
+            parent,
+            props: { service: s },
+          });
     }
     const g = grade(puzzle, sub);
     expect(g.met).toBe(false);

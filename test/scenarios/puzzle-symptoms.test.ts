@@ -51,7 +51,9 @@ describe('puzzle symptoms never give the answer away', () => {
     expect(hideAnswerIn('errors: OK → ALARM (5XX 26 > 5) · not an auto-rollback alarm of the deployment')).toBe(
       'errors: OK → ALARM (5XX 26 > 5)',
     );
-    expect(hideAnswerIn('Failed: ClientError: No space left on device')).toBe('Failed: ClientError: No space left on device');
+    expect(hideAnswerIn('Failed: ClientError: No space left on device')).toBe(
+      'Failed: ClientError: No space left on device',
+    );
   });
 
   it('a log line names its node once (d2/18: "Failed: the custom training job…", not "Failed: tagger: …")', () => {
@@ -70,7 +72,8 @@ describe('puzzle symptoms never give the answer away', () => {
         .flatMap((s) => Object.values(s.setProps ?? {}).flatMap((p) => Object.keys(p)))
         .filter((p) => /^[a-z]+[A-Z]/.test(p));
       for (const s of shown) {
-        for (const id of ids) if (new RegExp(`(^|[^a-z-])${id}($|[^a-z-])`).test(s)) leaks.push(`${path}: names ${id}: ${s}`);
+        for (const id of ids)
+          if (new RegExp(`(^|[^a-z-])${id}($|[^a-z-])`).test(s)) leaks.push(`${path}: names ${id}: ${s}`);
         for (const rule of puzzleRules(doc))
           if (s.includes(RULES_BY_ID.get(rule)!.title)) leaks.push(`${path}: names its rule's title: ${s}`);
         for (const p of fixProps) if (s.includes(p)) leaks.push(`${path}: names the fix's prop ${p}: ${s}`);
@@ -97,7 +100,8 @@ describe('puzzle symptoms never give the answer away', () => {
       const items = shownChecklist(doc, checklistOf(doc, gradeCriteria(doc, report)), false);
       for (const [id, state] of Object.entries(doc.goal?.nodeStates ?? {})) {
         if (!Object.values(doc.solution?.setProps?.[id] ?? {}).includes(state)) continue;
-        for (const i of items) if (`${i.label} ${i.why ?? ''}`.includes(state)) leaks.push(`${path}: ${i.label} / ${i.why}`);
+        for (const i of items)
+          if (`${i.label} ${i.why ?? ''}`.includes(state)) leaks.push(`${path}: ${i.label} / ${i.why}`);
       }
     }
     expect(leaks).toEqual([]);

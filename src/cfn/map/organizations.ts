@@ -5,8 +5,10 @@ import { type Builder, list, rec } from './builder';
 /**
  * AWS::Organizations::Policy of Type SERVICE_CONTROL_POLICY → an `scp`
  * (https://docs.aws.amazon.com/AWSCloudFormation/latest/TemplateReference/aws-resource-organizations-policy.html;
- * Content is a JSON object or a JSON string). Its Deny statements whose condition is `"Null": {"sagemaker:VolumeKmsKey":
- * "true"}` or `"Null": {"sagemaker:VpcSubnets": "true"}` give `actions` and the keys it requires; any other statement is
+ * Content is a JSON object or a JSON string). Its Deny statements whose condition is `"Null":
+ * {"sagemaker:VolumeKmsKey":
+ * "true"}` or `"Null": {"sagemaker:VpcSubnets": "true"}` give `actions` and the keys it requires; any other statement
+ * is
  * a note. Other policy types (tag, backup, AI opt-out…) are notes.
  */
 export function mapOrganizations(b: Builder): void {

@@ -68,7 +68,8 @@ export function DocForm() {
 }
 
 /**
- * The document's AWS Budgets: each budget's limit (USD over the simulated period) is editable, except in a puzzle, where
+ * The document's AWS Budgets: each budget's limit (USD over the simulated period) is editable, except in a puzzle,
+ * where
  * the budget is part of the story (locked, and the grader uses the puzzle's own).
  */
 function BudgetFields() {

@@ -74,7 +74,8 @@ function modelQuality(r: Report, endpoint?: string): string | null {
 }
 
 /**
- * endpoint-idle and endpoint-over-provisioned as CloudWatch shows them: the endpoint's utilization (or its zero invocations) and its cost, without
+ * endpoint-idle and endpoint-over-provisioned as CloudWatch shows them: the endpoint's utilization (or its zero
+ * invocations) and its cost, without
  * the instance count the load needs.
  */
 export function underusedSymptom(i: Pick<Incident, 'node' | 'message'>): string {

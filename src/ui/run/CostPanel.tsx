@@ -23,7 +23,8 @@ export function CostPanel() {
   const byTag = tagCosts(labels, (id) => nodes[id]?.costUSD ?? 0);
   const doc = useEditorState((s) => s.doc);
   const budgets = doc.budgets?.length ? budgetStatus(doc, (id) => nodes[id]?.costUSD ?? 0) : [];
-  // right-sizing findings (endpoint-idle, endpoint-over-provisioned); in a puzzle, the figures only until the answer is shown
+  // right-sizing findings (endpoint-idle, endpoint-over-provisioned); in a puzzle, the figures only until the answer is
+  // shown
   const incidents = useRunState((v) => v.incidents);
   const hidden = useAnswerHidden();
   const underused = incidents.filter((i) => i.rule === 'endpoint-idle' || i.rule === 'endpoint-over-provisioned');

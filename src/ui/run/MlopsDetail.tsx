@@ -150,7 +150,10 @@ export function MlopsDetail({ id }: { id: string }) {
 
 const usd = (x: number, digits: number) => `$${x.toFixed(digits)}`;
 
-/** An Inference Recommender job's result: latency against cost per instance configuration, the recommended one first. */
+/**
+ * An Inference Recommender job's result: latency against cost per instance configuration, the recommended one
+ * first.
+ */
 function RecommendationTable({ rec }: { rec: RecommendationResult }) {
   const rows = [...rec.recommendations].sort(
     (a, b) => Number(b.meetsLatency ?? true) - Number(a.meetsLatency ?? true) || a.costPerHourUSD - b.costPerHourUSD,

@@ -77,7 +77,8 @@ export const INFERENCE = {
   mmeModelName: (i: number) => `model-${i + 1}`,
 
   /**
-   * Right-sizing (endpoint-idle, endpoint-over-provisioned): the utilization per core an endpoint's load is sized at, Inference
+   * Right-sizing (endpoint-idle, endpoint-over-provisioned): the utilization per core an endpoint's load is sized at,
+   * Inference
    * Recommender's default target (TargetCpuUtilizationPerCore, "The default value is 50%":
    * https://docs.aws.amazon.com/sdk-for-kotlin/api/latest/sagemaker/aws.sdk.kotlin.services.sagemaker.model/-get-scaling-configuration-recommendation-request/target-cpu-utilization-per-core.html),
    * and the time in service a run needs before the finding is made (the simulator's choice).

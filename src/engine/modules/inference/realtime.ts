@@ -448,7 +448,8 @@ export class RealtimeRun extends EndpointRun<'realtime-endpoint'> {
 
   /**
    * Right-sizing: after at least INFERENCE.rightSizeMinSec in service, a single-variant endpoint without autoscaling
-   * that served nothing (endpoint-idle), or whose served load (requests × mean model time, in worker-seconds) would fit on
+   * that served nothing (endpoint-idle), or whose served load (requests × mean model time, in worker-seconds) would
+   * fit on
    * fewer instances at INFERENCE.rightSizeUtilization per core (endpoint-over-provisioned), gets a warning with its
    * utilization and cost.
    */

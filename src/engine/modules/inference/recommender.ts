@@ -97,7 +97,10 @@ export function recommenderFindings(g: Graph): Finding[] {
   return out;
 }
 
-/** Why Inference Recommender cannot benchmark this existing endpoint (rule recommender-endpoint-unsupported), or null. */
+/**
+ * Why Inference Recommender cannot benchmark this existing endpoint (rule recommender-endpoint-unsupported), or
+ * null.
+ */
 export function unsupportedReason(ep: GNode<'realtime-endpoint'>): string | null {
   if (ep.props.autoscaling) return 'it has an autoscaling policy';
   if (ep.props.variants.length > 1) return `it has ${ep.props.variants.length} variants`;
