@@ -271,7 +271,14 @@ export const TESTS: E2ETest[] = [
       await page.getByRole('button', { name: 'Pause', exact: true }).click();
       await shot(page, 'run-04-why-panel');
       // a failed-request dot on the edge opens a sampled request of that outcome on that endpoint
-      const dot = await findDot(page, 'red');
+      // a pause can land between two failed requests on the edge; play on a moment and pause again (at most 5 times)
+      let dot = await findDot(page, 'red');
+      for (let i = 0; !dot && i < 5; i++) {
+        await page.getByRole('button', { name: 'Play', exact: true }).click();
+        await page.waitForTimeout(400);
+        await page.getByRole('button', { name: 'Pause', exact: true }).click();
+        dot = await findDot(page, 'red');
+      }
       assert(dot, 'a red dot is drawn while paused');
       await page.mouse.click(dot.x, dot.y);
       await page.locator('[data-testid=trace-waterfall]').waitFor();
