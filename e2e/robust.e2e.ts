@@ -36,6 +36,20 @@ const bannerText = (page: Page) => page.locator('[data-testid=banner]').innerTex
 /** 2,000 nodes in VPCs and subnets, clients outside, 4,000 edges, no positions (a generated file). */
 const bigDoc = (n = 2000, edges = 4000): unknown => ({ ...bigFile(n, edges, 11), title: 'Two thousand' });
 
+/**
+ * A bug in a component that draws run figures (simulated: the number formatting it uses throws), then Run to end:
+ * the crash screen shows.
+ */
+async function crashOnRun(page: Page): Promise<void> {
+  await page.evaluate(() => {
+    Number.prototype.toLocaleString = () => {
+      throw new Error('simulated render bug');
+    };
+  });
+  await page.getByRole('button', { name: 'Run to end' }).click();
+  await page.locator('[data-testid=crash-screen]').waitFor();
+}
+
 async function openFile(page: Page, name: string, doc: unknown): Promise<void> {
   await page
     .locator('[data-testid=file-input]')
@@ -69,14 +83,7 @@ export const TESTS: E2ETest[] = [
       await page.goto(link(PROTO_DOC));
       await page.locator('.react-flow__node[data-id="ep"]').waitFor();
       await waitFor('the autosave', async () => (await savedDoc(page))?.nodes.length === 3);
-      // a bug in a component that draws run figures (simulated: the number formatting it uses throws)
-      await page.evaluate(() => {
-        Number.prototype.toLocaleString = () => {
-          throw new Error('simulated render bug');
-        };
-      });
-      await page.getByRole('button', { name: 'Run to end' }).click();
-      await page.locator('[data-testid=crash-screen]').waitFor();
+      await crashOnRun(page);
       const text = await page.locator('[data-testid=crash-screen]').innerText();
       assert(text.includes('simulated render bug'), `says what failed: ${text}`);
       assert(text.includes('Start with a blank canvas') && text.includes('Download the document that failed'), text);
@@ -106,13 +113,7 @@ export const TESTS: E2ETest[] = [
       await page.goto(link(PROTO_DOC));
       await page.locator('.react-flow__node[data-id="ep"]').waitFor();
       await waitFor('the link autosaved', async () => (await savedDoc(page))?.nodes.length === 3);
-      await page.evaluate(() => {
-        Number.prototype.toLocaleString = () => {
-          throw new Error('simulated render bug');
-        };
-      });
-      await page.getByRole('button', { name: 'Run to end' }).click();
-      await page.locator('[data-testid=crash-screen]').waitFor();
+      await crashOnRun(page);
       const text = await page.locator('[data-testid=crash-screen]').innerText();
       assert(text.includes('What you had before you opened it is kept.'), text);
       await shot(page, 'robust-02b-crash-screen-previous-work');

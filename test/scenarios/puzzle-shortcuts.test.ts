@@ -1,3 +1,4 @@
+import { NET_SERVICES } from '../../src/catalog/types';
 /**
  * Shortcuts an outside review found: changing the scenario instead of fixing the design (making the
  * private subnet public, declaring patient notes not sensitive, shrinking the dataset, switching the
@@ -65,17 +66,8 @@ describe('puzzle scenario props are locked', () => {
  * runs with the puzzle's goal and locks. Each must fail, and say why.
  */
 describe('reviewer-grade shortcuts fail the grader', () => {
-  const ALL_SERVICES = [
-    's3',
-    'ecr.api',
-    'ecr.dkr',
-    'sagemaker.api',
-    'sagemaker.runtime',
-    'logs',
-    'monitoring',
-    'sts',
-    'kms',
-  ];
+  // every VPC endpoint a design can add: the catalog's network services but the internet
+  const ALL_SERVICES = NET_SERVICES.filter((s) => s !== 'internet');
   const grade = (name: string, edit: (d: ArchDoc) => void) => {
     const puzzle = byName(name);
     const sub = structuredClone(puzzle);
