@@ -10,12 +10,12 @@ import type { E2ETest } from './editor.e2e';
 const waitFor = waitForWithin(15_000);
 
 /** A training job in a private subnet with the S3 gateway and a logs endpoint but no ECR endpoints. */
-function privateTraining(): string {
+function privateTraining(title = 'Private training'): string {
   const src = JSON.parse(
     readFileSync(new URL('../scenarios/puzzles/d4/04-no-route-to-ecr.json', import.meta.url), 'utf8'),
   );
   const nodes = src.nodes.filter((n: { id: string }) => n.id !== 'vpce-logs');
-  return JSON.stringify({ format: src.format, title: 'Private training', nodes, edges: src.edges });
+  return JSON.stringify({ format: src.format, title, nodes, edges: src.edges });
 }
 
 async function open(page: Page, text: string): Promise<void> {
@@ -29,6 +29,9 @@ async function open(page: Page, text: string): Promise<void> {
     mimeType: 'application/json',
     buffer: Buffer.from(text),
   });
+  // opening is asynchronous: wait for this document's title, not a node the autosaved one may share
+  const title = (JSON.parse(text) as { title: string }).title;
+  await waitFor(`"${title}" to open`, async () => (await page.locator('#doc-title').inputValue()) === title, 10_000);
   await page.locator('.react-flow__node[data-id="train"]').waitFor();
 }
 
@@ -90,7 +93,7 @@ export const TESTS: E2ETest[] = [
       await page.locator('.react-flow__node[data-id="train"]').waitFor();
       await waitFor('AWS docs restored', () => pressed(page, 'AWS docs'), 5000);
       // another document keeps its own choice
-      await open(page, privateTraining());
+      await open(page, privateTraining('Private training, second copy'));
       assert(await pressed(page, 'Exam sheet'), 'a different document starts on the exam sheet');
     },
   },
