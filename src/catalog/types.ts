@@ -274,6 +274,12 @@ export interface RuleDef {
   display?: RuleDisplay;
 }
 
+/**
+ * A rule's short facts as the first screen reads them (`rule-index.ts`): generated from its catalog entry in
+ * `rules.ts`, so the page loads the catalog's prose only with the panels that show it.
+ */
+export type RuleSummary = Pick<RuleDef, 'id' | 'domain' | 'severity' | 'title' | 'display'>;
+
 /** The services a node may need over the network; all but `internet` have a VPC endpoint of that name. */
 export const NET_SERVICES = [
   's3',

@@ -5,7 +5,7 @@
  * ("fit its scaler on the full dataset", "has no online store"), so puzzle mode shows the figures instead.
  * Pure: the panel and the why? view call it with the report.
  */
-import { RULES_BY_ID } from '../../catalog/rules';
+import { RULE_INDEX } from '../../catalog/rule-index';
 import type { Report } from '../../engine';
 import type { ArchDoc } from '../../model/schema';
 
@@ -121,7 +121,7 @@ export function logLines(r: Report, max = 6, revealed = true): { t: number; node
 }
 
 /** Rule ids as the engine writes them into log text ("ep: Creating → Failed · s3-unreachable"). */
-const RULE_ID = new RegExp(`(?<![\\w-])(?:${[...RULES_BY_ID.keys()].join('|')})(?![\\w-])`, 'g');
+const RULE_ID = new RegExp(`(?<![\\w-])(?:${[...RULE_INDEX.keys()].join('|')})(?![\\w-])`, 'g');
 
 /**
  * A log message with the answer taken out, for puzzle mode before it is revealed: rule ids (with the separator
