@@ -1,8 +1,8 @@
 /**
  * The Feature Store timing, streaming and training-input puzzles of issue 16 (d1/16–20), graded the way issue 14
- * asks: the shipped design fails its goal on seeds 1–20, the reference solution and every hint's alternative meet it on seeds 1–20, and the
- * tempting wrong fixes do not. AWS: online-store TTL (ExpiresAt = EventTime + TtlDuration, then hard deleted,
- * https://docs.aws.amazon.com/sagemaker/latest/dg/feature-store-time-to-live.html) and the offline store's sync
+ * asks: the shipped design fails its goal on seeds 1–20, the reference solution and every hint's alternative meet it
+ * on seeds 1–20, and the tempting wrong fixes do not. AWS: online-store TTL (ExpiresAt = EventTime + TtlDuration,
+ * then hard deleted, https://docs.aws.amazon.com/sagemaker/latest/dg/feature-store-time-to-live.html) and the offline store's sync
  * ("written into Amazon S3 within 15 minutes", https://docs.aws.amazon.com/sagemaker/latest/dg/feature-store-offline.html).
  */
 import { join } from 'node:path';
