@@ -58,6 +58,23 @@ export const EDGE_PAIRS: readonly EdgePair[] = [
     meaning: 'Firehose writes each full buffer to the bucket as one object.',
     plane: 'data',
   },
+  // file systems as training inputs (issue 16, ingest16)
+  {
+    from: ['s3-bucket'],
+    to: ['file-system'],
+    label: 'data repository',
+    meaning:
+      "FSx for Lustre links the bucket as its data repository and presents its objects as files; for EFS, the bucket's data copied onto the file system (DataSync).",
+    plane: 'control',
+  },
+  {
+    from: ['file-system'],
+    to: ['training-job'],
+    label: 'mount',
+    meaning:
+      'An input channel with a FileSystemDataSource: the job mounts the directory instead of downloading it (the job must run in the VPC of the file system).',
+    plane: 'data',
+  },
   {
     from: ['client'],
     to: ['batch-transform'],

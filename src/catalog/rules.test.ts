@@ -47,6 +47,8 @@ const OWN_RULES: Record<string, Domain> = {
   'online-record-expired': 'D1',
   'offline-store-not-synced': 'D1',
   'kinesis-throughput-exceeded': 'D1',
+  'file-system-input-needs-vpc': 'D1',
+  'small-files-slow-input': 'D1',
   'algorithm-task-mismatch': 'D2',
   'metric-task-mismatch': 'D2',
   overfitting: 'D2',

@@ -359,6 +359,42 @@ const ENTRIES: RuleDef[] = [
       "each second, records beyond the shards' write capacity are refused (counted per record); downstream consumers (Lambda → Feature Store, Firehose → S3) never see them",
     http: 400,
   },
+  // ── D1 · Training inputs: file systems and small objects (issue 16, ingest16) ──
+  {
+    id: 'file-system-input-needs-vpc',
+    domain: 'D1',
+    severity: 'error',
+    area: 'network',
+    static: true,
+    title: 'File system input outside its VPC',
+    sheet:
+      'A training job can read Amazon EFS or FSx for Lustre directly (a FileSystemDataSource channel): the file system is mounted, so training starts without copying the data. A file system is reached only inside its VPC, so the job must run in VPC mode (VpcConfig) with subnets and security groups in the VPC of the file system.',
+    fix: "Run the training-job in a subnet of the file system's VPC (VpcConfig: move the job into that subnet), with what a job in a private subnet needs to reach S3, ECR and CloudWatch Logs (VPC endpoints or NAT); or read the data from S3 instead of the file system.",
+    docs: 'FileSystemDataSource: FileSystemType EFS | FSxLustre, DirectoryPath, FileSystemAccessMode ro | rw (https://docs.aws.amazon.com/sagemaker/latest/APIReference/API_FileSystemDataSource.html). With VpcConfig, "SageMaker AI uses the subnet and security group details to create the network interfaces and attaches them to the training containers … This allows the training job to connect to resources that exist in your VPC" (https://docs.aws.amazon.com/sagemaker/latest/dg/train-vpc.html). AWS does not publish the failure text for a file system the job cannot reach: the message is SageSim\'s, in the ClientError form of SageMaker\'s failure reasons.',
+    message:
+      "ClientError: Unable to mount file system {fs} ({fsType}) for the input channel of {node}: {reason}. Please ensure the training job runs in a subnet of the file system's VPC (VpcConfig) and that its security groups allow the mount.",
+    trigger:
+      "a training-job reads a file-system (file-system → training-job) but runs outside any subnet (no VpcConfig), or in a subnet of another VPC than the file system's",
+    inRun: 'the job fails in Downloading: it cannot mount its input channel, and no model is trained',
+  },
+  {
+    id: 'small-files-slow-input',
+    domain: 'D1',
+    severity: 'warning',
+    area: 'jobs',
+    static: true,
+    title: 'Millions of small objects',
+    sheet:
+      'Every S3 object is its own GET request, so a dataset of millions of small objects spends its read time on per-request overhead instead of bytes: File mode downloads each file on its own before training, FastFile and Pipe fetch each object as it is read. S3 serves at least 5,500 GET/HEAD requests per second per prefix. Consolidate small files into larger shards (TFRecord, RecordIO, Parquet; about 100 MB or more each), or serve them from FSx for Lustre.',
+    fix: "Consolidate the objects into fewer, larger shards (lower the s3-bucket's objectCount: about 100–150 MB per object, as TFRecord, RecordIO-protobuf or Parquet files), or mount the data from an FSx for Lustre file system linked to the bucket (the training job in its VPC).",
+    docs: '"If your dataset size is small (less than 50-100 GB), but is made up of many small files (less than 50 MB per file), the file mode download overhead grows, because each file needs to be downloaded individually … consider serializing groups of such small files into fewer larger file containers (such as 150 MB per file) by using file formats, such as TFRecord" (https://docs.aws.amazon.com/sagemaker/latest/dg/model-access-training-data-best-practices.html); "Your application can achieve 3,500 PUT/COPY/POST/DELETE or 5,500 GET/HEAD requests per second per prefix in a bucket" (https://repost.aws/knowledge-center/s3-object-key-naming-pattern). SageSim\'s teaching figure: one instance completes 100 GETs per second (so under 1 MB per object the requests, not the 100 MB/s of transfer, set the time), and all instances of a job together at most 5,500 per second on the one prefix.',
+    message:
+      'Training job {node} reads {objects} objects of {avgKB} KB on average from {bucket} in {inputMode} mode: {requestMin} min of its input time go to per-object GET requests ({rate} per second per instance), against {dataMin} min of data transfer.',
+    trigger:
+      "a training-job reads an s3-bucket whose objectCount puts the average object under 1 MB and whose per-object requests take at least 5 minutes (100 GET/s per instance, at most 5,500 GET/s per prefix for the job's instances together; each instance reads every object)",
+    inRun:
+      'File mode: Downloading lasts that much longer; FastFile and Pipe: Training does (each object is fetched when it is read); more instances do not help, since each reads every object',
+  },
   // ── D2 · Model development ─────────────────────────────────────────────────────
   {
     id: 'algorithm-input-format',

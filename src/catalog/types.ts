@@ -19,6 +19,7 @@ export const KINDS = [
   'feature-store',
   'kinesis-stream',
   'firehose',
+  'file-system',
   'ground-truth',
   'training-job',
   'tuning-job',

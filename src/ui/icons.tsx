@@ -100,6 +100,16 @@ const ICONS: Record<Kind, { color: string; glyph: ReactNode }> = {
       </>
     ),
   },
+  'file-system': {
+    color: C.storage,
+    glyph: (
+      <>
+        {/* a folder over a mount line with three clients: a shared file system */}
+        {line('M4 6h5l1.5 2H20v6H4Z')}
+        {line('M12 14v3M6 17h12M6 17v2M12 17v2M18 17v2')}
+      </>
+    ),
+  },
   'ground-truth': {
     color: C.ml,
     glyph: (

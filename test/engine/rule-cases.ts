@@ -119,6 +119,28 @@ export const CASES: Record<string, Case> = {
         edge('app', 'clicks'),
       ),
   },
+  'file-system-input-needs-vpc': {
+    node: 'train',
+    as: 'incident',
+    doc: () =>
+      arch(
+        ...vpc('private-with-nat'),
+        node('fsx', 'file-system', { datasetGB: 200 }, 'sub'),
+        node('train', 'training-job'),
+        edge('fsx', 'train'),
+      ),
+  },
+  'small-files-slow-input': {
+    node: 'train',
+    as: 'incident',
+    durationSec: 7200,
+    doc: () =>
+      arch(
+        node('raw', 's3-bucket', { datasetGB: 20, objectCount: 500_000 }),
+        node('train', 'training-job', { inputMode: 'FastFile' }),
+        edge('raw', 'train'),
+      ),
+  },
   'offline-store-online-lookup': {
     node: 'ep',
     as: 'incident',

@@ -50,6 +50,13 @@ const CAUSE_NAMING: Record<string, (i: Incident, n: NodeFigures | undefined, r: 
   'resampling-before-split': (i, _n, r) =>
     modelQuality(r) ?? `Model quality in production is below validation (${i.count}×).`,
   'row-format-full-scan': (i) => i.message.replace(/ \([^)]*row by row\)/, ''),
+  // issue 16 (ingest16): the figures an operator sees, not the per-request explanation
+  'small-files-slow-input': (i) =>
+    i.message.replace(
+      /: ([\d.]+) min of its input time go to per-object GET requests .*, against ([\d.]+) min of data transfer\.$/,
+      (_all, req: string, data: string) =>
+        `: reading its input takes ${Math.round(Number(req) + Number(data))} min while the instance's network throughput stays low.`,
+    ),
   'pipe-mode-format': (i) => `${i.node}: Pipe mode is on, yet the job takes as long as it did in File mode.`,
   'algorithm-task-mismatch': (i) => i.message.replace(/; [^;]* solves: .*$/, '.'),
   'async-no-notification': (i) =>
