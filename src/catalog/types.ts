@@ -31,6 +31,7 @@ export const KINDS = [
   'pipeline',
   'condition-step',
   'callback-step',
+  'codepipeline',
   'eventbridge',
   'lambda',
   'sqs',
