@@ -9,7 +9,7 @@ import { startUpdate } from './rollout';
  * CI/CD for ML (issue 17): a `codepipeline` node is a CodePipeline (V2) release with a CodeBuild build/test action,
  * as the SageMaker Projects MLOps template for model building, training and deployment lays it out:
  *
- *   Source → Build (CodeBuild: build, unit and integration suites; StartPipelineExecution of a wired SageMaker
+ *   Source → Build (CodeBuild: build, unit and integration suites, then StartPipelineExecution of a wired SageMaker
  *   pipeline) → DeployStaging (the `stagingEndpoint`) → TestStaging (the e2e suite invokes the staging endpoint) →
  *   ApproveDeployment (manual approval) → DeployProd (every other endpoint it is wired to).
  *
@@ -104,6 +104,7 @@ export function startReleases(sim: Simulation): void {
     const x = sim.metrics(p.id).extra;
     x.executions = 0;
     x.branches = (p.props.branches as readonly string[]).join(', ');
+    sim.setState(p.id, 'Pending', 'no execution yet');
   }
   sim.on(TOPICS.releaseStart, (e: ReleaseStart) => {
     const p = sim.graph.nodeOf(e.node, 'codepipeline');
@@ -235,10 +236,6 @@ function execute(sim: Simulation, p: GNode<'codepipeline'>, c: Change): void {
     // Build: CodeBuild runs the build and the unit/integration suites; a wired SageMaker pipeline starts here
     const inBuild = suites.filter((s) => s !== 'e2e');
     begin('Build', inBuild.length ? `build + ${inBuild.join(', ')} tests` : 'build, no tests');
-    for (const sm of sim.graph.out(p.id, 'pipeline')) {
-      sim.emit(TOPICS.flow, { from: p.id, to: sm.id, kind: 'event', label: 'StartPipelineExecution' });
-      sim.emit(TOPICS.pipelineStart, { node: sm.id, reason: `started by ${p.id} execution ${execution}` });
-    }
     const need = c.fromPackage ? p.props.buildMinutes : buildMinutes(p);
     const timeout = p.props.buildTimeoutMinutes;
     if (need > timeout) {
@@ -248,6 +245,11 @@ function execute(sim: Simulation, p: GNode<'codepipeline'>, c: Change): void {
     sim.after(need * 60, `${p.id}: build`, p.id, () => {
       if (c.defect && c.defect !== 'e2e' && inBuild.includes(c.defect)) return stoppedByTests('Build', c.defect);
       end('Build', true, inBuild.length ? `${inBuild.join(', ')} passed` : undefined);
+      // the tested code runs: the build's last command starts the SageMaker pipeline (model build)
+      for (const sm of sim.graph.out(p.id, 'pipeline')) {
+        sim.emit(TOPICS.flow, { from: p.id, to: sm.id, kind: 'event', label: 'StartPipelineExecution' });
+        sim.emit(TOPICS.pipelineStart, { node: sm.id, reason: `started by ${p.id} execution ${execution}` });
+      }
       afterBuild();
     });
   });

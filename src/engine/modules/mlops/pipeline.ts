@@ -286,7 +286,7 @@ export function startPipelines(run: MlopsRun): void {
   for (const p of g.ofKind('pipeline')) {
     const r = new PipelineRunner(run, p);
     runners.set(p.id, r);
-    if (!g.in(p.id, 'eventbridge', 'lambda').length)
+    if (!g.in(p.id, 'eventbridge', 'lambda', 'codepipeline').length)
       sim.at(0, `${p.id}: start`, p.id, () => r.trigger('no trigger wired: started at t = 0'));
   }
   run.triggerPipeline = (id, reason) => runners.get(id)?.trigger(reason);
