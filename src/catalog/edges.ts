@@ -212,9 +212,27 @@ export const EDGE_PAIRS: readonly EdgePair[] = [
   },
   {
     from: ['eventbridge'],
-    to: ['lambda', 'pipeline'],
+    to: ['lambda', 'pipeline', 'codepipeline'],
     label: 'triggers',
-    meaning: 'An EventBridge rule targets the function or starts the pipeline.',
+    meaning:
+      'An EventBridge rule targets the function or starts the pipeline (a SageMaker pipeline, or a CodePipeline release: the SageMaker Projects deploy pipeline starts on a model package approval).',
+    plane: 'control',
+  },
+  // CI/CD for ML (issue 17, cicd17): CodePipeline with CodeBuild build/test actions
+  {
+    from: ['codepipeline'],
+    to: ['pipeline'],
+    label: 'StartPipelineExecution',
+    meaning:
+      'The build stage runs the SageMaker pipeline (SageMaker Projects model build: CodeBuild starts the pipeline execution that trains and registers the model).',
+    plane: 'control',
+  },
+  {
+    from: ['codepipeline'],
+    to: ['realtime-endpoint'],
+    label: 'deploy',
+    meaning:
+      "A deploy stage updates the endpoint with the release's model version (the one named in stagingEndpoint is staging, the others production), through the endpoint's deployment guardrails.",
     plane: 'control',
   },
   {

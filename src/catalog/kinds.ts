@@ -901,6 +901,79 @@ export const KIND_DEFS = [
     },
     { parentRequired: true },
   ),
+  /**
+   * CI/CD for ML (issue 17, cicd17): a CodePipeline (V2) release with a CodeBuild build/test action.
+   * Push trigger filters on branches (glob patterns, at most 8): https://docs.aws.amazon.com/codepipeline/latest/userguide/pipelines-filter.html
+   * CodeBuild TimeoutInMinutes 5–2160, default 60:
+   * https://docs.aws.amazon.com/sdk-for-kotlin/api/latest/codebuild/aws.sdk.kotlin.services.codebuild.model/-create-project-request/timeout-in-minutes.html
+   * SageMaker Projects MLOps template for model building, training and deployment (model build pipeline; deploy
+   * pipeline started by the model package approval: staging, manual approval, prod).
+   */
+  def(
+    'codepipeline',
+    'CodePipeline release',
+    'D3',
+    'glue',
+    'CI/CD for ML: a push to a watched branch (or an EventBridge event such as a model package approval) starts a release: source → CodeBuild build and test suites → deploy to staging → approval → deploy to production. A failing suite stops the release; a build past its timeout fails.',
+    [],
+    {
+      branches: {
+        type: 'string-list',
+        label: 'Trigger branches',
+        default: ['main'],
+        maxItems: 8,
+        help: 'Push trigger filter Branches.Includes (V2 pipelines; glob patterns such as release/*, at most 8): only a push to a matching branch starts the pipeline.',
+        contract: false,
+      },
+      tests: {
+        type: 'string-list',
+        label: 'Test suites',
+        default: ['unit'],
+        maxItems: 3,
+        options: ['unit', 'integration', 'e2e'],
+        help: 'Suites the CodeBuild test action runs: unit and integration tests in the build; end-to-end tests invoke the staging endpoint after it is deployed. A defect is caught only by a suite that tests it.',
+        contract: false,
+      },
+      buildMinutes: {
+        ...int(
+          'Build time',
+          15,
+          'Minutes the CodeBuild build takes before its tests (install, package, start the SageMaker pipeline); the suites add 2 (unit), 10 (integration) and 20 (e2e) minutes.',
+          1,
+          2160,
+          'min',
+        ),
+        contract: false,
+      },
+      buildTimeoutMinutes: {
+        ...int(
+          'Build timeout',
+          60,
+          'CodeBuild TimeoutInMinutes (5–2160, default 60): a build not completed by then is stopped as TIMED_OUT and the pipeline execution fails.',
+          5,
+          2160,
+          'min',
+        ),
+        contract: false,
+      },
+      stagingEndpoint: {
+        ...ref(
+          'Staging endpoint',
+          ['realtime-endpoint'],
+          'The endpoint the DeployStaging stage updates (end-to-end tests run against it); every other endpoint this pipeline deploys to is production. null = no staging stage.',
+        ),
+        contract: false,
+      },
+      manualApproval: {
+        ...bool(
+          'Manual approval',
+          true,
+          'A manual approval action between staging and production: the release waits for a reviewer (SageSim approves after 10 minutes; CodePipeline fails an approval not answered within 7 days).',
+        ),
+        contract: false,
+      },
+    },
+  ),
   def(
     'eventbridge',
     'EventBridge rule',

@@ -1135,6 +1135,75 @@ const ENTRIES: RuleDef[] = [
       'deployment.type canary or linear, and deployment.rollbackAlarms names no cloudwatch node wired from this endpoint',
     inRun: 'a finding before the run; a faulty update would ship (bad-version-shipped)',
   },
+  // D3, CI/CD for ML (issue 17, cicd17): CodePipeline releases with CodeBuild build/test actions.
+  {
+    id: 'release-not-triggered',
+    domain: 'D3',
+    severity: 'warning',
+    area: 'deploy',
+    static: false,
+    title: 'Push started no release',
+    sheet:
+      "A pipeline starts only on the events its trigger matches: a V2 pipeline's push trigger filters on branches (or Git tags, or file paths) with glob patterns, and a push to any other branch starts nothing. In Gitflow releases are cut on release/* branches and merged to main; in GitHub Flow every merge to main is released, so the trigger must watch the branch the team actually releases from.",
+    fix: "Make the codepipeline's trigger branches (push filter Branches.Includes) match the branch the team releases from, e.g. release/* in Gitflow or main in GitHub Flow; do not widen it to * (every feature-branch push would then release).",
+    docs: 'Push triggers filter on branches, file paths or Git tags (V2 pipelines; at most 8 include patterns, glob syntax); with a filter the pipeline no longer starts on any other change: https://docs.aws.amazon.com/codepipeline/latest/userguide/pipelines-filter.html · GitPushFilter: https://docs.aws.amazon.com/AWSCloudFormation/latest/TemplateReference/aws-properties-codepipeline-pipeline-gitpushfilter.html. SageSim models branch filters only (tags and file paths are not simulated).',
+    message:
+      'Push of {version} to {branch}: no execution of pipeline {node} started (its push trigger includes branches {branches}); production still serves the previous version.',
+    trigger:
+      "a code-push meant to release (release: true, the default) to a branch that none of the codepipeline's trigger branch patterns match",
+    inRun: 'no pipeline execution starts; nothing is built, tested or deployed; the endpoints keep the old version',
+  },
+  {
+    id: 'release-stopped-by-tests',
+    domain: 'D3',
+    severity: 'info',
+    area: 'deploy',
+    static: false,
+    title: 'A test suite stopped the release',
+    sheet:
+      'CI/CD for ML runs unit tests (code alone), integration tests (the code with its real neighbours: the processing container, the model, the feature schema) and end-to-end tests (the deployed staging endpoint) before production; a failing suite fails its CodeBuild action and the pipeline execution stops there, so the defect never reaches production.',
+    fix: 'Expected behaviour: the tests worked. Fix the change and push again; the next execution releases it.',
+    docs: 'CodeBuild runs the test cases of up to five report groups per build and reports each run: https://docs.aws.amazon.com/codebuild/latest/userguide/report-create.html · https://docs.aws.amazon.com/codebuild/latest/userguide/test-report-group.html. SageSim: a defect is caught only by the suite of its level (unit, integration, e2e), e2e only against a staging endpoint.',
+    message:
+      'Pipeline {node}: execution {execution} Failed at stage {stage}: {failed} {suite} test(s) failed on {version} (CodeBuild build status FAILED); nothing was deployed to production.',
+    trigger: "a code-push with a defect of a suite level (unit, integration, e2e) that the codepipeline's tests run",
+    inRun:
+      'the build (or the staging test action) fails; the execution ends Failed; the endpoints keep the previous version and no request fails',
+  },
+  {
+    id: 'untested-defect-released',
+    domain: 'D3',
+    severity: 'error',
+    area: 'deploy',
+    static: false,
+    title: 'An untested defect reached production',
+    sheet:
+      'Unit tests alone do not catch integration defects (a schema mismatch between the preprocessing code and the model) or end-to-end defects (the deployed endpoint answering in the wrong format); a pipeline without integration and end-to-end test stages releases them to production, where they fail requests.',
+    fix: "Add the suite that catches the defect to the codepipeline's tests (integration in the build; e2e against a staging endpoint, which needs stagingEndpoint), and keep deployment guardrails (canary with an auto-rollback alarm) on the production endpoint as the last line of defence.",
+    docs: 'The SageMaker Projects model deploy seed code deploys a staging endpoint, waits for a manual approval action, then deploys production; an approval not answered within seven days fails the execution: https://docs.aws.amazon.com/codepipeline/latest/userguide/approvals-approve-or-reject.html · CodeBuild test reports: https://docs.aws.amazon.com/codebuild/latest/userguide/report-create.html',
+    message:
+      'Pipeline {node}: execution {execution} deployed {version} to production ({endpoints}), where its new fleet fails {percent}% of requests; the {defect} defect passed the suites it ran ({suites}).',
+    trigger:
+      "a code-push with a defect whose suite the codepipeline's tests do not run (or e2e with no staging endpoint), released to a production endpoint",
+    inRun:
+      'the execution deploys the defective version; the production endpoint fails requests (model-version-errors) until a guardrail rolls it back, or for good',
+  },
+  {
+    id: 'build-timed-out',
+    domain: 'D3',
+    severity: 'error',
+    area: 'deploy',
+    static: false,
+    title: 'CodeBuild build timed out',
+    sheet:
+      'A CodeBuild project stops any build not completed within its timeout (TimeoutInMinutes, 5 to 2160 minutes, default 60) with status TIMED_OUT, and the pipeline action fails; adding slow suites (integration, end-to-end) to a build that already takes most of an hour needs a longer timeout.',
+    fix: "Raise the codepipeline's buildTimeoutMinutes (CodeBuild TimeoutInMinutes) above the build plus its test suites, or run the slow suites in their own action; dropping the tests only hides defects.",
+    docs: 'TimeoutInMinutes: "from 5 to 2160 (36 hours) ... The default is 60 minutes" (https://docs.aws.amazon.com/sdk-for-kotlin/api/latest/codebuild/aws.sdk.kotlin.services.codebuild.model/-create-project-request/timeout-in-minutes.html); build phase status TIMED_OUT (https://docs.aws.amazon.com/codebuild/latest/APIReference/API_BuildPhase.html).',
+    message:
+      'Pipeline {node}: execution {execution} Failed at stage {stage}: CodeBuild phase {phase} TIMED_OUT after {timeout} minutes (the build and its suites need {minutes} minutes); nothing was deployed.',
+    trigger: 'a codepipeline whose build plus the suites it runs take longer than buildTimeoutMinutes',
+    inRun: 'the build stops at the timeout; the execution ends Failed; the endpoints keep the previous version',
+  },
   // D3, containers (issue 17, deploy-d3): a bring-your-own inference image serves /ping and /invocations on 8080.
   {
     id: 'container-ping-failed',

@@ -32,6 +32,7 @@ export const KINDS = [
   'pipeline',
   'condition-step',
   'callback-step',
+  'codepipeline',
   'eventbridge',
   'lambda',
   'sqs',

@@ -427,6 +427,7 @@ export const FAULT_TARGETS: Record<string, readonly Kind[]> = {
   'data-arrival': ['s3-bucket'],
   'model-update': ['realtime-endpoint'],
   'update-weights': ['realtime-endpoint'],
+  'code-push': ['codepipeline'],
 };
 
 function renameUnknownProp(kind: Kind) {

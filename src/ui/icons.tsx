@@ -211,6 +211,18 @@ const ICONS: Record<Kind, { color: string; glyph: ReactNode }> = {
     ),
   },
   'callback-step': { color: C.ml, glyph: line('M9 7L4 12l5 5M4 12h11a4.5 4.5 0 0 0 0-9h-2') },
+  codepipeline: {
+    // AWS developer tools are blue; the glyph: three stages in a row joined by arrows (source → build → deploy)
+    color: '#3F48CC',
+    glyph: (
+      <>
+        {circ(5, 12, 2.2)}
+        {circ(12, 12, 2.2)}
+        {circ(19, 12, 2.2)}
+        {line('M7.2 12h2.6M14.2 12h2.6M8.6 10.6l1.2 1.4-1.2 1.4M15.6 10.6l1.2 1.4-1.2 1.4')}
+      </>
+    ),
+  },
   eventbridge: {
     color: C.integration,
     glyph: (

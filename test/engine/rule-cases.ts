@@ -36,6 +36,16 @@ const guarded = (rollbackAlarms: string[]) =>
     fault({ atSec: 600, kind: 'model-update', node: 'ep', errorRate: 0.3 }),
   );
 
+/** A release pipeline deploying to a production endpoint; a push to `branch` (optional defect) at t = 300. */
+const release = (pipe: Record<string, unknown>, push: { branch?: string; defect?: 'unit' | 'integration' | 'e2e' }) =>
+  arch(
+    node('prod', 'realtime-endpoint'),
+    ...clientTo('prod', { rps: 5 }),
+    node('cicd', 'codepipeline', { manualApproval: false, ...pipe }),
+    edge('cicd', 'prod'),
+    fault({ atSec: 300, kind: 'code-push', node: 'cicd', branch: push.branch ?? 'main', defect: push.defect }),
+  );
+
 export const CASES: Record<string, Case> = {
   /* D1 */
   'wrangler-scale-limit': {
@@ -730,6 +740,30 @@ export const CASES: Record<string, Case> = {
         node('img', 'ecr-repository', { framework: 'custom', servingPort: 5000 }),
         edge('img', 'ep'),
       ),
+  },
+  'release-not-triggered': {
+    node: 'cicd',
+    as: 'incident',
+    durationSec: 900,
+    doc: () => release({ branches: ['main'] }, { branch: 'release/1.0' }),
+  },
+  'release-stopped-by-tests': {
+    node: 'cicd',
+    as: 'incident',
+    durationSec: 2400,
+    doc: () => release({ tests: ['unit', 'integration'] }, { defect: 'integration' }),
+  },
+  'untested-defect-released': {
+    node: 'cicd',
+    as: 'incident',
+    durationSec: 2400,
+    doc: () => release({ tests: ['unit'] }, { defect: 'integration' }),
+  },
+  'build-timed-out': {
+    node: 'cicd',
+    as: 'incident',
+    durationSec: 2400,
+    doc: () => release({ buildMinutes: 20, buildTimeoutMinutes: 15 }, {}),
   },
   /* D4 */
   'monitor-needs-data-capture': {

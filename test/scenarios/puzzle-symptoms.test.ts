@@ -36,6 +36,8 @@ describe('puzzle symptoms never give the answer away', () => {
     ['d3/09-fridays-release.json', /DeploymentConfig|baking period/i],
     ['d3/10-the-alarm-that-rang.json', /auto-rollback/],
     ['d3/12-the-quiet-night-shift.json', /step-scaling policy on HasBacklogWithoutCapacity/],
+    ['d3/19-the-release-that-never-left.json', /push trigger includes|release\/\*/],
+    ['d3/20-green-build-red-endpoint.json', /integration|suites it ran/],
     ['d4/20-the-regulators-review.json', /add a cloudwatch alarm|bias → cloudwatch/i],
   ] as const)('%s: its symptoms and log lines do not name the cause', (file, cause) => {
     const { shown, report } = shownBeforeReveal(`${PUZZLES_DIR}/${file}`);

@@ -42,6 +42,9 @@ const CAUSE_NAMING: Record<string, (i: Incident, n: NodeFigures | undefined, r: 
     `${i.node}: the custom training job ended without a model; ${n?.failed ?? 0} of ${n?.requests ?? 0} calls failed.`,
   'endpoint-idle': (i) => underusedSymptom(i),
   'endpoint-over-provisioned': (i) => underusedSymptom(i),
+  // CI/CD (cicd17): what CodePipeline shows — no new execution, or a Succeeded execution and a failing endpoint
+  'release-not-triggered': (i) => i.message.replace(/ \(its push trigger includes branches [^)]*\)/, ''),
+  'untested-defect-released': (i) => i.message.replace(/; the \w+ defect passed the suites it ran \([^)]*\)/, ''),
   'bedrock-custom-model-on-demand': (i, n) =>
     `${i.node}: every InvokeModel call returned HTTP 400 (${i.count} calls, ${n?.ok ?? 0} answered); the customisation job had succeeded.`,
   // issue 14 audit: these messages explain their cause or name the fix; puzzle mode keeps the figures
