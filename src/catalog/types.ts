@@ -48,6 +48,7 @@ export const KINDS = [
   'ai-service',
   'scp',
   'inference-recommender',
+  'security-group',
 ] as const;
 export type Kind = (typeof KINDS)[number];
 

@@ -16,6 +16,7 @@ import {
   s3Blocker,
 } from './blockers';
 import { NetworkBill, phaseGB } from './cost';
+import { clusterBlocker } from './blockers';
 
 export { reach, networkReport, SERVICES, type Reach, type Service, type NetworkReport } from './reach';
 
@@ -28,6 +29,8 @@ export { reach, networkReport, SERVICES, type Reach, type Service, type NetworkR
  * - api-call: sagemaker.api (sagemaker-api-unreachable).
  * - outbound-call: blocked when EnableNetworkIsolation is true and the job has an outbound edge
  *   (network-isolation-egress).
+ * - cluster: a distributed job's instances reach each other through its security group
+ *   (sg-blocks-distributed-training).
  * - logs: CloudWatch Logs. The blocker's rule, logs-unreachable, is a WARNING: the lifecycle owner
  *   records the incident (`sim.incident(b.rule, id, b.vars)`) and CONTINUES; it must not fail the node.
  */
@@ -47,6 +50,8 @@ export function networkBlocker(g: Graph, n: GNode, phase: Phase): Blocker | null
       return egressBlocker(g, n);
     case 'logs':
       return logsBlocker(g, n);
+    case 'cluster':
+      return clusterBlocker(g, n);
     default:
       return null;
   }
@@ -80,7 +85,10 @@ export function checkNetwork(g: Graph): Finding[] {
       add(n, logsBlocker(g, n));
     }
     if (callsSageMaker(g, n)) add(n, apiBlocker(g, n));
-    if (n.kind === 'training-job' || n.kind === 'processing-job') add(n, egressBlocker(g, n));
+    if (n.kind === 'training-job' || n.kind === 'processing-job') {
+      add(n, egressBlocker(g, n));
+      add(n, clusterBlocker(g, n));
+    }
   }
   return out;
 }
