@@ -64,6 +64,14 @@ const kmsRef = (param: string, what: string): RefProp =>
   ref(param, ['kms-key'], `KMS key for ${what} (API parameter ${param}); null = AWS-managed key.`);
 const roleRef = (): RefProp =>
   ref('Execution role', ['iam-role'], 'The IAM execution role the job assumes; one role per resource.');
+const sgRef = (what: string): RefProp => ({
+  ...ref(
+    'Security group',
+    ['security-group'],
+    `The security group of ${what} in VPC mode (VpcConfig.SecurityGroupIds); null = the VPC's default group (all traffic from itself in, everything out).`,
+  ),
+  contract: false,
+});
 
 /** Kinds that run compute and may sit in a subnet (VPC mode) or a pipeline (as steps). */
 const IN_NETWORK: readonly Kind[] = ['subnet'];
@@ -301,6 +309,7 @@ export const KIND_DEFS = [
       VolumeKmsKeyId: kmsRef('VolumeKmsKeyId', 'the processing volume'),
       OutputKmsKeyId: kmsRef('OutputKmsKeyId', 'the processing output in S3'),
       role: roleRef(),
+      securityGroup: sgRef('the processing job'),
       ...PREP_PROPS,
       ...PREP_DROP_PROPS,
       ...QUALITY_GATE_PROPS,
@@ -575,6 +584,7 @@ export const KIND_DEFS = [
       ),
       EnableNetworkIsolation: bool('Network isolation', false, 'Blocks all outbound network calls from the container.'),
       role: roleRef(),
+      securityGroup: sgRef('the training job'),
       evalMetric: oneOf(
         'Evaluation metric',
         ['accuracy', 'f1', 'auc', 'rmse', 'mae', 'r2', 'logloss'],
@@ -672,6 +682,41 @@ export const KIND_DEFS = [
       dataCapture: bool('Data capture', false, 'Model Monitor needs captured requests and responses.'),
       KmsKeyId: kmsRef('KmsKeyId', 'the endpoint storage volume'),
       ...ENDPOINT_EXTRAS,
+      inferenceComponents: {
+        ...bool(
+          'Inference components',
+          false,
+          'The model is hosted as an inference component (CreateInferenceComponent) on an endpoint with managed instance scaling (ManagedInstanceScaling MinInstanceCount 0): the only way a real-time endpoint can scale in to zero instances.',
+        ),
+        contract: false,
+      },
+      scaleOutFromZero: {
+        ...bool(
+          'Scale out from zero',
+          false,
+          'A step-scaling policy (ChangeInCapacity +1) on a CloudWatch alarm on NoCapacityInvocationFailures: target tracking cannot scale out from zero instances, this policy can.',
+        ),
+        contract: false,
+      },
+      scalingMetric: {
+        ...oneOf(
+          'Scaling metric',
+          ['InvocationsPerInstance', 'ConcurrentRequestsPerModel'],
+          'InvocationsPerInstance',
+          "The metric autoscaling's target tracking follows: InvocationsPerInstance (1-minute datapoints, target = autoscaling.targetInvocationsPerInstance) or the high-resolution ConcurrentRequestsPerModel (requests in flight per instance, queued ones included, every 10 s: scales out much sooner; target = Target concurrency).",
+        ),
+        contract: false,
+      },
+      targetConcurrency: {
+        ...num(
+          'Target concurrency',
+          4,
+          'With scalingMetric ConcurrentRequestsPerModel: the concurrent requests per instance target tracking aims for (SageMakerVariantConcurrentRequestsPerModelHighResolution TargetValue).',
+          { min: 0.1, max: 10_000 },
+        ),
+        contract: false,
+      },
+      securityGroup: sgRef('the endpoint'),
       deployment: {
         type: 'deployment',
         label: 'Deployment guardrails',
@@ -1175,6 +1220,41 @@ export const KIND_DEFS = [
         's3',
         'Pulling from ECR needs both ecr.api and ecr.dkr; S3 is a gateway endpoint.',
       ),
+      securityGroup: {
+        ...ref(
+          'Security group',
+          ['security-group'],
+          "An interface endpoint's security group: it must allow inbound HTTPS (TCP 443) from the callers (their group or the VPC's CIDR). Gateway endpoints (S3) have none. null = the VPC's default group.",
+        ),
+        contract: false,
+      },
+    },
+    { parentRequired: true },
+  ),
+  def(
+    'security-group',
+    'Security group',
+    'NET',
+    'network',
+    'A stateful firewall on the network interfaces of VPC resources: inbound rules allow traffic from a CIDR or another group (or itself); outbound rules allow traffic out. Anything not allowed is dropped silently, so the caller times out.',
+    ['vpc'],
+    {
+      ingress: {
+        type: 'string-list',
+        label: 'Inbound rules',
+        default: [],
+        maxItems: 60,
+        contract: false,
+        help: '"<protocol> <ports> from <source>": protocol tcp, udp, esp or all; ports 443, 1024-65535 or all; source self (the group itself), a CIDR (0.0.0.0/0, 10.0.0.0/16: the VPC) or another security group\'s id. E.g. "all all from self", "tcp 443 from training-sg".',
+      },
+      egress: {
+        type: 'string-list',
+        label: 'Outbound rules',
+        default: ['all all to 0.0.0.0/0'],
+        maxItems: 60,
+        contract: false,
+        help: '"<protocol> <ports> to <destination>", as inbound rules. AWS\'s default for a new group: all traffic out ("all all to 0.0.0.0/0").',
+      },
     },
     { parentRequired: true },
   ),

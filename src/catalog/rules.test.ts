@@ -76,6 +76,11 @@ const OWN_RULES: Record<string, Domain> = {
   'recommender-endpoint-unsupported': 'D4',
   'endpoint-idle': 'D4',
   'endpoint-over-provisioned': 'D4',
+  'realtime-stuck-at-zero': 'D3',
+  'no-capacity-at-zero': 'D3',
+  'scale-to-zero-unsupported': 'D3',
+  'sg-blocks-distributed-training': 'D4',
+  'endpoint-sg-blocks-https': 'D4',
 };
 const own = new Set(Object.keys(OWN_RULES));
 const AREAS = ['inference', 'jobs', 'network', 'security', 'mlops', 'monitoring', 'data', 'deploy', 'cost'];

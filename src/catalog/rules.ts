@@ -1260,6 +1260,62 @@ const ENTRIES: RuleDef[] = [
     inRun:
       'counted once per minute the backlog grows at max capacity; the backlog chart (ApproximateBacklogSize) climbs and p99 latency grows with it',
   },
+  {
+    id: 'realtime-stuck-at-zero',
+    domain: 'D3',
+    severity: 'error',
+    area: 'inference',
+    static: false,
+    http: 400,
+    display: { request: 'rejected' },
+    title: 'Endpoint scaled to zero never wakes',
+    sheet:
+      'A real-time endpoint that hosts inference components can scale in to zero instances (ManagedInstanceScaling MinInstanceCount 0, scalable target min capacity 0). Target tracking cannot scale out from zero: a step-scaling policy on a CloudWatch alarm on NoCapacityInvocationFailures must provision the first instance again.',
+    fix: "Set the realtime-endpoint's scaleOutFromZero to true (a StepScaling policy, ChangeInCapacity +1, on an alarm on NoCapacityInvocationFailures), or keep autoscaling.min at 1 if the first requests after a quiet spell must not fail.",
+    docs: 'https://docs.aws.amazon.com/sagemaker/latest/dg/endpoint-auto-scaling-zero-instances.html ("after scaling in to zero instances, your endpoint can\'t respond to any incoming inference requests until it provisions at least one instance"; the step scaling policy and the NoCapacityInvocationFailures alarm). The error text is the one AWS shows in https://aws.amazon.com/blogs/machine-learning/unlock-cost-savings-with-the-new-scale-down-to-zero-feature-in-amazon-sagemaker-inference/.',
+    message:
+      'ValidationError: An error occurred (ValidationError) when calling the InvokeEndpoint operation: Inference Component has no capacity to process this request. ApplicationAutoScaling may be in-progress (if configured) or try to increase the capacity by invoking UpdateInferenceComponentRuntimeConfig API. ({node} has 0 instances and no scaling policy that scales out from zero)',
+    trigger:
+      'a realtime-endpoint with inferenceComponents and autoscaling.min 0 that scaled in to zero instances, without scaleOutFromZero, receives requests',
+    inRun:
+      'every request fails with a 400 ValidationError while the endpoint stays at 0 instances (NoCapacityInvocationFailures climbs, nothing scales out)',
+  },
+  {
+    id: 'no-capacity-at-zero',
+    domain: 'D3',
+    severity: 'warning',
+    area: 'inference',
+    static: false,
+    http: 400,
+    display: { request: 'rejected' },
+    title: 'Requests fail while waking from zero',
+    sheet:
+      'Scaling to zero saves the instances while idle, but the first requests after it fail: the NoCapacityInvocationFailures alarm fires, the step-scaling policy adds an instance, and provisioning it takes several minutes.',
+    fix: 'Accept the failed first requests (callers retry after the wake-up), send a warm-up request before traffic is due, or keep autoscaling.min at 1 where the first requests must not fail.',
+    docs: 'https://docs.aws.amazon.com/sagemaker/latest/dg/endpoint-auto-scaling-zero-instances.html ("the provisioning process takes several minutes. During that time, any attempts to invoke the endpoint will produce an error"). The alarm evaluates 1-minute periods as in AWS\'s example; the 240 s to bring the instance into service is the simulator\'s.',
+    message:
+      'ValidationError: Inference Component has no capacity to process this request. ApplicationAutoScaling may be in-progress (if configured) or try to increase the capacity by invoking UpdateInferenceComponentRuntimeConfig API. ({node} is scaling out from zero: {detail})',
+    trigger:
+      'a realtime-endpoint scaled in to zero instances with scaleOutFromZero receives requests before its first instance is in service',
+    inRun:
+      'requests fail with a 400 ValidationError for the minutes the alarm and the new instance take; then the endpoint serves again',
+  },
+  {
+    id: 'scale-to-zero-unsupported',
+    domain: 'D3',
+    severity: 'warning',
+    area: 'inference',
+    static: true,
+    title: 'Scale to zero without inference components',
+    sheet:
+      'Only an endpoint that hosts inference components can scale to and from zero instances; a production variant scaled on DesiredInstanceCount keeps at least one instance.',
+    fix: "Set the realtime-endpoint's inferenceComponents to true (the model as an inference component, managed instance scaling with MinInstanceCount 0) and add scaleOutFromZero, or set autoscaling.min to 1.",
+    docs: 'https://docs.aws.amazon.com/sagemaker/latest/dg/endpoint-auto-scaling-zero-instances.html ("An endpoint can scale to and from zero instances only if it hosts inference components").',
+    message:
+      '{node}: autoscaling min 0 has no effect: the endpoint does not host inference components, so its variant keeps at least 1 instance (and bills it while idle).',
+    trigger: 'a realtime-endpoint with autoscaling.min 0 and inferenceComponents false',
+    inRun: 'the endpoint never scales below 1 instance',
+  },
   // ── D4 · Monitoring and security ───────────────────────────────────────────────
   {
     id: 'monitor-needs-data-capture',
@@ -1452,6 +1508,41 @@ const ENTRIES: RuleDef[] = [
     trigger:
       'EnableNetworkIsolation: true on a job whose container needs outbound calls (a custom algorithm edge to an external service)',
     inRun: 'the outbound call is blocked',
+  },
+  {
+    id: 'sg-blocks-distributed-training',
+    domain: 'D4',
+    severity: 'error',
+    area: 'network',
+    static: true,
+    title: 'Security group blocks the cluster',
+    sheet:
+      'The instances of a distributed training (or processing) job in a VPC talk to each other through their security group: it needs an inbound rule allowing traffic from itself (a self-referencing rule). Inter-container traffic encryption adds IPsec between them, which needs UDP 500 and protocol 50 (ESP) inbound and outbound within the group.',
+    fix: 'Add a self-referencing inbound rule to the job\'s security group ("all all from self"), keep its outbound rules open to itself, or leave the job on the VPC\'s default group (which allows all traffic from itself).',
+    docs: 'https://docs.aws.amazon.com/sagemaker/latest/dg/train-vpc.html ("configure a rule for your security group that allows inbound connections between members of the same security group"); https://docs.aws.amazon.com/sagemaker/latest/dg/train-encrypt.html (inbound and outbound rules for inter-container traffic encryption, ESP 50). The failure text is the simulator\'s: a blocked connection is dropped silently, so the instances time out waiting for each other.',
+    message:
+      '{node}: AlgorithmError: the {instances} instances could not connect to each other (algo-1 → algo-2: connection timed out): security group {group} does not allow {need} from itself.',
+    trigger:
+      'a training or processing job with instanceCount > 1 in a subnet whose security group has no inbound rule from itself covering all TCP ports (and, with EnableInterContainerTrafficEncryption, UDP 500 and ESP both ways)',
+    inRun: 'the job starts, its instances wait for each other until the connection times out, and the job fails',
+  },
+  {
+    id: 'endpoint-sg-blocks-https',
+    domain: 'D4',
+    severity: 'error',
+    area: 'network',
+    static: true,
+    display: { network: ['ecr.api', 'ecr.dkr', 'sagemaker.api'] },
+    title: "Endpoint's security group drops HTTPS",
+    sheet:
+      "An interface VPC endpoint is a network interface in your subnet with its own security group: it must allow inbound HTTPS (TCP 443) from the callers (their security group or the VPC's CIDR), and the callers' group must allow 443 out. A dropped packet gets no answer: the call times out.",
+    fix: "Add an inbound rule \"tcp 443 from <the job's security group>\" (or from the VPC CIDR 10.0.0.0/16) to the vpc-endpoint's security group; check the job's outbound rules allow TCP 443.",
+    docs: 'https://docs.aws.amazon.com/vpc/latest/privatelink/create-interface-endpoint.html ("The security group rules control the traffic to the endpoint network interface from resources in your VPC"; without one, the VPC\'s default group is associated, which allows inbound traffic only from itself).',
+    message:
+      '{node}: call to {service} through interface endpoint {endpoint} timed out: dial tcp {ip}:443: i/o timeout ({why}).',
+    trigger:
+      "a job or endpoint reaches an AWS service through an interface vpc-endpoint whose security group has no inbound TCP 443 rule from the caller's group or the VPC CIDR (or the caller's group has no outbound 443)",
+    inRun: 'the call through the endpoint times out; an image pull or API call fails as if the endpoint were missing',
   },
   {
     id: 'unencrypted-volume',

@@ -50,6 +50,7 @@ export const KINDS = [
   'ai-service',
   'scp',
   'inference-recommender',
+  'security-group',
 ] as const;
 export type Kind = (typeof KINDS)[number];
 

@@ -117,7 +117,8 @@ export interface ScalingActivity {
   from: number;
   to: number;
   /** What drove it: target tracking on InvocationsPerInstance, or an async backlog policy. */
-  policy: 'target-tracking' | 'backlog';
+  /** step: the step-scaling policy on NoCapacityInvocationFailures (an inference component scaled to zero). */
+  policy: 'target-tracking' | 'backlog' | 'step';
 }
 
 /** Payload of TOPICS.jobStart. */

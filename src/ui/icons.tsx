@@ -269,6 +269,16 @@ const ICONS: Record<Kind, { color: string; glyph: ReactNode }> = {
     glyph: <rect x={4} y={4} width={16} height={16} rx={2} fill="none" strokeDasharray="3 2.2" />,
   },
   'vpc-endpoint': { color: C.network, glyph: line('M3.5 12H14M10 8l4 4-4 4M16.5 4.5h3v15h-3') },
+  // a brick wall with a gap: a firewall that lets some traffic through
+  'security-group': {
+    color: C.network,
+    glyph: (
+      <>
+        {line('M3.5 5.5h17v13h-17z')}
+        {line('M3.5 9.8h17M3.5 14.2h17M9 5.5v4.3M15 5.5v4.3M6 9.8v4.4M12 9.8v4.4M18 9.8v4.4M9 14.2v4.3M15 14.2v4.3')}
+      </>
+    ),
+  },
   'kms-key': {
     color: C.security,
     glyph: (

@@ -58,12 +58,17 @@ export class VariantRun {
 export function scalingOf(ep: GNode<'realtime-endpoint'>): Scaling | null {
   const a = ep.props.autoscaling;
   if (!a) return null;
+  const components = ep.props.inferenceComponents === true;
+  const concurrency = ep.props.scalingMetric === 'ConcurrentRequestsPerModel';
   return {
-    min: Math.max(1, a.min),
+    // only an endpoint hosting inference components can scale in to zero (scale-to-zero-unsupported otherwise)
+    min: components ? a.min : Math.max(1, a.min),
     max: Math.max(1, a.max),
-    target: a.targetInvocationsPerInstance,
+    target: concurrency ? Number(ep.props.targetConcurrency) : a.targetInvocationsPerInstance,
     scaleOutCooldownSec: a.scaleOutCooldownSec ?? INFERENCE.scaleOutCooldownSec,
     scaleInCooldownSec: a.scaleInCooldownSec ?? INFERENCE.scaleInCooldownSec,
+    ...(concurrency && { metric: 'concurrency' as const }),
+    ...(components && { components: true, fromZero: ep.props.scaleOutFromZero === true }),
   };
 }
 
@@ -92,6 +97,7 @@ export class RealtimeRun extends EndpointRun<'realtime-endpoint'> {
   /** A blue/green update in progress or finished: the new fleet's share and error rate (null = none). */
   private green: DeployTraffic | null = null;
   private readonly modelErrors: Tally;
+  private readonly noCapacity: Tally | null;
 
   constructor(
     sim: Simulation,
@@ -110,6 +116,11 @@ export class RealtimeRun extends EndpointRun<'realtime-endpoint'> {
     this.overloaded = this.tally('endpoint-overloaded');
     this.shadowTally = this.shadows.length ? this.tally('shadow-variant-response') : null;
     this.modelErrors = this.tally('model-version-errors');
+    // scaled to zero: stuck without the step-scaling policy, waking with it (tallied only where zero is possible)
+    this.noCapacity =
+      scaling?.components && scaling.min === 0
+        ? this.tally(scaling.fromZero ? 'no-capacity-at-zero' : 'realtime-stuck-at-zero')
+        : null;
     sim.on(TOPICS.deployTraffic, (p: DeployTraffic) => {
       if (p.node === node.id) this.green = p.share > 0 ? p : null;
     });
@@ -209,6 +220,10 @@ export class RealtimeRun extends EndpointRun<'realtime-endpoint'> {
       if (track) v.requests++;
       if (size > limit) {
         this.tooLarge(v, a, size, back); // refused before the variants: no shadow copy
+        continue;
+      }
+      if (v.pool.instances === 0) {
+        this.zero(v, a, size, k, back);
         continue;
       }
       let extra = 0;
@@ -330,6 +345,36 @@ export class RealtimeRun extends EndpointRun<'realtime-endpoint'> {
       );
   }
 
+  /**
+   * A request to a variant at zero instances: InvokeEndpoint answers 400 ValidationError ("Inference Component has no
+   * capacity…") and SageMaker counts a NoCapacityInvocationFailures datapoint (the step-scaling alarm's metric).
+   */
+  private zero(v: VariantRun, a: number, size: number, k: number, back: number): void {
+    this.m.failed++;
+    if (this.track) v.failed++;
+    v.pool.noCapacity++;
+    const t = this.noCapacity;
+    if (t?.hit()) {
+      t.first = a;
+      const waking = v.pool.pending.length;
+      t.vars = {
+        variant: v.spec.name,
+        detail: waking
+          ? `an instance is being provisioned, in service at ${Math.round(v.pool.pending[0])} s`
+          : 'the NoCapacityInvocationFailures alarm has not fired yet',
+      };
+    }
+    if (this.traces.wantAt(OUTCOME.rejected))
+      this.trace(
+        a - back,
+        'rejected',
+        size,
+        { retry: back, tries: k, lookup: 0, queue: 0, model: 0 },
+        'ValidationError (400): Inference Component has no capacity to process this request',
+        v.pool.scaling?.fromZero ? 'no-capacity-at-zero' : 'realtime-stuck-at-zero',
+      );
+  }
+
   /** model-version-errors: a request on the new fleet whose model answers 500 (the caller gets ModelError, 424). */
   private modelError(
     v: VariantRun,
@@ -415,7 +460,8 @@ export class RealtimeRun extends EndpointRun<'realtime-endpoint'> {
       const before = v.pool.instanceSeconds;
       const was = v.pool.instances;
       const scaled = v.pool.afterTick(t0, t1);
-      if (scaled) this.noteScaling(v, scaled, was);
+      // a scale-in to zero returns -0
+      if (scaled || (was > 0 && v.pool.instances === 0)) this.noteScaling(v, scaled, was);
       this.sim.addCost(this.node.id, instanceCostUSD(v.type, v.pool.instanceSeconds - before));
       instances += v.pool.instances;
     }
@@ -430,19 +476,27 @@ export class RealtimeRun extends EndpointRun<'realtime-endpoint'> {
   /** A scaling activity on the timeline (target tracking on InvocationsPerInstance). */
   private noteScaling(v: VariantRun, scaled: number, was: number): void {
     const s = v.pool.scaling!;
+    const fromZero = was === 0 && scaled > 0;
     this.sim.emit(TOPICS.scaling, {
       endpoint: this.node.id,
       variant: v.spec.name,
       from: was,
       to: Math.abs(scaled),
-      policy: 'target-tracking',
+      policy: fromZero ? 'step' : 'target-tracking',
     });
+    const conc = s.metric === 'concurrency';
+    const what = conc
+      ? `ConcurrentRequestsPerModel > ${s.target} per instance for ${INFERENCE.scaleOutDatapoints} consecutive 10-s datapoints`
+      : `InvocationsPerInstance > ${s.target}/min for ${INFERENCE.scaleOutDatapoints} consecutive minutes`;
+    const below = conc ? `${s.target} concurrent requests per instance` : `${s.target}/min`;
     this.sim.note(
       this.node.id,
       'event',
-      scaled > 0
-        ? `${this.node.id}/${v.spec.name}: target tracking (InvocationsPerInstance > ${s.target}/min for ${INFERENCE.scaleOutDatapoints} consecutive minutes) launches instances: ${v.pool.instances} → ${scaled}, in service in ${INFERENCE.provisionSec} s`
-        : `${this.node.id}/${v.spec.name}: target tracking scaled in to ${-scaled} instance(s) after ${INFERENCE.scaleInDatapoints} consecutive minutes below ${Math.round(INFERENCE.scaleInRatio * 100)}% of ${s.target}/min`,
+      fromZero
+        ? `${this.node.id}/${v.spec.name}: the NoCapacityInvocationFailures alarm triggers the step-scaling policy (+1): launching an instance from zero, in service in ${INFERENCE.provisionSec} s`
+        : scaled > 0
+          ? `${this.node.id}/${v.spec.name}: target tracking (${what}) launches instances: ${v.pool.instances} → ${scaled}, in service in ${INFERENCE.provisionSec} s`
+          : `${this.node.id}/${v.spec.name}: target tracking scaled in to ${-scaled} instance(s) after ${INFERENCE.scaleInDatapoints} consecutive minutes below ${Math.round(INFERENCE.scaleInRatio * 100)}% of ${below}`,
     );
   }
 

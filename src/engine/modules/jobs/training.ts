@@ -158,6 +158,7 @@ export function startTraining(sim: Simulation, n: GNode<'training-job'>, h: Trai
       return end();
     }
     if (hasOutbound && !run.gate('outbound-call')) return end();
+    if (Number(n.props.instanceCount) > 1 && !run.gate('cluster')) return end();
     if (pipe) warnOnce(pipe.rule, pipe.vars);
     if (parallel) warnOnce(parallel.rule, parallel.vars);
     trainFrom = sim.now;

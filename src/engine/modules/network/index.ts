@@ -8,6 +8,7 @@ import type { SimModule } from '../../sim';
 import {
   apiBlocker,
   callsSageMaker,
+  clusterBlocker,
   ecrBlocker,
   egressBlocker,
   fileSystemBlocker,
@@ -30,6 +31,8 @@ export { reach, networkReport, SERVICES, type Reach, type Service, type NetworkR
  * - api-call: sagemaker.api (sagemaker-api-unreachable).
  * - outbound-call: blocked when EnableNetworkIsolation is true and the job has an outbound edge
  *   (network-isolation-egress).
+ * - cluster: a distributed job's instances reach each other through its security group
+ *   (sg-blocks-distributed-training).
  * - logs: CloudWatch Logs. The blocker's rule, logs-unreachable, is a WARNING: the lifecycle owner
  *   records the incident (`sim.incident(b.rule, id, b.vars)`) and CONTINUES; it must not fail the node.
  */
@@ -49,6 +52,8 @@ export function networkBlocker(g: Graph, n: GNode, phase: Phase): Blocker | null
       return egressBlocker(g, n);
     case 'logs':
       return logsBlocker(g, n);
+    case 'cluster':
+      return clusterBlocker(g, n);
     default:
       return null;
   }
@@ -82,7 +87,10 @@ export function checkNetwork(g: Graph): Finding[] {
       add(n, logsBlocker(g, n));
     }
     if (callsSageMaker(g, n)) add(n, apiBlocker(g, n));
-    if (n.kind === 'training-job' || n.kind === 'processing-job') add(n, egressBlocker(g, n));
+    if (n.kind === 'training-job' || n.kind === 'processing-job') {
+      add(n, egressBlocker(g, n));
+      add(n, clusterBlocker(g, n));
+    }
     add(n, fileSystemBlocker(g, n));
   }
   return out;
