@@ -4,7 +4,7 @@ import { instanceType } from '../../../catalog/instances';
 import { propsByName } from '../../../catalog/kinds';
 import type { GNode, Graph } from '../../../model/graph';
 import { sourcesOf } from './data';
-import { dataLineage } from './prep';
+import { dataLineage, prepUpstream } from './prep';
 import { taskOf } from './fit';
 
 /**
@@ -40,12 +40,18 @@ function bucketStating<K extends 'labelledRows'>(
   return null;
 }
 
-/** Feature columns of the data a training job learns from: the buckets' featureNames, else the default 20. */
+/**
+ * Feature columns of the data a training job learns from: the buckets' featureNames less the columns a prep step
+ * upstream drops (feature selection), else the default 20.
+ */
 export function featureCount(g: Graph, training: string): number {
   const names = new Set<string>();
   for (const n of dataLineage(g, training))
     if (n.kind === 's3-bucket') for (const f of (n as GNode<'s3-bucket'>).props.featureNames ?? []) names.add(f);
-  return names.size || FEASIBILITY.defaultFeatures;
+  if (!names.size) return FEASIBILITY.defaultFeatures;
+  for (const p of prepUpstream(g, training))
+    for (const c of Array.isArray(p.props.dropColumns) ? p.props.dropColumns : []) names.delete(String(c).trim());
+  return Math.max(1, names.size);
 }
 
 /** Labelled rows a training job's model needs. */
