@@ -2,6 +2,7 @@ import type { BooleanProp, EnumProp, Kind, KindDef, NumberProp, PropDef, PropVal
 import { KINDS } from './types';
 import { DATASET_PROPS, TRAINING_LEARNING_PROPS, TUNING_LEARNING_PROPS } from './learning';
 import { DATASET_EXPLAIN_PROPS, PREP_DROP_PROPS } from './explain';
+import { DATASET_FEASIBILITY_PROPS, TRAINING_ENSEMBLE_PROPS } from './feasibility';
 import { AI_SERVICES, BEDROCK_INFERENCE } from './services';
 import {
   CLARIFY_PRETRAINING_PROPS,
@@ -215,6 +216,7 @@ export const KIND_DEFS = [
       ...DATASET_TRAIT_PROPS,
       ...DATASET_FACET_PROPS,
       ...DATASET_EXPLAIN_PROPS,
+      ...DATASET_FEASIBILITY_PROPS,
     },
   ),
   def(
@@ -575,6 +577,7 @@ export const KIND_DEFS = [
       ),
       modelSizeGB: num('Model size', 1, 'Memory the model needs on a GPU.', { min: 0, max: 10_000, unit: 'GB' }),
       ...TRAINING_LEARNING_PROPS,
+      ...TRAINING_ENSEMBLE_PROPS,
       VolumeKmsKeyId: kmsRef('VolumeKmsKeyId', 'the training volume (ResourceConfig.VolumeKmsKeyId)'),
       OutputKmsKeyId: kmsRef('OutputKmsKeyId', 'model artifacts (OutputDataConfig.KmsKeyId)'),
       EnableInterContainerTrafficEncryption: bool(

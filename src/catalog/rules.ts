@@ -720,6 +720,77 @@ const ENTRIES: RuleDef[] = [
     inRun: 'every call fails with a 400 (ValidationException)',
     http: 400,
   },
+  // ── D2 · Feasibility, cost, ensembles and reproducibility (models16, issue 16) ──
+  {
+    id: 'too-little-labelled-data',
+    domain: 'D2',
+    severity: 'warning',
+    area: 'mlops',
+    static: false,
+    title: 'Too few labelled rows to learn',
+    sheet:
+      'Before building, judge feasibility: a model needs enough labelled examples for the features and the complexity of the problem. With too few, validation is near chance and swings from one training to the next. Label more data (SageMaker Ground Truth), pick a simpler model, or use a pretrained model or a managed AI service.',
+    fix: "Raise the s3-bucket's labelledRows (label more with Ground Truth), or pick a model that needs fewer rows per feature (linear-learner rather than a deep network), or use a pretrained model / managed AI service (ai-service) for the task.",
+    docs: "SageSim's own rule of thumb (labelled rows per feature: linear 10, boosted trees 50, deep network 500; 10,000 for image/text from scratch). Labelling: Ground Truth, https://docs.aws.amazon.com/sagemaker/latest/dg/sms.html; pretrained models and AI services: https://docs.aws.amazon.com/sagemaker/latest/dg/studio-jumpstart.html, https://docs.aws.amazon.com/sagemaker/latest/dg/algos.html",
+    message:
+      'Model {version} from {training}: validation {metric} {validation}, near chance and unstable between trainings (±{spread}); {node} has {rows} labelled rows for {features} features, and {algorithm} needs about {needed}.',
+    trigger:
+      'an s3-bucket whose labelledRows is below what the training-job it feeds needs (rows per feature by algorithm: linear-learner 10, xgboost 50, custom 500; at least 200; 10,000 for image or text classification)',
+    inRun:
+      'each model version trained scores near chance in validation and production, and its validation figure differs widely between versions',
+  },
+  {
+    id: 'gpu-network-on-tabular-data',
+    domain: 'D2',
+    severity: 'warning',
+    area: 'jobs',
+    static: false,
+    title: 'GPU deep network on small tabular data',
+    sheet:
+      'Cost is a criterion in choosing a model: on small tabular data, gradient-boosted trees (XGBoost) or a linear model on a CPU instance reach the accuracy of a deep network, which needs GPU instances costing many times more. SageMaker XGBoost is memory-bound: a general-purpose instance (M5) is the recommended choice.',
+    fix: 'Set the training-job\'s algorithm to "xgboost" (or "linear-learner") and its instanceType to a general-purpose CPU instance such as ml.m5.xlarge.',
+    docs: 'XGBoost (gradient-boosted trees for tabular classification and regression; EC2 instance recommendation: memory-bound, general-purpose M5): https://docs.aws.amazon.com/sagemaker/latest/dg/xgboost.html; instance prices: https://aws.amazon.com/sagemaker/pricing/',
+    message:
+      '{node}: a deep network on {instanceType} ({gpuModel}) for {datasetGB} GB of tabular data ({task}) cost ${costUSD} for {minutes} billed minutes; XGBoost on {cpuType} would cost about ${cpuCostUSD} for as long ({ratio}× less) for the same accuracy.',
+    trigger:
+      'a training-job with algorithm "custom" on a GPU instance type whose data is a tabular task (binary/multiclass classification or regression) of at most 50 GB',
+    inRun: 'the job completes and bills the GPU price; a cost limit (maxCostUSD, a budget) is exceeded',
+  },
+  {
+    id: 'linear-model-on-interactions',
+    domain: 'D2',
+    severity: 'warning',
+    area: 'mlops',
+    static: false,
+    title: 'Linear model misses feature interactions',
+    sheet:
+      'A linear model learns one weight per feature: when the label depends on combinations of features it underfits (training and validation both poor, no gap). Boosting (XGBoost: trees fitted one after another on the errors), trees, or stacking models of different families captures the interactions; bagging linear models lowers variance, not bias.',
+    fix: 'Set the training-job\'s algorithm to "xgboost" (boosted trees), or keep Linear Learner in an ensemble with "stacking" (a meta-model over base models of other families, as AutoGluon-Tabular does).',
+    docs: 'Linear Learner learns a linear function: https://docs.aws.amazon.com/sagemaker/latest/dg/linear-learner.html; XGBoost combines an ensemble of simpler, weaker models: https://docs.aws.amazon.com/sagemaker/latest/dg/xgboost.html; AutoGluon-Tabular multi-layer stacking: https://docs.aws.amazon.com/sagemaker/latest/dg/autogluon-tabular-HowItWorks.html',
+    message:
+      'Model {version} from {node}: training {metric} {train}, validation {metric} {validation} — both low with no gap (underfitting): {algorithm} learns one weight per feature and the signal in {bucket} lies in feature interactions.',
+    trigger:
+      'a training-job with algorithm "linear-learner" and ensemble other than "stacking" reads an s3-bucket with interactions true',
+    inRun: 'each model version loses 0.15 AUC in training, validation and production alike',
+  },
+  {
+    id: 'training-data-not-versioned',
+    domain: 'D2',
+    severity: 'warning',
+    area: 'mlops',
+    static: false,
+    title: 'Training data cannot be reproduced',
+    sheet:
+      'A reproducible experiment pins its data, code and parameters. SageMaker lineage tracking records a dataset artifact by its S3 URI and a source id (S3Version, S3ETag, MD5Hash); without S3 Versioning, an overwrite of the prefix loses the exact data a model package was trained on. Enable versioning (or write each dataset to a new prefix) and track runs in SageMaker Experiments / MLflow.',
+    fix: 'Set versioning "Enabled" on every s3-bucket in the training data\'s lineage (VersioningConfiguration Status Enabled), so the lineage artifact carries the S3Version of the data each model package was trained on.',
+    docs: 'S3 Versioning (off by default; an overwrite keeps the previous version): https://docs.aws.amazon.com/AmazonS3/latest/userguide/Versioning.html; lineage artifact source types MD5Hash | S3ETag | S3Version | Custom: https://docs.aws.amazon.com/sagemaker/latest/APIReference/API_ArtifactSourceType.html, https://docs.aws.amazon.com/sagemaker/latest/dg/lineage-tracking.html; SageMaker Experiments: https://docs.aws.amazon.com/sagemaker/latest/dg/experiments.html',
+    message:
+      'Lineage of model package {package} ({model}, trained by {training}): its dataset artifact s3://{node}/ has no S3Version, only the URI and an ETag; once the prefix is overwritten the data it was trained on cannot be retrieved, so the package cannot be reproduced.',
+    trigger:
+      'a model package is registered from a training-job whose data lineage holds an s3-bucket with versioning "Off" or "Suspended"',
+    inRun:
+      'each package registered in the run has an unpinned dataset artifact in its lineage (the Experiments tab shows it)',
+  },
   // ── D3 · Deployment and orchestration ──────────────────────────────────────────
   {
     id: 'payload-too-large',

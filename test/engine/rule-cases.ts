@@ -510,6 +510,52 @@ export const CASES: Record<string, Case> = {
     durationSec: 60,
     doc: () => arch(node('ai', 'ai-service', { service: 'bedrock', customModel: true }), ...clientTo('ai', { rps: 1 })),
   },
+  'too-little-labelled-data': {
+    node: 'raw',
+    as: 'incident',
+    durationSec: 1200,
+    doc: () =>
+      arch(
+        node('raw', 's3-bucket', { task: 'binary-classification', labelledRows: 300 }),
+        node('train', 'training-job', { trainingMinutes: 5 }),
+        edge('raw', 'train'),
+      ),
+  },
+  'gpu-network-on-tabular-data': {
+    node: 'train',
+    as: 'incident',
+    durationSec: 1800,
+    doc: () =>
+      arch(
+        node('raw', 's3-bucket', { task: 'binary-classification', datasetGB: 2 }),
+        node('train', 'training-job', { algorithm: 'custom', instanceType: 'ml.p3.2xlarge', trainingMinutes: 20 }),
+        edge('raw', 'train'),
+      ),
+  },
+  'linear-model-on-interactions': {
+    node: 'train',
+    as: 'incident',
+    durationSec: 1200,
+    doc: () =>
+      arch(
+        node('raw', 's3-bucket', { task: 'binary-classification', interactions: true }),
+        node('train', 'training-job', { algorithm: 'linear-learner', trainingMinutes: 5 }),
+        edge('raw', 'train'),
+      ),
+  },
+  'training-data-not-versioned': {
+    node: 'raw',
+    as: 'incident',
+    durationSec: 1200,
+    doc: () =>
+      arch(
+        node('raw', 's3-bucket', { versioning: 'Off' }),
+        node('train', 'training-job', { trainingMinutes: 5 }),
+        node('reg', 'model-registry'),
+        edge('raw', 'train'),
+        edge('train', 'reg'),
+      ),
+  },
   /* D3 */
   'payload-too-large': {
     node: 'ep',

@@ -67,6 +67,15 @@ const CAUSE_NAMING: Record<string, (i: Incident, n: NodeFigures | undefined, r: 
   'trigger-chain-broken': (i) => i.message.replace(/ \(.*\)(?=; no )/, ''),
   'bad-version-shipped': (i) => i.message.replace(/ \(the default update.*$/, '.'),
   'async-stuck-at-zero': (i) => i.message.replace(' and no step-scaling policy on HasBacklogWithoutCapacity', ''),
+  // models16: the figures an operator sees, not the row count, the missing S3Version or the cheaper choice
+  'too-little-labelled-data': (i) => i.message.replace(/; \S+ has \d+ labelled rows.*$/, '.'),
+  'gpu-network-on-tabular-data': (i) => i.message.replace(/; XGBoost on .*$/, '.'),
+  'linear-model-on-interactions': (i) => i.message.replace(/ \(underfitting\):.*$/, '.'),
+  'training-data-not-versioned': (i) =>
+    i.message.replace(
+      / has no S3Version.*$/,
+      ': the auditor cannot be told which objects it was trained on (the files there have been rewritten since).',
+    ),
 };
 
 /** The live model's quality as a monitor with ground truth reports it, from the endpoint figures (null when none). */

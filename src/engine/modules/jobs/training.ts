@@ -15,6 +15,7 @@ import {
 } from './checks';
 import { JOB_TIMING } from './constants';
 import { learningPlan } from '../shared/learning';
+import { tabularGpuNetwork } from '../shared/feasibility';
 import { recordLearning, learningStop } from './learning';
 import { sourcesOf } from './data';
 import { JobRun } from './run';
@@ -199,6 +200,21 @@ export function startTraining(sim: Simulation, n: GNode<'training-job'>, h: Trai
       const acc = h.reportAccuracy && p.evalMetric === 'accuracy' ? accuracyProblem(g, n) : null;
       if (acc)
         sim.incident(acc.rule, n.id, { ...acc.vars, accuracy: reportedAccuracy(sim, n.id) ?? acc.vars.accuracy });
+      const gpu = tabularGpuNetwork(g, n);
+      if (gpu) {
+        const cost = run.billedSec * instanceCostUSD(String(p.instanceType), 1, Number(p.instanceCount), spot);
+        sim.incident('gpu-network-on-tabular-data', n.id, {
+          instanceType: gpu.instanceType,
+          gpuModel: gpu.gpuModel,
+          datasetGB: gpu.datasetGB,
+          task: gpu.task,
+          costUSD: round(cost, 2),
+          minutes: round(run.billedSec / 60, 1),
+          cpuType: gpu.cpuType,
+          cpuCostUSD: round((cost * gpu.cpuPerHour) / gpu.gpuPerHour, 2),
+          ratio: round(gpu.gpuPerHour / gpu.cpuPerHour, 1),
+        });
+      }
     });
   };
   const interrupt = (): boolean => {
