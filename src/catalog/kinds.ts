@@ -3,6 +3,7 @@ import { KINDS } from './types';
 import { DATASET_PROPS, TRAINING_LEARNING_PROPS, TUNING_LEARNING_PROPS } from './learning';
 import { DATASET_EXPLAIN_PROPS, PREP_DROP_PROPS } from './explain';
 import { AI_SERVICES, BEDROCK_INFERENCE } from './services';
+import { AUTOPILOT_PROPS, DATASET_ROW_PROPS, JUMPSTART_PROPS } from './automl';
 import {
   CLARIFY_PRETRAINING_PROPS,
   DATASET_FACET_PROPS,
@@ -201,6 +202,7 @@ export const KIND_DEFS = [
       ...DATASET_TRAIT_PROPS,
       ...DATASET_FACET_PROPS,
       ...DATASET_EXPLAIN_PROPS,
+      ...DATASET_ROW_PROPS,
     },
   ),
   def(
@@ -981,6 +983,24 @@ export const KIND_DEFS = [
         contract: false,
       },
     },
+  ),
+  def(
+    'autopilot-job',
+    'Autopilot job',
+    'D2',
+    'job',
+    'SageMaker Autopilot (CreateAutoMLJobV2, tabular): give it a dataset and a target column; it analyses the data, trains and ranks candidates (a leaderboard by the objective metric), explains the best one with Clarify SHAP and can register it.',
+    [],
+    AUTOPILOT_PROPS,
+  ),
+  def(
+    'jumpstart-model',
+    'JumpStart model',
+    'D2',
+    'store',
+    'A pretrained foundation model from SageMaker JumpStart, deployed by its model ID to the real-time endpoint it feeds: the instance must hold it in GPU memory, and some models need their EULA accepted.',
+    [],
+    JUMPSTART_PROPS,
   ),
   def(
     'vpc',

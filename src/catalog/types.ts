@@ -46,6 +46,8 @@ export const KINDS = [
   'macie',
   'cloudtrail',
   'ai-service',
+  'autopilot-job',
+  'jumpstart-model',
   'scp',
   'inference-recommender',
 ] as const;
