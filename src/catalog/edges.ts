@@ -76,6 +76,21 @@ export const EDGE_PAIRS: readonly EdgePair[] = [
     plane: 'data',
   },
   {
+    from: ['s3-bucket'],
+    to: ['autopilot-job'],
+    label: 'input data',
+    meaning: 'The tabular dataset (with its target column) an Autopilot job learns from.',
+    plane: 'control',
+  },
+  {
+    from: ['jumpstart-model'],
+    to: ['realtime-endpoint'],
+    label: 'deploy',
+    meaning:
+      'Deploys the JumpStart model to the real-time endpoint (CreateModel from the model ID, then the endpoint).',
+    plane: 'control',
+  },
+  {
     from: ['client'],
     to: ['batch-transform'],
     label: 'invoke',

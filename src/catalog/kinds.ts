@@ -4,6 +4,7 @@ import { DATASET_PROPS, TRAINING_LEARNING_PROPS, TUNING_LEARNING_PROPS } from '.
 import { DATASET_EXPLAIN_PROPS, PREP_DROP_PROPS } from './explain';
 import { DATASET_FEASIBILITY_PROPS, TRAINING_ENSEMBLE_PROPS } from './feasibility';
 import { AI_SERVICES, BEDROCK_INFERENCE } from './services';
+import { AUTOPILOT_PROPS, DATASET_ROW_PROPS, JUMPSTART_PROPS } from './automl';
 import {
   CLARIFY_PRETRAINING_PROPS,
   DATASET_FACET_PROPS,
@@ -217,6 +218,7 @@ export const KIND_DEFS = [
       ...DATASET_FACET_PROPS,
       ...DATASET_EXPLAIN_PROPS,
       ...DATASET_FEASIBILITY_PROPS,
+      ...DATASET_ROW_PROPS,
     },
   ),
   def(
@@ -1181,6 +1183,24 @@ export const KIND_DEFS = [
         contract: false,
       },
     },
+  ),
+  def(
+    'autopilot-job',
+    'Autopilot job',
+    'D2',
+    'job',
+    'SageMaker Autopilot (CreateAutoMLJobV2, tabular): give it a dataset and a target column; it analyses the data, trains and ranks candidates (a leaderboard by the objective metric), explains the best one with Clarify SHAP and can register it.',
+    [],
+    AUTOPILOT_PROPS,
+  ),
+  def(
+    'jumpstart-model',
+    'JumpStart model',
+    'D2',
+    'store',
+    'A pretrained foundation model from SageMaker JumpStart, deployed by its model ID to the real-time endpoint it feeds: the instance must hold it in GPU memory, and some models need their EULA accepted.',
+    [],
+    JUMPSTART_PROPS,
   ),
   def(
     'vpc',

@@ -791,6 +791,90 @@ const ENTRIES: RuleDef[] = [
     inRun:
       'each package registered in the run has an unpinned dataset artifact in its lineage (the Experiments tab shows it)',
   },
+  // ── D2 · AutoML and pretrained models: SageMaker Autopilot and JumpStart (automl16, issue 16) ──
+  {
+    id: 'autopilot-too-few-rows',
+    domain: 'D2',
+    severity: 'error',
+    area: 'jobs',
+    static: true,
+    title: 'Autopilot training data has too few rows',
+    sheet:
+      'Autopilot needs a training dataset of at least 500 rows (CSV or Parquet, with the target column); there is no minimum for a separate validation dataset. With fewer rows, collect more data or train a simple model yourself.',
+    fix: "Give the autopilot-job a dataset of at least 500 rows (the s3-bucket's rows), or train a built-in algorithm with a training-job on the small dataset.",
+    docs: 'CreateAutoMLJob InputDataConfig: "A minimum of 500 rows is required for the training dataset. There is not a minimum number of rows required for the validation dataset." https://docs.aws.amazon.com/sagemaker/latest/APIReference/API_CreateAutoMLJob.html',
+    message:
+      'AutoML job {node} Failed. Reason: ValidationException: A minimum of 500 rows is required for the training dataset; {bucket} has {rows}.',
+    trigger: 'an s3-bucket with fewer than 500 rows feeds an autopilot-job',
+    inRun: 'the job fails at once (no candidate, no leaderboard)',
+  },
+  {
+    id: 'autopilot-objective-mismatch',
+    domain: 'D2',
+    severity: 'error',
+    area: 'jobs',
+    static: true,
+    title: 'Autopilot objective unfit for problem type',
+    sheet:
+      'The objective metric must fit the problem type: regression MAE, MSE, R2 or RMSE (default MSE); binary classification Accuracy, AUC, BalancedAccuracy, F1, Precision or Recall (default F1); multiclass Accuracy, BalancedAccuracy, F1macro, PrecisionMacro or RecallMacro (default Accuracy). Leave it empty for the default.',
+    fix: "Set the autopilot-job's objectiveMetric to one its problem type accepts (or empty for the default), or set problemType to the type the target column really poses.",
+    docs: 'AutoMLJobObjective: "The list of available metrics supported by Autopilot and the default metric applied when you do not specify a metric name explicitly depend on the problem type." https://docs.aws.amazon.com/sagemaker/latest/APIReference/API_AutoMLJobObjective.html',
+    message:
+      'AutoML job {node} Failed. Reason: ValidationException: objective metric {metric} is not supported for problem type {problemType}; supported metrics: {metrics}.',
+    trigger:
+      "an autopilot-job whose objectiveMetric is not in its problem type's list (the problem type declared, or inferred from the bucket's task)",
+    inRun: 'the job fails at creation (no candidate, no leaderboard)',
+  },
+  {
+    id: 'autopilot-runtime-exhausted',
+    domain: 'D2',
+    severity: 'warning',
+    area: 'jobs',
+    static: false,
+    title: 'Autopilot stopped at its maximum runtime',
+    sheet:
+      'MaxAutoMLJobRuntimeInSeconds caps the whole Autopilot job: when it runs out, the job stops gracefully and the best candidate finished so far becomes the best model; candidates not yet trained and unfinished steps (the explainability report, a one-click deployment) are lost. Give the job time for its candidates, or ask for fewer candidates (MaxCandidates) or the faster ensembling mode.',
+    fix: "Raise the autopilot-job's maxRuntimeSec to cover its candidates, lower maxCandidates to what fits the time, or use ENSEMBLING mode (10 trials).",
+    docs: 'AutoMLJobCompletionCriteria.MaxAutoMLJobRuntimeInSeconds: "If an AutoML job exceeds the maximum runtime, the job is stopped automatically and its processing is ended gracefully. The AutoML job identifies the best model whose training was completed and marks it as the best-performing model. Any unfinished steps of the job, such as automatic one-click Autopilot model deployment, are not completed." https://docs.aws.amazon.com/sagemaker/latest/APIReference/API_AutoMLJobCompletionCriteria.html',
+    message:
+      'AutoML job {node}: MaxAutoMLJobRuntimeReached after {limit} s — {done} of {planned} candidates trained; best candidate {best} ({metric} {value}); not completed: {skipped}.',
+    trigger:
+      "an autopilot-job whose maxRuntimeSec is shorter than its analysis, candidates and explainability report take (SageSim's timing of Autopilot)",
+    inRun: 'the job ends with fewer candidates than asked and no explainability report',
+  },
+  {
+    id: 'jumpstart-eula-not-accepted',
+    domain: 'D2',
+    severity: 'error',
+    area: 'inference',
+    static: true,
+    title: 'JumpStart model EULA not accepted',
+    sheet:
+      'Some JumpStart foundation models (Meta Llama, for one) require explicit acceptance of an end-user license agreement before you fine-tune or deploy them: accept it in Studio, or set accept_eula=True in the SageMaker Python SDK (ModelAccessConfig AcceptEula true in the API).',
+    fix: "Set the jumpstart-model's acceptEula to true (after reviewing the licence), or pick a model that requires no EULA.",
+    docs: 'ModelAccessConfig.AcceptEula: "The AcceptEula value must be explicitly defined as True in order to accept the EULA that this model requires." https://docs.aws.amazon.com/sagemaker/latest/APIReference/API_ModelAccessConfig.html, https://docs.aws.amazon.com/sagemaker/latest/dg/jumpstart-foundation-models-choose.html',
+    message:
+      'Endpoint {node} Failed. Reason: model {modelId} ({model}) requires explicit acceptance of its end-user license agreement: the AcceptEula value must be explicitly defined as True in order to accept the EULA that this model requires.',
+    trigger: 'a jumpstart-model with gated true and acceptEula false deployed to a realtime-endpoint',
+    inRun: 'endpoint creation fails before the model downloads; every request to it fails',
+  },
+  {
+    id: 'jumpstart-model-exceeds-gpu-memory',
+    domain: 'D2',
+    severity: 'error',
+    area: 'inference',
+    static: true,
+    title: 'JumpStart model exceeds GPU memory',
+    sheet:
+      "A foundation model's weights must fit the GPU memory of the hosting instance, with room to spare: at 16-bit precision each parameter takes 2 bytes (a 7–8B model about 16 GB, a 70B model about 140 GB), sharded across the instance's GPUs. A CPU instance or too small a GPU instance fails to load it.",
+    fix: 'Deploy the model on an instance whose GPU memory holds it (a larger ml.g5 or an ml.p4d/ml.p5 for tens of billions of parameters), or pick a smaller model.',
+    docs: "SageSim's model: 16-bit weights take 2 bytes per parameter and must fit in 80% of the instance's GPU memory (AWS publishes no formula; JumpStart's LLM containers shard a model across the instance's GPUs). The endpoint's FailureReason when its container cannot come up is the ping health check failure. https://docs.aws.amazon.com/sagemaker/latest/dg/jumpstart-foundation-models-use-python-sdk.html · https://repost.aws/knowledge-center/sagemaker-endpoint-creation-fail",
+    message:
+      'Endpoint {node} Failed. Reason: The primary container for production variant {variant} did not pass the ping health check. Please check CloudWatch logs for this endpoint. (container log: CUDA out of memory loading {weightsGB} GB of {model} weights on {instanceType}: {gpuGB} GiB of GPU memory)',
+    trigger:
+      "a jumpstart-model whose weights (2 bytes per parameter) need more than 80% of the GPU memory of its realtime-endpoint's instance type (all its GPUs together; none on a CPU instance)",
+    inRun: 'endpoint creation fails at the health check; every request to it fails',
+  },
   // ── D3 · Deployment and orchestration ──────────────────────────────────────────
   {
     id: 'payload-too-large',

@@ -48,6 +48,8 @@ export const KINDS = [
   'macie',
   'cloudtrail',
   'ai-service',
+  'autopilot-job',
+  'jumpstart-model',
   'scp',
   'inference-recommender',
   'security-group',

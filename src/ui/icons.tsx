@@ -129,6 +129,28 @@ const ICONS: Record<Kind, { color: string; glyph: ReactNode }> = {
       </>
     ),
   },
+  'autopilot-job': {
+    color: C.ml,
+    glyph: (
+      <>
+        {/* a leaderboard: three ranked bars with a spark over the winner (AutoML picks the best candidate) */}
+        {line('M5 19h14')}
+        {line('M7 19v-5M12 19V9M17 19v-7')}
+        {line('M12 3.5l.8 1.6 1.7.5-1.7.6-.8 1.6-.8-1.6-1.7-.6 1.7-.5z')}
+      </>
+    ),
+  },
+  'jumpstart-model': {
+    color: C.ml,
+    glyph: (
+      <>
+        {/* a pretrained model off the shelf: a cube with a launch arrow */}
+        {line('M12 4l7 4v8l-7 4-7-4V8z')}
+        {line('M5 8l7 4 7-4M12 12v8')}
+        {line('M15.5 3.5h4v4M19.5 3.5l-4 4')}
+      </>
+    ),
+  },
   'training-job': {
     color: C.ml,
     glyph: (

@@ -556,6 +556,63 @@ export const CASES: Record<string, Case> = {
         edge('train', 'reg'),
       ),
   },
+  'autopilot-too-few-rows': {
+    node: 'auto',
+    as: 'incident',
+    durationSec: 60,
+    doc: () =>
+      arch(
+        node('data', 's3-bucket', { datasetGB: 0.01, task: 'binary-classification', rows: 300 }),
+        node('auto', 'autopilot-job'),
+        edge('data', 'auto'),
+      ),
+  },
+  'autopilot-objective-mismatch': {
+    node: 'auto',
+    as: 'incident',
+    durationSec: 60,
+    doc: () =>
+      arch(
+        node('data', 's3-bucket', { datasetGB: 0.05, task: 'binary-classification' }),
+        node('auto', 'autopilot-job', { objectiveMetric: 'RMSE' }),
+        edge('data', 'auto'),
+      ),
+  },
+  'autopilot-runtime-exhausted': {
+    node: 'auto',
+    as: 'incident',
+    durationSec: 3600,
+    doc: () =>
+      arch(
+        node('data', 's3-bucket', { datasetGB: 0.05, task: 'regression' }),
+        node('auto', 'autopilot-job', { maxRuntimeSec: 1200 }),
+        edge('data', 'auto'),
+      ),
+  },
+  'jumpstart-eula-not-accepted': {
+    node: 'ep',
+    as: 'incident',
+    durationSec: 600,
+    doc: () =>
+      arch(
+        node('llm', 'jumpstart-model', { gated: true, acceptEula: false }),
+        node('ep', 'realtime-endpoint', { instanceType: 'ml.g5.2xlarge' }),
+        edge('llm', 'ep'),
+        ...clientTo('ep', { rps: 1 }),
+      ),
+  },
+  'jumpstart-model-exceeds-gpu-memory': {
+    node: 'ep',
+    as: 'incident',
+    durationSec: 600,
+    doc: () =>
+      arch(
+        node('llm', 'jumpstart-model', { parametersB: 70, gated: true, acceptEula: true }),
+        node('ep', 'realtime-endpoint', { instanceType: 'ml.g5.12xlarge' }),
+        edge('llm', 'ep'),
+        ...clientTo('ep', { rps: 1 }),
+      ),
+  },
   /* D3 */
   'payload-too-large': {
     node: 'ep',

@@ -10,6 +10,7 @@ import { monitoringModule } from './monitoring';
 import { networkModule } from './network';
 import { securityModule } from './security';
 import { servicesModule } from './services';
+import { automlModule } from './automl';
 import { streamingModule } from './streaming';
 import { costModule } from './cost';
 
@@ -30,6 +31,7 @@ export const MODULES: readonly SimModule[] = [
   dataModule,
   deployModule,
   servicesModule,
+  automlModule,
   streamingModule,
   costModule, // last: its finish reads what every module billed
 ];
