@@ -2,6 +2,8 @@
  * `npm run bench:first`: the first screen of a fresh visit on the production build (vite preview, headless
  * Chromium): the JavaScript it loads before the network is idle — gzip -9 of each file, the page's apart from its
  * workers' — and the first contentful paint (Chromium's performance API), as the median of several fresh loads.
+ * The first contentful paint is index.html's loading note (painted before the JavaScript has run); beside it, the
+ * frame after the app's canvas is in the page ("app shown").
  * Budget (issue 19): ≤ 220 KB gz of JavaScript in the page, first contentful paint < 0.8 s.
  *
  *   npm run bench:first [-- --loads N]
@@ -20,7 +22,8 @@ const BUDGET_KB = 220,
 const server = await startPreview();
 const browser = await launch();
 try {
-  const fcps: number[] = [];
+  const fcps: number[] = [],
+    shown: number[] = [];
   let scripts = new Set<string>();
   for (let k = 0; k < loads; k++) {
     const { page } = await openPage(browser, { width: 1280, height: 720 });
@@ -29,10 +32,20 @@ try {
       const u = new URL(r.url());
       if (u.pathname.endsWith('.js')) seen.add(u.pathname);
     });
+    // the frame after the app's canvas is in the page (an init script: the page's CSP does not apply to it)
+    await page.addInitScript(() => {
+      const mo = new MutationObserver(() => {
+        if (!document.querySelector('.react-flow')) return;
+        mo.disconnect();
+        requestAnimationFrame(() => ((window as unknown as { __appShown: number }).__appShown = performance.now()));
+      });
+      mo.observe(document, { childList: true, subtree: true });
+    });
     await page.goto(`${ORIGIN}/`);
     await page.waitForLoadState('networkidle');
     await page.waitForTimeout(1000);
     fcps.push(await page.evaluate(() => performance.getEntriesByName('first-contentful-paint')[0]?.startTime ?? NaN));
+    shown.push(await page.evaluate(() => (window as unknown as { __appShown?: number }).__appShown ?? NaN));
     scripts = seen;
     await page.context().close();
   }
@@ -47,6 +60,7 @@ try {
   }
   const sorted = [...fcps].sort((a, b) => a - b);
   const fcp = sorted[Math.floor(sorted.length / 2)];
+  const shownSorted = [...shown].sort((a, b) => a - b);
   const load = execSync('cut -d" " -f1-3 /proc/loadavg', { encoding: 'utf8' }).trim();
   const kb = main / 1024;
   console.log(`first screen     ${names.join(', ')} (KB gz)`);
@@ -55,6 +69,9 @@ try {
   );
   console.log(
     `  FCP            ${fcp.toFixed(0)} ms median of ${loads} fresh loads (${sorted.map((x) => x.toFixed(0)).join(', ')}; budget < ${FCP_BUDGET_MS}) ${fcp < FCP_BUDGET_MS ? 'OK' : 'ABOVE BUDGET'} · load ${load}`,
+  );
+  console.log(
+    `  app shown      ${shownSorted[Math.floor(shownSorted.length / 2)].toFixed(0)} ms median (${shownSorted.map((x) => x.toFixed(0)).join(', ')}): the frame after the canvas is in the page`,
   );
 } finally {
   await browser.close();
