@@ -188,6 +188,29 @@ export const TESTS: E2ETest[] = [
     },
   },
   {
+    name: 'run: a CodePipeline release shows its stages on the canvas chip and its stage table in the details',
+    async run({ page }) {
+      await openDoc(page, read('scenarios/sandbox/sagemaker-projects-build-deploy.json'), 'projects.json');
+      await page.getByRole('button', { name: 'Run to end' }).click();
+      const deploy = page.locator('[data-testid=mlops-model-deploy]');
+      await waitFor('the deploy pipeline’s stages on the canvas', async () =>
+        /✓ DeployProd/.test(await deploy.innerText().catch(() => '')),
+      );
+      const build = page.locator('[data-testid=mlops-model-build]');
+      await waitFor('the build pipeline stopped at Build by its unit test', async () =>
+        /✕ Build/.test(await build.innerText().catch(() => '')),
+      );
+      await deploy.click();
+      const table = page.locator('[data-testid=release-stages]');
+      await table.waitFor();
+      const rows = await table.locator('tbody tr').allInnerTexts();
+      assert(rows.length === 6, `six stages: ${rows.join(' | ')}`);
+      assert(/^TestStaging\s+✓ Succeeded/.test(rows[3]) && /e2e passed/.test(rows[3]), `TestStaging row: ${rows[3]}`);
+      assert(/^ApproveDeployment\s+✓ Succeeded/.test(rows[4]), `approval row: ${rows[4]}`);
+      await shot(page, 'run-16-codepipeline-stages');
+    },
+  },
+  {
     name: 'run: a training job’s Charts tab shows its learning curves (the early-stopped run keeps round 45)',
     async run({ page }) {
       const d = JSON.parse(read('scenarios/demos/06-overfitting-told-with-curves.json'));

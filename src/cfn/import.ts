@@ -1,3 +1,4 @@
+import { mapCodePipelines } from './map/codepipeline';
 import { loadJson } from '../model/load';
 import { computeLayout } from '../model/autolayout';
 import { type ArchDoc, type ArchNode, FORMAT } from '../model/schema';
@@ -70,6 +71,7 @@ export function importTemplate(text: string, opts: ImportOptions = {}): ImportRe
     mapSageMaker(b);
     mapPipelines(b);
     mapGlue(b);
+    mapCodePipelines(b);
     for (const r of ev.resources) {
       const owner = b.owner.get(r.id);
       if (!owner) continue;

@@ -425,3 +425,71 @@ describe('import: streaming ingestion (Kinesis data stream, Firehose, Lambda eve
     expect(notes.map((n) => n.message).join('\n')).toMatch(/on-demand capacity mode is not simulated/);
   });
 });
+
+describe('import: CI/CD (CodePipeline V2 with CodeBuild actions)', () => {
+  const template = `Resources:
+  Model:
+    Type: AWS::SageMaker::Model
+    Properties: { ExecutionRoleArn: arn:aws:iam::123456789012:role/sm, PrimaryContainer: { Image: 123456789012.dkr.ecr.us-east-1.amazonaws.com/m:1 } }
+  StagingConfig:
+    Type: AWS::SageMaker::EndpointConfig
+    Properties: { ProductionVariants: [{ VariantName: AllTraffic, ModelName: !GetAtt Model.ModelName, InitialInstanceCount: 1, InstanceType: ml.m5.large }] }
+  Staging:
+    Type: AWS::SageMaker::Endpoint
+    Properties: { EndpointConfigName: !GetAtt StagingConfig.EndpointConfigName }
+  Prod:
+    Type: AWS::SageMaker::Endpoint
+    Properties: { EndpointConfigName: !GetAtt StagingConfig.EndpointConfigName }
+  Tests:
+    Type: AWS::CodeBuild::Project
+    Properties:
+      ServiceRole: arn:aws:iam::123456789012:role/cb
+      TimeoutInMinutes: 90
+      Source: { Type: CODEPIPELINE, BuildSpec: "version: 0.2\\nphases:\\n  build:\\n    commands:\\n      - pytest tests/unit\\n      - pytest tests/integration\\n" }
+      Artifacts: { Type: CODEPIPELINE }
+      Environment: { ComputeType: BUILD_GENERAL1_SMALL, Image: aws/codebuild/standard:7.0, Type: LINUX_CONTAINER }
+  Release:
+    Type: AWS::CodePipeline::Pipeline
+    Properties:
+      PipelineType: V2
+      RoleArn: arn:aws:iam::123456789012:role/cp
+      ArtifactStore: { Type: S3, Location: artifacts }
+      Triggers:
+        - ProviderType: CodeStarSourceConnection
+          GitConfiguration: { SourceActionName: Src, Push: [{ Branches: { Includes: [main, release/*] } }] }
+      Stages:
+        - Name: Src
+          Actions: [{ Name: Src, ActionTypeId: { Category: Source, Owner: AWS, Provider: CodeStarSourceConnection, Version: "1" }, Configuration: { BranchName: main }, OutputArtifacts: [{ Name: Out }] }]
+        - Name: Build
+          Actions: [{ Name: Build, ActionTypeId: { Category: Build, Owner: AWS, Provider: CodeBuild, Version: "1" }, Configuration: { ProjectName: !Ref Tests }, InputArtifacts: [{ Name: Out }] }]
+        - Name: DeployStaging
+          Actions: [{ Name: Deploy, ActionTypeId: { Category: Build, Owner: AWS, Provider: CodeBuild, Version: "1" }, Configuration: { ProjectName: !Ref Tests, EnvironmentVariables: !Sub '[{"name":"EP","value":"\${Staging.EndpointName}"}]' } }]
+        - Name: Approve
+          Actions: [{ Name: Approve, ActionTypeId: { Category: Approval, Owner: AWS, Provider: Manual, Version: "1" } }]
+        - Name: DeployProd
+          Actions: [{ Name: Deploy, ActionTypeId: { Category: Build, Owner: AWS, Provider: CodeBuild, Version: "1" }, Configuration: { ProjectName: !Ref Tests, EnvironmentVariables: !Sub '[{"name":"EP","value":"\${Prod.EndpointName}"}]' } }]
+`;
+
+  it('trigger branches, suites from the buildspec, the build timeout, the staging endpoint and the approval', () => {
+    const { doc } = importTemplate(template);
+    expect(loadJson(doc).ok).toBe(true);
+    expect(node(doc, 'release')).toMatchObject({
+      kind: 'codepipeline',
+      props: {
+        branches: ['main', 'release/*'],
+        tests: ['unit', 'integration'],
+        buildTimeoutMinutes: 90,
+        stagingEndpoint: 'staging',
+        manualApproval: true,
+      },
+    });
+    expect(edges(doc)).toEqual(expect.arrayContaining(['release -> staging', 'release -> prod']));
+    // the CodeBuild project is part of the pipeline node, not a note of its own
+    expect(doc.nodes.filter((n) => n.kind === 'codepipeline')).toHaveLength(1);
+  });
+
+  it('no push filter: the source action branch is the trigger', () => {
+    const t = template.replace(/ {6}Triggers:\n.*\n.*\n/, '');
+    expect(node(importTemplate(t).doc, 'release').props?.branches).toEqual(['main']);
+  });
+});

@@ -55,6 +55,7 @@ export const RESOURCE_PROPS: Readonly<Partial<Record<string, readonly string[]>>
   ],
   'multi-model-endpoint': ['instanceType', 'instanceCount'],
   pipeline: ['caching'],
+  codepipeline: ['branches', 'tests', 'buildTimeoutMinutes', 'stagingEndpoint', 'manualApproval'],
   'condition-step': ['metric', 'op', 'threshold'],
   'model-monitor': ['monitorType', 'baseline', 'scheduleMinutes', 'groundTruth'],
   subnet: ['access'],

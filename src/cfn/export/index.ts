@@ -3,6 +3,7 @@ import type { Kind } from '../../catalog/types';
 import type { ArchDoc, ArchNode } from '../../model/schema';
 import { META } from '../map/builder';
 import { ExportContext } from './context';
+import { exportCodePipeline } from './codepipeline';
 import { exportPipeline } from './pipeline';
 import { exportScp, scpHasResource } from './scp';
 import {
@@ -35,6 +36,7 @@ const RESOURCE_KINDS: ReadonlySet<Kind> = new Set<Kind>([
   'multi-model-endpoint',
   'model-registry',
   'pipeline',
+  'codepipeline',
   'eventbridge',
   'lambda',
   'kinesis-stream',
@@ -83,6 +85,7 @@ export function exportDesign(doc: ArchDoc): ExportResult {
   for (const n of of('kinesis-stream', 'firehose')) exportStreaming(c, n);
   for (const n of of('model-registry', 'lambda')) exportGlue(c, n);
   for (const n of of('pipeline')) exportPipeline(c, n);
+  for (const n of of('codepipeline')) exportCodePipeline(c, n);
   for (const n of of('eventbridge', 'cloudwatch')) exportGlue(c, n);
   for (const n of of('scp')) exportScp(c, n, c.logical.get(n.id)!);
 

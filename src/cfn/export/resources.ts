@@ -654,8 +654,17 @@ export function exportGlue(c: ExportContext, n: ArchNode): void {
         else continue;
         c.say(s.id, n.id);
       }
-      const targets = c.out(n.id, ['lambda', 'pipeline']).map((t, i) => {
+      const targets = c.out(n.id, ['lambda', 'pipeline', 'codepipeline']).map((t, i) => {
         c.say(n.id, t.id);
+        if (t.kind === 'codepipeline')
+          return {
+            Id: `target-${i + 1}`,
+            Arn: Sub(`arn:\${AWS::Partition}:codepipeline:\${AWS::Region}:\${AWS::AccountId}:\${${L(c, t)}}`),
+            RoleArn: c.param('EventsRoleArn', {
+              Type: 'String',
+              Description: 'Role EventBridge assumes to start pipelines',
+            }),
+          };
         return t.kind === 'lambda'
           ? { Id: `target-${i + 1}`, Arn: GetAtt(L(c, t), 'Arn') }
           : {

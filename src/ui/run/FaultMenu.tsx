@@ -86,6 +86,24 @@ export function faultChoices(kind: Kind, variants: readonly VariantSpec[] = []):
         fault: { kind: 'approve', status: 'Approved' },
       },
     ];
+  if (kind === 'codepipeline')
+    return [
+      {
+        label: 'Push to main',
+        hint: 'a good change: builds, tests, deploys',
+        fault: { kind: 'code-push', branch: 'main' },
+      },
+      {
+        label: 'Push to main with an integration bug',
+        hint: 'unit tests pass; 30% of its requests fail if it ships',
+        fault: { kind: 'code-push', branch: 'main', defect: 'integration', errorRate: 0.3 },
+      },
+      {
+        label: 'Push to a feature branch',
+        hint: 'feature/wip, not meant to release',
+        fault: { kind: 'code-push', branch: 'feature/wip', release: false },
+      },
+    ];
   if (kind === 's3-bucket')
     return [{ label: 'Data arrival', hint: '10 GB of new data lands', fault: { kind: 'data-arrival', sizeGB: 10 } }];
   return [];

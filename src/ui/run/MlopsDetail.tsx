@@ -1,6 +1,16 @@
 import type { RecommendationResult } from '../../engine';
 import { useRunNode } from './context';
-import { EXEC_TONE, mlopsLine, PACKAGE_STATUS, recommendationOf, RUN_RESULT, runningSteps } from './mlopsView';
+import {
+  EXEC_TONE,
+  mlopsLine,
+  PACKAGE_STATUS,
+  recommendationOf,
+  releaseOf,
+  RUN_RESULT,
+  runningSteps,
+  STAGE_TONE,
+  type ReleaseStageView,
+} from './mlopsView';
 import { clock } from './store';
 
 const at = (t?: number) => (t === undefined ? '—' : clock(t));
@@ -15,6 +25,7 @@ export function MlopsDetail({ id }: { id: string }) {
   if (!n || !line) return null;
   const ml = n.mlops;
   const rec = recommendationOf(n);
+  const rel = releaseOf(n);
   return (
     <section className="mlx" data-testid="mlops-detail" aria-label={`${id} in this run`}>
       <div className="mlx-head">
@@ -144,6 +155,7 @@ export function MlopsDetail({ id }: { id: string }) {
         </table>
       )}
       {rec && <RecommendationTable rec={rec} />}
+      {rel && rel.stages.length > 0 && <StageTable stages={rel.stages} executions={rel.executions} />}
     </section>
   );
 }
@@ -193,6 +205,39 @@ function RecommendationTable({ rec }: { rec: RecommendationResult }) {
                 </span>
               </td>
             )}
+          </tr>
+        ))}
+      </tbody>
+    </table>
+  );
+}
+
+/** A codepipeline's latest execution, stage by stage (as the CodePipeline console lists it). */
+function StageTable({ stages, executions }: { stages: ReleaseStageView[]; executions: number }) {
+  return (
+    <table className="mlx-table" data-testid="release-stages">
+      <caption>Execution #{executions}: stages</caption>
+      <thead>
+        <tr>
+          <th>Stage</th>
+          <th>Status</th>
+          <th>Started</th>
+          <th>Ended</th>
+          <th>Detail</th>
+        </tr>
+      </thead>
+      <tbody>
+        {stages.map((s) => (
+          <tr key={s.name}>
+            <td>{s.name}</td>
+            <td>
+              <span className={`run-chip run-chip-${STAGE_TONE[s.status]?.tone ?? 'idle'}`}>
+                {STAGE_TONE[s.status]?.mark ?? '·'} {s.status}
+              </span>
+            </td>
+            <td>{at(s.startSec)}</td>
+            <td>{at(s.endSec)}</td>
+            <td>{s.detail ?? ''}</td>
           </tr>
         ))}
       </tbody>

@@ -32,6 +32,35 @@ export function recommendationOf(n: LiveNode): RecommendationResult | null {
     : null;
 }
 
+/** One stage of a codepipeline execution (its node's `extra.stages`, written by the engine's release module). */
+export interface ReleaseStageView {
+  name: string;
+  status: string;
+  startSec?: number;
+  endSec?: number;
+  detail?: string;
+}
+/** A codepipeline's latest execution (null for any other node): its stages and the one running now. */
+export function releaseOf(
+  n: LiveNode,
+): { executions: number; stages: ReleaseStageView[]; stage: string | null; branches: string } | null {
+  const x = n.extra;
+  if (typeof x.branches !== 'string' || typeof x.executions !== 'number') return null;
+  return {
+    executions: x.executions,
+    stages: Array.isArray(x.stages) ? (x.stages as ReleaseStageView[]) : [],
+    stage: typeof x.stage === 'string' ? x.stage : null,
+    branches: x.branches,
+  };
+}
+export const STAGE_TONE: Record<string, { mark: string; tone: Tone }> = {
+  Succeeded: { mark: '✓', tone: 'ok' },
+  InProgress: { mark: '▸', tone: 'busy' },
+  Failed: { mark: '✕', tone: 'bad' },
+  NotStarted: { mark: '·', tone: 'idle' },
+  Skipped: { mark: '–', tone: 'idle' },
+};
+
 /** The step a pipeline runs now, in words ("train: Training 45%"). */
 export function runningSteps(ml: MlopsLive): string {
   const r = (ml.steps ?? []).filter((s) => s.state === 'InProgress' || s.state === 'Executing');
@@ -97,6 +126,22 @@ export function mlopsLine(n: LiveNode): { title: string; parts: LinePart[] } | n
       parts: [
         { text: rec.recommended ? `✓ ${rec.recommended}` : '✕ none met p99', tone: rec.recommended ? 'ok' : 'bad' },
       ],
+    };
+  }
+  const rel = releaseOf(n);
+  if (rel) {
+    if (!rel.executions)
+      return {
+        title: `No execution yet (push trigger: ${rel.branches || 'none'})`,
+        parts: [{ text: `⎇ ${rel.branches || 'no trigger'}`, tone: 'idle' }],
+      };
+    const last = rel.stages.find((s) => s.status === 'Failed');
+    return {
+      title: `Execution #${rel.executions}: ${rel.stage ? `running ${rel.stage}` : last ? `Failed at ${last.name}` : 'Succeeded'} (${rel.stages.map((s) => `${s.name} ${s.status}`).join(', ')})`,
+      parts: rel.stages.map((s) => ({
+        text: `${STAGE_TONE[s.status]?.mark ?? '·'} ${s.name}`,
+        tone: STAGE_TONE[s.status]?.tone ?? 'idle',
+      })),
     };
   }
   if (x.events !== undefined)

@@ -8,6 +8,7 @@ import { describe, expect, it } from 'vitest';
 import { arch, edge, fault, node, run } from '../../harness';
 import { branchMatches, buildMinutes } from '../../../src/engine/modules/deploy/release';
 import type { Fault } from '../../../src/model/schema';
+import { loadJson } from '../../../src/model/load';
 
 type Push = Partial<Extract<Fault, { kind: 'code-push' }>>;
 /** A client on a production endpoint, a staging endpoint, and a release pipeline deploying to both. */
@@ -196,5 +197,41 @@ describe('SageMaker Projects shape: EventBridge starts the deploy pipeline on a 
     const r = run(d, { durationSec: 7200 });
     expect(r.state('build')).toBe('Succeeded');
     expect(r.sim.log.entries().some((e) => /started by build execution #1/.test(e.message))).toBe(true);
+  });
+});
+
+describe('codepipeline documents: bad input gets a clear message', () => {
+  const base = {
+    format: 'sagesim/architecture@1',
+    nodes: [
+      { id: 'ep', kind: 'realtime-endpoint' },
+      { id: 'c', kind: 'client' },
+    ],
+  };
+  const errors = (doc: unknown) => {
+    const r = loadJson(doc);
+    return r.ok ? [] : r.errors.map((e) => `${e.path}: ${e.message}`);
+  };
+
+  it('a staging endpoint that is not a real-time endpoint, an unknown suite, more than 8 trigger patterns', () => {
+    expect(
+      errors({
+        ...base,
+        nodes: [...base.nodes, { id: 'rel', kind: 'codepipeline', props: { stagingEndpoint: 'c', tests: ['smoke'] } }],
+      }),
+    ).toEqual([
+      'nodes[2].props.tests[0]: expected "unit" | "integration" | "e2e"',
+      'nodes[2].props.stagingEndpoint: "c" is a client; expected realtime-endpoint',
+    ]);
+    const nine = Array.from({ length: 9 }, (_, i) => `b${i}`);
+    expect(
+      errors({ ...base, nodes: [...base.nodes, { id: 'rel', kind: 'codepipeline', props: { branches: nine } }] }),
+    ).toEqual(['nodes[2].props.branches: too long (expected array to have <=8 items)']);
+  });
+
+  it('a code-push on anything but a codepipeline is refused', () => {
+    expect(errors({ ...base, faults: [{ atSec: 1, kind: 'code-push', node: 'ep' }] })).toEqual([
+      'faults[0].node: code-push applies to codepipeline, not a realtime-endpoint',
+    ]);
   });
 });
