@@ -9,6 +9,7 @@ import {
   exportEndpoint,
   exportFeatureStore,
   exportStreaming,
+  exportFileSystem,
   exportGlue,
   exportMonitor,
   exportStore,
@@ -39,6 +40,7 @@ const RESOURCE_KINDS: ReadonlySet<Kind> = new Set<Kind>([
   'lambda',
   'kinesis-stream',
   'firehose',
+  'file-system',
   'sqs',
   'sns',
   'cloudwatch',
@@ -81,6 +83,7 @@ export function exportDesign(doc: ArchDoc): ExportResult {
   for (const n of of('model-monitor')) exportMonitor(c, n);
   for (const n of of('feature-store')) exportFeatureStore(c, n);
   for (const n of of('kinesis-stream', 'firehose')) exportStreaming(c, n);
+  for (const n of of('file-system')) exportFileSystem(c, n);
   for (const n of of('model-registry', 'lambda')) exportGlue(c, n);
   for (const n of of('pipeline')) exportPipeline(c, n);
   for (const n of of('eventbridge', 'cloudwatch')) exportGlue(c, n);
