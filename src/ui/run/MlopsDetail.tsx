@@ -1,6 +1,15 @@
 import type { RecommendationResult } from '../../engine';
 import { useRunNode } from './context';
-import { EXEC_TONE, mlopsLine, PACKAGE_STATUS, recommendationOf, RUN_RESULT, runningSteps } from './mlopsView';
+import {
+  EXEC_TONE,
+  mlopsLine,
+  mountedInputOf,
+  PACKAGE_STATUS,
+  recommendationOf,
+  RUN_RESULT,
+  runningSteps,
+  type MountedInput,
+} from './mlopsView';
 import { clock } from './store';
 
 const at = (t?: number) => (t === undefined ? '—' : clock(t));
@@ -15,6 +24,7 @@ export function MlopsDetail({ id }: { id: string }) {
   if (!n || !line) return null;
   const ml = n.mlops;
   const rec = recommendationOf(n);
+  const mounted = mountedInputOf(n);
   return (
     <section className="mlx" data-testid="mlops-detail" aria-label={`${id} in this run`}>
       <div className="mlx-head">
@@ -144,7 +154,36 @@ export function MlopsDetail({ id }: { id: string }) {
         </table>
       )}
       {rec && <RecommendationTable rec={rec} />}
+      {mounted && <MountedInputTable m={mounted} />}
     </section>
+  );
+}
+
+/** A training job's input from a file system: mount time and read against what File mode from S3 would cost. */
+function MountedInputTable({ m }: { m: MountedInput }) {
+  return (
+    <table className="mlx-table" data-testid="mounted-input">
+      <caption>Input from a file system (EFS / FSx for Lustre)</caption>
+      <thead>
+        <tr>
+          <th>Input path</th>
+          <th>Before training</th>
+          <th>Reading the data</th>
+        </tr>
+      </thead>
+      <tbody>
+        <tr>
+          <td>Mounted (FileSystemDataSource)</td>
+          <td>{m.mountSec} s mount</td>
+          <td>{m.readMin} min at the file system's throughput, during Training</td>
+        </tr>
+        <tr className="muted">
+          <td>S3 in File mode (same data)</td>
+          <td>{m.s3Min} min download</td>
+          <td>from the local volume</td>
+        </tr>
+      </tbody>
+    </table>
   );
 }
 
