@@ -175,7 +175,7 @@ function MountedInputTable({ m }: { m: MountedInput }) {
         <tr>
           <td>Mounted (FileSystemDataSource)</td>
           <td>{m.mountSec} s mount</td>
-          <td>{m.readMin} min at the file system's throughput, during Training</td>
+          <td>{m.readMin} min, while it trains</td>
         </tr>
         <tr className="muted">
           <td>S3 in File mode (same data)</td>
