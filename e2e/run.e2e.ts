@@ -133,6 +133,44 @@ const LOOP = read('scenarios/sandbox/full-mlops-loop.json');
 
 export const TESTS: E2ETest[] = [
   {
+    name: 'run: a training job mounting FSx for Lustre shows the mount against a File-mode copy from S3',
+    async run({ page }) {
+      // d1/20 solved: 57 GB of photos served by an FSx for Lustre file system in the job's subnet
+      const d = JSON.parse(read('scenarios/puzzles/d1/20-a-million-little-pictures.json'));
+      const fix = d.solution;
+      for (const k of [
+        'mode',
+        'goal',
+        'locked',
+        'lockedProps',
+        'palette',
+        'solution',
+        'alternatives',
+        'hints',
+        'questions',
+      ])
+        delete d[k];
+      d.nodes.push(...fix.addNodes);
+      d.edges = [
+        ...d.edges.filter((e: { from: string; to: string }) => !(e.from === 'photos' && e.to === 'train')),
+        ...fix.addEdges,
+      ];
+      await openDoc(page, JSON.stringify(d), 'mounted.json');
+      await page.getByRole('button', { name: 'Run to end' }).click();
+      const chip = page.locator('[data-testid=mlops-train]');
+      await waitFor('the job’s mounted input on the canvas', async () =>
+        /mounted in 5 s/.test(await chip.innerText().catch(() => '')),
+      );
+      assert(/S3 copy 9\.7 min/.test(await chip.innerText()), `chip: ${await chip.innerText()}`);
+      await chip.click();
+      const table = page.locator('[data-testid=mounted-input]');
+      await table.waitFor();
+      const text = await table.innerText();
+      assert(/5 s mount/.test(text) && /9\.7 min download/.test(text), `table: ${text.slice(0, 200)}`);
+      await shot(page, 'run-16-mounted-input');
+    },
+  },
+  {
     name: 'run: an Inference Recommender job shows its load-test table; the Cost panel lists right-sizing; a budget limit is edited',
     async run({ page }) {
       const d = JSON.parse(read('scenarios/puzzles/d4/21-the-card-scoring-bill.json'));

@@ -493,3 +493,89 @@ describe('import: CI/CD (CodePipeline V2 with CodeBuild actions)', () => {
     expect(node(importTemplate(t).doc, 'release').props?.branches).toEqual(['main']);
   });
 });
+
+describe('import: file systems a training job mounts (FSx for Lustre, EFS)', () => {
+  const body = {
+    Version: '2020-12-01',
+    Steps: [
+      {
+        Name: 'Train',
+        Type: 'Training',
+        Arguments: {
+          AlgorithmSpecification: { TrainingImage: 'img', TrainingInputMode: 'File' },
+          InputDataConfig: [
+            {
+              ChannelName: 'train',
+              DataSource: {
+                FileSystemDataSource: {
+                  FileSystemId: '${Fsx}',
+                  FileSystemType: 'FSxLustre',
+                  DirectoryPath: '/fsx/photos',
+                  FileSystemAccessMode: 'ro',
+                },
+              },
+            },
+          ],
+          VpcConfig: { Subnets: ['${Sub}'], SecurityGroupIds: ['sg-1'] },
+        },
+      },
+    ],
+  };
+  const template = `Resources:
+  Vpc:
+    Type: AWS::EC2::VPC
+    Properties: { CidrBlock: 10.0.0.0/16 }
+  Sub:
+    Type: AWS::EC2::Subnet
+    Properties: { VpcId: !Ref Vpc, CidrBlock: 10.0.1.0/24 }
+  Photos:
+    Type: AWS::S3::Bucket
+  Fsx:
+    Type: AWS::FSx::FileSystem
+    Properties:
+      FileSystemType: LUSTRE
+      StorageCapacity: 2400
+      SubnetIds: [!Ref Sub]
+      LustreConfiguration: { DeploymentType: SCRATCH_2, ImportPath: !Sub 's3://\${Photos}' }
+  Share:
+    Type: AWS::EFS::FileSystem
+    Properties: { ThroughputMode: elastic }
+  ShareMount:
+    Type: AWS::EFS::MountTarget
+    Properties: { FileSystemId: !Ref Share, SubnetId: !Ref Sub, SecurityGroups: [sg-1] }
+  Windows:
+    Type: AWS::FSx::FileSystem
+    Properties: { FileSystemType: WINDOWS, StorageCapacity: 32, SubnetIds: [!Ref Sub] }
+  Pipe:
+    Type: AWS::SageMaker::Pipeline
+    Properties:
+      PipelineName: p
+      RoleArn: arn:aws:iam::111122223333:role/x
+      PipelineDefinition:
+        PipelineDefinitionBody: !Sub '${JSON.stringify(body).replace(/'/g, "''")}'
+`;
+
+  it('FSx for Lustre and EFS in their subnet, the bucket behind ImportPath, the FileSystemDataSource channel', () => {
+    const { doc, notes } = importTemplate(template);
+    expect(loadJson(doc).ok).toBe(true);
+    expect(node(doc, 'fsx')).toMatchObject({
+      kind: 'file-system',
+      parent: 'sub',
+      props: { fsType: 'fsx-lustre', deploymentType: 'SCRATCH_2', storageGiB: 2400 },
+    });
+    expect(node(doc, 'share')).toMatchObject({
+      kind: 'file-system',
+      parent: 'sub',
+      props: { fsType: 'efs', throughputMode: 'elastic' },
+    });
+    expect(edges(doc)).toEqual(expect.arrayContaining(['photos -> fsx', 'fsx -> train']));
+    expect(notes.map((n) => n.message).join('\n')).toMatch(/FileSystemType WINDOWS: only FSx for Lustre is simulated/);
+    expect(doc.nodes.some((n) => n.id === 'windows')).toBe(false);
+  });
+
+  it('an EFS file system with no mount target in the template is not shown, with a warning', () => {
+    const { doc, notes } = importTemplate('Resources:\n  Share:\n    Type: AWS::EFS::FileSystem\n');
+    expect(doc.nodes).toEqual([]);
+    expect(notes.map((n) => n.message).join('\n')).toMatch(/no AWS::EFS::MountTarget puts it in a subnet/);
+  });
+});

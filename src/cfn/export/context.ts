@@ -17,6 +17,7 @@ export const RESOURCE_PROPS: Readonly<Partial<Record<string, readonly string[]>>
   'feature-store': ['online', 'offline', 'OnlineStoreKmsKeyId', 'OfflineStoreKmsKeyId', 'eventTimeFeature', 'ttlHours'],
   'kinesis-stream': ['shards', 'retentionHours'],
   firehose: ['bufferIntervalSec', 'bufferSizeMB'],
+  'file-system': ['fsType', 'deploymentType', 'storageGiB', 'perUnitThroughput', 'throughputMode', 'provisionedMiBps'],
   'training-job': [
     'algorithm',
     'inputMode',

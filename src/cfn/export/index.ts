@@ -10,6 +10,7 @@ import {
   exportEndpoint,
   exportFeatureStore,
   exportStreaming,
+  exportFileSystem,
   exportGlue,
   exportMonitor,
   exportStore,
@@ -41,6 +42,7 @@ const RESOURCE_KINDS: ReadonlySet<Kind> = new Set<Kind>([
   'lambda',
   'kinesis-stream',
   'firehose',
+  'file-system',
   'sqs',
   'sns',
   'cloudwatch',
@@ -83,6 +85,7 @@ export function exportDesign(doc: ArchDoc): ExportResult {
   for (const n of of('model-monitor')) exportMonitor(c, n);
   for (const n of of('feature-store')) exportFeatureStore(c, n);
   for (const n of of('kinesis-stream', 'firehose')) exportStreaming(c, n);
+  for (const n of of('file-system')) exportFileSystem(c, n);
   for (const n of of('model-registry', 'lambda')) exportGlue(c, n);
   for (const n of of('pipeline')) exportPipeline(c, n);
   for (const n of of('codepipeline')) exportCodePipeline(c, n);

@@ -54,6 +54,22 @@ export function exportPipeline(c: ExportContext, pipe: ArchNode): void {
   })();
   const inputs = (n: ArchNode) =>
     c.in(n.id, ['s3-bucket']).map((b) => (c.say(b.id, n.id), `s3://${ref(b.id)}/${n.id}/input/`));
+  // a mounted file system: a FileSystemDataSource channel (https://docs.aws.amazon.com/sagemaker/latest/APIReference/API_FileSystemDataSource.html)
+  const fileSystems = (n: ArchNode) =>
+    c.in(n.id, ['file-system']).map((f) => {
+      const fp = c.props(f);
+      c.say(f.id, n.id);
+      return {
+        DataSource: {
+          FileSystemDataSource: {
+            FileSystemId: ref(f.id),
+            FileSystemType: fp.fsType === 'efs' ? 'EFS' : 'FSxLustre',
+            DirectoryPath: fp.directoryPath,
+            FileSystemAccessMode: fp.accessMode,
+          },
+        },
+      };
+    });
   const output = (n: ArchNode, what: string) => {
     const b = c.out(n.id, ['s3-bucket'])[0];
     if (b) c.say(n.id, b.id);
@@ -123,10 +139,12 @@ export function exportPipeline(c: ExportContext, pipe: ArchNode): void {
               MaxRuntimeInSeconds: 86_400,
               ...(p.maxWaitSec ? { MaxWaitTimeInSeconds: p.maxWaitSec } : {}),
             },
-            InputDataConfig: inputs(n).map((uri, i) => ({
-              ChannelName: i ? `train${i + 1}` : 'train',
-              DataSource: { S3DataSource: { S3DataType: p.s3DataType ?? 'S3Prefix', S3Uri: uri } },
-            })),
+            InputDataConfig: [
+              ...inputs(n).map((uri) => ({
+                DataSource: { S3DataSource: { S3DataType: p.s3DataType ?? 'S3Prefix', S3Uri: uri } },
+              })),
+              ...fileSystems(n),
+            ].map((ch, i) => ({ ChannelName: i ? `train${i + 1}` : 'train', ...ch })),
             ...(p.spot ? { EnableManagedSpotTraining: true } : {}),
             ...(p.checkpointS3Uri ? { CheckpointConfig: { S3Uri: p.checkpointS3Uri } } : {}),
             ...(p.EnableInterContainerTrafficEncryption ? { EnableInterContainerTrafficEncryption: true } : {}),

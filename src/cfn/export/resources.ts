@@ -778,3 +778,58 @@ export function exportStreaming(c: ExportContext, n: ArchNode): void {
     n,
   );
 }
+
+/**
+ * A file system in its subnet: AWS::FSx::FileSystem (LUSTRE, StorageCapacity, SubnetIds, the VPC's security group,
+ * LustreConfiguration DeploymentType, PerUnitStorageThroughput on PERSISTENT_2, ImportPath of a linked bucket on
+ * SCRATCH_2; https://docs.aws.amazon.com/AWSCloudFormation/latest/UserGuide/aws-resource-fsx-filesystem.html), or
+ * AWS::EFS::FileSystem (ThroughputMode, ProvisionedThroughputInMibps) with an AWS::EFS::MountTarget in the subnet. What
+ * the other type has no property for stays in Metadata.
+ */
+export function exportFileSystem(c: ExportContext, n: ArchNode): void {
+  const p = c.props(n);
+  const subnet = n.parent ? c.byId.get(n.parent) : undefined;
+  const sg = subnet?.parent ? c.vpcSg.get(subnet.parent) : undefined;
+  const id = L(c, n);
+  const bucket = c.in(n.id, ['s3-bucket'])[0];
+  if (p.fsType === 'efs') {
+    for (const k of ['deploymentType', 'storageGiB', 'perUnitThroughput']) c.keepInMetadata(n, k);
+    if (p.throughputMode !== 'provisioned') c.keepInMetadata(n, 'provisionedMiBps');
+    c.add(
+      id,
+      'AWS::EFS::FileSystem',
+      {
+        ThroughputMode: p.throughputMode,
+        ...(p.throughputMode === 'provisioned' ? { ProvisionedThroughputInMibps: p.provisionedMiBps } : {}),
+      },
+      n,
+    );
+    if (subnet)
+      c.add(c.logicalId(`${n.id}-mount`), 'AWS::EFS::MountTarget', {
+        FileSystemId: Ref(id),
+        SubnetId: Ref(L(c, subnet)),
+        ...(sg ? { SecurityGroups: [Ref(sg)] } : {}),
+      });
+    return;
+  }
+  for (const k of ['throughputMode', 'provisionedMiBps']) c.keepInMetadata(n, k);
+  const scratch = p.deploymentType === 'SCRATCH_2';
+  if (scratch) c.keepInMetadata(n, 'perUnitThroughput');
+  if (bucket && scratch) c.say(bucket.id, n.id);
+  c.add(
+    id,
+    'AWS::FSx::FileSystem',
+    {
+      FileSystemType: 'LUSTRE',
+      StorageCapacity: p.storageGiB,
+      ...(subnet ? { SubnetIds: [Ref(L(c, subnet))] } : {}),
+      ...(sg ? { SecurityGroupIds: [Ref(sg)] } : {}),
+      LustreConfiguration: {
+        DeploymentType: p.deploymentType,
+        ...(scratch ? {} : { PerUnitStorageThroughput: p.perUnitThroughput }),
+        ...(bucket && scratch ? { ImportPath: Sub(`s3://\${${L(c, bucket)}}`) } : {}),
+      },
+    },
+    n,
+  );
+}

@@ -57,6 +57,65 @@ export function mapStores(b: Builder): void {
     if (bucket) b.claim(r.id, bucket.id);
   }
   for (const r of b.ofType('AWS::ECR::Repository')) b.add(r, 'ecr-repository');
+  mapFileSystems(b);
+}
+
+/**
+ * File systems a training job can mount: AWS::FSx::FileSystem of type LUSTRE (StorageCapacity, DeploymentType,
+ * PerUnitStorageThroughput; its first subnet is its parent; ImportPath names its bucket) and AWS::EFS::FileSystem
+ * (ThroughputMode, ProvisionedThroughputInMibps) placed in the subnet of its first AWS::EFS::MountTarget.
+ */
+function mapFileSystems(b: Builder): void {
+  for (const r of b.ofType('AWS::FSx::FileSystem')) {
+    const type = String(r.props.FileSystemType ?? '');
+    if (type !== 'LUSTRE') {
+      b.note(r, `FileSystemType ${type || '(none)'}: only FSx for Lustre is simulated; not shown`, 'warning');
+      b.used.add(r.id);
+      continue;
+    }
+    const subnet = subnetOf(b, r.props.SubnetIds);
+    if (!subnet) {
+      b.note(r, 'its SubnetIds name no subnet of this template: a file system sits in a subnet, not shown', 'warning');
+      b.used.add(r.id);
+      continue;
+    }
+    const lustre = rec(r.props.LustreConfiguration);
+    const deployment = String(lustre.DeploymentType ?? 'SCRATCH_1');
+    const known = deployment === 'SCRATCH_2' || deployment === 'PERSISTENT_2';
+    if (!known)
+      b.note(
+        r,
+        `DeploymentType ${deployment} is simulated as ${deployment.startsWith('PERSISTENT') ? 'PERSISTENT_2' : 'SCRATCH_2'}`,
+        'warning',
+      );
+    const n = b.add(r, 'file-system', {
+      fsType: 'fsx-lustre',
+      deploymentType: known ? deployment : deployment.startsWith('PERSISTENT') ? 'PERSISTENT_2' : 'SCRATCH_2',
+      storageGiB: num(r.props.StorageCapacity),
+      perUnitThroughput: num(lustre.PerUnitStorageThroughput),
+    });
+    b.setParent(n, subnet);
+  }
+  const mounts = b.ofType('AWS::EFS::MountTarget');
+  for (const r of b.ofType('AWS::EFS::FileSystem')) {
+    // its mount targets, found by the logical id their FileSystemId refers to
+    const own = mounts.filter((m) => refsIn(m.props.FileSystemId).includes(r.id));
+    const subnet = own.map((m) => subnetOf(b, m.props.SubnetId)).find((x) => x);
+    if (!subnet) {
+      b.note(r, 'no AWS::EFS::MountTarget puts it in a subnet of this template: not shown', 'warning');
+      b.used.add(r.id);
+      for (const m of own) b.used.add(m.id);
+      continue;
+    }
+    const mode = String(r.props.ThroughputMode ?? 'bursting');
+    const n = b.add(r, 'file-system', {
+      fsType: 'efs',
+      throughputMode: ['bursting', 'elastic', 'provisioned'].includes(mode) ? mode : undefined,
+      provisionedMiBps: num(r.props.ProvisionedThroughputInMibps),
+    });
+    b.setParent(n, subnet);
+    for (const m of own) b.claim(m.id, n.id);
+  }
 }
 
 export function mapSecurity(b: Builder): void {

@@ -3,13 +3,15 @@ import { useRunNode } from './context';
 import {
   EXEC_TONE,
   mlopsLine,
+  type MountedInput,
+  mountedInputOf,
   PACKAGE_STATUS,
   recommendationOf,
   releaseOf,
+  type ReleaseStageView,
   RUN_RESULT,
   runningSteps,
   STAGE_TONE,
-  type ReleaseStageView,
 } from './mlopsView';
 import { clock } from './store';
 
@@ -26,6 +28,7 @@ export function MlopsDetail({ id }: { id: string }) {
   const ml = n.mlops;
   const rec = recommendationOf(n);
   const rel = releaseOf(n);
+  const mounted = mountedInputOf(n);
   return (
     <section className="mlx" data-testid="mlops-detail" aria-label={`${id} in this run`}>
       <div className="mlx-head">
@@ -156,7 +159,36 @@ export function MlopsDetail({ id }: { id: string }) {
       )}
       {rec && <RecommendationTable rec={rec} />}
       {rel && rel.stages.length > 0 && <StageTable stages={rel.stages} executions={rel.executions} />}
+      {mounted && <MountedInputTable m={mounted} />}
     </section>
+  );
+}
+
+/** A training job's input from a file system: mount time and read against what File mode from S3 would cost. */
+function MountedInputTable({ m }: { m: MountedInput }) {
+  return (
+    <table className="mlx-table" data-testid="mounted-input">
+      <caption>Input from a file system (EFS / FSx for Lustre)</caption>
+      <thead>
+        <tr>
+          <th>Input path</th>
+          <th>Before training</th>
+          <th>Reading the data</th>
+        </tr>
+      </thead>
+      <tbody>
+        <tr>
+          <td>Mounted (FileSystemDataSource)</td>
+          <td>{m.mountSec} s mount</td>
+          <td>{m.readMin} min, while it trains</td>
+        </tr>
+        <tr className="muted">
+          <td>S3 in File mode (same data)</td>
+          <td>{m.s3Min} min download</td>
+          <td>from the local volume</td>
+        </tr>
+      </tbody>
+    </table>
   );
 }
 

@@ -59,7 +59,12 @@ export function WhyPanel() {
   const inc = onNode.find((i) => i.rule === rule);
   const kind = doc.nodes.find((n) => n.id === why.node)?.kind;
   const endpoint = !!kind && (ENDPOINT_KINDS as readonly string[]).includes(kind);
-  const hasLive = !!live && (!!live.mlops || live.extra.events !== undefined || live.extra.invocations !== undefined);
+  const hasLive =
+    !!live &&
+    (!!live.mlops ||
+      live.extra.events !== undefined ||
+      live.extra.invocations !== undefined ||
+      live.extra.inputMountSec !== undefined);
   return (
     <div className="why" data-testid="why-panel">
       <div className="why-head">

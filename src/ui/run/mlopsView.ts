@@ -60,6 +60,21 @@ export const STAGE_TONE: Record<string, { mark: string; tone: Tone }> = {
   NotStarted: { mark: '·', tone: 'idle' },
   Skipped: { mark: '–', tone: 'idle' },
 };
+/** A training job's mounted input (EFS / FSx for Lustre), from its node's `extra`; null without a file system. */
+export interface MountedInput {
+  /** Seconds the mount took (the Downloading phase). */
+  mountSec: number;
+  /** Minutes the instances take to read the mounted data at the file system's throughput. */
+  readMin: number;
+  /** Minutes a File-mode copy of the same data from S3 would have taken before training. */
+  s3Min: number;
+}
+export function mountedInputOf(n: LiveNode): MountedInput | null {
+  const x = n.extra;
+  return typeof x.inputMountSec === 'number'
+    ? { mountSec: x.inputMountSec, readMin: num(x.fileSystemReadMin), s3Min: num(x.s3FileModeDownloadMin) }
+    : null;
+}
 
 /** The step a pipeline runs now, in words ("train: Training 45%"). */
 export function runningSteps(ml: MlopsLive): string {
@@ -75,7 +90,8 @@ export function runningSteps(ml: MlopsLive): string {
 /**
  * The one line a pipeline, model registry, model monitor, Lambda or EventBridge rule shows on the canvas
  * during a run (null for other nodes): the current execution and its step, the newest package versions,
- * runs / violations / the last result, events handled.
+ * runs / violations / the last result, events handled; a training job that mounts a file system: the mount against
+ * a File-mode copy from S3.
  */
 export function mlopsLine(n: LiveNode): { title: string; parts: LinePart[] } | null {
   const ml = n.mlops,
@@ -118,6 +134,12 @@ export function mlopsLine(n: LiveNode): { title: string; parts: LinePart[] } | n
       ],
     };
   }
+  const mounted = mountedInputOf(n);
+  if (mounted)
+    return {
+      title: `Input mounted from a file system in ${mounted.mountSec} s; read at its throughput in ${mounted.readMin} min; File mode from S3 would copy it for ${mounted.s3Min} min first`,
+      parts: [{ text: `⛁ mounted in ${mounted.mountSec} s`, tone: 'ok' }, { text: `S3 copy ${mounted.s3Min} min` }],
+    };
   const rec = recommendationOf(n);
   if (rec) {
     const text = rec.recommended ? `recommends ${rec.recommended}` : 'no configuration met the limit';
