@@ -4,6 +4,7 @@ import { useRun, useRunState } from './context';
 import { useEditor } from '../state/context';
 import { CostPanel } from './CostPanel';
 import { EventLog } from './EventLog';
+import { ExperimentsPanel } from './ExperimentsPanel';
 import { FaultMenu } from './FaultMenu';
 import { DOCK_HEIGHT_KEY, type DockTab } from './store';
 import { TracePanel } from './TracePanel';
@@ -16,6 +17,7 @@ const TABS: { id: DockTab; label: string }[] = [
   { id: 'why', label: 'Why?' },
   { id: 'charts', label: 'Charts' },
   { id: 'cost', label: 'Cost' },
+  { id: 'experiments', label: 'Experiments' },
   { id: 'traces', label: 'Traces' },
 ];
 
@@ -92,7 +94,7 @@ function ResizeEdge({ height, onHeight }: { height: number; onHeight: (h: number
 const shownHeight = (dock: DockTab, h: number) =>
   dock === 'why' ? Math.max(h, clampH(Math.min(420, window.innerHeight * 0.5))) : h;
 
-/** The run panel under the canvas: events, why?, charts, cost and request traces; seed and report export. */
+/** The run panel under the canvas: events, why?, charts, cost, experiments, request traces; seed and report export. */
 export function RunDock() {
   const [height, setHeight] = useState(readHeight);
   useEffect(() => {
@@ -198,6 +200,7 @@ export function RunDock() {
             </Suspense>
           )}
           {dock === 'cost' && <CostPanel />}
+          {dock === 'experiments' && <ExperimentsPanel />}
           {dock === 'traces' && <TracePanel />}
         </div>
       )}
