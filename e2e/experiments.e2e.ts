@@ -59,7 +59,7 @@ export const TESTS: E2ETest[] = [
       const best = await table.locator('tr.is-best').innerText();
       assert(/Early|early/.test(best), `the early-stopped run scores best: ${best}`);
       const lineage = page.locator('[data-testid=lineage]');
-      await waitFor('the package in the lineage', async () => /Model package/.test(await lineage.innerText()));
+      await waitFor('the package in the lineage', async () => /model package/i.test(await lineage.innerText()));
       const text = await lineage.innerText();
       assert(/s3:\/\/churn\/ · S3ETag only \(versioning Off\)/.test(text), `unpinned dataset: ${text}`);
       assert(/registry\/1/.test(text) && /early:v1/.test(text), `model and package: ${text}`);

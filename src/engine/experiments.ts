@@ -90,7 +90,7 @@ export interface LineageEntity {
   pinned?: boolean | null;
 }
 
-/** The lineage of one model version trained in the run. */
+/** The lineage of one model version (trained in the run, or version 0 from before it). */
 export interface ModelLineage {
   model: string;
   training: string;
@@ -105,7 +105,8 @@ function versionId(seed: number, bucket: string, atSec: number): string {
 }
 
 /**
- * The lineage of each model version trained in the run (newest first): the datasets and processing jobs upstream of
+ * The lineage of each model version trained in the run (newest first), and of the model from before the run where a
+ * package or an endpoint carries it: the datasets and processing jobs upstream of
  * its training job, the job, the model, the packages that register it and the endpoints that serve it. A dataset in a
  * bucket with versioning Enabled is pinned by its S3Version; otherwise lineage knows its URI and ETag only.
  */
@@ -117,9 +118,11 @@ export function modelLineage(sim: Simulation): ModelLineage[] {
   for (const [training, versions] of run.versions) {
     const t = g.nodeOf(training, 'training-job');
     const upstream = dataLineage(g, training);
-    for (const v of versions.slice(1).reverse()) {
+    for (const v of [...versions].reverse()) {
       const packages = [...run.packages.values()].flat().filter((p) => p.model === v);
       const serving = [...run.serving.entries()].filter(([, m]) => m === v).map(([ep]) => ep);
+      // version 0 (the model from before the run) only where a package or an endpoint still carries it
+      if (v.n === 0 && !packages.length && !serving.length) continue;
       const chain: LineageEntity[] = [];
       for (const n of upstream) {
         if (n.kind === 's3-bucket') {
@@ -161,5 +164,7 @@ export function modelLineage(sim: Simulation): ModelLineage[] {
       out.push({ model: v.id, training, packages: packages.map((p) => p.id), chain });
     }
   }
-  return out;
+  // newest model first (the order of training completions); a tie keeps document order
+  const at = new Map([...run.versions.values()].flat().map((v) => [v.id, v.trainedAtSec]));
+  return out.sort((a, b) => at.get(b.model)! - at.get(a.model)!);
 }

@@ -52,67 +52,75 @@ export function ExperimentsPanel() {
   const best = bestRun(data.runs);
   return (
     <div className="experiments" data-testid="experiments-panel">
-      <table className="exp-table" data-testid="experiments-table">
-        <thead>
-          <tr>
-            <th>Run</th>
-            <th>Algorithm</th>
-            <th>Hyperparameters</th>
-            <th>Instance</th>
-            <th>State</th>
-            <th title="Training loss / validation loss of the kept model">Loss (train / val.)</th>
-            <th>Validation metric</th>
-            <th>Time</th>
-            <th>Cost</th>
-          </tr>
-        </thead>
-        <tbody>
-          {data.runs.map((r) => (
-            <tr key={r.id} className={r.id === best ? 'is-best' : undefined}>
-              <td>
-                <button type="button" className="btn-ghost exp-node" onClick={() => focus(r.id)}>
-                  {label(r.id)}
-                </button>
-              </td>
-              <td>{r.algorithm}</td>
-              <td className="exp-params">
-                {Object.entries(r.params)
-                  .map(([k, v]) => `${k}=${v}`)
-                  .join(' · ') || '—'}
-              </td>
-              <td>{dash(r.instanceType)}</td>
-              <td>{r.state}</td>
-              <td className="exp-num">
-                {r.trainLoss === null && r.validationLoss === null
-                  ? '—'
-                  : `${dash(r.trainLoss)} / ${dash(r.validationLoss)}`}
-              </td>
-              <td className="exp-num">{r.metric ? `${r.metric} ${dash(r.validation)}` : '—'}</td>
-              <td className="exp-num">{r.minutes === null ? '—' : `${r.minutes} min`}</td>
-              <td className="exp-num">{usd(r.costUSD)}</td>
+      <div className="exp-runs">
+        <table className="exp-table" data-testid="experiments-table">
+          <thead>
+            <tr>
+              <th>Run</th>
+              <th>Algorithm</th>
+              <th>Hyperparameters</th>
+              <th>Instance</th>
+              <th>State</th>
+              <th title="Training loss / validation loss of the kept model">Loss (train / val.)</th>
+              <th>Validation metric</th>
+              <th>Time</th>
+              <th>Cost</th>
             </tr>
-          ))}
-        </tbody>
-      </table>
+          </thead>
+          <tbody>
+            {data.runs.map((r) => (
+              <tr key={r.id} className={r.id === best ? 'is-best' : undefined}>
+                <td>
+                  <button type="button" className="exp-node" onClick={() => focus(r.id)}>
+                    {label(r.id)}
+                  </button>
+                </td>
+                <td>{r.algorithm}</td>
+                <td className="exp-params">
+                  {Object.entries(r.params)
+                    .map(([k, v]) => `${k}=${v}`)
+                    .join(' · ') || '—'}
+                </td>
+                <td>{dash(r.instanceType)}</td>
+                <td>{r.state}</td>
+                <td className="exp-num">
+                  {r.trainLoss === null && r.validationLoss === null
+                    ? '—'
+                    : `${dash(r.trainLoss)} / ${dash(r.validationLoss)}`}
+                </td>
+                <td className="exp-num">{r.metric ? `${r.metric} ${dash(r.validation)}` : '—'}</td>
+                <td className="exp-num">{r.minutes === null ? '—' : `${r.minutes} min`}</td>
+                <td className="exp-num">{usd(r.costUSD)}</td>
+              </tr>
+            ))}
+          </tbody>
+        </table>
+      </div>
       <div className="lineage" data-testid="lineage">
         <h4>Lineage</h4>
         {!data.lineage.length && <p className="run-empty">No model trained in the run yet.</p>}
         {data.lineage.map((l) => (
-          <ol key={l.model} className="lineage-chain" aria-label={`Lineage of ${l.model}`}>
-            {l.chain.map((e, i) => (
-              <li
-                key={`${e.role}:${e.id}`}
-                className={`lineage-step role-${e.role} ${e.pinned === false ? 'is-unpinned' : ''} ${e.pinned ? 'is-pinned' : ''}`}
-              >
-                {i > 0 && <span className="lineage-arrow">→</span>}
-                <span className="lineage-box" title={e.detail}>
-                  <span className="lineage-role">{ROLE_LABEL[e.role]}</span>
-                  <b>{e.role === 'model' || e.role === 'package' ? e.id : label(e.id)}</b>
-                  <span className="lineage-detail">{e.detail}</span>
-                </span>
-              </li>
-            ))}
-          </ol>
+          <section key={l.model}>
+            <p className="lineage-model">
+              {l.model}
+              {l.packages.length ? ` · registered as ${l.packages.join(', ')}` : ''}
+            </p>
+            <ol className="lineage-chain" aria-label={`Lineage of ${l.model}`}>
+              {l.chain.map((e, i) => (
+                <li
+                  key={`${e.role}:${e.id}`}
+                  className={`lineage-step role-${e.role} ${e.pinned === false ? 'is-unpinned' : ''} ${e.pinned ? 'is-pinned' : ''}`}
+                >
+                  {i > 0 && <span className="lineage-arrow">→</span>}
+                  <span className="lineage-box" title={e.detail}>
+                    <span className="lineage-role">{ROLE_LABEL[e.role]}</span>
+                    <b>{e.role === 'model' || e.role === 'package' ? e.id : label(e.id)}</b>
+                    <span className="lineage-detail">{e.detail}</span>
+                  </span>
+                </li>
+              ))}
+            </ol>
+          </section>
         ))}
       </div>
     </div>
