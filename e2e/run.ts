@@ -12,9 +12,21 @@ import { TESTS as RUN } from './run.e2e';
 import { TESTS as RULEBOOK } from './rulebook.e2e';
 import { TESTS as CFN } from './cfn.e2e';
 import { TESTS as ROBUST } from './robust.e2e';
+import { TESTS as EXPERIMENTS } from './experiments.e2e';
 import { TESTS as SCREENS } from './screens.e2e';
 
-const TESTS = [...EDITOR, ...PUZZLE, ...RUN, ...RULEBOOK, ...PRESENTER, ...CFN, ...ROBUST, ...DEFECTS, ...SCREENS];
+const TESTS = [
+  ...EDITOR,
+  ...PUZZLE,
+  ...RUN,
+  ...RULEBOOK,
+  ...PRESENTER,
+  ...CFN,
+  ...ROBUST,
+  ...DEFECTS,
+  ...SCREENS,
+  ...EXPERIMENTS,
+];
 
 mkdirSync(SHOTS, { recursive: true });
 const only = process.argv[2];

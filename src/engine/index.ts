@@ -70,3 +70,4 @@ export {
   type TraceHop,
   type TraceOutcome,
 } from './readouts';
+export { experimentRuns, modelLineage, type ExperimentRun, type LineageEntity, type ModelLineage } from './experiments';

@@ -1,5 +1,5 @@
 import type { FromWorker, GradedCriterion, RunUpdate, ToWorker } from './protocol';
-import type { Finding, NetworkReport, Report, RequestTrace } from '../engine';
+import type { ExperimentRun, Finding, ModelLineage, NetworkReport, Report, RequestTrace } from '../engine';
 import type { ArchDoc, Fault } from '../model/schema';
 
 /**
@@ -14,6 +14,7 @@ export class EngineClient {
   private faultListeners = new Set<(f: Fault) => void>();
   private pendingReports: ((r: Report) => void)[] = [];
   private pendingTraces: ((t: RequestTrace[]) => void)[] = [];
+  private pendingExperiments: ((e: { runs: ExperimentRun[]; lineage: ModelLineage[] }) => void)[] = [];
   private pendingChecks = new Map<number, (f: Finding[]) => void>();
   private pendingNetwork = new Map<number, (r: NetworkReport | null) => void>();
   private pendingGrades = new Map<number, (items: GradedCriterion[]) => void>();
@@ -37,6 +38,9 @@ export class EngineClient {
         break;
       case 'traces':
         this.pendingTraces.shift()?.(m.traces);
+        break;
+      case 'experiments':
+        this.pendingExperiments.shift()?.({ runs: m.runs, lineage: m.lineage });
         break;
       case 'findings': {
         if (!this.pendingChecks.has(m.id)) break; // another user of the worker (the pool's checks)
@@ -101,6 +105,14 @@ export class EngineClient {
     });
   }
 
+  /** The run's training and tuning jobs compared, and the lineage of the models it trained (the Experiments tab). */
+  experiments(): Promise<{ runs: ExperimentRun[]; lineage: ModelLineage[] }> {
+    return new Promise((resolve) => {
+      this.pendingExperiments.push(resolve);
+      this.send({ type: 'experiments' });
+    });
+  }
+
   /** Static findings of a document, computed in the worker. */
   check(doc: ArchDoc): Promise<Finding[]> {
     const id = ++this.checkSeq;
@@ -138,6 +150,7 @@ export class EngineClient {
     return (
       this.pendingReports.length > 0 ||
       this.pendingTraces.length > 0 ||
+      this.pendingExperiments.length > 0 ||
       this.pendingChecks.size > 0 ||
       this.pendingNetwork.size > 0 ||
       this.pendingGrades.size > 0

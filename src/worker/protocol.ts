@@ -1,8 +1,10 @@
 import type {
+  ExperimentRun,
   FlowEvent,
   Finding,
   Incident,
   LogEvent,
+  ModelLineage,
   NetworkReport,
   Report,
   RequestTrace,
@@ -34,6 +36,8 @@ export type ToWorker =
   | { type: 'select'; node: string | null }
   /** Ask for the sampled request traces of an endpoint. */
   | { type: 'traces'; node: string }
+  /** Ask for the run's experiments (training and tuning jobs compared) and the lineage of its models. */
+  | { type: 'experiments' }
   /** Static findings of a document (the editor's checks, off the main thread). */
   | { type: 'check'; doc: ArchDoc; id: number }
   /** What a node of a document can reach over the network, and the path (the why? panel). */
@@ -166,6 +170,7 @@ export type FromWorker =
   /** A fault the worker applied, as it must be recorded in the document (its `atSec` fixed). */
   | { type: 'fault'; fault: Fault }
   | { type: 'traces'; node: string; traces: RequestTrace[] }
+  | { type: 'experiments'; runs: ExperimentRun[]; lineage: ModelLineage[] }
   | { type: 'findings'; id: number; findings: Finding[] }
   | { type: 'network'; id: number; report: NetworkReport | null }
   | { type: 'graded'; id: number; items: GradedCriterion[] }

@@ -4,6 +4,8 @@ import {
   checkDocument,
   createController,
   createSimulation,
+  experimentRuns,
+  modelLineage,
   networkReportOf,
   requestTraces,
   runDocument,
@@ -176,6 +178,11 @@ export class RunSession {
     switch (msg.type) {
       case 'traces': {
         this.post({ type: 'traces', node: msg.node, traces: [...requestTraces(this.driver!.sim, msg.node)] });
+        return;
+      }
+      case 'experiments': {
+        const sim = this.driver!.sim;
+        this.post({ type: 'experiments', runs: experimentRuns(sim), lineage: modelLineage(sim) });
         return;
       }
       case 'play':

@@ -12,12 +12,14 @@ const EventLog = lazy(() => import('./EventLog').then((m) => ({ default: m.Event
 const WhyPanel = lazy(() => import('./WhyPanel').then((m) => ({ default: m.WhyPanel })));
 const CostPanel = lazy(() => import('./CostPanel').then((m) => ({ default: m.CostPanel })));
 const TracePanel = lazy(() => import('./TracePanel').then((m) => ({ default: m.TracePanel })));
+const ExperimentsPanel = lazy(() => import('./ExperimentsPanel').then((m) => ({ default: m.ExperimentsPanel })));
 
 const TABS: { id: DockTab; label: string }[] = [
   { id: 'events', label: 'Events' },
   { id: 'why', label: 'Why?' },
   { id: 'charts', label: 'Charts' },
   { id: 'cost', label: 'Cost' },
+  { id: 'experiments', label: 'Experiments' },
   { id: 'traces', label: 'Traces' },
 ];
 
@@ -94,7 +96,7 @@ function ResizeEdge({ height, onHeight }: { height: number; onHeight: (h: number
 const shownHeight = (dock: DockTab, h: number) =>
   dock === 'why' ? Math.max(h, clampH(Math.min(420, window.innerHeight * 0.5))) : h;
 
-/** The run panel under the canvas: events, why?, charts, cost and request traces; seed and report export. */
+/** The run panel under the canvas: events, why?, charts, cost, experiments, request traces; seed and report export. */
 export function RunDock() {
   const [height, setHeight] = useState(readHeight);
   useEffect(() => {
@@ -197,6 +199,7 @@ export function RunDock() {
             {dock === 'why' && <WhyPanel />}
             {dock === 'charts' && <Charts />}
             {dock === 'cost' && <CostPanel />}
+            {dock === 'experiments' && <ExperimentsPanel />}
             {dock === 'traces' && <TracePanel />}
           </Suspense>
         </div>

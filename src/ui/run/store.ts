@@ -1,4 +1,12 @@
-import type { Incident, LogEvent, NetworkReport, Report, RequestTrace } from '../../engine';
+import type {
+  ExperimentRun,
+  Incident,
+  LogEvent,
+  ModelLineage,
+  NetworkReport,
+  Report,
+  RequestTrace,
+} from '../../engine';
 import type { ArchDoc, Fault } from '../../model/schema';
 import type { EngineClient } from '../../worker/client';
 import type { GradedCriterion } from '../../worker/protocol';
@@ -26,7 +34,7 @@ export interface TracePick {
   atSec?: number;
 }
 
-export type DockTab = 'events' | 'why' | 'charts' | 'cost' | 'traces';
+export type DockTab = 'events' | 'why' | 'charts' | 'cost' | 'experiments' | 'traces';
 export type Lens = 'data' | 'control';
 
 /** A log row: an engine entry, or a marker the page adds for a single step. */
@@ -497,6 +505,14 @@ export class RunStore extends Store<RunView> {
   /** What a node of a document can reach over the network, and the path: the engine's answer, from the worker. */
   networkReport(doc: ArchDoc, node: string): Promise<NetworkReport | null> {
     return this.ensure().network(doc, node);
+  }
+
+  /**
+   * The run's training and tuning jobs compared, and the lineage of the models it trained (the Experiments tab), from
+   * the worker; null before the first run command starts it.
+   */
+  experiments(): Promise<{ runs: ExperimentRun[]; lineage: ModelLineage[] }> | null {
+    return this.client ? this.client.experiments() : null;
   }
 
   pickTrace(i: number): void {
