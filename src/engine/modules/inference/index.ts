@@ -14,7 +14,7 @@ import { MmeRun } from './mme';
 import { RealtimeRun } from './realtime';
 import { finishRecommenders, recommenderFindings, startRecommenders } from './recommender';
 import { ServerlessRun } from './serverless';
-import { Arrivals, ClientStream } from './traffic';
+import { Arrivals, ClientStream, StreamMerge } from './traffic';
 
 /** A node that receives client traffic: an endpoint (from InService or Failed on) or a batch transform. */
 interface Target {
@@ -150,9 +150,10 @@ function begin(sim: Simulation, st: State, t: Target, t0: number): void {
   const arr = st.arrivals;
   const label = `${id}: traffic`;
   const before = new Float64Array(t.streams.length);
-  const bounds = new Int32Array(t.streams.length + 1);
   /** Each client's `requests` series, looked up once (on its first request, as before). */
   const clientSeries: (Series | undefined)[] = t.streams.map(() => undefined);
+  // the streams' arrivals merged by time as they are drawn (ties keep stream order)
+  const merge = new StreamMerge(t.streams);
   // one stream (from a client without retries) to an endpoint that reads a stream directly: its arrivals are drawn as
   // they are served, never staged
   const direct = t.run?.serveSource && t.streams.length === 1 && !t.run.clientRetries[0] ? t.run : null;
@@ -165,13 +166,8 @@ function begin(sim: Simulation, st: State, t: Target, t0: number): void {
       if (direct) direct.tickStream(t.streams[0], tick, t1, sim.state(id) === 'Failed');
       else {
         arr.clear();
-        for (let i = 0; i < t.streams.length; i++) {
-          bounds[i] = arr.n;
-          t.streams[i].generate(tick, t1, arr, i);
-        }
-        bounds[t.streams.length] = arr.n;
-        // each stream's arrivals are in time order: merge them (ties keep stream order)
-        arr.mergeRuns(bounds, t.streams.length);
+        merge.begin(tick, t1);
+        merge.drainInto(arr);
       }
       for (let i = 0; i < t.streams.length; i++) {
         const s = t.streams[i],

@@ -166,23 +166,33 @@ export class RealtimeRun extends EndpointRun<'realtime-endpoint'> {
   }
 
   serve(arr: Arrivals, t0: number, t1: number): void {
-    arr.rewind();
-    this.serveSource(arr, t0, t1);
+    if (this.simple() && (this.noRetries ??= this.clientRetries.every((r) => !r))) this.serveArrays(arr, t0, t1);
+    else {
+      arr.rewind();
+      this.serveSource(arr, t0, t1);
+    }
   }
 
-  /**
-   * The only client stream's tick: `serveSimple` when the endpoint is one production variant and nothing else (no
-   * TargetVariant, feature lookup, shadow or blue/green traffic: most scenarios and the benchmark), else `serveSource`.
-   */
-  serveStream(s: ClientStream, t0: number, t1: number): void {
-    if (
+  /** Whether no client of the endpoint retries (its ticks' arrivals are all fresh); known on the first tick. */
+  private noRetries: boolean | null = null;
+
+  /** One production variant and nothing else: no TargetVariant, feature lookup, shadow or blue/green traffic. */
+  private simple(): boolean {
+    return (
       this.variants.length === 1 &&
       this.prod.length === 1 &&
       this.lookup === null &&
       this.green === null &&
       (this.pinned ??= this.resolvePins()).every((p) => p === null)
-    )
-      this.serveSimple(s, t0, t1);
+    );
+  }
+
+  /**
+   * The only client stream's tick, drawn as it is served: `serveSimple` when the endpoint is `simple` (most scenarios
+   * and the benchmarks), else `serveSource`.
+   */
+  serveStream(s: ClientStream, t0: number, t1: number): void {
+    if (this.simple()) this.serveSimple(s, t0, t1);
     else this.serveSource(s, t0, t1);
   }
 
@@ -249,6 +259,51 @@ export class RealtimeRun extends EndpointRun<'realtime-endpoint'> {
       } while (y < e);
       s.y = y;
       s.sent += n - n0;
+    }
+    this.m.requests += n;
+    this.m.ok += ok;
+    if (this.overloadedAt !== null) this.overloaded.vars!.rps = round(n / (t1 - t0), 1);
+  }
+
+  /**
+   * `serveSimple` for a tick's arrivals in arrays (several client streams merged by time, none retrying): the same
+   * loop, reading each arrival by its index (so the figures are `serveSource`'s).
+   */
+  private serveArrays(arr: Arrivals, t0: number, t1: number): void {
+    const v = this.prod[0],
+      pool = v.pool,
+      lat = v.latencySec,
+      rng = this.rng,
+      hist = this.m.latency,
+      tick = this.tickLatency,
+      traces = this.traces,
+      time = arr.time,
+      sizes = arr.size,
+      n = arr.n;
+    const limit = INFERENCE.realtimeMaxPayloadMB,
+      timeout = INFERENCE.invocationTimeoutSec;
+    pool.advance(t0);
+    let ok = 0;
+    this.overloadedAt = null;
+    for (let i = 0; i < n; i++) {
+      const a = time[i],
+        size = sizes[i];
+      if (size > limit) {
+        this.tooLarge(v, a, size, 0);
+        continue;
+      }
+      const svc = lat * LATENCY_LN[rng.nextBits(TABLE_BITS)];
+      const wait = pool.serve(a, svc);
+      const total = wait + svc;
+      if (wait < 0) this.refused(v, arr.seek(i), size, 0, 0);
+      else if (total > timeout) this.timedOut(v, a, size, 0, wait, 0, 0);
+      else {
+        ok++;
+        const ms = total * 1000;
+        hist.add(ms);
+        tick.add(ms);
+        if (traces.wantAt(OUTCOME.ok)) this.traceOk(v, a, size, wait, svc);
+      }
     }
     this.m.requests += n;
     this.m.ok += ok;

@@ -75,51 +75,6 @@ export class Arrivals implements ArrivalSource {
     }
   }
 
-  /**
-   * Merge the runs [bounds[k], bounds[k + 1]) — each sorted by time, as one stream generates them — into one run
-   * sorted by time; equal times keep run order (and order within a run), exactly as a stable sort would. Adjacent runs
-   * merge pairwise, a pass at a time: O(n log runs), no comparator calls, buffers kept between ticks.
-   */
-  mergeRuns(bounds: Int32Array | readonly number[], runs: number): void {
-    const n = this.n;
-    if (runs < 2 || n < 2) return;
-    if (!this.spare || this.spare.time.length < this.time.length) this.spare = new Arrivals(this.time.length);
-    const spare = this.spare;
-    let b = this.runBounds;
-    if (b.length < runs + 1) b = this.runBounds = new Int32Array(runs + 1);
-    for (let k = 0; k <= runs; k++) b[k] = bounds[k];
-    let count = runs;
-    /** Whether the latest pass wrote into the spare buffers (each pass reads one side and writes the other). */
-    let inSpare = false;
-    while (count > 1) {
-      const from = inSpare ? spare : this,
-        to = inSpare ? this : spare;
-      let w = 0;
-      for (let k = 0; k < count; k += 2) {
-        const lo = b[k],
-          mid = b[k + 1],
-          hi = k + 2 <= count ? b[k + 2] : mid;
-        mergeInto(from, to, lo, mid, hi);
-        b[w++] = lo;
-      }
-      b[w] = n;
-      count = w;
-      inSpare = !inSpare;
-    }
-    if (inSpare) {
-      // the merged run sits in the spare buffers: swap them in (no copy)
-      [this.time, spare.time] = [spare.time, this.time];
-      [this.size, spare.size] = [spare.size, this.size];
-      [this.model, spare.model] = [spare.model, this.model];
-      [this.src, spare.src] = [spare.src, this.src];
-      [this.attempt, spare.attempt] = [spare.attempt, this.attempt];
-      [this.first, spare.first] = [spare.first, this.first];
-    }
-  }
-
-  private spare: Arrivals | null = null;
-  private runBounds = new Int32Array(0);
-
   /* ---------- reading in order (the `ArrivalSource` of a serve loop) ---------- */
   private next = 0;
   /** The current arrival after `nextArrival()`: time (s), payload (MB), model index, stream index. */
@@ -134,6 +89,13 @@ export class Arrivals implements ArrivalSource {
   /** Start reading from the first arrival. */
   rewind(): void {
     this.next = 0;
+  }
+
+  /** Make arrival `i` the current one (and read on from the next); returns this. */
+  seek(i: number): this {
+    this.next = i;
+    this.nextArrival();
+    return this;
   }
 
   /** Move to the next arrival (false at the end). */
@@ -151,48 +113,109 @@ export class Arrivals implements ArrivalSource {
   }
 }
 
-/** Stable merge of from[lo, mid) and from[mid, hi) into to[lo, hi) by time (ties: the left run first). */
-function mergeInto(from: Arrivals, to: Arrivals, lo: number, mid: number, hi: number): void {
-  const ft = from.time,
-    fs = from.size,
-    fm = from.model,
-    fr = from.src,
-    fa = from.attempt,
-    ff = from.first,
-    tt = to.time,
-    ts = to.size,
-    tm = to.model,
-    tr = to.src,
-    ta = to.attempt,
-    tf = to.first;
-  let i = lo,
-    j = mid,
-    o = lo;
-  while (i < mid && j < hi) {
-    const k = ft[j] < ft[i] ? j++ : i++;
-    tt[o] = ft[k];
-    ts[o] = fs[k];
-    tm[o] = fm[k];
-    tr[o] = fr[k];
-    ta[o] = fa[k];
-    tf[o] = ff[k];
-    o++;
+/**
+ * The arrivals of several client streams in one tick, merged by time as they are drawn: each stream waits, keyed by
+ * its next arrival, in a calendar of time slots spanning the tick (about one merged arrival per slot); the next
+ * arrival is the earliest key of the first non-empty slot (ties: the lower stream index), so the order is that of a
+ * stable sort of the streams' arrivals one stream after another, at O(1) per arrival and without the unpredictable
+ * compares of a heap (one per level per arrival). Each stream draws from its own random stream in its own order, so
+ * merging changes no number; the number of slots only changes the speed. An `ArrivalSource` (fresh arrivals only),
+ * or written into `Arrivals` by `drainInto`.
+ */
+export class StreamMerge implements ArrivalSource {
+  /** `key[i]`: stream i's next arrival (while it waits in a slot). */
+  private readonly key: Float64Array;
+  /** `link[i]`: the next stream waiting in stream i's slot (-1: none). */
+  private readonly link: Int32Array;
+  /** `head[b]`: the first stream waiting in slot b (-1: none). */
+  private head = new Int32Array(0);
+  /** Slots of the current tick, the first one that may hold a stream, the tick's start and slots per second. */
+  private slots = 0;
+  private cur = 0;
+  private t0 = 0;
+  private scale = 0;
+  /** Arrivals drawn in the current tick (the next tick gets as many slots). */
+  private drawn = 0;
+  at = 0;
+  sizeMB = 0;
+  modelIdx = 0;
+  srcIdx = 0;
+  readonly attemptNo = 0;
+  readonly firstAt = 0;
+
+  constructor(readonly streams: readonly ClientStream[]) {
+    this.key = new Float64Array(streams.length);
+    this.link = new Int32Array(streams.length);
   }
-  for (; i < mid; i++, o++) {
-    tt[o] = ft[i];
-    ts[o] = fs[i];
-    tm[o] = fm[i];
-    tr[o] = fr[i];
-    ta[o] = fa[i];
-    tf[o] = ff[i];
+
+  /** Start the tick [t0, t1) of every stream. */
+  begin(t0: number, t1: number): void {
+    const m = Math.min(1 << 16, Math.max(16, this.drawn, this.streams.length));
+    if (this.head.length < m) this.head = new Int32Array(Math.max(m, 2 * this.head.length));
+    this.head.fill(-1, 0, m);
+    this.slots = m;
+    this.cur = 0;
+    this.t0 = t0;
+    this.scale = t1 > t0 ? m / (t1 - t0) : 0;
+    this.drawn = 0;
+    for (let i = 0; i < this.streams.length; i++) {
+      const s = this.streams[i];
+      s.begin(t0, t1);
+      if (s.window()) this.wait(i, s.y);
+    }
   }
-  for (; j < hi; j++, o++) {
-    tt[o] = ft[j];
-    ts[o] = fs[j];
-    tm[o] = fm[j];
-    tr[o] = fr[j];
-    ta[o] = fa[j];
-    tf[o] = ff[j];
+
+  /** Put stream i in the slot of its next arrival `k` (never before the current slot: arrivals only move on). */
+  private wait(i: number, k: number): void {
+    this.key[i] = k;
+    let b = ((k - this.t0) * this.scale) | 0;
+    if (b >= this.slots) b = this.slots - 1;
+    if (b < this.cur) b = this.cur;
+    this.link[i] = this.head[b];
+    this.head[b] = i;
+  }
+
+  nextArrival(): boolean {
+    const head = this.head,
+      link = this.link,
+      key = this.key,
+      m = this.slots;
+    let b = this.cur;
+    while (b < m && head[b] === -1) b++;
+    this.cur = b;
+    if (b === m) return false;
+    // the earliest stream of the slot (ties: the lower index), taken out of it
+    let i = head[b],
+      before = -1;
+    for (let p = i, j = link[i]; j !== -1; p = j, j = link[j])
+      if (key[j] < key[i] || (key[j] === key[i] && j < i)) {
+        i = j;
+        before = p;
+      }
+    if (before === -1) head[b] = link[i];
+    else link[before] = link[i];
+    const s = this.streams[i];
+    s.nextArrival();
+    this.at = s.at;
+    this.sizeMB = s.sizeMB;
+    this.modelIdx = s.modelIdx;
+    this.srcIdx = i;
+    this.drawn++;
+    if (s.window()) this.wait(i, s.y);
+    return true;
+  }
+
+  /** Append every arrival of the tick begun to `out`, in time order. */
+  drainInto(out: Arrivals): void {
+    while (this.nextArrival()) {
+      const n = out.n;
+      if (n === out.time.length) out.grow();
+      out.time[n] = this.at;
+      out.size[n] = this.sizeMB;
+      out.model[n] = this.modelIdx;
+      out.src[n] = this.srcIdx;
+      out.n = n + 1;
+    }
   }
 }
 
