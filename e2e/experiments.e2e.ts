@@ -64,6 +64,9 @@ export const TESTS: E2ETest[] = [
       assert(/s3:\/\/churn\/ · S3ETag only \(versioning Off\)/.test(text), `unpinned dataset: ${text}`);
       assert(/registry\/1/.test(text) && /early:v1/.test(text), `model and package: ${text}`);
       assert((await lineage.locator('.is-unpinned').count()) > 0, 'the unversioned dataset is flagged');
+      // a taller panel (↑ on its top edge) shows the whole table and lineage at once
+      await page.locator('[data-testid=dock-resize]').focus();
+      for (let i = 0; i < 8; i++) await page.keyboard.press('ArrowUp');
       await shot(page, 'experiments-01-table-and-lineage');
     },
   },

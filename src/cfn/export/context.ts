@@ -12,7 +12,7 @@ export const Sub = (s: string) => ({ 'Fn::Sub': s });
  * them back. Every other prop (a dataset size, a model latency…) travels in the resource's Metadata.SageSim.props.
  */
 export const RESOURCE_PROPS: Readonly<Partial<Record<string, readonly string[]>>> = {
-  's3-bucket': ['encryption', 'kmsKey', 'eventNotifications'],
+  's3-bucket': ['encryption', 'kmsKey', 'eventNotifications', 'versioning'],
   'processing-job': ['framework', 'instanceType', 'instanceCount', 'VolumeKmsKeyId', 'OutputKmsKeyId', 'role'],
   'feature-store': ['online', 'offline', 'OnlineStoreKmsKeyId', 'OfflineStoreKmsKeyId', 'eventTimeFeature', 'ttlHours'],
   'kinesis-stream': ['shards', 'retentionHours'],

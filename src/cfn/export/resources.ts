@@ -228,6 +228,10 @@ export function exportStore(c: ExportContext, n: ArchNode): void {
       if (p.encryption !== 'sse-kms' && p.kmsKey) c.keepInMetadata(n, 'kmsKey');
       if (p.eventNotifications)
         props.NotificationConfiguration = { EventBridgeConfiguration: { EventBridgeEnabled: true } };
+      // VersioningConfiguration.Status is Enabled | Suspended; a bucket never versioned has none (kept as "Off")
+      if (p.versioning === 'Enabled' || p.versioning === 'Suspended')
+        props.VersioningConfiguration = { Status: p.versioning };
+      else if (p.versioning === 'Off') c.keepInMetadata(n, 'versioning');
       c.add(id, 'AWS::S3::Bucket', props, n);
       return;
     }

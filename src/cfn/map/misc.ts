@@ -50,6 +50,9 @@ export function mapStores(b: Builder): void {
       encryption: algo === undefined ? undefined : kms ? 'sse-kms' : 'sse-s3',
       kmsKey: kms ? kmsNode(b, sse.KMSMasterKeyID) : undefined,
       eventNotifications: bool(dig(r.props, 'NotificationConfiguration.EventBridgeConfiguration.EventBridgeEnabled')),
+      versioning: ((s) => (s === 'Enabled' || s === 'Suspended' ? s : undefined))(
+        dig(r.props, 'VersioningConfiguration.Status'),
+      ),
     });
   }
   for (const r of b.ofType('AWS::S3::BucketPolicy')) {

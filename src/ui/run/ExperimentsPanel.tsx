@@ -57,14 +57,14 @@ export function ExperimentsPanel() {
           <thead>
             <tr>
               <th>Run</th>
-              <th>Algorithm</th>
-              <th>Hyperparameters</th>
-              <th>Instance</th>
-              <th>State</th>
-              <th title="Training loss / validation loss of the kept model">Loss (train / val.)</th>
               <th>Validation metric</th>
+              <th title="Training loss / validation loss of the kept model">Loss (train / val.)</th>
               <th>Time</th>
               <th>Cost</th>
+              <th>State</th>
+              <th>Algorithm</th>
+              <th>Instance</th>
+              <th>Hyperparameters</th>
             </tr>
           </thead>
           <tbody>
@@ -75,22 +75,22 @@ export function ExperimentsPanel() {
                     {label(r.id)}
                   </button>
                 </td>
-                <td>{r.algorithm}</td>
-                <td className="exp-params">
-                  {Object.entries(r.params)
-                    .map(([k, v]) => `${k}=${v}`)
-                    .join(' · ') || '—'}
-                </td>
-                <td>{dash(r.instanceType)}</td>
-                <td>{r.state}</td>
+                <td className="exp-num">{r.metric ? `${r.metric} ${dash(r.validation)}` : '—'}</td>
                 <td className="exp-num">
                   {r.trainLoss === null && r.validationLoss === null
                     ? '—'
                     : `${dash(r.trainLoss)} / ${dash(r.validationLoss)}`}
                 </td>
-                <td className="exp-num">{r.metric ? `${r.metric} ${dash(r.validation)}` : '—'}</td>
                 <td className="exp-num">{r.minutes === null ? '—' : `${r.minutes} min`}</td>
                 <td className="exp-num">{usd(r.costUSD)}</td>
+                <td>{r.state}</td>
+                <td>{r.algorithm}</td>
+                <td>{dash(r.instanceType)}</td>
+                <td className="exp-params">
+                  {Object.entries(r.params)
+                    .map(([k, v]) => `${k}=${v}`)
+                    .join(' · ') || '—'}
+                </td>
               </tr>
             ))}
           </tbody>
