@@ -3,7 +3,7 @@ import { GROUP_LABELS, KIND_DEFS } from './kinds';
 import { PRICES, PRICE_SOURCES } from './prices';
 import { INSTANCE_SOURCES } from './instances';
 import { RULES } from './rules';
-import type { PropDef } from './types';
+import type { PropDef, RuleSummary } from './types';
 
 const esc = (s: string) => s.replace(/\|/g, '\\|').replace(/\n/g, ' ');
 const DOMAINS = {
@@ -12,6 +12,19 @@ const DOMAINS = {
   D3: 'D3 · Deployment and orchestration',
   D4: 'D4 · Monitoring and security',
 } as const;
+
+/**
+ * The rule index (src/catalog/rule-index.json): each rule's id, domain, severity, title and display from its entry in
+ * rules.ts, one rule a line, in catalog order. The page's first screen reads it through `rule-index.ts`.
+ */
+export function renderRuleIndex(): string {
+  const rows = RULES.map((r) => {
+    const s: RuleSummary = { id: r.id, domain: r.domain, severity: r.severity, title: r.title };
+    if (r.display) s.display = r.display;
+    return `  ${JSON.stringify(s)}`;
+  });
+  return `[\n${rows.join(',\n')}\n]\n`;
+}
 
 /** The rule catalog as Markdown (docs/rules.md). */
 export function renderRulesDoc(): string {

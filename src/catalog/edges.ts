@@ -58,6 +58,23 @@ export const EDGE_PAIRS: readonly EdgePair[] = [
     meaning: 'Firehose writes each full buffer to the bucket as one object.',
     plane: 'data',
   },
+  // file systems as training inputs (issue 16, ingest16)
+  {
+    from: ['s3-bucket'],
+    to: ['file-system'],
+    label: 'data repository',
+    meaning:
+      "FSx for Lustre links the bucket as its data repository and presents its objects as files; for EFS, the bucket's data copied onto the file system (DataSync).",
+    plane: 'control',
+  },
+  {
+    from: ['file-system'],
+    to: ['training-job'],
+    label: 'mount',
+    meaning:
+      'An input channel with a FileSystemDataSource: the job mounts the directory instead of downloading it (the job must run in the VPC of the file system).',
+    plane: 'data',
+  },
   {
     from: ['s3-bucket'],
     to: ['autopilot-job'],
@@ -210,9 +227,27 @@ export const EDGE_PAIRS: readonly EdgePair[] = [
   },
   {
     from: ['eventbridge'],
-    to: ['lambda', 'pipeline'],
+    to: ['lambda', 'pipeline', 'codepipeline'],
     label: 'triggers',
-    meaning: 'An EventBridge rule targets the function or starts the pipeline.',
+    meaning:
+      'An EventBridge rule targets the function or starts the pipeline (a SageMaker pipeline, or a CodePipeline release: the SageMaker Projects deploy pipeline starts on a model package approval).',
+    plane: 'control',
+  },
+  // CI/CD for ML (issue 17, cicd17): CodePipeline with CodeBuild build/test actions
+  {
+    from: ['codepipeline'],
+    to: ['pipeline'],
+    label: 'StartPipelineExecution',
+    meaning:
+      'The build stage runs the SageMaker pipeline (SageMaker Projects model build: CodeBuild starts the pipeline execution that trains and registers the model).',
+    plane: 'control',
+  },
+  {
+    from: ['codepipeline'],
+    to: ['realtime-endpoint'],
+    label: 'deploy',
+    meaning:
+      "A deploy stage updates the endpoint with the release's model version (the one named in stagingEndpoint is staging, the others production), through the endpoint's deployment guardrails.",
     plane: 'control',
   },
   {

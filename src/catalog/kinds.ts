@@ -2,6 +2,7 @@ import type { BooleanProp, EnumProp, Kind, KindDef, NumberProp, PropDef, PropVal
 import { KINDS } from './types';
 import { DATASET_PROPS, TRAINING_LEARNING_PROPS, TUNING_LEARNING_PROPS } from './learning';
 import { DATASET_EXPLAIN_PROPS, PREP_DROP_PROPS } from './explain';
+import { DATASET_FEASIBILITY_PROPS, TRAINING_ENSEMBLE_PROPS } from './feasibility';
 import { AI_SERVICES, BEDROCK_INFERENCE } from './services';
 import { AUTOPILOT_PROPS, DATASET_ROW_PROPS, JUMPSTART_PROPS } from './automl';
 import {
@@ -65,6 +66,14 @@ const kmsRef = (param: string, what: string): RefProp =>
   ref(param, ['kms-key'], `KMS key for ${what} (API parameter ${param}); null = AWS-managed key.`);
 const roleRef = (): RefProp =>
   ref('Execution role', ['iam-role'], 'The IAM execution role the job assumes; one role per resource.');
+const sgRef = (what: string): RefProp => ({
+  ...ref(
+    'Security group',
+    ['security-group'],
+    `The security group of ${what} in VPC mode (VpcConfig.SecurityGroupIds); null = the VPC's default group (all traffic from itself in, everything out).`,
+  ),
+  contract: false,
+});
 
 /** Kinds that run compute and may sit in a subnet (VPC mode) or a pipeline (as steps). */
 const IN_NETWORK: readonly Kind[] = ['subnet'];
@@ -192,6 +201,12 @@ export const KIND_DEFS = [
         false,
         'Send object-created events to EventBridge (starts event-driven MLOps).',
       ),
+      objectCount: num(
+        'Object count',
+        null,
+        'How many objects the dataset is stored as; empty = part files of about 64 MB. Each object is its own GET request: with many objects of under 1 MB, per-request overhead, not bytes, sets the read time.',
+        { min: 1, max: 100_000_000_000, integer: true, nullable: true },
+      ),
       positiveClassRatio: num(
         'Positive class ratio',
         0.5,
@@ -202,6 +217,7 @@ export const KIND_DEFS = [
       ...DATASET_TRAIT_PROPS,
       ...DATASET_FACET_PROPS,
       ...DATASET_EXPLAIN_PROPS,
+      ...DATASET_FEASIBILITY_PROPS,
       ...DATASET_ROW_PROPS,
     },
   ),
@@ -297,6 +313,7 @@ export const KIND_DEFS = [
       VolumeKmsKeyId: kmsRef('VolumeKmsKeyId', 'the processing volume'),
       OutputKmsKeyId: kmsRef('OutputKmsKeyId', 'the processing output in S3'),
       role: roleRef(),
+      securityGroup: sgRef('the processing job'),
       ...PREP_PROPS,
       ...PREP_DROP_PROPS,
       ...QUALITY_GATE_PROPS,
@@ -391,6 +408,79 @@ export const KIND_DEFS = [
         'MB',
       ),
     },
+  ),
+  // File systems as training inputs (issue 16, ingest16): EFS and FSx for Lustre, mounted by the training job
+  def(
+    'file-system',
+    'File system (EFS / FSx for Lustre)',
+    'D1',
+    'store',
+    'Amazon EFS or FSx for Lustre mounted by a training job (FileSystemDataSource): no download before training, but the job must run in the VPC of the file system; FSx for Lustre can present an S3 bucket as files (data repository).',
+    ['subnet'],
+    {
+      fsType: oneOf(
+        'File system type',
+        ['fsx-lustre', 'efs'],
+        'fsx-lustre',
+        'FileSystemDataSource.FileSystemType: FSxLustre (throughput per TiB of storage) or EFS (throughput mode).',
+      ),
+      datasetGB: num('Data held', 100, 'Size of the training data on the file system.', {
+        min: 0,
+        max: 1_000_000,
+        unit: 'GB',
+      }),
+      deploymentType: oneOf(
+        'Deployment type (FSx)',
+        ['SCRATCH_2', 'PERSISTENT_2'],
+        'SCRATCH_2',
+        'FSx for Lustre: SCRATCH_2 (temporary, not replicated, 200 MB/s per TiB baseline) or PERSISTENT_2 (replicated in its AZ, 125–1000 MB/s per TiB as provisioned).',
+      ),
+      storageGiB: int(
+        'Storage capacity (FSx)',
+        1200,
+        'FSx for Lustre StorageCapacity in GiB (1,200 and up); its throughput is proportional to it.',
+        1200,
+        1_000_000,
+        'GiB',
+      ),
+      perUnitThroughput: int(
+        'Throughput per TiB (FSx persistent)',
+        250,
+        'PerUnitStorageThroughput of a PERSISTENT_2 file system: 125, 250, 500 or 1000 MB/s per TiB of storage.',
+        125,
+        1000,
+        'MB/s/TiB',
+      ),
+      throughputMode: oneOf(
+        'Throughput mode (EFS)',
+        ['bursting', 'elastic', 'provisioned'],
+        'bursting',
+        'EFS ThroughputMode: bursting (50 KiB/s per GiB stored, bursts to 100 MiB/s on credits), elastic (scales with the workload, up to 1,500 MiB/s per client) or provisioned.',
+      ),
+      provisionedMiBps: int(
+        'Provisioned throughput (EFS)',
+        100,
+        'ProvisionedThroughputInMibps when the EFS throughput mode is provisioned.',
+        1,
+        10_240,
+        'MiB/s',
+      ),
+      directoryPath: {
+        type: 'string',
+        label: 'Directory path',
+        default: '/',
+        maxLength: 4096,
+        contract: true,
+        help: 'FileSystemDataSource.DirectoryPath: the directory mounted as the input channel (FSx: /MountName/path).',
+      },
+      accessMode: oneOf(
+        'Access mode',
+        ['ro', 'rw'],
+        'ro',
+        'FileSystemDataSource.FileSystemAccessMode: the channel mounts the directory read-only (ro) or read-write (rw).',
+      ),
+    },
+    { parentRequired: true },
   ),
   def(
     'ground-truth',
@@ -489,6 +579,7 @@ export const KIND_DEFS = [
       ),
       modelSizeGB: num('Model size', 1, 'Memory the model needs on a GPU.', { min: 0, max: 10_000, unit: 'GB' }),
       ...TRAINING_LEARNING_PROPS,
+      ...TRAINING_ENSEMBLE_PROPS,
       VolumeKmsKeyId: kmsRef('VolumeKmsKeyId', 'the training volume (ResourceConfig.VolumeKmsKeyId)'),
       OutputKmsKeyId: kmsRef('OutputKmsKeyId', 'model artifacts (OutputDataConfig.KmsKeyId)'),
       EnableInterContainerTrafficEncryption: bool(
@@ -498,6 +589,7 @@ export const KIND_DEFS = [
       ),
       EnableNetworkIsolation: bool('Network isolation', false, 'Blocks all outbound network calls from the container.'),
       role: roleRef(),
+      securityGroup: sgRef('the training job'),
       evalMetric: oneOf(
         'Evaluation metric',
         ['accuracy', 'f1', 'auc', 'rmse', 'mae', 'r2', 'logloss'],
@@ -595,6 +687,41 @@ export const KIND_DEFS = [
       dataCapture: bool('Data capture', false, 'Model Monitor needs captured requests and responses.'),
       KmsKeyId: kmsRef('KmsKeyId', 'the endpoint storage volume'),
       ...ENDPOINT_EXTRAS,
+      inferenceComponents: {
+        ...bool(
+          'Inference components',
+          false,
+          'The model is hosted as an inference component (CreateInferenceComponent) on an endpoint with managed instance scaling (ManagedInstanceScaling MinInstanceCount 0): the only way a real-time endpoint can scale in to zero instances.',
+        ),
+        contract: false,
+      },
+      scaleOutFromZero: {
+        ...bool(
+          'Scale out from zero',
+          false,
+          'A step-scaling policy (ChangeInCapacity +1) on a CloudWatch alarm on NoCapacityInvocationFailures: target tracking cannot scale out from zero instances, this policy can.',
+        ),
+        contract: false,
+      },
+      scalingMetric: {
+        ...oneOf(
+          'Scaling metric',
+          ['InvocationsPerInstance', 'ConcurrentRequestsPerModel'],
+          'InvocationsPerInstance',
+          "The metric autoscaling's target tracking follows: InvocationsPerInstance (1-minute datapoints, target = autoscaling.targetInvocationsPerInstance) or the high-resolution ConcurrentRequestsPerModel (requests in flight per instance, queued ones included, every 10 s: scales out much sooner; target = Target concurrency).",
+        ),
+        contract: false,
+      },
+      targetConcurrency: {
+        ...num(
+          'Target concurrency',
+          4,
+          'With scalingMetric ConcurrentRequestsPerModel: the concurrent requests per instance target tracking aims for (SageMakerVariantConcurrentRequestsPerModelHighResolution TargetValue).',
+          { min: 0.1, max: 10_000 },
+        ),
+        contract: false,
+      },
+      securityGroup: sgRef('the endpoint'),
       deployment: {
         type: 'deployment',
         label: 'Deployment guardrails',
@@ -824,6 +951,79 @@ export const KIND_DEFS = [
     },
     { parentRequired: true },
   ),
+  /**
+   * CI/CD for ML (issue 17, cicd17): a CodePipeline (V2) release with a CodeBuild build/test action.
+   * Push trigger filters on branches (glob patterns, at most 8): https://docs.aws.amazon.com/codepipeline/latest/userguide/pipelines-filter.html
+   * CodeBuild TimeoutInMinutes 5–2160, default 60:
+   * https://docs.aws.amazon.com/sdk-for-kotlin/api/latest/codebuild/aws.sdk.kotlin.services.codebuild.model/-create-project-request/timeout-in-minutes.html
+   * SageMaker Projects MLOps template for model building, training and deployment (model build pipeline; deploy
+   * pipeline started by the model package approval: staging, manual approval, prod).
+   */
+  def(
+    'codepipeline',
+    'CodePipeline release',
+    'D3',
+    'glue',
+    'CI/CD for ML: a push to a watched branch (or an EventBridge event such as a model package approval) starts a release: source → CodeBuild build and test suites → deploy to staging → approval → deploy to production. A failing suite stops the release; a build past its timeout fails.',
+    [],
+    {
+      branches: {
+        type: 'string-list',
+        label: 'Trigger branches',
+        default: ['main'],
+        maxItems: 8,
+        help: 'Push trigger filter Branches.Includes (V2 pipelines; glob patterns such as release/*, at most 8): only a push to a matching branch starts the pipeline.',
+        contract: false,
+      },
+      tests: {
+        type: 'string-list',
+        label: 'Test suites',
+        default: ['unit'],
+        maxItems: 3,
+        options: ['unit', 'integration', 'e2e'],
+        help: 'Suites the CodeBuild test action runs: unit and integration tests in the build; end-to-end tests invoke the staging endpoint after it is deployed. A defect is caught only by a suite that tests it.',
+        contract: false,
+      },
+      buildMinutes: {
+        ...int(
+          'Build time',
+          15,
+          'Minutes the CodeBuild build takes before its tests (install, package, start the SageMaker pipeline); the suites add 2 (unit), 10 (integration) and 20 (e2e) minutes.',
+          1,
+          2160,
+          'min',
+        ),
+        contract: false,
+      },
+      buildTimeoutMinutes: {
+        ...int(
+          'Build timeout',
+          60,
+          'CodeBuild TimeoutInMinutes (5–2160, default 60): a build not completed by then is stopped as TIMED_OUT and the pipeline execution fails.',
+          5,
+          2160,
+          'min',
+        ),
+        contract: false,
+      },
+      stagingEndpoint: {
+        ...ref(
+          'Staging endpoint',
+          ['realtime-endpoint'],
+          'The endpoint the DeployStaging stage updates (end-to-end tests run against it); every other endpoint this pipeline deploys to is production. null = no staging stage.',
+        ),
+        contract: false,
+      },
+      manualApproval: {
+        ...bool(
+          'Manual approval',
+          true,
+          'A manual approval action between staging and production: the release waits for a reviewer (SageSim approves after 10 minutes; CodePipeline fails an approval not answered within 7 days).',
+        ),
+        contract: false,
+      },
+    },
+  ),
   def(
     'eventbridge',
     'EventBridge rule',
@@ -1043,6 +1243,41 @@ export const KIND_DEFS = [
         's3',
         'Pulling from ECR needs both ecr.api and ecr.dkr; S3 is a gateway endpoint.',
       ),
+      securityGroup: {
+        ...ref(
+          'Security group',
+          ['security-group'],
+          "An interface endpoint's security group: it must allow inbound HTTPS (TCP 443) from the callers (their group or the VPC's CIDR). Gateway endpoints (S3) have none. null = the VPC's default group.",
+        ),
+        contract: false,
+      },
+    },
+    { parentRequired: true },
+  ),
+  def(
+    'security-group',
+    'Security group',
+    'NET',
+    'network',
+    'A stateful firewall on the network interfaces of VPC resources: inbound rules allow traffic from a CIDR or another group (or itself); outbound rules allow traffic out. Anything not allowed is dropped silently, so the caller times out.',
+    ['vpc'],
+    {
+      ingress: {
+        type: 'string-list',
+        label: 'Inbound rules',
+        default: [],
+        maxItems: 60,
+        contract: false,
+        help: '"<protocol> <ports> from <source>": protocol tcp, udp, esp or all; ports 443, 1024-65535 or all; source self (the group itself), a CIDR (0.0.0.0/0, 10.0.0.0/16: the VPC) or another security group\'s id. E.g. "all all from self", "tcp 443 from training-sg".',
+      },
+      egress: {
+        type: 'string-list',
+        label: 'Outbound rules',
+        default: ['all all to 0.0.0.0/0'],
+        maxItems: 60,
+        contract: false,
+        help: '"<protocol> <ports> to <destination>", as inbound rules. AWS\'s default for a new group: all traffic out ("all all to 0.0.0.0/0").',
+      },
     },
     { parentRequired: true },
   ),

@@ -359,6 +359,42 @@ const ENTRIES: RuleDef[] = [
       "each second, records beyond the shards' write capacity are refused (counted per record); downstream consumers (Lambda → Feature Store, Firehose → S3) never see them",
     http: 400,
   },
+  // ── D1 · Training inputs: file systems and small objects (issue 16, ingest16) ──
+  {
+    id: 'file-system-input-needs-vpc',
+    domain: 'D1',
+    severity: 'error',
+    area: 'network',
+    static: true,
+    title: 'File system input outside its VPC',
+    sheet:
+      'A training job can read Amazon EFS or FSx for Lustre directly (a FileSystemDataSource channel): the file system is mounted, so training starts without copying the data. A file system is reached only inside its VPC, so the job must run in VPC mode (VpcConfig) with subnets and security groups in the VPC of the file system.',
+    fix: "Run the training-job in a subnet of the file system's VPC (VpcConfig: move the job into that subnet), with what a job in a private subnet needs to reach S3, ECR and CloudWatch Logs (VPC endpoints or NAT); or read the data from S3 instead of the file system.",
+    docs: 'FileSystemDataSource: FileSystemType EFS | FSxLustre, DirectoryPath, FileSystemAccessMode ro | rw (https://docs.aws.amazon.com/sagemaker/latest/APIReference/API_FileSystemDataSource.html). With VpcConfig, "SageMaker AI uses the subnet and security group details to create the network interfaces and attaches them to the training containers … This allows the training job to connect to resources that exist in your VPC" (https://docs.aws.amazon.com/sagemaker/latest/dg/train-vpc.html). AWS does not publish the failure text for a file system the job cannot reach: the message is SageSim\'s, in the ClientError form of SageMaker\'s failure reasons.',
+    message:
+      "ClientError: Unable to mount file system {fs} ({fsType}) for the input channel of {node}: {reason}. Please ensure the training job runs in a subnet of the file system's VPC (VpcConfig) and that its security groups allow the mount.",
+    trigger:
+      "a training-job reads a file-system (file-system → training-job) but runs outside any subnet (no VpcConfig), or in a subnet of another VPC than the file system's",
+    inRun: 'the job fails in Downloading: it cannot mount its input channel, and no model is trained',
+  },
+  {
+    id: 'small-files-slow-input',
+    domain: 'D1',
+    severity: 'warning',
+    area: 'jobs',
+    static: true,
+    title: 'Millions of small objects',
+    sheet:
+      'Every S3 object is its own GET request, so a dataset of millions of small objects spends its read time on per-request overhead instead of bytes: File mode downloads each file on its own before training, FastFile and Pipe fetch each object as it is read. S3 serves at least 5,500 GET/HEAD requests per second per prefix. Consolidate small files into larger shards (TFRecord, RecordIO, Parquet; about 100 MB or more each), or serve them from FSx for Lustre.',
+    fix: "Consolidate the objects into fewer, larger shards (lower the s3-bucket's objectCount: about 100–150 MB per object, as TFRecord, RecordIO-protobuf or Parquet files), or mount the data from an FSx for Lustre file system linked to the bucket (the training job in its VPC).",
+    docs: '"If your dataset size is small (less than 50-100 GB), but is made up of many small files (less than 50 MB per file), the file mode download overhead grows, because each file needs to be downloaded individually … consider serializing groups of such small files into fewer larger file containers (such as 150 MB per file) by using file formats, such as TFRecord" (https://docs.aws.amazon.com/sagemaker/latest/dg/model-access-training-data-best-practices.html); "Your application can achieve 3,500 PUT/COPY/POST/DELETE or 5,500 GET/HEAD requests per second per prefix in a bucket" (https://repost.aws/knowledge-center/s3-object-key-naming-pattern). SageSim\'s teaching figure: one instance completes 100 GETs per second (so under 1 MB per object the requests, not the 100 MB/s of transfer, set the time), and all instances of a job together at most 5,500 per second on the one prefix.',
+    message:
+      'Training job {node} reads {objects} objects of {avgKB} KB on average from {bucket} in {inputMode} mode: {requestMin} min of its input time go to per-object GET requests ({rate} per second per instance), against {dataMin} min of data transfer.',
+    trigger:
+      "a training-job reads an s3-bucket whose objectCount puts the average object under 1 MB and whose per-object requests take at least 5 minutes (100 GET/s per instance, at most 5,500 GET/s per prefix for the job's instances together; each instance reads every object)",
+    inRun:
+      'File mode: Downloading lasts that much longer; FastFile and Pipe: Training does (each object is fetched when it is read); more instances do not help, since each reads every object',
+  },
   // ── D2 · Model development ─────────────────────────────────────────────────────
   {
     id: 'algorithm-input-format',
@@ -683,6 +719,77 @@ const ENTRIES: RuleDef[] = [
     trigger: 'an ai-service with service "bedrock", customModel true and bedrockInference "on-demand"',
     inRun: 'every call fails with a 400 (ValidationException)',
     http: 400,
+  },
+  // ── D2 · Feasibility, cost, ensembles and reproducibility (models16, issue 16) ──
+  {
+    id: 'too-little-labelled-data',
+    domain: 'D2',
+    severity: 'warning',
+    area: 'mlops',
+    static: false,
+    title: 'Too few labelled rows to learn',
+    sheet:
+      'Before building, judge feasibility: a model needs enough labelled examples for the features and the complexity of the problem. With too few, validation is near chance and swings from one training to the next. Label more data (SageMaker Ground Truth), pick a simpler model, or use a pretrained model or a managed AI service.',
+    fix: "Raise the s3-bucket's labelledRows (label more with Ground Truth), or pick a model that needs fewer rows per feature (linear-learner rather than a deep network), or use a pretrained model / managed AI service (ai-service) for the task.",
+    docs: "SageSim's own rule of thumb (labelled rows per feature: linear 10, boosted trees 50, deep network 500; 10,000 for image/text from scratch). Labelling: Ground Truth, https://docs.aws.amazon.com/sagemaker/latest/dg/sms.html; pretrained models and AI services: https://docs.aws.amazon.com/sagemaker/latest/dg/studio-jumpstart.html, https://docs.aws.amazon.com/sagemaker/latest/dg/algos.html",
+    message:
+      'Model {version} from {training}: validation {metric} {validation}, near chance and unstable between trainings (±{spread}); {node} has {rows} labelled rows for {features} features, and {algorithm} needs about {needed}.',
+    trigger:
+      'an s3-bucket whose labelledRows is below what the training-job it feeds needs (rows per feature by algorithm: linear-learner 10, xgboost 50, custom 500; at least 200; 10,000 for image or text classification)',
+    inRun:
+      'each model version trained scores near chance in validation and production, and its validation figure differs widely between versions',
+  },
+  {
+    id: 'gpu-network-on-tabular-data',
+    domain: 'D2',
+    severity: 'warning',
+    area: 'jobs',
+    static: false,
+    title: 'GPU deep network on small tabular data',
+    sheet:
+      'Cost is a criterion in choosing a model: on small tabular data, gradient-boosted trees (XGBoost) or a linear model on a CPU instance reach the accuracy of a deep network, which needs GPU instances costing many times more. SageMaker XGBoost is memory-bound: a general-purpose instance (M5) is the recommended choice.',
+    fix: 'Set the training-job\'s algorithm to "xgboost" (or "linear-learner") and its instanceType to a general-purpose CPU instance such as ml.m5.xlarge.',
+    docs: 'XGBoost (gradient-boosted trees for tabular classification and regression; EC2 instance recommendation: memory-bound, general-purpose M5): https://docs.aws.amazon.com/sagemaker/latest/dg/xgboost.html; instance prices: https://aws.amazon.com/sagemaker/pricing/',
+    message:
+      '{node}: a deep network on {instanceType} ({gpuModel}) for {datasetGB} GB of tabular data ({task}) cost ${costUSD} for {minutes} billed minutes; XGBoost on {cpuType} would cost about ${cpuCostUSD} for as long ({ratio}× less) for the same accuracy.',
+    trigger:
+      'a training-job with algorithm "custom" on a GPU instance type whose data is a tabular task (binary/multiclass classification or regression) of at most 50 GB',
+    inRun: 'the job completes and bills the GPU price; a cost limit (maxCostUSD, a budget) is exceeded',
+  },
+  {
+    id: 'linear-model-on-interactions',
+    domain: 'D2',
+    severity: 'warning',
+    area: 'mlops',
+    static: false,
+    title: 'Linear model misses feature interactions',
+    sheet:
+      'A linear model learns one weight per feature: when the label depends on combinations of features it underfits (training and validation both poor, no gap). Boosting (XGBoost: trees fitted one after another on the errors), trees, or stacking models of different families captures the interactions; bagging linear models lowers variance, not bias.',
+    fix: 'Set the training-job\'s algorithm to "xgboost" (boosted trees), or keep Linear Learner in an ensemble with "stacking" (a meta-model over base models of other families, as AutoGluon-Tabular does).',
+    docs: 'Linear Learner learns a linear function: https://docs.aws.amazon.com/sagemaker/latest/dg/linear-learner.html; XGBoost combines an ensemble of simpler, weaker models: https://docs.aws.amazon.com/sagemaker/latest/dg/xgboost.html; AutoGluon-Tabular multi-layer stacking: https://docs.aws.amazon.com/sagemaker/latest/dg/autogluon-tabular-HowItWorks.html',
+    message:
+      'Model {version} from {node}: training {metric} {train}, validation {metric} {validation} — both low with no gap (underfitting): {algorithm} learns one weight per feature and the signal in {bucket} lies in feature interactions.',
+    trigger:
+      'a training-job with algorithm "linear-learner" and ensemble other than "stacking" reads an s3-bucket with interactions true',
+    inRun: 'each model version loses 0.15 AUC in training, validation and production alike',
+  },
+  {
+    id: 'training-data-not-versioned',
+    domain: 'D2',
+    severity: 'warning',
+    area: 'mlops',
+    static: false,
+    title: 'Training data cannot be reproduced',
+    sheet:
+      'A reproducible experiment pins its data, code and parameters. SageMaker lineage tracking records a dataset artifact by its S3 URI and a source id (S3Version, S3ETag, MD5Hash); without S3 Versioning, an overwrite of the prefix loses the exact data a model package was trained on. Enable versioning (or write each dataset to a new prefix) and track runs in SageMaker Experiments / MLflow.',
+    fix: 'Set versioning "Enabled" on every s3-bucket in the training data\'s lineage (VersioningConfiguration Status Enabled), so the lineage artifact carries the S3Version of the data each model package was trained on.',
+    docs: 'S3 Versioning (off by default; an overwrite keeps the previous version): https://docs.aws.amazon.com/AmazonS3/latest/userguide/Versioning.html; lineage artifact source types MD5Hash | S3ETag | S3Version | Custom: https://docs.aws.amazon.com/sagemaker/latest/APIReference/API_ArtifactSourceType.html, https://docs.aws.amazon.com/sagemaker/latest/dg/lineage-tracking.html; SageMaker Experiments: https://docs.aws.amazon.com/sagemaker/latest/dg/experiments.html',
+    message:
+      'Lineage of model package {package} ({model}, trained by {training}): its dataset artifact s3://{node}/ has no S3Version, only the URI and an ETag; once the prefix is overwritten the data it was trained on cannot be retrieved, so the package cannot be reproduced.',
+    trigger:
+      'a model package is registered from a training-job whose data lineage holds an s3-bucket with versioning "Off" or "Suspended"',
+    inRun:
+      'each package registered in the run has an unpinned dataset artifact in its lineage (the Experiments tab shows it)',
   },
   // ── D2 · AutoML and pretrained models: SageMaker Autopilot and JumpStart (automl16, issue 16) ──
   {
@@ -1183,6 +1290,75 @@ const ENTRIES: RuleDef[] = [
       'deployment.type canary or linear, and deployment.rollbackAlarms names no cloudwatch node wired from this endpoint',
     inRun: 'a finding before the run; a faulty update would ship (bad-version-shipped)',
   },
+  // D3, CI/CD for ML (issue 17, cicd17): CodePipeline releases with CodeBuild build/test actions.
+  {
+    id: 'release-not-triggered',
+    domain: 'D3',
+    severity: 'warning',
+    area: 'deploy',
+    static: false,
+    title: 'Push started no release',
+    sheet:
+      "A pipeline starts only on the events its trigger matches: a V2 pipeline's push trigger filters on branches (or Git tags, or file paths) with glob patterns, and a push to any other branch starts nothing. In Gitflow releases are cut on release/* branches and merged to main; in GitHub Flow every merge to main is released, so the trigger must watch the branch the team actually releases from.",
+    fix: "Make the codepipeline's trigger branches (push filter Branches.Includes) match the branch the team releases from, e.g. release/* in Gitflow or main in GitHub Flow; do not widen it to * (every feature-branch push would then release).",
+    docs: 'Push triggers filter on branches, file paths or Git tags (V2 pipelines; at most 8 include patterns, glob syntax); with a filter the pipeline no longer starts on any other change: https://docs.aws.amazon.com/codepipeline/latest/userguide/pipelines-filter.html · GitPushFilter: https://docs.aws.amazon.com/AWSCloudFormation/latest/TemplateReference/aws-properties-codepipeline-pipeline-gitpushfilter.html. SageSim models branch filters only (tags and file paths are not simulated).',
+    message:
+      'Push of {version} to {branch}: no execution of pipeline {node} started (its push trigger includes branches {branches}); production still serves the previous version.',
+    trigger:
+      "a code-push meant to release (release: true, the default) to a branch that none of the codepipeline's trigger branch patterns match",
+    inRun: 'no pipeline execution starts; nothing is built, tested or deployed; the endpoints keep the old version',
+  },
+  {
+    id: 'release-stopped-by-tests',
+    domain: 'D3',
+    severity: 'info',
+    area: 'deploy',
+    static: false,
+    title: 'A test suite stopped the release',
+    sheet:
+      'CI/CD for ML runs unit tests (code alone), integration tests (the code with its real neighbours: the processing container, the model, the feature schema) and end-to-end tests (the deployed staging endpoint) before production; a failing suite fails its CodeBuild action and the pipeline execution stops there, so the defect never reaches production.',
+    fix: 'Expected behaviour: the tests worked. Fix the change and push again; the next execution releases it.',
+    docs: 'CodeBuild runs the test cases of up to five report groups per build and reports each run: https://docs.aws.amazon.com/codebuild/latest/userguide/report-create.html · https://docs.aws.amazon.com/codebuild/latest/userguide/test-report-group.html. SageSim: a defect is caught only by the suite of its level (unit, integration, e2e), e2e only against a staging endpoint.',
+    message:
+      'Pipeline {node}: execution {execution} Failed at stage {stage}: {failed} {suite} test(s) failed on {version} (CodeBuild build status FAILED); nothing was deployed to production.',
+    trigger: "a code-push with a defect of a suite level (unit, integration, e2e) that the codepipeline's tests run",
+    inRun:
+      'the build (or the staging test action) fails; the execution ends Failed; the endpoints keep the previous version and no request fails',
+  },
+  {
+    id: 'untested-defect-released',
+    domain: 'D3',
+    severity: 'error',
+    area: 'deploy',
+    static: false,
+    title: 'An untested defect reached production',
+    sheet:
+      'Unit tests alone do not catch integration defects (a schema mismatch between the preprocessing code and the model) or end-to-end defects (the deployed endpoint answering in the wrong format); a pipeline without integration and end-to-end test stages releases them to production, where they fail requests.',
+    fix: "Add the suite that catches the defect to the codepipeline's tests (integration in the build; e2e against a staging endpoint, which needs stagingEndpoint), and keep deployment guardrails (canary with an auto-rollback alarm) on the production endpoint as the last line of defence.",
+    docs: 'The SageMaker Projects model deploy seed code deploys a staging endpoint, waits for a manual approval action, then deploys production; an approval not answered within seven days fails the execution: https://docs.aws.amazon.com/codepipeline/latest/userguide/approvals-approve-or-reject.html · CodeBuild test reports: https://docs.aws.amazon.com/codebuild/latest/userguide/report-create.html',
+    message:
+      'Pipeline {node}: execution {execution} deployed {version} to production ({endpoints}), where its new fleet fails {percent}% of requests; the {defect} defect passed the suites it ran ({suites}).',
+    trigger:
+      "a code-push with a defect whose suite the codepipeline's tests do not run (or e2e with no staging endpoint), released to a production endpoint",
+    inRun:
+      'the execution deploys the defective version; the production endpoint fails requests (model-version-errors) until a guardrail rolls it back, or for good',
+  },
+  {
+    id: 'build-timed-out',
+    domain: 'D3',
+    severity: 'error',
+    area: 'deploy',
+    static: false,
+    title: 'CodeBuild build timed out',
+    sheet:
+      'A CodeBuild project stops any build not completed within its timeout (TimeoutInMinutes, 5 to 2160 minutes, default 60) with status TIMED_OUT, and the pipeline action fails; adding slow suites (integration, end-to-end) to a build that already takes most of an hour needs a longer timeout.',
+    fix: "Raise the codepipeline's buildTimeoutMinutes (CodeBuild TimeoutInMinutes) above the build plus its test suites, or run the slow suites in their own action; dropping the tests only hides defects.",
+    docs: 'TimeoutInMinutes: "from 5 to 2160 (36 hours) ... The default is 60 minutes" (https://docs.aws.amazon.com/sdk-for-kotlin/api/latest/codebuild/aws.sdk.kotlin.services.codebuild.model/-create-project-request/timeout-in-minutes.html); build phase status TIMED_OUT (https://docs.aws.amazon.com/codebuild/latest/APIReference/API_BuildPhase.html).',
+    message:
+      'Pipeline {node}: execution {execution} Failed at stage {stage}: CodeBuild phase {phase} TIMED_OUT after {timeout} minutes (the build and its suites need {minutes} minutes); nothing was deployed.',
+    trigger: 'a codepipeline whose build plus the suites it runs take longer than buildTimeoutMinutes',
+    inRun: 'the build stops at the timeout; the execution ends Failed; the endpoints keep the previous version',
+  },
   // D3, containers (issue 17, deploy-d3): a bring-your-own inference image serves /ping and /invocations on 8080.
   {
     id: 'container-ping-failed',
@@ -1238,6 +1414,62 @@ const ENTRIES: RuleDef[] = [
       'an async-endpoint with all maxCapacity instances in service whose backlog per instance is above the target (5) and larger than 5 minutes before',
     inRun:
       'counted once per minute the backlog grows at max capacity; the backlog chart (ApproximateBacklogSize) climbs and p99 latency grows with it',
+  },
+  {
+    id: 'realtime-stuck-at-zero',
+    domain: 'D3',
+    severity: 'error',
+    area: 'inference',
+    static: false,
+    http: 400,
+    display: { request: 'rejected' },
+    title: 'Endpoint scaled to zero never wakes',
+    sheet:
+      'A real-time endpoint that hosts inference components can scale in to zero instances (ManagedInstanceScaling MinInstanceCount 0, scalable target min capacity 0). Target tracking cannot scale out from zero: a step-scaling policy on a CloudWatch alarm on NoCapacityInvocationFailures must provision the first instance again.',
+    fix: "Set the realtime-endpoint's scaleOutFromZero to true (a StepScaling policy, ChangeInCapacity +1, on an alarm on NoCapacityInvocationFailures), or keep autoscaling.min at 1 if the first requests after a quiet spell must not fail.",
+    docs: 'https://docs.aws.amazon.com/sagemaker/latest/dg/endpoint-auto-scaling-zero-instances.html ("after scaling in to zero instances, your endpoint can\'t respond to any incoming inference requests until it provisions at least one instance"; the step scaling policy and the NoCapacityInvocationFailures alarm). The error text is the one AWS shows in https://aws.amazon.com/blogs/machine-learning/unlock-cost-savings-with-the-new-scale-down-to-zero-feature-in-amazon-sagemaker-inference/.',
+    message:
+      'ValidationError: An error occurred (ValidationError) when calling the InvokeEndpoint operation: Inference Component has no capacity to process this request. ApplicationAutoScaling may be in-progress (if configured) or try to increase the capacity by invoking UpdateInferenceComponentRuntimeConfig API. ({node} has 0 instances and no scaling policy that scales out from zero)',
+    trigger:
+      'a realtime-endpoint with inferenceComponents and autoscaling.min 0 that scaled in to zero instances, without scaleOutFromZero, receives requests',
+    inRun:
+      'every request fails with a 400 ValidationError while the endpoint stays at 0 instances (NoCapacityInvocationFailures climbs, nothing scales out)',
+  },
+  {
+    id: 'no-capacity-at-zero',
+    domain: 'D3',
+    severity: 'warning',
+    area: 'inference',
+    static: false,
+    http: 400,
+    display: { request: 'rejected' },
+    title: 'Requests fail while waking from zero',
+    sheet:
+      'Scaling to zero saves the instances while idle, but the first requests after it fail: the NoCapacityInvocationFailures alarm fires, the step-scaling policy adds an instance, and provisioning it takes several minutes.',
+    fix: 'Accept the failed first requests (callers retry after the wake-up), send a warm-up request before traffic is due, or keep autoscaling.min at 1 where the first requests must not fail.',
+    docs: 'https://docs.aws.amazon.com/sagemaker/latest/dg/endpoint-auto-scaling-zero-instances.html ("the provisioning process takes several minutes. During that time, any attempts to invoke the endpoint will produce an error"). The alarm evaluates 1-minute periods as in AWS\'s example; the 240 s to bring the instance into service is the simulator\'s.',
+    message:
+      'ValidationError: Inference Component has no capacity to process this request. ApplicationAutoScaling may be in-progress (if configured) or try to increase the capacity by invoking UpdateInferenceComponentRuntimeConfig API. ({node} is scaling out from zero: {detail})',
+    trigger:
+      'a realtime-endpoint scaled in to zero instances with scaleOutFromZero receives requests before its first instance is in service',
+    inRun:
+      'requests fail with a 400 ValidationError for the minutes the alarm and the new instance take; then the endpoint serves again',
+  },
+  {
+    id: 'scale-to-zero-unsupported',
+    domain: 'D3',
+    severity: 'warning',
+    area: 'inference',
+    static: true,
+    title: 'Scale to zero without inference components',
+    sheet:
+      'Only an endpoint that hosts inference components can scale to and from zero instances; a production variant scaled on DesiredInstanceCount keeps at least one instance.',
+    fix: "Set the realtime-endpoint's inferenceComponents to true (the model as an inference component, managed instance scaling with MinInstanceCount 0) and add scaleOutFromZero, or set autoscaling.min to 1.",
+    docs: 'https://docs.aws.amazon.com/sagemaker/latest/dg/endpoint-auto-scaling-zero-instances.html ("An endpoint can scale to and from zero instances only if it hosts inference components").',
+    message:
+      '{node}: autoscaling min 0 has no effect: the endpoint does not host inference components, so its variant keeps at least 1 instance (and bills it while idle).',
+    trigger: 'a realtime-endpoint with autoscaling.min 0 and inferenceComponents false',
+    inRun: 'the endpoint never scales below 1 instance',
   },
   // ── D4 · Monitoring and security ───────────────────────────────────────────────
   {
@@ -1431,6 +1663,41 @@ const ENTRIES: RuleDef[] = [
     trigger:
       'EnableNetworkIsolation: true on a job whose container needs outbound calls (a custom algorithm edge to an external service)',
     inRun: 'the outbound call is blocked',
+  },
+  {
+    id: 'sg-blocks-distributed-training',
+    domain: 'D4',
+    severity: 'error',
+    area: 'network',
+    static: true,
+    title: 'Security group blocks the cluster',
+    sheet:
+      'The instances of a distributed training (or processing) job in a VPC talk to each other through their security group: it needs an inbound rule allowing traffic from itself (a self-referencing rule). Inter-container traffic encryption adds IPsec between them, which needs UDP 500 and protocol 50 (ESP) inbound and outbound within the group.',
+    fix: 'Add a self-referencing inbound rule to the job\'s security group ("all all from self"), keep its outbound rules open to itself, or leave the job on the VPC\'s default group (which allows all traffic from itself).',
+    docs: 'https://docs.aws.amazon.com/sagemaker/latest/dg/train-vpc.html ("configure a rule for your security group that allows inbound connections between members of the same security group"); https://docs.aws.amazon.com/sagemaker/latest/dg/train-encrypt.html (inbound and outbound rules for inter-container traffic encryption, ESP 50). The failure text is the simulator\'s: a blocked connection is dropped silently, so the instances time out waiting for each other.',
+    message:
+      '{node}: AlgorithmError: the {instances} instances could not connect to each other (algo-1 → algo-2: connection timed out): security group {group} does not allow {need} from itself.',
+    trigger:
+      'a training or processing job with instanceCount > 1 in a subnet whose security group has no inbound rule from itself covering all TCP ports (and, with EnableInterContainerTrafficEncryption, UDP 500 and ESP both ways)',
+    inRun: 'the job starts, its instances wait for each other until the connection times out, and the job fails',
+  },
+  {
+    id: 'endpoint-sg-blocks-https',
+    domain: 'D4',
+    severity: 'error',
+    area: 'network',
+    static: true,
+    display: { network: ['ecr.api', 'ecr.dkr', 'sagemaker.api'] },
+    title: "Endpoint's security group drops HTTPS",
+    sheet:
+      "An interface VPC endpoint is a network interface in your subnet with its own security group: it must allow inbound HTTPS (TCP 443) from the callers (their security group or the VPC's CIDR), and the callers' group must allow 443 out. A dropped packet gets no answer: the call times out.",
+    fix: "Add an inbound rule \"tcp 443 from <the job's security group>\" (or from the VPC CIDR 10.0.0.0/16) to the vpc-endpoint's security group; check the job's outbound rules allow TCP 443.",
+    docs: 'https://docs.aws.amazon.com/vpc/latest/privatelink/create-interface-endpoint.html ("The security group rules control the traffic to the endpoint network interface from resources in your VPC"; without one, the VPC\'s default group is associated, which allows inbound traffic only from itself).',
+    message:
+      '{node}: call to {service} through interface endpoint {endpoint} timed out: dial tcp {ip}:443: i/o timeout ({why}).',
+    trigger:
+      "a job or endpoint reaches an AWS service through an interface vpc-endpoint whose security group has no inbound TCP 443 rule from the caller's group or the VPC CIDR (or the caller's group has no outbound 443)",
+    inRun: 'the call through the endpoint times out; an image pull or API call fails as if the endpoint were missing',
   },
   {
     id: 'unencrypted-volume',

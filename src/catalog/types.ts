@@ -19,6 +19,7 @@ export const KINDS = [
   'feature-store',
   'kinesis-stream',
   'firehose',
+  'file-system',
   'ground-truth',
   'training-job',
   'tuning-job',
@@ -31,6 +32,7 @@ export const KINDS = [
   'pipeline',
   'condition-step',
   'callback-step',
+  'codepipeline',
   'eventbridge',
   'lambda',
   'sqs',
@@ -50,6 +52,7 @@ export const KINDS = [
   'jumpstart-model',
   'scp',
   'inference-recommender',
+  'security-group',
 ] as const;
 export type Kind = (typeof KINDS)[number];
 
@@ -275,6 +278,12 @@ export interface RuleDef {
   /** How the UI shows the rule when it happens (one place: the canvas, the log, the trace, the why? panel). */
   display?: RuleDisplay;
 }
+
+/**
+ * A rule's short facts as the first screen reads them (`rule-index.ts`): generated from its catalog entry in
+ * `rules.ts`, so the page loads the catalog's prose only with the panels that show it.
+ */
+export type RuleSummary = Pick<RuleDef, 'id' | 'domain' | 'severity' | 'title' | 'display'>;
 
 /** The services a node may need over the network; all but `internet` have a VPC endpoint of that name. */
 export const NET_SERVICES = [

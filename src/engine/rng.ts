@@ -26,21 +26,12 @@ export class Rng {
     for (let i = 0; i < 12; i++) this.next();
   }
 
-  /** Uniform in [0, 1). */
-  next(): number {
-    return (this.step() >>> 0) / 4294967296;
-  }
-
   /**
-   * The top `bits` bits of the next draw: an integer in [0, 2^bits), the same draw and the same value as
-   * `(next() * 2 ** bits) | 0` (for a table of 2^bits entries), as a small integer that never needs a heap box.
+   * Uniform in [0, 1). Each draw is one step of sfc32, written out here and in `nextBits` rather than called: the hot
+   * loops inline these methods, and a nested call costs V8's inlining budget (or, left out of line, a heap box for
+   * its 32-bit result).
    */
-  nextBits(bits: number): number {
-    return this.step() >>> (32 - bits);
-  }
-
-  /** One step of sfc32: the next 32 bits, as a signed integer. */
-  private step(): number {
+  next(): number {
     const a = this.a,
       b = this.b,
       c = this.c,
@@ -50,7 +41,24 @@ export class Rng {
     this.a = b ^ (b >>> 9);
     this.b = (c + (c << 3)) | 0;
     this.c = (((c << 21) | (c >>> 11)) + t) | 0;
-    return t;
+    return (t >>> 0) / 4294967296;
+  }
+
+  /**
+   * The top `bits` bits of the next draw: an integer in [0, 2^bits), the same draw and the same value as
+   * `(next() * 2 ** bits) | 0` (for a table of 2^bits entries), as a small integer that never needs a heap box.
+   */
+  nextBits(bits: number): number {
+    const a = this.a,
+      b = this.b,
+      c = this.c,
+      d = this.d;
+    const t = (((a + b) | 0) + d) | 0;
+    this.d = (d + 1) | 0;
+    this.a = b ^ (b >>> 9);
+    this.b = (c + (c << 3)) | 0;
+    this.c = (((c << 21) | (c >>> 11)) + t) | 0;
+    return t >>> (32 - bits);
   }
 
   /** Integer in [0, n). */

@@ -45,6 +45,10 @@ export const TOPICS = {
    * `DeployTraffic`
    */
   deployTraffic: 'deploy.traffic',
+  /** A CodePipeline build stage starts a SageMaker pipeline execution (StartPipelineExecution). `PipelineStart` */
+  pipelineStart: 'pipeline.start',
+  /** An EventBridge rule starts a CodePipeline release (e.g. on a model package approval). `ReleaseStart` */
+  releaseStart: 'release.start',
 } as const;
 
 /** A node id with no further payload. */
@@ -113,7 +117,8 @@ export interface ScalingActivity {
   from: number;
   to: number;
   /** What drove it: target tracking on InvocationsPerInstance, or an async backlog policy. */
-  policy: 'target-tracking' | 'backlog';
+  /** step: the step-scaling policy on NoCapacityInvocationFailures (an inference component scaled to zero). */
+  policy: 'target-tracking' | 'backlog' | 'step';
 }
 
 /** Payload of TOPICS.jobStart. */
@@ -169,6 +174,18 @@ export interface DeployTraffic {
   version: string;
 }
 
+/** Payload of TOPICS.pipelineStart: the SageMaker pipeline to start and who starts it. */
+export interface PipelineStart {
+  node: string;
+  reason: string;
+}
+/** Payload of TOPICS.releaseStart: the codepipeline to start, why, and the model version it releases (a package). */
+export interface ReleaseStart {
+  node: string;
+  reason: string;
+  version?: string;
+}
+
 /** The payload of every topic (topic → payload), so `sim.on` / `sim.emit` are checked at compile time. */
 export interface TopicMap {
   [TOPICS.jobStart]: JobStart;
@@ -187,6 +204,8 @@ export interface TopicMap {
   [TOPICS.monitorRun]: MonitorRun;
   [TOPICS.scaling]: ScalingActivity;
   [TOPICS.deployTraffic]: DeployTraffic;
+  [TOPICS.pipelineStart]: PipelineStart;
+  [TOPICS.releaseStart]: ReleaseStart;
 }
 
 /** A topic's name. */

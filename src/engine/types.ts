@@ -72,7 +72,9 @@ export type Phase =
   | 'logs'
   | 'output-upload'
   /** An endpoint's container answers GET /ping on port 8080 before it goes InService. */
-  | 'health-check';
+  | 'health-check'
+  /** The instances of a distributed job (instanceCount > 1) connect to each other (their security group). */
+  | 'cluster';
 
 /** Why a node cannot go on: the rule, the message's placeholders, and data for the why? panel (a network path). */
 export interface Blocker {

@@ -6,7 +6,7 @@
  */
 import { z } from './zod';
 import { own } from './own';
-import { RULES_BY_ID } from '../catalog/rules';
+import { RULE_INDEX } from '../catalog/rule-index';
 import { idSchema } from './ids';
 
 /** What a goal is graded against: the parts of a report a goal can name. */
@@ -107,7 +107,7 @@ const ruleList = (
     label: (p, w) => label(p.rule!, w),
     check(rules, path, err) {
       rules.forEach((rule, i) => {
-        if (!RULES_BY_ID.has(rule))
+        if (!RULE_INDEX.has(rule))
           err(`${path}[${i}]`, `"${rule}" is not a rule id (npm run sim -- --rules lists them)`);
       });
     },

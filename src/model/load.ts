@@ -10,6 +10,7 @@ import { isSkillId } from './skills';
 import { shapeErrors } from './bounds';
 import { formatPath } from './path';
 import { tooLarge } from './decode';
+import { sgConstraints } from './sg';
 import { nodeConstraints } from './constraints';
 
 /** One reason a document was refused: a JSON path (`nodes[3].props.inputMode`) and what is wrong there. */
@@ -163,10 +164,12 @@ function crossCheck(doc: ArchDoc): LoadError[] {
     if (byId.has(n.id)) err(`nodes[${i}].id`, `duplicate id "${n.id}" (first used by nodes[${byId.get(n.id)!.index}])`);
     else byId.set(n.id, { kind: n.kind, parent: n.parent, index: i });
   });
+  const groups = new Set(doc.nodes.filter((n) => n.kind === 'security-group').map((n) => n.id));
   doc.nodes.forEach((n, i) => {
     const ps = propsSchema(n.kind).safeParse(n.props ?? {});
     if (!ps.success) errors.push(...fromZod(ps.error, n.props, ['nodes', i, 'props']).map(renameUnknownProp(n.kind)));
     if (ps.success) for (const [prop, message] of nodeConstraints(n)) err(`nodes[${i}].props.${prop}`, message);
+    if (ps.success) for (const [prop, message] of sgConstraints(n, groups)) err(`nodes[${i}].props.${prop}`, message);
     const def = kindDef(n.kind);
     if (n.parent) {
       const p = byId.get(n.parent);
@@ -427,6 +430,7 @@ export const FAULT_TARGETS: Record<string, readonly Kind[]> = {
   'data-arrival': ['s3-bucket'],
   'model-update': ['realtime-endpoint'],
   'update-weights': ['realtime-endpoint'],
+  'code-push': ['codepipeline'],
 };
 
 function renameUnknownProp(kind: Kind) {

@@ -10,7 +10,7 @@
  * and `demoFaults` reads the script's faults (validated) to compare them.
  */
 import { defaultProps, kindDef, propsByName } from '../catalog/kinds';
-import { RULES_BY_ID } from '../catalog/rules';
+import { RULE_INDEX } from '../catalog/rule-index';
 import type { Domain, Kind } from '../catalog/types';
 import { forbiddenRules, goalNodes } from './goals';
 import { isInside } from './layout';
@@ -101,12 +101,12 @@ export function checkPuzzle(doc: ArchDoc): string[] {
     if (rules.length < 2) out.push('a capstone (with a par) must forbid at least two rules: one per fault');
     const n = doc.solution ? countChanges(doc.solution) : 0;
     if (doc.solution && n !== doc.par) out.push(`par ${doc.par}, but the reference solution makes ${n} changes`);
-    if (doc.domain && !rules.some((r) => RULES_BY_ID.get(r)?.domain === doc.domain))
+    if (doc.domain && !rules.some((r) => RULE_INDEX.get(r)?.domain === doc.domain))
       out.push(`none of the capstone's rules is in its domain ${doc.domain}`);
   } else if (!rules.length)
     out.push('the goal must forbid exactly one rule (noIncidents / noFindings): the rule the puzzle teaches');
   for (const rule of rules) {
-    const def = RULES_BY_ID.get(rule);
+    const def = RULE_INDEX.get(rule);
     if (!def) out.push(`unknown rule ${rule}`);
     // a capstone's faults may come from other domains (checked above: at least one is its own)
     else if (doc.domain && def.domain !== doc.domain && !isCapstone(doc))

@@ -93,6 +93,21 @@ export const faultSchema = z.discriminatedUnion('kind', [
     kind: z.literal('update-weights'),
     weights: z.record(z.string().min(1).max(63), z.number().min(0).max(1_000)),
   }),
+  /**
+   * A git push to a branch of the repository a codepipeline's source action watches (issue 17, CI/CD). `defect`: the
+   * narrowest test suite that catches the change's bug (none = a good change); if it ships, the new version fails
+   * `errorRate` of its requests [0.5]. `release` [true]: the team means this push to ship (a push to a feature branch
+   * that starts nothing is then expected).
+   */
+  z.strictObject({
+    ...faultBase,
+    kind: z.literal('code-push'),
+    branch: z.string().min(1).max(255).optional(),
+    defect: z.enum(['unit', 'integration', 'e2e']).optional(),
+    errorRate: z.number().min(0).max(1).optional(),
+    version: z.string().max(64).optional(),
+    release: z.boolean().optional(),
+  }),
 ]);
 export const FAULT_KINDS = [
   'spot-interruption',
@@ -104,6 +119,7 @@ export const FAULT_KINDS = [
   'data-arrival',
   'model-update',
   'update-weights',
+  'code-push',
 ] as const;
 
 /** Goal keys of format.md section 6: the schema lives with the rest of each key in `goals.ts`. */

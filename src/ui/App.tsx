@@ -1,7 +1,6 @@
+import { Suspense, lazy } from 'react';
 import { ReactFlowProvider } from '@xyflow/react';
 import { Canvas } from './canvas/Canvas';
-import { ShareDialog } from './dialogs/ShareDialog';
-import { ShortcutSheet } from './dialogs/ShortcutSheet';
 import { StartScreen } from './dialogs/StartScreen';
 import { Inspector } from './inspector/Inspector';
 import { Palette } from './palette/Palette';
@@ -11,18 +10,25 @@ import { FindingsPanel } from './shell/FindingsPanel';
 import { Banner, Toasts } from './shell/Messages';
 import { LayoutProgress } from './shell/LayoutProgress';
 import { CfnSide } from './cfn/CfnSide';
-import { ParamsDialog } from './cfn/ParamsDialog';
+import { paramsRequest } from './cfn/open';
+import { useCell } from './cfn/store';
 import { TopBar } from './shell/TopBar';
 import { useKeymap } from './actions/keymap';
 import { WorkspaceContext, useUiState, useWorkspace } from './state/context';
 import type { Workspace } from './workspace';
 import './run/run.css';
 
+// dialogs load when first opened, not with the first screen
+const ShortcutSheet = lazy(() => import('./dialogs/ShortcutSheet').then((m) => ({ default: m.ShortcutSheet })));
+const ShareDialog = lazy(() => import('./dialogs/ShareDialog').then((m) => ({ default: m.ShareDialog })));
+const ParamsDialog = lazy(() => import('./cfn/ParamsDialog').then((m) => ({ default: m.ParamsDialog })));
+
 /** The editor's layout: top bar, palette | canvas (+ findings) | inspector, and the dialogs. */
 function Shell() {
   const ws = useWorkspace();
   const dialog = useUiState((s) => s.dialog);
   const panels = useUiState((s) => s.panels);
+  const askParams = useCell(paramsRequest) !== null;
   useKeymap(ws);
   return (
     <div className="app">
@@ -52,9 +58,11 @@ function Shell() {
       <LayoutProgress />
       <ModeLayers />
       {dialog === 'start' && <StartScreen />}
-      {dialog === 'shortcuts' && <ShortcutSheet />}
-      {dialog === 'share' && <ShareDialog />}
-      <ParamsDialog />
+      <Suspense fallback={null}>
+        {dialog === 'shortcuts' && <ShortcutSheet />}
+        {dialog === 'share' && <ShareDialog />}
+        {askParams && <ParamsDialog />}
+      </Suspense>
     </div>
   );
 }

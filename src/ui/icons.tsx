@@ -100,6 +100,16 @@ const ICONS: Record<Kind, { color: string; glyph: ReactNode }> = {
       </>
     ),
   },
+  'file-system': {
+    color: C.storage,
+    glyph: (
+      <>
+        {/* a folder over a mount line with three clients: a shared file system */}
+        {line('M4 6h5l1.5 2H20v6H4Z')}
+        {line('M12 14v3M6 17h12M6 17v2M12 17v2M18 17v2')}
+      </>
+    ),
+  },
   'ground-truth': {
     color: C.ml,
     glyph: (
@@ -223,6 +233,18 @@ const ICONS: Record<Kind, { color: string; glyph: ReactNode }> = {
     ),
   },
   'callback-step': { color: C.ml, glyph: line('M9 7L4 12l5 5M4 12h11a4.5 4.5 0 0 0 0-9h-2') },
+  codepipeline: {
+    // AWS developer tools are blue; the glyph: three stages in a row joined by arrows (source → build → deploy)
+    color: '#3F48CC',
+    glyph: (
+      <>
+        {circ(5, 12, 2.2)}
+        {circ(12, 12, 2.2)}
+        {circ(19, 12, 2.2)}
+        {line('M7.2 12h2.6M14.2 12h2.6M8.6 10.6l1.2 1.4-1.2 1.4M15.6 10.6l1.2 1.4-1.2 1.4')}
+      </>
+    ),
+  },
   eventbridge: {
     color: C.integration,
     glyph: (
@@ -269,6 +291,16 @@ const ICONS: Record<Kind, { color: string; glyph: ReactNode }> = {
     glyph: <rect x={4} y={4} width={16} height={16} rx={2} fill="none" strokeDasharray="3 2.2" />,
   },
   'vpc-endpoint': { color: C.network, glyph: line('M3.5 12H14M10 8l4 4-4 4M16.5 4.5h3v15h-3') },
+  // a brick wall with a gap: a firewall that lets some traffic through
+  'security-group': {
+    color: C.network,
+    glyph: (
+      <>
+        {line('M3.5 5.5h17v13h-17z')}
+        {line('M3.5 9.8h17M3.5 14.2h17M9 5.5v4.3M15 5.5v4.3M6 9.8v4.4M12 9.8v4.4M18 9.8v4.4M9 14.2v4.3M15 14.2v4.3')}
+      </>
+    ),
+  },
   'kms-key': {
     color: C.security,
     glyph: (

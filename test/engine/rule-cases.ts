@@ -36,6 +36,16 @@ const guarded = (rollbackAlarms: string[]) =>
     fault({ atSec: 600, kind: 'model-update', node: 'ep', errorRate: 0.3 }),
   );
 
+/** A release pipeline deploying to a production endpoint; a push to `branch` (optional defect) at t = 300. */
+const release = (pipe: Record<string, unknown>, push: { branch?: string; defect?: 'unit' | 'integration' | 'e2e' }) =>
+  arch(
+    node('prod', 'realtime-endpoint'),
+    ...clientTo('prod', { rps: 5 }),
+    node('cicd', 'codepipeline', { manualApproval: false, ...pipe }),
+    edge('cicd', 'prod'),
+    fault({ atSec: 300, kind: 'code-push', node: 'cicd', branch: push.branch ?? 'main', defect: push.defect }),
+  );
+
 export const CASES: Record<string, Case> = {
   /* D1 */
   'wrangler-scale-limit': {
@@ -117,6 +127,28 @@ export const CASES: Record<string, Case> = {
         node('app', 'client', { rps: 3000, payloadMB: 0.001 }),
         node('clicks', 'kinesis-stream', { shards: 2 }),
         edge('app', 'clicks'),
+      ),
+  },
+  'file-system-input-needs-vpc': {
+    node: 'train',
+    as: 'incident',
+    doc: () =>
+      arch(
+        ...vpc('private-with-nat'),
+        node('fsx', 'file-system', { datasetGB: 200 }, 'sub'),
+        node('train', 'training-job'),
+        edge('fsx', 'train'),
+      ),
+  },
+  'small-files-slow-input': {
+    node: 'train',
+    as: 'incident',
+    durationSec: 7200,
+    doc: () =>
+      arch(
+        node('raw', 's3-bucket', { datasetGB: 20, objectCount: 500_000 }),
+        node('train', 'training-job', { inputMode: 'FastFile' }),
+        edge('raw', 'train'),
       ),
   },
   'offline-store-online-lookup': {
@@ -478,6 +510,52 @@ export const CASES: Record<string, Case> = {
     durationSec: 60,
     doc: () => arch(node('ai', 'ai-service', { service: 'bedrock', customModel: true }), ...clientTo('ai', { rps: 1 })),
   },
+  'too-little-labelled-data': {
+    node: 'raw',
+    as: 'incident',
+    durationSec: 1200,
+    doc: () =>
+      arch(
+        node('raw', 's3-bucket', { task: 'binary-classification', labelledRows: 300 }),
+        node('train', 'training-job', { trainingMinutes: 5 }),
+        edge('raw', 'train'),
+      ),
+  },
+  'gpu-network-on-tabular-data': {
+    node: 'train',
+    as: 'incident',
+    durationSec: 1800,
+    doc: () =>
+      arch(
+        node('raw', 's3-bucket', { task: 'binary-classification', datasetGB: 2 }),
+        node('train', 'training-job', { algorithm: 'custom', instanceType: 'ml.p3.2xlarge', trainingMinutes: 20 }),
+        edge('raw', 'train'),
+      ),
+  },
+  'linear-model-on-interactions': {
+    node: 'train',
+    as: 'incident',
+    durationSec: 1200,
+    doc: () =>
+      arch(
+        node('raw', 's3-bucket', { task: 'binary-classification', interactions: true }),
+        node('train', 'training-job', { algorithm: 'linear-learner', trainingMinutes: 5 }),
+        edge('raw', 'train'),
+      ),
+  },
+  'training-data-not-versioned': {
+    node: 'raw',
+    as: 'incident',
+    durationSec: 1200,
+    doc: () =>
+      arch(
+        node('raw', 's3-bucket', { versioning: 'Off' }),
+        node('train', 'training-job', { trainingMinutes: 5 }),
+        node('reg', 'model-registry'),
+        edge('raw', 'train'),
+        edge('train', 'reg'),
+      ),
+  },
   'autopilot-too-few-rows': {
     node: 'auto',
     as: 'incident',
@@ -765,6 +843,30 @@ export const CASES: Record<string, Case> = {
         node('img', 'ecr-repository', { framework: 'custom', servingPort: 5000 }),
         edge('img', 'ep'),
       ),
+  },
+  'release-not-triggered': {
+    node: 'cicd',
+    as: 'incident',
+    durationSec: 900,
+    doc: () => release({ branches: ['main'] }, { branch: 'release/1.0' }),
+  },
+  'release-stopped-by-tests': {
+    node: 'cicd',
+    as: 'incident',
+    durationSec: 2400,
+    doc: () => release({ tests: ['unit', 'integration'] }, { defect: 'integration' }),
+  },
+  'untested-defect-released': {
+    node: 'cicd',
+    as: 'incident',
+    durationSec: 2400,
+    doc: () => release({ tests: ['unit'] }, { defect: 'integration' }),
+  },
+  'build-timed-out': {
+    node: 'cicd',
+    as: 'incident',
+    durationSec: 2400,
+    doc: () => release({ buildMinutes: 20, buildTimeoutMinutes: 15 }, {}),
   },
   /* D4 */
   'monitor-needs-data-capture': {

@@ -31,11 +31,17 @@ describe('puzzle symptoms never give the answer away', () => {
     ['d2/05-pipe-without-protobuf.json', /recordio|protobuf/i],
     ['d2/12-segments-are-not-churners.json', /kmeans|clustering|solves/i],
     ['d2/18-photos-the-classifier-could-not-learn.json', /does not learn|image-classification/i],
+    ['d2/19-the-pilot-clinics-first-model.json', /labelled rows|needs about/i],
+    ['d2/20-the-nightly-retraining-bill.json', /xgboost|ml\.m5/i],
+    ['d2/21-the-upgrade-offer-nobody-predicted.json', /interactions|one weight per feature/i],
+    ['d2/22-the-auditors-question.json', /S3Version|ETag|versioning/i],
     ['d3/03-polling-for-results.json', /NotificationConfig|SuccessTopic|ErrorTopic/],
     ['d3/08-nobody-heard-the-upload.json', /eventNotifications|sends no events/i],
     ['d3/09-fridays-release.json', /DeploymentConfig|baking period/i],
     ['d3/10-the-alarm-that-rang.json', /auto-rollback/],
     ['d3/12-the-quiet-night-shift.json', /step-scaling policy on HasBacklogWithoutCapacity/],
+    ['d3/19-the-release-that-never-left.json', /push trigger includes|release\/\*/],
+    ['d3/20-green-build-red-endpoint.json', /integration|suites it ran/],
     ['d4/20-the-regulators-review.json', /add a cloudwatch alarm|bias → cloudwatch/i],
   ] as const)('%s: its symptoms and log lines do not name the cause', (file, cause) => {
     const { shown, report } = shownBeforeReveal(`${PUZZLES_DIR}/${file}`);

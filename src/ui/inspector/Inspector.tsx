@@ -1,8 +1,11 @@
+import { Suspense, lazy } from 'react';
 import { checkEdge } from '../../catalog/edges';
 import { kindDef } from '../../catalog/kinds';
 import { useEditor, useEditorState } from '../state/context';
 import { DocForm } from './DocForm';
-import { NodeForm } from './NodeForm';
+
+// the node's form (its prop fields) loads when a node is first selected, not with the first screen
+const NodeForm = lazy(() => import('./NodeForm').then((m) => ({ default: m.NodeForm })));
 
 /** The right-hand panel: the selected node's form, the selected connection, or the document. */
 export function Inspector() {
@@ -12,7 +15,9 @@ export function Inspector() {
     <aside className="flex h-full flex-col" aria-label="Inspector">
       <div className="min-h-0 flex-1 overflow-y-auto p-4">
         {selection.length === 1 ? (
-          <NodeForm id={selection[0]} />
+          <Suspense fallback={<p className="text-[var(--muted)]">Loading…</p>}>
+            <NodeForm id={selection[0]} />
+          </Suspense>
         ) : selection.length > 1 ? (
           <Multi count={selection.length} />
         ) : edgeSelection.length ? (

@@ -1,4 +1,4 @@
-import { RULES_BY_ID } from '../../catalog/rules';
+import { RULE_INDEX } from '../../catalog/rule-index';
 import type { ArchDoc } from '../../model/schema';
 import type { RunUpdate } from '../../worker/protocol';
 
@@ -41,7 +41,7 @@ export function LivePanel({ doc, live }: { doc: ArchDoc; live: RunUpdate | null 
           <ul>
             {incidents.slice(0, 5).map((i) => (
               <li key={`${i.rule}:${i.node}`} className="pr-inc">
-                <b>{RULES_BY_ID.get(i.rule)?.title ?? i.rule}</b>{' '}
+                <b>{RULE_INDEX.get(i.rule)?.title ?? i.rule}</b>{' '}
                 <span className="pr-muted">
                   on {name(i.node)} ×{fmt(i.count)}
                 </span>

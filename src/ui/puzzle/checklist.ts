@@ -1,4 +1,4 @@
-import { RULES_BY_ID } from '../../catalog/rules';
+import { RULE_INDEX } from '../../catalog/rule-index';
 import type { GradedCriterion } from '../../worker/protocol';
 import { type Criterion, criterionWords, goalCriteria } from '../../model/goals';
 import type { ArchDoc } from '../../model/schema';
@@ -11,7 +11,7 @@ export interface CheckedCriterion {
   why?: string;
 }
 
-const title = (rule: string) => RULES_BY_ID.get(rule)?.title ?? rule;
+const title = (rule: string) => RULE_INDEX.get(rule)?.title ?? rule;
 const name = (doc: ArchDoc, id: string) => doc.nodes.find((n) => n.id === id)?.label ?? id;
 
 /**

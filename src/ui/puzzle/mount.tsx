@@ -1,7 +1,6 @@
 import { type ReactNode, Suspense, lazy } from 'react';
 import { useEditorState, useUiState, useWorkspace } from '../state/context';
 import { SideTabs } from './SideTabs';
-import { Presenter } from '../presenter/Presenter';
 import { useStore } from '../state/store';
 import '../maker/maker.css';
 import './puzzle.css';
@@ -13,6 +12,7 @@ const CheckBar = lazy(() => import('./PuzzlePanel').then((m) => ({ default: m.Ch
 const PuzzlePicker = lazy(() => import('./PuzzlePicker').then((m) => ({ default: m.PuzzlePicker })));
 const DemoBar = lazy(() => import('../presenter/DemoBar').then((m) => ({ default: m.DemoBar })));
 const DemoPicker = lazy(() => import('../presenter/DemoPicker').then((m) => ({ default: m.DemoPicker })));
+const Presenter = lazy(() => import('../presenter/Presenter').then((m) => ({ default: m.Presenter })));
 
 /** What a lazily loaded panel shows for the moment it takes to load. */
 const loading = <div className="p-3 text-sm opacity-70">Loading…</div>;
@@ -71,13 +71,14 @@ export function ModeSide({ children }: { children: ReactNode }) {
 export function ModeLayers() {
   const ws = useWorkspace();
   const dialog = useUiState((s) => s.dialog);
+  const presenting = useStore(ws.presenter, (s) => s.on);
   return (
     <>
       <Suspense fallback={null}>
         {dialog === 'puzzles' && <PuzzlePicker session={ws.puzzle} />}
         {dialog === 'demos' && <DemoPicker />}
+        {presenting && <Presenter />}
       </Suspense>
-      <Presenter />
     </>
   );
 }

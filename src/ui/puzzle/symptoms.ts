@@ -5,7 +5,7 @@
  * ("fit its scaler on the full dataset", "has no online store"), so puzzle mode shows the figures instead.
  * Pure: the panel and the why? view call it with the report.
  */
-import { RULES_BY_ID } from '../../catalog/rules';
+import { RULE_INDEX } from '../../catalog/rule-index';
 import type { Report } from '../../engine';
 import type { ArchDoc } from '../../model/schema';
 
@@ -42,6 +42,9 @@ const CAUSE_NAMING: Record<string, (i: Incident, n: NodeFigures | undefined, r: 
     `${i.node}: the custom training job ended without a model; ${n?.failed ?? 0} of ${n?.requests ?? 0} calls failed.`,
   'endpoint-idle': (i) => underusedSymptom(i),
   'endpoint-over-provisioned': (i) => underusedSymptom(i),
+  // CI/CD (cicd17): what CodePipeline shows — no new execution, or a Succeeded execution and a failing endpoint
+  'release-not-triggered': (i) => i.message.replace(/ \(its push trigger includes branches [^)]*\)/, ''),
+  'untested-defect-released': (i) => i.message.replace(/; the \w+ defect passed the suites it ran \([^)]*\)/, ''),
   'bedrock-custom-model-on-demand': (i, n) =>
     `${i.node}: every InvokeModel call returned HTTP 400 (${i.count} calls, ${n?.ok ?? 0} answered); the customisation job had succeeded.`,
   // issue 14 audit: these messages explain their cause or name the fix; puzzle mode keeps the figures
@@ -50,6 +53,13 @@ const CAUSE_NAMING: Record<string, (i: Incident, n: NodeFigures | undefined, r: 
   'resampling-before-split': (i, _n, r) =>
     modelQuality(r) ?? `Model quality in production is below validation (${i.count}×).`,
   'row-format-full-scan': (i) => i.message.replace(/ \([^)]*row by row\)/, ''),
+  // issue 16 (ingest16): the figures an operator sees, not the per-request explanation
+  'small-files-slow-input': (i) =>
+    i.message.replace(
+      /: ([\d.]+) min of its input time go to per-object GET requests .*, against ([\d.]+) min of data transfer\.$/,
+      (_all, req: string, data: string) =>
+        `: reading its input takes ${Math.round(Number(req) + Number(data))} min while the instance's network throughput stays low.`,
+    ),
   'pipe-mode-format': (i) => `${i.node}: Pipe mode is on, yet the job takes as long as it did in File mode.`,
   'algorithm-task-mismatch': (i) => i.message.replace(/; [^;]* solves: .*$/, '.'),
   'async-no-notification': (i) =>
@@ -57,6 +67,15 @@ const CAUSE_NAMING: Record<string, (i: Incident, n: NodeFigures | undefined, r: 
   'trigger-chain-broken': (i) => i.message.replace(/ \(.*\)(?=; no )/, ''),
   'bad-version-shipped': (i) => i.message.replace(/ \(the default update.*$/, '.'),
   'async-stuck-at-zero': (i) => i.message.replace(' and no step-scaling policy on HasBacklogWithoutCapacity', ''),
+  // models16: the figures an operator sees, not the row count, the missing S3Version or the cheaper choice
+  'too-little-labelled-data': (i) => i.message.replace(/; \S+ has \d+ labelled rows.*$/, '.'),
+  'gpu-network-on-tabular-data': (i) => i.message.replace(/; XGBoost on .*$/, '.'),
+  'linear-model-on-interactions': (i) => i.message.replace(/ \(underfitting\):.*$/, '.'),
+  'training-data-not-versioned': (i) =>
+    i.message.replace(
+      / has no S3Version.*$/,
+      ': the auditor cannot be told which objects it was trained on (the files there have been rewritten since).',
+    ),
 };
 
 /** The live model's quality as a monitor with ground truth reports it, from the endpoint figures (null when none). */
@@ -121,7 +140,7 @@ export function logLines(r: Report, max = 6, revealed = true): { t: number; node
 }
 
 /** Rule ids as the engine writes them into log text ("ep: Creating → Failed · s3-unreachable"). */
-const RULE_ID = new RegExp(`(?<![\\w-])(?:${[...RULES_BY_ID.keys()].join('|')})(?![\\w-])`, 'g');
+const RULE_ID = new RegExp(`(?<![\\w-])(?:${[...RULE_INDEX.keys()].join('|')})(?![\\w-])`, 'g');
 
 /**
  * A log message with the answer taken out, for puzzle mode before it is revealed: rule ids (with the separator

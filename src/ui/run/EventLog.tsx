@@ -1,6 +1,6 @@
 import { useReactFlow } from '@xyflow/react';
 import { useMemo, useRef, useState, useLayoutEffect, useEffect } from 'react';
-import { RULES_BY_ID } from '../../catalog/rules';
+import { RULE_INDEX } from '../../catalog/rule-index';
 import type { Severity } from '../../catalog/types';
 import { useEditor } from '../state/context';
 import { useRun, useRunState } from './context';
@@ -14,7 +14,7 @@ import { type ShownRow, ShownLog } from './logRows';
 
 const ROW = 30;
 /** Rules of single requests (the catalog's `display.request`): their log rows open the trace of a sampled request. */
-export const opensTrace = (rule: string): boolean => RULES_BY_ID.get(rule)?.display?.request !== undefined;
+export const opensTrace = (rule: string): boolean => RULE_INDEX.get(rule)?.display?.request !== undefined;
 const SEVS: Severity[] = ['error', 'warning', 'info'];
 const SEV_MARK: Record<Severity, string> = { error: '!', warning: '▲', info: 'i' };
 

@@ -2,14 +2,16 @@ import { lazy, Suspense, useEffect, useRef, useState } from 'react';
 import { LIMITS, isSeed } from '../../catalog/limits';
 import { useRun, useRunState } from './context';
 import { useEditor } from '../state/context';
-import { CostPanel } from './CostPanel';
-import { EventLog } from './EventLog';
 import { FaultMenu } from './FaultMenu';
 import { DOCK_HEIGHT_KEY, type DockTab } from './store';
-import { TracePanel } from './TracePanel';
-import { WhyPanel } from './WhyPanel';
 
+// the panels load when first opened, not with the first screen (the why? panel and the traces bring the rule
+// catalog's prose)
 const Charts = lazy(() => import('./Charts').then((m) => ({ default: m.Charts })));
+const EventLog = lazy(() => import('./EventLog').then((m) => ({ default: m.EventLog })));
+const WhyPanel = lazy(() => import('./WhyPanel').then((m) => ({ default: m.WhyPanel })));
+const CostPanel = lazy(() => import('./CostPanel').then((m) => ({ default: m.CostPanel })));
+const TracePanel = lazy(() => import('./TracePanel').then((m) => ({ default: m.TracePanel })));
 
 const TABS: { id: DockTab; label: string }[] = [
   { id: 'events', label: 'Events' },
@@ -190,15 +192,13 @@ export function RunDock() {
       </div>
       {dock && (
         <div className="run-pane" role="tabpanel" data-status={status}>
-          {dock === 'events' && <EventLog />}
-          {dock === 'why' && <WhyPanel />}
-          {dock === 'charts' && (
-            <Suspense fallback={<p className="run-empty">Loading charts…</p>}>
-              <Charts />
-            </Suspense>
-          )}
-          {dock === 'cost' && <CostPanel />}
-          {dock === 'traces' && <TracePanel />}
+          <Suspense fallback={<p className="run-empty">Loading {dock === 'why' ? 'why?' : dock}…</p>}>
+            {dock === 'events' && <EventLog />}
+            {dock === 'why' && <WhyPanel />}
+            {dock === 'charts' && <Charts />}
+            {dock === 'cost' && <CostPanel />}
+            {dock === 'traces' && <TracePanel />}
+          </Suspense>
         </div>
       )}
       <FaultMenu />

@@ -1,5 +1,5 @@
 import { memo } from 'react';
-import { RULES_BY_ID } from '../../catalog/rules';
+import { RULE_INDEX } from '../../catalog/rule-index';
 import type { LiveNode } from '../../worker/protocol';
 import { useRun, useRunNode } from './context';
 import { useAnswerHidden } from '../puzzle/reveal';
@@ -14,7 +14,7 @@ export function worstRule(n: LiveNode): string | null {
     rank = 0,
     count = 0;
   for (const [rule, c] of Object.entries(n.incidents)) {
-    const r = RANK[RULES_BY_ID.get(rule)?.severity ?? 'info'];
+    const r = RANK[RULE_INDEX.get(rule)?.severity ?? 'info'];
     if (r > rank || (r === rank && c > count)) {
       best = rule;
       rank = r;
@@ -62,7 +62,7 @@ function RunOverlay({ id, group }: { id: string; group?: boolean }) {
   const tone = label ? (STATE_TONE[n.state ?? ''] ?? 'busy') : null;
   const rule = worstRule(n);
   const total = rule ? Object.values(n.incidents).reduce((a, b) => a + b, 0) : 0;
-  const sev = rule ? (RULES_BY_ID.get(rule)?.severity ?? 'error') : null;
+  const sev = rule ? (RULE_INDEX.get(rule)?.severity ?? 'error') : null;
   const traffic = n.requests > 0;
   const ab = variantCounts(n.extra);
   return (

@@ -1,13 +1,15 @@
 import { useReactFlow } from '@xyflow/react';
-import { useEffect, useMemo, useRef } from 'react';
+import { Suspense, lazy, useEffect, useMemo, useRef } from 'react';
 import { useEditorState } from '../state/context';
 import { useRun, useRunState } from './context';
-import { Legend } from './traffic/Legend';
 import { trafficPaths } from './traffic/paths';
 import { type TrafficInstance, type TrafficUpdate, createTraffic } from './traffic/renderer';
 import { ROUTES } from '../canvas/route';
 
 export { OUTCOME_COLOURS, OUTCOME_LABELS } from './traffic/colours';
+
+// the lens switch and its key load with the first run, not with the first screen
+const Legend = lazy(() => import('./traffic/Legend').then((m) => ({ default: m.Legend })));
 
 /**
  * Traffic you can see: the framework-free traffic renderer (`traffic/renderer.ts`) on a canvas over the
@@ -58,7 +60,11 @@ export function TrafficLayer() {
   return (
     <>
       <canvas ref={canvas} className="traffic-layer" data-testid="traffic-layer" aria-hidden="true" />
-      {status !== 'off' && <Legend lens={lens} onLens={(l) => run.setLens(l)} />}
+      {status !== 'off' && (
+        <Suspense fallback={null}>
+          <Legend lens={lens} onLens={(l) => run.setLens(l)} />
+        </Suspense>
+      )}
     </>
   );
 }

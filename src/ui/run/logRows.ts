@@ -1,4 +1,4 @@
-import { RULES_BY_ID } from '../../catalog/rules';
+import { RULE_INDEX } from '../../catalog/rule-index';
 import type { Severity } from '../../catalog/types';
 import type { LogRow } from './store';
 
@@ -64,7 +64,7 @@ function keeps(f: LogFilter, q: string, r: LogRow): boolean {
     f.sev[r.severity] &&
     (!f.node || r.node === f.node) &&
     (!f.rule || r.rule === f.rule) &&
-    (!f.domain || (r.rule !== undefined && RULES_BY_ID.get(r.rule)?.domain === f.domain)) &&
+    (!f.domain || (r.rule !== undefined && RULE_INDEX.get(r.rule)?.domain === f.domain)) &&
     (!q || r.message.toLowerCase().includes(q) || (r.node ?? '').toLowerCase().includes(q))
   );
 }

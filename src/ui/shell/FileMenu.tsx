@@ -1,6 +1,5 @@
 import { useReactFlow } from '@xyflow/react';
 import { useEffect, useRef, useState } from 'react';
-import { exportImage } from '../canvas/exportImage';
 import { useWorkspace } from '../state/context';
 import { EMPTY_DOC } from '../state/editor';
 import { autoLayoutCanvas, exportFile, openDoc } from '../state/persist';
@@ -46,6 +45,8 @@ export function FileMenu() {
   const picture = async (format: 'png' | 'svg') => {
     try {
       const bg = getComputedStyle(document.documentElement).getPropertyValue('--canvas').trim() || '#ffffff';
+      // html-to-image and the exporter load on first use, not with the first screen
+      const { exportImage } = await import('../canvas/exportImage');
       const url = await exportImage(format, rf.getNodes(), bg, format === 'png' ? 2 : 1);
       const a = Object.assign(document.createElement('a'), {
         href: url,

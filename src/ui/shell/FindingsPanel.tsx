@@ -1,5 +1,5 @@
 import { useReactFlow } from '@xyflow/react';
-import { RULES_BY_ID } from '../../catalog/rules';
+import { RULE_INDEX } from '../../catalog/rule-index';
 import { useEditor, useFindings, useUi, useUiState } from '../state/context';
 
 /** Rows rendered at most: a 200-node design can have hundreds of findings. */
@@ -44,7 +44,7 @@ export function FindingsPanel() {
                   {ICON[f.severity]}
                 </span>
                 <span className="min-w-0 flex-1">
-                  <span className="font-semibold">{RULES_BY_ID.get(f.rule)?.title ?? f.rule}</span>
+                  <span className="font-semibold">{RULE_INDEX.get(f.rule)?.title ?? f.rule}</span>
                   <span className="text-[var(--muted)]">
                     {' '}
                     · {f.node} · <code>{f.rule}</code>

@@ -74,6 +74,10 @@ export function inferenceFindings(g: Graph): Finding[] {
     const ping = pingFailure(g, ep);
     if (ping) out.push(finding('container-ping-failed', ep.id, ping));
   }
+  // scale to zero needs inference components (https://docs.aws.amazon.com/sagemaker/latest/dg/endpoint-auto-scaling-zero-instances.html)
+  for (const ep of g.ofKind('realtime-endpoint'))
+    if (ep.props.autoscaling?.min === 0 && ep.props.inferenceComponents !== true)
+      out.push(finding('scale-to-zero-unsupported', ep.id));
   for (const ep of g.ofKind('async-endpoint')) {
     if (!g.out(ep.id, 'sns').length) out.push(finding('async-no-notification', ep.id));
     if (ep.props.minCapacity === 0 && ep.props.backlogScaling !== true)

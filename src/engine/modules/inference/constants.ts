@@ -40,6 +40,11 @@ export const INFERENCE = {
 
   /** Autoscaling: seconds between evaluations (CloudWatch's 1-minute period). */
   scalingPeriodSec: 60,
+  /**
+   * High-resolution metrics (ConcurrentRequestsPerModel) emit every 10 s; standard ones (InvocationsPerInstance)
+   * every minute: https://docs.aws.amazon.com/sagemaker/latest/dg/endpoint-auto-scaling-add-code-define.html
+   */
+  highResPeriodSec: 10,
   /** Default scale-out and scale-in cooldowns (Application Auto Scaling), s. */
   scaleOutCooldownSec: 300,
   scaleInCooldownSec: 300,

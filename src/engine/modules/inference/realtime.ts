@@ -13,8 +13,8 @@ import { payloadVars } from './payload';
 import { EndpointRun } from './endpoint-run';
 import { InstancePool, type Scaling } from './pool';
 import type { Tally } from './tally';
-import { lognormalTable, TABLE_BITS } from './tables';
-import type { ArrivalSource, Arrivals } from './traffic';
+import { EXP_Q, lognormalTable, TABLE_BITS } from './tables';
+import { PAYLOAD_LN, type ArrivalSource, type Arrivals, type ClientStream } from './traffic';
 import { OUTCOME } from './traces';
 
 export const LATENCY_LN = lognormalTable(INFERENCE.latencySigma);
@@ -58,12 +58,17 @@ export class VariantRun {
 export function scalingOf(ep: GNode<'realtime-endpoint'>): Scaling | null {
   const a = ep.props.autoscaling;
   if (!a) return null;
+  const components = ep.props.inferenceComponents === true;
+  const concurrency = ep.props.scalingMetric === 'ConcurrentRequestsPerModel';
   return {
-    min: Math.max(1, a.min),
+    // only an endpoint hosting inference components can scale in to zero (scale-to-zero-unsupported otherwise)
+    min: components ? a.min : Math.max(1, a.min),
     max: Math.max(1, a.max),
-    target: a.targetInvocationsPerInstance,
+    target: concurrency ? Number(ep.props.targetConcurrency) : a.targetInvocationsPerInstance,
     scaleOutCooldownSec: a.scaleOutCooldownSec ?? INFERENCE.scaleOutCooldownSec,
     scaleInCooldownSec: a.scaleInCooldownSec ?? INFERENCE.scaleInCooldownSec,
+    ...(concurrency && { metric: 'concurrency' as const }),
+    ...(components && { components: true, fromZero: ep.props.scaleOutFromZero === true }),
   };
 }
 
@@ -92,6 +97,7 @@ export class RealtimeRun extends EndpointRun<'realtime-endpoint'> {
   /** A blue/green update in progress or finished: the new fleet's share and error rate (null = none). */
   private green: DeployTraffic | null = null;
   private readonly modelErrors: Tally;
+  private readonly noCapacity: Tally | null;
 
   constructor(
     sim: Simulation,
@@ -110,6 +116,11 @@ export class RealtimeRun extends EndpointRun<'realtime-endpoint'> {
     this.overloaded = this.tally('endpoint-overloaded');
     this.shadowTally = this.shadows.length ? this.tally('shadow-variant-response') : null;
     this.modelErrors = this.tally('model-version-errors');
+    // scaled to zero: stuck without the step-scaling policy, waking with it (tallied only where zero is possible)
+    this.noCapacity =
+      scaling?.components && scaling.min === 0
+        ? this.tally(scaling.fromZero ? 'no-capacity-at-zero' : 'realtime-stuck-at-zero')
+        : null;
     sim.on(TOPICS.deployTraffic, (p: DeployTraffic) => {
       if (p.node === node.id) this.green = p.share > 0 ? p : null;
     });
@@ -160,6 +171,96 @@ export class RealtimeRun extends EndpointRun<'realtime-endpoint'> {
   }
 
   /**
+   * The only client stream's tick: `serveSimple` when the endpoint is one production variant and nothing else (no
+   * TargetVariant, feature lookup, shadow or blue/green traffic: most scenarios and the benchmark), else `serveSource`.
+   */
+  serveStream(s: ClientStream, t0: number, t1: number): void {
+    if (
+      this.variants.length === 1 &&
+      this.prod.length === 1 &&
+      this.lookup === null &&
+      this.green === null &&
+      (this.pinned ??= this.resolvePins()).every((p) => p === null)
+    )
+      this.serveSimple(s, t0, t1);
+    else this.serveSource(s, t0, t1);
+  }
+
+  /** Each client stream's TargetVariant, resolved to its production variant (null = by weight). */
+  private resolvePins(): (VariantRun | null)[] {
+    return this.clientTargets.map((name) => this.variants.find((v) => !v.spec.shadow && v.spec.name === name) ?? null);
+  }
+
+  /**
+   * `serveSource` for one stream into one production variant, as the tightest loop: the stream's arrivals are drawn
+   * here, window by window (the draws and their order of `ClientStream.nextArrival`, see `ClientStream.window`), and
+   * the common outcome is inline; the rest go to the same methods as in `serveSource`, so the figures are the same.
+   * Small on purpose: every call in the loop fits V8's inlining budget (a call left out of line boxes its doubles).
+   */
+  private serveSimple(s: ClientStream, t0: number, t1: number): void {
+    const v = this.prod[0],
+      pool = v.pool,
+      lat = v.latencySec,
+      rng = this.rng,
+      gen = s.rng,
+      zipf = s.zipf,
+      hist = this.m.latency,
+      tick = this.tickLatency,
+      traces = this.traces;
+    const limit = INFERENCE.realtimeMaxPayloadMB,
+      timeout = INFERENCE.invocationTimeoutSec;
+    pool.advance(t0);
+    let n = 0,
+      ok = 0;
+    this.overloadedAt = null;
+    while (s.window()) {
+      const e = s.e,
+        inv = s.inv,
+        fixed = s.fixed,
+        base = s.base,
+        n0 = n;
+      let y = s.y;
+      do {
+        const a = y;
+        const size = fixed ? base : base * PAYLOAD_LN[gen.nextBits(TABLE_BITS)];
+        const model = zipf === null ? 0 : zipf.pick(gen.next());
+        y = a + EXP_Q[gen.nextBits(TABLE_BITS)] * inv;
+        n++;
+        if (size > limit) {
+          this.tooLarge(v, a, size, 0);
+          continue;
+        }
+        const svc = lat * LATENCY_LN[rng.nextBits(TABLE_BITS)];
+        const wait = pool.serve(a, svc);
+        const total = wait + svc;
+        if (wait < 0) {
+          s.at = a;
+          s.sizeMB = size;
+          s.modelIdx = model;
+          this.refused(v, s, size, 0, 0);
+        } else if (total > timeout) this.timedOut(v, a, size, 0, wait, 0, 0);
+        else {
+          ok++;
+          const ms = total * 1000;
+          hist.add(ms);
+          tick.add(ms);
+          if (traces.wantAt(OUTCOME.ok)) this.traceOk(v, a, size, wait, svc);
+        }
+      } while (y < e);
+      s.y = y;
+      s.sent += n - n0;
+    }
+    this.m.requests += n;
+    this.m.ok += ok;
+    if (this.overloadedAt !== null) this.overloaded.vars!.rps = round(n / (t1 - t0), 1);
+  }
+
+  /** The trace of a sampled 200 (fresh, no feature lookup). */
+  private traceOk(v: VariantRun, a: number, size: number, wait: number, svc: number): void {
+    this.trace(a, 'ok', size, { retry: 0, tries: 0, lookup: 0, queue: wait, model: svc }, `200 OK from ${v.spec.name}`);
+  }
+
+  /**
    * The hot loop: one pass over the tick's arrivals, with the common outcome (a 200 from a production variant) inline
    * and every other outcome in its own method. Counters are kept in locals and added once at the end.
    */
@@ -170,9 +271,7 @@ export class RealtimeRun extends EndpointRun<'realtime-endpoint'> {
       tick = this.tickLatency,
       traces = this.traces;
     // a client's targetVariant (InvokeEndpoint TargetVariant) pins its requests to that production variant
-    const pinned = (this.pinned ??= this.clientTargets.map(
-      (name) => this.variants.find((v) => !v.spec.shadow && v.spec.name === name) ?? null,
-    ));
+    const pinned = (this.pinned ??= this.resolvePins());
     const anyPinned = pinned.some((p) => p !== null);
     const prod = this.prod,
       cum = this.cum,
@@ -209,6 +308,10 @@ export class RealtimeRun extends EndpointRun<'realtime-endpoint'> {
       if (track) v.requests++;
       if (size > limit) {
         this.tooLarge(v, a, size, back); // refused before the variants: no shadow copy
+        continue;
+      }
+      if (v.pool.instances === 0) {
+        this.zero(v, a, size, k, back);
         continue;
       }
       let extra = 0;
@@ -330,6 +433,36 @@ export class RealtimeRun extends EndpointRun<'realtime-endpoint'> {
       );
   }
 
+  /**
+   * A request to a variant at zero instances: InvokeEndpoint answers 400 ValidationError ("Inference Component has no
+   * capacity…") and SageMaker counts a NoCapacityInvocationFailures datapoint (the step-scaling alarm's metric).
+   */
+  private zero(v: VariantRun, a: number, size: number, k: number, back: number): void {
+    this.m.failed++;
+    if (this.track) v.failed++;
+    v.pool.noCapacity++;
+    const t = this.noCapacity;
+    if (t?.hit()) {
+      t.first = a;
+      const waking = v.pool.pending.length;
+      t.vars = {
+        variant: v.spec.name,
+        detail: waking
+          ? `an instance is being provisioned, in service at ${Math.round(v.pool.pending[0])} s`
+          : 'the NoCapacityInvocationFailures alarm has not fired yet',
+      };
+    }
+    if (this.traces.wantAt(OUTCOME.rejected))
+      this.trace(
+        a - back,
+        'rejected',
+        size,
+        { retry: back, tries: k, lookup: 0, queue: 0, model: 0 },
+        'ValidationError (400): Inference Component has no capacity to process this request',
+        v.pool.scaling?.fromZero ? 'no-capacity-at-zero' : 'realtime-stuck-at-zero',
+      );
+  }
+
   /** model-version-errors: a request on the new fleet whose model answers 500 (the caller gets ModelError, 424). */
   private modelError(
     v: VariantRun,
@@ -415,7 +548,8 @@ export class RealtimeRun extends EndpointRun<'realtime-endpoint'> {
       const before = v.pool.instanceSeconds;
       const was = v.pool.instances;
       const scaled = v.pool.afterTick(t0, t1);
-      if (scaled) this.noteScaling(v, scaled, was);
+      // a scale-in to zero returns -0
+      if (scaled || (was > 0 && v.pool.instances === 0)) this.noteScaling(v, scaled, was);
       this.sim.addCost(this.node.id, instanceCostUSD(v.type, v.pool.instanceSeconds - before));
       instances += v.pool.instances;
     }
@@ -430,19 +564,27 @@ export class RealtimeRun extends EndpointRun<'realtime-endpoint'> {
   /** A scaling activity on the timeline (target tracking on InvocationsPerInstance). */
   private noteScaling(v: VariantRun, scaled: number, was: number): void {
     const s = v.pool.scaling!;
+    const fromZero = was === 0 && scaled > 0;
     this.sim.emit(TOPICS.scaling, {
       endpoint: this.node.id,
       variant: v.spec.name,
       from: was,
       to: Math.abs(scaled),
-      policy: 'target-tracking',
+      policy: fromZero ? 'step' : 'target-tracking',
     });
+    const conc = s.metric === 'concurrency';
+    const what = conc
+      ? `ConcurrentRequestsPerModel > ${s.target} per instance for ${INFERENCE.scaleOutDatapoints} consecutive 10-s datapoints`
+      : `InvocationsPerInstance > ${s.target}/min for ${INFERENCE.scaleOutDatapoints} consecutive minutes`;
+    const below = conc ? `${s.target} concurrent requests per instance` : `${s.target}/min`;
     this.sim.note(
       this.node.id,
       'event',
-      scaled > 0
-        ? `${this.node.id}/${v.spec.name}: target tracking (InvocationsPerInstance > ${s.target}/min for ${INFERENCE.scaleOutDatapoints} consecutive minutes) launches instances: ${v.pool.instances} → ${scaled}, in service in ${INFERENCE.provisionSec} s`
-        : `${this.node.id}/${v.spec.name}: target tracking scaled in to ${-scaled} instance(s) after ${INFERENCE.scaleInDatapoints} consecutive minutes below ${Math.round(INFERENCE.scaleInRatio * 100)}% of ${s.target}/min`,
+      fromZero
+        ? `${this.node.id}/${v.spec.name}: the NoCapacityInvocationFailures alarm triggers the step-scaling policy (+1): launching an instance from zero, in service in ${INFERENCE.provisionSec} s`
+        : scaled > 0
+          ? `${this.node.id}/${v.spec.name}: target tracking (${what}) launches instances: ${v.pool.instances} → ${scaled}, in service in ${INFERENCE.provisionSec} s`
+          : `${this.node.id}/${v.spec.name}: target tracking scaled in to ${-scaled} instance(s) after ${INFERENCE.scaleInDatapoints} consecutive minutes below ${Math.round(INFERENCE.scaleInRatio * 100)}% of ${below}`,
     );
   }
 

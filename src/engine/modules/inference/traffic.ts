@@ -223,7 +223,8 @@ const SPIKY_ON = 60;
 const SPIKY_FACTOR = 4;
 const DAY = 86_400;
 
-const PAYLOAD_LN = lognormalTable(INFERENCE.payloadSigma);
+/** Lognormal payload factors (median 1, σ `payloadSigma`), by table index. */
+export const PAYLOAD_LN = lognormalTable(INFERENCE.payloadSigma);
 
 /**
  * The request stream of one client towards one target (each client → endpoint edge carries the
@@ -241,7 +242,8 @@ export class ClientStream {
   readonly models: number;
   readonly startSec: number;
   readonly stopSec: number;
-  private readonly zipf: ZipfAlias | null;
+  /** The model mix (null: one model, no draw). */
+  readonly zipf: ZipfAlias | null;
   private readonly spikes: Window[] = [];
   private readonly large: Window[] = [];
   /** Requests sent so far. */
@@ -250,7 +252,7 @@ export class ClientStream {
   constructor(
     readonly client: GNode<'client'>,
     readonly target: GNode,
-    private readonly rng: Rng,
+    readonly rng: Rng,
   ) {
     const p = client.props;
     this.rps = p.rps;
@@ -328,13 +330,16 @@ export class ClientStream {
   /** A stream draws fresh requests only (retries come from the endpoint's retry queue). */
   readonly attemptNo = 0;
   readonly firstAt = 0;
-  /** End of the tick's range, end of the current rate window, next arrival time, 1 / rate, the payload rule. */
+  /**
+   * End of the tick's range, end of the current rate window, next arrival time, 1 / rate, the payload rule (fixed
+   * at `base` MB, or `base` × a lognormal factor). A serve loop may draw a window's arrivals itself (see `window`).
+   */
   private end = 0;
-  private e = 0;
-  private y = Infinity;
-  private inv = 0;
-  private fixed = true;
-  private base = 0;
+  e = 0;
+  y = Infinity;
+  inv = 0;
+  fixed = true;
+  base = 0;
 
   /** Start drawing the arrivals of [t0, t1). */
   begin(t0: number, t1: number): void {
@@ -359,6 +364,18 @@ export class ClientStream {
     this.y = y + EXP_Q[rng.nextBits(TABLE_BITS)] * this.inv;
     this.sent++;
     return true;
+  }
+
+  /**
+   * For a serve loop that draws the arrivals itself (realtime.ts's fast path: no call per request): true when the
+   * range given to `begin` has an arrival left, then at `y`, in the window that ends at `e`. Each arrival of the
+   * window draws from `rng` exactly as `nextArrival` does — the payload factor `PAYLOAD_LN[rng.nextBits(TABLE_BITS)]`
+   * unless `fixed`, the model `zipf.pick(rng.next())` when there is a mix, then the gap to the next arrival
+   * `EXP_Q[rng.nextBits(TABLE_BITS)] * inv` — while it falls before `e`; the loop then stores its next arrival in
+   * `y`, adds the arrivals to `sent` and calls `window` again.
+   */
+  window(): boolean {
+    return this.y < this.e || this.nextWindow();
   }
 
   /** Open rate windows until one has an arrival (false when the range ends first). */

@@ -15,7 +15,7 @@ import {
 } from './formats';
 import { accuracyProblem, type Hit } from '../shared/data';
 import { datasetGB, instanceOf, objectsOf, sourcesOf } from './data';
-import { fileDownloadSec } from './timing';
+import { copiedGB, fileDownloadSec, getsPerInstance, smallObjects } from './timing';
 
 type Vars = Record<string, string | number>;
 export type { Hit } from '../shared/data';
@@ -61,7 +61,7 @@ export function pipeProblem(g: Graph, n: GNode<'training-job'>): Hit | null {
 
 /** file-mode-disk-full: File mode copies the whole dataset to each instance's volume. */
 export function diskProblem(g: Graph, n: GNode<'training-job'>): Hit | null {
-  const gb = datasetGB(g, n.id);
+  const gb = copiedGB(g, n.id);
   return n.props.inputMode === 'File' && gb > Number(n.props.volumeGB)
     ? hit('file-mode-disk-full', { datasetGB: gb, volumeGB: Number(n.props.volumeGB) })
     : null;
@@ -69,12 +69,38 @@ export function diskProblem(g: Graph, n: GNode<'training-job'>): Hit | null {
 
 /** slow-start-file-mode: File mode on more than 100 GB (info; the job still runs). */
 export function slowStart(g: Graph, n: GNode<'training-job'>): Hit | null {
-  const gb = datasetGB(g, n.id);
+  const gb = copiedGB(g, n.id);
   if (n.props.inputMode !== 'File' || gb <= DATA_SIZES.slowStartGB) return null;
   return hit('slow-start-file-mode', {
     datasetGB: gb,
     downloadMin: round(fileDownloadSec(gb, Number(n.props.instanceCount)) / 60, 1),
   });
+}
+
+/**
+ * small-files-slow-input: a bucket whose objects average under 1 MB and whose per-object GETs take at least
+ * 5 minutes (each instance reads every object, at 100 GET/s, at most 5,500 GET/s per prefix for the job).
+ */
+export function smallFilesProblem(g: Graph, n: GNode<'training-job'>): Hit | null {
+  const count = Number(n.props.instanceCount);
+  const rate = getsPerInstance(count);
+  for (const b of g.in(n.id, 's3-bucket')) {
+    const o = smallObjects(b);
+    if (!o || o.avgMB >= DATA_SIZES.smallObjectMB) continue;
+    const sec = o.objects / rate;
+    if (sec < JOB_TIMING.smallFilesMinSec) continue;
+    const gb = Number(b.props.datasetGB) || 0;
+    return hit('small-files-slow-input', {
+      objects: o.objects.toLocaleString('en'),
+      avgKB: round(o.avgMB * 1024, 1),
+      bucket: b.id,
+      inputMode: String(n.props.inputMode),
+      requestMin: round(sec / 60, 1),
+      rate: round(rate, 1),
+      dataMin: round((fileDownloadSec(gb, count) - JOB_TIMING.transferOverheadSec) / 60, 1),
+    });
+  }
+  return null;
 }
 
 /**
@@ -180,6 +206,7 @@ export function checkJobs(g: Graph): Finding[] {
       if (!inputModeProblem(n)) add(n, pipeProblem(g, n));
       add(n, diskProblem(g, n));
       add(n, slowStart(g, n));
+      add(n, smallFilesProblem(g, n));
       if (spotUnprotected(n)) add(n, hit('spot-without-checkpoint'), SPOT_FINDING);
       add(n, gpuProblem(n));
       add(n, parallelUnneeded(n));

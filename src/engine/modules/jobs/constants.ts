@@ -48,6 +48,16 @@ export const JOB_TIMING = {
   transformTickSec: 30,
   /** Labelling progress tick, s. */
   labelingTickSec: 60,
+  /**
+   * S3 GET requests one training instance completes per second when it reads many objects (a teaching figure:
+   * tens of ms to first byte, a few requests in flight). Under 1 MB per object (100 MB/s ÷ 100 GET/s) the
+   * requests, not the bytes, set the read time (small-files-slow-input).
+   */
+  s3GetsPerSecPerInstance: 100,
+  /** GET/HEAD requests per second S3 serves on one partitioned prefix (AWS: at least 5,500). */
+  s3GetsPerSecPerPrefix: 5500,
+  /** small-files-slow-input is raised when the per-object requests take at least this long, s. */
+  smallFilesMinSec: 300,
   /** Spot: after an interruption, seconds until capacity is back and the job restarts. */
   spotRecapacitySec: 180,
   /** Spot: random interruptions happen only on long jobs, whose Training phase is at least this long, s (2 hours). */
@@ -78,8 +88,26 @@ export const DATA_SIZES = {
   wranglerLimitGB: 1000,
   /** Ground Truth: above this many GB without active learning the labelling cost warning shows. */
   labelingWarnGB: 10,
+  /** Objects of under this many MB on average are small: per-request overhead outweighs their transfer. */
+  smallObjectMB: 1,
   /** File mode slow start: datasets over this many GB spend long in Downloading. */
   slowStartGB: 100,
   /** Accuracy misleads when the positive class ratio is below this or above 1 minus it. */
   imbalance: IMBALANCE,
+} as const;
+
+/**
+ * File system throughput, MB/s (MiB/s for EFS, taken as MB/s). AWS figures:
+ * - FSx for Lustre SSD: SCRATCH_2 200 MB/s per TiB of storage (baseline); PERSISTENT_2 its PerUnitStorageThroughput
+ *   (125, 250, 500 or 1000) per TiB (https://docs.aws.amazon.com/fsx/latest/LustreGuide/ssd-storage.html).
+ * - EFS bursting: 50 KiB/s per GiB stored as baseline; every file system bursts to 100 MiB/s (100 MiB/s per TiB
+ *   above 1 TiB) while it has burst credits, which SageSim takes as available for a training job's read
+ *   (https://repost.aws/knowledge-center/efs-choosing-correct-throughput-mode). Elastic: up to 1,500 MiB/s read per
+ *   client (https://docs.aws.amazon.com/efs/latest/ug/performance.html). Provisioned: ProvisionedThroughputInMibps.
+ */
+export const FILE_SYSTEM = {
+  scratchMBpsPerTiB: 200,
+  efsBurstMBps: 100,
+  efsBurstMBpsPerTiB: 100,
+  efsElasticMBpsPerClient: 1500,
 } as const;

@@ -48,6 +48,8 @@ export const jobsModule: SimModule = {
     const g = sim.graph;
     const jobs = g.ofKind(...JOB_KINDS);
     for (const n of jobs) sim.setState(n.id, 'Pending');
+    // an EFS or FSx for Lustre file system is available (Lifecycle AVAILABLE) from the start of the run
+    for (const fs of g.ofKind('file-system')) sim.setState(fs.id, 'InService', 'file system available');
     for (const n of jobs) {
       const inPipeline = g.ancestor(n.id, 'pipeline') !== null;
       const tuned = n.kind === 'training-job' && g.in(n.id, 'tuning-job').length > 0;

@@ -70,6 +70,7 @@ export function startProcessing(sim: Simulation, n: GNode<'processing-job'>, onE
           rowGB: scan.rowGB,
         });
       if (hasOutbound && !run.gate('outbound-call')) return end();
+      if (Number(n.props.instanceCount) > 1 && !run.gate('cluster')) return end();
       // the data-quality ruleset runs first, one pass over the input (a quarter of the processing time)
       const dq = qualityGate(g, n);
       if (dq)

@@ -11,13 +11,15 @@ import {
   parallelUnneeded,
   pipeProblem,
   slowStart,
+  smallFilesProblem,
 } from './checks';
 import { JOB_TIMING } from './constants';
 import { learningPlan } from '../shared/learning';
+import { tabularGpuNetwork } from '../shared/feasibility';
 import { recordLearning, learningStop } from './learning';
 import { sourcesOf } from './data';
 import { JobRun } from './run';
-import { trainingPlan } from './timing';
+import { fileDownloadSec, trainingPlan } from './timing';
 
 /** Training bills from Downloading to the end of Uploading (BillableTimeInSeconds); Starting is free. */
 export const BILLED_PHASES = ['Downloading', 'Running', 'Uploading'] as const;
@@ -117,13 +119,29 @@ export function startTraining(sim: Simulation, n: GNode<'training-job'>, h: Trai
   const downloading = () => {
     if (!run.gate('image-pull')) return end();
     downloadFrom = sim.now;
+    const mountOnly = plan.mounts && plan.datasetGB === 0;
     run.go(
       'PROVISIONED',
-      p.inputMode === 'File'
-        ? `Downloading input data (${round(plan.datasetGB, 2)} GB)`
-        : `Preparing the ${p.inputMode} input channel`,
+      mountOnly
+        ? `Mounting the input file system (${g
+            .in(n.id, 'file-system')
+            .map((f) => f.id)
+            .join(', ')})`
+        : p.inputMode === 'File'
+          ? `Downloading input data (${round(plan.datasetGB, 2)} GB)`
+          : `Preparing the ${p.inputMode} input channel`,
     );
     if (hasInputs && !run.gate('data-download')) return end();
+    const small = smallFilesProblem(g, n);
+    if (small) warnOnce(small.rule, small.vars);
+    if (plan.mounts && h.stateNode) {
+      // what the node's details compare: the mount and its read against a File-mode copy of the same data from S3
+      const x = sim.metrics(h.stateNode).extra;
+      const fsGB = g.in(n.id, 'file-system').reduce((a, f) => a + (Number(f.props.datasetGB) || 0), 0);
+      x.inputMountSec = round(plan.downloadSec, 1);
+      x.fileSystemReadMin = round(plan.fsReadSec / 60, 1);
+      x.s3FileModeDownloadMin = round(fileDownloadSec(fsGB, Number(p.instanceCount)) / 60, 1);
+    }
     if (disk && plan.diskFullAtSec !== null)
       return run.after(plan.diskFullAtSec, 'volume full', () => {
         run.fail(disk.rule, disk.vars);
@@ -141,6 +159,7 @@ export function startTraining(sim: Simulation, n: GNode<'training-job'>, h: Trai
       return end();
     }
     if (hasOutbound && !run.gate('outbound-call')) return end();
+    if (Number(n.props.instanceCount) > 1 && !run.gate('cluster')) return end();
     if (pipe) warnOnce(pipe.rule, pipe.vars);
     if (parallel) warnOnce(parallel.rule, parallel.vars);
     trainFrom = sim.now;
@@ -181,6 +200,21 @@ export function startTraining(sim: Simulation, n: GNode<'training-job'>, h: Trai
       const acc = h.reportAccuracy && p.evalMetric === 'accuracy' ? accuracyProblem(g, n) : null;
       if (acc)
         sim.incident(acc.rule, n.id, { ...acc.vars, accuracy: reportedAccuracy(sim, n.id) ?? acc.vars.accuracy });
+      const gpu = tabularGpuNetwork(g, n);
+      if (gpu) {
+        const cost = run.billedSec * instanceCostUSD(String(p.instanceType), 1, Number(p.instanceCount), spot);
+        sim.incident('gpu-network-on-tabular-data', n.id, {
+          instanceType: gpu.instanceType,
+          gpuModel: gpu.gpuModel,
+          datasetGB: gpu.datasetGB,
+          task: gpu.task,
+          costUSD: round(cost, 2),
+          minutes: round(run.billedSec / 60, 1),
+          cpuType: gpu.cpuType,
+          cpuCostUSD: round((cost * gpu.cpuPerHour) / gpu.gpuPerHour, 2),
+          ratio: round(gpu.gpuPerHour / gpu.cpuPerHour, 1),
+        });
+      }
     });
   };
   const interrupt = (): boolean => {

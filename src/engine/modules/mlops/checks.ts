@@ -135,7 +135,7 @@ function chainFindings(g: Graph): Finding[] {
   for (const eb of g.ofKind('eventbridge')) {
     const sources = g.in(eb.id, ...EVENT_SOURCES);
     const first = sources[0];
-    if (!g.out(eb.id, 'lambda', 'pipeline').length) {
+    if (!g.out(eb.id, 'lambda', 'pipeline', 'codepipeline').length) {
       if (sources.length === 1)
         broken(
           eb.id,

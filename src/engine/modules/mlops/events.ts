@@ -93,7 +93,7 @@ function route(run: MlopsRun, ev: AwsEvent): void {
     sim.after(EVENT_SEC.hop, `${rule.id}: ${name}`, rule.id, () => {
       const x = sim.metrics(rule.id).extra;
       x.events = ((x.events as number) ?? 0) + 1;
-      const targets = g.out(rule.id, 'lambda', 'pipeline');
+      const targets = g.out(rule.id, 'lambda', 'pipeline', 'codepipeline');
       if (!targets.length) return broken(rule.id, `rule ${rule.id} has no target (no lambda or pipeline)`);
       sim.note(
         rule.id,
@@ -107,7 +107,20 @@ function route(run: MlopsRun, ev: AwsEvent): void {
           sim.after(EVENT_SEC.hop, `${t.id}: start`, t.id, () =>
             run.triggerPipeline(t.id, `${name} from ${ev.source} via ${rule.id}`),
           );
-        else sim.after(EVENT_SEC.hop, `${t.id}: invoke`, t.id, () => invokeLambda(run, t, ev, broken));
+        else if (t.kind === 'codepipeline') {
+          // the SageMaker Projects deploy pipeline: its rule matches approvals; anything else starts nothing
+          const approved = ev.type === 'package-state-change' && ev.detail?.status === 'Approved';
+          if (ev.type === 'package-state-change' && !approved)
+            sim.note(t.id, 'event', `${t.id} not started: package ${ev.detail?.modelPackage} is ${ev.detail?.status}`);
+          else
+            sim.after(EVENT_SEC.hop, `${t.id}: start`, t.id, () =>
+              sim.emit(TOPICS.releaseStart, {
+                node: t.id,
+                reason: `${name} from ${ev.source} via ${rule.id}`,
+                version: approved ? String(ev.detail!.modelPackage) : undefined,
+              }),
+            );
+        } else sim.after(EVENT_SEC.hop, `${t.id}: invoke`, t.id, () => invokeLambda(run, t, ev, broken));
       }
     });
   }

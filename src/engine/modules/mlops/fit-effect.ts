@@ -4,6 +4,7 @@ import { imbalanceTreated, taskProblem } from '../shared/fit';
 import { learningPlan } from '../shared/learning';
 import { searchOutcome, searchPenalty, tuningSearch } from '../shared/search';
 import { prepPenalty, prepResamples } from '../shared/prep';
+import { INTERACTION_PENALTY, interactionUnderfit } from '../shared/feasibility';
 
 /** Skill of a model whose algorithm does not solve the task: 0.50–0.58, seeded. */
 export const MISFIT = { skill: 0.5, spread: 0.08 } as const;
@@ -16,6 +17,8 @@ export interface FitEffect {
   penalty: number;
   /** Class weights (scale_pos_weight) or resampling treat a rare positive class. */
   imbalanceTreated: boolean;
+  /** A linear model on data whose signal is in feature interactions: the bucket (linear-model-on-interactions). */
+  interactions: { bucket: string } | null;
   explain: string[];
 }
 
@@ -60,10 +63,18 @@ export function fitEffect(
   const prep = prepPenalty(g, t);
   penalty += prep.penalty;
   explain.push(...prep.explain);
+  const interactions = interactionUnderfit(g, t);
+  if (interactions) {
+    penalty += INTERACTION_PENALTY;
+    explain.push(
+      `−${INTERACTION_PENALTY}: a linear model on ${interactions.bucket}, whose signal lies in feature interactions (underfits)`,
+    );
+  }
   return {
     skill,
     penalty,
     imbalanceTreated: imbalanceTreated(t, positiveRatio) || prepResamples(g, t.id),
+    interactions,
     explain,
   };
 }

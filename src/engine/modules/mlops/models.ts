@@ -65,12 +65,36 @@ export function trained(run: MlopsRun, training: string): ModelVersion {
       validation: v.validation,
       previous: list[list.length - 2].validation,
     });
+  if (q.labels)
+    sim.incident('too-little-labelled-data', q.labels.bucket, {
+      version: v.id,
+      training,
+      metric: q.metric,
+      validation: v.validation,
+      spread: q.labels.spread,
+      rows: q.labels.rows,
+      features: q.labels.features,
+      algorithm: q.labels.algorithm,
+      needed: q.labels.needed,
+    });
+  if (q.interactions)
+    sim.incident('linear-model-on-interactions', training, {
+      version: v.id,
+      metric: q.metric,
+      // a model that underfits scores about the same on the data it learned from
+      train: round(metricValue(q.metric, Math.min(0.995, q.skill + 0.01), minorityOf(q.positiveClassRatio)), 3),
+      validation: v.validation,
+      algorithm: String(sim.graph.nodeOf(training, 'training-job').props.algorithm),
+      bucket: q.interactions,
+    });
   const misfit = taskProblem(sim.graph, sim.graph.nodeOf(training, 'training-job'));
   if (misfit) sim.incident(misfit.rule, training, { ...misfit.vars, metric: q.metric, validation: v.validation });
   for (const r of sim.graph.out(training, 'model-registry'))
     registerPackage(run, r.id, v, `trained by ${training}`, training);
   return v;
 }
+
+const minorityOf = (ratio: number) => Math.min(ratio, 1 - ratio);
 
 /** The version an endpoint serves when it first reaches InService. */
 function initialModel(run: MlopsRun, endpoint: string): ModelVersion | null {

@@ -3,7 +3,7 @@ import type { GNode } from '../../../model/graph';
 import { round } from '../../util';
 import { clockOf } from '../../clock';
 import { accuracyProblem } from '../shared/data';
-import { TOPICS, type JobCompleted, type JobFailed, type JobStart } from '../../topics';
+import { TOPICS, type JobCompleted, type JobFailed, type JobStart, type PipelineStart } from '../../topics';
 import { stepPreds, stepsOf, upstreamTraining } from './lineage';
 import { executionMachine } from './machine';
 import { meets, validationValue } from './quality';
@@ -286,10 +286,11 @@ export function startPipelines(run: MlopsRun): void {
   for (const p of g.ofKind('pipeline')) {
     const r = new PipelineRunner(run, p);
     runners.set(p.id, r);
-    if (!g.in(p.id, 'eventbridge', 'lambda').length)
+    if (!g.in(p.id, 'eventbridge', 'lambda', 'codepipeline').length)
       sim.at(0, `${p.id}: start`, p.id, () => r.trigger('no trigger wired: started at t = 0'));
   }
   run.triggerPipeline = (id, reason) => runners.get(id)?.trigger(reason);
+  sim.on(TOPICS.pipelineStart, (p: PipelineStart) => run.triggerPipeline(p.node, p.reason));
   const answer = (p: JobCompleted | JobFailed, ok: boolean) => {
     const parent = g.byId.get(p.node)?.parent;
     const r = parent ? runners.get(parent) : undefined;

@@ -6,6 +6,7 @@ import { fitEffect } from './fit-effect';
 import { brokenInput, PREP, prepLeaks } from '../shared/prep';
 import { EXPLAIN, leakedColumns } from '../shared/explain';
 import { expiringLookups, FEATURE_STORE, unsyncedReads } from './feature-store';
+import { labelShortfall, validationSpread, type LabelShortfall } from '../shared/feasibility';
 
 /**
  * The model-quality signal: what a trained model scores in validation and what it really does in
@@ -32,6 +33,12 @@ import { expiringLookups, FEATURE_STORE, unsyncedReads } from './feature-store';
  * - Trained from an offline store queried less than 15 minutes after its ingestion (the newest batch not yet in
  *   S3), the model loses 0.08 in production; validation, on the same stale set, does not show it
  *   (offline-store-not-synced).
+ * - Trained on fewer labelled rows than its model needs (shared/feasibility.ts labelShortfall:
+ *   too-little-labelled-data), a model is near chance: skill 0.5 + 0.1 × rows ÷ needed + up to 0.04 (seeded), and
+ *   validation, measured on a 20% split of those rows, misses it by up to ±0.5 ÷ √(0.2 × rows) (at most ±0.15):
+ *   each version scores differently.
+ * - Linear Learner on data whose signal is in feature interactions loses 0.15 everywhere (fit-effect.ts,
+ *   linear-model-on-interactions).
  * - Trained in the run on a broken batch (over 30% of the input cells missing, shared/prep.ts brokenInput), a
  *   version loses 0.1 (trained-on-bad-data); version 0 was trained before the batch arrived.
  * Metrics follow from skill and the class mix m (the minority share): auc = skill; accuracy =
@@ -86,6 +93,10 @@ export interface ModelQuality {
   causes: QualityCause[];
   /** One line per effect, for the log and the why? panel. */
   explain: string[];
+  /** Too few labelled rows (too-little-labelled-data), with the validation spread they give; null when enough. */
+  labels: (LabelShortfall & { spread: number }) | null;
+  /** A linear model on data with feature interactions: the bucket (linear-model-on-interactions); null otherwise. */
+  interactions: string | null;
 }
 
 /** A metric's value for a skill and a class mix; NaN for a metric the simulator does not know. */
@@ -145,6 +156,15 @@ export function trainingQuality(g: Graph, training: string, seed: number, versio
     skill = Math.max(QUALITY.degenerateSkill, skill - fit.penalty);
     explain.push(...fit.explain);
   }
+  const short = labelShortfall(g, training);
+  const labelRng = Rng.derive(seed, `labels:${training}:${version}`);
+  const spread = short ? validationSpread(short.rows) : 0;
+  if (short) {
+    skill = QUALITY.degenerateSkill + 0.1 * (short.rows / short.needed) + 0.04 * labelRng.next();
+    explain.push(
+      `${short.rows} labelled rows in ${short.bucket} for ${short.features} features (${short.algorithm} needs about ${short.needed}): skill ${r3(skill)}, validation ±${r3(spread)}`,
+    );
+  }
   const broken = version > 0 ? brokenInput(g, training) : null;
   if (broken) {
     skill = Math.max(QUALITY.degenerateSkill, skill - PREP.brokenPenalty);
@@ -152,7 +172,8 @@ export function trainingQuality(g: Graph, training: string, seed: number, versio
       `−${PREP.brokenPenalty}: ${Math.round(broken.missing * 100)}% of the input cells empty (a broken batch)`,
     );
   }
-  let validationSkill = skill;
+  // a small validation split measures the model roughly: its figure swings around the true skill
+  let validationSkill = short ? Math.max(0.35, skill + spread * (2 * labelRng.next() - 1)) : skill;
   const causes: QualityCause[] = [];
   // validation is drawn from the same stale set; production sees the batch the model never learned from
   const unsynced = unsyncedReads(g, training);
@@ -201,6 +222,8 @@ export function trainingQuality(g: Graph, training: string, seed: number, versio
     positiveClassRatio: ratio,
     causes,
     explain,
+    labels: short ? { ...short, spread: r3(spread) } : null,
+    interactions: fit.interactions?.bucket ?? null,
   };
 }
 

@@ -3,6 +3,7 @@ import { isEndpointKind } from '../../../catalog/kinds';
 import { clockOf } from '../../clock';
 import { TOPICS, type AwsEvent } from '../../topics';
 import { registryTraining } from './lineage';
+import { unversionedBuckets } from '../shared/feasibility';
 import { packageMachine, type ApprovalStatus } from './machine';
 import { statusOf, type MlopsRun, type ModelPackage, type ModelVersion } from './state';
 
@@ -81,6 +82,9 @@ export function registerPackage(
       sim.emit(TOPICS.flow, { from: s.id, to: registry, kind: 'model', label: p.id });
   sim.emit(TOPICS.packageStatus, { registry, package: p.id, model: model.id, status: statusOf(p), registered: true });
   sim.setState(registry, statusOf(p));
+  // lineage: the package's dataset artifacts are pinned by an S3Version only where the bucket keeps versions
+  for (const b of unversionedBuckets(sim.graph, model.training))
+    sim.incident('training-data-not-versioned', b.id, { package: p.id, model: model.id, training: model.training });
   return p;
 }
 

@@ -7,7 +7,8 @@ import { ENDPOINT_KINDS, propsByName } from '../../../catalog/kinds';
 import type { Kind } from '../../../catalog/types';
 import type { GNode, Graph } from '../../../model/graph';
 import type { Blocker } from '../../types';
-import { missingEndpoints, reach, type Reach, type Service } from './reach';
+import { HOPS, missingEndpoints, reach, type Reach, type Service } from './reach';
+import { clusterBlocked } from './sg';
 
 /** The S3 bucket ECR keeps image layers in (us-east-1): pulls fetch layers from S3, not from ECR. */
 export const ECR_LAYER_BUCKET = 'prod-us-east-1-starport-layer-bucket';
@@ -21,7 +22,17 @@ const blocker = (
   service: Service,
   vars: Record<string, string | number>,
   missing = r.missing,
-): Blocker => ({ rule, vars, data: { path: r.path, missing, service } });
+): Blocker =>
+  r.sg
+    ? {
+        rule: 'endpoint-sg-blocks-https',
+        vars: { service, endpoint: r.sg.endpoint, ip: ENDPOINT_IP, why: r.sg.why },
+        data: { path: r.path, missing: r.missing, service },
+      }
+    : { rule, vars, data: { path: r.path, missing, service } };
+
+/** The private address an interface endpoint's network interface answers on, in messages (the VPC is 10.0.0.0/16). */
+const ENDPOINT_IP = '10.0.1.10';
 
 /**
  * The image a node runs: its ECR repository's, or the SageMaker image of its (or its model's) algorithm or framework.
@@ -76,6 +87,7 @@ export function ecrBlocker(g: Graph, n: GNode): Blocker | null {
   const image = imageOf(g, n);
   // the first call that times out: GetAuthorizationToken (ecr.api), else the registry (ecr.dkr)
   const url = api.ok ? `https://${image.slice(0, image.indexOf('/'))}/v2/` : 'https://api.ecr.us-east-1.amazonaws.com/';
+  if (first.sg) return blocker('ecr-pull-blocked', first, missing[0], {});
   return blocker('ecr-pull-blocked', first, missing[0], { image, url }, missingEndpoints(missing, vpc));
 }
 
@@ -106,6 +118,39 @@ export function s3Target(g: Graph, n: GNode, use: S3Use): string {
   if (direct) return direct.id;
   const trainer = g.in(n.id, 'training-job')[0];
   return (trainer && g.out(trainer.id, 's3-bucket')[0]?.id) ?? 'sagemaker-model-artifacts';
+}
+
+/** FileSystemType as SageMaker names it. */
+const FS_TYPES: Record<string, string> = { 'fsx-lustre': 'FSxLustre', efs: 'EFS' };
+
+/**
+ * file-system-input-needs-vpc: a training job mounts a file system (EFS, FSx for Lustre) only through its own network
+ * interfaces in the file system's VPC (VpcConfig); without a subnet, or from a subnet of another VPC, the mount fails
+ * (https://docs.aws.amazon.com/sagemaker/latest/dg/train-vpc.html). Same VPC is enough: SageSim leaves security groups
+ * and AZs out (an EFS mount target in each AZ, FSx for Lustre reachable from the VPC's subnets).
+ */
+export function fileSystemBlocker(g: Graph, n: GNode): Blocker | null {
+  if (n.kind !== 'training-job') return null;
+  const subnet = g.subnetOf(n.id);
+  const vpc = g.vpcOf(n.id);
+  for (const fs of g.in(n.id, 'file-system')) {
+    const fsVpc = g.vpcOf(fs.id);
+    if (subnet && vpc && fsVpc && vpc.id === fsVpc.id) continue;
+    const where = fsVpc?.id ?? 'its VPC';
+    const reason = !subnet
+      ? `the training job has no VpcConfig, so it has no network interface in ${where}, where the file system is`
+      : `the training job's subnet ${subnet.id} is in ${vpc?.id ?? 'another VPC'}, the file system in ${where}`;
+    return {
+      rule: 'file-system-input-needs-vpc',
+      vars: { fs: fs.id, fsType: FS_TYPES[String(fs.props.fsType)] ?? String(fs.props.fsType), reason },
+      data: {
+        path: [n.id, ...(subnet ? [subnet.id] : [HOPS.managed]), ...(vpc ? [vpc.id] : [])],
+        missing: `a subnet of ${where} in the training job's VpcConfig`,
+        service: 'file system',
+      },
+    };
+  }
+  return null;
 }
 
 /** Whether a job's data-download reads S3 at all (buckets, or a feature store's offline S3 store). */
@@ -166,6 +211,25 @@ export function egressBlocker(g: Graph, n: GNode): Blocker | null {
       path: [n.id],
       missing: 'network access: the job runs with EnableNetworkIsolation = true',
       service: 'internet',
+    },
+  };
+}
+
+/**
+ * cluster: a training or processing job on several instances in a VPC needs its security group to allow all traffic
+ * from itself (and, with inter-container traffic encryption, UDP 500 and ESP both ways):
+ * sg-blocks-distributed-training.
+ */
+export function clusterBlocker(g: Graph, n: GNode): Blocker | null {
+  if (n.kind !== 'training-job' && n.kind !== 'processing-job') return null;
+  const b = clusterBlocked(g, n);
+  if (!b) return null;
+  return {
+    rule: 'sg-blocks-distributed-training',
+    vars: { group: b.group, need: b.need, instances: b.instances },
+    data: {
+      path: [n.id, b.group, n.id],
+      missing: `rules on ${b.group} allowing ${b.need.replace(/ in and out$/, '')} from and to itself`,
     },
   };
 }

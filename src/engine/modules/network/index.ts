@@ -8,8 +8,10 @@ import type { SimModule } from '../../sim';
 import {
   apiBlocker,
   callsSageMaker,
+  clusterBlocker,
   ecrBlocker,
   egressBlocker,
+  fileSystemBlocker,
   logsBlocker,
   pullsThroughVpc,
   readsS3,
@@ -23,11 +25,14 @@ export { reach, networkReport, SERVICES, type Reach, type Service, type NetworkR
  * The network's answer for a node at a phase (pure). Phases and what they need:
  * - image-pull: ecr.api AND ecr.dkr (else ecr-pull-blocked), then S3 for the image layers (else
  *   s3-unreachable, naming ECR's layer bucket).
- * - data-download: S3, when the job reads a bucket or a feature store's offline store (s3-unreachable).
+ * - data-download: a mounted file system first, reached only from a subnet of its VPC (file-system-input-needs-vpc);
+ *   then S3, when the job reads a bucket or a feature store's offline store (s3-unreachable).
  * - model-download: S3 for the model artifacts (s3-unreachable).
  * - api-call: sagemaker.api (sagemaker-api-unreachable).
  * - outbound-call: blocked when EnableNetworkIsolation is true and the job has an outbound edge
  *   (network-isolation-egress).
+ * - cluster: a distributed job's instances reach each other through its security group
+ *   (sg-blocks-distributed-training).
  * - logs: CloudWatch Logs. The blocker's rule, logs-unreachable, is a WARNING: the lifecycle owner
  *   records the incident (`sim.incident(b.rule, id, b.vars)`) and CONTINUES; it must not fail the node.
  */
@@ -37,7 +42,7 @@ export function networkBlocker(g: Graph, n: GNode, phase: Phase): Blocker | null
       // a platform pull (aws rulebook) fetches the layers outside the VPC too
       return pullsThroughVpc(g, n) ? (ecrBlocker(g, n) ?? s3Blocker(g, n, 'layers')) : null;
     case 'data-download':
-      return readsS3(g, n) ? s3Blocker(g, n, 'data') : null;
+      return fileSystemBlocker(g, n) ?? (readsS3(g, n) ? s3Blocker(g, n, 'data') : null);
     case 'model-download':
       return s3Blocker(g, n, 'model');
     case 'api-call':
@@ -47,6 +52,8 @@ export function networkBlocker(g: Graph, n: GNode, phase: Phase): Blocker | null
       return egressBlocker(g, n);
     case 'logs':
       return logsBlocker(g, n);
+    case 'cluster':
+      return clusterBlocker(g, n);
     default:
       return null;
   }
@@ -80,7 +87,11 @@ export function checkNetwork(g: Graph): Finding[] {
       add(n, logsBlocker(g, n));
     }
     if (callsSageMaker(g, n)) add(n, apiBlocker(g, n));
-    if (n.kind === 'training-job' || n.kind === 'processing-job') add(n, egressBlocker(g, n));
+    if (n.kind === 'training-job' || n.kind === 'processing-job') {
+      add(n, egressBlocker(g, n));
+      add(n, clusterBlocker(g, n));
+    }
+    add(n, fileSystemBlocker(g, n));
   }
   return out;
 }

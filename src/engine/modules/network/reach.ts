@@ -14,6 +14,7 @@
  */
 import { NET_SERVICES, type NetService } from '../../../catalog/types';
 import { type GNode, type Graph, isOf } from '../../../model/graph';
+import { groupOf, httpsBlocked } from './sg';
 
 /** The services a node may need (the catalog's list); all but `internet` have a VPC endpoint of that name. */
 export const SERVICES = NET_SERVICES;
@@ -50,6 +51,8 @@ export interface Reach {
   path: string[];
   /** What would fix it, e.g. "an ecr.dkr interface endpoint in vpc-1"; null when it is reachable. */
   missing: string | null;
+  /** Set when an interface endpoint is there but a security group drops the HTTPS call (endpoint-sg-blocks-https). */
+  sg?: { endpoint: string; group: string; why: string };
 }
 
 /**
@@ -115,7 +118,24 @@ export function reach(g: Graph, nodeId: string, service: Service): Reach {
   const vpc = g.vpcOf(subnet.id)?.id ?? null;
   const inner = innerPath(g, nodeId, subnet);
   const ep = vpcEndpoint(g, vpc, service);
-  if (ep) return { ok: true, via: 'vpc-endpoint', path: [...inner, ep.id, name], missing: null };
+  if (ep) {
+    // an interface endpoint is a network interface with a security group (a gateway endpoint, S3, has none)
+    if (service === 's3') return { ok: true, via: 'vpc-endpoint', path: [...inner, ep.id, name], missing: null };
+    const node = g.byId.get(nodeId)!;
+    const from = groupOf(g, node),
+      to = groupOf(g, ep);
+    const hops = [...(from.explicit ? [from.id] : []), ...(to.explicit && to.id !== from.id ? [to.id] : [])];
+    const b = httpsBlocked(g, node, ep);
+    if (b)
+      return {
+        ok: false,
+        via: 'vpc-endpoint',
+        path: [...inner, ...hops],
+        missing: `a rule letting TCP 443 through: ${b.why}`,
+        sg: { endpoint: ep.id, group: b.group, why: b.why },
+      };
+    return { ok: true, via: 'vpc-endpoint', path: [...inner, ...hops, ep.id, name], missing: null };
+  }
   switch (subnet.props.access) {
     case 'public':
       return { ok: true, via: 'public-subnet', path: [...inner, HOPS.igw, name], missing: null };

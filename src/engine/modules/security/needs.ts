@@ -14,6 +14,7 @@
  * actions are allowed extras (the
  * documented role has them) but never required: without them the job runs and its logs are lost.
  */
+import { isAnywhere, sgRules } from '../../../model/sg';
 import { propsByName } from '../../../catalog/kinds';
 import type { Kind } from '../../../catalog/types';
 import type { GNode, Graph } from '../../../model/graph';
@@ -164,5 +165,10 @@ export function leastPrivilegeProblems(g: Graph): string[] {
         out.push(`role ${role.id} grants S3 access to ${r}, which none of its jobs uses`);
     }
   }
+  // network least privilege: no security group lets the whole internet in
+  for (const sg of g.ofKind('security-group'))
+    for (const r of sgRules(sg.props as Record<string, unknown>).ingress)
+      if (r.kind === 'cidr' && isAnywhere(r.peer))
+        out.push(`security group ${sg.id} allows inbound "${r.text}": open to the whole internet`);
   return out;
 }

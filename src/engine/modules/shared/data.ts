@@ -18,17 +18,19 @@ export interface Hit {
 
 /** One dataset a job reads: the node it comes from, its size and format. */
 export interface Source {
-  node: GNode<'s3-bucket' | 'data-source' | 'feature-store'>;
+  node: GNode<'s3-bucket' | 'data-source' | 'feature-store' | 'file-system'>;
   gb: number;
   /**
-   * Format of the data read: a bucket's `format`; data sources return CSV; feature stores' offline stores are Parquet.
+   * Format of the data read: a bucket's `format`; data sources return CSV; feature stores' offline stores are Parquet;
+   * a file system holds its linked bucket's format (CSV without one).
    */
   format: string;
 }
 
 /**
  * The datasets a job reads: buckets and data sources with an edge into it; a feature store's offline
- * store (sized by what feeds the store); a Data Wrangler flow exported into it (the flow's inputs).
+ * store (sized by what feeds the store); a Data Wrangler flow exported into it (the flow's inputs); a file system
+ * it mounts (EFS or FSx for Lustre, sized by the data it holds).
  * A tuning job reads what the training job it tunes reads.
  */
 export function sourcesOf(g: Graph, id: string): Source[] {
@@ -46,6 +48,10 @@ export function sourcesOf(g: Graph, id: string): Source[] {
     out.push({ node: fs, gb: sum(feeders.flatMap((f) => sourcesOf(g, f.id))), format: 'parquet' });
   }
   for (const w of g.in(id, 'data-wrangler')) out.push(...sourcesOf(g, w.id));
+  for (const fs of g.in(id, 'file-system')) {
+    const repo = g.in(fs.id, 's3-bucket')[0];
+    out.push({ node: fs, gb: Number(fs.props.datasetGB) || 0, format: repo ? String(repo.props.format) : 'csv' });
+  }
   return out;
 }
 
