@@ -13,8 +13,20 @@ import { TESTS as RULEBOOK } from './rulebook.e2e';
 import { TESTS as CFN } from './cfn.e2e';
 import { TESTS as ROBUST } from './robust.e2e';
 import { TESTS as SCREENS } from './screens.e2e';
+import { TESTS as AUTOML } from './automl.e2e';
 
-const TESTS = [...EDITOR, ...PUZZLE, ...RUN, ...RULEBOOK, ...PRESENTER, ...CFN, ...ROBUST, ...DEFECTS, ...SCREENS];
+const TESTS = [
+  ...EDITOR,
+  ...PUZZLE,
+  ...RUN,
+  ...RULEBOOK,
+  ...PRESENTER,
+  ...CFN,
+  ...ROBUST,
+  ...DEFECTS,
+  ...SCREENS,
+  ...AUTOML,
+];
 
 mkdirSync(SHOTS, { recursive: true });
 const only = process.argv[2];

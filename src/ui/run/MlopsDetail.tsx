@@ -1,6 +1,14 @@
 import type { RecommendationResult } from '../../engine';
 import { useRunNode } from './context';
-import { EXEC_TONE, mlopsLine, PACKAGE_STATUS, recommendationOf, RUN_RESULT, runningSteps } from './mlopsView';
+import {
+  automlOf,
+  EXEC_TONE,
+  mlopsLine,
+  PACKAGE_STATUS,
+  recommendationOf,
+  RUN_RESULT,
+  runningSteps,
+} from './mlopsView';
 import { clock } from './store';
 
 const at = (t?: number) => (t === undefined ? '—' : clock(t));
@@ -15,6 +23,7 @@ export function MlopsDetail({ id }: { id: string }) {
   if (!n || !line) return null;
   const ml = n.mlops;
   const rec = recommendationOf(n);
+  const auto = automlOf(n);
   return (
     <section className="mlx" data-testid="mlops-detail" aria-label={`${id} in this run`}>
       <div className="mlx-head">
@@ -144,6 +153,7 @@ export function MlopsDetail({ id }: { id: string }) {
         </table>
       )}
       {rec && <RecommendationTable rec={rec} />}
+      {auto && <AutomlTables auto={auto} />}
     </section>
   );
 }
@@ -197,5 +207,72 @@ function RecommendationTable({ rec }: { rec: RecommendationResult }) {
         ))}
       </tbody>
     </table>
+  );
+}
+
+/**
+ * An Autopilot job's leaderboard (candidates ranked by the objective metric, best first) and the explainability
+ * report's top features (Clarify SHAP: share of the mean |SHAP| value) of its best candidate.
+ */
+function AutomlTables({ auto }: { auto: NonNullable<ReturnType<typeof automlOf>> }) {
+  return (
+    <div className="mlx-grid">
+      <table className="mlx-table" data-testid="automl-leaderboard">
+        <caption>
+          Leaderboard — {auto.candidates} of {auto.planned} candidates ({auto.mode}, objective {auto.objective})
+        </caption>
+        <thead>
+          <tr>
+            <th>#</th>
+            <th>Candidate</th>
+            <th>Algorithm</th>
+            <th>{auto.objective}</th>
+            <th>Trained by</th>
+          </tr>
+        </thead>
+        <tbody>
+          {auto.leaderboard.map((c) => (
+            <tr key={c.name} data-best={c.rank === 1 || undefined}>
+              <td>{c.rank === 1 ? '★ 1' : c.rank}</td>
+              <td>{c.name}</td>
+              <td>{c.algorithm}</td>
+              <td>{c.value}</td>
+              <td>{clock(c.finishedSec)}</td>
+            </tr>
+          ))}
+          {!auto.leaderboard.length && (
+            <tr>
+              <td colSpan={5} className="muted">
+                No leaderboard yet: it is written when the job ends.
+              </td>
+            </tr>
+          )}
+        </tbody>
+      </table>
+      <table className="mlx-table" data-testid="automl-explainability">
+        <caption>Explainability report (SHAP) of the best candidate</caption>
+        <thead>
+          <tr>
+            <th>Feature</th>
+            <th>Share of mean |SHAP|</th>
+          </tr>
+        </thead>
+        <tbody>
+          {auto.topFeatures.map((f) => (
+            <tr key={f.feature}>
+              <td>{f.feature}</td>
+              <td>{Math.round(f.share * 100)}%</td>
+            </tr>
+          ))}
+          {!auto.topFeatures.length && (
+            <tr>
+              <td colSpan={2} className="muted">
+                {auto.leaderboard.length ? 'No explainability report: the job ended before writing it.' : 'Not yet.'}
+              </td>
+            </tr>
+          )}
+        </tbody>
+      </table>
+    </div>
   );
 }
