@@ -14,6 +14,7 @@ import { TESTS as CFN } from './cfn.e2e';
 import { TESTS as ROBUST } from './robust.e2e';
 import { TESTS as EXPERIMENTS } from './experiments.e2e';
 import { TESTS as SCREENS } from './screens.e2e';
+import { TESTS as AUTOML } from './automl.e2e';
 
 const TESTS = [
   ...EDITOR,
@@ -26,6 +27,7 @@ const TESTS = [
   ...DEFECTS,
   ...SCREENS,
   ...EXPERIMENTS,
+  ...AUTOML,
 ];
 
 mkdirSync(SHOTS, { recursive: true });

@@ -158,7 +158,7 @@ export const AUTOPILOT_PROPS = {
     integer: true,
     min: 1,
     max: AUTOML_MAX_CANDIDATES,
-    help: "CompletionCriteria.MaxCandidates: training jobs the job may run (1–750). Empty = the mode's default (10 ensembling trials, 100 HPO trials).",
+    help: 'CompletionCriteria.MaxCandidates: training jobs the job may run (1–750). Empty = the default: HPO runs 100; ensembling always runs its 10 trials (fewer if asked).',
   }),
   maxRuntimeSec: own({
     type: 'number',

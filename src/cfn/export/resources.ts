@@ -315,6 +315,24 @@ export function exportEndpoint(c: ExportContext, n: ArchNode): void {
     c.say(artifacts.id, n.id);
   }
   if (n.kind === 'multi-model-endpoint') container.Mode = 'MultiModel';
+  // a JumpStart model: its artifacts as the container's ModelDataSource, with the EULA acceptance
+  // (ContainerDefinition.ModelDataSource.S3DataSource.ModelAccessConfig.AcceptEula). The jumpstart-model node and its
+  // connection stay in the template's Metadata.SageSim, which import reads back.
+  const js = c.in(n.id, ['jumpstart-model'])[0];
+  if (js && !artifacts) {
+    const jp = c.props(js);
+    container.ModelDataSource = {
+      S3DataSource: {
+        S3Uri: c.param(`${E}JumpStartModelUri`, {
+          Type: 'String',
+          Description: `S3 prefix of the JumpStart model ${String(jp.modelId)} (its uncompressed artifacts)`,
+        }),
+        S3DataType: 'S3Prefix',
+        CompressionType: 'None',
+        ModelAccessConfig: { AcceptEula: jp.acceptEula === true },
+      },
+    };
+  }
   const vpc = vpcConfig(c, n);
   c.add(model, 'AWS::SageMaker::Model', {
     ExecutionRoleArn: executionRole(c),

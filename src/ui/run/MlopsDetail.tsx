@@ -1,6 +1,7 @@
 import type { RecommendationResult } from '../../engine';
 import { useRunNode } from './context';
 import {
+  automlOf,
   EXEC_TONE,
   mlopsLine,
   type MountedInput,
@@ -29,6 +30,7 @@ export function MlopsDetail({ id }: { id: string }) {
   const rec = recommendationOf(n);
   const rel = releaseOf(n);
   const mounted = mountedInputOf(n);
+  const auto = automlOf(n);
   return (
     <section className="mlx" data-testid="mlops-detail" aria-label={`${id} in this run`}>
       <div className="mlx-head">
@@ -160,6 +162,7 @@ export function MlopsDetail({ id }: { id: string }) {
       {rec && <RecommendationTable rec={rec} />}
       {rel && rel.stages.length > 0 && <StageTable stages={rel.stages} executions={rel.executions} />}
       {mounted && <MountedInputTable m={mounted} />}
+      {auto && <AutomlTables auto={auto} />}
     </section>
   );
 }
@@ -274,5 +277,72 @@ function StageTable({ stages, executions }: { stages: ReleaseStageView[]; execut
         ))}
       </tbody>
     </table>
+  );
+}
+
+/**
+ * An Autopilot job's leaderboard (candidates ranked by the objective metric, best first) and the explainability
+ * report's top features (Clarify SHAP: share of the mean |SHAP| value) of its best candidate.
+ */
+function AutomlTables({ auto }: { auto: NonNullable<ReturnType<typeof automlOf>> }) {
+  return (
+    <div className="mlx-grid">
+      <table className="mlx-table" data-testid="automl-leaderboard">
+        <caption>
+          Leaderboard — {auto.candidates} of {auto.planned} candidates ({auto.mode}, objective {auto.objective})
+        </caption>
+        <thead>
+          <tr>
+            <th>#</th>
+            <th>Candidate</th>
+            <th>Algorithm</th>
+            <th>{auto.objective}</th>
+            <th>Trained by</th>
+          </tr>
+        </thead>
+        <tbody>
+          {auto.leaderboard.map((c) => (
+            <tr key={c.name} data-best={c.rank === 1 || undefined}>
+              <td>{c.rank === 1 ? '★ 1' : c.rank}</td>
+              <td>{c.name}</td>
+              <td>{c.algorithm}</td>
+              <td>{c.value}</td>
+              <td>{clock(c.finishedSec)}</td>
+            </tr>
+          ))}
+          {!auto.leaderboard.length && (
+            <tr>
+              <td colSpan={5} className="muted">
+                No leaderboard yet: it is written when the job ends.
+              </td>
+            </tr>
+          )}
+        </tbody>
+      </table>
+      <table className="mlx-table" data-testid="automl-explainability">
+        <caption>Explainability report (SHAP) of the best candidate</caption>
+        <thead>
+          <tr>
+            <th>Feature</th>
+            <th>Share of mean |SHAP|</th>
+          </tr>
+        </thead>
+        <tbody>
+          {auto.topFeatures.map((f) => (
+            <tr key={f.feature}>
+              <td>{f.feature}</td>
+              <td>{Math.round(f.share * 100)}%</td>
+            </tr>
+          ))}
+          {!auto.topFeatures.length && (
+            <tr>
+              <td colSpan={2} className="muted">
+                {auto.leaderboard.length ? 'No explainability report: the job ended before writing it.' : 'Not yet.'}
+              </td>
+            </tr>
+          )}
+        </tbody>
+      </table>
+    </div>
   );
 }

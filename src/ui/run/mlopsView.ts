@@ -76,6 +76,40 @@ export function mountedInputOf(n: LiveNode): MountedInput | null {
     : null;
 }
 
+/** A leaderboard row of an Autopilot job (its node's `extra.leaderboard`). */
+export interface AutomlRow {
+  rank: number;
+  name: string;
+  algorithm: string;
+  value: number;
+  finishedSec: number;
+}
+
+/** An Autopilot job's figures (its node's `extra`), or null for any other node. */
+export function automlOf(n: LiveNode): {
+  mode: string;
+  problemType: string;
+  objective: string;
+  planned: number;
+  candidates: number;
+  leaderboard: AutomlRow[];
+  best: string | null;
+  topFeatures: { feature: string; share: number }[];
+} | null {
+  const x = n.extra;
+  if (typeof x.objective !== 'string' || typeof x.mode !== 'string') return null;
+  return {
+    mode: x.mode,
+    problemType: String(x.problemType ?? ''),
+    objective: x.objective,
+    planned: num(x.planned),
+    candidates: num(x.candidates),
+    leaderboard: Array.isArray(x.leaderboard) ? (x.leaderboard as AutomlRow[]) : [],
+    best: typeof x.bestCandidate === 'string' ? x.bestCandidate : null,
+    topFeatures: Array.isArray(x.topFeatures) ? (x.topFeatures as { feature: string; share: number }[]) : [],
+  };
+}
+
 /** The step a pipeline runs now, in words ("train: Training 45%"). */
 export function runningSteps(ml: MlopsLive): string {
   const r = (ml.steps ?? []).filter((s) => s.state === 'InProgress' || s.state === 'Executing');
@@ -164,6 +198,20 @@ export function mlopsLine(n: LiveNode): { title: string; parts: LinePart[] } | n
         text: `${STAGE_TONE[s.status]?.mark ?? '·'} ${s.name}`,
         tone: STAGE_TONE[s.status]?.tone ?? 'idle',
       })),
+    };
+  }
+  const auto = automlOf(n);
+  if (auto) {
+    const best = auto.leaderboard[0];
+    return {
+      title: `Autopilot (${auto.mode}, ${auto.problemType}, objective ${auto.objective}): ${auto.candidates} of ${auto.planned} candidates${best ? `; best ${best.name} (${best.algorithm}) ${auto.objective} ${best.value}` : ''}`,
+      parts: [
+        {
+          text: `${auto.candidates}/${auto.planned} candidates`,
+          tone: auto.candidates < auto.planned && best ? 'warn' : undefined,
+        },
+        ...(best ? [{ text: `★ ${best.algorithm} ${auto.objective} ${best.value}`, tone: 'ok' as Tone }] : []),
+      ],
     };
   }
   if (x.events !== undefined)

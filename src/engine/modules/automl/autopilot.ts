@@ -85,7 +85,12 @@ export function automlPlan(g: Graph, n: GNode<'autopilot-job'>): AutomlPlan {
         ? 'ENSEMBLING'
         : 'HYPERPARAMETER_TUNING'
       : (n.props.mode as AutomlMode);
-  const planned = Number(n.props.maxCandidates ?? AUTOML_DEFAULT_TRIALS[mode]);
+  // ensembling runs its 10 trials (AWS); MaxCandidates may ask for fewer. HPO runs MaxCandidates (default 100).
+  const asked = n.props.maxCandidates === null ? null : Number(n.props.maxCandidates);
+  const planned =
+    mode === 'ENSEMBLING'
+      ? Math.min(asked ?? AUTOML_DEFAULT_TRIALS.ENSEMBLING, AUTOML_DEFAULT_TRIALS.ENSEMBLING)
+      : (asked ?? AUTOML_DEFAULT_TRIALS.HYPERPARAMETER_TUNING);
   const T = AUTOML_TIMING;
   const hpo = mode === 'HYPERPARAMETER_TUNING';
   const analysisSec = Math.round(T.analysisSec + T.analysisSecPerGB * gb);
@@ -184,7 +189,8 @@ export function startAutopilot(sim: Simulation, n: GNode<'autopilot-job'>): void
   x.mode = p.mode;
   x.problemType = p.problemType;
   x.objective = p.metric;
-  const refused = tooFewRows(p) ?? objectiveMismatch(p);
+  // the objective is checked when the job is created; the rows when its data is read
+  const refused = objectiveMismatch(p) ?? tooFewRows(p);
   if (refused) {
     sim.incident(refused.rule, n.id, refused.vars);
     sim.setState(

@@ -17,7 +17,7 @@ function checkAutoml(g: Graph): Finding[] {
   for (const n of g.ofKind('autopilot-job')) {
     const p = automlPlan(g, n);
     if (!p.bucket) continue;
-    for (const h of [tooFewRows(p), objectiveMismatch(p)]) if (h) out.push(finding(h.rule, n.id, h.vars));
+    for (const h of [objectiveMismatch(p), tooFewRows(p)]) if (h) out.push(finding(h.rule, n.id, h.vars));
   }
   for (const ep of g.ofKind('realtime-endpoint'))
     for (const h of [eulaProblem(g, ep), gpuProblem(g, ep)]) if (h) out.push(finding(h.rule, ep.id, h.vars));

@@ -1,0 +1,68 @@
+import { readFileSync } from 'node:fs';
+import type { Page } from 'playwright-core';
+import { ORIGIN, assert, shot, waitForWithin } from './lib';
+import type { E2ETest } from './editor.e2e';
+
+const read = (rel: string) => readFileSync(new URL(`../${rel}`, import.meta.url), 'utf8');
+const waitFor = waitForWithin(15000);
+
+/** Open a document by dropping its text on the canvas (as a user drops a file). */
+async function openDoc(page: Page, text: string, name: string): Promise<void> {
+  await page.goto(ORIGIN);
+  await page.getByRole('button', { name: /Blank canvas/ }).click();
+  const dt = await page.evaluateHandle(
+    ([t, n]) => {
+      const d = new DataTransfer();
+      d.items.add(new File([t], n, { type: 'application/json' }));
+      return d;
+    },
+    [text, name] as const,
+  );
+  await page.locator('[data-testid=canvas]').dispatchEvent('drop', { dataTransfer: dt });
+  await page.locator('.react-flow__node').first().waitFor();
+  await page.waitForTimeout(400);
+}
+
+export const TESTS: E2ETest[] = [
+  {
+    name: 'automl: an Autopilot job shows its leaderboard and the explainability report’s top features',
+    async run({ page }) {
+      // d2/23 with its solution (24 candidates in three hours), as a sandbox design
+      const d = JSON.parse(read('scenarios/puzzles/d2/23-the-overnight-leaderboard.json'));
+      for (const k of [
+        'mode',
+        'goal',
+        'locked',
+        'lockedProps',
+        'palette',
+        'solution',
+        'alternatives',
+        'hints',
+        'questions',
+      ])
+        delete d[k];
+      d.nodes.find((n: { id: string }) => n.id === 'automl').props.maxCandidates = 24;
+      await openDoc(page, JSON.stringify(d), 'automl.json');
+      await page.getByRole('button', { name: 'Run to end' }).click();
+      const chip = page.locator('[data-testid=mlops-automl]');
+      await waitFor('the job’s best candidate on the canvas', async () =>
+        /24\/24 candidates/.test(await chip.innerText().catch(() => '')),
+      );
+      await chip.click();
+      const board = page.locator('[data-testid=automl-leaderboard]');
+      await board.waitFor();
+      const text = await board.innerText();
+      assert(
+        /24 of 24 candidates \(HYPERPARAMETER_TUNING, objective AUC\)/.test(text),
+        `caption: ${text.slice(0, 120)}`,
+      );
+      assert((await board.locator('tbody tr').count()) === 10, 'the top ten candidates');
+      assert(/★ 1/.test(await board.locator('tbody tr').first().innerText()), 'the best candidate first');
+      const shap = page.locator('[data-testid=automl-explainability]');
+      const features = await shap.innerText();
+      assert(/tenure_months/.test(features), `explainability report: ${features.slice(0, 160)}`);
+      assert((await shap.locator('tbody tr').count()) === 5, 'five features');
+      await shot(page, 'automl-01-leaderboard');
+    },
+  },
+];
