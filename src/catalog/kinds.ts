@@ -100,6 +100,36 @@ const ENDPOINT_EXTRAS = {
   }),
 };
 
+/** The CloudWatch namespaces of SageMaker endpoint metrics (invocations vs instances). */
+export const DASHBOARD_NAMESPACES = ['AWS/SageMaker', '/aws/sagemaker/Endpoints'] as const;
+export type DashboardNamespace = (typeof DASHBOARD_NAMESPACES)[number];
+/** Endpoint metrics a dashboard widget may show, with the namespace AWS publishes each in. */
+export const DASHBOARD_METRICS = {
+  Invocations: 'AWS/SageMaker',
+  Invocation4XXErrors: 'AWS/SageMaker',
+  Invocation5XXErrors: 'AWS/SageMaker',
+  InvocationsPerInstance: 'AWS/SageMaker',
+  ModelLatency: 'AWS/SageMaker',
+  CPUUtilization: '/aws/sagemaker/Endpoints',
+} as const satisfies Record<string, DashboardNamespace>;
+export type DashboardMetric = keyof typeof DASHBOARD_METRICS;
+/** Statistics a widget may use (CloudWatch statistics definitions). */
+export const DASHBOARD_STATS = ['Sum', 'Average', 'Maximum', 'p50', 'p90', 'p99'] as const;
+export type DashboardStat = (typeof DASHBOARD_STATS)[number];
+/** Every widget a dashboard accepts, "NAMESPACE METRIC STAT" (either namespace: the wrong one shows no data). */
+export const DASHBOARD_WIDGETS: readonly string[] = DASHBOARD_NAMESPACES.flatMap((ns) =>
+  Object.keys(DASHBOARD_METRICS).flatMap((m) => DASHBOARD_STATS.map((st) => `${ns} ${m} ${st}`)),
+);
+/** A widget string's parts, or null when it is not one of DASHBOARD_WIDGETS. */
+export function parseWidget(
+  w: string,
+): { namespace: DashboardNamespace; metric: DashboardMetric; stat: DashboardStat } | null {
+  const [namespace, metric, stat, ...rest] = w.trim().split(/\s+/);
+  if (rest.length || !(DASHBOARD_NAMESPACES as readonly string[]).includes(namespace)) return null;
+  if (!(metric in DASHBOARD_METRICS) || !(DASHBOARD_STATS as readonly string[]).includes(stat)) return null;
+  return { namespace: namespace as DashboardNamespace, metric: metric as DashboardMetric, stat: stat as DashboardStat };
+}
+
 /** Every kind of format.md section 2, with its contract props and defaults. */
 export const KIND_DEFS = [
   def(
@@ -1167,6 +1197,40 @@ export const KIND_DEFS = [
         ),
         contract: false,
       },
+    },
+  ),
+  /*
+   * ---- issue 17 (gov17): CloudWatch dashboards (skill S4.2.3) ----
+   * Endpoint metrics: https://docs.aws.amazon.com/sagemaker/latest/dg/monitoring-cloudwatch.html (invocation metrics
+   * Invocations, Invocation4XXErrors, Invocation5XXErrors, InvocationsPerInstance, ModelLatency in AWS/SageMaker;
+   * instance metrics such as CPUUtilization in /aws/sagemaker/Endpoints; dimensions EndpointName, VariantName).
+   * Statistics: https://docs.aws.amazon.com/AmazonCloudWatch/latest/monitoring/Statistics-definitions.html
+   */
+  def(
+    'cloudwatch-dashboard',
+    'CloudWatch dashboard',
+    'D4',
+    'glue',
+    "A CloudWatch dashboard: metric widgets (namespace, metric, statistic) on the endpoints wired to it, each a chart of the run's data points per period.",
+    [],
+    {
+      widgets: {
+        type: 'string-list',
+        label: 'Widgets',
+        default: ['AWS/SageMaker Invocations Sum', 'AWS/SageMaker ModelLatency Average'],
+        maxItems: 24,
+        options: DASHBOARD_WIDGETS,
+        contract: true,
+        help: 'One metric widget per line: NAMESPACE METRIC STATISTIC, shown for every endpoint wired to the dashboard. Invocation metrics and ModelLatency are in AWS/SageMaker, CPUUtilization in /aws/sagemaker/Endpoints; a metric under the wrong namespace shows no data.',
+      },
+      periodSec: int(
+        'Period',
+        60,
+        'Seconds per data point of every widget (SageMaker endpoint metrics are published each minute).',
+        60,
+        3600,
+        's',
+      ),
     },
   ),
 ] as const;

@@ -48,6 +48,7 @@ export const KINDS = [
   'ai-service',
   'scp',
   'inference-recommender',
+  'cloudwatch-dashboard',
 ] as const;
 export type Kind = (typeof KINDS)[number];
 

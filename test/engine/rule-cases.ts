@@ -955,6 +955,17 @@ export const CASES: Record<string, Case> = {
     durationSec: 7200,
     doc: () => arch(node('ep', 'realtime-endpoint')),
   },
+  'dashboard-blind-spot': {
+    node: 'ops',
+    as: 'incident',
+    doc: () =>
+      arch(
+        node('ep', 'realtime-endpoint'),
+        node('ops', 'cloudwatch-dashboard', { widgets: ['AWS/SageMaker CPUUtilization Average'] }),
+        edge('ep', 'ops'),
+        ...clientTo('ep', { rps: 2 }),
+      ),
+  },
   'endpoint-over-provisioned': {
     node: 'ep',
     as: 'incident',
