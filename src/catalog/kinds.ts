@@ -100,6 +100,71 @@ const ENDPOINT_EXTRAS = {
   }),
 };
 
+/*
+ * ---- issue 17 (gov17): SageMaker Role Manager personas ----
+ * Role Manager has three preconfigured personas (Data Scientist, MLOps, SageMaker compute role) and predefined ML
+ * activities such as "Amazon S3 full access" (https://docs.aws.amazon.com/sagemaker/latest/dg/role-manager.html,
+ * https://docs.aws.amazon.com/sagemaker/latest/dg/role-manager-faqs.html); the compute persona is the one for a
+ * SageMaker compute role (https://docs.aws.amazon.com/sagemaker/latest/dg/role-manager-personas.html). The actions below
+ * are SageSim's representative summary of each persona's suggested activities, not AWS's generated policy.
+ */
+export type RolePersona = 'custom' | 'data-scientist' | 'mlops' | 'compute-role';
+export const PERSONA_LABELS: Readonly<Record<RolePersona, string>> = {
+  custom: 'Custom (actions above only)',
+  'data-scientist': 'Data Scientist',
+  mlops: 'MLOps',
+  'compute-role': 'SageMaker compute role',
+};
+/** The actions each persona's suggested ML activities grant (representative). */
+export const PERSONA_ACTIONS: Readonly<Record<RolePersona, readonly string[]>> = {
+  custom: [],
+  // Run Studio applications, manage ML jobs and models, experiments, and S3 full access
+  'data-scientist': [
+    'sagemaker:CreatePresignedDomainUrl',
+    'sagemaker:CreateTrainingJob',
+    'sagemaker:CreateProcessingJob',
+    'sagemaker:CreateModel',
+    'sagemaker:CreateExperiment',
+    'sagemaker:Search',
+    'iam:PassRole',
+    's3:*',
+  ],
+  // pipelines, model registry and endpoints, with the alarms that watch them
+  mlops: [
+    'sagemaker:CreatePipeline',
+    'sagemaker:StartPipelineExecution',
+    'sagemaker:CreateModelPackage',
+    'sagemaker:UpdateModelPackage',
+    'sagemaker:CreateEndpointConfig',
+    'sagemaker:CreateEndpoint',
+    'sagemaker:UpdateEndpoint',
+    'cloudwatch:PutMetricAlarm',
+    'iam:PassRole',
+    's3:GetObject',
+    's3:PutObject',
+  ],
+  // "Access required AWS services": read and write S3 data, pull images from ECR, write logs and metrics
+  'compute-role': [
+    's3:GetObject',
+    's3:PutObject',
+    's3:ListBucket',
+    'ecr:GetAuthorizationToken',
+    'ecr:BatchGetImage',
+    'ecr:GetDownloadUrlForLayer',
+    'ecr:BatchCheckLayerAvailability',
+    'logs:CreateLogGroup',
+    'logs:CreateLogStream',
+    'logs:PutLogEvents',
+    'logs:DescribeLogStreams',
+    'cloudwatch:PutMetricData',
+  ],
+};
+/** What a role grants: its persona's actions, then its own (without repeats). */
+export function roleActions(props: { actions?: readonly string[]; persona?: string | null }): string[] {
+  const persona = PERSONA_ACTIONS[(props.persona ?? 'custom') as RolePersona] ?? [];
+  return [...new Set([...persona, ...(props.actions ?? [])])];
+}
+
 /** The CloudWatch namespaces of SageMaker endpoint metrics (invocations vs instances). */
 export const DASHBOARD_NAMESPACES = ['AWS/SageMaker', '/aws/sagemaker/Endpoints'] as const;
 export type DashboardNamespace = (typeof DASHBOARD_NAMESPACES)[number];
@@ -1081,6 +1146,12 @@ export const KIND_DEFS = [
         contract: true,
         help: 'Bucket or prefix ARNs; * is every bucket (not least privilege).',
       },
+      persona: oneOf(
+        'Role Manager persona',
+        ['custom', 'data-scientist', 'mlops', 'compute-role'],
+        'custom',
+        "SageMaker Role Manager's starting point: the persona's suggested permissions are granted besides the actions above (custom: only those). Data Scientist and MLOps are personas for people; SageMaker compute role is the persona for the role a job or endpoint assumes.",
+      ),
     },
   ),
   def(

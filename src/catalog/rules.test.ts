@@ -71,6 +71,7 @@ const OWN_RULES: Record<string, Domain> = {
   'endpoint-idle': 'D4',
   'endpoint-over-provisioned': 'D4',
   'dashboard-blind-spot': 'D4',
+  'role-persona-for-people': 'D4',
 };
 const own = new Set(Object.keys(OWN_RULES));
 const AREAS = ['inference', 'jobs', 'network', 'security', 'mlops', 'monitoring', 'data', 'deploy', 'cost'];

@@ -1582,6 +1582,24 @@ const ENTRIES: RuleDef[] = [
     inRun:
       'one warning at the end of the run with the utilization, the instances the load needs and the cost; the Cost panel lists it under right-sizing',
   },
+  /* ---- issue 17 (gov17): SageMaker Role Manager personas ---- */
+  {
+    id: 'role-persona-for-people',
+    domain: 'D4',
+    severity: 'warning',
+    area: 'security',
+    static: true,
+    title: "A person's persona on a job's role",
+    sheet:
+      "SageMaker Role Manager builds least-privilege roles from personas and ML activities: the Data Scientist and MLOps personas suggest what people do (Studio, jobs, pipelines, endpoints, S3 full access), the SageMaker compute role persona what a job or endpoint needs (its S3 data, ECR images, CloudWatch logs and metrics). A job's execution role starts from the compute persona, scoped to its buckets.",
+    fix: "Give the job's iam-role the SageMaker compute role persona (persona: compute-role) and list the job's buckets in s3Resources, or no persona (custom) with exactly the actions the job performs.",
+    docs: 'AWS: Role Manager provides 3 preconfigured personas and predefined ML activities (https://docs.aws.amazon.com/sagemaker/latest/dg/role-manager.html); "You must use the SageMaker Compute Role persona to create a SageMaker Compute Role" (https://docs.aws.amazon.com/sagemaker/latest/dg/role-manager-tutorial-cdk.html); the data science persona suggests permissions for ML development and experimentation, the MLOps persona for operations (https://docs.aws.amazon.com/sagemaker/latest/dg/role-manager-faqs.html). The actions SageSim grants per persona are a representative summary, not the generated policy. AWS raises no such warning: the role works, with more than the job needs.',
+    message:
+      'Role {node} was built from the {persona} persona, a persona for people, yet {jobs} assume(s) it as an execution role: it grants what a person does in SageMaker, far beyond what the job uses.',
+    trigger:
+      'an iam-role with persona data-scientist or mlops that a training or processing job references as its execution role',
+    inRun: 'static finding: the job runs, with a role that grants far more than least privilege',
+  },
   /* ---- issue 17 (gov17): CloudWatch dashboards (S4.2.3) ---- */
   {
     id: 'dashboard-blind-spot',

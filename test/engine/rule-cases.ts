@@ -955,6 +955,17 @@ export const CASES: Record<string, Case> = {
     durationSec: 7200,
     doc: () => arch(node('ep', 'realtime-endpoint')),
   },
+  'role-persona-for-people': {
+    node: 'role',
+    as: 'finding',
+    doc: () =>
+      arch(
+        node('data', 's3-bucket'),
+        node('role', 'iam-role', { persona: 'mlops' }),
+        node('train', 'training-job', { role: 'role' }),
+        edge('data', 'train'),
+      ),
+  },
   'dashboard-blind-spot': {
     node: 'ops',
     as: 'incident',

@@ -5,6 +5,8 @@
  *   Average, the 4XX errors, CPUUtilization under /aws/sagemaker/Endpoints
  *   (https://docs.aws.amazon.com/sagemaker/latest/dg/monitoring-cloudwatch.html,
  *   https://docs.aws.amazon.com/AmazonCloudWatch/latest/monitoring/Statistics-definitions.html).
+ * - d4/27 narrows a training role made from Role Manager's Data Scientist persona to the compute persona and the job's
+ *   buckets (leastPrivilege; https://docs.aws.amazon.com/sagemaker/latest/dg/role-manager.html).
  */
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
@@ -14,6 +16,8 @@ import { loadPuzzle, PUZZLES_DIR } from './catalog';
 import { props, provePuzzles, type PuzzleCase } from './prove';
 
 const D426 = 'd4/26-the-dashboard-that-stayed-green.json';
+const D427 = 'd4/27-the-role-from-the-wizard.json';
+const BUCKETS = ['arn:aws:s3:::sales-history/*', 'arn:aws:s3:::model-artifacts/*'];
 const widgets = (...w: string[]) => props('oncall', { widgets: w });
 const NS = 'AWS/SageMaker';
 const CPU = '/aws/sagemaker/Endpoints CPUUtilization Average';
@@ -54,6 +58,26 @@ const CASES: PuzzleCase[] = [
       },
     ],
   },
+  {
+    file: D427,
+    alternatives: [
+      props('role', { persona: 'custom', actions: ['s3:GetObject', 's3:PutObject'], s3Resources: BUCKETS }),
+    ],
+    wrong: [
+      // the right persona on every bucket
+      props('role', { persona: 'compute-role' }),
+      // the other persona for people
+      props('role', { persona: 'mlops', s3Resources: BUCKETS }),
+      // the Data Scientist persona scoped to the buckets still grants s3:* and Studio, jobs and experiments
+      props('role', { s3Resources: BUCKETS }),
+      // a wildcard role
+      props('role', { persona: 'custom', actions: ['*'], s3Resources: BUCKETS }),
+      // nothing at all: the job cannot read its data
+      props('role', { persona: 'custom', actions: [], s3Resources: BUCKETS }),
+      // only the input bucket: the model cannot be written
+      props('role', { persona: 'compute-role', s3Resources: [BUCKETS[0]] }),
+    ],
+  },
 ];
 
 provePuzzles(CASES, /^[SK]4\.[123]\.\d{1,2}$/);
@@ -90,5 +114,17 @@ describe('gov17 puzzles: what the learner sees', () => {
       nodes: d.nodes.map((n) => (n.id === 'fraud' ? { ...n, props: { ...n.props, instanceCount: 3 } } : n)),
     };
     expect(lockViolations(d, bigger)).toEqual(['locked scenario prop fraud.instanceCount was changed from 1 to 3']);
+  });
+
+  it("d4/27: the persona's grants count like the role's own: it completes as shipped; an empty custom role fails it", () => {
+    const d = doc(D427);
+    expect(runDocument(d).report.nodes.train.state).toBe('Completed');
+    const empty = {
+      ...d,
+      nodes: d.nodes.map((n) => (n.id === 'role' ? { ...n, props: { ...n.props, persona: 'custom' } } : n)),
+    };
+    const r = runDocument(empty).report;
+    expect(r.nodes.train.state).toBe('Failed');
+    expect(r.timeline.map((e) => e.event).join(' ')).toMatch(/AccessDenied \(403\).*s3:GetObject/);
   });
 });

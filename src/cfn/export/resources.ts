@@ -1,4 +1,4 @@
-import { kindDef } from '../../catalog/kinds';
+import { kindDef, roleActions } from '../../catalog/kinds';
 import type { DeploymentValue, VariantValue } from '../../catalog/types';
 import type { ArchNode } from '../../model/schema';
 import { type ExportContext, GetAtt, Ref, Sub } from './context';
@@ -263,7 +263,12 @@ export function exportStore(c: ExportContext, n: ArchNode): void {
       return;
     }
     case 'iam-role': {
-      const actions: string[] = p.actions;
+      // a Role Manager persona's actions are in the policy; the persona and the role's own actions stay in Metadata
+      const actions: string[] = roleActions(p);
+      if (p.persona !== 'custom') {
+        c.keepInMetadata(n, 'persona');
+        c.keepInMetadata(n, 'actions');
+      }
       const s3 = actions.filter((a) => /^s3:/i.test(a) || a === '*');
       const rest = actions.filter((a) => !s3.includes(a));
       const statements: Record<string, unknown>[] = [];

@@ -1,3 +1,4 @@
+import { PERSONA_ACTIONS, type RolePersona } from '../../catalog/kinds';
 import type { EvaluatedResource } from '../evaluate';
 import { refsIn } from '../types';
 import { type Builder, bool, dig, list, num, rec } from './builder';
@@ -69,6 +70,11 @@ export function mapSecurity(b: Builder): void {
     ];
     const { actions, s3Resources } = policyActions(docs);
     const node = b.add(r, 'iam-role', { actions, s3Resources: s3Resources.length ? s3Resources : undefined });
+    // an exported role with a Role Manager persona: the policy holds the persona's actions too; the role's own are
+    // the rest (Metadata keeps them only when they are not the default, none)
+    const persona = PERSONA_ACTIONS[(node.props?.persona ?? 'custom') as RolePersona];
+    if (persona?.length && !('actions' in rec(b.meta(r).props)))
+      b.setProps(node, { actions: actions.filter((a) => !persona.includes(a)) });
     for (const p of attached) b.claim(p.id, node.id);
     const managed = list(r.props.ManagedPolicyArns);
     if (managed.length)
