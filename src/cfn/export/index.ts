@@ -42,6 +42,7 @@ const RESOURCE_KINDS: ReadonlySet<Kind> = new Set<Kind>([
   'sqs',
   'sns',
   'cloudwatch',
+  'cloudwatch-dashboard',
   'model-monitor',
   'vpc',
   'subnet',
@@ -83,7 +84,7 @@ export function exportDesign(doc: ArchDoc): ExportResult {
   for (const n of of('kinesis-stream', 'firehose')) exportStreaming(c, n);
   for (const n of of('model-registry', 'lambda')) exportGlue(c, n);
   for (const n of of('pipeline')) exportPipeline(c, n);
-  for (const n of of('eventbridge', 'cloudwatch')) exportGlue(c, n);
+  for (const n of of('eventbridge', 'cloudwatch', 'cloudwatch-dashboard')) exportGlue(c, n);
   for (const n of of('scp')) exportScp(c, n, c.logical.get(n.id)!);
 
   const nodes = doc.nodes

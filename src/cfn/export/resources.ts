@@ -688,6 +688,39 @@ export function exportGlue(c: ExportContext, n: ArchNode): void {
       );
       return;
     }
+    case 'cloudwatch-dashboard': {
+      // one metric widget per dashboard widget, a line per wired endpoint (dimensions EndpointName and VariantName)
+      const d = c.props(n) as { widgets: string[]; periodSec: number };
+      const eps = c.in(n.id).filter((x) => kindDef(x.kind).role === 'endpoint');
+      for (const ep of eps) c.say(ep.id, n.id);
+      const widgets = d.widgets.map((w, i) => {
+        const [ns, metric, stat] = w.split(' ');
+        return {
+          type: 'metric',
+          x: (i % 2) * 12,
+          y: Math.floor(i / 2) * 6,
+          width: 12,
+          height: 6,
+          properties: {
+            title: w,
+            view: 'timeSeries',
+            region: '${AWS::Region}',
+            stat,
+            period: d.periodSec,
+            metrics: eps.map((ep) => [
+              ns,
+              metric,
+              'EndpointName',
+              `\${${L(c, ep)}.EndpointName}`,
+              'VariantName',
+              'AllTraffic',
+            ]),
+          },
+        };
+      });
+      c.add(id, 'AWS::CloudWatch::Dashboard', { DashboardBody: Sub(JSON.stringify({ widgets })) }, n);
+      return;
+    }
     case 'cloudwatch': {
       const alarm = c.props(n) as { metric: string; threshold: number; periodSec: number; evaluationPeriods: number };
       const ep = c.in(n.id).find((x) => kindDef(x.kind).role === 'endpoint');
