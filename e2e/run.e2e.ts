@@ -271,6 +271,40 @@ export const TESTS: E2ETest[] = [
     },
   },
   {
+    name: 'run: a CloudWatch dashboard’s Charts tab draws one small chart per widget (the empty one draws none)',
+    async run({ page }) {
+      const d = JSON.parse(read('scenarios/puzzles/d4/26-the-dashboard-that-stayed-green.json'));
+      for (const k of [
+        'mode',
+        'goal',
+        'locked',
+        'lockedProps',
+        'palette',
+        'solution',
+        'alternatives',
+        'hints',
+        'questions',
+      ])
+        delete d[k];
+      d.durationSec = 1200;
+      await openDoc(page, JSON.stringify(d), 'dashboard.json');
+      await page.getByRole('button', { name: 'Run to end' }).click();
+      await page.locator('.react-flow__node[data-id="oncall"]').click();
+      await page.getByRole('tab', { name: /Charts/ }).click();
+      const widgets = page.locator('[data-testid=dashboard-widgets]');
+      await widgets.waitFor({ timeout: 15000 });
+      await waitFor('two widget charts drawn', async () => (await widgets.locator('canvas').count()) >= 2);
+      const titles = await widgets.locator('.chart-title').allInnerTexts();
+      assert(
+        titles.length === 2 &&
+          titles.some((t) => /fraud · ModelLatency Average \(ms\) · AWS\/SageMaker/.test(t)) &&
+          titles.some((t) => /fraud · Invocations Sum/.test(t)),
+        `widget titles: ${titles.join(' | ')}`,
+      );
+      await shot(page, 'run-16-dashboard-widgets');
+    },
+  },
+  {
     name: 'run: a starter plays; dots and counters move; the clock advances',
     async run({ page }) {
       await page.goto(ORIGIN);

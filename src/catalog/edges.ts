@@ -287,6 +287,14 @@ export const EDGE_PAIRS: readonly EdgePair[] = [
     plane: 'control',
   },
   {
+    from: [...EP],
+    to: ['cloudwatch-dashboard'],
+    label: 'shown on',
+    meaning:
+      "The endpoint's CloudWatch metrics (dimensions EndpointName, VariantName) drawn by the dashboard's widgets.",
+    plane: 'control',
+  },
+  {
     from: ['inference-recommender'],
     to: ['realtime-endpoint'],
     label: 'benchmarks',

@@ -110,6 +110,101 @@ const ENDPOINT_EXTRAS = {
   }),
 };
 
+/*
+ * ---- issue 17 (gov17): SageMaker Role Manager personas ----
+ * Role Manager has three preconfigured personas (Data Scientist, MLOps, SageMaker compute role) and predefined ML
+ * activities such as "Amazon S3 full access" (https://docs.aws.amazon.com/sagemaker/latest/dg/role-manager.html,
+ * https://docs.aws.amazon.com/sagemaker/latest/dg/role-manager-faqs.html); the compute persona is the one for a
+ * SageMaker compute role (https://docs.aws.amazon.com/sagemaker/latest/dg/role-manager-personas.html). The actions below
+ * are SageSim's representative summary of each persona's suggested activities, not AWS's generated policy.
+ */
+export type RolePersona = 'custom' | 'data-scientist' | 'mlops' | 'compute-role';
+export const PERSONA_LABELS: Readonly<Record<RolePersona, string>> = {
+  custom: 'Custom (actions above only)',
+  'data-scientist': 'Data Scientist',
+  mlops: 'MLOps',
+  'compute-role': 'SageMaker compute role',
+};
+/** The actions each persona's suggested ML activities grant (representative). */
+export const PERSONA_ACTIONS: Readonly<Record<RolePersona, readonly string[]>> = {
+  custom: [],
+  // Run Studio applications, manage ML jobs and models, experiments, and S3 full access
+  'data-scientist': [
+    'sagemaker:CreatePresignedDomainUrl',
+    'sagemaker:CreateTrainingJob',
+    'sagemaker:CreateProcessingJob',
+    'sagemaker:CreateModel',
+    'sagemaker:CreateExperiment',
+    'sagemaker:Search',
+    'iam:PassRole',
+    's3:*',
+  ],
+  // pipelines, model registry and endpoints, with the alarms that watch them
+  mlops: [
+    'sagemaker:CreatePipeline',
+    'sagemaker:StartPipelineExecution',
+    'sagemaker:CreateModelPackage',
+    'sagemaker:UpdateModelPackage',
+    'sagemaker:CreateEndpointConfig',
+    'sagemaker:CreateEndpoint',
+    'sagemaker:UpdateEndpoint',
+    'cloudwatch:PutMetricAlarm',
+    'iam:PassRole',
+    's3:GetObject',
+    's3:PutObject',
+  ],
+  // "Access required AWS services": read and write S3 data, pull images from ECR, write logs and metrics
+  'compute-role': [
+    's3:GetObject',
+    's3:PutObject',
+    's3:ListBucket',
+    'ecr:GetAuthorizationToken',
+    'ecr:BatchGetImage',
+    'ecr:GetDownloadUrlForLayer',
+    'ecr:BatchCheckLayerAvailability',
+    'logs:CreateLogGroup',
+    'logs:CreateLogStream',
+    'logs:PutLogEvents',
+    'logs:DescribeLogStreams',
+    'cloudwatch:PutMetricData',
+  ],
+};
+/** What a role grants: its persona's actions, then its own (without repeats). */
+export function roleActions(props: { actions?: readonly string[]; persona?: string | null }): string[] {
+  const persona = PERSONA_ACTIONS[(props.persona ?? 'custom') as RolePersona] ?? [];
+  return [...new Set([...persona, ...(props.actions ?? [])])];
+}
+
+/** The CloudWatch namespaces of SageMaker endpoint metrics (invocations vs instances). */
+export const DASHBOARD_NAMESPACES = ['AWS/SageMaker', '/aws/sagemaker/Endpoints'] as const;
+export type DashboardNamespace = (typeof DASHBOARD_NAMESPACES)[number];
+/** Endpoint metrics a dashboard widget may show, with the namespace AWS publishes each in. */
+export const DASHBOARD_METRICS = {
+  Invocations: 'AWS/SageMaker',
+  Invocation4XXErrors: 'AWS/SageMaker',
+  Invocation5XXErrors: 'AWS/SageMaker',
+  InvocationsPerInstance: 'AWS/SageMaker',
+  ModelLatency: 'AWS/SageMaker',
+  CPUUtilization: '/aws/sagemaker/Endpoints',
+} as const satisfies Record<string, DashboardNamespace>;
+export type DashboardMetric = keyof typeof DASHBOARD_METRICS;
+/** Statistics a widget may use (CloudWatch statistics definitions). */
+export const DASHBOARD_STATS = ['Sum', 'Average', 'Maximum', 'p50', 'p90', 'p99'] as const;
+export type DashboardStat = (typeof DASHBOARD_STATS)[number];
+/** Every widget a dashboard accepts, "NAMESPACE METRIC STAT" (either namespace: the wrong one shows no data). */
+export const DASHBOARD_WIDGETS: readonly string[] = DASHBOARD_NAMESPACES.flatMap((ns) =>
+  Object.keys(DASHBOARD_METRICS).flatMap((m) => DASHBOARD_STATS.map((st) => `${ns} ${m} ${st}`)),
+);
+/** A widget string's parts, or null when it is not one of DASHBOARD_WIDGETS. */
+export function parseWidget(
+  w: string,
+): { namespace: DashboardNamespace; metric: DashboardMetric; stat: DashboardStat } | null {
+  const [namespace, metric, stat, ...rest] = w.trim().split(/\s+/);
+  if (rest.length || !(DASHBOARD_NAMESPACES as readonly string[]).includes(namespace)) return null;
+  if (!(metric in DASHBOARD_METRICS) || !(DASHBOARD_STATS as readonly string[]).includes(stat)) return null;
+  return { namespace: namespace as DashboardNamespace, metric: metric as DashboardMetric, stat: stat as DashboardStat };
+}
+
 /** Every kind of format.md section 2, with its contract props and defaults. */
 export const KIND_DEFS = [
   def(
@@ -1306,6 +1401,12 @@ export const KIND_DEFS = [
         contract: true,
         help: 'Bucket or prefix ARNs; * is every bucket (not least privilege).',
       },
+      persona: oneOf(
+        'Role Manager persona',
+        ['custom', 'data-scientist', 'mlops', 'compute-role'],
+        'custom',
+        "SageMaker Role Manager's starting point: the persona's suggested permissions are granted besides the actions above (custom: only those). Data Scientist and MLOps are personas for people; SageMaker compute role is the persona for the role a job or endpoint assumes.",
+      ),
     },
   ),
   def(
@@ -1422,6 +1523,40 @@ export const KIND_DEFS = [
         ),
         contract: false,
       },
+    },
+  ),
+  /*
+   * ---- issue 17 (gov17): CloudWatch dashboards (skill S4.2.3) ----
+   * Endpoint metrics: https://docs.aws.amazon.com/sagemaker/latest/dg/monitoring-cloudwatch.html (invocation metrics
+   * Invocations, Invocation4XXErrors, Invocation5XXErrors, InvocationsPerInstance, ModelLatency in AWS/SageMaker;
+   * instance metrics such as CPUUtilization in /aws/sagemaker/Endpoints; dimensions EndpointName, VariantName).
+   * Statistics: https://docs.aws.amazon.com/AmazonCloudWatch/latest/monitoring/Statistics-definitions.html
+   */
+  def(
+    'cloudwatch-dashboard',
+    'CloudWatch dashboard',
+    'D4',
+    'glue',
+    "A CloudWatch dashboard: metric widgets (namespace, metric, statistic) on the endpoints wired to it, each a chart of the run's data points per period.",
+    [],
+    {
+      widgets: {
+        type: 'string-list',
+        label: 'Widgets',
+        default: ['AWS/SageMaker Invocations Sum', 'AWS/SageMaker ModelLatency Average'],
+        maxItems: 24,
+        options: DASHBOARD_WIDGETS,
+        contract: true,
+        help: 'One metric widget per line: NAMESPACE METRIC STATISTIC, shown for every endpoint wired to the dashboard. Invocation metrics and ModelLatency are in AWS/SageMaker, CPUUtilization in /aws/sagemaker/Endpoints; a metric under the wrong namespace shows no data.',
+      },
+      periodSec: int(
+        'Period',
+        60,
+        'Seconds per data point of every widget (SageMaker endpoint metrics are published each minute).',
+        60,
+        3600,
+        's',
+      ),
     },
   ),
 ] as const;

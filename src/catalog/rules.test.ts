@@ -90,6 +90,8 @@ const OWN_RULES: Record<string, Domain> = {
   'scale-to-zero-unsupported': 'D3',
   'sg-blocks-distributed-training': 'D4',
   'endpoint-sg-blocks-https': 'D4',
+  'dashboard-blind-spot': 'D4',
+  'role-persona-for-people': 'D4',
 };
 const own = new Set(Object.keys(OWN_RULES));
 const AREAS = ['inference', 'jobs', 'network', 'security', 'mlops', 'monitoring', 'data', 'deploy', 'cost'];

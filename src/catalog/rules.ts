@@ -1933,6 +1933,42 @@ const ENTRIES: RuleDef[] = [
     inRun:
       'one warning at the end of the run with the utilization, the instances the load needs and the cost; the Cost panel lists it under right-sizing',
   },
+  /* ---- issue 17 (gov17): SageMaker Role Manager personas ---- */
+  {
+    id: 'role-persona-for-people',
+    domain: 'D4',
+    severity: 'warning',
+    area: 'security',
+    static: true,
+    title: "A person's persona on a job's role",
+    sheet:
+      "SageMaker Role Manager builds least-privilege roles from personas and ML activities: the Data Scientist and MLOps personas suggest what people do (Studio, jobs, pipelines, endpoints, S3 full access), the SageMaker compute role persona what a job or endpoint needs (its S3 data, ECR images, CloudWatch logs and metrics). A job's execution role starts from the compute persona, scoped to its buckets.",
+    fix: "Give the job's iam-role the SageMaker compute role persona (persona: compute-role) and list the job's buckets in s3Resources, or no persona (custom) with exactly the actions the job performs.",
+    docs: 'AWS: Role Manager provides 3 preconfigured personas and predefined ML activities (https://docs.aws.amazon.com/sagemaker/latest/dg/role-manager.html); "You must use the SageMaker Compute Role persona to create a SageMaker Compute Role" (https://docs.aws.amazon.com/sagemaker/latest/dg/role-manager-tutorial-cdk.html); the data science persona suggests permissions for ML development and experimentation, the MLOps persona for operations (https://docs.aws.amazon.com/sagemaker/latest/dg/role-manager-faqs.html). The actions SageSim grants per persona are a representative summary, not the generated policy. AWS raises no such warning: the role works, with more than the job needs.',
+    message:
+      'Role {node} was built from the {persona} persona, a persona for people, yet {jobs} assume(s) it as an execution role: it grants what a person does in SageMaker, far beyond what the job uses.',
+    trigger:
+      'an iam-role with persona data-scientist or mlops that a training or processing job references as its execution role',
+    inRun: 'static finding: the job runs, with a role that grants far more than least privilege',
+  },
+  /* ---- issue 17 (gov17): CloudWatch dashboards (S4.2.3) ---- */
+  {
+    id: 'dashboard-blind-spot',
+    domain: 'D4',
+    severity: 'warning',
+    area: 'monitoring',
+    static: false,
+    title: 'Dashboard blind to the problem',
+    sheet:
+      'Performance dashboards (CloudWatch dashboards, QuickSight) show endpoint metrics per period with a statistic: ModelLatency with a high percentile (p99) or the Maximum shows the slow requests customers feel, while the Average hides a tail; Invocation4XXErrors and Invocation5XXErrors (Sum) show failing calls. Invocation metrics live in the AWS/SageMaker namespace, instance metrics such as CPUUtilization in /aws/sagemaker/Endpoints.',
+    fix: "Give the dashboard widgets that show the run's problem on the endpoint: ModelLatency with p99 (or Maximum) for slow requests, Invocation5XXErrors / Invocation4XXErrors with Sum for failures, and each metric under its own namespace (AWS/SageMaker for invocation metrics, /aws/sagemaker/Endpoints for CPUUtilization).",
+    docs: "AWS: endpoint invocation metrics (Invocations, Invocation4XXErrors, Invocation5XXErrors, InvocationsPerInstance, ModelLatency) are in namespace AWS/SageMaker and instance metrics (CPUUtilization, MemoryUtilization, DiskUtilization, GPU metrics) in /aws/sagemaker/Endpoints, with dimensions EndpointName and VariantName (https://docs.aws.amazon.com/sagemaker/latest/dg/monitoring-cloudwatch.html); CloudWatch's Average is Sum/SampleCount over the period, while a percentile such as p99 shows the distribution of the values (https://docs.aws.amazon.com/AmazonCloudWatch/latest/monitoring/Statistics-definitions.html). ModelLatency is published in microseconds; SageSim charts it in ms. The finding itself is SageSim's: CloudWatch never tells you a dashboard misses a problem.",
+    message: 'Dashboard {node} does not show what happened on {endpoint}: {blind}.',
+    trigger:
+      'at the end of a run, a cloudwatch-dashboard wired to an endpoint whose run had slow requests (p99 at least 3× the mean latency) and no ModelLatency widget at p99 or Maximum, 5XX or 4XX errors that no widget shows (a data point above 0), or a widget that shows no data (a metric under the wrong namespace)',
+    inRun:
+      "one warning per dashboard and endpoint at the end of the run; the dashboard's widgets chart each period's data point (node details: Charts), and the report lists each widget's value over the run",
+  },
 ];
 
 /** Every rule of the catalog, in rules.md order (D1, D2, D3, D4). Entries are frozen. */

@@ -53,6 +53,7 @@ export const KINDS = [
   'scp',
   'inference-recommender',
   'security-group',
+  'cloudwatch-dashboard',
 ] as const;
 export type Kind = (typeof KINDS)[number];
 

@@ -76,7 +76,10 @@ export interface GoalDef<V> {
 
 const goal = <V>(d: GoalDef<V>): GoalDef<V> => d;
 
-/** States a goal may require (format.md section 5), plus a registry's approval status. */
+/**
+ * States a goal may require (format.md section 5), plus a registry's approval status and a CloudWatch dashboard's
+ * Active (SageSim's: it has a widget and an endpoint to draw).
+ */
 export const GOAL_STATES = [
   'Pending',
   'InProgress',
@@ -90,6 +93,7 @@ export const GOAL_STATES = [
   'PendingManualApproval',
   'Approved',
   'Rejected',
+  'Active',
 ] as const;
 
 const ruleIds = z.array(z.string().max(64));

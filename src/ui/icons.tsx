@@ -350,6 +350,16 @@ const ICONS: Record<Kind, { color: string; glyph: ReactNode }> = {
       </>
     ),
   },
+  // four panels, two with a line chart: a dashboard of metric widgets
+  'cloudwatch-dashboard': {
+    color: C.integration,
+    glyph: (
+      <>
+        {line('M3 4h8v7H3ZM13 4h8v7h-8ZM3 13h8v7H3ZM13 13h8v7h-8Z')}
+        {line('M4.5 9l2-2 1.5 1 2-2.5M14.5 18l2-2.5 1.5 1 2-2.5')}
+      </>
+    ),
+  },
   // a gauge with its needle: a load test that measures latency against cost
   'inference-recommender': {
     color: C.ml,

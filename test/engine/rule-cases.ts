@@ -1114,6 +1114,28 @@ export const CASES: Record<string, Case> = {
     durationSec: 7200,
     doc: () => arch(node('ep', 'realtime-endpoint')),
   },
+  'role-persona-for-people': {
+    node: 'role',
+    as: 'finding',
+    doc: () =>
+      arch(
+        node('data', 's3-bucket'),
+        node('role', 'iam-role', { persona: 'mlops' }),
+        node('train', 'training-job', { role: 'role' }),
+        edge('data', 'train'),
+      ),
+  },
+  'dashboard-blind-spot': {
+    node: 'ops',
+    as: 'incident',
+    doc: () =>
+      arch(
+        node('ep', 'realtime-endpoint'),
+        node('ops', 'cloudwatch-dashboard', { widgets: ['AWS/SageMaker CPUUtilization Average'] }),
+        edge('ep', 'ops'),
+        ...clientTo('ep', { rps: 2 }),
+      ),
+  },
   'endpoint-over-provisioned': {
     node: 'ep',
     as: 'incident',

@@ -43,6 +43,7 @@ describe('puzzle symptoms never give the answer away', () => {
     ['d3/19-the-release-that-never-left.json', /push trigger includes|release\/\*/],
     ['d3/20-green-build-red-endpoint.json', /integration|suites it ran/],
     ['d4/20-the-regulators-review.json', /add a cloudwatch alarm|bias → cloudwatch/i],
+    ['d4/26-the-dashboard-that-stayed-green.json', /p99 or Maximum|4XX error|is published in/],
   ] as const)('%s: its symptoms and log lines do not name the cause', (file, cause) => {
     const { shown, report } = shownBeforeReveal(`${PUZZLES_DIR}/${file}`);
     expect(shown.length).toBeGreaterThan(0);

@@ -64,6 +64,7 @@ export const RESOURCE_PROPS: Readonly<Partial<Record<string, readonly string[]>>
   'iam-role': ['actions', 's3Resources'],
   cloudtrail: ['s3DataEvents'],
   cloudwatch: ['metric', 'threshold', 'periodSec', 'evaluationPeriods'],
+  'cloudwatch-dashboard': ['widgets', 'periodSec'],
   scp: ['actions', 'requireVolumeKmsKey', 'requireVpcSubnets'],
 };
 

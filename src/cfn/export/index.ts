@@ -46,6 +46,7 @@ const RESOURCE_KINDS: ReadonlySet<Kind> = new Set<Kind>([
   'sqs',
   'sns',
   'cloudwatch',
+  'cloudwatch-dashboard',
   'model-monitor',
   'vpc',
   'subnet',
@@ -89,7 +90,7 @@ export function exportDesign(doc: ArchDoc): ExportResult {
   for (const n of of('model-registry', 'lambda')) exportGlue(c, n);
   for (const n of of('pipeline')) exportPipeline(c, n);
   for (const n of of('codepipeline')) exportCodePipeline(c, n);
-  for (const n of of('eventbridge', 'cloudwatch')) exportGlue(c, n);
+  for (const n of of('eventbridge', 'cloudwatch', 'cloudwatch-dashboard')) exportGlue(c, n);
   for (const n of of('scp')) exportScp(c, n, c.logical.get(n.id)!);
 
   const nodes = doc.nodes

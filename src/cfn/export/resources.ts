@@ -1,4 +1,4 @@
-import { kindDef } from '../../catalog/kinds';
+import { kindDef, roleActions } from '../../catalog/kinds';
 import type { DeploymentValue, VariantValue } from '../../catalog/types';
 import type { ArchNode } from '../../model/schema';
 import { type ExportContext, GetAtt, Ref, Sub } from './context';
@@ -267,7 +267,12 @@ export function exportStore(c: ExportContext, n: ArchNode): void {
       return;
     }
     case 'iam-role': {
-      const actions: string[] = p.actions;
+      // a Role Manager persona's actions are in the policy; the persona and the role's own actions stay in Metadata
+      const actions: string[] = roleActions(p);
+      if (p.persona !== 'custom') {
+        c.keepInMetadata(n, 'persona');
+        c.keepInMetadata(n, 'actions');
+      }
       const s3 = actions.filter((a) => /^s3:/i.test(a) || a === '*');
       const rest = actions.filter((a) => !s3.includes(a));
       const statements: Record<string, unknown>[] = [];
@@ -712,6 +717,39 @@ export function exportGlue(c: ExportContext, n: ArchNode): void {
         },
         n,
       );
+      return;
+    }
+    case 'cloudwatch-dashboard': {
+      // one metric widget per dashboard widget, a line per wired endpoint (dimensions EndpointName and VariantName)
+      const d = c.props(n) as { widgets: string[]; periodSec: number };
+      const eps = c.in(n.id).filter((x) => kindDef(x.kind).role === 'endpoint');
+      for (const ep of eps) c.say(ep.id, n.id);
+      const widgets = d.widgets.map((w, i) => {
+        const [ns, metric, stat] = w.split(' ');
+        return {
+          type: 'metric',
+          x: (i % 2) * 12,
+          y: Math.floor(i / 2) * 6,
+          width: 12,
+          height: 6,
+          properties: {
+            title: w,
+            view: 'timeSeries',
+            region: '${AWS::Region}',
+            stat,
+            period: d.periodSec,
+            metrics: eps.map((ep) => [
+              ns,
+              metric,
+              'EndpointName',
+              `\${${L(c, ep)}.EndpointName}`,
+              'VariantName',
+              'AllTraffic',
+            ]),
+          },
+        };
+      });
+      c.add(id, 'AWS::CloudWatch::Dashboard', { DashboardBody: Sub(JSON.stringify({ widgets })) }, n);
       return;
     }
     case 'cloudwatch': {

@@ -1,5 +1,7 @@
+import { isEndpointKind, parseWidget, PERSONA_ACTIONS, type RolePersona } from '../../catalog/kinds';
+import type { ArchNode } from '../../model/schema';
 import type { EvaluatedResource } from '../evaluate';
-import { refsIn } from '../types';
+import { refsIn, withPlaceholders } from '../types';
 import { type Builder, bool, dig, list, num, rec } from './builder';
 import { subnetOf } from './network';
 import { kmsNode } from './sagemaker';
@@ -131,6 +133,11 @@ export function mapSecurity(b: Builder): void {
     ];
     const { actions, s3Resources } = policyActions(docs);
     const node = b.add(r, 'iam-role', { actions, s3Resources: s3Resources.length ? s3Resources : undefined });
+    // an exported role with a Role Manager persona: the policy holds the persona's actions too; the role's own are
+    // the rest (Metadata keeps them only when they are not the default, none)
+    const persona = PERSONA_ACTIONS[(node.props?.persona ?? 'custom') as RolePersona];
+    if (persona?.length && !('actions' in rec(b.meta(r).props)))
+      b.setProps(node, { actions: actions.filter((a) => !persona.includes(a)) });
     for (const p of attached) b.claim(p.id, node.id);
     const managed = list(r.props.ManagedPolicyArns);
     if (managed.length)
@@ -225,6 +232,47 @@ export function mapGlue(b: Builder): void {
   }
   for (const r of b.ofType('AWS::Events::Rule')) b.add(r, 'eventbridge');
   for (const r of b.ofType('AWS::CloudWatch::Alarm')) if (!b.used.has(r.id)) b.add(r, 'cloudwatch');
+  for (const r of b.ofType('AWS::CloudWatch::Dashboard')) dashboard(b, r);
+}
+
+/**
+ * A CloudWatch dashboard: each metric widget's metrics (["NAMESPACE", "METRIC", "EndpointName", name, …]) → the
+ * widgets "NAMESPACE METRIC STAT" SageSim draws, and a connection from each endpoint they name
+ * (https://docs.aws.amazon.com/AmazonCloudWatch/latest/APIReference/CloudWatch-Dashboard-Body-Structure.html).
+ */
+function dashboard(b: Builder, r: EvaluatedResource): void {
+  const text = withPlaceholders(r.props.DashboardBody);
+  const body = readJson(text);
+  const widgets: string[] = [];
+  const eps = new Set<ArchNode>();
+  let period: number | undefined;
+  const skipped: string[] = [];
+  for (const w of list(rec(body).widgets)) {
+    const p = rec(rec(w).properties);
+    if (rec(w).type !== 'metric') continue;
+    const stat = typeof p.stat === 'string' ? p.stat : 'Average';
+    if (typeof p.period === 'number') period ??= Math.min(3600, Math.max(60, Math.round(p.period)));
+    for (const m of list(p.metrics)) {
+      const row = list(m);
+      const [ns, metric] = row.map(String);
+      const text = `${ns} ${metric} ${stat}`;
+      if (!parseWidget(text)) {
+        skipped.push(text);
+        continue;
+      }
+      if (!widgets.includes(text)) widgets.push(text);
+      const i = row.indexOf('EndpointName');
+      const ep = i >= 0 ? b.nodeOf(row[i + 1]) : undefined;
+      if (ep && isEndpointKind(ep.kind)) eps.add(ep);
+    }
+  }
+  const kept = 'widgets' in rec(b.meta(r).props);
+  const n = b.add(r, 'cloudwatch-dashboard', kept ? {} : { widgets: widgets.slice(0, 24), periodSec: period });
+  for (const ep of eps) b.connect(ep, n);
+  if (text === null || body === null)
+    b.note(r, 'its DashboardBody is not JSON SageSim can read: no widgets', 'warning');
+  if (skipped.length)
+    b.note(r, `widgets SageSim does not simulate were left out: ${[...new Set(skipped)].join(', ')}`, 'info');
 }
 
 /** Everything no mapping used: a note each (nothing is dropped silently). */
@@ -239,3 +287,13 @@ export function noteTheRest(b: Builder): void {
 }
 
 export type { EvaluatedResource };
+
+/** A JSON text's value, or null when there is none or it does not parse. */
+function readJson(text: string | null): unknown {
+  if (text === null) return null;
+  try {
+    return JSON.parse(text) as unknown;
+  } catch {
+    return null;
+  }
+}

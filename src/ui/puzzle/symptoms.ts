@@ -66,6 +66,14 @@ const CAUSE_NAMING: Record<string, (i: Incident, n: NodeFigures | undefined, r: 
     `${i.node}: results are written to the S3 output location; callers find out that one is ready only by polling it.`,
   'trigger-chain-broken': (i) => i.message.replace(/ \(.*\)(?=; no )/, ''),
   'bad-version-shipped': (i) => i.message.replace(/ \(the default update.*$/, '.'),
+  // what the on-call engineer sees: each widget's highest point beside what the callers got
+  'dashboard-blind-spot': (i, n, r) => {
+    const ws = (n?.widgets ?? []) as { endpoint: string; widget: string; peak: number | null }[];
+    const eps = [...new Set(ws.map((w) => w.endpoint))];
+    const peaks = ws.map((w) => `${w.widget} ${w.peak === null ? 'no data' : `peaks at ${w.peak}`}`).join(', ');
+    const got = eps.map((e) => `${e}: p99 ${r.nodes[e]?.p99Ms ?? '?'} ms, ${r.nodes[e]?.failed ?? 0} failed calls`);
+    return `${i.node}: ${peaks || 'no widget'}; what callers got: ${got.join('; ') || 'nothing measured'}.`;
+  },
   'async-stuck-at-zero': (i) => i.message.replace(' and no step-scaling policy on HasBacklogWithoutCapacity', ''),
   // models16: the figures an operator sees, not the row count, the missing S3Version or the cheaper choice
   'too-little-labelled-data': (i) => i.message.replace(/; \S+ has \d+ labelled rows.*$/, '.'),

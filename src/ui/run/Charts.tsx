@@ -21,6 +21,14 @@ const CHARTS: { title: string; series: string[]; colours: string[]; rate: boolea
   { title: 'Backlog (ApproximateBacklogSize)', series: ['backlog'], colours: ['#b7791f'], rate: false },
 ];
 
+/** A dashboard widget's chart title: "fraud · ModelLatency p99 (ms)" from "fraud · AWS/SageMaker ModelLatency p99". */
+const widgetTitle = (series: string): string => {
+  const [ep, widget] = series.split(' · ');
+  const [ns, metric, stat] = widget.split(' ');
+  const unit = metric === 'ModelLatency' ? ' (ms)' : metric === 'CPUUtilization' ? ' (%)' : '';
+  return `${ep} · ${metric} ${stat}${unit} · ${ns}`;
+};
+
 type UPlotCtor = typeof uPlot;
 let loading: Promise<UPlotCtor> | null = null;
 /** uPlot and its stylesheet, loaded on first use (not in the first screen's bundle). */
@@ -64,7 +72,9 @@ export function Charts() {
   }, [run, node]);
   if (!node) return <p className="run-empty">Select a node on the canvas to chart it over simulated time.</p>;
   const s = series?.node === node ? series : null;
-  const has = s && CHARTS.some((c) => c.series.some((n) => s.series[n]?.length));
+  // a CloudWatch dashboard's widgets: one small chart per endpoint and widget ("endpoint · NAMESPACE METRIC STAT")
+  const widgets = s ? Object.keys(s.series).filter((n) => n.includes(' · ') && s.series[n]?.length) : [];
+  const has = s && (widgets.length > 0 || CHARTS.some((c) => c.series.some((n) => s.series[n]?.length)));
   if (curves)
     return (
       <div className="charts" data-testid="charts">
@@ -88,10 +98,19 @@ export function Charts() {
             : 'Waiting for the run…'}
         </p>
       ) : (
-        <div className="charts-row">
+        <div className="charts-row" data-testid={widgets.length ? 'dashboard-widgets' : undefined}>
           {U &&
             CHARTS.filter((c) => c.series.some((n) => s!.series[n]?.length)).map((c) => (
               <Chart key={c.title} U={U} spec={c} data={s!.series} />
+            ))}
+          {U &&
+            widgets.map((n) => (
+              <Chart
+                key={n}
+                U={U}
+                spec={{ title: widgetTitle(n), series: [n], colours: ['#e7157b'], rate: false }}
+                data={s!.series}
+              />
             ))}
         </div>
       )}

@@ -2,6 +2,7 @@ import type { Fault } from '../../../model/schema';
 import { defineSlot } from '../../sim';
 import type { SimModule } from '../../sim';
 import { monitorFindings } from './checks';
+import { finishDashboards, startDashboards } from './dashboards';
 import { MonitoringRun, scheduleMonitor } from './schedule';
 
 /** The monitoring state of a run (drift and bias faults, monitor counters). */
@@ -11,7 +12,8 @@ const MONITORING = defineSlot('monitoring', (sim) => new MonitoringRun(sim));
  * Model Monitor and Clarify: scheduled monitoring runs over captured traffic, their failures
  * (missing capture, baseline, ground truth, Clarify; unsupported endpoints) and their violations
  * (data drift, disparate impact, model quality), which leave as events for EventBridge. Faults:
- * `data-drift` and `bias-shift` on an endpoint (magnitude, default 0.3).
+ * `data-drift` and `bias-shift` on an endpoint (magnitude, default 0.3). CloudWatch dashboards (dashboards.ts): widgets
+ * drawn per period from the wired endpoints, and `dashboard-blind-spot` at the end of the run.
  */
 export const monitoringModule: SimModule = {
   id: 'monitoring',
@@ -19,7 +21,9 @@ export const monitoringModule: SimModule = {
   start(sim) {
     const mr = sim.slot(MONITORING);
     for (const m of sim.graph.ofKind('model-monitor')) scheduleMonitor(mr, m);
+    startDashboards(sim);
   },
+  finish: finishDashboards,
   faults: {
     'data-drift'(sim, f) {
       const magnitude = (f as Extract<Fault, { kind: 'data-drift' }>).magnitude ?? 0.3;

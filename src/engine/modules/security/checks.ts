@@ -2,12 +2,13 @@
  * The security rules as pure functions over the Graph: each returns the incident/finding details
  * (`vars` for the rule's message) or null. The module turns them into findings and gates.
  */
-import { ENDPOINT_KINDS, propsByName } from '../../../catalog/kinds';
+import { ENDPOINT_KINDS, PERSONA_LABELS, propsByName } from '../../../catalog/kinds';
 import { instanceType } from '../../../catalog/instances';
 import type { Kind } from '../../../catalog/types';
 import { type GNode, type Graph, isOf } from '../../../model/graph';
 import type { Blocker } from '../../types';
 import { roleAllows, wildcardGrant } from './iam';
+import { ROLE_KINDS } from './needs';
 import { protectionReason, sensitiveUpstream } from './lineage';
 
 type Vars = Record<string, string | number>;
@@ -118,6 +119,22 @@ export function iamWildcard(n: GNode): Hit | null {
   if (n.kind !== 'iam-role') return null;
   const grant = wildcardGrant(n);
   return grant ? { rule: 'iam-wildcard', vars: { grant } } : null;
+}
+
+/**
+ * role-persona-for-people: a job's execution role started from a Role Manager persona for people (Data Scientist,
+ * MLOps) rather than the SageMaker compute role persona.
+ */
+export function personaForPeople(g: Graph, n: GNode): Hit | null {
+  if (n.kind !== 'iam-role') return null;
+  const persona = n.props.persona;
+  if (persona !== 'data-scientist' && persona !== 'mlops') return null;
+  const jobs = g.nodes.filter((j) => ROLE_KINDS.includes(j.kind) && g.ref(j, 'role')?.id === n.id);
+  if (!jobs.length) return null;
+  return {
+    rule: 'role-persona-for-people',
+    vars: { persona: PERSONA_LABELS[persona], jobs: jobs.map((j) => j.id).join(', ') },
+  };
 }
 
 /**

@@ -2,6 +2,7 @@
  * IAM in the small: whether a role's actions allow an action (with IAM's `*` and `?` wildcards,
  * case-insensitive as IAM compares action names), and which of its grants are wildcards.
  */
+import { roleActions } from '../../../catalog/kinds';
 import type { GNode } from '../../../model/graph';
 
 const globCache = new Map<string, RegExp>();
@@ -24,7 +25,7 @@ export function actionMatches(pattern: string, action: string): boolean {
 
 /** Whether a role (an iam-role node) allows an action. */
 export const roleAllows = (role: GNode<'iam-role'>, action: string): boolean =>
-  role.props.actions.some((p) => actionMatches(p, action));
+  roleActions(role.props).some((p) => actionMatches(p, action));
 
 const WILDCARD_ACTIONS = new Set(['*', 's3:*']);
 const WILDCARD_RESOURCES = new Set(['*', 'arn:aws:s3:::*']);
@@ -36,7 +37,7 @@ const WILDCARD_RESOURCES = new Set(['*', 'arn:aws:s3:::*']);
  * not trigger; a role triggers whether or not a job references it (the policy exists either way).
  */
 export function wildcardGrant(role: GNode<'iam-role'>): string | null {
-  const actions = role.props.actions;
+  const actions = roleActions(role.props);
   const resources = role.props.s3Resources;
   const wildActions = actions.filter((a) => WILDCARD_ACTIONS.has(a.toLowerCase()));
   const s3Actions = actions.filter((a) => a === '*' || /^s3:/i.test(a));

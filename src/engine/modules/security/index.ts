@@ -5,6 +5,7 @@ import type { SimModule } from '../../sim';
 import {
   featureStoreOneKey,
   iamWildcard,
+  personaForPeople,
   interContainer,
   kmsDenied,
   kmsOnNvme,
@@ -35,6 +36,7 @@ export function checkSecurity(g: Graph): Finding[] {
     const nvme = kmsOnNvme(n);
     add(n.id, nvme && { rule: nvme.rule, vars: nvme.vars ?? {} });
     add(n.id, iamWildcard(n));
+    add(n.id, personaForPeople(g, n));
     add(n.id, piiWithoutMacie(g, n));
   }
   for (const { node, hit } of noDataEvents(g)) add(node.id, hit);

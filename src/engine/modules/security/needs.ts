@@ -15,7 +15,7 @@
  * documented role has them) but never required: without them the job runs and its logs are lost.
  */
 import { isAnywhere, sgRules } from '../../../model/sg';
-import { propsByName } from '../../../catalog/kinds';
+import { propsByName, roleActions } from '../../../catalog/kinds';
 import type { Kind } from '../../../catalog/types';
 import type { GNode, Graph } from '../../../model/graph';
 import { actionMatches } from './iam';
@@ -95,7 +95,7 @@ export function jobNeeds(g: Graph, n: GNode): Need[] {
 
 /** Whether a role grants an action on a resource (S3 actions are scoped by `s3Resources`; others apply to "*"). */
 export function roleGrants(role: GNode, need: Pick<Need, 'action' | 'resource' | 'aliases'>): boolean {
-  if (!(propsByName(role.props).actions as string[]).some((p) => actionMatches(p, need.action))) return false;
+  if (!roleActions(propsByName(role.props)).some((p) => actionMatches(p, need.action))) return false;
   if (!isS3(need.action)) return true;
   const names = [need.resource, ...(need.aliases ?? [])];
   return (propsByName(role.props).s3Resources as string[]).some((r) => names.some((x) => coversResource(r, x)));
@@ -139,7 +139,7 @@ export function accessDeniedMessage(roleId: string, need: Need): string {
 export function leastPrivilegeProblems(g: Graph): string[] {
   const out: string[] = [];
   for (const role of g.ofKind('iam-role')) {
-    const actions = propsByName(role.props).actions as string[];
+    const actions = roleActions(propsByName(role.props));
     const resources = propsByName(role.props).s3Resources as string[];
     for (const a of actions)
       if (a.includes('*') || a.includes('?')) out.push(`role ${role.id} grants the wildcard action "${a}"`);
