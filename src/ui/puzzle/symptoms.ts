@@ -57,6 +57,12 @@ const CAUSE_NAMING: Record<string, (i: Incident, n: NodeFigures | undefined, r: 
   'trigger-chain-broken': (i) => i.message.replace(/ \(.*\)(?=; no )/, ''),
   'bad-version-shipped': (i) => i.message.replace(/ \(the default update.*$/, '.'),
   'async-stuck-at-zero': (i) => i.message.replace(' and no step-scaling policy on HasBacklogWithoutCapacity', ''),
+  // issue 17: the AWS error without the part that names the missing policy or the blocking rule
+  'realtime-stuck-at-zero': (i, n) =>
+    `${i.message.replace(/ \([^()]*no scaling policy[^()]*\)$/, '')} (${i.count}×; ${String(n?.instancesFinal ?? 0)} instances in service)`,
+  'no-capacity-at-zero': (i) => `${i.message.replace(/ \([^()]*scaling out from zero[^()]*\)$/, '')} (${i.count}×)`,
+  'sg-blocks-distributed-training': (i) => i.message.replace(/: security group .*$/, '.'),
+  'endpoint-sg-blocks-https': (i) => i.message.replace(/ \([^()]*\)\.$/, '.'),
 };
 
 /** The live model's quality as a monitor with ground truth reports it, from the endpoint figures (null when none). */
