@@ -440,6 +440,49 @@ export const TESTS: E2ETest[] = [
     },
   },
   {
+    name: 'run: why? on a security group that drops HTTPS draws both groups on the path; the inspector edits the rules',
+    async run({ page }) {
+      // puzzle d4/24 as a plain design: the interface endpoints' group lets HTTPS in only from on-premises
+      const d = JSON.parse(read('scenarios/puzzles/d4/24-locked-down-locked-out.json'));
+      for (const k of [
+        'mode',
+        'goal',
+        'locked',
+        'lockedProps',
+        'palette',
+        'solution',
+        'alternatives',
+        'hints',
+        'questions',
+      ])
+        delete d[k];
+      await openDoc(page, JSON.stringify(d), 'sg.json');
+      await page.getByRole('button', { name: 'Run to end' }).click();
+      await page.locator('[data-testid=incident-train]').waitFor({ timeout: 20000 });
+      await page.locator('[data-testid=incident-train]').click();
+      const net = page.locator('[data-testid=why-network]');
+      await net.waitFor();
+      const text = await net.innerText();
+      // the path goes through the job's group and the endpoints' group, and stops there
+      assert(/job-sg/.test(text) && /vpce-sg/.test(text) && /stops here/.test(text), text);
+      assert(/TCP 443/.test(text), `the missing rule is named: ${text}`);
+      await shot(page, 'run-16-why-security-group');
+      // the inspector edits the group's rule lines (generated from the catalog's string-list prop)
+      await page.locator('.react-flow__node[data-id="vpce-sg"]').click();
+      const inspector = page.locator('aside[aria-label=Inspector]');
+      await waitFor('the security group in the inspector', async () =>
+        /Inbound rules/.test(await inspector.innerText().catch(() => '')),
+      );
+      const values = await inspector
+        .locator('textarea, input')
+        .evaluateAll((els) => els.map((e) => (e as HTMLInputElement).value));
+      assert(
+        values.some((v) => v.includes('tcp 443 from 172.16.0.0/12')),
+        `the rule line is shown: ${values.join(' | ')}`,
+      );
+    },
+  },
+  {
     name: 'run: the log filters by severity, rule and text; a row selects its node',
     async run({ page }) {
       await openDoc(page, WALL, 'wall.json');

@@ -1353,7 +1353,7 @@ export const KIND_DEFS = [
     'security-group',
     'Security group',
     'NET',
-    'network',
+    'security',
     'A stateful firewall on the network interfaces of VPC resources: inbound rules allow traffic from a CIDR or another group (or itself); outbound rules allow traffic out. Anything not allowed is dropped silently, so the caller times out.',
     ['vpc'],
     {

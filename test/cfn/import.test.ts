@@ -132,9 +132,15 @@ describe('import: templates in the styles people write', () => {
     expect(node(doc, 'logs-endpoint')).toMatchObject({ parent: 'private-subnet', props: { service: 'logs' } });
     expect(node(doc, 'endpoint')).toMatchObject({ kind: 'realtime-endpoint', parent: 'private-subnet' });
     expect(doc.nodes.some((n) => n.kind === 'vpc-endpoint' && String(n.props?.service).startsWith('ecr'))).toBe(false);
-    expect(notes).toEqual([
-      expect.objectContaining({ resource: 'EndpointSg', type: 'AWS::EC2::SecurityGroup', severity: 'info' }),
-    ]);
+    // the security group (issue 17): its HTTPS rule on the VPC's CidrBlock reads as SageSim's VPC range
+    expect(node(doc, 'endpoint-sg')).toMatchObject({
+      kind: 'security-group',
+      parent: 'vpc',
+      props: { ingress: ['tcp 443 from 10.0.0.0/16'] },
+    });
+    expect(node(doc, 'logs-endpoint').props).toMatchObject({ securityGroup: 'endpoint-sg' });
+    expect(node(doc, 'endpoint').props).toMatchObject({ securityGroup: 'endpoint-sg' });
+    expect(notes).toEqual([]);
     const vpc = node(doc, 'vpc');
     expect(vpc.size?.width).toBeGreaterThan(0);
   });

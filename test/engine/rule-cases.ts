@@ -1142,4 +1142,63 @@ export const CASES: Record<string, Case> = {
     durationSec: 7200,
     doc: () => arch(node('ep', 'realtime-endpoint', { instanceCount: 4 }), ...clientTo('ep', { rps: 2 })),
   },
+  /* issue 17: scale to zero and security groups */
+  'realtime-stuck-at-zero': {
+    node: 'ep',
+    as: 'incident',
+    durationSec: 7200,
+    doc: () => zeroDoc(false),
+  },
+  'no-capacity-at-zero': {
+    node: 'ep',
+    as: 'incident',
+    durationSec: 7200,
+    doc: () => zeroDoc(true),
+  },
+  'scale-to-zero-unsupported': {
+    node: 'ep',
+    as: 'finding',
+    doc: () =>
+      arch(node('ep', 'realtime-endpoint', { autoscaling: { min: 0, max: 2, targetInvocationsPerInstance: 100 } })),
+  },
+  'sg-blocks-distributed-training': {
+    node: 'train',
+    as: 'incident',
+    doc: () =>
+      arch(
+        ...vpc('private-with-nat'),
+        node('train-sg', 'security-group', { ingress: ['tcp 22 from 10.0.0.0/16'] }, 'vpc'),
+        node('raw', 's3-bucket'),
+        node('train', 'training-job', { instanceCount: 2, securityGroup: 'train-sg' }, 'sub'),
+        edge('raw', 'train'),
+      ),
+  },
+  'endpoint-sg-blocks-https': {
+    node: 'train',
+    as: 'incident',
+    doc: () =>
+      arch(
+        ...vpc('private'),
+        node('job-sg', 'security-group', { ingress: ['all all from self'] }, 'vpc'),
+        node('vpce-sg', 'security-group', { ingress: ['tcp 80 from job-sg'] }, 'vpc'),
+        node('vpce-s3', 'vpc-endpoint', { service: 's3' }, 'vpc'),
+        node('vpce-ecr-api', 'vpc-endpoint', { service: 'ecr.api', securityGroup: 'vpce-sg' }, 'vpc'),
+        node('vpce-ecr-dkr', 'vpc-endpoint', { service: 'ecr.dkr', securityGroup: 'vpce-sg' }, 'vpc'),
+        node('raw', 's3-bucket'),
+        node('train', 'training-job', { securityGroup: 'job-sg' }, 'sub'),
+        edge('raw', 'train'),
+      ),
+  },
 };
+
+/** An inference-component endpoint idle for an hour (it scales to zero), then called from t = 3600. */
+function zeroDoc(fromZero: boolean) {
+  return arch(
+    node('ep', 'realtime-endpoint', {
+      inferenceComponents: true,
+      scaleOutFromZero: fromZero,
+      autoscaling: { min: 0, max: 2, targetInvocationsPerInstance: 600 },
+    }),
+    ...clientTo('ep', { rps: 2, startSec: 3600 }),
+  );
+}

@@ -51,6 +51,7 @@ const RESOURCE_KINDS: ReadonlySet<Kind> = new Set<Kind>([
   'vpc',
   'subnet',
   'vpc-endpoint',
+  'security-group',
   'kms-key',
   'iam-role',
   'macie',

@@ -1,3 +1,4 @@
+import { sgRules, type SgRule } from '../../model/sg';
 import { kindDef, roleActions } from '../../catalog/kinds';
 import type { DeploymentValue, VariantValue } from '../../catalog/types';
 import type { ArchNode } from '../../model/schema';
@@ -161,6 +162,8 @@ export function exportVpc(c: ExportContext, vpc: ArchNode): void {
     { Metadata: { SageSim: { helper: true } } },
   );
   c.vpcSg.set(vpc.id, sg);
+  for (const g of c.doc.nodes.filter((n) => n.kind === 'security-group' && n.parent === vpc.id))
+    exportSecurityGroup(c, g, V);
   const endpoints = c.doc.nodes.filter(
     (n) => n.kind === 'vpc-endpoint' && (n.parent === vpc.id || subnets.some((s) => s.id === n.parent)),
   );
@@ -177,7 +180,7 @@ export function exportVpc(c: ExportContext, vpc: ArchNode): void {
     } else {
       props.VpcEndpointType = 'Interface';
       props.PrivateDnsEnabled = true;
-      props.SecurityGroupIds = [Ref(sg)];
+      props.SecurityGroupIds = [Ref(groupOf(c, e) ?? sg)];
       const ss = inSubnet ? [inSubnet] : subnets.length >= 2 ? subnets.map((s) => L(c, s)) : [];
       if (ss.length) props.SubnetIds = ss.map(Ref);
     }
@@ -185,12 +188,79 @@ export function exportVpc(c: ExportContext, vpc: ArchNode): void {
   }
 }
 
-/** VpcConfig of something in a subnet: that subnet and the VPC's security group. */
+/** VpcConfig of something in a subnet: that subnet and its security group (or the VPC's helper group). */
 function vpcConfig(c: ExportContext, node: ArchNode, subnetsKey = 'Subnets'): Record<string, unknown> | undefined {
   const parent = node.parent ? c.byId.get(node.parent) : undefined;
   if (parent?.kind !== 'subnet') return undefined;
-  return { [subnetsKey]: [Ref(L(c, parent))], SecurityGroupIds: [Ref(c.vpcSg.get(parent.parent!)!)] };
+  return {
+    [subnetsKey]: [Ref(L(c, parent))],
+    SecurityGroupIds: [Ref(groupOf(c, node) ?? c.vpcSg.get(parent.parent!)!)],
+  };
 }
+
+/** The logical id of the security group a node names (its `securityGroup` prop), if it is exported. */
+function groupOf(c: ExportContext, node: ArchNode): string | undefined {
+  const id = c.props(node).securityGroup;
+  return typeof id === 'string' ? c.logical.get(id) : undefined;
+}
+
+/**
+ * A security-group node → AWS::EC2::SecurityGroup with its CIDR rules inline, and one AWS::EC2::SecurityGroupIngress /
+ * SecurityGroupEgress per rule naming a group (itself included: a group cannot reference itself in its own properties).
+ * An empty list is left out (CloudFormation then keeps EC2's default outbound rule, all traffic out).
+ */
+function exportSecurityGroup(c: ExportContext, g: ArchNode, vpcLogical: string): void {
+  const id = L(c, g);
+  const { ingress, egress } = sgRules(c.props(g));
+  const cidr = (r: SgRule, dir: 'in' | 'out') => ({
+    IpProtocol: PROTOCOL[r.protocol],
+    ...(r.protocol === 'tcp' || r.protocol === 'udp' ? { FromPort: r.from, ToPort: r.to } : {}),
+    [r.peer.includes(':') ? 'CidrIpv6' : 'CidrIp']: r.peer,
+    Description: `${dir === 'in' ? 'inbound' : 'outbound'}: ${r.text}`,
+  });
+  c.add(
+    id,
+    'AWS::EC2::SecurityGroup',
+    {
+      GroupDescription: g.label ?? g.id,
+      VpcId: Ref(vpcLogical),
+      ...nonEmpty(
+        'SecurityGroupIngress',
+        ingress.filter((r) => r.kind === 'cidr').map((r) => cidr(r, 'in')),
+      ),
+      ...nonEmpty(
+        'SecurityGroupEgress',
+        egress.filter((r) => r.kind === 'cidr').map((r) => cidr(r, 'out')),
+      ),
+    },
+    g,
+  );
+  const peers = (rules: SgRule[], dir: 'in' | 'out') =>
+    rules
+      .filter((r) => r.kind !== 'cidr')
+      .forEach((r, i) => {
+        const peer = r.kind === 'self' ? id : c.logical.get(r.peer);
+        if (!peer) return;
+        c.add(
+          `${id}${dir === 'in' ? 'Ingress' : 'Egress'}${i + 1}`,
+          dir === 'in' ? 'AWS::EC2::SecurityGroupIngress' : 'AWS::EC2::SecurityGroupEgress',
+          {
+            GroupId: Ref(id),
+            IpProtocol: PROTOCOL[r.protocol],
+            ...(r.protocol === 'tcp' || r.protocol === 'udp' ? { FromPort: r.from, ToPort: r.to } : {}),
+            [dir === 'in' ? 'SourceSecurityGroupId' : 'DestinationSecurityGroupId']: Ref(peer),
+            Description: `${dir === 'in' ? 'inbound' : 'outbound'}: ${r.text}`,
+          },
+        );
+      });
+  peers(ingress, 'in');
+  peers(egress, 'out');
+}
+
+const nonEmpty = (key: string, v: unknown[]) => (v.length ? { [key]: v } : {});
+
+/** EC2's IpProtocol of a SageSim protocol. */
+const PROTOCOL: Record<SgRule['protocol'], string> = { tcp: 'tcp', udp: 'udp', esp: '50', all: '-1' };
 
 export function exportStore(c: ExportContext, n: ArchNode): void {
   const p = c.props(n);

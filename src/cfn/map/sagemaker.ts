@@ -3,7 +3,7 @@ import type { ArchNode } from '../../model/schema';
 import type { EvaluatedResource } from '../evaluate';
 import { isSym, refsIn } from '../types';
 import { type Builder, bool, dig, list, num, rec } from './builder';
-import { subnetOf } from './network';
+import { securityGroupOf, subnetOf } from './network';
 
 /**
  * SageMaker hosting and MLOps resources.
@@ -148,6 +148,8 @@ export function mapSageMaker(b: Builder): void {
       b.note(ep, `${variants.length} production variants: SageSim's ${kind} has one; the first is imported`, 'warning');
     const vpc = rec(model?.props.VpcConfig);
     if (vpc.Subnets !== undefined) b.setParent(node, subnetOf(b, vpc.Subnets));
+    const group = kind === 'realtime-endpoint' ? securityGroupOf(b, vpc.SecurityGroupIds) : undefined;
+    if (group) node.props = { ...node.props, securityGroup: group.id };
   }
   for (const r of b.ofType('AWS::SageMaker::EndpointConfig', 'AWS::SageMaker::Model'))
     if (!b.used.has(r.id)) {

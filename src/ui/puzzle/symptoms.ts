@@ -84,6 +84,12 @@ const CAUSE_NAMING: Record<string, (i: Incident, n: NodeFigures | undefined, r: 
       / has no S3Version.*$/,
       ': the auditor cannot be told which objects it was trained on (the files there have been rewritten since).',
     ),
+  // issue 17: the AWS error without the part that names the missing policy or the blocking rule
+  'realtime-stuck-at-zero': (i, n) =>
+    `${i.message.replace(/ \([^()]*no scaling policy[^()]*\)$/, '')} (${i.count}×; ${String(n?.instancesFinal ?? 0)} instances in service)`,
+  'no-capacity-at-zero': (i) => `${i.message.replace(/ \([^()]*scaling out from zero[^()]*\)$/, '')} (${i.count}×)`,
+  'sg-blocks-distributed-training': (i) => i.message.replace(/: security group .*$/, '.'),
+  'endpoint-sg-blocks-https': (i) => i.message.replace(/ \([^()]*\)\.$/, '.'),
 };
 
 /** The live model's quality as a monitor with ground truth reports it, from the endpoint figures (null when none). */

@@ -134,7 +134,8 @@ export function accessDeniedMessage(roleId: string, need: Need): string {
 /**
  * Least privilege (goal key `leastPrivilege`, format.md section 7): every role that a job assumes grants
  * exactly what its jobs use. Each problem is one sentence: a wildcard action or resource, a grant no job
- * uses, or a use the role does not grant. A role no job assumes is judged on its wildcards only.
+ * uses, or a use the role does not grant. A role no job assumes is judged on its wildcards only. On the network side
+ * (issue 17), a security group with an inbound rule from 0.0.0.0/0 (or ::/0) is a problem too.
  */
 export function leastPrivilegeProblems(g: Graph): string[] {
   const out: string[] = [];
