@@ -176,11 +176,15 @@ export class RealtimeRun extends EndpointRun<'realtime-endpoint'> {
   /** Whether no client of the endpoint retries (its ticks' arrivals are all fresh); known on the first tick. */
   private noRetries: boolean | null = null;
 
-  /** One production variant and nothing else: no TargetVariant, feature lookup, shadow or blue/green traffic. */
+  /**
+   * One production variant and nothing else: no TargetVariant, feature lookup, shadow or blue/green traffic, and no
+   * inference components (a variant that can scale to zero answers at zero instances in `serveSource`).
+   */
   private simple(): boolean {
     return (
       this.variants.length === 1 &&
       this.prod.length === 1 &&
+      this.prod[0].pool.scaling?.components !== true &&
       this.lookup === null &&
       this.green === null &&
       (this.pinned ??= this.resolvePins()).every((p) => p === null)
