@@ -1,11 +1,11 @@
 import { type Draft, type Patch, current, enablePatches, produceWithPatches } from 'immer';
 import { checkEdge } from '../catalog/edges';
 import { defaultProps, kindDef, propsByName } from '../catalog/kinds';
-import { LIMIT_WORDS, isDurationSec, isSeed } from '../catalog/limits';
+import { LIMITS, LIMIT_WORDS, isDurationSec, isSeed } from '../catalog/limits';
 import type { Kind } from '../catalog/types';
 import { HEADER, PAD, type Layout, isInside, sizeOf, type Point, type Size } from './layout';
-import { propSchema } from './props';
-import { LIMITS, type ArchDoc, type ArchEdge, type ArchNode, type Fault } from './schema';
+import { propError } from './prop-check';
+import type { ArchDoc, ArchEdge, ArchNode, Fault } from './schema';
 
 enablePatches();
 
@@ -207,8 +207,8 @@ export const setProp: Command<{ id: string; name: string; value: unknown }> = {
   perform(d, { id, name, value }) {
     const n = find(d, id);
     const def = kindDef(n.kind).props[name] ?? refuse(`${label(n.kind)} has no property "${name}".`);
-    const ok = propSchema(def).safeParse(value);
-    if (!ok.success) refuse(`${def.label}: ${ok.error.issues[0]?.message ?? 'invalid value'}`);
+    const bad = propError(def, value);
+    if (bad !== undefined) refuse(`${def.label}: ${bad}`);
     if (def.type === 'ref' && typeof value === 'string') {
       const t = d.nodes.find((m) => m.id === value) ?? refuse(`There is no node "${value}".`);
       if (!def.refKinds.includes(t.kind))

@@ -1,4 +1,4 @@
-import { LIMITS } from './schema';
+import { LIMITS } from '../catalog/limits';
 
 /**
  * The bytes of a file as text, the same way in the runner and in the page: UTF-8 (a leading byte-order mark is

@@ -1,7 +1,7 @@
 import { z } from './zod';
+import { ID_RE } from './id-pattern';
 
-/** Node ids: a-z, 0-9 and "-", starting with a letter or digit (format.md section 1). */
-export const ID_RE = /^[a-z0-9][a-z0-9-]*$/;
+export { ID_RE };
 
 /** The zod schema of a node id, with the messages the loader shows. */
 export const idSchema = z

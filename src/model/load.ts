@@ -12,6 +12,7 @@ import { formatPath } from './path';
 import { tooLarge } from './decode';
 import { sgConstraints } from './sg';
 import { nodeConstraints } from './constraints';
+import { registerLoad } from './loader';
 
 /** One reason a document was refused: a JSON path (`nodes[3].props.inputMode`) and what is wrong there. */
 export interface LoadError {
@@ -459,7 +460,6 @@ export function formatErrors(errors: readonly LoadError[]): string {
   return errors.map((e) => `${e.path}: ${e.message}`).join('\n');
 }
 
-/** Serialise a document as the file people save (stable key order of the document as given). */
-export function saveText(doc: ArchDoc): string {
-  return `${JSON.stringify(doc, null, 2)}\n`;
-}
+export { saveText } from './save';
+
+registerLoad({ loadJson, loadText, formatErrors });

@@ -1,6 +1,7 @@
 import { z } from './zod';
 import type { Kind, PropDef } from '../catalog/types';
 import { kindDef } from '../catalog/kinds';
+import { installPropCheck } from './prop-check';
 
 /** Target-tracking autoscaling of a real-time endpoint. */
 export const autoscalingSchema = z
@@ -144,3 +145,8 @@ export function propsSchema(kind: Kind): z.ZodType {
   }
   return s;
 }
+
+installPropCheck((def, value) => {
+  const ok = propSchema(def).safeParse(value);
+  return ok.success ? undefined : (ok.error.issues[0]?.message ?? 'invalid value');
+});

@@ -9,23 +9,17 @@
  * injects a script fault itself. `checkDemo` refuses a script fault with no identical `faults` entry,
  * and `demoFaults` reads the script's faults (validated) to compare them.
  */
-import { defaultProps, kindDef, propsByName } from '../catalog/kinds';
 import { RULE_INDEX } from '../catalog/rule-index';
-import type { Domain, Kind } from '../catalog/types';
+import type { Domain } from '../catalog/types';
 import { forbiddenRules, goalNodes } from './goals';
-import { isInside } from './layout';
 import { variableErrors } from './variants';
-import { type ArchDoc, type ArchEdge, type ArchNode, type Fault, type Solution, faultSchema } from './schema';
-import { hasOwn, own } from './own';
+import { type ArchDoc, type Fault, faultSchema } from './schema';
 import { countChanges } from './solution';
+import { DOMAIN_NAMES } from './domains';
 
-/** Exam domains, in order, with their names. */
-export const DOMAIN_NAMES: Readonly<Record<Domain, string>> = {
-  D1: 'Data preparation',
-  D2: 'Model development',
-  D3: 'Deployment and orchestration',
-  D4: 'Monitoring and security',
-};
+export { isLockedProp, lockedEdges, puzzleRefusal } from './locks';
+export { diffSolution, emptySolution } from './diff';
+export { DOMAIN_NAMES } from './domains';
 
 /** Fewest shipped puzzles per domain (the exam's weights, issue 8). */
 export const DOMAIN_MINIMUMS: Readonly<Record<Domain, number>> = { D1: 7, D2: 6, D3: 5, D4: 6 };
@@ -54,32 +48,6 @@ export function puzzleRules(doc: ArchDoc): string[] {
 export function puzzleOrder(fileName: string): number {
   const m = /(?:^|\/)(\d+)-[^/]*\.json$/.exec(fileName);
   return m ? Number(m[1]) : Number.NaN;
-}
-
-/**
- * Edges the player may not remove: between two locked nodes, unless the reference solution removes
- * them. (A goal cannot see how much data a job read, so cutting a locked bucket from its locked job
- * would otherwise "fix" a data puzzle; the lock is what forbids that.)
- */
-export function lockedEdges(doc: ArchDoc): ArchEdge[] {
-  const locked = new Set(doc.locked ?? []);
-  const removed = new Set((doc.solution?.removeEdges ?? []).map((e) => `${e.from}\u0000${e.to}`));
-  return (doc.edges ?? []).filter(
-    (e) => locked.has(e.from) && locked.has(e.to) && !removed.has(`${e.from}\u0000${e.to}`),
-  );
-}
-
-/**
- * Whether a prop of a node is part of the puzzle's scenario (the player may not change it): a prop the
- * puzzle's `lockedProps` lists for the node; for a locked node `lockedProps` does not list, every prop
- * but those the reference solution sets (v1). Outside puzzle mode nothing is locked.
- */
-export function isLockedProp(doc: ArchDoc, id: string, prop: string): boolean {
-  if (doc.mode !== 'puzzle') return false;
-  const listed = own(doc.lockedProps, id);
-  if (listed) return listed.includes(prop);
-  if (!(doc.locked ?? []).includes(id)) return false;
-  return !hasOwn(own(doc.solution?.setProps, id), prop);
 }
 
 /** Problems with a puzzle's metadata (empty when it is well formed). Running it is the test's job. */
@@ -220,113 +188,4 @@ export function renderPuzzleIndex(entries: readonly PuzzleEntry[]): string {
 
 /* ---------------- making puzzles, checklists and the puzzle guard (the app's puzzle mode) ---------------- */
 
-const edgeKey = (e: { from: string; to: string }) => `${e.from}\u0000${e.to}`;
-const sameJson = (a: unknown, b: unknown) => JSON.stringify(a) === JSON.stringify(b);
-
-/**
- * The reference solution that turns `broken` into `fixed` (what a puzzle author built): nodes added and
- * removed, props set, parents changed, edges added and removed. A prop the fixed design dropped is
- * set to null when the prop may be null, else to its default (the same design, written out).
- * Positions, labels and sizes are not part of a solution. `applySolution(broken, diffSolution(broken, fixed))`
- * gives `fixed` up to those and to props written at their defaults.
- */
-export function diffSolution(broken: ArchDoc, fixed: ArchDoc): Solution {
-  const before = new Map(broken.nodes.map((n) => [n.id, n]));
-  const after = new Map(fixed.nodes.map((n) => [n.id, n]));
-  const s: Solution = {};
-  const removeNodes = broken.nodes.filter((n) => !after.has(n.id)).map((n) => n.id);
-  const addNodes = fixed.nodes
-    .filter((n) => !before.has(n.id) || before.get(n.id)!.kind !== n.kind)
-    .map((n) => structuredClone(n));
-  for (const n of fixed.nodes) if (before.has(n.id) && before.get(n.id)!.kind !== n.kind) removeNodes.push(n.id);
-  const gone = new Set(removeNodes);
-  const setProps: Record<string, Record<string, unknown>> = {};
-  const setParent: Record<string, string | null> = {};
-  for (const b of broken.nodes) {
-    const f = after.get(b.id);
-    if (!f || gone.has(b.id)) continue;
-    const changed: Record<string, unknown> = {};
-    const bp = b.props ?? {},
-      fp = f.props ?? {};
-    for (const [k, v] of Object.entries(fp)) if (!sameJson(bp[k], v)) changed[k] = structuredClone(v);
-    for (const k of Object.keys(bp)) if (!(k in fp)) changed[k] = droppedValue(f.kind, k);
-    if (Object.keys(changed).length) setProps[b.id] = changed;
-    if ((b.parent ?? null) !== (f.parent ?? null)) setParent[b.id] = f.parent ?? null;
-  }
-  const had = new Set((broken.edges ?? []).filter((e) => !gone.has(e.from) && !gone.has(e.to)).map(edgeKey));
-  const has = new Set((fixed.edges ?? []).map(edgeKey));
-  const removeEdges = (broken.edges ?? [])
-    .filter((e) => !gone.has(e.from) && !gone.has(e.to) && !has.has(edgeKey(e)))
-    .map((e) => ({ from: e.from, to: e.to }));
-  const addEdges = (fixed.edges ?? []).filter((e) => !had.has(edgeKey(e))).map((e) => ({ from: e.from, to: e.to }));
-  if (addNodes.length) s.addNodes = addNodes;
-  if (addEdges.length) s.addEdges = addEdges;
-  if (Object.keys(setProps).length) s.setProps = setProps;
-  if (Object.keys(setParent).length) s.setParent = setParent;
-  if (removeNodes.length) s.removeNodes = removeNodes;
-  if (removeEdges.length) s.removeEdges = removeEdges;
-  return s;
-}
-
-function droppedValue(kind: Kind, prop: string): unknown {
-  const def = kindDef(kind).props[prop];
-  if (!def) return null;
-  if (def.type === 'ref' || ('nullable' in def && def.nullable)) return null;
-  const d = propsByName(defaultProps(kind))[prop];
-  return d === undefined ? null : structuredClone(d);
-}
-
-/** True when a solution changes nothing. */
-export const emptySolution = (s: Solution): boolean =>
-  Object.values(s).every((v) => !v || (Array.isArray(v) ? !v.length : !Object.keys(v).length));
-
 export { type Criterion, goalCriteria } from './goals';
-
-/**
- * Why the puzzle forbids a command (null when it allows it), beyond what the commands refuse themselves
- * (deleting or moving a locked node out of its parent): adding a kind the palette does not offer,
- * deleting a container that holds a locked node, removing a connection `lockedEdges` keeps.
- */
-export function puzzleRefusal(doc: ArchDoc, command: string, args: unknown): string | null {
-  const a = (args ?? {}) as Record<string, unknown>;
-  const palette = doc.palette;
-  const offer = () => (palette!.length ? palette!.map((k) => kindDef(k).label).join(', ') : 'nothing');
-  const notOffered = (kinds: Kind[]) => kinds.find((k) => !palette!.includes(k));
-  if (palette && command === 'addNode') {
-    const k = a.kind as Kind;
-    if (!palette.includes(k))
-      return `This puzzle's palette offers only: ${offer()}. ${kindDef(k).label} is not part of the fix.`;
-  }
-  if (palette && (command === 'paste' || command === 'duplicate')) {
-    const kinds =
-      command === 'paste'
-        ? ((a.fragment as { nodes?: ArchNode[] })?.nodes ?? []).map((n) => n.kind)
-        : doc.nodes.filter((n) => ((a.ids as string[]) ?? []).some((id) => isInside(doc, n.id, id))).map((n) => n.kind);
-    const k = notOffered(kinds);
-    if (k) return `This puzzle's palette offers only: ${offer()}. ${kindDef(k).label} is not part of the fix.`;
-  }
-  const locked = new Set(doc.locked ?? []);
-  if (command === 'removeNodes' && locked.size) {
-    for (const id of (a.ids as string[]) ?? []) {
-      if (locked.has(id)) return `"${id}" is locked by the puzzle.`;
-      const inner = doc.nodes.find((n) => n.id !== id && locked.has(n.id) && isInside(doc, n.id, id));
-      if (inner) return `"${id}" holds "${inner.id}", which is locked by the puzzle.`;
-    }
-  }
-  if (command === 'setProp' && doc.mode === 'puzzle') {
-    const id = a.id as string,
-      name = a.name as string;
-    if (isLockedProp(doc, id, name)) {
-      const n = doc.nodes.find((x) => x.id === id);
-      const def = n ? kindDef(n.kind) : null;
-      const what = def?.props[name]?.label ?? name;
-      return `${n?.label ?? id}'s ${what.toLowerCase()} is part of the puzzle's scenario and stays as it is: the fix is elsewhere.`;
-    }
-  }
-  if (command === 'disconnect' && locked.size) {
-    const keep = new Set(lockedEdges(doc).map(edgeKey));
-    const e = ((a.edges as { from: string; to: string }[]) ?? []).find((x) => keep.has(edgeKey(x)));
-    if (e) return `The connection ${e.from} → ${e.to} is locked by the puzzle: the fix is elsewhere.`;
-  }
-  return null;
-}

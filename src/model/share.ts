@@ -2,6 +2,7 @@ import { compressToEncodedURIComponent, decompressFromEncodedURIComponent } from
 import { type LoadResult, loadText } from './load';
 import type { ArchDoc } from './schema';
 import { crc32 } from './crc32';
+import { registerShare } from './loader';
 
 export { crc32 };
 
@@ -59,3 +60,5 @@ export function readShareHash(hash: string): LoadResult | null {
   if (!text) return linkError('the link is damaged or incomplete (it does not decompress)');
   return loadText(text, 'link');
 }
+
+registerShare({ readShareHash });

@@ -1,5 +1,5 @@
-import { readShareHash } from '../model/share';
-import { saveText } from '../model/load';
+import { getLoader, shareReader } from '../model/loader';
+import { saveText } from '../model/save';
 import { needsLayout } from '../model/layout';
 import { EMPTY_DOC } from './state/editor';
 import { type Autosave, AUTOSAVE_KEY } from './state/autosave';
@@ -11,9 +11,39 @@ import { Workspace } from './workspace';
 const THEME_KEY = 'sagesim:theme';
 const VISITED_KEY = 'sagesim:visited';
 
+/** The keys a fresh visit may hold without anything to open (boot needs no loader for them). */
+const FRESH_KEYS = new Set([THEME_KEY, VISITED_KEY, 'sagesim:dock-height@1']);
+const hasState = (s: Storage): boolean => {
+  for (let i = 0; i < s.length; i++) {
+    const k = s.key(i);
+    if (k?.startsWith('sagesim:') && !FRESH_KEYS.has(k)) return true;
+  }
+  return false;
+};
+
+/**
+ * Whether `boot` needs the validating loader first (`getLoader()`, issue 19: zod and the schemas are not on the
+ * first screen of a fresh visit): when there is anything to restore (an autosave, a puzzle session, a crash
+ * record) or a share link to open. Unreadable storage counts as "yes".
+ */
+export function bootNeedsLoader(
+  storage: Storage = localStorage,
+  session: Storage = sessionStorage,
+  hash = location.hash,
+): boolean {
+  if (hash) return true;
+  try {
+    return hasState(storage) || hasState(session);
+  } catch {
+    return true;
+  }
+}
+
 /** Open a share link in the location hash (then drop it from the address bar so a reload keeps your edits). */
 function openShareLink(host: Host): boolean {
-  const r = readShareHash(location.hash);
+  // no hash, no link (and no share-link reader needed: it is loaded when there is a hash, see `bootNeedsLoader`)
+  if (!location.hash) return false;
+  const r = shareReader().readShareHash(location.hash);
   if (!r) return false;
   // drop the hash first: a link that crashes the page is not opened again by a reload
   history.replaceState(null, '', location.pathname + location.search);
@@ -31,8 +61,9 @@ const readRaw = (storage: Storage): string => {
 };
 
 /**
- * Create the workspace: restore the autosave (or keep a bad one aside; or leave it in place, untouched, when it
- * cannot be copied; or hold it back when it crashed the page), open a share link, start autosaving.
+ * Create the workspace (after `getLoader()` when `bootNeedsLoader()`): restore the autosave (or keep a bad one
+ * aside; or leave it in place, untouched, when it cannot be copied; or hold it back when it crashed the page), open
+ * a share link, start autosaving.
  */
 export function boot(
   storage: Storage = localStorage,
@@ -148,7 +179,7 @@ export function boot(
   } catch {
     /* private mode */
   }
-  addEventListener('hashchange', () => openShareLink(ws));
+  addEventListener('hashchange', () => void getLoader().then(() => openShareLink(ws)));
   const applyTheme = () => {
     const t = ui.getState().theme;
     if (document.documentElement.dataset.theme !== t) {

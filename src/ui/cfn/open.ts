@@ -68,6 +68,6 @@ export function openAnyFile(host: Host, file: File, forceTemplate = false): void
   void readFileText(host, file).then((text) => {
     if (text === null) return;
     if (forceTemplate || looksLikeTemplate(file.name, text)) void openTemplate(host, file.name, text);
-    else openText(host, text, `"${file.name}"`);
+    else void openText(host, text, `"${file.name}"`);
   });
 }

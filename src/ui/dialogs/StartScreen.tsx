@@ -1,7 +1,8 @@
 import { useEffect, useState } from 'react';
 import { useWorkspace } from '../state/context';
 import { EMPTY_DOC } from '../state/editor';
-import { openDoc } from '../state/persist';
+import { openDoc, showLoadErrors } from '../state/persist';
+import { getLoader } from '../../model/loader';
 import { type Starter, loadStarters } from '../starters';
 import { Modal } from './Modal';
 
@@ -14,8 +15,12 @@ export function StartScreen() {
     void loadStarters().then(setStarters);
   }, []);
   const close = () => ui.setDialog(null);
-  const pick = (s: Starter) => {
-    openDoc(ws, s.doc, `the starter “${s.title}”`);
+  // the loader (zod) loads with the first starter opened
+  const pick = async (s: Starter) => {
+    const source = `the starter “${s.title}”`;
+    const r = (await getLoader()).loadText(s.text);
+    if (r.ok) openDoc(ws, r.doc, source);
+    else showLoadErrors(ws, source, r.errors);
     close();
   };
   return (
@@ -46,7 +51,7 @@ export function StartScreen() {
       <ul className="grid grid-cols-1 gap-3 md:grid-cols-2" data-testid="starters">
         {(starters ?? []).map((s) => (
           <li key={s.file}>
-            <button type="button" className="starter-card" onClick={() => pick(s)}>
+            <button type="button" className="starter-card" onClick={() => void pick(s)}>
               <span className="block text-[16px] font-bold">{s.title}</span>
               <span className="mt-1 block text-[14px] leading-snug text-[var(--muted)]">{s.description}</span>
               <span className="mt-2 block text-[13px] text-[var(--muted)]">

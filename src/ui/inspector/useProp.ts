@@ -1,5 +1,8 @@
 import { useCallback, useState } from 'react';
 import { useEditor } from '../state/context';
+// the prop schemas (zod) that `setProp` checks values against come with the inspector's fields (lazy), not on the
+// page's first screen (issue 19)
+import '../../model/props';
 
 /** Set one prop through the `setProp` command; consecutive edits of a field coalesce into one undo step. */
 export function useProp(id: string, name: string) {

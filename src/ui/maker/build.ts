@@ -1,7 +1,7 @@
 import { kindDef } from '../../catalog/kinds';
 import type { Domain, Kind } from '../../catalog/types';
 import type { Report } from '../../engine';
-import { DOMAIN_NAMES } from '../../model/puzzle';
+import { DOMAIN_NAMES } from '../../model/domains';
 import type { ArchDoc, Goal, Solution } from '../../model/schema';
 
 /** What the author ticked to build the goal. */

@@ -1,5 +1,5 @@
 import type { Report } from '../../engine';
-import { diffSolution, emptySolution } from '../../model/puzzle';
+import { diffSolution, emptySolution } from '../../model/diff';
 import type { ArchDoc, Solution } from '../../model/schema';
 import { applySolution } from '../../model/solution';
 import type { Editor } from '../state/editor';

@@ -1,8 +1,8 @@
 import type { Report } from '../../engine';
-import { loadJson } from '../../model/load';
+import { loader } from '../../model/loader';
 import type { ArchDoc, Attempt } from '../../model/schema';
 import { applyVariant, variantCount, variantFromName } from '../../model/variants';
-import { puzzleRefusal } from '../../model/puzzle';
+import { puzzleRefusal } from '../../model/locks';
 import { type Editor, EMPTY_DOC } from '../state/editor';
 import { Store } from '../state/store';
 import type { UiStore } from '../state/ui';
@@ -10,7 +10,7 @@ import { AUTOSAVE_FORMAT, AUTOSAVE_KEY, openDoc, showLoadErrors, whenPlaced } fr
 import { applySolutionVisibly } from './applySolution';
 import { loadAutolayout } from '../state/layout-job';
 import type { GradedCriterion } from '../../worker/protocol';
-import { type CheckedCriterion, checklistOf } from './checklist';
+import type { CheckedCriterion } from './checklist';
 import { type Progress, markSolved, progressKey, readProgress } from './progress';
 
 /** The puzzle being played (which shipped file, the document as opened, hints shown), kept across reloads. */
@@ -82,8 +82,9 @@ const remove = (storage: Storage, key: string) => {
     /* blocked */
   }
 };
+/** A document kept in storage, loaded (only while a puzzle is or was open: a document was loaded, so the loader is). */
 const loadDoc = (v: unknown): ArchDoc | null => {
-  const r = loadJson(v);
+  const r = loader().loadJson(v);
   return r.ok ? r.doc : null;
 };
 
@@ -296,7 +297,10 @@ export class PuzzleSession extends Store<PuzzleState> {
     this.patch({ checking: true, error: null });
     try {
       const report = await run();
-      const items = checklistOf(doc, await grade(doc, report));
+      const graded = await grade(doc, report);
+      // the checklist's words come with the goals' schemas (zod): not on the page's first screen
+      const { checklistOf } = await import('./checklist');
+      const items = checklistOf(doc, graded);
       const met = report.goal?.met ?? items.every((i) => i.met);
       let progress = this.s.progress;
       if (met) {
@@ -332,7 +336,8 @@ export class PuzzleSession extends Store<PuzzleState> {
       this.ui.toast('This puzzle has no reference solution.', 'error');
       return;
     }
-    const { computeLayout } = await loadAutolayout();
+    // setProp checks values against the prop schemas (zod), loaded on demand
+    const [{ computeLayout }] = await Promise.all([loadAutolayout(), import('../../model/props')]);
     const problems = applySolutionVisibly(this.editor, original, solution, computeLayout);
     this.ui.requestFit();
     this.patch({ solutionShown: true, result: null });
@@ -365,7 +370,7 @@ export class PuzzleSession extends Store<PuzzleState> {
     const source = this.base ?? this.s.original;
     if (!source || variantCount(source) < 2 || !name.trim()) return false;
     const n = variantFromName(name, variantCount(source));
-    const r = loadJson(applyVariant({ ...source, variant: undefined }, n));
+    const r = loader().loadJson(applyVariant({ ...source, variant: undefined }, n));
     if (!r.ok) {
       this.ui.toast(`Variant ${n} could not be built: ${r.errors[0]?.message ?? 'invalid'}`, 'error');
       return false;

@@ -5,6 +5,8 @@ import { EngineClient } from '../../worker/client';
 import type { RunUpdate, ToWorker } from '../../worker/protocol';
 import type { ArchDoc } from '../../model/schema';
 import { RunStore } from './store';
+// setProp checks values against the prop schemas, which the page loads with the inspector
+import '../../model/props';
 
 /** A worker the test answers by hand: it records what the page sends and delivers what the test says. */
 function fakeWorker() {

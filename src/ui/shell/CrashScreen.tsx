@@ -1,6 +1,6 @@
 import { Component, type ErrorInfo, type ReactNode } from 'react';
 import type { ArchDoc } from '../../model/schema';
-import { saveText } from '../../model/load';
+import { saveText } from '../../model/save';
 import { AUTOSAVE_KEY } from '../state/autosave';
 import { blankNextLoad, docHash, openPrevious, previousDoc, recordCrash } from '../state/crash';
 import { download } from '../state/persist';

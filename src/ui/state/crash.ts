@@ -1,6 +1,6 @@
-import { crc32 } from '../../model/share';
+import { crc32 } from '../../model/crc32';
 import type { ArchDoc } from '../../model/schema';
-import { loadJson } from '../../model/load';
+import { loader } from '../../model/loader';
 import { AUTOSAVE_FORMAT, AUTOSAVE_KEY } from './autosave';
 import { KEPT_ASIDE_PREFIX, keepAside } from './keep-aside';
 
@@ -110,7 +110,7 @@ export function previousDoc(storage: Storage, crashed: ArchDoc | null): ArchDoc 
   const raw = tryGet(storage, BEFORE_OPEN_KEY);
   if (!raw) return null;
   try {
-    const r = loadJson((JSON.parse(raw) as { doc?: unknown } | null)?.doc);
+    const r = loader().loadJson((JSON.parse(raw) as { doc?: unknown } | null)?.doc);
     return r.ok && (!crashed || docHash(r.doc) !== docHash(crashed)) ? r.doc : null;
   } catch {
     return null;

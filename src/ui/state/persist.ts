@@ -1,6 +1,9 @@
 import { applyLayout, needsLayout } from '../../model/layout';
-import { type LoadError, formatErrors, loadJson, loadText, saveText } from '../../model/load';
-import { LIMITS, type ArchDoc } from '../../model/schema';
+import type { LoadError } from '../../model/load';
+import { getLoader, loader } from '../../model/loader';
+import { saveText } from '../../model/save';
+import type { ArchDoc } from '../../model/schema';
+import { LIMITS } from '../../catalog/limits';
 import type { Editor } from './editor';
 import type { UiStore } from './ui';
 import { KEPT_ASIDE_PREFIX, keepAside } from './keep-aside';
@@ -65,6 +68,7 @@ export function restore(storage: Storage, now = Date.now()): Restore {
           ? `it was written by a newer SageSim (${wrapper.format})`
           : 'it is not a SageSim autosave';
     } else {
+      const { loadJson, formatErrors } = loader();
       const r = loadJson(wrapper.doc);
       if (r.ok)
         return { kind: 'ok', doc: r.doc, savedAt: typeof wrapper.savedAt === 'string' ? wrapper.savedAt : null };
@@ -83,9 +87,12 @@ export function restore(storage: Storage, now = Date.now()): Restore {
   return { kind: 'kept-aside', key, reason };
 }
 
-/** Open text (a file) into the editor as an undoable step, or show the loader's errors and change nothing. */
-export function openText(host: Host, text: string, source: string): boolean {
-  const r = loadText(text);
+/**
+ * Open text (a file) into the editor as an undoable step, or show the loader's errors and change nothing (the
+ * loader is loaded first when it is not yet).
+ */
+export async function openText(host: Host, text: string, source: string): Promise<boolean> {
+  const r = (await getLoader()).loadText(text);
   if (!r.ok) {
     showLoadErrors(host, source, r.errors);
     return false;
@@ -125,7 +132,7 @@ export async function readFileText(host: Host, file: Blob & { name: string }): P
 /** Open a file picked or dropped as a SageSim document. */
 export async function openFile(host: Host, file: Blob & { name: string }): Promise<boolean> {
   const text = await readFileText(host, file);
-  return text !== null && openText(host, text, `"${file.name}"`);
+  return text !== null && (await openText(host, text, `"${file.name}"`));
 }
 
 /** Nodes of a document that have no position (a hand-written file). */
