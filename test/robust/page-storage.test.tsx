@@ -5,7 +5,8 @@
  * progress is kept aside.
  */
 import { render, screen, within } from '@testing-library/react';
-import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
+import { afterEach, beforeAll, beforeEach, describe, expect, it, vi } from 'vitest';
+import { getLoader } from '../../src/model/loader';
 import { boot } from '../../src/ui/boot';
 import { AUTOSAVE_DELAY_MS, AUTOSAVE_KEY, otherTabKey, startAutosave } from '../../src/ui/state/autosave';
 import { BOOT_KEY, CRASH_KEY, bootFinished, crashedOn, recordCrash } from '../../src/ui/state/crash';
@@ -17,6 +18,11 @@ import { Editor } from '../../src/ui/state/editor';
 import { UiStore } from '../../src/ui/state/ui';
 import { PROGRESS_KEY, markSolved, readProgress } from '../../src/ui/puzzle/progress';
 import type { ArchDoc } from '../../src/model/schema';
+
+// the page awaits the validating loader before booting with something to restore (src/main.tsx); so do these tests
+beforeAll(async () => {
+  await getLoader();
+});
 
 /** A Storage that holds `quota` characters in all (keys and values), like a full localStorage. */
 class MemStorage implements Storage {
