@@ -122,7 +122,8 @@ export const TESTS: E2ETest[] = [
     name: 'CloudFormation: a template dropped on the canvas opens; what is not simulated is listed',
     async run({ page }) {
       await blank(page);
-      const text = fixture('private-vpc-endpoints.yaml').toString('utf8');
+      // the template's security group is simulated now (a node); a log group is not, and is listed
+      const text = fixture('private-vpc-endpoints.yaml').toString('utf8') + '  Logs:\n    Type: AWS::Logs::LogGroup\n';
       const dt = await page.evaluateHandle((t) => {
         const d = new DataTransfer();
         d.items.add(new File([t], 'private-vpc-endpoints.yaml', { type: 'application/yaml' }));
@@ -135,7 +136,11 @@ export const TESTS: E2ETest[] = [
         async () => (await savedDoc(page))?.nodes.find((n) => n.id === 'endpoint')?.parent === 'private-subnet',
       );
       const banner = await page.locator('[data-testid=banner]').innerText();
-      assert(banner.includes('AWS::EC2::SecurityGroup'), `banner lists the security group: ${banner}`);
+      assert(banner.includes('AWS::Logs::LogGroup'), `banner lists the log group: ${banner}`);
+      assert(
+        (await savedDoc(page))?.nodes.some((n) => n.kind === 'security-group') === true,
+        'the security group is a node of the design',
+      );
       await waitFor('the ecr-pull-blocked finding', async () =>
         (
           await page
