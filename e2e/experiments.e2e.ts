@@ -41,9 +41,9 @@ export const TESTS: E2ETest[] = [
       d.edges.push({ from: 'early', to: 'registry' });
       await openDoc(page, JSON.stringify(d), 'experiments.json');
       await page.getByRole('tab', { name: /Experiments/ }).click();
-      assert(
+      // the tab's panel loads when first opened
+      await waitFor('before a run the tab says what to do', async () =>
         /Run the design/.test(await page.locator('.run-pane').innerText()),
-        'before a run the tab says what to do',
       );
       await page.getByRole('button', { name: 'Run to end' }).click();
       const table = page.locator('[data-testid=experiments-table]');
