@@ -4,29 +4,11 @@
  * lineage of each model trained, from the dataset to its model package — an unversioned dataset flagged.
  */
 import { readFileSync } from 'node:fs';
-import type { Page } from 'playwright-core';
-import { ORIGIN, assert, shot, waitForWithin } from './lib';
+import { assert, openDoc, shot, waitForWithin } from './lib';
 import type { E2ETest } from './editor.e2e';
 
 const read = (rel: string) => readFileSync(new URL(`../${rel}`, import.meta.url), 'utf8');
 const waitFor = waitForWithin(15000);
-
-/** Open a document by dropping its text on the canvas (as a user drops a file). */
-async function openDoc(page: Page, text: string, name = 'arch.json'): Promise<void> {
-  await page.goto(ORIGIN);
-  await page.getByRole('button', { name: /Blank canvas/ }).click();
-  const dt = await page.evaluateHandle(
-    ([t, n]) => {
-      const d = new DataTransfer();
-      d.items.add(new File([t], n, { type: 'application/json' }));
-      return d;
-    },
-    [text, name] as const,
-  );
-  await page.locator('[data-testid=canvas]').dispatchEvent('drop', { dataTransfer: dt });
-  await page.locator('.react-flow__node').first().waitFor();
-  await page.waitForTimeout(400);
-}
 
 export const TESTS: E2ETest[] = [
   {

@@ -175,3 +175,20 @@ export const coveredDots = (page: Page): Promise<string[]> =>
     }
     return out;
   });
+
+/** Open a document by dropping its text on the canvas (as a user drops a file). */
+export async function openDoc(page: Page, text: string, name = 'arch.json'): Promise<void> {
+  await page.goto(ORIGIN);
+  await page.getByRole('button', { name: /Blank canvas/ }).click();
+  const dt = await page.evaluateHandle(
+    ([t, n]) => {
+      const d = new DataTransfer();
+      d.items.add(new File([t], n, { type: 'application/json' }));
+      return d;
+    },
+    [text, name] as const,
+  );
+  await page.locator('[data-testid=canvas]').dispatchEvent('drop', { dataTransfer: dt });
+  await page.locator('.react-flow__node').first().waitFor();
+  await page.waitForTimeout(400);
+}

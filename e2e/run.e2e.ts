@@ -3,30 +3,13 @@ import { readFileSync, writeFileSync, mkdtempSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { Page } from 'playwright-core';
-import { ORIGIN, assert, savedDoc, shot, waitForWithin } from './lib';
+import { ORIGIN, assert, openDoc, savedDoc, shot, waitForWithin } from './lib';
 import type { E2ETest } from './editor.e2e';
 
 const root = new URL('..', import.meta.url).pathname;
 const read = (rel: string) => readFileSync(new URL(`../${rel}`, import.meta.url), 'utf8');
 
 const waitFor = waitForWithin(8000);
-
-/** Open a document by dropping its text on the canvas (as a user drops a file). */
-async function openDoc(page: Page, text: string, name = 'arch.json'): Promise<void> {
-  await page.goto(ORIGIN);
-  await page.getByRole('button', { name: /Blank canvas/ }).click();
-  const dt = await page.evaluateHandle(
-    ([t, n]) => {
-      const d = new DataTransfer();
-      d.items.add(new File([t], n, { type: 'application/json' }));
-      return d;
-    },
-    [text, name] as const,
-  );
-  await page.locator('[data-testid=canvas]').dispatchEvent('drop', { dataTransfer: dt });
-  await page.locator('.react-flow__node').first().waitFor();
-  await page.waitForTimeout(400);
-}
 
 /**
  * Issue 11 item 1: the engine runs only in its worker. After a run, its static checks and a why? network report,
