@@ -1,5 +1,5 @@
 import { readFileSync } from 'node:fs';
-import { assert, openDoc, shot, waitForWithin } from './lib';
+import { asDesign, assert, openDoc, shot, waitForWithin } from './lib';
 import type { E2ETest } from './editor.e2e';
 
 const read = (rel: string) => readFileSync(new URL(`../${rel}`, import.meta.url), 'utf8');
@@ -11,18 +11,7 @@ export const TESTS: E2ETest[] = [
     async run({ page }) {
       // d2/23 with its solution (24 candidates in three hours), as a sandbox design
       const d = JSON.parse(read('scenarios/puzzles/d2/23-the-overnight-leaderboard.json'));
-      for (const k of [
-        'mode',
-        'goal',
-        'locked',
-        'lockedProps',
-        'palette',
-        'solution',
-        'alternatives',
-        'hints',
-        'questions',
-      ])
-        delete d[k];
+      asDesign(d);
       d.nodes.find((n: { id: string }) => n.id === 'automl').props.maxCandidates = 24;
       await openDoc(page, JSON.stringify(d), 'automl.json');
       await page.getByRole('button', { name: 'Run to end' }).click();

@@ -192,3 +192,19 @@ export async function openDoc(page: Page, text: string, name = 'arch.json'): Pro
   await page.locator('.react-flow__node').first().waitFor();
   await page.waitForTimeout(400);
 }
+
+/** A puzzle as a plain design: without its goal, locks, palette, solution, hints and questions (in place). */
+export function asDesign(d: Record<string, unknown>): void {
+  for (const k of [
+    'mode',
+    'goal',
+    'locked',
+    'lockedProps',
+    'palette',
+    'solution',
+    'alternatives',
+    'hints',
+    'questions',
+  ])
+    delete d[k];
+}

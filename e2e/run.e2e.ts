@@ -3,7 +3,7 @@ import { readFileSync, writeFileSync, mkdtempSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { Page } from 'playwright-core';
-import { ORIGIN, assert, openDoc, savedDoc, shot, waitForWithin } from './lib';
+import { ORIGIN, asDesign, assert, openDoc, savedDoc, shot, waitForWithin } from './lib';
 import type { E2ETest } from './editor.e2e';
 
 const root = new URL('..', import.meta.url).pathname;
@@ -121,18 +121,7 @@ export const TESTS: E2ETest[] = [
       // d1/20 solved: 57 GB of photos served by an FSx for Lustre file system in the job's subnet
       const d = JSON.parse(read('scenarios/puzzles/d1/20-a-million-little-pictures.json'));
       const fix = d.solution;
-      for (const k of [
-        'mode',
-        'goal',
-        'locked',
-        'lockedProps',
-        'palette',
-        'solution',
-        'alternatives',
-        'hints',
-        'questions',
-      ])
-        delete d[k];
+      asDesign(d);
       d.nodes.push(...fix.addNodes);
       d.edges = [
         ...d.edges.filter((e: { from: string; to: string }) => !(e.from === 'photos' && e.to === 'train')),
@@ -157,18 +146,7 @@ export const TESTS: E2ETest[] = [
     name: 'run: an Inference Recommender job shows its load-test table; the Cost panel lists right-sizing; a budget limit is edited',
     async run({ page }) {
       const d = JSON.parse(read('scenarios/puzzles/d4/21-the-card-scoring-bill.json'));
-      for (const k of [
-        'mode',
-        'goal',
-        'locked',
-        'lockedProps',
-        'palette',
-        'solution',
-        'alternatives',
-        'hints',
-        'questions',
-      ])
-        delete d[k];
+      asDesign(d);
       await openDoc(page, JSON.stringify(d), 'sizing.json');
       await page.getByRole('button', { name: 'Run to end' }).click();
       const chip = page.locator('[data-testid=mlops-sizing]');
@@ -257,18 +235,7 @@ export const TESTS: E2ETest[] = [
     name: 'run: a CloudWatch dashboard’s Charts tab draws one small chart per widget (the empty one draws none)',
     async run({ page }) {
       const d = JSON.parse(read('scenarios/puzzles/d4/26-the-dashboard-that-stayed-green.json'));
-      for (const k of [
-        'mode',
-        'goal',
-        'locked',
-        'lockedProps',
-        'palette',
-        'solution',
-        'alternatives',
-        'hints',
-        'questions',
-      ])
-        delete d[k];
+      asDesign(d);
       d.durationSec = 1200;
       await openDoc(page, JSON.stringify(d), 'dashboard.json');
       await page.getByRole('button', { name: 'Run to end' }).click();
@@ -427,18 +394,7 @@ export const TESTS: E2ETest[] = [
     async run({ page }) {
       // puzzle d4/24 as a plain design: the interface endpoints' group lets HTTPS in only from on-premises
       const d = JSON.parse(read('scenarios/puzzles/d4/24-locked-down-locked-out.json'));
-      for (const k of [
-        'mode',
-        'goal',
-        'locked',
-        'lockedProps',
-        'palette',
-        'solution',
-        'alternatives',
-        'hints',
-        'questions',
-      ])
-        delete d[k];
+      asDesign(d);
       await openDoc(page, JSON.stringify(d), 'sg.json');
       await page.getByRole('button', { name: 'Run to end' }).click();
       await page.locator('[data-testid=incident-train]').waitFor({ timeout: 20000 });
