@@ -90,7 +90,8 @@ if (!hotOnly) {
     `  engine alone   ${median(engine).toFixed(3)} s in-process → ${fmt(requests / median(engine))} requests/s`,
   );
   console.log(
-    `requests/s       ${fmt(rate)} simulated requests per wall second (budget ${fmt(BUDGET)}) ${rate >= BUDGET ? 'OK' : 'BELOW BUDGET'}`,
+    `requests/s       ${fmt(rate)} simulated requests per wall second (budget ${fmt(BUDGET)}) ` +
+      `${rate >= BUDGET ? 'OK' : 'BELOW BUDGET'}`,
   );
   if (rate < BUDGET) process.exitCode = 1;
 
@@ -109,7 +110,9 @@ if (!hotOnly) {
   const startRatio = median(viaNpm) / median(npmEnv);
   const pairRatio = median(viaNpm.map((x, i) => x / npmEnv[i]));
   console.log(
-    `runner start-up  ${median(viaNpm).toFixed(3)} s npm run sim vs ${median(npmEnv).toFixed(3)} s npm run env = ${startRatio.toFixed(2)}× (budget 1.6×) ${startRatio <= 1.6 ? 'OK' : 'ABOVE BUDGET'}; median of the ${runs} paired ratios ${pairRatio.toFixed(2)}×`,
+    `runner start-up  ${median(viaNpm).toFixed(3)} s npm run sim vs ${median(npmEnv).toFixed(3)} s npm run env ` +
+      `= ${startRatio.toFixed(2)}× (budget 1.6×) ${startRatio <= 1.6 ? 'OK' : 'ABOVE BUDGET'}; median of the ` +
+      `${runs} paired ratios ${pairRatio.toFixed(2)}×`,
   );
   console.log(`  without npm    ${median(viaBin).toFixed(3)} s node ${BIN}`);
 
@@ -124,7 +127,9 @@ if (!hotOnly) {
   let eachSec = 0;
   for (const p of puzzles) eachSec += timeCommand(process.execPath, [BIN, '--check', '--json', p], [0, 3]).sec;
   console.log(
-    `grading          ${graded} puzzles: ${oneProcess.sec.toFixed(2)} s in one process (${(graded / oneProcess.sec).toFixed(1)} puzzles/s) vs ${eachSec.toFixed(2)} s one process each (${(puzzles.length / eachSec).toFixed(1)} puzzles/s)`,
+    `grading          ${graded} puzzles: ${oneProcess.sec.toFixed(2)} s in one process ` +
+      `(${(graded / oneProcess.sec).toFixed(1)} puzzles/s) vs ${eachSec.toFixed(2)} s one process each ` +
+      `(${(puzzles.length / eachSec).toFixed(1)} puzzles/s)`,
   );
 }
 
@@ -190,7 +195,11 @@ for (let i = 0; i < pairs; i++) {
 const ratio = median(ratios);
 const ns = (sec: number) => ((sec / floorOut.requests) * 1e9).toFixed(0);
 console.log(
-  `hot loop         ${fmt(floorOut.requests)} requests on one real-time endpoint (p50 ${floorOut.p50Ms} ms, p99 ${floorOut.p99Ms} ms in both): engine ${ns(median(engineSec))} ns/request, floor ${ns(median(floorSec))} ns/request; engine/floor ${ratio.toFixed(2)}× median of ${pairs} pairs (${Math.min(...ratios).toFixed(2)}–${Math.max(...ratios).toFixed(2)}; budget 1.3×) ${ratio <= 1.3 ? 'OK' : 'ABOVE BUDGET'}`,
+  `hot loop         ${fmt(floorOut.requests)} requests on one real-time endpoint (p50 ${floorOut.p50Ms} ms, ` +
+    `p99 ${floorOut.p99Ms} ms in both): engine ${ns(median(engineSec))} ns/request, floor ` +
+    `${ns(median(floorSec))} ns/request; engine/floor ${ratio.toFixed(2)}× median of ${pairs} pairs ` +
+    `(${Math.min(...ratios).toFixed(2)}–${Math.max(...ratios).toFixed(2)}; budget 1.3×) ` +
+    `${ratio <= 1.3 ? 'OK' : 'ABOVE BUDGET'}`,
 );
 console.log(`  in CPU time    engine/floor ${median(cpuRatios).toFixed(2)}× median of the same ${pairs} pairs`);
 
@@ -220,5 +229,7 @@ for (let i = 0; i < pairs; i++) {
   manyCpuRatios.push(many.cpu / one.cpu);
 }
 console.log(
-  `100 clients      ${median(manySec).toFixed(3)} s vs ${median(oneSec).toFixed(3)} s for one client at the same total rate = ${median(manyRatios).toFixed(2)}× median of ${pairs} pairs (${median(manyCpuRatios).toFixed(2)}× in CPU time)`,
+  `100 clients      ${median(manySec).toFixed(3)} s vs ${median(oneSec).toFixed(3)} s for one client at the ` +
+    `same total rate = ${median(manyRatios).toFixed(2)}× median of ${pairs} pairs ` +
+    `(${median(manyCpuRatios).toFixed(2)}× in CPU time)`,
 );

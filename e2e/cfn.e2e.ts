@@ -16,7 +16,9 @@ const yamlText = (page: Page) => page.locator('[data-testid=cfn-yaml]').innerTex
 
 export const TESTS: E2ETest[] = [
   {
-    name: 'CloudFormation: open a template from the File menu (a parameter asked for), view it as CloudFormation, follow edits',
+    name:
+      'CloudFormation: open a template from the File menu (a parameter asked for), view it as CloudFormation, ' +
+      'follow edits',
     async run({ page }) {
       await blank(page);
       await page.getByRole('button', { name: 'File ▾' }).click();
@@ -88,7 +90,9 @@ export const TESTS: E2ETest[] = [
     },
   },
   {
-    name: 'CloudFormation: a real template (aws-samples deployment guardrails) dropped, its stage asked for, opens with its canary',
+    name:
+      'CloudFormation: a real template (aws-samples deployment guardrails) dropped, its stage asked for, opens ' +
+      'with its canary',
     async run({ page }) {
       await blank(page);
       const text = readFileSync(

@@ -99,7 +99,9 @@ const overlap = (
 ) => a.x < b.x + b.width && b.x < a.x + a.width && a.y < b.y + b.height && b.y < a.y + a.height;
 
 TESTS.push({
-  name: 'overview map: never over a connection dot; a drag from a dot in its corner connects; a drag to nowhere says why',
+  name:
+    'overview map: never over a connection dot; a drag from a dot in its corner connects; a drag to nowhere says ' +
+    'why',
   options: { width: 1440, height: 900 },
   async run({ page }) {
     await page.goto(ORIGIN);
@@ -160,7 +162,9 @@ async function componentBoxes(page: Page) {
 }
 
 TESTS.push({
-  name: 'keyboard: the palette is a listbox (↓ from search, Home/End, type-ahead); Enter places in a free, allowed spot',
+  name:
+    'keyboard: the palette is a listbox (↓ from search, Home/End, type-ahead); Enter places in a free, allowed ' +
+    'spot',
   async run({ page }) {
     await page.goto(ORIGIN);
     await page.getByRole('button', { name: /Blank canvas/ }).click();
@@ -237,7 +241,9 @@ const textFits = (page: Page, sel: string, which: 'placeholder' | 'value') =>
   }, which);
 
 TESTS.push({
-  name: 'start screen at 1280×720: Blank canvas is above the fold; the title, palette names and search hint are not cut',
+  name:
+    'start screen at 1280×720: Blank canvas is above the fold; the title, palette names and search hint are not ' +
+    'cut',
   async run({ page }) {
     await page.goto(ORIGIN);
     const blankBtn = page.getByRole('button', { name: /Blank canvas/ });
@@ -349,7 +355,9 @@ async function openPuzzle(page: Page, file: string): Promise<void> {
 const selectedTab = (page: Page) => page.locator('.side-tabs [role=tab][aria-selected=true]').innerText();
 
 TESTS.push({
-  name: 'tabs: re-clicking the selected node and dropping a node show the inspector; a run tab click keeps the panel; a new puzzle starts at its story',
+  name:
+    'tabs: re-clicking the selected node and dropping a node show the inspector; a run tab click keeps the ' +
+    'panel; a new puzzle starts at its story',
   async run({ page }) {
     await openPuzzle(page, 'd4/04-no-route-to-ecr.json');
     const train = page.locator('.react-flow__node[data-id="train"]');
@@ -389,7 +397,9 @@ TESTS.push({
 });
 
 TESTS.push({
-  name: 'locks: a locked setting looks locked (hatched, dashed, no arrow, "· locked") and the inspector says why in text',
+  name:
+    'locks: a locked setting looks locked (hatched, dashed, no arrow, "· locked") and the inspector says why in ' +
+    'text',
   async run({ page }) {
     await openPuzzle(page, 'd1/01-volume-too-small.json');
     await page.locator('.react-flow__node[data-id="train"]').click();
@@ -583,7 +593,8 @@ TESTS.push({
         b.y + b.height <= caption.y &&
           b.y + b.height <= diagram.y + diagram.height &&
           b.x + b.width <= diagram.x + diagram.width,
-        `the chip "${await c.innerText()}" is under the caption or cut (bottom ${b.y + b.height}, caption at ${caption.y})`,
+        `the chip "${await c.innerText()}" is under the caption or cut (bottom ${b.y + b.height}, caption at ` +
+          `${caption.y})`,
       );
     }
     const state = page.locator('.pr-chip', { hasText: 'InService' }).first();
@@ -610,7 +621,9 @@ const EIGHT_MB = {
 };
 
 TESTS.push({
-  name: 'why?: opens tall enough for its first screen; forgets its subject when the node is deleted or another document opens',
+  name:
+    'why?: opens tall enough for its first screen; forgets its subject when the node is deleted or another ' +
+    'document opens',
   async run({ page }) {
     await dropDoc(page, EIGHT_MB);
     await page.getByRole('button', { name: 'Run to end' }).click();
@@ -749,7 +762,8 @@ TESTS.push({
     const nodes = Array.from({ length: 110 }, (_, i) => ({ id: `async-${i}`, kind: 'async-endpoint' }));
     const edges: { from: string; to: string }[] = [];
     const title =
-      'A very long architecture title that names every team, every region and every model it serves in production today';
+      'A very long architecture title that names every team, every region and every model it serves in ' +
+      'production today';
     await page.addInitScript(
       (d) => {
         if (sessionStorage.getItem('seeded')) return;

@@ -11,7 +11,9 @@ const paused = (page: Page) =>
 
 export const TESTS: E2ETest[] = [
   {
-    name: 'presenter: → and ← step the narration, the run pauses at each step, a question comes before its answer, Esc leaves',
+    name:
+      'presenter: → and ← step the narration, the run pauses at each step, a question comes before its answer, ' +
+      'Esc leaves',
     async run({ page }) {
       await page.goto(ORIGIN);
       await page.getByRole('button', { name: 'Classroom demos' }).click();
@@ -76,7 +78,9 @@ export const TESTS: E2ETest[] = [
     },
   },
   {
-    name: 'presenter: at 1280×720 on the last step nothing is cut (the close button, the incident cards) and node names are not clipped',
+    name:
+      'presenter: at 1280×720 on the last step nothing is cut (the close button, the incident cards) and node ' +
+      'names are not clipped',
     async run({ page }) {
       await page.goto(ORIGIN);
       await page.getByRole('button', { name: 'Classroom demos' }).click();

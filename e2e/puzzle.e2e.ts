@@ -269,7 +269,9 @@ export const TESTS: E2ETest[] = [
     },
   },
   {
-    name: 'puzzle: a failure logged with its rule id shows the symptom, not the id, and the checklist does not spell out the fix, until revealed (d3/01)',
+    name:
+      'puzzle: a failure logged with its rule id shows the symptom, not the id, and the checklist does not spell ' +
+      'out the fix, until revealed (d3/01)',
     async run({ page }) {
       await openPuzzle(page, 'd3/01-pending-approval.json');
       const before = await check(page);
@@ -330,7 +332,8 @@ export const TESTS: E2ETest[] = [
       await page
         .locator('#mk-story')
         .fill(
-          'The risk team moved credit-model training into a private subnet last week. Since then every job fails within a minute, before it reads any data. The regulator wants the new model on Friday.',
+          'The risk team moved credit-model training into a private subnet last week. Since then every job ' +
+            'fails within a minute, before it reads any data. The regulator wants the new model on Friday.',
         );
       await page.locator('[data-testid=capture-broken]').click();
       await page.locator('[data-testid=goal-picker]').waitFor({ timeout: 20_000 });
@@ -379,7 +382,8 @@ export const TESTS: E2ETest[] = [
       const asBuilt = sim('--check');
       assert(
         asBuilt.status === 3,
-        `as built the exported puzzle fails its goal (exit 3), got ${asBuilt.status}: ${asBuilt.stderr}${asBuilt.stdout}`,
+        `as built the exported puzzle fails its goal (exit 3), got ${asBuilt.status}: ` +
+          `${asBuilt.stderr}${asBuilt.stdout}`,
       );
       const fixed = sim('--apply-solution', '--check');
       assert(

@@ -77,7 +77,9 @@ export const TESTS: E2ETest[] = [
     },
   },
   {
-    name: 'robust: a crash shows what failed instead of a blank page; a reload does not re-open it; "Open it anyway" does',
+    name:
+      'robust: a crash shows what failed instead of a blank page; a reload does not re-open it; "Open it anyway" ' +
+      'does',
     allow: ['simulated render bug', 'The above error occurred'],
     async run({ page }) {
       await page.goto(link(PROTO_DOC));

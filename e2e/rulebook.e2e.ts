@@ -49,7 +49,9 @@ async function runToEnd(page: Page): Promise<void> {
 
 export const TESTS: E2ETest[] = [
   {
-    name: 'rulebook: the switch beside the run controls changes what fails, is remembered per document, and why? shows both views',
+    name:
+      'rulebook: the switch beside the run controls changes what fails, is remembered per document, and why? ' +
+      'shows both views',
     async run({ page }) {
       await open(page, privateTraining());
       const sw = page.locator('[data-testid=rulebook-switch]');

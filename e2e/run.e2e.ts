@@ -143,7 +143,9 @@ export const TESTS: E2ETest[] = [
     },
   },
   {
-    name: 'run: an Inference Recommender job shows its load-test table; the Cost panel lists right-sizing; a budget limit is edited',
+    name:
+      'run: an Inference Recommender job shows its load-test table; the Cost panel lists right-sizing; a budget ' +
+      'limit is edited',
     async run({ page }) {
       const d = JSON.parse(read('scenarios/puzzles/d4/21-the-card-scoring-bill.json'));
       asDesign(d);
@@ -300,7 +302,9 @@ export const TESTS: E2ETest[] = [
     },
   },
   {
-    name: 'run: 8 MB payloads to a real-time endpoint: red dots, the incident, why? with the fix, a trace; fix it and run green',
+    name:
+      'run: 8 MB payloads to a real-time endpoint: red dots, the incident, why? with the fix, a trace; fix it ' +
+      'and run green',
     async run({ page }) {
       await openDoc(page, eightMB(), '8mb.json');
       await setSpeed(page, 30);
@@ -556,7 +560,9 @@ export const TESTS: E2ETest[] = [
     },
   },
   {
-    name: 'run: MLOps while it runs: pipeline execution and step, registry versions, monitor runs, events along the chain',
+    name:
+      'run: MLOps while it runs: pipeline execution and step, registry versions, monitor runs, events along the ' +
+      'chain',
     async run({ page }) {
       await openDoc(page, LOOP, 'loop.json');
       await page.keyboard.press('f');
@@ -642,7 +648,9 @@ export const TESTS: E2ETest[] = [
     },
   },
   {
-    name: 'run: the run panel resizes from its top edge (kept), collapses to its tabs; the canvas keeps most of the height',
+    name:
+      'run: the run panel resizes from its top edge (kept), collapses to its tabs; the canvas keeps most of the ' +
+      'height',
     options: { theme: 'dark' },
     async run({ page }) {
       await openDoc(page, WALL, 'wall.json');

@@ -44,7 +44,9 @@ const SIZES = [
 ];
 
 export const TESTS: E2ETest[] = SIZES.map((size) => ({
-  name: `screens at ${size.width}×${size.height}: start, a built design, a run, a puzzle, the presenter — nothing cut or covered`,
+  name:
+    `screens at ${size.width}×${size.height}: start, a built design, a run, a puzzle, the presenter — nothing ` +
+    `cut or covered`,
   options: size,
   async run({ page }) {
     const tag = `${size.width}`;

@@ -39,7 +39,8 @@ bench: try {
   const doc = bigRunDoc(86_400);
   await openAsAutosave(page, doc);
   console.log(
-    `bench:run-ui — ${doc.nodes.length} nodes, ${doc.edges!.length} edges, 40 clients × 25 req/s = 1,000 req/s; 1280×720, production build`,
+    `bench:run-ui — ${doc.nodes.length} nodes, ${doc.edges!.length} edges, 40 clients × 25 req/s = 1,000 ` +
+      `req/s; 1280×720, production build`,
   );
   await installFrameProbe(page);
   await page.locator('#run-speed').selectOption('10');
@@ -93,7 +94,9 @@ bench: try {
   if (cli.status !== 0 && cli.status !== 1) throw new Error(`runner failed: ${cli.stderr}`);
   const ratio = pageSec / cliSec;
   console.log(
-    `run to end (24 h at 1,000 req/s from 00:00:00): page ${pageSec.toFixed(1)} s · runner ${cliSec.toFixed(1)} s · ratio ${ratio.toFixed(2)} (≤ 1.2) · ${seen.size} clock readings, ${etas.size} estimates while it ran · load ${loadAvg()}`,
+    `run to end (24 h at 1,000 req/s from 00:00:00): page ${pageSec.toFixed(1)} s · runner ` +
+      `${cliSec.toFixed(1)} s · ratio ${ratio.toFixed(2)} (≤ 1.2) · ${seen.size} clock readings, ${etas.size} ` +
+      `estimates while it ran · load ${loadAvg()}`,
   );
   if (ratio > 1.2) {
     failed = true;
@@ -176,7 +179,8 @@ bench: try {
   }
   const mid = await page.locator('[data-testid=run-clock] .run-clock-time').innerText();
   console.log(
-    `play ×1000 for 20 s wall    reached ${mid} simulated · peak main heap ${mb(peak.main)} · worker heap ${mb(peak.worker)} · all Chromium processes' RSS ${mb(peak.rss)}`,
+    `play ×1000 for 20 s wall    reached ${mid} simulated · peak main heap ${mb(peak.main)} · worker heap ` +
+      `${mb(peak.worker)} · all Chromium processes' RSS ${mb(peak.rss)}`,
   );
   const t0 = Date.now();
   await page.getByRole('button', { name: 'Run to end', exact: true }).click();
@@ -194,7 +198,9 @@ bench: try {
     .innerText()
     .catch(() => '?');
   console.log(
-    `run to end (24 h simulated) in ${((Date.now() - t0) / 1000).toFixed(1)} s wall · main heap ${mb(end.main)} · worker heap ${mb(end.worker)} · all Chromium processes' RSS ${mb(end.rss)} · log entries ${logged}`,
+    `run to end (24 h simulated) in ${((Date.now() - t0) / 1000).toFixed(1)} s wall · main heap ` +
+      `${mb(end.main)} · worker heap ${mb(end.worker)} · all Chromium processes' RSS ${mb(end.rss)} · log ` +
+      `entries ${logged}`,
   );
   const total = Math.max(end.main + (end.worker || 0), peak.main + (peak.worker || 0));
   if (total > 300 * 2 ** 20) {

@@ -73,7 +73,8 @@ try {
     }
     const load = execSync('cut -d" " -f1-3 /proc/loadavg', { encoding: 'utf8' }).trim();
     console.log(
-      `first screen: JS ${(main / 1024).toFixed(0)} KB gz in the page + ${(workers / 1024).toFixed(0)} KB gz in workers (${names.join(', ')}) · first contentful paint ${fcp.toFixed(0)} ms · load ${load}`,
+      `first screen: JS ${(main / 1024).toFixed(0)} KB gz in the page + ${(workers / 1024).toFixed(0)} KB gz ` +
+        `in workers (${names.join(', ')}) · first contentful paint ${fcp.toFixed(0)} ms · load ${load}`,
     );
     await first.context().close();
   }

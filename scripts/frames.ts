@@ -33,13 +33,19 @@ export interface FrameStats {
 /** Install the frame and long-task probe once per page. */
 export async function installFrameProbe(page: Page): Promise<void> {
   // A string, not a function: tsx would wrap named inner functions in a helper the page does not have.
-  await page.evaluate(`(() => {
+  await page.evaluate(
+    `(() => {
     const g = globalThis; g.__frames = []; g.__long = []; g.__rec = false;
-    new PerformanceObserver((l) => { for (const e of l.getEntries()) if (g.__rec) g.__long.push(e.duration); }).observe({ type: 'longtask', buffered: false });
+    new ` +
+      `PerformanceObserver((l) => { for (const e of l.getEntries()) if (g.__rec) g.__long.push(e.duration); ` +
+      `}).observe({ type: 'longtask', buffered: false });
     let last = performance.now();
-    const tick = (t) => { if (g.__rec) g.__frames.push(t - last); last = t; requestAnimationFrame(tick); };
-    requestAnimationFrame(tick);
-  })()`);
+    const tick = (t) ` +
+      `=> { if (g.__rec) g.__frames.push(t - last); last = t; requestAnimationFrame(tick); };
+    ` +
+      `requestAnimationFrame(tick);
+  })()`,
+  );
 }
 
 type Probe = { __frames: number[]; __long: number[]; __rec: boolean };
@@ -66,5 +72,9 @@ export async function recordFrames(page: Page, during: () => Promise<void>): Pro
 
 /** One line of figures: frames, p50/p95/max, fps and long tasks. */
 export function formatFrames(name: string, st: FrameStats): string {
-  return `${name.padEnd(28)} frames ${String(st.frames).padStart(4)}  p50 ${st.p50.toFixed(1)} ms  p95 ${st.p95.toFixed(1)} ms  max ${st.max.toFixed(1)} ms  (~${st.fps.toFixed(0)} fps)  long tasks ${st.long.length}${st.long.length ? ` (max ${Math.max(...st.long).toFixed(0)} ms)` : ''}`;
+  return (
+    `${name.padEnd(28)} frames ${String(st.frames).padStart(4)}  p50 ${st.p50.toFixed(1)} ms  p95 ` +
+    `${st.p95.toFixed(1)} ms  max ${st.max.toFixed(1)} ms  (~${st.fps.toFixed(0)} fps)  long tasks ` +
+    `${st.long.length}${st.long.length ? ` (max ${Math.max(...st.long).toFixed(0)} ms)` : ''}`
+  );
 }

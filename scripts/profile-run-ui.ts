@@ -50,10 +50,11 @@ try {
   ];
   console.log(
     keys
-      .map(
-        (k) =>
-          `${k} ${(m1[k] - (k === 'Nodes' || k === 'LayoutObjects' ? 0 : m0[k])).toFixed(k.endsWith('Count') || k === 'Nodes' || k === 'LayoutObjects' ? 0 : 2)}`,
-      )
+      .map((k) => {
+        const absolute = k === 'Nodes' || k === 'LayoutObjects';
+        const delta = m1[k] - (absolute ? 0 : m0[k]);
+        return `${k} ${delta.toFixed(k.endsWith('Count') || absolute ? 0 : 2)}`;
+      })
       .join(' · '),
     '(6 s wall)',
   );

@@ -94,7 +94,9 @@ export function editsFor(path: string, text: string): Edit[] {
       const quote = source[0];
       const raw = source.slice(1, -1);
       const line = lines[sf.getLineAndCharacterOfPosition(start).line];
-      const max = piece(line.length - line.trimStart().length);
+      let max = piece(line.length - line.trimStart().length);
+      // A literal that would fit on a line of its own but starts too far right: split it in two.
+      if (raw.length <= max && raw.length > 40) max = Math.ceil(raw.length * 0.6);
       if (raw.length > max) {
         const canSplit = quote === '`' ? outsideSubstitutions(raw) : () => true;
         const pieces = splitRaw(raw, max, canSplit);

@@ -58,7 +58,8 @@ describe('layer boundaries', () => {
   it('finds imports of every form (the checker itself)', () => {
     expect(
       specifiers(
-        `import a from './a';\nimport type { B } from "../b";\nexport { c } from './c';\nconst d = await import('./d');\nimport x from 'react';`,
+        `import a from './a';\nimport type { B } from "../b";\nexport { c } from './c';\nconst d = await ` +
+          `import('./d');\nimport x from 'react';`,
       ),
     ).toEqual(['./a', '../b', './c', './d']);
   });

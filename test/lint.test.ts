@@ -75,8 +75,12 @@ describe('line width: Prettier’s 120, also where Prettier cannot break a line 
     expect(await lint(`// ${long} ${long}\nexport const y = 1;\n`)).toContain('max-len');
   });
 
-  it('prose in a string may be longer (the catalog’s messages are data; a URL is never broken)', async () => {
-    expect(await lint(`export const y = '${long} ${long}';\n`)).not.toContain('max-len');
+  it('a string over the width fails too (split it into pieces joined by +); a URL is never broken', async () => {
+    expect(await lint(`export const y = '${long} ${long}';\n`)).toContain('max-len');
+    expect(await lint(`export const y = \`${long} ${long}\`;\n`)).toContain('max-len');
+    expect(await lint(`export const y =\n  '${long.slice(0, 50)} ' +\n  '${long.slice(0, 50)}';\n`)).not.toContain(
+      'max-len',
+    );
     expect(await lint(`// https://docs.aws.amazon.com/${long}\nexport const y = 1;\n`)).not.toContain('max-len');
   });
 });

@@ -115,7 +115,9 @@ export const DATASET_ROW_PROPS = {
     integer: true,
     min: 0,
     max: 1e12,
-    help: 'Rows (observations) in the dataset. Autopilot needs at least 500 in the training dataset. Empty = not stated (not checked).',
+    help:
+      'Rows (observations) in the dataset. Autopilot needs at least 500 in the training dataset. Empty = not ' +
+      'stated (not checked).',
   }),
 } satisfies Record<string, PropDef>;
 
@@ -141,14 +143,19 @@ export const AUTOPILOT_PROPS = {
     options: AUTOML_METRICS,
     default: null,
     nullable: true,
-    help: 'AutoMLJobObjective.MetricName; each problem type accepts only its own metrics (regression: MAE, MSE, R2, RMSE; binary: Accuracy, AUC, BalancedAccuracy, F1, Precision, Recall; multiclass: Accuracy, BalancedAccuracy, F1macro, PrecisionMacro, RecallMacro). Empty = the default (MSE, F1, Accuracy).',
+    help:
+      'AutoMLJobObjective.MetricName; each problem type accepts only its own metrics (regression: MAE, MSE, R2, ' +
+      'RMSE; binary: Accuracy, AUC, BalancedAccuracy, F1, Precision, Recall; multiclass: Accuracy, ' +
+      'BalancedAccuracy, F1macro, PrecisionMacro, RecallMacro). Empty = the default (MSE, F1, Accuracy).',
   }),
   mode: own({
     type: 'enum',
     label: 'Training mode',
     options: AUTOML_MODES,
     default: 'AUTO',
-    help: 'ENSEMBLING (AutoGluon, 10 trials, a stacked ensemble) or HYPERPARAMETER_TUNING (up to 100 trials of XGBoost, Linear Learner and an MLP); AUTO picks ensembling for datasets under 100 MB.',
+    help:
+      'ENSEMBLING (AutoGluon, 10 trials, a stacked ensemble) or HYPERPARAMETER_TUNING (up to 100 trials of ' +
+      'XGBoost, Linear Learner and an MLP); AUTO picks ensembling for datasets under 100 MB.',
   }),
   maxCandidates: own({
     type: 'number',
@@ -158,7 +165,9 @@ export const AUTOPILOT_PROPS = {
     integer: true,
     min: 1,
     max: AUTOML_MAX_CANDIDATES,
-    help: 'CompletionCriteria.MaxCandidates: training jobs the job may run (1–750). Empty = the default: HPO runs 100; ensembling always runs its 10 trials (fewer if asked).',
+    help:
+      'CompletionCriteria.MaxCandidates: training jobs the job may run (1–750). Empty = the default: HPO runs ' +
+      '100; ensembling always runs its 10 trials (fewer if asked).',
   }),
   maxRuntimeSec: own({
     type: 'number',
@@ -168,7 +177,9 @@ export const AUTOPILOT_PROPS = {
     integer: true,
     min: 1,
     unit: 's',
-    help: 'CompletionCriteria.MaxAutoMLJobRuntimeInSeconds: past it the job stops gracefully with the best candidate finished so far; unfinished steps (the explainability report) are skipped. Empty = no limit.',
+    help:
+      'CompletionCriteria.MaxAutoMLJobRuntimeInSeconds: past it the job stops gracefully with the best candidate ' +
+      'finished so far; unfinished steps (the explainability report) are skipped. Empty = no limit.',
   }),
 } satisfies Record<string, PropDef>;
 
@@ -194,13 +205,17 @@ export const JUMPSTART_PROPS = {
     type: 'boolean',
     label: 'Requires EULA',
     default: true,
-    help: "The model's provider requires explicit acceptance of an end-user license agreement (shown on the model card) before fine-tuning or deploying it.",
+    help:
+      "The model's provider requires explicit acceptance of an end-user license agreement (shown on the model " +
+      'card) before fine-tuning or deploying it.',
   }),
   acceptEula: own({
     type: 'boolean',
     label: 'Accept EULA',
     default: false,
-    help: 'ModelAccessConfig.AcceptEula (accept_eula=True in the SageMaker Python SDK): must be explicitly true for a model that requires a EULA.',
+    help:
+      'ModelAccessConfig.AcceptEula (accept_eula=True in the SageMaker Python SDK): must be explicitly true for ' +
+      'a model that requires a EULA.',
   }),
 } satisfies Record<string, PropDef>;
 

@@ -33,9 +33,11 @@ export function renderRulesDoc(): string {
     '',
     '_Generated from `src/catalog/rules.ts` by `npx tsx scripts/gen-docs.ts`; do not edit by hand._',
     '',
-    'Each rule is a fact of the exam cheat sheet turned into behaviour. The id is what reports, puzzle goals and tests use.',
+    'Each rule is a fact of the exam cheat sheet turned into behaviour. The id is what reports, puzzle goals ' +
+      'and tests use.',
     '`static` rules are also reported as findings before a run.',
-    'Each rule says how it behaves under the `aws` rulebook (file field `rulebook`, runner flag `--rulebook`), which follows AWS documentation where it differs from the sheet.',
+    'Each rule says how it behaves under the `aws` rulebook (file field `rulebook`, runner flag `--rulebook`), ' +
+      'which follows AWS documentation where it differs from the sheet.',
     '',
   ];
   for (const [d, title] of Object.entries(DOMAINS)) {
@@ -44,13 +46,14 @@ export function renderRulesDoc(): string {
       out.push(
         `### \`${r.id}\` — ${r.title}`,
         '',
-        `**${r.severity}**${r.static ? ' · static finding' : ''} · engine area: ${r.area}${r.http ? ` · HTTP ${r.http}` : ''}${
-          r.httpByKind
-            ? ` (${Object.entries(r.httpByKind)
-                .map(([k, v]) => `${v} on ${k}`)
-                .join(', ')})`
-            : ''
-        }`,
+        `**${r.severity}**${r.static ? ' · static finding' : ''} · engine area: ` +
+          `${r.area}${r.http ? ` · HTTP ${r.http}` : ''}${
+            r.httpByKind
+              ? ` (${Object.entries(r.httpByKind)
+                  .map(([k, v]) => `${v} on ${k}`)
+                  .join(', ')})`
+              : ''
+          }`,
         '',
         `- **The sheet:** ${r.sheet}`,
         `- **Trigger:** ${r.trigger}`,
@@ -71,7 +74,14 @@ const propType = (p: PropDef): string => {
     case 'enum':
       return p.options.map((o) => `"${o}"`).join(' \\| ') + (p.nullable ? ' \\| null' : '');
     case 'number':
-      return `number${p.integer ? ' (integer)' : ''}${p.unit ? ` ${p.unit}` : ''}${p.min !== undefined ? `, ≥ ${p.min}` : ''}${p.max !== undefined ? `, ≤ ${p.max}` : ''}${p.nullable ? ', or null' : ''}`;
+      return [
+        'number',
+        p.integer ? ' (integer)' : '',
+        p.unit ? ` ${p.unit}` : '',
+        p.min !== undefined ? `, ≥ ${p.min}` : '',
+        p.max !== undefined ? `, ≤ ${p.max}` : '',
+        p.nullable ? ', or null' : '',
+      ].join('');
     case 'ref':
       return `id of a ${p.refKinds.join(' / ')} or null`;
     case 'string-list':
@@ -81,7 +91,10 @@ const propType = (p: PropDef): string => {
     case 'variants':
       return '[{ name, weight, shadow? }]';
     case 'deployment':
-      return 'null or { type: "all-at-once" \\| "canary" \\| "linear", sizePercent, waitIntervalSec, terminationWaitSec?, rollbackAlarms? }';
+      return (
+        'null or { type: "all-at-once" \\| "canary" \\| "linear", sizePercent, waitIntervalSec, ' +
+        'terminationWaitSec?, rollbackAlarms? }'
+      );
     default:
       return `${p.type}${'nullable' in p && p.nullable ? ' or null' : ''}`;
   }
@@ -101,7 +114,8 @@ export function renderKindsDoc(): string {
       out.push(`### \`${k.kind}\` — ${k.label}`, '', k.description, '');
       if (k.parents.length)
         out.push(
-          `Parent: ${k.parents.map((p) => `\`${p}\``).join(' or ')}${k.parentRequired ? ' (required)' : ' (optional)'}.${k.container ? ' A container.' : ''}`,
+          `Parent: ${k.parents.map((p) => `\`${p}\``).join(' or ')}` +
+            `${k.parentRequired ? ' (required)' : ' (optional)'}.${k.container ? ' A container.' : ''}`,
           '',
         );
       else if (k.container) out.push('A container.', '');
@@ -124,7 +138,8 @@ export function renderKindsDoc(): string {
   );
   for (const e of EDGE_PAIRS)
     out.push(
-      `| ${e.from.join(', ')} | ${e.to.join(', ')} | ${e.label} | ${esc(e.meaning)}${e.samePipeline ? ' (both in one pipeline)' : ''} |`,
+      `| ${e.from.join(', ')} | ${e.to.join(', ')} | ${e.label} | ` +
+        `${esc(e.meaning)}${e.samePipeline ? ' (both in one pipeline)' : ''} |`,
     );
   out.push('', '## Prices', '', '| item | value |', '|---|---|');
   for (const [k, v] of Object.entries(PRICES)) out.push(`| \`${k}\` | ${v} |`);

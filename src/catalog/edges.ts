@@ -64,7 +64,8 @@ export const EDGE_PAIRS: readonly EdgePair[] = [
     to: ['file-system'],
     label: 'data repository',
     meaning:
-      "FSx for Lustre links the bucket as its data repository and presents its objects as files; for EFS, the bucket's data copied onto the file system (DataSync).",
+      'FSx for Lustre links the bucket as its data repository and presents its objects as files; for EFS, the ' +
+      "bucket's data copied onto the file system (DataSync).",
     plane: 'control',
   },
   {
@@ -72,7 +73,8 @@ export const EDGE_PAIRS: readonly EdgePair[] = [
     to: ['training-job'],
     label: 'mount',
     meaning:
-      'An input channel with a FileSystemDataSource: the job mounts the directory instead of downloading it (the job must run in the VPC of the file system).',
+      'An input channel with a FileSystemDataSource: the job mounts the directory instead of downloading it ' +
+      '(the job must run in the VPC of the file system).',
     plane: 'data',
   },
   {
@@ -222,7 +224,8 @@ export const EDGE_PAIRS: readonly EdgePair[] = [
     to: ['eventbridge'],
     label: 'events',
     meaning:
-      'Events (object created, package state change, alarm state change) sent to EventBridge. Model Monitor sends none of its own: its violations reach EventBridge through a CloudWatch alarm on its metrics.',
+      'Events (object created, package state change, alarm state change) sent to EventBridge. Model Monitor ' +
+      'sends none of its own: its violations reach EventBridge through a CloudWatch alarm on its metrics.',
     plane: 'control',
   },
   {
@@ -230,7 +233,8 @@ export const EDGE_PAIRS: readonly EdgePair[] = [
     to: ['lambda', 'pipeline', 'codepipeline'],
     label: 'triggers',
     meaning:
-      'An EventBridge rule targets the function or starts the pipeline (a SageMaker pipeline, or a CodePipeline release: the SageMaker Projects deploy pipeline starts on a model package approval).',
+      'An EventBridge rule targets the function or starts the pipeline (a SageMaker pipeline, or a ' +
+      'CodePipeline release: the SageMaker Projects deploy pipeline starts on a model package approval).',
     plane: 'control',
   },
   // CI/CD for ML (issue 17, cicd17): CodePipeline with CodeBuild build/test actions
@@ -239,7 +243,8 @@ export const EDGE_PAIRS: readonly EdgePair[] = [
     to: ['pipeline'],
     label: 'StartPipelineExecution',
     meaning:
-      'The build stage runs the SageMaker pipeline (SageMaker Projects model build: CodeBuild starts the pipeline execution that trains and registers the model).',
+      'The build stage runs the SageMaker pipeline (SageMaker Projects model build: CodeBuild starts the ' +
+      'pipeline execution that trains and registers the model).',
     plane: 'control',
   },
   {
@@ -247,7 +252,8 @@ export const EDGE_PAIRS: readonly EdgePair[] = [
     to: ['realtime-endpoint'],
     label: 'deploy',
     meaning:
-      "A deploy stage updates the endpoint with the release's model version (the one named in stagingEndpoint is staging, the others production), through the endpoint's deployment guardrails.",
+      "A deploy stage updates the endpoint with the release's model version (the one named in stagingEndpoint " +
+      "is staging, the others production), through the endpoint's deployment guardrails.",
     plane: 'control',
   },
   {
@@ -299,7 +305,8 @@ export const EDGE_PAIRS: readonly EdgePair[] = [
     to: ['realtime-endpoint'],
     label: 'benchmarks',
     meaning:
-      "An Inference Recommender job load-tests the endpoint's model (InputConfig.Endpoints: an existing real-time endpoint with one variant and no autoscaling).",
+      "An Inference Recommender job load-tests the endpoint's model (InputConfig.Endpoints: an existing " +
+      'real-time endpoint with one variant and no autoscaling).',
     plane: 'control',
   },
   {

@@ -27,7 +27,9 @@ export const DATASET_EXPLAIN_PROPS = {
     label: 'Feature columns',
     default: [],
     maxItems: 30,
-    help: 'Names of the main feature columns, most informative first; Clarify explainability reports attributions by these names (empty = feature_1, feature_2…).',
+    help:
+      'Names of the main feature columns, most informative first; Clarify explainability reports attributions by ' +
+      'these names (empty = feature_1, feature_2…).',
   }),
   leakyFeature: own({
     type: 'string',
@@ -35,7 +37,9 @@ export const DATASET_EXPLAIN_PROPS = {
     default: null,
     nullable: true,
     maxLength: 64,
-    help: 'A column whose value is only known once the label is (e.g. a refund or investigation flag). Trained on, it makes validation near-perfect; at prediction time it is empty. Empty = no such column.',
+    help:
+      'A column whose value is only known once the label is (e.g. a refund or investigation flag). Trained on, ' +
+      'it makes validation near-perfect; at prediction time it is empty. Empty = no such column.',
   }),
 } satisfies Record<string, PropDef>;
 
@@ -46,6 +50,8 @@ export const PREP_DROP_PROPS = {
     label: 'Drop columns',
     default: [],
     maxItems: 30,
-    help: "Columns removed before the data reaches training (Data Wrangler's Drop column; df.drop in a processing script).",
+    help:
+      "Columns removed before the data reaches training (Data Wrangler's Drop column; df.drop in a processing " +
+      'script).',
   }),
 } satisfies Record<string, PropDef>;

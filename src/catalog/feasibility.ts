@@ -55,13 +55,17 @@ export const DATASET_FEASIBILITY_PROPS = {
     integer: true,
     min: 0,
     max: 1e12,
-    help: 'Rows that carry a label. Too few for the features and the model (about 10 per feature for a linear model, 50 for boosted trees, 500 for a deep network) give a model near chance. Empty = plenty.',
+    help:
+      'Rows that carry a label. Too few for the features and the model (about 10 per feature for a linear model, ' +
+      '50 for boosted trees, 500 for a deep network) give a model near chance. Empty = plenty.',
   }),
   interactions: own({
     type: 'boolean',
     label: 'Signal in feature interactions',
     default: false,
-    help: 'The label depends on combinations of features (a discount matters only for some customers): a linear model cannot learn it; trees, boosting or a stacked ensemble can.',
+    help:
+      'The label depends on combinations of features (a discount matters only for some customers): a linear ' +
+      'model cannot learn it; trees, boosting or a stacked ensemble can.',
   }),
   versioning: own({
     type: 'enum',
@@ -69,7 +73,10 @@ export const DATASET_FEASIBILITY_PROPS = {
     options: ['Off', 'Enabled', 'Suspended'],
     default: null,
     nullable: true,
-    help: 'VersioningConfiguration: Enabled keeps every overwritten object version, so lineage can pin the exact data a model was trained on (S3Version). Off (the AWS default) or Suspended: an overwrite replaces the data. Empty = not stated (not judged).',
+    help:
+      'VersioningConfiguration: Enabled keeps every overwritten object version, so lineage can pin the exact ' +
+      'data a model was trained on (S3Version). Off (the AWS default) or Suspended: an overwrite replaces the ' +
+      'data. Empty = not stated (not judged).',
   }),
 } satisfies Record<string, PropDef>;
 
@@ -80,6 +87,9 @@ export const TRAINING_ENSEMBLE_PROPS = {
     label: 'Ensemble',
     options: ['none', 'bagging', 'stacking'],
     default: 'none',
-    help: 'Combine models: bagging averages copies trained on bootstrap samples (less variance, same bias); stacking trains a meta-model on base models of different families (trees, linear, networks), as AutoGluon-Tabular does. Boosting is XGBoost itself.',
+    help:
+      'Combine models: bagging averages copies trained on bootstrap samples (less variance, same bias); stacking ' +
+      'trains a meta-model on base models of different families (trees, linear, networks), as AutoGluon-Tabular ' +
+      'does. Boosting is XGBoost itself.',
   }),
 } satisfies Record<string, PropDef>;

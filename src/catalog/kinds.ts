@@ -70,7 +70,8 @@ const sgRef = (what: string): RefProp => ({
   ...ref(
     'Security group',
     ['security-group'],
-    `The security group of ${what} in VPC mode (VpcConfig.SecurityGroupIds); null = the VPC's default group (all traffic from itself in, everything out).`,
+    `The security group of ${what} in VPC mode (VpcConfig.SecurityGroupIds); null = the VPC's default group ` +
+      `(all traffic from itself in, everything out).`,
   ),
   contract: false,
 });
@@ -250,7 +251,9 @@ export const KIND_DEFS = [
       retries: int(
         'Retries',
         0,
-        'Retries the AWS SDKs make after a throttle (serverless ThrottlingException), a 429 (ModelNotReadyException) or a 503, waiting 1, 2, 4… s (at most 20 s) between tries; errors such as 413 or ModelError are never retried.',
+        'Retries the AWS SDKs make after a throttle (serverless ThrottlingException), a 429 ' +
+          '(ModelNotReadyException) or a 503, waiting 1, 2, 4… s (at most 20 s) between tries; errors such as ' +
+          '413 or ModelError are never retried.',
         0,
         10,
       ),
@@ -260,7 +263,9 @@ export const KIND_DEFS = [
         default: null,
         nullable: true,
         maxLength: 63,
-        help: 'InvokeEndpoint TargetVariant: every request goes to this production variant of a real-time endpoint, overriding the variant weights; empty = split by weight.',
+        help:
+          'InvokeEndpoint TargetVariant: every request goes to this production variant of a real-time endpoint, ' +
+          'overriding the variant weights; empty = split by weight.',
       },
     },
   ),
@@ -269,7 +274,8 @@ export const KIND_DEFS = [
     'S3 bucket',
     'D1',
     'store',
-    'Object storage for datasets and model artifacts; reached from a private subnet only through an S3 gateway endpoint.',
+    'Object storage for datasets and model artifacts; reached from a private subnet only through an S3 gateway ' +
+      'endpoint.',
     [],
     {
       datasetGB: num('Dataset size', 10, 'Size of the data the bucket holds.', { min: 0, max: 1_000_000, unit: 'GB' }),
@@ -277,7 +283,8 @@ export const KIND_DEFS = [
         'Format',
         ['csv', 'parquet', 'orc', 'jsonlines', 'recordio-protobuf', 'libsvm', 'text', 'image'],
         'csv',
-        'Built-in algorithms accept only some formats; Pipe + RecordIO-protobuf is the fastest path. Parquet and ORC are columnar: a job that uses a few columns reads only those.',
+        'Built-in algorithms accept only some formats; Pipe + RecordIO-protobuf is the fastest path. Parquet ' +
+          'and ORC are columnar: a job that uses a few columns reads only those.',
       ),
       sensitive: bool(
         'Sensitive (PII/PHI)',
@@ -299,7 +306,8 @@ export const KIND_DEFS = [
       objectCount: num(
         'Object count',
         null,
-        'How many objects the dataset is stored as; empty = part files of about 64 MB. Each object is its own GET request: with many objects of under 1 MB, per-request overhead, not bytes, sets the read time.',
+        'How many objects the dataset is stored as; empty = part files of about 64 MB. Each object is its own ' +
+          'GET request: with many objects of under 1 MB, per-request overhead, not bytes, sets the read time.',
         { min: 1, max: 100_000_000_000, integer: true, nullable: true },
       ),
       positiveClassRatio: num(
@@ -338,7 +346,8 @@ export const KIND_DEFS = [
     'ECR repository',
     'D2',
     'store',
-    'Container images for jobs and endpoints; a private subnet needs ecr.api and ecr.dkr interface endpoints to pull them.',
+    'Container images for jobs and endpoints; a private subnet needs ecr.api and ecr.dkr interface endpoints ' +
+      'to pull them.',
     [],
     {
       framework: oneOf(
@@ -351,19 +360,22 @@ export const KIND_DEFS = [
         'Image access mode',
         ['Platform', 'Vpc'],
         'Platform',
-        'ImageConfig.RepositoryAccessMode: Platform = SageMaker pulls the image itself; Vpc = through your VPC (needs the ECR endpoints). Matters under the AWS docs rulebook.',
+        'ImageConfig.RepositoryAccessMode: Platform = SageMaker pulls the image itself; Vpc = through your VPC ' +
+          '(needs the ECR endpoints). Matters under the AWS docs rulebook.',
       ),
       servingPort: int(
         'Serving port',
         8080,
-        'Port the inference server of a bring-your-own image (framework custom) listens on: SageMaker sends /ping and /invocations to port 8080. AWS-built framework images comply.',
+        'Port the inference server of a bring-your-own image (framework custom) listens on: SageMaker sends ' +
+          '/ping and /invocations to port 8080. AWS-built framework images comply.',
         1,
         65_535,
       ),
       implementsPing: bool(
         'Answers GET /ping',
         true,
-        'A bring-your-own inference image must answer GET /ping with 200 (and POST /invocations); without it the endpoint fails its health check.',
+        'A bring-your-own inference image must answer GET /ping with 200 (and POST /invocations); without it ' +
+          'the endpoint fails its health check.',
       ),
     },
   ),
@@ -372,7 +384,8 @@ export const KIND_DEFS = [
     'Data Wrangler',
     'D1',
     'job',
-    'GUI data prep with 300+ transforms for medium data; it does not scale to multi-TB: export the recipe to a Processing job.',
+    'GUI data prep with 300+ transforms for medium data; it does not scale to multi-TB: export the recipe to a ' +
+      'Processing job.',
     IN_NETWORK,
     { ...PREP_PROPS, ...PREP_DROP_PROPS },
   ),
@@ -420,7 +433,8 @@ export const KIND_DEFS = [
     'Feature Store',
     'D1',
     'store',
-    'Online store (single-digit ms) for inference, offline store (S3 Parquet) for training; one pipeline feeding both avoids skew.',
+    'Online store (single-digit ms) for inference, offline store (S3 Parquet) for training; one pipeline ' +
+      'feeding both avoids skew.',
     [],
     {
       online: bool('Online store', true, 'Low-latency lookups at inference time.'),
@@ -433,19 +447,24 @@ export const KIND_DEFS = [
         default: 'event_time',
         maxLength: 128,
         contract: true,
-        help: 'EventTimeFeatureName: every feature group has one (CreateFeatureGroup requires it); point-in-time queries filter on it.',
+        help:
+          'EventTimeFeatureName: every feature group has one (CreateFeatureGroup requires it); point-in-time ' +
+          'queries filter on it.',
       },
       // Feature Store realism (issue 16): online-store TTL and the ingestion cadence it must outlast
       ttlHours: num(
         'Online TTL',
         null,
-        'OnlineStoreConfig.TtlDuration in hours: a record expires at EventTime + TtlDuration and is hard deleted from the online store (GetRecord then returns an empty result). Empty = no TTL: a record stays until overwritten.',
+        'OnlineStoreConfig.TtlDuration in hours: a record expires at EventTime + TtlDuration and is hard ' +
+          'deleted from the online store (GetRecord then returns an empty result). Empty = no TTL: a record ' +
+          'stays until overwritten.',
         { integer: true, min: 1, max: 8760, unit: 'h', nullable: true },
       ),
       ingestEveryHours: int(
         'Records rewritten every',
         24,
-        'How often the feature pipeline writes each record again (PutRecord with a new event time): a batch job run daily is 24, weekly 168.',
+        'How often the feature pipeline writes each record again (PutRecord with a new event time): a batch ' +
+          'job run daily is 24, weekly 168.',
         1,
         8760,
         'h',
@@ -458,20 +477,24 @@ export const KIND_DEFS = [
     'Kinesis data stream',
     'D1',
     'glue',
-    'Real-time ingestion: each shard takes 1 MB/s and 1,000 records/s of writes; past that, PutRecord(s) fails with ProvisionedThroughputExceededException. A Lambda consumer can write each record to the online Feature Store within seconds.',
+    'Real-time ingestion: each shard takes 1 MB/s and 1,000 records/s of writes; past that, PutRecord(s) fails ' +
+      'with ProvisionedThroughputExceededException. A Lambda consumer can write each record to the online ' +
+      'Feature Store within seconds.',
     [],
     {
       shards: int(
         'Shards',
         1,
-        'ShardCount (provisioned capacity mode): each shard supports 1 MB/s and 1,000 records/s for writes and 2 MB/s for reads.',
+        'ShardCount (provisioned capacity mode): each shard supports 1 MB/s and 1,000 records/s for writes and ' +
+          '2 MB/s for reads.',
         1,
         500,
       ),
       retentionHours: int(
         'Retention',
         24,
-        'RetentionPeriodHours: how long records stay readable (24 h by default, up to 8,760 h = 365 days); a consumer that falls further behind loses them. Not simulated beyond the run.',
+        'RetentionPeriodHours: how long records stay readable (24 h by default, up to 8,760 h = 365 days); a ' +
+          'consumer that falls further behind loses them. Not simulated beyond the run.',
         24,
         8760,
         'h',
@@ -483,13 +506,15 @@ export const KIND_DEFS = [
     'Data Firehose stream',
     'D1',
     'glue',
-    'Near-real-time delivery to S3 (or Redshift, OpenSearch, Splunk, HTTP endpoints): records are buffered until the buffer size or interval is reached, whichever comes first, then written as one object.',
+    'Near-real-time delivery to S3 (or Redshift, OpenSearch, Splunk, HTTP endpoints): records are buffered ' +
+      'until the buffer size or interval is reached, whichever comes first, then written as one object.',
     [],
     {
       bufferIntervalSec: int(
         'Buffer interval',
         300,
-        'BufferingHints.IntervalInSeconds (0–900, default 300): the longest Firehose holds records before it delivers them.',
+        'BufferingHints.IntervalInSeconds (0–900, default 300): the longest Firehose holds records before it ' +
+          'delivers them.',
         0,
         900,
         's',
@@ -497,7 +522,8 @@ export const KIND_DEFS = [
       bufferSizeMB: int(
         'Buffer size',
         5,
-        'BufferingHints.SizeInMBs (1–128, default 5): Firehose delivers as soon as this much has arrived, if that comes before the interval.',
+        'BufferingHints.SizeInMBs (1–128, default 5): Firehose delivers as soon as this much has arrived, if ' +
+          'that comes before the interval.',
         1,
         128,
         'MB',
@@ -510,7 +536,9 @@ export const KIND_DEFS = [
     'File system (EFS / FSx for Lustre)',
     'D1',
     'store',
-    'Amazon EFS or FSx for Lustre mounted by a training job (FileSystemDataSource): no download before training, but the job must run in the VPC of the file system; FSx for Lustre can present an S3 bucket as files (data repository).',
+    'Amazon EFS or FSx for Lustre mounted by a training job (FileSystemDataSource): no download before ' +
+      'training, but the job must run in the VPC of the file system; FSx for Lustre can present an S3 bucket as ' +
+      'files (data repository).',
     ['subnet'],
     {
       fsType: oneOf(
@@ -528,7 +556,8 @@ export const KIND_DEFS = [
         'Deployment type (FSx)',
         ['SCRATCH_2', 'PERSISTENT_2'],
         'SCRATCH_2',
-        'FSx for Lustre: SCRATCH_2 (temporary, not replicated, 200 MB/s per TiB baseline) or PERSISTENT_2 (replicated in its AZ, 125–1000 MB/s per TiB as provisioned).',
+        'FSx for Lustre: SCRATCH_2 (temporary, not replicated, 200 MB/s per TiB baseline) or PERSISTENT_2 ' +
+          '(replicated in its AZ, 125–1000 MB/s per TiB as provisioned).',
       ),
       storageGiB: int(
         'Storage capacity (FSx)',
@@ -550,7 +579,8 @@ export const KIND_DEFS = [
         'Throughput mode (EFS)',
         ['bursting', 'elastic', 'provisioned'],
         'bursting',
-        'EFS ThroughputMode: bursting (50 KiB/s per GiB stored, bursts to 100 MiB/s on credits), elastic (scales with the workload, up to 1,500 MiB/s per client) or provisioned.',
+        'EFS ThroughputMode: bursting (50 KiB/s per GiB stored, bursts to 100 MiB/s on credits), elastic ' +
+          '(scales with the workload, up to 1,500 MiB/s per client) or provisioned.',
       ),
       provisionedMiBps: int(
         'Provisioned throughput (EFS)',
@@ -572,7 +602,8 @@ export const KIND_DEFS = [
         'Access mode',
         ['ro', 'rw'],
         'ro',
-        'FileSystemDataSource.FileSystemAccessMode: the channel mounts the directory read-only (ro) or read-write (rw).',
+        'FileSystemDataSource.FileSystemAccessMode: the channel mounts the directory read-only (ro) or ' +
+          'read-write (rw).',
       ),
     },
     { parentRequired: true },
@@ -582,7 +613,8 @@ export const KIND_DEFS = [
     'Ground Truth labelling',
     'D1',
     'job',
-    'Human labelling: private workforce for sensitive data, Mechanical Turk for general tasks; active learning auto-labels confident items.',
+    'Human labelling: private workforce for sensitive data, Mechanical Turk for general tasks; active learning ' +
+      'auto-labels confident items.',
     [],
     {
       workforce: oneOf(
@@ -603,7 +635,8 @@ export const KIND_DEFS = [
     'Training job',
     'D2',
     'job',
-    'Runs an algorithm container on instances: downloads data (File, Pipe or FastFile), trains, uploads the model artifact.',
+    'Runs an algorithm container on instances: downloads data (File, Pipe or FastFile), trains, uploads the ' +
+      'model artifact.',
     STEP_PARENTS,
     {
       algorithm: oneOf(
@@ -633,7 +666,8 @@ export const KIND_DEFS = [
         'S3 data type',
         ['S3Prefix', 'ManifestFile', 'AugmentedManifestFile'],
         'S3Prefix',
-        'S3DataSource.S3DataType: every object under a prefix, a manifest listing the objects, or an augmented manifest (JSON Lines with labels: Pipe mode only).',
+        'S3DataSource.S3DataType: every object under a prefix, a manifest listing the objects, or an augmented ' +
+          'manifest (JSON Lines with labels: Pipe mode only).',
       ),
       instanceType: {
         type: 'string',
@@ -663,7 +697,8 @@ export const KIND_DEFS = [
       maxWaitSec: num(
         'Max wait (spot)',
         null,
-        'StoppingCondition.MaxWaitTimeInSeconds: spot waits plus run time; it must be at least the runtime or the job is Stopped (MaxWaitTimeExceeded). Empty = no limit.',
+        'StoppingCondition.MaxWaitTimeInSeconds: spot waits plus run time; it must be at least the runtime or ' +
+          'the job is Stopped (MaxWaitTimeExceeded). Empty = no limit.',
         { min: 1, unit: 's', nullable: true, integer: true, contract: false },
       ),
       distribution: oneOf(
@@ -695,12 +730,15 @@ export const KIND_DEFS = [
         'Feature query',
         ['point-in-time', 'latest'],
         'point-in-time',
-        "How it reads a feature store's offline store: a point-in-time query on the event time, or the latest values (leakage).",
+        "How it reads a feature store's offline store: a point-in-time query on the event time, or the latest " +
+          'values (leakage).',
       ),
       startAfterIngestMin: int(
         'Starts after ingestion',
         60,
-        "Minutes between the end of the feature ingestion that feeds its feature store and this job's offline-store query (a schedule offset or a wait in the pipeline). PutRecord data reaches the offline store in S3 within 15 minutes.",
+        "Minutes between the end of the feature ingestion that feeds its feature store and this job's " +
+          'offline-store query (a schedule offset or a wait in the pipeline). PutRecord data reaches the offline ' +
+          'store in S3 within 15 minutes.',
         0,
         1440,
         'min',
@@ -710,7 +748,9 @@ export const KIND_DEFS = [
           'Class imbalance handling',
           ['none', 'class-weights', 'resampling'],
           'none',
-          'How training treats a rare class: class weights (XGBoost scale_pos_weight, Linear Learner positive_example_weight_mult) or resampling the training set (over-/under-sampling, SMOTE). Without either, a model trained on a few % positives learns to predict the majority class.',
+          'How training treats a rare class: class weights (XGBoost scale_pos_weight, Linear Learner ' +
+            'positive_example_weight_mult) or resampling the training set (over-/under-sampling, SMOTE). Without ' +
+            'either, a model trained on a few % positives learns to predict the majority class.',
         ),
         contract: false,
       },
@@ -721,7 +761,8 @@ export const KIND_DEFS = [
     'Hyperparameter tuning',
     'D2',
     'job',
-    'Automatic model tuning: Bayesian for continuous spaces, random as a baseline, grid for small discrete spaces, Hyperband with early stopping.',
+    'Automatic model tuning: Bayesian for continuous spaces, random as a baseline, grid for small discrete ' +
+      'spaces, Hyperband with early stopping.',
     STEP_PARENTS,
     {
       strategy: oneOf(
@@ -753,7 +794,8 @@ export const KIND_DEFS = [
     'Real-time endpoint',
     'D3',
     'endpoint',
-    'Millisecond inference on always-on instances; payloads up to 6 MB, 60 s per request; production variants for A/B and shadow tests.',
+    'Millisecond inference on always-on instances; payloads up to 6 MB, 60 s per request; production variants ' +
+      'for A/B and shadow tests.',
     IN_NETWORK,
     {
       instanceType: {
@@ -777,7 +819,9 @@ export const KIND_DEFS = [
         label: 'Production variants',
         default: [{ name: 'primary', weight: 1 }],
         contract: true,
-        help: 'Traffic weights for A/B tests; a shadow variant gets a copy of the traffic and its responses are discarded.',
+        help:
+          'Traffic weights for A/B tests; a shadow variant gets a copy of the traffic and its responses are ' +
+          'discarded.',
       },
       dataCapture: bool('Data capture', false, 'Model Monitor needs captured requests and responses.'),
       KmsKeyId: kmsRef('KmsKeyId', 'the endpoint storage volume'),
@@ -786,7 +830,9 @@ export const KIND_DEFS = [
         ...bool(
           'Inference components',
           false,
-          'The model is hosted as an inference component (CreateInferenceComponent) on an endpoint with managed instance scaling (ManagedInstanceScaling MinInstanceCount 0): the only way a real-time endpoint can scale in to zero instances.',
+          'The model is hosted as an inference component (CreateInferenceComponent) on an endpoint with ' +
+            'managed instance scaling (ManagedInstanceScaling MinInstanceCount 0): the only way a real-time ' +
+            'endpoint can scale in to zero instances.',
         ),
         contract: false,
       },
@@ -794,7 +840,8 @@ export const KIND_DEFS = [
         ...bool(
           'Scale out from zero',
           false,
-          'A step-scaling policy (ChangeInCapacity +1) on a CloudWatch alarm on NoCapacityInvocationFailures: target tracking cannot scale out from zero instances, this policy can.',
+          'A step-scaling policy (ChangeInCapacity +1) on a CloudWatch alarm on NoCapacityInvocationFailures: ' +
+            'target tracking cannot scale out from zero instances, this policy can.',
         ),
         contract: false,
       },
@@ -803,7 +850,10 @@ export const KIND_DEFS = [
           'Scaling metric',
           ['InvocationsPerInstance', 'ConcurrentRequestsPerModel'],
           'InvocationsPerInstance',
-          "The metric autoscaling's target tracking follows: InvocationsPerInstance (1-minute datapoints, target = autoscaling.targetInvocationsPerInstance) or the high-resolution ConcurrentRequestsPerModel (requests in flight per instance, queued ones included, every 10 s: scales out much sooner; target = Target concurrency).",
+          "The metric autoscaling's target tracking follows: InvocationsPerInstance (1-minute datapoints, " +
+            'target = autoscaling.targetInvocationsPerInstance) or the high-resolution ' +
+            'ConcurrentRequestsPerModel (requests in flight per instance, queued ones included, every 10 s: ' +
+            'scales out much sooner; target = Target concurrency).',
         ),
         contract: false,
       },
@@ -811,7 +861,8 @@ export const KIND_DEFS = [
         ...num(
           'Target concurrency',
           4,
-          'With scalingMetric ConcurrentRequestsPerModel: the concurrent requests per instance target tracking aims for (SageMakerVariantConcurrentRequestsPerModelHighResolution TargetValue).',
+          'With scalingMetric ConcurrentRequestsPerModel: the concurrent requests per instance target tracking ' +
+            'aims for (SageMakerVariantConcurrentRequestsPerModelHighResolution TargetValue).',
           { min: 0.1, max: 10_000 },
         ),
         contract: false,
@@ -821,7 +872,10 @@ export const KIND_DEFS = [
         type: 'deployment',
         label: 'Deployment guardrails',
         default: null,
-        help: 'How an update shifts traffic to the new (green) fleet: all at once, canary or linear steps, with a baking period; CloudWatch alarms listed for auto-rollback send all traffic back to the old fleet when they trip.',
+        help:
+          'How an update shifts traffic to the new (green) fleet: all at once, canary or linear steps, with a ' +
+          'baking period; CloudWatch alarms listed for auto-rollback send all traffic back to the old fleet when ' +
+          'they trip.',
       },
     },
   ),
@@ -884,7 +938,8 @@ export const KIND_DEFS = [
       requestTtlSec: int(
         'Request TTL',
         21_600,
-        'RequestTTLSeconds of the calls: a request still queued after this expires; its failure goes to the S3 failure path and the error topic (default 6 h).',
+        'RequestTTLSeconds of the calls: a request still queued after this expires; its failure goes to the S3 ' +
+          'failure path and the error topic (default 6 h).',
         60,
         21_600,
         's',
@@ -892,7 +947,8 @@ export const KIND_DEFS = [
       backlogScaling: bool(
         'Scale out from zero',
         false,
-        'A step-scaling policy on HasBacklogWithoutCapacity: without it an endpoint at zero instances does not wake for a small backlog.',
+        'A step-scaling policy on HasBacklogWithoutCapacity: without it an endpoint at zero instances does not ' +
+          'wake for a small backlog.',
       ),
     },
   ),
@@ -918,13 +974,15 @@ export const KIND_DEFS = [
         'Split type',
         ['None', 'Line', 'RecordIO'],
         'None',
-        'How input files are split into records. AWS default None: each whole file is one request, so a file over MaxPayloadInMB fails the job.',
+        'How input files are split into records. AWS default None: each whole file is one request, so a file ' +
+          'over MaxPayloadInMB fails the job.',
       ),
       BatchStrategy: oneOf(
         'Batch strategy',
         ['SingleRecord', 'MultiRecord'],
         'MultiRecord',
-        'SingleRecord: one record per request; MultiRecord: as many records as fit in MaxPayloadInMB (needs SplitType Line or RecordIO).',
+        'SingleRecord: one record per request; MultiRecord: as many records as fit in MaxPayloadInMB (needs ' +
+          'SplitType Line or RecordIO).',
       ),
       MaxConcurrentTransforms: int(
         'Max concurrent transforms',
@@ -944,7 +1002,8 @@ export const KIND_DEFS = [
     'Multi-model endpoint',
     'D3',
     'endpoint',
-    'Thousands of models on one endpoint sharing compute and one container; models load from S3 on first use and are cached.',
+    'Thousands of models on one endpoint sharing compute and one container; models load from S3 on first use ' +
+      'and are cached.',
     IN_NETWORK,
     {
       instanceType: {
@@ -959,7 +1018,8 @@ export const KIND_DEFS = [
       cachedModels: int(
         'Cached models',
         10,
-        'Upper limit on models kept loaded per instance (the least recently used is unloaded); memory decides how many actually fit.',
+        'Upper limit on models kept loaded per instance (the least recently used is unloaded); memory decides ' +
+          'how many actually fit.',
         1,
         100_000,
       ),
@@ -1002,7 +1062,8 @@ export const KIND_DEFS = [
     'SageMaker Pipeline',
     'D3',
     'pipeline',
-    'A DAG of steps (processing, training, tuning, transform, condition, callback); caching skips unchanged steps on a re-run.',
+    'A DAG of steps (processing, training, tuning, transform, condition, callback); caching skips unchanged ' +
+      'steps on a re-run.',
     IN_NETWORK,
     {
       caching: bool('Step caching', false, 'Skip steps whose inputs have not changed since the last run.'),
@@ -1059,7 +1120,9 @@ export const KIND_DEFS = [
     'CodePipeline release',
     'D3',
     'glue',
-    'CI/CD for ML: a push to a watched branch (or an EventBridge event such as a model package approval) starts a release: source → CodeBuild build and test suites → deploy to staging → approval → deploy to production. A failing suite stops the release; a build past its timeout fails.',
+    'CI/CD for ML: a push to a watched branch (or an EventBridge event such as a model package approval) ' +
+      'starts a release: source → CodeBuild build and test suites → deploy to staging → approval → deploy to ' +
+      'production. A failing suite stops the release; a build past its timeout fails.',
     [],
     {
       branches: {
@@ -1067,7 +1130,9 @@ export const KIND_DEFS = [
         label: 'Trigger branches',
         default: ['main'],
         maxItems: 8,
-        help: 'Push trigger filter Branches.Includes (V2 pipelines; glob patterns such as release/*, at most 8): only a push to a matching branch starts the pipeline.',
+        help:
+          'Push trigger filter Branches.Includes (V2 pipelines; glob patterns such as release/*, at most 8): ' +
+          'only a push to a matching branch starts the pipeline.',
         contract: false,
       },
       tests: {
@@ -1076,14 +1141,17 @@ export const KIND_DEFS = [
         default: ['unit'],
         maxItems: 3,
         options: ['unit', 'integration', 'e2e'],
-        help: 'Suites the CodeBuild test action runs: unit and integration tests in the build; end-to-end tests invoke the staging endpoint after it is deployed. A defect is caught only by a suite that tests it.',
+        help:
+          'Suites the CodeBuild test action runs: unit and integration tests in the build; end-to-end tests ' +
+          'invoke the staging endpoint after it is deployed. A defect is caught only by a suite that tests it.',
         contract: false,
       },
       buildMinutes: {
         ...int(
           'Build time',
           15,
-          'Minutes the CodeBuild build takes before its tests (install, package, start the SageMaker pipeline); the suites add 2 (unit), 10 (integration) and 20 (e2e) minutes.',
+          'Minutes the CodeBuild build takes before its tests (install, package, start the SageMaker ' +
+            'pipeline); the suites add 2 (unit), 10 (integration) and 20 (e2e) minutes.',
           1,
           2160,
           'min',
@@ -1094,7 +1162,8 @@ export const KIND_DEFS = [
         ...int(
           'Build timeout',
           60,
-          'CodeBuild TimeoutInMinutes (5–2160, default 60): a build not completed by then is stopped as TIMED_OUT and the pipeline execution fails.',
+          'CodeBuild TimeoutInMinutes (5–2160, default 60): a build not completed by then is stopped as ' +
+            'TIMED_OUT and the pipeline execution fails.',
           5,
           2160,
           'min',
@@ -1105,7 +1174,8 @@ export const KIND_DEFS = [
         ...ref(
           'Staging endpoint',
           ['realtime-endpoint'],
-          'The endpoint the DeployStaging stage updates (end-to-end tests run against it); every other endpoint this pipeline deploys to is production. null = no staging stage.',
+          'The endpoint the DeployStaging stage updates (end-to-end tests run against it); every other ' +
+            'endpoint this pipeline deploys to is production. null = no staging stage.',
         ),
         contract: false,
       },
@@ -1113,7 +1183,8 @@ export const KIND_DEFS = [
         ...bool(
           'Manual approval',
           true,
-          'A manual approval action between staging and production: the release waits for a reviewer (SageSim approves after 10 minutes; CodePipeline fails an approval not answered within 7 days).',
+          'A manual approval action between staging and production: the release waits for a reviewer (SageSim ' +
+            'approves after 10 minutes; CodePipeline fails an approval not answered within 7 days).',
         ),
         contract: false,
       },
@@ -1157,7 +1228,9 @@ export const KIND_DEFS = [
         label: 'Alarm metric',
         options: ['Invocation5XXErrors', 'ModelLatency'],
         default: 'Invocation5XXErrors',
-        help: "The alarm's metric on the endpoint wired to it (namespace AWS/SageMaker): the Sum of 5XX errors per period, or the p99 of ModelLatency in ms.",
+        help:
+          "The alarm's metric on the endpoint wired to it (namespace AWS/SageMaker): the Sum of 5XX errors per " +
+          'period, or the p99 of ModelLatency in ms.',
       },
       threshold: {
         type: 'number',
@@ -1193,7 +1266,8 @@ export const KIND_DEFS = [
     'Model Monitor',
     'D4',
     'monitor',
-    'Scheduled checks of captured traffic: data quality, model quality, bias drift, feature attribution; all need data capture and a baseline.',
+    'Scheduled checks of captured traffic: data quality, model quality, bias drift, feature attribution; all ' +
+      'need data capture and a baseline.',
     [],
     {
       monitorType: oneOf(
@@ -1242,7 +1316,9 @@ export const KIND_DEFS = [
     'Managed AI service',
     'D2',
     'endpoint',
-    'Buy instead of build: Comprehend (text), Rekognition (images), Textract (documents), Transcribe (speech), Translate, Personalize (recommendations) or a Bedrock foundation model, called by API; some can be customised on your labelled data.',
+    'Buy instead of build: Comprehend (text), Rekognition (images), Textract (documents), Transcribe (speech), ' +
+      'Translate, Personalize (recommendations) or a Bedrock foundation model, called by API; some can be ' +
+      'customised on your labelled data.',
     [],
     {
       service: {
@@ -1250,7 +1326,9 @@ export const KIND_DEFS = [
           'Service',
           AI_SERVICES,
           'comprehend',
-          'Each service does one kind of job; only some learn from your labels (Comprehend custom classification: text; Rekognition Custom Labels: images; Personalize: recommendations; Bedrock fine-tuning: text).',
+          'Each service does one kind of job; only some learn from your labels (Comprehend custom ' +
+            'classification: text; Rekognition Custom Labels: images; Personalize: recommendations; Bedrock ' +
+            'fine-tuning: text).',
         ),
         contract: false,
       },
@@ -1258,7 +1336,8 @@ export const KIND_DEFS = [
         ...bool(
           'Custom model',
           false,
-          'Customised on the labelled data that feeds it (a Comprehend custom classifier, Rekognition Custom Labels, a Personalize solution, a fine-tuned Bedrock model).',
+          'Customised on the labelled data that feeds it (a Comprehend custom classifier, Rekognition Custom ' +
+            'Labels, a Personalize solution, a fine-tuned Bedrock model).',
         ),
         contract: false,
       },
@@ -1267,7 +1346,8 @@ export const KIND_DEFS = [
           'Bedrock inference',
           BEDROCK_INFERENCE,
           'on-demand',
-          'Bedrock only. A customised model is invoked through Provisioned Throughput or, for custom Amazon Nova models, a custom model deployment (on demand); base models on demand.',
+          'Bedrock only. A customised model is invoked through Provisioned Throughput or, for custom Amazon ' +
+            'Nova models, a custom model deployment (on demand); base models on demand.',
         ),
         contract: false,
       },
@@ -1284,7 +1364,9 @@ export const KIND_DEFS = [
     'Autopilot job',
     'D2',
     'job',
-    'SageMaker Autopilot (CreateAutoMLJobV2, tabular): give it a dataset and a target column; it analyses the data, trains and ranks candidates (a leaderboard by the objective metric), explains the best one with Clarify SHAP and can register it.',
+    'SageMaker Autopilot (CreateAutoMLJobV2, tabular): give it a dataset and a target column; it analyses the ' +
+      'data, trains and ranks candidates (a leaderboard by the objective metric), explains the best one with ' +
+      'Clarify SHAP and can register it.',
     [],
     AUTOPILOT_PROPS,
   ),
@@ -1293,7 +1375,8 @@ export const KIND_DEFS = [
     'JumpStart model',
     'D2',
     'store',
-    'A pretrained foundation model from SageMaker JumpStart, deployed by its model ID to the real-time endpoint it feeds: the instance must hold it in GPU memory, and some models need their EULA accepted.',
+    'A pretrained foundation model from SageMaker JumpStart, deployed by its model ID to the real-time ' +
+      'endpoint it feeds: the instance must hold it in GPU memory, and some models need their EULA accepted.',
     [],
     JUMPSTART_PROPS,
   ),
@@ -1312,7 +1395,8 @@ export const KIND_DEFS = [
     'Subnet',
     'NET',
     'network',
-    'Public, private (no route to the internet) or private with a NAT gateway; private subnets need VPC endpoints to reach AWS services.',
+    'Public, private (no route to the internet) or private with a NAT gateway; private subnets need VPC ' +
+      'endpoints to reach AWS services.',
     ['vpc'],
     {
       access: oneOf(
@@ -1329,7 +1413,8 @@ export const KIND_DEFS = [
     'VPC endpoint',
     'NET',
     'network',
-    'Private route from the VPC to an AWS service: S3 as a free gateway endpoint, the rest (ECR, SageMaker API, logs…) as interface endpoints.',
+    'Private route from the VPC to an AWS service: S3 as a free gateway endpoint, the rest (ECR, SageMaker ' +
+      'API, logs…) as interface endpoints.',
     ['vpc', 'subnet'],
     {
       service: oneOf(
@@ -1342,7 +1427,8 @@ export const KIND_DEFS = [
         ...ref(
           'Security group',
           ['security-group'],
-          "An interface endpoint's security group: it must allow inbound HTTPS (TCP 443) from the callers (their group or the VPC's CIDR). Gateway endpoints (S3) have none. null = the VPC's default group.",
+          "An interface endpoint's security group: it must allow inbound HTTPS (TCP 443) from the callers " +
+            "(their group or the VPC's CIDR). Gateway endpoints (S3) have none. null = the VPC's default group.",
         ),
         contract: false,
       },
@@ -1354,7 +1440,9 @@ export const KIND_DEFS = [
     'Security group',
     'NET',
     'security',
-    'A stateful firewall on the network interfaces of VPC resources: inbound rules allow traffic from a CIDR or another group (or itself); outbound rules allow traffic out. Anything not allowed is dropped silently, so the caller times out.',
+    'A stateful firewall on the network interfaces of VPC resources: inbound rules allow traffic from a CIDR ' +
+      'or another group (or itself); outbound rules allow traffic out. Anything not allowed is dropped silently, ' +
+      'so the caller times out.',
     ['vpc'],
     {
       ingress: {
@@ -1363,7 +1451,10 @@ export const KIND_DEFS = [
         default: [],
         maxItems: 60,
         contract: false,
-        help: '"<protocol> <ports> from <source>": protocol tcp, udp, esp or all; ports 443, 1024-65535 or all; source self (the group itself), a CIDR (0.0.0.0/0, 10.0.0.0/16: the VPC) or another security group\'s id. E.g. "all all from self", "tcp 443 from training-sg".',
+        help:
+          '"<protocol> <ports> from <source>": protocol tcp, udp, esp or all; ports 443, 1024-65535 or all; ' +
+          "source self (the group itself), a CIDR (0.0.0.0/0, 10.0.0.0/16: the VPC) or another security group's " +
+          'id. E.g. "all all from self", "tcp 443 from training-sg".',
       },
       egress: {
         type: 'string-list',
@@ -1371,7 +1462,9 @@ export const KIND_DEFS = [
         default: ['all all to 0.0.0.0/0'],
         maxItems: 60,
         contract: false,
-        help: '"<protocol> <ports> to <destination>", as inbound rules. AWS\'s default for a new group: all traffic out ("all all to 0.0.0.0/0").',
+        help:
+          '"<protocol> <ports> to <destination>", as inbound rules. AWS\'s default for a new group: all traffic ' +
+          'out ("all all to 0.0.0.0/0").',
       },
     },
     { parentRequired: true },
@@ -1405,7 +1498,9 @@ export const KIND_DEFS = [
         'Role Manager persona',
         ['custom', 'data-scientist', 'mlops', 'compute-role'],
         'custom',
-        "SageMaker Role Manager's starting point: the persona's suggested permissions are granted besides the actions above (custom: only those). Data Scientist and MLOps are personas for people; SageMaker compute role is the persona for the role a job or endpoint assumes.",
+        "SageMaker Role Manager's starting point: the persona's suggested permissions are granted besides the " +
+          'actions above (custom: only those). Data Scientist and MLOps are personas for people; SageMaker ' +
+          'compute role is the persona for the role a job or endpoint assumes.',
       ),
     },
   ),
@@ -1434,7 +1529,9 @@ export const KIND_DEFS = [
     'Service control policy',
     'D4',
     'security',
-    "An AWS Organizations guardrail on the whole account: it grants nothing, but its Deny statements refuse a create call whose request lacks what the organization requires (a volume KMS key, VPC subnets), whatever the caller's IAM role allows.",
+    'An AWS Organizations guardrail on the whole account: it grants nothing, but its Deny statements refuse a ' +
+      'create call whose request lacks what the organization requires (a volume KMS key, VPC subnets), whatever ' +
+      "the caller's IAM role allows.",
     [],
     {
       actions: {
@@ -1443,7 +1540,9 @@ export const KIND_DEFS = [
         default: ['sagemaker:CreateTrainingJob'],
         maxItems: 20,
         contract: false,
-        help: 'The create calls the Deny statement covers: sagemaker:CreateTrainingJob, sagemaker:CreateProcessingJob, sagemaker:CreateTransformJob (sagemaker:Create* covers all three).',
+        help:
+          'The create calls the Deny statement covers: sagemaker:CreateTrainingJob, ' +
+          'sagemaker:CreateProcessingJob, sagemaker:CreateTransformJob (sagemaker:Create* covers all three).',
       },
       requireVolumeKmsKey: {
         ...bool(
@@ -1457,7 +1556,8 @@ export const KIND_DEFS = [
         ...bool(
           'Require VPC subnets',
           false,
-          'Deny when the request has no VpcConfig (condition "Null": {"sagemaker:VpcSubnets": "true"}): the job must sit in a subnet.',
+          'Deny when the request has no VpcConfig (condition "Null": {"sagemaker:VpcSubnets": "true"}): the ' +
+            'job must sit in a subnet.',
         ),
         contract: false,
       },
@@ -1475,7 +1575,9 @@ export const KIND_DEFS = [
     'Inference Recommender',
     'D4',
     'job',
-    'Load-tests a model on candidate instance types and reports latency, throughput and cost per configuration (a Default job within 45 minutes; an Advanced job with your traffic and p99 limit, about 2 hours). Bills the instances its tests use.',
+    'Load-tests a model on candidate instance types and reports latency, throughput and cost per configuration ' +
+      '(a Default job within 45 minutes; an Advanced job with your traffic and p99 limit, about 2 hours). Bills ' +
+      'the instances its tests use.',
     [],
     {
       jobType: {
@@ -1483,7 +1585,8 @@ export const KIND_DEFS = [
           'Job type',
           ['Default', 'Advanced'],
           'Default',
-          'JobType: Default load-tests the instance types SageMaker picks, one instance each, and finishes within 45 minutes; Advanced load-tests your instance types at your traffic and latency limit.',
+          'JobType: Default load-tests the instance types SageMaker picks, one instance each, and finishes ' +
+            'within 45 minutes; Advanced load-tests your instance types at your traffic and latency limit.',
         ),
         contract: false,
       },
@@ -1537,7 +1640,8 @@ export const KIND_DEFS = [
     'CloudWatch dashboard',
     'D4',
     'glue',
-    "A CloudWatch dashboard: metric widgets (namespace, metric, statistic) on the endpoints wired to it, each a chart of the run's data points per period.",
+    'A CloudWatch dashboard: metric widgets (namespace, metric, statistic) on the endpoints wired to it, each ' +
+      "a chart of the run's data points per period.",
     [],
     {
       widgets: {
@@ -1547,7 +1651,10 @@ export const KIND_DEFS = [
         maxItems: 24,
         options: DASHBOARD_WIDGETS,
         contract: true,
-        help: 'One metric widget per line: NAMESPACE METRIC STATISTIC, shown for every endpoint wired to the dashboard. Invocation metrics and ModelLatency are in AWS/SageMaker, CPUUtilization in /aws/sagemaker/Endpoints; a metric under the wrong namespace shows no data.',
+        help:
+          'One metric widget per line: NAMESPACE METRIC STATISTIC, shown for every endpoint wired to the ' +
+          'dashboard. Invocation metrics and ModelLatency are in AWS/SageMaker, CPUUtilization in ' +
+          '/aws/sagemaker/Endpoints; a metric under the wrong namespace shows no data.',
       },
       periodSec: int(
         'Period',

@@ -46,7 +46,10 @@ export const DATASET_PROPS = {
     options: TASKS,
     default: null,
     nullable: true,
-    help: 'What the label asks: each built-in algorithm fits some tasks (XGBoost: classification, regression; DeepAR: forecasting; Random Cut Forest: anomalies; K-Means: clustering…). Empty = not stated (not checked).',
+    help:
+      'What the label asks: each built-in algorithm fits some tasks (XGBoost: classification, regression; ' +
+      'DeepAR: forecasting; Random Cut Forest: anomalies; K-Means: clustering…). Empty = not stated (not ' +
+      'checked).',
   }),
 } satisfies Record<string, PropDef>;
 
@@ -59,7 +62,9 @@ export const TRAINING_LEARNING_PROPS = {
     integer: true,
     min: 1,
     max: 30,
-    help: 'XGBoost: maximum depth of a tree. Deeper trees fit the training data more closely and overfit sooner (default 6).',
+    help:
+      'XGBoost: maximum depth of a tree. Deeper trees fit the training data more closely and overfit sooner ' +
+      '(default 6).',
   }),
   eta: own({
     type: 'number',
@@ -67,7 +72,9 @@ export const TRAINING_LEARNING_PROPS = {
     default: 0.3,
     min: 0,
     max: 1,
-    help: 'XGBoost: step size shrinkage per boosting round. Smaller learns more slowly and needs more rounds (default 0.3).',
+    help:
+      'XGBoost: step size shrinkage per boosting round. Smaller learns more slowly and needs more rounds ' +
+      '(default 0.3).',
   }),
   lambda: own({
     type: 'number',
@@ -102,7 +109,9 @@ export const TRAINING_LEARNING_PROPS = {
     integer: true,
     min: 1,
     max: 100_000,
-    help: 'XGBoost: stop when the validation score has not improved for this many rounds; hosting uses the best round. Empty = off.',
+    help:
+      'XGBoost: stop when the validation score has not improved for this many rounds; hosting uses the best ' +
+      'round. Empty = off.',
   }),
   scalePosWeight: own({
     type: 'number',
@@ -151,14 +160,18 @@ export const TRAINING_LEARNING_PROPS = {
     default: [],
     maxItems: 20,
     options: DEBUGGER_RULES,
-    help: 'SageMaker Debugger built-in rules evaluated during training (Overfit, LossNotDecreasing; VanishingGradient for deep-learning frameworks only).',
+    help:
+      'SageMaker Debugger built-in rules evaluated during training (Overfit, LossNotDecreasing; ' +
+      'VanishingGradient for deep-learning frameworks only).',
   }),
   debuggerAction: own({
     type: 'enum',
     label: 'Debugger action',
     options: ['none', 'StopTraining'],
     default: 'StopTraining',
-    help: 'What a rule that finds an issue does: StopTraining stops the job (rule_configs.StopTraining); none only sets IssuesFound.',
+    help:
+      'What a rule that finds an issue does: StopTraining stops the job (rule_configs.StopTraining); none only ' +
+      'sets IssuesFound.',
   }),
 } satisfies Record<string, PropDef>;
 
@@ -169,7 +182,9 @@ export const TUNING_LEARNING_PROPS = {
     label: 'Early stopping',
     options: ['Off', 'Auto'],
     default: 'Off',
-    help: 'TrainingJobEarlyStoppingType: Auto stops training jobs that do worse than the median of earlier ones at the same epoch. Hyperband needs Off (it stops jobs itself).',
+    help:
+      'TrainingJobEarlyStoppingType: Auto stops training jobs that do worse than the median of earlier ones at ' +
+      'the same epoch. Hyperband needs Off (it stops jobs itself).',
   }),
   parentTrainingJobs: own({
     type: 'number',

@@ -41,7 +41,9 @@ export const DATASET_TRAIT_PROPS = {
     label: 'Numeric skew',
     options: ['none', 'right'],
     default: 'none',
-    help: 'Right-skewed numeric features (amounts, counts, durations): a log transform helps linear, distance and neural models; trees do not care.',
+    help:
+      'Right-skewed numeric features (amounts, counts, durations): a log transform helps linear, distance and ' +
+      'neural models; trees do not care.',
   }),
   missingRatio: own({
     type: 'number',
@@ -50,7 +52,9 @@ export const DATASET_TRAIT_PROPS = {
     min: 0,
     max: 1,
     step: 0.01,
-    help: 'Share of missing cells. XGBoost handles missing values itself; other algorithms need them imputed (median under outliers).',
+    help:
+      'Share of missing cells. XGBoost handles missing values itself; other algorithms need them imputed (median ' +
+      'under outliers).',
   }),
   outliers: own({
     type: 'boolean',
@@ -65,7 +69,9 @@ export const DATASET_TRAIT_PROPS = {
     integer: true,
     min: 1,
     max: 100_000_000,
-    help: 'Distinct values of the largest categorical column. One-hot encoding makes a column per value: fine for tens, not for 50,000.',
+    help:
+      'Distinct values of the largest categorical column. One-hot encoding makes a column per value: fine for ' +
+      'tens, not for 50,000.',
   }),
 } satisfies Record<string, PropDef>;
 
@@ -78,7 +84,9 @@ export const DATASET_FACET_PROPS = {
     min: 0,
     max: 1,
     step: 0.01,
-    help: 'Share of rows in the disadvantaged facet d. Clarify class imbalance CI = (na − nd) ÷ (na + nd) = 1 − 2 × share.',
+    help:
+      'Share of rows in the disadvantaged facet d. Clarify class imbalance CI = (na − nd) ÷ (na + nd) = 1 − 2 × ' +
+      'share.',
   }),
   labelRateGap: own({
     type: 'number',
@@ -123,7 +131,10 @@ export const PREP_PROPS = {
     default: [],
     maxItems: 30,
     options: TRANSFORMS,
-    help: 'Feature engineering applied: scaling (min-max, z-score), log, binning, encodings (one-hot, label, binary, target; -oof = out-of-fold), imputing, clipping outliers, dedup, SMOTE (on the training split, or before the split), PCA, facet-rebalance (oversample the under-represented facet to parity).',
+    help:
+      'Feature engineering applied: scaling (min-max, z-score), log, binning, encodings (one-hot, label, binary, ' +
+      'target; -oof = out-of-fold), imputing, clipping outliers, dedup, SMOTE (on the training split, or before ' +
+      'the split), PCA, facet-rebalance (oversample the under-represented facet to parity).',
   }),
 } satisfies Record<string, PropDef>;
 
@@ -144,7 +155,10 @@ export const QUALITY_GATE_PROPS = {
     default: [],
     maxItems: 2,
     options: QUALITY_RULES,
-    help: 'Checks run on the input before the transforms; a failed rule fails the job (and stops its pipeline). completeness: Completeness "col" >= Min completeness (DQDL); range: ColumnValues "col" between the expected bounds (outliers fail it).',
+    help:
+      'Checks run on the input before the transforms; a failed rule fails the job (and stops its pipeline). ' +
+      'completeness: Completeness "col" >= Min completeness (DQDL); range: ColumnValues "col" between the ' +
+      'expected bounds (outliers fail it).',
   }),
   minCompleteness: own({
     type: 'number',
@@ -169,6 +183,8 @@ export const COLUMN_READ_PROPS = {
     min: 0.01,
     max: 1,
     step: 0.01,
-    help: 'Share of the input columns the job selects. From Parquet or ORC it reads only those columns; from CSV or JSON it reads every byte of every row.',
+    help:
+      'Share of the input columns the job selects. From Parquet or ORC it reads only those columns; from CSV or ' +
+      'JSON it reads every byte of every row.',
   }),
 } satisfies Record<string, PropDef>;

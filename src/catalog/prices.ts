@@ -145,9 +145,11 @@ export const PRICE_AUDIT: Readonly<Record<keyof Prices, PriceCheck>> = {
 const INSTANCE_PRICE_NOTES: Readonly<Record<string, string>> = {
   'ml.t3.medium': 'agrees with https://www.wring.co/blog/aws-sagemaker-inference-guide (March 2026: $0.05/h)',
   'ml.m5.xlarge':
-    'https://zircon.tech/blog/the-real-cost-of-running-ai-models-on-aws-sagemaker-inference-deep-dive gives $0.269/h (October 2025), not $0.23',
+    'https://zircon.tech/blog/the-real-cost-of-running-ai-models-on-aws-sagemaker-inference-deep-dive gives ' +
+    '$0.269/h (October 2025), not $0.23',
   'ml.g5.xlarge':
-    'zircon.tech (October 2025) gives about $1.41/h (agrees); https://www.wring.co/blog/aws-sagemaker-inference-guide gives $1.21/h',
+    'zircon.tech (October 2025) gives about $1.41/h (agrees); ' +
+    'https://www.wring.co/blog/aws-sagemaker-inference-guide gives $1.21/h',
   'ml.g5.2xlarge': 'agrees with https://www.wring.co/blog/aws-sagemaker-inference-guide (March 2026: $1.52/h)',
   'ml.p4d.24xlarge': 'agrees with https://www.wring.co/blog/aws-sagemaker-inference-guide (March 2026: $37.69/h)',
   'ml.inf2.xlarge': 'https://www.wring.co/blog/aws-sagemaker-inference-guide gives $0.76/h (March 2026), not $0.99',
@@ -173,7 +175,9 @@ export const INSTANCE_PRICE_AUDIT: Readonly<Record<string, PriceCheck>> = Object
 /** Where the figures above come from. */
 export const PRICE_SOURCES: readonly { what: string; url: string }[] = [
   {
-    what: 'SageMaker pricing: instances, serverless inference (GB-s, provisioned concurrency, data processed), managed spot, Data Wrangler',
+    what:
+      'SageMaker pricing: instances, serverless inference (GB-s, provisioned concurrency, data processed), ' +
+      'managed spot, Data Wrangler',
     url: 'https://aws.amazon.com/sagemaker/pricing/',
   },
   { what: 'VPC pricing: NAT gateway per hour and per GB processed', url: 'https://aws.amazon.com/vpc/pricing/' },

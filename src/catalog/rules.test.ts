@@ -235,7 +235,8 @@ describe('rule catalog', () => {
       endpointType: 'real-time',
     });
     expect(text).toBe(
-      'Received client error (413) with message "Request Entity Too Large": the request payload of 8.5 MB is over the 6 MB limit of real-time endpoints; the front end rejected it before any instance saw it.',
+      'Received client error (413) with message "Request Entity Too Large": the request payload of 8.5 MB is ' +
+        'over the 6 MB limit of real-time endpoints; the front end rejected it before any instance saw it.',
     );
     expect(formatMessage(rule, { sizeMB: 8 })).toContain('{limitMB}');
     const fake = { ...rule, message: '{node} {node} {missing} {a_1}' };

@@ -62,7 +62,8 @@ export function evaluateTemplate(t: Record<string, unknown>, given: Readonly<Rec
   for (const name of Object.keys(given))
     if (!(name in paramDefs) && !(name in PSEUDO))
       throw new CfnError(
-        `--param ${name}: the template has no parameter ${name} (parameters: ${Object.keys(paramDefs).join(', ') || 'none'})`,
+        `--param ${name}: the template has no parameter ${name} (parameters: ` +
+          `${Object.keys(paramDefs).join(', ') || 'none'})`,
         ['Parameters'],
       );
 
@@ -167,7 +168,9 @@ export function evaluateTemplate(t: Record<string, unknown>, given: Readonly<Rec
         ['Conditions', name],
       );
     throw new CfnError(
-      `condition ${name} cannot be decided offline: it depends on ${missing.join(', ') || 'a value only a deployed stack knows'}; give it with --param ${missing[0] ?? 'NAME'}=VALUE`,
+      `condition ${name} cannot be decided offline: it depends on ` +
+        `${missing.join(', ') || 'a value only a deployed stack knows'}; give it with --param ` +
+        `${missing[0] ?? 'NAME'}=VALUE`,
       ['Conditions', name],
     );
   };

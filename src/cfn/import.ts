@@ -105,7 +105,8 @@ export function importTemplate(text: string, opts: ImportOptions = {}): ImportRe
     const loaded = loadJson(doc);
     if (!loaded.ok)
       throw new CfnError(
-        `the template maps to a design SageSim refuses: ${loaded.errors.map((e) => `${e.path}: ${e.message}`).join('; ')}`,
+        `the template maps to a design SageSim refuses: ` +
+          `${loaded.errors.map((e) => `${e.path}: ${e.message}`).join('; ')}`,
       );
     return { doc: loaded.doc, notes: [...notes, ...b.notes] };
   } catch (e) {

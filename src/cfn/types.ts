@@ -39,7 +39,8 @@ export class MissingParamsError extends CfnError {
     path: CfnPath,
   ) {
     super(
-      `parameter ${params.map((p) => p.name).join(', ')} has no default and decides condition ${[...new Set(params.map((p) => p.condition))].join(', ')}: give it with --param ${params[0].name}=VALUE`,
+      `parameter ${params.map((p) => p.name).join(', ')} has no default and decides condition ` +
+        `${[...new Set(params.map((p) => p.condition))].join(', ')}: give it with --param ${params[0].name}=VALUE`,
       path,
     );
   }

@@ -23,7 +23,9 @@ export function readDocument(file: string, what = 'file'): Loaded {
     const code = (e as NodeJS.ErrnoException).code;
     return {
       ok: false,
-      reason: `cannot read ${what} ${file}: ${code === 'ENOENT' ? 'no such file' : code === 'EISDIR' ? 'it is a directory' : (e as Error).message}`,
+      reason:
+        `cannot read ${what} ${file}: ` +
+        `${code === 'ENOENT' ? 'no such file' : code === 'EISDIR' ? 'it is a directory' : (e as Error).message}`,
     };
   }
   const r = loadText(text);
@@ -48,7 +50,9 @@ export function puzzleVariant(puzzle: ArchDoc, n: number | undefined): Loaded {
     ? r
     : {
         ok: false,
-        reason: `variant ${n} of ${variantCount(puzzle)} is not a valid architecture: ${formatErrors(r.errors).replace(/\n/g, '; ')}`,
+        reason:
+          `variant ${n} of ${variantCount(puzzle)} is not a valid architecture: ` +
+          `${formatErrors(r.errors).replace(/\n/g, '; ')}`,
       };
 }
 

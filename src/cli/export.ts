@@ -27,7 +27,8 @@ export function main(
     text = readFileSync(file, 'utf8');
   } catch (e) {
     err(
-      `export: cannot read ${file}: ${(e as NodeJS.ErrnoException).code === 'ENOENT' ? 'no such file' : (e as Error).message}\n`,
+      `export: cannot read ${file}: ` +
+        `${(e as NodeJS.ErrnoException).code === 'ENOENT' ? 'no such file' : (e as Error).message}\n`,
     );
     return 2;
   }

@@ -35,7 +35,8 @@ export function main(
     text = readFileSync(file, 'utf8');
   } catch (e) {
     err(
-      `import: cannot read ${file}: ${(e as NodeJS.ErrnoException).code === 'ENOENT' ? 'no such file' : (e as Error).message}\n`,
+      `import: cannot read ${file}: ` +
+        `${(e as NodeJS.ErrnoException).code === 'ENOENT' ? 'no such file' : (e as Error).message}\n`,
     );
     return 2;
   }

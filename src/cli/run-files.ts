@@ -90,7 +90,9 @@ export function runFile(file: string, o: FileRunOptions = {}): FileResult {
   if (tooMuch) {
     const fits = durationThatFits(doc, durationSec);
     return fail(
-      `${file} is over the work budget of a run (${WORK_BUDGET.requests.toLocaleString('en')} simulated requests, ${WORK_BUDGET.peakRps.toLocaleString('en')} per simulated second):\n  ${tooMuch}${fits ? `\n  --duration ${fits} fits the budget.` : ''}`,
+      `${file} is over the work budget of a run (${WORK_BUDGET.requests.toLocaleString('en')} simulated ` +
+        `requests, ${WORK_BUDGET.peakRps.toLocaleString('en')} per simulated second):\n  ` +
+        `${tooMuch}${fits ? `\n  --duration ${fits} fits the budget.` : ''}`,
     );
   }
   const { report } = runDocument(doc, { seed: o.seed, durationSec: o.durationSec, rulebook: o.rulebook });

@@ -7,12 +7,18 @@ import { checkFile, readPuzzle } from './check';
 
 export { EXIT } from './run-files';
 
-const USAGE = `usage: npm run --silent sim -- FILE [--seed N] [--duration SEC] [--json] [--apply-solution] [--check] [--rulebook sheet|aws] [--variant N]
-       npm run --silent sim -- --check FILE... [--seed N] [--duration SEC] [--json] [--apply-solution] [--rulebook sheet|aws]
-       npm run --silent sim -- SUBMISSION... --check --puzzle PUZZLE [--variant N] [--json]
-       npm run --silent sim -- TEMPLATE [--param KEY=VALUE]… [--seed N] [--duration SEC] [--json] [--rulebook sheet|aws]
+const USAGE =
+  `usage: npm run --silent sim -- FILE [--seed N] [--duration SEC] [--json] [--apply-solution] [--check] ` +
+  `[--rulebook sheet|aws] [--variant N]
+       npm run --silent sim -- --check FILE... [--seed N] [--duration ` +
+  `SEC] [--json] [--apply-solution] [--rulebook sheet|aws]
+       npm run --silent sim -- SUBMISSION... --check ` +
+  `--puzzle PUZZLE [--variant N] [--json]
+       npm run --silent sim -- TEMPLATE [--param KEY=VALUE]… [--seed ` +
+  `N] [--duration SEC] [--json] [--rulebook sheet|aws]
        npm run --silent sim -- --rules
-       (sagesim-sim or node dist-cli/sim.mjs take the same arguments)`;
+       ` +
+  `(sagesim-sim or node dist-cli/sim.mjs take the same arguments)`;
 
 interface Args {
   files: string[];
@@ -63,7 +69,10 @@ function parseArgs(argv: string[]): Args | string {
       } else if (arg === '--duration') {
         a.duration = num('--duration');
         if (!isDurationSec(a.duration))
-          return `--duration needs a number of seconds above 0 and at most ${LIMITS.durationSec} (${LIMITS.durationSec / 86_400} days)`;
+          return (
+            `--duration needs a number of seconds above 0 and at most ${LIMITS.durationSec} ` +
+            `(${LIMITS.durationSec / 86_400} days)`
+          );
       } else if (arg === '--rulebook') {
         const v = argv[++i];
         if (!(RULEBOOKS as readonly string[]).includes(v ?? ''))

@@ -53,7 +53,8 @@ export function shapeErrors(root: unknown, max = 10): ShapeError[] {
     if (f.depth >= SHAPE_LIMITS.depth) {
       errors.push({
         path: shortPath(pathOf(f)),
-        message: `nested more than ${SHAPE_LIMITS.depth} levels deep; documents are at most ${SHAPE_LIMITS.depth} levels`,
+        message:
+          `nested more than ${SHAPE_LIMITS.depth} levels deep; documents ` + `are at most ${SHAPE_LIMITS.depth} levels`,
       });
       continue;
     }

@@ -187,14 +187,21 @@ export function overBudget(w: Work): string | null {
     const who = byRequests.worstSpike
       ? `client "${byRequests.client}" with the traffic spike ${byRequests.worstSpike}`
       : `client "${byRequests.client}"`;
-    return `${who} would simulate ${fmt(byRequests.requests)} requests in ${fmt(w.durationSec)} s (all clients: ${fmt(w.requests)}); a run simulates at most ${fmt(WORK_BUDGET.requests)}. Lower the rps, the spike's factor or duration, or run a shorter duration.`;
+    return (
+      `${who} would simulate ${fmt(byRequests.requests)} requests in ${fmt(w.durationSec)} s (all clients: ` +
+      `${fmt(w.requests)}); a run simulates at most ${fmt(WORK_BUDGET.requests)}. Lower the rps, the spike's ` +
+      `factor or duration, or run a shorter duration.`
+    );
   }
   const byPeak = [...w.clients].sort((a, b) => b.peakRps - a.peakRps)[0];
   if (w.peakRps > WORK_BUDGET.peakRps && byPeak) {
     const who = byPeak.worstSpike
       ? `client "${byPeak.client}" with the traffic spike ${byPeak.worstSpike}`
       : `client "${byPeak.client}"`;
-    return `${who} would send ${fmt(byPeak.peakRps)} requests per simulated second (all clients: ${fmt(w.peakRps)}); a run simulates at most ${fmt(WORK_BUDGET.peakRps)} per second. Lower the rps or the spike's factor.`;
+    return (
+      `${who} would send ${fmt(byPeak.peakRps)} requests per simulated second (all clients: ${fmt(w.peakRps)}); ` +
+      `a run simulates at most ${fmt(WORK_BUDGET.peakRps)} per second. Lower the rps or the spike's factor.`
+    );
   }
   return null;
 }

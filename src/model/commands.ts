@@ -183,7 +183,8 @@ export const connect: Command<{ from: string; to: string }> = {
     if (!c.ok) refuse(c.reason);
     if (c.ok && c.pair.samePipeline && leadsTo(d.edges ?? [], to, from))
       refuse(
-        `${to} already runs before ${from}: ${from} → ${to} would close a loop in pipeline ${a.parent}, and a pipeline's steps form a directed acyclic graph.`,
+        `${to} already runs before ${from}: ${from} → ${to} would close a loop in pipeline ${a.parent}, and a ` +
+          `pipeline's steps form a directed acyclic graph.`,
       );
     (d.edges ??= []).push({ from, to });
     return `${from}->${to}`;

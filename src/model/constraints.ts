@@ -48,13 +48,16 @@ export function nodeConstraints(n: ArchNode): [string, string][] {
     if (t && t.gpus > 0 && !MME_GPU_TYPES.includes(t.name))
       out.push([
         'instanceType',
-        `${t.name} is not a GPU instance type multi-model endpoints support (single-GPU ml.p2.xlarge, ml.p3.2xlarge, ml.g4dn and ml.g5 sizes up to 16xlarge, with Triton); use one of those or a CPU type`,
+        `${t.name} is not a GPU instance type multi-model endpoints support (single-GPU ml.p2.xlarge, ` +
+          `ml.p3.2xlarge, ml.g4dn and ml.g5 sizes up to 16xlarge, with Triton); use one of those or a CPU type`,
       ]);
   }
   if (n.kind === 'training-job' && p.s3DataType === 'AugmentedManifestFile' && (p.inputMode ?? 'File') !== 'Pipe')
     out.push([
       's3DataType',
-      `AugmentedManifestFile can only be used with inputMode Pipe, not ${String(p.inputMode ?? 'File')} (FastFile does not support augmented manifest files); use Pipe, or an S3Prefix / ManifestFile data source`,
+      `AugmentedManifestFile can only be used with inputMode Pipe, not ${String(p.inputMode ?? 'File')} ` +
+        `(FastFile does not support augmented manifest files); use Pipe, or an S3Prefix / ManifestFile data ` +
+        `source`,
     ]);
   if (n.kind === 'batch-transform') {
     const payload = typeof p.MaxPayloadInMB === 'number' ? p.MaxPayloadInMB : 6;
@@ -62,7 +65,8 @@ export function nodeConstraints(n: ArchNode): [string, string][] {
     if (concurrent * payload > TRANSFORM_MAX_INFLIGHT_MB)
       out.push([
         'MaxConcurrentTransforms',
-        `MaxConcurrentTransforms × MaxPayloadInMB is ${concurrent} × ${payload} = ${concurrent * payload} MB; it may not exceed ${TRANSFORM_MAX_INFLIGHT_MB} MB`,
+        `MaxConcurrentTransforms × MaxPayloadInMB is ${concurrent} × ${payload} = ${concurrent * payload} MB; ` +
+          `it may not exceed ${TRANSFORM_MAX_INFLIGHT_MB} MB`,
       ]);
   }
   return out;

@@ -9,7 +9,10 @@ export type Decoded = { ok: true; text: string } | { ok: false; message: string 
 
 /** The size message every reader uses (a file and a share link's payload). */
 export function tooLarge(bytes: number): string {
-  return `the file is ${(bytes / 1048576).toFixed(1)} MB; architecture files are limited to ${LIMITS.bytes / 1048576} MB`;
+  return (
+    `the file is ${(bytes / 1048576).toFixed(1)} MB; architecture files are limited to ${LIMITS.bytes / 1048576} ` +
+    `MB`
+  );
 }
 
 export function decodeFile(bytes: Uint8Array): Decoded {

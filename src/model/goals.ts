@@ -182,7 +182,8 @@ export const GOALS = {
     (node, job, run) => {
       const model = run.nodes[node]?.model;
       return typeof model !== 'string' || !model.startsWith(`${job}:v`) || model === `${job}:v0`
-        ? `endpoint ${node} serves ${typeof model === 'string' ? model : 'no model'}, not a version ${job} trained in this run`
+        ? `endpoint ${node} serves ${typeof model === 'string' ? model : 'no model'}, not a version ${job} ` +
+            `trained in this run`
         : null;
     },
     (node, job, w) => `${w.name(node)} serves a new model from ${w.name(job)}`,

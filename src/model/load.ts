@@ -115,7 +115,8 @@ export function loadText(text: string, source: 'file' | 'link' = 'file'): LoadRe
       `(${source})`,
       source === 'file'
         ? tooLarge(bytes)
-        : `the document in the link is ${(bytes / 1048576).toFixed(1)} MB; documents are limited to ${LIMITS.bytes / 1048576} MB`,
+        : `the document in the link is ${(bytes / 1048576).toFixed(1)} MB; documents are limited to ` +
+            `${LIMITS.bytes / 1048576} MB`,
     );
   let json: unknown;
   try {
@@ -358,7 +359,8 @@ function checkStepCycles(doc: ArchDoc, byId: Nodes, err: Err): void {
         const loop = [...path.slice(path.indexOf(to)), to];
         err(
           `edges[${index}]`,
-          `the steps of pipeline "${byId.get(to)!.parent}" form a cycle ${loop.join(' → ')}; a pipeline's steps are a directed acyclic graph, and SageMaker refuses this definition`,
+          `the steps of pipeline "${byId.get(to)!.parent}" form a cycle ${loop.join(' → ')}; a pipeline's ` +
+            `steps are a directed acyclic graph, and SageMaker refuses this definition`,
         );
       } else if (st === undefined) {
         state.set(to, 1);

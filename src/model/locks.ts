@@ -75,7 +75,10 @@ export function puzzleRefusal(doc: ArchDoc, command: string, args: unknown): str
       const n = doc.nodes.find((x) => x.id === id);
       const def = n ? kindDef(n.kind) : null;
       const what = def?.props[name]?.label ?? name;
-      return `${n?.label ?? id}'s ${what.toLowerCase()} is part of the puzzle's scenario and stays as it is: the fix is elsewhere.`;
+      return (
+        `${n?.label ?? id}'s ${what.toLowerCase()} is part of the puzzle's scenario and stays as it is: the fix ` +
+        `is elsewhere.`
+      );
     }
   }
   if (command === 'disconnect' && locked.size) {

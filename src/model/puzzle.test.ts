@@ -10,7 +10,8 @@ const base = (over: Partial<ArchDoc> = {}): ArchDoc => ({
   seed: 1,
   durationSec: 600,
   story:
-    'A team moved training into a private subnet. Since then every job fails before it reads a byte; the model is due Friday.',
+    'A team moved training into a private subnet. Since then every job fails before it reads a byte; the model ' +
+    'is due Friday.',
   nodes: [
     { id: 'data', kind: 's3-bucket' },
     { id: 'train', kind: 'training-job' },

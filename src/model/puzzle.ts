@@ -108,7 +108,8 @@ export function demoFaults(doc: ArchDoc): Fault[] {
       const r = faultSchema.safeParse({ atSec: s.atSec, ...s.fault });
       if (!r.success)
         throw new Error(
-          `script fault ${i} (${JSON.stringify(s.fault)}) is not a fault: ${r.error.issues.map((x) => `${x.path.join('.')}: ${x.message}`).join('; ')}`,
+          `script fault ${i} (${JSON.stringify(s.fault)}) is not a fault: ` +
+            `${r.error.issues.map((x) => `${x.path.join('.')}: ${x.message}`).join('; ')}`,
         );
       return r.data;
     });

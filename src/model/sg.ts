@@ -76,7 +76,10 @@ export function parseSgRule(text: string, dir: 'in' | 'out'): SgRule | string {
   const example = dir === 'in' ? '"tcp 443 from training-sg"' : '"all all to 0.0.0.0/0"';
   const parts = text.trim().split(/\s+/);
   if (parts.length !== 4 || parts[2].toLowerCase() !== word)
-    return `"${text}" is not a rule: write "<protocol> <ports> ${word} <${dir === 'in' ? 'source' : 'destination'}>", e.g. ${example}`;
+    return (
+      `"${text}" is not a rule: write "<protocol> <ports> ${word} <${dir === 'in' ? 'source' : 'destination'}>", ` +
+      `e.g. ${example}`
+    );
   const protocol = (parts[0].toLowerCase() === '-1' ? 'all' : parts[0].toLowerCase()) as SgProtocol;
   if (!['tcp', 'udp', 'esp', 'all'].includes(protocol))
     return `"${text}": protocol "${parts[0]}" is not one of tcp, udp, esp, all`;

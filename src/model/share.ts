@@ -28,7 +28,9 @@ export function shareHash(doc: ArchDoc): ShareResult {
   if (hash.length > SHARE_LIMIT) {
     return {
       ok: false,
-      reason: `This architecture is too large for a link (${hash.length.toLocaleString('en')} characters; the limit is ${SHARE_LIMIT.toLocaleString('en')}). Export it as a file instead.`,
+      reason:
+        `This architecture is too large for a link (${hash.length.toLocaleString('en')} characters; the limit is ` +
+        `${SHARE_LIMIT.toLocaleString('en')}). Export it as a file instead.`,
     };
   }
   return { ok: true, hash };

@@ -63,7 +63,8 @@ export function lockViolations(puzzle: ArchDoc, submission: ArchDoc): string[] {
       if (before && before.kind === n.kind) continue;
       if (!puzzle.palette.includes(n.kind))
         out.push(
-          `node ${n.id} is a ${n.kind}, which the puzzle's palette does not offer (it offers ${puzzle.palette.length ? puzzle.palette.join(', ') : 'nothing'})`,
+          `node ${n.id} is a ${n.kind}, which the puzzle's palette does not offer (it offers ` +
+            `${puzzle.palette.length ? puzzle.palette.join(', ') : 'nothing'})`,
         );
     }
   }

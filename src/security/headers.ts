@@ -36,9 +36,11 @@ export const SECURITY_HEADERS: Readonly<Record<string, string>> = {
 
 /** `public/_headers` (Netlify, Cloudflare Pages and others): every path gets the headers. */
 export function headersFile(): string {
-  return `# Generated from src/security/headers.ts (test/robust/csp.test.ts checks it). Every path: the app, its workers, its assets.\n/*\n${Object.entries(
-    SECURITY_HEADERS,
-  )
-    .map(([k, v]) => `  ${k}: ${v}`)
-    .join('\n')}\n`;
+  return (
+    `# Generated from src/security/headers.ts (test/robust/csp.test.ts checks it). Every path: the app, its ` +
+    `workers, its ` +
+    `assets.\n/*\n${Object.entries(SECURITY_HEADERS)
+      .map(([k, v]) => `  ${k}: ${v}`)
+      .join('\n')}\n`
+  );
 }

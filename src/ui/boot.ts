@@ -112,7 +112,10 @@ export function boot(
     const before = previousDoc(storage, doc);
     ui.setBanner({
       tone: 'error',
-      title: `The page stopped while showing your last autosave${r.savedAt ? ` (saved ${r.savedAt.slice(0, 16).replace('T', ' ')} UTC)` : ''}, so it was not opened again. It is still saved; autosave is paused until you choose.`,
+      title:
+        `The page stopped while showing your last ` +
+        `autosave${r.savedAt ? ` (saved ${r.savedAt.slice(0, 16).replace('T', ' ')} UTC)` : ''}, so it was not ` +
+        `opened again. It is still saved; autosave is paused until you choose.`,
       lines: [],
       actions: [
         {
@@ -151,7 +154,8 @@ export function boot(
     ui.setBanner({
       tone: 'error',
       title:
-        'Your last autosave could not be opened, and browser storage is too full to keep a copy aside. It stays where it is, untouched, and autosave is paused so nothing overwrites it.',
+        'Your last autosave could not be opened, and browser storage is too full to keep a copy aside. It ' +
+        'stays where it is, untouched, and autosave is paused so nothing overwrites it.',
       lines: [`Reason: ${r.reason}`, `Size: ${raw.length.toLocaleString('en')} characters`],
       actions: [
         { label: 'Download the damaged save', run: () => download('damaged-autosave.json', raw, 'text/plain') },

@@ -124,26 +124,32 @@ describe('import: templates in the styles people write', () => {
     expect(notes.map((n) => n.message).join('\n')).toMatch(/SAM event Api \(Type Api\) is not simulated/);
     expect(notes.map((n) => n.message).join('\n')).toMatch(/VpcConfig names subnets outside this template/);
   });
-  it('a private VPC: public and private subnets from route tables, gateway and interface endpoints, the endpoint in its subnet', () => {
-    const { doc, notes } = importTemplate(fixture('private-vpc-endpoints.yaml'));
-    expect(node(doc, 'public-subnet').props).toEqual({ access: 'public' });
-    expect(node(doc, 'private-subnet').props).toEqual({ access: 'private' });
-    expect(node(doc, 's3-endpoint')).toMatchObject({ parent: 'vpc', props: { service: 's3' } });
-    expect(node(doc, 'logs-endpoint')).toMatchObject({ parent: 'private-subnet', props: { service: 'logs' } });
-    expect(node(doc, 'endpoint')).toMatchObject({ kind: 'realtime-endpoint', parent: 'private-subnet' });
-    expect(doc.nodes.some((n) => n.kind === 'vpc-endpoint' && String(n.props?.service).startsWith('ecr'))).toBe(false);
-    // the security group (issue 17): its HTTPS rule on the VPC's CidrBlock reads as SageSim's VPC range
-    expect(node(doc, 'endpoint-sg')).toMatchObject({
-      kind: 'security-group',
-      parent: 'vpc',
-      props: { ingress: ['tcp 443 from 10.0.0.0/16'] },
-    });
-    expect(node(doc, 'logs-endpoint').props).toMatchObject({ securityGroup: 'endpoint-sg' });
-    expect(node(doc, 'endpoint').props).toMatchObject({ securityGroup: 'endpoint-sg' });
-    expect(notes).toEqual([]);
-    const vpc = node(doc, 'vpc');
-    expect(vpc.size?.width).toBeGreaterThan(0);
-  });
+  it(
+    'a private VPC: public and private subnets from route tables, gateway and interface endpoints, the endpoint ' +
+      'in its subnet',
+    () => {
+      const { doc, notes } = importTemplate(fixture('private-vpc-endpoints.yaml'));
+      expect(node(doc, 'public-subnet').props).toEqual({ access: 'public' });
+      expect(node(doc, 'private-subnet').props).toEqual({ access: 'private' });
+      expect(node(doc, 's3-endpoint')).toMatchObject({ parent: 'vpc', props: { service: 's3' } });
+      expect(node(doc, 'logs-endpoint')).toMatchObject({ parent: 'private-subnet', props: { service: 'logs' } });
+      expect(node(doc, 'endpoint')).toMatchObject({ kind: 'realtime-endpoint', parent: 'private-subnet' });
+      expect(doc.nodes.some((n) => n.kind === 'vpc-endpoint' && String(n.props?.service).startsWith('ecr'))).toBe(
+        false,
+      );
+      // the security group (issue 17): its HTTPS rule on the VPC's CidrBlock reads as SageSim's VPC range
+      expect(node(doc, 'endpoint-sg')).toMatchObject({
+        kind: 'security-group',
+        parent: 'vpc',
+        props: { ingress: ['tcp 443 from 10.0.0.0/16'] },
+      });
+      expect(node(doc, 'logs-endpoint').props).toMatchObject({ securityGroup: 'endpoint-sg' });
+      expect(node(doc, 'endpoint').props).toMatchObject({ securityGroup: 'endpoint-sg' });
+      expect(notes).toEqual([]);
+      const vpc = node(doc, 'vpc');
+      expect(vpc.size?.width).toBeGreaterThan(0);
+    },
+  );
   it('a pipeline definition: steps, DependsOn and property references, a condition with nested If/Else steps', () => {
     const { doc, notes } = importTemplate(fixture('pipeline.yaml'));
     const steps = doc.nodes.filter((n) => n.parent === 'training-pipeline').map((n) => `${n.id}:${n.kind}`);
@@ -184,82 +190,92 @@ describe('import: templates in the styles people write', () => {
 });
 
 describe('import: pipeline parameters', () => {
-  it('{"Get": "Parameters.X"} in a step (as the SageMaker Python SDK writes instance types) takes X\'s DefaultValue', () => {
-    const body = {
-      Version: '2020-12-01',
-      Parameters: [
-        { Name: 'ProcessingInstanceType', Type: 'String', DefaultValue: 'ml.m5.2xlarge' },
-        { Name: 'TrainingInstanceType', Type: 'String', DefaultValue: 'ml.c5.4xlarge' },
-        { Name: 'TrainingInstanceCount', Type: 'Integer', DefaultValue: 2 },
-        { Name: 'AucThreshold', Type: 'Float', DefaultValue: 0.8 },
-        { Name: 'InputMode', Type: 'String' },
-      ],
-      Steps: [
-        {
-          Name: 'Prep',
-          Type: 'Processing',
-          Arguments: {
-            AppSpecification: { ImageUri: 'sklearn' },
-            ProcessingResources: {
-              ClusterConfig: { InstanceType: { Get: 'Parameters.ProcessingInstanceType' }, InstanceCount: 1 },
+  it(
+    '{"Get": "Parameters.X"} in a step (as the SageMaker Python SDK writes instance types) takes X\'s ' +
+      'DefaultValue',
+    () => {
+      const body = {
+        Version: '2020-12-01',
+        Parameters: [
+          { Name: 'ProcessingInstanceType', Type: 'String', DefaultValue: 'ml.m5.2xlarge' },
+          { Name: 'TrainingInstanceType', Type: 'String', DefaultValue: 'ml.c5.4xlarge' },
+          { Name: 'TrainingInstanceCount', Type: 'Integer', DefaultValue: 2 },
+          { Name: 'AucThreshold', Type: 'Float', DefaultValue: 0.8 },
+          { Name: 'InputMode', Type: 'String' },
+        ],
+        Steps: [
+          {
+            Name: 'Prep',
+            Type: 'Processing',
+            Arguments: {
+              AppSpecification: { ImageUri: 'sklearn' },
+              ProcessingResources: {
+                ClusterConfig: { InstanceType: { Get: 'Parameters.ProcessingInstanceType' }, InstanceCount: 1 },
+              },
             },
           },
-        },
-        {
-          Name: 'Train',
-          Type: 'Training',
-          Arguments: {
-            AlgorithmSpecification: {
-              TrainingImage: '683313688378.dkr.ecr.us-east-1.amazonaws.com/sagemaker-xgboost:1.7-1',
-              TrainingInputMode: { Get: 'Parameters.InputMode' },
-            },
-            ResourceConfig: {
-              InstanceType: { Get: 'Parameters.TrainingInstanceType' },
-              InstanceCount: { Get: 'Parameters.TrainingInstanceCount' },
-              VolumeSizeInGB: 30,
-            },
-            InputDataConfig: [
-              {
-                DataSource: {
-                  S3DataSource: { S3Uri: { Get: "Steps.Prep.ProcessingOutputConfig.Outputs['train'].S3Output.S3Uri" } },
+          {
+            Name: 'Train',
+            Type: 'Training',
+            Arguments: {
+              AlgorithmSpecification: {
+                TrainingImage: '683313688378.dkr.ecr.us-east-1.amazonaws.com/sagemaker-xgboost:1.7-1',
+                TrainingInputMode: { Get: 'Parameters.InputMode' },
+              },
+              ResourceConfig: {
+                InstanceType: { Get: 'Parameters.TrainingInstanceType' },
+                InstanceCount: { Get: 'Parameters.TrainingInstanceCount' },
+                VolumeSizeInGB: 30,
+              },
+              InputDataConfig: [
+                {
+                  DataSource: {
+                    S3DataSource: {
+                      S3Uri: { Get: "Steps.Prep.ProcessingOutputConfig.Outputs['train'].S3Output.S3Uri" },
+                    },
+                  },
                 },
-              },
-            ],
+              ],
+            },
           },
-        },
-        {
-          Name: 'Gate',
-          Type: 'Condition',
-          Arguments: {
-            Conditions: [
-              {
-                Type: 'GreaterThanOrEqualTo',
-                LeftValue: { Get: "Steps.Train.FinalMetricDataList['validation:auc'].Value" },
-                RightValue: { Get: 'Parameters.AucThreshold' },
-              },
-            ],
-            IfSteps: [],
-            ElseSteps: [],
+          {
+            Name: 'Gate',
+            Type: 'Condition',
+            Arguments: {
+              Conditions: [
+                {
+                  Type: 'GreaterThanOrEqualTo',
+                  LeftValue: { Get: "Steps.Train.FinalMetricDataList['validation:auc'].Value" },
+                  RightValue: { Get: 'Parameters.AucThreshold' },
+                },
+              ],
+              IfSteps: [],
+              ElseSteps: [],
+            },
           },
-        },
-      ],
-    };
-    const { doc } = importTemplate(
-      `Resources:\n  Pipe:\n    Type: AWS::SageMaker::Pipeline\n    Properties:\n      PipelineName: p\n      RoleArn: arn:aws:iam::111122223333:role/x\n      PipelineDefinition:\n        PipelineDefinitionBody: '${JSON.stringify(body).replace(/'/g, "''")}'\n`,
-    );
-    expect(loadJson(doc).ok).toBe(true);
-    expect(node(doc, 'prep').props).toMatchObject({ instanceType: 'ml.m5.2xlarge' });
-    // a parameter with no default has no value offline: the step keeps SageSim's default
-    expect(node(doc, 'train').props).toMatchObject({ instanceType: 'ml.c5.4xlarge', instanceCount: 2 });
-    expect(node(doc, 'train').props?.inputMode).toBeUndefined();
-    expect(node(doc, 'gate').props).toMatchObject({ metric: 'auc', op: '>=', threshold: 0.8 });
-    expect(edges(doc)).toEqual(['prep -> train', 'train -> gate']);
-  });
+        ],
+      };
+      const { doc } = importTemplate(
+        `Resources:\n  Pipe:\n    Type: AWS::SageMaker::Pipeline\n    Properties:\n      PipelineName: p\n      ` +
+          `RoleArn: arn:aws:iam::111122223333:role/x\n      PipelineDefinition:\n        PipelineDefinitionBody: ` +
+          `'${JSON.stringify(body).replace(/'/g, "''")}'\n`,
+      );
+      expect(loadJson(doc).ok).toBe(true);
+      expect(node(doc, 'prep').props).toMatchObject({ instanceType: 'ml.m5.2xlarge' });
+      // a parameter with no default has no value offline: the step keeps SageSim's default
+      expect(node(doc, 'train').props).toMatchObject({ instanceType: 'ml.c5.4xlarge', instanceCount: 2 });
+      expect(node(doc, 'train').props?.inputMode).toBeUndefined();
+      expect(node(doc, 'gate').props).toMatchObject({ metric: 'auc', op: '>=', threshold: 0.8 });
+      expect(edges(doc)).toEqual(['prep -> train', 'train -> gate']);
+    },
+  );
 });
 
 describe('import: Feature Store and the model registry', () => {
-  it('a feature group (online store with its key, offline store) and a model package group with a pending version', () => {
-    const { doc, notes } = importTemplate(`
+  it(
+    'a feature group (online store with its key, offline store) and a ' + 'model package group with a pending version',
+    () => {
+      const { doc, notes } = importTemplate(`
 Parameters:
   Project: { Type: String }
 Resources:
@@ -290,14 +306,18 @@ Resources:
       ModelPackageGroupName: churn-models
       ModelApprovalStatus: PendingManualApproval
 `);
-    expect(node(doc, 'customer-features')).toMatchObject({
-      kind: 'feature-store',
-      props: { online: true, offline: true, OnlineStoreKmsKeyId: 'feature-key', eventTimeFeature: 'event_time' },
-    });
-    expect(node(doc, 'models')).toMatchObject({ kind: 'model-registry', props: { approval: 'PendingManualApproval' } });
-    expect(doc.nodes).toHaveLength(3); // the ModelPackage belongs to its group's node
-    expect(notes).toEqual([]);
-  });
+      expect(node(doc, 'customer-features')).toMatchObject({
+        kind: 'feature-store',
+        props: { online: true, offline: true, OnlineStoreKmsKeyId: 'feature-key', eventTimeFeature: 'event_time' },
+      });
+      expect(node(doc, 'models')).toMatchObject({
+        kind: 'model-registry',
+        props: { approval: 'PendingManualApproval' },
+      });
+      expect(doc.nodes).toHaveLength(3); // the ModelPackage belongs to its group's node
+      expect(notes).toEqual([]);
+    },
+  );
 });
 
 describe('import: bad templates get a message with the location', () => {
@@ -325,7 +345,8 @@ describe('import: bad templates get a message with the location', () => {
   });
   it('circular references name the cycle and the line', () => {
     const e = error(
-      'Resources:\n  A:\n    Type: AWS::SNS::Topic\n    Properties: { X: !Ref B }\n  B:\n    Type: AWS::SNS::Topic\n    Properties: { X: !Ref A }\n',
+      'Resources:\n  A:\n    Type: AWS::SNS::Topic\n    Properties: { X: !Ref B }\n  B:\n    Type: ' +
+        'AWS::SNS::Topic\n    Properties: { X: !Ref A }\n',
     );
     expect(e.message).toMatch(/circular reference between resources: A → B → A/);
     expect(e.line).toBe(2);
@@ -370,40 +391,54 @@ describe('import: Feature Store online TTL (OnlineStoreConfig.TtlDuration)', () 
 });
 
 describe('import: streaming ingestion (Kinesis data stream, Firehose, Lambda event source)', () => {
-  const template = `Resources:
+  const template =
+    `Resources:
   Clicks:
     Type: AWS::Kinesis::Stream
     Properties: { ShardCount: 3 }
   Lake:
-    Type: AWS::S3::Bucket
+    Type: ` +
+    `AWS::S3::Bucket
   Hose:
     Type: AWS::KinesisFirehose::DeliveryStream
     Properties:
-      DeliveryStreamType: KinesisStreamAsSource
-      KinesisStreamSourceConfiguration: { KinesisStreamARN: !GetAtt Clicks.Arn, RoleARN: arn:aws:iam::123456789012:role/fh }
+      ` +
+    `DeliveryStreamType: KinesisStreamAsSource
+      KinesisStreamSourceConfiguration: { KinesisStreamARN: ` +
+    `!GetAtt Clicks.Arn, RoleARN: arn:aws:iam::123456789012:role/fh }
       ExtendedS3DestinationConfiguration:
-        BucketARN: !GetAtt Lake.Arn
+ ` +
+    `       BucketARN: !GetAtt Lake.Arn
         RoleARN: arn:aws:iam::123456789012:role/fh
-        BufferingHints: { IntervalInSeconds: 60, SizeInMBs: 64 }
+        ` +
+    `BufferingHints: { IntervalInSeconds: 60, SizeInMBs: 64 }
   Features:
-    Type: AWS::SageMaker::FeatureGroup
+    Type: ` +
+    `AWS::SageMaker::FeatureGroup
     Properties:
       FeatureGroupName: clicks
-      RecordIdentifierFeatureName: user_id
+      ` +
+    `RecordIdentifierFeatureName: user_id
       EventTimeFeatureName: event_time
-      FeatureDefinitions: [{ FeatureName: user_id, FeatureType: String }, { FeatureName: event_time, FeatureType: String }]
-      OnlineStoreConfig: { EnableOnlineStore: true }
+      FeatureDefinitions: [{ ` +
+    `FeatureName: user_id, FeatureType: String }, { FeatureName: event_time, FeatureType: String }]
+      ` +
+    `OnlineStoreConfig: { EnableOnlineStore: true }
   Writer:
     Type: AWS::Lambda::Function
     Properties:
-      Runtime: python3.12
+   ` +
+    `   Runtime: python3.12
       Handler: index.handler
       Role: arn:aws:iam::123456789012:role/fn
-      Code: { ZipFile: "def handler(e, c): pass" }
-      Environment: { Variables: { FEATURE_GROUP: !Ref Features } }
+      ` +
+    `Code: { ZipFile: "def handler(e, c): pass" }
+      Environment: { Variables: { FEATURE_GROUP: !Ref Features ` +
+    `} }
   WriterSource:
     Type: AWS::Lambda::EventSourceMapping
-    Properties: { EventSourceArn: !GetAtt Clicks.Arn, FunctionName: !Ref Writer, StartingPosition: LATEST }
+    Properties: { EventSourceArn: !GetAtt ` +
+    `Clicks.Arn, FunctionName: !Ref Writer, StartingPosition: LATEST }
 `;
 
   it('stream → Lambda → feature group and stream → Firehose → bucket, with shards and buffering hints', () => {
@@ -425,7 +460,8 @@ describe('import: streaming ingestion (Kinesis data stream, Firehose, Lambda eve
 
   it('an on-demand stream is imported as provisioned, with a warning', () => {
     const { doc, notes } = importTemplate(
-      'Resources:\n  S:\n    Type: AWS::Kinesis::Stream\n    Properties: { StreamModeDetails: { StreamMode: ON_DEMAND } }\n',
+      'Resources:\n  S:\n    Type: AWS::Kinesis::Stream\n    Properties: { StreamModeDetails: { StreamMode: ' +
+        'ON_DEMAND } }\n',
     );
     expect(doc.nodes[0].props).toMatchObject({ shards: 1 });
     expect(notes.map((n) => n.message).join('\n')).toMatch(/on-demand capacity mode is not simulated/);
@@ -433,47 +469,74 @@ describe('import: streaming ingestion (Kinesis data stream, Firehose, Lambda eve
 });
 
 describe('import: CI/CD (CodePipeline V2 with CodeBuild actions)', () => {
-  const template = `Resources:
+  const template =
+    `Resources:
   Model:
     Type: AWS::SageMaker::Model
-    Properties: { ExecutionRoleArn: arn:aws:iam::123456789012:role/sm, PrimaryContainer: { Image: 123456789012.dkr.ecr.us-east-1.amazonaws.com/m:1 } }
+    Properties: { ExecutionRoleArn: ` +
+    `arn:aws:iam::123456789012:role/sm, PrimaryContainer: { Image: ` +
+    `123456789012.dkr.ecr.us-east-1.amazonaws.com/m:1 } }
   StagingConfig:
-    Type: AWS::SageMaker::EndpointConfig
-    Properties: { ProductionVariants: [{ VariantName: AllTraffic, ModelName: !GetAtt Model.ModelName, InitialInstanceCount: 1, InstanceType: ml.m5.large }] }
+    Type: ` +
+    `AWS::SageMaker::EndpointConfig
+    Properties: { ProductionVariants: [{ VariantName: AllTraffic, ModelName: ` +
+    `!GetAtt Model.ModelName, InitialInstanceCount: 1, InstanceType: ml.m5.large }] }
   Staging:
-    Type: AWS::SageMaker::Endpoint
+    Type: ` +
+    `AWS::SageMaker::Endpoint
     Properties: { EndpointConfigName: !GetAtt StagingConfig.EndpointConfigName }
-  Prod:
+  ` +
+    `Prod:
     Type: AWS::SageMaker::Endpoint
-    Properties: { EndpointConfigName: !GetAtt StagingConfig.EndpointConfigName }
+    Properties: { EndpointConfigName: !GetAtt ` +
+    `StagingConfig.EndpointConfigName }
   Tests:
     Type: AWS::CodeBuild::Project
     Properties:
-      ServiceRole: arn:aws:iam::123456789012:role/cb
+      ` +
+    `ServiceRole: arn:aws:iam::123456789012:role/cb
       TimeoutInMinutes: 90
-      Source: { Type: CODEPIPELINE, BuildSpec: "version: 0.2\\nphases:\\n  build:\\n    commands:\\n      - pytest tests/unit\\n      - pytest tests/integration\\n" }
+      Source: { Type: ` +
+    `CODEPIPELINE, BuildSpec: "version: 0.2\\nphases:\\n  build:\\n    commands:\\n      - pytest tests/unit\\n  ` +
+    `    - pytest tests/integration\\n" }
       Artifacts: { Type: CODEPIPELINE }
-      Environment: { ComputeType: BUILD_GENERAL1_SMALL, Image: aws/codebuild/standard:7.0, Type: LINUX_CONTAINER }
+      Environment: { ` +
+    `ComputeType: BUILD_GENERAL1_SMALL, Image: aws/codebuild/standard:7.0, Type: LINUX_CONTAINER }
   Release:
-    Type: AWS::CodePipeline::Pipeline
+   ` +
+    ` Type: AWS::CodePipeline::Pipeline
     Properties:
       PipelineType: V2
-      RoleArn: arn:aws:iam::123456789012:role/cp
+      RoleArn: ` +
+    `arn:aws:iam::123456789012:role/cp
       ArtifactStore: { Type: S3, Location: artifacts }
       Triggers:
-        - ProviderType: CodeStarSourceConnection
-          GitConfiguration: { SourceActionName: Src, Push: [{ Branches: { Includes: [main, release/*] } }] }
+   ` +
+    `     - ProviderType: CodeStarSourceConnection
+          GitConfiguration: { SourceActionName: Src, Push: [{ ` +
+    `Branches: { Includes: [main, release/*] } }] }
       Stages:
         - Name: Src
-          Actions: [{ Name: Src, ActionTypeId: { Category: Source, Owner: AWS, Provider: CodeStarSourceConnection, Version: "1" }, Configuration: { BranchName: main }, OutputArtifacts: [{ Name: Out }] }]
+          Actions: [{ ` +
+    `Name: Src, ActionTypeId: { Category: Source, Owner: AWS, Provider: CodeStarSourceConnection, Version: "1" ` +
+    `}, Configuration: { BranchName: main }, OutputArtifacts: [{ Name: Out }] }]
         - Name: Build
-          Actions: [{ Name: Build, ActionTypeId: { Category: Build, Owner: AWS, Provider: CodeBuild, Version: "1" }, Configuration: { ProjectName: !Ref Tests }, InputArtifacts: [{ Name: Out }] }]
-        - Name: DeployStaging
-          Actions: [{ Name: Deploy, ActionTypeId: { Category: Build, Owner: AWS, Provider: CodeBuild, Version: "1" }, Configuration: { ProjectName: !Ref Tests, EnvironmentVariables: !Sub '[{"name":"EP","value":"\${Staging.EndpointName}"}]' } }]
+          ` +
+    `Actions: [{ Name: Build, ActionTypeId: { Category: Build, Owner: AWS, Provider: CodeBuild, Version: "1" }, ` +
+    `Configuration: { ProjectName: !Ref Tests }, InputArtifacts: [{ Name: Out }] }]
+        - Name: ` +
+    `DeployStaging
+          Actions: [{ Name: Deploy, ActionTypeId: { Category: Build, Owner: AWS, Provider: ` +
+    `CodeBuild, Version: "1" }, Configuration: { ProjectName: !Ref Tests, EnvironmentVariables: !Sub ` +
+    `'[{"name":"EP","value":"\${Staging.EndpointName}"}]' } }]
         - Name: Approve
-          Actions: [{ Name: Approve, ActionTypeId: { Category: Approval, Owner: AWS, Provider: Manual, Version: "1" } }]
-        - Name: DeployProd
-          Actions: [{ Name: Deploy, ActionTypeId: { Category: Build, Owner: AWS, Provider: CodeBuild, Version: "1" }, Configuration: { ProjectName: !Ref Tests, EnvironmentVariables: !Sub '[{"name":"EP","value":"\${Prod.EndpointName}"}]' } }]
+          Actions: [{ ` +
+    `Name: Approve, ActionTypeId: { Category: Approval, Owner: AWS, Provider: Manual, Version: "1" } }]
+        ` +
+    `- Name: DeployProd
+          Actions: [{ Name: Deploy, ActionTypeId: { Category: Build, Owner: AWS, ` +
+    `Provider: CodeBuild, Version: "1" }, Configuration: { ProjectName: !Ref Tests, EnvironmentVariables: !Sub ` +
+    `'[{"name":"EP","value":"\${Prod.EndpointName}"}]' } }]
 `;
 
   it('trigger branches, suites from the buildspec, the build timeout, the staging endpoint and the approval', () => {

@@ -5,23 +5,30 @@ import { CfnError, MissingParamsError, Sym, refsIn } from '../../src/cfn/types';
 
 /** Evaluate `Value` of a one-resource template written in YAML, with the given extra sections and params. */
 function value(yaml: string, extra = '', params: Record<string, string> = {}): unknown {
-  const text = `${extra}\nResources:\n  Res:\n    Type: AWS::SNS::Topic\n    Properties:\n      Value: ${yaml}\n  Other:\n    Type: AWS::S3::Bucket\n`;
+  const text =
+    `${extra}\nResources:\n  Res:\n    Type: AWS::SNS::Topic\n    Properties:\n      Value: ${yaml}\n  Other:\n  ` +
+    `  Type: AWS::S3::Bucket\n`;
   const ev = evaluateTemplate(parseTemplate(text).template, params);
   return ev.resources.find((r) => r.id === 'Res')!.props.Value;
 }
-const P = `Parameters:\n  Env: { Type: String, Default: prod }\n  Size: { Type: Number, Default: 3 }\n  Subnets: { Type: CommaDelimitedList, Default: 'a,b,c' }\n  NoDefault: { Type: String }`;
+const P =
+  `Parameters:\n  Env: { Type: String, Default: prod }\n  Size: { Type: Number, Default: 3 }\n  Subnets: { Type: ` +
+  `CommaDelimitedList, Default: 'a,b,c' }\n  NoDefault: { Type: String }`;
 
 describe('intrinsic functions', () => {
-  it('Ref: a parameter gives its value (lists split), a resource stays symbolic, AWS::NoValue removes the property', () => {
-    expect(value('!Ref Env', P)).toBe('prod');
-    expect(value('!Ref Env', P, { Env: 'dev' })).toBe('dev');
-    expect(value('!Ref Subnets', P)).toEqual(['a', 'b', 'c']);
-    const r = value('!Ref Other', P);
-    expect(r).toBeInstanceOf(Sym);
-    expect(refsIn(r)).toEqual(['Other']);
-    expect(value('!Ref NoDefault', P)).toEqual(new Sym('param', 'NoDefault'));
-    expect(value('!Ref AWS::NoValue', P)).toBeUndefined();
-  });
+  it(
+    'Ref: a parameter gives its value (lists split), a resource stays ' + 'symbolic, AWS::NoValue removes the property',
+    () => {
+      expect(value('!Ref Env', P)).toBe('prod');
+      expect(value('!Ref Env', P, { Env: 'dev' })).toBe('dev');
+      expect(value('!Ref Subnets', P)).toEqual(['a', 'b', 'c']);
+      const r = value('!Ref Other', P);
+      expect(r).toBeInstanceOf(Sym);
+      expect(refsIn(r)).toEqual(['Other']);
+      expect(value('!Ref NoDefault', P)).toEqual(new Sym('param', 'NoDefault'));
+      expect(value('!Ref AWS::NoValue', P)).toBeUndefined();
+    },
+  );
   it('pseudo parameters: region and partition have offline values, the account id stays symbolic unless given', () => {
     expect(value('!Ref AWS::Region')).toBe('us-east-1');
     expect(value('!Ref AWS::Region', '', { 'AWS::Region': 'eu-west-1' })).toBe('eu-west-1');
@@ -34,17 +41,20 @@ describe('intrinsic functions', () => {
     expect(value('{ "Fn::GetAtt": [Other, Arn] }')).toEqual(new Sym('getatt', 'Other', 'Arn'));
     expect(() => value('!GetAtt Nope.Arn')).toThrow(/Nope, which is not a resource/);
   });
-  it('Sub: parameters, pseudo parameters, variables, ${!Literal}; resources keep their place in a symbolic string', () => {
-    expect(value("!Sub 'ep-${Env}-${AWS::Region}'", P)).toBe('ep-prod-us-east-1');
-    expect(value("!Sub ['${a}-${b}', { a: x, b: !Ref Env }]", P)).toBe('x-prod');
-    expect(value("!Sub '${!NotMe}'")).toBe('${NotMe}');
-    const s = value("!Sub 's3://${Other}/k-${Env}'", P) as Sym;
-    expect(s.kind).toBe('str');
-    expect(String(s)).toBe('s3://${Other}/k-prod');
-    expect(refsIn(s)).toEqual(['Other']);
-    expect(refsIn(value("!Sub '${Other.Arn}/*'"))).toEqual(['Other']);
-    expect(() => value("!Sub '${Missing}'")).toThrow(/\$\{Missing\}/);
-  });
+  it(
+    'Sub: parameters, pseudo parameters, variables, ${!Literal}; ' + 'resources keep their place in a symbolic string',
+    () => {
+      expect(value("!Sub 'ep-${Env}-${AWS::Region}'", P)).toBe('ep-prod-us-east-1');
+      expect(value("!Sub ['${a}-${b}', { a: x, b: !Ref Env }]", P)).toBe('x-prod');
+      expect(value("!Sub '${!NotMe}'")).toBe('${NotMe}');
+      const s = value("!Sub 's3://${Other}/k-${Env}'", P) as Sym;
+      expect(s.kind).toBe('str');
+      expect(String(s)).toBe('s3://${Other}/k-prod');
+      expect(refsIn(s)).toEqual(['Other']);
+      expect(refsIn(value("!Sub '${Other.Arn}/*'"))).toEqual(['Other']);
+      expect(() => value("!Sub '${Missing}'")).toThrow(/\$\{Missing\}/);
+    },
+  );
   it('Join, Select, Split', () => {
     expect(value("!Join ['-', [a, !Ref Env, 1]]", P)).toBe('a-prod-1');
     expect(String(value("!Join ['', ['arn:', !GetAtt Other.Arn]]"))).toBe('arn:${Other.Arn}');
@@ -54,7 +64,9 @@ describe('intrinsic functions', () => {
     expect(value("!Select [0, !GetAZs '']")).toBeInstanceOf(Sym);
   });
   it('If, Equals, And, Or, Not, Condition in Conditions', () => {
-    const C = `${P}\nConditions:\n  IsProd: !Equals [!Ref Env, prod]\n  Big: !Equals [!Ref Size, 3]\n  Both: !And [!Condition IsProd, !Condition Big]\n  Either: !Or [!Not [!Condition IsProd], !Condition Big]`;
+    const C =
+      `${P}\nConditions:\n  IsProd: !Equals [!Ref Env, prod]\n  Big: !Equals [!Ref Size, 3]\n  Both: !And ` +
+      `[!Condition IsProd, !Condition Big]\n  Either: !Or [!Not [!Condition IsProd], !Condition Big]`;
     expect(value('!If [IsProd, yes, no]', C)).toBe('yes');
     expect(value('!If [IsProd, yes, no]', C, { Env: 'dev' })).toBe('no');
     expect(value('!If [Both, yes, no]', C)).toBe('yes');
@@ -76,7 +88,9 @@ describe('intrinsic functions', () => {
     expect(() => value('{ "Fn::Frobnicate": [a] }')).toThrow(/unknown intrinsic function Fn::Frobnicate/);
   });
   it('a condition that needs a parameter with no default is a MissingParamsError naming it', () => {
-    const C = `Parameters:\n  Stage: { Type: String, AllowedValues: [a, b], Description: which }\nConditions:\n  IsA: !Equals [!Ref Stage, a]`;
+    const C =
+      `Parameters:\n  Stage: { Type: String, AllowedValues: [a, b], Description: which }\nConditions:\n  IsA: ` +
+      `!Equals [!Ref Stage, a]`;
     try {
       value('!If [IsA, 1, 2]', C);
       expect.unreachable();
@@ -96,7 +110,8 @@ describe('intrinsic functions', () => {
   });
   it('circular references between resources are refused, naming the cycle', () => {
     const t = parseTemplate(
-      'Resources:\n  A: { Type: AWS::SNS::Topic, Properties: { X: !Ref B } }\n  B: { Type: AWS::SNS::Topic, Properties: { Y: !GetAtt A.Arn } }',
+      'Resources:\n  A: { Type: AWS::SNS::Topic, Properties: { X: !Ref B } }\n  B: { Type: AWS::SNS::Topic, ' +
+        'Properties: { Y: !GetAtt A.Arn } }',
     ).template;
     expect(() => evaluateTemplate(t)).toThrow(/circular reference between resources: A → B → A/);
     const d = parseTemplate('Resources:\n  A: { Type: AWS::SNS::Topic, DependsOn: A }').template;

@@ -49,16 +49,24 @@ describe('network export and import', () => {
     expect(back.nodes.find((n) => n.id === 's3')?.parent).toBe('sub-1');
   });
   it('notebook instances and Studio domains are notes that say what they need from the network', () => {
-    const { notes } = importTemplate(`Resources:
+    const { notes } = importTemplate(
+      `Resources:
   Vpc: { Type: AWS::EC2::VPC, Properties: { CidrBlock: 10.0.0.0/16 } }
-  Sub: { Type: AWS::EC2::Subnet, Properties: { VpcId: !Ref Vpc, CidrBlock: 10.0.1.0/24 } }
+  Sub: { Type: ` +
+        `AWS::EC2::Subnet, Properties: { VpcId: !Ref Vpc, CidrBlock: 10.0.1.0/24 } }
   Nb:
-    Type: AWS::SageMaker::NotebookInstance
-    Properties: { InstanceType: ml.t3.medium, RoleArn: arn:aws:iam::111122223333:role/x, SubnetId: !Ref Sub, SecurityGroupIds: [sg-1], DirectInternetAccess: Disabled }
+    Type: ` +
+        `AWS::SageMaker::NotebookInstance
+    Properties: { InstanceType: ml.t3.medium, RoleArn: ` +
+        `arn:aws:iam::111122223333:role/x, SubnetId: !Ref Sub, SecurityGroupIds: [sg-1], DirectInternetAccess: ` +
+        `Disabled }
   Studio:
     Type: AWS::SageMaker::Domain
-    Properties: { DomainName: d, AuthMode: IAM, AppNetworkAccessType: VpcOnly, VpcId: !Ref Vpc, SubnetIds: [!Ref Sub], DefaultUserSettings: { ExecutionRole: arn:aws:iam::111122223333:role/x } }
-`);
+    Properties: { DomainName: d, AuthMode: IAM, ` +
+        `AppNetworkAccessType: VpcOnly, VpcId: !Ref Vpc, SubnetIds: [!Ref Sub], DefaultUserSettings: { ` +
+        `ExecutionRole: arn:aws:iam::111122223333:role/x } }
+`,
+    );
     const text = notes.map((n) => `${n.resource}: ${n.message}`).join('\n');
     expect(text).toMatch(
       /Nb: notebook instances are not simulated \(it sits in subnet sub with direct internet access disabled/,

@@ -31,52 +31,55 @@ const missing = (name: string, params: Record<string, string> = {}) => {
 };
 
 describe('real templates (aws-samples, MIT-0)', () => {
-  it('deployment guardrails: the stage decides canary or nothing; DeploymentConfig and its rollback alarm come in', () => {
-    const e = missing('deployment-guardrails.yml');
-    expect(e.params.map((p) => p.name)).toEqual(['StageName']);
-    expect(e.where).toMatch(/^Conditions\.IsProduction \(line \d+, col \d+\)$/);
+  it(
+    'deployment guardrails: the stage decides canary or nothing; ' + 'DeploymentConfig and its rollback alarm come in',
+    () => {
+      const e = missing('deployment-guardrails.yml');
+      expect(e.params.map((p) => p.name)).toEqual(['StageName']);
+      expect(e.where).toMatch(/^Conditions\.IsProduction \(line \d+, col \d+\)$/);
 
-    const prod = importTemplate(text('deployment-guardrails.yml'), {
-      params: { StageName: 'prod', SageMakerProjectName: 'fraud' },
-    });
-    expect(loadJson(prod.doc).ok).toBe(true);
-    expect(kinds(prod.doc)).toEqual(['cloudwatch:endpoint500-errors', 'realtime-endpoint:endpoint']);
-    expect(node(prod.doc, 'endpoint').props).toMatchObject({
-      dataCapture: true,
-      deployment: {
-        type: 'canary',
-        sizePercent: 10,
-        waitIntervalSec: 300,
-        terminationWaitSec: 120,
-        rollbackAlarms: ['endpoint500-errors'],
-      },
-    });
-    // the alarm: Sum of Invocation5XXErrors over one 60 s period, >= 1 (SageSim's alarm is "greater than": > 0)
-    expect(node(prod.doc, 'endpoint500-errors').props).toEqual({
-      metric: 'Invocation5XXErrors',
-      threshold: 0,
-      periodSec: 60,
-      evaluationPeriods: 1,
-    });
-    expect(edges(prod.doc)).toEqual(['endpoint -> endpoint500-errors']);
+      const prod = importTemplate(text('deployment-guardrails.yml'), {
+        params: { StageName: 'prod', SageMakerProjectName: 'fraud' },
+      });
+      expect(loadJson(prod.doc).ok).toBe(true);
+      expect(kinds(prod.doc)).toEqual(['cloudwatch:endpoint500-errors', 'realtime-endpoint:endpoint']);
+      expect(node(prod.doc, 'endpoint').props).toMatchObject({
+        dataCapture: true,
+        deployment: {
+          type: 'canary',
+          sizePercent: 10,
+          waitIntervalSec: 300,
+          terminationWaitSec: 120,
+          rollbackAlarms: ['endpoint500-errors'],
+        },
+      });
+      // the alarm: Sum of Invocation5XXErrors over one 60 s period, >= 1 (SageSim's alarm is "greater than": > 0)
+      expect(node(prod.doc, 'endpoint500-errors').props).toEqual({
+        metric: 'Invocation5XXErrors',
+        threshold: 0,
+        periodSec: 60,
+        evaluationPeriods: 1,
+      });
+      expect(edges(prod.doc)).toEqual(['endpoint -> endpoint500-errors']);
 
-    // the alarm's EndpointName dimension and the endpoint's name are the same built string, known or not offline
-    const unnamed = importTemplate(text('deployment-guardrails.yml'), { params: { StageName: 'prod' } });
-    expect(edges(unnamed.doc)).toEqual(['endpoint -> endpoint500-errors']);
-    expect(node(unnamed.doc, 'endpoint').props?.deployment).toMatchObject({ rollbackAlarms: ['endpoint500-errors'] });
-    const r = capture(simMain, [path('deployment-guardrails.yml'), '--param', 'StageName=prod', '--json']);
-    expect(JSON.parse(r.out).findings.map((f: { rule: string }) => f.rule)).not.toContain('guardrail-without-alarm');
+      // the alarm's EndpointName dimension and the endpoint's name are the same built string, known or not offline
+      const unnamed = importTemplate(text('deployment-guardrails.yml'), { params: { StageName: 'prod' } });
+      expect(edges(unnamed.doc)).toEqual(['endpoint -> endpoint500-errors']);
+      expect(node(unnamed.doc, 'endpoint').props?.deployment).toMatchObject({ rollbackAlarms: ['endpoint500-errors'] });
+      const r = capture(simMain, [path('deployment-guardrails.yml'), '--param', 'StageName=prod', '--json']);
+      expect(JSON.parse(r.out).findings.map((f: { rule: string }) => f.rule)).not.toContain('guardrail-without-alarm');
 
-    const linear = importTemplate(text('deployment-guardrails.yml'), {
-      params: { StageName: 'prod', DeploymentStrategy: 'LINEAR' },
-    });
-    expect(node(linear.doc, 'endpoint').props?.deployment).toMatchObject({ type: 'linear', sizePercent: 33 });
+      const linear = importTemplate(text('deployment-guardrails.yml'), {
+        params: { StageName: 'prod', DeploymentStrategy: 'LINEAR' },
+      });
+      expect(node(linear.doc, 'endpoint').props?.deployment).toMatchObject({ type: 'linear', sizePercent: 33 });
 
-    const staging = importTemplate(text('deployment-guardrails.yml'), { params: { StageName: 'staging' } });
-    expect(kinds(staging.doc)).toEqual(['realtime-endpoint:endpoint']);
-    expect(node(staging.doc, 'endpoint').props?.deployment).toBeUndefined();
-    expect(staging.notes.map((n) => n.message)).toContain('not created: condition IsProduction is false');
-  });
+      const staging = importTemplate(text('deployment-guardrails.yml'), { params: { StageName: 'staging' } });
+      expect(kinds(staging.doc)).toEqual(['realtime-endpoint:endpoint']);
+      expect(node(staging.doc, 'endpoint').props?.deployment).toBeUndefined();
+      expect(staging.notes.map((n) => n.message)).toContain('not created: condition IsProduction is false');
+    },
+  );
 
   it('shadow deployment: a whole Properties: !If decides whether the endpoint has a shadow variant', () => {
     expect(missing('shadow-deployment.yml').params.map((p) => p.name)).toEqual(['DeployShadow']);
@@ -89,11 +92,14 @@ describe('real templates (aws-samples, MIT-0)', () => {
     expect(node(plain.doc, 'endpoint').props?.variants).toEqual([{ name: 'ProductionTraffic', weight: 1 }]);
   });
 
-  it('async endpoint: SNS topics from NotificationConfig, the template mistake kept (both name the error topic)', () => {
-    const { doc } = importTemplate(text('async-endpoint.yml'));
-    expect(kinds(doc)).toEqual(['async-endpoint:endpoint', 'sns:sns-topic-error', 'sns:sns-topic-success']);
-    expect(edges(doc)).toEqual(['endpoint -> sns-topic-error']);
-  });
+  it(
+    'async endpoint: SNS topics from NotificationConfig, the ' + 'template mistake kept (both name the error topic)',
+    () => {
+      const { doc } = importTemplate(text('async-endpoint.yml'));
+      expect(kinds(doc)).toEqual(['async-endpoint:endpoint', 'sns:sns-topic-error', 'sns:sns-topic-success']);
+      expect(edges(doc)).toEqual(['endpoint -> sns-topic-error']);
+    },
+  );
 
   it('multi-model and serverless endpoints; the stage picks serverless or real-time', () => {
     expect(kinds(importTemplate(text('multi-model-endpoint.yml')).doc)).toEqual(['multi-model-endpoint:endpoint']);

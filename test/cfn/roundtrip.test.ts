@@ -118,34 +118,37 @@ describe('export → import', () => {
       r.doc.nodes.find((n) => n.id === 'ep')?.props?.variants,
     );
   });
-  it("a pipeline's processing and transform steps write their own instance types and the transform's volume key", () => {
-    const r = loadJson({
-      format: 'sagesim/architecture@1',
-      title: 'step instances',
-      nodes: [
-        { id: 'key', kind: 'kms-key' },
-        { id: 'data', kind: 's3-bucket' },
-        { id: 'pipe', kind: 'pipeline' },
-        { id: 'prep', kind: 'processing-job', parent: 'pipe', props: { instanceType: 'ml.c5.2xlarge' } },
-        {
-          id: 'score',
-          kind: 'batch-transform',
-          parent: 'pipe',
-          props: { instanceType: 'ml.c5.xlarge', VolumeKmsKeyId: 'key' },
-        },
-      ],
-      edges: [
-        { from: 'data', to: 'prep' },
-        { from: 'prep', to: 'score' },
-      ],
-    });
-    if (!r.ok) throw new Error(JSON.stringify(r.errors));
-    const yaml = templateToYaml(exportDesign(r.doc).template);
-    expect(yaml).toContain('"InstanceType": "ml.c5.2xlarge"');
-    expect(yaml).toContain('"InstanceType": "ml.c5.xlarge"');
-    expect(exportDesign(r.doc).metadataOnly).toEqual([]);
-    expect(propsOf(roundTrip(r.doc, true))).toEqual(propsOf(r.doc));
-  });
+  it(
+    "a pipeline's processing and transform steps write their own " + "instance types and the transform's volume key",
+    () => {
+      const r = loadJson({
+        format: 'sagesim/architecture@1',
+        title: 'step instances',
+        nodes: [
+          { id: 'key', kind: 'kms-key' },
+          { id: 'data', kind: 's3-bucket' },
+          { id: 'pipe', kind: 'pipeline' },
+          { id: 'prep', kind: 'processing-job', parent: 'pipe', props: { instanceType: 'ml.c5.2xlarge' } },
+          {
+            id: 'score',
+            kind: 'batch-transform',
+            parent: 'pipe',
+            props: { instanceType: 'ml.c5.xlarge', VolumeKmsKeyId: 'key' },
+          },
+        ],
+        edges: [
+          { from: 'data', to: 'prep' },
+          { from: 'prep', to: 'score' },
+        ],
+      });
+      if (!r.ok) throw new Error(JSON.stringify(r.errors));
+      const yaml = templateToYaml(exportDesign(r.doc).template);
+      expect(yaml).toContain('"InstanceType": "ml.c5.2xlarge"');
+      expect(yaml).toContain('"InstanceType": "ml.c5.xlarge"');
+      expect(exportDesign(r.doc).metadataOnly).toEqual([]);
+      expect(propsOf(roundTrip(r.doc, true))).toEqual(propsOf(r.doc));
+    },
+  );
   it('holds for random sub-designs of the every-kind fixture (nodes removed with what depends on them)', () => {
     const every = all.find(([p]) => p.endsWith('every-kind.json'))![1];
     fc.assert(

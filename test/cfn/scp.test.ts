@@ -76,7 +76,8 @@ Resources:
       }),
     ]);
     expect(notes.map((n) => `${n.resource}: ${n.message}`)).toEqual([
-      'MlGuardrail: a Deny statement with no sagemaker:VolumeKmsKey or sagemaker:VpcSubnets condition (s3:DeleteBucket) is not simulated',
+      'MlGuardrail: a Deny statement with no sagemaker:VolumeKmsKey or sagemaker:VpcSubnets condition ' +
+        '(s3:DeleteBucket) is not simulated',
       'TagPolicy: a TAG_POLICY policy is not simulated: SageSim models service control policies only',
     ]);
   });

@@ -115,17 +115,20 @@ describe('npm run sim', () => {
     expect(cli(everyKind, '--rulebook', 'exam').err).toMatch(/--rulebook needs sheet or aws, got exam/);
   });
 
-  it('--rulebook overrides the file field, the report echoes it, and each rulebook is byte-identical run to run', () => {
-    const aws = cli(everyKind, '--json', '--rulebook', 'aws', '--duration', '900').out;
-    expect(JSON.parse(aws).rulebook).toBe('aws');
-    expect(cli(everyKind, '--json', '--rulebook', 'aws', '--duration', '900').out).toBe(aws);
-    const inFile = file('aws-field.json', { format: 'sagesim/architecture@1', rulebook: 'aws', nodes: [] });
-    expect(JSON.parse(cli(inFile, '--json').out).rulebook).toBe('aws');
-    expect(JSON.parse(cli(inFile, '--json', '--rulebook', 'sheet').out).rulebook).toBe('sheet');
-    const badField = file('bad-rulebook.json', { format: 'sagesim/architecture@1', rulebook: 'exam', nodes: [] });
-    expect(cli(badField).code).toBe(2);
-    expect(cli(badField).err).toContain('rulebook');
-  });
+  it(
+    '--rulebook overrides the file field, the report echoes it, and ' + 'each rulebook is byte-identical run to run',
+    () => {
+      const aws = cli(everyKind, '--json', '--rulebook', 'aws', '--duration', '900').out;
+      expect(JSON.parse(aws).rulebook).toBe('aws');
+      expect(cli(everyKind, '--json', '--rulebook', 'aws', '--duration', '900').out).toBe(aws);
+      const inFile = file('aws-field.json', { format: 'sagesim/architecture@1', rulebook: 'aws', nodes: [] });
+      expect(JSON.parse(cli(inFile, '--json').out).rulebook).toBe('aws');
+      expect(JSON.parse(cli(inFile, '--json', '--rulebook', 'sheet').out).rulebook).toBe('sheet');
+      const badField = file('bad-rulebook.json', { format: 'sagesim/architecture@1', rulebook: 'exam', nodes: [] });
+      expect(cli(badField).code).toBe(2);
+      expect(cli(badField).err).toContain('rulebook');
+    },
+  );
 
   it('works as a real process through npm with the exit codes of the contract', () => {
     const out = execFileSync('npm', ['run', '--silent', 'sim', '--', everyKind, '--json', '--duration', '60'], {

@@ -60,23 +60,27 @@ describe('issue 12 through the runner', () => {
     expect(rules(report).has('kms-on-nvme-instance@t')).toBe(true);
   });
 
-  it('3: batch transform SplitType None sends whole files and fails; MaxConcurrentTransforms × MaxPayloadInMB > 100 exits 2', () => {
-    const f = doc(
-      [
-        { id: 'data', kind: 's3-bucket', props: { datasetGB: 1 } },
-        { id: 'bt', kind: 'batch-transform' },
-      ],
-      [['data', 'bt']],
-    );
-    const { report } = sim(f, '--json', '--duration', '7200');
-    expect(report.nodes.bt.state).toBe('Failed');
-    expect(rules(report).has('payload-too-large@bt')).toBe(true);
-    const bad = sim(
-      doc([{ id: 'bt', kind: 'batch-transform', props: { MaxConcurrentTransforms: 20, MaxPayloadInMB: 6 } }]),
-    );
-    expect(bad.code).toBe(2);
-    expect(bad.err).toContain('nodes[0].props.MaxConcurrentTransforms');
-  });
+  it(
+    '3: batch transform SplitType None sends whole files and fails; MaxConcurrentTransforms × MaxPayloadInMB > ' +
+      '100 exits 2',
+    () => {
+      const f = doc(
+        [
+          { id: 'data', kind: 's3-bucket', props: { datasetGB: 1 } },
+          { id: 'bt', kind: 'batch-transform' },
+        ],
+        [['data', 'bt']],
+      );
+      const { report } = sim(f, '--json', '--duration', '7200');
+      expect(report.nodes.bt.state).toBe('Failed');
+      expect(rules(report).has('payload-too-large@bt')).toBe(true);
+      const bad = sim(
+        doc([{ id: 'bt', kind: 'batch-transform', props: { MaxConcurrentTransforms: 20, MaxPayloadInMB: 6 } }]),
+      );
+      expect(bad.code).toBe(2);
+      expect(bad.err).toContain('nodes[0].props.MaxConcurrentTransforms');
+    },
+  );
 
   it('4: a multi-model load longer than the invocation: ModelNotReadyException; retries absorb it', () => {
     const f = (retries: number) =>

@@ -119,7 +119,9 @@ describe('S3 datasets of many small objects', () => {
     const r = run(doc(500_000, { inputMode: 'File' }));
     const i = r.incident('small-files-slow-input', 'train')!;
     expect(i.message).toBe(
-      'Training job train reads 500,000 objects of 41.9 KB on average from raw in File mode: 83.3 min of its input time go to per-object GET requests (100 per second per instance), against 3.3 min of data transfer.',
+      'Training job train reads 500,000 objects of 41.9 KB on average from raw in File mode: 83.3 min of its ' +
+        'input time go to per-object GET requests (100 per second per instance), against 3.3 min of data ' +
+        'transfer.',
     );
     expect(r.state('train')).not.toBe('Completed');
     expect(findings(doc(500_000)).some((f) => f.rule === 'small-files-slow-input')).toBe(true);

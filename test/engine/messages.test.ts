@@ -38,36 +38,41 @@ describe('messages are filled in', () => {
       expect(bad(messagesOf(run(c.doc(), c.durationSec ? { durationSec: c.durationSec } : {})))).toEqual([]);
     });
   }
-  it('the review cases: EventBridge rule with no source or target, lambda with no target, scaler leak with no training, async timeout', () => {
-    const docs = [
-      arch(node('eb', 'eventbridge')),
-      arch(node('d', 's3-bucket', { eventNotifications: true }), node('eb', 'eventbridge'), edge('d', 'eb')),
-      arch(
-        node('d', 's3-bucket', { eventNotifications: true }),
-        node('eb', 'eventbridge'),
-        node('fn', 'lambda'),
-        edge('d', 'eb'),
-        edge('eb', 'fn'),
-      ),
-      arch(node('d', 's3-bucket'), node('p', 'processing-job', { scalerFit: 'full-dataset' }), edge('d', 'p')),
-      arch(node('c', 'client', { rps: 0.01 }), node('e', 'async-endpoint', { processingSec: 4000 }), edge('c', 'e')),
-    ];
-    for (const d of docs) {
-      const ms = [...findings(d).map((f) => f.message), ...messagesOf(run(d))];
-      expect(ms.length).toBeGreaterThan(0);
-      expect(bad(ms)).toEqual([]);
-    }
-    expect(findings(docs[0])[0].message).toBe(
-      'Events reaching eb start nothing (rule eb has no target (no lambda or pipeline) and nothing is wired into it); no pipeline execution or endpoint update would be started.',
-    );
-    expect(findings(docs[3]).find((f) => f.rule === 'scaler-leakage')?.message).toMatch(
-      /^Scaler leakage: p fits its scaler on the full dataset/,
-    );
-    expect(findings(docs[4]).find((f) => f.rule === 'async-timeout')?.message).toMatch(
-      /^Async inference requests on e failed/,
-    );
-    expect(findings(docs[1]).find((f) => f.rule === 'trigger-chain-broken')?.message).toMatch(
-      /^Event Object Created from d was emitted/,
-    );
-  });
+  it(
+    'the review cases: EventBridge rule with no source or target, lambda with no target, scaler leak with no ' +
+      'training, async timeout',
+    () => {
+      const docs = [
+        arch(node('eb', 'eventbridge')),
+        arch(node('d', 's3-bucket', { eventNotifications: true }), node('eb', 'eventbridge'), edge('d', 'eb')),
+        arch(
+          node('d', 's3-bucket', { eventNotifications: true }),
+          node('eb', 'eventbridge'),
+          node('fn', 'lambda'),
+          edge('d', 'eb'),
+          edge('eb', 'fn'),
+        ),
+        arch(node('d', 's3-bucket'), node('p', 'processing-job', { scalerFit: 'full-dataset' }), edge('d', 'p')),
+        arch(node('c', 'client', { rps: 0.01 }), node('e', 'async-endpoint', { processingSec: 4000 }), edge('c', 'e')),
+      ];
+      for (const d of docs) {
+        const ms = [...findings(d).map((f) => f.message), ...messagesOf(run(d))];
+        expect(ms.length).toBeGreaterThan(0);
+        expect(bad(ms)).toEqual([]);
+      }
+      expect(findings(docs[0])[0].message).toBe(
+        'Events reaching eb start nothing (rule eb has no target (no lambda or pipeline) and nothing is wired ' +
+          'into it); no pipeline execution or endpoint update would be started.',
+      );
+      expect(findings(docs[3]).find((f) => f.rule === 'scaler-leakage')?.message).toMatch(
+        /^Scaler leakage: p fits its scaler on the full dataset/,
+      );
+      expect(findings(docs[4]).find((f) => f.rule === 'async-timeout')?.message).toMatch(
+        /^Async inference requests on e failed/,
+      );
+      expect(findings(docs[1]).find((f) => f.rule === 'trigger-chain-broken')?.message).toMatch(
+        /^Event Object Created from d was emitted/,
+      );
+    },
+  );
 });

@@ -84,25 +84,28 @@ describe('rule display: every consumer agrees with the catalog', () => {
     }
   });
 
-  it('a sampled request hit by a rule has the rule’s outcome, and a failed one the rule’s HTTP status for its kind', () => {
-    let checked = 0;
-    for (const { name, traces } of runs) {
-      for (const { kind, t } of traces) {
-        if (!t.rule) continue;
-        const rule = RULES_BY_ID.get(t.rule)!;
-        expect(rule.display?.request, `${name}: ${t.rule} traced but has no display.request`).toBe(t.outcome);
-        if (t.outcome === 'cold') continue;
-        const status = ruleHttp(rule, kind);
-        expect(t.status, `${name}: ${t.rule} on ${kind}`).toBe(status);
-        if (status !== undefined) {
-          expect(t.note.startsWith(`${status}: `), `${name}: ${t.note}`).toBe(true);
-          expect(t.hops.at(-1)!.name).toBe(t.note);
-          checked++;
+  it(
+    'a sampled request hit by a rule has the rule’s outcome, and a ' + 'failed one the rule’s HTTP status for its kind',
+    () => {
+      let checked = 0;
+      for (const { name, traces } of runs) {
+        for (const { kind, t } of traces) {
+          if (!t.rule) continue;
+          const rule = RULES_BY_ID.get(t.rule)!;
+          expect(rule.display?.request, `${name}: ${t.rule} traced but has no display.request`).toBe(t.outcome);
+          if (t.outcome === 'cold') continue;
+          const status = ruleHttp(rule, kind);
+          expect(t.status, `${name}: ${t.rule} on ${kind}`).toBe(status);
+          if (status !== undefined) {
+            expect(t.note.startsWith(`${status}: `), `${name}: ${t.note}`).toBe(true);
+            expect(t.hops.at(-1)!.name).toBe(t.note);
+            checked++;
+          }
         }
       }
-    }
-    expect(checked).toBeGreaterThan(0);
-  });
+      expect(checked).toBeGreaterThan(0);
+    },
+  );
 
   it('every rule that hits single requests is traced somewhere (its log rows have a request to open)', () => {
     const traced = new Set(runs.flatMap((o) => o.traces.map((x) => x.t.rule)));
@@ -134,36 +137,43 @@ describe('rule display: every consumer agrees with the catalog', () => {
     ]);
   });
 
-  it('a monitoring run fails only by a rule the catalog marks as a monitor failure, and each such rule fails runs', () => {
-    const failing = new Set<string>();
-    for (const { name, monitorRuns, watch } of runs) {
-      for (const r of monitorRuns) {
-        if (r.result !== 'failed') continue;
-        expect(RULES_BY_ID.get(r.rule!)?.display?.monitorFailure, `${name}: ${r.rule}`).toBe(true);
-        failing.add(r.rule!);
-        // the worker's monitor view shows the failed run with its rule
-        const live = watch.of(r.monitor)!.runs!.find((x) => x.n === r.n);
-        if (live) expect(live).toMatchObject({ result: 'failed', text: `Failed: ${r.rule}` });
+  it(
+    'a monitoring run fails only by a rule the catalog marks as a ' + 'monitor failure, and each such rule fails runs',
+    () => {
+      const failing = new Set<string>();
+      for (const { name, monitorRuns, watch } of runs) {
+        for (const r of monitorRuns) {
+          if (r.result !== 'failed') continue;
+          expect(RULES_BY_ID.get(r.rule!)?.display?.monitorFailure, `${name}: ${r.rule}`).toBe(true);
+          failing.add(r.rule!);
+          // the worker's monitor view shows the failed run with its rule
+          const live = watch.of(r.monitor)!.runs!.find((x) => x.n === r.n);
+          if (live) expect(live).toMatchObject({ result: 'failed', text: `Failed: ${r.rule}` });
+        }
       }
-    }
-    const marked = RULES.filter((r) => r.display?.monitorFailure).map((r) => r.id);
-    expect([...failing].sort()).toEqual(marked.sort());
-  });
+      const marked = RULES.filter((r) => r.display?.monitorFailure).map((r) => r.id);
+      expect([...failing].sort()).toEqual(marked.sort());
+    },
+  );
 
-  it('the why? panel’s services for a network rule are in the node’s network report, and a path rule’s path stops there', () => {
-    const marked = RULES.filter((r) => r.display?.network);
-    expect(marked.length).toBeGreaterThan(0);
-    for (const r of marked) {
-      const c = CASES[r.id];
-      const report = networkReportOf(c.doc(), c.node)!;
-      const shown = report.services.filter((s) => r.display!.network!.includes(s.service));
-      expect(shown.map((s) => s.service).sort(), r.id).toEqual([...r.display!.network!].sort());
-      // network isolation is the container's setting, not the path: its internet path may be open
-      if (r.id !== 'network-isolation-egress')
-        expect(
-          shown.some((s) => !s.ok),
-          `${r.id}: every service the panel shows is reachable`,
-        ).toBe(true);
-    }
-  });
+  it(
+    'the why? panel’s services for a network rule are in the node’s network report, and a path rule’s path stops ' +
+      'there',
+    () => {
+      const marked = RULES.filter((r) => r.display?.network);
+      expect(marked.length).toBeGreaterThan(0);
+      for (const r of marked) {
+        const c = CASES[r.id];
+        const report = networkReportOf(c.doc(), c.node)!;
+        const shown = report.services.filter((s) => r.display!.network!.includes(s.service));
+        expect(shown.map((s) => s.service).sort(), r.id).toEqual([...r.display!.network!].sort());
+        // network isolation is the container's setting, not the path: its internet path may be open
+        if (r.id !== 'network-isolation-egress')
+          expect(
+            shown.some((s) => !s.ok),
+            `${r.id}: every service the panel shows is reachable`,
+          ).toBe(true);
+      }
+    },
+  );
 });

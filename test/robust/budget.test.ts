@@ -74,7 +74,9 @@ describe('estimating a run', () => {
     });
     if (!flood.ok) throw new Error('fixture');
     expect(overBudget(estimateWork(flood.doc, 30 * 86_400))).toBe(
-      'client "c0" would simulate 259,200,000,000 requests in 2,592,000 s (all clients: 259,200,000,000); a run simulates at most 2,000,000,000. Lower the rps, the spike\'s factor or duration, or run a shorter duration.',
+      'client "c0" would simulate 259,200,000,000 requests in 2,592,000 s (all clients: 259,200,000,000); a ' +
+        "run simulates at most 2,000,000,000. Lower the rps, the spike's factor or duration, or run a shorter " +
+        'duration.',
     );
     expect(durationThatFits(flood.doc, 30 * 86_400)).toBe(20_000);
     const spiked = doc({ faults: [spike(60, 1000)] });

@@ -105,35 +105,39 @@ describe('messages', () => {
       errors: [{ path: 'seed', message: 'must be at most 4294967295' }],
     });
   });
-  it('a variant name that is not a string is reported once, not again as "[object Object]" (found by the fuzz suite)', () => {
-    const r = loadJson({
-      ...base,
-      nodes: [
-        { id: 'app', kind: 'client', props: { targetVariant: 'champion' } },
-        {
-          id: 'ep',
-          kind: 'realtime-endpoint',
-          props: {
-            variants: [
-              { name: { a: 1 }, weight: 1 },
-              { name: 'challenger', weight: 1 },
-            ],
+  it(
+    'a variant name that is not a string is reported once, not again as "[object Object]" (found by the fuzz ' +
+      'suite)',
+    () => {
+      const r = loadJson({
+        ...base,
+        nodes: [
+          { id: 'app', kind: 'client', props: { targetVariant: 'champion' } },
+          {
+            id: 'ep',
+            kind: 'realtime-endpoint',
+            props: {
+              variants: [
+                { name: { a: 1 }, weight: 1 },
+                { name: 'challenger', weight: 1 },
+              ],
+            },
           },
+        ],
+        edges: [{ from: 'app', to: 'ep' }],
+      });
+      expect(r.ok).toBe(false);
+      if (r.ok) return;
+      for (const e of r.errors) expect(e.message).not.toMatch(/object Object|undefined/);
+      expect(r.errors[0]).toEqual({ path: 'nodes[1].props.variants[0].name', message: 'expected string, got object' });
+      expect(r.errors.slice(1)).toEqual([
+        {
+          path: 'nodes[0].props.targetVariant',
+          message: 'endpoint ep has no production variant "champion" (it has challenger)',
         },
-      ],
-      edges: [{ from: 'app', to: 'ep' }],
-    });
-    expect(r.ok).toBe(false);
-    if (r.ok) return;
-    for (const e of r.errors) expect(e.message).not.toMatch(/object Object|undefined/);
-    expect(r.errors[0]).toEqual({ path: 'nodes[1].props.variants[0].name', message: 'expected string, got object' });
-    expect(r.errors.slice(1)).toEqual([
-      {
-        path: 'nodes[0].props.targetVariant',
-        message: 'endpoint ep has no production variant "champion" (it has challenger)',
-      },
-    ]);
-  });
+      ]);
+    },
+  );
   it('positions far off the canvas (1e308) are refused; the editor keeps moves inside the range', () => {
     const r = loadJson({ ...base, nodes: [{ id: 'a', kind: 'sns', position: { x: 1e308, y: 0 } }] });
     expect(r).toEqual({ ok: false, errors: [{ path: 'nodes[0].position.x', message: 'must be at most 1000000' }] });
@@ -166,7 +170,8 @@ describe('share links', () => {
         {
           path: '(link)',
           message:
-            'the link is damaged: its checksum does not match (a character was changed, lost or added when it was copied)',
+            'the link is damaged: its checksum does not match (a character was changed, lost or added when it ' +
+            'was copied)',
         },
       ],
     });

@@ -80,19 +80,22 @@ describe('a damaged autosave when storage is full (item 5)', () => {
     expect(s.getItem(AUTOSAVE_KEY)).toBe(damaged);
     expect(s.keys().filter((k) => k.startsWith(KEPT_ASIDE_PREFIX))).toEqual([]);
   });
-  it('the page keeps it untouched through edits, offers a non-empty download, and autosaves only after discarding', () => {
-    const s = new MemStorage(damaged.length + 200);
-    s.setItem(AUTOSAVE_KEY, damaged);
-    const { editor, ui } = boot(s, new MemStorage()).workspace;
-    const b = ui.getState().banner!;
-    expect(b.title).toMatch(/too full to keep a copy aside\. It stays where it is, untouched/);
-    expect(b.actions!.map((a) => a.label)).toEqual(['Download the damaged save', 'Discard it and autosave again']);
-    editor.run('addNode', { kind: 'sns', id: 'topic', position: { x: 0, y: 0 } });
-    vi.advanceTimersByTime(AUTOSAVE_DELAY_MS * 3);
-    expect(s.getItem(AUTOSAVE_KEY)).toBe(damaged);
-    b.actions![1].run();
-    expect(JSON.parse(s.getItem(AUTOSAVE_KEY)!).doc.nodes.map((n: { id: string }) => n.id)).toEqual(['topic']);
-  });
+  it(
+    'the page keeps it untouched through edits, offers a non-empty ' + 'download, and autosaves only after discarding',
+    () => {
+      const s = new MemStorage(damaged.length + 200);
+      s.setItem(AUTOSAVE_KEY, damaged);
+      const { editor, ui } = boot(s, new MemStorage()).workspace;
+      const b = ui.getState().banner!;
+      expect(b.title).toMatch(/too full to keep a copy aside\. It stays where it is, untouched/);
+      expect(b.actions!.map((a) => a.label)).toEqual(['Download the damaged save', 'Discard it and autosave again']);
+      editor.run('addNode', { kind: 'sns', id: 'topic', position: { x: 0, y: 0 } });
+      vi.advanceTimersByTime(AUTOSAVE_DELAY_MS * 3);
+      expect(s.getItem(AUTOSAVE_KEY)).toBe(damaged);
+      b.actions![1].run();
+      expect(JSON.parse(s.getItem(AUTOSAVE_KEY)!).doc.nodes.map((n: { id: string }) => n.id)).toEqual(['topic']);
+    },
+  );
   it('with room, the damaged save is kept aside under a key that exists', () => {
     const s = new MemStorage();
     s.setItem(AUTOSAVE_KEY, damaged);

@@ -35,7 +35,8 @@ describe('cycles among pipeline steps', () => {
         {
           path: 'edges[2]',
           message:
-            'the steps of pipeline "p" form a cycle prep → train → eval → prep; a pipeline\'s steps are a directed acyclic graph, and SageMaker refuses this definition',
+            'the steps of pipeline "p" form a cycle prep → train → eval → prep; a pipeline\'s steps are a ' +
+            'directed acyclic graph, and SageMaker refuses this definition',
         },
       ],
     });

@@ -34,19 +34,22 @@ describe('node ids that name Object.prototype members', () => {
     expect(n.width).toBe(208);
   });
 
-  it('auto-layout (dagre) of a document with a node called constructor and no positions (found by the fuzz suite)', () => {
-    const r = loadJson({
-      format: 'sagesim/architecture@1',
-      nodes: [
-        { id: 'constructor', kind: 'client' },
-        { id: 'ep', kind: 'realtime-endpoint' },
-      ],
-      edges: [{ from: 'constructor', to: 'ep' }],
-    });
-    if (!r.ok) throw new Error('fixture');
-    const l = computeLayout(r.doc);
-    expect(l.positions.get('constructor')!.x).toBeLessThan(l.positions.get('ep')!.x);
-  });
+  it(
+    'auto-layout (dagre) of a document with a node called constructor ' + 'and no positions (found by the fuzz suite)',
+    () => {
+      const r = loadJson({
+        format: 'sagesim/architecture@1',
+        nodes: [
+          { id: 'constructor', kind: 'client' },
+          { id: 'ep', kind: 'realtime-endpoint' },
+        ],
+        edges: [{ from: 'constructor', to: 'ep' }],
+      });
+      if (!r.ok) throw new Error('fixture');
+      const l = computeLayout(r.doc);
+      expect(l.positions.get('constructor')!.x).toBeLessThan(l.positions.get('ep')!.x);
+    },
+  );
 
   it('a solution that moves another node gives constructor no parent (not a function)', () => {
     const out = applySolution(doc, { setParent: { job: 'sub' }, setProps: { job: { instanceCount: 2 } } });

@@ -57,12 +57,16 @@ describe('edges around components, at scale', () => {
     expect(a.reads() + b.reads()).toBe(3);
   });
 
-  it(`above ${ROUTE_LIMIT.components} components or ${ROUTE_LIMIT.edges} edges, edges are plain steps (no boxes to route around)`, () => {
-    expect(boxesKey(state(ROUTE_LIMIT.components).s)).not.toBe('');
-    expect(boxesKey(state(ROUTE_LIMIT.components + 1).s)).toBe('');
-    expect(boxesKey(state(2000, 4000).s)).toBe('');
-    expect(boxesKey(state(10, ROUTE_LIMIT.edges + 1).s)).toBe('');
-  });
+  it(
+    `above ${ROUTE_LIMIT.components} components or ${ROUTE_LIMIT.edges} edges, edges are plain steps (no boxes ` +
+      `to route around)`,
+    () => {
+      expect(boxesKey(state(ROUTE_LIMIT.components).s)).not.toBe('');
+      expect(boxesKey(state(ROUTE_LIMIT.components + 1).s)).toBe('');
+      expect(boxesKey(state(2000, 4000).s)).toBe('');
+      expect(boxesKey(state(10, ROUTE_LIMIT.edges + 1).s)).toBe('');
+    },
+  );
 
   it('the limit is far above every shipped document (their routes are unchanged)', () => {
     expect(ROUTE_LIMIT.components).toBeGreaterThanOrEqual(150);

@@ -60,11 +60,14 @@ describe('tempting wrong fixes fail', () => {
   const friday = loadPuzzle(`${process.cwd()}/${FILES[0]}`).doc;
   const dep = (d: Record<string, unknown>) => apply(friday, { setProps: { fraud: { deployment: d } } });
 
-  it('d3/09: all at once with the alarm rolls back, but every caller saw v2 for a minute: over the failure budget', () => {
-    const r = runDocument(dep({ type: 'all-at-once', waitIntervalSec: 600, rollbackAlarms: ['errors'] })).report;
-    expect(r.incidents.some((i) => i.rule === 'deployment-rolled-back')).toBe(true);
-    expect(r.goal!.met).toBe(false);
-  });
+  it(
+    'd3/09: all at once with the alarm rolls back, but every caller ' + 'saw v2 for a minute: over the failure budget',
+    () => {
+      const r = runDocument(dep({ type: 'all-at-once', waitIntervalSec: 600, rollbackAlarms: ['errors'] })).report;
+      expect(r.incidents.some((i) => i.rule === 'deployment-rolled-back')).toBe(true);
+      expect(r.goal!.met).toBe(false);
+    },
+  );
 
   it('d3/09: a canary with no rollback alarm only delays the outage', () => {
     const r = runDocument(dep({ type: 'canary', sizePercent: 10, waitIntervalSec: 600 })).report;
@@ -180,14 +183,17 @@ describe('d4/14–16: tempting wrong fixes fail', () => {
     expect(r.goal!.met).toBe(false);
   });
 
-  it('d4/16: connecting the real-time endpoint without detaching the serverless one leaves the schedule refused', () => {
-    const r = report(audit, {
-      setProps: { train: { VolumeKmsKeyId: 'key', EnableInterContainerTrafficEncryption: true } },
-      addEdges: [{ from: 'ep', to: 'monitor' }],
-    });
-    expect(r.incidents.some((i) => i.rule === 'monitor-unsupported-endpoint')).toBe(true);
-    expect(r.goal!.met).toBe(false);
-  });
+  it(
+    'd4/16: connecting the real-time endpoint without detaching the ' + 'serverless one leaves the schedule refused',
+    () => {
+      const r = report(audit, {
+        setProps: { train: { VolumeKmsKeyId: 'key', EnableInterContainerTrafficEncryption: true } },
+        addEdges: [{ from: 'ep', to: 'monitor' }],
+      });
+      expect(r.incidents.some((i) => i.rule === 'monitor-unsupported-endpoint')).toBe(true);
+      expect(r.goal!.met).toBe(false);
+    },
+  );
 
   it("d4/16: a volume key without inter-container encryption runs the job but leaves the auditors' finding", () => {
     const r = report(audit, {

@@ -15,10 +15,14 @@ describe('shipped demos', () => {
   it('are at least four', () => expect(demos.length).toBeGreaterThanOrEqual(4));
 
   describe.each(demos.map((d) => [d.path, d] as const))('%s', (_path, { doc }) => {
-    it('is a narrated demo: script in order, questions for the class, focused nodes that exist, faults mirrored in faults', () => {
-      expect(checkDemo(doc)).toEqual([]);
-      expect(doc.goal).toBeUndefined();
-    });
+    it(
+      'is a narrated demo: script in order, questions for the class, focused nodes that exist, faults mirrored ' +
+        'in faults',
+      () => {
+        expect(checkDemo(doc)).toEqual([]);
+        expect(doc.goal).toBeUndefined();
+      },
+    );
 
     it('runs deterministically and shows at least one rule', () => {
       const { report } = runDocument(doc);
@@ -50,16 +54,20 @@ describe('shipped demos', () => {
     ).toBeGreaterThanOrEqual(600);
   });
 
-  it('demos that tell a fix also run it: the 8 MB scans pass through an async endpoint, 128 GiB holds the 60 models', () => {
-    const wall = runDocument(loadDemo(demoFiles().find((f) => f.includes('01-the-six'))!).doc).report;
-    expect(wall.nodes['ep-async']).toMatchObject({ failed: 0 });
-    expect(wall.nodes['ep-async'].ok).toBeGreaterThan(0);
-    expect(wall.incidents.some((i) => i.node === 'ep-async')).toBe(false);
-    const mme = runDocument(loadDemo(demoFiles().find((f) => f.includes('02-mme'))!).doc).report;
-    expect(mme.nodes['mme-big'].coldStarts).toBe(60);
-    expect(mme.incidents.some((i) => i.rule === 'mme-cache-thrash' && i.node === 'mme-big')).toBe(false);
-    expect(mme.incidents.some((i) => i.rule === 'mme-cache-thrash' && i.node === 'mme-many')).toBe(true);
-  });
+  it(
+    'demos that tell a fix also run it: the 8 MB scans pass through an async endpoint, 128 GiB holds the 60 ' +
+      'models',
+    () => {
+      const wall = runDocument(loadDemo(demoFiles().find((f) => f.includes('01-the-six'))!).doc).report;
+      expect(wall.nodes['ep-async']).toMatchObject({ failed: 0 });
+      expect(wall.nodes['ep-async'].ok).toBeGreaterThan(0);
+      expect(wall.incidents.some((i) => i.node === 'ep-async')).toBe(false);
+      const mme = runDocument(loadDemo(demoFiles().find((f) => f.includes('02-mme'))!).doc).report;
+      expect(mme.nodes['mme-big'].coldStarts).toBe(60);
+      expect(mme.incidents.some((i) => i.rule === 'mme-cache-thrash' && i.node === 'mme-big')).toBe(false);
+      expect(mme.incidents.some((i) => i.rule === 'mme-cache-thrash' && i.node === 'mme-many')).toBe(true);
+    },
+  );
 
   it('the data-quality demo stops the gated pipeline before training and trains the other on the broken batch', () => {
     const r = runDocument(loadDemo(demoFiles().find((f) => f.includes('09-a-broken-batch'))!).doc).report;

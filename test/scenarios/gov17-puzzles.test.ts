@@ -97,34 +97,42 @@ describe('gov17 puzzles: what the learner sees', () => {
     expect(peaks.find((w) => w.widget.endsWith('ModelLatency Average'))!.peak!).toBeLessThan(r.nodes.fraud.p99Ms!);
   });
 
-  it('d4/26: deleting the dashboard fails its goal and its lock; unwiring it or resizing the endpoint breaks a lock', () => {
-    const d = doc(D426);
-    const gone = {
-      ...d,
-      nodes: d.nodes.filter((n) => n.id !== 'oncall'),
-      edges: d.edges!.filter((e) => e.to !== 'oncall'),
-    };
-    expect(runDocument(gone).report.goal!.failed).toEqual(['node oncall is absent, not Active']);
-    expect(lockViolations(d, gone)).toContain('locked node oncall (cloudwatch-dashboard) was deleted');
-    const unwired = { ...d, edges: d.edges!.filter((e) => e.to !== 'oncall') };
-    expect(lockViolations(d, unwired)).toEqual(['locked connection fraud → oncall was removed']);
-    // the endpoint's capacity is the scenario, not the answer
-    const bigger = {
-      ...d,
-      nodes: d.nodes.map((n) => (n.id === 'fraud' ? { ...n, props: { ...n.props, instanceCount: 3 } } : n)),
-    };
-    expect(lockViolations(d, bigger)).toEqual(['locked scenario prop fraud.instanceCount was changed from 1 to 3']);
-  });
+  it(
+    'd4/26: deleting the dashboard fails its goal and its lock; unwiring it or resizing the endpoint breaks a ' +
+      'lock',
+    () => {
+      const d = doc(D426);
+      const gone = {
+        ...d,
+        nodes: d.nodes.filter((n) => n.id !== 'oncall'),
+        edges: d.edges!.filter((e) => e.to !== 'oncall'),
+      };
+      expect(runDocument(gone).report.goal!.failed).toEqual(['node oncall is absent, not Active']);
+      expect(lockViolations(d, gone)).toContain('locked node oncall (cloudwatch-dashboard) was deleted');
+      const unwired = { ...d, edges: d.edges!.filter((e) => e.to !== 'oncall') };
+      expect(lockViolations(d, unwired)).toEqual(['locked connection fraud → oncall was removed']);
+      // the endpoint's capacity is the scenario, not the answer
+      const bigger = {
+        ...d,
+        nodes: d.nodes.map((n) => (n.id === 'fraud' ? { ...n, props: { ...n.props, instanceCount: 3 } } : n)),
+      };
+      expect(lockViolations(d, bigger)).toEqual(['locked scenario prop fraud.instanceCount was changed from 1 to 3']);
+    },
+  );
 
-  it("d4/27: the persona's grants count like the role's own: it completes as shipped; an empty custom role fails it", () => {
-    const d = doc(D427);
-    expect(runDocument(d).report.nodes.train.state).toBe('Completed');
-    const empty = {
-      ...d,
-      nodes: d.nodes.map((n) => (n.id === 'role' ? { ...n, props: { ...n.props, persona: 'custom' } } : n)),
-    };
-    const r = runDocument(empty).report;
-    expect(r.nodes.train.state).toBe('Failed');
-    expect(r.timeline.map((e) => e.event).join(' ')).toMatch(/AccessDenied \(403\).*s3:GetObject/);
-  });
+  it(
+    "d4/27: the persona's grants count like the role's own: it completes as shipped; an empty custom role fails " +
+      'it',
+    () => {
+      const d = doc(D427);
+      expect(runDocument(d).report.nodes.train.state).toBe('Completed');
+      const empty = {
+        ...d,
+        nodes: d.nodes.map((n) => (n.id === 'role' ? { ...n, props: { ...n.props, persona: 'custom' } } : n)),
+      };
+      const r = runDocument(empty).report;
+      expect(r.nodes.train.state).toBe('Failed');
+      expect(r.timeline.map((e) => e.event).join(' ')).toMatch(/AccessDenied \(403\).*s3:GetObject/);
+    },
+  );
 });

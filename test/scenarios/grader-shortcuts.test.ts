@@ -51,11 +51,15 @@ function otherValue(def: PropDef, v: unknown): unknown {
 }
 
 describe.each(puzzles.map((p) => [p.path, p.doc] as const))('%s through the grader', (_path, puzzle) => {
-  it('a correct design passes whatever goal, locks and palette the submission carries; the shipped one with an emptied goal fails', () => {
-    expect(grade(puzzle, solvedSubmission(puzzle))).toEqual({ met: true, failed: [] });
-    const shipped = { ...structuredClone(puzzle), goal: {}, locked: [], palette: undefined };
-    expect(grade(puzzle, shipped).met).toBe(false);
-  });
+  it(
+    'a correct design passes whatever goal, locks and palette the submission carries; the shipped one with an ' +
+      'emptied goal fails',
+    () => {
+      expect(grade(puzzle, solvedSubmission(puzzle))).toEqual({ met: true, failed: [] });
+      const shipped = { ...structuredClone(puzzle), goal: {}, locked: [], palette: undefined };
+      expect(grade(puzzle, shipped).met).toBe(false);
+    },
+  );
 
   it('deleting any locked node from the solved design fails, naming it', () => {
     for (const id of puzzle.locked ?? []) {

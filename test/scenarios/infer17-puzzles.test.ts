@@ -91,16 +91,19 @@ describe('infer17 puzzles: what the learner sees', () => {
     expect(r.incidents.map((i) => i.rule)).toEqual(['realtime-stuck-at-zero']);
   });
 
-  it('d3/22 solved: each endpoint fails only its first minutes of the morning and the night costs next to nothing', () => {
-    const d = doc('d3/22-dead-every-morning.json');
-    const r = runDocument(changed(d, d.solution!)!).report;
-    for (const id of ['contracts', 'hr']) {
-      const n = r.nodes[id];
-      expect(n.failed! / n.requests!).toBeLessThan(0.06);
-      expect(r.incidents.find((i) => i.rule === 'no-capacity-at-zero' && i.node === id)).toBeDefined();
-    }
-    expect(r.costUSD).toBeLessThan(7);
-  });
+  it(
+    'd3/22 solved: each endpoint fails only its first minutes of the ' + 'morning and the night costs next to nothing',
+    () => {
+      const d = doc('d3/22-dead-every-morning.json');
+      const r = runDocument(changed(d, d.solution!)!).report;
+      for (const id of ['contracts', 'hr']) {
+        const n = r.nodes[id];
+        expect(n.failed! / n.requests!).toBeLessThan(0.06);
+        expect(r.incidents.find((i) => i.rule === 'no-capacity-at-zero' && i.node === id)).toBeDefined();
+      }
+      expect(r.costUSD).toBeLessThan(7);
+    },
+  );
 
   it('d4/24: both groups appear on the why? path and the image pull times out', () => {
     const r = runDocument(doc('d4/24-locked-down-locked-out.json')).report;

@@ -57,19 +57,23 @@ describe('puzzle teaching contract', () => {
       }
     });
 
-    it('locks fix the scenario: every locked node lists its scenario props, and a node the fix changes keeps another editable prop', () => {
-      for (const id of doc.locked ?? []) expect(doc.lockedProps?.[id], `lockedProps.${id}`).toBeDefined();
-      for (const [id, props] of Object.entries(doc.solution?.setProps ?? {})) {
-        const node = doc.nodes.find((n) => n.id === id)!;
-        const locked = new Set(doc.lockedProps?.[id] ?? []);
-        for (const p of Object.keys(props))
-          expect(locked.has(p), `${id}.${p} is the fix, so it cannot be locked`).toBe(false);
-        const editable = Object.keys(kindDef(node.kind).props).filter((p) => !locked.has(p) && !(p in props));
-        // a kind whose every prop is the fix (a registry's approval, a role's grants) has nothing else to offer
-        if (Object.keys(kindDef(node.kind).props).every((p) => p in props)) continue;
-        expect(editable.length, `${id}: besides the fix, some prop stays editable`).toBeGreaterThan(0);
-      }
-    });
+    it(
+      'locks fix the scenario: every locked node lists its scenario props, and a node the fix changes keeps ' +
+        'another editable prop',
+      () => {
+        for (const id of doc.locked ?? []) expect(doc.lockedProps?.[id], `lockedProps.${id}`).toBeDefined();
+        for (const [id, props] of Object.entries(doc.solution?.setProps ?? {})) {
+          const node = doc.nodes.find((n) => n.id === id)!;
+          const locked = new Set(doc.lockedProps?.[id] ?? []);
+          for (const p of Object.keys(props))
+            expect(locked.has(p), `${id}.${p} is the fix, so it cannot be locked`).toBe(false);
+          const editable = Object.keys(kindDef(node.kind).props).filter((p) => !locked.has(p) && !(p in props));
+          // a kind whose every prop is the fix (a registry's approval, a role's grants) has nothing else to offer
+          if (Object.keys(kindDef(node.kind).props).every((p) => p in props)) continue;
+          expect(editable.length, `${id}: besides the fix, some prop stays editable`).toBeGreaterThan(0);
+        }
+      },
+    );
 
     it("locks the client's traffic (rate, pattern, payload, models, start and stop) on every client it ships", () => {
       const TRAFFIC = ['rps', 'pattern', 'payloadMB', 'payloadSpread', 'models', 'startSec', 'stopSec'];

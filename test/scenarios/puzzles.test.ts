@@ -66,24 +66,29 @@ describe('shipped puzzles', () => {
         expect(doc.nodes.some((n) => n.id === e.from) && doc.nodes.some((n) => n.id === e.to)).toBe(true);
     });
 
-    it("as shipped: the goal is not met and its rule (each of a capstone's rules) shows, as a finding or an incident", () => {
-      const { report } = runDocument(doc);
-      expect(report.goal?.met).toBe(false);
-      expect(rules.length).toBeGreaterThan(0);
-      for (const rule of rules) {
-        const shows =
-          report.incidents.some((i) => i.rule === rule && i.count > 0) || report.findings.some((f) => f.rule === rule);
-        expect(shows, `${rule} shows in the shipped run`).toBe(true);
-      }
-      // the goal fails (at least) because of the rule it teaches (a capstone's first fault)
-      const rule = rules[0];
-      expect(
-        report.goal!.failed.some(
-          (f) => f.includes(` ${rule} `) || f.endsWith(` ${rule}`) || f.includes(`rule ${rule}`),
-        ),
-        report.goal!.failed.join('; '),
-      ).toBe(true);
-    });
+    it(
+      "as shipped: the goal is not met and its rule (each of a capstone's rules) shows, as a finding or an " +
+        'incident',
+      () => {
+        const { report } = runDocument(doc);
+        expect(report.goal?.met).toBe(false);
+        expect(rules.length).toBeGreaterThan(0);
+        for (const rule of rules) {
+          const shows =
+            report.incidents.some((i) => i.rule === rule && i.count > 0) ||
+            report.findings.some((f) => f.rule === rule);
+          expect(shows, `${rule} shows in the shipped run`).toBe(true);
+        }
+        // the goal fails (at least) because of the rule it teaches (a capstone's first fault)
+        const rule = rules[0];
+        expect(
+          report.goal!.failed.some(
+            (f) => f.includes(` ${rule} `) || f.endsWith(` ${rule}`) || f.includes(`rule ${rule}`),
+          ),
+          report.goal!.failed.join('; '),
+        ).toBe(true);
+      },
+    );
 
     it('with its solution: the goal is met, the rule is gone, and the run is deterministic', () => {
       const solved = changed(doc, doc.solution!);
@@ -97,23 +102,27 @@ describe('shipped puzzles', () => {
       expect(JSON.stringify(runDocument(solved!).report)).toBe(JSON.stringify(report));
     });
 
-    it('no shortcut: deleting any one node instead of fixing does not meet the goal (locked stores and security nodes aside)', () => {
-      const locked = new Set(doc.locked);
-      let tried = 0;
-      for (const n of doc.nodes) {
-        if (locked.has(n.id))
-          expect(execute(doc, removeNodes, { ids: [n.id] }).ok, `the editor refuses to delete ${n.id}`).toBe(false);
-        if (locked.has(n.id) && LOCK_ONLY_ROLES.has(kindDef(n.kind).role)) continue;
-        const cut = deleteNode(doc, n.id)!;
-        expect(cut.nodes.some((m) => m.id === n.id)).toBe(false);
-        expect(
-          runDocument(cut).report.goal?.met,
-          `deleting ${n.id} (${n.kind}${locked.has(n.id) ? ', locked' : ''}) meets the goal`,
-        ).toBe(false);
-        tried++;
-      }
-      expect(tried).toBeGreaterThan(0);
-    });
+    it(
+      'no shortcut: deleting any one node instead of fixing does not meet the goal (locked stores and security ' +
+        'nodes aside)',
+      () => {
+        const locked = new Set(doc.locked);
+        let tried = 0;
+        for (const n of doc.nodes) {
+          if (locked.has(n.id))
+            expect(execute(doc, removeNodes, { ids: [n.id] }).ok, `the editor refuses to delete ${n.id}`).toBe(false);
+          if (locked.has(n.id) && LOCK_ONLY_ROLES.has(kindDef(n.kind).role)) continue;
+          const cut = deleteNode(doc, n.id)!;
+          expect(cut.nodes.some((m) => m.id === n.id)).toBe(false);
+          expect(
+            runDocument(cut).report.goal?.met,
+            `deleting ${n.id} (${n.kind}${locked.has(n.id) ? ', locked' : ''}) meets the goal`,
+          ).toBe(false);
+          tried++;
+        }
+        expect(tried).toBeGreaterThan(0);
+      },
+    );
 
     it('locks every node the goal names', () => {
       const locked = new Set(doc.locked);

@@ -147,21 +147,25 @@ describe('keyboard shortcuts', () => {
     expect(t.doc.nodes.map((n) => n.kind)).toEqual(['client', 'realtime-endpoint']);
   });
 
-  it('Escape closes a dialog first (even from a field), then clears the selection; other keys wait while a dialog is open', () => {
-    t = new TestEditor({ doc: twoNodes() });
-    t.clickNode('c');
-    t.keyDown('?');
-    expect(t.ws.ui.getState().dialog).toBe('shortcuts');
-    expect(t.keyDown('Delete')).toBe(false);
-    expect(t.doc.nodes).toHaveLength(2);
-    const input = document.body.appendChild(document.createElement('input'));
-    t.keyDown('Escape', {}, input);
-    input.remove();
-    expect(t.ws.ui.getState().dialog).toBe(null);
-    expect(t.selection).toEqual(['c']);
-    t.keyDown('Escape');
-    expect(t.selection).toEqual([]);
-  });
+  it(
+    'Escape closes a dialog first (even from a field), then clears the selection; other keys wait while a dialog ' +
+      'is open',
+    () => {
+      t = new TestEditor({ doc: twoNodes() });
+      t.clickNode('c');
+      t.keyDown('?');
+      expect(t.ws.ui.getState().dialog).toBe('shortcuts');
+      expect(t.keyDown('Delete')).toBe(false);
+      expect(t.doc.nodes).toHaveLength(2);
+      const input = document.body.appendChild(document.createElement('input'));
+      t.keyDown('Escape', {}, input);
+      input.remove();
+      expect(t.ws.ui.getState().dialog).toBe(null);
+      expect(t.selection).toEqual(['c']);
+      t.keyDown('Escape');
+      expect(t.selection).toEqual([]);
+    },
+  );
 
   it('F, [ and ] hide and show the side panels', () => {
     t = new TestEditor();

@@ -54,38 +54,42 @@ describe('live run: faults, rates, series, traces', () => {
     expect(out.at(-1)).toEqual({ type: 'error', message: 'The run has ended: reset it, then inject the fault.' });
   });
 
-  it('rates follow the traffic over simulated seconds; failures are coloured by rule; series come for the selected node', async () => {
-    const { s, advance, last } = session();
-    s.handle({
-      type: 'load',
-      doc: { ...doc, faults: [{ atSec: 700, kind: 'large-payloads', node: 'app', sizeMB: 8, durationSec: 120 }] },
-    });
-    s.handle({ type: 'select', node: 'ep' });
-    s.handle({ type: 'speed', speed: 10 });
-    s.handle({ type: 'play' });
-    for (let i = 0; i < 100; i++) {
-      advance(500);
-      await Promise.resolve();
-    } // 500 simulated seconds at ×10
-    s.handle({ type: 'pause' });
-    const ep = last().nodes.ep;
-    expect(ep.state).toBe('InService');
-    expect(ep.rps).toBeGreaterThan(2);
-    expect(ep.rps).toBeLessThan(9);
-    expect(ep.instances).toBe(2);
-    expect(ep.outcomes!.ok).toBeGreaterThan(2);
-    expect(last().selected!.node).toBe('ep');
-    expect(last().selected!.series.requests.length).toBeGreaterThan(3);
-    s.handle({ type: 'play' });
-    for (let i = 0; i < 50; i++) {
-      advance(500);
-      await Promise.resolve();
-    }
-    const hit = last().nodes.ep;
-    expect(hit.outcomes!.rejected).toBeGreaterThan(2);
-    expect(hit.outcomes!.ok).toBeLessThan(1);
-    expect(hit.incidents['payload-too-large']).toBeGreaterThan(100);
-  });
+  it(
+    'rates follow the traffic over simulated seconds; failures are coloured by rule; series come for the ' +
+      'selected node',
+    async () => {
+      const { s, advance, last } = session();
+      s.handle({
+        type: 'load',
+        doc: { ...doc, faults: [{ atSec: 700, kind: 'large-payloads', node: 'app', sizeMB: 8, durationSec: 120 }] },
+      });
+      s.handle({ type: 'select', node: 'ep' });
+      s.handle({ type: 'speed', speed: 10 });
+      s.handle({ type: 'play' });
+      for (let i = 0; i < 100; i++) {
+        advance(500);
+        await Promise.resolve();
+      } // 500 simulated seconds at ×10
+      s.handle({ type: 'pause' });
+      const ep = last().nodes.ep;
+      expect(ep.state).toBe('InService');
+      expect(ep.rps).toBeGreaterThan(2);
+      expect(ep.rps).toBeLessThan(9);
+      expect(ep.instances).toBe(2);
+      expect(ep.outcomes!.ok).toBeGreaterThan(2);
+      expect(last().selected!.node).toBe('ep');
+      expect(last().selected!.series.requests.length).toBeGreaterThan(3);
+      s.handle({ type: 'play' });
+      for (let i = 0; i < 50; i++) {
+        advance(500);
+        await Promise.resolve();
+      }
+      const hit = last().nodes.ep;
+      expect(hit.outcomes!.rejected).toBeGreaterThan(2);
+      expect(hit.outcomes!.ok).toBeLessThan(1);
+      expect(hit.incidents['payload-too-large']).toBeGreaterThan(100);
+    },
+  );
 
   it('samples request traces per outcome, bounded, with hops and the rule', () => {
     const { s, out } = session();

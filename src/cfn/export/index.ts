@@ -125,7 +125,9 @@ export function exportDesign(doc: ArchDoc): ExportResult {
   if (Object.keys(meta).length)
     template.Metadata = {
       [META]: {
-        note: 'Parts of the SageSim design that are not CloudFormation resources (jobs run by API calls, traffic, tools) and connections no reference says; CloudFormation ignores them.',
+        note:
+          'Parts of the SageSim design that are not CloudFormation resources (jobs run by API calls, traffic, ' +
+          'tools) and connections no reference says; CloudFormation ignores them.',
         ...meta,
       },
     };

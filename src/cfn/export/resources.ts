@@ -831,7 +831,8 @@ export function exportGlue(c: ExportContext, n: ArchNode): void {
         'AWS::CloudWatch::Alarm',
         {
           AlarmName: alarmName(n.id),
-          AlarmDescription: `${n.label ?? n.id}: ${alarm.metric === 'ModelLatency' ? 'model latency' : 'server errors'}`,
+          AlarmDescription:
+            `${n.label ?? n.id}: ` + `${alarm.metric === 'ModelLatency' ? 'model latency' : 'server errors'}`,
           Namespace: 'AWS/SageMaker',
           MetricName: alarm.metric,
           ...(ep

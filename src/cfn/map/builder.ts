@@ -153,7 +153,8 @@ export class Builder {
       if (typeof v !== 'string' || !k || k.length > 128 || v.length > 256 || Object.keys(out).length >= 50) {
         this.note(
           null,
-          `${node.id}: tag "${k.slice(0, 40)}" was skipped (a tag is a key of 1–128 and a value of at most 256 characters, 50 per resource)`,
+          `${node.id}: tag "${k.slice(0, 40)}" was skipped (a tag is a key of 1–128 and a value of at most 256 ` +
+            `characters, 50 per resource)`,
           'warning',
         );
         continue;

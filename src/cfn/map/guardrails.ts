@@ -43,7 +43,8 @@ function alarmProps(b: Builder, r: EvaluatedResource, n: ArchNode): void {
     if (metric !== undefined)
       b.note(
         r,
-        `an alarm on ${String(metric)}: SageSim's alarms watch an endpoint's Invocation5XXErrors or ModelLatency, so it never trips`,
+        `an alarm on ${String(metric)}: SageSim's alarms watch an endpoint's Invocation5XXErrors or ` +
+          `ModelLatency, so it never trips`,
         'warning',
       );
     return;
@@ -96,7 +97,8 @@ function deployment(b: Builder, ep: EvaluatedResource, n: ArchNode, alarms: Map<
   if (size.Type !== undefined && size.Type !== 'CAPACITY_PERCENT') {
     b.note(
       ep,
-      `a ${type} size of Type ${String(size.Type)}: SageSim sizes steps in CAPACITY_PERCENT; the deployment is not imported`,
+      `a ${type} size of Type ${String(size.Type)}: SageSim sizes steps in CAPACITY_PERCENT; the deployment is ` +
+        `not imported`,
       'warning',
     );
     return;
@@ -110,7 +112,8 @@ function deployment(b: Builder, ep: EvaluatedResource, n: ArchNode, alarms: Map<
     } else
       b.note(
         ep,
-        `rollback alarm ${isSym(name) ? String(name) : JSON.stringify(name)} is not a CloudWatch alarm of this template: the deployment cannot roll back on it`,
+        `rollback alarm ${isSym(name) ? String(name) : JSON.stringify(name)} is not a CloudWatch alarm of this ` +
+          `template: the deployment cannot roll back on it`,
         'warning',
       );
   }
@@ -127,7 +130,9 @@ function deployment(b: Builder, ep: EvaluatedResource, n: ArchNode, alarms: Map<
   else
     b.note(
       ep,
-      `DeploymentConfig is not one SageMaker accepts (${ok.error.issues.map((i) => `${i.path.join('.') || 'deployment'}: ${i.message}`).join('; ')}): not imported`,
+      `DeploymentConfig is not one SageMaker accepts ` +
+        `(${ok.error.issues.map((i) => `${i.path.join('.') || 'deployment'}: ${i.message}`).join('; ')}): not ` +
+        `imported`,
       'warning',
     );
 }

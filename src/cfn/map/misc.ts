@@ -46,7 +46,8 @@ export function mapStores(b: Builder): void {
     if (direct.length)
       b.note(
         r,
-        `${direct.join(', ')}: S3 notifications sent straight to a function, queue or topic are not simulated (SageSim routes S3 events through EventBridge)`,
+        `${direct.join(', ')}: S3 notifications sent straight to a function, queue or topic are not simulated ` +
+          `(SageSim routes S3 events through EventBridge)`,
       );
     b.add(r, 's3-bucket', {
       encryption: algo === undefined ? undefined : kms ? 'sse-kms' : 'sse-s3',
@@ -90,7 +91,8 @@ function mapFileSystems(b: Builder): void {
     if (!known)
       b.note(
         r,
-        `DeploymentType ${deployment} is simulated as ${deployment.startsWith('PERSISTENT') ? 'PERSISTENT_2' : 'SCRATCH_2'}`,
+        `DeploymentType ${deployment} is simulated as ` +
+          `${deployment.startsWith('PERSISTENT') ? 'PERSISTENT_2' : 'SCRATCH_2'}`,
         'warning',
       );
     const n = b.add(r, 'file-system', {
@@ -143,7 +145,8 @@ export function mapSecurity(b: Builder): void {
     if (managed.length)
       b.note(
         r,
-        `managed policies ${managed.map(String).join(', ')}: their actions are not known offline, so the role lists only its inline and attached policies`,
+        `managed policies ${managed.map(String).join(', ')}: their actions are not known offline, so the role ` +
+          `lists only its inline and attached policies`,
         'warning',
       );
   }
@@ -210,7 +213,8 @@ export function mapGlue(b: Builder): void {
       } else
         b.note(
           r,
-          `SAM event ${name} (Type ${t}) is not simulated: SageSim starts functions from EventBridge rules and SQS queues`,
+          `SAM event ${name} (Type ${t}) is not simulated: SageSim starts functions from EventBridge rules and ` +
+            `SQS queues`,
         );
     }
   }

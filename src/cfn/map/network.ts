@@ -69,7 +69,8 @@ export function mapNetwork(b: Builder): void {
         access = 'private-with-nat';
         b.note(
           route,
-          `the default route of subnet ${r.id} goes through a transit gateway or appliance; read as egress through NAT (SageSim does not model it)`,
+          `the default route of subnet ${r.id} goes through a transit gateway or appliance; read as egress ` +
+            `through NAT (SageSim does not model it)`,
           'warning',
         );
       }

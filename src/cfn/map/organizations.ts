@@ -44,14 +44,16 @@ export function mapOrganizations(b: Builder): void {
       if (!keys.length) {
         b.note(
           r,
-          `a Deny statement with no sagemaker:VolumeKmsKey or sagemaker:VpcSubnets condition (${acts.join(', ')}) is not simulated`,
+          `a Deny statement with no sagemaker:VolumeKmsKey or sagemaker:VpcSubnets condition ` +
+            `(${acts.join(', ')}) is not simulated`,
         );
         continue;
       }
       if (keys.length > 1)
         b.note(
           r,
-          'one Deny statement requires both keys (it denies only a request missing both): SageSim denies a request missing either',
+          'one Deny statement requires both keys (it denies only a request missing both): SageSim denies a ' +
+            'request missing either',
           'warning',
         );
       for (const a of acts) if (!actions.includes(a)) actions.push(a);

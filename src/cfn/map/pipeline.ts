@@ -64,7 +64,8 @@ export function mapPipelines(b: Builder): void {
     if (def.PipelineDefinitionBody === undefined) {
       b.note(
         r,
-        'its definition is in S3 (PipelineDefinitionS3Location): it cannot be read offline, so the pipeline has no steps',
+        'its definition is in S3 (PipelineDefinitionS3Location): it cannot be read offline, so the pipeline ' +
+          'has no steps',
         'warning',
       );
       continue;
@@ -167,7 +168,8 @@ export function mapPipelines(b: Builder): void {
       if (s.branch === 'ElseSteps' && (to || s.Type === 'RegisterModel'))
         b.note(
           r,
-          `step ${s.Name} is in the ElseSteps of ${s.inCondition}: SageSim runs the steps after a condition only when it is true, so it is shown after the condition but simulated on the true side`,
+          `step ${s.Name} is in the ElseSteps of ${s.inCondition}: SageSim runs the steps after a condition ` +
+            `only when it is true, so it is shown after the condition but simulated on the true side`,
           'warning',
         );
       if (STEP_TYPES[s.Type]) continue;

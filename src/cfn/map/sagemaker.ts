@@ -67,7 +67,8 @@ export function mapSageMaker(b: Builder): void {
       b.add(ep, 'realtime-endpoint');
       b.note(
         ep,
-        'its EndpointConfigName is not an endpoint config in this template: imported as a real-time endpoint with defaults',
+        'its EndpointConfigName is not an endpoint config in this template: imported as a real-time endpoint ' +
+          'with defaults',
         'warning',
       );
       continue;
@@ -177,7 +178,8 @@ export function mapSageMaker(b: Builder): void {
     if (minutes === null)
       b.note(
         s,
-        `schedule ${String(dig(cfg, 'ScheduleConfig.ScheduleExpression'))} is not hourly, every N hours or daily: the default schedule is used`,
+        `schedule ${String(dig(cfg, 'ScheduleConfig.ScheduleExpression'))} is not hourly, every N hours or ` +
+          `daily: the default schedule is used`,
         'warning',
       );
     if (jd) {
@@ -226,7 +228,17 @@ export function mapSageMaker(b: Builder): void {
     const sub = subnetOf(b, r.props.SubnetId);
     b.note(
       r,
-      `notebook instances are not simulated${sub ? ` (it sits in subnet ${sub.id}${r.props.DirectInternetAccess === 'Disabled' ? ' with direct internet access disabled: it needs the same VPC endpoints as the jobs' : ''})` : ''}`,
+      `notebook instances are not ` +
+        `simulated${
+          sub
+            ? ` (it sits in subnet ` +
+              `${sub.id}${
+                r.props.DirectInternetAccess === 'Disabled'
+                  ? ' with direct internet access disabled: it needs ' + 'the same VPC endpoints as the jobs'
+                  : ''
+              })`
+            : ''
+        }`,
     );
   }
   for (const r of b.ofType('AWS::SageMaker::Domain')) {
@@ -234,7 +246,13 @@ export function mapSageMaker(b: Builder): void {
     const vpcOnly = r.props.AppNetworkAccessType === 'VpcOnly';
     b.note(
       r,
-      `Studio domains are not simulated${vpcOnly ? ': in VpcOnly mode its apps reach AWS only through the VPC (sagemaker.api, sagemaker.runtime and the other endpoints, or a NAT gateway)' : ''}`,
+      `Studio domains are not ` +
+        `simulated${
+          vpcOnly
+            ? ': in VpcOnly mode its apps reach AWS only through the VPC (sagemaker.api, sagemaker.runtime and the ' +
+              'other endpoints, or a NAT gateway)'
+            : ''
+        }`,
     );
   }
 }
@@ -297,7 +315,8 @@ function scalingOf(
     else if (metric !== undefined)
       b.note(
         p,
-        `target tracking on ${String(metric)}: SageSim scales real-time endpoints on InvocationsPerInstance only, so this policy is not simulated`,
+        `target tracking on ${String(metric)}: SageSim scales real-time endpoints on InvocationsPerInstance ` +
+          `only, so this policy is not simulated`,
         'warning',
       );
     if (p.props.PolicyType === 'StepScaling') {
@@ -332,7 +351,8 @@ function ttlHours(b: Builder, r: EvaluatedResource, ttl: Record<string, unknown>
   if (per === undefined || value === undefined || value < 1) {
     b.note(
       r,
-      `OnlineStoreConfig.TtlDuration ${JSON.stringify(ttl)} needs a Unit (Seconds, Minutes, Hours, Days or Weeks) and a Value ≥ 1: imported as no TTL`,
+      `OnlineStoreConfig.TtlDuration ${JSON.stringify(ttl)} needs a Unit (Seconds, Minutes, Hours, Days or ` +
+        `Weeks) and a Value ≥ 1: imported as no TTL`,
       'warning',
     );
     return null;
@@ -341,7 +361,8 @@ function ttlHours(b: Builder, r: EvaluatedResource, ttl: Record<string, unknown>
   if (!Number.isInteger(hours))
     b.note(
       r,
-      `OnlineStoreConfig.TtlDuration ${value} ${unit} is rounded up to ${Math.ceil(hours)} h (SageSim counts TTL in whole hours)`,
+      `OnlineStoreConfig.TtlDuration ${value} ${unit} is rounded up to ${Math.ceil(hours)} h (SageSim counts ` +
+        `TTL in whole hours)`,
     );
   return Math.ceil(hours);
 }

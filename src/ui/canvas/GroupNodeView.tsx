@@ -13,7 +13,10 @@ function GroupNodeView({ id, data, selected }: NodeProps<FlowNode>) {
   const isPipe = data.kind === 'pipeline';
   return (
     <div
-      className={`group-node group-${data.kind} ${data.access ? `access-${data.access}` : ''} ${selected ? 'is-selected' : ''}`}
+      className={
+        `group-node group-${data.kind} ${data.access ? `access-${data.access}` : ''} ` +
+        `${selected ? 'is-selected' : ''}`
+      }
     >
       <NodeResizer
         isVisible={selected}

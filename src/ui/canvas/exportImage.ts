@@ -87,7 +87,8 @@ export async function exportImage(format: 'png' | 'svg', nodes: Node[], backgrou
     // The SVG paints its background only under the (moved) viewport: give the whole picture the canvas colour.
     const svg = decodeURIComponent((await toSvg(el, opts)).replace(/^data:image\/svg\+xml;charset=utf-8,/, ''));
     const bg = `<rect width="100%" height="100%" fill="${background.replace(/["<>&]/g, '')}"/>`;
-    return `data:image/svg+xml;charset=utf-8,${encodeURIComponent(svg.replace('<foreignObject', `${bg}<foreignObject`))}`;
+    const painted = svg.replace('<foreignObject', `${bg}<foreignObject`);
+    return `data:image/svg+xml;charset=utf-8,${encodeURIComponent(painted)}`;
   } finally {
     restore();
   }

@@ -57,7 +57,8 @@ export function dragStop({ editor, ui }: Host, dragged: readonly { id: string; p
         const dropped = r.ok ? (r.result as { droppedEdges: number }).droppedEdges : 0;
         if (dropped)
           ui.toast(
-            `${dropped} pipeline step connection${dropped > 1 ? 's' : ''} removed: steps connect only inside one pipeline.`,
+            `${dropped} pipeline step connection${dropped > 1 ? 's' : ''} removed: steps connect only inside ` +
+              `one pipeline.`,
           );
         return;
       }

@@ -33,9 +33,13 @@ const boxesKey = (s: ReactFlowState): string => {
     const p = n.internals.positionAbsolute;
     const w = n.measured.width ?? n.width ?? 0,
       h = n.measured.height ?? n.height ?? 0;
-    out.push(
-      `${Math.round(p.x * z + tx - HANDLE_ROOM)},${Math.round(p.y * z + ty - HANDLE_ROOM)},${Math.round(w * z + 2 * HANDLE_ROOM)},${Math.round(h * z + 2 * HANDLE_ROOM)}`,
-    );
+    const box = [
+      p.x * z + tx - HANDLE_ROOM,
+      p.y * z + ty - HANDLE_ROOM,
+      w * z + 2 * HANDLE_ROOM,
+      h * z + 2 * HANDLE_ROOM,
+    ];
+    out.push(box.map(Math.round).join(','));
   }
   return out.join(';');
 };

@@ -7,7 +7,8 @@ const html = (yaml: string) => renderToStaticMarkup(<pre>{highlightYaml(yaml)}</
 describe('the CloudFormation view highlighter', () => {
   it('marks keys, short tags, quoted strings, numbers and booleans, and keeps the text as it is', () => {
     const yaml =
-      "AWSTemplateFormatVersion: '2010-09-09'\nResources:\n  Key:\n    Type: AWS::KMS::Key\n    Properties:\n      Enabled: true\n      Count: 2\n      Arn: !GetAtt Key.Arn\n";
+      "AWSTemplateFormatVersion: '2010-09-09'\nResources:\n  Key:\n    Type: AWS::KMS::Key\n    Properties:\n  " +
+      '    Enabled: true\n      Count: 2\n      Arn: !GetAtt Key.Arn\n';
     const out = html(yaml);
     expect(out).toContain('<span class="yaml-key">AWSTemplateFormatVersion</span>');
     expect(out).toContain('<span class="yaml-string">&#x27;2010-09-09&#x27;</span>');

@@ -39,7 +39,9 @@ export async function openTemplate(
     if (notes.length)
       host.ui.setBanner({
         tone: 'info',
-        title: `Opened "${name}": ${notes.length} ${notes.length === 1 ? 'thing' : 'things'} in the template ${notes.length === 1 ? 'is' : 'are'} not on the canvas or not simulated.`,
+        title:
+          `Opened "${name}": ${notes.length} ${notes.length === 1 ? 'thing' : 'things'} in the template ` +
+          `${notes.length === 1 ? 'is' : 'are'} not on the canvas or not simulated.`,
         lines: notes.map(cfn.formatNote),
       });
     return true;
@@ -53,7 +55,9 @@ export async function openTemplate(
         tone: 'error',
         title: `"${name}" could not be opened as a CloudFormation template; your work is unchanged.`,
         lines: [
-          `${e.line ? `line ${e.line}, column ${e.col ?? 1}: ` : ''}${e.message}${e.path.length ? ` (at ${e.where.replace(/ \(line.*$/, '')})` : ''}`,
+          `${e.line ? `line ${e.line}, column ${e.col ?? 1}: ` : ''}${e.message}${
+            e.path.length ? ` (at ` + `${e.where.replace(/ \(line.*$/, '')})` : ''
+          }`,
         ],
       });
       return false;

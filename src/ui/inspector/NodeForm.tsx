@@ -105,7 +105,9 @@ export function NodeForm({ id }: { id: string }) {
         return (
           <p className="locked-note" data-testid="locked-note">
             <strong>Locked by the puzzle:</strong>{' '}
-            {locked.length === names.length ? 'every setting here' : `${locked.length} of ${names.length} settings`}{' '}
+            {locked.length === names.length
+              ? 'every setting here'
+              : `${locked.length} of ` + `${names.length} settings`}{' '}
             (greyed, hatched) {locked.length === 1 ? 'is' : 'are'} the scenario and stay as they are.
             {open.length ? ` You can change: ${open.join(', ')}.` : ' The fix is elsewhere.'}
           </p>

@@ -36,7 +36,8 @@ describe('the puzzle maker', () => {
         title: ' No route ',
         domain: 'D4',
         story:
-          'A bank moved training into a private subnet; now every job fails before it reads a byte, and the model is due Thursday.',
+          'A bank moved training into a private subnet; now every job fails before it reads a byte, and the ' +
+          'model is due Thursday.',
         hints: ['one', ' ', 'three'],
         goal: { ...EMPTY_GOAL, noIncidents: ['ecr-pull-blocked'], nodeStates: { train: 'Completed' } },
         locked: ['train', 'gone'],

@@ -16,13 +16,18 @@ export function Poll({ options, answer }: { options: readonly string[]; answer?:
           <li key={i}>
             <button
               type="button"
-              className={`pr-option ${shown && i === answer ? 'is-answer' : ''} ${shown && i !== answer ? 'is-other' : ''}`}
+              className={
+                `pr-option ${shown && i === answer ? 'is-answer' : ''} ` + `${shown && i !== answer ? 'is-other' : ''}`
+              }
               onClick={() => add(i, 1)}
               onContextMenu={(e) => {
                 e.preventDefault();
                 add(i, -1);
               }}
-              aria-label={`${String.fromCharCode(65 + i)}: ${o} — ${hands[i]} hand${hands[i] === 1 ? '' : 's'}; click to count a hand`}
+              aria-label={
+                `${String.fromCharCode(65 + i)}: ${o} — ${hands[i]} hand${hands[i] === 1 ? '' : 's'}; click to ` +
+                `count a hand`
+              }
               data-testid={`poll-option-${i}`}
             >
               <b>{String.fromCharCode(65 + i)}</b> {o}

@@ -107,7 +107,10 @@ export function Debrief({ doc, st, session }: { doc: ArchDoc; st: PuzzleState; s
                       role="radio"
                       aria-checked={picked === k}
                       disabled={picked !== null}
-                      className={`btn pz-option ${picked === null ? '' : k === q.answer ? 'is-right' : picked === k ? 'is-wrong' : ''}`}
+                      className={
+                        `btn pz-option ` +
+                        `${picked === null ? '' : k === q.answer ? 'is-right' : picked === k ? 'is-wrong' : ''}`
+                      }
                       onClick={() => session.answer(i, k)}
                     >
                       {String.fromCharCode(65 + k)}. {o}

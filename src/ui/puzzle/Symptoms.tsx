@@ -41,7 +41,8 @@ export function Symptoms({ doc, report, revealed }: { doc: ArchDoc; report: Repo
               <strong>
                 {n.state ?? ''}
                 {n.requests
-                  ? ` ${(n.ok ?? n.requests).toLocaleString('en')} ok${n.failed ? ` · ${n.failed.toLocaleString('en')} failed` : ''}`
+                  ? ` ${(n.ok ?? n.requests).toLocaleString('en')} ` +
+                    `ok${n.failed ? ` · ${n.failed.toLocaleString('en')} failed` : ''}`
                   : ''}
                 {n.p99Ms !== undefined && n.requests ? ` · p99 ${n.p99Ms} ms` : ''}
               </strong>

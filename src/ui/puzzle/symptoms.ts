@@ -22,16 +22,24 @@ const CAUSE_NAMING: Record<string, (i: Incident, n: NodeFigures | undefined, r: 
   'misleading-accuracy': (i, n, r) => {
     const x = r.nodes[i.node] ?? n;
     const v = typeof x?.validation === 'number' ? x.validation : typeof x?.value === 'number' ? x.value : null;
-    return `${i.node}: validation ${String(x?.metric ?? 'accuracy')} ${v ?? 'high'}; ${modelQuality(r) ?? 'the live model catches few positives'}`;
+    return (
+      `${i.node}: validation ${String(x?.metric ?? 'accuracy')} ${v ?? 'high'}; ` +
+      `${modelQuality(r) ?? 'the live model catches few positives'}`
+    );
   },
   'offline-store-online-lookup': (i, n) =>
-    `${i.node}: p50 ${n?.p50Ms ?? '?'} ms, p99 ${n?.p99Ms ?? '?'} ms per request (${n?.failed ?? 0} failed); the model itself answers in tens of ms.`,
+    `${i.node}: p50 ${n?.p50Ms ?? '?'} ms, p99 ${n?.p99Ms ?? '?'} ms per request (${n?.failed ?? 0} failed); ` +
+    `the model itself answers in tens of ms.`,
   'online-record-expired': (i, n, r) =>
-    `${i.node}: ${String(n?.emptyLookupPct ?? '?')}% of GetRecord lookups returned an empty result (the inference code fell back to default values); ${modelQuality(r, i.node) ?? 'model quality below validation'}.`,
+    `${i.node}: ${String(n?.emptyLookupPct ?? '?')}% of GetRecord lookups returned an empty result (the ` +
+    `inference code fell back to default values); ` +
+    `${modelQuality(r, i.node) ?? 'model quality below validation'}.`,
   'offline-store-not-synced': (i, _n, r) =>
-    `${i.node}: Completed; the newest event_time in its training set predates the batch ingested just before it started; ${modelQuality(r) ?? 'model quality in production below validation'}.`,
+    `${i.node}: Completed; the newest event_time in its training set predates the batch ingested just before ` +
+    `it started; ${modelQuality(r) ?? 'model quality in production below validation'}.`,
   'mme-cache-thrash': (i, n) =>
-    `${i.node}: ${n?.coldStarts ?? '?'} model loads (ModelLoadingWaitTime rising), cache hit ${String(n?.cacheHitPct ?? '?')}%, p99 ${n?.p99Ms ?? '?'} ms.`,
+    `${i.node}: ${n?.coldStarts ?? '?'} model loads (ModelLoadingWaitTime rising), cache hit ` +
+    `${String(n?.cacheHitPct ?? '?')}%, p99 ${n?.p99Ms ?? '?'} ms.`,
   'labeling-without-active-learning': (i, n) =>
     `${i.node}: every object went to human workers; cost so far $${n?.costUSD ?? '?'}.`,
   'spot-without-checkpoint': (i) =>
@@ -46,7 +54,8 @@ const CAUSE_NAMING: Record<string, (i: Incident, n: NodeFigures | undefined, r: 
   'release-not-triggered': (i) => i.message.replace(/ \(its push trigger includes branches [^)]*\)/, ''),
   'untested-defect-released': (i) => i.message.replace(/; the \w+ defect passed the suites it ran \([^)]*\)/, ''),
   'bedrock-custom-model-on-demand': (i, n) =>
-    `${i.node}: every InvokeModel call returned HTTP 400 (${i.count} calls, ${n?.ok ?? 0} answered); the customisation job had succeeded.`,
+    `${i.node}: every InvokeModel call returned HTTP 400 (${i.count} calls, ${n?.ok ?? 0} answered); the ` +
+    `customisation job had succeeded.`,
   // issue 14 audit: these messages explain their cause or name the fix; puzzle mode keeps the figures
   'target-encoding-leakage': (i, _n, r) =>
     modelQuality(r) ?? `Model quality in production is below validation (${i.count}×).`,
@@ -58,7 +67,8 @@ const CAUSE_NAMING: Record<string, (i: Incident, n: NodeFigures | undefined, r: 
     i.message.replace(
       /: ([\d.]+) min of its input time go to per-object GET requests .*, against ([\d.]+) min of data transfer\.$/,
       (_all, req: string, data: string) =>
-        `: reading its input takes ${Math.round(Number(req) + Number(data))} min while the instance's network throughput stays low.`,
+        `: reading its input takes ${Math.round(Number(req) + Number(data))} min while the instance's network ` +
+        `throughput stays low.`,
     ),
   'pipe-mode-format': (i) => `${i.node}: Pipe mode is on, yet the job takes as long as it did in File mode.`,
   'algorithm-task-mismatch': (i) => i.message.replace(/; [^;]* solves: .*$/, '.'),
@@ -86,7 +96,8 @@ const CAUSE_NAMING: Record<string, (i: Incident, n: NodeFigures | undefined, r: 
     ),
   // issue 17: the AWS error without the part that names the missing policy or the blocking rule
   'realtime-stuck-at-zero': (i, n) =>
-    `${i.message.replace(/ \([^()]*no scaling policy[^()]*\)$/, '')} (${i.count}×; ${String(n?.instancesFinal ?? 0)} instances in service)`,
+    `${i.message.replace(/ \([^()]*no scaling policy[^()]*\)$/, '')} (${i.count}×; ` +
+    `${String(n?.instancesFinal ?? 0)} instances in service)`,
   'no-capacity-at-zero': (i) => `${i.message.replace(/ \([^()]*scaling out from zero[^()]*\)$/, '')} (${i.count}×)`,
   'sg-blocks-distributed-training': (i) => i.message.replace(/: security group .*$/, '.'),
   'endpoint-sg-blocks-https': (i) => i.message.replace(/ \([^()]*\)\.$/, '.'),
@@ -101,7 +112,10 @@ function modelQuality(r: Report, endpoint?: string): string | null {
   return eps
     .map(([id, n]) => {
       const prod = n.metric === 'accuracy' ? 'balanced accuracy' : String(n.metric);
-      return `model-quality monitor on ${id}: ${prod} ${n.production} in production vs ${String(n.metric)} ${n.validation} at validation`;
+      return (
+        `model-quality monitor on ${id}: ${prod} ${n.production} in production vs ${String(n.metric)} ` +
+        `${n.validation} at validation`
+      );
     })
     .join('; ');
 }

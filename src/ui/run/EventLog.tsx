@@ -170,7 +170,10 @@ export function EventLog() {
         <span
           className="run-count"
           data-testid="log-count"
-          title={`${total.toLocaleString('en-US')} logged in all; the newest ${LOG_CAP.toLocaleString('en-US')} are kept here`}
+          title={
+            `${total.toLocaleString('en-US')} logged in all; the newest ${LOG_CAP.toLocaleString('en-US')} are ` +
+            `kept here`
+          }
         >
           {entries.toLocaleString('en-US')} shown · {total.toLocaleString('en-US')} logged
           {total > held ? ` (${(total - held).toLocaleString('en-US')} older not kept)` : ''}

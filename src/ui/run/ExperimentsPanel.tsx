@@ -109,7 +109,10 @@ export function ExperimentsPanel() {
               {l.chain.map((e, i) => (
                 <li
                   key={`${e.role}:${e.id}`}
-                  className={`lineage-step role-${e.role} ${e.pinned === false ? 'is-unpinned' : ''} ${e.pinned ? 'is-pinned' : ''}`}
+                  className={
+                    `lineage-step role-${e.role} ${e.pinned === false ? 'is-unpinned' : ''} ` +
+                    `${e.pinned ? 'is-pinned' : ''}`
+                  }
                 >
                   {i > 0 && <span className="lineage-arrow">→</span>}
                   <span className="lineage-box" title={e.detail}>

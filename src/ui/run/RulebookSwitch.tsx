@@ -2,7 +2,8 @@ import { useEditor, useEditorState } from '../state/context';
 
 /** The one sentence that explains the switch (its tooltip and its accessible description). */
 export const RULEBOOK_HELP =
-  'Exam sheet runs the design as the MLA-C01 cheat sheet says; AWS docs runs it as AWS documentation says where the two differ (ECR pulls, logs endpoints, monitor baselines).';
+  'Exam sheet runs the design as the MLA-C01 cheat sheet says; AWS docs runs it as AWS documentation says ' +
+  'where the two differ (ECR pulls, logs endpoints, monitor baselines).';
 
 /**
  * The rulebook switch beside the run controls: "Exam sheet" or "AWS docs". It is the document's `rulebook`

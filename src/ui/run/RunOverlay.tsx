@@ -108,7 +108,10 @@ function RunOverlay({ id, group }: { id: string; group?: boolean }) {
           {ab && (
             <span
               data-testid={`variants-${id}`}
-              title={`Invocations per production variant (current weight): ${ab.map((v) => `${v.name} ${v.requests.toLocaleString('en-US')} (weight ${v.weight})`).join(', ')}`}
+              title={
+                `Invocations per production variant (current weight): ` +
+                `${ab.map((v) => `${v.name} ${v.requests.toLocaleString('en-US')} (weight ${v.weight})`).join(', ')}`
+              }
             >
               {ab.map((v) => (
                 <span key={v.name}>
@@ -150,7 +153,10 @@ function RunOverlay({ id, group }: { id: string; group?: boolean }) {
             run.openWhy(id, rule);
           }}
           onPointerDown={(e) => e.stopPropagation()}
-          title={`${hidden ? 'Incidents' : rule}: ${total.toLocaleString('en-US')} occurrence${total > 1 ? 's' : ''} — click for why`}
+          title={
+            `${hidden ? 'Incidents' : rule}: ${total.toLocaleString('en-US')} occurrence${total > 1 ? 's' : ''} ` +
+            `— click for why`
+          }
           aria-label={`Why? ${hidden ? 'incidents' : rule} on ${id}`}
         >
           {sev === 'error' ? '!' : '▲'}

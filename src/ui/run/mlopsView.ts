@@ -159,7 +159,9 @@ export function mlopsLine(n: LiveNode): { title: string; parts: LinePart[] } | n
       failed = num(x.failedRuns),
       viol = num(x.violations);
     return {
-      title: `${plural(runs, 'run')}, ${plural(failed, 'failed run')}, ${plural(viol, 'violation')}${last ? `; last: run ${last.n} ${last.text}` : ''}`,
+      title:
+        `${plural(runs, 'run')}, ${plural(failed, 'failed run')}, ` +
+        `${plural(viol, 'violation')}${last ? `; last: run ${last.n} ${last.text}` : ''}`,
       parts: [
         { text: plural(runs, 'run') },
         { text: plural(viol, 'violation'), tone: viol ? 'bad' : undefined },
@@ -171,14 +173,18 @@ export function mlopsLine(n: LiveNode): { title: string; parts: LinePart[] } | n
   const mounted = mountedInputOf(n);
   if (mounted)
     return {
-      title: `Input mounted from a file system in ${mounted.mountSec} s; read at its throughput in ${mounted.readMin} min; File mode from S3 would copy it for ${mounted.s3Min} min first`,
+      title:
+        `Input mounted from a file system in ${mounted.mountSec} s; read at its throughput in ${mounted.readMin} ` +
+        `min; File mode from S3 would copy it for ${mounted.s3Min} min first`,
       parts: [{ text: `⛁ mounted in ${mounted.mountSec} s`, tone: 'ok' }, { text: `S3 copy ${mounted.s3Min} min` }],
     };
   const rec = recommendationOf(n);
   if (rec) {
     const text = rec.recommended ? `recommends ${rec.recommended}` : 'no configuration met the limit';
     return {
-      title: `Inference Recommender (${rec.jobType}): ${text}; ${plural(rec.recommendations.length, 'configuration')} load-tested`,
+      title:
+        `Inference Recommender (${rec.jobType}): ${text}; ${plural(rec.recommendations.length, 'configuration')} ` +
+        `load-tested`,
       parts: [
         { text: rec.recommended ? `✓ ${rec.recommended}` : '✕ none met p99', tone: rec.recommended ? 'ok' : 'bad' },
       ],
@@ -193,7 +199,10 @@ export function mlopsLine(n: LiveNode): { title: string; parts: LinePart[] } | n
       };
     const last = rel.stages.find((s) => s.status === 'Failed');
     return {
-      title: `Execution #${rel.executions}: ${rel.stage ? `running ${rel.stage}` : last ? `Failed at ${last.name}` : 'Succeeded'} (${rel.stages.map((s) => `${s.name} ${s.status}`).join(', ')})`,
+      title:
+        `Execution #${rel.executions}: ` +
+        `${rel.stage ? `running ${rel.stage}` : last ? `Failed at ${last.name}` : 'Succeeded'} ` +
+        `(${rel.stages.map((s) => `${s.name} ${s.status}`).join(', ')})`,
       parts: rel.stages.map((s) => ({
         text: `${STAGE_TONE[s.status]?.mark ?? '·'} ${s.name}`,
         tone: STAGE_TONE[s.status]?.tone ?? 'idle',
@@ -204,7 +213,10 @@ export function mlopsLine(n: LiveNode): { title: string; parts: LinePart[] } | n
   if (auto) {
     const best = auto.leaderboard[0];
     return {
-      title: `Autopilot (${auto.mode}, ${auto.problemType}, objective ${auto.objective}): ${auto.candidates} of ${auto.planned} candidates${best ? `; best ${best.name} (${best.algorithm}) ${auto.objective} ${best.value}` : ''}`,
+      title:
+        `Autopilot (${auto.mode}, ${auto.problemType}, objective ${auto.objective}): ${auto.candidates} of ` +
+        `${auto.planned} ` +
+        `candidates${best ? `; best ${best.name} (${best.algorithm}) ${auto.objective} ${best.value}` : ''}`,
       parts: [
         {
           text: `${auto.candidates}/${auto.planned} candidates`,

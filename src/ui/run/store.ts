@@ -116,7 +116,11 @@ function paintKey(n: LiveNode): string {
   const ml = n.mlops ? JSON.stringify(n.mlops, (k, v) => (k === 'progress' ? Math.round(v * 50) : v)) : '';
   let ex = '';
   for (const k in n.extra) ex += `${k}=${n.extra[k]};`;
-  return `${n.state}|${n.phase}|${Math.round((n.progress ?? 0) * 50)}|${n.rps.toPrecision(2)}|${n.failed}|${Math.round(n.p99Ms)}|${n.coldStarts}|${n.instances}|${inc}|${n.requests > 0}|${ex}|${ml}`;
+  const progress = Math.round((n.progress ?? 0) * 50);
+  return (
+    `${n.state}|${n.phase}|${progress}|${n.rps.toPrecision(2)}|${n.failed}|${Math.round(n.p99Ms)}|` +
+    `${n.coldStarts}|${n.instances}|${inc}|${n.requests > 0}|${ex}|${ml}`
+  );
 }
 
 /**

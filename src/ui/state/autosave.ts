@@ -74,7 +74,8 @@ export function startAutosave(
     if (warnedTab) return;
     warnedTab = true;
     ui.toast(
-      'SageSim is open in another tab too. Each tab autosaves; before this tab saves over the other tab’s work, that work is kept aside.',
+      'SageSim is open in another tab too. Each tab autosaves; before this tab saves over the other tab’s ' +
+        'work, that work is kept aside.',
       'info',
     );
   };

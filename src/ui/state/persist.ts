@@ -188,7 +188,8 @@ function show({ editor, ui, storage }: Host, doc: ArchDoc, source: string): bool
   ui.setBanner(null);
   ui.requestFit();
   ui.toast(
-    `Opened ${source}. Undo (Ctrl+Z) goes back to what you had${kept ? '' : ' (browser storage is too full to keep a copy of it past a reload)'}.`,
+    `Opened ${source}. Undo (Ctrl+Z) goes back to what you ` +
+      `had${kept ? '' : ' (browser storage is too full to keep a copy of it past a reload)'}.`,
   );
   return true;
 }

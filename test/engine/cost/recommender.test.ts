@@ -20,29 +20,32 @@ const resultOf = (r: ReturnType<typeof run>) =>
   r.report.nodes.ir as unknown as RecommendationResult & { state: string };
 
 describe('inference recommender', () => {
-  it('Default: one instance of each candidate type, recommended by the lowest cost per inference, done in 45 min', () => {
-    const early = run(design({}), { durationSec: 45 * 60 - 1 });
-    expect(early.report.nodes.ir.state).toBe('InProgress');
-    expect(early.report.nodes.ir.recommendations).toBeUndefined();
-    const r = run(design({}), { durationSec: 3600 });
-    const res = resultOf(r);
-    expect(res.state).toBe('Completed');
-    expect(res.jobType).toBe('Default');
-    expect(res.recommendations.length).toBeGreaterThan(3);
-    for (const row of res.recommendations) {
-      expect(row.instanceCount).toBe(1);
-      expect(row.costPerInferenceUSD).toBeCloseTo(row.costPerHourUSD / (row.maxInvocations * 60), 7);
-    }
-    // a 4-vCPU instance serves twice what a 2-vCPU one does; the GPU adds nothing to this CPU model but its price
-    const by = (t: string) => res.recommendations.find((x) => x.instanceType === t)!;
-    expect(by('ml.c5.xlarge').maxInvocations).toBeGreaterThan(1.9 * by('ml.c5.large').maxInvocations);
-    expect(by('ml.g4dn.xlarge').costPerInferenceUSD).toBeGreaterThan(3 * by('ml.c5.xlarge').costPerInferenceUSD);
-    const best = Math.min(...res.recommendations.map((x) => x.costPerInferenceUSD));
-    expect(res.recommended).toMatch(/ × 1$/);
-    expect(by(res.recommended!.split(' ')[0]).costPerInferenceUSD).toBe(best);
-    // the instances its tests used are billed
-    expect(r.report.nodes.ir.costUSD).toBeGreaterThan(0);
-  });
+  it(
+    'Default: one instance of each candidate type, recommended by ' + 'the lowest cost per inference, done in 45 min',
+    () => {
+      const early = run(design({}), { durationSec: 45 * 60 - 1 });
+      expect(early.report.nodes.ir.state).toBe('InProgress');
+      expect(early.report.nodes.ir.recommendations).toBeUndefined();
+      const r = run(design({}), { durationSec: 3600 });
+      const res = resultOf(r);
+      expect(res.state).toBe('Completed');
+      expect(res.jobType).toBe('Default');
+      expect(res.recommendations.length).toBeGreaterThan(3);
+      for (const row of res.recommendations) {
+        expect(row.instanceCount).toBe(1);
+        expect(row.costPerInferenceUSD).toBeCloseTo(row.costPerHourUSD / (row.maxInvocations * 60), 7);
+      }
+      // a 4-vCPU instance serves twice what a 2-vCPU one does; the GPU adds nothing to this CPU model but its price
+      const by = (t: string) => res.recommendations.find((x) => x.instanceType === t)!;
+      expect(by('ml.c5.xlarge').maxInvocations).toBeGreaterThan(1.9 * by('ml.c5.large').maxInvocations);
+      expect(by('ml.g4dn.xlarge').costPerInferenceUSD).toBeGreaterThan(3 * by('ml.c5.xlarge').costPerInferenceUSD);
+      const best = Math.min(...res.recommendations.map((x) => x.costPerInferenceUSD));
+      expect(res.recommended).toMatch(/ × 1$/);
+      expect(by(res.recommended!.split(' ')[0]).costPerInferenceUSD).toBe(best);
+      // the instances its tests used are billed
+      expect(r.report.nodes.ir.costUSD).toBeGreaterThan(0);
+    },
+  );
 
   it('Advanced: the fewest instances per type that meet p99 at the traffic, and the cheapest is recommended', () => {
     const r = run(

@@ -131,7 +131,8 @@ describe('Clarify pre-training bias (S3 → Clarify)', () => {
     expect(r.node('bias').dpl).toBe(0.2);
     const i = r.incident('pretraining-bias', 'bias');
     expect(i?.message).toBe(
-      'Clarify pre-training bias report for loans: class imbalance CI = 0.8, difference in proportions of labels DPL = 0.2 (limits |CI| ≤ 0.5, |DPL| ≤ 0.1).',
+      'Clarify pre-training bias report for loans: class imbalance CI = 0.8, difference in proportions of ' +
+        'labels DPL = 0.2 (limits |CI| ≤ 0.5, |DPL| ≤ 0.1).',
     );
     // a Clarify processing job: start plus a pass over 3 GB
     expect(i?.firstAtSec).toBe(120 + 60 * 3);
@@ -193,7 +194,8 @@ describe('data-quality gate (Glue Data Quality / Deequ rules in a processing ste
     const r = go(pipeline({ missingRatio: 0.4 }, { qualityRules: ['completeness'] }));
     expect(r.state('prep')).toBe('Failed');
     expect(r.incident('data-quality-check-failed', 'prep')?.message).toBe(
-      'ClientError: data quality evaluation of raw failed: rule Completeness "*" >= 0.95 (measured 0.6); stopping the job on the failed ruleset.',
+      'ClientError: data quality evaluation of raw failed: rule Completeness "*" >= 0.95 (measured 0.6); ' +
+        'stopping the job on the failed ruleset.',
     );
     expect(r.state('pipe')).toBe('Failed');
     expect(r.state('train')).toBe('Pending');
@@ -281,7 +283,8 @@ describe('joining sources (S3 and Redshift) in one processing job', () => {
     const r = join({ framework: 'sklearn', instanceType: 'ml.m5.4xlarge' });
     expect(r.state('prep')).toBe('Failed');
     expect(r.incident('join-out-of-memory', 'prep')?.message).toBe(
-      'MemoryError: processing job prep ran out of memory joining clicks and crm (80 GB of input): the join needs about 160 GB in memory, more than the 64 GiB of ml.m5.4xlarge.',
+      'MemoryError: processing job prep ran out of memory joining clicks and crm (80 GB of input): the join ' +
+        'needs about 160 GB in memory, more than the 64 GiB of ml.m5.4xlarge.',
     );
   });
 

@@ -68,11 +68,14 @@ describe('deployment guardrails (blue/green updates of a real-time endpoint)', (
     expect(all.node('ep').failed ?? 0).toBeGreaterThan(3 * (can.node('ep').failed ?? 0));
   });
 
-  it("AWS's default update (no deployment config) shifts everything at once with no baking: a faulty version ships", () => {
-    const r = run(doc(null), { durationSec: 3600 });
-    expect(r.incident('bad-version-shipped', 'ep')).toBeDefined();
-    expect(r.finding('guardrail-without-alarm')).toBeUndefined();
-  });
+  it(
+    "AWS's default update (no deployment config) shifts everything at " + 'once with no baking: a faulty version ships',
+    () => {
+      const r = run(doc(null), { durationSec: 3600 });
+      expect(r.incident('bad-version-shipped', 'ep')).toBeDefined();
+      expect(r.finding('guardrail-without-alarm')).toBeUndefined();
+    },
+  );
 
   it('a healthy version goes through every step and ships without incidents', () => {
     const r = run(doc(canary(), { errorRate: 0 }), { durationSec: 3600 });

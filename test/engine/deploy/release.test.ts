@@ -124,25 +124,28 @@ describe('codepipeline releases', () => {
     expect(longer.state('release')).toBe('Succeeded');
   });
 
-  it('the production endpoint keeps its guardrails: a canary with an alarm rolls the defect back, DeployProd fails', () => {
-    const d = doc({ tests: ['unit'], manualApproval: false }, { defect: 'integration', errorRate: 0.5 });
-    d.nodes.find((n) => n.id === 'prod')!.props = {
-      deployment: {
-        type: 'canary',
-        sizePercent: 10,
-        waitIntervalSec: 600,
-        terminationWaitSec: 0,
-        rollbackAlarms: ['errors'],
-      },
-    };
-    d.nodes.push({ id: 'errors', kind: 'cloudwatch', props: { threshold: 5 } });
-    d.edges!.push({ from: 'prod', to: 'errors' });
-    const r = run(d, { durationSec: 7200 });
-    expect(r.incident('untested-defect-released')).toBeDefined();
-    expect(r.incident('deployment-rolled-back', 'prod')).toBeDefined();
-    expect(stages(r).at(-1)).toMatchObject({ name: 'DeployProd', status: 'Failed' });
-    expect(r.state('release')).toBe('Failed');
-  });
+  it(
+    'the production endpoint keeps its guardrails: a canary with an ' + 'alarm rolls the defect back, DeployProd fails',
+    () => {
+      const d = doc({ tests: ['unit'], manualApproval: false }, { defect: 'integration', errorRate: 0.5 });
+      d.nodes.find((n) => n.id === 'prod')!.props = {
+        deployment: {
+          type: 'canary',
+          sizePercent: 10,
+          waitIntervalSec: 600,
+          terminationWaitSec: 0,
+          rollbackAlarms: ['errors'],
+        },
+      };
+      d.nodes.push({ id: 'errors', kind: 'cloudwatch', props: { threshold: 5 } });
+      d.edges!.push({ from: 'prod', to: 'errors' });
+      const r = run(d, { durationSec: 7200 });
+      expect(r.incident('untested-defect-released')).toBeDefined();
+      expect(r.incident('deployment-rolled-back', 'prod')).toBeDefined();
+      expect(stages(r).at(-1)).toMatchObject({ name: 'DeployProd', status: 'Failed' });
+      expect(r.state('release')).toBe('Failed');
+    },
+  );
 
   it('a second push waits for the running execution (one at a time)', () => {
     const d = doc({});

@@ -16,27 +16,35 @@ const doc = (image: Record<string, unknown>, kind: 'realtime-endpoint' | 'server
   );
 
 describe('container-ping-failed', () => {
-  it('a custom image serving on port 5000: a finding, creation fails at the health check with AWS wording, every request fails', () => {
-    const r = run(doc({ framework: 'custom', servingPort: 5000 }));
-    expect(r.finding('container-ping-failed', 'ep')?.message).toContain('listening on 0.0.0.0:5000');
-    const i = r.incident('container-ping-failed', 'ep')!;
-    expect(i.message).toContain(
-      'The primary container for production variant primary did not pass the ping health check. Please check CloudWatch logs for this endpoint.',
-    );
-    expect(r.state('ep')).toBe('Failed');
-    expect(r.node('ep').requests).toBeGreaterThan(10_000);
-    expect(r.node('ep').failed).toBe(r.node('ep').requests);
-    // it fails after the image pull (45 s) and the model download (30 s), at the ping (30 s later)
-    expect(i.firstAtSec).toBe(105);
-  });
+  it(
+    'a custom image serving on port 5000: a finding, creation fails at the health check with AWS wording, every ' +
+      'request fails',
+    () => {
+      const r = run(doc({ framework: 'custom', servingPort: 5000 }));
+      expect(r.finding('container-ping-failed', 'ep')?.message).toContain('listening on 0.0.0.0:5000');
+      const i = r.incident('container-ping-failed', 'ep')!;
+      expect(i.message).toContain(
+        'The primary container for production variant primary did not pass the ping health check. Please check ' +
+          'CloudWatch logs for this endpoint.',
+      );
+      expect(r.state('ep')).toBe('Failed');
+      expect(r.node('ep').requests).toBeGreaterThan(10_000);
+      expect(r.node('ep').failed).toBe(r.node('ep').requests);
+      // it fails after the image pull (45 s) and the model download (30 s), at the ping (30 s later)
+      expect(i.firstAtSec).toBe(105);
+    },
+  );
 
-  it('a custom image on 8080 that does not answer /ping fails the same way; a serverless endpoint too (AllTraffic)', () => {
-    const r = run(doc({ framework: 'custom', implementsPing: false }, 'serverless-endpoint'));
-    expect(r.incident('container-ping-failed', 'ep')?.message).toMatch(
-      /variant AllTraffic .* "GET \/ping HTTP\/1.1" 404/,
-    );
-    expect(r.state('ep')).toBe('Failed');
-  });
+  it(
+    'a custom image on 8080 that does not answer /ping fails the same ' + 'way; a serverless endpoint too (AllTraffic)',
+    () => {
+      const r = run(doc({ framework: 'custom', implementsPing: false }, 'serverless-endpoint'));
+      expect(r.incident('container-ping-failed', 'ep')?.message).toMatch(
+        /variant AllTraffic .* "GET \/ping HTTP\/1.1" 404/,
+      );
+      expect(r.state('ep')).toBe('Failed');
+    },
+  );
 
   it('fixed twins: a custom image on 8080 answering /ping, and an AWS framework image, go InService', () => {
     for (const image of [{ framework: 'custom' }, { framework: 'sklearn', servingPort: 5000 }]) {

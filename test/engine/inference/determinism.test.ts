@@ -54,30 +54,34 @@ describe('inference runs are deterministic', () => {
     expect(JSON.stringify(buildReport(sim))).toBe(whole);
   });
 
-  it("a real-time endpoint's fast loops (one stream, or merged streams, none retrying) give the general loop's report", () => {
-    // a client with `retries` sends its requests through the general loop (serveSource); with none, one stream is
-    // drawn inside serveSimple and several merged ones are read by serveArrays. No 503 here, so nothing is retried
-    // and the reports must be the same, 413s (lognormal payloads around 3 MB, a large-payloads fault) included.
-    const doc = (retries: number[]) =>
-      arch(
-        ...retries.map((r, i) => node(`c${i}`, 'client', { rps: 150 / retries.length, payloadMB: 3, retries: r })),
-        node('ep', 'realtime-endpoint', { instanceCount: 4 }),
-        ...retries.map((_, i) => edge(`c${i}`, 'ep')),
-        fault({ atSec: 300, kind: 'large-payloads', node: 'c0', sizeMB: 8, durationSec: 30 }),
-      );
-    for (const [fast, general] of [
-      [[0], [1]],
-      [
-        [0, 0, 0],
-        [0, 1, 0],
-      ],
-    ]) {
-      const a = runDocument(doc(fast), { seed: 3, durationSec: 900 }).report;
-      expect(a.nodes.ep.failed).toBeGreaterThan(30);
-      expect(a.nodes.ep.ok).toBeGreaterThan(100_000);
-      expect(JSON.stringify(runDocument(doc(general), { seed: 3, durationSec: 900 }).report)).toBe(JSON.stringify(a));
-    }
-  });
+  it(
+    "a real-time endpoint's fast loops (one stream, or merged streams, none retrying) give the general loop's " +
+      'report',
+    () => {
+      // a client with `retries` sends its requests through the general loop (serveSource); with none, one stream is
+      // drawn inside serveSimple and several merged ones are read by serveArrays. No 503 here, so nothing is retried
+      // and the reports must be the same, 413s (lognormal payloads around 3 MB, a large-payloads fault) included.
+      const doc = (retries: number[]) =>
+        arch(
+          ...retries.map((r, i) => node(`c${i}`, 'client', { rps: 150 / retries.length, payloadMB: 3, retries: r })),
+          node('ep', 'realtime-endpoint', { instanceCount: 4 }),
+          ...retries.map((_, i) => edge(`c${i}`, 'ep')),
+          fault({ atSec: 300, kind: 'large-payloads', node: 'c0', sizeMB: 8, durationSec: 30 }),
+        );
+      for (const [fast, general] of [
+        [[0], [1]],
+        [
+          [0, 0, 0],
+          [0, 1, 0],
+        ],
+      ]) {
+        const a = runDocument(doc(fast), { seed: 3, durationSec: 900 }).report;
+        expect(a.nodes.ep.failed).toBeGreaterThan(30);
+        expect(a.nodes.ep.ok).toBeGreaterThan(100_000);
+        expect(JSON.stringify(runDocument(doc(general), { seed: 3, durationSec: 900 }).report)).toBe(JSON.stringify(a));
+      }
+    },
+  );
 
   it('shows every kind of figure in the mixed run', () => {
     const { report } = runDocument(mixed(), { seed: 11 });

@@ -34,27 +34,30 @@ describe('multi-model endpoint', () => {
     expect(r.incident('mme-cold-load', 'mme')!.count).toBe(30);
   });
 
-  it('mme-mixed-frameworks: a finding, and creation fails at the image pull; its requests fail with no other rule', () => {
-    const r = run(
-      arch(
-        client({ rps: 5 }),
-        mme(),
-        edge('c', 'mme'),
-        node('sk', 'ecr-repository', { framework: 'sklearn' }),
-        node('xg', 'ecr-repository', { framework: 'xgboost' }),
-        edge('sk', 'mme'),
-        edge('xg', 'mme'),
-      ),
-    );
-    expect(r.finding('mme-mixed-frameworks', 'mme')?.message).toContain('sklearn and xgboost');
-    const i = r.incident('mme-mixed-frameworks', 'mme')!;
-    expect(i.count).toBe(1);
-    expect(r.state('mme')).toBe('Failed');
-    expect(r.node('mme').failed).toBe(r.node('mme').requests);
-    expect(r.node('mme').requests).toBeGreaterThan(15_000);
-    expect(r.node('mme').coldStarts).toBe(0);
-    expect(r.report.incidents.filter((x) => x.node === 'mme').map((x) => x.rule)).toEqual(['mme-mixed-frameworks']);
-  });
+  it(
+    'mme-mixed-frameworks: a finding, and creation fails at the image ' + 'pull; its requests fail with no other rule',
+    () => {
+      const r = run(
+        arch(
+          client({ rps: 5 }),
+          mme(),
+          edge('c', 'mme'),
+          node('sk', 'ecr-repository', { framework: 'sklearn' }),
+          node('xg', 'ecr-repository', { framework: 'xgboost' }),
+          edge('sk', 'mme'),
+          edge('xg', 'mme'),
+        ),
+      );
+      expect(r.finding('mme-mixed-frameworks', 'mme')?.message).toContain('sklearn and xgboost');
+      const i = r.incident('mme-mixed-frameworks', 'mme')!;
+      expect(i.count).toBe(1);
+      expect(r.state('mme')).toBe('Failed');
+      expect(r.node('mme').failed).toBe(r.node('mme').requests);
+      expect(r.node('mme').requests).toBeGreaterThan(15_000);
+      expect(r.node('mme').coldStarts).toBe(0);
+      expect(r.report.incidents.filter((x) => x.node === 'mme').map((x) => x.rule)).toEqual(['mme-mixed-frameworks']);
+    },
+  );
 
   it('mme-mixed-frameworks also sees a built-in algorithm deployed next to another image', () => {
     const r = run(
@@ -99,20 +102,24 @@ describe('feature lookups at inference', () => {
       edge('fs', 'ep'),
     );
 
-  it('offline-store-online-lookup: every request pays a multi-second offline read; p99 explodes and timeouts follow', () => {
-    const r = run(doc(false));
-    expect(r.finding('offline-store-online-lookup', 'ep')).toBeDefined();
-    const i = r.incident('offline-store-online-lookup', 'ep')!;
-    expect(i.count).toBe(r.node('ep').requests);
-    expect(i.message).toMatch(
-      /Feature group fs has no online store: each request to ep ran an offline .* taking \d+ ms/,
-    );
-    expect(r.node('ep').p50Ms).toBeGreaterThan(3000);
-    expect(r.node('ep').p99Ms).toBeGreaterThan(40_000);
-    const t = r.incident('realtime-timeout', 'ep')!;
-    expect(t.count).toBeGreaterThan(10);
-    expect(t.count).toBe(r.node('ep').failed);
-  });
+  it(
+    'offline-store-online-lookup: every request pays a multi-second offline read; p99 explodes and timeouts ' +
+      'follow',
+    () => {
+      const r = run(doc(false));
+      expect(r.finding('offline-store-online-lookup', 'ep')).toBeDefined();
+      const i = r.incident('offline-store-online-lookup', 'ep')!;
+      expect(i.count).toBe(r.node('ep').requests);
+      expect(i.message).toMatch(
+        /Feature group fs has no online store: each request to ep ran an offline .* taking \d+ ms/,
+      );
+      expect(r.node('ep').p50Ms).toBeGreaterThan(3000);
+      expect(r.node('ep').p99Ms).toBeGreaterThan(40_000);
+      const t = r.incident('realtime-timeout', 'ep')!;
+      expect(t.count).toBeGreaterThan(10);
+      expect(t.count).toBe(r.node('ep').failed);
+    },
+  );
 
   it('fixed twin: the online store adds single-digit milliseconds', () => {
     const r = run(doc(true));

@@ -89,29 +89,33 @@ describe('real-time endpoint traffic', () => {
     expect(r.node('ep').instancesMax).toBe(3);
   });
 
-  it('target tracking on InvocationsPerInstance adds instances after the provisioning delay, and an idle endpoint keeps them', () => {
-    const doc = arch(
-      client({ rps: 100, stopSec: 1800 }),
-      rt({ autoscaling: { min: 1, max: 8, targetInvocationsPerInstance: 1300 } }),
-      edge('c', 'ep'),
-    );
-    const r = run(doc);
-    const ep = r.node('ep');
-    // 100 req/s = 6000 per minute; target 1300 per instance → ceil(4.6) = 5 instances
-    expect(ep.instancesMax).toBe(5);
-    // after the client stops there are no invocations, so no datapoints and no scale-in (issue 12 item 1)
-    expect(ep.instancesFinal).toBe(5);
-    const i = r.incident('endpoint-overloaded', 'ep')!;
-    expect(i.firstAtSec).toBeLessThan(200);
-    // three datapoints above target, then instances in service 240 s later: no 503 after that
-    const errors = r.sim.metrics('ep').s('errors').values;
-    expect(errors.slice(54).every((v) => !v)).toBe(true);
-    const fixed = run(arch(client({ rps: 100, stopSec: 1800 }), rt(), edge('c', 'ep')));
-    expect(fixed.node('ep').failed).toBeGreaterThan(4 * ep.failed!);
-    expect(
-      r.report.timeline.some((e) => e.node === 'ep' && /target tracking .* launches instances: 1 → 5/.test(e.event)),
-    ).toBe(true);
-  });
+  it(
+    'target tracking on InvocationsPerInstance adds instances after the provisioning delay, and an idle endpoint ' +
+      'keeps them',
+    () => {
+      const doc = arch(
+        client({ rps: 100, stopSec: 1800 }),
+        rt({ autoscaling: { min: 1, max: 8, targetInvocationsPerInstance: 1300 } }),
+        edge('c', 'ep'),
+      );
+      const r = run(doc);
+      const ep = r.node('ep');
+      // 100 req/s = 6000 per minute; target 1300 per instance → ceil(4.6) = 5 instances
+      expect(ep.instancesMax).toBe(5);
+      // after the client stops there are no invocations, so no datapoints and no scale-in (issue 12 item 1)
+      expect(ep.instancesFinal).toBe(5);
+      const i = r.incident('endpoint-overloaded', 'ep')!;
+      expect(i.firstAtSec).toBeLessThan(200);
+      // three datapoints above target, then instances in service 240 s later: no 503 after that
+      const errors = r.sim.metrics('ep').s('errors').values;
+      expect(errors.slice(54).every((v) => !v)).toBe(true);
+      const fixed = run(arch(client({ rps: 100, stopSec: 1800 }), rt(), edge('c', 'ep')));
+      expect(fixed.node('ep').failed).toBeGreaterThan(4 * ep.failed!);
+      expect(
+        r.report.timeline.some((e) => e.node === 'ep' && /target tracking .* launches instances: 1 → 5/.test(e.event)),
+      ).toBe(true);
+    },
+  );
 
   it('production variants split traffic by weight, with per-variant figures', () => {
     const r = run(

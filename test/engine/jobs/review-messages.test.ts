@@ -8,14 +8,18 @@ const log = (r: ReturnType<typeof run>, id: string) =>
     .map((e) => e.message);
 
 describe('tuning job without a training job', () => {
-  it('fails at t=0 with a ValidationException naming the missing training job definition, in the log and the timeline', () => {
-    const r = run(arch(node('h', 'tuning-job')));
-    expect(r.state('h')).toBe('Failed');
-    const msg =
-      'ValidationException: tuning job h needs a training job definition (connect h → the training-job it tunes)';
-    expect(log(r, 'h').some((m) => m.includes(msg))).toBe(true);
-    expect(r.report.timeline?.find((e) => e.node === 'h' && e.event.includes(msg))?.t).toBe(0);
-  });
+  it(
+    'fails at t=0 with a ValidationException naming the missing training job definition, in the log and the ' +
+      'timeline',
+    () => {
+      const r = run(arch(node('h', 'tuning-job')));
+      expect(r.state('h')).toBe('Failed');
+      const msg =
+        'ValidationException: tuning job h needs a training job definition (connect h → the training-job it tunes)';
+      expect(log(r, 'h').some((m) => m.includes(msg))).toBe(true);
+      expect(r.report.timeline?.find((e) => e.node === 'h' && e.event.includes(msg))?.t).toBe(0);
+    },
+  );
   it('fixed twin: connected to a training job it runs its children', () => {
     const r = run(
       arch(

@@ -32,14 +32,17 @@ describe('event chains', () => {
     expect(r.node('pipe').executions).toBe(1);
   });
 
-  it('a rule wired but notifications off: broken at the bucket; neither configured: nothing is meant, no incident', () => {
-    const r = run(s3Chain({ eventNotifications: false }, true, true), { modules: modules(), durationSec: 1200 });
-    expect(chainIncident(r)).toEqual([expect.objectContaining({ node: 'b', count: 1 })]);
-    expect(r.incident('trigger-chain-broken', 'b')?.message).toMatch(/eventNotifications off/);
-    expect(r.node('pipe').executions).toBe(0);
-    const quiet = run(s3Chain({}, false, false), { modules: modules(), durationSec: 1200 });
-    expect(quiet.rules().has('trigger-chain-broken')).toBe(false);
-  });
+  it(
+    'a rule wired but notifications off: broken at the bucket; ' + 'neither configured: nothing is meant, no incident',
+    () => {
+      const r = run(s3Chain({ eventNotifications: false }, true, true), { modules: modules(), durationSec: 1200 });
+      expect(chainIncident(r)).toEqual([expect.objectContaining({ node: 'b', count: 1 })]);
+      expect(r.incident('trigger-chain-broken', 'b')?.message).toMatch(/eventNotifications off/);
+      expect(r.node('pipe').executions).toBe(0);
+      const quiet = run(s3Chain({}, false, false), { modules: modules(), durationSec: 1200 });
+      expect(quiet.rules().has('trigger-chain-broken')).toBe(false);
+    },
+  );
 
   it('an EventBridge rule with no target: broken at the rule', () => {
     const r = run(s3Chain({ eventNotifications: true }, true, false), { modules: modules(), durationSec: 1200 });

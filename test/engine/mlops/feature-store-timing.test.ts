@@ -33,18 +33,21 @@ describe('online store TTL against the ingestion interval', () => {
     expect((ep.validation as number) - (ep.production as number)).toBeCloseTo(0.3 * (1 - 24 / 168), 2);
   });
 
-  it('no TTL, a TTL as long as the interval, or ingestion more often than the TTL: every lookup finds its record', () => {
-    for (const store of [
-      { ingestEveryHours: 168 },
-      { ttlHours: 168, ingestEveryHours: 168 },
-      { ttlHours: 24, ingestEveryHours: 12 },
-    ]) {
-      const r = run(doc(store), { modules: modules(), durationSec: 1200 });
-      expect(r.rules().has('online-record-expired'), JSON.stringify(store)).toBe(false);
-      expect(r.node('ep').validation).toBe(r.node('ep').production);
-      expect(r.node('ep').emptyLookupPct).toBeUndefined();
-    }
-  });
+  it(
+    'no TTL, a TTL as long as the interval, or ingestion more often ' + 'than the TTL: every lookup finds its record',
+    () => {
+      for (const store of [
+        { ingestEveryHours: 168 },
+        { ttlHours: 168, ingestEveryHours: 168 },
+        { ttlHours: 24, ingestEveryHours: 12 },
+      ]) {
+        const r = run(doc(store), { modules: modules(), durationSec: 1200 });
+        expect(r.rules().has('online-record-expired'), JSON.stringify(store)).toBe(false);
+        expect(r.node('ep').validation).toBe(r.node('ep').production);
+        expect(r.node('ep').emptyLookupPct).toBeUndefined();
+      }
+    },
+  );
 
   it('a TTL on a store without an online store is not a lookup problem', () => {
     const r = run(doc({ online: false, ttlHours: 1, ingestEveryHours: 168 }), { modules: modules(), durationSec: 600 });

@@ -75,22 +75,26 @@ describe('model quality signal', () => {
     expect(fixed.skew).toBeNull();
   });
 
-  it('imbalanced labels without class weights or resampling: accuracy looks high, AUC shows the majority-class model', () => {
-    const mk = (metric: string, imbalance = 'none') =>
-      graph(
-        node('raw', 's3-bucket', { positiveClassRatio: 0.03 }),
-        node('train', 'training-job', { evalMetric: metric, imbalance }),
-        edge('raw', 'train'),
-      );
-    const acc = trainingQuality(mk('accuracy'), 'train', 5, 1);
-    expect(validationValue(acc)).toBeGreaterThan(0.95);
-    expect(metricValue('accuracy', acc.skill, 0.03, true)).toBeLessThan(0.55);
-    // the metric only changes what the evaluation sees: the untreated model is as bad under AUC
-    const auc = trainingQuality(mk('auc'), 'train', 5, 1);
-    expect(validationValue(auc)).toBeLessThan(0.55);
-    for (const fix of ['class-weights', 'resampling'])
-      expect(trainingQuality(mk('auc', fix), 'train', 5, 1).skill).toBeGreaterThanOrEqual(QUALITY.baseSkill);
-  });
+  it(
+    'imbalanced labels without class weights or resampling: accuracy looks high, AUC shows the majority-class ' +
+      'model',
+    () => {
+      const mk = (metric: string, imbalance = 'none') =>
+        graph(
+          node('raw', 's3-bucket', { positiveClassRatio: 0.03 }),
+          node('train', 'training-job', { evalMetric: metric, imbalance }),
+          edge('raw', 'train'),
+        );
+      const acc = trainingQuality(mk('accuracy'), 'train', 5, 1);
+      expect(validationValue(acc)).toBeGreaterThan(0.95);
+      expect(metricValue('accuracy', acc.skill, 0.03, true)).toBeLessThan(0.55);
+      // the metric only changes what the evaluation sees: the untreated model is as bad under AUC
+      const auc = trainingQuality(mk('auc'), 'train', 5, 1);
+      expect(validationValue(auc)).toBeLessThan(0.55);
+      for (const fix of ['class-weights', 'resampling'])
+        expect(trainingQuality(mk('auc', fix), 'train', 5, 1).skill).toBeGreaterThanOrEqual(QUALITY.baseSkill);
+    },
+  );
 
   it('metrics: lower-is-better ones fall as skill rises; unknown metrics are NaN', () => {
     expect(metricValue('rmse', 0.9, 0.5)).toBeLessThan(metricValue('rmse', 0.8, 0.5));
@@ -100,32 +104,35 @@ describe('model quality signal', () => {
 });
 
 describe('one validation figure per model version', () => {
-  it("the training entry names its version; every entry and message showing a version shows that version's figure", () => {
-    const r = run(
-      arch(
-        node('d', 's3-bucket'),
-        node('p', 'processing-job', { scalerFit: 'full-dataset' }),
-        node('o', 's3-bucket'),
-        node('t', 'training-job'),
-        node('e', 'realtime-endpoint'),
-        node('c', 'client', { rps: 1 }),
-        edge('d', 'p'),
-        edge('p', 'o'),
-        edge('o', 't'),
-        edge('t', 'e'),
-        edge('c', 'e'),
-      ),
-    );
-    const st = mlopsRun(r.sim);
-    const figure = (id: string) => st.versions.get('t')!.find((v) => v.id === id)!.validation;
-    // the endpoint came up before training ended: it serves the earlier version, the job reports the one it trained
-    expect(r.node('e').model).toBe('t:v0');
-    expect(r.node('t').model).toBe('t:v1');
-    expect(r.node('e').validation).toBe(figure('t:v0'));
-    expect(r.node('t').validation).toBe(figure('t:v1'));
-    expect(figure('t:v0')).not.toBe(figure('t:v1'));
-    const inc = r.incident('scaler-leakage', 'p')!;
-    expect(inc.message).toContain(`t:v0, trained by t`);
-    expect(inc.message).toContain(`validation auc ${figure('t:v0')} `);
-  });
+  it(
+    'the training entry names its version; every entry and message ' + "showing a version shows that version's figure",
+    () => {
+      const r = run(
+        arch(
+          node('d', 's3-bucket'),
+          node('p', 'processing-job', { scalerFit: 'full-dataset' }),
+          node('o', 's3-bucket'),
+          node('t', 'training-job'),
+          node('e', 'realtime-endpoint'),
+          node('c', 'client', { rps: 1 }),
+          edge('d', 'p'),
+          edge('p', 'o'),
+          edge('o', 't'),
+          edge('t', 'e'),
+          edge('c', 'e'),
+        ),
+      );
+      const st = mlopsRun(r.sim);
+      const figure = (id: string) => st.versions.get('t')!.find((v) => v.id === id)!.validation;
+      // the endpoint came up before training ended: it serves the earlier version, the job reports the one it trained
+      expect(r.node('e').model).toBe('t:v0');
+      expect(r.node('t').model).toBe('t:v1');
+      expect(r.node('e').validation).toBe(figure('t:v0'));
+      expect(r.node('t').validation).toBe(figure('t:v1'));
+      expect(figure('t:v0')).not.toBe(figure('t:v1'));
+      const inc = r.incident('scaler-leakage', 'p')!;
+      expect(inc.message).toContain(`t:v0, trained by t`);
+      expect(inc.message).toContain(`validation auc ${figure('t:v0')} `);
+    },
+  );
 });

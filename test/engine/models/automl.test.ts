@@ -63,26 +63,29 @@ describe('Autopilot job', () => {
     expect(lt[0].share).toBeGreaterThan(0.5);
   });
 
-  it('more time is more candidates: MaxAutoMLJobRuntimeInSeconds stops it gracefully with the best finished one', () => {
-    const doc = (maxRuntimeSec: number | null) => auto({ datasetGB: 2 }, { maxRuntimeSec });
-    const cut = run(doc(7200), { durationSec: DAY });
-    const i = cut.incident('autopilot-runtime-exhausted', 'auto')!;
-    expect(i.message).toMatch(/MaxAutoMLJobRuntimeReached after 7200 s — \d+ of 100 candidates trained/);
-    expect(i.message).toContain('the explainability report');
-    expect(cut.state('auto')).toBe('Completed');
-    expect(cut.node('auto').candidates).toBeLessThan(100);
-    expect(cut.node('auto').candidates).toBeGreaterThan(0);
-    expect(cut.node('auto').topFeatures).toBeUndefined();
-    const full = run(doc(null), { durationSec: 2 * DAY });
-    expect(full.rules().size).toBe(0);
-    expect(full.node('auto').candidates).toBe(100);
-    expect(Number(full.node('auto').bestValue)).toBeGreaterThanOrEqual(Number(cut.node('auto').bestValue));
-    expect(full.node('auto').costUSD).toBeGreaterThan(cut.node('auto').costUSD ?? 0);
-    // too short for a single candidate: no best model
-    const none = run(doc(600), { durationSec: DAY });
-    expect(none.state('auto')).toBe('Failed');
-    expect(none.node('auto').candidates).toBe(0);
-  });
+  it(
+    'more time is more candidates: MaxAutoMLJobRuntimeInSeconds ' + 'stops it gracefully with the best finished one',
+    () => {
+      const doc = (maxRuntimeSec: number | null) => auto({ datasetGB: 2 }, { maxRuntimeSec });
+      const cut = run(doc(7200), { durationSec: DAY });
+      const i = cut.incident('autopilot-runtime-exhausted', 'auto')!;
+      expect(i.message).toMatch(/MaxAutoMLJobRuntimeReached after 7200 s — \d+ of 100 candidates trained/);
+      expect(i.message).toContain('the explainability report');
+      expect(cut.state('auto')).toBe('Completed');
+      expect(cut.node('auto').candidates).toBeLessThan(100);
+      expect(cut.node('auto').candidates).toBeGreaterThan(0);
+      expect(cut.node('auto').topFeatures).toBeUndefined();
+      const full = run(doc(null), { durationSec: 2 * DAY });
+      expect(full.rules().size).toBe(0);
+      expect(full.node('auto').candidates).toBe(100);
+      expect(Number(full.node('auto').bestValue)).toBeGreaterThanOrEqual(Number(cut.node('auto').bestValue));
+      expect(full.node('auto').costUSD).toBeGreaterThan(cut.node('auto').costUSD ?? 0);
+      // too short for a single candidate: no best model
+      const none = run(doc(600), { durationSec: DAY });
+      expect(none.state('auto')).toBe('Failed');
+      expect(none.node('auto').candidates).toBe(0);
+    },
+  );
 
   it('fewer candidates or ensembling fit the same runtime', () => {
     for (const job of [{ maxCandidates: 8 }, { mode: 'ENSEMBLING' }]) {

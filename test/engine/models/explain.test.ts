@@ -57,35 +57,42 @@ describe('label leakage and SHAP explainability', () => {
     expect(clean.rules().has('label-leakage')).toBe(false);
   });
 
-  it('the explainability report ranks the leaked column first with 60–75% of mean |SHAP|; without it, the first named feature leads', () => {
-    const leaky = run(doc(), { durationSec: 7200 });
-    const c = leaky.node('clarify');
-    expect(c.state).toBe('Completed');
-    expect(c.topFeature).toBe('refund_flag');
-    expect(Number(c.topShare)).toBeGreaterThanOrEqual(0.6);
-    expect(Number(c.topShare)).toBeLessThanOrEqual(0.75);
-    expect(
-      leaky.report.timeline.some(
-        (l) => l.node === 'clarify' && /global SHAP .*: refund_flag 0\.\d+, amount/.test(l.event),
-      ),
-    ).toBe(true);
-    const fixed = run(doc({ drop: ['refund_flag'] }), { durationSec: 7200 }).node('clarify');
-    expect(fixed.topFeature).toBe('amount');
-    expect(Number(fixed.topShare)).toBeLessThan(0.5);
-  });
+  it(
+    'the explainability report ranks the leaked column first with 60–75% of mean |SHAP|; without it, the first ' +
+      'named feature leads',
+    () => {
+      const leaky = run(doc(), { durationSec: 7200 });
+      const c = leaky.node('clarify');
+      expect(c.state).toBe('Completed');
+      expect(c.topFeature).toBe('refund_flag');
+      expect(Number(c.topShare)).toBeGreaterThanOrEqual(0.6);
+      expect(Number(c.topShare)).toBeLessThanOrEqual(0.75);
+      expect(
+        leaky.report.timeline.some(
+          (l) => l.node === 'clarify' && /global SHAP .*: refund_flag 0\.\d+, amount/.test(l.event),
+        ),
+      ).toBe(true);
+      const fixed = run(doc({ drop: ['refund_flag'] }), { durationSec: 7200 }).node('clarify');
+      expect(fixed.topFeature).toBe('amount');
+      expect(Number(fixed.topShare)).toBeLessThan(0.5);
+    },
+  );
 
-  it('the feature-attribution monitor reports drift (nDCG below 0.9) only while the leaked column is in the model', () => {
-    const leaky = run(doc(), { durationSec: 7200 });
-    const i = leaky.incident('feature-attribution-drift', 'mon')!;
-    expect(i.message).toMatch(
-      /^feature_attribution_drift_check: the nDCG of the global SHAP values of live traffic vs the baseline constraints is 0\.\d+, below 0\.9 \(label label0\)\.$/,
-    );
-    expect(Number(leaky.node('mon').lastNdcg)).toBeLessThan(0.9);
-    const fixed = run(doc({ drop: ['refund_flag'] }), { durationSec: 7200 });
-    expect(fixed.rules().has('feature-attribution-drift')).toBe(false);
-    expect(Number(fixed.node('mon').lastNdcg)).toBeGreaterThanOrEqual(0.9);
-    expect(fixed.rules().has('label-leakage')).toBe(false);
-  });
+  it(
+    'the feature-attribution monitor reports drift (nDCG below 0.9) ' + 'only while the leaked column is in the model',
+    () => {
+      const leaky = run(doc(), { durationSec: 7200 });
+      const i = leaky.incident('feature-attribution-drift', 'mon')!;
+      expect(i.message).toMatch(
+        /^feature_attribution_drift_check: the nDCG of the global SHAP values of live traffic vs the baseline constraints is 0\.\d+, below 0\.9 \(label label0\)\.$/,
+      );
+      expect(Number(leaky.node('mon').lastNdcg)).toBeLessThan(0.9);
+      const fixed = run(doc({ drop: ['refund_flag'] }), { durationSec: 7200 });
+      expect(fixed.rules().has('feature-attribution-drift')).toBe(false);
+      expect(Number(fixed.node('mon').lastNdcg)).toBeGreaterThanOrEqual(0.9);
+      expect(fixed.rules().has('label-leakage')).toBe(false);
+    },
+  );
 
   it('a Data Wrangler step upstream drops the column as well; dropping another column does not', () => {
     expect(

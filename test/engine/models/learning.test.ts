@@ -36,18 +36,22 @@ describe('learning curves of an XGBoost training job', () => {
     for (let k = 1; k < gaps.length; k++) expect(gaps[k]).toBeGreaterThan(gaps[k - 1]);
   });
 
-  it('regularisation (lambda, alpha) narrows the gap; early stopping closes it, keeps the best round and bills less', () => {
-    const over = train({ maxDepth: 12, numRound: 500 });
-    const reg = train({ maxDepth: 12, numRound: 500, lambda: 10, alpha: 1 });
-    const early = train({ maxDepth: 12, numRound: 500, earlyStoppingRounds: 10 });
-    expect(fig(reg, 'gapRatio')).toBeLessThan(fig(over, 'gapRatio') / 4);
-    expect(fig(reg, 'validation')).toBeGreaterThan(fig(over, 'validation'));
-    expect(early.rules().has('overfitting')).toBe(false);
-    expect(fig(early, 'stepsRun')).toBe(fig(early, 'bestStep') + 10);
-    expect(fig(early, 'gapRatio')).toBeLessThan(LEARNING.overfitRatio);
-    expect(fig(early, 'costUSD')).toBeLessThan(fig(over, 'costUSD') / 3);
-    expect(fig(early, 'validation')).toBeGreaterThan(fig(reg, 'validation'));
-  });
+  it(
+    'regularisation (lambda, alpha) narrows the gap; early stopping closes it, keeps the best round and bills ' +
+      'less',
+    () => {
+      const over = train({ maxDepth: 12, numRound: 500 });
+      const reg = train({ maxDepth: 12, numRound: 500, lambda: 10, alpha: 1 });
+      const early = train({ maxDepth: 12, numRound: 500, earlyStoppingRounds: 10 });
+      expect(fig(reg, 'gapRatio')).toBeLessThan(fig(over, 'gapRatio') / 4);
+      expect(fig(reg, 'validation')).toBeGreaterThan(fig(over, 'validation'));
+      expect(early.rules().has('overfitting')).toBe(false);
+      expect(fig(early, 'stepsRun')).toBe(fig(early, 'bestStep') + 10);
+      expect(fig(early, 'gapRatio')).toBeLessThan(LEARNING.overfitRatio);
+      expect(fig(early, 'costUSD')).toBeLessThan(fig(over, 'costUSD') / 3);
+      expect(fig(early, 'validation')).toBeGreaterThan(fig(reg, 'validation'));
+    },
+  );
 
   it('too small a step or too shallow trees underfit: both losses high and close', () => {
     for (const props of [{ eta: 0.01 }, { maxDepth: 1 }]) {

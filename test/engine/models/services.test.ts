@@ -51,19 +51,23 @@ describe('managed AI services', () => {
     expect(r.state('ai')).toBe('InService');
   });
 
-  it('a customised Bedrock model fails every call on demand; Provisioned Throughput or a custom model deployment serves it', () => {
-    const onDemand = run(doc('bedrock', 'text-classification'), { durationSec: 600 });
-    const i = onDemand.incident('bedrock-custom-model-on-demand', 'ai')!;
-    expect(i.count).toBe(onDemand.node('ai').requests);
-    expect(onDemand.node('ai').ok).toBe(0);
-    for (const bedrockInference of ['provisioned-throughput', 'custom-model-deployment']) {
-      const r = run(doc('bedrock', 'text-classification', { bedrockInference }), { durationSec: 600 });
-      expect(r.rules().size, bedrockInference).toBe(0);
-      expect(r.node('ai').failed).toBe(0);
-    }
-    // a base model (not customised) is served on demand
-    expect(run(doc('bedrock', null, { customModel: false }), { durationSec: 600 }).node('ai').failed).toBe(0);
-  });
+  it(
+    'a customised Bedrock model fails every call on demand; Provisioned Throughput or a custom model deployment ' +
+      'serves it',
+    () => {
+      const onDemand = run(doc('bedrock', 'text-classification'), { durationSec: 600 });
+      const i = onDemand.incident('bedrock-custom-model-on-demand', 'ai')!;
+      expect(i.count).toBe(onDemand.node('ai').requests);
+      expect(onDemand.node('ai').ok).toBe(0);
+      for (const bedrockInference of ['provisioned-throughput', 'custom-model-deployment']) {
+        const r = run(doc('bedrock', 'text-classification', { bedrockInference }), { durationSec: 600 });
+        expect(r.rules().size, bedrockInference).toBe(0);
+        expect(r.node('ai').failed).toBe(0);
+      }
+      // a base model (not customised) is served on demand
+      expect(run(doc('bedrock', null, { customModel: false }), { durationSec: 600 }).node('ai').failed).toBe(0);
+    },
+  );
 
   it('calls are seeded: the same seed gives the same counts', () => {
     const a = run(doc('comprehend', 'text-classification'), { durationSec: 300, seed: 4 }).node('ai').requests;

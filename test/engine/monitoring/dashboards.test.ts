@@ -76,7 +76,8 @@ describe('CloudWatch dashboards', () => {
     );
     expect(msg).toMatch(/\d+ invocation\(s\) answered 4xx, and no widget shows a 4XX error/);
     expect(msg).toContain(
-      'widget "AWS/SageMaker CPUUtilization Average" shows no data (CPUUtilization is published in /aws/sagemaker/Endpoints)',
+      'widget "AWS/SageMaker CPUUtilization Average" shows no data (CPUUtilization is published in ' +
+        '/aws/sagemaker/Endpoints)',
     );
     const peaks = r.report.nodes.dash.widgets as { widget: string; peak: number | null }[];
     expect(peaks.find((w) => w.widget.includes('CPUUtilization'))!.peak).toBeNull();

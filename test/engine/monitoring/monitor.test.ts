@@ -96,37 +96,40 @@ describe('violations', () => {
     expect(go(bias(0.3, 0.5)).rules().has('bias-disparate-impact')).toBe(false);
   });
 
-  it('a violation is CloudWatch metrics: an alarm on them reaches EventBridge and starts the retraining pipeline', () => {
-    const doc = (wiring: 'alarm' | 'direct' | 'none') =>
-      watched(
-        {},
-        {},
-        node('pipe', 'pipeline'),
-        node('train', 'training-job', {}, 'pipe'),
-        node('eb', 'eventbridge'),
-        edge('eb', 'pipe'),
-        ...(wiring === 'alarm'
-          ? [node('alarm', 'cloudwatch'), edge('mon', 'alarm'), edge('alarm', 'eb')]
-          : wiring === 'direct'
-            ? [edge('mon', 'eb')]
-            : [node('b', 's3-bucket', { eventNotifications: true }), edge('b', 'eb')]),
-        fault({ atSec: 4000, kind: 'data-drift', node: 'ep' }),
-      );
-    const r = go(doc('alarm'));
-    expect(r.report.timeline.find((e) => e.node === 'pipe')).toMatchObject({
-      t: 7203,
-      event: expect.stringMatching(/^Executing: execution 1 \(CloudWatch Alarm State Change from alarm via eb\)/),
-    });
-    expect(r.node('pipe').executions).toBe(2); // violations at 7200 and 10800
-    expect(r.node('eb').events).toBe(2);
-    // issue 12 item 10: Model Monitor has no EventBridge event of its own; a rule on the monitor never fires
-    const direct = go(doc('direct'));
-    expect(direct.node('pipe').executions).toBe(0);
-    expect(direct.incident('trigger-chain-broken', 'mon')?.message).toMatch(/publishes CloudWatch metrics/);
-    const unwired = go(doc('none'));
-    expect(unwired.node('pipe').executions).toBe(0);
-    expect(unwired.rules().has('trigger-chain-broken')).toBe(false);
-  });
+  it(
+    'a violation is CloudWatch metrics: an alarm on them reaches ' + 'EventBridge and starts the retraining pipeline',
+    () => {
+      const doc = (wiring: 'alarm' | 'direct' | 'none') =>
+        watched(
+          {},
+          {},
+          node('pipe', 'pipeline'),
+          node('train', 'training-job', {}, 'pipe'),
+          node('eb', 'eventbridge'),
+          edge('eb', 'pipe'),
+          ...(wiring === 'alarm'
+            ? [node('alarm', 'cloudwatch'), edge('mon', 'alarm'), edge('alarm', 'eb')]
+            : wiring === 'direct'
+              ? [edge('mon', 'eb')]
+              : [node('b', 's3-bucket', { eventNotifications: true }), edge('b', 'eb')]),
+          fault({ atSec: 4000, kind: 'data-drift', node: 'ep' }),
+        );
+      const r = go(doc('alarm'));
+      expect(r.report.timeline.find((e) => e.node === 'pipe')).toMatchObject({
+        t: 7203,
+        event: expect.stringMatching(/^Executing: execution 1 \(CloudWatch Alarm State Change from alarm via eb\)/),
+      });
+      expect(r.node('pipe').executions).toBe(2); // violations at 7200 and 10800
+      expect(r.node('eb').events).toBe(2);
+      // issue 12 item 10: Model Monitor has no EventBridge event of its own; a rule on the monitor never fires
+      const direct = go(doc('direct'));
+      expect(direct.node('pipe').executions).toBe(0);
+      expect(direct.incident('trigger-chain-broken', 'mon')?.message).toMatch(/publishes CloudWatch metrics/);
+      const unwired = go(doc('none'));
+      expect(unwired.node('pipe').executions).toBe(0);
+      expect(unwired.rules().has('trigger-chain-broken')).toBe(false);
+    },
+  );
 
   it('a model-quality monitor flags a leaked model serving below its validation', () => {
     const doc = (scalerFit: string) =>

@@ -73,7 +73,8 @@ describe('data-download and model-download gates', () => {
     const r = probe(trainingIn('private', []), { train: ['data-download'] });
     expect(r.state('train')).toBe('Failed');
     expect(r.incident('s3-unreachable', 'train')!.message).toBe(
-      'ClientError: Data download failed for train: Could not connect to the endpoint URL: "https://data.s3.amazonaws.com/" (connect timeout)',
+      'ClientError: Data download failed for train: Could not connect to the endpoint URL: ' +
+        '"https://data.s3.amazonaws.com/" (connect timeout)',
     );
     expect(r.blockers['train:data-download'].data).toEqual({
       path: ['train', 'priv', 'vpc'],
@@ -231,7 +232,8 @@ describe('ecr-pull-blocked message', () => {
     const withRepo = trainingIn('private', ['ecr.api'], node('repo', 'ecr-repository'), edge('repo', 'train'));
     const dkrMsg = probe(withRepo, { train: ['image-pull'] }).incident('ecr-pull-blocked')!.message;
     expect(dkrMsg).toBe(
-      'CannotStartContainerError: CannotPullContainerError: failed to pull image 123456789012.dkr.ecr.us-east-1.amazonaws.com/repo:latest for train: ' +
+      'CannotStartContainerError: CannotPullContainerError: failed to pull image ' +
+        '123456789012.dkr.ecr.us-east-1.amazonaws.com/repo:latest for train: ' +
         'Get "https://123456789012.dkr.ecr.us-east-1.amazonaws.com/v2/": dial tcp: i/o timeout',
     );
   });

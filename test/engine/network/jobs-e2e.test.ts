@@ -132,10 +132,14 @@ describe('a pipeline in a private subnet (mlops module)', () => {
     expect(r.state('pipe')).toBe('Succeeded');
   });
 
-  it("its step jobs run in the pipeline's subnet: without the S3 gateway their data download fails as a standalone job's would", () => {
-    const r = run(doc(ALL.filter((s) => s !== 's3')));
-    expect(r.incident('s3-unreachable', 'train')).toBeDefined();
-    expect(r.state('train')).toBe('Failed');
-    expect(r.state('pipe')).toBe('Failed');
-  });
+  it(
+    "its step jobs run in the pipeline's subnet: without the S3 gateway their data download fails as a " +
+      "standalone job's would",
+    () => {
+      const r = run(doc(ALL.filter((s) => s !== 's3')));
+      expect(r.incident('s3-unreachable', 'train')).toBeDefined();
+      expect(r.state('train')).toBe('Failed');
+      expect(r.state('pipe')).toBe('Failed');
+    },
+  );
 });

@@ -22,19 +22,22 @@ describe('kms-access-denied (gate at data-download, and a finding)', () => {
     expect(r.finding('kms-access-denied', 'train')?.severity).toBe('error');
   });
 
-  it('fixed twins: kms:Decrypt, "kms:*" or "*" on the role; no role (the default execution role); an sse-s3 bucket', () => {
-    for (const d of [
-      doc(['s3:GetObject', 'kms:Decrypt']),
-      doc(['s3:GetObject', 'kms:*']),
-      doc(['*']),
-      doc(null),
-      doc(['s3:GetObject'], 'sse-s3'),
-    ]) {
-      const r = probe(d, { train: ['image-pull', 'data-download'] });
-      expect(r.state('train')).toBe('Completed');
-      expect(r.rules().has('kms-access-denied')).toBe(false);
-    }
-  });
+  it(
+    'fixed twins: kms:Decrypt, "kms:*" or "*" on the role; no role ' + '(the default execution role); an sse-s3 bucket',
+    () => {
+      for (const d of [
+        doc(['s3:GetObject', 'kms:Decrypt']),
+        doc(['s3:GetObject', 'kms:*']),
+        doc(['*']),
+        doc(null),
+        doc(['s3:GetObject'], 'sse-s3'),
+      ]) {
+        const r = probe(d, { train: ['image-pull', 'data-download'] });
+        expect(r.state('train')).toBe('Completed');
+        expect(r.rules().has('kms-access-denied')).toBe(false);
+      }
+    },
+  );
 
   it('the network answers first: an unreachable bucket is s3-unreachable, not access denied', () => {
     const d = arch(

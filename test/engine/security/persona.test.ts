@@ -28,15 +28,18 @@ describe('Role Manager personas', () => {
     expect(roleActions({ actions: [], persona: 'custom' })).toEqual([]);
   });
 
-  it("the Data Scientist persona's S3 full access is a wildcard grant; the compute persona on named buckets is not", () => {
-    expect(findings(job({ persona: 'data-scientist', actions: [] })).map((f) => f.rule)).toContain('iam-wildcard');
-    const scoped = job({
-      persona: 'compute-role',
-      actions: [],
-      s3Resources: ['arn:aws:s3:::data/*', 'arn:aws:s3:::out/*'],
-    });
-    expect(findings(scoped).map((f) => f.rule)).not.toContain('iam-wildcard');
-  });
+  it(
+    "the Data Scientist persona's S3 full access is a wildcard grant; " + 'the compute persona on named buckets is not',
+    () => {
+      expect(findings(job({ persona: 'data-scientist', actions: [] })).map((f) => f.rule)).toContain('iam-wildcard');
+      const scoped = job({
+        persona: 'compute-role',
+        actions: [],
+        s3Resources: ['arn:aws:s3:::data/*', 'arn:aws:s3:::out/*'],
+      });
+      expect(findings(scoped).map((f) => f.rule)).not.toContain('iam-wildcard');
+    },
+  );
 
   it("exports the persona's actions in the role's policy and keeps the persona in Metadata", () => {
     const { template, metadataOnly } = exportDesign(job({ persona: 'mlops', actions: ['kms:Decrypt'] }));

@@ -9,15 +9,19 @@ import { arch, findings, node, run } from '../../harness';
 const scp = (props: Record<string, unknown> = {}) => node('org', 'scp', props);
 
 describe('scp-denied', () => {
-  it('a training job without VolumeKmsKeyId under the default SCP fails at creation with the explicit-deny message, at no cost', () => {
-    const r = run(arch(scp(), node('t', 'training-job')), { durationSec: 600 });
-    expect(r.state('t')).toBe('Failed');
-    const i = r.incident('scp-denied', 't')!;
-    expect(i.message).toContain('is not authorized to perform: sagemaker:CreateTrainingJob');
-    expect(i.message).toContain('training-job/t with an explicit deny in a service control policy');
-    expect(i.message).toContain('sagemaker:VolumeKmsKey');
-    expect(r.node('t').costUSD ?? 0).toBe(0);
-  });
+  it(
+    'a training job without VolumeKmsKeyId under the default SCP fails at creation with the explicit-deny ' +
+      'message, at no cost',
+    () => {
+      const r = run(arch(scp(), node('t', 'training-job')), { durationSec: 600 });
+      expect(r.state('t')).toBe('Failed');
+      const i = r.incident('scp-denied', 't')!;
+      expect(i.message).toContain('is not authorized to perform: sagemaker:CreateTrainingJob');
+      expect(i.message).toContain('training-job/t with an explicit deny in a service control policy');
+      expect(i.message).toContain('sagemaker:VolumeKmsKey');
+      expect(r.node('t').costUSD ?? 0).toBe(0);
+    },
+  );
 
   it('a volume key satisfies the condition; the job completes', () => {
     const r = run(arch(scp(), node('k', 'kms-key'), node('t', 'training-job', { VolumeKmsKeyId: 'k' })));
@@ -31,26 +35,30 @@ describe('scp-denied', () => {
     expect(r.incident('scp-denied', 't')).toBeDefined();
   });
 
-  it('requireVpcSubnets: a job outside any subnet is denied; in a subnet, or in a pipeline that sits in one, it passes the SCP', () => {
-    const vpcOnly = scp({ requireVolumeKmsKey: false, requireVpcSubnets: true });
-    const out = findings(arch(vpcOnly, node('t', 'training-job')));
-    expect(out.find((f) => f.rule === 'scp-denied')?.message).toContain('sagemaker:VpcSubnets');
-    const inSubnet = arch(
-      vpcOnly,
-      node('vpc', 'vpc'),
-      node('priv', 'subnet', { access: 'private' }, 'vpc'),
-      node('t', 'training-job', {}, 'priv'),
-    );
-    expect(findings(inSubnet).some((f) => f.rule === 'scp-denied')).toBe(false);
-    const inPipeline = arch(
-      vpcOnly,
-      node('vpc', 'vpc'),
-      node('priv', 'subnet', { access: 'private' }, 'vpc'),
-      node('p', 'pipeline', {}, 'priv'),
-      node('t', 'training-job', {}, 'p'),
-    );
-    expect(findings(inPipeline).some((f) => f.rule === 'scp-denied')).toBe(false);
-  });
+  it(
+    'requireVpcSubnets: a job outside any subnet is denied; in a subnet, or in a pipeline that sits in one, it ' +
+      'passes the SCP',
+    () => {
+      const vpcOnly = scp({ requireVolumeKmsKey: false, requireVpcSubnets: true });
+      const out = findings(arch(vpcOnly, node('t', 'training-job')));
+      expect(out.find((f) => f.rule === 'scp-denied')?.message).toContain('sagemaker:VpcSubnets');
+      const inSubnet = arch(
+        vpcOnly,
+        node('vpc', 'vpc'),
+        node('priv', 'subnet', { access: 'private' }, 'vpc'),
+        node('t', 'training-job', {}, 'priv'),
+      );
+      expect(findings(inSubnet).some((f) => f.rule === 'scp-denied')).toBe(false);
+      const inPipeline = arch(
+        vpcOnly,
+        node('vpc', 'vpc'),
+        node('priv', 'subnet', { access: 'private' }, 'vpc'),
+        node('p', 'pipeline', {}, 'priv'),
+        node('t', 'training-job', {}, 'p'),
+      );
+      expect(findings(inPipeline).some((f) => f.rule === 'scp-denied')).toBe(false);
+    },
+  );
 
   it('covers only the actions it lists; sagemaker:Create* covers processing and transform jobs too', () => {
     const trainingOnly = arch(scp(), node('p', 'processing-job'));
@@ -71,14 +79,17 @@ describe('scp-denied', () => {
     expect(findings(none).some((f) => f.rule === 'scp-denied')).toBe(false);
   });
 
-  it('is evaluated before the instance-type check: a compliant key on an NVMe type then meets kms-on-nvme-instance', () => {
-    const nvme = (props: Record<string, unknown>) =>
-      run(arch(scp(), node('k', 'kms-key'), node('t', 'training-job', { instanceType: 'ml.g5.xlarge', ...props })), {
-        durationSec: 600,
-      });
-    expect(nvme({}).incident('scp-denied', 't')).toBeDefined();
-    const keyed = nvme({ VolumeKmsKeyId: 'k' });
-    expect(keyed.incident('scp-denied', 't')).toBeUndefined();
-    expect(keyed.incident('kms-on-nvme-instance', 't')).toBeDefined();
-  });
+  it(
+    'is evaluated before the instance-type check: a compliant key on ' + 'an NVMe type then meets kms-on-nvme-instance',
+    () => {
+      const nvme = (props: Record<string, unknown>) =>
+        run(arch(scp(), node('k', 'kms-key'), node('t', 'training-job', { instanceType: 'ml.g5.xlarge', ...props })), {
+          durationSec: 600,
+        });
+      expect(nvme({}).incident('scp-denied', 't')).toBeDefined();
+      const keyed = nvme({ VolumeKmsKeyId: 'k' });
+      expect(keyed.incident('scp-denied', 't')).toBeUndefined();
+      expect(keyed.incident('kms-on-nvme-instance', 't')).toBeDefined();
+    },
+  );
 });

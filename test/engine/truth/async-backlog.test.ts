@@ -18,40 +18,43 @@ const overloaded = (props: Record<string, unknown>, wired = true) =>
     edge('c', 'as'),
   );
 
-describe('item 8: an async request that outlives RequestTTLSeconds in the queue fails to S3 and the error topic', () => {
-  it('expires as async-request-expired (never endpoint-overloaded), naming the failure path and the topic', () => {
-    const r = run(overloaded({ requestTtlSec: 600 }), { durationSec: 3600 });
-    expect(r.rules().has('endpoint-overloaded')).toBe(false);
-    const i = r.incident('async-request-expired', 'as')!;
-    expect(i.message).toContain('waited RequestTTLSeconds (600 s)');
-    expect(i.message).toContain('s3://out/async-failures/');
-    expect(i.message).toContain('published to the error topic errors');
-    const ep = r.node('as') as unknown as Record<string, number>;
-    expect(ep.expired).toBe(i.count);
-    expect(ep.failed).toBe(i.count);
-    // the first expiry happens once the oldest waiting request is 600 s old
-    expect(i.firstAtSec).toBeGreaterThanOrEqual(600);
-    const t = requestTraces(r.sim, 'as').find((x) => x.rule === 'async-request-expired')!;
-    expect(t.outcome).toBe('timedOut');
-    expect(t.status).toBeUndefined(); // the call had returned 202: no HTTP error
-    expect(t.note).toMatch(/error written to s3:\/\/out\/async-failures\/, notice to errors/);
-  });
-  it('without an ErrorTopic the failure still goes to S3 but no one is notified', () => {
-    const r = run(overloaded({ requestTtlSec: 600 }, false), { durationSec: 3600 });
-    expect(r.incident('async-request-expired', 'as')!.message).toContain('no ErrorTopic is configured');
-  });
-  it("the stuck-at-zero finding states the endpoint's own RequestTTLSeconds", () => {
-    const f = findings(overloaded({ minCapacity: 0, requestTtlSec: 900 })).find(
-      (x) => x.rule === 'async-stuck-at-zero',
-    )!;
-    expect(f.message).toContain('RequestTTLSeconds (900 s)');
-  });
-  it('the default RequestTTLSeconds (6 h) lets the same backlog wait within an hour', () => {
-    const r = run(overloaded({}), { durationSec: 3600 });
-    expect(r.rules().has('async-request-expired')).toBe(false);
-    expect(r.node('as').failed).toBe(0);
-  });
-});
+describe(
+  'item 8: an async request that outlives RequestTTLSeconds in ' + 'the queue fails to S3 and the error topic',
+  () => {
+    it('expires as async-request-expired (never endpoint-overloaded), naming the failure path and the topic', () => {
+      const r = run(overloaded({ requestTtlSec: 600 }), { durationSec: 3600 });
+      expect(r.rules().has('endpoint-overloaded')).toBe(false);
+      const i = r.incident('async-request-expired', 'as')!;
+      expect(i.message).toContain('waited RequestTTLSeconds (600 s)');
+      expect(i.message).toContain('s3://out/async-failures/');
+      expect(i.message).toContain('published to the error topic errors');
+      const ep = r.node('as') as unknown as Record<string, number>;
+      expect(ep.expired).toBe(i.count);
+      expect(ep.failed).toBe(i.count);
+      // the first expiry happens once the oldest waiting request is 600 s old
+      expect(i.firstAtSec).toBeGreaterThanOrEqual(600);
+      const t = requestTraces(r.sim, 'as').find((x) => x.rule === 'async-request-expired')!;
+      expect(t.outcome).toBe('timedOut');
+      expect(t.status).toBeUndefined(); // the call had returned 202: no HTTP error
+      expect(t.note).toMatch(/error written to s3:\/\/out\/async-failures\/, notice to errors/);
+    });
+    it('without an ErrorTopic the failure still goes to S3 but no one is notified', () => {
+      const r = run(overloaded({ requestTtlSec: 600 }, false), { durationSec: 3600 });
+      expect(r.incident('async-request-expired', 'as')!.message).toContain('no ErrorTopic is configured');
+    });
+    it("the stuck-at-zero finding states the endpoint's own RequestTTLSeconds", () => {
+      const f = findings(overloaded({ minCapacity: 0, requestTtlSec: 900 })).find(
+        (x) => x.rule === 'async-stuck-at-zero',
+      )!;
+      expect(f.message).toContain('RequestTTLSeconds (900 s)');
+    });
+    it('the default RequestTTLSeconds (6 h) lets the same backlog wait within an hour', () => {
+      const r = run(overloaded({}), { durationSec: 3600 });
+      expect(r.rules().has('async-request-expired')).toBe(false);
+      expect(r.node('as').failed).toBe(0);
+    });
+  },
+);
 
 describe('issue 15: a backlog that grows at maxCapacity is an incident, with ApproximateBacklogSize charted', () => {
   it('flags the growing backlog with its size, per-instance figure and the oldest wait', () => {

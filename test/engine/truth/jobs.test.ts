@@ -17,7 +17,8 @@ describe('item 6: DeepAR and IP Insights take File input only', () => {
       const r = run(doc(alg, format, 'Pipe'), { durationSec: 3600 });
       expect(r.state('train')).toBe('Failed');
       expect(r.incident('input-mode-unsupported', 'train')!.message).toBe(
-        `ClientError: The ${name} algorithm does not support Pipe input mode for channel train; supported input modes: File.`,
+        `ClientError: The ${name} algorithm does not support Pipe input mode for channel train; supported ` +
+          `input modes: File.`,
       );
       expect(findings(doc(alg, format, 'Pipe')).map((f) => f.rule)).toContain('input-mode-unsupported');
       expect(run(doc(alg, format, 'File'), { durationSec: 3600 }).state('train')).toBe('Completed');
@@ -48,11 +49,15 @@ describe('item 7: a pipeline needs no sagemaker.api endpoint; its step jobs use 
       'sagemaker-api-unreachable',
     );
   });
-  it("its step job pulls its image through the pipeline's subnet: without ECR endpoints it fails like a standalone job", () => {
-    const r = run(doc(['s3', 'logs']), { durationSec: 3600 });
-    expect(r.incident('ecr-pull-blocked', 'train')).toBeDefined();
-    expect(r.state('pipe')).toBe('Failed');
-  });
+  it(
+    "its step job pulls its image through the pipeline's subnet: without ECR endpoints it fails like a " +
+      'standalone job',
+    () => {
+      const r = run(doc(['s3', 'logs']), { durationSec: 3600 });
+      expect(r.incident('ecr-pull-blocked', 'train')).toBeDefined();
+      expect(r.state('pipe')).toBe('Failed');
+    },
+  );
   it('a lambda in the subnet calling SageMaker still needs the endpoint', () => {
     expect(findings(doc(['ecr.api', 'ecr.dkr', 's3', 'logs'], true)).map((f) => `${f.rule}@${f.node}`)).toContain(
       'sagemaker-api-unreachable@fn',

@@ -213,12 +213,20 @@ export function startAutopilot(sim: Simulation, n: GNode<'autopilot-job'>): void
   sim.setState(
     n.id,
     'InProgress',
-    `AnalyzingData: ${p.problemType}${p.inferred ? ' (inferred)' : ''}, objective ${p.metric}, ${p.mode} mode, ${p.planned} candidates`,
+    `AnalyzingData: ${p.problemType}${p.inferred ? ' (inferred)' : ''}, objective ${p.metric}, ${p.mode} mode, ` +
+      `${p.planned} candidates`,
   );
   sim.note(
     n.id,
     'event',
-    `${n.id}: AutoML job started on ${p.bucket.id} (${p.datasetGB} GB): ${p.mode}${n.props.mode === 'AUTO' ? ` (AUTO: dataset ${p.datasetGB * 1000 < AUTOML_AUTO_MODE_MB ? 'under' : 'at least'} ${AUTOML_AUTO_MODE_MB} MB)` : ''}, ${p.problemType}, objective ${p.metric}`,
+    `${n.id}: AutoML job started on ${p.bucket.id} (${p.datasetGB} GB): ` +
+      `${p.mode}${
+        n.props.mode === 'AUTO'
+          ? ` (AUTO: dataset ${p.datasetGB * 1000 < AUTOML_AUTO_MODE_MB ? 'under' : 'at least'} ` +
+            `${AUTOML_AUTO_MODE_MB} MB)`
+          : ''
+      }, ` +
+      `${p.problemType}, objective ${p.metric}`,
   );
   if (p.analysisSec < end)
     sim.after(p.analysisSec, `${n.id}: feature engineering done`, n.id, () =>
@@ -269,7 +277,8 @@ export function startAutopilot(sim: Simulation, n: GNode<'autopilot-job'>): void
     sim.note(
       n.id,
       'event',
-      `${n.id}: best candidate ${best.name} (${best.algorithm}) ${p.metric} ${best.value}; ${done.length} of ${p.planned} candidates on the leaderboard`,
+      `${n.id}: best candidate ${best.name} (${best.algorithm}) ${p.metric} ${best.value}; ${done.length} of ` +
+        `${p.planned} candidates on the leaderboard`,
     );
     sim.setState(
       n.id,

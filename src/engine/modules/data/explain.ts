@@ -32,7 +32,8 @@ export function startExplainability(sim: Simulation): void {
         sim.note(
           c.id,
           'event',
-          `${c.id}: explainability report for ${p.node}'s model — global SHAP (share of mean |SHAP|): ${formatAttributions(baseline)}`,
+          `${c.id}: explainability report for ${p.node}'s model — global SHAP (share of mean |SHAP|): ` +
+            `${formatAttributions(baseline)}`,
         );
         sim.setState(c.id, 'Completed', 'explainability report written');
       });

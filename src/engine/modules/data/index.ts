@@ -10,9 +10,11 @@ export { PREP, oneHotProblem, prepLeaks, prepPenalty, prepResamples, traitsOf, t
 
 const LEAK_FINDINGS: Record<string, string> = {
   'target-encoding-leakage':
-    "{node} target-encodes categories with means computed on every row, each row's own label included: the encoded feature carries the label into training and validation.",
+    "{node} target-encodes categories with means computed on every row, each row's own label included: the " +
+    'encoded feature carries the label into training and validation.',
   'resampling-before-split':
-    '{node} oversamples the minority class with SMOTE before the train/validation split: synthetic rows built from validation rows end up in training.',
+    '{node} oversamples the minority class with SMOTE before the train/validation split: synthetic rows built ' +
+    'from validation rows end up in training.',
 };
 
 /** Static findings of data preparation: one-hot encodings that do not fit in memory, leaking transforms. */

@@ -53,7 +53,8 @@ export function startUpdate(sim: Simulation, f: ModelUpdate): void {
     sim.note(
       ep.id,
       'event',
-      `${ep.id}: UpdateEndpoint refused (ValidationException): the endpoint is ${sim.state(ep.id) ?? 'not created'}, not InService`,
+      `${ep.id}: UpdateEndpoint refused (ValidationException): the endpoint is ` +
+        `${sim.state(ep.id) ?? 'not created'}, not InService`,
       'warning',
     );
     return;
@@ -130,7 +131,9 @@ export function startUpdate(sim: Simulation, f: ModelUpdate): void {
           sim.note(
             alarm.id,
             'event',
-            `${alarm.id}: OK → ALARM (${alarm.props.metric} ${round(value, 1)} > ${alarm.props.threshold} for ${alarm.props.evaluationPeriods} period(s) of ${alarm.props.periodSec} s)${rollback.has(alarm.id) ? '' : ' · not an auto-rollback alarm of the deployment'}`,
+            `${alarm.id}: OK → ALARM (${alarm.props.metric} ${round(value, 1)} > ${alarm.props.threshold} for ` +
+              `${alarm.props.evaluationPeriods} period(s) of ${alarm.props.periodSec} ` +
+              `s)${rollback.has(alarm.id) ? '' : ' · not an auto-rollback alarm of the deployment'}`,
             'warning',
           );
           if (rollback.has(alarm.id)) rollBack(alarm, value);
@@ -149,7 +152,8 @@ export function startUpdate(sim: Simulation, f: ModelUpdate): void {
       sim.note(
         ep.id,
         'event',
-        `${ep.id}: ${round(steps[i] * 100, 1)}% of traffic on the new fleet (${version}, ${d.type}); baking ${d.waitIntervalSec} s`,
+        `${ep.id}: ${round(steps[i] * 100, 1)}% of traffic on the new fleet (${version}, ${d.type}); baking ` +
+          `${d.waitIntervalSec} s`,
       );
       sim.after(d.waitIntervalSec, `${ep.id}: baking`, ep.id, () => {
         if (done) return;

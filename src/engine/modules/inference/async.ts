@@ -148,7 +148,8 @@ export class AsyncRun extends EndpointRun<'async-endpoint'> {
             'rejected',
             size[i],
             {},
-            `payload ${Math.round(size[i] * 100) / 100} MB > ${INFERENCE.asyncMaxPayloadMB} MB, rejected before the queue`,
+            `payload ${Math.round(size[i] * 100) / 100} MB > ${INFERENCE.asyncMaxPayloadMB} MB, rejected ` +
+              `before the queue`,
             'payload-too-large',
           );
         continue;
@@ -250,7 +251,8 @@ export class AsyncRun extends EndpointRun<'async-endpoint'> {
         'timedOut',
         mb,
         { queue: this.ttlSec },
-        `expired in the queue after RequestTTLSeconds (${this.ttlSec} s): error written to ${this.failurePath}${this.errorTopic ? `, notice to ${this.errorTopic}` : ''}`,
+        `expired in the queue after RequestTTLSeconds (${this.ttlSec} s): error written to ` +
+          `${this.failurePath}${this.errorTopic ? `, notice to ${this.errorTopic}` : ''}`,
         'async-request-expired',
       );
   }
@@ -350,7 +352,8 @@ export class AsyncRun extends EndpointRun<'async-endpoint'> {
         this.sim.note(
           this.node.id,
           'event',
-          `${this.node.id}: backlog of ${backlog} queued requests: scaling out ${planned} → ${desired} instance(s), in service in ${INFERENCE.provisionSec} s`,
+          `${this.node.id}: backlog of ${backlog} queued requests: scaling out ${planned} → ${desired} ` +
+            `instance(s), in service in ${INFERENCE.provisionSec} s`,
         );
       } else if (
         backlog === 0 &&
@@ -363,7 +366,8 @@ export class AsyncRun extends EndpointRun<'async-endpoint'> {
         this.sim.note(
           this.node.id,
           this.min === 0 ? 'event' : 'info',
-          `${this.node.id}: scaled in to ${this.min} instance(s) after ${INFERENCE.asyncIdleSec / 60} min with an empty queue`,
+          `${this.node.id}: scaled in to ${this.min} instance(s) after ${INFERENCE.asyncIdleSec / 60} min with ` +
+            `an empty queue`,
         );
       }
     }

@@ -463,7 +463,8 @@ export class RealtimeRun extends EndpointRun<'realtime-endpoint'> {
         'throttled',
         size,
         { lookup: extra, retry: back, tries: k },
-        `every worker's queue on ${v.spec.name} is full (${v.pool.instances} instance(s))${k ? ` after ${k} retr${k === 1 ? 'y' : 'ies'}` : ''}`,
+        `every worker's queue on ${v.spec.name} is full (${v.pool.instances} ` +
+          `instance(s))${k ? ` after ${k} retr${k === 1 ? 'y' : 'ies'}` : ''}`,
         'endpoint-overloaded',
       );
   }
@@ -633,17 +634,22 @@ export class RealtimeRun extends EndpointRun<'realtime-endpoint'> {
     });
     const conc = s.metric === 'concurrency';
     const what = conc
-      ? `ConcurrentRequestsPerModel > ${s.target} per instance for ${INFERENCE.scaleOutDatapoints} consecutive 10-s datapoints`
+      ? `ConcurrentRequestsPerModel > ${s.target} per instance for ${INFERENCE.scaleOutDatapoints} consecutive ` +
+        `10-s datapoints`
       : `InvocationsPerInstance > ${s.target}/min for ${INFERENCE.scaleOutDatapoints} consecutive minutes`;
     const below = conc ? `${s.target} concurrent requests per instance` : `${s.target}/min`;
     this.sim.note(
       this.node.id,
       'event',
       fromZero
-        ? `${this.node.id}/${v.spec.name}: the NoCapacityInvocationFailures alarm triggers the step-scaling policy (+1): launching an instance from zero, in service in ${INFERENCE.provisionSec} s`
+        ? `${this.node.id}/${v.spec.name}: the NoCapacityInvocationFailures alarm triggers the step-scaling ` +
+            `policy (+1): launching an instance from zero, in service in ${INFERENCE.provisionSec} s`
         : scaled > 0
-          ? `${this.node.id}/${v.spec.name}: target tracking (${what}) launches instances: ${v.pool.instances} → ${scaled}, in service in ${INFERENCE.provisionSec} s`
-          : `${this.node.id}/${v.spec.name}: target tracking scaled in to ${-scaled} instance(s) after ${INFERENCE.scaleInDatapoints} consecutive minutes below ${Math.round(INFERENCE.scaleInRatio * 100)}% of ${below}`,
+          ? `${this.node.id}/${v.spec.name}: target tracking (${what}) launches instances: ${v.pool.instances} → ` +
+            `${scaled}, in service in ${INFERENCE.provisionSec} s`
+          : `${this.node.id}/${v.spec.name}: target tracking scaled in to ${-scaled} instance(s) after ` +
+            `${INFERENCE.scaleInDatapoints} consecutive minutes below ` +
+            `${Math.round(INFERENCE.scaleInRatio * 100)}% of ${below}`,
     );
   }
 

@@ -164,7 +164,8 @@ export class ServerlessRun extends EndpointRun<'serverless-endpoint'> {
             'throttled',
             size[i],
             { retry: back, tries: k },
-            `ThrottlingException: all ${this.maxConc} concurrent invocations busy${k ? ` after ${k} retr${k === 1 ? 'y' : 'ies'}` : ''}`,
+            `ThrottlingException: all ${this.maxConc} concurrent invocations ` +
+              `busy${k ? ` after ${k} retr${k === 1 ? 'y' : 'ies'}` : ''}`,
             'serverless-throttled',
           );
         continue;

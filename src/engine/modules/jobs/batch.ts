@@ -77,7 +77,8 @@ export function startBatch(sim: Simulation, n: GNode<'batch-transform'>, onEnd: 
           endpointType: 'batch transform',
         });
         run.failWith(
-          `ClientError: a mini-batch of ${round(big.mb, 3)} MB from ${big.s.node.id} exceeds MaxPayloadInMB (${limit} MB) with SplitType "${split}": each file is sent as one record`,
+          `ClientError: a mini-batch of ${round(big.mb, 3)} MB from ${big.s.node.id} exceeds MaxPayloadInMB ` +
+            `(${limit} MB) with SplitType "${split}": each file is sent as one record`,
           'payload-too-large',
         );
         return end();

@@ -184,7 +184,8 @@ export function labelingProblem(g: Graph, n: GNode<'ground-truth'>): Hit | null 
 /* ---------- findings ---------- */
 
 const SPOT_FINDING =
-  'Training job {node} uses Managed Spot Training without CheckpointConfig.S3Uri: a Spot interruption restarts it from the beginning and the lost time is billed again.';
+  'Training job {node} uses Managed Spot Training without CheckpointConfig.S3Uri: a Spot interruption restarts ' +
+  'it from the beginning and the lost time is billed again.';
 
 /** Static findings of the job rules. */
 export function checkJobs(g: Graph): Finding[] {

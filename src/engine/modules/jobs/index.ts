@@ -73,13 +73,15 @@ export const jobsModule: SimModule = {
         sim.note(
           f.node,
           'event',
-          `${f.node}: nothing happens — ${job.id} runs on on-demand instances (spot: false), which Spot interruptions do not affect`,
+          `${f.node}: nothing happens — ${job.id} runs on on-demand instances (spot: false), which Spot ` +
+            `interruptions do not affect`,
         );
       } else {
         sim.note(
           f.node,
           'info',
-          `${f.node}: no Spot training instance running to interrupt (on-demand jobs and finished jobs are not affected)`,
+          `${f.node}: no Spot training instance running to interrupt (on-demand jobs and finished jobs are not ` +
+            `affected)`,
         );
       }
     },

@@ -19,12 +19,16 @@ export function learningStop(plan: LearningPlan): LearningStop | null {
     return {
       fraction,
       debugger: true,
-      message: `Stopped by SageMaker Debugger: rule ${plan.debugger.rule} reported IssuesFound at ${plan.unit} ${plan.debugger.step} of ${plan.steps}, and its StopTraining action stopped the training job`,
+      message:
+        `Stopped by SageMaker Debugger: rule ${plan.debugger.rule} reported IssuesFound at ${plan.unit} ` +
+        `${plan.debugger.step} of ${plan.steps}, and its StopTraining action stopped the training job`,
     };
   return {
     fraction,
     debugger: false,
-    message: `early stopping: no better validation score in the ${plan.ranSteps - plan.bestStep} ${plan.unit}s after ${plan.unit} ${plan.bestStep}`,
+    message:
+      `early stopping: no better validation score in the ${plan.ranSteps - plan.bestStep} ${plan.unit}s after ` +
+      `${plan.unit} ${plan.bestStep}`,
   };
 }
 
@@ -50,7 +54,10 @@ export function recordLearning(sim: Simulation, n: GNode<'training-job'>, plan: 
   sim.note(
     n.id,
     'info',
-    `${n.id}: ${plan.ranSteps} of ${plan.steps} ${u}s run${early ? ` (early stopping; the model kept is ${u} ${plan.bestStep})` : ''}: training loss ${plan.train}, validation loss ${plan.validation}; lowest validation loss ${plan.bestValidation} at ${u} ${plan.bestStep}`,
+    `${n.id}: ${plan.ranSteps} of ${plan.steps} ${u}s ` +
+      `run${early ? ` (early stopping; the model kept is ${u} ${plan.bestStep})` : ''}: training loss ` +
+      `${plan.train}, validation loss ${plan.validation}; lowest validation loss ${plan.bestValidation} at ${u} ` +
+      `${plan.bestStep}`,
     'info',
     { curves: plan.points, unit: u, bestStep: plan.bestStep, servedStep: plan.servedStep },
   );
@@ -58,13 +65,19 @@ export function recordLearning(sim: Simulation, n: GNode<'training-job'>, plan: 
     sim.note(
       n.id,
       'info',
-      `${n.id}: Debugger rule ${r} did not run — ${r === 'VanishingGradient' ? 'it is not available for the XGBoost algorithm' : `${n.props.algorithm} does not emit the tensors Debugger rules read`}`,
+      `${n.id}: Debugger rule ${r} did not run — ` +
+        `${
+          r === 'VanishingGradient'
+            ? 'it is not available for ' + 'the XGBoost algorithm'
+            : `${n.props.algorithm} does not emit the ` + `tensors Debugger rules read`
+        }`,
     );
   if (plan.debugger && !plan.debugger.stop)
     sim.note(
       n.id,
       'event',
-      `${n.id}: Debugger rule ${plan.debugger.rule} reported IssuesFound at ${u} ${plan.debugger.step}; no action is configured, so training went on`,
+      `${n.id}: Debugger rule ${plan.debugger.rule} reported IssuesFound at ${u} ${plan.debugger.step}; no ` +
+        `action is configured, so training went on`,
       'warning',
     );
   if (!plan.issue) return;

@@ -225,7 +225,8 @@ export function startTraining(sim: Simulation, n: GNode<'training-job'>, h: Trai
       sim.note(
         n.id,
         h.verbose ? 'event' : 'info',
-        `${h.name}: will resume from the checkpoint in ${p.checkpointS3Uri} (${round(done / 60, 1)} min of training kept)`,
+        `${h.name}: will resume from the checkpoint in ${p.checkpointS3Uri} (${round(done / 60, 1)} min of ` +
+          `training kept)`,
       );
     } else {
       restarts++;
@@ -249,7 +250,8 @@ export function startTraining(sim: Simulation, n: GNode<'training-job'>, h: Trai
     sim.after(maxWait, `${h.name}: MaxWaitTimeInSeconds`, n.id, () => {
       if (run.ended) return;
       run.stop(
-        `MaxWaitTimeExceeded: the job stopped because it exceeded MaxWaitTimeInSeconds (${maxWait} s) before it completed`,
+        `MaxWaitTimeExceeded: the job stopped because it exceeded MaxWaitTimeInSeconds (${maxWait} s) before ` +
+          `it completed`,
       );
       end();
     });

@@ -45,7 +45,8 @@ export function startTuning(
   const train = g.out(n.id, 'training-job')[0];
   if (!train) {
     run.failWith(
-      `ValidationException: tuning job ${n.id} needs a training job definition (connect ${n.id} → the training-job it tunes)`,
+      `ValidationException: tuning job ${n.id} needs a training job definition (connect ${n.id} → the ` +
+        `training-job it tunes)`,
     );
     end();
     return run;
@@ -71,7 +72,8 @@ export function startTuning(
   const finish = () => {
     if (firstFailure) {
       run.failWith(
-        `ClientError: training job ${firstFailure} of ${train.id} failed, so tuning job ${n.id} stopped launching new ones (${counts.jobsFailed} failed)`,
+        `ClientError: training job ${firstFailure} of ${train.id} failed, so tuning job ${n.id} stopped ` +
+          `launching new ones (${counts.jobsFailed} failed)`,
         failedRule,
       );
       sim.setState(train.id, 'Failed', `the training jobs of tuning job ${n.id} failed`);

@@ -29,7 +29,8 @@ function expected(g: Graph, t: GNode): Record<string, string | number> {
 }
 
 const NO_TRAINING_TEXT =
-  'Scaler leakage: {node} fits its scaler on the full dataset, so validation statistics leak into training; a model trained on its output would score an inflated validation metric and do worse in production.';
+  'Scaler leakage: {node} fits its scaler on the full dataset, so validation statistics leak into training; a ' +
+  'model trained on its output would score an inflated validation metric and do worse in production.';
 
 /** Static findings of the MLOps rules (see README.md for where each one sits). */
 export function mlopsFindings(g: Graph): Finding[] {
@@ -106,7 +107,9 @@ function chainFindings(g: Graph): Finding[] {
       rule: def.id,
       node,
       severity: def.severity,
-      message: `Events reaching ${node} start nothing (${missing}); no pipeline execution or endpoint update would be started.`,
+      message:
+        `Events reaching ${node} start nothing (${missing}); no pipeline execution or endpoint update would be ` +
+        `started.`,
     });
   };
   for (const b of g.ofKind('s3-bucket')) {
@@ -129,7 +132,8 @@ function chainFindings(g: Graph): Finding[] {
         m.id,
         'Model Monitor violation',
         m.id,
-        `Model Monitor sends no EventBridge event for a violation: it publishes CloudWatch metrics, so add a cloudwatch alarm on them (${m.id} → cloudwatch → ${rules[0].id})`,
+        `Model Monitor sends no EventBridge event for a violation: it publishes CloudWatch metrics, so add a ` +
+          `cloudwatch alarm on them (${m.id} → cloudwatch → ${rules[0].id})`,
       );
   }
   for (const eb of g.ofKind('eventbridge')) {
@@ -154,7 +158,9 @@ function chainFindings(g: Graph): Finding[] {
         rule: def.id,
         node: eb.id,
         severity: def.severity,
-        message: `EventBridge rule ${eb.id} receives no events: nothing is wired into it, so its targets are never started.`,
+        message:
+          `EventBridge rule ${eb.id} receives no events: nothing is wired into it, so its targets are never ` +
+          `started.`,
       });
     }
   }

@@ -63,7 +63,8 @@ function route(run: MlopsRun, ev: AwsEvent): void {
     if (rules.length && !alarms.length)
       broken(
         src.id,
-        `Model Monitor sends no EventBridge event for a violation: it publishes CloudWatch metrics, so add a cloudwatch alarm on them (${src.id} → cloudwatch → ${rules[0].id})`,
+        `Model Monitor sends no EventBridge event for a violation: it publishes CloudWatch metrics, so add a ` +
+          `cloudwatch alarm on them (${src.id} → cloudwatch → ${rules[0].id})`,
       );
     if (!rules.length && !alarms.length)
       sim.note(src.id, 'info', `${name} from ${src.id}: published as CloudWatch metrics; no alarm watches them`);
@@ -178,7 +179,8 @@ function invokeLambda(run: MlopsRun, fn: GNode, ev: AwsEvent, broken: (node: str
       sim.note(
         fn.id,
         'event',
-        `${fn.id} updates endpoint ${e.id} to ${version}${state === 'InService' ? '' : ` — ignored: ${e.id} is ${state ?? 'not created'}`}`,
+        `${fn.id} updates endpoint ${e.id} to ` +
+          `${version}${state === 'InService' ? '' : ` — ignored: ${e.id} is ${state ?? 'not created'}`}`,
       );
       if (state === 'InService') flow({ from: fn.id, to: e.id, kind: 'event', label: `UpdateEndpoint ${version}` });
       sim.emit(TOPICS.endpointUpdate, { node: e.id, version });

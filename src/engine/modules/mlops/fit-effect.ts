@@ -40,7 +40,8 @@ export function fitEffect(
   if (misfit) {
     skill = MISFIT.skill + MISFIT.spread * Rng.derive(seed, `misfit:${t.id}:${version}`).next();
     explain.push(
-      `${misfit.vars.algorithm} does not solve ${misfit.vars.task} (it fits ${misfit.vars.fits}): skill ${Math.round(skill * 1000) / 1000}`,
+      `${misfit.vars.algorithm} does not solve ${misfit.vars.task} (it fits ${misfit.vars.fits}): skill ` +
+        `${Math.round(skill * 1000) / 1000}`,
     );
   }
   const tuner = g.in(t.id, 'tuning-job')[0];
@@ -50,14 +51,16 @@ export function fitEffect(
     penalty = searchPenalty(best);
     if (penalty > 0)
       explain.push(
-        `−${Math.round(penalty * 1000) / 1000}: the best of ${tuner.id}'s jobs is ${Math.round((best?.distance ?? 1) * 100)}% of the range from the best combination`,
+        `−${Math.round(penalty * 1000) / 1000}: the best of ${tuner.id}'s jobs is ` +
+          `${Math.round((best?.distance ?? 1) * 100)}% of the range from the best combination`,
       );
   } else {
     const plan = learningPlan(t);
     penalty = plan.skillPenalty;
     if (penalty > 0)
       explain.push(
-        `−${Math.round(penalty * 1000) / 1000}: validation loss ${plan.validation} at ${plan.unit} ${plan.servedStep} (training ${plan.train})`,
+        `−${Math.round(penalty * 1000) / 1000}: validation loss ${plan.validation} at ${plan.unit} ` +
+          `${plan.servedStep} (training ${plan.train})`,
       );
   }
   const prep = prepPenalty(g, t);
@@ -67,7 +70,8 @@ export function fitEffect(
   if (interactions) {
     penalty += INTERACTION_PENALTY;
     explain.push(
-      `−${INTERACTION_PENALTY}: a linear model on ${interactions.bucket}, whose signal lies in feature interactions (underfits)`,
+      `−${INTERACTION_PENALTY}: a linear model on ${interactions.bucket}, whose signal lies in feature ` +
+        `interactions (underfits)`,
     );
   }
   return {

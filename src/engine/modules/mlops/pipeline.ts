@@ -245,7 +245,8 @@ class PipelineRunner {
       sim.note(
         consumer.id,
         'event',
-        `${consumer.id} read the token from ${queue!.id} but could not call SageMaker (${blocked.rule}): the callback is never answered`,
+        `${consumer.id} read the token from ${queue!.id} but could not call SageMaker (${blocked.rule}): the ` +
+          `callback is never answered`,
         'error',
         blocked.data,
       );

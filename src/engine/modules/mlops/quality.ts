@@ -143,7 +143,8 @@ export function trainingQuality(g: Graph, training: string, seed: number, versio
   if (minority < QUALITY.imbalance && !fit.imbalanceTreated) {
     skill = QUALITY.degenerateSkill + QUALITY.degenerateSpread * rng.next();
     explain.push(
-      `trained on labels with positive class ratio ${ratio} without class weights or resampling: a majority-class model (skill ${r3(skill)})`,
+      `trained on labels with positive class ratio ${ratio} without class weights or resampling: a ` +
+        `majority-class model (skill ${r3(skill)})`,
     );
   } else {
     skill = QUALITY.baseSkill + QUALITY.skillSpread * rng.next();
@@ -162,7 +163,8 @@ export function trainingQuality(g: Graph, training: string, seed: number, versio
   if (short) {
     skill = QUALITY.degenerateSkill + 0.1 * (short.rows / short.needed) + 0.04 * labelRng.next();
     explain.push(
-      `${short.rows} labelled rows in ${short.bucket} for ${short.features} features (${short.algorithm} needs about ${short.needed}): skill ${r3(skill)}, validation ±${r3(spread)}`,
+      `${short.rows} labelled rows in ${short.bucket} for ${short.features} features (${short.algorithm} needs ` +
+        `about ${short.needed}): skill ${r3(skill)}, validation ±${r3(spread)}`,
     );
   }
   const broken = version > 0 ? brokenInput(g, training) : null;
@@ -186,7 +188,9 @@ export function trainingQuality(g: Graph, training: string, seed: number, versio
       vars: { featureStore: u.store.id, ingest: u.ingest.id, startMin: String(u.startMin) },
     });
     explain.push(
-      `−${FEATURE_STORE.unsyncedPenalty} in production only: ${training} queried ${u.store.id}'s offline store ${u.startMin} min after ${u.ingest.id} ingested (S3 gets the batch within ${FEATURE_STORE.offlineSyncMin} min)`,
+      `−${FEATURE_STORE.unsyncedPenalty} in production only: ${training} queried ${u.store.id}'s offline store ` +
+        `${u.startMin} min after ${u.ingest.id} ingested (S3 gets the batch within ` +
+        `${FEATURE_STORE.offlineSyncMin} min)`,
     );
   }
   for (const p of scalerLeaks(g, training)) {
@@ -204,9 +208,9 @@ export function trainingQuality(g: Graph, training: string, seed: number, versio
   for (const leak of prepLeaks(g, training)) {
     validationSkill += leak.bump;
     causes.push({ rule: leak.rule, node: leak.node });
-    explain.push(
-      `+${leak.bump} in validation only: ${leak.node} (${leak.rule === 'target-encoding-leakage' ? 'target encoding fitted on every row' : 'SMOTE before the split'})`,
-    );
+    const how =
+      leak.rule === 'target-encoding-leakage' ? 'target encoding fitted on every row' : 'SMOTE before the split';
+    explain.push(`+${leak.bump} in validation only: ${leak.node} (${how})`);
   }
   for (const leak of leakedColumns(g, training)) {
     validationSkill += EXPLAIN.leakBump;

@@ -5,10 +5,12 @@ import { metricProblem, taskProblem } from '../shared/fit';
 import { tuningProblem } from '../shared/search';
 
 const TASK_FINDING =
-  'Training job {node} uses {algorithm}, which solves {fits}; its data in {bucket} poses {task}: it will train, but its model will not solve the problem.';
+  'Training job {node} uses {algorithm}, which solves {fits}; its data in {bucket} poses {task}: it will ' +
+  'train, but its model will not solve the problem.';
 
 const GATE_FINDING =
-  'Condition step {node} judges the model by {metric}, which does not measure {task} (data in {bucket}); use {suggested}.';
+  'Condition step {node} judges the model by {metric}, which does not measure {task} (data in {bucket}); use ' +
+  '{suggested}.';
 
 /** Static findings of model development: algorithm and metric against the task, tuning configuration. */
 export function checkModels(g: Graph): Finding[] {

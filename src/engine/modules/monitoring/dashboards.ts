@@ -217,7 +217,8 @@ export function finishDashboards(sim: Simulation): void {
       const tail = widgets.some((w) => widgetHasData(w) && w.metric === 'ModelLatency' && TAIL_STATS.has(w.stat));
       if (h.total && p99 >= TAIL_RATIO * mean && !tail)
         blind.push(
-          `p99 latency ${round(p99, 0)} ms against a mean of ${round(mean, 0)} ms, and no ModelLatency widget at p99 or Maximum`,
+          `p99 latency ${round(p99, 0)} ms against a mean of ${round(mean, 0)} ms, and no ModelLatency widget ` +
+            `at p99 or Maximum`,
         );
       if (err5 > 0 && !showing('Invocation5XXErrors', 0))
         blind.push(`${err5} invocation(s) answered 5xx, and no widget shows a 5XX error`);

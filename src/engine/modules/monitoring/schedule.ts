@@ -36,7 +36,8 @@ export class MonitoringRun {
         sim.note(
           p.endpoint,
           'event',
-          `${p.endpoint} now serves ${p.version}, trained after the drift began: captured data matches its training data again`,
+          `${p.endpoint} now serves ${p.version}, trained after the drift began: captured data matches its ` +
+            `training data again`,
         );
       }
     });

@@ -48,7 +48,9 @@ export function httpsBlocked(
     return {
       group: to.id,
       callerGroup: from.id,
-      why: `${name(to)} has no inbound rule allowing TCP 443 from ${from.explicit ? from.id : "the caller's (default) group"} or the VPC CIDR`,
+      why:
+        `${name(to)} has no inbound rule allowing TCP 443 from ` +
+        `${from.explicit ? from.id : "the caller's (default) group"} or the VPC CIDR`,
     };
   if (!allows(from.egress, from.id, { protocol: 'tcp', port: 443, peerGroup: to.id }))
     return {

@@ -124,7 +124,9 @@ export function missingGrants(g: Graph, n: GNode, phase?: NeedPhase): Need[] {
 /** The AccessDenied message AWS gives for a missing grant (as the job's FailureReason). */
 export function accessDeniedMessage(roleId: string, need: Need): string {
   const who = `arn:aws:sts::123456789012:assumed-role/${roleId}/SageMaker`;
-  const why = `is not authorized to perform: ${need.action} on resource: ${need.resource} because no identity-based policy allows the ${need.action} action`;
+  const why =
+    `is not authorized to perform: ${need.action} on resource: ${need.resource} because no identity-based policy ` +
+    `allows the ${need.action} action`;
   if (need.phase === 'image-pull') return `CannotStartContainerError: AccessDeniedException: User: ${who} ${why}`;
   if (need.phase === 'data-download')
     return `ClientError: Data download failed: AccessDenied (403): User: ${who} ${why}`;

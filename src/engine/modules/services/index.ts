@@ -45,7 +45,9 @@ function checkServices(g: Graph): Finding[] {
         rule: rule.id,
         node: n.id,
         severity: rule.severity,
-        message: `Bedrock model ${n.id} is customised and set to on-demand inference: a custom model needs Provisioned Throughput (or, for a custom Amazon Nova model, a custom model deployment) before it can be invoked.`,
+        message:
+          `Bedrock model ${n.id} is customised and set to on-demand inference: a custom model needs Provisioned ` +
+          `Throughput (or, for a custom Amazon Nova model, a custom model deployment) before it can be invoked.`,
       });
     }
   }

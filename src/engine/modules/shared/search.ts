@@ -128,9 +128,11 @@ export function tuningProblem(n: GNode<'tuning-job'>): { rule: string; vars: Rec
     p.strategy === 'hyperband' && p.earlyStopping === 'Auto'
       ? 'TrainingJobEarlyStoppingType must be OFF to use the Hyperband strategy, which stops training jobs itself'
       : p.warmStart && Number(p.parentTrainingJobs) === 0
-        ? `WarmStartConfig (${p.warmStart}) needs at least one parent tuning job with completed training jobs (parentTrainingJobs is 0)`
+        ? `WarmStartConfig (${p.warmStart}) needs at least one parent tuning job with completed training jobs ` +
+          `(parentTrainingJobs is 0)`
         : p.warmStart && Number(p.parentTrainingJobs) + Number(p.maxJobs) > TUNING_JOB_LIMIT
-          ? `the parent tuning jobs' ${p.parentTrainingJobs} training jobs plus MaxNumberOfTrainingJobs ${p.maxJobs} exceed the limit of ${TUNING_JOB_LIMIT} training jobs for a tuning job`
+          ? `the parent tuning jobs' ${p.parentTrainingJobs} training jobs plus MaxNumberOfTrainingJobs ` +
+            `${p.maxJobs} exceed the limit of ${TUNING_JOB_LIMIT} training jobs for a tuning job`
           : null;
   return reason ? { rule: 'tuning-config-invalid', vars: { reason } } : null;
 }

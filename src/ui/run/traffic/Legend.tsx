@@ -90,6 +90,8 @@ export function Legend({ lens, onLens }: { lens: 'data' | 'control'; onLens: (l:
   );
 }
 
+const flowColour = (k: keyof typeof FLOW_KIND_COLOURS) => ({ color: FLOW_KIND_COLOURS[k] });
+
 function RecentFlows({ recent }: { recent: RunView['recentFlows'] }) {
   return (
     <ol className="traffic-recent" aria-label="Latest control-plane events" data-testid="recent-flows">
@@ -98,8 +100,7 @@ function RecentFlows({ recent }: { recent: RunView['recentFlows'] }) {
         .reverse()
         .map((f, i) => (
           <li key={`${f.t}:${f.from}:${f.to}:${i}`}>
-            <span className="muted">{clock(f.t)}</span> <b style={{ color: FLOW_KIND_COLOURS[f.kind] }}>{f.label}</b>{' '}
-            {f.from}
+            <span className="muted">{clock(f.t)}</span> <b style={flowColour(f.kind)}>{f.label}</b> {f.from}
             {f.to ? ` → ${f.to}` : ' ✕ stops here'}
           </li>
         ))}

@@ -377,7 +377,9 @@ export function createTraffic(params: TrafficParams): TrafficInstance {
 
   /** What a still frame depends on: the view, the status, the dots and pulses held, and their edges' ends. */
   const stillKey = (vp: Viewport, ln: string) => {
-    let k = `${vp.x},${vp.y},${vp.zoom},${w},${h},${ln},${state.status},${nDots},${pulses.length},${state.paths.data.length}`;
+    let k =
+      `${vp.x},${vp.y},${vp.zoom},${w},${h},${ln},` +
+      `${state.status},${nDots},${pulses.length},${state.paths.data.length}`;
     const box = (id: string | null) => {
       const b = id === null ? null : getNode(id);
       k += b ? `|${b.x},${b.y},${b.width},${b.height}` : '|-';
