@@ -85,6 +85,15 @@ export const EDGE_PAIRS: readonly EdgePair[] = [
     plane: 'control',
   },
   {
+    from: ['s3-bucket'],
+    to: ['jumpstart-model'],
+    label: 'fine-tuning data',
+    meaning:
+      'The training channel of a JumpStart fine-tuning job (the model\'s fineTune): unlabelled text for domain ' +
+      'adaptation, JSON Lines of prompt/completion pairs for instruction tuning.',
+    plane: 'control',
+  },
+  {
     from: ['jumpstart-model'],
     to: ['realtime-endpoint'],
     label: 'deploy',

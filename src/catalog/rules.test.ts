@@ -69,6 +69,7 @@ const OWN_RULES: Record<string, Domain> = {
   'autopilot-runtime-exhausted': 'D2',
   'jumpstart-eula-not-accepted': 'D2',
   'jumpstart-model-exceeds-gpu-memory': 'D2',
+  'fine-tuning-data-format': 'D2',
   'model-version-errors': 'D3',
   'deployment-rolled-back': 'D3',
   'bad-version-shipped': 'D3',

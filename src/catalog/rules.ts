@@ -1132,7 +1132,11 @@ const ENTRIES: RuleDef[] = [
     docs:
       'XGBoost (gradient-boosted trees for tabular classification and regression; EC2 instance recommendation: ' +
       'memory-bound, general-purpose M5): https://docs.aws.amazon.com/sagemaker/latest/dg/xgboost.html; instance ' +
-      'prices: https://aws.amazon.com/sagemaker/pricing/',
+      'prices: https://aws.amazon.com/sagemaker/pricing/. Moving the deep network itself to a CPU instance is no ' +
+      'way out: AWS trains deep networks on GPU instances ("We recommend using GPU instances with more memory for ' +
+      'training with large batch sizes", https://docs.aws.amazon.com/sagemaker/latest/dg/image-classification.html), ' +
+      'and a network timed on a GPU (gpuNetwork) trains 10× longer on a CPU instance in SageSim — the factor is ' +
+      "SageSim's estimate, AWS publishes none.",
     message:
       '{node}: a deep network on {instanceType} ({gpuModel}) for {datasetGB} GB of tabular data ({task}) cost ' +
       '${costUSD} for {minutes} billed minutes; XGBoost on {cpuType} would cost about ${cpuCostUSD} for as ' +
@@ -1340,6 +1344,41 @@ const ENTRIES: RuleDef[] = [
       'a jumpstart-model whose weights (2 bytes per parameter) need more than 80% of the GPU memory of its ' +
       "realtime-endpoint's instance type (all its GPUs together; none on a CPU instance)",
     inRun: 'endpoint creation fails at the health check; every request to it fails',
+  },
+  {
+    id: 'fine-tuning-data-format',
+    domain: 'D2',
+    severity: 'error',
+    area: 'jobs',
+    static: true,
+    title: 'Fine-tuning data in the wrong format',
+    sheet:
+      'Pick the fine-tuning approach for the data and the goal: domain adaptation teaches a foundation model ' +
+      "a domain's language from unlabelled text (CSV, JSON or TXT); instruction-based fine-tuning teaches it a task " +
+      'from labelled prompt/response pairs in JSON Lines (.jsonl, with a template.json naming the prompt and ' +
+      'completion fields). Amazon Bedrock customisation also reads .jsonl records. Data in another format fails ' +
+      'the job; convert it (a Processing job) or pick the approach that reads it.',
+    fix:
+      "Convert the s3-bucket's data to the format the method reads (dataFormat \"jsonl-prompt-completion\" for " +
+      'instruction tuning and Bedrock, "txt", "csv" or "json" text for domain adaptation), or set the ' +
+      "jumpstart-model's fineTune to the method that fits the data you have.",
+    docs:
+      'JumpStart fine-tuning: domain adaptation reads CSV, JSON or TXT text; instruction-based fine-tuning reads ' +
+      'JSON Lines prompt/completion records with a template.json: ' +
+      'https://docs.aws.amazon.com/sagemaker/latest/dg/jumpstart-foundation-models-fine-tuning-domain-adaptation.html, ' +
+      'https://docs.aws.amazon.com/sagemaker/latest/dg/jumpstart-foundation-models-fine-tuning-instruction-based.html; ' +
+      'Bedrock model customization reads .jsonl files, one JSON record a line: ' +
+      'https://docs.aws.amazon.com/bedrock/latest/userguide/model-customization-prepare.html. AWS documents no ' +
+      "exact error text for a wrong format: the message is SageSim's own wording.",
+    message:
+      '{job} Failed. Reason: ClientError: {method} of {model} reads {expected}; {bucket} holds {format}.',
+    trigger:
+      'an s3-bucket whose dataFormat the customisation does not read feeds a jumpstart-model with fineTune ' +
+      '"domain-adaptation" (txt, csv, json) or "instruction-tuning" (jsonl-prompt-completion), or an ai-service ' +
+      'with service "bedrock" and customModel true (jsonl-prompt-completion, jsonl-messages)',
+    inRun:
+      'the fine-tuning job fails when its data is read (the download billed, no fine-tuned model); an endpoint ' +
+      'deploying the model fails at model download; a customised Bedrock model fails and every call to it fails',
   },
   // ── D3 · Deployment and orchestration ──────────────────────────────────────────
   {

@@ -532,6 +532,17 @@ export const CASES: Record<string, Case> = {
         edge('raw', 'train'),
       ),
   },
+  'fine-tuning-data-format': {
+    node: 'llama',
+    as: 'incident',
+    durationSec: 1800,
+    doc: () =>
+      arch(
+        node('tickets', 's3-bucket', { datasetGB: 0.5, format: 'csv', dataFormat: 'csv' }),
+        node('llama', 'jumpstart-model', { acceptEula: true, fineTune: 'instruction-tuning', fineTuneMinutes: 10 }),
+        edge('tickets', 'llama'),
+      ),
+  },
   'linear-model-on-interactions': {
     node: 'train',
     as: 'incident',
