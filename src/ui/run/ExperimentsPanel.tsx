@@ -3,6 +3,7 @@ import type { ExperimentRun, LineageEntity, ModelLineage } from '../../engine';
 import { useEditorState } from '../state/context';
 import { useRun, useRunState } from './context';
 import { useFocusNode } from './EventLog';
+import { SideScroll } from './SideScroll';
 
 const usd = (x: number) => `$${x >= 100 ? x.toFixed(0) : x.toFixed(2)}`;
 const dash = (x: number | string | null | undefined) => (x === null || x === undefined ? '—' : String(x));
@@ -52,7 +53,7 @@ export function ExperimentsPanel() {
   const best = bestRun(data.runs);
   return (
     <div className="experiments" data-testid="experiments-panel">
-      <div className="exp-runs">
+      <SideScroll label="Training runs compared" className="exp-runs" testId="experiments-runs">
         <table className="exp-table" data-testid="experiments-table">
           <thead>
             <tr>
@@ -62,9 +63,9 @@ export function ExperimentsPanel() {
               <th>Time</th>
               <th>Cost</th>
               <th>State</th>
+              <th>Hyperparameters</th>
               <th>Algorithm</th>
               <th>Instance</th>
-              <th>Hyperparameters</th>
             </tr>
           </thead>
           <tbody>
@@ -84,18 +85,18 @@ export function ExperimentsPanel() {
                 <td className="exp-num">{r.minutes === null ? '—' : `${r.minutes} min`}</td>
                 <td className="exp-num">{usd(r.costUSD)}</td>
                 <td>{r.state}</td>
-                <td>{r.algorithm}</td>
-                <td>{dash(r.instanceType)}</td>
                 <td className="exp-params">
                   {Object.entries(r.params)
                     .map(([k, v]) => `${k}=${v}`)
                     .join(' · ') || '—'}
                 </td>
+                <td>{r.algorithm}</td>
+                <td>{dash(r.instanceType)}</td>
               </tr>
             ))}
           </tbody>
         </table>
-      </div>
+      </SideScroll>
       <div className="lineage" data-testid="lineage">
         <h4>Lineage</h4>
         {!data.lineage.length && <p className="run-empty">No model trained in the run yet.</p>}

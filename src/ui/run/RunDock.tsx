@@ -23,6 +23,19 @@ const TABS: { id: DockTab; label: string }[] = [
   { id: 'traces', label: 'Traces' },
 ];
 
+/**
+ * The tab a key moves to from tab `i` (the WAI-ARIA tabs pattern: ← → wrap around, Home and End), or null for
+ * any other key.
+ */
+function tabKey(key: string, i: number): number | null {
+  if (i < 0) return null;
+  if (key === 'ArrowRight') return (i + 1) % TABS.length;
+  if (key === 'ArrowLeft') return (i - 1 + TABS.length) % TABS.length;
+  if (key === 'Home') return 0;
+  if (key === 'End') return TABS.length - 1;
+  return null;
+}
+
 /** Smallest height of the open panel, and the share of the window it may take at most. */
 const MIN_H = 120;
 const MAX_SHARE = 0.7;
@@ -129,12 +142,25 @@ export function RunDock() {
         />
       )}
       <div className="run-tabs">
-        <div className="run-tablist" role="tablist" aria-label="Run views">
+        <div
+          className="run-tablist"
+          role="tablist"
+          aria-label="Run views"
+          data-testid="run-tablist"
+          onKeyDown={(e) => {
+            const to = tabKey(e.key, TABS.findIndex((t) => t.id === (e.target as HTMLElement).dataset.tab));
+            if (to === null) return;
+            e.preventDefault();
+            run.setDock(TABS[to].id);
+            e.currentTarget.querySelector<HTMLElement>(`[data-tab="${TABS[to].id}"]`)?.focus();
+          }}
+        >
           {TABS.map((t) => (
             <button
               key={t.id}
               type="button"
               role="tab"
+              data-tab={t.id}
               aria-selected={dock === t.id}
               className={`run-tab ${dock === t.id ? 'is-on' : ''}`}
               onClick={() => run.setDock(t.id)}
@@ -178,7 +204,12 @@ export function RunDock() {
           onClick={() => void run.exportReport()}
           title="The report of this file and seed, byte for byte what `npm run sim -- FILE --json` prints"
         >
-          Export<span className="run-export-more"> report</span>
+          <svg className="run-export-icon" viewBox="0 0 16 16" width="16" height="16" aria-hidden="true">
+            <path d="M8 2v8M4.5 6.5 8 10l3.5-3.5M2.5 11v2.5h11V11" fill="none" stroke="currentColor" strokeWidth="1.8" />
+          </svg>
+          <span className="run-export-word">
+            Export<span className="run-export-more"> report</span>
+          </span>
         </button>
         <button
           type="button"

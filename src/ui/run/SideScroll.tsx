@@ -1,0 +1,92 @@
+import { type ReactNode, useEffect, useRef, useState } from 'react';
+
+/** Which sides of a box scrolled sideways still hide content. */
+export interface Hidden {
+  left: boolean;
+  right: boolean;
+}
+
+/** What a sideways scroller hides, from its scroll position and sizes (a pixel of rounding is not hidden). */
+export function hiddenSides(scrollLeft: number, scrollWidth: number, clientWidth: number): Hidden {
+  return { left: scrollLeft > 1, right: scrollLeft + clientWidth < scrollWidth - 1 };
+}
+
+/**
+ * A wide table in a narrow panel: it scrolls sideways, and says so — the hidden side fades and carries a button
+ * (‹ or ›) that scrolls by most of a screen; the box itself takes the keyboard focus (← → scroll it).
+ */
+export function SideScroll({
+  label,
+  className,
+  testId,
+  children,
+}: {
+  label: string;
+  className?: string;
+  testId?: string;
+  children: ReactNode;
+}) {
+  const ref = useRef<HTMLDivElement>(null);
+  const [hidden, setHidden] = useState<Hidden>({ left: false, right: false });
+  useEffect(() => {
+    const el = ref.current;
+    if (!el) return;
+    const measure = () => {
+      const h = hiddenSides(el.scrollLeft, el.scrollWidth, el.clientWidth);
+      setHidden((o) => (o.left === h.left && o.right === h.right ? o : h));
+    };
+    measure();
+    el.addEventListener('scroll', measure, { passive: true });
+    const ro = typeof ResizeObserver === 'undefined' ? null : new ResizeObserver(measure);
+    ro?.observe(el);
+    if (el.firstElementChild) ro?.observe(el.firstElementChild);
+    return () => {
+      el.removeEventListener('scroll', measure);
+      ro?.disconnect();
+    };
+  }, []);
+  const by = (dir: 1 | -1) => {
+    const el = ref.current;
+    if (el) el.scrollBy({ left: dir * Math.max(80, el.clientWidth * 0.7), behavior: 'smooth' });
+  };
+  return (
+    <div
+      className={`side-scroll ${hidden.left ? 'more-left' : ''} ${hidden.right ? 'more-right' : ''}`}
+      data-testid={testId}
+    >
+      <div
+        ref={ref}
+        className={`side-scroll-box ${className ?? ''}`}
+        role="region"
+        aria-label={label}
+        tabIndex={hidden.left || hidden.right ? 0 : -1}
+      >
+        {children}
+      </div>
+      {hidden.left && (
+        <button
+          type="button"
+          className="side-scroll-btn is-left"
+          tabIndex={-1}
+          aria-label="Scroll left"
+          title="Scroll left"
+          onClick={() => by(-1)}
+        >
+          ‹
+        </button>
+      )}
+      {hidden.right && (
+        <button
+          type="button"
+          className="side-scroll-btn is-right"
+          tabIndex={-1}
+          aria-label="More columns: scroll right"
+          title="More columns: scroll right (or focus the table and press →)"
+          onClick={() => by(1)}
+        >
+          ›
+        </button>
+      )}
+    </div>
+  );
+}
