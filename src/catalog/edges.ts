@@ -85,6 +85,16 @@ export const EDGE_PAIRS: readonly EdgePair[] = [
     plane: 'control',
   },
   {
+    from: ['autopilot-job'],
+    to: ['model-registry'],
+    label: 'register best candidate',
+    meaning:
+      'When the job completes, its best candidate (DescribeAutoMLJobV2 BestCandidate) is registered as a model ' +
+      "package version: CreateModelPackage with the candidate's InferenceContainers and its objective metric, at " +
+      "the registry's approval status.",
+    plane: 'control',
+  },
+  {
     from: ['jumpstart-model'],
     to: ['realtime-endpoint'],
     label: 'deploy',
