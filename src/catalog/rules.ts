@@ -2828,7 +2828,7 @@ const ENTRIES: RuleDef[] = [
     severity: 'info',
     area: 'cost',
     static: false,
-    title: 'Steady usage billed on demand beyond the plan',
+    title: 'Steady usage billed beyond the plan',
     sheet:
       "Usage beyond a Savings Plan's hourly commitment is billed at on-demand rates. When the always-on usage " +
       'alone needs more than the commitment, a larger commitment (or a second plan) would discount it.',
@@ -2836,7 +2836,9 @@ const ENTRIES: RuleDef[] = [
       'Add commitment up to what the steady usage uses at the plan rate (the lowest hourly on-demand usage × (1 − ' +
       'discount)); leave the peaks on demand.',
     docs:
-      'Usage beyond the commitment billed on demand is stated by third-party guides ' +
+      'A plan commits to "a consistent amount of usage per hour" ' +
+      '(https://docs.aws.amazon.com/cli/latest/reference/savingsplans/index.md); that usage beyond the ' +
+      'commitment is billed on demand is stated by third-party guides ' +
       '(https://cloudburn.io/blog/sagemaker-ai-savings-plans), not on an AWS page SageSim could read. The 10% ' +
       "threshold is SageSim's own.",
     message:
