@@ -1,5 +1,6 @@
 import type { BooleanProp, EnumProp, Kind, KindDef, NumberProp, PropDef, PropValue, RefProp, Role } from './types';
 import { KINDS } from './types';
+import { SAVINGS_PLAN } from './prices';
 import { DATASET_PROPS, TRAINING_LEARNING_PROPS, TUNING_LEARNING_PROPS } from './learning';
 import { DATASET_EXPLAIN_PROPS, PREP_DROP_PROPS } from './explain';
 import { DATASET_FEASIBILITY_PROPS, TRAINING_ENSEMBLE_PROPS, TRAINING_GPU_PROPS } from './feasibility';
@@ -1667,6 +1668,50 @@ export const KIND_DEFS = [
         3600,
         's',
       ),
+    },
+  ),
+  /*
+   * ---- issue 17 (savings17): SageMaker Savings Plans (skill S4.2.10); facts and sources in prices.ts SAVINGS_PLAN ----
+   */
+  def(
+    'savings-plan',
+    'SageMaker Savings Plan',
+    'D4',
+    'glue',
+    'A 1- or 3-year commitment to a $/hour of SageMaker usage, billed every hour whether used or not: eligible ' +
+      'usage up to it is discounted (up to 64%), usage beyond it is billed on demand. It has no edges: it covers ' +
+      'the whole account.',
+    [],
+    {
+      commitmentUSDPerHour: {
+        ...num(
+          'Commitment',
+          1,
+          'The hourly commitment (CreateSavingsPlan commitment, 0.001 to 1,000,000 USD per hour), billed every ' +
+            'hour of the term. Size it to the steady usage at the plan rate, not to the peak.',
+          { min: SAVINGS_PLAN.minCommitmentUSDPerHour, max: SAVINGS_PLAN.maxCommitmentUSDPerHour, unit: '$/h' },
+        ),
+        contract: false,
+      },
+      term: {
+        ...oneOf(
+          'Term',
+          SAVINGS_PLAN.terms,
+          '1yr',
+          'One or three years. AWS gives a 3-year term a deeper discount; SageSim applies the documented upper ' +
+            'bound (64%) to both.',
+        ),
+        contract: false,
+      },
+      paymentOption: {
+        ...oneOf(
+          'Payment option',
+          SAVINGS_PLAN.paymentOptions,
+          'No Upfront',
+          'How the commitment is paid (paymentOption). SageSim bills it by the hour whatever the option.',
+        ),
+        contract: false,
+      },
     },
   ),
 ] as const;

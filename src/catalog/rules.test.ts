@@ -83,6 +83,8 @@ const OWN_RULES: Record<string, Domain> = {
   'build-timed-out': 'D3',
   'scp-denied': 'D4',
   'budget-exceeded': 'D4',
+  'savings-plan-oversized': 'D4',
+  'savings-plan-undersized': 'D4',
   'recommender-endpoint-unsupported': 'D4',
   'endpoint-idle': 'D4',
   'endpoint-over-provisioned': 'D4',

@@ -2824,6 +2824,70 @@ const ENTRIES: RuleDef[] = [
       'the end of the run',
     inRun: 'at the end of the run, one incident per budget over its limit, on the largest cost the budget tracks',
   },
+  /* ---- issue 17 (savings17): SageMaker Savings Plans sizing (S4.2.10); facts in prices.ts SAVINGS_PLAN ---- */
+  {
+    id: 'savings-plan-oversized',
+    domain: 'D4',
+    severity: 'warning',
+    area: 'cost',
+    static: false,
+    title: 'Savings Plan commitment left unused',
+    sheet:
+      'A SageMaker Savings Plan commits to a $/hour of SageMaker usage for 1 or 3 years in exchange for up to 64% ' +
+      'off on-demand; the commitment is billed every hour whether it is used or not. Size it to the steady, ' +
+      'always-on usage (24×7 endpoints), not to the peak: spiky training is better on on-demand or managed spot ' +
+      'with checkpointing.',
+    fix:
+      'Lower the commitment to what the steady usage uses at the plan rate (the lowest hourly on-demand usage × ' +
+      '(1 − discount)); leave spiky jobs on demand or move training to managed spot with checkpoints in S3. A ' +
+      "Savings Plan cannot be cancelled: on AWS, size the next purchase from Cost Explorer's utilization report.",
+    docs:
+      'Cost Explorer reports UnusedCommitment, "the amount of your Savings Plans commitment that wasn\'t consumed ' +
+      'from Savings Plans eligible usage", and UtilizationPercentage = UsedCommitment / TotalCommitment ' +
+      '(https://docs.aws.amazon.com/aws-cost-management/latest/APIReference/API_SavingsPlansUtilization.html); a ' +
+      'plan is "a consistent amount of usage per hour … for a term of one or three years" ' +
+      '(https://docs.aws.amazon.com/cli/latest/reference/savingsplans/index.md). The discount SageSim applies, 64%, ' +
+      'is the "up to" figure quoted for SageMaker Savings Plans (https://aws.amazon.com/savingsplans/ml-pricing/, ' +
+      'read through third-party pages): an upper bound, real rates depend on the instance, term and payment ' +
+      "option. The 1% threshold is SageSim's own.",
+    message:
+      'Savings Plans utilization {utilisation}%: ${unusedUSD} of the ${committedUSD} committed went unused. The ' +
+      'steady SageMaker usage is ${steady}/h on demand, ${suggested}/h at the plan rate, against a commitment of ' +
+      '${commitment}/h.',
+    trigger:
+      "at the end of a run, the savings-plan nodes' commitment, applied hour by hour to the eligible SageMaker " +
+      'usage, leaves more than 1% of it unused',
+    inRun:
+      'one warning at the end of the run on the savings plan, with its utilization; the Cost panel shows the ' +
+      'unused commitment and the break-even',
+  },
+  {
+    id: 'savings-plan-undersized',
+    domain: 'D4',
+    severity: 'info',
+    area: 'cost',
+    static: false,
+    title: 'Steady usage billed beyond the plan',
+    sheet:
+      "Usage beyond a Savings Plan's hourly commitment is billed at on-demand rates. When the always-on usage " +
+      'alone needs more than the commitment, a larger commitment (or a second plan) would discount it.',
+    fix:
+      'Add commitment up to what the steady usage uses at the plan rate (the lowest hourly on-demand usage × (1 − ' +
+      'discount)); leave the peaks on demand.',
+    docs:
+      'A plan commits to "a consistent amount of usage per hour" ' +
+      '(https://docs.aws.amazon.com/cli/latest/reference/savingsplans/index.md); that usage beyond the ' +
+      'commitment is billed on demand is stated by third-party guides ' +
+      '(https://cloudburn.io/blog/sagemaker-ai-savings-plans), not on an AWS page SageSim could read. The 10% ' +
+      "threshold is SageSim's own.",
+    message:
+      'The steady SageMaker usage, ${steady}/h on demand, needs ${suggested}/h of commitment; the plan commits ' +
+      '${commitment}/h (fully used from ${fullUse}/h on demand), so ${overflowUSD} was billed at on-demand rates.',
+    trigger:
+      'at the end of a run, the lowest hourly eligible usage at the plan rate is more than 10% above the ' +
+      'savings-plan commitment',
+    inRun: 'one info line at the end of the run on the savings plan; the Cost panel shows the on-demand overflow',
+  },
   /* ---- issue 17 (cost17): Inference Recommender and right-sizing findings ---- */
   {
     id: 'recommender-endpoint-unsupported',

@@ -610,7 +610,7 @@ export class RealtimeRun extends EndpointRun<'realtime-endpoint'> {
       const scaled = v.pool.afterTick(t0, t1);
       // a scale-in to zero returns -0
       if (scaled || (was > 0 && v.pool.instances === 0)) this.noteScaling(v, scaled, was);
-      this.sim.addCost(this.node.id, instanceCostUSD(v.type, v.pool.instanceSeconds - before));
+      this.sim.addCost(this.node.id, instanceCostUSD(v.type, v.pool.instanceSeconds - before), t0, t1);
       instances += v.pool.instances;
     }
     if (instances > this.instancesMax) this.instancesMax = instances;
