@@ -13,7 +13,15 @@ export const Sub = (s: string) => ({ 'Fn::Sub': s });
  */
 export const RESOURCE_PROPS: Readonly<Partial<Record<string, readonly string[]>>> = {
   's3-bucket': ['encryption', 'kmsKey', 'eventNotifications', 'versioning'],
-  'processing-job': ['framework', 'instanceType', 'instanceCount', 'VolumeKmsKeyId', 'OutputKmsKeyId', 'role'],
+  'processing-job': [
+    'framework',
+    'instanceType',
+    'instanceCount',
+    'VolumeKmsKeyId',
+    'OutputKmsKeyId',
+    'role',
+    'securityGroup',
+  ],
   'feature-store': ['online', 'offline', 'OnlineStoreKmsKeyId', 'OfflineStoreKmsKeyId', 'eventTimeFeature', 'ttlHours'],
   'kinesis-stream': ['shards', 'retentionHours'],
   firehose: ['bufferIntervalSec', 'bufferSizeMB'],
@@ -32,6 +40,7 @@ export const RESOURCE_PROPS: Readonly<Partial<Record<string, readonly string[]>>
     'EnableInterContainerTrafficEncryption',
     'EnableNetworkIsolation',
     'role',
+    'securityGroup',
   ],
   'tuning-job': ['strategy', 'maxJobs', 'maxParallelJobs', 'warmStart'],
   'realtime-endpoint': [
@@ -65,7 +74,7 @@ export const RESOURCE_PROPS: Readonly<Partial<Record<string, readonly string[]>>
   'condition-step': ['metric', 'op', 'threshold'],
   'model-monitor': ['monitorType', 'baseline', 'scheduleMinutes', 'groundTruth'],
   subnet: ['access'],
-  'vpc-endpoint': ['service'],
+  'vpc-endpoint': ['service', 'securityGroup'],
   'iam-role': ['actions', 's3Resources'],
   cloudtrail: ['s3DataEvents'],
   cloudwatch: ['metric', 'threshold', 'periodSec', 'evaluationPeriods'],
