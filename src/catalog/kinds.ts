@@ -1671,7 +1671,7 @@ export const KIND_DEFS = [
     },
   ),
   /*
-   * ---- issue 17 (savings17): SageMaker Savings Plans (skill S4.2.10); facts and sources in prices.ts SAVINGS_PLAN ----
+   * ---- issue 17 (savings17): SageMaker Savings Plans (skill S4.2.10); facts and sources in prices.ts ----
    */
   def(
     'savings-plan',

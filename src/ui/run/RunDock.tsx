@@ -148,7 +148,10 @@ export function RunDock() {
           aria-label="Run views"
           data-testid="run-tablist"
           onKeyDown={(e) => {
-            const to = tabKey(e.key, TABS.findIndex((t) => t.id === (e.target as HTMLElement).dataset.tab));
+            const to = tabKey(
+              e.key,
+              TABS.findIndex((t) => t.id === (e.target as HTMLElement).dataset.tab),
+            );
             if (to === null) return;
             e.preventDefault();
             run.setDock(TABS[to].id);
@@ -205,7 +208,12 @@ export function RunDock() {
           title="The report of this file and seed, byte for byte what `npm run sim -- FILE --json` prints"
         >
           <svg className="run-export-icon" viewBox="0 0 16 16" width="16" height="16" aria-hidden="true">
-            <path d="M8 2v8M4.5 6.5 8 10l3.5-3.5M2.5 11v2.5h11V11" fill="none" stroke="currentColor" strokeWidth="1.8" />
+            <path
+              d="M8 2v8M4.5 6.5 8 10l3.5-3.5M2.5 11v2.5h11V11"
+              fill="none"
+              stroke="currentColor"
+              strokeWidth="1.8"
+            />
           </svg>
           <span className="run-export-word">
             Export<span className="run-export-more"> report</span>

@@ -37,18 +37,22 @@ describe('JumpStart fine-tuning job', () => {
     );
   });
 
-  it('instruction tuning on a CSV export fails when its data is read, with the rule and only the download billed', () => {
-    const r = run(tuned({ dataFormat: 'csv' }), { durationSec: 7200 });
-    expect(r.state('llama')).toBe('Failed');
-    const i = r.incident('fine-tuning-data-format', 'llama');
-    expect(i?.message).toBe(
-      'Training job llama-fine-tune Failed. Reason: ClientError: instruction-based fine-tuning of llama reads a JSON ' +
-        'Lines (.jsonl) file of "prompt"/"completion" records and a template.json; docs holds CSV.',
-    );
-    expect(i?.firstAtSec).toBe(180);
-    expect(r.report.costUSD).toBeCloseTo((instanceType('ml.g5.12xlarge')!.pricePerHourUSD * 60) / 3600, 2);
-    expect(findings(tuned({ dataFormat: 'csv' })).some((f) => f.rule === 'fine-tuning-data-format')).toBe(true);
-  });
+  it(
+    'instruction tuning on a CSV export fails when its data is read, ' + 'with the rule and only the download billed',
+    () => {
+      const r = run(tuned({ dataFormat: 'csv' }), { durationSec: 7200 });
+      expect(r.state('llama')).toBe('Failed');
+      const i = r.incident('fine-tuning-data-format', 'llama');
+      expect(i?.message).toBe(
+        'Training job llama-fine-tune Failed. Reason: ClientError: instruction-based fine-tuning of llama ' +
+          'reads a JSON ' +
+          'Lines (.jsonl) file of "prompt"/"completion" records and a template.json; docs holds CSV.',
+      );
+      expect(i?.firstAtSec).toBe(180);
+      expect(r.report.costUSD).toBeCloseTo((instanceType('ml.g5.12xlarge')!.pricePerHourUSD * 60) / 3600, 2);
+      expect(findings(tuned({ dataFormat: 'csv' })).some((f) => f.rule === 'fine-tuning-data-format')).toBe(true);
+    },
+  );
 
   it('chat-style messages are not the prompt/completion layout instruction tuning reads', () => {
     expect(run(tuned({ dataFormat: 'jsonl-messages' }), { durationSec: 7200 }).state('llama')).toBe('Failed');
@@ -82,7 +86,7 @@ describe('JumpStart fine-tuning job', () => {
   it('an endpoint deploying a model whose fine-tuning cannot read its data fails at model download', () => {
     const d = tuned({ dataFormat: 'txt' });
     d.nodes.push(node('ep', 'realtime-endpoint', { instanceType: 'ml.g5.2xlarge' }));
-    d.edges.push(edge('llama', 'ep'));
+    d.edges!.push(edge('llama', 'ep'));
     const r = run(d);
     expect(r.state('ep')).toBe('Failed');
     expect(r.incident('fine-tuning-data-format', 'ep')).toBeDefined();
@@ -95,7 +99,11 @@ describe('Bedrock customisation reads JSON Lines', () => {
   const bedrock = (dataFormat?: string) =>
     arch(
       node('tickets', 's3-bucket', { task: 'text-classification', ...(dataFormat ? { dataFormat } : {}) }),
-      node('router', 'ai-service', { service: 'bedrock', customModel: true, bedrockInference: 'provisioned-throughput' }),
+      node('router', 'ai-service', {
+        service: 'bedrock',
+        customModel: true,
+        bedrockInference: 'provisioned-throughput',
+      }),
       node('desk', 'client', { rps: 2 }),
       edge('tickets', 'router'),
       edge('desk', 'router'),
@@ -140,7 +148,9 @@ describe('a deep network timed on a GPU, on a CPU instance', () => {
     const cpu = trainingSec({ instanceType: 'ml.m5.xlarge' });
     expect(cpu - gpu).toBeCloseTo(600 * (CPU_DEEP_NETWORK_SLOWDOWN - 1), 0);
     const r = run(job({ instanceType: 'ml.m5.xlarge' }), { durationSec: 40_000 });
-    expect(r.sim.log.entries().some((e) => /no GPU\): about 10× longer, 100 min of Training/.test(e.message))).toBe(true);
+    expect(r.sim.log.entries().some((e) => /no GPU\): about 10× longer, 100 min of Training/.test(e.message))).toBe(
+      true,
+    );
   });
 
   it('is not slowed when the script is not a GPU network, or a built-in algorithm runs', () => {
