@@ -34,6 +34,7 @@ export const RESOURCE_PROPS: Readonly<Partial<Record<string, readonly string[]>>
     'role',
   ],
   'tuning-job': ['strategy', 'maxJobs', 'maxParallelJobs', 'warmStart'],
+  'autopilot-job': ['targetColumn', 'problemType', 'objectiveMetric', 'mode', 'maxCandidates', 'maxRuntimeSec'],
   'realtime-endpoint': [
     'instanceType',
     'instanceCount',
