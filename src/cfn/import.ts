@@ -5,6 +5,7 @@ import { type ArchDoc, type ArchNode, FORMAT } from '../model/schema';
 import { isKind } from '../catalog/kinds';
 import { evaluateTemplate } from './evaluate';
 import { Builder, META, rec, list } from './map/builder';
+import { mapAutoML } from './map/automl';
 import { mapSageMaker } from './map/sagemaker';
 import { mapNetwork } from './map/network';
 import { mapPipelines } from './map/pipeline';
@@ -69,6 +70,7 @@ export function importTemplate(text: string, opts: ImportOptions = {}): ImportRe
     mapSecurity(b);
     mapOrganizations(b);
     mapSageMaker(b);
+    mapAutoML(b);
     mapPipelines(b);
     mapGlue(b);
     mapCodePipelines(b);

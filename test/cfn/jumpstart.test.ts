@@ -1,7 +1,8 @@
 /**
  * CloudFormation export of a JumpStart model (issue 16): the endpoint's AWS::SageMaker::Model takes the model's
- * artifacts as its container's ModelDataSource with ModelAccessConfig.AcceptEula; the jumpstart-model node and an
- * Autopilot job (no mapped resource) stay in the template's Metadata, and importing the export gives the design back.
+ * artifacts as its container's ModelDataSource with ModelAccessConfig.AcceptEula; the jumpstart-model node stays in the
+ * template's Metadata (an Autopilot job is an AWS::SageMaker::AutoMLJob, test/cfn/automl.test.ts), and importing the
+ * export gives the design back.
  */
 import { describe, expect, it } from 'vitest';
 import { exportDesign } from '../../src/cfn/export/index';

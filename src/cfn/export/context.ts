@@ -43,6 +43,7 @@ export const RESOURCE_PROPS: Readonly<Partial<Record<string, readonly string[]>>
     'securityGroup',
   ],
   'tuning-job': ['strategy', 'maxJobs', 'maxParallelJobs', 'warmStart'],
+  'autopilot-job': ['targetColumn', 'problemType', 'objectiveMetric', 'mode', 'maxCandidates', 'maxRuntimeSec'],
   'realtime-endpoint': [
     'instanceType',
     'instanceCount',

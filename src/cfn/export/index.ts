@@ -2,6 +2,7 @@ import { STEP_KINDS, kindDef, defaultProps, propsByName } from '../../catalog/ki
 import type { Kind } from '../../catalog/types';
 import type { ArchDoc, ArchNode } from '../../model/schema';
 import { META } from '../map/builder';
+import { exportAutoML } from './automl';
 import { ExportContext } from './context';
 import { exportCodePipeline } from './codepipeline';
 import { exportPipeline } from './pipeline';
@@ -36,6 +37,7 @@ const RESOURCE_KINDS: ReadonlySet<Kind> = new Set<Kind>([
   'async-endpoint',
   'multi-model-endpoint',
   'model-registry',
+  'autopilot-job',
   'pipeline',
   'codepipeline',
   'eventbridge',
@@ -85,6 +87,7 @@ export function exportDesign(doc: ArchDoc): ExportResult {
   for (const n of of('realtime-endpoint', 'serverless-endpoint', 'async-endpoint', 'multi-model-endpoint'))
     exportEndpoint(c, n);
   for (const n of of('model-monitor')) exportMonitor(c, n);
+  for (const n of of('autopilot-job')) exportAutoML(c, n);
   for (const n of of('feature-store')) exportFeatureStore(c, n);
   for (const n of of('kinesis-stream', 'firehose')) exportStreaming(c, n);
   for (const n of of('file-system')) exportFileSystem(c, n);
