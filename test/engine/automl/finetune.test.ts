@@ -80,14 +80,18 @@ describe('JumpStart fine-tuning job', () => {
   });
 
   it('an endpoint deploying a model whose fine-tuning cannot read its data fails at model download', () => {
-    const d = tuned({ dataFormat: 'txt' });
-    d.nodes.push(node('ep', 'realtime-endpoint', { instanceType: 'ml.g5.2xlarge' }));
-    d.edges.push(edge('llama', 'ep'));
-    const r = run(d);
+    const deployed = (dataFormat: string) => {
+      const d = tuned({ dataFormat });
+      return {
+        ...d,
+        nodes: [...d.nodes, node('ep', 'realtime-endpoint', { instanceType: 'ml.g5.2xlarge' })],
+        edges: [...(d.edges ?? []), edge('llama', 'ep')],
+      };
+    };
+    const r = run(deployed('txt'));
     expect(r.state('ep')).toBe('Failed');
     expect(r.incident('fine-tuning-data-format', 'ep')).toBeDefined();
-    d.nodes[0].props = { ...d.nodes[0].props, dataFormat: 'jsonl-prompt-completion' };
-    expect(run(d).state('ep')).toBe('InService');
+    expect(run(deployed('jsonl-prompt-completion')).state('ep')).toBe('InService');
   });
 });
 
