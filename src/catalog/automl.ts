@@ -255,7 +255,9 @@ export const JUMPSTART_PROPS = {
     min: 0,
     max: 40_320,
     unit: 'min',
-    help: 'Time the fine-tuning job spends training on its instance (epochs × dataset size; larger models take longer).',
+    help:
+      'Time the fine-tuning job spends training on its instance (epochs × dataset size; larger models take ' +
+      'longer).',
   }),
 } satisfies Record<string, PropDef>;
 
@@ -276,18 +278,20 @@ export type FineTuneDataFormat = (typeof FINE_TUNE_DATA_FORMATS)[number];
  * (CSV, JSON or TXT), instruction tuning JSON Lines of prompt/completion pairs (with a template.json), Bedrock
  * fine-tuning JSON Lines of prompt/completion records or, for conversational models, of messages (AWS).
  */
-export const FINE_TUNE_ACCEPTS: Record<FineTuneMethod | 'bedrock', { formats: readonly FineTuneDataFormat[]; expected: string }> =
-  {
-    'domain-adaptation': { formats: ['txt', 'csv', 'json'], expected: 'unlabelled text in CSV, JSON or TXT files' },
-    'instruction-tuning': {
-      formats: ['jsonl-prompt-completion'],
-      expected: 'a JSON Lines (.jsonl) file of "prompt"/"completion" records and a template.json',
-    },
-    bedrock: {
-      formats: ['jsonl-prompt-completion', 'jsonl-messages'],
-      expected: 'a .jsonl file, one JSON record a line ("prompt"/"completion", or "messages" for conversational models)',
-    },
-  };
+export const FINE_TUNE_ACCEPTS: Record<
+  FineTuneMethod | 'bedrock',
+  { formats: readonly FineTuneDataFormat[]; expected: string }
+> = {
+  'domain-adaptation': { formats: ['txt', 'csv', 'json'], expected: 'unlabelled text in CSV, JSON or TXT files' },
+  'instruction-tuning': {
+    formats: ['jsonl-prompt-completion'],
+    expected: 'a JSON Lines (.jsonl) file of "prompt"/"completion" records and a template.json',
+  },
+  bedrock: {
+    formats: ['jsonl-prompt-completion', 'jsonl-messages'],
+    expected: 'a .jsonl file, one JSON record a line ("prompt"/"completion", or "messages" for conversational models)',
+  },
+};
 
 /** Display names of the data formats. */
 export const FINE_TUNE_FORMAT_NAMES: Record<FineTuneDataFormat, string> = {

@@ -89,7 +89,7 @@ export const EDGE_PAIRS: readonly EdgePair[] = [
     to: ['jumpstart-model'],
     label: 'fine-tuning data',
     meaning:
-      'The training channel of a JumpStart fine-tuning job (the model\'s fineTune): unlabelled text for domain ' +
+      "The training channel of a JumpStart fine-tuning job (the model's fineTune): unlabelled text for domain " +
       'adaptation, JSON Lines of prompt/completion pairs for instruction tuning.',
     plane: 'control',
   },

@@ -1359,7 +1359,7 @@ const ENTRIES: RuleDef[] = [
       'completion fields). Amazon Bedrock customisation also reads .jsonl records. Data in another format fails ' +
       'the job; convert it (a Processing job) or pick the approach that reads it.',
     fix:
-      "Convert the s3-bucket's data to the format the method reads (dataFormat \"jsonl-prompt-completion\" for " +
+      'Convert the s3-bucket\'s data to the format the method reads (dataFormat "jsonl-prompt-completion" for ' +
       'instruction tuning and Bedrock, "txt", "csv" or "json" text for domain adaptation), or set the ' +
       "jumpstart-model's fineTune to the method that fits the data you have.",
     docs:
@@ -1370,8 +1370,7 @@ const ENTRIES: RuleDef[] = [
       'Bedrock model customization reads .jsonl files, one JSON record a line: ' +
       'https://docs.aws.amazon.com/bedrock/latest/userguide/model-customization-prepare.html. AWS documents no ' +
       "exact error text for a wrong format: the message is SageSim's own wording.",
-    message:
-      '{job} Failed. Reason: ClientError: {method} of {model} reads {expected}; {bucket} holds {format}.',
+    message: '{job} Failed. Reason: ClientError: {method} of {model} reads {expected}; {bucket} holds {format}.',
     trigger:
       'an s3-bucket whose dataFormat the customisation does not read feeds a jumpstart-model with fineTune ' +
       '"domain-adaptation" (txt, csv, json) or "instruction-tuning" (jsonl-prompt-completion), or an ai-service ' +

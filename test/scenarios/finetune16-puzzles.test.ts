@@ -61,12 +61,15 @@ describe('d2/26 in detail', () => {
     }
   });
 
-  it('switching the method to domain adaptation (which reads CSV) is refused: the team chose instruction tuning', () => {
-    expect(puzzleRefusal(doc, 'setProp', { id: 'llama', name: 'fineTune', value: 'domain-adaptation' })).toMatch(
-      /part of the puzzle's scenario/,
-    );
-    expect(puzzleRefusal(doc, 'setProp', { id: 'llama', name: 'fineTune', value: 'none' })).toMatch(
-      /part of the puzzle's scenario/,
-    );
-  });
+  it(
+    'switching the method to domain adaptation (which reads CSV) is ' + 'refused: the team chose instruction tuning',
+    () => {
+      expect(puzzleRefusal(doc, 'setProp', { id: 'llama', name: 'fineTune', value: 'domain-adaptation' })).toMatch(
+        /part of the puzzle's scenario/,
+      );
+      expect(puzzleRefusal(doc, 'setProp', { id: 'llama', name: 'fineTune', value: 'none' })).toMatch(
+        /part of the puzzle's scenario/,
+      );
+    },
+  );
 });

@@ -37,13 +37,13 @@ describe('JumpStart fine-tuning job', () => {
     );
   });
 
-  it('instruction tuning on a CSV export fails when its data is read, with the rule and only the download billed', () => {
+  it('instruction tuning on a CSV export fails when its data is read, with the rule, only the download billed', () => {
     const r = run(tuned({ dataFormat: 'csv' }), { durationSec: 7200 });
     expect(r.state('llama')).toBe('Failed');
     const i = r.incident('fine-tuning-data-format', 'llama');
     expect(i?.message).toBe(
-      'Training job llama-fine-tune Failed. Reason: ClientError: instruction-based fine-tuning of llama reads a JSON ' +
-        'Lines (.jsonl) file of "prompt"/"completion" records and a template.json; docs holds CSV.',
+      'Training job llama-fine-tune Failed. Reason: ClientError: instruction-based fine-tuning of llama reads ' +
+        'a JSON Lines (.jsonl) file of "prompt"/"completion" records and a template.json; docs holds CSV.',
     );
     expect(i?.firstAtSec).toBe(180);
     expect(r.report.costUSD).toBeCloseTo((instanceType('ml.g5.12xlarge')!.pricePerHourUSD * 60) / 3600, 2);
@@ -99,7 +99,11 @@ describe('Bedrock customisation reads JSON Lines', () => {
   const bedrock = (dataFormat?: string) =>
     arch(
       node('tickets', 's3-bucket', { task: 'text-classification', ...(dataFormat ? { dataFormat } : {}) }),
-      node('router', 'ai-service', { service: 'bedrock', customModel: true, bedrockInference: 'provisioned-throughput' }),
+      node('router', 'ai-service', {
+        service: 'bedrock',
+        customModel: true,
+        bedrockInference: 'provisioned-throughput',
+      }),
       node('desk', 'client', { rps: 2 }),
       edge('tickets', 'router'),
       edge('desk', 'router'),
@@ -144,7 +148,9 @@ describe('a deep network timed on a GPU, on a CPU instance', () => {
     const cpu = trainingSec({ instanceType: 'ml.m5.xlarge' });
     expect(cpu - gpu).toBeCloseTo(600 * (CPU_DEEP_NETWORK_SLOWDOWN - 1), 0);
     const r = run(job({ instanceType: 'ml.m5.xlarge' }), { durationSec: 40_000 });
-    expect(r.sim.log.entries().some((e) => /no GPU\): about 10× longer, 100 min of Training/.test(e.message))).toBe(true);
+    expect(r.sim.log.entries().some((e) => /no GPU\): about 10× longer, 100 min of Training/.test(e.message))).toBe(
+      true,
+    );
   });
 
   it('is not slowed when the script is not a GPU network, or a built-in algorithm runs', () => {
