@@ -36,4 +36,31 @@ export const TESTS: E2ETest[] = [
       await shot(page, 'automl-01-leaderboard');
     },
   },
+  {
+    name: 'automl: the inspector shows a JumpStart model’s fine-tuning and a bucket’s data format; fixed, it completes',
+    async run({ page }) {
+      // d2/26 as a sandbox design: instruction tuning on a CSV export
+      const d = JSON.parse(read('scenarios/puzzles/d2/26-the-fine-tune-that-never-trained.json'));
+      asDesign(d);
+      await openDoc(page, JSON.stringify(d), 'fine-tune.json');
+      await page.locator('.react-flow__node[data-id="llama"]').click();
+      const method = page.locator('#f-llama-fineTune');
+      await method.waitFor();
+      assert((await method.inputValue()) === 'instruction-tuning', 'the model’s fine-tuning method');
+      assert((await page.locator('#f-llama-fineTuneInstanceType').inputValue()) === 'ml.g5.12xlarge', 'instance');
+      assert((await page.locator('#f-llama-fineTuneMinutes').inputValue()) === '90', 'minutes');
+      await shot(page, 'automl-02-fine-tune-inspector');
+      await page.locator('.react-flow__node[data-id="tickets"]').click();
+      const format = page.locator('#f-tickets-dataFormat');
+      await format.waitFor();
+      assert((await format.inputValue()) === 'csv', 'the export’s data format');
+      await format.selectOption('jsonl-prompt-completion');
+      await page.getByRole('button', { name: 'Run to end' }).click();
+      const llama = page.locator('.react-flow__node[data-id="llama"]');
+      await waitFor('the fine-tuning job completes', async () =>
+        /Completed/.test(await llama.innerText().catch(() => '')),
+      );
+      await shot(page, 'automl-03-fine-tuned');
+    },
+  },
 ];

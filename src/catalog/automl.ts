@@ -289,8 +289,7 @@ export const FINE_TUNE_ACCEPTS: Record<
   },
   bedrock: {
     formats: ['jsonl-prompt-completion', 'jsonl-messages'],
-    expected:
-      'a .jsonl file, one JSON record a line ("prompt"/"completion", ' + 'or "messages" for conversational models)',
+    expected: 'a .jsonl file, one JSON record a line ("prompt"/"completion", or "messages" for conversational models)',
   },
 };
 

@@ -37,22 +37,18 @@ describe('JumpStart fine-tuning job', () => {
     );
   });
 
-  it(
-    'instruction tuning on a CSV export fails when its data is read, ' + 'with the rule and only the download billed',
-    () => {
-      const r = run(tuned({ dataFormat: 'csv' }), { durationSec: 7200 });
-      expect(r.state('llama')).toBe('Failed');
-      const i = r.incident('fine-tuning-data-format', 'llama');
-      expect(i?.message).toBe(
-        'Training job llama-fine-tune Failed. Reason: ClientError: instruction-based fine-tuning of llama ' +
-          'reads a JSON ' +
-          'Lines (.jsonl) file of "prompt"/"completion" records and a template.json; docs holds CSV.',
-      );
-      expect(i?.firstAtSec).toBe(180);
-      expect(r.report.costUSD).toBeCloseTo((instanceType('ml.g5.12xlarge')!.pricePerHourUSD * 60) / 3600, 2);
-      expect(findings(tuned({ dataFormat: 'csv' })).some((f) => f.rule === 'fine-tuning-data-format')).toBe(true);
-    },
-  );
+  it('instruction tuning on a CSV export fails when its data is read, with the rule, only the download billed', () => {
+    const r = run(tuned({ dataFormat: 'csv' }), { durationSec: 7200 });
+    expect(r.state('llama')).toBe('Failed');
+    const i = r.incident('fine-tuning-data-format', 'llama');
+    expect(i?.message).toBe(
+      'Training job llama-fine-tune Failed. Reason: ClientError: instruction-based fine-tuning of llama reads ' +
+        'a JSON Lines (.jsonl) file of "prompt"/"completion" records and a template.json; docs holds CSV.',
+    );
+    expect(i?.firstAtSec).toBe(180);
+    expect(r.report.costUSD).toBeCloseTo((instanceType('ml.g5.12xlarge')!.pricePerHourUSD * 60) / 3600, 2);
+    expect(findings(tuned({ dataFormat: 'csv' })).some((f) => f.rule === 'fine-tuning-data-format')).toBe(true);
+  });
 
   it('chat-style messages are not the prompt/completion layout instruction tuning reads', () => {
     expect(run(tuned({ dataFormat: 'jsonl-messages' }), { durationSec: 7200 }).state('llama')).toBe('Failed');
@@ -84,14 +80,18 @@ describe('JumpStart fine-tuning job', () => {
   });
 
   it('an endpoint deploying a model whose fine-tuning cannot read its data fails at model download', () => {
-    const d = tuned({ dataFormat: 'txt' });
-    d.nodes.push(node('ep', 'realtime-endpoint', { instanceType: 'ml.g5.2xlarge' }));
-    d.edges!.push(edge('llama', 'ep'));
-    const r = run(d);
+    const deployed = (dataFormat: string) => {
+      const d = tuned({ dataFormat });
+      return {
+        ...d,
+        nodes: [...d.nodes, node('ep', 'realtime-endpoint', { instanceType: 'ml.g5.2xlarge' })],
+        edges: [...(d.edges ?? []), edge('llama', 'ep')],
+      };
+    };
+    const r = run(deployed('txt'));
     expect(r.state('ep')).toBe('Failed');
     expect(r.incident('fine-tuning-data-format', 'ep')).toBeDefined();
-    d.nodes[0].props = { ...d.nodes[0].props, dataFormat: 'jsonl-prompt-completion' };
-    expect(run(d).state('ep')).toBe('InService');
+    expect(run(deployed('jsonl-prompt-completion')).state('ep')).toBe('InService');
   });
 });
 
