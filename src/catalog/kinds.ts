@@ -1668,7 +1668,7 @@ export const KIND_DEFS = [
     },
   ),
   /*
-   * ---- issue 17 (savings17): SageMaker Savings Plans (skill S4.2.10); facts and sources in prices.ts SAVINGS_PLAN ----
+   * ---- issue 17 (savings17): SageMaker Savings Plans (S4.2.10); facts and sources in prices.ts SAVINGS_PLAN ----
    */
   def(
     'savings-plan',
