@@ -17,10 +17,10 @@ const CASES: PuzzleCase[] = [
   {
     file: FILE,
     alternatives: [
-      { setProps: { plan: { commitmentUSDPerHour: 0.15 }, train: spot } },
+      { setProps: { plan: { commitmentUSDPerHour: 0.075 }, train: spot } },
       {
         setProps: {
-          plan: { commitmentUSDPerHour: 0.16, term: '3yr', paymentOption: 'All Upfront' },
+          plan: { commitmentUSDPerHour: 0.08, term: '3yr', paymentOption: 'All Upfront' },
           train: { spot: true, checkpointS3Uri: 's3://fraud-models/checkpoints/' },
         },
       },
@@ -31,13 +31,13 @@ const CASES: PuzzleCase[] = [
       // a longer term or another payment option does not change what is used
       { setProps: { plan: { term: '3yr', paymentOption: 'All Upfront' }, train: spot } },
       // the plan right-sized, the retraining still on demand: over the budget
-      props('plan', { commitmentUSDPerHour: 0.16 }),
+      props('plan', { commitmentUSDPerHour: 0.08 }),
       // spot without checkpoints: the reclaim restarts the job from zero
-      { setProps: { plan: { commitmentUSDPerHour: 0.16 }, train: { spot: true, maxWaitSec: 14400 } } },
+      { setProps: { plan: { commitmentUSDPerHour: 0.08 }, train: { spot: true, maxWaitSec: 14400 } } },
       // no plan at all: scoring at on-demand rates is over the budget
       { removeNodes: ['plan'], setProps: { train: spot } },
       // a plan too small to matter: the steady usage stays on demand
-      { setProps: { plan: { commitmentUSDPerHour: 0.05 }, train: spot } },
+      { setProps: { plan: { commitmentUSDPerHour: 0.02 }, train: spot } },
     ],
   },
 ];
@@ -52,9 +52,9 @@ describe('savings17 puzzle: what the learner sees and the shortcuts', () => {
     const plan = r.nodes.plan;
     expect(plan.utilisationPercent).toBeLessThan(30);
     expect(plan.savingUSD as number).toBeLessThan(0);
-    // the steady part is the endpoint: 2 × ml.m5.xlarge at $0.23/h
-    expect(plan.steadyUSDPerHour).toBeCloseTo(0.46, 2);
-    expect(plan.suggestedCommitmentUSDPerHour).toBeCloseTo(0.1656, 3);
+    // the steady part is the endpoint: one ml.m5.xlarge at $0.23/h (a little less in the hour it starts)
+    expect(plan.steadyUSDPerHour).toBeCloseTo(0.23, 1);
+    expect(plan.suggestedCommitmentUSDPerHour).toBeCloseTo(0.08, 2);
     expect(r.incidents.map((i) => `${i.rule} ${i.node}`)).toContain('savings-plan-oversized plan');
   });
 
@@ -62,7 +62,7 @@ describe('savings17 puzzle: what the learner sees and the shortcuts', () => {
     for (const id of ['train', 'ep', 'app']) {
       const d = deleteNode(doc, id);
       if (!d) continue;
-      const fixed = changed(d, { setProps: { plan: { commitmentUSDPerHour: 0.16 } } }) ?? d;
+      const fixed = changed(d, { setProps: { plan: { commitmentUSDPerHour: 0.08 } } }) ?? d;
       expect(runDocument(fixed).report.goal?.met, id).toBe(false);
     }
   });
