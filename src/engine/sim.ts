@@ -412,7 +412,7 @@ export function collectFindings(g: Graph, modules: readonly SimModule[]): Findin
   return out.sort((a, b) => (order.get(a.node) ?? 0) - (order.get(b.node) ?? 0) || a.rule.localeCompare(b.rule));
 }
 
-/** Add `usd`, billed evenly over [from, to] seconds, to a node's hourly buckets (all to one hour when from = to). */
+/** Add `usd`, billed evenly over [from, to] seconds, to a node's hourly buckets (to one hour when from = to). */
 function spreadHourly(hourly: Map<string, number[]>, node: string, usd: number, from: number, to: number): void {
   let h = hourly.get(node);
   if (!h) hourly.set(node, (h = []));
