@@ -28,7 +28,7 @@ import {
  */
 
 /** Kinds that become resources of their own (steps inside a pipeline go into its definition instead). */
-const RESOURCE_KINDS: ReadonlySet<Kind> = new Set<Kind>([
+export const RESOURCE_KINDS: ReadonlySet<Kind> = new Set<Kind>([
   's3-bucket',
   'ecr-repository',
   'feature-store',
@@ -61,6 +61,42 @@ const RESOURCE_KINDS: ReadonlySet<Kind> = new Set<Kind>([
   'scp',
 ]);
 
+/**
+ * Why a kind's node is not a CloudFormation resource of the export (it stays in the template's Metadata.SageSim.nodes,
+ * which import reads back). SageSim's own wording; where CloudFormation has a resource type SageSim does not write, it
+ * says so (the reference documents AWS::SageMaker::ProcessingJob, TrainingJob, TransformJob and AutoMLJob:
+ * https://docs.aws.amazon.com/AWSCloudFormation/latest/TemplateReference/aws-resource-sagemaker-processingjob.html).
+ */
+export const NOT_A_RESOURCE: Readonly<Partial<Record<Kind, string>>> = {
+  client: 'traffic SageSim generates, not an AWS resource',
+  'data-source': 'data outside the design (another account, on premises, a partner): nothing to create',
+  'data-wrangler': 'a Data Wrangler flow is a Studio file run as a processing job: not exported',
+  'ground-truth': 'a labeling job is started by an API call (CreateLabelingJob): not exported',
+  'processing-job':
+    'outside a pipeline a job is an API call (CreateProcessingJob); CloudFormation has AWS::SageMaker::ProcessingJob ' +
+    '(run once, when the stack is created) but SageSim exports jobs only as pipeline steps',
+  'training-job':
+    'outside a pipeline a job is an API call (CreateTrainingJob); SageSim exports jobs only as pipeline steps',
+  'tuning-job':
+    'outside a pipeline a job is an API call (CreateHyperParameterTuningJob); SageSim exports jobs only as ' +
+    'pipeline steps',
+  'batch-transform':
+    'outside a pipeline a job is an API call (CreateTransformJob); SageSim exports jobs only as pipeline steps',
+  'condition-step': 'a condition is a step of a pipeline definition, not a resource of its own',
+  'callback-step': 'a callback is a step of a pipeline definition, not a resource of its own',
+  clarify: 'a Clarify report is a processing job run by an API call: not exported (a model monitor exports its own)',
+  'ai-service':
+    'a managed AI service is called by API (nothing to create); a custom model or Bedrock provisioned throughput ' +
+    'is not exported',
+  'autopilot-job': 'an Autopilot job is run by an API call (CreateAutoMLJobV2): not exported',
+  'jumpstart-model':
+    "the model's artifacts are the endpoint's Model ModelDataSource (AcceptEula); the JumpStart model itself has " +
+    'no resource',
+  'inference-recommender':
+    'an Inference Recommender job is run by an API call (CreateInferenceRecommendationsJob): not exported',
+  scp: 'an SCP that requires nothing denies nothing: no AWS::Organizations::Policy is written',
+};
+
 export interface ExportResult {
   template: Record<string, unknown>;
   /**
@@ -68,6 +104,8 @@ export interface ExportResult {
    * schedule).
    */
   metadataOnly: readonly { node: string; prop: string }[];
+  /** Kinds of the nodes kept in the template's Metadata (no resource) → why. */
+  notResources: Readonly<Record<string, string>>;
 }
 
 export function exportDesign(doc: ArchDoc): ExportResult {
@@ -118,6 +156,9 @@ export function exportDesign(doc: ArchDoc): ExportResult {
   const connections = (doc.edges ?? [])
     .filter((e) => !c.said.has(`${e.from}\u0000${e.to}`))
     .map((e) => ({ from: e.from, to: e.to }));
+  // why each kind kept in Metadata has no resource, for the kinds of the nodes there
+  const why: Record<string, string> = {};
+  for (const n of nodes) why[n.kind] ??= NOT_A_RESOURCE[n.kind] ?? "no resource in SageSim's export";
   const template: Record<string, unknown> = {
     AWSTemplateFormatVersion: '2010-09-09',
     Description: (doc.title ?? 'SageSim design').slice(0, 1024),
@@ -129,12 +170,13 @@ export function exportDesign(doc: ArchDoc): ExportResult {
     template.Metadata = {
       [META]: {
         note:
-          'Parts of the SageSim design that are not CloudFormation resources (jobs run by API calls, traffic, ' +
-          'tools) and connections no reference says; CloudFormation ignores them.',
+          'Parts of the SageSim design that are no CloudFormation resource of this export (notResources says ' +
+          'why, per kind) and connections no reference says; CloudFormation ignores them.',
+        ...(Object.keys(why).length ? { notResources: why } : {}),
         ...meta,
       },
     };
   if (Object.keys(c.parameters).length) template.Parameters = c.parameters;
   template.Resources = c.resources;
-  return { template, metadataOnly: c.metaOnly };
+  return { template, metadataOnly: c.metaOnly, notResources: why };
 }
