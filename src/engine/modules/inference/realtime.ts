@@ -307,7 +307,7 @@ export class RealtimeRun extends EndpointRun<'realtime-endpoint'> {
       const svc = lat * LATENCY_LN[rng.nextBits(TABLE_BITS)];
       const wait = pool.serve(a, svc);
       const total = wait + svc;
-      if (wait < 0) this.refused(v, stage.seek(k), size, 0, 0);
+      if (wait < 0) this.refused(v, merge.at(k), size, 0, 0);
       else if (total > timeout) this.timedOut(v, a, size, 0, wait, 0, 0);
       else {
         ok++;

@@ -123,19 +123,31 @@ export class Arrivals implements ArrivalSource {
  * reads `stage` through `order` (realtime.ts), or `copyInto` writes the tick into `Arrivals`.
  */
 export class StreamMerge {
-  /** The tick's arrivals, stream after stream (its `attempt` stays 0: fresh arrivals only). */
+  /**
+   * The tick's arrivals, stream after stream: `time` and `size` (and `model` when a stream has a model mix); `src`,
+   * `attempt` and the rest are filled in only by `copyInto` and `at` (the stream of an index is known from `first`).
+   */
   readonly stage = new Arrivals();
   /** `order[i]`: the stage index of the tick's i-th arrival in time order (the first `n` entries). */
   order = new Int32Array(0);
   /** Arrivals drawn in the tick. */
   n = 0;
-  /** `start[b]`: where slot b's arrivals go (a count, then a prefix sum, then a cursor); each arrival's slot. */
+  /** `first[i]`: the stage index of stream i's first arrival of the tick (`first[streams]` = n). */
+  private readonly first: Int32Array;
+  /** Whether a stream has a model mix (then `stage.model` is written for every arrival). */
+  private readonly mix: boolean;
+  /** `start[b]`: where slot b's arrivals go (a count, then a prefix sum, then a cursor). */
   private start = new Int32Array(0);
-  private slot = new Int32Array(0);
+  /** The slots of the tick: m slots over [t0, t1), slot of time t = min(m - 1, (t - t0) × scale | 0). */
+  private m = 0;
   private t0 = 0;
   private t1 = 0;
+  private scale = 0;
 
-  constructor(readonly streams: readonly ClientStream[]) {}
+  constructor(readonly streams: readonly ClientStream[]) {
+    this.first = new Int32Array(streams.length + 1);
+    this.mix = streams.some((s) => s.zipf !== null);
+  }
 
   /** Start the tick [t0, t1) of every stream. */
   begin(t0: number, t1: number): void {
@@ -151,9 +163,11 @@ export class StreamMerge {
    */
   draw(): void {
     const stage = this.stage,
-      streams = this.streams;
-    // slots over [t0, t1): as many as the last tick's arrivals (at least 16 and one per stream); any number gives the
-    // same order, only the speed changes
+      streams = this.streams,
+      first = this.first,
+      mix = this.mix;
+    // slots: as many as the last tick's arrivals (at least 16 and one per stream); any number gives the same order,
+    // only the speed changes
     const m = Math.min(1 << 20, Math.max(16, this.n, streams.length));
     if (this.start.length < m + 1) this.start = new Int32Array(Math.max(m + 1, 2 * this.start.length));
     const start = this.start;
@@ -161,18 +175,18 @@ export class StreamMerge {
     const t0 = this.t0,
       scale = this.t1 > t0 ? m / (this.t1 - t0) : 0,
       last = m - 1;
+    this.m = m;
+    this.scale = scale;
     let n = 0,
-      cap = stage.time.length;
-    if (this.slot.length < cap) this.slot = new Int32Array(cap);
-    let time = stage.time,
+      cap = stage.time.length,
+      time = stage.time,
       size = stage.size,
-      model = stage.model,
-      from = stage.src,
-      slot = this.slot;
+      model = stage.model;
     for (let i = 0; i < streams.length; i++) {
       const s = streams[i],
         rng = s.rng,
         zipf = s.zipf;
+      first[i] = n;
       while (s.window()) {
         const e = s.e,
           inv = s.inv,
@@ -188,18 +202,13 @@ export class StreamMerge {
             time = stage.time;
             size = stage.size;
             model = stage.model;
-            from = stage.src;
-            const grown = new Int32Array(cap);
-            grown.set(slot);
-            this.slot = slot = grown;
           }
           time[n] = y;
           size[n] = fixed ? base : base * PAYLOAD_LN[rng.nextBits(TABLE_BITS)];
-          model[n] = zipf === null ? 0 : zipf.pick(rng.next());
-          from[n] = i;
+          if (zipf !== null) model[n] = zipf.pick(rng.next());
+          else if (mix) model[n] = 0;
           let b = ((y - t0) * scale) | 0;
           if (b > last) b = last;
-          slot[n] = b;
           start[b + 1]++;
           n++;
           y += EXP_Q[rng.nextBits(TABLE_BITS)] * inv;
@@ -208,9 +217,65 @@ export class StreamMerge {
         s.sent += n - n0;
       }
     }
+    first[streams.length] = n;
     stage.n = n;
     this.n = n;
-    if (n > 0) this.sort(n, m);
+    if (n > 0) this.sort(n);
+  }
+
+  /**
+   * The staged arrivals' indexes in time order (stable), from the slots counted in `draw`: a counting sort by slot
+   * (the slot computed again from the time, the same way), then an insertion pass (arrivals sharing a slot are in
+   * stream order; a strictly earlier one moves down).
+   */
+  private sort(n: number): void {
+    if (this.order.length < n) this.order = new Int32Array(Math.max(n, 2 * this.order.length));
+    const start = this.start,
+      order = this.order,
+      time = this.stage.time,
+      m = this.m,
+      last = m - 1,
+      t0 = this.t0,
+      scale = this.scale;
+    for (let b = 0; b < m; b++) start[b + 1] += start[b];
+    for (let k = 0; k < n; k++) {
+      let b = ((time[k] - t0) * scale) | 0;
+      if (b > last) b = last;
+      order[start[b]++] = k;
+    }
+    for (let i = 1; i < n; i++) {
+      const k = order[i],
+        t = time[k];
+      if (!(t < time[order[i - 1]])) continue;
+      let j = i;
+      do {
+        order[j] = order[j - 1];
+        j--;
+      } while (j > 0 && t < time[order[j - 1]]);
+      order[j] = k;
+    }
+  }
+
+  /** The stream that drew stage index k (binary search of `first`). */
+  private srcOf(k: number): number {
+    const first = this.first;
+    let lo = 0,
+      hi = this.streams.length - 1;
+    while (lo < hi) {
+      const mid = (lo + hi + 1) >> 1;
+      if (first[mid] <= k) lo = mid;
+      else hi = mid - 1;
+    }
+    return lo;
+  }
+
+  /** Stage index k as the current arrival of the stage (an `ArrivalSource`: a fresh request of its stream). */
+  at(k: number): ArrivalSource {
+    const stage = this.stage;
+    stage.src[k] = this.srcOf(k);
+    if (!this.mix) stage.model[k] = 0;
+    stage.attempt[k] = 0;
+    return stage.seek(k);
   }
 
   /** Append the arrivals drawn to `out`, in time order. */
@@ -227,13 +292,16 @@ export class StreamMerge {
       sTime = stage.time,
       sSize = stage.size,
       sModel = stage.model,
-      sSrc = stage.src;
+      sSrc = stage.src,
+      first = this.first,
+      mix = this.mix;
+    for (let i = 0; i < this.streams.length; i++) sSrc.fill(i, first[i], first[i + 1]);
     for (let i = 0; i < n; i++) {
       const k = order[i],
         j = base + i;
       time[j] = sTime[k];
       size[j] = sSize[k];
-      model[j] = sModel[k];
+      model[j] = mix ? sModel[k] : 0;
       src[j] = sSrc[k];
     }
     out.n = base + n;
@@ -243,31 +311,6 @@ export class StreamMerge {
   drainInto(out: Arrivals): void {
     this.draw();
     this.copyInto(out);
-  }
-
-  /**
-   * The staged arrivals' indexes in time order (stable), from their slots counted in `draw`: a counting sort by slot,
-   * then an insertion pass (arrivals sharing a slot are in stream order; a strictly earlier one moves down).
-   */
-  private sort(n: number, m: number): void {
-    if (this.order.length < n) this.order = new Int32Array(Math.max(n, 2 * this.order.length));
-    const start = this.start,
-      order = this.order,
-      slot = this.slot,
-      time = this.stage.time;
-    for (let b = 0; b < m; b++) start[b + 1] += start[b];
-    for (let k = 0; k < n; k++) order[start[slot[k]]++] = k;
-    for (let i = 1; i < n; i++) {
-      const k = order[i],
-        t = time[k];
-      if (!(t < time[order[i - 1]])) continue;
-      let j = i;
-      do {
-        order[j] = order[j - 1];
-        j--;
-      } while (j > 0 && t < time[order[j - 1]]);
-      order[j] = k;
-    }
   }
 }
 
