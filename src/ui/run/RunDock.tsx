@@ -104,10 +104,15 @@ function ResizeEdge({ height, onHeight }: { height: number; onHeight: (h: number
 
 /**
  * The why? panel opens tall enough to show its first screen (the incident, the fact, the fix) at once: at least
- * 420 px or half the window, whichever is less; the height the user chose is kept for the other tabs.
+ * 420 px or half the window, whichever is less; the charts tall enough for a row of charts with two-line titles and
+ * their time axis (270 px, or 40% of the window); the height the user chose is kept for the other tabs.
  */
 const shownHeight = (dock: DockTab, h: number) =>
-  dock === 'why' ? Math.max(h, clampH(Math.min(420, window.innerHeight * 0.5))) : h;
+  dock === 'why'
+    ? Math.max(h, clampH(Math.min(420, window.innerHeight * 0.5)))
+    : dock === 'charts'
+      ? Math.max(h, clampH(Math.min(270, window.innerHeight * 0.4)))
+      : h;
 
 /** The run panel under the canvas: events, why?, charts, cost, experiments, request traces; seed and report export. */
 export function RunDock() {
@@ -148,7 +153,10 @@ export function RunDock() {
           aria-label="Run views"
           data-testid="run-tablist"
           onKeyDown={(e) => {
-            const to = tabKey(e.key, TABS.findIndex((t) => t.id === (e.target as HTMLElement).dataset.tab));
+            const to = tabKey(
+              e.key,
+              TABS.findIndex((t) => t.id === (e.target as HTMLElement).dataset.tab),
+            );
             if (to === null) return;
             e.preventDefault();
             run.setDock(TABS[to].id);
@@ -205,7 +213,12 @@ export function RunDock() {
           title="The report of this file and seed, byte for byte what `npm run sim -- FILE --json` prints"
         >
           <svg className="run-export-icon" viewBox="0 0 16 16" width="16" height="16" aria-hidden="true">
-            <path d="M8 2v8M4.5 6.5 8 10l3.5-3.5M2.5 11v2.5h11V11" fill="none" stroke="currentColor" strokeWidth="1.8" />
+            <path
+              d="M8 2v8M4.5 6.5 8 10l3.5-3.5M2.5 11v2.5h11V11"
+              fill="none"
+              stroke="currentColor"
+              strokeWidth="1.8"
+            />
           </svg>
           <span className="run-export-word">
             Export<span className="run-export-more"> report</span>
