@@ -128,4 +128,10 @@ describe('layer boundaries', () => {
     const bad = [...imports.keys()].filter((f) => inEngine(f) && re.test(readFileSync(f, 'utf8'))).map(rel);
     expect(bad).toEqual([]);
   });
+
+  it('no module-level WeakMap in the engine (per-run state lives in the simulation, derived data on the graph)', () => {
+    const re = /^(?:export\s+)?(?:const|let)\s+\w+\s*(?::[^=]+)?=\s*new\s+WeakMap\b/m;
+    const bad = [...imports.keys()].filter((f) => inEngine(f) && re.test(readFileSync(f, 'utf8'))).map(rel);
+    expect(bad).toEqual([]);
+  });
 });

@@ -23,6 +23,16 @@
  *   before use"; ModelAccessConfig.AcceptEula "must be explicitly defined as True in order to accept the EULA that
  *   this model requires": https://docs.aws.amazon.com/sagemaker/latest/dg/jumpstart-foundation-models-choose.html,
  *   https://docs.aws.amazon.com/sagemaker/latest/APIReference/API_ModelAccessConfig.html
+ * - JumpStart fine-tuning (issue 16): domain adaptation adapts a model to domain-specific language with unlabelled
+ *   text (CSV, JSON or TXT files); instruction-based fine-tuning learns from labelled prompt/response pairs in a JSON
+ *   Lines (.jsonl) file with a template.json that names the prompt and completion fields; both change the model's
+ *   weights, and gated models need their EULA accepted before fine-tuning:
+ *   https://docs.aws.amazon.com/sagemaker/latest/dg/jumpstart-foundation-models-fine-tuning.html,
+ *   https://docs.aws.amazon.com/sagemaker/latest/dg/jumpstart-foundation-models-fine-tuning-domain-adaptation.html,
+ *   https://docs.aws.amazon.com/sagemaker/latest/dg/jumpstart-foundation-models-fine-tuning-instruction-based.html
+ * - Bedrock model customization reads .jsonl files, each line a JSON object (one record), in the format of the
+ *   customization method and model (prompt/completion for text models, the Converse messages schema for
+ *   conversational ones): https://docs.aws.amazon.com/bedrock/latest/userguide/model-customization-prepare.html
  */
 import type { PropDef } from './types';
 import type { Task } from './learning';
@@ -183,6 +193,10 @@ export const AUTOPILOT_PROPS = {
   }),
 } satisfies Record<string, PropDef>;
 
+/** How a JumpStart model is fine-tuned before it is deployed: not at all, domain adaptation or instruction tuning. */
+export const FINE_TUNE_METHODS = ['none', 'domain-adaptation', 'instruction-tuning'] as const;
+export type FineTuneMethod = Exclude<(typeof FINE_TUNE_METHODS)[number], 'none'>;
+
 /** The props of a jumpstart-model (a JumpStart foundation model: CreateModel from its model ID). */
 export const JUMPSTART_PROPS = {
   modelId: own({
@@ -217,6 +231,32 @@ export const JUMPSTART_PROPS = {
       'ModelAccessConfig.AcceptEula (accept_eula=True in the SageMaker Python SDK): must be explicitly true for ' +
       'a model that requires a EULA.',
   }),
+  fineTune: own({
+    type: 'enum',
+    label: 'Fine-tuning',
+    options: FINE_TUNE_METHODS,
+    default: 'none',
+    help:
+      'Fine-tune the model on the s3-bucket connected to it before deploying: domain adaptation (unlabelled text: ' +
+      'industry jargon, technical terms) or instruction tuning (labelled prompt/completion pairs in JSON Lines). ' +
+      'Both change the weights and run as a training job billed on its instance.',
+  }),
+  fineTuneInstanceType: own({
+    type: 'string',
+    label: 'Fine-tuning instance type',
+    default: 'ml.g5.12xlarge',
+    maxLength: 40,
+    help: 'The training instance the fine-tuning job runs on (billed per second of the job).',
+  }),
+  fineTuneMinutes: own({
+    type: 'number',
+    label: 'Fine-tuning time',
+    default: 60,
+    min: 0,
+    max: 40_320,
+    unit: 'min',
+    help: 'Time the fine-tuning job spends training on its instance (epochs × dataset size; larger models take longer).',
+  }),
 } satisfies Record<string, PropDef>;
 
 /** GPU memory a model's weights take: 2 bytes per parameter at 16-bit precision (fp16/bf16). */
@@ -226,3 +266,55 @@ export const BYTES_PER_PARAMETER = 2;
  * own figure (AWS publishes none); the weights must fit in the rest.
  */
 export const GPU_HEADROOM = 0.2;
+
+/** How the text records of a fine-tuning dataset are laid out (the s3-bucket's dataFormat). */
+export const FINE_TUNE_DATA_FORMATS = ['jsonl-prompt-completion', 'jsonl-messages', 'txt', 'csv', 'json'] as const;
+export type FineTuneDataFormat = (typeof FINE_TUNE_DATA_FORMATS)[number];
+
+/**
+ * The data each customisation accepts, and how it is named in messages: domain adaptation reads unlabelled text
+ * (CSV, JSON or TXT), instruction tuning JSON Lines of prompt/completion pairs (with a template.json), Bedrock
+ * fine-tuning JSON Lines of prompt/completion records or, for conversational models, of messages (AWS).
+ */
+export const FINE_TUNE_ACCEPTS: Record<FineTuneMethod | 'bedrock', { formats: readonly FineTuneDataFormat[]; expected: string }> =
+  {
+    'domain-adaptation': { formats: ['txt', 'csv', 'json'], expected: 'unlabelled text in CSV, JSON or TXT files' },
+    'instruction-tuning': {
+      formats: ['jsonl-prompt-completion'],
+      expected: 'a JSON Lines (.jsonl) file of "prompt"/"completion" records and a template.json',
+    },
+    bedrock: {
+      formats: ['jsonl-prompt-completion', 'jsonl-messages'],
+      expected: 'a .jsonl file, one JSON record a line ("prompt"/"completion", or "messages" for conversational models)',
+    },
+  };
+
+/** Display names of the data formats. */
+export const FINE_TUNE_FORMAT_NAMES: Record<FineTuneDataFormat, string> = {
+  'jsonl-prompt-completion': 'JSON Lines of prompt/completion pairs',
+  'jsonl-messages': 'JSON Lines of chat messages',
+  txt: 'plain text (TXT)',
+  csv: 'CSV',
+  json: 'JSON documents',
+};
+
+/** s3-bucket: how the text a fine-tuning job reads is laid out. */
+export const FINE_TUNE_DATA_PROPS = {
+  dataFormat: own({
+    type: 'enum',
+    label: 'Fine-tuning data format',
+    options: FINE_TUNE_DATA_FORMATS,
+    default: 'jsonl-prompt-completion',
+    help:
+      'Read only when the bucket feeds a fine-tuning (a jumpstart-model, a customised Bedrock model): JumpStart ' +
+      'instruction tuning needs JSON Lines of prompt/completion pairs, domain adaptation unlabelled text (CSV, JSON, ' +
+      'TXT), Bedrock JSON Lines (prompt/completion, or messages for conversational models).',
+  }),
+} satisfies Record<string, PropDef>;
+
+/**
+ * SageSim's own timing of a JumpStart fine-tuning training job (AWS publishes none; the time itself is the model's
+ * fineTuneMinutes): instances start unbilled, then the job bills its instance from the data download to the upload of
+ * the fine-tuned weights (2 bytes a parameter at `uploadGBps`).
+ */
+export const FINE_TUNE_TIMING = { startingSec: 120, downloadSec: 60, uploadGBps: 0.5 } as const;

@@ -85,6 +85,25 @@ export const EDGE_PAIRS: readonly EdgePair[] = [
     plane: 'control',
   },
   {
+    from: ['s3-bucket'],
+    to: ['jumpstart-model'],
+    label: 'fine-tuning data',
+    meaning:
+      "The training channel of a JumpStart fine-tuning job (the model's fineTune): unlabelled text for domain " +
+      'adaptation, JSON Lines of prompt/completion pairs for instruction tuning.',
+    plane: 'control',
+  },
+  {
+    from: ['autopilot-job'],
+    to: ['model-registry'],
+    label: 'register best candidate',
+    meaning:
+      'When the job completes, its best candidate (DescribeAutoMLJobV2 BestCandidate) is registered as a model ' +
+      "package version: CreateModelPackage with the candidate's InferenceContainers and its objective metric, at " +
+      "the registry's approval status.",
+    plane: 'control',
+  },
+  {
     from: ['jumpstart-model'],
     to: ['realtime-endpoint'],
     label: 'deploy',

@@ -24,6 +24,11 @@
  *   https://docs.aws.amazon.com/sagemaker/latest/dg/lineage-tracking.html
  * - SageMaker Experiments tracks the inputs, parameters, configurations and results of runs and compares them
  *   (MLflow in the new Studio): https://docs.aws.amazon.com/sagemaker/latest/dg/experiments.html
+ * - Deep networks train on GPUs: AWS's deep-learning algorithms support GPU instances for training and recommend
+ *   GPUs with more memory for large batches (image classification: "we support the following GPU instances for
+ *   training … We recommend using GPU instances with more memory for training with large batch sizes"):
+ *   https://docs.aws.amazon.com/sagemaker/latest/dg/image-classification.html. How much slower the same network
+ *   trains on a CPU instance AWS does not publish: CPU_DEEP_NETWORK_SLOWDOWN is SageSim's estimate.
  */
 import type { PropDef } from './types';
 
@@ -77,6 +82,25 @@ export const DATASET_FEASIBILITY_PROPS = {
       'VersioningConfiguration: Enabled keeps every overwritten object version, so lineage can pin the exact ' +
       'data a model was trained on (S3Version). Off (the AWS default) or Suspended: an overwrite replaces the ' +
       'data. Empty = not stated (not judged).',
+  }),
+} satisfies Record<string, PropDef>;
+
+/**
+ * SageSim's estimate (AWS publishes no figure) of how many times longer a deep network written for GPUs trains on a
+ * CPU-only instance than the GPU time its trainingMinutes states.
+ */
+export const CPU_DEEP_NETWORK_SLOWDOWN = 10;
+
+/** training-job: whether its script is a deep network timed on a GPU. */
+export const TRAINING_GPU_PROPS = {
+  gpuNetwork: own({
+    type: 'boolean',
+    label: 'Deep network timed on a GPU',
+    default: false,
+    help:
+      'Script mode (algorithm custom) only: a deep-learning framework network (PyTorch, TensorFlow) whose training ' +
+      `time is what it takes on a GPU. On an instance without a GPU it trains about ${CPU_DEEP_NETWORK_SLOWDOWN}× ` +
+      "longer (SageSim's estimate).",
   }),
 } satisfies Record<string, PropDef>;
 

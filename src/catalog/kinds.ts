@@ -1,10 +1,11 @@
 import type { BooleanProp, EnumProp, Kind, KindDef, NumberProp, PropDef, PropValue, RefProp, Role } from './types';
 import { KINDS } from './types';
+import { SAVINGS_PLAN } from './prices';
 import { DATASET_PROPS, TRAINING_LEARNING_PROPS, TUNING_LEARNING_PROPS } from './learning';
 import { DATASET_EXPLAIN_PROPS, PREP_DROP_PROPS } from './explain';
-import { DATASET_FEASIBILITY_PROPS, TRAINING_ENSEMBLE_PROPS } from './feasibility';
+import { DATASET_FEASIBILITY_PROPS, TRAINING_ENSEMBLE_PROPS, TRAINING_GPU_PROPS } from './feasibility';
 import { AI_SERVICES, BEDROCK_INFERENCE } from './services';
-import { AUTOPILOT_PROPS, DATASET_ROW_PROPS, JUMPSTART_PROPS } from './automl';
+import { AUTOPILOT_PROPS, DATASET_ROW_PROPS, FINE_TUNE_DATA_PROPS, JUMPSTART_PROPS } from './automl';
 import {
   CLARIFY_PRETRAINING_PROPS,
   DATASET_FACET_PROPS,
@@ -322,6 +323,7 @@ export const KIND_DEFS = [
       ...DATASET_EXPLAIN_PROPS,
       ...DATASET_FEASIBILITY_PROPS,
       ...DATASET_ROW_PROPS,
+      ...FINE_TUNE_DATA_PROPS,
     },
   ),
   def(
@@ -710,6 +712,7 @@ export const KIND_DEFS = [
       modelSizeGB: num('Model size', 1, 'Memory the model needs on a GPU.', { min: 0, max: 10_000, unit: 'GB' }),
       ...TRAINING_LEARNING_PROPS,
       ...TRAINING_ENSEMBLE_PROPS,
+      ...TRAINING_GPU_PROPS,
       VolumeKmsKeyId: kmsRef('VolumeKmsKeyId', 'the training volume (ResourceConfig.VolumeKmsKeyId)'),
       OutputKmsKeyId: kmsRef('OutputKmsKeyId', 'model artifacts (OutputDataConfig.KmsKeyId)'),
       EnableInterContainerTrafficEncryption: bool(
@@ -1376,7 +1379,8 @@ export const KIND_DEFS = [
     'D2',
     'store',
     'A pretrained foundation model from SageMaker JumpStart, deployed by its model ID to the real-time ' +
-      'endpoint it feeds: the instance must hold it in GPU memory, and some models need their EULA accepted.',
+      'endpoint it feeds: the instance must hold it in GPU memory, and some models need their EULA accepted. It ' +
+      'can be fine-tuned first on an s3-bucket (domain adaptation or instruction tuning).',
     [],
     JUMPSTART_PROPS,
   ),
@@ -1664,6 +1668,50 @@ export const KIND_DEFS = [
         3600,
         's',
       ),
+    },
+  ),
+  /*
+   * ---- issue 17 (savings17): SageMaker Savings Plans (skill S4.2.10); facts and sources in prices.ts SAVINGS_PLAN ----
+   */
+  def(
+    'savings-plan',
+    'SageMaker Savings Plan',
+    'D4',
+    'glue',
+    'A 1- or 3-year commitment to a $/hour of SageMaker usage, billed every hour whether used or not: eligible ' +
+      'usage up to it is discounted (up to 64%), usage beyond it is billed on demand. It has no edges: it covers ' +
+      'the whole account.',
+    [],
+    {
+      commitmentUSDPerHour: {
+        ...num(
+          'Commitment',
+          1,
+          'The hourly commitment (CreateSavingsPlan commitment, 0.001 to 1,000,000 USD per hour), billed every ' +
+            'hour of the term. Size it to the steady usage at the plan rate, not to the peak.',
+          { min: SAVINGS_PLAN.minCommitmentUSDPerHour, max: SAVINGS_PLAN.maxCommitmentUSDPerHour, unit: '$/h' },
+        ),
+        contract: false,
+      },
+      term: {
+        ...oneOf(
+          'Term',
+          SAVINGS_PLAN.terms,
+          '1yr',
+          'One or three years. AWS gives a 3-year term a deeper discount; SageSim applies the documented upper ' +
+            'bound (64%) to both.',
+        ),
+        contract: false,
+      },
+      paymentOption: {
+        ...oneOf(
+          'Payment option',
+          SAVINGS_PLAN.paymentOptions,
+          'No Upfront',
+          'How the commitment is paid (paymentOption). SageSim bills it by the hour whatever the option.',
+        ),
+        contract: false,
+      },
     },
   ),
 ] as const;

@@ -26,6 +26,12 @@ export const PRICES = {
   spotDiscount: 0.7,
   /** Largest spot saving the sheet quotes ("up to 90%"): fraction (0–1). */
   maxSpotDiscount: 0.9,
+  /**
+   * SageMaker Savings Plans: the largest saving off on-demand, fraction (0–1), "up to 64%". An UPPER BOUND: the real
+   * rate depends on the instance family, the Region, the term and the payment option; SageSim applies it to all
+   * eligible usage, whatever the term, as no page we could read states the rates per term or payment option.
+   */
+  savingsPlanMaxDiscount: 0.64,
 
   /** NAT gateway: USD per gateway-hour. */
   natGatewayPerHourUSD: 0.045,
@@ -111,6 +117,12 @@ export const PRICE_AUDIT: Readonly<Record<keyof Prices, PriceCheck>> = {
   dataProcessedPerGBUSD: unconfirmed(SM),
   spotDiscount: unconfirmed(SM, 'a typical saving, not a price; AWS quotes "up to 90%"'),
   maxSpotDiscount: unconfirmed(SM, 'the sheet\'s "up to 90%"'),
+  savingsPlanMaxDiscount: unconfirmed(
+    'https://aws.amazon.com/savingsplans/ml-pricing/',
+    'AWS\'s "up to 64%" could not be read on an AWS page on the audit date; third-party 2026 pages agree on ' +
+      '"up to 64%" (https://cloudburn.io/blog/sagemaker-ai-savings-plans, ' +
+      'https://www.redresscompliance.com/aws-sagemaker-savings-plans-ml-cost.html). An upper bound, not a rate',
+  ),
   natGatewayPerHourUSD: unconfirmed(
     'https://aws.amazon.com/vpc/pricing/',
     'third-party 2026 references agree: $0.045 per hour in us-east-1',
@@ -191,7 +203,39 @@ export const PRICE_SOURCES: readonly { what: string; url: string }[] = [
   },
   { what: 'AWS Lambda pricing: per request and per GB-second', url: 'https://aws.amazon.com/lambda/pricing/' },
   { what: 'Amazon S3 pricing: Standard storage per GB-month', url: 'https://aws.amazon.com/s3/pricing/' },
+  {
+    what: 'SageMaker Savings Plans: up to 64% off eligible SageMaker usage for a 1- or 3-year $/hour commitment',
+    url: 'https://aws.amazon.com/savingsplans/ml-pricing/',
+  },
 ];
+
+/**
+ * SageMaker Savings Plans, the facts SageSim uses besides the discount (PRICES.savingsPlanMaxDiscount). Sources:
+ * - a plan is a commitment to "a consistent amount of usage per hour … for a term of one or three years" in exchange
+ *   for a lower price (https://docs.aws.amazon.com/cli/latest/reference/savingsplans/index.md);
+ * - savingsPlanType `Compute | EC2Instance | SageMaker`, paymentOption `All Upfront | Partial Upfront | No Upfront`,
+ *   `commitment` "the hourly commitment amount" (https://docs.aws.amazon.com/savingsplans/latest/APIReference/
+ *   API_SavingsPlan.html); CreateSavingsPlan's commitment is "between 0.001 and 1 million"
+ *   (https://docs.aws.amazon.com/goto/cli2/savingsplans-2019-06-28/CreateSavingsPlan);
+ * - Cost Explorer reports `UnusedCommitment` ("commitment that wasn't consumed from Savings Plans eligible usage") and
+ *   `UtilizationPercentage` = UsedCommitment / TotalCommitment
+ *   (https://docs.aws.amazon.com/aws-cost-management/latest/APIReference/API_SavingsPlansUtilization.html): the
+ *   commitment is billed whether used or not;
+ * - usage beyond the commitment is billed at on-demand rates: stated by third-party pages
+ *   (https://cloudburn.io/blog/sagemaker-ai-savings-plans), not on an AWS page we could read;
+ * - what it covers (SageMaker instance usage: training, real-time, serverless and asynchronous inference, batch
+ *   transform, processing, Data Wrangler, notebooks; not EC2, Fargate or Lambda): third-party pages
+ *   (https://www.factualminds.com/blog/aws-sagemaker-ai-savings-plans-commitment-flexibility/,
+ *   https://www.redresscompliance.com/aws-sagemaker-savings-plans-ml-cost.html), not on an AWS page we could read.
+ * SageSim's own: managed spot training is billed at its spot price and draws nothing from the plan (no page we
+ * could read says whether spot usage counts against a SageMaker Savings Plan).
+ */
+export const SAVINGS_PLAN = {
+  terms: ['1yr', '3yr'],
+  paymentOptions: ['No Upfront', 'Partial Upfront', 'All Upfront'],
+  minCommitmentUSDPerHour: 0.001,
+  maxCommitmentUSDPerHour: 1_000_000,
+} as const;
 
 const nonNegative = (x: number): number => (Number.isFinite(x) && x > 0 ? x : 0);
 

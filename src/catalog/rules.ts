@@ -1132,7 +1132,11 @@ const ENTRIES: RuleDef[] = [
     docs:
       'XGBoost (gradient-boosted trees for tabular classification and regression; EC2 instance recommendation: ' +
       'memory-bound, general-purpose M5): https://docs.aws.amazon.com/sagemaker/latest/dg/xgboost.html; instance ' +
-      'prices: https://aws.amazon.com/sagemaker/pricing/',
+      'prices: https://aws.amazon.com/sagemaker/pricing/. Moving the deep network itself to a CPU instance is no ' +
+      'way out: AWS trains deep networks on GPU instances ("We recommend using GPU instances with more memory for ' +
+      'training with large batch sizes", https://docs.aws.amazon.com/sagemaker/latest/dg/image-classification.html), ' +
+      'and a network timed on a GPU (gpuNetwork) trains 10× longer on a CPU instance in SageSim — the factor is ' +
+      "SageSim's estimate, AWS publishes none.",
     message:
       '{node}: a deep network on {instanceType} ({gpuModel}) for {datasetGB} GB of tabular data ({task}) cost ' +
       '${costUSD} for {minutes} billed minutes; XGBoost on {cpuType} would cost about ${cpuCostUSD} for as ' +
@@ -1340,6 +1344,41 @@ const ENTRIES: RuleDef[] = [
       'a jumpstart-model whose weights (2 bytes per parameter) need more than 80% of the GPU memory of its ' +
       "realtime-endpoint's instance type (all its GPUs together; none on a CPU instance)",
     inRun: 'endpoint creation fails at the health check; every request to it fails',
+  },
+  {
+    id: 'fine-tuning-data-format',
+    domain: 'D2',
+    severity: 'error',
+    area: 'jobs',
+    static: true,
+    title: 'Fine-tuning data in the wrong format',
+    sheet:
+      'Pick the fine-tuning approach for the data and the goal: domain adaptation teaches a foundation model ' +
+      "a domain's language from unlabelled text (CSV, JSON or TXT); instruction-based fine-tuning teaches it a task " +
+      'from labelled prompt/response pairs in JSON Lines (.jsonl, with a template.json naming the prompt and ' +
+      'completion fields). Amazon Bedrock customisation also reads .jsonl records. Data in another format fails ' +
+      'the job; convert it (a Processing job) or pick the approach that reads it.',
+    fix:
+      "Convert the s3-bucket's data to the format the method reads (dataFormat \"jsonl-prompt-completion\" for " +
+      'instruction tuning and Bedrock, "txt", "csv" or "json" text for domain adaptation), or set the ' +
+      "jumpstart-model's fineTune to the method that fits the data you have.",
+    docs:
+      'JumpStart fine-tuning: domain adaptation reads CSV, JSON or TXT text; instruction-based fine-tuning reads ' +
+      'JSON Lines prompt/completion records with a template.json: ' +
+      'https://docs.aws.amazon.com/sagemaker/latest/dg/jumpstart-foundation-models-fine-tuning-domain-adaptation.html, ' +
+      'https://docs.aws.amazon.com/sagemaker/latest/dg/jumpstart-foundation-models-fine-tuning-instruction-based.html; ' +
+      'Bedrock model customization reads .jsonl files, one JSON record a line: ' +
+      'https://docs.aws.amazon.com/bedrock/latest/userguide/model-customization-prepare.html. AWS documents no ' +
+      "exact error text for a wrong format: the message is SageSim's own wording.",
+    message:
+      '{job} Failed. Reason: ClientError: {method} of {model} reads {expected}; {bucket} holds {format}.',
+    trigger:
+      'an s3-bucket whose dataFormat the customisation does not read feeds a jumpstart-model with fineTune ' +
+      '"domain-adaptation" (txt, csv, json) or "instruction-tuning" (jsonl-prompt-completion), or an ai-service ' +
+      'with service "bedrock" and customModel true (jsonl-prompt-completion, jsonl-messages)',
+    inRun:
+      'the fine-tuning job fails when its data is read (the download billed, no fine-tuned model); an endpoint ' +
+      'deploying the model fails at model download; a customised Bedrock model fails and every call to it fails',
   },
   // ── D3 · Deployment and orchestration ──────────────────────────────────────────
   {
@@ -2784,6 +2823,70 @@ const ENTRIES: RuleDef[] = [
       'a document budget whose tracked cost (every node, or the nodes with its tag) exceeds its limitUSD at ' +
       'the end of the run',
     inRun: 'at the end of the run, one incident per budget over its limit, on the largest cost the budget tracks',
+  },
+  /* ---- issue 17 (savings17): SageMaker Savings Plans sizing (S4.2.10); facts in prices.ts SAVINGS_PLAN ---- */
+  {
+    id: 'savings-plan-oversized',
+    domain: 'D4',
+    severity: 'warning',
+    area: 'cost',
+    static: false,
+    title: 'Savings Plan commitment left unused',
+    sheet:
+      'A SageMaker Savings Plan commits to a $/hour of SageMaker usage for 1 or 3 years in exchange for up to 64% ' +
+      'off on-demand; the commitment is billed every hour whether it is used or not. Size it to the steady, ' +
+      'always-on usage (24×7 endpoints), not to the peak: spiky training is better on on-demand or managed spot ' +
+      'with checkpointing.',
+    fix:
+      'Lower the commitment to what the steady usage uses at the plan rate (the lowest hourly on-demand usage × ' +
+      '(1 − discount)); leave spiky jobs on demand or move training to managed spot with checkpoints in S3. A ' +
+      "Savings Plan cannot be cancelled: on AWS, size the next purchase from Cost Explorer's utilization report.",
+    docs:
+      'Cost Explorer reports UnusedCommitment, "the amount of your Savings Plans commitment that wasn\'t consumed ' +
+      'from Savings Plans eligible usage", and UtilizationPercentage = UsedCommitment / TotalCommitment ' +
+      '(https://docs.aws.amazon.com/aws-cost-management/latest/APIReference/API_SavingsPlansUtilization.html); a ' +
+      'plan is "a consistent amount of usage per hour … for a term of one or three years" ' +
+      '(https://docs.aws.amazon.com/cli/latest/reference/savingsplans/index.md). The discount SageSim applies, 64%, ' +
+      'is the "up to" figure quoted for SageMaker Savings Plans (https://aws.amazon.com/savingsplans/ml-pricing/, ' +
+      'read through third-party pages): an upper bound, real rates depend on the instance, term and payment ' +
+      "option. The 1% threshold is SageSim's own.",
+    message:
+      'Savings Plans utilization {utilisation}%: ${unusedUSD} of the ${committedUSD} committed went unused. The ' +
+      'steady SageMaker usage is ${steady}/h on demand, ${suggested}/h at the plan rate, against a commitment of ' +
+      '${commitment}/h.',
+    trigger:
+      "at the end of a run, the savings-plan nodes' commitment, applied hour by hour to the eligible SageMaker " +
+      'usage, leaves more than 1% of it unused',
+    inRun:
+      'one warning at the end of the run on the savings plan, with its utilization; the Cost panel shows the ' +
+      'unused commitment and the break-even',
+  },
+  {
+    id: 'savings-plan-undersized',
+    domain: 'D4',
+    severity: 'info',
+    area: 'cost',
+    static: false,
+    title: 'Steady usage billed beyond the plan',
+    sheet:
+      "Usage beyond a Savings Plan's hourly commitment is billed at on-demand rates. When the always-on usage " +
+      'alone needs more than the commitment, a larger commitment (or a second plan) would discount it.',
+    fix:
+      'Add commitment up to what the steady usage uses at the plan rate (the lowest hourly on-demand usage × (1 − ' +
+      'discount)); leave the peaks on demand.',
+    docs:
+      'A plan commits to "a consistent amount of usage per hour" ' +
+      '(https://docs.aws.amazon.com/cli/latest/reference/savingsplans/index.md); that usage beyond the ' +
+      'commitment is billed on demand is stated by third-party guides ' +
+      '(https://cloudburn.io/blog/sagemaker-ai-savings-plans), not on an AWS page SageSim could read. The 10% ' +
+      "threshold is SageSim's own.",
+    message:
+      'The steady SageMaker usage, ${steady}/h on demand, needs ${suggested}/h of commitment; the plan commits ' +
+      '${commitment}/h (fully used from ${fullUse}/h on demand), so ${overflowUSD} was billed at on-demand rates.',
+    trigger:
+      'at the end of a run, the lowest hourly eligible usage at the plan rate is more than 10% above the ' +
+      'savings-plan commitment',
+    inRun: 'one info line at the end of the run on the savings plan; the Cost panel shows the on-demand overflow',
   },
   /* ---- issue 17 (cost17): Inference Recommender and right-sizing findings ---- */
   {

@@ -54,6 +54,7 @@ export const KINDS = [
   'inference-recommender',
   'security-group',
   'cloudwatch-dashboard',
+  'savings-plan',
 ] as const;
 export type Kind = (typeof KINDS)[number];
 

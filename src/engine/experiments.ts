@@ -4,6 +4,7 @@
  * of each model the run trained, from data to endpoint (what SageMaker ML Lineage Tracking links: dataset artifacts,
  * processing and training jobs, the model, its package, the endpoints that serve it). Reading changes nothing.
  */
+import { propsByName } from '../catalog/kinds';
 import type { GNode } from '../model/graph';
 import { crc32 } from '../model/crc32';
 import { dataLineage } from './modules/shared/prep';
@@ -82,8 +83,11 @@ export function experimentRuns(sim: Simulation): ExperimentRun[] {
 export interface LineageEntity {
   id: string;
   kind: string;
-  /** Its role in the chain, in order: data → processing → training → model → package → endpoint. */
-  role: 'data' | 'processing' | 'training' | 'model' | 'package' | 'endpoint';
+  /**
+   * Its role in the chain, in order: data → processing → training → model → package → endpoint; for an Autopilot
+   * model, data → automl (the job) → candidate (its best candidate, the model) → package → endpoint.
+   */
+  role: 'data' | 'processing' | 'training' | 'automl' | 'candidate' | 'model' | 'package' | 'endpoint';
   /** What lineage records of it (a dataset's source id, a job's algorithm, a model's figure, a package's status). */
   detail: string;
   /** For a dataset: whether its artifact is pinned to an S3 object version (null: versioning not stated). */
@@ -116,7 +120,7 @@ export function modelLineage(sim: Simulation): ModelLineage[] {
   const g = sim.graph;
   const out: ModelLineage[] = [];
   for (const [training, versions] of run.versions) {
-    const t = g.nodeOf(training, 'training-job');
+    const t = g.node(training);
     const upstream = dataLineage(g, training);
     for (const v of [...versions].reverse()) {
       const packages = [...run.packages.values()].flat().filter((p) => p.model === v);
@@ -147,19 +151,42 @@ export function modelLineage(sim: Simulation): ModelLineage[] {
           });
         } else chain.push({ id: n.id, kind: n.kind, role: 'data', detail: n.kind });
       }
-      chain.push({
-        id: training,
-        kind: 'training-job',
-        role: 'training',
-        detail: `${String(t.props.algorithm)} on ${String(t.props.instanceType)}`,
-      });
-      chain.push({
-        id: v.id,
-        kind: 'model',
-        role: 'model',
-        detail: `validation ${v.quality.metric} ${v.validation}`,
-      });
-      for (const p of packages) chain.push({ id: p.id, kind: 'model-package', role: 'package', detail: statusOf(p) });
+      const best = run.automl.get(v.id);
+      if (best) {
+        const x = sim.allMetrics().get(training)?.extra ?? {};
+        chain.push({
+          id: training,
+          kind: t.kind,
+          role: 'automl',
+          detail: `${best.problemType}, ${String(x.mode ?? '')} mode, ${best.candidates} candidates`,
+        });
+        chain.push({
+          id: best.candidate,
+          kind: 'autopilot-candidate',
+          role: 'candidate',
+          detail: `best candidate (${best.algorithm}): ${best.metric} ${best.value}; model ${v.id}`,
+        });
+      } else {
+        chain.push({
+          id: training,
+          kind: 'training-job',
+          role: 'training',
+          detail: `${String(propsByName(t.props).algorithm)} on ${String(propsByName(t.props).instanceType)}`,
+        });
+        chain.push({
+          id: v.id,
+          kind: 'model',
+          role: 'model',
+          detail: `validation ${v.quality.metric} ${v.validation}`,
+        });
+      }
+      for (const p of packages)
+        chain.push({
+          id: p.id,
+          kind: 'model-package',
+          role: 'package',
+          detail: best ? `${statusOf(p)} · ${best.metric} ${best.value}` : statusOf(p),
+        });
       for (const ep of serving) chain.push({ id: ep, kind: g.node(ep).kind, role: 'endpoint', detail: 'serving' });
       out.push({ model: v.id, training, packages: packages.map((p) => p.id), chain });
     }

@@ -119,6 +119,11 @@ export class Simulation {
   private readonly gates: Gate[] = [];
   /** Significant events (state changes, faults, pipeline steps) kept for the report's timeline. */
   readonly timeline: { t: number; node: string | null; event: string }[] = [];
+  /**
+   * Each node's cost per simulated hour (index = hour), kept only when the document has a `savings-plan` node: a
+   * Savings Plan applies hour by hour (src/engine/modules/cost). Null otherwise, so other runs keep nothing more.
+   */
+  readonly hourlyCost: Map<string, number[]> | null;
 
   constructor(
     doc: ArchDoc,
@@ -129,6 +134,7 @@ export class Simulation {
     this.durationSec = options.durationSec ?? doc.durationSec ?? 3600;
     this.log = new EventLog(options.logCapacity);
     this.findings = collectFindings(this.graph, options.modules);
+    this.hourlyCost = doc.nodes.some((n) => n.kind === 'savings-plan') ? new Map() : null;
   }
 
   /* ---------- randomness ---------- */
@@ -300,9 +306,14 @@ export class Simulation {
     return false;
   }
 
-  /** Add to the run's cost, on a node. */
-  addCost(node: string, usd: number): void {
-    if (usd > 0) this.metrics(node).costUSD += usd;
+  /**
+   * Add to the run's cost, on a node. `fromSec`–`toSec` is the simulated interval the cost was incurred over (a job
+   * settling its phase, an endpoint's tick; default: now): with a savings plan it is spread over the hours it covers.
+   */
+  addCost(node: string, usd: number, fromSec = this.now, toSec = this.now): void {
+    if (!(usd > 0)) return;
+    this.metrics(node).costUSD += usd;
+    if (this.hourlyCost) spreadHourly(this.hourlyCost, node, usd, Math.min(fromSec, toSec), toSec);
   }
 
   /** A plain log line (not an incident). */
@@ -399,4 +410,22 @@ export function collectFindings(g: Graph, modules: readonly SimModule[]): Findin
   }
   const order = new Map(g.nodes.map((n) => [n.id, n.index]));
   return out.sort((a, b) => (order.get(a.node) ?? 0) - (order.get(b.node) ?? 0) || a.rule.localeCompare(b.rule));
+}
+
+/** Add `usd`, billed evenly over [from, to] seconds, to a node's hourly buckets (all of it to one hour when from = to). */
+function spreadHourly(hourly: Map<string, number[]>, node: string, usd: number, from: number, to: number): void {
+  let h = hourly.get(node);
+  if (!h) hourly.set(node, (h = []));
+  const add = (i: number, x: number) => {
+    while (h!.length <= i) h!.push(0);
+    h![i] += x;
+  };
+  if (to - from <= 1e-9) {
+    add(Math.max(0, Math.ceil(to / 3600) - 1), usd);
+    return;
+  }
+  for (let i = Math.floor(from / 3600); i * 3600 < to; i++) {
+    const overlap = Math.min(to, (i + 1) * 3600) - Math.max(from, i * 3600);
+    if (overlap > 0) add(i, (usd * overlap) / (to - from));
+  }
 }

@@ -29,6 +29,8 @@ export const TOPICS = {
   awsEvent: 'aws.event',
   /** An endpoint started serving a model version (at InService or after an update). `ModelServing` */
   modelServing: 'model.serving',
+  /** An Autopilot job completed with a best candidate (DescribeAutoMLJobV2 BestCandidate). `AutomlCompleted` */
+  automlCompleted: 'automl.completed',
 
   /** Observation: something travelled along a control-plane edge (an event, a model, data, an image). `FlowEvent` */
   flow: 'observe.flow',
@@ -164,6 +166,24 @@ export interface ModelServing {
   production: number;
 }
 
+/**
+ * Payload of TOPICS.automlCompleted: the best candidate of an Autopilot job (its name, algorithm and objective value on
+ * the leaderboard) and the quality (0–1) behind that value, SageSim's own scale (engine/modules/automl/autopilot.ts).
+ */
+export interface AutomlCompleted {
+  node: string;
+  candidate: string;
+  algorithm: string;
+  /** AutoMLJobObjective.MetricName, as Autopilot spells it (F1, AUC, MSE…). */
+  metric: string;
+  value: number;
+  quality: number;
+  /** Candidates on the leaderboard. */
+  candidates: number;
+  /** ProblemType (inferred or declared). */
+  problemType: string;
+}
+
 /** Payload of TOPICS.deployTraffic (published by the deploy module, read by the real-time data plane). */
 export interface DeployTraffic {
   node: string;
@@ -198,6 +218,7 @@ export interface TopicMap {
   [TOPICS.state]: StateChange;
   [TOPICS.awsEvent]: AwsEvent;
   [TOPICS.modelServing]: ModelServing;
+  [TOPICS.automlCompleted]: AutomlCompleted;
   [TOPICS.flow]: FlowEvent;
   [TOPICS.pipelineExecution]: PipelineExecution;
   [TOPICS.packageStatus]: PackageStatus;

@@ -30,6 +30,7 @@ export class Graph {
   private readonly outs = new Map<string, GNode[]>();
   private readonly ins = new Map<string, GNode[]>();
   private readonly kids = new Map<string, GNode[]>();
+  private readonly derived = new Map<string, unknown>();
   /** Which behaviour the run follows where the exam sheet and AWS documentation differ (format.md section 7). */
   readonly rulebook: Rulebook;
 
@@ -48,6 +49,15 @@ export class Graph {
       push(this.ins, b.id, a);
     }
     for (const n of this.nodes) if (n.parent && this.byId.has(n.parent)) push(this.kids, n.parent, n);
+  }
+
+  /**
+   * Data derived from the graph alone, built once on first use and kept with the graph (no module-level cache).
+   * `key` names what is built; the same key must always build the same kind of value.
+   */
+  derive<T>(key: string, build: (g: Graph) => T): T {
+    if (!this.derived.has(key)) this.derived.set(key, build(this));
+    return this.derived.get(key) as T;
   }
 
   node(id: string): GNode {

@@ -350,6 +350,17 @@ const ICONS: Record<Kind, { color: string; glyph: ReactNode }> = {
       </>
     ),
   },
+  // a coin with a dollar sign under a calendar bar: a commitment of dollars per hour over a term
+  'savings-plan': {
+    color: C.general,
+    glyph: (
+      <>
+        {circ(12, 13, 8)}
+        {line('M14.5 10c-.5-1-1.4-1.4-2.5-1.4-1.4 0-2.5.7-2.5 1.9 0 2.6 5 1.4 5 4 0 1.2-1.1 1.9-2.5 1.9-1.1 0-2-.4-2.5-1.4')}
+        {line('M12 7.4v1.2M12 16.4v1.2M7 3h10')}
+      </>
+    ),
+  },
   // four panels, two with a line chart: a dashboard of metric widgets
   'cloudwatch-dashboard': {
     color: C.integration,

@@ -7,7 +7,7 @@ import { describe, expect, it } from 'vitest';
 import { exportDesign } from '../../src/cfn/export/index';
 import { importTemplate } from '../../src/cfn/import';
 import { templateToYaml } from '../../src/cfn/yaml-out';
-import { arch, node } from '../harness';
+import { arch, edge, node } from '../harness';
 
 const doc = arch(
   node('vpc', 'vpc'),
@@ -56,5 +56,55 @@ describe('CloudFormation: security groups', () => {
     expect(by('vpce-sg').props?.egress).toEqual(['tcp 443 to 10.0.0.0/16']);
     expect(by('ecr-api').props).toMatchObject({ securityGroup: 'vpce-sg' });
     expect(by('ep').props).toMatchObject({ securityGroup: 'job-sg' });
+  });
+});
+
+describe('CloudFormation: security groups of pipeline steps', () => {
+  const piped = arch(
+    node('vpc', 'vpc'),
+    node('sub', 'subnet', { access: 'private' }, 'vpc'),
+    node('job-sg', 'security-group', { ingress: ['all all from self'] }, 'vpc'),
+    node('data', 's3-bucket'),
+    node('pipe', 'pipeline', {}, 'sub'),
+    node('prep', 'processing-job', { securityGroup: 'job-sg' }, 'pipe'),
+    node('train', 'training-job', { securityGroup: 'job-sg' }, 'pipe'),
+    node('eval', 'processing-job', {}, 'pipe'),
+    edge('data', 'prep'),
+    edge('prep', 'train'),
+    edge('train', 'eval'),
+  );
+  const body = () => {
+    const res = (exportDesign(piped).template as { Resources: Record<string, { Type: string; Properties: never }> })
+      .Resources;
+    const p = Object.values(res).find((r) => r.Type === 'AWS::SageMaker::Pipeline')!.Properties as {
+      PipelineDefinition: { PipelineDefinitionBody: { 'Fn::Sub': string } };
+    };
+    return JSON.parse(p.PipelineDefinition.PipelineDefinitionBody['Fn::Sub']) as {
+      Steps: { Name: string; Arguments: Record<string, unknown> }[];
+    };
+  };
+
+  it("writes each step's own group in its VpcConfig (NetworkConfig.VpcConfig of a processing step)", () => {
+    const steps = Object.fromEntries(body().Steps.map((s) => [s.Name, s.Arguments]));
+    expect(steps.prep.NetworkConfig).toEqual({ VpcConfig: { Subnets: ['${Sub}'], SecurityGroupIds: ['${JobSg}'] } });
+    expect(steps.train.VpcConfig).toEqual({ Subnets: ['${Sub}'], SecurityGroupIds: ['${JobSg}'] });
+    // a step with no group of its own runs in the VPC's helper group
+    expect(steps.eval.NetworkConfig).toEqual({ VpcConfig: { Subnets: ['${Sub}'], SecurityGroupIds: ['${VpcSg}'] } });
+  });
+
+  it('imports the groups back onto the steps from the definition (Metadata does not hold them)', () => {
+    const yaml = templateToYaml(exportDesign(piped).template);
+    expect(yaml).not.toContain('securityGroup');
+    const back = importTemplate(yaml).doc;
+    const by = (id: string) => back.nodes.find((n) => n.id === id)!;
+    expect(by('prep').props?.securityGroup).toBe('job-sg');
+    expect(by('train').props?.securityGroup).toBe('job-sg');
+    expect(by('eval').props?.securityGroup ?? null).toBeNull();
+    expect(by('pipe').parent).toBe('sub');
+    expect((back.edges ?? []).map((e) => `${e.from}>${e.to}`).sort()).toEqual([
+      'data>prep',
+      'prep>train',
+      'train>eval',
+    ]);
   });
 });

@@ -532,6 +532,17 @@ export const CASES: Record<string, Case> = {
         edge('raw', 'train'),
       ),
   },
+  'fine-tuning-data-format': {
+    node: 'llama',
+    as: 'incident',
+    durationSec: 1800,
+    doc: () =>
+      arch(
+        node('tickets', 's3-bucket', { datasetGB: 0.5, format: 'csv', dataFormat: 'csv' }),
+        node('llama', 'jumpstart-model', { acceptEula: true, fineTune: 'instruction-tuning', fineTuneMinutes: 10 }),
+        edge('tickets', 'llama'),
+      ),
+  },
   'linear-model-on-interactions': {
     node: 'train',
     as: 'incident',
@@ -1088,6 +1099,25 @@ export const CASES: Record<string, Case> = {
       ...arch(node('ep', 'realtime-endpoint', { instanceCount: 4 }), ...clientTo('ep')),
       budgets: [{ name: 'serving', limitUSD: 0.2, thresholds: [80, 100] }],
     }),
+  },
+  /* D4, SageMaker Savings Plans (issue 17, savings17): a $1/h plan on ~$0.23/h of steady usage, and a $0.02/h one */
+  'savings-plan-oversized': {
+    node: 'sp',
+    as: 'incident',
+    durationSec: 7200,
+    doc: () =>
+      arch(node('ep', 'realtime-endpoint'), ...clientTo('ep'), node('sp', 'savings-plan', { commitmentUSDPerHour: 1 })),
+  },
+  'savings-plan-undersized': {
+    node: 'sp',
+    as: 'incident',
+    durationSec: 7200,
+    doc: () =>
+      arch(
+        node('ep', 'realtime-endpoint', { instanceCount: 2 }),
+        ...clientTo('ep'),
+        node('sp', 'savings-plan', { commitmentUSDPerHour: 0.02 }),
+      ),
   },
   /* D4, service control policies (issue 17, gov-d4) */
   'scp-denied': {

@@ -40,6 +40,10 @@ const CASES: PuzzleCase[] = [
       props('train', { instanceType: 'ml.g4dn.xlarge' }),
       props('train', { spot: true, checkpointS3Uri: 's3://ckpt/default' }),
       props('train', { instanceCount: 2 }),
+      // the deep network itself moved to a CPU instance: ten times the training, no longer done by morning
+      props('train', { instanceType: 'ml.m5.xlarge' }),
+      props('train', { instanceType: 'ml.c5.4xlarge' }),
+      props('train', { instanceType: 'ml.m5.4xlarge', spot: true, checkpointS3Uri: 's3://ckpt/default' }),
     ],
   },
   {
@@ -87,6 +91,17 @@ describe('models16 puzzles show their cause in the run', () => {
     expect(r.incidents.find((i) => i.rule === 'gpu-network-on-tabular-data')?.message).toMatch(/ml\.m5\.xlarge/);
     const solved = runDocument(changed(d, d.solution!)!).report;
     expect(solved.costUSD).toBeLessThan(1);
+  });
+
+  it('d2/20: the deep network on a CPU instance trains 10× longer and is still running when the night ends', () => {
+    const d = doc('d2/20-the-nightly-retraining-bill.json');
+    const cpu = changed(d, props('train', { instanceType: 'ml.m5.xlarge' }))!;
+    const r = runDocument(cpu).report;
+    expect(r.nodes.train.state).not.toBe('Completed');
+    expect(r.incidents.some((i) => i.rule === 'gpu-network-on-tabular-data')).toBe(false);
+    expect(r.goal?.met).toBe(false);
+    // the same network on the GPU finishes: the slowdown is the CPU's, not the run's length
+    expect(runDocument(d).report.nodes.train.state).toBe('Completed');
   });
 
   it('d2/21: a stacked Linear Learner and XGBoost both lose the 0.15 the linear model loses', () => {

@@ -32,6 +32,9 @@ const SHORTCUTS: [string, string, string, unknown][] = [
   ['d2/03', 'train', 'trainingMinutes', 20],
   ['d2/07', 'transactions', 'positiveClassRatio', 0.5],
   ['d3/07', 'ep', 'modelLatencyMs', 5],
+  // finetune16: the deep network's GPU timing and the fine-tuning method are the scenario
+  ['d2/20', 'train', 'gpuNetwork', false],
+  ['d2/27', 'llama', 'fineTune', 'domain-adaptation'],
 ];
 
 describe('puzzle scenario props are locked', () => {

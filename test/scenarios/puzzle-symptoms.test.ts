@@ -35,6 +35,7 @@ describe('puzzle symptoms never give the answer away', () => {
     ['d2/20-the-nightly-retraining-bill.json', /xgboost|ml\.m5/i],
     ['d2/21-the-upgrade-offer-nobody-predicted.json', /interactions|one weight per feature/i],
     ['d2/22-the-auditors-question.json', /S3Version|ETag|versioning/i],
+    ['d2/27-the-fine-tune-that-never-trained.json', /jsonl|JSON Lines|prompt\/completion|template\.json/i],
     ['d3/03-polling-for-results.json', /NotificationConfig|SuccessTopic|ErrorTopic/],
     ['d3/08-nobody-heard-the-upload.json', /eventNotifications|sends no events/i],
     ['d3/09-fridays-release.json', /DeploymentConfig|baking period/i],

@@ -45,13 +45,21 @@ export function exportPipeline(c: ExportContext, pipe: ArchNode): void {
     return `\${${ROLE_PARAM}}`;
   };
   const key = (id: unknown) => (typeof id === 'string' && c.logical.get(id) ? ref(id, 'Arn') : undefined);
-  const network = (() => {
-    const v = vpcConfig(c, pipe);
-    if (!v) return undefined;
-    const [subnet] = v.Subnets as { Ref: string }[];
-    const [sg] = v.SecurityGroupIds as { Ref: string }[];
-    return { VpcConfig: { Subnets: [`\${${subnet.Ref}}`], SecurityGroupIds: [`\${${sg.Ref}}`] } };
-  })();
+  // VPC mode of a training or processing step: the pipeline's subnet and the step's own security group (its
+  // `securityGroup`), or the VPC's helper group. CreateTrainingJob takes VpcConfig, CreateProcessingJob
+  // NetworkConfig.VpcConfig, each { SecurityGroupIds, Subnets }
+  // (https://docs.aws.amazon.com/sagemaker/latest/APIReference/API_CreateTrainingJob.html,
+  // https://docs.aws.amazon.com/sagemaker/latest/APIReference/API_CreateProcessingJob.html); a step's Arguments are
+  // that request (https://aws-sagemaker-mlops.github.io/sagemaker-model-building-pipeline-definition-JSON-schema/).
+  const pipeVpc = vpcConfig(c, pipe);
+  const network = (n: ArchNode) => {
+    if (!pipeVpc) return undefined;
+    const [subnet] = pipeVpc.Subnets as { Ref: string }[];
+    const [helper] = pipeVpc.SecurityGroupIds as { Ref: string }[];
+    const own = c.props(n).securityGroup;
+    const sg = typeof own === 'string' ? c.logical.get(own) : undefined;
+    return { VpcConfig: { Subnets: [`\${${subnet.Ref}}`], SecurityGroupIds: [`\${${sg ?? helper.Ref}}`] } };
+  };
   const inputs = (n: ArchNode) =>
     c.in(n.id, ['s3-bucket']).map((b) => (c.say(b.id, n.id), `s3://${ref(b.id)}/${n.id}/input/`));
   // a mounted file system: a FileSystemDataSource channel (https://docs.aws.amazon.com/sagemaker/latest/APIReference/API_FileSystemDataSource.html)
@@ -149,7 +157,7 @@ export function exportPipeline(c: ExportContext, pipe: ArchNode): void {
             ...(p.checkpointS3Uri ? { CheckpointConfig: { S3Uri: p.checkpointS3Uri } } : {}),
             ...(p.EnableInterContainerTrafficEncryption ? { EnableInterContainerTrafficEncryption: true } : {}),
             ...(p.EnableNetworkIsolation ? { EnableNetworkIsolation: true } : {}),
-            ...(network ?? {}),
+            ...(network(n) ?? {}),
           },
         });
         break;
@@ -193,7 +201,7 @@ export function exportPipeline(c: ExportContext, pipe: ArchNode): void {
               ],
               ...(key(p.OutputKmsKeyId) ? { KmsKeyId: key(p.OutputKmsKeyId) } : {}),
             },
-            ...(network ? { NetworkConfig: network } : {}),
+            ...(network(n) ? { NetworkConfig: network(n) } : {}),
           },
         });
         if (c.in(n.id, ['ecr-repository']).length) c.keepInMetadata(n, 'framework');

@@ -1,6 +1,7 @@
 import { sgRules, type SgRule } from '../../model/sg';
-import { kindDef, roleActions } from '../../catalog/kinds';
-import type { DeploymentValue, VariantValue } from '../../catalog/types';
+import { defaultProps, kindDef, propsByName, roleActions } from '../../catalog/kinds';
+import { instanceType } from '../../catalog/instances';
+import type { AutoscalingValue, DeploymentValue, VariantValue } from '../../catalog/types';
 import type { ArchNode } from '../../model/schema';
 import { type ExportContext, GetAtt, Ref, Sub } from './context';
 import { shadowTest } from './shadow-test';
@@ -373,6 +374,7 @@ export function exportStore(c: ExportContext, n: ArchNode): void {
 export function exportEndpoint(c: ExportContext, n: ArchNode): void {
   const p = c.props(n);
   const E = L(c, n);
+  const components = n.kind === 'realtime-endpoint' && p.inferenceComponents === true;
   const model = c.logicalId(n.id, 'Model'),
     config = c.logicalId(n.id, 'Config');
   const container: Record<string, unknown> = {};
@@ -448,6 +450,22 @@ export function exportEndpoint(c: ExportContext, n: ArchNode): void {
     });
     const prod = vs.filter((v) => !v.shadow);
     cfg.ProductionVariants = prod.map(variant);
+    if (components) {
+      // the model is the inference components' (Specification.ModelName), not the variants'; the variants scale
+      // their instances themselves (ManagedInstanceScaling), the endpoint config names the role
+      const a = p.autoscaling as AutoscalingValue | null;
+      cfg.ProductionVariants = prod.map((v, i) => {
+        const { ModelName: _model, ...rest } = variant(v, i);
+        void _model;
+        return {
+          ...rest,
+          ...(a
+            ? { ManagedInstanceScaling: { Status: 'ENABLED', MinInstanceCount: a.min, MaxInstanceCount: a.max } }
+            : {}),
+        };
+      });
+      cfg.ExecutionRoleArn = executionRole(c);
+    }
     if (prod[0]?.instanceType && prod[0].instanceType !== p.instanceType) c.keepInMetadata(n, 'variants');
     if (prod[0]?.instanceCount !== undefined) c.keepInMetadata(n, 'variants');
     // a variant's own model latency is SageSim's (no resource property holds it): keep the variants in metadata
@@ -517,6 +535,7 @@ export function exportEndpoint(c: ExportContext, n: ArchNode): void {
   // no property holds an all-at-once size, nor an empty list of rollback alarms: Metadata keeps them
   if (dep && ((dep.type === 'all-at-once' && dep.sizePercent !== undefined) || dep.rollbackAlarms?.length === 0))
     c.keepInMetadata(n, 'deployment');
+  if (n.kind === 'realtime-endpoint') realtimeScalingMetadata(c, n);
   c.add(
     E,
     'AWS::SageMaker::Endpoint',
@@ -529,50 +548,196 @@ export function exportEndpoint(c: ExportContext, n: ArchNode): void {
   if (n.kind === 'realtime-endpoint') {
     const vs = p.variants as VariantValue[];
     shadowTest(c, n.id, E, model, vs, { type: p.instanceType, count: p.instanceCount }, executionRole(c));
+    realtimeScaling(c, n, E, model, variantName);
+    return;
   }
-  const scaling =
-    n.kind === 'realtime-endpoint'
-      ? p.autoscaling
-      : n.kind === 'async-endpoint'
-        ? { min: p.minCapacity, max: p.maxCapacity }
-        : null;
-  if (scaling) {
-    const target = c.logicalId(n.id, 'ScalableTarget');
-    c.add(target, 'AWS::ApplicationAutoScaling::ScalableTarget', {
-      ServiceNamespace: 'sagemaker',
-      ScalableDimension: 'sagemaker:variant:DesiredInstanceCount',
-      ResourceId: { 'Fn::Join': ['/', ['endpoint', GetAtt(E, 'EndpointName'), 'variant', variantName]] },
-      MinCapacity: scaling.min,
-      MaxCapacity: scaling.max,
+  if (n.kind !== 'async-endpoint') return;
+  const target = c.logicalId(n.id, 'ScalableTarget');
+  c.add(target, 'AWS::ApplicationAutoScaling::ScalableTarget', {
+    ServiceNamespace: 'sagemaker',
+    ScalableDimension: 'sagemaker:variant:DesiredInstanceCount',
+    ResourceId: { 'Fn::Join': ['/', ['endpoint', GetAtt(E, 'EndpointName'), 'variant', variantName]] },
+    MinCapacity: p.minCapacity,
+    MaxCapacity: p.maxCapacity,
+  });
+  if (p.backlogScaling)
+    c.add(c.logicalId(n.id, 'BacklogPolicy'), 'AWS::ApplicationAutoScaling::ScalingPolicy', {
+      PolicyName: `${n.id}-has-backlog-without-capacity`,
+      PolicyType: 'TargetTrackingScaling',
+      ScalingTargetId: Ref(target),
+      TargetTrackingScalingPolicyConfiguration: {
+        TargetValue: 0.5,
+        CustomizedMetricSpecification: {
+          MetricName: 'HasBacklogWithoutCapacity',
+          Namespace: 'AWS/SageMaker',
+          Dimensions: [{ Name: 'EndpointName', Value: GetAtt(E, 'EndpointName') }],
+          Statistic: 'Average',
+        },
+      },
     });
-    if (n.kind === 'realtime-endpoint')
-      c.add(c.logicalId(n.id, 'ScalingPolicy'), 'AWS::ApplicationAutoScaling::ScalingPolicy', {
-        PolicyName: `${n.id}-invocations-per-instance`,
-        PolicyType: 'TargetTrackingScaling',
-        ScalingTargetId: Ref(target),
-        TargetTrackingScalingPolicyConfiguration: {
-          TargetValue: scaling.targetInvocationsPerInstance,
-          PredefinedMetricSpecification: { PredefinedMetricType: 'SageMakerVariantInvocationsPerInstance' },
-          ...(scaling.scaleInCooldownSec !== undefined ? { ScaleInCooldown: scaling.scaleInCooldownSec } : {}),
-          ...(scaling.scaleOutCooldownSec !== undefined ? { ScaleOutCooldown: scaling.scaleOutCooldownSec } : {}),
+}
+
+/**
+ * PredefinedMetricType of a real-time endpoint's target tracking, by what it scales (a variant's instances or an
+ * inference component's copies) and on which metric
+ * (https://docs.aws.amazon.com/autoscaling/application/APIReference/API_PredefinedMetricSpecification.html;
+ * https://docs.aws.amazon.com/sagemaker/latest/dg/endpoint-auto-scaling-add-code-define.html).
+ */
+export const SCALING_METRICS = {
+  variant: {
+    InvocationsPerInstance: 'SageMakerVariantInvocationsPerInstance',
+    ConcurrentRequestsPerModel: 'SageMakerVariantConcurrentRequestsPerModelHighResolution',
+  },
+  component: {
+    InvocationsPerInstance: 'SageMakerInferenceComponentInvocationsPerCopy',
+    ConcurrentRequestsPerModel: 'SageMakerInferenceComponentConcurrentRequestsPerCopyHighResolution',
+  },
+} as const;
+
+/** The InferenceComponentName the export gives a real-time endpoint's component on its first production variant. */
+export const componentName = (nodeId: string) => Sub(`\${AWS::StackName}-${nodeId}`);
+
+/**
+ * What one copy of an inference component asks of its instance (InferenceComponentComputeResourceRequirements:
+ * https://docs.aws.amazon.com/AWSCloudFormation/latest/TemplateReference/aws-properties-sagemaker-inferencecomponent-inferencecomponentcomputeresourcerequirements.html).
+ * SageSim simulates one copy per instance, so a copy asks for more than half the instance's memory (no second copy
+ * fits) and all its GPUs; the figures are SageSim's choice, not AWS's. An instance type the catalog does not know asks
+ * for 1024 MB.
+ */
+function computeRequirements(type: string): Record<string, number> {
+  const it = instanceType(type);
+  if (!it) return { MinMemoryRequiredInMb: 1024 };
+  return {
+    MinMemoryRequiredInMb: Math.max(128, Math.floor(it.memoryGiB * 1024 * 0.55)),
+    ...(it.gpus > 0 ? { NumberOfAcceleratorDevicesRequired: it.gpus } : { NumberOfCpuCoresRequired: 1 }),
+  };
+}
+
+/** Scaling props of a real-time endpoint no resource holds (see realtimeScaling), before its Metadata is written. */
+function realtimeScalingMetadata(c: ExportContext, n: ArchNode): void {
+  const p = c.props(n);
+  const a = p.autoscaling as AutoscalingValue | null;
+  const defaults = propsByName(defaultProps(n.kind));
+  const keep = (k: string) => {
+    if (JSON.stringify(p[k]) !== JSON.stringify(defaults[k])) c.keepInMetadata(n, k);
+  };
+  if (p.inferenceComponents !== true || !a) keep('scaleOutFromZero');
+  if (!a) {
+    keep('scalingMetric');
+    keep('targetConcurrency');
+  } else if (p.scalingMetric === 'ConcurrentRequestsPerModel') keep('autoscaling');
+  else keep('targetConcurrency');
+}
+
+/**
+ * A real-time endpoint's scaling.
+ * - Without inference components: a scalable target on the first production variant's DesiredInstanceCount and a
+ *   target-tracking policy on InvocationsPerInstance or the high-resolution ConcurrentRequestsPerModel.
+ * - With them (`inferenceComponents`): an AWS::SageMaker::InferenceComponent per production variant
+ *   (EndpointName, VariantName, Specification.ModelName and ComputeResourceRequirements, RuntimeConfig.CopyCount;
+ *   https://docs.aws.amazon.com/AWSCloudFormation/latest/TemplateReference/aws-resource-sagemaker-inferencecomponent.html),
+ *   and, with autoscaling, a scalable target on the first component's copies (ResourceId
+ *   `inference-component/NAME`, ScalableDimension `sagemaker:inference-component:DesiredCopyCount`) with its
+ *   target-tracking policy; `scaleOutFromZero` adds the step-scaling policy (ChangeInCapacity +1, MetricAggregationType
+ *   Maximum, Cooldown 60) and the CloudWatch alarm on NoCapacityInvocationFailures (dimension InferenceComponentName,
+ *   Sum over 60 s, GreaterThanThreshold 1, one datapoint) that AWS's procedure sets up
+ *   (https://docs.aws.amazon.com/sagemaker/latest/dg/endpoint-auto-scaling-zero-instances.html). The component has a
+ *   fixed name (Ref gives its ARN), so the target and the alarm name it and DependsOn it.
+ * What no resource can hold stays in Metadata: a step-scaling policy without inference components or without
+ * autoscaling (it has nothing to scale from zero), the metric and target concurrency of an endpoint with no
+ * autoscaling, and the invocations target of autoscaling that tracks concurrency.
+ */
+function realtimeScaling(c: ExportContext, n: ArchNode, E: string, model: string, variantName: string): void {
+  const p = c.props(n);
+  const a = p.autoscaling as AutoscalingValue | null;
+  const components = p.inferenceComponents === true;
+  const metric = (p.scalingMetric ?? 'InvocationsPerInstance') as keyof (typeof SCALING_METRICS)['variant'];
+  const concurrency = metric === 'ConcurrentRequestsPerModel';
+  let component: string | null = null;
+  if (components) {
+    const vs = (p.variants as VariantValue[]).filter((v) => !v.shadow);
+    vs.forEach((v, i) => {
+      const id = c.logicalId(n.id, i ? `Component${i + 1}` : 'Component');
+      if (!i) component = id;
+      c.add(id, 'AWS::SageMaker::InferenceComponent', {
+        InferenceComponentName: i ? Sub(`\${AWS::StackName}-${n.id}-${v.name}`) : componentName(n.id),
+        EndpointName: GetAtt(E, 'EndpointName'),
+        VariantName: v.name,
+        Specification: {
+          ModelName: GetAtt(model, 'ModelName'),
+          ComputeResourceRequirements: computeRequirements(i ? (v.instanceType ?? p.instanceType) : p.instanceType),
         },
+        RuntimeConfig: { CopyCount: i ? (v.instanceCount ?? p.instanceCount) : p.instanceCount },
       });
-    else if (p.backlogScaling)
-      c.add(c.logicalId(n.id, 'BacklogPolicy'), 'AWS::ApplicationAutoScaling::ScalingPolicy', {
-        PolicyName: `${n.id}-has-backlog-without-capacity`,
-        PolicyType: 'TargetTrackingScaling',
-        ScalingTargetId: Ref(target),
-        TargetTrackingScalingPolicyConfiguration: {
-          TargetValue: 0.5,
-          CustomizedMetricSpecification: {
-            MetricName: 'HasBacklogWithoutCapacity',
-            Namespace: 'AWS/SageMaker',
-            Dimensions: [{ Name: 'EndpointName', Value: GetAtt(E, 'EndpointName') }],
-            Statistic: 'Average',
-          },
-        },
-      });
+    });
   }
+  if (!a) return;
+  const target = c.logicalId(n.id, 'ScalableTarget');
+  const dependsOn = component ? { DependsOn: [component] } : {};
+  c.add(
+    target,
+    'AWS::ApplicationAutoScaling::ScalableTarget',
+    {
+      ServiceNamespace: 'sagemaker',
+      ...(component
+        ? {
+            ScalableDimension: 'sagemaker:inference-component:DesiredCopyCount',
+            ResourceId: Sub(`inference-component/\${AWS::StackName}-${n.id}`),
+          }
+        : {
+            ScalableDimension: 'sagemaker:variant:DesiredInstanceCount',
+            ResourceId: { 'Fn::Join': ['/', ['endpoint', GetAtt(E, 'EndpointName'), 'variant', variantName]] },
+          }),
+      MinCapacity: a.min,
+      MaxCapacity: a.max,
+    },
+    undefined,
+    dependsOn,
+  );
+  const type = SCALING_METRICS[component ? 'component' : 'variant'][metric];
+  c.add(c.logicalId(n.id, 'ScalingPolicy'), 'AWS::ApplicationAutoScaling::ScalingPolicy', {
+    PolicyName: `${n.id}-${concurrency ? 'concurrent-requests' : 'invocations'}-per-${component ? 'copy' : 'instance'}`,
+    PolicyType: 'TargetTrackingScaling',
+    ScalingTargetId: Ref(target),
+    TargetTrackingScalingPolicyConfiguration: {
+      TargetValue: concurrency ? p.targetConcurrency : a.targetInvocationsPerInstance,
+      PredefinedMetricSpecification: { PredefinedMetricType: type },
+      ...(a.scaleInCooldownSec !== undefined ? { ScaleInCooldown: a.scaleInCooldownSec } : {}),
+      ...(a.scaleOutCooldownSec !== undefined ? { ScaleOutCooldown: a.scaleOutCooldownSec } : {}),
+    },
+  });
+  if (!component || p.scaleOutFromZero !== true) return;
+  const step = c.logicalId(n.id, 'ScaleOutFromZeroPolicy');
+  c.add(step, 'AWS::ApplicationAutoScaling::ScalingPolicy', {
+    PolicyName: `${n.id}-scale-out-from-zero`,
+    PolicyType: 'StepScaling',
+    ScalingTargetId: Ref(target),
+    StepScalingPolicyConfiguration: {
+      AdjustmentType: 'ChangeInCapacity',
+      MetricAggregationType: 'Maximum',
+      Cooldown: 60,
+      StepAdjustments: [{ MetricIntervalLowerBound: 0, ScalingAdjustment: 1 }],
+    },
+  });
+  c.add(
+    c.logicalId(n.id, 'NoCapacityAlarm'),
+    'AWS::CloudWatch::Alarm',
+    {
+      AlarmDescription: `${n.label ?? n.id}: invoked with no instance (scale out from zero)`,
+      Namespace: 'AWS/SageMaker',
+      MetricName: 'NoCapacityInvocationFailures',
+      Dimensions: [{ Name: 'InferenceComponentName', Value: componentName(n.id) }],
+      Statistic: 'Sum',
+      Period: 60,
+      EvaluationPeriods: 1,
+      DatapointsToAlarm: 1,
+      Threshold: 1,
+      ComparisonOperator: 'GreaterThanThreshold',
+      AlarmActions: [Ref(step)],
+    },
+    undefined,
+    dependsOn,
+  );
 }
 
 /** Model monitor: a job definition of its type and a schedule. */

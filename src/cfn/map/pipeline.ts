@@ -2,6 +2,7 @@ import type { Kind } from '../../catalog/types';
 import type { ArchNode } from '../../model/schema';
 import { CfnError, withPlaceholders } from '../types';
 import { type Builder, bool, dig, list, num, rec } from './builder';
+import { securityGroupOf } from './network';
 import { kmsNode } from './sagemaker';
 
 /**
@@ -139,6 +140,17 @@ export function mapPipelines(b: Builder): void {
     for (const s of steps) {
       const subnets =
         dig(s.raw, 'Arguments.VpcConfig.Subnets') ?? dig(s.raw, 'Arguments.NetworkConfig.VpcConfig.Subnets');
+      // a training or processing step's own security group (the first of its SecurityGroupIds that is a group of
+      // this template; the VPC's helper group of an exported design is none)
+      const node = nodeOf.get(s.Name);
+      const group = securityGroupOf(
+        b,
+        dig(s.raw, 'Arguments.VpcConfig.SecurityGroupIds') ??
+          dig(s.raw, 'Arguments.NetworkConfig.VpcConfig.SecurityGroupIds'),
+      );
+      const kept = 'securityGroup' in rec(rec(meta[s.Name]).props);
+      if (node && group && !kept && (node.kind === 'training-job' || node.kind === 'processing-job'))
+        b.setProps(node, { securityGroup: group.id });
       const sub =
         subnets === undefined
           ? undefined

@@ -60,6 +60,7 @@ export function mapSageMaker(b: Builder): void {
   const targets = b.ofType('AWS::ApplicationAutoScaling::ScalableTarget');
   const policies = b.ofType('AWS::ApplicationAutoScaling::ScalingPolicy');
   const alarms = b.ofType('AWS::CloudWatch::Alarm');
+  const components = b.ofType('AWS::SageMaker::InferenceComponent');
 
   for (const ep of b.ofType('AWS::SageMaker::Endpoint')) {
     const cfg = ofRef(ep.props.EndpointConfigName, 'AWS::SageMaker::EndpointConfig');
@@ -75,7 +76,13 @@ export function mapSageMaker(b: Builder): void {
     }
     const variants = list(cfg.props.ProductionVariants).map(rec);
     const shadows = list(cfg.props.ShadowProductionVariants).map(rec);
-    const models = [...variants, ...shadows]
+    // inference components hosted on this endpoint (by reference to it, or by its literal EndpointName)
+    const ics = components.filter(
+      (ic) =>
+        refsIn([ic.props.EndpointName, ic.props.EndpointArn]).includes(ep.id) ||
+        (typeof ep.props.EndpointName === 'string' && ic.props.EndpointName === ep.props.EndpointName),
+    );
+    const models = [...variants, ...shadows, ...ics.map((ic) => rec(ic.props.Specification))]
       .map((v) => ofRef(v.ModelName, 'AWS::SageMaker::Model'))
       .filter((m): m is EvaluatedResource => !!m);
     const model = models[0];
@@ -90,7 +97,7 @@ export function mapSageMaker(b: Builder): void {
           ? 'multi-model-endpoint'
           : 'realtime-endpoint';
     const props: Record<string, unknown> = {};
-    const scaling = scalingOf(b, ep, targets, policies, alarms, String(v0.VariantName ?? 'AllTraffic'));
+    const scaling = scalingOf(b, ep, targets, policies, alarms, ics);
     if (kind === 'serverless-endpoint') {
       const sc = rec(serverless!.ServerlessConfig);
       Object.assign(props, {
@@ -127,14 +134,20 @@ export function mapSageMaker(b: Builder): void {
         const dc = cfg.props.DataCaptureConfig;
         props.dataCapture = dc !== undefined && bool(rec(dc).EnableCapture) !== false;
         props.KmsKeyId = kmsNode(b, cfg.props.KmsKeyId);
-        if (scaling?.target !== undefined)
+        if (ics.length) props.inferenceComponents = true;
+        if (scaling?.target !== undefined || scaling?.concurrency !== undefined)
           props.autoscaling = {
             min: scaling.min,
             max: scaling.max,
-            targetInvocationsPerInstance: scaling.target,
+            // a policy tracking concurrency has no invocations target: the inspector's default stands in, unused
+            // while scalingMetric is ConcurrentRequestsPerModel
+            targetInvocationsPerInstance: scaling.target ?? 1000,
             ...(scaling.scaleOut !== undefined ? { scaleOutCooldownSec: scaling.scaleOut } : {}),
             ...(scaling.scaleIn !== undefined ? { scaleInCooldownSec: scaling.scaleIn } : {}),
           };
+        if (scaling?.concurrency !== undefined)
+          Object.assign(props, { scalingMetric: 'ConcurrentRequestsPerModel', targetConcurrency: scaling.concurrency });
+        if (scaling?.fromZero) props.scaleOutFromZero = true;
       }
     }
     const node = b.add(ep, kind, props);
@@ -145,6 +158,17 @@ export function mapSageMaker(b: Builder): void {
       b.claim(m.id, node.id);
       b.scanRefs(node.id, { ...m.props, VpcConfig: undefined }, 'Model');
     }
+    for (const ic of ics) {
+      b.claim(ic.id, node.id);
+      b.scanRefs(node.id, { ...ic.props, EndpointName: undefined, EndpointArn: undefined }, 'InferenceComponent');
+    }
+    if (ics.length && kind !== 'realtime-endpoint')
+      b.note(
+        ep,
+        `it hosts inference components: SageSim simulates them on real-time endpoints only, so this ${kind} ` +
+          `ignores them`,
+        'warning',
+      );
     if (variants.length > 1 && kind !== 'realtime-endpoint')
       b.note(ep, `${variants.length} production variants: SageSim's ${kind} has one; the first is imported`, 'warning');
     const vpc = rec(model?.props.VpcConfig);
@@ -152,6 +176,11 @@ export function mapSageMaker(b: Builder): void {
     const group = kind === 'realtime-endpoint' ? securityGroupOf(b, vpc.SecurityGroupIds) : undefined;
     if (group) node.props = { ...node.props, securityGroup: group.id };
   }
+  for (const r of components)
+    if (!b.used.has(r.id)) {
+      b.used.add(r.id);
+      b.note(r, 'no endpoint in the template hosts it: nothing serves it, so it is not on the canvas');
+    }
   for (const r of b.ofType('AWS::SageMaker::EndpointConfig', 'AWS::SageMaker::Model'))
     if (!b.used.has(r.id)) {
       b.used.add(r.id);
@@ -262,31 +291,58 @@ const str = (v: unknown) => (typeof v === 'string' ? v : undefined);
 interface Scaling {
   min?: number;
   max?: number;
+  /** Target of tracking on invocations (per instance, or per copy of an inference component). */
   target?: number;
+  /** Target of tracking on concurrent requests (per model, or per copy of an inference component). */
+  concurrency?: number;
   scaleIn?: number;
   scaleOut?: number;
   backlog: boolean;
+  /** A step-scaling policy on an alarm on NoCapacityInvocationFailures: scale out from zero. */
+  fromZero?: boolean;
   /** The target, policies and alarms read: they belong to the endpoint's node. */
   resources: string[];
 }
 
-/** The scalable target and policies of an endpoint's variant (ResourceId `endpoint/NAME/variant/VARIANT`). */
+/** PredefinedMetricType of target tracking on invocations and on concurrency (variant or inference component). */
+const INVOCATION_METRICS = ['SageMakerVariantInvocationsPerInstance', 'SageMakerInferenceComponentInvocationsPerCopy'];
+const CONCURRENCY_METRICS = [
+  'SageMakerVariantConcurrentRequestsPerModelHighResolution',
+  'SageMakerInferenceComponentConcurrentRequestsPerCopyHighResolution',
+];
+
+/**
+ * The scalable target and policies of an endpoint: on a variant (ResourceId `endpoint/NAME/variant/VARIANT`,
+ * referring to the endpoint or naming it), or on one of its inference components (ResourceId
+ * `inference-component/NAME`: referring to the component, depending on it, or built as its InferenceComponentName
+ * is; https://docs.aws.amazon.com/sagemaker/latest/dg/endpoint-auto-scaling-zero-instances.html).
+ */
 function scalingOf(
   b: Builder,
   ep: EvaluatedResource,
   targets: readonly EvaluatedResource[],
   policies: readonly EvaluatedResource[],
   alarms: readonly EvaluatedResource[],
-  variant: string,
+  components: readonly EvaluatedResource[],
 ): Scaling | undefined {
   const name = ep.props.EndpointName;
+  const ofComponent = (x: EvaluatedResource) =>
+    components.some(
+      (ic) =>
+        refsIn(x.props.ResourceId).includes(ic.id) ||
+        x.dependsOn.includes(ic.id) ||
+        (ic.props.InferenceComponentName !== undefined &&
+          x.props.ResourceId !== undefined &&
+          String(x.props.ResourceId) === `inference-component/${String(ic.props.InferenceComponentName)}`),
+    );
   const t = targets.find(
     (x) =>
       x.props.ServiceNamespace === 'sagemaker' &&
       (refsIn(x.props.ResourceId).includes(ep.id) ||
         (typeof name === 'string' &&
           typeof x.props.ResourceId === 'string' &&
-          x.props.ResourceId.startsWith(`endpoint/${name}/`))),
+          x.props.ResourceId.startsWith(`endpoint/${name}/`)) ||
+        ofComponent(x)),
   );
   if (!t) return undefined;
   const ps = policies.filter(
@@ -306,8 +362,10 @@ function scalingOf(
     const metric =
       dig(tt, 'PredefinedMetricSpecification.PredefinedMetricType') ??
       dig(tt, 'CustomizedMetricSpecification.MetricName');
-    if (metric === 'SageMakerVariantInvocationsPerInstance') {
-      out.target = num(tt.TargetValue);
+    const invocations = INVOCATION_METRICS.includes(String(metric));
+    if (invocations || CONCURRENCY_METRICS.includes(String(metric))) {
+      if (invocations) out.target = num(tt.TargetValue);
+      else out.concurrency = num(tt.TargetValue);
       out.scaleIn = num(tt.ScaleInCooldown);
       out.scaleOut = num(tt.ScaleOutCooldown);
     } else if (metric === 'HasBacklogWithoutCapacity' || metric === 'ApproximateBacklogSizePerInstance')
@@ -315,17 +373,17 @@ function scalingOf(
     else if (metric !== undefined)
       b.note(
         p,
-        `target tracking on ${String(metric)}: SageSim scales real-time endpoints on InvocationsPerInstance ` +
-          `only, so this policy is not simulated`,
+        `target tracking on ${String(metric)}: SageSim scales real-time endpoints on InvocationsPerInstance or ` +
+          `ConcurrentRequestsPerModel (per copy with inference components) only, so this policy is not simulated`,
         'warning',
       );
     if (p.props.PolicyType === 'StepScaling') {
       const alarm = alarms.find((a) => list(a.props.AlarmActions).some((x) => refsIn(x).includes(p.id)));
       if (alarm) out.resources.push(alarm.id);
-      if (!alarm || alarm.props.MetricName === 'HasBacklogWithoutCapacity') out.backlog = true;
+      if (alarm?.props.MetricName === 'NoCapacityInvocationFailures') out.fromZero = true;
+      else if (!alarm || alarm.props.MetricName === 'HasBacklogWithoutCapacity') out.backlog = true;
     }
   }
-  void variant;
   return out;
 }
 

@@ -88,6 +88,9 @@ const CAUSE_NAMING: Record<string, (i: Incident, n: NodeFigures | undefined, r: 
   // models16: the figures an operator sees, not the row count, the missing S3Version or the cheaper choice
   'too-little-labelled-data': (i) => i.message.replace(/; \S+ has \d+ labelled rows.*$/, '.'),
   'gpu-network-on-tabular-data': (i) => i.message.replace(/; XGBoost on .*$/, '.'),
+  // finetune16: the records the job could not read, not the layout it reads
+  'fine-tuning-data-format': (i) =>
+    i.message.replace(/ reads .*; (\S+) holds (.+)\.$/, ': no training record could be read from $1 ($2).'),
   'linear-model-on-interactions': (i) => i.message.replace(/ \(underfitting\):.*$/, '.'),
   'training-data-not-versioned': (i) =>
     i.message.replace(

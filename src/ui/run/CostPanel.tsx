@@ -5,8 +5,7 @@ import { useFocusNode } from './EventLog';
 import { clock } from './store';
 import { useAnswerHidden } from '../puzzle/reveal';
 import { underusedSymptom } from '../puzzle/symptoms';
-
-const usd = (x: number) => `$${x >= 100 ? x.toFixed(0) : x >= 1 ? x.toFixed(2) : x.toFixed(4)}`;
+import { PurchaseOptions, usd } from './PurchaseOptions';
 
 /** The run's cost so far: the running total and each node's share. */
 export function CostPanel() {
@@ -50,6 +49,7 @@ export function CostPanel() {
         ))}
         {!rows.length && <p className="run-empty">Nothing billed yet.</p>}
       </div>
+      <PurchaseOptions docNodes={labels} nodes={nodes} now={now} hideAnswer={hidden} focus={focus} />
       {budgets.length > 0 && (
         <div className="cost-tags" data-testid="budgets">
           {budgets.map((b) => (

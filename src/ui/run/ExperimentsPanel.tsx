@@ -1,21 +1,13 @@
 import { useEffect, useRef, useState } from 'react';
-import type { ExperimentRun, LineageEntity, ModelLineage } from '../../engine';
+import type { ExperimentRun, ModelLineage } from '../../engine';
 import { useEditorState } from '../state/context';
 import { useRun, useRunState } from './context';
 import { useFocusNode } from './EventLog';
 import { SideScroll } from './SideScroll';
+import { lineageSteps, lineageTitle } from './lineageView';
 
 const usd = (x: number) => `$${x >= 100 ? x.toFixed(0) : x.toFixed(2)}`;
 const dash = (x: number | string | null | undefined) => (x === null || x === undefined ? '—' : String(x));
-
-const ROLE_LABEL: Record<LineageEntity['role'], string> = {
-  data: 'Dataset',
-  processing: 'Processing',
-  training: 'Training job',
-  model: 'Model',
-  package: 'Model package',
-  endpoint: 'Endpoint',
-};
 
 /**
  * The Experiments tab (exam skill S2.3.3): the run's training and tuning jobs compared as SageMaker Experiments /
@@ -50,11 +42,18 @@ export function ExperimentsPanel() {
   const label = (id: string) => labels.find((n) => n.id === id)?.label ?? id;
   if (status === 'off') return <p className="run-empty">Run the design to compare its training jobs here.</p>;
   if (!data) return <p className="run-empty">Loading experiments…</p>;
-  if (!data.runs.length) return <p className="run-empty">This design has no training or tuning job to compare.</p>;
+  if (!data.runs.length && !data.lineage.length)
+    return <p className="run-empty">This design has no training or tuning job to compare.</p>;
   const best = bestRun(data.runs);
   return (
-    <div className="experiments" data-testid="experiments-panel">
-      <SideScroll label="Training runs compared" className="exp-runs" testId="experiments-runs">
+    // an Autopilot job's model has a lineage but no run to compare: the lineage takes the whole width
+    <div className={data.runs.length ? 'experiments' : 'experiments lineage-only'} data-testid="experiments-panel">
+      <SideScroll
+        label="Training runs compared"
+        className="exp-runs"
+        testId="experiments-runs"
+        hidden={!data.runs.length}
+      >
         <table className="exp-table" data-testid="experiments-table">
           <thead>
             <tr>
@@ -103,23 +102,14 @@ export function ExperimentsPanel() {
         {!data.lineage.length && <p className="run-empty">No model trained in the run yet.</p>}
         {data.lineage.map((l) => (
           <section key={l.model}>
-            <p className="lineage-model">
-              {l.model}
-              {l.packages.length ? ` · registered as ${l.packages.join(', ')}` : ''}
-            </p>
+            <p className="lineage-model">{lineageTitle(l)}</p>
             <ol className="lineage-chain" aria-label={`Lineage of ${l.model}`}>
-              {l.chain.map((e, i) => (
-                <li
-                  key={`${e.role}:${e.id}`}
-                  className={
-                    `lineage-step role-${e.role} ${e.pinned === false ? 'is-unpinned' : ''} ` +
-                    `${e.pinned ? 'is-pinned' : ''}`
-                  }
-                >
+              {lineageSteps(l, label).map((e, i) => (
+                <li key={e.key} className={e.className}>
                   {i > 0 && <span className="lineage-arrow">→</span>}
                   <span className="lineage-box" title={e.detail}>
-                    <span className="lineage-role">{ROLE_LABEL[e.role]}</span>
-                    <b>{e.role === 'model' || e.role === 'package' ? e.id : label(e.id)}</b>
+                    <span className="lineage-role">{e.role}</span>
+                    <b>{e.name}</b>
                     <span className="lineage-detail">{e.detail}</span>
                   </span>
                 </li>

@@ -19,11 +19,14 @@ export function SideScroll({
   label,
   className,
   testId,
+  hidden: hide = false,
   children,
 }: {
   label: string;
   className?: string;
   testId?: string;
+  /** Keep it in the layout's place but not shown (nothing to scroll). */
+  hidden?: boolean;
   children: ReactNode;
 }) {
   const ref = useRef<HTMLDivElement>(null);
@@ -53,6 +56,7 @@ export function SideScroll({
     <div
       className={`side-scroll ${hidden.left ? 'more-left' : ''} ${hidden.right ? 'more-right' : ''}`}
       data-testid={testId}
+      hidden={hide}
     >
       <div
         ref={ref}

@@ -13,7 +13,8 @@ import {
 import { instanceCostUSD } from '../../../catalog/prices';
 import type { GNode, Graph } from '../../../model/graph';
 import type { Simulation } from '../../sim';
-import { round } from '../../util';
+import { TOPICS } from '../../topics';
+import { automlMetricValue } from '../shared/automl-metric';
 import { shapAttributions } from '../shared/explain';
 
 /**
@@ -135,17 +136,13 @@ export function objectiveMismatch(p: AutomlPlan): Hit | null {
   };
 }
 
-/** The objective value of a candidate of quality q (0–1): a score for classifiers and R2, an error otherwise. */
-function metricValue(metric: AutomlMetric, q: number): number {
-  if (!AUTOML_LOWER_IS_BETTER.includes(metric)) return round(q, 4);
-  const err = 0.1 + 2 * (1 - q);
-  return round(metric === 'MSE' ? err * err : metric === 'MAE' ? err * 0.8 : err, 4);
-}
+/** A candidate as the run trains it: its leaderboard row and the quality (0–1) its objective value measures. */
+type Trial = AutomlCandidate & { quality: number };
 
 /** The candidates a run trains (all it plans), in the order they finish, with their objective values. */
-export function automlCandidates(p: AutomlPlan, node: string, rng: () => number): AutomlCandidate[] {
+export function automlCandidates(p: AutomlPlan, node: string, rng: () => number): Trial[] {
   const algs = AUTOML_ALGORITHMS[p.mode];
-  const out: AutomlCandidate[] = [];
+  const out: Trial[] = [];
   for (let i = 0; i < p.planned; i++) {
     const q = AUTOML_TIMING.ceiling * (1 - AUTOML_TIMING.trialSpread * rng());
     const round_ = Math.floor(i / p.parallel) + 1;
@@ -153,15 +150,16 @@ export function automlCandidates(p: AutomlPlan, node: string, rng: () => number)
       rank: 0,
       name: `${node}-trial-${String(i + 1).padStart(3, '0')}`,
       algorithm: algs[i % algs.length],
-      value: metricValue(p.metric, q),
+      value: automlMetricValue(p.metric, q),
       finishedSec: p.analysisSec + round_ * p.trialSec,
+      quality: q,
     });
   }
   return out;
 }
 
 /** Best first: lower for errors, higher for scores; ties by name. */
-export const rankCandidates = (metric: AutomlMetric, xs: AutomlCandidate[]): AutomlCandidate[] => {
+export const rankCandidates = <C extends AutomlCandidate>(metric: AutomlMetric, xs: C[]): C[] => {
   const lower = AUTOML_LOWER_IS_BETTER.includes(metric);
   return [...xs]
     .sort((a, b) => (lower ? a.value - b.value : b.value - a.value) || a.name.localeCompare(b.name))
@@ -243,7 +241,7 @@ export function startAutopilot(sim: Simulation, n: GNode<'autopilot-job'>): void
   const best = board[0] ?? null;
   const finish = () => {
     x.candidates = done.length;
-    x.leaderboard = board.slice(0, LEADERBOARD_ROWS).map((c) => ({ ...c }));
+    x.leaderboard = board.slice(0, LEADERBOARD_ROWS).map(({ quality: _, ...c }) => c);
     if (best) {
       x.bestCandidate = best.name;
       x.bestAlgorithm = best.algorithm;
@@ -285,6 +283,17 @@ export function startAutopilot(sim: Simulation, n: GNode<'autopilot-job'>): void
       'Completed',
       reportDone ? `Completed: best candidate ${best.name}` : 'Completed: MaxAutoMLJobRuntimeReached',
     );
+    // DescribeAutoMLJobV2 now names the BestCandidate: whoever registers it (an autopilot-job → model-registry edge)
+    sim.emit(TOPICS.automlCompleted, {
+      node: n.id,
+      candidate: best.name,
+      algorithm: best.algorithm,
+      metric: p.metric,
+      value: best.value,
+      quality: best.quality,
+      candidates: done.length,
+      problemType: p.problemType,
+    });
   };
   sim.at(reportDone ? lastTrial + p.explainSec : end, `${n.id}: job ends`, n.id, finish);
 }

@@ -4,6 +4,8 @@ import type { SimModule } from '../../sim';
 import type { Finding } from '../../types';
 import { automlPlan, objectiveMismatch, startAutopilot, tooFewRows } from './autopilot';
 import { eulaProblem, gpuProblem, weightsGB } from './jumpstart';
+import { fineTunedWeightsMissing, startFineTune } from './finetune';
+import { fineTuneDataProblem } from '../shared/finetune';
 
 export { AUTOML_TIMING, automlPlan, type AutomlCandidate } from './autopilot';
 
@@ -19,6 +21,10 @@ function checkAutoml(g: Graph): Finding[] {
     if (!p.bucket) continue;
     for (const h of [objectiveMismatch(p), tooFewRows(p)]) if (h) out.push(finding(h.rule, n.id, h.vars));
   }
+  for (const m of g.ofKind('jumpstart-model')) {
+    const h = fineTuneDataProblem(g, m);
+    if (h) out.push(finding(h.rule, m.id, h.vars));
+  }
   for (const ep of g.ofKind('realtime-endpoint'))
     for (const h of [eulaProblem(g, ep), gpuProblem(g, ep)]) if (h) out.push(finding(h.rule, ep.id, h.vars));
   return out;
@@ -27,7 +33,8 @@ function checkAutoml(g: Graph): Finding[] {
 /**
  * AutoML and pretrained models (exam domain 2): SageMaker Autopilot jobs (their plan, leaderboard and explainability
  * report, autopilot.ts) and JumpStart foundation models deployed to real-time endpoints: the endpoint's model
- * download waits for the EULA, its health check for the model to fit the GPU memory (gates, jumpstart.ts).
+ * download waits for the EULA, its health check for the model to fit the GPU memory (gates, jumpstart.ts); a model
+ * with a fineTune method first runs its fine-tuning job (finetune.ts).
  */
 export const automlModule: SimModule = {
   id: 'automl',
@@ -39,8 +46,10 @@ export const automlModule: SimModule = {
       const x = sim.metrics(m.id).extra;
       x.modelId = String(m.props.modelId);
       x.weightsGB = weightsGB(m);
+      startFineTune(sim, m);
     }
     sim.addGate((n, phase) => (phase === 'model-download' ? eulaProblem(g, n) : null));
+    sim.addGate((n, phase) => (phase === 'model-download' ? fineTunedWeightsMissing(sim, n) : null));
     sim.addGate((n, phase) => (phase === 'health-check' ? gpuProblem(g, n) : null));
   },
 };

@@ -334,7 +334,7 @@ export class AsyncRun extends EndpointRun<'async-endpoint'> {
     this.expireQueued(t1);
     const billed = this.active + this.pending.length;
     this.instanceSeconds += billed * (t1 - t0);
-    this.sim.addCost(this.node.id, instanceCostUSD(FALLBACK_INSTANCE_TYPE, billed * (t1 - t0)));
+    this.sim.addCost(this.node.id, instanceCostUSD(FALLBACK_INSTANCE_TYPE, billed * (t1 - t0)), t0, t1);
     const backlog = this.backlog;
     if (backlog > this.backlogMax) this.backlogMax = backlog;
     this.backlogSeries.add(t0, backlog);

@@ -3,7 +3,7 @@ import { ruleById, ruleHttp } from '../../../catalog/rules';
 import type { GNode } from '../../../model/graph';
 import type { NodeMetrics } from '../../metrics';
 import type { Simulation } from '../../sim';
-import type { ArrivalSource, Arrivals, ClientStream } from './traffic';
+import type { ArrivalSource, Arrivals, ClientStream, StreamMerge } from './traffic';
 import { featureStoreOf } from './checks';
 import { INFERENCE } from './constants';
 import { backoffSec, RetryQueue } from './retry';
@@ -138,6 +138,16 @@ export abstract class EndpointRun<K extends EndpointKind = EndpointKind> {
   }
 
   /**
+   * One tick of the client streams merged by `merge` (drawn and sorted): `tick` on them (with the retries due). A kind
+   * may serve them where they are staged.
+   */
+  tickMerged(merge: StreamMerge, arr: Arrivals, t0: number, t1: number, failed: boolean): void {
+    arr.clear();
+    merge.copyInto(arr);
+    this.tick(arr, t0, t1, failed);
+  }
+
+  /**
    * One tick of the only client stream, drawn as it is served (kinds with `serveSource`); same numbers as `tick`.
    * Only for a client without retries (its endpoint's retry queue stays empty).
    */
@@ -152,7 +162,7 @@ export abstract class EndpointRun<K extends EndpointKind = EndpointKind> {
     this.endTick(t0, t1);
   }
 
-  private endTick(t0: number, t1: number): void {
+  protected endTick(t0: number, t1: number): void {
     for (const t of this.tallies) t.flush();
     this.afterTick(t0, t1);
     const m = this.m,

@@ -165,9 +165,8 @@ function begin(sim: Simulation, st: State, t: Target, t0: number): void {
       const t1 = Math.min(tick + INFERENCE.tickSec, sim.durationSec);
       if (direct) direct.tickStream(t.streams[0], tick, t1, sim.state(id) === 'Failed');
       else {
-        arr.clear();
         merge.begin(tick, t1);
-        merge.drainInto(arr);
+        merge.draw();
       }
       for (let i = 0; i < t.streams.length; i++) {
         const s = t.streams[i],
@@ -180,12 +179,15 @@ function begin(sim: Simulation, st: State, t: Target, t0: number): void {
         before[i] = s.sent;
       }
       if (direct) return;
-      if (t.batch) t.batch.tick(arr);
-      else if (t.run) t.run.tick(arr, tick, t1, sim.state(id) === 'Failed');
-      else if (arr.n) {
+      if (t.run) return t.run.tickMerged(merge, arr, tick, t1, sim.state(id) === 'Failed');
+      if (t.batch) {
+        arr.clear();
+        merge.copyInto(arr);
+        t.batch.tick(arr);
+      } else if (merge.n) {
         const m = sim.metrics(id);
-        m.requests += arr.n;
-        m.failed += arr.n;
+        m.requests += merge.n;
+        m.failed += merge.n;
       }
     },
     t0,

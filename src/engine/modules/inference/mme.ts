@@ -322,7 +322,12 @@ export class MmeRun extends EndpointRun<'multi-model-endpoint'> {
   afterTick(t0: number, t1: number): void {
     const before = this.pool.instanceSeconds;
     this.pool.afterTick(t0, t1);
-    this.sim.addCost(this.node.id, instanceCostUSD(this.node.props.instanceType, this.pool.instanceSeconds - before));
+    this.sim.addCost(
+      this.node.id,
+      instanceCostUSD(this.node.props.instanceType, this.pool.instanceSeconds - before),
+      t0,
+      t1,
+    );
     this.series.instances.add(t0, this.pool.instances);
     this.setExtra();
   }

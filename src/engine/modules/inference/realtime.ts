@@ -14,7 +14,7 @@ import { EndpointRun } from './endpoint-run';
 import { InstancePool, type Scaling } from './pool';
 import type { Tally } from './tally';
 import { EXP_Q, lognormalTable, TABLE_BITS } from './tables';
-import { PAYLOAD_LN, type ArrivalSource, type Arrivals, type ClientStream } from './traffic';
+import { PAYLOAD_LN, type ArrivalSource, type Arrivals, type ClientStream, type StreamMerge } from './traffic';
 import { OUTCOME } from './traces';
 
 export const LATENCY_LN = lognormalTable(INFERENCE.latencySigma);
@@ -166,11 +166,16 @@ export class RealtimeRun extends EndpointRun<'realtime-endpoint'> {
   }
 
   serve(arr: Arrivals, t0: number, t1: number): void {
-    if (this.simple() && (this.noRetries ??= this.clientRetries.every((r) => !r))) this.serveArrays(arr, t0, t1);
-    else {
-      arr.rewind();
-      this.serveSource(arr, t0, t1);
-    }
+    arr.rewind();
+    this.serveSource(arr, t0, t1);
+  }
+
+  /** Several client streams, none retrying, into a `simple` endpoint: served where they are staged (`serveMerged`). */
+  tickMerged(merge: StreamMerge, arr: Arrivals, t0: number, t1: number, failed: boolean): void {
+    if (failed || !this.simple() || !(this.noRetries ??= this.clientRetries.every((r) => !r)))
+      return super.tickMerged(merge, arr, t0, t1, failed);
+    this.serveMerged(merge, t0, t1);
+    this.endTick(t0, t1);
   }
 
   /** Whether no client of the endpoint retries (its ticks' arrivals are all fresh); known on the first tick. */
@@ -270,10 +275,10 @@ export class RealtimeRun extends EndpointRun<'realtime-endpoint'> {
   }
 
   /**
-   * `serveSimple` for a tick's arrivals in arrays (several client streams merged by time, none retrying): the same
-   * loop, reading each arrival by its index (so the figures are `serveSource`'s).
+   * `serveSimple` for a tick's arrivals merged from several client streams, none retrying: the same loop, reading
+   * each arrival from the merge's staging arrays in time order (so the figures are `serveSource`'s).
    */
-  private serveArrays(arr: Arrivals, t0: number, t1: number): void {
+  private serveMerged(merge: StreamMerge, t0: number, t1: number): void {
     const v = this.prod[0],
       pool = v.pool,
       lat = v.latencySec,
@@ -281,17 +286,20 @@ export class RealtimeRun extends EndpointRun<'realtime-endpoint'> {
       hist = this.m.latency,
       tick = this.tickLatency,
       traces = this.traces,
-      time = arr.time,
-      sizes = arr.size,
-      n = arr.n;
+      stage = merge.stage,
+      time = stage.time,
+      sizes = stage.size,
+      order = merge.order,
+      n = merge.n;
     const limit = INFERENCE.realtimeMaxPayloadMB,
       timeout = INFERENCE.invocationTimeoutSec;
     pool.advance(t0);
     let ok = 0;
     this.overloadedAt = null;
     for (let i = 0; i < n; i++) {
-      const a = time[i],
-        size = sizes[i];
+      const k = order[i],
+        a = time[k],
+        size = sizes[k];
       if (size > limit) {
         this.tooLarge(v, a, size, 0);
         continue;
@@ -299,7 +307,7 @@ export class RealtimeRun extends EndpointRun<'realtime-endpoint'> {
       const svc = lat * LATENCY_LN[rng.nextBits(TABLE_BITS)];
       const wait = pool.serve(a, svc);
       const total = wait + svc;
-      if (wait < 0) this.refused(v, arr.seek(i), size, 0, 0);
+      if (wait < 0) this.refused(v, stage.seek(k), size, 0, 0);
       else if (total > timeout) this.timedOut(v, a, size, 0, wait, 0, 0);
       else {
         ok++;
@@ -610,7 +618,7 @@ export class RealtimeRun extends EndpointRun<'realtime-endpoint'> {
       const scaled = v.pool.afterTick(t0, t1);
       // a scale-in to zero returns -0
       if (scaled || (was > 0 && v.pool.instances === 0)) this.noteScaling(v, scaled, was);
-      this.sim.addCost(this.node.id, instanceCostUSD(v.type, v.pool.instanceSeconds - before));
+      this.sim.addCost(this.node.id, instanceCostUSD(v.type, v.pool.instanceSeconds - before), t0, t1);
       instances += v.pool.instances;
     }
     if (instances > this.instancesMax) this.instancesMax = instances;

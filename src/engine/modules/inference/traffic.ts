@@ -114,107 +114,159 @@ export class Arrivals implements ArrivalSource {
 }
 
 /**
- * The arrivals of several client streams in one tick, merged by time as they are drawn: each stream waits, keyed by
- * its next arrival, in a calendar of time slots spanning the tick (about one merged arrival per slot); the next
- * arrival is the earliest key of the first non-empty slot (ties: the lower stream index), so the order is that of a
- * stable sort of the streams' arrivals one stream after another, at O(1) per arrival and without the unpredictable
- * compares of a heap (one per level per arrival). Each stream draws from its own random stream in its own order, so
- * merging changes no number; the number of slots only changes the speed. An `ArrivalSource` (fresh arrivals only),
- * or written into `Arrivals` by `drainInto`.
+ * The arrivals of several client streams in one tick, in time order (ties: the lower stream index, i.e. the order of a
+ * stable sort of the streams' arrivals one stream after another). `draw` has each stream draw its whole tick in one
+ * tight loop into a staging buffer (each stream draws from its own random stream in its own order, so staging changes
+ * no number), counting each arrival's time slot as it goes; then it sorts their indexes: a counting sort by slot
+ * (about one arrival per slot; in stream order, so it is stable) and one stable insertion pass over the nearly sorted
+ * result (arrivals sharing a slot) — O(1) per arrival, no compare per heap level, no call per arrival. A serve loop
+ * reads `stage` through `order` (realtime.ts), or `copyInto` writes the tick into `Arrivals`.
  */
-export class StreamMerge implements ArrivalSource {
-  /** `key[i]`: stream i's next arrival (while it waits in a slot). */
-  private readonly key: Float64Array;
-  /** `link[i]`: the next stream waiting in stream i's slot (-1: none). */
-  private readonly link: Int32Array;
-  /** `head[b]`: the first stream waiting in slot b (-1: none). */
-  private head = new Int32Array(0);
-  /** Slots of the current tick, the first one that may hold a stream, the tick's start and slots per second. */
-  private slots = 0;
-  private cur = 0;
+export class StreamMerge {
+  /** The tick's arrivals, stream after stream (its `attempt` stays 0: fresh arrivals only). */
+  readonly stage = new Arrivals();
+  /** `order[i]`: the stage index of the tick's i-th arrival in time order (the first `n` entries). */
+  order = new Int32Array(0);
+  /** Arrivals drawn in the tick. */
+  n = 0;
+  /** `start[b]`: where slot b's arrivals go (a count, then a prefix sum, then a cursor); each arrival's slot. */
+  private start = new Int32Array(0);
+  private slot = new Int32Array(0);
   private t0 = 0;
-  private scale = 0;
-  /** Arrivals drawn in the current tick (the next tick gets as many slots). */
-  private drawn = 0;
-  at = 0;
-  sizeMB = 0;
-  modelIdx = 0;
-  srcIdx = 0;
-  readonly attemptNo = 0;
-  readonly firstAt = 0;
+  private t1 = 0;
 
-  constructor(readonly streams: readonly ClientStream[]) {
-    this.key = new Float64Array(streams.length);
-    this.link = new Int32Array(streams.length);
-  }
+  constructor(readonly streams: readonly ClientStream[]) {}
 
   /** Start the tick [t0, t1) of every stream. */
   begin(t0: number, t1: number): void {
-    const m = Math.min(1 << 16, Math.max(16, this.drawn, this.streams.length));
-    if (this.head.length < m) this.head = new Int32Array(Math.max(m, 2 * this.head.length));
-    this.head.fill(-1, 0, m);
-    this.slots = m;
-    this.cur = 0;
     this.t0 = t0;
-    this.scale = t1 > t0 ? m / (t1 - t0) : 0;
-    this.drawn = 0;
-    for (let i = 0; i < this.streams.length; i++) {
-      const s = this.streams[i];
-      s.begin(t0, t1);
-      if (s.window()) this.wait(i, s.y);
-    }
+    this.t1 = t1;
+    for (const s of this.streams) s.begin(t0, t1);
   }
 
-  /** Put stream i in the slot of its next arrival `k` (never before the current slot: arrivals only move on). */
-  private wait(i: number, k: number): void {
-    this.key[i] = k;
-    let b = ((k - this.t0) * this.scale) | 0;
-    if (b >= this.slots) b = this.slots - 1;
-    if (b < this.cur) b = this.cur;
-    this.link[i] = this.head[b];
-    this.head[b] = i;
-  }
-
-  nextArrival(): boolean {
-    const head = this.head,
-      link = this.link,
-      key = this.key,
-      m = this.slots;
-    let b = this.cur;
-    while (b < m && head[b] === -1) b++;
-    this.cur = b;
-    if (b === m) return false;
-    // the earliest stream of the slot (ties: the lower index), taken out of it
-    let i = head[b],
-      before = -1;
-    for (let p = i, j = link[i]; j !== -1; p = j, j = link[j])
-      if (key[j] < key[i] || (key[j] === key[i] && j < i)) {
-        i = j;
-        before = p;
+  /**
+   * Draw every arrival of the tick begun, stream after stream, each in one loop (the draws and order of
+   * `ClientStream.nextArrival`, window by window: see `ClientStream.window`) that also counts its slot, then put them
+   * in time order (`stage` read through `order`).
+   */
+  draw(): void {
+    const stage = this.stage,
+      streams = this.streams;
+    // slots over [t0, t1): as many as the last tick's arrivals (at least 16 and one per stream); any number gives the
+    // same order, only the speed changes
+    const m = Math.min(1 << 20, Math.max(16, this.n, streams.length));
+    if (this.start.length < m + 1) this.start = new Int32Array(Math.max(m + 1, 2 * this.start.length));
+    const start = this.start;
+    start.fill(0, 0, m + 1);
+    const t0 = this.t0,
+      scale = this.t1 > t0 ? m / (this.t1 - t0) : 0,
+      last = m - 1;
+    let n = 0,
+      cap = stage.time.length;
+    if (this.slot.length < cap) this.slot = new Int32Array(cap);
+    let time = stage.time,
+      size = stage.size,
+      model = stage.model,
+      from = stage.src,
+      slot = this.slot;
+    for (let i = 0; i < streams.length; i++) {
+      const s = streams[i],
+        rng = s.rng,
+        zipf = s.zipf;
+      while (s.window()) {
+        const e = s.e,
+          inv = s.inv,
+          fixed = s.fixed,
+          base = s.base,
+          n0 = n;
+        let y = s.y;
+        do {
+          if (n === cap) {
+            stage.n = n;
+            stage.grow();
+            cap = stage.time.length;
+            time = stage.time;
+            size = stage.size;
+            model = stage.model;
+            from = stage.src;
+            const grown = new Int32Array(cap);
+            grown.set(slot);
+            this.slot = slot = grown;
+          }
+          time[n] = y;
+          size[n] = fixed ? base : base * PAYLOAD_LN[rng.nextBits(TABLE_BITS)];
+          model[n] = zipf === null ? 0 : zipf.pick(rng.next());
+          from[n] = i;
+          let b = ((y - t0) * scale) | 0;
+          if (b > last) b = last;
+          slot[n] = b;
+          start[b + 1]++;
+          n++;
+          y += EXP_Q[rng.nextBits(TABLE_BITS)] * inv;
+        } while (y < e);
+        s.y = y;
+        s.sent += n - n0;
       }
-    if (before === -1) head[b] = link[i];
-    else link[before] = link[i];
-    const s = this.streams[i];
-    s.nextArrival();
-    this.at = s.at;
-    this.sizeMB = s.sizeMB;
-    this.modelIdx = s.modelIdx;
-    this.srcIdx = i;
-    this.drawn++;
-    if (s.window()) this.wait(i, s.y);
-    return true;
+    }
+    stage.n = n;
+    this.n = n;
+    if (n > 0) this.sort(n, m);
   }
 
-  /** Append every arrival of the tick begun to `out`, in time order. */
+  /** Append the arrivals drawn to `out`, in time order. */
+  copyInto(out: Arrivals): void {
+    const n = this.n,
+      order = this.order,
+      stage = this.stage;
+    const base = out.n;
+    while (out.time.length < base + n) out.grow();
+    const time = out.time,
+      size = out.size,
+      model = out.model,
+      src = out.src,
+      sTime = stage.time,
+      sSize = stage.size,
+      sModel = stage.model,
+      sSrc = stage.src;
+    for (let i = 0; i < n; i++) {
+      const k = order[i],
+        j = base + i;
+      time[j] = sTime[k];
+      size[j] = sSize[k];
+      model[j] = sModel[k];
+      src[j] = sSrc[k];
+    }
+    out.n = base + n;
+  }
+
+  /** `draw`, then `copyInto`. */
   drainInto(out: Arrivals): void {
-    while (this.nextArrival()) {
-      const n = out.n;
-      if (n === out.time.length) out.grow();
-      out.time[n] = this.at;
-      out.size[n] = this.sizeMB;
-      out.model[n] = this.modelIdx;
-      out.src[n] = this.srcIdx;
-      out.n = n + 1;
+    this.draw();
+    this.copyInto(out);
+  }
+
+  /**
+   * The staged arrivals' indexes in time order (stable), from their slots counted in `draw`: a counting sort by slot,
+   * then an insertion pass (arrivals sharing a slot are in stream order; a strictly earlier one moves down).
+   */
+  private sort(n: number, m: number): void {
+    if (this.order.length < n) this.order = new Int32Array(Math.max(n, 2 * this.order.length));
+    const start = this.start,
+      order = this.order,
+      slot = this.slot,
+      time = this.stage.time;
+    for (let b = 0; b < m; b++) start[b + 1] += start[b];
+    for (let k = 0; k < n; k++) order[start[slot[k]]++] = k;
+    for (let i = 1; i < n; i++) {
+      const k = order[i],
+        t = time[k];
+      if (!(t < time[order[i - 1]])) continue;
+      let j = i;
+      do {
+        order[j] = order[j - 1];
+        j--;
+      } while (j > 0 && t < time[order[j - 1]]);
+      order[j] = k;
     }
   }
 }

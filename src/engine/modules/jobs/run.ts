@@ -164,7 +164,7 @@ export class JobRun {
     this.meterFrom = this.ended || !this.o.billed.includes(this.phase) ? null : this.sim.now;
     if (sec <= 0) return;
     this.billedSec += sec;
-    this.sim.addCost(this.o.costNode, sec * this.o.usdPerSec);
+    this.sim.addCost(this.o.costNode, sec * this.o.usdPerSec, this.sim.now - sec);
     if (this.o.stateNode && this.o.usdPerSec > 0) {
       const m = this.sim.slot(JOB_RUNS).billedByNode;
       const total = (m.get(this.o.stateNode) ?? 0) + sec;

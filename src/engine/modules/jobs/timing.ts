@@ -1,3 +1,5 @@
+import { CPU_DEEP_NETWORK_SLOWDOWN } from '../../../catalog/feasibility';
+import { instanceType } from '../../../catalog/instances';
 import type { GNode, Graph } from '../../../model/graph';
 import { DATA_SIZES, FILE_SYSTEM, JOB_TIMING as T } from './constants';
 import { sourcesOf } from './data';
@@ -69,6 +71,17 @@ export function requestSec(g: Graph, n: GNode<'training-job'>): number {
   return sec;
 }
 
+/**
+ * How many times longer the job's Training phase takes because a deep network timed on a GPU (gpuNetwork, script mode)
+ * runs on an instance without one: CPU_DEEP_NETWORK_SLOWDOWN (SageSim's estimate), else 1. An instance type the
+ * catalog does not know is not judged.
+ */
+export function cpuSlowdown(n: GNode<'training-job'>): number {
+  if (n.props.algorithm !== 'custom' || n.props.gpuNetwork !== true) return 1;
+  const t = instanceType(String(n.props.instanceType));
+  return t && t.gpus === 0 ? CPU_DEEP_NETWORK_SLOWDOWN : 1;
+}
+
 /** Phase lengths of one training job attempt, s. */
 export interface TrainingPlan {
   datasetGB: number;
@@ -92,7 +105,8 @@ export interface TrainingPlan {
  *   A file system (EFS, FSx for Lustre) is mounted, never copied. Buckets of many small objects add their per-object
  *   requests (requestSec): to Downloading in File mode, to Training in Pipe and FastFile (each object read).
  * - Training: trainingMinutes on one instance, shortened by more instances (speedup), lengthened ×1.25 by
- *   model parallelism a model does not need. Pipe mode on a format the algorithm cannot stream gains
+ *   model parallelism a model does not need and ×10 for a deep network timed on a GPU that runs on a CPU instance
+ *   (cpuSlowdown). Pipe mode on a format the algorithm cannot stream gains
  *   nothing: its Training phase also carries the time File mode would have spent downloading. It lasts at least as
  *   long as reading a mounted file system at its throughput.
  * - Uploading: the model artifact (modelSizeGB) at `uploadGBps`.
@@ -108,7 +122,7 @@ export function trainingPlan(
   const file = n.props.inputMode === 'File';
   const copy = fileDownloadSec(gb, count);
   const requests = requestSec(g, n);
-  let training = (Number(n.props.trainingMinutes) * 60) / speedup(count);
+  let training = (Number(n.props.trainingMinutes) * 60 * cpuSlowdown(n)) / speedup(count);
   if (parallelOverhead) training *= T.modelParallelOverhead;
   if (pipeSlow) training += copy;
   if (!file) training += requests;

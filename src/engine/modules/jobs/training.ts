@@ -19,7 +19,7 @@ import { tabularGpuNetwork } from '../shared/feasibility';
 import { recordLearning, learningStop } from './learning';
 import { sourcesOf } from './data';
 import { JobRun } from './run';
-import { fileDownloadSec, trainingPlan } from './timing';
+import { cpuSlowdown, fileDownloadSec, trainingPlan } from './timing';
 
 /** Training bills from Downloading to the end of Uploading (BillableTimeInSeconds); Starting is free. */
 export const BILLED_PHASES = ['Downloading', 'Running', 'Uploading'] as const;
@@ -162,6 +162,17 @@ export function startTraining(sim: Simulation, n: GNode<'training-job'>, h: Trai
     if (Number(n.props.instanceCount) > 1 && !run.gate('cluster')) return end();
     if (pipe) warnOnce(pipe.rule, pipe.vars);
     if (parallel) warnOnce(parallel.rule, parallel.vars);
+    const slowdown = cpuSlowdown(n);
+    if (slowdown > 1 && !once.has('cpu')) {
+      once.add('cpu');
+      sim.note(
+        n.id,
+        h.verbose ? 'event' : 'info',
+        `${h.name}: a deep network timed on a GPU trains on ${String(p.instanceType)} (no GPU): about ${slowdown}× ` +
+          `longer, ${round(trainingSec / 60, 1)} min of Training`,
+        'warning',
+      );
+    }
     trainFrom = sim.now;
     const remaining = trainingSec - done;
     if (spot && plan.trainingSec >= JOB_TIMING.spotRandomMinTrainingSec) {

@@ -1,6 +1,7 @@
 import type { Fault } from '../../../model/schema';
 import { TOPICS, type AwsEvent } from '../../topics';
 import type { SimModule } from '../../sim';
+import { startAutomlModels } from './automl';
 import { mlopsFindings } from './checks';
 import { startEvents } from './events';
 import type { ApprovalStatus } from './machine';
@@ -20,6 +21,7 @@ export const mlopsModule: SimModule = {
   start(sim) {
     const run = mlopsRun(sim);
     startModels(run);
+    startAutomlModels(run);
     startRegistries(run);
     startPipelines(run);
     startEvents(run);

@@ -1,3 +1,4 @@
+import type { AutomlMetric } from '../../../catalog/automl';
 import { propsByName } from '../../../catalog/kinds';
 import type { Graph } from '../../../model/graph';
 import { Rng } from '../../rng';
@@ -7,6 +8,7 @@ import { brokenInput, PREP, prepLeaks } from '../shared/prep';
 import { EXPLAIN, leakedColumns } from '../shared/explain';
 import { expiringLookups, FEATURE_STORE, unsyncedReads } from './feature-store';
 import { labelShortfall, validationSpread, type LabelShortfall } from '../shared/feasibility';
+import { automlMetricValue } from '../shared/automl-metric';
 
 /**
  * The model-quality signal: what a trained model scores in validation and what it really does in
@@ -97,6 +99,11 @@ export interface ModelQuality {
   labels: (LabelShortfall & { spread: number }) | null;
   /** A linear model on data with feature interactions: the bucket (linear-model-on-interactions); null otherwise. */
   interactions: string | null;
+  /**
+   * An Autopilot best candidate: `metric` is its objective (Autopilot's spelling) and every figure is on Autopilot's
+   * scale (shared/automl-metric.ts), skill being the candidate's quality.
+   */
+  automl?: AutomlMetric;
 }
 
 /** A metric's value for a skill and a class mix; NaN for a metric the simulator does not know. */
@@ -233,7 +240,9 @@ export function trainingQuality(g: Graph, training: string, seed: number, versio
 
 /** The validation value of a metric (what a condition step compares). */
 export const validationValue = (q: ModelQuality, metric = q.metric): number =>
-  metricValue(metric, q.validationSkill, minorityOf(q.positiveClassRatio));
+  q.automl && metric === q.metric
+    ? automlMetricValue(q.automl, q.validationSkill)
+    : metricValue(metric, q.validationSkill, minorityOf(q.positiveClassRatio));
 
 /** What the model does in production on an endpoint: its true skill, less the skew penalty. */
 export function servingQuality(
@@ -252,7 +261,9 @@ export function servingQuality(
   const exp = expiringLookups(g, endpoint);
   if (exp) skill = Math.max(0.5, skill - FEATURE_STORE.emptyLookupPenalty * exp.share);
   return {
-    production: metricValue(q.metric, skill, minorityOf(q.positiveClassRatio), true),
+    production: q.automl
+      ? automlMetricValue(q.automl, skill)
+      : metricValue(q.metric, skill, minorityOf(q.positiveClassRatio), true),
     skew: store ? { rule: 'training-serving-skew', node: endpoint } : null,
     featureStore: store?.id ?? null,
     expired: exp && expiredVars(exp),

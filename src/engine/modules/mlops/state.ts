@@ -1,9 +1,13 @@
 import type { Actor } from 'xstate';
 import { defineSlot, type Simulation } from '../../sim';
 import type { packageMachine } from './machine';
+import type { AutomlCompleted } from '../../topics';
 import type { ModelQuality } from './quality';
 
-/** A model trained by a training job. Version 0 is the model that existed before the run. */
+/**
+ * A model trained by a training job (version 0 is the model that existed before the run), or an Autopilot job's best
+ * candidate (`training` is then the autopilot-job).
+ */
 export interface ModelVersion {
   /** "train:v2". */
   id: string;
@@ -34,8 +38,13 @@ export const statusOf = (p: ModelPackage): string => String(p.actor.getSnapshot(
 
 /** What the MLOps module keeps for one run (modules are shared between runs; this is not). */
 export class MlopsRun {
-  /** Model versions by training job, oldest first (index = version number). */
+  /**
+   * Model versions by training job, oldest first (index = version number); an Autopilot job's one version (its best
+   * candidate, `<job>:v1`) once it completes.
+   */
   readonly versions = new Map<string, ModelVersion[]>();
+  /** The best candidate behind each Autopilot version, by version id. */
+  readonly automl = new Map<string, AutomlCompleted>();
   /** Packages by registry, oldest first (index = package number). */
   readonly packages = new Map<string, ModelPackage[]>();
   readonly packageById = new Map<string, ModelPackage>();

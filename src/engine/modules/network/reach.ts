@@ -83,21 +83,18 @@ export function subnetFor(g: Graph, nodeId: string): GNode<'subnet'> | null {
   return isOf(n, 'subnet') ? n : g.subnetOf(nodeId);
 }
 
-const endpointCache = new WeakMap<Graph, Map<string, GNode>>();
-
 /** The first vpc-endpoint (document order) of a service in a VPC, or null. */
 export function vpcEndpoint(g: Graph, vpc: string | null, service: Service): GNode | null {
   if (!vpc || service === 'internet') return null;
-  let m = endpointCache.get(g);
-  if (!m) {
-    m = new Map();
-    for (const e of g.ofKind('vpc-endpoint')) {
-      const v = g.vpcOf(e.id);
+  const m = g.derive('vpc-endpoints by vpc and service', (graph) => {
+    const byKey = new Map<string, GNode>();
+    for (const e of graph.ofKind('vpc-endpoint')) {
+      const v = graph.vpcOf(e.id);
       const key = `${v?.id}\u0000${e.props.service}`;
-      if (v && !m.has(key)) m.set(key, e);
+      if (v && !byKey.has(key)) byKey.set(key, e);
     }
-    endpointCache.set(g, m);
-  }
+    return byKey;
+  });
   return m.get(`${vpc}\u0000${service}`) ?? null;
 }
 

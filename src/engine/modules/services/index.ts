@@ -3,12 +3,18 @@ import { formatMessage, ruleById } from '../../../catalog/rules';
 import type { GNode, Graph } from '../../../model/graph';
 import type { SimModule, Simulation } from '../../sim';
 import type { Finding } from '../../types';
+import { fineTuneDataProblem } from '../shared/finetune';
 
 type Hit = { rule: string; vars: Record<string, string | number> };
 
-/** ai-service-task-mismatch: a customised service fed labelled data whose task it does not learn. */
+/**
+ * Why a customised service cannot be trained: a Bedrock model whose data is not JSON Lines (fine-tuning-data-format),
+ * or labelled data whose task the service does not learn (ai-service-task-mismatch).
+ */
 export function serviceTaskProblem(g: Graph, n: GNode<'ai-service'>): Hit | null {
   if (!n.props.customModel) return null;
+  const data = fineTuneDataProblem(g, n);
+  if (data) return data;
   const service = n.props.service as AiService;
   const fit = AI_SERVICE_TASKS[service];
   for (const b of g.in(n.id, 's3-bucket')) {
@@ -73,7 +79,9 @@ function startServices(sim: Simulation): void {
       sim.setState(
         n.id,
         'Failed',
-        `customisation failed: ${AI_SERVICE_NAMES[service]} does not learn ${misfit.vars.task}`,
+        misfit.rule === 'fine-tuning-data-format'
+          ? `customisation failed: ${misfit.vars.bucket} holds ${misfit.vars.format}`
+          : `customisation failed: ${AI_SERVICE_NAMES[service]} does not learn ${misfit.vars.task}`,
       );
       sim.incident(misfit.rule, n.id, misfit.vars);
     } else sim.setState(n.id, 'InService', `${AI_SERVICE_NAMES[service]} ready`);
