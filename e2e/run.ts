@@ -15,6 +15,7 @@ import { TESTS as ROBUST } from './robust.e2e';
 import { TESTS as EXPERIMENTS } from './experiments.e2e';
 import { TESTS as SCREENS } from './screens.e2e';
 import { TESTS as AUTOML } from './automl.e2e';
+import { TESTS as LAYOUT } from './layout.e2e';
 
 const TESTS = [
   ...EDITOR,
@@ -28,6 +29,7 @@ const TESTS = [
   ...SCREENS,
   ...EXPERIMENTS,
   ...AUTOML,
+  ...LAYOUT,
 ];
 
 mkdirSync(SHOTS, { recursive: true });

@@ -175,7 +175,9 @@ function Chart({
   });
   return (
     <div className="chart">
-      <div className="chart-title">{spec.title}</div>
+      <div className="chart-title" title={spec.title}>
+        {spec.title}
+      </div>
       <div ref={box} className="chart-plot" />
     </div>
   );

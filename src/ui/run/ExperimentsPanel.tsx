@@ -13,7 +13,8 @@ const dash = (x: number | string | null | undefined) => (x === null || x === und
  * The Experiments tab (exam skill S2.3.3): the run's training and tuning jobs compared as SageMaker Experiments /
  * MLflow compares runs (hyperparameters, training vs validation loss, the validation metric, time, cost), and the
  * lineage of each model the run trained, from data to endpoint, as ML Lineage Tracking links it. The figures are the
- * engine's read-outs, answered by the worker; they refresh as the run moves.
+ * engine's read-outs, answered by the worker; they refresh as the run moves. The figures a choice rests on (metric,
+ * time, cost) come first: a narrow panel shows them before it scrolls sideways to the rest.
  */
 export function ExperimentsPanel() {
   const run = useRun();
@@ -58,9 +59,9 @@ export function ExperimentsPanel() {
             <tr>
               <th>Run</th>
               <th>Validation metric</th>
-              <th title="Training loss / validation loss of the kept model">Loss (train / val.)</th>
               <th>Time</th>
               <th>Cost</th>
+              <th title="Training loss / validation loss of the kept model">Loss (train / val.)</th>
               <th>State</th>
               <th>Hyperparameters</th>
               <th>Algorithm</th>
@@ -76,13 +77,13 @@ export function ExperimentsPanel() {
                   </button>
                 </td>
                 <td className="exp-num">{r.metric ? `${r.metric} ${dash(r.validation)}` : '—'}</td>
+                <td className="exp-num">{r.minutes === null ? '—' : `${r.minutes} min`}</td>
+                <td className="exp-num">{usd(r.costUSD)}</td>
                 <td className="exp-num">
                   {r.trainLoss === null && r.validationLoss === null
                     ? '—'
                     : `${dash(r.trainLoss)} / ${dash(r.validationLoss)}`}
                 </td>
-                <td className="exp-num">{r.minutes === null ? '—' : `${r.minutes} min`}</td>
-                <td className="exp-num">{usd(r.costUSD)}</td>
                 <td>{r.state}</td>
                 <td className="exp-params">
                   {Object.entries(r.params)

@@ -104,10 +104,15 @@ function ResizeEdge({ height, onHeight }: { height: number; onHeight: (h: number
 
 /**
  * The why? panel opens tall enough to show its first screen (the incident, the fact, the fix) at once: at least
- * 420 px or half the window, whichever is less; the height the user chose is kept for the other tabs.
+ * 420 px or half the window, whichever is less; the charts tall enough for a row of charts with two-line titles and
+ * their time axis (270 px, or 40% of the window); the height the user chose is kept for the other tabs.
  */
 const shownHeight = (dock: DockTab, h: number) =>
-  dock === 'why' ? Math.max(h, clampH(Math.min(420, window.innerHeight * 0.5))) : h;
+  dock === 'why'
+    ? Math.max(h, clampH(Math.min(420, window.innerHeight * 0.5)))
+    : dock === 'charts'
+      ? Math.max(h, clampH(Math.min(270, window.innerHeight * 0.4)))
+      : h;
 
 /** The run panel under the canvas: events, why?, charts, cost, experiments, request traces; seed and report export. */
 export function RunDock() {
