@@ -3,9 +3,9 @@ import { KINDS } from './types';
 import { SAVINGS_PLAN } from './prices';
 import { DATASET_PROPS, TRAINING_LEARNING_PROPS, TUNING_LEARNING_PROPS } from './learning';
 import { DATASET_EXPLAIN_PROPS, PREP_DROP_PROPS } from './explain';
-import { DATASET_FEASIBILITY_PROPS, TRAINING_ENSEMBLE_PROPS } from './feasibility';
+import { DATASET_FEASIBILITY_PROPS, TRAINING_ENSEMBLE_PROPS, TRAINING_GPU_PROPS } from './feasibility';
 import { AI_SERVICES, BEDROCK_INFERENCE } from './services';
-import { AUTOPILOT_PROPS, DATASET_ROW_PROPS, JUMPSTART_PROPS } from './automl';
+import { AUTOPILOT_PROPS, DATASET_ROW_PROPS, FINE_TUNE_DATA_PROPS, JUMPSTART_PROPS } from './automl';
 import {
   CLARIFY_PRETRAINING_PROPS,
   DATASET_FACET_PROPS,
@@ -323,6 +323,7 @@ export const KIND_DEFS = [
       ...DATASET_EXPLAIN_PROPS,
       ...DATASET_FEASIBILITY_PROPS,
       ...DATASET_ROW_PROPS,
+      ...FINE_TUNE_DATA_PROPS,
     },
   ),
   def(
@@ -711,6 +712,7 @@ export const KIND_DEFS = [
       modelSizeGB: num('Model size', 1, 'Memory the model needs on a GPU.', { min: 0, max: 10_000, unit: 'GB' }),
       ...TRAINING_LEARNING_PROPS,
       ...TRAINING_ENSEMBLE_PROPS,
+      ...TRAINING_GPU_PROPS,
       VolumeKmsKeyId: kmsRef('VolumeKmsKeyId', 'the training volume (ResourceConfig.VolumeKmsKeyId)'),
       OutputKmsKeyId: kmsRef('OutputKmsKeyId', 'model artifacts (OutputDataConfig.KmsKeyId)'),
       EnableInterContainerTrafficEncryption: bool(
@@ -1377,7 +1379,8 @@ export const KIND_DEFS = [
     'D2',
     'store',
     'A pretrained foundation model from SageMaker JumpStart, deployed by its model ID to the real-time ' +
-      'endpoint it feeds: the instance must hold it in GPU memory, and some models need their EULA accepted.',
+      'endpoint it feeds: the instance must hold it in GPU memory, and some models need their EULA accepted. It ' +
+      'can be fine-tuned first on an s3-bucket (domain adaptation or instruction tuning).',
     [],
     JUMPSTART_PROPS,
   ),
