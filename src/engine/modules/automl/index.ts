@@ -2,7 +2,7 @@ import { formatMessage, ruleById } from '../../../catalog/rules';
 import type { Graph } from '../../../model/graph';
 import type { SimModule } from '../../sim';
 import type { Finding } from '../../types';
-import { automlPlan, objectiveMismatch, startAutopilot, tooFewRows } from './autopilot';
+import { automlPlan, objectiveMismatch, startAutopilot, tooFewRows, unregisteredRegistry } from './autopilot';
 import { eulaProblem, gpuProblem, weightsGB } from './jumpstart';
 
 export { AUTOML_TIMING, automlPlan, type AutomlCandidate } from './autopilot';
@@ -18,6 +18,15 @@ function checkAutoml(g: Graph): Finding[] {
     const p = automlPlan(g, n);
     if (!p.bucket) continue;
     for (const h of [objectiveMismatch(p), tooFewRows(p)]) if (h) out.push(finding(h.rule, n.id, h.vars));
+    const nowhere = unregisteredRegistry(g, n);
+    if (nowhere)
+      out.push(
+        finding('autopilot-candidate-unregistered', n.id, {
+          best: '(named when the job completes)',
+          registry: nowhere.registry,
+          endpoints: nowhere.endpoints.join(', '),
+        }),
+      );
   }
   for (const ep of g.ofKind('realtime-endpoint'))
     for (const h of [eulaProblem(g, ep), gpuProblem(g, ep)]) if (h) out.push(finding(h.rule, ep.id, h.vars));
