@@ -39,8 +39,8 @@ export const TESTS: E2ETest[] = [
   {
     name: 'automl: the inspector shows a JumpStart model’s fine-tuning and a bucket’s data format; fixed, it completes',
     async run({ page }) {
-      // d2/26 as a sandbox design: instruction tuning on a CSV export
-      const d = JSON.parse(read('scenarios/puzzles/d2/26-the-fine-tune-that-never-trained.json'));
+      // d2/27 as a sandbox design: instruction tuning on a CSV export
+      const d = JSON.parse(read('scenarios/puzzles/d2/27-the-fine-tune-that-never-trained.json'));
       asDesign(d);
       await openDoc(page, JSON.stringify(d), 'fine-tune.json');
       await page.locator('.react-flow__node[data-id="llama"]').click();
@@ -61,6 +61,38 @@ export const TESTS: E2ETest[] = [
         /Completed/.test(await llama.innerText().catch(() => '')),
       );
       await shot(page, 'automl-03-fine-tuned');
+    },
+  },
+  {
+    name: 'automl: an Autopilot model’s lineage in the Experiments tab runs from the dataset to the endpoint',
+    async run({ page }) {
+      // d2/26 with its solution: the best candidate registered, approved at 23:00 and deployed by the Lambda
+      const d = JSON.parse(read('scenarios/puzzles/d2/26-the-candidate-nobody-could-approve.json'));
+      asDesign(d);
+      d.edges.push({ from: 'automl', to: 'registry' });
+      await openDoc(page, JSON.stringify(d), 'automl-lineage.json');
+      await page.getByRole('tab', { name: /Experiments/ }).click();
+      await waitFor('before a run the tab says what to do', async () =>
+        /Run the design/.test(await page.locator('.run-pane').innerText()),
+      );
+      await page.getByRole('button', { name: 'Run to end' }).click();
+      const lineage = page.locator('[data-testid=lineage]');
+      await waitFor('the endpoint closes the chain', async () =>
+        /Claims scoring/.test(await lineage.innerText().catch(() => '')),
+      );
+      const roles = await lineage.locator('.lineage-role').allInnerTexts();
+      assert(
+        roles.join(' → ') === 'Dataset → Autopilot job → Best candidate → Model package → Endpoint',
+        `the chain: ${roles.join(' → ')}`,
+      );
+      const text = await lineage.innerText();
+      assert(/automl:v1 · registered as registry\/1/.test(text), `model and package: ${text}`);
+      assert(/Approved · F1 0\.\d+/.test(text), `the package's status and objective: ${text}`);
+      // no training job to compare: the lineage takes the whole panel
+      assert((await page.locator('[data-testid=experiments-table]').isVisible()) === false, 'no empty table');
+      await page.locator('[data-testid=dock-resize]').focus();
+      for (let i = 0; i < 4; i++) await page.keyboard.press('ArrowUp');
+      await shot(page, 'automl-02-lineage');
     },
   },
 ];

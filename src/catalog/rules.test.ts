@@ -67,6 +67,7 @@ const OWN_RULES: Record<string, Domain> = {
   'autopilot-too-few-rows': 'D2',
   'autopilot-objective-mismatch': 'D2',
   'autopilot-runtime-exhausted': 'D2',
+  'autopilot-candidate-unregistered': 'D2',
   'jumpstart-eula-not-accepted': 'D2',
   'jumpstart-model-exceeds-gpu-memory': 'D2',
   'fine-tuning-data-format': 'D2',

@@ -1291,6 +1291,36 @@ const ENTRIES: RuleDef[] = [
     inRun: 'the job ends with fewer candidates than asked and no explainability report',
   },
   {
+    id: 'autopilot-candidate-unregistered',
+    domain: 'D2',
+    severity: 'error',
+    area: 'jobs',
+    static: true,
+    title: 'Autopilot best candidate never registered',
+    sheet:
+      'An Autopilot job ends with a leaderboard and a best candidate, not with a registered model. Where ' +
+      'deployments come from the Model Registry (an approval, then a deployment), the best candidate has to be ' +
+      'registered as a model package version in the group the approvers review (CreateModelPackage with the ' +
+      "candidate's inference containers); until then an approval deploys nothing the job built.",
+    fix:
+      'Connect the autopilot-job to the model-registry its deployments read (autopilot-job → model-registry): ' +
+      'its best candidate is registered there as a new version when the job completes.',
+    docs:
+      'AWS documents no error for this: the job names its best candidate (DescribeAutoMLJobV2 BestCandidate, ' +
+      "with its recommended InferenceContainers) and registers nothing by itself; SageSim's own wording. " +
+      'https://docs.aws.amazon.com/sagemaker/latest/APIReference/API_AutoMLCandidate.html, ' +
+      'https://docs.aws.amazon.com/sagemaker/latest/APIReference/API_CreateModelPackage.html, ' +
+      'https://docs.aws.amazon.com/sagemaker/latest/dg/model-registry-models.html',
+    message:
+      'AutoML job {node}: best candidate {best} is not registered in any model registry; {registry} deploys to ' +
+      '{endpoints}, and nothing registers models in it.',
+    trigger:
+      'an autopilot-job with no autopilot-job → model-registry edge, while a model-registry that nothing feeds ' +
+      '(no training-job, condition-step or autopilot-job → model-registry) deploys to endpoints (directly, or ' +
+      'through eventbridge → lambda)',
+    inRun: 'the job completes and its best candidate goes nowhere: approvals deploy no model from it',
+  },
+  {
     id: 'jumpstart-eula-not-accepted',
     domain: 'D2',
     severity: 'error',

@@ -600,6 +600,20 @@ export const CASES: Record<string, Case> = {
         edge('data', 'auto'),
       ),
   },
+  'autopilot-candidate-unregistered': {
+    node: 'auto',
+    as: 'incident',
+    durationSec: 3600,
+    doc: () =>
+      arch(
+        node('data', 's3-bucket', { datasetGB: 0.05, task: 'binary-classification' }),
+        node('auto', 'autopilot-job'),
+        node('registry', 'model-registry', { approval: 'Approved' }),
+        node('ep', 'realtime-endpoint'),
+        edge('data', 'auto'),
+        edge('registry', 'ep'),
+      ),
+  },
   'jumpstart-eula-not-accepted': {
     node: 'ep',
     as: 'incident',

@@ -127,13 +127,20 @@ describe('d2/26 shortcuts fail the grader', () => {
     expect(g.failed).toContain('endpoint ep serves no model, not a version automl trained in this run');
   });
 
-  it('deploying from the registry at creation fails: nothing is approved at 22:00 (unapproved-model-deploy)', () => {
+  it('deploying from the registry at creation fails: nothing is approved at 22:00, the endpoint fails', () => {
     const g = grade((d) => {
       wire(d);
       d.edges!.push({ from: 'registry', to: 'ep' });
     });
     expect(g.met).toBe(false);
-    expect(g.failed.join('\n')).toMatch(/unapproved-model-deploy/);
-    expect(g.failed.join('\n')).toMatch(/node ep is Failed, not InService/);
+    expect(g.failed).toContain('node ep is Failed, not InService');
+  });
+
+  it('the shipped design fails because the best candidate goes nowhere (autopilot-candidate-unregistered)', () => {
+    const g = grade(() => {});
+    expect(g.failed).toEqual([
+      'incident of rule autopilot-candidate-unregistered occurred (automl)',
+      'endpoint ep serves no model, not a version automl trained in this run',
+    ]);
   });
 });

@@ -7,7 +7,7 @@
 import { describe, expect, it } from 'vitest';
 import { createSimulation, modelLineage, registryPackages, TOPICS, type PackageStatus } from '../../../src/engine';
 import type { ArchEdge, ArchNode } from '../../../src/model/schema';
-import { arch, edge, fault, node, run } from '../../harness';
+import { arch, edge, fault, findings, node, run } from '../../harness';
 
 const APPROVE_AT = 3600;
 
@@ -164,5 +164,46 @@ describe('lineage of an Autopilot model', () => {
     const alone = modelLineage(run(design({ wired: false }), { durationSec: 7200 }).sim)[0];
     expect(alone.packages).toEqual([]);
     expect(alone.chain.map((e) => e.role)).toEqual(['data', 'automl', 'candidate']);
+  });
+});
+
+describe('autopilot-candidate-unregistered', () => {
+  it('a registry that deploys and nothing feeds: a finding, and an incident naming the candidate at the end', () => {
+    const d = design({ wired: false });
+    expect(findings(d).find((f) => f.rule === 'autopilot-candidate-unregistered')).toMatchObject({
+      node: 'auto',
+      message:
+        'AutoML job auto: best candidate (named when the job completes) is not registered in any model registry; ' +
+        'registry deploys to ep, and nothing registers models in it.',
+    });
+    const r = run(d, { durationSec: 3000 });
+    const x = r.node('auto');
+    expect(r.incident('autopilot-candidate-unregistered', 'auto')).toMatchObject({ count: 1 });
+    const line = r.sim.log.entries().find((e) => e.rule === 'autopilot-candidate-unregistered')!;
+    expect(line.message).toBe(
+      `AutoML job auto: best candidate ${String(x.bestCandidate)} (F1 ${String(x.bestValue)}) is not registered ` +
+        'in any model registry; registry deploys to ep, and nothing registers models in it.',
+    );
+  });
+
+  it('not raised when the job is wired, when training feeds the registry, or when no registry deploys', () => {
+    expect(run(design(), { durationSec: 3000 }).rules().has('autopilot-candidate-unregistered')).toBe(false);
+    const trained = design({ wired: false });
+    trained.nodes.push({ id: 'train', kind: 'training-job' });
+    trained.edges!.push({ from: 'data', to: 'train' }, { from: 'train', to: 'registry' });
+    expect(findings(trained).some((f) => f.rule === 'autopilot-candidate-unregistered')).toBe(false);
+    expect(run(trained, { durationSec: 3000 }).rules().has('autopilot-candidate-unregistered')).toBe(false);
+    const experiment = arch(
+      node('data', 's3-bucket', { datasetGB: 0.05, task: 'binary-classification' }),
+      node('auto', 'autopilot-job'),
+      node('registry', 'model-registry'),
+      edge('data', 'auto'),
+    );
+    expect(run(experiment, { durationSec: 3000 }).rules().has('autopilot-candidate-unregistered')).toBe(false);
+  });
+
+  it('a job that fails registers nothing and is not blamed for it', () => {
+    const r = run(design({ wired: false, data: { rows: 300 } }), { durationSec: 3000 });
+    expect(r.incident('autopilot-candidate-unregistered')).toBeUndefined();
   });
 });

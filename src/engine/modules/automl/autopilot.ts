@@ -10,6 +10,7 @@ import {
   type AutomlMode,
   type AutomlProblemType,
 } from '../../../catalog/automl';
+import { ENDPOINT_KINDS } from '../../../catalog/kinds';
 import { instanceCostUSD } from '../../../catalog/prices';
 import type { GNode, Graph } from '../../../model/graph';
 import type { Simulation } from '../../sim';
@@ -118,6 +119,27 @@ export function automlPlan(g: Graph, n: GNode<'autopilot-job'>): AutomlPlan {
 }
 
 type Hit = { rule: string; vars: Record<string, string | number> };
+
+/**
+ * The registry an Autopilot job's best candidate should reach and does not (autopilot-candidate-unregistered): the
+ * job has no autopilot-job → model-registry edge, and a registry that nothing feeds (no training-job, condition-step
+ * or autopilot-job → model-registry) deploys to endpoints, directly or through eventbridge → lambda. Null otherwise
+ * (a registry fed by training, or no deployment from a registry: the job is an experiment).
+ */
+export function unregisteredRegistry(
+  g: Graph,
+  n: GNode<'autopilot-job'>,
+): { registry: string; endpoints: string[] } | null {
+  if (g.out(n.id, 'model-registry').length) return null;
+  for (const r of g.ofKind('model-registry')) {
+    if (g.in(r.id, 'training-job', 'condition-step', 'autopilot-job').length) continue;
+    const endpoints = new Set(g.out(r.id, ...ENDPOINT_KINDS).map((e) => e.id));
+    for (const eb of g.out(r.id, 'eventbridge'))
+      for (const fn of g.out(eb.id, 'lambda')) for (const e of g.out(fn.id, ...ENDPOINT_KINDS)) endpoints.add(e.id);
+    if (endpoints.size) return { registry: r.id, endpoints: [...endpoints] };
+  }
+  return null;
+}
 
 /** autopilot-too-few-rows: the training dataset states fewer rows than Autopilot's minimum. */
 export function tooFewRows(p: AutomlPlan): Hit | null {
@@ -283,6 +305,13 @@ export function startAutopilot(sim: Simulation, n: GNode<'autopilot-job'>): void
       'Completed',
       reportDone ? `Completed: best candidate ${best.name}` : 'Completed: MaxAutoMLJobRuntimeReached',
     );
+    const nowhere = unregisteredRegistry(g, n);
+    if (nowhere)
+      sim.incident('autopilot-candidate-unregistered', n.id, {
+        best: `${best.name} (${p.metric} ${best.value})`,
+        registry: nowhere.registry,
+        endpoints: nowhere.endpoints.join(', '),
+      });
     // DescribeAutoMLJobV2 now names the BestCandidate: whoever registers it (an autopilot-job → model-registry edge)
     sim.emit(TOPICS.automlCompleted, {
       node: n.id,

@@ -2,7 +2,7 @@ import { formatMessage, ruleById } from '../../../catalog/rules';
 import type { Graph } from '../../../model/graph';
 import type { SimModule } from '../../sim';
 import type { Finding } from '../../types';
-import { automlPlan, objectiveMismatch, startAutopilot, tooFewRows } from './autopilot';
+import { automlPlan, objectiveMismatch, startAutopilot, tooFewRows, unregisteredRegistry } from './autopilot';
 import { eulaProblem, gpuProblem, weightsGB } from './jumpstart';
 import { fineTunedWeightsMissing, startFineTune } from './finetune';
 import { fineTuneDataProblem } from '../shared/finetune';
@@ -20,6 +20,15 @@ function checkAutoml(g: Graph): Finding[] {
     const p = automlPlan(g, n);
     if (!p.bucket) continue;
     for (const h of [objectiveMismatch(p), tooFewRows(p)]) if (h) out.push(finding(h.rule, n.id, h.vars));
+    const nowhere = unregisteredRegistry(g, n);
+    if (nowhere)
+      out.push(
+        finding('autopilot-candidate-unregistered', n.id, {
+          best: '(named when the job completes)',
+          registry: nowhere.registry,
+          endpoints: nowhere.endpoints.join(', '),
+        }),
+      );
   }
   for (const m of g.ofKind('jumpstart-model')) {
     const h = fineTuneDataProblem(g, m);
