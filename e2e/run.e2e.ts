@@ -690,4 +690,23 @@ export const TESTS: E2ETest[] = [
       assert((await flow()) >= 0.55 * 720, 'double-click: back to the default');
     },
   },
+  {
+    name: 'run: the Cost panel compares purchase options (Savings Plan utilisation, break-even, spot) after a run',
+    async run({ page }) {
+      await openDoc(page, read('scenarios/sandbox/purchase-options.json'), 'purchase-options.json');
+      await page.getByRole('button', { name: 'Run to end' }).click();
+      await page.getByRole('tab', { name: 'Cost' }).click();
+      const plan = page.locator('[data-testid=savings-plan]');
+      await waitForWithin(120_000)('the run’s own plan figures', async () =>
+        /committed \$0\.6000/.test(await plan.innerText().catch(() => '')),
+      );
+      const sizing = await page.locator('[data-testid=plan-sizing]').innerText();
+      assert(/^Under-sized: steady usage beyond the commitment is billed on demand/.test(sizing), sizing);
+      const breakEven = await page.locator('[data-testid=break-even]').innerText();
+      assert(/steady usage of \$0\.1500\/h on demand \(36% of the commitment used\)/.test(breakEven), breakEven);
+      const retrain = await page.locator('.cost-table tr', { hasText: 'Nightly retrain' }).innerText();
+      assert(/resumes from its S3 checkpoints/.test(retrain), retrain);
+      await shot(page, 'run-17-purchase-options');
+    },
+  },
 ];

@@ -50,6 +50,8 @@ const CAUSE_NAMING: Record<string, (i: Incident, n: NodeFigures | undefined, r: 
     `${i.node}: the custom training job ended without a model; ${n?.failed ?? 0} of ${n?.requests ?? 0} calls failed.`,
   'endpoint-idle': (i) => underusedSymptom(i),
   'endpoint-over-provisioned': (i) => underusedSymptom(i),
+  // savings17: Cost Explorer's utilization report, without the steady usage (that sizes the fix)
+  'savings-plan-oversized': (i) => i.message.replace(/ The steady SageMaker usage is .*$/, ''),
   // CI/CD (cicd17): what CodePipeline shows — no new execution, or a Succeeded execution and a failing endpoint
   'release-not-triggered': (i) => i.message.replace(/ \(its push trigger includes branches [^)]*\)/, ''),
   'untested-defect-released': (i) => i.message.replace(/; the \w+ defect passed the suites it ran \([^)]*\)/, ''),
