@@ -62,7 +62,7 @@ export const RESOURCE_KINDS: ReadonlySet<Kind> = new Set<Kind>([
 /**
  * Why a kind's node is not a CloudFormation resource of the export (it stays in the template's Metadata.SageSim.nodes,
  * which import reads back). SageSim's own wording; where CloudFormation has a resource type SageSim does not write, it
- * says so (the reference documents AWS::SageMaker::ProcessingJob, TrainingJob, TransformJob and AutoMLJob:
+ * says so (the reference documents AWS::SageMaker::ProcessingJob, TrainingJob and TransformJob:
  * https://docs.aws.amazon.com/AWSCloudFormation/latest/TemplateReference/aws-resource-sagemaker-processingjob.html).
  */
 export const NOT_A_RESOURCE: Readonly<Partial<Record<Kind, string>>> = {
