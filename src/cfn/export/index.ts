@@ -64,10 +64,11 @@ export const RESOURCE_KINDS: ReadonlySet<Kind> = new Set<Kind>([
 /**
  * Why a kind's node is not a CloudFormation resource of the export (it stays in the template's Metadata.SageSim.nodes,
  * which import reads back). SageSim's own wording; where CloudFormation has a resource type SageSim does not write, it
- * says so (the reference documents AWS::SageMaker::ProcessingJob, TrainingJob, TransformJob and AutoMLJob:
+ * says so (the reference documents AWS::SageMaker::ProcessingJob, TrainingJob and TransformJob:
  * https://docs.aws.amazon.com/AWSCloudFormation/latest/TemplateReference/aws-resource-sagemaker-processingjob.html).
  */
-export const NOT_A_RESOURCE: Readonly<Partial<Record<Kind, string>>> = {
+// keyed by kind name (a kind another branch adds may have its reason before it exists here)
+export const NOT_A_RESOURCE: Readonly<Record<string, string>> = {
   client: 'traffic SageSim generates, not an AWS resource',
   'data-source': 'data outside the design (another account, on premises, a partner): nothing to create',
   'data-wrangler': 'a Data Wrangler flow is a Studio file run as a processing job: not exported',
@@ -95,6 +96,7 @@ export const NOT_A_RESOURCE: Readonly<Partial<Record<Kind, string>>> = {
   'inference-recommender':
     'an Inference Recommender job is run by an API call (CreateInferenceRecommendationsJob): not exported',
   scp: 'an SCP that requires nothing denies nothing: no AWS::Organizations::Policy is written',
+  'savings-plan': 'a Savings Plan is a purchase (a billing commitment for the account), not infrastructure',
 };
 
 export interface ExportResult {
