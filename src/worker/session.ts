@@ -33,6 +33,12 @@ const SERIES_EVERY = 5;
 
 /** Worker time one slice of a run to the end aims at (ms): long enough to cost little, short enough to answer pause. */
 export const SLICE_MS = 60;
+/**
+ * During a run to the end, the clock and figures are posted after the first slice, then at most once per this many ms
+ * of wall time (and when it stops): each update costs the worker its figures and the page a render, on the same cores
+ * the run needs.
+ */
+export const TO_END_POST_MS = 250;
 
 export interface Clock {
   /** Call `tick(wallMs)` regularly until the returned function is called. */
@@ -248,9 +254,10 @@ export class RunSession {
   }
 
   /**
-   * Run to the end in slices of about SLICE_MS of worker time, posting the clock and figures after each,
-   * so pause, reset, edits and faults are read between slices. The slices cut simulated time only where
-   * the live ticks do (runUntil): the events, their order and the report are those of one call.
+   * Run to the end in slices of about SLICE_MS of worker time, posting the clock and figures after the first and then
+   * every TO_END_POST_MS (see there), so pause, reset, edits and faults are read between slices. The slices cut
+   * simulated time only where the live ticks do (runUntil): the events, their order and the report are those of one
+   * call.
    */
   private slices(): void {
     this.stopSlices?.();
@@ -258,6 +265,7 @@ export class RunSession {
     const actor = this.actor!;
     if (actor.getSnapshot().value !== 'toEnd') return this.answerReports();
     this.toEnd = { wallMs: 0, simSec: 0 };
+    let posted = -Infinity;
     this.stopSlices = this.clock.loop(() => {
       if (this.actor !== actor) return false;
       if (actor.getSnapshot().value !== 'toEnd') {
@@ -275,8 +283,12 @@ export class RunSession {
       // Aim the next slice at SLICE_MS from this one's pace (at most 4× longer in simulated time at once).
       this.sliceSec =
         ms > 1 ? Math.max(0.5, Math.min(this.sliceSec * 4, (covered * SLICE_MS) / ms)) : this.sliceSec * 4;
-      this.publish(true);
       const more = actor.getSnapshot().value === 'toEnd';
+      const now = t0 + ms;
+      if (!more || now - posted >= TO_END_POST_MS) {
+        posted = now;
+        this.publish(true);
+      }
       if (!more) this.answerReports();
       return more;
     });

@@ -3,6 +3,7 @@ import { describe, expect, it } from 'vitest';
 import { main } from '../../src/cli/sim';
 import { loadText } from '../../src/model/load';
 import type { RunUpdate } from '../../src/worker/protocol';
+import { TO_END_POST_MS } from '../../src/worker/session';
 import { manualSession } from './manual-session';
 
 const path = new URL('../fixtures/every-kind.json', import.meta.url).pathname;
@@ -90,7 +91,7 @@ describe('engine worker session', () => {
 });
 
 describe('run to end in slices', () => {
-  it('posts the clock after each slice with an estimate, and pause stops it between slices', () => {
+  it('posts the clock after the first slice and then every TO_END_POST_MS, with an estimate; pause stops it', () => {
     const m = manualSession({ holdSlices: true });
     m.s.handle({ type: 'load', doc, durationSec: 3600 });
     m.s.handle({ type: 'runToEnd' });
@@ -101,7 +102,12 @@ describe('run to end in slices', () => {
     expect(first.now).toBeGreaterThan(0);
     expect(first.now).toBeLessThan(3600);
     expect(first.etaSec).toBeGreaterThan(0);
-    m.slice();
+    // slices of 60 ms: the next post comes once TO_END_POST_MS have passed since the first
+    const posts = m.updates().length;
+    let slices = 0;
+    while (m.updates().length === posts && m.slice(60)) slices++;
+    expect(slices).toBe(Math.ceil(TO_END_POST_MS / 60));
+    expect(m.updates().length).toBe(posts + 1);
     expect(m.last().now).toBeGreaterThan(first.now);
     m.s.handle({ type: 'report' });
     expect(m.out.some((x) => x.type === 'report')).toBe(false); // waits for the run to the end
