@@ -89,7 +89,6 @@ export const NOT_A_RESOURCE: Readonly<Record<string, string>> = {
   'ai-service':
     'a managed AI service is called by API (nothing to create); a custom model or Bedrock provisioned throughput ' +
     'is not exported',
-  'autopilot-job': 'an Autopilot job is run by an API call (CreateAutoMLJobV2): not exported',
   'jumpstart-model':
     "the model's artifacts are the endpoint's Model ModelDataSource (AcceptEula); the JumpStart model itself has " +
     'no resource',
