@@ -201,9 +201,10 @@ function crossCheck(doc: ArchDoc): LoadError[] {
     const alarms = (n.props?.deployment as { rollbackAlarms?: unknown } | null | undefined)?.rollbackAlarms;
     if (Array.isArray(alarms))
       alarms.forEach((a, j) => {
-        const target = typeof a === 'string' ? byId.get(a) : undefined;
+        if (typeof a !== 'string') return; // not an id at all: the schema says what it expected
+        const target = byId.get(a);
         const path = `nodes[${i}].props.deployment.rollbackAlarms[${j}]`;
-        if (!target) err(path, `no node with id "${String(a)}"`);
+        if (!target) err(path, `no node with id "${a}"`);
         else if (target.kind !== 'cloudwatch') err(path, `"${a}" is a ${target.kind}; expected a cloudwatch alarm`);
       });
   });

@@ -75,6 +75,21 @@ describe('loading documents', () => {
     expect(msg).toContain('faults[0].node: approve applies to model-registry, not a training-job');
   });
 
+  it('a rollback alarm that is not an id is named by its path and type, never as "[object Object]"', () => {
+    const ep = (rollbackAlarms: unknown[]) => ({
+      ...base,
+      nodes: [
+        { id: 'ep', kind: 'realtime-endpoint', props: { deployment: { type: 'canary', rollbackAlarms } } },
+        { id: 'q', kind: 'sqs' },
+      ],
+    });
+    const msg = errorsOf(ep([[{}]]));
+    expect(msg).toMatch(/nodes\[0\]\.props\.deployment\.rollbackAlarms\[0\]: expected string/);
+    expect(msg).not.toContain('[object Object]');
+    expect(errorsOf(ep(['gone']))).toContain('nodes[0].props.deployment.rollbackAlarms[0]: no node with id "gone"');
+    expect(errorsOf(ep(['q']))).toContain('rollbackAlarms[0]: "q" is a sqs; expected a cloudwatch alarm');
+  });
+
   it('refuses parent cycles and step edges across pipelines', () => {
     expect(
       errorsOf({
