@@ -150,6 +150,8 @@ export const TESTS: E2ETest[] = CASES.map((c) => ({
     });
     await waitFor('the lineage', async () => /model package/i.test(await page.getByTestId('lineage').innerText()));
     assert((await rowProblems(page)).length === 0, `after the run: ${(await rowProblems(page)).join('; ')}`);
+    // the "Opened …" toast is over the panel for its 3.5 s on purpose; the layout is measured without it
+    await waitFor('the toasts gone', async () => (await page.locator('.toast').count()) === 0);
     const b = await experimentsBoxes(page);
     assert(b.col >= 0 && b.cost.length === 4, `a Cost column with a header and three cells: ${b.col}`);
     for (const r of b.cost)
