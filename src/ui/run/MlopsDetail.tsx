@@ -15,6 +15,7 @@ import {
   STAGE_TONE,
 } from './mlopsView';
 import { SideScroll } from './SideScroll';
+import type { ReactNode } from 'react';
 import { clock } from './store';
 
 const at = (t?: number) => (t === undefined ? '—' : clock(t));
@@ -39,136 +40,101 @@ export function MlopsDetail({ id }: { id: string }) {
       </div>
       {ml?.steps && (
         <div className="mlx-grid">
-          <SideScroll label="Pipeline executions">
-            <table className="mlx-table">
-              <caption>Executions</caption>
-              <thead>
-                <tr>
-                  <th>#</th>
-                  <th>State</th>
-                  <th>Started</th>
-                  <th>Ended</th>
-                  <th>Trigger</th>
+          <DetailTable
+            label="Pipeline executions"
+            caption="Executions"
+            columns={['#', 'State', 'Started', 'Ended', 'Trigger']}
+          >
+            {(ml.executions ?? [])
+              .slice()
+              .reverse()
+              .map((e) => (
+                <tr key={e.n}>
+                  <td>{e.n}</td>
+                  <td>
+                    <span className={`run-chip run-chip-${EXEC_TONE[e.state] ?? 'idle'}`}>{e.state}</span>
+                  </td>
+                  <td>{at(e.startSec)}</td>
+                  <td>{at(e.endSec)}</td>
+                  <td className="mlx-wrap">{e.reason || '—'}</td>
                 </tr>
-              </thead>
-              <tbody>
-                {(ml.executions ?? [])
-                  .slice()
-                  .reverse()
-                  .map((e) => (
-                    <tr key={e.n}>
-                      <td>{e.n}</td>
-                      <td>
-                        <span className={`run-chip run-chip-${EXEC_TONE[e.state] ?? 'idle'}`}>{e.state}</span>
-                      </td>
-                      <td>{at(e.startSec)}</td>
-                      <td>{at(e.endSec)}</td>
-                      <td className="mlx-wrap">{e.reason || '—'}</td>
-                    </tr>
-                  ))}
-                {!ml.executions?.length && (
-                  <tr>
-                    <td colSpan={5} className="muted">
-                      No execution yet: it starts at 00:00:00, or when its trigger fires.
-                    </td>
-                  </tr>
-                )}
-              </tbody>
-            </table>
-          </SideScroll>
-          <SideScroll label="Pipeline steps">
-            <table className="mlx-table">
-              <caption>Steps{runningSteps(ml) ? ` — running: ${runningSteps(ml)}` : ''}</caption>
-              <tbody>
-                {ml.steps.map((s) => (
-                  <tr key={s.id}>
-                    <td>{s.id}</td>
-                    <td>
-                      {s.state ?? '—'}
-                      {s.phase ? ` · ${s.phase}` : ''}
-                      {s.progress !== undefined ? ` ${Math.round(s.progress * 100)}%` : ''}
-                    </td>
-                  </tr>
-                ))}
-              </tbody>
-            </table>
-          </SideScroll>
+              ))}
+            {!ml.executions?.length && (
+              <tr>
+                <td colSpan={5} className="muted">
+                  No execution yet: it starts at 00:00:00, or when its trigger fires.
+                </td>
+              </tr>
+            )}
+          </DetailTable>
+          <DetailTable
+            label="Pipeline steps"
+            caption={<>Steps{runningSteps(ml) ? ` — running: ${runningSteps(ml)}` : ''}</>}
+          >
+            {ml.steps.map((s) => (
+              <tr key={s.id}>
+                <td>{s.id}</td>
+                <td>
+                  {s.state ?? '—'}
+                  {s.phase ? ` · ${s.phase}` : ''}
+                  {s.progress !== undefined ? ` ${Math.round(s.progress * 100)}%` : ''}
+                </td>
+              </tr>
+            ))}
+          </DetailTable>
         </div>
       )}
       {ml?.packages && (
-        <SideScroll label="Model package versions">
-          <table className="mlx-table">
-            <caption>Model package versions</caption>
-            <thead>
-              <tr>
-                <th>Version</th>
-                <th>Model</th>
-                <th>Status</th>
-                <th>Registered</th>
-                <th>Status since</th>
+        <DetailTable
+          label="Model package versions"
+          caption="Model package versions"
+          columns={['Version', 'Model', 'Status', 'Registered', 'Status since']}
+        >
+          {ml.packages
+            .slice()
+            .reverse()
+            .map((p) => (
+              <tr key={p.id} data-status={p.status}>
+                <td>
+                  v{p.n} <span className="muted">{p.id}</span>
+                </td>
+                <td>{p.model ?? '—'}</td>
+                <td>
+                  <span className={`run-chip run-chip-${PACKAGE_STATUS[p.status]?.tone ?? 'idle'}`}>{p.status}</span>
+                </td>
+                <td>{p.n === 0 ? 'before the run' : at(p.registeredAt)}</td>
+                <td>{at(p.statusAt ?? p.registeredAt)}</td>
               </tr>
-            </thead>
-            <tbody>
-              {ml.packages
-                .slice()
-                .reverse()
-                .map((p) => (
-                  <tr key={p.id} data-status={p.status}>
-                    <td>
-                      v{p.n} <span className="muted">{p.id}</span>
-                    </td>
-                    <td>{p.model ?? '—'}</td>
-                    <td>
-                      <span className={`run-chip run-chip-${PACKAGE_STATUS[p.status]?.tone ?? 'idle'}`}>
-                        {p.status}
-                      </span>
-                    </td>
-                    <td>{p.n === 0 ? 'before the run' : at(p.registeredAt)}</td>
-                    <td>{at(p.statusAt ?? p.registeredAt)}</td>
-                  </tr>
-                ))}
-            </tbody>
-          </table>
-        </SideScroll>
+            ))}
+        </DetailTable>
       )}
       {ml?.runs && (
-        <SideScroll label="Monitoring runs">
-          <table className="mlx-table">
-            <caption>Monitoring runs (newest first)</caption>
-            <thead>
-              <tr>
-                <th>Run</th>
-                <th>At</th>
-                <th>Result</th>
-                <th>Detail</th>
+        <DetailTable
+          label="Monitoring runs"
+          caption="Monitoring runs (newest first)"
+          columns={['Run', 'At', 'Result', 'Detail']}
+        >
+          {ml.runs
+            .slice()
+            .reverse()
+            .map((r) => (
+              <tr key={r.n} data-result={r.result}>
+                <td>{r.n}</td>
+                <td>{clock(r.t)}</td>
+                <td>
+                  <span className={`run-chip run-chip-${RUN_RESULT[r.result].tone}`}>{RUN_RESULT[r.result].short}</span>
+                </td>
+                <td className="mlx-wrap">{r.text}</td>
               </tr>
-            </thead>
-            <tbody>
-              {ml.runs
-                .slice()
-                .reverse()
-                .map((r) => (
-                  <tr key={r.n} data-result={r.result}>
-                    <td>{r.n}</td>
-                    <td>{clock(r.t)}</td>
-                    <td>
-                      <span className={`run-chip run-chip-${RUN_RESULT[r.result].tone}`}>
-                        {RUN_RESULT[r.result].short}
-                      </span>
-                    </td>
-                    <td className="mlx-wrap">{r.text}</td>
-                  </tr>
-                ))}
-              {!ml.runs.length && (
-                <tr>
-                  <td colSpan={4} className="muted">
-                    No run yet: the first comes one schedule period after the start.
-                  </td>
-                </tr>
-              )}
-            </tbody>
-          </table>
-        </SideScroll>
+            ))}
+          {!ml.runs.length && (
+            <tr>
+              <td colSpan={4} className="muted">
+                No run yet: the first comes one schedule period after the start.
+              </td>
+            </tr>
+          )}
+        </DetailTable>
       )}
       {rec && <RecommendationTable rec={rec} />}
       {rel && rel.stages.length > 0 && <StageTable stages={rel.stages} executions={rel.executions} />}
@@ -181,30 +147,23 @@ export function MlopsDetail({ id }: { id: string }) {
 /** A training job's input from a file system: mount time and read against what File mode from S3 would cost. */
 function MountedInputTable({ m }: { m: MountedInput }) {
   return (
-    <SideScroll label="Input from a file system">
-      <table className="mlx-table" data-testid="mounted-input">
-        <caption>Input from a file system (EFS / FSx for Lustre)</caption>
-        <thead>
-          <tr>
-            <th>Input path</th>
-            <th>Before training</th>
-            <th>Reading the data</th>
-          </tr>
-        </thead>
-        <tbody>
-          <tr>
-            <td>Mounted (FileSystemDataSource)</td>
-            <td>{m.mountSec} s mount</td>
-            <td>{m.readMin} min, while it trains</td>
-          </tr>
-          <tr className="muted">
-            <td>S3 in File mode (same data)</td>
-            <td>{m.s3Min} min download</td>
-            <td>from the local volume</td>
-          </tr>
-        </tbody>
-      </table>
-    </SideScroll>
+    <DetailTable
+      label="Input from a file system"
+      testId="mounted-input"
+      caption="Input from a file system (EFS / FSx for Lustre)"
+      columns={['Input path', 'Before training', 'Reading the data']}
+    >
+      <tr>
+        <td>Mounted (FileSystemDataSource)</td>
+        <td>{m.mountSec} s mount</td>
+        <td>{m.readMin} min, while it trains</td>
+      </tr>
+      <tr className="muted">
+        <td>S3 in File mode (same data)</td>
+        <td>{m.s3Min} min download</td>
+        <td>from the local volume</td>
+      </tr>
+    </DetailTable>
   );
 }
 
@@ -220,80 +179,70 @@ function RecommendationTable({ rec }: { rec: RecommendationResult }) {
   );
   const advanced = rec.jobType === 'Advanced';
   return (
-    <SideScroll label="Inference Recommender results">
-      <table className="mlx-table" data-testid="recommendations">
-        <caption>
+    <DetailTable
+      label="Inference Recommender results"
+      testId="recommendations"
+      caption={
+        <>
           Load tests ({rec.jobType} job) — recommended: <b>{rec.recommended ?? 'none met the p99 limit'}</b>
-        </caption>
-        <thead>
-          <tr>
-            <th>Instance type</th>
-            <th>Count</th>
-            <th title="MaxInvocations: requests per minute at saturation">Max inv/min</th>
-            <th title="ModelLatency, median">p50 ms</th>
-            <th>p99 ms</th>
-            <th>Cost/hour</th>
-            <th>Cost/1M inferences</th>
-            {advanced && <th>Meets p99</th>}
-          </tr>
-        </thead>
-        <tbody>
-          {rows.map((r) => (
-            <tr key={r.instanceType}>
-              <td>{r.instanceType}</td>
-              <td>{r.instanceCount}</td>
-              <td>{r.maxInvocations.toLocaleString('en-US')}</td>
-              <td>{r.modelLatencyMs}</td>
-              <td>{r.p99Ms}</td>
-              <td>{usd(r.costPerHourUSD, 3)}</td>
-              <td>{usd(r.costPerInferenceUSD * 1e6, 2)}</td>
-              {advanced && (
-                <td>
-                  <span className={`run-chip run-chip-${r.meetsLatency ? 'ok' : 'bad'}`}>
-                    {r.meetsLatency ? 'yes' : 'no'}
-                  </span>
-                </td>
-              )}
-            </tr>
-          ))}
-        </tbody>
-      </table>
-    </SideScroll>
+        </>
+      }
+      columns={[
+        'Instance type',
+        'Count',
+        ['Max inv/min', 'MaxInvocations: requests per minute at saturation'],
+        ['p50 ms', 'ModelLatency, median'],
+        'p99 ms',
+        'Cost/hour',
+        'Cost/1M inferences',
+        ...(advanced ? ['Meets p99'] : []),
+      ]}
+    >
+      {rows.map((r) => (
+        <tr key={r.instanceType}>
+          <td>{r.instanceType}</td>
+          <td>{r.instanceCount}</td>
+          <td>{r.maxInvocations.toLocaleString('en-US')}</td>
+          <td>{r.modelLatencyMs}</td>
+          <td>{r.p99Ms}</td>
+          <td>{usd(r.costPerHourUSD, 3)}</td>
+          <td>{usd(r.costPerInferenceUSD * 1e6, 2)}</td>
+          {advanced && (
+            <td>
+              <span className={`run-chip run-chip-${r.meetsLatency ? 'ok' : 'bad'}`}>
+                {r.meetsLatency ? 'yes' : 'no'}
+              </span>
+            </td>
+          )}
+        </tr>
+      ))}
+    </DetailTable>
   );
 }
 
 /** A codepipeline's latest execution, stage by stage (as the CodePipeline console lists it). */
 function StageTable({ stages, executions }: { stages: ReleaseStageView[]; executions: number }) {
   return (
-    <SideScroll label="Release stages">
-      <table className="mlx-table" data-testid="release-stages">
-        <caption>Execution #{executions}: stages</caption>
-        <thead>
-          <tr>
-            <th>Stage</th>
-            <th>Status</th>
-            <th>Started</th>
-            <th>Ended</th>
-            <th>Detail</th>
-          </tr>
-        </thead>
-        <tbody>
-          {stages.map((s) => (
-            <tr key={s.name}>
-              <td>{s.name}</td>
-              <td>
-                <span className={`run-chip run-chip-${STAGE_TONE[s.status]?.tone ?? 'idle'}`}>
-                  {STAGE_TONE[s.status]?.mark ?? '·'} {s.status}
-                </span>
-              </td>
-              <td>{at(s.startSec)}</td>
-              <td>{at(s.endSec)}</td>
-              <td>{s.detail ?? ''}</td>
-            </tr>
-          ))}
-        </tbody>
-      </table>
-    </SideScroll>
+    <DetailTable
+      label="Release stages"
+      testId="release-stages"
+      caption={<>Execution #{executions}: stages</>}
+      columns={['Stage', 'Status', 'Started', 'Ended', 'Detail']}
+    >
+      {stages.map((s) => (
+        <tr key={s.name}>
+          <td>{s.name}</td>
+          <td>
+            <span className={`run-chip run-chip-${STAGE_TONE[s.status]?.tone ?? 'idle'}`}>
+              {STAGE_TONE[s.status]?.mark ?? '·'} {s.status}
+            </span>
+          </td>
+          <td>{at(s.startSec)}</td>
+          <td>{at(s.endSec)}</td>
+          <td>{s.detail ?? ''}</td>
+        </tr>
+      ))}
+    </DetailTable>
   );
 }
 
@@ -304,66 +253,95 @@ function StageTable({ stages, executions }: { stages: ReleaseStageView[]; execut
 function AutomlTables({ auto }: { auto: NonNullable<ReturnType<typeof automlOf>> }) {
   return (
     <div className="mlx-grid">
-      <SideScroll label="Autopilot leaderboard">
-        <table className="mlx-table" data-testid="automl-leaderboard">
-          <caption>
+      <DetailTable
+        label="Autopilot leaderboard"
+        testId="automl-leaderboard"
+        caption={
+          <>
             Leaderboard — {auto.candidates} of {auto.planned} candidates ({auto.mode}, objective {auto.objective})
-          </caption>
-          <thead>
-            <tr>
-              <th>#</th>
-              <th>Candidate</th>
-              <th>Algorithm</th>
-              <th>{auto.objective}</th>
-              <th>Trained by</th>
-            </tr>
-          </thead>
-          <tbody>
-            {auto.leaderboard.map((c) => (
-              <tr key={c.name} data-best={c.rank === 1 || undefined}>
-                <td>{c.rank === 1 ? '★ 1' : c.rank}</td>
-                <td>{c.name}</td>
-                <td>{c.algorithm}</td>
-                <td>{c.value}</td>
-                <td>{clock(c.finishedSec)}</td>
-              </tr>
-            ))}
-            {!auto.leaderboard.length && (
-              <tr>
-                <td colSpan={5} className="muted">
-                  No leaderboard yet: it is written when the job ends.
-                </td>
-              </tr>
-            )}
-          </tbody>
-        </table>
-      </SideScroll>
-      <SideScroll label="Explainability report">
-        <table className="mlx-table" data-testid="automl-explainability">
-          <caption>Explainability report (SHAP) of the best candidate</caption>
-          <thead>
-            <tr>
-              <th>Feature</th>
-              <th>Share of mean |SHAP|</th>
-            </tr>
-          </thead>
-          <tbody>
-            {auto.topFeatures.map((f) => (
-              <tr key={f.feature}>
-                <td>{f.feature}</td>
-                <td>{Math.round(f.share * 100)}%</td>
-              </tr>
-            ))}
-            {!auto.topFeatures.length && (
-              <tr>
-                <td colSpan={2} className="muted">
-                  {auto.leaderboard.length ? 'No explainability report: the job ended before writing it.' : 'Not yet.'}
-                </td>
-              </tr>
-            )}
-          </tbody>
-        </table>
-      </SideScroll>
+          </>
+        }
+        columns={['#', 'Candidate', 'Algorithm', auto.objective, 'Trained by']}
+      >
+        {auto.leaderboard.map((c) => (
+          <tr key={c.name} data-best={c.rank === 1 || undefined}>
+            <td>{c.rank === 1 ? '★ 1' : c.rank}</td>
+            <td>{c.name}</td>
+            <td>{c.algorithm}</td>
+            <td>{c.value}</td>
+            <td>{clock(c.finishedSec)}</td>
+          </tr>
+        ))}
+        {!auto.leaderboard.length && (
+          <tr>
+            <td colSpan={5} className="muted">
+              No leaderboard yet: it is written when the job ends.
+            </td>
+          </tr>
+        )}
+      </DetailTable>
+      <DetailTable
+        label="Explainability report"
+        testId="automl-explainability"
+        caption="Explainability report (SHAP) of the best candidate"
+        columns={['Feature', 'Share of mean |SHAP|']}
+      >
+        {auto.topFeatures.map((f) => (
+          <tr key={f.feature}>
+            <td>{f.feature}</td>
+            <td>{Math.round(f.share * 100)}%</td>
+          </tr>
+        ))}
+        {!auto.topFeatures.length && (
+          <tr>
+            <td colSpan={2} className="muted">
+              {auto.leaderboard.length ? 'No explainability report: the job ended before writing it.' : 'Not yet.'}
+            </td>
+          </tr>
+        )}
+      </DetailTable>
     </div>
+  );
+}
+
+/** A column head: its text, or its text and a tooltip that says what the figure is. */
+type Column = string | [text: string, title: string];
+
+/** One of the panel's tables: a caption, its column heads and its rows, scrolling sideways when the panel is narrow. */
+function DetailTable({
+  label,
+  caption,
+  columns,
+  testId,
+  children,
+}: {
+  label: string;
+  caption: ReactNode;
+  columns?: Column[];
+  testId?: string;
+  children: ReactNode;
+}) {
+  return (
+    <SideScroll label={label}>
+      <table className="mlx-table" data-testid={testId}>
+        <caption>{caption}</caption>
+        {columns && (
+          <thead>
+            <tr>
+              {columns.map((c) =>
+                typeof c === 'string' ? (
+                  <th key={c}>{c}</th>
+                ) : (
+                  <th key={c[0]} title={c[1]}>
+                    {c[0]}
+                  </th>
+                ),
+              )}
+            </tr>
+          </thead>
+        )}
+        <tbody>{children}</tbody>
+      </table>
+    </SideScroll>
   );
 }
