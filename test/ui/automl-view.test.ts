@@ -7,21 +7,10 @@ import { describe, expect, it } from 'vitest';
 import { runDocument } from '../../src/engine/run';
 import { automlOf, mlopsLine } from '../../src/ui/run/mlopsView';
 import type { LiveNode } from '../../src/worker/protocol';
+import { liveNode } from './live-node';
 import { arch, edge, node } from '../harness';
 
-const live = (extra: Record<string, unknown>): LiveNode => ({
-  requests: 0,
-  ok: 0,
-  failed: 0,
-  coldStarts: 0,
-  rps: 0,
-  errorRate: 0,
-  p50Ms: 0,
-  p99Ms: 0,
-  costUSD: 0,
-  incidents: {},
-  extra,
-});
+const live = (extra: Record<string, unknown>): LiveNode => liveNode(extra);
 
 const extraOf = (job: Record<string, unknown>) => {
   const doc = arch(

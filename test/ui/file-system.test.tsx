@@ -10,6 +10,7 @@ import { NodeForm } from '../../src/ui/inspector/NodeForm';
 import { mlopsLine, mountedInputOf } from '../../src/ui/run/mlopsView';
 import { WorkspaceContext } from '../../src/ui/state/context';
 import type { LiveNode } from '../../src/worker/protocol';
+import { liveNode } from './live-node';
 import { TestEditor } from './TestEditor';
 
 let t: TestEditor;
@@ -69,19 +70,7 @@ describe('the inspector on file systems and small objects', () => {
 });
 
 describe('a mounting training job in the run view', () => {
-  const live = (extra: Record<string, unknown>): LiveNode => ({
-    requests: 0,
-    ok: 0,
-    failed: 0,
-    coldStarts: 0,
-    rps: 0,
-    errorRate: 0,
-    p50Ms: 0,
-    p99Ms: 0,
-    costUSD: 0,
-    incidents: {},
-    extra,
-  });
+  const live = (extra: Record<string, unknown>): LiveNode => liveNode(extra);
 
   it('its chip compares the mount with the File-mode copy from S3; other jobs have none', () => {
     const n = live({ inputMountSec: 5, fileSystemReadMin: 14.6, s3FileModeDownloadMin: 66.8 });

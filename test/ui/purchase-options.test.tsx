@@ -8,26 +8,17 @@ import { cleanup, fireEvent, render, screen } from '@testing-library/react';
 import { afterEach, describe, expect, it } from 'vitest';
 import { PurchaseOptions, planView } from '../../src/ui/run/PurchaseOptions';
 import type { LiveNode } from '../../src/worker/protocol';
+import { liveNode } from './live-node';
 import type { ArchDoc } from '../../src/model/schema';
 import { arch, edge, node, run } from '../harness';
 
 afterEach(cleanup);
 
 const live = (n: Record<string, unknown>): LiveNode =>
-  ({
-    requests: 0,
-    ok: 0,
-    failed: 0,
-    coldStarts: 0,
-    rps: 0,
-    errorRate: 0,
-    p50Ms: 0,
-    p99Ms: 0,
-    incidents: {},
+  liveNode(Object.fromEntries(Object.entries(n).filter(([k]) => !['state', 'costUSD', 'requests'].includes(k))), {
     ...n,
     costUSD: Number(n.costUSD ?? 0),
-    extra: Object.fromEntries(Object.entries(n).filter(([k]) => !['state', 'costUSD', 'requests'].includes(k))),
-  }) as LiveNode;
+  });
 
 const design = (commitment: number): ArchDoc => ({
   ...arch(

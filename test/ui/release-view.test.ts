@@ -6,21 +6,9 @@ import { describe, expect, it } from 'vitest';
 import { arch, edge, fault, node, run } from '../harness';
 import { mlopsLine, releaseOf } from '../../src/ui/run/mlopsView';
 import type { LiveNode } from '../../src/worker/protocol';
+import { liveNode } from './live-node';
 
-const live = (extra: Record<string, unknown>): LiveNode =>
-  ({
-    requests: 0,
-    ok: 0,
-    failed: 0,
-    coldStarts: 0,
-    rps: 0,
-    errorRate: 0,
-    p50Ms: 0,
-    p99Ms: 0,
-    costUSD: 0,
-    incidents: {},
-    extra,
-  }) as LiveNode;
+const live = (extra: Record<string, unknown>): LiveNode => liveNode(extra);
 
 const doc = (push: boolean) =>
   arch(
