@@ -11,6 +11,18 @@ export function hiddenSides(scrollLeft: number, scrollWidth: number, clientWidth
   return { left: scrollLeft > 1, right: scrollLeft + clientWidth < scrollWidth - 1 };
 }
 
+/** The two cues: the side that hides columns, which way the button scrolls, what it says. */
+const CUES = [
+  { side: 'left', dir: -1, glyph: '‹', label: 'Scroll left', title: 'Scroll left' },
+  {
+    side: 'right',
+    dir: 1,
+    glyph: '›',
+    label: 'More columns: scroll right',
+    title: 'More columns: scroll right (or focus the table and press →)',
+  },
+] as const;
+
 /**
  * A wide table in a narrow panel: it scrolls sideways, and says so — the hidden side fades and carries a button
  * (‹ or ›) that scrolls by most of a screen; the box itself takes the keyboard focus (← → scroll it).
@@ -67,30 +79,19 @@ export function SideScroll({
       >
         {children}
       </div>
-      {hidden.left && (
+      {CUES.filter((c) => hidden[c.side]).map((c) => (
         <button
+          key={c.side}
           type="button"
-          className="side-scroll-btn is-left"
+          className={`side-scroll-btn is-${c.side}`}
           tabIndex={-1}
-          aria-label="Scroll left"
-          title="Scroll left"
-          onClick={() => by(-1)}
+          aria-label={c.label}
+          title={c.title}
+          onClick={() => by(c.dir)}
         >
-          ‹
+          {c.glyph}
         </button>
-      )}
-      {hidden.right && (
-        <button
-          type="button"
-          className="side-scroll-btn is-right"
-          tabIndex={-1}
-          aria-label="More columns: scroll right"
-          title="More columns: scroll right (or focus the table and press →)"
-          onClick={() => by(1)}
-        >
-          ›
-        </button>
-      )}
+      ))}
     </div>
   );
 }
