@@ -174,24 +174,37 @@ const timeIt = (f: () => unknown): { wall: number; cpu: number } => {
   return { wall: Number(process.hrtime.bigint() - t0) / 1e9, cpu: (c.user + c.system) / 1e6 };
 };
 const pairs = Math.max(5, runs * 2 - 1);
-const engineSec: number[] = [],
-  floorSec: number[] = [],
-  ratios: number[] = [],
-  cpuRatios: number[] = [];
-for (let i = 0; i < pairs; i++) {
-  let e: { wall: number; cpu: number }, f: { wall: number; cpu: number };
-  if (i % 2) {
-    f = timeIt(() => runFloor(spec));
-    e = timeIt(() => runDocument(rtDoc));
-  } else {
-    e = timeIt(() => runDocument(rtDoc));
-    f = timeIt(() => runFloor(spec));
+/**
+ * `a` against `b`, timed in `pairs` pairs with the order alternating (neither always runs on a warmer machine):
+ * each one's wall seconds, and a/b per pair in wall and in CPU time.
+ */
+function paired(a: () => unknown, b: () => unknown) {
+  const out = { aSec: [] as number[], bSec: [] as number[], ratios: [] as number[], cpuRatios: [] as number[] };
+  for (let i = 0; i < pairs; i++) {
+    let x: { wall: number; cpu: number }, y: { wall: number; cpu: number };
+    if (i % 2) {
+      y = timeIt(b);
+      x = timeIt(a);
+    } else {
+      x = timeIt(a);
+      y = timeIt(b);
+    }
+    out.aSec.push(x.wall);
+    out.bSec.push(y.wall);
+    out.ratios.push(x.wall / y.wall);
+    out.cpuRatios.push(x.cpu / y.cpu);
   }
-  engineSec.push(e.wall);
-  floorSec.push(f.wall);
-  ratios.push(e.wall / f.wall);
-  cpuRatios.push(e.cpu / f.cpu);
+  return out;
 }
+const {
+  aSec: engineSec,
+  bSec: floorSec,
+  ratios,
+  cpuRatios,
+} = paired(
+  () => runDocument(rtDoc),
+  () => runFloor(spec),
+);
 const ratio = median(ratios);
 const ns = (sec: number) => ((sec / floorOut.requests) * 1e9).toFixed(0);
 console.log(
@@ -216,26 +229,16 @@ const manyClients: ArchDoc = {
   ] as ArchDoc['nodes'],
   edges: Array.from({ length: 100 }, (_, i) => ({ from: `${clientNode.id}${i}`, to: epNode.id })),
 };
-const oneSec: number[] = [],
-  manySec: number[] = [],
-  manyRatios: number[] = [],
-  manyCpuRatios: number[] = [];
 runDocument(manyClients); // warm: the merge's code paths are not the one-client run's
-for (let i = 0; i < pairs; i++) {
-  // the order alternating, as for the floor
-  let one: { wall: number; cpu: number }, many: { wall: number; cpu: number };
-  if (i % 2) {
-    many = timeIt(() => runDocument(manyClients));
-    one = timeIt(() => runDocument(rtDoc));
-  } else {
-    one = timeIt(() => runDocument(rtDoc));
-    many = timeIt(() => runDocument(manyClients));
-  }
-  oneSec.push(one.wall);
-  manySec.push(many.wall);
-  manyRatios.push(many.wall / one.wall);
-  manyCpuRatios.push(many.cpu / one.cpu);
-}
+const {
+  aSec: manySec,
+  bSec: oneSec,
+  ratios: manyRatios,
+  cpuRatios: manyCpuRatios,
+} = paired(
+  () => runDocument(manyClients),
+  () => runDocument(rtDoc),
+);
 console.log(
   `100 clients      ${median(manySec).toFixed(3)} s vs ${median(oneSec).toFixed(3)} s for one client at the ` +
     `same total rate = ${median(manyRatios).toFixed(2)}× median of ${pairs} pairs ` +
