@@ -23,14 +23,16 @@ export class EventQueue {
   push(at: number, label: string, node: string | null, fire: () => void): Scheduled {
     const e: Scheduled = { at, seq: this.seq++, label, node, fire };
     const h = this.heap;
+    // sift up with a hole (the parents move down, the new event is written once): no swap arrays in the loop
+    let i = h.length;
     h.push(e);
-    let i = h.length - 1;
     while (i > 0) {
       const p = (i - 1) >> 1;
-      if (!less(h[i], h[p])) break;
-      [h[i], h[p]] = [h[p], h[i]];
+      if (!less(e, h[p])) break;
+      h[i] = h[p];
       i = p;
     }
+    h[i] = e;
     return e;
   }
 
@@ -43,19 +45,20 @@ export class EventQueue {
     if (!h.length) return undefined;
     const top = h[0];
     const last = h.pop()!;
-    if (h.length) {
-      h[0] = last;
+    const n = h.length;
+    if (n) {
+      // sift the last event down from the root with a hole: the same places as swapping it down, written once
       let i = 0;
       for (;;) {
         const l = 2 * i + 1,
           r = l + 1;
-        let m = i;
-        if (l < h.length && less(h[l], h[m])) m = l;
-        if (r < h.length && less(h[r], h[m])) m = r;
-        if (m === i) break;
-        [h[i], h[m]] = [h[m], h[i]];
+        let m = l < n && less(h[l], last) ? l : -1;
+        if (r < n && less(h[r], m < 0 ? last : h[m])) m = r;
+        if (m < 0) break;
+        h[i] = h[m];
         i = m;
       }
+      h[i] = last;
     }
     return top;
   }
