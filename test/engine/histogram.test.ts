@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { HISTOGRAM_BUCKETS, HISTOGRAM_EDGES, Histogram, bucketByLog, bucketOf } from '../../src/engine/histogram';
-import { Rng } from '../../src/engine/rng';
+import { Rng, TABLE_BITS } from '../../src/engine/rng';
 
 const f64 = new Float64Array(1);
 const i64 = new BigInt64Array(f64.buffer);
@@ -50,15 +50,20 @@ describe('histogram buckets without a logarithm', () => {
 });
 
 describe('random draws as table indexes', () => {
-  it('nextBits(k) is the same draw and value as (next() * 2^k) | 0', () => {
+  it('tableIndex() is the same draw and value as (next() * 2^TABLE_BITS) | 0', () => {
     const a = new Rng(42),
       b = new Rng(42);
+    const seen = new Set<number>();
     for (let i = 0; i < 100_000; i++) {
-      const k = 1 + (i % 31);
-      const x = a.nextBits(k),
-        y = (b.next() * 2 ** k) | 0;
+      const x = a.tableIndex(),
+        y = (b.next() * 2 ** TABLE_BITS) | 0;
       if (x !== y) expect(x).toBe(y);
+      seen.add(x);
     }
     expect(a.next()).toBe(b.next());
+    // the whole table is reached: the top and the bottom index, and nearly every one in between
+    expect(Math.min(...seen)).toBe(0);
+    expect(Math.max(...seen)).toBe(2 ** TABLE_BITS - 1);
+    expect(seen.size).toBeGreaterThan(2 ** TABLE_BITS * 0.99);
   });
 });

@@ -13,7 +13,7 @@ import { payloadVars } from './payload';
 import { EndpointRun } from './endpoint-run';
 import { InstancePool, type Scaling } from './pool';
 import type { Tally } from './tally';
-import { EXP_Q, lognormalTable, TABLE_BITS } from './tables';
+import { EXP_Q, lognormalTable } from './tables';
 import { PAYLOAD_LN, type ArrivalSource, type Arrivals, type ClientStream, type StreamMerge } from './traffic';
 import { OUTCOME } from './traces';
 
@@ -241,15 +241,15 @@ export class RealtimeRun extends EndpointRun<'realtime-endpoint'> {
       let y = s.y;
       do {
         const a = y;
-        const size = fixed ? base : base * PAYLOAD_LN[gen.nextBits(TABLE_BITS)];
+        const size = fixed ? base : base * PAYLOAD_LN[gen.tableIndex()];
         const model = zipf === null ? 0 : zipf.pick(gen.next());
-        y = a + EXP_Q[gen.nextBits(TABLE_BITS)] * inv;
+        y = a + EXP_Q[gen.tableIndex()] * inv;
         n++;
         if (size > limit) {
           this.tooLarge(v, a, size, 0);
           continue;
         }
-        const svc = lat * LATENCY_LN[rng.nextBits(TABLE_BITS)];
+        const svc = lat * LATENCY_LN[rng.tableIndex()];
         const wait = pool.serve(a, svc);
         const total = wait + svc;
         if (wait < 0) {
@@ -304,7 +304,7 @@ export class RealtimeRun extends EndpointRun<'realtime-endpoint'> {
         this.tooLarge(v, a, size, 0);
         continue;
       }
-      const svc = lat * LATENCY_LN[rng.nextBits(TABLE_BITS)];
+      const svc = lat * LATENCY_LN[rng.tableIndex()];
       const wait = pool.serve(a, svc);
       const total = wait + svc;
       if (wait < 0) this.refused(v, merge.at(k), size, 0, 0);
@@ -383,7 +383,7 @@ export class RealtimeRun extends EndpointRun<'realtime-endpoint'> {
       }
       let extra = 0;
       if (lookup !== null) extra = this.lookupSec(lookup, a);
-      const svc = v.latencySec * LATENCY_LN[rng.nextBits(TABLE_BITS)];
+      const svc = v.latencySec * LATENCY_LN[rng.tableIndex()];
       const wait = v.pool.serve(a, svc);
       const total = wait + svc + extra;
       if (wait < 0) this.refused(v, src, size, extra, back);
@@ -423,7 +423,7 @@ export class RealtimeRun extends EndpointRun<'realtime-endpoint'> {
 
   /** A feature lookup's seconds (and the offline-store incident when the store is offline). */
   private lookupSec(sec: Float64Array, a: number): number {
-    const extra = sec[this.rng.nextBits(TABLE_BITS)];
+    const extra = sec[this.rng.tableIndex()];
     const offline = this.offlineLookups;
     if (offline !== null && offline.hit()) {
       offline.first = a;
@@ -594,7 +594,7 @@ export class RealtimeRun extends EndpointRun<'realtime-endpoint'> {
       v.failed++;
       return;
     }
-    const svc = v.latencySec * LATENCY_LN[this.rng.nextBits(TABLE_BITS)];
+    const svc = v.latencySec * LATENCY_LN[this.rng.tableIndex()];
     const wait = v.pool.serve(a, svc);
     if (wait < 0) {
       v.failed++;

@@ -30,7 +30,7 @@ import { round } from '../../util';
 import { INFERENCE, LATENCY_MEAN_FACTOR } from './constants';
 import { InstancePool } from './pool';
 import { LATENCY_LN, workersOf } from './realtime';
-import { EXP_Q, TABLE_BITS } from './tables';
+import { EXP_Q } from './tables';
 
 /** The instance types a Default job load-tests in SageSim (general purpose, compute optimised, one GPU type). */
 export const DEFAULT_CANDIDATES = [
@@ -128,8 +128,8 @@ export function loadTest(
   const pool = new InstancePool(workersOf(type), count, svcMedian * LATENCY_MEAN_FACTOR, null, 0);
   const hist = new Histogram();
   let refused = 0;
-  for (let a = EXP_Q[rng.nextBits(TABLE_BITS)] / rps; a < TEST_SEC; a += EXP_Q[rng.nextBits(TABLE_BITS)] / rps) {
-    const svc = svcMedian * LATENCY_LN[rng.nextBits(TABLE_BITS)];
+  for (let a = EXP_Q[rng.tableIndex()] / rps; a < TEST_SEC; a += EXP_Q[rng.tableIndex()] / rps) {
+    const svc = svcMedian * LATENCY_LN[rng.tableIndex()];
     const wait = pool.serve(a, svc);
     if (wait < 0 || wait + svc > INFERENCE.invocationTimeoutSec) refused++;
     else hist.add((wait + svc) * 1000);

@@ -4,7 +4,9 @@
  * process from fixed formulas (no randomness), so runs stay deterministic. TABLE_SIZE entries are the
  * mid-point quantiles (i + 0.5) / TABLE_SIZE, which truncates the tails at about 4 sigma.
  */
-export const TABLE_BITS = 14;
+import { TABLE_BITS } from '../../rng';
+
+export { TABLE_BITS };
 export const TABLE_SIZE = 1 << TABLE_BITS;
 
 /** Standard exponential quantiles (mean 1): the gap of a Poisson process at rate 1. */

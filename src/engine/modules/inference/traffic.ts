@@ -1,7 +1,7 @@
 import type { GNode } from '../../../model/graph';
 import type { Rng } from '../../rng';
 import { INFERENCE } from './constants';
-import { EXP_Q, TABLE_BITS, ZipfAlias, lognormalTable } from './tables';
+import { EXP_Q, ZipfAlias, lognormalTable } from './tables';
 
 /**
  * One tick's requests in arrival order, as parallel typed arrays (no per-request objects).
@@ -204,14 +204,14 @@ export class StreamMerge {
             model = stage.model;
           }
           time[n] = y;
-          size[n] = fixed ? base : base * PAYLOAD_LN[rng.nextBits(TABLE_BITS)];
+          size[n] = fixed ? base : base * PAYLOAD_LN[rng.tableIndex()];
           if (zipf !== null) model[n] = zipf.pick(rng.next());
           else if (mix) model[n] = 0;
           let b = ((y - t0) * scale) | 0;
           if (b > last) b = last;
           start[b + 1]++;
           n++;
-          y += EXP_Q[rng.nextBits(TABLE_BITS)] * inv;
+          y += EXP_Q[rng.tableIndex()] * inv;
         } while (y < e);
         s.y = y;
         s.sent += n - n0;
@@ -477,9 +477,9 @@ export class ClientStream {
     const rng = this.rng,
       y = this.y;
     this.at = y;
-    this.sizeMB = this.fixed ? this.base : this.base * PAYLOAD_LN[rng.nextBits(TABLE_BITS)];
+    this.sizeMB = this.fixed ? this.base : this.base * PAYLOAD_LN[rng.tableIndex()];
     this.modelIdx = this.zipf === null ? 0 : this.zipf.pick(rng.next());
-    this.y = y + EXP_Q[rng.nextBits(TABLE_BITS)] * this.inv;
+    this.y = y + EXP_Q[rng.tableIndex()] * this.inv;
     this.sent++;
     return true;
   }
@@ -487,9 +487,9 @@ export class ClientStream {
   /**
    * For a serve loop that draws the arrivals itself (realtime.ts's fast path: no call per request): true when the
    * range given to `begin` has an arrival left, then at `y`, in the window that ends at `e`. Each arrival of the
-   * window draws from `rng` exactly as `nextArrival` does — the payload factor `PAYLOAD_LN[rng.nextBits(TABLE_BITS)]`
+   * window draws from `rng` exactly as `nextArrival` does — the payload factor `PAYLOAD_LN[rng.tableIndex()]`
    * unless `fixed`, the model `zipf.pick(rng.next())` when there is a mix, then the gap to the next arrival
-   * `EXP_Q[rng.nextBits(TABLE_BITS)] * inv` — while it falls before `e`; the loop then stores its next arrival in
+   * `EXP_Q[rng.tableIndex()] * inv` — while it falls before `e`; the loop then stores its next arrival in
    * `y`, adds the arrivals to `sent` and calls `window` again.
    */
   window(): boolean {
@@ -515,7 +515,7 @@ export class ClientStream {
       const big = this.largeAt(x);
       this.fixed = big > 0 || this.fixedPayload;
       this.base = big > 0 ? big : this.payloadMB;
-      this.y = x + EXP_Q[this.rng.nextBits(TABLE_BITS)] * this.inv;
+      this.y = x + EXP_Q[this.rng.tableIndex()] * this.inv;
     } else this.y = Infinity;
     return true;
   }
