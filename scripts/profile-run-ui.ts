@@ -1,7 +1,9 @@
 /**
  * `tsx scripts/profile-run-ui.ts` (after `vite build`): where the main thread's time goes while the 200-node
  * bench document plays at ×10 — Chromium's Performance.getMetrics deltas (script, layout, style, task) and
- * the JavaScript CPU profile's top self-time functions. A diagnosis aid beside `bench:run-ui`.
+ * the JavaScript CPU profile's top self-time functions, the long animation frames since Play with the scripts in
+ * them, and the main thread's long tasks in a trace with the longest events inside each. A diagnosis aid beside
+ * `bench:run-ui`.
  */
 import { launch, openPage, startPreview, stopPreview } from '../e2e/lib';
 import { openAsAutosave } from './frames';
@@ -12,6 +14,7 @@ interface TraceEvent {
   ph: string;
   pid: number;
   tid: number;
+  ts: number;
   dur?: number;
   args?: Record<string, unknown> & { name?: string };
 }
@@ -21,8 +24,34 @@ const browser = await launch();
 try {
   const { page } = await openPage(browser, { width: 1280, height: 720 });
   await openAsAutosave(page, bigRunDoc(86_400));
+  // long animation frames (over 45 ms) from the click on Play on: when, how long, how much was rendering, and the
+  // scripts that ran in them (the browser's own attribution)
+  await page.evaluate(() => {
+    const g = globalThis as unknown as { __loaf: string[] };
+    g.__loaf = [];
+    new PerformanceObserver((l) => {
+      for (const e of l.getEntries() as PerformanceEntry[] & LongFrame[]) {
+        if (e.duration <= 45) continue;
+        const render = e.renderStart ? e.startTime + e.duration - e.renderStart : 0;
+        const scripts = e.scripts
+          .map(
+            (x) => `${x.invoker} ${x.duration.toFixed(0)} ms (${x.sourceURL.split('/').pop()}:${x.sourceCharPosition})`,
+          )
+          .join(', ');
+        g.__loaf.push(
+          `${(e.startTime / 1000).toFixed(2)} s: ${e.duration.toFixed(0)} ms, rendering ${render.toFixed(0)} ms; ` +
+            (scripts || 'no script'),
+        );
+      }
+    }).observe({ type: 'long-animation-frame', buffered: false });
+    interface LongFrame {
+      renderStart: number;
+      scripts: { invoker: string; duration: number; sourceURL: string; sourceCharPosition: number }[];
+    }
+  });
   await page.locator('#run-speed').selectOption('10');
   await page.getByRole('button', { name: 'Play', exact: true }).click();
+  const playAt = await page.evaluate(() => performance.now() / 1000);
   await page.waitForFunction(() => document.querySelectorAll('.run-counters').length > 20, undefined, {
     timeout: 60_000,
   });
@@ -115,6 +144,21 @@ try {
     console.log(
       `${t} (4 s; inclusive ms, nested events overlap): ${top.map(([k, v]) => `${k} ${v.toFixed(0)}`).join(' · ')}`,
     );
+  }
+  const loaf = await page.evaluate(() => (globalThis as unknown as { __loaf: string[] }).__loaf);
+  console.log(`long animation frames (over 45 ms) since Play at ${playAt.toFixed(2)} s: ${loaf.length}`);
+  for (const l of loaf) console.log(`  ${l}`);
+  // the main thread's long tasks (over 40 ms), each with the longest events inside it
+  const main = events.filter((e) => e.ph === 'X' && e.dur && threads.get(`${e.pid}:${e.tid}`) === 'CrRendererMain');
+  const long = main.filter((e) => e.name === 'RunTask' && e.dur! > 40_000);
+  console.log(`long tasks on the main thread (over 40 ms, 4 s): ${long.length}`);
+  for (const task of long) {
+    const inside = main
+      .filter((e) => e !== task && e.ts >= task.ts && e.ts + e.dur! <= task.ts + task.dur!)
+      .sort((a, b) => b.dur! - a.dur!)
+      .slice(0, 8);
+    const what = inside.map((e) => `${e.name}${e.args?.data ? '' : ''} ${(e.dur! / 1000).toFixed(1)}`).join(' · ');
+    console.log(`  ${(task.dur! / 1000).toFixed(1)} ms: ${what}`);
   }
 } finally {
   await browser.close();
