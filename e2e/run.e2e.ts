@@ -478,6 +478,52 @@ export const TESTS: E2ETest[] = [
     },
   },
   {
+    name: 'run: while it plays, the log follows its newest row; scrolled up it stays put; follow brings it back',
+    async run({ page }) {
+      await openDoc(page, eightMB(), 'eight.json'); // every request is rejected and logged
+      await setSpeed(page, 30);
+      await page.getByRole('tab', { name: /Events/ }).click();
+      await page.getByLabel('group repeats').uncheck(); // every entry on its own row: the log grows all the time
+      await page.getByRole('button', { name: 'Play', exact: true }).click();
+      const log = page.locator('[data-testid=event-log]');
+      const at = () =>
+        log.evaluate((e) => {
+          const tops = [...e.querySelectorAll<HTMLElement>('.log-row')].map((r) => parseFloat(r.style.top));
+          return {
+            top: e.scrollTop,
+            atEnd: e.scrollTop + e.clientHeight >= e.scrollHeight - 2,
+            // the newest row is rendered (the rows are absolutely placed in a box as tall as all of them)
+            newestShown: tops.length > 0 && Math.max(...tops) + 2 * (tops[1] - tops[0] || 1) >= e.scrollHeight,
+            long: e.scrollHeight > 3 * e.clientHeight,
+          };
+        });
+      await waitFor('a log three boxes long', async () => (await at()).long, 20_000);
+      for (let i = 0; i < 3; i++) {
+        const s = await at();
+        assert(s.atEnd && s.newestShown, `following: ${JSON.stringify(s)}`);
+        await page.waitForTimeout(400);
+      }
+      await log.evaluate((e) => (e.scrollTop = 0));
+      await waitFor('follow turned off', async () => !(await page.getByLabel('follow').isChecked()));
+      await page.waitForTimeout(1200); // rows keep arriving
+      const still = await at();
+      assert(still.top === 0 && !still.atEnd, `scrolled up, it moved: ${JSON.stringify(still)}`);
+      assert(
+        (await log
+          .locator('.log-row')
+          .first()
+          .evaluate((r) => (r as HTMLElement).style.top)) === '0px',
+        'the oldest rows are shown',
+      );
+      await page.getByLabel('follow').check();
+      await waitFor('back at the newest row', async () => {
+        const s = await at();
+        return s.atEnd && s.newestShown;
+      });
+      await page.getByRole('button', { name: 'Pause', exact: true }).click();
+    },
+  },
+  {
     name: 'run: inject a spot interruption from the node menu; the job restarts; the fault is in the file',
     async run({ page }) {
       const doc = {

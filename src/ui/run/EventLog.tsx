@@ -1,5 +1,5 @@
 import { useReactFlow } from '@xyflow/react';
-import { useMemo, useRef, useState, useLayoutEffect, useEffect } from 'react';
+import { useMemo, useRef, useState, useLayoutEffect } from 'react';
 import { RULE_INDEX } from '../../catalog/rule-index';
 import type { Severity } from '../../catalog/types';
 import { useEditor } from '../state/context';
@@ -85,20 +85,17 @@ export function EventLog() {
     ro.observe(el);
     return () => ro.disconnect();
   }, []);
-  // Following: scroll to the end in the next frame, from the rows' known height (reading scrollHeight here would
-  // lay the page out once more in the middle of the update).
+  // Following: the rows at the end are rendered in this very update (from the rows' known height, not scrollHeight)
+  // and the box is scrolled there once React has committed, before the frame is drawn — one layout for the update,
+  // where scrolling in the next frame and rendering the rows again laid the page out twice.
   const wanted = Math.max(0, rows.length * ROW - height);
-  useEffect(() => {
-    if (!follow) return;
-    const f = requestAnimationFrame(() => {
-      if (box.current) box.current.scrollTop = wanted;
-      setScroll(wanted);
-    });
-    return () => cancelAnimationFrame(f);
+  const top = follow ? wanted : scroll;
+  useLayoutEffect(() => {
+    if (follow && box.current) box.current.scrollTop = wanted;
   }, [wanted, follow, version]);
 
-  const first = Math.max(0, Math.floor(scroll / ROW) - 5);
-  const last = Math.min(rows.length, Math.ceil((scroll + height) / ROW) + 5);
+  const first = Math.max(0, Math.floor(top / ROW) - 5);
+  const last = Math.min(rows.length, Math.ceil((top + height) / ROW) + 5);
   const visible: ShownRow[] = rows.slice(first, last);
   const held = run.log.length - view.steps;
   /** A row selects and centres its node; a request rule's row also opens a sampled request's trace. */
