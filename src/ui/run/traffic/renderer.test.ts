@@ -3,9 +3,10 @@ import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import type { LiveNode } from '../../../worker/protocol';
 import { createTraffic } from './renderer';
 
-/** A 2D context that records the dots drawn (arc centres) and nothing else. */
+/** A 2D context that records the dots drawn (arc centres) and how often the canvas was cleared, nothing else. */
 function fakeContext() {
   const arcs: [number, number][] = [];
+  const clears = { n: 0 };
   const noop = () => {};
   const ctx = new Proxy({ arcs } as Record<string, unknown>, {
     get: (o, k) =>
@@ -13,12 +14,14 @@ function fakeContext() {
         ? o[k as string]
         : k === 'arc'
           ? (x: number, y: number) => arcs.push([x, y])
-          : k === 'measureText'
-            ? () => ({ width: 10 })
-            : noop,
+          : k === 'clearRect'
+            ? () => clears.n++
+            : k === 'measureText'
+              ? () => ({ width: 10 })
+              : noop,
     set: () => true,
   });
-  return { ctx, arcs };
+  return { ctx, arcs, clears };
 }
 
 let frames: FrameRequestCallback[] = [];
@@ -45,7 +48,7 @@ afterEach(() => vi.unstubAllGlobals());
 function setup(figures: Record<string, Partial<LiveNode>>) {
   const host = document.body.appendChild(document.createElement('div'));
   const canvas = host.appendChild(document.createElement('canvas'));
-  const { ctx, arcs } = fakeContext();
+  const { ctx, arcs, clears } = fakeContext();
   canvas.getContext = (() => ctx) as unknown as HTMLCanvasElement['getContext'];
   const picks: unknown[][] = [];
   const boxes: Record<string, { x: number; y: number; width: number; height: number }> = {
@@ -61,7 +64,7 @@ function setup(figures: Record<string, Partial<LiveNode>>) {
     onPick: (...a) => picks.push(a),
   });
   const paths = { data: [{ from: 'c', to: 'ep', kind: 'client' as const }], control: [] };
-  return { host, layer, arcs, picks, paths };
+  return { host, layer, arcs, picks, paths, clears };
 }
 
 const outcomes = { ok: 0, cold: 0, rejected: 5, throttled: 0, timedOut: 0, failed: 0 };
@@ -80,6 +83,27 @@ describe('traffic renderer', () => {
     for (const [x] of arcs) expect(x >= 100 && x <= 400).toBe(true);
     layer.destroy();
     expect(frames).toHaveLength(0);
+    host.remove();
+  });
+
+  it('while the run plays, the dots are drawn every other frame at 60 Hz and every frame at 30 Hz', () => {
+    const { layer, paths, host, clears } = setup({ c: { rps: 50 }, ep: { outcomes } });
+    layer.update({ status: 'running', lens: 'data', paths });
+    let t = 0;
+    tick(t);
+    clears.n = 0;
+    for (let i = 0; i < 60; i++) tick((t += 1000 / 60));
+    expect(clears.n).toBeGreaterThanOrEqual(28);
+    expect(clears.n).toBeLessThanOrEqual(32);
+    clears.n = 0;
+    for (let i = 0; i < 30; i++) tick((t += 1000 / 30));
+    expect(clears.n).toBe(30);
+    // a pause is drawn at once (the still frame), not a frame later
+    layer.update({ status: 'paused', lens: 'data', paths });
+    clears.n = 0;
+    tick(t + 1);
+    expect(clears.n).toBe(1);
+    layer.destroy();
     host.remove();
   });
 
