@@ -6,7 +6,8 @@
  * process start-up, so a regression can be placed.
  *
  * Then the runner as graders use it: its start-up against `npm run env` (npm alone; budget 1.6×) and
- * without npm (`node dist-cli/sim.mjs`), and grading throughput — every shipped puzzle checked in one
+ * without npm (`node dist-cli/sim.mjs`) and what bounds it (an empty V8 start-up snapshot against the runner's), and
+ * grading throughput — every shipped puzzle checked in one
  * process (`sim --check FILE…`) against one process per puzzle.
  *
  * Then the hot loop against its floor (bench/floor.ts): the engine serving one real-time endpoint
@@ -18,7 +19,8 @@
  *   npm run bench [-- --runs N] [--file scenarios/bench/mixed.json] [--hot-loop]
  */
 import { spawnSync } from 'node:child_process';
-import { readdirSync, readFileSync } from 'node:fs';
+import { existsSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
 import { fileURLToPath } from 'node:url';
 import { dirname, join, resolve } from 'node:path';
 import { loadText } from '../src/model/load';
@@ -47,9 +49,14 @@ const median = (xs: number[]) => [...xs].sort((a, b) => a - b)[Math.floor(xs.len
 const fmt = (x: number) => Math.round(x).toLocaleString('en-US');
 
 /** Wall seconds of one process; `ok` lists the exit statuses that are not an error. */
-function timeCommand(cmd: string, argv: string[], ok: readonly number[] = [0]): { sec: number; out: string } {
+function timeCommand(
+  cmd: string,
+  argv: string[],
+  ok: readonly number[] = [0],
+  cwd = root,
+): { sec: number; out: string } {
   const t0 = process.hrtime.bigint();
-  const p = spawnSync(cmd, argv, { cwd: root, encoding: 'utf8', maxBuffer: 64 << 20 });
+  const p = spawnSync(cmd, argv, { cwd, encoding: 'utf8', maxBuffer: 64 << 20 });
   const sec = Number(process.hrtime.bigint() - t0) / 1e9;
   if (!ok.includes(p.status ?? -1)) throw new Error(`${cmd} ${argv.join(' ')} exited ${p.status}: ${p.stderr}`);
   return { sec, out: p.stdout };
@@ -115,6 +122,32 @@ if (!hotOnly) {
       `${runs} paired ratios ${pairRatio.toFixed(2)}×`,
   );
   console.log(`  without npm    ${median(viaBin).toFixed(3)} s node ${BIN}`);
+  // what bounds it: a V8 start-up snapshot of nothing (Node's own start from a snapshot file) against the runner's
+  // (the heap of the loaded runner: its modules, catalogs and schemas), each without npm
+  const scratch = mkdtempSync(join(tmpdir(), 'sagesim-bench-'));
+  try {
+    writeFileSync(join(scratch, 'empty.cjs'), "require('v8').startupSnapshot.setDeserializeMainFunction(() => {});");
+    timeCommand(
+      process.execPath,
+      ['--snapshot-blob', join(scratch, 'empty.blob'), '--build-snapshot', 'empty.cjs'],
+      [0],
+      scratch,
+    );
+    const blob = join(root, `dist-cli/runner-${process.version}.blob`);
+    const empty: number[] = [],
+      runner: number[] = [];
+    for (let i = 0; i < runs; i++) {
+      empty.push(timeCommand(process.execPath, ['--snapshot-blob', join(scratch, 'empty.blob')]).sec);
+      if (existsSync(blob)) runner.push(timeCommand(process.execPath, ['--snapshot-blob', blob, '--', ...zero]).sec);
+    }
+    const floor = (median(npmEnv) + median(empty)) / median(npmEnv);
+    console.log(
+      `  snapshots      ${median(empty).toFixed(3)} s an empty one (so ≥ ${floor.toFixed(2)}× behind npm)` +
+        (runner.length ? `, ${median(runner).toFixed(3)} s the runner's` : ''),
+    );
+  } finally {
+    rmSync(scratch, { recursive: true, force: true });
+  }
 
   // 5. grading throughput: every shipped puzzle checked as shipped (each fails its goal: exit 3)
   const puzzleDir = join(root, 'scenarios/puzzles');
