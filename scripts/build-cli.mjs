@@ -2,8 +2,9 @@
 /**
  * Bundle the headless runner (src/cli/bin.ts) into plain JavaScript with every dependency inside, so it starts
  * without compiling TypeScript: dist-cli/runner.cjs (the bundle), dist-cli/sim.mjs (the executable program, from
- * scripts/cli-loader.mjs), dist-cli/runner.cache (V8's code cache of the bundle, made by one representative run)
- * and dist-cli/runner-<node version>.blob (a V8 start-up snapshot `npm run sim` starts from, see scripts/sim.sh).
+ * scripts/cli-loader.mjs), dist-cli/runner.cache (V8's code cache of the bundle, made by one representative run),
+ * dist-cli/runner-<node version>.blob (a V8 start-up snapshot `npm run sim` starts from, see scripts/sim.sh) and
+ * dist-cli/cfn.cjs (the CloudFormation side, which the snapshot loads only when a run needs it).
  * Run by `npm ci`/`npm install` (the `prepare` script), `npm run build`, `npm run build:cli` and before the tests
  * (test/global-setup.ts).
  */
@@ -33,6 +34,35 @@ const englishOnly = {
       contents: `export { default as en } from ${JSON.stringify(resolve(dirname(args.path), 'en.js'))};`,
       loader: 'js',
       resolveDir: dirname(args.path),
+    }));
+  },
+};
+
+/**
+ * For the start-up snapshot only: src/cli/cfn-loader.ts becomes a module that loads dist-cli/cfn.cjs (beside the blob
+ * the process started from) the first time a run asks for the CloudFormation functions, so the snapshot holds neither
+ * them nor the YAML parser and layout behind them. The snapshot's build never asks (its warm-up runs a document).
+ */
+const cfnOnDemand = {
+  name: 'cfn-on-demand',
+  setup(b) {
+    b.onResolve({ filter: /^\.\/cfn-loader$/ }, () => ({ path: 'cfn-loader', namespace: 'cfn-on-demand' }));
+    b.onLoad({ filter: /.*/, namespace: 'cfn-on-demand' }, () => ({
+      loader: 'js',
+      contents: `
+        const { createRequire } = require('node:module');
+        const { resolve } = require('node:path');
+        let tools;
+        function blobPath() {
+          const a = process.execArgv;
+          for (let i = 0; i < a.length; i++) {
+            if (a[i] === '--snapshot-blob') return a[i + 1];
+            if (a[i].startsWith('--snapshot-blob=')) return a[i].slice('--snapshot-blob='.length);
+          }
+          throw new Error('cfn-on-demand: this process did not start from a snapshot file');
+        }
+        exports.cfnTools = () => (tools ??= createRequire(resolve(blobPath()))('./cfn.cjs'));
+      `,
     }));
   },
 };
@@ -69,6 +99,13 @@ function snapshot(dir) {
       encoding: 'utf8',
     });
     if (!JSON.parse(rules).length) throw new Error('the snapshot printed no rules');
+    // and the CloudFormation side, loaded from cfn.cjs beside the blob: a document written as a template
+    const yaml = execFileSync(
+      process.execPath,
+      ['--snapshot-blob', join(dir, name), '--', '--tool', 'export', resolve(root, 'scenarios/bench/realtime.json')],
+      { encoding: 'utf8' },
+    );
+    if (!yaml.startsWith('AWSTemplateFormatVersion')) throw new Error('the snapshot wrote no template');
     return name;
   } catch (e) {
     console.warn(`build-cli: no start-up snapshot (${e.message.split('\n')[0]}); npm run sim starts from the bundle`);
@@ -85,7 +122,13 @@ export async function buildCli() {
   const tmp = mkdtempSync(join(OUT, '.build-'));
   try {
     await build({ ...bundle, entryPoints: [resolve(root, 'src/cli/bin.ts')], outfile: join(tmp, 'runner.cjs') });
-    await build({ ...bundle, entryPoints: [resolve(root, 'src/cli/snapshot.ts')], outfile: join(tmp, 'snapshot.cjs') });
+    await build({ ...bundle, entryPoints: [resolve(root, 'src/cli/cfn-tools.ts')], outfile: join(tmp, 'cfn.cjs') });
+    await build({
+      ...bundle,
+      entryPoints: [resolve(root, 'src/cli/snapshot.ts')],
+      outfile: join(tmp, 'snapshot.cjs'),
+      plugins: [...bundle.plugins, cfnOnDemand],
+    });
     copyFileSync(resolve(root, 'scripts/cli-loader.mjs'), join(tmp, 'sim.mjs'));
     chmodSync(join(tmp, 'sim.mjs'), 0o755);
     // The code cache: what V8 compiles while the runner loads, runs and reports the mixed benchmark scenario briefly.
@@ -95,7 +138,7 @@ export async function buildCli() {
       { env: { ...process.env, SAGESIM_WRITE_CODE_CACHE: '1' }, stdio: 'ignore' },
     );
     const blob = snapshot(tmp);
-    for (const f of ['runner.cjs', 'runner.cache', 'sim.mjs', ...(blob ? [blob] : [])])
+    for (const f of ['runner.cjs', 'runner.cache', 'sim.mjs', 'cfn.cjs', ...(blob ? [blob] : [])])
       renameSync(join(tmp, f), join(OUT, f));
     // blobs of other Node versions (or a failed snapshot) must not outlive the bundle they were made from
     for (const f of readdirSync(OUT)) if (/^runner-.*\.blob$/.test(f) && f !== blob) rmSync(join(OUT, f));

@@ -1,5 +1,5 @@
 import { readFileSync } from 'node:fs';
-import { designToYaml } from '../cfn/index';
+import { cfnTools } from './cfn-loader';
 import { formatErrors, loadText } from '../model/load';
 
 const USAGE = 'usage: npm run --silent export -- FILE';
@@ -37,7 +37,7 @@ export function main(
     err(`export: ${file} could not be loaded:\n${formatErrors(loaded.errors).replace(/^/gm, '  ')}\n`);
     return 2;
   }
-  out(designToYaml(loaded.doc));
+  out(cfnTools().designToYaml(loaded.doc));
   return 0;
 }
 

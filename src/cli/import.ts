@@ -1,6 +1,6 @@
 import { readFileSync } from 'node:fs';
-import { parseParams } from '../cfn/index';
-import { readTemplate } from './template';
+import { parseParams } from '../cfn/detect';
+import { cfnTools } from './cfn-loader';
 
 const USAGE = 'usage: npm run --silent import -- TEMPLATE [--param KEY=VALUE]…';
 
@@ -40,7 +40,7 @@ export function main(
     );
     return 2;
   }
-  const r = readTemplate(file, text, params, (line) => err(`${line}\n`));
+  const r = cfnTools().readTemplate(file, text, params, (line) => err(`${line}\n`));
   if ('error' in r) {
     err(`import: ${r.error}\n`);
     return 2;

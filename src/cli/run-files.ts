@@ -1,9 +1,9 @@
-import { looksLikeTemplate, parseParams } from '../cfn/index';
+import { looksLikeTemplate, parseParams } from '../cfn/detect';
 import { applySolution } from '../model/solution';
 import { formatErrors, loadJson, loadText, solutionErrors } from '../model/load';
 import type { ArchDoc, Rulebook } from '../model/schema';
 import { runDocument, type Report } from '../engine';
-import { readTemplate } from './template';
+import { cfnTools } from './cfn-loader';
 import { puzzleVariant } from './check';
 import { readDocumentFile } from './read';
 import { WORK_BUDGET, durationThatFits, estimateWork, overBudget } from '../model/budget';
@@ -60,7 +60,8 @@ export function runFile(file: string, o: FileRunOptions = {}): FileResult {
   // CloudFormation: a template is converted to a design before it is loaded (notes to `note`).
   if (looksLikeTemplate(file, text)) {
     const params = parseParams(o.params ?? []);
-    const r = typeof params === 'string' ? { error: params } : readTemplate(file, text, params, (l) => o.note?.(l));
+    const r =
+      typeof params === 'string' ? { error: params } : cfnTools().readTemplate(file, text, params, (l) => o.note?.(l));
     if ('error' in r) return fail(r.error);
     text = JSON.stringify(r.doc);
   } else if (o.params?.length)

@@ -1,4 +1,5 @@
 import { spawnSync } from 'node:child_process';
+import { existsSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { main as exportMain } from '../../src/cli/export';
@@ -8,6 +9,10 @@ import { ROOT } from '../scenarios/catalog';
 /** The bundled program (dist-cli/sim.mjs, built before the tests) with `args`. */
 const bundled = (...args: string[]) =>
   spawnSync(process.execPath, ['dist-cli/sim.mjs', ...args], { cwd: ROOT, encoding: 'utf8' });
+/** The start-up snapshot `npm run sim` starts from (scripts/sim.sh), made by the build for this very Node. */
+const BLOB = `dist-cli/runner-${process.version}.blob`;
+const fromSnapshot = (...args: string[]) =>
+  spawnSync(process.execPath, ['--snapshot-blob', BLOB, '--', ...args], { cwd: ROOT, encoding: 'utf8' });
 
 describe('the bundled program runs the other tools (npm run grade|import|export)', () => {
   it('--tool export prints what the export command prints', () => {
@@ -44,5 +49,25 @@ describe('the bundled program runs the other tools (npm run grade|import|export)
     const r = bundled('--tool', 'lint');
     expect(r.status).toBe(2);
     expect(r.stderr).toMatch(/--tool takes one of grade, import, export, got "lint"/);
+  });
+});
+
+describe('started from the snapshot (npm run sim), the CloudFormation side is loaded when a run needs it', () => {
+  it('the build made a snapshot for this Node', () => expect(existsSync(join(ROOT, BLOB))).toBe(true));
+
+  it('a template runs, imports and a document exports exactly as through the bundle', () => {
+    const template = join(ROOT, 'test/fixtures/cfn/pipeline.yaml');
+    const doc = join(ROOT, 'scenarios/puzzles/d4/04-no-route-to-ecr.json');
+    for (const args of [
+      [template, '--json', '--duration', '60'],
+      ['--tool', 'import', template],
+      ['--tool', 'export', doc],
+      ['--tool', 'import', '/no/such.yaml'],
+    ]) {
+      const a = fromSnapshot(...args),
+        b = bundled(...args);
+      expect([a.status, a.stdout, a.stderr]).toEqual([b.status, b.stdout, b.stderr]);
+    }
+    expect(fromSnapshot('--tool', 'export', doc).stdout).toMatch(/^AWSTemplateFormatVersion/);
   });
 });
