@@ -157,7 +157,7 @@ try {
       .filter((e) => e !== task && e.ts >= task.ts && e.ts + e.dur! <= task.ts + task.dur!)
       .sort((a, b) => b.dur! - a.dur!)
       .slice(0, 8);
-    const what = inside.map((e) => `${e.name}${e.args?.data ? '' : ''} ${(e.dur! / 1000).toFixed(1)}`).join(' · ');
+    const what = inside.map((e) => `${e.name} ${(e.dur! / 1000).toFixed(1)}`).join(' · ');
     console.log(`  ${(task.dur! / 1000).toFixed(1)} ms: ${what}`);
   }
 } finally {
